@@ -37,7 +37,7 @@
      TELEPOT_STATIC           every public function becomes static (private copy per file).
      TELEPOT_MALLOC/REALLOC/FREE  allocator, all three or none (default malloc/realloc/free).
      TELEPOT_ASSERT(x)        programmer-error checks (default assert from <assert.h>).
-     TELEPOT_JSON_MAX_DEPTH   nesting limit of the JSON reader (default 512; iterative parser).
+     TELEPOT_JSON_MAX_DEPTH   nesting limit of the JSON reader, 1..1023 (default 512).
      Environment, read by tp_bot_new when an option is zero: TELEGRAM_BOT_TOKEN, TELEPOT_API_URL
      (default https://api.telegram.org; http:// allowed), TELEPOT_CA_FILE, and curl's proxy variables.
 
@@ -322,13 +322,13 @@ TP_API bool tp_json_get_bool(const tp_json *obj, const char *key);
 TP_API tp_err tp_json_write(tp_buf *out, const tp_json *v);
 
 /* A streaming writer onto a tp_buf: it places commas and colons and escapes strings. Nesting
-   up to 511 levels. Errors are sticky in out->err.
+   up to 1023 levels. Errors are sticky in out->err.
        tp_jw w; tp_jw_init(&w, &buf);
        tp_jw_obj(&w); tp_jw_key(&w, "chat_id"); tp_jw_int(&w, 42); tp_jw_obj_end(&w);        */
 typedef struct tp_jw {
     tp_buf *out;
-    uint64_t nonempty[8]; /* bit d: the container at depth d has a value already */
-    int depth;            /* deeper than 511 sets out->err = TP_ERR_JSON_DEPTH */
+    uint64_t nonempty[16]; /* bit d: the container at depth d has a value already */
+    int depth;             /* deeper than 1023 sets out->err = TP_ERR_JSON_DEPTH */
     bool after_key;
 } tp_jw;
 
@@ -563,6 +563,10 @@ TP_API tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const t
 #define TELEPOT_IMPLEMENTATION_INCLUDED
 
 
+#if !defined(_POSIX_C_SOURCE) && !defined(_GNU_SOURCE) && !defined(_DEFAULT_SOURCE) && \
+    !defined(_XOPEN_SOURCE) && !defined(_BSD_SOURCE) && !defined(__APPLE__)
+#error "telepot.h: the implementation needs POSIX.1-2008: define _POSIX_C_SOURCE 200809L before the first #include"
+#endif
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -603,12 +607,10 @@ TP_API tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const t
 #ifndef TELEPOT_JSON_MAX_DEPTH
 #define TELEPOT_JSON_MAX_DEPTH 512
 #endif
-
-#ifdef TELEPOT_STATIC
-#define TP__DEF static
-#else
-#define TP__DEF
+#if TELEPOT_JSON_MAX_DEPTH < 1 || TELEPOT_JSON_MAX_DEPTH > 1023
+#error "telepot.h: TELEPOT_JSON_MAX_DEPTH must be 1..1023 (the writer's limit)"
 #endif
+
 
 #ifndef MSG_NOSIGNAL
 #define MSG_NOSIGNAL 0 /* platforms without it get SO_NOSIGPIPE on the socket instead */
@@ -622,6 +624,12 @@ TP_API tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const t
 #define TP__LIKELY(x) (x)
 #define TP__UNLIKELY(x) (x)
 #define TP__UNUSED
+#endif
+
+#ifdef TELEPOT_STATIC
+#define TP__DEF static TP__UNUSED /* a program uses a part of the API */
+#else
+#define TP__DEF
 #endif
 
 /* >>base (impl) ---------------------------------------------------------------------------- */
@@ -2064,6 +2072,11 @@ value:
     }
     at = p;
     what = p >= end ? "the text ends where a value should be" : "expected a value";
+    if (*p == 't' || *p == 'f' || *p == 'n') { /* a literal cut by the end of the text */
+        const char *lit = *p == 't' ? "true" : *p == 'f' ? "false" : "null";
+        size_t left = (size_t)(end - p);
+        if (left < strlen(lit) && memcmp(p, lit, left) == 0) at = end;
+    }
     goto fail;
 
 member:
@@ -2248,7 +2261,7 @@ static void tp__jw_sep(tp_jw *w) {
         w->after_key = false;
         return;
     }
-    if (w->depth > 0 && w->depth < 512) {
+    if (w->depth > 0 && w->depth < 1024) {
         uint64_t bit = UINT64_C(1) << (w->depth & 63), *word = &w->nonempty[w->depth >> 6];
         if (*word & bit) tp_buf_append(w->out, ",", 1);
         else *word |= bit;
@@ -2259,7 +2272,7 @@ static void tp__jw_open(tp_jw *w, char c) {
     tp__jw_sep(w);
     tp_buf_append(w->out, &c, 1);
     w->depth++;
-    if (w->depth >= 512) {
+    if (w->depth >= 1024) {
         if (!w->out->err) w->out->err = TP_ERR_JSON_DEPTH;
         return;
     }

@@ -1,0 +1,50 @@
+# telepot.h - build, demo, tests and benchmarks. `make demo` and `make test` are the two
+# commands of the README; everything lands in build/.
+CC      ?= cc
+CXX     ?= c++
+CFLAGS  ?= -O2 -g
+WARN     = -std=c99 -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes \
+           -Wmissing-prototypes -Wcast-qual -Wpointer-arith -Wundef -Wvla -Wformat=2
+LIBS     = -lpthread
+SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+B        = build
+EXAMPLES = echo skeleton skeleton_extend diceyclock emodi
+
+.PHONY: all examples tools demo test check bench symbols clean
+all: examples tools
+examples: $(EXAMPLES:%=$(B)/examples/%)
+tools: $(B)/tpemu
+
+$(B)/examples/%: examples/%.c telepot.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(WARN) $< -o $@ $(LIBS)
+
+$(B)/tpemu: tools/tpemu.c telepot.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(WARN) tools/tpemu.c -o $@ $(LIBS)
+
+# A scripted conversation between a user and diceyclock, through the emulator.
+demo: $(B)/tpemu $(B)/examples/diceyclock
+	@sh tools/demo.sh $(B)/tpemu $(B)/examples/diceyclock tools/demo.txt
+
+# Installs what the tests need (tools/deps.sh), then runs the whole suite (tests/run.sh).
+test:
+	@sh tools/deps.sh test
+	@bash tests/run.sh
+
+bench:
+	@sh tools/deps.sh bench
+	@bash bench/run.sh
+
+# Every symbol the implementation exports carries the tp_ prefix, none is private (tp__).
+symbols:
+	@mkdir -p $(B)
+	@printf '#define TELEPOT_IMPLEMENTATION\n#include "../telepot.h"\n' > $(B)/symbols.c
+	@$(CC) -O2 -c $(B)/symbols.c -o $(B)/symbols.o
+	@bad=$$(nm -g --defined-only $(B)/symbols.o | awk '{print $$3}' | grep -v '^tp_' ; \
+	        nm -g --defined-only $(B)/symbols.o | awk '{print $$3}' | grep '^tp__'); \
+	if [ -n "$$bad" ]; then echo "symbols: exported without the tp_ prefix or private:"; echo "$$bad"; exit 1; fi; \
+	echo "symbols: $$(nm -g --defined-only $(B)/symbols.o | wc -l) exported, all tp_"
+
+clean:
+	rm -rf $(B)

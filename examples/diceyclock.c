@@ -1,0 +1,66 @@
+/* diceyclock: /roll answers a random number from 1 to 6, /time the current local time
+   (YYYY-MM-DDTHH:MM:SS). /start, /help and any other text in a private chat get the list of
+   commands; other group messages are ignored (a bot answering every one is noise).
+
+   Build:  cc -O2 examples/diceyclock.c -o diceyclock -lpthread
+   HTTPS:  cc -O2 -DTELEPOT_BEARSSL examples/diceyclock.c -o diceyclock -lbearssl -lpthread
+   Run:    ./diceyclock TOKEN       (or TELEGRAM_BOT_TOKEN=TOKEN ./diceyclock)
+           TELEPOT_API_URL=http://127.0.0.1:PORT ./diceyclock 123456:TEST   (the emulator) */
+#define TELEPOT_IMPLEMENTATION
+#include "../telepot.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* True when text is the command cmd, alone, with arguments, or addressed as /cmd@SomeBot. */
+static bool is_command(const char *text, const char *cmd) {
+    size_t n = strlen(cmd);
+    return strncmp(text, cmd, n) == 0 && (text[n] == '\0' || text[n] == ' ' || text[n] == '@');
+}
+
+static void handle(tp_bot *bot, const tp_update *u, void *user) {
+    const tp_message *m = u->message;
+    char reply[64];
+    bool in_private;
+    (void)user;
+    if (!m || !m->text) return;
+    in_private = m->chat->type && strcmp(m->chat->type, "private") == 0;
+    if (is_command(m->text, "/roll")) {
+        snprintf(reply, sizeof reply, "%d", 1 + rand() % 6);
+    } else if (is_command(m->text, "/time")) {
+        time_t now = time(NULL);
+        struct tm tm;
+        strftime(reply, sizeof reply, "%Y-%m-%dT%H:%M:%S", localtime_r(&now, &tm));
+    } else if (is_command(m->text, "/start") || is_command(m->text, "/help") || in_private) {
+        snprintf(reply, sizeof reply, "/roll - roll a die\n/time - what time is it?");
+    } else {
+        return;
+    }
+    tp_send_message(bot, &(tp_send_message_args){ .chat_id = TP_CHAT(m->chat->id),
+                                                  .text = reply }, NULL, NULL);
+}
+
+int main(int argc, char **argv) {
+    const char *token = argc > 1 ? argv[1] : getenv("TELEGRAM_BOT_TOKEN");
+    tp_error err;
+    tp_bot *bot;
+    tp_err rc;
+    if (!token || !*token || *token == '-') {
+        fprintf(stderr, "usage: %s TOKEN   (or set TELEGRAM_BOT_TOKEN)\n", argv[0]);
+        return 2;
+    }
+    srand((unsigned)time(NULL) ^ ((unsigned)getpid() << 16)); /* a different die per process */
+    bot = tp_bot_new(&(tp_bot_opts){ .token = token }, &err);
+    if (!bot) {
+        fprintf(stderr, "diceyclock: %s\n", err.message);
+        return 1;
+    }
+    tp_bot_stop_on_signals(bot);
+    rc = tp_poll_run(bot, handle, NULL, NULL, &err);
+    if (rc != TP_OK) fprintf(stderr, "diceyclock: %s\n", err.message);
+    tp_bot_free(bot);
+    return rc == TP_OK ? 0 : 1;
+}

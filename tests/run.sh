@@ -1,0 +1,83 @@
+#!/bin/bash
+# tests/run.sh - the whole suite: compile checks (gcc, clang, C++11), exported symbols, unit
+# tests under ASan+UBSan, core tests under valgrind, the examples against the emulator.
+# Every step adds its own "N passed, N failed" to the total; the last line is the total.
+set -u
+cd "$(dirname "$0")/.."
+B=build/tests
+mkdir -p "$B" build
+WARN="-std=c99 -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wcast-qual -Wpointer-arith -Wundef -Wvla -Wformat=2"
+SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+passed=0 failed=0
+
+# step NAME CMD...: runs CMD; its last "N passed, N failed" line counts, else exit status = 1 check.
+step() {
+    local name=$1 log="$B/$1.log" line p f rc
+    shift
+    "$@" >"$log" 2>&1
+    rc=$?
+    line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
+    if [ -n "$line" ]; then
+        p=${line%% passed*}
+        f=${line#*passed, }
+        f=${f%% failed*}
+        [ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1
+    elif [ "$rc" -eq 0 ]; then
+        p=1 f=0
+    else
+        p=0 f=1
+    fi
+    passed=$((passed + p))
+    failed=$((failed + f))
+    if [ "$f" -eq 0 ]; then
+        printf '  ok    %-34s %s passed\n' "$name" "$p"
+    else
+        printf '  FAIL  %-34s %s passed, %s failed (log: %s)\n' "$name" "$p" "$f" "$log"
+        tail -n 25 "$log" | sed 's/^/        /'
+    fi
+}
+
+echo "== compile: gcc and clang, $WARN"
+for cc in gcc clang; do
+    command -v $cc >/dev/null || { step "compile-$cc-missing" false; continue; }
+    for src in examples/*.c tools/tpemu.c tests/test_*.c; do
+        step "compile-$cc-$(basename "$src" .c)" $cc $WARN -O2 -c "$src" -o /dev/null
+    done
+    step "compile-$cc-static" $cc $WARN -O2 -DTELEPOT_STATIC -c tests/test_compile.c -o /dev/null
+done
+for cxx in g++ clang++; do
+    command -v $cxx >/dev/null || { step "compile-$cxx-missing" false; continue; }
+    step "compile-$cxx-c++11" $cxx -std=c++11 -Wall -Wextra -Wpedantic -Werror -x c++ -c tests/test_compile.c -o /dev/null
+done
+step "symbols" make -s symbols
+
+echo "== build"
+step "build-tools-examples" make -s all CFLAGS="-O2 -g"
+for t in tests/test_*.c; do
+    n=$(basename "$t" .c)
+    [ "$n" = test_compile ] && continue
+    step "build-$n-asan" gcc $WARN -O1 -g $SAN "$t" -o "$B/$n-asan" -lpthread
+    step "build-$n-vg" gcc $WARN -O1 -g "$t" -o "$B/$n-vg" -lpthread
+done
+step "build-compile-run" gcc $WARN -O1 -g tests/test_compile.c -o "$B/test_compile" -lpthread
+
+echo "== unit tests (ASan + UBSan)"
+for t in tests/test_*.c; do
+    n=$(basename "$t" .c)
+    [ "$n" = test_compile ] && continue
+    [ -x "$B/$n-asan" ] && step "$n-asan" "$B/$n-asan"
+done
+step "test_compile" "$B/test_compile"
+
+echo "== core tests under valgrind"
+for n in test_json test_http; do
+    [ -x "$B/$n-vg" ] && step "$n-valgrind" valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
+        --show-leak-kinds=definite,indirect --error-exitcode=9 "$B/$n-vg"
+done
+
+echo "== examples against the emulator"
+step "examples" bash tests/test_examples.sh
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,475 @@
+/* tests/test_api.c - the bot against the emulator (build/tpemu, a real process on loopback):
+   calls and their recorded parameters, Telegram errors, injected faults, uploads and
+   downloads, and the polling loop's delivery guarantees. */
+#define TELEPOT_IMPLEMENTATION
+#include "../telepot.h"
+#include "tp_test.h"
+#include <sys/wait.h>
+
+#define TOKEN "123456:TESTSECRETTOKEN"
+static void msleep(long ms) {
+    struct timespec ts;
+    ts.tv_sec = ms / 1000;
+    ts.tv_nsec = (ms % 1000) * 1000000L;
+    while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
+    }
+}
+static char emu_url[64];
+static pid_t emu_pid;
+static tp_http *ctl; /* the emulator's control API */
+
+static void start_emu(void) {
+    char dir[] = "/tmp/tpt-api.XXXXXX", portfile[64], port[16] = "";
+    int i;
+    FILE *f;
+    CHECK(mkdtemp(dir) != NULL);
+    snprintf(portfile, sizeof portfile, "%s/port", dir);
+    emu_pid = fork();
+    if (emu_pid == 0) {
+        execl("build/tpemu", "tpemu", "--port", "0", "--port-file", portfile, "--token", TOKEN,
+              "--quiet", "--max-secs", "300", (char *)NULL);
+        _exit(127);
+    }
+    for (i = 0; i < 200 && !port[0]; i++) {
+        msleep(20);
+        if ((f = fopen(portfile, "r")) != NULL) {
+            if (!fgets(port, sizeof port, f)) port[0] = '\0';
+            fclose(f);
+        }
+    }
+    port[strcspn(port, "\r\n")] = '\0';
+    CHECK(port[0] != '\0');
+    unlink(portfile);
+    rmdir(dir);
+    snprintf(emu_url, sizeof emu_url, "http://127.0.0.1:%s", port);
+    {
+        tp_http_opts o;
+        memset(&o, 0, sizeof o);
+        o.url = emu_url;
+        ctl = tp_http_new(&o, NULL);
+    }
+}
+
+static void stop_emu(void) {
+    int status = 0;
+    tp_http_free(ctl);
+    kill(emu_pid, SIGTERM);
+    waitpid(emu_pid, &status, 0);
+}
+
+/* A control request; returns the body (valid until the next one), NULL on failure. */
+static const char *control(const char *method, const char *path, const char *body) {
+    tp_http_req req;
+    tp_http_resp resp;
+    memset(&req, 0, sizeof req);
+    req.method = method;
+    req.path = path;
+    req.body = body;
+    req.body_len = body ? strlen(body) : 0;
+    req.content_type = "text/plain";
+    if (tp_http_request(ctl, &req, &resp, NULL) != TP_OK || resp.status != 200) return NULL;
+    return resp.body;
+}
+
+/* The last recorded call of a method, as a document (free it). */
+static tp_json_doc *last_call(const char *method) {
+    char path[128];
+    const char *body;
+    tp_json_doc *d;
+    const tp_json *arr;
+    snprintf(path, sizeof path, "/_emu/calls?method=%s", method);
+    body = control("GET", path, NULL);
+    if (!body) return NULL;
+    d = tp_json_parse(body, strlen(body), NULL);
+    arr = tp_json_root(d);
+    if (tp_json_size(arr) == 0) {
+        tp_json_doc_free(d);
+        return NULL;
+    }
+    return d;
+}
+static const tp_json *last_of(tp_json_doc *d) {
+    const tp_json *arr = tp_json_root(d);
+    return tp_json_at(arr, tp_json_size(arr) - 1);
+}
+
+static tp_bot *new_bot(const char *token) {
+    tp_bot_opts o;
+    tp_error e;
+    tp_bot *b;
+    memset(&o, 0, sizeof o);
+    o.token = token;
+    o.api_url = emu_url;
+    o.timeout_ms = 5000;
+    b = tp_bot_new(&o, &e);
+    CHECK(b != NULL);
+    return b;
+}
+
+/* No text the library produced may contain the token. */
+static void check_no_token(const tp_error *e) {
+    CHECK(strstr(e->message, "TESTSECRETTOKEN") == NULL);
+    CHECK(strstr(e->description, "TESTSECRETTOKEN") == NULL);
+}
+
+TEST(test_get_me_and_errors) {
+    tp_bot *bot = new_bot(TOKEN), *bad = new_bot("999:WRONGTESTSECRETTOKEN");
+    tp_json_doc *d = NULL;
+    tp_error e;
+    CHECK_EQ_INT(tp_get_me(bot, &d, &e), TP_OK);
+    CHECK(tp_json_get_bool(tp_result(d), "is_bot"));
+    CHECK(tp_json_get_str(tp_result(d), "username") != NULL);
+    CHECK(tp_json_get_int(tp_result(d), "id") == 123456);
+    tp_json_doc_free(d);
+    /* a wrong token: 401, and neither token in the error */
+    CHECK_EQ_INT(tp_get_me(bad, &d, &e), TP_ERR_API);
+    CHECK(d == NULL);
+    CHECK_EQ_INT(e.error_code, 401);
+    CHECK_EQ_INT(e.http_status, 401);
+    CHECK(strstr(e.message, "getMe") != NULL);
+    CHECK(strstr(e.message, "WRONG") == NULL);
+    check_no_token(&e);
+    /* an unknown method */
+    CHECK_EQ_INT(tp_call(bot, "noSuchMethod", NULL, NULL, &e), TP_ERR_API);
+    CHECK_EQ_INT(e.error_code, 404);
+    /* a missing parameter */
+    CHECK_EQ_INT(tp_call(bot, "sendMessage", "{\"chat_id\":1}", NULL, &e), TP_ERR_API);
+    CHECK_EQ_INT(e.error_code, 400);
+    CHECK(strstr(e.description, "Bad Request") != NULL);
+    /* a blocked user (403) and a migrated group (migrate_to_chat_id) */
+    {
+        tp_send_message_args a;
+        memset(&a, 0, sizeof a);
+        a.chat_id = TP_CHAT(403);
+        a.text = "hi";
+        CHECK_EQ_INT(tp_send_message(bot, &a, NULL, &e), TP_ERR_API);
+        CHECK_EQ_INT(e.error_code, 403);
+        a.chat_id = TP_CHAT(-42);
+        CHECK_EQ_INT(tp_send_message(bot, &a, NULL, &e), TP_ERR_API);
+        CHECK(e.migrate_to_chat_id == INT64_C(-1001000000042));
+    }
+    tp_bot_free(bot);
+    tp_bot_free(bad);
+}
+
+TEST(test_send_message) {
+    tp_bot *bot = new_bot(TOKEN);
+    tp_send_message_args a;
+    tp_json_doc *d = NULL, *calls;
+    tp_error e;
+    const tp_json *p;
+    memset(&a, 0, sizeof a);
+    a.chat_id = TP_CHAT(INT64_C(9007199254740993));
+    a.text = "h\xc3\xa9llo \"quoted\" \\ \xf0\x9f\x98\x80\nline";
+    a.parse_mode = "HTML";
+    a.reply_to_message_id = 77;
+    a.disable_notification = true;
+    a.reply_markup = "{\"inline_keyboard\":[[{\"text\":\"a\",\"callback_data\":\"b\"}]]}";
+    CHECK_EQ_INT(tp_send_message(bot, &a, &d, &e), TP_OK);
+    CHECK(tp_json_get_int(tp_json_get(tp_result(d), "chat"), "id") == INT64_C(9007199254740993));
+    CHECK_STR(tp_json_get_str(tp_result(d), "text"), a.text);
+    {
+        const tp_message *m = tp_message_view(d, tp_result(d), &e);
+        CHECK(m && m->chat->id == INT64_C(9007199254740993) && m->from_ && m->from_->is_bot);
+        CHECK(m && m->message_id > 0);
+    }
+    tp_json_doc_free(d);
+    calls = last_call("sendMessage");
+    p = tp_json_get(last_of(calls), "params");
+    CHECK(tp_json_get_int(p, "chat_id") == INT64_C(9007199254740993));
+    CHECK_STR(tp_json_get_str(p, "text"), a.text);
+    CHECK_STR(tp_json_get_str(p, "parse_mode"), "HTML");
+    CHECK_EQ_INT(tp_json_get_int(tp_json_get(p, "reply_parameters"), "message_id"), 77);
+    CHECK(tp_json_get_bool(p, "disable_notification"));
+    CHECK(tp_json_get(p, "protect_content") == NULL);
+    CHECK_STR(tp_json_get_str(tp_json_at(tp_json_at(tp_json_get(tp_json_get(p, "reply_markup"),
+                                                                 "inline_keyboard"), 0), 0), "text"),
+              "a");
+    tp_json_doc_free(calls);
+    /* a channel by name */
+    a.chat_id = TP_CHAT_NAME("@tpemu_channel");
+    a.reply_markup = NULL;
+    a.reply_to_message_id = 0;
+    CHECK_EQ_INT(tp_send_message(bot, &a, NULL, &e), TP_OK);
+    calls = last_call("sendMessage");
+    CHECK_STR(tp_json_get_str(tp_json_get(last_of(calls), "params"), "chat_id"), "@tpemu_channel");
+    tp_json_doc_free(calls);
+    tp_bot_free(bot);
+}
+
+TEST(test_faults) {
+    tp_bot *bot = new_bot(TOKEN);
+    tp_error e;
+    tp_json_doc *d = NULL;
+    CHECK(control("POST", "/_emu/fault", "429:7/getMe") != NULL);
+    CHECK_EQ_INT(tp_get_me(bot, &d, &e), TP_ERR_API);
+    CHECK_EQ_INT(e.error_code, 429);
+    CHECK_EQ_INT(e.retry_after, 7);
+    check_no_token(&e);
+    CHECK(control("POST", "/_emu/fault", "502/getMe") != NULL);
+    CHECK_EQ_INT(tp_get_me(bot, &d, &e), TP_ERR_NOT_JSON);
+    CHECK_EQ_INT(e.http_status, 502);
+    CHECK(strstr(e.message, "text/html") != NULL);
+    check_no_token(&e);
+    CHECK(control("POST", "/_emu/fault", "500/getMe") != NULL);
+    CHECK_EQ_INT(tp_get_me(bot, &d, &e), TP_ERR_API);
+    CHECK_EQ_INT(e.error_code, 500);
+    CHECK(control("POST", "/_emu/fault", "truncate/getMe") != NULL);
+    CHECK_EQ_INT(tp_get_me(bot, &d, &e), TP_ERR_HTTP_TRUNCATED);
+    check_no_token(&e);
+    /* a reset on a fresh connection is an error (nothing to retry on) */
+    tp_http_close(bot->http);
+    CHECK(control("POST", "/_emu/fault", "reset/getMe") != NULL);
+    CHECK(tp_get_me(bot, &d, &e) != TP_OK);
+    CHECK(e.code == TP_ERR_RESET || e.code == TP_ERR_CLOSED);
+    check_no_token(&e);
+    /* a stall hits the deadline */
+    {
+        tp_bot_opts o;
+        tp_bot *quick;
+        int64_t t0;
+        memset(&o, 0, sizeof o);
+        o.token = TOKEN;
+        o.api_url = emu_url;
+        o.timeout_ms = 500;
+        quick = tp_bot_new(&o, &e);
+        CHECK(control("POST", "/_emu/fault", "stall/getMe") != NULL);
+        t0 = tp_now_ms();
+        CHECK_EQ_INT(tp_get_me(quick, &d, &e), TP_ERR_TIMEOUT);
+        CHECK(tp_now_ms() - t0 < 3000);
+        check_no_token(&e);
+        tp_bot_free(quick);
+    }
+    /* after all that, the bot works */
+    CHECK_EQ_INT(tp_get_me(bot, &d, &e), TP_OK);
+    tp_json_doc_free(d);
+    tp_bot_free(bot);
+}
+
+TEST(test_upload_download) {
+    tp_bot *bot = new_bot(TOKEN);
+    tp_error e;
+    tp_json_doc *d = NULL, *calls;
+    unsigned char data[70000];
+    char path[] = "/tmp/tpt-dl.XXXXXX", upath[] = "/tmp/tpt-up.XXXXXX";
+    const char *file_id;
+    tp_http_part parts[3];
+    size_t i;
+    int fd;
+    for (i = 0; i < sizeof data; i++) data[i] = (unsigned char)(i * 31 + (i >> 8));
+    memset(parts, 0, sizeof parts);
+    parts[0].name = "chat_id";
+    parts[0].data = "12345";
+    parts[1].name = "caption";
+    parts[1].data = "a \"photo\"";
+    parts[2].name = "photo";
+    parts[2].filename = "pic.jpg";
+    parts[2].content_type = "image/jpeg";
+    parts[2].data = data;
+    parts[2].len = sizeof data;
+    CHECK_EQ_INT(tp_call_multipart(bot, "sendPhoto", parts, 3, &d, &e), TP_OK);
+    {
+        const tp_json *photos = tp_json_get(tp_result(d), "photo");
+        file_id = tp_json_get_str(tp_json_at(photos, tp_json_size(photos) - 1), "file_id");
+        CHECK(file_id != NULL);
+    }
+    calls = last_call("sendPhoto");
+    CHECK_STR(tp_json_get_str(tp_json_get(last_of(calls), "params"), "caption"), "a \"photo\"");
+    CHECK_EQ_INT(tp_json_get_int(tp_json_get(tp_json_get(last_of(calls), "files"), "photo"), "size"),
+                 sizeof data);
+    tp_json_doc_free(calls);
+    /* download it back, streamed to a file */
+    fd = mkstemp(path);
+    CHECK(fd >= 0);
+    CHECK_EQ_INT(tp_download_file(bot, file_id ? file_id : "x", fd, &e), TP_OK);
+    {
+        unsigned char back[sizeof data + 10];
+        ssize_t n = pread(fd, back, sizeof back, 0);
+        CHECK_EQ_INT(n, sizeof data);
+        CHECK(n == (ssize_t)sizeof data && memcmp(back, data, sizeof data) == 0);
+    }
+    close(fd);
+    unlink(path);
+    /* a file streamed from an fd, uploaded as a document, then downloaded to a path */
+    fd = mkstemp(upath);
+    CHECK(write(fd, data, 50000) == 50000);
+    CHECK(lseek(fd, 0, SEEK_SET) == 0);
+    parts[1].name = "document";
+    parts[1].filename = "blob.bin";
+    parts[1].data = NULL;
+    parts[1].fd = fd;
+    tp_json_doc_free(d);
+    CHECK_EQ_INT(tp_call_multipart(bot, "sendDocument", parts, 2, &d, &e), TP_OK);
+    close(fd);
+    unlink(upath);
+    file_id = tp_json_get_str(tp_json_get(tp_result(d), "document"), "file_id");
+    CHECK_EQ_INT(tp_download_file_to(bot, file_id ? file_id : "x", path, &e), TP_OK);
+    {
+        struct stat st;
+        CHECK(stat(path, &st) == 0 && st.st_size == 50000);
+    }
+    unlink(path);
+    /* an unknown file: an API error, and the half-made file is removed */
+    CHECK_EQ_INT(tp_download_file_to(bot, "no-such-file", path, &e), TP_ERR_API);
+    CHECK(access(path, F_OK) != 0);
+    check_no_token(&e);
+    tp_json_doc_free(d);
+    tp_bot_free(bot);
+}
+
+/* The polling loop: every update handled once, in order, and a stop confirms the offset. */
+typedef struct {
+    int64_t ids[512];
+    int n;
+    int stop_at;
+    int dup;
+} seen_t;
+
+static void on_update(tp_bot *bot, const tp_update *u, void *user) {
+    seen_t *s = (seen_t *)user;
+    int i;
+    for (i = 0; i < s->n; i++)
+        if (s->ids[i] == u->update_id) s->dup++;
+    if (s->n < 512) s->ids[s->n++] = u->update_id;
+    if (u->message && u->message->text) {
+        tp_send_message_args a;
+        memset(&a, 0, sizeof a);
+        a.chat_id = TP_CHAT(u->message->chat->id);
+        a.text = u->message->text;
+        tp_send_message(bot, &a, NULL, NULL);
+    }
+    if (s->n == s->stop_at) tp_bot_stop(bot);
+}
+
+static void push_updates(int n, int base) {
+    int i;
+    char body[128];
+    for (i = 0; i < n; i++) {
+        snprintf(body, sizeof body, "{\"chat_id\":%d,\"text\":\"m%d\"}", 1000 + (base + i) % 7, base + i);
+        CHECK(control("POST", "/_emu/update", body) != NULL);
+    }
+}
+
+TEST(test_poll_loop) {
+    tp_bot *bot = new_bot(TOKEN);
+    seen_t s;
+    tp_error e;
+    tp_poll_opts po;
+    tp_json_doc *d = NULL;
+    int i, in_order = 1;
+    memset(&s, 0, sizeof s);
+    memset(&po, 0, sizeof po);
+    po.limit = 7; /* several batches */
+    push_updates(40, 0);
+    s.stop_at = 25; /* stop in the middle of a batch */
+    CHECK_EQ_INT(tp_poll_run(bot, on_update, &s, &po, &e), TP_OK);
+    CHECK_EQ_INT(s.n, 25);
+    CHECK_EQ_INT(s.dup, 0);
+    for (i = 1; i < s.n; i++) in_order &= s.ids[i] == s.ids[i - 1] + 1;
+    CHECK(in_order);
+    tp_bot_free(bot);
+    /* a new run starts exactly after the 25th: no repeat, no loss */
+    bot = new_bot(TOKEN);
+    {
+        seen_t s2;
+        memset(&s2, 0, sizeof s2);
+        s2.stop_at = 15;
+        CHECK_EQ_INT(tp_poll_run(bot, on_update, &s2, &po, &e), TP_OK);
+        CHECK_EQ_INT(s2.n, 15);
+        CHECK(s2.n && s2.ids[0] == s.ids[24] + 1);
+        CHECK_EQ_INT(s2.dup, 0);
+    }
+    /* nothing left */
+    {
+        tp_get_updates_args ga;
+        memset(&ga, 0, sizeof ga);
+        CHECK_EQ_INT(tp_get_updates(bot, &ga, &d, &e), TP_OK);
+        CHECK_EQ_INT(tp_json_size(tp_result(d)), 0);
+        tp_json_doc_free(d);
+    }
+    tp_bot_free(bot);
+}
+
+/* tp_bot_stop from another thread interrupts a long poll at once. */
+static void *stopper(void *arg) {
+    msleep(300);
+    tp_bot_stop((tp_bot *)arg);
+    return NULL;
+}
+static void never(tp_bot *bot, const tp_update *u, void *user) {
+    (void)bot;
+    (void)u;
+    (*(int *)user)++;
+}
+
+TEST(test_stop_long_poll) {
+    tp_bot *bot = new_bot(TOKEN);
+    pthread_t th;
+    tp_error e;
+    int calls = 0;
+    int64_t t0 = tp_now_ms();
+    tp_poll_opts po;
+    memset(&po, 0, sizeof po);
+    po.timeout = 30;
+    pthread_create(&th, NULL, stopper, bot);
+    CHECK_EQ_INT(tp_poll_run(bot, never, &calls, &po, &e), TP_OK);
+    pthread_join(th, NULL);
+    CHECK(tp_now_ms() - t0 < 2000);
+    CHECK_EQ_INT(calls, 0);
+    CHECK(tp_bot_stopped(bot));
+    tp_bot_free(bot);
+}
+
+/* A second poller gets 409 and its loop stops with that error. */
+typedef struct {
+    tp_bot *bot;
+    tp_err rc;
+} held_t;
+static void *held_poll(void *arg) {
+    held_t *h = (held_t *)arg;
+    tp_get_updates_args ga;
+    tp_json_doc *d = NULL;
+    memset(&ga, 0, sizeof ga);
+    ga.timeout = 2;
+    h->rc = tp_get_updates(h->bot, &ga, &d, NULL);
+    tp_json_doc_free(d);
+    return NULL;
+}
+
+TEST(test_conflict) {
+    tp_bot *b = new_bot(TOKEN);
+    held_t h;
+    pthread_t th;
+    tp_error e;
+    int calls = 0;
+    h.bot = new_bot(TOKEN);
+    h.rc = TP_ERR_INVALID;
+    pthread_create(&th, NULL, held_poll, &h);
+    msleep(300); /* h's getUpdates is held by the emulator now */
+    CHECK_EQ_INT(tp_poll_run(b, never, &calls, NULL, &e), TP_ERR_API);
+    CHECK_EQ_INT(e.error_code, 409);
+    CHECK(strstr(e.description, "Conflict") != NULL);
+    check_no_token(&e);
+    pthread_join(th, NULL);
+    CHECK_EQ_INT(h.rc, TP_OK);
+    tp_bot_free(h.bot);
+    tp_bot_free(b);
+}
+
+int main(void) {
+    signal(SIGPIPE, SIG_DFL); /* the library must not need SIGPIPE ignored */
+    start_emu();
+    if (!ctl) {
+        printf("0 passed, 1 failed\n");
+        return 1;
+    }
+    RUN(test_get_me_and_errors);
+    RUN(test_send_message);
+    RUN(test_faults);
+    RUN(test_upload_download);
+    RUN(test_poll_loop);
+    RUN(test_stop_long_poll);
+    RUN(test_conflict);
+    stop_emu();
+    TEST_END();
+}

@@ -1,0 +1,29 @@
+/* tests/test_compile.c - the header included before and after the implementation define, as
+   C and as C++; a tiny smoke run of what needs no network. */
+#define _POSIX_C_SOURCE 200809L
+#include "../telepot.h"
+#define TELEPOT_IMPLEMENTATION
+#include "../telepot.h"
+#include "../telepot.h"
+#include <stdio.h>
+
+int main(void) {
+    tp_error err;
+    tp_bot_opts opts;
+    tp_bot *bot;
+    int failed = 0;
+    memset(&opts, 0, sizeof opts);
+    opts.token = "1:x";
+    opts.api_url = "https://api.telegram.org";
+    bot = tp_bot_new(&opts, &err);
+#ifdef TELEPOT_BEARSSL
+    failed += bot == NULL;
+#else
+    failed += bot != NULL || err.code != TP_ERR_TLS_DISABLED ||
+              strstr(err.message, "TELEPOT_BEARSSL") == NULL;
+#endif
+    tp_bot_free(bot);
+    failed += strcmp(tp_version(), TELEPOT_VERSION_STRING) != 0;
+    printf("%d passed, %d failed\n", 3 - failed, failed);
+    return failed != 0;
+}

@@ -1,0 +1,89 @@
+#!/bin/bash
+# tests/test_examples.sh - the example bots as users run them, against build/tpemu: echo
+# answers every text exactly once (tpemu checks text, chat and count), survives a SIGTERM
+# restart without repeats, the scripted bots answer as expected, exit codes follow DESIGN.md.
+set -u
+cd "$(dirname "$0")/.."
+E=build/examples
+EMU=build/tpemu
+T=$(mktemp -d "${TMPDIR:-/tmp}/tpt-ex.XXXXXX")
+trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$T"' EXIT
+passed=0 failed=0
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
+check() { if eval "$1"; then ok; else bad "$2"; fi; }
+
+# start_emu NAME ARGS...: starts tpemu, sets EMU_PID and URL
+start_emu() {
+    local name=$1 i=0
+    shift
+    rm -f "$T/$name.port"
+    "$EMU" --port 0 --port-file "$T/$name.port" --quiet "$@" >"$T/$name.out" 2>"$T/$name.err" &
+    EMU_PID=$!
+    while [ ! -s "$T/$name.port" ] && [ $i -lt 200 ]; do sleep 0.02; i=$((i + 1)); done
+    URL="http://127.0.0.1:$(cat "$T/$name.port" 2>/dev/null)"
+}
+
+# 1. echo: 2000 updates over many chats, every one answered exactly once.
+start_emu echo --updates 2000 --max-secs 60
+TELEPOT_API_URL=$URL TELEGRAM_BOT_TOKEN=123456:TEST $E/echo 2>"$T/echo.err" &
+BOT=$!
+wait $EMU_PID; rc=$?
+check "[ $rc -eq 0 ]" "tpemu --updates 2000 with echo exited $rc: $(cat "$T/echo.err" | tail -n 3)"
+check "grep -q 'matched=2000 duplicates=0 missing=0 unexpected=0' '$T/echo.err'" "echo summary: $(tail -n 1 "$T/echo.err")"
+kill -TERM $BOT; wait $BOT; rc=$?
+check "[ $rc -eq 0 ]" "echo exit status on SIGTERM is $rc, want 0"
+check "[ ! -s '$T/echo.err' ] || ! grep -q 'TEST' '$T/echo.err'" "echo's stderr mentions the token"
+
+# 2. SIGTERM in the middle, then a restart: still exactly once (the stop confirmed the offset).
+start_emu restart --updates 3000 --max-secs 60
+TELEPOT_API_URL=$URL $E/echo 123456:TEST 2>/dev/null &
+BOT=$!
+sleep 0.15
+kill -TERM $BOT; wait $BOT; rc=$?
+check "[ $rc -eq 0 ]" "echo exit status on SIGTERM mid-run is $rc"
+TELEPOT_API_URL=$URL $E/echo 123456:TEST 2>/dev/null &
+BOT=$!
+wait $EMU_PID; rc=$?
+check "[ $rc -eq 0 ]" "after a SIGTERM restart tpemu reports: $(tail -n 1 "$T/restart.err")"
+check "grep -q 'duplicates=0' '$T/restart.err'" "repeats after SIGTERM: $(tail -n 1 "$T/restart.err")"
+kill -TERM $BOT; wait $BOT
+
+# 3. usage and fatal errors
+env -u TELEGRAM_BOT_TOKEN $E/echo >/dev/null 2>"$T/usage.err"; rc=$?
+check "[ $rc -eq 2 ]" "echo without a token exits $rc, want 2"
+check "[ -s '$T/usage.err' ]" "echo without a token prints no usage line"
+TELEPOT_API_URL=https://api.telegram.org $E/echo 1:SECRETX 2>"$T/https.err"; rc=$?
+check "[ $rc -ne 0 ] && grep -q TELEPOT_BEARSSL '$T/https.err' && ! grep -q SECRETX '$T/https.err'" \
+    "echo on https:// without BearSSL: rc=$rc, $(cat "$T/https.err")"
+start_emu wrongtoken --max-secs 20
+TELEPOT_API_URL=$URL $E/echo 999:WRONGSECRET 2>"$T/wrong.err"; rc=$?
+check "[ $rc -eq 1 ] && grep -q 401 '$T/wrong.err' && ! grep -q WRONGSECRET '$T/wrong.err'" \
+    "echo with a wrong token: rc=$rc, $(cat "$T/wrong.err")"
+kill $EMU_PID 2>/dev/null; wait $EMU_PID 2>/dev/null
+
+# 4. scripted conversations
+run_script() { # NAME BOT SCRIPT-TEXT
+    printf '%s\n' "$3" >"$T/$1.script"
+    sh tools/demo.sh "$EMU" "$2" "$T/$1.script" >"$T/$1.out" 2>"$T/$1.err"
+}
+run_script dicey $E/diceyclock "alice: /roll
+alice: /time
+bob: /roll"
+rc=$?
+check "[ $rc -eq 0 ]" "diceyclock script exit $rc: $(cat "$T/dicey.err")"
+check "[ \$(grep -cE '^bot> [1-6]\$' '$T/dicey.out') -eq 2 ]" "diceyclock /roll answers: $(cat "$T/dicey.out")"
+check "grep -qE '^bot> .*[0-9]{2}:[0-9]{2}' '$T/dicey.out'" "diceyclock /time answer: $(cat "$T/dicey.out")"
+run_script emodi $E/emodi "alice: A😀é"
+check "grep -q 'U+0041' '$T/emodi.out' && grep -q 'U+1F600' '$T/emodi.out' && grep -q 'U+00E9' '$T/emodi.out'" \
+    "emodi answer: $(cat "$T/emodi.out")"
+run_script skx $E/skeleton_extend "alice: hi
+alice: again"
+check "[ \$(grep -c '^bot> ' '$T/skx.out') -ge 2 ]" "skeleton_extend answers: $(cat "$T/skx.out")"
+
+# 5. the demo itself
+make -s demo >"$T/demo.out" 2>&1; rc=$?
+check "[ $rc -eq 0 ] && grep -q '^bot> ' '$T/demo.out'" "make demo: rc=$rc $(tail -n 5 "$T/demo.out")"
+
+echo "$passed passed, $failed failed"
+[ $failed -eq 0 ]
