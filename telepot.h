@@ -2371,6 +2371,11 @@ TP__DEF void tp_jw_real(tp_jw *w, double v) {
     if (strtod(buf, NULL) != v) n = snprintf(buf, sizeof buf, "%.17g", v);
     for (i = 0; i < n; i++)
         if (dp && buf[i] == dp[0] && buf[i] != '-' && (buf[i] < '0' || buf[i] > '9')) buf[i] = '.';
+    /* a real stays a real when read back: "1500" would come back as an integer */
+    if (!strpbrk(buf, ".eE") && n + 2 < (int)sizeof buf) {
+        buf[n++] = '.';
+        buf[n++] = '0';
+    }
     tp_buf_append(w->out, buf, (size_t)n);
 }
 TP__DEF void tp_jw_bool(tp_jw *w, bool v) {

@@ -76,6 +76,9 @@ for n in test_json test_http; do
         --show-leak-kinds=definite,indirect --error-exitcode=9 "$B/$n-vg"
 done
 
+echo "== fuzzing (libFuzzer, seed corpus in tests/fuzz/corpus)"
+step "fuzz" bash tests/fuzz/run.sh 15
+
 echo "== examples against the emulator"
 step "examples" bash tests/test_examples.sh
 

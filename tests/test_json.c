@@ -123,6 +123,9 @@ TEST(test_int64) {
     tp_buf_reset(&b);
     tp_json_write(&b, tp_json_at(r, 3));
     CHECK_STR(b.ptr, "-9223372036854775808");
+    tp_buf_reset(&b);
+    tp_json_write(&b, tp_json_at(r, 9)); /* 1e2 is a real and is written as one */
+    CHECK_STR(b.ptr, "100.0");
     tp_buf_deinit(&b);
     tp_json_doc_free(d);
 

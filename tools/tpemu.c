@@ -1080,12 +1080,10 @@ static const char *multipart_parse(req *r, const char *body, size_t n, const cha
         while (p < end && (*p == ' ' || *p == '\t')) p++;
         if (end - p < 2 || p[0] != '\r' || p[1] != '\n') return "malformed multipart delimiter";
         p += 2;
-        const char *he = memfind(p, (size_t)(end - p), "\r\n\r\n", 4);
-        const char *data;
-        if (he) data = he + 4;
-        else if (end - p >= 2 && p[0] == '\r' && p[1] == '\n') { he = p; data = p + 2; }
+        const char *he, *data;
+        if (end - p >= 2 && p[0] == '\r' && p[1] == '\n') { he = p; data = p + 2; } /* no headers */
+        else if ((he = memfind(p, (size_t)(end - p), "\r\n\r\n", 4)) != NULL) data = he + 4;
         else return "malformed multipart part headers";
-        if (p < he && p[0] == '\r') { /* no headers at all */ }
         char *name = NULL, *filename = NULL, *ctype = NULL;
         const char *h = p;
         while (h < he) {
@@ -2721,7 +2719,10 @@ static void hook_on_readable(conn *c) {
         return;
     }
     int status = 0;
-    if (n < 12 || memcmp(p, "HTTP/1.", 7) || sscanf(p + 9, "%3d", &status) != 1) {
+    if (n >= 12 && !memcmp(p, "HTTP/1.", 7) && isdigit((unsigned char)p[9]) &&
+        isdigit((unsigned char)p[10]) && isdigit((unsigned char)p[11]))
+        status = (p[9] - '0') * 100 + (p[10] - '0') * 10 + (p[11] - '0');
+    if (!status) {
         hook_error("Wrong response from the webhook: malformed status line");
         conn_close(c, false);
         return;
