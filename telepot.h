@@ -16,7 +16,7 @@
          int main(int argc, char **argv) {
              tp_error err;
              tp_bot *bot = tp_bot_new(&(tp_bot_opts){ .token = argc > 1 ? argv[1] : NULL }, &err);
-             if (!bot) { fprintf(stderr, "echo: %s\n", err.message); return 2; }
+             if (!bot) { fprintf(stderr, "echo: %s\n", err.message); return 2; } // no token
              tp_bot_stop_on_signals(bot);                        // SIGINT/SIGTERM: graceful stop
              int rc = tp_poll_run(bot, handle, NULL, NULL, &err); // blocks until stopped
              tp_bot_free(bot);
@@ -418,8 +418,10 @@ typedef struct tp_bot_opts {
    build without TELEPOT_BEARSSL). Does not touch the network. */
 TP_API tp_bot *tp_bot_new(const tp_bot_opts *opts, tp_error *err);
 TP_API void tp_bot_free(tp_bot *bot);
-/* Asks the bot's loops and calls to stop: a blocking call returns TP_ERR_STOPPED, tp_poll_run
-   confirms what was handled and returns. Async-signal-safe; callable from any thread. */
+/* Asks the bot's loops to stop: a long poll or a wait between retries is cut short, tp_poll_run
+   lets the running handler finish, confirms what was handled and returns TP_OK. Calls already
+   in flight (a handler's sendMessage) complete within their own deadlines, so no answer is
+   lost to a stop. Async-signal-safe; callable from any thread; cannot be undone. */
 TP_API void tp_bot_stop(tp_bot *bot);
 TP_API bool tp_bot_stopped(const tp_bot *bot);
 /* Installs SIGINT and SIGTERM handlers (sigaction) that call tp_bot_stop(bot). A process-wide
@@ -524,7 +526,7 @@ TP_API const tp_json *tp_update_payload(const tp_json *update);
 /* telepot's glance: the three things to know about a message. */
 typedef struct tp_glance_info {
     const char *content_type; /* "text", "photo", "new_chat_members", ...; "unknown" if none */
-    const char *chat_type;    /* "private", "group", "supergroup", "channel", or NULL */
+    const char *chat_type;    /* "private", "group", "supergroup", "channel"; "" if none */
     int64_t chat_id;
 } tp_glance_info;
 TP_API tp_glance_info tp_glance(const tp_json *message);
@@ -533,7 +535,8 @@ TP_API tp_glance_info tp_glance(const tp_json *message);
    confirmed (offset = id + 1) only after its handler returned. On tp_bot_stop the current
    handler finishes, the offset is confirmed with getUpdates(offset, limit=1, timeout=0) and
    tp_poll_run returns TP_OK. 429 waits retry_after; transport errors and 5xx back off
-   (0.5 s doubling to 60 s, with jitter); 401/404/409 stop with the error. */
+   (0.5 s doubling to 60 s, with jitter); 400/401/404/409 (a bad request, token or URL, or
+   another poller) stop the loop with that error. */
 typedef void (*tp_update_fn)(tp_bot *bot, const tp_update *u, void *user);
 
 typedef struct tp_poll_opts {
@@ -3102,6 +3105,7 @@ TP__DEF tp_glance_info tp_glance(const tp_json *msg) {
     size_t best = sizeof tp__content_types / sizeof tp__content_types[0], i;
     g.content_type = "unknown";
     g.chat_type = tp_json_get_str(chat, "type");
+    if (!g.chat_type) g.chat_type = "";
     g.chat_id = tp_json_get_int(chat, "id");
     for (m = tp_json_first(msg); m; m = tp_json_next(m)) {
         const char *k = tp_json_key(m);

@@ -73,7 +73,8 @@ int main(int argc, char **argv) {
         fflush(stdout);
         rc = tp_poll_run(bot, your_bot_handle, &self, NULL, &err);
     }
-    if (rc != TP_OK && rc != TP_ERR_STOPPED) fprintf(stderr, "skeleton_extend: %s\n", err.message);
+    if (rc != TP_OK && tp_bot_stopped(bot)) rc = TP_OK; /* SIGINT/SIGTERM while getMe waited */
+    if (rc != TP_OK) fprintf(stderr, "skeleton_extend: %s\n", err.message);
     tp_bot_free(bot);
-    return rc == TP_OK || rc == TP_ERR_STOPPED ? 0 : 1;
+    return rc == TP_OK ? 0 : 1;
 }

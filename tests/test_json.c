@@ -458,7 +458,7 @@ TEST(test_glance_flavor) {
     CHECK_STR(g.content_type, "text");
     g = tp_glance(NULL);
     CHECK_STR(g.content_type, "unknown");
-    CHECK(g.chat_type == NULL);
+    CHECK_STR(g.chat_type, "");
     u = tp_update_view(d, tp_json_at(r, 3), &e);
     CHECK(u && u->edited_channel_post && u->edited_channel_post->chat->id == 7);
     CHECK(u && u->message == NULL);
