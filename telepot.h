@@ -1663,6 +1663,24 @@ static void *tp__doc_alloc(tp_json_doc *doc, size_t n) {
     return p;
 }
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+/* Index of the lowest set bit of a non-zero x. */
+static int tp__ctz64(uint64_t x) {
+#if defined(__GNUC__) || defined(__clang__)
+    return __builtin_ctzll(x);
+#else
+    int n = 0;
+    while (!(x & 1)) {
+        x >>= 1;
+        n++;
+    }
+    return n;
+#endif
+}
+
 #define TP__ONES UINT64_C(0x0101010101010101)
 #define TP__HIGHS UINT64_C(0x8080808080808080)
 
@@ -1679,6 +1697,24 @@ static uint64_t tp__eqbytes(uint64_t w, uint64_t pat) {
 /* Upper bound of the values in s[0..n): each is the root or follows '[', '{' or ','. */
 static size_t tp__json_count_bound(const char *s, size_t n) {
     size_t count = 1, i = 0;
+#if defined(__SSE2__)
+    { /* byte counters (a match is -1), summed every 255 rounds before they overflow */
+        const __m128i ob = _mm_set1_epi8('['), oc = _mm_set1_epi8('{'), cm = _mm_set1_epi8(',');
+        const __m128i zero = _mm_setzero_si128();
+        while (i + 16 <= n) {
+            __m128i acc = zero, sums;
+            size_t stop = n - i >= 16 * 255 ? i + 16 * 255 : i + ((n - i) & ~(size_t)15);
+            for (; i < stop; i += 16) {
+                __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+                __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(w, ob), _mm_cmpeq_epi8(w, oc)),
+                                         _mm_cmpeq_epi8(w, cm));
+                acc = _mm_sub_epi8(acc, m);
+            }
+            sums = _mm_sad_epu8(acc, zero);
+            count += (size_t)_mm_cvtsi128_si32(sums) + (size_t)_mm_cvtsi128_si32(_mm_srli_si128(sums, 8));
+        }
+    }
+#endif
     for (; i + 8 <= n; i += 8) {
         uint64_t w = tp__load64(s + i);
         uint64_t m = tp__eqbytes(w, '[' * TP__ONES) | tp__eqbytes(w, '{' * TP__ONES) |
@@ -1708,16 +1744,18 @@ static int tp__utf8_seq(const unsigned char *p) {
     return 4;
 }
 
+static int tp__hexval(int c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    c |= 32;
+    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+/* The value of 4 hex digits, or -1. Each digit value is at most 15, so one OR of the four
+   tells whether any was invalid (-1 sets every bit). */
 static int tp__hex4(const char *p) {
-    int v = 0, i;
-    for (i = 0; i < 4; i++) {
-        int c = (unsigned char)p[i], d;
-        if (c >= '0' && c <= '9') d = c - '0';
-        else if ((c | 32) >= 'a' && (c | 32) <= 'f') d = (c | 32) - 'a' + 10;
-        else return -1;
-        v = v * 16 + d;
-    }
-    return v;
+    int a = tp__hexval((unsigned char)p[0]), b = tp__hexval((unsigned char)p[1]),
+        c = tp__hexval((unsigned char)p[2]), d = tp__hexval((unsigned char)p[3]);
+    if ((a | b | c | d) < 0) return -1;
+    return a << 12 | b << 8 | c << 4 | d;
 }
 
 static char *tp__utf8_put(char *w, uint32_t cp) {
@@ -1739,20 +1777,31 @@ static char *tp__utf8_put(char *w, uint32_t cp) {
     return w;
 }
 
-/* True when any of the 8 bytes of w ends a plain run: '"', '\\', a control byte or >= 0x80. */
-static bool tp__str_special(uint64_t w) {
+/* High bits marking the bytes of w that end a plain run: '"', '\\', a control byte or
+   >= 0x80. Bits above the lowest one may be false alarms (borrows); the lowest is exact, on a
+   little-endian load it is the first such byte. */
+static uint64_t tp__str_special(uint64_t w) {
     uint64_t q = w ^ ('"' * TP__ONES), b = w ^ ('\\' * TP__ONES);
     return (((q - TP__ONES) & ~q) | ((b - TP__ONES) & ~b) | ((w - 0x20 * TP__ONES) & ~w) | w) &
            TP__HIGHS;
 }
+
+#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define TP__LE 1
+#else
+#define TP__LE 0
+#endif
 
 /* Parses the string whose opening quote is at p[-1]; unescapes in place. Returns the position
    after the closing quote, or NULL with *at set to the offending byte. */
 static char *tp__json_string(char *p, char **start, uint32_t *len, char **at) {
     char *s = p, *w;
     for (;;) {
-        while (!tp__str_special(tp__load64(p))) p += 8;
-        while ((unsigned char)*p >= 0x20 && *p != '"' && *p != '\\' && (unsigned char)*p < 0x80) p++;
+        uint64_t m;
+        while (!(m = tp__str_special(tp__load64(p)))) p += 8;
+        if (TP__LE) p += tp__ctz64(m) >> 3;
+        else
+            while ((unsigned char)*p >= 0x20 && *p != '"' && *p != '\\' && (unsigned char)*p < 0x80) p++;
         if (*p == '"') {
             *start = s;
             *len = (uint32_t)(p - s);
