@@ -1,7 +1,7 @@
 /* telepot.h 0.1.0 - the Telegram Bot API in one C header (telepot's ideas, in C99). MIT licence, see the end.
 
    QUICK START
-     In exactly ONE .c file of your program:
+     In exactly ONE .c file of your program, before any other #include (it selects POSIX.1-2008):
          #define TELEPOT_IMPLEMENTATION
          #include "telepot.h"
      Everywhere else just #include "telepot.h". A whole echo bot:
@@ -69,7 +69,8 @@
      >>http     HTTP/1.1 client: keep-alive, chunked, multipart uploads, streamed downloads
      >>json     DOM reader into one arena (exact int64), writer
      >>types    typed views of Update, Message, User, Chat (hand-written subset for now)
-     >>api      the bot, tp_call for any method, typed helpers, glance/flavor, long polling
+     >>api      the bot, tp_call for any method, typed helpers, glance/flavor
+     >>updates  long polling (tp_poll_run) with graceful stop and confirmed offsets
      >>impl     the implementation, same order
 
    CHANGELOG
@@ -531,7 +532,8 @@ typedef struct tp_glance_info {
 } tp_glance_info;
 TP_API tp_glance_info tp_glance(const tp_json *message);
 
-/* Long polling (telepot's message_loop). handler runs for each update, in order; an update is
+/* >>updates --------------------------------------------------------------------------------
+   Long polling (telepot's message_loop). handler runs for each update, in order; an update is
    confirmed (offset = id + 1) only after its handler returned. On tp_bot_stop the current
    handler finishes, the offset is confirmed with getUpdates(offset, limit=1, timeout=0) and
    tp_poll_run returns TP_OK. 429 waits retry_after; transport errors and 5xx back off
