@@ -32,7 +32,7 @@ test:
 	@sh tools/deps.sh test
 	@bash tests/run.sh
 
-bench:
+bench: all
 	@sh tools/deps.sh bench
 	@bash bench/run.sh
 

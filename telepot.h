@@ -248,6 +248,10 @@ typedef struct tp_http_req {
     const tp_http_part *parts; /* multipart/form-data parts instead of `body` */
     size_t nparts;
     int timeout_ms;            /* deadline of the whole request, ms; 0 = the connection's default */
+    bool idempotent;           /* safe to send twice (GET and HEAD always are): when a kept-alive
+                                  connection dies after the request went out but before any
+                                  answer byte, it is sent again on a new connection. Otherwise
+                                  that is TP_ERR_CLOSED/TP_ERR_RESET: it may have been done. */
     bool to_fd;                /* stream a 2xx body to out_fd instead of memory (no size
                                   limit); error bodies still come in memory */
     int out_fd;
@@ -263,9 +267,10 @@ typedef struct tp_http_resp {
 /* Creates a client for one origin; connects lazily on the first request. */
 TP_API tp_http *tp_http_new(const tp_http_opts *opts, tp_error *err);
 TP_API void tp_http_free(tp_http *h);
-/* Sends a request and reads the whole answer. A kept-alive connection found dead before any
-   byte of the answer arrived is reopened and the request sent again, once. Any status code is
-   TP_OK here (check resp->status); errors are transport and protocol failures. */
+/* Sends a request and reads the whole answer. A kept-alive connection that was closed while
+   idle is replaced before sending; one that fails before the request left is reopened and
+   the request sent, once (after it left, only when req->idempotent). Any status code is TP_OK
+   here (check resp->status); errors are transport and protocol failures. */
 TP_API tp_err tp_http_request(tp_http *h, const tp_http_req *req, tp_http_resp *resp,
                               tp_error *err);
 /* Closes the connection (the next request reconnects). */
@@ -590,6 +595,7 @@ TP_API tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const t
 #include <strings.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <sys/types.h>
 #include <sys/uio.h>
 #include <time.h>
@@ -764,6 +770,16 @@ TP__DEF int64_t tp_now_ms(void) {
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* Decimal digits of v into the end of a 24-byte buffer; returns the first digit. */
+static char *tp__i64toa(int64_t v, char *end) {
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    do {
+        *--end = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0) *--end = '-';
+    return end;
+}
 /* Milliseconds left until deadline, for poll(): 0 when past. */
 static int tp__ms_left(int64_t deadline) {
     int64_t left = deadline - tp_now_ms();
@@ -773,17 +789,33 @@ static int tp__ms_left(int64_t deadline) {
 }
 
 /* >>net (impl) -----------------------------------------------------------------------------
-   Non-blocking sockets driven by poll(), so that every wait has a deadline and can be woken by
-   a self-pipe (tp_bot_stop). Writes use MSG_NOSIGNAL: a closed peer is an error, not SIGPIPE. */
+   Every wait has a deadline. Reads block in recv() under SO_RCVTIMEO, which is only changed
+   when the deadline moves, so a request/answer costs two system calls; a wait that a self-pipe
+   may cut short (tp_bot_stop during a long poll) goes through poll() on both. Writes do not
+   block (MSG_DONTWAIT, then poll) and use MSG_NOSIGNAL: a closed peer is an error, not SIGPIPE. */
 
 typedef struct tp__conn {
-    int fd;      /* -1 when closed */
-    int wake_fd; /* -1 when none */
+    int fd;          /* -1 when closed */
+    int wake_fd;     /* -1 when none */
+    int rcvtimeo_ms; /* SO_RCVTIMEO now set on fd; 0 = none */
+    uint64_t sent;   /* bytes written since connect */
 } tp__conn;
 
 static void tp__conn_close(tp__conn *c) {
     if (c->fd >= 0) close(c->fd);
     c->fd = -1;
+    c->rcvtimeo_ms = 0;
+    c->sent = 0;
+}
+
+/* A kept-alive connection is reusable when nothing is waiting on it: a readable idle
+   connection holds an EOF, a reset or stray bytes. */
+static bool tp__conn_idle_ok(const tp__conn *c) {
+    struct pollfd pf;
+    pf.fd = c->fd;
+    pf.events = POLLIN;
+    pf.revents = 0;
+    return poll(&pf, 1, 0) == 0;
 }
 
 static tp_err tp__errno_code(int e) {
@@ -879,7 +911,11 @@ static tp_err tp__net_connect(tp__conn *c, const char *host, const char *port, i
         (void)setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &one, sizeof one);
 #endif
         c->fd = fd;
-        if (connect(fd, ai->ai_addr, ai->ai_addrlen) == 0) break;
+        if (connect(fd, ai->ai_addr, ai->ai_addrlen) == 0) {
+            int fl = fcntl(fd, F_GETFL, 0);
+            if (fl >= 0) (void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+            break;
+        }
         if (errno != EINPROGRESS && errno != EINTR) {
             last_errno = errno;
             last = tp__errno_code(errno);
@@ -894,7 +930,11 @@ static tp_err tp__net_connect(tp__conn *c, const char *host, const char *port, i
                 return tp__fail(err, TP_ERR_TIMEOUT, 0, "connecting to %s:%s timed out", host, port);
             return w;
         }
-        if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &soerr, &len) == 0 && soerr == 0) break;
+        if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &soerr, &len) == 0 && soerr == 0) {
+            int fl = fcntl(fd, F_GETFL, 0); /* reads block under SO_RCVTIMEO from now on */
+            if (fl >= 0) (void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+            break;
+        }
         last_errno = soerr ? soerr : errno;
         last = tp__errno_code(last_errno);
         tp__conn_close(c);
@@ -917,7 +957,7 @@ static tp_err tp__net_writev(tp__conn *c, struct iovec *iov, int iovcnt, int64_t
         memset(&mh, 0, sizeof mh);
         mh.msg_iov = iov;
         mh.msg_iovlen = (size_t)iovcnt;
-        n = sendmsg(c->fd, &mh, MSG_NOSIGNAL);
+        n = sendmsg(c->fd, &mh, MSG_NOSIGNAL | MSG_DONTWAIT);
         if (n < 0) {
             tp_err w;
             if (errno == EINTR) continue;
@@ -927,6 +967,7 @@ static tp_err tp__net_writev(tp__conn *c, struct iovec *iov, int iovcnt, int64_t
             if (w != TP_OK) return w;
             continue;
         }
+        c->sent += (uint64_t)n;
         while (iovcnt > 0 && (size_t)n >= iov->iov_len) {
             n -= (ssize_t)iov->iov_len;
             iov++;
@@ -945,14 +986,36 @@ static tp_err tp__net_read(tp__conn *c, void *buf, size_t cap, size_t *got, int6
                            tp_error *err) {
     for (;;) {
         ssize_t n;
-        tp_err w = tp__net_wait(c, POLLIN, deadline, err);
-        if (w != TP_OK) return w;
-        n = recv(c->fd, buf, cap, 0);
+        if (c->wake_fd >= 0) {
+            tp_err w = tp__net_wait(c, POLLIN, deadline, err);
+            if (w != TP_OK) return w;
+            n = recv(c->fd, buf, cap, MSG_DONTWAIT);
+        } else {
+            int left = tp__ms_left(deadline);
+            if (left == 0)
+                return tp__fail(err, TP_ERR_TIMEOUT, 0, "deadline expired waiting for the server");
+            /* Overshooting the deadline by a sixteenth (plus 50 ms) is allowed, so that
+               requests with the same timeout never pay for a setsockopt. */
+            if (c->rcvtimeo_ms == 0 || c->rcvtimeo_ms > left + 50 + left / 16 ||
+                c->rcvtimeo_ms < left / 2) {
+                struct timeval tv;
+                tv.tv_sec = left / 1000;
+                tv.tv_usec = (left % 1000) * 1000;
+                if (setsockopt(c->fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv) == 0)
+                    c->rcvtimeo_ms = left;
+            }
+            n = recv(c->fd, buf, cap, 0);
+        }
         if (n >= 0) {
             *got = (size_t)n;
             return TP_OK;
         }
-        if (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK) continue;
+        if (errno == EINTR) continue;
+        if (errno == EAGAIN || errno == EWOULDBLOCK) { /* the timeout, or a non-blocking fd */
+            tp_err w = tp__net_wait(c, POLLIN, deadline, err);
+            if (w != TP_OK) return w;
+            continue;
+        }
         return tp__fail(err, tp__errno_code(errno), errno, "recv: %s", strerror(errno));
     }
 }
@@ -999,6 +1062,7 @@ struct tp_http {
     size_t max_header;
     size_t max_body;
     unsigned reused;   /* requests completed on the current connection */
+    int64_t last_used; /* when the last answer ended, ms */
     unsigned seq;      /* multipart boundaries */
     tp_buf head;       /* the request head, reused */
     tp_buf mp;         /* multipart framing, reused */
@@ -1035,6 +1099,10 @@ static tp_err tp__url_parse(const char *url, bool *https, char *host, size_t hos
     }
     hl = (size_t)(he - h);
     if (hl == 0 || hl >= host_cap) return tp__fail(err, TP_ERR_URL, 0, "URL has a bad host name");
+    for (pe = h; pe < he; pe++)
+        if (!((*pe >= 'a' && *pe <= 'z') || (*pe >= 'A' && *pe <= 'Z') || (*pe >= '0' && *pe <= '9') ||
+              *pe == '-' || *pe == '.' || *pe == '_' || *pe == ':' || *pe == '%'))
+            return tp__fail(err, TP_ERR_URL, 0, "URL has a bad host name");
     memcpy(host, h, hl);
     host[hl] = '\0';
     if (*p == ':') {
@@ -1492,6 +1560,9 @@ static tp_err tp__http_recv(tp_http *h, const tp_http_req *req, tp__resp_state *
         for (;;) {
             const char *e = h->rbuf + h->rlen;
             const char *p = h->rbuf + h->rpos + (scanned > 3 ? scanned - 3 : 0);
+            size_t have = h->rlen - h->rpos;
+            if (memcmp(h->rbuf + h->rpos, "HTTP/", have < 5 ? have : 5) != 0)
+                return tp__fail(err, TP_ERR_HTTP_PROTOCOL, 0, "the server's answer is not HTTP/1.x");
             while ((p = (const char *)memchr(p, '\n', (size_t)(e - p))) != NULL) {
                 if (p + 1 < e && p[1] == '\n') { hdr_end = p + 2; break; }
                 if (p + 2 < e && p[1] == '\r' && p[2] == '\n') { hdr_end = p + 3; break; }
@@ -1508,6 +1579,9 @@ static tp_err tp__http_recv(tp_http *h, const tp_http_req *req, tp__resp_state *
             if (rc != TP_OK) return rc;
             *got_any = true;
         }
+        if ((size_t)(hdr_end - (h->rbuf + h->rpos)) > h->max_header)
+            return tp__fail(err, TP_ERR_HTTP_HEADER_TOO_LARGE, 0,
+                            "the response header exceeds %zu bytes", h->max_header);
         rc = tp__http_parse_head(h, h->rbuf + h->rpos, hdr_end, st, err);
         if (rc != TP_OK) return rc;
         h->rpos = (size_t)(hdr_end - h->rbuf);
@@ -1559,21 +1633,32 @@ TP__DEF tp_err tp_http_request(tp_http *h, const tp_http_req *req, tp_http_resp 
                       "%s %s HTTP/1.1\r\nHost: %s\r\nContent-Type: multipart/form-data; "
                       "boundary=%s\r\nContent-Length: %zu\r\n\r\n",
                       method, req->path, h->hosthdr, boundary, m->total);
-    } else if (req->body || strcmp(method, "POST") == 0) {
-        tp_buf_printf(&h->head, "%s %s HTTP/1.1\r\nHost: %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n\r\n",
-                      method, req->path, h->hosthdr,
-                      req->content_type ? req->content_type : "application/json", req->body_len);
-    } else {
-        tp_buf_printf(&h->head, "%s %s HTTP/1.1\r\nHost: %s\r\n\r\n", method, req->path,
-                      h->hosthdr);
+    } else { /* the common case, put together without printf */
+        tp_buf_puts(&h->head, method);
+        tp_buf_append(&h->head, " ", 1);
+        tp_buf_puts(&h->head, req->path);
+        tp_buf_puts(&h->head, " HTTP/1.1\r\nHost: ");
+        tp_buf_puts(&h->head, h->hosthdr);
+        if (req->body || strcmp(method, "POST") == 0) {
+            char num[24], *d = tp__i64toa((int64_t)req->body_len, num + sizeof num);
+            tp_buf_puts(&h->head, "\r\nContent-Type: ");
+            tp_buf_puts(&h->head, req->content_type ? req->content_type : "application/json");
+            tp_buf_puts(&h->head, "\r\nContent-Length: ");
+            tp_buf_append(&h->head, d, (size_t)(num + sizeof num - d));
+        }
+        tp_buf_puts(&h->head, "\r\n\r\n");
     }
     if (h->head.err) {
         if (m) tp__mpbody_free(m);
         return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
     }
+    /* A server closes idle connections; after a pause, look before sending into one. */
+    if (h->conn.fd >= 0 && start - h->last_used >= 1000 && !tp__conn_idle_ok(&h->conn))
+        tp_http_close(h);
     for (attempt = 0; attempt < 2; attempt++) {
         tp__resp_state st;
         bool got_any = false, reused;
+        uint64_t sent_before;
         if (h->conn.fd < 0) {
             int64_t cdl = tp_now_ms() + h->connect_timeout_ms;
             rc = tp__net_connect(&h->conn, h->host, h->port, cdl < deadline ? cdl : deadline, err);
@@ -1582,25 +1667,33 @@ TP__DEF tp_err tp_http_request(tp_http *h, const tp_http_req *req, tp_http_resp 
         }
         reused = h->reused > 0;
         h->rpos = h->rlen = 0;
+        sent_before = h->conn.sent;
         rc = tp__http_send(h, req, m, deadline, err);
         if (rc == TP_OK) rc = tp__http_recv(h, req, &st, &got_any, deadline, err);
         if (rc == TP_OK) {
             if (!st.keep_alive) tp_http_close(h);
             else h->reused++;
+            h->last_used = tp_now_ms();
             resp->status = st.status;
             resp->body = h->body.ptr ? h->body.ptr : "";
             resp->body_len = st.to_fd ? st.written : h->body.len;
             resp->content_type = h->ctype;
             break;
         }
+        /* A kept-alive connection that died under us: if nothing of the request left, or it
+           may safely be done twice, send it once more on a new connection. */
+        if (!(reused && !got_any && (rc == TP_ERR_RESET || rc == TP_ERR_CLOSED) &&
+              (h->conn.sent == sent_before || req->idempotent || strcmp(method, "GET") == 0 ||
+               strcmp(method, "HEAD") == 0))) {
+            tp_http_close(h);
+            break;
+        }
         tp_http_close(h);
-        /* A kept-alive connection the server had already closed: the request never reached
-           it, so sending it once more on a new connection is safe even for a POST. */
-        if (!(reused && !got_any && (rc == TP_ERR_RESET || rc == TP_ERR_CLOSED))) break;
     }
     if (m) tp__mpbody_free(m);
     if (rc == TP_ERR_CLOSED)
-        rc = tp__fail(err, TP_ERR_CLOSED, 0, "the server closed the connection without answering");
+        rc = tp__fail(err, TP_ERR_CLOSED, 0, "the server closed the connection without answering "
+                                           "(the request may have been carried out)");
     if (rc == TP_OK) tp__ok(err);
     return rc;
 }
@@ -2397,16 +2490,6 @@ TP__DEF void tp_jw_str_n(tp_jw *w, const char *s, size_t n) {
 }
 TP__DEF void tp_jw_str(tp_jw *w, const char *s) { tp_jw_str_n(w, s, s ? strlen(s) : 0); }
 
-/* Decimal digits of v into the end of a 24-byte buffer; returns the first digit. */
-static char *tp__i64toa(int64_t v, char *end) {
-    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
-    do {
-        *--end = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    if (v < 0) *--end = '-';
-    return end;
-}
 TP__DEF void tp_jw_int(tp_jw *w, int64_t v) {
     char buf[24], *s = tp__i64toa(v, buf + sizeof buf);
     tp__jw_sep(w);
@@ -2786,8 +2869,15 @@ static bool tp__bot_sleep(tp_bot *bot, int64_t ms) {
 static tp_err tp__api_answer(tp_bot *bot, const char *method, const tp_http_resp *resp,
                              tp_json_doc **out, tp_error *err) {
     tp_error jerr;
-    tp_json_doc *doc = tp_json_parse(resp->body, resp->body_len, &jerr);
-    const tp_json *root = tp_json_root(doc), *ok = tp_json_get(root, "ok");
+    tp_json_doc *doc;
+    const tp_json *root, *ok;
+    /* Nobody wants the result and it is a success as Telegram writes one: no need to parse. */
+    if (!out && resp->status == 200 && resp->body_len > 10 &&
+        memcmp(resp->body, "{\"ok\":true,", 10) == 0)
+        return tp__ok(err);
+    doc = tp_json_parse(resp->body, resp->body_len, &jerr);
+    root = tp_json_root(doc);
+    ok = tp_json_get(root, "ok");
     if (!doc) {
         tp__fail(err, TP_ERR_NOT_JSON, 0, "%s: HTTP %d answer is not JSON (%s%s%s)", method,
                  resp->status, resp->content_type[0] ? resp->content_type : "no content type",
@@ -2804,10 +2894,13 @@ static tp_err tp__api_answer(tp_bot *bot, const char *method, const tp_http_resp
     }
     if (!tp_json_bool(ok)) {
         const tp_json *params = tp_json_get(root, "parameters");
-        const char *desc = tp_json_get_str(root, "description");
+        const char *raw = tp_json_get_str(root, "description");
+        char *desc = raw ? tp__strdup(raw) : NULL, *hit;
         int code = (int)tp_json_get_int(root, "error_code");
+        if (desc)
+            while ((hit = strstr(desc, bot->token)) != NULL) memset(hit, '*', strlen(bot->token));
         tp__fail(err, TP_ERR_API, 0, "%s: Telegram error %d: %s", method, code,
-                 desc ? desc : "(no description)");
+                 desc ? desc : raw ? "(description unavailable)" : "(no description)");
         if (err) {
             err->http_status = resp->status;
             err->error_code = code;
@@ -2816,6 +2909,7 @@ static tp_err tp__api_answer(tp_bot *bot, const char *method, const tp_http_resp
             if (desc) tp__strlcpy(err->description, desc, sizeof err->description);
             tp__scrub(bot, err);
         }
+        tp__free(desc);
         tp_json_doc_free(doc);
         return TP_ERR_API;
     }
@@ -2836,7 +2930,10 @@ static tp_err tp__call(tp_bot *bot, const char *method, const char *params,
     memset(&req, 0, sizeof req);
     pthread_mutex_lock(&bot->lock);
     tp_buf_reset(&bot->path);
-    tp_buf_printf(&bot->path, "/bot%s/%s", bot->token, method);
+    tp_buf_puts(&bot->path, "/bot");
+    tp_buf_puts(&bot->path, bot->token);
+    tp_buf_puts(&bot->path, "/");
+    tp_buf_puts(&bot->path, method);
     if (bot->path.err) {
         pthread_mutex_unlock(&bot->lock);
         return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
@@ -2847,14 +2944,14 @@ static tp_err tp__call(tp_bot *bot, const char *method, const char *params,
     req.parts = parts;
     req.nparts = nparts;
     req.timeout_ms = timeout_ms > 0 ? timeout_ms : bot->timeout_ms;
+    /* getters (getUpdates with its offset too) give the same answer when asked twice */
+    req.idempotent = strncmp(method, "get", 3) == 0 && method[3] >= 'A' && method[3] <= 'Z';
     bot->http->conn.wake_fd = wake ? bot->wake[0] : -1;
     rc = tp_http_request(bot->http, &req, &resp, err);
     bot->http->conn.wake_fd = -1;
     if (rc == TP_OK) rc = tp__api_answer(bot, method, &resp, out, err);
-    else if (err) {
-        tp__prefix(err, method);
-        tp__scrub(bot, err);
-    }
+    else tp__prefix(err, method);
+    if (rc != TP_OK) tp__scrub(bot, err);
     pthread_mutex_unlock(&bot->lock);
     if (rc != TP_OK) tp__log(bot, 1, "%s", err ? err->message : tp_strerror(rc));
     return rc;

@@ -1,0 +1,263 @@
+#!/usr/bin/env bash
+# bench/run.sh - builds the benchmarks into build/bench/, runs them, prints Markdown tables.
+# `make bench` calls it; it works from any directory (it goes to the repository root).
+#
+# Needs (Debian; tools/deps.sh installs them): libcjson-dev libjansson-dev libjson-c-dev
+# libcurl4-openssl-dev, and for the stable figures valgrind and strace (sections or columns
+# are skipped, with a note, when something is missing). The echo section needs build/tpemu
+# and build/examples/echo (make them first); it is skipped without them.
+#
+# Every C file is built with: cc -std=c99 -O2 -Wall (override with CC=, BENCH_CFLAGS=).
+# Environment knobs: BENCH_ROUNDS (default 5), BENCH_MINSECS (seconds per round, default 0.2),
+# BENCH_ECHO_UPDATES (default 20000), BENCH_ECHO_ROUNDS (default 5), BENCH_TPEMU and
+# BENCH_ECHO_BOT (default build/tpemu, build/examples/echo).
+#
+# Machines are shared and noisy: speeds are medians of interleaved rounds (JSON times are the
+# thread's CPU time; HTTP and echo are wall time, with ratios taken per round, then the
+# median); instruction counts (valgrind callgrind) and system-call counts (strace -c, the
+# difference between two run lengths) are the stable figures.
+set -u
+cd "$(dirname "$0")/.." || exit 1
+B=build/bench
+mkdir -p "$B"
+CC=${CC:-cc}
+CFLAGS=${BENCH_CFLAGS:--std=c99 -O2 -Wall}
+ROUNDS=${BENCH_ROUNDS:-5}
+MINSECS=${BENCH_MINSECS:-0.2}
+ECHO_N=${BENCH_ECHO_UPDATES:-20000}
+ECHO_ROUNDS=${BENCH_ECHO_ROUNDS:-5}
+TPEMU=${BENCH_TPEMU:-build/tpemu}
+ECHO_BOT=${BENCH_ECHO_BOT:-build/examples/echo}
+SUMMARY=$B/summary.txt
+: >"$SUMMARY"
+
+note() { printf '%s\n' "$*" >&2; }
+# target NAME VALUE OP LIMIT : records met/missed for the summary (OP: ge or le)
+target() {
+    local verdict
+    if [ -z "$2" ] || [ "$2" = "?" ]; then verdict="not measured"
+    elif awk -v v="$2" -v l="$4" -v op="$3" 'BEGIN { exit !(op == "ge" ? v + 0 >= l + 0 : v + 0 <= l + 0) }'; then
+        verdict="met"
+    else verdict="MISSED"; fi
+    printf '| %s | %s | %s %s | %s |\n' "$1" "${2:-?}" "$([ "$3" = ge ] && echo '>=' || echo '<=')" "$4" "$verdict" >>"$SUMMARY"
+}
+div() { awk -v a="$1" -v b="$2" -v f="${3:-%.2f}" 'BEGIN { if (b + 0 == 0) print "?"; else printf f "\n", a / b }'; }
+field() { awk -F'\t' -v k1="$2" -v k2="$3" -v c="$4" '$1 == k1 && $2 == k2 { print $c; exit }' "$1"; }
+field3() { awk -F'\t' -v k2="$2" -v k3="$3" -v c="$4" '$2 == k2 && $3 == k3 { print $c; exit }' "$1"; }
+
+build() { # build OUT SRC... -- LIBS...
+    local out=$1; shift
+    local srcs=() libs=()
+    while [ $# -gt 0 ] && [ "$1" != -- ]; do srcs+=("$1"); shift; done
+    [ $# -gt 0 ] && shift
+    libs=("$@")
+    # shellcheck disable=SC2086
+    if ! $CC $CFLAGS "${srcs[@]}" -o "$B/$out" "${libs[@]}" 2>"$B/$out.build.log"; then
+        note "bench: building $out failed (see $B/$out.build.log)"; return 1
+    fi
+}
+
+echo "# telepot.h benchmarks"
+echo
+echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(uname -m), $(nproc) CPUs, $($CC --version | head -1); flags: \`$CFLAGS\`;" \
+     "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)."
+echo
+
+# ---------------------------------------------------------------------------------------------
+echo "## JSON: parse + walk a getUpdates answer"
+echo
+if build gen_docs bench/gen_docs.c &&
+   build json_bench bench/json_bench.c bench/jb_jsonc.c -- -lcjson -ljansson -ljson-c -lpthread &&
+   build json_mem -DJB_MEM bench/json_bench.c bench/jb_jsonc.c -- -lcjson -ljansson -ljson-c -lpthread; then
+    "$B/gen_docs" "$B" >"$B/gen.txt" || exit 1
+    SMALL=$B/updates100.json BIG=$B/big.json
+    SB=$(stat -c %s "$SMALL") BB=$(stat -c %s "$BIG")
+    "$B/json_bench" check "$B" >"$B/json_check.tsv"
+    "$B/json_bench" speed "$SMALL,$BIG" "$ROUNDS" "$MINSECS" >"$B/json_speed.tsv"
+    "$B/json_mem" mem "$SMALL" >"$B/json_mem.tsv"
+    "$B/json_mem" mem "$BIG" >>"$B/json_mem.tsv"
+    : >"$B/json_ir.tsv"
+    if command -v valgrind >/dev/null; then
+        for lib in telepot cJSON jansson json-c; do
+            valgrind --tool=callgrind --callgrind-out-file="$B/cg.$lib.small" --collect-atstart=no \
+                --toggle-collect=jb_work "$B/json_bench" work "$lib" "$SMALL" 20 >/dev/null 2>&1
+            ir=$(awk '/^(summary|totals):/ { print $2; exit }' "$B/cg.$lib.small" 2>/dev/null)
+            printf 'ir\t%s\tsmall\t%s\n' "$lib" "$(div "${ir:-0}" "$((SB * 20))" %.1f)" >>"$B/json_ir.tsv"
+        done
+        valgrind --tool=callgrind --callgrind-out-file="$B/cg.telepot.big" --collect-atstart=no \
+            --toggle-collect=jb_work "$B/json_bench" work telepot "$BIG" 1 >/dev/null 2>&1
+        ir=$(awk '/^(summary|totals):/ { print $2; exit }' "$B/cg.telepot.big" 2>/dev/null)
+        printf 'ir\ttelepot\tbig\t%s\n' "$(div "${ir:-0}" "$BB" %.1f)" >>"$B/json_ir.tsv"
+    else
+        note "bench: valgrind not found: no instruction counts"
+    fi
+    our_s=$(field3 "$B/json_speed.tsv" "$SMALL" telepot 4)
+    cj_s=$(field3 "$B/json_speed.tsv" "$SMALL" cJSON 4)
+    our_ir=$(field "$B/json_ir.tsv" ir telepot 4)
+    cj_ir=$(field "$B/json_ir.tsv" ir cJSON 4)
+    echo "Documents (bench/gen_docs.c, deterministic): \`updates100.json\` $SB bytes (100 updates:" \
+         "\`\\uXXXX\` escapes with surrogate pairs, \`\\/\` in URLs, ids above 2^53, entities, captions)," \
+         "\`big.json\` $BB bytes (the same shape, $(awk '/^big.json/ { print $2 }' "$B/expect.txt") updates)." \
+         "Per document: parse, walk result[*].update_id / message.chat.id / message.text, free." \
+         "MB/s = 10^6 bytes per second of thread CPU time, median of $ROUNDS interleaved rounds of >= ${MINSECS} s" \
+         "per document and library; \"10 MB / small\" is the median of the per-round ratios."
+    echo
+    echo "| library | MB/s, 100 updates | x cJSON | instr/byte (callgrind) | MB/s, 10 MB | 10 MB / small | peak heap, 100 upd. (x input) | allocs / doc | peak heap, 10 MB (x input) | walk checksums | int64 2^53+1 round trip |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"
+    for lib in telepot cJSON jansson json-c; do
+        s=$(field3 "$B/json_speed.tsv" "$SMALL" "$lib" 4)
+        b=$(field3 "$B/json_speed.tsv" "$BIG" "$lib" 4)
+        ir=$(awk -F'\t' -v l="$lib" '$1 == "ir" && $2 == l && $3 == "small" { print $4 }' "$B/json_ir.tsv")
+        pk=$(awk -F'\t' -v f="$SMALL" -v l="$lib" '$2 == f && $3 == l { printf "%.2f", $5 / $4 }' "$B/json_mem.tsv")
+        al=$(awk -F'\t' -v f="$SMALL" -v l="$lib" '$2 == f && $3 == l { print $6 }' "$B/json_mem.tsv")
+        pkb=$(awk -F'\t' -v f="$BIG" -v l="$lib" '$2 == f && $3 == l { printf "%.2f", $5 / $4 }' "$B/json_mem.tsv")
+        ck=$(awk -F'\t' -v l="$lib" '$1 == "check" && $3 == l { printf "%s%s", sep, $4; sep = " / " }' "$B/json_check.tsv")
+        i64=$(awk -F'\t' -v l="$lib" '$1 == "int64" && $2 == l { print $3 " (" $4 ")" }' "$B/json_check.tsv")
+        pr=$(awk -F'\t' -v l="$lib" '$1 == "paired" && $4 == l { print $5 }' "$B/json_speed.tsv")
+        echo "| $lib | $s | **$(div "$s" "$cj_s")** | ${ir:-n/a} | $b | $pr | $pk | $al | $pkb | $ck | $i64 |"
+    done
+    echo
+    irb=$(awk -F'\t' '$1 == "ir" && $2 == "telepot" && $3 == "big" { print $4 }' "$B/json_ir.tsv")
+    echo "telepot instructions per byte: ${our_ir:-n/a} (100 updates), ${irb:-n/a} (10 MB):" \
+         "instruction-count linearity $(div "${our_ir:-0}" "${irb:-0}") (1.00 = linear; the MB/s ratio also" \
+         "pays for the 10 MB document not fitting in the caches). Rounds, MB/s:" \
+         "$(awk -F'\t' '$1 == "speed" && $3 == "telepot" { printf "%s%s", sep, $5; sep = " | " }' "$B/json_speed.tsv")."
+    echo "Peak heap counts malloc_usable_size bytes live during parse + walk (telepot through" \
+         "TELEPOT_MALLOC/REALLOC/FREE, cJSON through cJSON_InitHooks, jansson through json_set_alloc_funcs," \
+         "json-c through a malloc interposer; json-c's reused tokener is outside the count)."
+    echo
+    target "JSON: telepot / cJSON speed, 100 updates" "$(div "$our_s" "$cj_s")" ge 3
+    target "JSON: telepot / cJSON instructions per byte (inverse)" "$(div "${cj_ir:-0}" "${our_ir:-0}")" ge 3
+    target "JSON: 10 MB speed / 100-update speed" \
+        "$(awk -F'\t' '$1 == "paired" && $4 == "telepot" { print $5 }' "$B/json_speed.tsv")" ge 0.8
+    target "JSON: peak heap / input, 100 updates" \
+        "$(awk -F'\t' -v f="$SMALL" '$2 == f && $3 == "telepot" { printf "%.2f", $5 / $4 }' "$B/json_mem.tsv")" le 2
+    target "JSON: allocations per document" \
+        "$(awk -F'\t' -v f="$SMALL" '$2 == f && $3 == "telepot" { print $6 }' "$B/json_mem.tsv")" le 2
+else
+    echo "_skipped: the JSON benchmark did not build (are libcjson-dev, libjansson-dev, libjson-c-dev installed?)_"
+    echo
+fi
+
+# ---------------------------------------------------------------------------------------------
+echo "## HTTP: keep-alive POST round trips on loopback"
+echo
+if build http_server bench/http_server.c && build http_bench bench/http_bench.c -- -lcurl -lpthread; then
+    rm -f "$B/http.port"
+    "$B/http_server" "$B/http.port" &
+    SRV=$!
+    for _ in $(seq 100); do [ -s "$B/http.port" ] && break; sleep 0.05; done
+    PORT=$(cat "$B/http.port" 2>/dev/null)
+    if [ -n "$PORT" ]; then
+        "$B/http_bench" speed "$PORT" "$((ROUNDS + 2))" "$MINSECS" >"$B/http.tsv"
+        "$B/http_bench" allocs "$PORT" 1000 >>"$B/http.tsv"
+        : >"$B/http_sys.tsv"
+        if command -v strace >/dev/null && strace -f -c -o /dev/null true 2>/dev/null; then
+            for c in telepot libcurl raw; do
+                strace -f -c -o "$B/strace.$c.1000" "$B/http_bench" run "$c" "$PORT" 1000
+                strace -f -c -o "$B/strace.$c.3000" "$B/http_bench" run "$c" "$PORT" 3000
+                a=$(awk '$NF == "total" { print $4 }' "$B/strace.$c.1000")
+                b=$(awk '$NF == "total" { print $4 }' "$B/strace.$c.3000")
+                per=$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2f", (b - a) / 2000 }')
+                calls=$(awk -v a="$B/strace.$c.1000" 'BEGIN { while ((getline l < a) > 0) { k = split(l, f); if (f[k] != "total" && f[4] ~ /^[0-9]+$/) n1[f[k]] = f[4] } }
+                         $NF != "total" && $4 ~ /^[0-9]+$/ { d = ($4 - n1[$NF]) / 2000; if (d >= 0.5) printf "%s%s %.1f", sep, $NF, d; sep = ", " }' "$B/strace.$c.3000")
+                printf 'sys\t%s\t%s\t%s\n' "$c" "$per" "$calls" >>"$B/http_sys.tsv"
+            done
+        else
+            note "bench: strace not usable here: no system-call counts"
+        fi
+    else
+        echo "_the server did not start_"
+    fi
+    kill "$SRV" 2>/dev/null; wait "$SRV" 2>/dev/null
+    echo "Server: bench/http_server.c (blocking, one single-threaded process per connection, fixed" \
+         "$(printf '%s' '{"ok":true,...}') answer with Content-Length). Clients: tp_http (one kept-alive connection)," \
+         "libcurl $(curl-config --version 2>/dev/null | cut -d' ' -f2) (one easy handle reused), raw write()+read() of a" \
+         "precomputed request. All three stay connected; each of $((ROUNDS + 2)) rounds gives each client >= ${MINSECS} s" \
+         "in 10 alternating slices. Ratios are medians of the per-round ratios. System calls: strace -f -c," \
+         "(calls for 3000 requests - calls for 1000) / 2000."
+    echo
+    echo "| client | requests/s (median) | telepot / this (paired) | client CPU µs / request | syscalls / request | which |"
+    echo "|---|---:|---:|---:|---:|---|"
+    for c in telepot libcurl raw; do
+        r=$(field "$B/http.tsv" http "$c" 3)
+        cpu=$(field "$B/http.tsv" http "$c" 4)
+        case $c in
+        telepot) rat=1.00 ;;
+        *) rat=$(field "$B/http.tsv" ratio "telepot/$c" 3) ;;
+        esac
+        sc=$(field "$B/http_sys.tsv" sys "$c" 3)
+        which=$(field "$B/http_sys.tsv" sys "$c" 4)
+        echo "| $c | $r | **$rat** | $cpu | ${sc:-n/a} | ${which:-} |"
+    done
+    echo
+    wa=$(awk -F'\t' '$1 == "allocs" { print $4 }' "$B/http.tsv")
+    echo "Heap allocations by tp_http during 1000 warm requests (TELEPOT_MALLOC/REALLOC counted): ${wa:-?}." \
+         "Rounds, requests/s: $(awk -F'\t' '$1 == "http" { printf "%s%s %s", sep, $2, $5; sep = "; " }' "$B/http.tsv")."
+    echo
+    target "HTTP: telepot / libcurl requests/s" "$(field "$B/http.tsv" ratio telepot/libcurl 3)" ge 1.8
+    target "HTTP: telepot / raw requests/s" "$(field "$B/http.tsv" ratio telepot/raw 3)" ge 0.85
+    target "HTTP: system calls per request" "$(field "$B/http_sys.tsv" sys telepot 3)" le 3
+    target "HTTP: allocations in 1000 warm requests" "${wa:-?}" le 0
+else
+    echo "_skipped: the HTTP benchmark did not build (is libcurl4-openssl-dev installed?)_"
+    echo
+fi
+
+# ---------------------------------------------------------------------------------------------
+echo "## Echo bot against the emulator"
+echo
+if [ ! -x "$TPEMU" ] || [ ! -x "$ECHO_BOT" ]; then
+    missing=""
+    [ -x "$TPEMU" ] || missing="$TPEMU"
+    [ -x "$ECHO_BOT" ] || missing="${missing:+$missing and }$ECHO_BOT"
+    echo "_skipped: $missing not found; this section needs $TPEMU and $ECHO_BOT (build them first, e.g. \`make\`)._"
+    echo
+    target "Echo: telepot / floor replies/s" "?" ge 0.8
+    target "Echo: idle RSS, MB" "?" le 2
+elif build echo_floor bench/echo_floor.c && build echo_run bench/echo_run.c; then
+    : >"$B/echo.tsv"
+    for _ in $(seq "$ECHO_ROUNDS"); do
+        "$B/echo_run" load "$TPEMU" "$ECHO_N" 120 "$ECHO_BOT" >>"$B/echo.tsv" 2>>"$B/echo.log"
+        "$B/echo_run" load "$TPEMU" "$ECHO_N" 120 "$B/echo_floor" >>"$B/echo.tsv" 2>>"$B/echo.log"
+    done
+    "$B/echo_run" idle "$TPEMU" 1.2 "$ECHO_BOT" >>"$B/echo.tsv" 2>>"$B/echo.log"
+    "$B/echo_run" idle "$TPEMU" 1.2 "$B/echo_floor" >>"$B/echo.tsv" 2>>"$B/echo.log"
+    med() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "?"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+    e_rps=$(awk -F'\t' -v e="$ECHO_BOT" '$1 == "echo" && $2 == e { print $5 }' "$B/echo.tsv" | med)
+    f_rps=$(awk -F'\t' -v f="$B/echo_floor" '$1 == "echo" && $2 == f { print $5 }' "$B/echo.tsv" | med)
+    e_cpu=$(awk -F'\t' -v e="$ECHO_BOT" '$1 == "echo" && $2 == e { print $6 }' "$B/echo.tsv" | med)
+    f_cpu=$(awk -F'\t' -v f="$B/echo_floor" '$1 == "echo" && $2 == f { print $6 }' "$B/echo.tsv" | med)
+    ratio=$(awk -F'\t' -v f="$B/echo_floor" '$1 == "echo" { if ($2 == f) fl[++nf] = $5; else ec[++ne] = $5 }
+             END { for (i = 1; i <= ne && i <= nf; i++) if (fl[i] > 0) print ec[i] / fl[i] }' "$B/echo.tsv" | med)
+    e_rss=$(awk -F'\t' -v e="$ECHO_BOT" '$1 == "idle" && $2 == e { print $3 }' "$B/echo.tsv")
+    f_rss=$(awk -F'\t' -v f="$B/echo_floor" '$1 == "idle" && $2 == f { print $3 }' "$B/echo.tsv")
+    bad=$(awk -F'\t' '$1 == "echo" && $3 + 0 != '"$ECHO_N"' { n++ } END { print n + 0 }' "$B/echo.tsv")
+    echo "\`$TPEMU --updates $ECHO_N\` answered by each bot (bench/echo_run.c starts both; wall time" \
+         "from the bot's start to tpemu's exit; CPU = the bot's user+sys from wait4). Median of $ECHO_ROUNDS" \
+         "alternating rounds; the ratio is the median of per-round ratios. Floor: bench/echo_floor.c" \
+         "(raw socket, keep-alive, strstr scanning, no JSON library)."
+    echo
+    echo "| bot | replies/s (median) | telepot / this (paired) | CPU µs / update | idle VmRSS (kB) |"
+    echo "|---|---:|---:|---:|---:|"
+    echo "| examples/echo | $e_rps | **1.00** | $e_cpu | ${e_rss:-?} |"
+    echo "| echo_floor | $f_rps | **$(awk -v r="$ratio" 'BEGIN { printf "%.2f", r }')** | $f_cpu | ${f_rss:-?} |"
+    echo
+    [ "$bad" -gt 0 ] && echo "**Warning:** $bad run(s) did not get all $ECHO_N updates matched; see $B/echo.tsv and $B/echo.log." && echo
+    echo "tpemu's summaries: $(awk -F'\t' '$1 == "echo" { sub(/^tpemu: /, "", $7); printf "%s%s", sep, $7; sep = "; " }' "$B/echo.tsv" | cut -c1-400)..."
+    echo
+    target "Echo: telepot / floor replies/s" "$(awk -v r="$ratio" 'BEGIN { printf "%.2f", r }')" ge 0.8
+    target "Echo: idle RSS, MB" "$(awk -v k="${e_rss:-}" 'BEGIN { if (k == "" || k == "?") print "?"; else printf "%.2f", k / 1024 }')" le 2
+else
+    echo "_skipped: the echo floor or runner did not build_"
+    echo
+fi
+
+# ---------------------------------------------------------------------------------------------
+echo "## Targets"
+echo
+echo "| target | measured | wanted | verdict |"
+echo "|---|---:|---|---|"
+cat "$SUMMARY"
+echo
+echo "$(grep -c '| met |' "$SUMMARY") met, $(grep -c '| MISSED |' "$SUMMARY") missed, $(grep -c 'not measured' "$SUMMARY") not measured. Raw records: $B/*.tsv."
