@@ -561,6 +561,19 @@ typedef struct tp_poll_opts {
 TP_API tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const tp_poll_opts *opts,
                           tp_error *err);
 
+/* The whole main() of a polling bot, telepot's `bot.message_loop(handle)`:
+       int main(int argc, char **argv) { return tp_poll_main(argc, argv, handle, NULL, NULL); }
+   The token comes from argv[1], else TELEGRAM_BOT_TOKEN (without one: a usage line, status 2);
+   SIGINT and SIGTERM stop the bot gracefully; a fatal error prints one line on stderr (never
+   the token). Returns the exit status: 0 after a stop, 2 on bad usage, 1 on an error. */
+typedef struct tp_main_opts {
+    tp_err (*setup)(tp_bot *bot, void *user, tp_error *err); /* once, before polling; NULL: none */
+    const tp_poll_opts *poll;                                 /* NULL: defaults */
+    const tp_bot_opts *bot;                                   /* NULL: defaults (token above) */
+} tp_main_opts;
+TP_API int tp_poll_main(int argc, char **argv, tp_update_fn handler, void *user,
+                        const tp_main_opts *opts);
+
 #ifdef __cplusplus
 }
 #endif
@@ -3392,6 +3405,37 @@ out:
     tp_buf_deinit(&params);
     if (rc == TP_OK) tp__ok(err);
     return rc;
+}
+
+TP__DEF int tp_poll_main(int argc, char **argv, tp_update_fn handler, void *user,
+                         const tp_main_opts *opts) {
+    const char *name = argc > 0 && argv[0] ? argv[0] : "bot", *slash = strrchr(name, '/');
+    const char *token = argc > 1 ? argv[1] : getenv("TELEGRAM_BOT_TOKEN");
+    tp_bot_opts bo;
+    tp_error err;
+    tp_bot *bot;
+    tp_err rc;
+    if (slash) name = slash + 1;
+    if (!token || !*token || *token == '-') {
+        fprintf(stderr, "usage: %s TOKEN   (or set TELEGRAM_BOT_TOKEN; TELEPOT_API_URL for another "
+                        "API root)\n", name);
+        return 2;
+    }
+    if (opts && opts->bot) bo = *opts->bot;
+    else memset(&bo, 0, sizeof bo);
+    bo.token = token;
+    bot = tp_bot_new(&bo, &err);
+    if (!bot) {
+        fprintf(stderr, "%s: %s\n", name, err.message);
+        return 1;
+    }
+    tp_bot_stop_on_signals(bot);
+    rc = opts && opts->setup ? opts->setup(bot, user, &err) : TP_OK;
+    if (rc == TP_OK) rc = tp_poll_run(bot, handler, user, opts ? opts->poll : NULL, &err);
+    if (rc != TP_OK && tp_bot_stopped(bot)) rc = TP_OK; /* a signal cut the setup short */
+    if (rc != TP_OK) fprintf(stderr, "%s: %s\n", name, err.message);
+    tp_bot_free(bot);
+    return rc == TP_OK ? 0 : 1;
 }
 
 #endif /* TELEPOT_IMPLEMENTATION_INCLUDED */

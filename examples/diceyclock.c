@@ -44,23 +44,6 @@ static void handle(tp_bot *bot, const tp_update *u, void *user) {
 }
 
 int main(int argc, char **argv) {
-    const char *token = argc > 1 ? argv[1] : getenv("TELEGRAM_BOT_TOKEN");
-    tp_error err;
-    tp_bot *bot;
-    tp_err rc;
-    if (!token || !*token || *token == '-') {
-        fprintf(stderr, "usage: %s TOKEN   (or set TELEGRAM_BOT_TOKEN)\n", argv[0]);
-        return 2;
-    }
     srand((unsigned)time(NULL) ^ ((unsigned)getpid() << 16)); /* a different die per process */
-    bot = tp_bot_new(&(tp_bot_opts){ .token = token }, &err);
-    if (!bot) {
-        fprintf(stderr, "diceyclock: %s\n", err.message);
-        return 1;
-    }
-    tp_bot_stop_on_signals(bot);
-    rc = tp_poll_run(bot, handle, NULL, NULL, &err);
-    if (rc != TP_OK) fprintf(stderr, "diceyclock: %s\n", err.message);
-    tp_bot_free(bot);
-    return rc == TP_OK ? 0 : 1;
+    return tp_poll_main(argc, argv, handle, NULL, NULL);
 }

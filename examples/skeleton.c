@@ -36,25 +36,14 @@ static void handle(tp_bot *bot, const tp_update *u, void *user) {
     tp_buf_deinit(&json);
 }
 
-int main(int argc, char **argv) {
-    const char *token = argc > 1 ? argv[1] : getenv("TELEGRAM_BOT_TOKEN");
-    tp_error err;
-    tp_bot *bot;
-    tp_err rc;
-    if (!token || !*token || *token == '-') {
-        fprintf(stderr, "usage: %s TOKEN   (or set TELEGRAM_BOT_TOKEN)\n", argv[0]);
-        return 2;
-    }
-    bot = tp_bot_new(&(tp_bot_opts){ .token = token }, &err);
-    if (!bot) {
-        fprintf(stderr, "skeleton: %s\n", err.message);
-        return 1;
-    }
-    tp_bot_stop_on_signals(bot);
+/* Runs once the bot exists, before the first poll. */
+static tp_err hello(tp_bot *bot, void *user, tp_error *err) {
+    (void)bot, (void)user, (void)err;
     printf("Listening ...\n");
     fflush(stdout);
-    rc = tp_poll_run(bot, handle, NULL, NULL, &err);
-    if (rc != TP_OK) fprintf(stderr, "skeleton: %s\n", err.message);
-    tp_bot_free(bot);
-    return rc == TP_OK ? 0 : 1;
+    return TP_OK;
+}
+
+int main(int argc, char **argv) {
+    return tp_poll_main(argc, argv, handle, NULL, &(tp_main_opts){ .setup = hello });
 }

@@ -18,8 +18,10 @@ typedef struct your_bot {
     long count;        /* text messages answered so far */
 } your_bot;
 
-/* The "constructor": asks Telegram who we are. getMe's result is read through the DOM. */
-static tp_err your_bot_init(your_bot *self, tp_bot *bot, tp_error *err) {
+/* The "constructor", run by tp_poll_main once the bot exists: asks Telegram who we are.
+   getMe's result is read through the DOM. */
+static tp_err your_bot_init(tp_bot *bot, void *user, tp_error *err) {
+    your_bot *self = (your_bot *)user;
     tp_json_doc *me = NULL;
     const char *name;
     tp_err rc = tp_get_me(bot, &me, err);
@@ -28,6 +30,8 @@ static tp_err your_bot_init(your_bot *self, tp_bot *bot, tp_error *err) {
     snprintf(self->username, sizeof self->username, "%s", name ? name : "");
     self->count = 0;
     tp_json_doc_free(me); /* ...so copy it before freeing the document */
+    printf("Listening as @%s ...\n", self->username);
+    fflush(stdout);
     return TP_OK;
 }
 
@@ -37,7 +41,7 @@ static void your_bot_handle(tp_bot *bot, const tp_update *u, void *user) {
     tp_buf reply;
     if (!m) return;
     tp_glance_info g = tp_glance(m->json);
-    printf("%s %s %lld\n", g.content_type, g.chat_type ? g.chat_type : "?", (long long)g.chat_id);
+    printf("%s %s %lld\n", g.content_type, g.chat_type, (long long)g.chat_id);
     fflush(stdout);
     if (!m->text) return; /* do your stuff according to content_type ... */
     tp_buf_init(&reply);
@@ -52,29 +56,6 @@ static void your_bot_handle(tp_bot *bot, const tp_update *u, void *user) {
 }
 
 int main(int argc, char **argv) {
-    const char *token = argc > 1 ? argv[1] : getenv("TELEGRAM_BOT_TOKEN");
     your_bot self;
-    tp_error err;
-    tp_bot *bot;
-    tp_err rc;
-    if (!token || !*token || *token == '-') {
-        fprintf(stderr, "usage: %s TOKEN   (or set TELEGRAM_BOT_TOKEN)\n", argv[0]);
-        return 2;
-    }
-    bot = tp_bot_new(&(tp_bot_opts){ .token = token }, &err);
-    if (!bot) {
-        fprintf(stderr, "skeleton_extend: %s\n", err.message);
-        return 1;
-    }
-    tp_bot_stop_on_signals(bot); /* before getMe, so a signal during it also stops cleanly */
-    rc = your_bot_init(&self, bot, &err);
-    if (rc == TP_OK) {
-        printf("Listening as @%s ...\n", self.username);
-        fflush(stdout);
-        rc = tp_poll_run(bot, your_bot_handle, &self, NULL, &err);
-    }
-    if (rc != TP_OK && tp_bot_stopped(bot)) rc = TP_OK; /* SIGINT/SIGTERM while getMe waited */
-    if (rc != TP_OK) fprintf(stderr, "skeleton_extend: %s\n", err.message);
-    tp_bot_free(bot);
-    return rc == TP_OK ? 0 : 1;
+    return tp_poll_main(argc, argv, your_bot_handle, &self, &(tp_main_opts){ .setup = your_bot_init });
 }

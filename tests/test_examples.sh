@@ -60,6 +60,11 @@ start_emu wrongtoken --max-secs 20
 TELEPOT_API_URL=$URL $E/echo 999:WRONGSECRET 2>"$T/wrong.err"; rc=$?
 check "[ $rc -eq 1 ] && grep -q 401 '$T/wrong.err' && ! grep -q WRONGSECRET '$T/wrong.err'" \
     "echo with a wrong token: rc=$rc, $(cat "$T/wrong.err")"
+TELEPOT_API_URL=$URL $E/skeleton 999:WRONGSECRET >/dev/null 2>"$T/wrong2.err"; rc=$?
+check "[ $rc -eq 1 ] && grep -q '^skeleton: getUpdates: Telegram error 401' '$T/wrong2.err' && ! grep -q WRONGSECRET '$T/wrong2.err'" \
+    "tp_poll_main with a wrong token: rc=$rc, $(cat "$T/wrong2.err")"
+env -u TELEGRAM_BOT_TOKEN $E/emodi >/dev/null 2>"$T/usage2.err"; rc=$?
+check "[ $rc -eq 2 ] && grep -q '^usage: emodi' '$T/usage2.err'" "tp_poll_main without a token: rc=$rc $(cat "$T/usage2.err")"
 kill $EMU_PID 2>/dev/null; wait $EMU_PID 2>/dev/null
 
 # 4. scripted conversations
