@@ -253,6 +253,24 @@ TEST(trust_anchor_sources) {
         tp_http_free(h);
     }
     unsetenv("SSL_CERT_FILE");
+    /* through a bot: the reason in words, no token */
+    {
+        tp_bot_opts bo;
+        tp_bot *b;
+        char api[64];
+        memset(&bo, 0, sizeof bo);
+        snprintf(api, sizeof api, "https://localhost:%d", port);
+        bo.token = "123:SECRETTOKEN";
+        bo.api_url = api;
+        bo.ca_file = PKI "/evilca.pem";
+        bo.no_env_proxy = true;
+        b = tp_bot_new(&bo, &e);
+        CHECK(b != NULL);
+        CHECK_EQ_INT(tp_get_me(b, NULL, &e), TP_ERR_TLS_CHAIN);
+        CHECK(strstr(e.message, "SECRET") == NULL);
+        CHECK(strstr(e.message, "intermediate") != NULL);
+        tp_bot_free(b);
+    }
     stop_pid(pid);
     /* the bot takes the option too */
     {
