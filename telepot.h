@@ -1489,7 +1489,12 @@ typedef struct tp__x509 {
 } tp__x509;
 
 struct tp__tls {
-    br_ssl_client_context sc;
+    union {
+        br_ssl_client_context sc;  /* client connections (tp_http) */
+        br_ssl_server_context ss;  /* server connections (tp__tls_server_new) */
+    } u;
+    br_ssl_engine_context *eng;    /* &u.sc.eng or &u.ss.eng */
+    bool server;
     tp__x509 x;
     br_x509_trust_anchor *tas;
     size_t ntas;
@@ -1836,11 +1841,12 @@ static tp__tls *tp__tls_new(const char *host, const char *ca_file, tp_error *err
         return NULL;
     }
     tp__strlcpy(t->host, host, sizeof t->host);
-    br_ssl_client_init_full(&t->sc, &t->x.minimal, t->tas, t->ntas);
+    br_ssl_client_init_full(&t->u.sc, &t->x.minimal, t->tas, t->ntas);
+    t->eng = &t->u.sc.eng;
     t->x.vtable = &tp__x509_vtable;
     t->x.tls = t;
-    br_ssl_engine_set_x509(&t->sc.eng, &t->x.vtable);
-    br_ssl_engine_set_buffer(&t->sc.eng, t->iobuf, BR_SSL_BUFSIZE_BIDI, 1);
+    br_ssl_engine_set_x509(t->eng, &t->x.vtable);
+    br_ssl_engine_set_buffer(t->eng, t->iobuf, BR_SSL_BUFSIZE_BIDI, 1);
     return t;
 }
 
@@ -1851,7 +1857,7 @@ static void tp__tls_closed(tp__tls *t) {
 /* The engine stopped: names the reason in words. */
 static tp_err tp__tls_fail(tp__conn *c, tp_error *err) {
     tp__tls *t = c->tls;
-    int e = br_ssl_engine_last_error(&t->sc.eng);
+    int e = br_ssl_engine_last_error(t->eng);
     const char *h = t->host;
     if (e == BR_ERR_OK) {
         if (!t->handshaken)
@@ -1911,7 +1917,7 @@ static tp_err tp__tls_fail(tp__conn *c, tp_error *err) {
    (BR_SSL_SENDAPP, BR_SSL_RECVAPP), or with want 0 until nothing is left to send. */
 static tp_err tp__tls_run(tp__conn *c, unsigned want, int64_t deadline, tp_error *err) {
     tp__tls *t = c->tls;
-    br_ssl_engine_context *eng = &t->sc.eng;
+    br_ssl_engine_context *eng = t->eng;
     for (;;) {
         unsigned st = br_ssl_engine_current_state(eng);
         unsigned char *buf;
@@ -1956,11 +1962,11 @@ static tp_err tp__tls_run(tp__conn *c, unsigned want, int64_t deadline, tp_error
 /* After the TCP connect (and the proxy tunnel): the handshake, resuming the last session. */
 static tp_err tp__tls_handshake(tp__conn *c, int64_t deadline, tp_error *err) {
     tp__tls *t = c->tls;
-    br_ssl_engine_context *eng = &t->sc.eng;
+    br_ssl_engine_context *eng = t->eng;
     tp_err rc;
     unsigned st;
     if (t->have_session) br_ssl_engine_set_session_parameters(eng, &t->session);
-    if (!br_ssl_client_reset(&t->sc, t->host, t->have_session ? 1 : 0))
+    if (!br_ssl_client_reset(&t->u.sc, t->host, t->have_session ? 1 : 0))
         return tp__tls_fail(c, err);
     t->handshaken = false;
     t->got_bytes = false;
@@ -1989,7 +1995,7 @@ static tp_err tp__tls_handshake(tp__conn *c, int64_t deadline, tp_error *err) {
 
 static tp_err tp__tls_writev(tp__conn *c, struct iovec *iov, int iovcnt, int64_t deadline,
                              tp_error *err) {
-    br_ssl_engine_context *eng = &c->tls->sc.eng;
+    br_ssl_engine_context *eng = c->tls->eng;
     int i;
     tp_err rc;
     for (i = 0; i < iovcnt; i++) {
@@ -2014,7 +2020,7 @@ static tp_err tp__tls_writev(tp__conn *c, struct iovec *iov, int iovcnt, int64_t
 
 static tp_err tp__tls_read(tp__conn *c, void *buf, size_t cap, size_t *got, int64_t deadline,
                            tp_error *err) {
-    br_ssl_engine_context *eng = &c->tls->sc.eng;
+    br_ssl_engine_context *eng = c->tls->eng;
     unsigned char *p;
     size_t len;
     tp_err rc;
@@ -2036,6 +2042,162 @@ static tp_err tp__tls_read(tp__conn *c, void *buf, size_t cap, size_t *got, int6
     memcpy(buf, p, len);
     br_ssl_engine_recvapp_ack(eng, len);
     *got = len;
+    return TP_OK;
+}
+
+
+/* ---- the server side (for an HTTPS webhook receiver) ----------------------------------------
+   tp__tls_key holds a certificate chain and its private key (RSA or EC) loaded from PEM files;
+   tp__tls_server_new makes a per-connection engine from it (the key is borrowed: it must
+   outlive the engines); tp__tls_accept runs the handshake on an accepted socket, after which
+   tp__net_read/tp__net_writev on that tp__conn speak TLS with the usual deadlines. No session
+   cache: a server shared by threads would need one with a lock. Marked unused until the
+   webhook receiver calls them. */
+
+typedef struct tp__tls_key {
+    br_x509_certificate *chain;
+    size_t nchain;
+    br_skey_decoder_context skey; /* holds the decoded key */
+    int key_type;                 /* BR_KEYTYPE_RSA or BR_KEYTYPE_EC; 0 before loading */
+    int issuer_key_type;          /* key type of the CA that signed the first certificate */
+} tp__tls_key;
+
+static void tp__tls_key_free(tp__tls_key *k) {
+    size_t i;
+    if (!k) return;
+    for (i = 0; i < k->nchain; i++) tp__free(k->chain[i].data);
+    tp__free(k->chain);
+    memset(k, 0, sizeof *k);
+}
+
+/* Every PEM object of a file, as DER, to fn (which returns false on out of memory). */
+static tp_err tp__pem_each(const char *path, bool (*fn)(void *ctx, const char *name,
+                                                        const unsigned char *der, size_t len),
+                           void *ctx, tp_error *err) {
+    tp_buf file, der;
+    br_pem_decoder_context pc;
+    size_t at = 0;
+    char name[64] = "";
+    bool nomem = false, in_obj = false;
+    tp_err rc;
+    tp_buf_init(&file);
+    tp_buf_init(&der);
+    rc = tp__read_file(path, &file, err);
+    if (rc != TP_OK) {
+        tp_buf_deinit(&file);
+        return rc;
+    }
+    br_pem_decoder_init(&pc);
+    while (at < file.len && !nomem) {
+        at += br_pem_decoder_push(&pc, file.ptr + at, file.len - at);
+        switch (br_pem_decoder_event(&pc)) {
+        case BR_PEM_BEGIN_OBJ:
+            tp__strlcpy(name, br_pem_decoder_name(&pc), sizeof name);
+            tp_buf_reset(&der);
+            br_pem_decoder_setdest(&pc, tp__pem_out, &der);
+            in_obj = true;
+            break;
+        case BR_PEM_END_OBJ:
+            if (in_obj) nomem = der.err || !fn(ctx, name, (const unsigned char *)der.ptr, der.len);
+            in_obj = false;
+            break;
+        case BR_PEM_ERROR:
+            at = file.len;
+            break;
+        default:
+            break;
+        }
+    }
+    tp_buf_deinit(&file);
+    tp_buf_deinit(&der);
+    return nomem ? tp__fail(err, TP_ERR_NOMEM, 0, NULL) : TP_OK;
+}
+
+static bool tp__key_cert(void *ctx, const char *name, const unsigned char *der, size_t len) {
+    tp__tls_key *k = (tp__tls_key *)ctx;
+    br_x509_certificate *g;
+    if (strcmp(name, "CERTIFICATE") != 0 && strcmp(name, "X509 CERTIFICATE") != 0) return true;
+    g = (br_x509_certificate *)tp__realloc(k->chain, (k->nchain + 1) * sizeof *g);
+    if (!g) return false;
+    k->chain = g;
+    g[k->nchain].data = tp__memdup(der, len);
+    g[k->nchain].data_len = len;
+    if (!g[k->nchain].data) return false;
+    if (k->nchain == 0) {
+        br_x509_decoder_context dc;
+        br_x509_decoder_init(&dc, NULL, NULL);
+        br_x509_decoder_push(&dc, der, len);
+        k->issuer_key_type = br_x509_decoder_get_signer_key_type(&dc);
+    }
+    k->nchain++;
+    return true;
+}
+
+static bool tp__key_skey(void *ctx, const char *name, const unsigned char *der, size_t len) {
+    tp__tls_key *k = (tp__tls_key *)ctx;
+    if (k->key_type || (strcmp(name, "PRIVATE KEY") != 0 && strcmp(name, "RSA PRIVATE KEY") != 0 &&
+                        strcmp(name, "EC PRIVATE KEY") != 0))
+        return true;
+    br_skey_decoder_init(&k->skey);
+    br_skey_decoder_push(&k->skey, der, len);
+    if (br_skey_decoder_last_error(&k->skey) == 0) k->key_type = br_skey_decoder_key_type(&k->skey);
+    return true;
+}
+
+/* Loads the chain (server certificate first) from cert_file and the key from key_file (may
+   be the same file). Errors: TP_ERR_FILE, TP_ERR_TLS (no certificate, no usable key). */
+static TP__UNUSED tp_err tp__tls_key_load(tp__tls_key *k, const char *cert_file, const char *key_file,
+                               tp_error *err) {
+    tp_err rc;
+    memset(k, 0, sizeof *k);
+    rc = tp__pem_each(cert_file, tp__key_cert, k, err);
+    if (rc == TP_OK) rc = tp__pem_each(key_file, tp__key_skey, k, err);
+    if (rc == TP_OK && k->nchain == 0)
+        rc = tp__fail(err, TP_ERR_TLS, 0, "no certificate in %s", cert_file);
+    if (rc == TP_OK && k->key_type != BR_KEYTYPE_RSA && k->key_type != BR_KEYTYPE_EC)
+        rc = tp__fail(err, TP_ERR_TLS, 0, "no RSA or EC private key in %s", key_file);
+    if (rc != TP_OK) tp__tls_key_free(k);
+    return rc;
+}
+
+/* A server engine for one connection at a time (reused across connections by tp__tls_accept). */
+static TP__UNUSED tp__tls *tp__tls_server_new(const tp__tls_key *k, tp_error *err) {
+    tp__tls *t = (tp__tls *)tp__alloc(sizeof *t);
+    if (!t) {
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        return NULL;
+    }
+    memset(t, 0, sizeof *t);
+    t->server = true;
+    tp__strlcpy(t->host, "the client", sizeof t->host);
+    t->iobuf = (unsigned char *)tp__alloc(BR_SSL_BUFSIZE_BIDI);
+    if (!t->iobuf) {
+        tp__tls_free(t);
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        return NULL;
+    }
+    if (k->key_type == BR_KEYTYPE_RSA)
+        br_ssl_server_init_full_rsa(&t->u.ss, k->chain, k->nchain, br_skey_decoder_get_rsa(&k->skey));
+    else
+        br_ssl_server_init_full_ec(&t->u.ss, k->chain, k->nchain, (unsigned)k->issuer_key_type,
+                                   br_skey_decoder_get_ec(&k->skey));
+    t->eng = &t->u.ss.eng;
+    br_ssl_engine_set_buffer(t->eng, t->iobuf, BR_SSL_BUFSIZE_BIDI, 1);
+    return t;
+}
+
+/* The server handshake on an accepted socket (c->fd set, c->tls from tp__tls_server_new). */
+static TP__UNUSED tp_err tp__tls_accept(tp__conn *c, int64_t deadline, tp_error *err) {
+    tp__tls *t = c->tls;
+    tp_err rc;
+    if (!br_ssl_server_reset(&t->u.ss)) return tp__tls_fail(c, err);
+    t->handshaken = false;
+    t->got_bytes = false;
+    rc = tp__tls_run(c, BR_SSL_SENDAPP, deadline, err);
+    if (rc != TP_OK) return rc;
+    t->handshaken = true;
+    t->handshakes++;
+    c->sent = 0;
     return TP_OK;
 }
 

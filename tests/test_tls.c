@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -514,6 +515,94 @@ TEST(keep_alive_via_socat) {
     close(s.lfd);
 }
 
+/* ---- the server engine (for the HTTPS webhook receiver): our client against it ------------ */
+
+typedef struct bsrv {
+    int lfd, port, requests;
+    tp__tls_key key;
+    pthread_t th;
+} bsrv;
+
+/* Serves HTTP/1.1 keep-alive over BearSSL's server engine, one connection at a time. */
+static void *bsrv_main(void *arg) {
+    bsrv *s = (bsrv *)arg;
+    tp_error e;
+    tp__conn c;
+    memset(&c, 0, sizeof c);
+    c.wake_fd = -1;
+    c.tls = tp__tls_server_new(&s->key, &e);
+    for (;;) {
+        char buf[4096];
+        size_t len = 0;
+        c.fd = accept(s->lfd, NULL, NULL);
+        if (c.fd < 0) break;
+        if (tp__tls_accept(&c, tp_now_ms() + 5000, &e) != TP_OK) {
+            tp__conn_close(&c);
+            continue;
+        }
+        for (;;) {
+            size_t got = 0;
+            char *end;
+            if (tp__net_read(&c, buf + len, sizeof buf - 1 - len, &got, tp_now_ms() + 5000, &e) != TP_OK ||
+                got == 0)
+                break;
+            len += got;
+            buf[len] = '\0';
+            end = strstr(buf, "\r\n\r\n");
+            if (end) {
+                const char *r = "HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\nbearssl!\n";
+                struct iovec iov;
+                iov.iov_base = (void *)(uintptr_t)r;
+                iov.iov_len = strlen(r);
+                s->requests++;
+                if (tp__net_writev(&c, &iov, 1, tp_now_ms() + 5000, &e) != TP_OK) break;
+                len -= (size_t)(end + 4 - buf);
+                memmove(buf, end + 4, len);
+            }
+        }
+        tp__conn_close(&c);
+    }
+    tp__tls_free(c.tls);
+    return NULL;
+}
+
+static void server_case(const char *cert, const char *key) {
+    bsrv s;
+    tp_error e;
+    tp_http *h;
+    tp_http_req rq;
+    tp_http_resp rs;
+    int i;
+    memset(&s, 0, sizeof s);
+    CHECK_EQ_INT(tp__tls_key_load(&s.key, cert, key, &e), TP_OK);
+    s.lfd = listen_any(&s.port);
+    pthread_create(&s.th, NULL, bsrv_main, &s);
+    h = client(s.port, PKI "/ca.pem", &e);
+    memset(&rq, 0, sizeof rq);
+    rq.path = "/hook";
+    for (i = 0; i < 3; i++) {
+        CHECK_EQ_INT(tp_http_request(h, &rq, &rs, &e), TP_OK);
+        CHECK_STR(rs.body, "bearssl!\n");
+    }
+    CHECK_EQ_INT(h->conn.tls->handshakes, 1);
+    tp_http_free(h);
+    shutdown(s.lfd, SHUT_RDWR);
+    pthread_join(s.th, NULL);
+    close(s.lfd);
+    CHECK_EQ_INT(s.requests, 3);
+    tp__tls_key_free(&s.key);
+}
+
+TEST(server_engine) {
+    tp__tls_key k;
+    tp_error e;
+    server_case(PKI "/rsa.pem", PKI "/rsa.key");       /* RSA key */
+    server_case(PKI "/chain_full.pem", PKI "/chain.key"); /* EC key, RSA issuer, with chain */
+    CHECK_EQ_INT(tp__tls_key_load(&k, PKI "/rsa.pem", PKI "/ca.cnf", &e), TP_ERR_TLS);
+    CHECK_EQ_INT(tp__tls_key_load(&k, PKI "/rsa.key", PKI "/rsa.key", &e), TP_ERR_TLS);
+    CHECK_EQ_INT(tp__tls_key_load(&k, "/nonexistent.pem", PKI "/rsa.key", &e), TP_ERR_FILE);
+}
+
 int main(void) {
     signal(SIGPIPE, SIG_IGN); /* the test's own servers write to clients that may be gone */
     unsetenv("TELEPOT_CA_FILE");
@@ -527,5 +616,6 @@ int main(void) {
     RUN(trust_anchor_sources);
     RUN(not_tls_and_deadlines);
     RUN(keep_alive_via_socat);
+    RUN(server_engine);
     TEST_END();
 }
