@@ -32,14 +32,20 @@
 
    CONFIGURATION (define before including, in the implementation file unless noted)
      TELEPOT_IMPLEMENTATION   build the implementation in this translation unit.
-     TELEPOT_BEARSSL          HTTPS through BearSSL (link -lbearssl). Without it https:// fails
+     TELEPOT_BEARSSL          HTTPS through BearSSL (link -lbearssl): chain and host name always
+                              verified (no switch to turn that off); trust anchors from the
+                              ca_file option, else $TELEPOT_CA_FILE, else $SSL_CERT_FILE, else
+                              /etc/ssl/certs/ca-certificates.crt. Without it https:// fails
                               with TP_ERR_TLS_DISABLED, whose message says to define this.
      TELEPOT_STATIC           every public function becomes static (private copy per file).
      TELEPOT_MALLOC/REALLOC/FREE  allocator, all three or none (default malloc/realloc/free).
      TELEPOT_ASSERT(x)        programmer-error checks (default assert from <assert.h>).
      TELEPOT_JSON_MAX_DEPTH   nesting limit of the JSON reader, 1..1023 (default 512).
      Environment, read by tp_bot_new when an option is zero: TELEGRAM_BOT_TOKEN, TELEPOT_API_URL
-     (default https://api.telegram.org; http:// allowed), TELEPOT_CA_FILE, and curl's proxy variables.
+     (default https://api.telegram.org; http:// allowed), TELEPOT_CA_FILE / SSL_CERT_FILE, and
+     curl's proxy variables: https_proxy/HTTPS_PROXY (https://), http_proxy (http://, lower case
+     only), all_proxy/ALL_PROXY, no_proxy/NO_PROXY; proxy URLs http://[user:pass@]host[:port]
+     (CONNECT), socks5:// (address resolved here), socks5h:// (name resolved by the proxy).
 
    CONVENTIONS
      Names     tp_ public, TP_ macros and enum constants, tp__ private; module prefix then verb:
@@ -64,8 +70,8 @@
    CONTENTS (grep for the anchors)
      >>config   version, macros, linkage
      >>base     errors, allocator, buffers, time
-     >>net      sockets with deadlines (IPv4/IPv6, no SIGPIPE)
-     >>tls      HTTPS (TELEPOT_BEARSSL) - pending: see the changelog
+     >>net      sockets with deadlines (IPv4/IPv6, no SIGPIPE); HTTP CONNECT and SOCKS5 proxies
+     >>tls      HTTPS through BearSSL (TELEPOT_BEARSSL): verification, errors, sessions
      >>http     HTTP/1.1 client: keep-alive, chunked, multipart uploads, streamed downloads
      >>json     DOM reader into one arena (exact int64), writer
      >>types    typed views of Update, Message, User, Chat (hand-written subset for now)
@@ -74,6 +80,10 @@
      >>impl     the implementation, same order
 
    CHANGELOG
+     next   HTTPS through BearSSL (SNI, chain and host name always verified, distinct errors,
+            session resumption, buffers allocated once); proxies (CONNECT with basic auth,
+            SOCKS5/SOCKS5h, curl's environment variables, no_proxy); options ca_file, proxy,
+            no_env_proxy in tp_bot_opts and tp_http_opts.
      0.1.0  foundation: sockets with deadlines, HTTP/1.1 client, JSON DOM + writer, tp_call,
             getMe/getUpdates/sendMessage/getFile/download helpers, glance/flavor, long polling
             with graceful stop. Not yet: HTTPS (BearSSL), proxies, the generated Bot API, the
@@ -216,6 +226,24 @@ TP_API bool tp_buf_printf(tp_buf *b, const char *fmt, ...) TP__PRINTF(2, 3);
 
 /* Milliseconds of a monotonic clock (CLOCK_MONOTONIC); only differences mean anything. */
 TP_API int64_t tp_now_ms(void);
+
+/* >>tls ------------------------------------------------------------------------------------
+   HTTPS with #define TELEPOT_BEARSSL (link -lbearssl; BearSSL speaks TLS 1.0-1.2). There is
+   nothing to call: an https:// URL in tp_bot_opts/tp_http_opts makes the connection TLS.
+   - Always verified: SNI and the host name, the chain up to a trust anchor, validity dates.
+   - Trust anchors: option ca_file, else $TELEPOT_CA_FILE, else $SSL_CERT_FILE, else
+     /etc/ssl/certs/ca-certificates.crt, read once by tp_http_new/tp_bot_new (TP_ERR_TLS_CA
+     when none loads: the message names the file and where its name came from).
+   - One TLS session per client: kept across keep-alive requests, resumed on reconnect.
+   - Memory: about 33 KB of I/O buffer (both directions) and the anchors, per client, once.
+   - Errors, each its own code: TP_ERR_TLS_UNTRUSTED (self-signed, or a root that is not an
+     anchor), TP_ERR_TLS_CHAIN (the chain stops short: a missing intermediate, or an unknown
+     CA; the two cannot be told apart), TP_ERR_TLS_EXPIRED, TP_ERR_TLS_NOT_YET_VALID,
+     TP_ERR_TLS_HOSTNAME, TP_ERR_TLS_NOT_TLS (plain text on the port), TP_ERR_TLS_VERSION (a
+     TLS 1.3-only server), TP_ERR_TLS_HANDSHAKE (anything else during the handshake), TP_ERR_TLS
+     (after it). Messages name the host, never the URL path (it holds the token).
+   Proxies (>>net) tunnel https:// and http:// alike: TP_ERR_PROXY carries the proxy's answer
+   in words (the HTTP status also in http_status); the proxy password never appears. */
 
 /* >>http -----------------------------------------------------------------------------------
    A blocking HTTP/1.1 client over one kept-alive connection to one origin. Every request has a
