@@ -870,6 +870,7 @@ typedef struct tp__conn {
 
 #ifdef TELEPOT_BEARSSL
 static void tp__tls_closed(tp__tls *t);
+static bool tp__tls_pending(const tp__tls *t);
 static tp_err tp__tls_writev(tp__conn *c, struct iovec *iov, int iovcnt, int64_t deadline,
                              tp_error *err);
 static tp_err tp__tls_read(tp__conn *c, void *buf, size_t cap, size_t *got, int64_t deadline,
@@ -890,6 +891,9 @@ static void tp__conn_close(tp__conn *c) {
    connection holds an EOF, a reset or stray bytes. */
 static bool tp__conn_idle_ok(const tp__conn *c) {
     struct pollfd pf;
+#ifdef TELEPOT_BEARSSL
+    if (c->tls && tp__tls_pending(c->tls)) return false;
+#endif
     pf.fd = c->fd;
     pf.events = POLLIN;
     pf.revents = 0;
@@ -1537,6 +1541,9 @@ struct tp__tls {
     /* what the wrapper saw of the chain */
     unsigned ncerts;
     bool any_expired, any_not_yet, last_self_issued, last_issuer_known;
+    unsigned char ra[4096];   /* socket read-ahead: BearSSL asks for one record header (5 bytes),
+                                 then its body; reading ahead halves the recv() calls */
+    size_t ra_pos, ra_len;
     unsigned char cert[8192]; /* the certificate being received */
     size_t cert_len;
     bool cert_big;
@@ -1880,6 +1887,12 @@ static tp__tls *tp__tls_new(const char *host, const char *ca_file, tp_error *err
 
 static void tp__tls_closed(tp__tls *t) {
     t->handshaken = false;
+    t->ra_pos = t->ra_len = 0;
+}
+
+/* Bytes received and not consumed yet (an idle connection should have none). */
+static bool tp__tls_pending(const tp__tls *t) {
+    return t->ra_pos < t->ra_len || (br_ssl_engine_current_state(t->eng) & BR_SSL_RECVAPP);
 }
 
 /* The engine stopped: names the reason in words. */
@@ -1966,7 +1979,20 @@ static tp_err tp__tls_run(tp__conn *c, unsigned want, int64_t deadline, tp_error
         if (!(st & BR_SSL_RECVREC))
             return tp__fail(err, TP_ERR_TLS, 0, "TLS engine stalled (state %u)", st);
         buf = br_ssl_engine_recvrec_buf(eng, &len);
-        rc = tp__sock_read(c, buf, len, &got, deadline, err);
+        if (t->ra_pos < t->ra_len) { /* from the read-ahead */
+            got = t->ra_len - t->ra_pos < len ? t->ra_len - t->ra_pos : len;
+            memcpy(buf, t->ra + t->ra_pos, got);
+            t->ra_pos += got;
+            br_ssl_engine_recvrec_ack(eng, got);
+            continue;
+        }
+        t->ra_pos = t->ra_len = 0;
+        if (len >= sizeof t->ra) { /* big: straight into the engine */
+            rc = tp__sock_read(c, buf, len, &got, deadline, err);
+        } else {
+            rc = tp__sock_read(c, t->ra, sizeof t->ra, &got, deadline, err);
+            t->ra_len = rc == TP_OK ? got : 0;
+        }
         if (rc != TP_OK) return rc;
         if (got == 0) {
             if (!t->handshaken)
@@ -1978,11 +2004,13 @@ static tp_err tp__tls_run(tp__conn *c, unsigned want, int64_t deadline, tp_error
             return TP_OK; /* EOF without close_notify: the caller sees the peer closing */
         }
         if (!t->handshaken && !t->got_bytes) {
+            unsigned char first = t->ra_len ? t->ra[0] : buf[0];
             t->got_bytes = true;
-            if (buf[0] < 20 || buf[0] > 23) /* not a TLS record type: plain text */
+            if (first < 20 || first > 23) /* not a TLS record type: plain text */
                 return tp__fail(err, TP_ERR_TLS_NOT_TLS, 0, "%s answered our TLS hello with plain "
                                 "text: this port does not speak TLS (an http:// server?)", t->host);
         }
+        if (t->ra_len) continue; /* the top of the loop copies it in */
         br_ssl_engine_recvrec_ack(eng, got);
     }
 }
@@ -1996,6 +2024,7 @@ static tp_err tp__tls_handshake(tp__conn *c, int64_t deadline, tp_error *err) {
     if (t->have_session) br_ssl_engine_set_session_parameters(eng, &t->session);
     if (!br_ssl_client_reset(&t->u.sc, t->host, t->have_session ? 1 : 0))
         return tp__tls_fail(c, err);
+    t->ra_pos = t->ra_len = 0;
     t->handshaken = false;
     t->got_bytes = false;
     rc = tp__tls_run(c, BR_SSL_SENDAPP, deadline, err);
@@ -2219,6 +2248,7 @@ static TP__UNUSED tp_err tp__tls_accept(tp__conn *c, int64_t deadline, tp_error 
     tp__tls *t = c->tls;
     tp_err rc;
     if (!br_ssl_server_reset(&t->u.ss)) return tp__tls_fail(c, err);
+    t->ra_pos = t->ra_len = 0;
     t->handshaken = false;
     t->got_bytes = false;
     rc = tp__tls_run(c, BR_SSL_SENDAPP, deadline, err);
