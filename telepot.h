@@ -156,7 +156,7 @@ TP_API const char *tp_version(void);
     X(TP_ERR_JSON_DEPTH, 402, "JSON nesting exceeds the limit")                               \
     X(TP_ERR_JSON_STRING, 403, "JSON string has a bad escape, control byte or UTF-8")         \
     X(TP_ERR_JSON_NUMBER, 404, "JSON number is malformed")                                    \
-    X(TP_ERR_JSON_TOO_LARGE, 405, "JSON text exceeds 2 GiB")                                  \
+    X(TP_ERR_JSON_TOO_LARGE, 405, "JSON text exceeds the 1 GiB a document can hold")                                  \
     X(TP_ERR_API, 500, "the Bot API answered with an error")                                  \
     X(TP_ERR_NOT_JSON, 501, "the server's answer is not JSON (a proxy or error page?)")       \
     X(TP_ERR_BAD_RESPONSE, 502, "the server's JSON is not a Bot API response")
@@ -227,8 +227,9 @@ typedef struct tp_http_opts {
 } tp_http_opts;
 
 /* One part of a multipart/form-data body: a plain field (filename NULL), or a file from
-   memory (data/len) or streamed from a file descriptor (data NULL, fd >= 0; a regular file is
-   streamed from its current offset to its end, anything else is read into memory first). */
+   memory (data/len) or streamed from a file descriptor (data NULL, fd > 0 - a zeroed part is
+   an empty one, never stdin; a regular file is streamed from its current offset to its end,
+   anything else, e.g. a pipe, is read into memory first, without a deadline). */
 typedef struct tp_http_part {
     const char *name;          /* form field name; required */
     const char *filename;      /* makes it a file part; NULL for a plain field */
@@ -411,8 +412,8 @@ typedef void (*tp_log_fn)(void *user, int level, const char *text);
 
 typedef struct tp_bot_opts {
     const char *token;           /* bot token; default $TELEGRAM_BOT_TOKEN */
-    const char *api_url;         /* API root; default $TELEPOT_API_URL, else
-                                    https://api.telegram.org */
+    const char *api_url;         /* API root, may have a path (https://host/prefix); default
+                                    $TELEPOT_API_URL, else https://api.telegram.org */
     int connect_timeout_ms;      /* ms; default 10000 */
     int timeout_ms;              /* ms, deadline of one ordinary call; default 30000 */
     size_t max_body_bytes;       /* largest answer kept in memory, bytes; default 64 MiB */
@@ -431,7 +432,8 @@ TP_API void tp_bot_free(tp_bot *bot);
 TP_API void tp_bot_stop(tp_bot *bot);
 TP_API bool tp_bot_stopped(const tp_bot *bot);
 /* Installs SIGINT and SIGTERM handlers (sigaction) that call tp_bot_stop(bot). A process-wide
-   effect the program asks for; at most 8 bots; tp_bot_free removes the bot. */
+   effect the program asks for; at most 8 bots; tp_bot_free removes the bot, and the last one
+   out puts the previous handlers back. Call it from one thread at a time. */
 TP_API tp_err tp_bot_stop_on_signals(tp_bot *bot);
 
 /* Calls any Bot API method. params: a JSON object text (see tp_jw) or NULL. On success *out
@@ -493,7 +495,8 @@ TP_API tp_err tp_send_message(tp_bot *bot, const tp_send_message_args *args, tp_
 TP_API tp_err tp_get_file(tp_bot *bot, const char *file_id, tp_json_doc **out, tp_error *err);
 /* telepot's downloadFile: getFile, then streams /file/bot<token>/<file_path> to fd. */
 TP_API tp_err tp_download_file(tp_bot *bot, const char *file_id, int fd, tp_error *err);
-/* The same into a new file at path (created 0644; removed again on failure). */
+/* The same into the file at path (0644): written to "path.part" first and renamed over path
+   only when complete, so a failure leaves an existing file untouched. */
 TP_API tp_err tp_download_file_to(tp_bot *bot, const char *file_id, const char *path,
                                   tp_error *err);
 
@@ -1168,6 +1171,7 @@ TP__DEF tp_http *tp_http_new(const tp_http_opts *opts, tp_error *err) {
     h->timeout_ms = opts->timeout_ms > 0 ? opts->timeout_ms : 30000;
     h->max_header = opts->max_header_bytes ? opts->max_header_bytes : 16384;
     h->max_body = opts->max_body_bytes ? opts->max_body_bytes : (size_t)64 << 20;
+    if (h->max_header > (size_t)1 << 24) h->max_header = (size_t)1 << 24; /* 16 MiB is plenty */
     h->rcap = h->max_header > TP__HTTP_RBUF ? h->max_header : TP__HTTP_RBUF;
     h->rbuf = (char *)tp__alloc(h->rcap + 1);
     if (!h->rbuf) {
@@ -1283,7 +1287,7 @@ static tp_err tp__mpbody_build(tp_http *h, const tp_http_part *parts, size_t npa
         if (pt->data) {
             dp->mem = (const char *)pt->data;
             dp->len = pt->len ? pt->len : (pt->filename ? 0 : strlen((const char *)pt->data));
-        } else if (pt->fd >= 0) {
+        } else if (pt->fd > 0) {
             struct stat st;
             off_t cur = lseek(pt->fd, 0, SEEK_CUR);
             if (fstat(pt->fd, &st) == 0 && S_ISREG(st.st_mode) && cur >= 0) {
@@ -1632,6 +1636,9 @@ TP__DEF tp_err tp_http_request(tp_http *h, const tp_http_req *req, tp_http_resp 
     int attempt;
     TELEPOT_ASSERT(h && req && req->path && req->path[0] == '/');
     if (!method) method = (req->body || req->parts) ? "POST" : "GET";
+    if (strpbrk(method, " \r\n") || strpbrk(req->path, " \r\n") ||
+        (req->content_type && strpbrk(req->content_type, "\r\n")))
+        return tp__fail(err, TP_ERR_INVALID, 0, "a space, CR or LF in the request line or a header");
     tp_buf_reset(&h->head);
     if (req->parts) {
         snprintf(boundary, sizeof boundary, "----telepot%08x%08lx", ++h->seq,
@@ -1684,7 +1691,7 @@ TP__DEF tp_err tp_http_request(tp_http *h, const tp_http_req *req, tp_http_resp 
         rc = tp__http_send(h, req, m, deadline, err);
         if (rc == TP_OK) rc = tp__http_recv(h, req, &st, &got_any, deadline, err);
         if (rc == TP_OK) {
-            if (!st.keep_alive) tp_http_close(h);
+            if (!st.keep_alive || h->rpos != h->rlen) tp_http_close(h); /* stray bytes: unsafe */
             else h->reused++;
             h->last_used = tp_now_ms();
             resp->status = st.status;
@@ -2086,6 +2093,10 @@ static char *tp__json_number(char *p, tp_json *v, char **at) {
         v->u.d = strtod(s, &q);
         if (dot) *dot = '.';
         *p = saved;
+        if (q != p) { /* a locale whose decimal point strtod would not take */
+            *at = q;
+            return NULL;
+        }
     }
     return p;
 }
@@ -2461,7 +2472,14 @@ static void tp__json_escape(tp_buf *b, const char *s, size_t n) {
             continue;
         }
         if (c >= 0x80) {
-            int k = tp__utf8_seq((const unsigned char *)s + i);
+            unsigned char tail[4] = {0, 0, 0, 0}; /* near the end: never read past s + n */
+            const unsigned char *q = (const unsigned char *)s + i;
+            int k;
+            if (n - i < 4) {
+                memcpy(tail, q, n - i);
+                q = tail;
+            }
+            k = tp__utf8_seq(q);
             if (k && i + (size_t)k <= n) {
                 i += (size_t)k;
                 continue;
@@ -2686,18 +2704,55 @@ TP__DEF const tp_update *tp_update_view(tp_json_doc *doc, const tp_json *j, tp_e
    A bot owns one HTTP connection behind a mutex. The token lives only in the request path;
    every text that leaves the library is scrubbed of it as a second line of defence. */
 
+/* One connection with its lock and path buffer; a bot has one for calls and one for long
+   polls, so a poll held for 30 s never delays a sendMessage from another thread. */
+typedef struct tp__line {
+    tp_http *http;              /* created on first use */
+    pthread_mutex_t lock;
+    tp_buf path;                /* request path, reused under the lock */
+} tp__line;
+
 struct tp_bot {
     char *token;
     char *api_url;
-    tp_http *http;
-    pthread_mutex_t lock;
+    char *prefix;               /* the API URL's path ("" or "/some/root"), before /bot<token> */
+    tp__line calls, polls;
     int wake[2];                /* self-pipe: tp_bot_stop writes, long polls wake */
     volatile sig_atomic_t stop;
     int timeout_ms;
-    tp_buf path;                /* request path, reused under the lock */
+    int connect_timeout_ms;
+    size_t max_body_bytes;
     tp_log_fn log;
     void *log_user;
 };
+
+/* Takes the line's lock and puts prefix/<kind><token>/<method> into its path buffer. */
+static tp_err tp__line_begin(tp_bot *bot, tp__line *ln, const char *kind, tp_error *err) {
+    pthread_mutex_lock(&ln->lock);
+    if (!ln->http) {
+        tp_http_opts ho;
+        memset(&ho, 0, sizeof ho);
+        ho.url = bot->api_url;
+        ho.connect_timeout_ms = bot->connect_timeout_ms;
+        ho.timeout_ms = bot->timeout_ms;
+        ho.max_body_bytes = bot->max_body_bytes;
+        ln->http = tp_http_new(&ho, err);
+        if (!ln->http) {
+            pthread_mutex_unlock(&ln->lock);
+            return err ? err->code : TP_ERR_NOMEM;
+        }
+    }
+    tp_buf_reset(&ln->path);
+    tp_buf_puts(&ln->path, bot->prefix);
+    tp_buf_puts(&ln->path, kind);
+    tp_buf_puts(&ln->path, bot->token);
+    tp_buf_puts(&ln->path, "/");
+    if (ln->path.err) {
+        pthread_mutex_unlock(&ln->lock);
+        return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+    }
+    return TP_OK;
+}
 
 static void tp__log(tp_bot *bot, int level, const char *fmt, ...) TP__PRINTF(3, 4);
 static void tp__log(tp_bot *bot, int level, const char *fmt, ...) {
@@ -2774,6 +2829,15 @@ TP__DEF tp_bot *tp_bot_new(const tp_bot_opts *opts, tp_error *err) {
     }
     ul = strlen(bot->api_url);
     while (ul > 0 && bot->api_url[ul - 1] == '/') bot->api_url[--ul] = '\0';
+    {
+        const char *hostp = strstr(bot->api_url, "://"), *path;
+        path = hostp ? strchr(hostp + 3, '/') : NULL;
+        bot->prefix = tp__strdup(path ? path : "");
+        if (!bot->prefix) {
+            tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+            goto fail;
+        }
+    }
     if (pipe(bot->wake) != 0) {
         tp__fail(err, TP_ERR_IO, errno, "pipe: %s", strerror(errno));
         bot->wake[0] = bot->wake[1] = -1;
@@ -2786,15 +2850,22 @@ TP__DEF tp_bot *tp_bot_new(const tp_bot_opts *opts, tp_error *err) {
     ho.connect_timeout_ms = opts->connect_timeout_ms;
     ho.timeout_ms = opts->timeout_ms;
     ho.max_body_bytes = opts->max_body_bytes;
-    bot->http = tp_http_new(&ho, err);
-    if (!bot->http) goto fail;
-    if (pthread_mutex_init(&bot->lock, NULL) != 0) {
+    bot->calls.http = tp_http_new(&ho, err); /* checks the URL now; the poll line comes later */
+    if (!bot->calls.http) goto fail;
+    if (pthread_mutex_init(&bot->calls.lock, NULL) != 0) {
         tp__fail(err, TP_ERR_NOMEM, 0, "pthread_mutex_init failed");
-        tp_http_free(bot->http);
-        bot->http = NULL;
+        tp_http_free(bot->calls.http);
+        goto fail;
+    }
+    if (pthread_mutex_init(&bot->polls.lock, NULL) != 0) {
+        tp__fail(err, TP_ERR_NOMEM, 0, "pthread_mutex_init failed");
+        pthread_mutex_destroy(&bot->calls.lock);
+        tp_http_free(bot->calls.http);
         goto fail;
     }
     bot->timeout_ms = opts->timeout_ms > 0 ? opts->timeout_ms : 30000;
+    bot->connect_timeout_ms = opts->connect_timeout_ms;
+    bot->max_body_bytes = opts->max_body_bytes;
     bot->log = opts->log;
     bot->log_user = opts->log_user;
     tp__ok(err);
@@ -2804,26 +2875,52 @@ fail:
     if (bot->wake[1] >= 0) close(bot->wake[1]);
     tp__free(bot->token);
     tp__free(bot->api_url);
+    tp__free(bot->prefix);
     tp__free(bot);
     return NULL;
 }
 
 #define TP__SIG_SLOTS 8
 static tp_bot *volatile tp__sig_bots[TP__SIG_SLOTS];
+static struct sigaction tp__sig_old[2]; /* SIGINT, SIGTERM as they were before the first bot */
+static int tp__sig_users;
+
+/* Called with the bot leaving the slots: the last one gives the signals back. Signals are
+   blocked meanwhile, so a handler never sees a bot that is being freed. */
+static void tp__sig_release(tp_bot *bot) {
+    sigset_t all, old;
+    int i, found = 0;
+    sigemptyset(&all);
+    sigaddset(&all, SIGINT);
+    sigaddset(&all, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &all, &old);
+    for (i = 0; i < TP__SIG_SLOTS; i++)
+        if (tp__sig_bots[i] == bot) {
+            tp__sig_bots[i] = NULL;
+            found = 1;
+        }
+    if (found && --tp__sig_users == 0) {
+        sigaction(SIGINT, &tp__sig_old[0], NULL);
+        sigaction(SIGTERM, &tp__sig_old[1], NULL);
+    }
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+}
 
 TP__DEF void tp_bot_free(tp_bot *bot) {
-    int i;
     if (!bot) return;
-    for (i = 0; i < TP__SIG_SLOTS; i++)
-        if (tp__sig_bots[i] == bot) tp__sig_bots[i] = NULL;
-    tp_http_free(bot->http);
-    pthread_mutex_destroy(&bot->lock);
+    tp__sig_release(bot);
+    tp_http_free(bot->calls.http);
+    tp_http_free(bot->polls.http);
+    pthread_mutex_destroy(&bot->calls.lock);
+    pthread_mutex_destroy(&bot->polls.lock);
     close(bot->wake[0]);
     close(bot->wake[1]);
-    tp_buf_deinit(&bot->path);
+    tp_buf_deinit(&bot->calls.path);
+    tp_buf_deinit(&bot->polls.path);
     memset(bot->token, 0, strlen(bot->token));
     tp__free(bot->token);
     tp__free(bot->api_url);
+    tp__free(bot->prefix);
     tp__free(bot);
 }
 
@@ -2855,11 +2952,14 @@ TP__DEF tp_err tp_bot_stop_on_signals(tp_bot *bot) {
         if (!tp__sig_bots[i] && slot < 0) slot = i;
     }
     if (slot < 0) return TP_ERR_INVALID;
-    tp__sig_bots[slot] = bot;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = tp__on_signal;
     sigemptyset(&sa.sa_mask);
-    if (sigaction(SIGINT, &sa, NULL) != 0 || sigaction(SIGTERM, &sa, NULL) != 0) return TP_ERR_IO;
+    if (tp__sig_users == 0 &&
+        (sigaction(SIGINT, &sa, &tp__sig_old[0]) != 0 || sigaction(SIGTERM, &sa, &tp__sig_old[1]) != 0))
+        return TP_ERR_IO;
+    tp__sig_bots[slot] = bot;
+    tp__sig_users++;
     return TP_OK;
 }
 
@@ -2931,27 +3031,25 @@ static tp_err tp__api_answer(tp_bot *bot, const char *method, const tp_http_resp
     return tp__ok(err);
 }
 
-/* One Bot API call under the lock. wake: a long poll that tp_bot_stop may cut short. */
+/* One Bot API call. wake: a long poll, on its own connection, that tp_bot_stop may cut short. */
 static tp_err tp__call(tp_bot *bot, const char *method, const char *params,
                        const tp_http_part *parts, size_t nparts, int timeout_ms, bool wake,
                        tp_json_doc **out, tp_error *err) {
+    tp__line *ln = wake ? &bot->polls : &bot->calls;
     tp_http_req req;
     tp_http_resp resp;
     tp_err rc;
     TELEPOT_ASSERT(bot && method);
     if (out) *out = NULL;
     memset(&req, 0, sizeof req);
-    pthread_mutex_lock(&bot->lock);
-    tp_buf_reset(&bot->path);
-    tp_buf_puts(&bot->path, "/bot");
-    tp_buf_puts(&bot->path, bot->token);
-    tp_buf_puts(&bot->path, "/");
-    tp_buf_puts(&bot->path, method);
-    if (bot->path.err) {
-        pthread_mutex_unlock(&bot->lock);
+    rc = tp__line_begin(bot, ln, "/bot", err);
+    if (rc != TP_OK) return rc;
+    tp_buf_puts(&ln->path, method);
+    if (ln->path.err) {
+        pthread_mutex_unlock(&ln->lock);
         return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
     }
-    req.path = bot->path.ptr;
+    req.path = ln->path.ptr;
     req.body = params;
     req.body_len = params ? strlen(params) : 0;
     req.parts = parts;
@@ -2959,13 +3057,13 @@ static tp_err tp__call(tp_bot *bot, const char *method, const char *params,
     req.timeout_ms = timeout_ms > 0 ? timeout_ms : bot->timeout_ms;
     /* getters (getUpdates with its offset too) give the same answer when asked twice */
     req.idempotent = strncmp(method, "get", 3) == 0 && method[3] >= 'A' && method[3] <= 'Z';
-    bot->http->conn.wake_fd = wake ? bot->wake[0] : -1;
-    rc = tp_http_request(bot->http, &req, &resp, err);
-    bot->http->conn.wake_fd = -1;
+    ln->http->conn.wake_fd = wake ? bot->wake[0] : -1;
+    rc = tp_http_request(ln->http, &req, &resp, err);
+    ln->http->conn.wake_fd = -1;
     if (rc == TP_OK) rc = tp__api_answer(bot, method, &resp, out, err);
     else tp__prefix(err, method);
     if (rc != TP_OK) tp__scrub(bot, err);
-    pthread_mutex_unlock(&bot->lock);
+    pthread_mutex_unlock(&ln->lock);
     if (rc != TP_OK) tp__log(bot, 1, "%s", err ? err->message : tp_strerror(rc));
     return rc;
 }
@@ -3020,7 +3118,10 @@ static void tp__updates_params(tp_buf *b, int64_t offset, int limit, int timeout
 }
 
 /* The HTTP deadline of a long poll: Telegram holds it `timeout` seconds, plus slack. */
-static int tp__poll_deadline_ms(int timeout) { return timeout * 1000 + 15000; }
+static int tp__poll_deadline_ms(int timeout) {
+    if (timeout > 86400) timeout = 86400; /* a day: beyond any server's hold */
+    return timeout * 1000 + 15000;
+}
 
 TP__DEF tp_err tp_get_updates(tp_bot *bot, const tp_get_updates_args *a, tp_json_doc **out,
                               tp_error *err) {
@@ -3033,7 +3134,10 @@ TP__DEF tp_err tp_get_updates(tp_bot *bot, const tp_get_updates_args *a, tp_json
         a = &none;
     }
     tp__updates_params(&b, a->offset, a->limit, a->timeout, a->allowed_updates);
-    if (b.err) return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+    if (b.err) {
+        tp_buf_deinit(&b);
+        return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+    }
     rc = tp__call(bot, "getUpdates", b.ptr, NULL, 0, tp__poll_deadline_ms(a->timeout), false, out,
                   err);
     tp_buf_deinit(&b);
@@ -3100,7 +3204,10 @@ TP__DEF tp_err tp_get_file(tp_bot *bot, const char *file_id, tp_json_doc **out, 
     tp_jw_key(&w, "file_id");
     tp_jw_str(&w, file_id);
     tp_jw_obj_end(&w);
-    if (b.err) return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+    if (b.err) {
+        tp_buf_deinit(&b);
+        return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+    }
     rc = tp_call(bot, "getFile", b.ptr, out, err);
     tp_buf_deinit(&b);
     return rc;
@@ -3121,29 +3228,31 @@ TP__DEF tp_err tp_download_file(tp_bot *bot, const char *file_id, int fd, tp_err
                         "getFile: no file_path in the answer (file too big or gone?)");
     }
     memset(&req, 0, sizeof req);
-    pthread_mutex_lock(&bot->lock);
-    tp_buf_reset(&bot->path);
-    tp_buf_printf(&bot->path, "/file/bot%s/", bot->token);
+    rc = tp__line_begin(bot, &bot->calls, "/file/bot", err);
+    if (rc != TP_OK) {
+        tp_json_doc_free(doc);
+        return rc;
+    }
     for (; *path; path++) { /* percent-encode all but unreserved characters and '/' */
         unsigned char c = (unsigned char)*path;
         if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
             c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
-            tp_buf_append(&bot->path, path, 1);
+            tp_buf_append(&bot->calls.path, path, 1);
         } else {
             char e[3] = {'%', hex[c >> 4], hex[c & 15]};
-            tp_buf_append(&bot->path, e, 3);
+            tp_buf_append(&bot->calls.path, e, 3);
         }
     }
     tp_json_doc_free(doc);
-    if (bot->path.err) {
-        pthread_mutex_unlock(&bot->lock);
+    if (bot->calls.path.err) {
+        pthread_mutex_unlock(&bot->calls.lock);
         return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
     }
-    req.path = bot->path.ptr;
+    req.path = bot->calls.path.ptr;
     req.to_fd = true;
     req.out_fd = fd;
     req.timeout_ms = bot->timeout_ms > 600000 ? bot->timeout_ms : 600000;
-    rc = tp_http_request(bot->http, &req, &resp, err);
+    rc = tp_http_request(bot->calls.http, &req, &resp, err);
     if (rc == TP_OK && (resp.status < 200 || resp.status > 299)) {
         rc = tp__fail(err, TP_ERR_HTTP_STATUS, 0, "download: HTTP status %d", resp.status);
         if (err) err->http_status = resp.status;
@@ -3151,19 +3260,32 @@ TP__DEF tp_err tp_download_file(tp_bot *bot, const char *file_id, int fd, tp_err
         tp__prefix(err, "download");
     }
     tp__scrub(bot, err);
-    pthread_mutex_unlock(&bot->lock);
+    pthread_mutex_unlock(&bot->calls.lock);
     return rc;
 }
 
 TP__DEF tp_err tp_download_file_to(tp_bot *bot, const char *file_id, const char *path,
                                    tp_error *err) {
     tp_err rc;
-    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) return tp__fail(err, TP_ERR_FILE, errno, "cannot create %s: %s", path, strerror(errno));
+    tp_buf part;
+    int fd;
+    tp_buf_init(&part);
+    tp_buf_puts(&part, path);
+    tp_buf_puts(&part, ".part");
+    if (part.err) return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+    fd = open(part.ptr, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        rc = tp__fail(err, TP_ERR_FILE, errno, "cannot create %s: %s", part.ptr, strerror(errno));
+        tp_buf_deinit(&part);
+        return rc;
+    }
     rc = tp_download_file(bot, file_id, fd, err);
     if (close(fd) != 0 && rc == TP_OK)
-        rc = tp__fail(err, TP_ERR_FILE, errno, "closing %s: %s", path, strerror(errno));
-    if (rc != TP_OK) unlink(path);
+        rc = tp__fail(err, TP_ERR_FILE, errno, "closing %s: %s", part.ptr, strerror(errno));
+    if (rc == TP_OK && rename(part.ptr, path) != 0)
+        rc = tp__fail(err, TP_ERR_FILE, errno, "renaming to %s: %s", path, strerror(errno));
+    if (rc != TP_OK) unlink(part.ptr);
+    tp_buf_deinit(&part);
     return rc;
 }
 
@@ -3233,6 +3355,7 @@ TP__DEF const tp_json *tp_update_payload(const tp_json *u) {
         if (p) return p;
     }
     /* an update kind newer than this library: the first member that is not update_id */
+    if (tp_json_typeof(u) != TP_JSON_OBJECT) return NULL;
     for (u = tp_json_first(u); u; u = tp_json_next(u))
         if (strcmp(tp_json_key(u), "update_id") != 0) return u;
     return NULL;
@@ -3266,6 +3389,7 @@ TP__DEF tp_glance_info tp_glance(const tp_json *msg) {
     size_t best = sizeof tp__content_types / sizeof tp__content_types[0], i;
     g.content_type = "unknown";
     g.chat_type = tp_json_get_str(chat, "type");
+    if (tp_json_typeof(msg) != TP_JSON_OBJECT) msg = NULL; /* only objects have keys */
     if (!g.chat_type) g.chat_type = "";
     g.chat_id = tp_json_get_int(chat, "id");
     for (m = tp_json_first(msg); m; m = tp_json_next(m)) {
@@ -3351,8 +3475,10 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
             int64_t wait;
             if (rc == TP_ERR_API && e.error_code == 429) {
                 wait = (int64_t)(e.retry_after > 0 ? e.retry_after : 1) * 1000;
-            } else if (rc == TP_ERR_API && (e.error_code == 401 || e.error_code == 404 ||
-                                            e.error_code == 409 || e.error_code == 400)) {
+            } else if ((rc == TP_ERR_API && (e.error_code == 401 || e.error_code == 404 ||
+                                             e.error_code == 409 || e.error_code == 400)) ||
+                       ((rc == TP_ERR_NOT_JSON || rc == TP_ERR_BAD_RESPONSE) &&
+                        (e.http_status == 401 || e.http_status == 404))) {
                 if (err) *err = e;
                 break; /* the token, the URL or another poller: retrying cannot help */
             } else {
@@ -3364,13 +3490,15 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
             if (!tp__bot_sleep(bot, wait)) break;
             continue;
         }
-        backoff = 0;
         dirty = false; /* this request confirmed everything below offset */
-        for (u = tp_json_first(list); u; u = tp_json_next(u)) {
+        {
+            int64_t before = offset;
+            for (u = tp_json_first(list); u; u = tp_json_next(u)) {
             int64_t id = tp_json_get_int(u, "update_id");
             const tp_update *view;
-            if (tp_json_typeof(tp_json_get(u, "update_id")) != TP_JSON_INT) {
-                tp__log(bot, 1, "getUpdates: an element without an integer update_id, skipped");
+            if (tp_json_typeof(tp_json_get(u, "update_id")) != TP_JSON_INT || id < 0 ||
+                id == INT64_MAX) {
+                tp__log(bot, 1, "getUpdates: an element without a usable update_id, skipped");
                 continue;
             }
             if (offset && id < offset) continue; /* already handled */
@@ -3391,6 +3519,18 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
             offset = id + 1;
             dirty = true;
             if (bot->stop) break;
+            }
+            /* A batch of nothing but unusable elements would be asked for again at once:
+               treat it like an error and back off, so a broken server is not hammered. */
+            if (offset == before && tp_json_size(list) > 0) {
+                backoff = backoff ? (backoff * 2 > 60000 ? 60000 : backoff * 2) : 500;
+                if (!tp__bot_sleep(bot, backoff)) {
+                    tp_json_doc_free(doc);
+                    break;
+                }
+            } else {
+                backoff = 0;
+            }
         }
         tp_json_doc_free(doc);
     }
