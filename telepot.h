@@ -538,28 +538,62 @@ typedef struct tp_glance_info {
 TP_API tp_glance_info tp_glance(const tp_json *message);
 
 /* >>updates --------------------------------------------------------------------------------
-   Long polling (telepot's message_loop). handler runs for each update, in order; an update is
-   confirmed (offset = id + 1) only after its handler returned. On tp_bot_stop the current
-   handler finishes, the offset is confirmed with getUpdates(offset, limit=1, timeout=0) and
-   tp_poll_run returns TP_OK. 429 waits retry_after; transport errors and 5xx back off
-   (0.5 s doubling to 60 s, with jitter); 400/401/404/409 (a bad request, token or URL, or
-   another poller) stop the loop with that error. */
+   Where updates come from and in what order they reach the handler. Long polling (telepot's
+   message_loop) confirms an update (offset = id + 1) only after its handler returned; the
+   webhook receiver answers Telegram as soon as an update is queued and hands it to worker
+   threads that keep each chat's order (the dispatcher); tp_hook_push feeds the same machinery
+   from your own web server. Failure policy of the poll, by error class:
+     429                       wait retry_after seconds, same offset
+     transport errors, 5xx, HTML pages, truncated answers, stalls past timeout + slack
+                               exponential backoff with jitter (0.5 s doubling to 60 s), same offset
+     401, 404 (token, URL), 400 (bad options)   stop, returning that error
+     409 (another poller or a webhook)          stop; with retry_on_conflict, back off instead
+     a 2xx answer that is not a readable batch  back off; after 3 failures at one offset ask
+                               for limit=1 to isolate it; after 3 more the update at that offset
+                               is reported to on_bad_update with the raw answer and skipped
+                               (its update_id read from the raw text, else the offset itself)
+     one update whose typed view fails          reported once to on_bad_update, confirmed */
 typedef void (*tp_update_fn)(tp_bot *bot, const tp_update *u, void *user);
+/* Reports an update that cannot be read: `raw` holds its bytes (or the whole unreadable
+   answer), `why` the reason. The update is confirmed (polling) or answered 200 (webhook). */
+typedef void (*tp_bad_update_fn)(tp_bot *bot, const char *raw, size_t len, const tp_error *why,
+                                 void *user);
 
 typedef struct tp_poll_opts {
     int timeout;                         /* long-poll seconds; default 30 */
     int limit;                           /* updates per request, 1..100; default 100 */
     const char *const *allowed_updates;  /* NULL-terminated; default: Telegram's default */
     bool drop_pending_updates;           /* skip what was pending at start */
-    /* Called once per update that fails to parse into its typed view (raw text in `raw`);
-       the update is still confirmed. Default: logged. */
-    void (*on_bad_update)(tp_bot *bot, const char *raw, size_t len, const tp_error *why,
-                          void *user);
+    tp_bad_update_fn on_bad_update;      /* default: logged (warning) */
+    bool retry_on_conflict;              /* 409: back off and retry instead of stopping */
+    const char *offset_file;             /* the next offset is written there (tmp + rename)
+                                            after each handled update (each batch with
+                                            workers) and read at start; default: none. With
+                                            it a kill -9 repeats at most one update. */
+    int slack_ms;                        /* HTTP deadline of a poll = timeout + this; default
+                                            15000 */
+    int backoff_min_ms;                  /* first wait after a failure, ms; default 500 */
+    int backoff_max_ms;                  /* longest wait, ms; default 60000 */
+    int workers;                         /* > 0: handlers run on that many threads, one chat's
+                                            updates in order (tp_disp); a batch is confirmed
+                                            once all its handlers returned; default 0: the
+                                            polling thread runs them */
 } tp_poll_opts;
 
-/* Runs the polling loop until tp_bot_stop (returns TP_OK) or a fatal error (returns it). */
+/* Runs the polling loop until tp_bot_stop (returns TP_OK) or a fatal error (returns it).
+   The poll has its own connection, so handlers' calls never wait behind a long poll. */
 TP_API tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const tp_poll_opts *opts,
                           tp_error *err);
+
+/* The polling loop on a background thread (telepot's message_loop(run_forever=False)).
+   opts is copied; the strings it points to must live until tp_poll_join. Stop it with
+   tp_bot_stop; tp_poll_join waits for the end, returns tp_poll_run's result and frees p.
+       tp_poller *p = tp_poll_start(bot, handle, NULL, NULL, &err);  ...  tp_bot_stop(bot);
+       tp_poll_join(p, &err);                                                               */
+typedef struct tp_poller tp_poller;
+TP_API tp_poller *tp_poll_start(tp_bot *bot, tp_update_fn handler, void *user,
+                                const tp_poll_opts *opts, tp_error *err);
+TP_API tp_err tp_poll_join(tp_poller *p, tp_error *err);
 
 /* The whole main() of a polling bot, telepot's `bot.message_loop(handle)`:
        int main(int argc, char **argv) { return tp_poll_main(argc, argv, handle, NULL, NULL); }
@@ -573,6 +607,90 @@ typedef struct tp_main_opts {
 } tp_main_opts;
 TP_API int tp_poll_main(int argc, char **argv, tp_update_fn handler, void *user,
                         const tp_main_opts *opts);
+
+/* The dispatcher: per-chat order, different chats in parallel. Updates are keyed by chat
+   (tp_update_key) and a key always goes to the same worker, whose queue is FIFO; a full queue
+   makes tp_disp_push wait (back-pressure). Thread-safe. */
+typedef struct tp_disp tp_disp;
+typedef struct tp_disp_opts {
+    int workers;                 /* threads; default 4 */
+    int queue_size;              /* queued updates per worker; default 256 */
+} tp_disp_opts;
+TP_API tp_disp *tp_disp_new(tp_bot *bot, tp_update_fn handler, void *user,
+                            const tp_disp_opts *opts, tp_error *err);
+/* Queues u for the handler. owned_doc: a document freed after the handler returned (NULL when
+   the caller keeps u's document alive until tp_disp_drain). */
+TP_API tp_err tp_disp_push(tp_disp *d, const tp_update *u, tp_json_doc *owned_doc);
+TP_API void tp_disp_drain(tp_disp *d);  /* returns once every queued update was handled */
+TP_API void tp_disp_free(tp_disp *d);   /* drains, then ends the threads; NULL allowed */
+/* The ordering key of an update: its chat's id (message kinds, callback queries with a
+   message, chat member updates, ...), else the sender's id (inline queries), else 0. */
+TP_API int64_t tp_update_key(const tp_json *update);
+
+/* >>hook: the webhook receiver. A small HTTP/1.1 server (a thread per connection, keep-alive)
+   for Telegram's POSTs: the secret token is compared in constant time (401 otherwise), an
+   update is answered 200 as soon as it is queued, deduplicated by update_id (a bounded set
+   of recent ids) and never refused for failing to parse (on_bad_update gets it). Hostile
+   clients: header and body limits (431/413), a whole-request deadline (408), requests with
+   Transfer-Encoding or several Content-Length headers (400, closed), other paths (404),
+   other methods (405), at most max_connections connections (503). Plain HTTP: put it behind
+   a TLS proxy (nginx, caddy) or a tunnel; direct HTTPS comes with the TLS work.
+       tp_hook *h = tp_hook_new(bot, handle, NULL, &(tp_hook_opts){ .port = 8080,
+                                .secret_token = secret }, &err);
+       tp_hook_set_webhook(bot, "https://example.org/", secret, NULL, &err);
+       tp_hook_run(h, &err);                // until tp_bot_stop (SIGTERM)
+       tp_hook_free(h);                                                                     */
+typedef struct tp_hook tp_hook;
+typedef struct tp_hook_opts {
+    const char *host;            /* listen address; default "127.0.0.1" (behind a proxy);
+                                    "0.0.0.0" or "::" for every interface */
+    int port;                    /* TCP port; default 0 = any free port (see tp_hook_port) */
+    const char *path;            /* the webhook path; default "/" */
+    const char *secret_token;    /* X-Telegram-Bot-Api-Secret-Token wanted; NULL: not checked */
+    bool no_server;              /* no listening socket: only tp_hook_push feeds updates */
+    int max_connections;         /* connections at once; default 64 */
+    size_t max_header_bytes;     /* request head limit, bytes; default 8192 */
+    size_t max_body_bytes;       /* request body limit, bytes; default 1 MiB */
+    int request_timeout_ms;      /* a request must arrive whole within this from its first
+                                    byte, ms; default 10000 */
+    int idle_timeout_ms;         /* keep-alive connection idle limit, ms; default 60000 */
+    int workers;                 /* handler threads (per-chat order); default 4 */
+    int queue_size;              /* queued updates per worker; default 256 */
+    int dedup_size;              /* recent update_ids remembered; default 4096 */
+    bool ordered;                /* telepot's ordered=True: hold updates back until the
+                                    update_ids before them arrived, or maxhold passed */
+    int maxhold_ms;              /* ms; default 3000 */
+    tp_bad_update_fn on_bad_update; /* default: logged (warning) */
+    /* Reports an ordering decision: "gap" (ids before update_id given up after maxhold) or
+       "late" (update_id arrived after later ones were released; it is still handled). */
+    void (*on_reorder)(tp_bot *bot, int64_t update_id, const char *what, void *user);
+} tp_hook_opts;
+
+/* Binds, listens and starts the threads (acceptor, workers). err: TP_ERR_IO with errno when
+   the address cannot be bound. Handlers receive updates from now on. */
+TP_API tp_hook *tp_hook_new(tp_bot *bot, tp_update_fn handler, void *user,
+                            const tp_hook_opts *opts, tp_error *err);
+TP_API int tp_hook_port(const tp_hook *h);     /* the bound port (0 with no_server) */
+/* Blocks until tp_bot_stop(bot), then stops accepting and waits for the queued handlers. */
+TP_API tp_err tp_hook_run(tp_hook *h, tp_error *err);
+/* Feeds one update's JSON (a webhook body) from your own server (telepot's source=queue):
+   deduplicated, ordered and dispatched like a POST. Thread-safe. Returns TP_OK when queued or
+   a duplicate; a parse error code after reporting it to on_bad_update. */
+TP_API tp_err tp_hook_push(tp_hook *h, const char *body, size_t len, tp_error *err);
+/* Stops the server (connections close, requests in flight finish), drains the handlers,
+   frees. NULL allowed. */
+TP_API void tp_hook_free(tp_hook *h);
+
+/* setWebhook and deleteWebhook through tp_call. url: https://... (http:// for the emulator). */
+typedef struct tp_webhook_args {
+    int max_connections;                 /* 1..100; 0 = Telegram's default (40) */
+    const char *const *allowed_updates;  /* NULL-terminated, or NULL */
+    bool drop_pending_updates;
+    const char *ip_address;              /* NULL = absent */
+} tp_webhook_args;
+TP_API tp_err tp_hook_set_webhook(tp_bot *bot, const char *url, const char *secret_token,
+                                  const tp_webhook_args *more, tp_error *err);
+TP_API tp_err tp_hook_delete_webhook(tp_bot *bot, bool drop_pending_updates, tp_error *err);
 
 #ifdef __cplusplus
 }
@@ -3283,7 +3401,9 @@ TP__DEF tp_glance_info tp_glance(const tp_json *msg) {
 
 /* >>updates (impl) ------------------------------------------------------------------------
    Long polling. The offset moves past an update only once its handler has returned, and a
-   stop confirms it with one more short getUpdates, so a restart neither repeats nor loses. */
+   stop confirms it with one more short getUpdates, so a restart neither repeats nor loses.
+   The poll has its own connection (its waits are cut short by the bot's self-pipe); the stop's
+   confirmation goes over the bot's connection, which a stop does not interrupt. */
 
 static uint32_t tp__jitter(uint32_t *s) { /* xorshift32 */
     *s ^= *s << 13;
@@ -3292,15 +3412,267 @@ static uint32_t tp__jitter(uint32_t *s) { /* xorshift32 */
     return *s;
 }
 
+/* The dispatcher: worker k owns a FIFO ring; key % workers picks it, so a chat's updates run
+   in arrival order on one thread. One mutex; `pending` counts queued + running items. */
+typedef struct tp__ditem {
+    const tp_update *u;
+    tp_json_doc *doc; /* owned, or NULL */
+} tp__ditem;
+
+typedef struct tp__dworker {
+    struct tp_disp *d;
+    pthread_t th;
+    pthread_cond_t cond;   /* an item arrived, or the end */
+    tp__ditem *ring;
+    size_t head, len;
+    bool started;
+} tp__dworker;
+
+struct tp_disp {
+    tp_bot *bot;
+    tp_update_fn handler;
+    void *user;
+    pthread_mutex_t lock;
+    pthread_cond_t space;  /* a ring has room again */
+    pthread_cond_t idle;   /* pending reached 0 */
+    size_t pending, cap;
+    int nworkers;
+    bool quit;
+    tp__dworker *w;
+};
+
+static void *tp__disp_main(void *arg) {
+    tp__dworker *w = (tp__dworker *)arg;
+    tp_disp *d = w->d;
+    pthread_mutex_lock(&d->lock);
+    for (;;) {
+        tp__ditem it;
+        while (!w->len && !d->quit) pthread_cond_wait(&w->cond, &d->lock);
+        if (!w->len) break;
+        it = w->ring[w->head];
+        w->head = (w->head + 1) % d->cap;
+        w->len--;
+        pthread_cond_broadcast(&d->space);
+        pthread_mutex_unlock(&d->lock);
+        d->handler(d->bot, it.u, d->user);
+        tp_json_doc_free(it.doc);
+        pthread_mutex_lock(&d->lock);
+        if (--d->pending == 0) pthread_cond_broadcast(&d->idle);
+    }
+    pthread_mutex_unlock(&d->lock);
+    return NULL;
+}
+
+TP__DEF tp_disp *tp_disp_new(tp_bot *bot, tp_update_fn handler, void *user,
+                             const tp_disp_opts *opts, tp_error *err) {
+    tp_disp *d;
+    int i, n = opts && opts->workers > 0 ? opts->workers : 4;
+    size_t cap = opts && opts->queue_size > 0 ? (size_t)opts->queue_size : 256;
+    TELEPOT_ASSERT(handler);
+    if (n > 1024) n = 1024;
+    d = (tp_disp *)tp__alloc(sizeof *d);
+    if (!d) {
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        return NULL;
+    }
+    memset(d, 0, sizeof *d);
+    d->bot = bot;
+    d->handler = handler;
+    d->user = user;
+    d->cap = cap;
+    d->w = (tp__dworker *)tp__alloc(sizeof *d->w * (size_t)n);
+    if (!d->w) {
+        tp__free(d);
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        return NULL;
+    }
+    memset(d->w, 0, sizeof *d->w * (size_t)n);
+    pthread_mutex_init(&d->lock, NULL);
+    pthread_cond_init(&d->space, NULL);
+    pthread_cond_init(&d->idle, NULL);
+    for (i = 0; i < n; i++) {
+        tp__dworker *w = &d->w[i];
+        w->d = d;
+        pthread_cond_init(&w->cond, NULL);
+        d->nworkers = i + 1;
+        w->ring = (tp__ditem *)tp__alloc(sizeof *w->ring * cap);
+        if (!w->ring || pthread_create(&w->th, NULL, tp__disp_main, w) != 0) {
+            tp__fail(err, w->ring ? TP_ERR_IO : TP_ERR_NOMEM, 0, "cannot start the dispatcher's threads");
+            tp_disp_free(d);
+            return NULL;
+        }
+        w->started = true;
+    }
+    tp__ok(err);
+    return d;
+}
+
+TP__DEF tp_err tp_disp_push(tp_disp *d, const tp_update *u, tp_json_doc *owned_doc) {
+    tp__dworker *w;
+    uint64_t key = (uint64_t)tp_update_key(u->json);
+    key ^= key >> 29; /* chat ids of one kind share low bits less than one might hope */
+    key *= UINT64_C(0x9E3779B97F4A7C15);
+    w = &d->w[(key >> 32) % (uint64_t)d->nworkers];
+    pthread_mutex_lock(&d->lock);
+    while (w->len == d->cap) pthread_cond_wait(&d->space, &d->lock);
+    w->ring[(w->head + w->len) % d->cap].u = u;
+    w->ring[(w->head + w->len) % d->cap].doc = owned_doc;
+    w->len++;
+    d->pending++;
+    pthread_cond_signal(&w->cond);
+    pthread_mutex_unlock(&d->lock);
+    return TP_OK;
+}
+
+TP__DEF void tp_disp_drain(tp_disp *d) {
+    pthread_mutex_lock(&d->lock);
+    while (d->pending) pthread_cond_wait(&d->idle, &d->lock);
+    pthread_mutex_unlock(&d->lock);
+}
+
+TP__DEF void tp_disp_free(tp_disp *d) {
+    int i;
+    if (!d) return;
+    pthread_mutex_lock(&d->lock);
+    d->quit = true;
+    for (i = 0; i < d->nworkers; i++) pthread_cond_signal(&d->w[i].cond);
+    pthread_mutex_unlock(&d->lock);
+    for (i = 0; i < d->nworkers; i++) {
+        if (d->w[i].started) pthread_join(d->w[i].th, NULL);
+        pthread_cond_destroy(&d->w[i].cond);
+        tp__free(d->w[i].ring);
+    }
+    pthread_cond_destroy(&d->space);
+    pthread_cond_destroy(&d->idle);
+    pthread_mutex_destroy(&d->lock);
+    tp__free(d->w);
+    tp__free(d);
+}
+
+TP__DEF int64_t tp_update_key(const tp_json *update) {
+    const tp_json *p = tp_update_payload(update), *chat = tp_json_get(p, "chat");
+    if (!chat) chat = tp_json_get(tp_json_get(p, "message"), "chat"); /* callback_query */
+    if (tp_json_typeof(tp_json_get(chat, "id")) == TP_JSON_INT) return tp_json_get_int(chat, "id");
+    p = tp_json_get(p, "from") ? tp_json_get(p, "from") : tp_json_get(p, "user");
+    return tp_json_get_int(p, "id");
+}
+
+/* The poller's state. */
+typedef struct tp__poll {
+    tp_bot *bot;
+    tp_http *http;
+    tp_buf path, params;
+    tp_update_fn handler;
+    void *user;
+    const tp_poll_opts *o;
+    tp_disp *disp;
+    bool offset_warned;
+} tp__poll;
+
+static void tp__bad_update(tp_bot *bot, tp_bad_update_fn fn, void *user, const char *raw,
+                           size_t len, const tp_error *why, int64_t id) {
+    if (fn) fn(bot, raw ? raw : "", len, why, user);
+    else tp__log(bot, 1, "update %lld cannot be read (%s); skipped", (long long)id, why->message);
+}
+
+/* Writes the next offset to the file (tmp + rename: a crash leaves the old or the new one). */
+static void tp__offset_save(tp__poll *p, int64_t offset) {
+    char tmp[4096], num[24];
+    int fd, n;
+    bool ok = false;
+    if (!p->o->offset_file || strlen(p->o->offset_file) + 5 > sizeof tmp) return;
+    snprintf(tmp, sizeof tmp, "%s.tmp", p->o->offset_file);
+    n = snprintf(num, sizeof num, "%lld\n", (long long)offset);
+    fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd >= 0) {
+        ok = write(fd, num, (size_t)n) == n;
+        ok = close(fd) == 0 && ok;
+        ok = ok && rename(tmp, p->o->offset_file) == 0;
+    }
+    if (!ok && !p->offset_warned) {
+        p->offset_warned = true;
+        tp__log(p->bot, 1, "cannot write the offset file: %s", strerror(errno));
+    }
+}
+
+static int64_t tp__offset_load(const char *path) {
+    char num[32];
+    ssize_t n;
+    int fd = path ? open(path, O_RDONLY | O_CLOEXEC) : -1;
+    if (fd < 0) return 0;
+    n = read(fd, num, sizeof num - 1);
+    close(fd);
+    if (n <= 0) return 0;
+    num[n] = '\0';
+    return strtoll(num, NULL, 10);
+}
+
+/* One getUpdates on the poller's connection. raw, raw_len: the answer's body (valid until the
+   next request), so that an unreadable answer can be reported. */
+static tp_err tp__poll_get(tp__poll *p, int64_t offset, int limit, int timeout, tp_json_doc **doc,
+                           const char **raw, size_t *raw_len, tp_error *e) {
+    tp_http_req req;
+    tp_http_resp resp;
+    tp_err rc;
+    *doc = NULL;
+    *raw = NULL;
+    *raw_len = 0;
+    tp_buf_reset(&p->params);
+    tp__updates_params(&p->params, offset, limit, timeout, p->o->allowed_updates);
+    if (p->params.err) return tp__fail(e, TP_ERR_NOMEM, 0, NULL);
+    memset(&req, 0, sizeof req);
+    req.method = "POST";
+    req.path = p->path.ptr;
+    req.body = p->params.ptr;
+    req.body_len = p->params.len;
+    req.timeout_ms = timeout * 1000 + (p->o->slack_ms > 0 ? p->o->slack_ms : 15000);
+    req.idempotent = true;
+    rc = tp_http_request(p->http, &req, &resp, e);
+    if (rc != TP_OK) {
+        tp__prefix(e, "getUpdates");
+        tp__scrub(p->bot, e);
+        return rc;
+    }
+    *raw = resp.body;
+    *raw_len = resp.body_len;
+    rc = tp__api_answer(p->bot, "getUpdates", &resp, doc, e);
+    if (rc == TP_OK && tp_json_typeof(tp_result(*doc)) != TP_JSON_ARRAY) {
+        tp_json_doc_free(*doc);
+        *doc = NULL;
+        rc = tp__fail(e, TP_ERR_BAD_RESPONSE, 0, "getUpdates: the result is not an array");
+        e->http_status = resp.status;
+    }
+    return rc;
+}
+
+/* The first "update_id":N in a raw text at or above `from`, else -1. */
+static int64_t tp__scan_update_id(const char *s, size_t n, int64_t from) {
+    const char *end = s + n, *q = s;
+    while (s && (q = (const char *)memchr(q, '"', (size_t)(end - q))) != NULL) {
+        q++;
+        if ((size_t)(end - q) > 11 && memcmp(q, "update_id\"", 10) == 0) {
+            const char *d = q + 10;
+            int64_t v = 0;
+            while (d < end && (*d == ' ' || *d == ':' || *d == '\t' || *d == '\n' || *d == '\r')) d++;
+            if (d < end && *d >= '0' && *d <= '9') {
+                while (d < end && *d >= '0' && *d <= '9' && v < INT64_MAX / 10) v = v * 10 + (*d++ - '0');
+                if (v >= from) return v;
+            }
+        }
+    }
+    return -1;
+}
+
 TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const tp_poll_opts *opts,
                            tp_error *err) {
     tp_poll_opts zero;
+    tp__poll p;
+    tp_http_opts ho;
     int timeout, limit;
-    int64_t offset = 0, backoff = 0;
+    int64_t offset = 0, backoff = 0, fail_offset = -1, bmin, bmax;
+    int fails = 0; /* unreadable 2xx answers in a row at fail_offset */
     bool dirty = false;
     uint32_t seed = (uint32_t)tp_now_ms() ^ (uint32_t)(uintptr_t)bot;
-    tp_buf params;
-    tp_buf_init(&params);
     tp_err rc = TP_OK;
     TELEPOT_ASSERT(bot && handler);
     if (!opts) {
@@ -3308,102 +3680,224 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
         opts = &zero;
     }
     if (!seed) seed = 1;
+    memset(&p, 0, sizeof p);
+    p.bot = bot;
+    p.handler = handler;
+    p.user = user;
+    p.o = opts;
     timeout = opts->timeout > 0 ? opts->timeout : 30;
     limit = opts->limit > 0 && opts->limit <= 100 ? opts->limit : 100;
-    if (opts->drop_pending_updates) {
+    bmin = opts->backoff_min_ms > 0 ? opts->backoff_min_ms : 500;
+    bmax = opts->backoff_max_ms > 0 ? opts->backoff_max_ms : 60000;
+    if (bmax < bmin) bmax = bmin;
+    memset(&ho, 0, sizeof ho);
+    ho.url = bot->api_url;
+    ho.use_wake_fd = true;
+    ho.wake_fd = bot->wake[0];
+    p.http = tp_http_new(&ho, err);
+    if (!p.http) return err ? err->code : TP_ERR_NOMEM;
+    tp_buf_printf(&p.path, "/bot%s/getUpdates", bot->token);
+    if (p.path.err) {
+        rc = tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        goto out;
+    }
+    if (opts->workers > 0) {
+        tp_disp_opts dopts;
+        memset(&dopts, 0, sizeof dopts);
+        dopts.workers = opts->workers;
+        dopts.queue_size = 100;
+        p.disp = tp_disp_new(bot, handler, user, &dopts, err);
+        if (!p.disp) {
+            rc = err ? err->code : TP_ERR_NOMEM;
+            goto out;
+        }
+    }
+    offset = tp__offset_load(opts->offset_file);
+    while (opts->drop_pending_updates && !bot->stop) {
         tp_json_doc *doc = NULL;
-        tp_buf_reset(&params);
-        tp__updates_params(&params, -1, 1, 0, NULL);
-        rc = tp__call(bot, "getUpdates", params.ptr, NULL, 0, 0, true, &doc, err);
+        const char *raw;
+        size_t rawn;
+        tp_error e;
+        rc = tp__poll_get(&p, -1, 1, 0, &doc, &raw, &rawn, &e);
         if (rc == TP_OK) {
             const tp_json *last = tp_json_at(tp_result(doc), 0);
-            if (last) {
+            if (last && tp_json_get_int(last, "update_id") + 1 > offset) {
                 offset = tp_json_get_int(last, "update_id") + 1;
                 dirty = true;
             }
+            tp_json_doc_free(doc);
+            break;
         }
-        tp_json_doc_free(doc);
-        if (rc != TP_OK && rc != TP_ERR_STOPPED) goto out;
-        rc = TP_OK;
+        if (rc == TP_ERR_STOPPED) break;
+        if (rc == TP_ERR_API && e.error_code != 429 && e.error_code < 500) {
+            if (err) *err = e;
+            goto out;
+        }
+        if (!tp__bot_sleep(bot, bmin)) break;
     }
+    rc = TP_OK;
     while (!bot->stop) {
         tp_json_doc *doc = NULL;
         tp_error e;
         const tp_json *list, *u;
-        tp_buf_reset(&params);
-        tp__updates_params(&params, offset, limit, timeout, opts->allowed_updates);
-        if (params.err) {
-            rc = tp__fail(err, TP_ERR_NOMEM, 0, NULL);
-            break;
-        }
-        rc = tp__call(bot, "getUpdates", params.ptr, NULL, 0, tp__poll_deadline_ms(timeout), true,
-                      &doc, &e);
-        if (rc == TP_OK && tp_json_typeof(list = tp_result(doc)) != TP_JSON_ARRAY) {
-            rc = tp__fail(&e, TP_ERR_BAD_RESPONSE, 0, "getUpdates: the result is not an array");
-            tp_json_doc_free(doc);
-            doc = NULL;
-        }
+        const char *raw;
+        size_t rawn;
+        int64_t before = offset, wait;
+        int lim = fails >= 3 && fail_offset == offset ? 1 : limit;
+        rc = tp__poll_get(&p, offset, lim, timeout, &doc, &raw, &rawn, &e);
         if (rc == TP_ERR_STOPPED) {
             rc = TP_OK;
             break;
         }
-        if (rc != TP_OK) {
-            int64_t wait;
-            if (rc == TP_ERR_API && e.error_code == 429) {
-                wait = (int64_t)(e.retry_after > 0 ? e.retry_after : 1) * 1000;
-            } else if (rc == TP_ERR_API && (e.error_code == 401 || e.error_code == 404 ||
-                                            e.error_code == 409 || e.error_code == 400)) {
-                if (err) *err = e;
-                break; /* the token, the URL or another poller: retrying cannot help */
-            } else {
-                backoff = backoff ? (backoff * 2 > 60000 ? 60000 : backoff * 2) : 500;
-                wait = backoff / 2 + (int64_t)(tp__jitter(&seed) % (uint32_t)(backoff / 2 + 1));
-            }
-            tp__log(bot, 1, "%s; retrying in %lld ms", e.message, (long long)wait);
-            rc = TP_OK;
-            if (!tp__bot_sleep(bot, wait)) break;
-            continue;
+        if (rc == TP_ERR_NOMEM || rc == TP_ERR_URL || rc == TP_ERR_TLS_DISABLED) {
+            if (err) *err = e;
+            break;
         }
-        backoff = 0;
-        dirty = false; /* this request confirmed everything below offset */
-        for (u = tp_json_first(list); u; u = tp_json_next(u)) {
-            int64_t id = tp_json_get_int(u, "update_id");
-            const tp_update *view;
-            if (tp_json_typeof(tp_json_get(u, "update_id")) != TP_JSON_INT) {
-                tp__log(bot, 1, "getUpdates: an element without an integer update_id, skipped");
+        if (rc == TP_OK) {
+            list = tp_result(doc);
+            for (u = tp_json_first(list); u; u = tp_json_next(u)) {
+                int64_t id = tp_json_get_int(u, "update_id");
+                const tp_update *view;
+                if (tp_json_typeof(tp_json_get(u, "update_id")) != TP_JSON_INT) {
+                    tp_buf one;
+                    tp_buf_init(&one);
+                    tp_json_write(&one, u);
+                    tp__fail(&e, TP_ERR_BAD_RESPONSE, 0, "an update without an integer update_id");
+                    tp__bad_update(bot, opts->on_bad_update, user, one.ptr, one.len, &e, -1);
+                    tp_buf_deinit(&one);
+                    continue;
+                }
+                if (offset && id < offset) continue; /* already handled */
+                view = tp_update_view(doc, u, &e);
+                if (view && p.disp) {
+                    tp_disp_push(p.disp, view, NULL);
+                } else if (view) {
+                    handler(bot, view, user);
+                } else {
+                    tp_buf one;
+                    tp_buf_init(&one);
+                    tp_json_write(&one, u);
+                    tp__bad_update(bot, opts->on_bad_update, user, one.ptr, one.len, &e, id);
+                    tp_buf_deinit(&one);
+                }
+                offset = id + 1;
+                dirty = true;
+                if (!p.disp) tp__offset_save(&p, offset);
+                if (bot->stop && !p.disp) break;
+            }
+            if (p.disp) {
+                tp_disp_drain(p.disp);
+                if (offset != before) tp__offset_save(&p, offset);
+            }
+            tp_json_doc_free(doc);
+            backoff = 0;
+            if (offset != before || !tp_json_first(list)) {
+                fails = 0;
+                dirty = offset != before;
                 continue;
             }
-            if (offset && id < offset) continue; /* already handled */
-            view = tp_update_view(doc, u, &e);
-            if (view) {
-                handler(bot, view, user);
-            } else {
-                tp_buf raw;
-                tp_buf_init(&raw);
-                tp_json_write(&raw, u);
-                if (opts->on_bad_update)
-                    opts->on_bad_update(bot, raw.ptr ? raw.ptr : "", raw.len, &e, user);
-                else
-                    tp__log(bot, 1, "update %lld cannot be read (%s); skipped", (long long)id,
-                            e.message);
-                tp_buf_deinit(&raw);
-            }
-            offset = id + 1;
-            dirty = true;
-            if (bot->stop) break;
+            /* a batch that moved nothing: as unreadable as a broken one */
+            rc = tp__fail(&e, TP_ERR_BAD_RESPONSE, 0, "getUpdates: a batch without usable update_ids");
+            e.http_status = 200;
         }
-        tp_json_doc_free(doc);
+        if (rc == TP_ERR_API && e.error_code == 429) {
+            wait = (int64_t)(e.retry_after > 0 ? e.retry_after : 1) * 1000;
+        } else if (rc == TP_ERR_API && (e.error_code == 401 || e.error_code == 404 ||
+                                        e.error_code == 400 ||
+                                        (e.error_code == 409 && !opts->retry_on_conflict))) {
+            if (err) *err = e;
+            break; /* the token, the URL, the options or another poller: retrying cannot help */
+        } else {
+            if ((rc == TP_ERR_NOT_JSON || rc == TP_ERR_BAD_RESPONSE ||
+                 rc == TP_ERR_HTTP_BODY_TOO_LARGE) &&
+                (e.http_status / 100 == 2 || rc == TP_ERR_HTTP_BODY_TOO_LARGE)) {
+                /* a 2xx answer we cannot read: isolate, then skip (policy in the manual) */
+                if (fail_offset != offset) fails = 0;
+                fail_offset = offset;
+                if (++fails >= 6) {
+                    int64_t id = tp__scan_update_id(raw, rawn, offset);
+                    if (id < 0) id = offset;
+                    if (id > 0) {
+                        tp__bad_update(bot, opts->on_bad_update, user, raw, raw ? rawn : 0, &e, id);
+                        tp__log(bot, 1, "getUpdates: skipping update %lld after %d unreadable answers",
+                                (long long)id, fails);
+                        offset = id + 1;
+                        dirty = true;
+                        fails = 0;
+                        tp__offset_save(&p, offset);
+                        continue;
+                    }
+                }
+            }
+            backoff = backoff ? (backoff * 2 > bmax ? bmax : backoff * 2) : bmin;
+            wait = backoff / 2 + (int64_t)(tp__jitter(&seed) % (uint32_t)(backoff / 2 + 1));
+        }
+        tp__log(bot, 1, "%s; retrying in %lld ms", e.message, (long long)wait);
+        rc = TP_OK;
+        if (!tp__bot_sleep(bot, wait)) break;
     }
-    if (dirty) { /* confirm what was handled; not interruptible, short deadline */
+    if (dirty && rc == TP_OK) { /* confirm what was handled; not interruptible, short deadline */
         tp_error e;
-        tp_buf_reset(&params);
-        tp__updates_params(&params, offset, 1, 0, NULL);
-        if (tp__call(bot, "getUpdates", params.ptr, NULL, 0, 10000, false, NULL, &e) != TP_OK)
+        tp_buf_reset(&p.params);
+        tp__updates_params(&p.params, offset, 1, 0, NULL);
+        if (tp__call(bot, "getUpdates", p.params.ptr, NULL, 0, 10000, false, NULL, &e) != TP_OK)
             tp__log(bot, 1, "could not confirm offset %lld at stop: %s", (long long)offset, e.message);
     }
 out:
-    tp_buf_deinit(&params);
+    tp_disp_free(p.disp);
+    tp_http_free(p.http);
+    if (p.path.ptr) memset(p.path.ptr, 0, p.path.len);
+    tp_buf_deinit(&p.path);
+    tp_buf_deinit(&p.params);
     if (rc == TP_OK) tp__ok(err);
+    return rc;
+}
+
+struct tp_poller {
+    tp_bot *bot;
+    tp_update_fn handler;
+    void *user;
+    tp_poll_opts opts;
+    tp_error err;
+    tp_err rc;
+    pthread_t th;
+};
+
+static void *tp__poller_main(void *arg) {
+    tp_poller *p = (tp_poller *)arg;
+    p->rc = tp_poll_run(p->bot, p->handler, p->user, &p->opts, &p->err);
+    return NULL;
+}
+
+TP__DEF tp_poller *tp_poll_start(tp_bot *bot, tp_update_fn handler, void *user,
+                                 const tp_poll_opts *opts, tp_error *err) {
+    tp_poller *p = (tp_poller *)tp__alloc(sizeof *p);
+    TELEPOT_ASSERT(bot && handler);
+    if (!p) {
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        return NULL;
+    }
+    memset(p, 0, sizeof *p);
+    p->bot = bot;
+    p->handler = handler;
+    p->user = user;
+    if (opts) p->opts = *opts;
+    if (pthread_create(&p->th, NULL, tp__poller_main, p) != 0) {
+        tp__free(p);
+        tp__fail(err, TP_ERR_IO, 0, "cannot start the polling thread");
+        return NULL;
+    }
+    tp__ok(err);
+    return p;
+}
+
+TP__DEF tp_err tp_poll_join(tp_poller *p, tp_error *err) {
+    tp_err rc;
+    if (!p) return TP_OK;
+    pthread_join(p->th, NULL);
+    rc = p->rc;
+    if (err) *err = p->err;
+    tp__free(p);
     return rc;
 }
 
