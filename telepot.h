@@ -3932,6 +3932,626 @@ TP__DEF int tp_poll_main(int argc, char **argv, tp_update_fn handler, void *user
     return rc == TP_OK ? 0 : 1;
 }
 
+/* >>hook (impl): the webhook receiver ----------------------------------------------------------
+   An acceptor thread polls the listening socket and two self-pipes (tp_hook_free's and the
+   bot's); each connection gets a detached thread that reads requests under two deadlines
+   (idle between requests, whole request from its first byte). Bodies go through one path
+   shared with tp_hook_push: parse, deduplicate, (reorder,) dispatch. A connection's bytes pass
+   only through tp__hook_recv and tp__hook_send: the place where TLS will wrap them. */
+
+typedef struct tp__held {
+    int64_t id, since;
+    const tp_update *u;
+    tp_json_doc *doc;
+} tp__held;
+
+struct tp_hook {
+    tp_bot *bot;
+    tp_update_fn handler;
+    void *user;
+    tp_hook_opts o;
+    char *path, *secret;
+    size_t path_len, secret_len;
+    int lfd, port;
+    int wake[2];                /* tp_hook_free's self-pipe */
+    pthread_t acceptor;
+    bool acceptor_running;
+    pthread_mutex_t lock;       /* everything below */
+    pthread_cond_t conns_done;
+    int nconns;
+    tp_disp *disp;
+    int64_t *seen;              /* ring of recent update_ids */
+    size_t seen_cap, seen_len, seen_pos;
+    bool have_expect;           /* ordered: the next update_id to release is `expect` */
+    int64_t expect, first_since;
+    tp__held *held;             /* ordered: held back, sorted by id */
+    size_t nheld, held_cap;
+};
+
+typedef struct tp__hconn {
+    tp_hook *h;
+    int fd;
+    char *buf;
+    size_t len, cap;
+} tp__hconn;
+
+/* Reads what is there, waiting until the deadline. idle: also wake on a stop (no request is
+   in flight). *got = 0 at the end of the stream. TLS: wrap here. */
+static tp_err tp__hook_recv(tp__hconn *c, void *buf, size_t cap, size_t *got, int64_t deadline,
+                            bool idle) {
+    for (;;) {
+        struct pollfd pf[3];
+        ssize_t n;
+        int rc;
+        pf[0].fd = c->fd;
+        pf[0].events = POLLIN;
+        pf[1].fd = c->h->wake[0];
+        pf[1].events = POLLIN;
+        pf[2].fd = c->h->bot->wake[0];
+        pf[2].events = POLLIN;
+        pf[0].revents = pf[1].revents = pf[2].revents = 0;
+        rc = poll(pf, idle ? 3 : 1, tp__ms_left(deadline));
+        if (rc < 0 && errno == EINTR) continue;
+        if (rc < 0) return TP_ERR_IO;
+        if (idle && (pf[1].revents || pf[2].revents)) return TP_ERR_STOPPED;
+        if (rc == 0) return TP_ERR_TIMEOUT;
+        n = recv(c->fd, buf, cap, MSG_DONTWAIT);
+        if (n >= 0) {
+            *got = (size_t)n;
+            return TP_OK;
+        }
+        if (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK) continue;
+        return TP_ERR_IO;
+    }
+}
+
+/* Writes all of buf before the deadline. TLS: wrap here. */
+static tp_err tp__hook_send(tp__hconn *c, const void *buf, size_t n, int64_t deadline) {
+    const char *p = (const char *)buf;
+    while (n > 0) {
+        ssize_t w = send(c->fd, p, n, MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (w > 0) {
+            p += w;
+            n -= (size_t)w;
+        } else if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) {
+            struct pollfd pf;
+            pf.fd = c->fd;
+            pf.events = POLLOUT;
+            pf.revents = 0;
+            if (poll(&pf, 1, tp__ms_left(deadline)) == 0) return TP_ERR_TIMEOUT;
+        } else {
+            return TP_ERR_IO;
+        }
+    }
+    return TP_OK;
+}
+
+/* The first occurrence of needle in hay, or NULL. */
+static const char *tp__memmem(const char *hay, size_t hn, const char *needle, size_t nn) {
+    const char *p = hay, *end = hay + hn;
+    while (nn && (size_t)(end - p) >= nn && (p = (const char *)memchr(p, needle[0], (size_t)(end - p - (ptrdiff_t)nn + 1))) != NULL) {
+        if (memcmp(p, needle, nn) == 0) return p;
+        p++;
+    }
+    return NULL;
+}
+
+static void tp__hook_reply(tp__hconn *c, int status, bool close_it) {
+    char head[256];
+    const char *reason;
+    int n;
+    switch (status) {
+    case 200: reason = "OK"; break;
+    case 400: reason = "Bad Request"; break;
+    case 401: reason = "Unauthorized"; break;
+    case 404: reason = "Not Found"; break;
+    case 405: reason = "Method Not Allowed"; break;
+    case 408: reason = "Request Timeout"; break;
+    case 411: reason = "Length Required"; break;
+    case 413: reason = "Content Too Large"; break;
+    case 431: reason = "Request Header Fields Too Large"; break;
+    case 503: reason = "Service Unavailable"; break;
+    default: reason = "Error"; break;
+    }
+    n = snprintf(head, sizeof head, "HTTP/1.1 %d %s\r\nContent-Length: 0\r\n%s%s\r\n", status,
+                 reason, status == 405 ? "Allow: POST\r\n" : "",
+                 close_it ? "Connection: close\r\n" : "");
+    (void)tp__hook_send(c, head, (size_t)n, tp_now_ms() + 5000);
+}
+
+/* Constant-time comparison (the time depends on the lengths only). */
+static bool tp__ct_equal(const char *a, size_t an, const char *b, size_t bn) {
+    size_t i;
+    unsigned char d = an == bn ? 0 : 1;
+    for (i = 0; i < bn; i++) d |= (unsigned char)(b[i] ^ (i < an ? a[i] : 0));
+    return d == 0;
+}
+
+static bool tp__hook_seen(tp_hook *h, int64_t id) { /* under the lock; remembers id */
+    size_t i;
+    for (i = 0; i < h->seen_len; i++)
+        if (h->seen[i] == id) return true;
+    if (h->seen_len < h->seen_cap) h->seen[h->seen_len++] = id;
+    else h->seen[h->seen_pos] = id;
+    h->seen_pos = (h->seen_pos + 1) % h->seen_cap;
+    return false;
+}
+
+static void tp__hook_report(tp_hook *h, int64_t id, const char *what) {
+    if (h->o.on_reorder) h->o.on_reorder(h->bot, id, what, h->user);
+    else tp__log(h->bot, 2, "webhook: update %lld: %s", (long long)id, what);
+}
+
+/* Ordered mode, under the lock: releases held updates from `expect` on, and past gaps that
+   waited maxhold (or all of them when `all`). */
+static void tp__hook_release(tp_hook *h, bool all) {
+    int64_t now = tp_now_ms(), oldest = INT64_MAX;
+    size_t i;
+    for (i = 0; i < h->nheld; i++)
+        if (h->held[i].since < oldest) oldest = h->held[i].since;
+    if (!h->have_expect && h->nheld && (all || now - oldest >= h->o.maxhold_ms)) {
+        h->have_expect = true; /* the first updates: start from the lowest that came */
+        h->expect = h->held[0].id;
+    }
+    while (h->have_expect && h->nheld) {
+        if (h->held[0].id != h->expect) {
+            if (!all && now - oldest < h->o.maxhold_ms && h->nheld < 100000) break;
+            tp__hook_report(h, h->expect, "gap");
+            h->expect = h->held[0].id;
+        }
+        tp_disp_push(h->disp, h->held[0].u, h->held[0].doc);
+        h->expect++;
+        memmove(h->held, h->held + 1, (h->nheld - 1) * sizeof *h->held);
+        h->nheld--;
+        oldest = INT64_MAX;
+        for (i = 0; i < h->nheld; i++)
+            if (h->held[i].since < oldest) oldest = h->held[i].since;
+    }
+}
+
+/* Ordered mode, under the lock: an update arrives. */
+static tp_err tp__hook_order(tp_hook *h, int64_t id, const tp_update *u, tp_json_doc *doc) {
+    size_t at;
+    if (h->have_expect && id < h->expect) {
+        tp__hook_report(h, id, "late");
+        return tp_disp_push(h->disp, u, doc);
+    }
+    if (h->have_expect && id == h->expect && !h->nheld) {
+        h->expect++;
+        return tp_disp_push(h->disp, u, doc);
+    }
+    if (h->nheld == h->held_cap) {
+        size_t nc = h->held_cap ? h->held_cap * 2 : 64;
+        tp__held *nh = (tp__held *)tp__realloc(h->held, nc * sizeof *nh);
+        if (!nh) return TP_ERR_NOMEM;
+        h->held = nh;
+        h->held_cap = nc;
+    }
+    for (at = h->nheld; at > 0 && h->held[at - 1].id > id; at--) {}
+    memmove(h->held + at + 1, h->held + at, (h->nheld - at) * sizeof *h->held);
+    h->held[at].id = id;
+    h->held[at].since = tp_now_ms();
+    h->held[at].u = u;
+    h->held[at].doc = doc;
+    h->nheld++;
+    tp__hook_release(h, false);
+    return TP_OK;
+}
+
+/* One update's JSON, from a POST or tp_hook_push. */
+static tp_err tp__hook_take(tp_hook *h, const char *body, size_t len, tp_error *err) {
+    tp_error e;
+    tp_json_doc *doc = tp_json_parse(body, len, &e);
+    const tp_json *root = tp_json_root(doc);
+    const tp_update *u = NULL;
+    int64_t id = tp_json_get_int(root, "update_id");
+    bool dup;
+    tp_err rc = TP_OK;
+    if (doc && tp_json_typeof(tp_json_get(root, "update_id")) != TP_JSON_INT)
+        tp__fail(&e, TP_ERR_BAD_RESPONSE, 0, "an update without an integer update_id");
+    else if (doc)
+        u = tp_update_view(doc, root, &e);
+    pthread_mutex_lock(&h->lock);
+    dup = doc && tp_json_typeof(tp_json_get(root, "update_id")) == TP_JSON_INT && tp__hook_seen(h, id);
+    if (u && !dup) {
+        if (h->o.ordered) rc = tp__hook_order(h, id, u, doc);
+        else rc = tp_disp_push(h->disp, u, doc);
+        if (rc == TP_OK) doc = NULL;
+    }
+    pthread_mutex_unlock(&h->lock);
+    if (!u && !dup) {
+        tp__bad_update(h->bot, h->o.on_bad_update, h->user, body, len, &e, doc ? id : -1);
+        rc = e.code;
+        if (err) *err = e;
+    } else if (rc != TP_OK) {
+        tp__fail(err, rc, 0, NULL);
+    } else {
+        tp__ok(err);
+    }
+    tp_json_doc_free(doc);
+    return rc;
+}
+
+/* Parses one request head [buf, buf+hl). Returns 0 to read a body of *cl bytes, else the
+   status to answer (the connection is closed then). */
+static int tp__hook_head(tp__hconn *c, size_t hl, uint64_t *cl, bool *close_it) {
+    tp_hook *h = c->h;
+    const char *p = c->buf, *end = c->buf + hl, *sp, *target, *tend, *secret = NULL;
+    size_t secret_len = 0, i;
+    bool have_cl = false, te = false, dup = false, post;
+    *cl = 0;
+    for (i = 0; i < hl; i++) { /* control bytes other than CR, LF, HT have no place in a head */
+        unsigned char ch = (unsigned char)p[i];
+        if ((ch < 0x20 && ch != '\r' && ch != '\n' && ch != '\t') || ch == 0x7f) return 400;
+    }
+    sp = (const char *)memchr(p, ' ', (size_t)(end - p));
+    if (!sp || sp == p) return 400;
+    post = (size_t)(sp - p) == 4 && memcmp(p, "POST", 4) == 0;
+    target = sp + 1;
+    tend = (const char *)memchr(target, ' ', (size_t)(end - target));
+    if (!tend || tend == target) return 400;
+    if ((size_t)(end - tend) < 11 || memcmp(tend, " HTTP/1.", 8) != 0 ||
+        (tend[8] != '1' && tend[8] != '0') || tend[9] != '\r' || tend[10] != '\n')
+        return 400;
+    if (tend[8] == '0') *close_it = true;
+    p = tend + 11;
+    while (p < end) {
+        const char *eol = (const char *)memchr(p, '\n', (size_t)(end - p)), *colon, *v, *ve;
+        size_t nl;
+        if (!eol || eol == p || eol[-1] != '\r') return 400;
+        if (eol == p + 1) break; /* the empty line */
+        if (*p == ' ' || *p == '\t') return 400; /* obsolete line folding */
+        colon = (const char *)memchr(p, ':', (size_t)(eol - p));
+        if (!colon || colon == p) return 400;
+        for (v = p; v < colon; v++)
+            if (*v == ' ' || *v == '\t') return 400; /* "Content-Length :" */
+        nl = (size_t)(colon - p);
+        v = colon + 1;
+        ve = eol - 1;
+        while (v < ve && (*v == ' ' || *v == '\t')) v++;
+        while (ve > v && (ve[-1] == ' ' || ve[-1] == '\t')) ve--;
+        if (tp__hdr_is(p, nl, "content-length")) {
+            const char *d;
+            if (have_cl) dup = true;
+            have_cl = true;
+            if (v == ve || ve - v > 18) return 400;
+            for (d = v; d < ve; d++) {
+                if (*d < '0' || *d > '9') return 400;
+                *cl = *cl * 10 + (uint64_t)(*d - '0');
+            }
+        } else if (tp__hdr_is(p, nl, "transfer-encoding")) {
+            te = true;
+        } else if (tp__hdr_is(p, nl, "x-telegram-bot-api-secret-token")) {
+            if (secret) dup = true;
+            secret = v;
+            secret_len = (size_t)(ve - v);
+        } else if (tp__hdr_is(p, nl, "connection")) {
+            if (tp__has_token(v, (size_t)(ve - v), "close")) *close_it = true;
+        }
+        p = eol + 1;
+    }
+    if (te || dup) return 400; /* request smuggling: only one plain Content-Length is accepted */
+    {
+        const char *q = (const char *)memchr(target, '?', (size_t)(tend - target));
+        size_t tl = (size_t)((q ? q : tend) - target);
+        if (tl != h->path_len || memcmp(target, h->path, tl) != 0) return 404;
+    }
+    if (!post) return 405;
+    if (h->secret && !tp__ct_equal(secret ? secret : "", secret_len, h->secret, h->secret_len))
+        return 401;
+    if (!have_cl) return 411;
+    if (*cl > h->o.max_body_bytes) return 413;
+    return 0;
+}
+
+static void *tp__hook_conn_main(void *arg) {
+    tp__hconn *c = (tp__hconn *)arg;
+    tp_hook *h = c->h;
+    for (;;) {
+        int64_t idle_end = tp_now_ms() + h->o.idle_timeout_ms, deadline = c->len ? tp_now_ms() + h->o.request_timeout_ms : 0;
+        const char *eoh = NULL;
+        size_t hl = 0, got;
+        uint64_t cl;
+        bool close_it = false;
+        int status;
+        tp_err rc;
+        while (!(eoh = c->len >= 4 ? tp__memmem(c->buf, c->len, "\r\n\r\n", 4) : NULL)) {
+            if (c->len >= h->o.max_header_bytes) {
+                tp__hook_reply(c, 431, true);
+                goto done;
+            }
+            rc = tp__hook_recv(c, c->buf + c->len, h->o.max_header_bytes - c->len, &got,
+                               deadline ? deadline : idle_end, c->len == 0);
+            if (rc == TP_ERR_TIMEOUT && c->len) tp__hook_reply(c, 408, true);
+            if (rc != TP_OK || got == 0) goto done;
+            if (!deadline) deadline = tp_now_ms() + h->o.request_timeout_ms;
+            c->len += got;
+        }
+        hl = (size_t)(eoh - c->buf) + 4;
+        status = tp__hook_head(c, hl, &cl, &close_it);
+        if (status) {
+            tp__hook_reply(c, status, true);
+            goto done;
+        }
+        if (hl + cl > c->cap) {
+            char *nb = (char *)tp__realloc(c->buf, hl + (size_t)cl + 1);
+            if (!nb) {
+                tp__hook_reply(c, 503, true);
+                goto done;
+            }
+            c->buf = nb;
+            c->cap = hl + (size_t)cl + 1;
+        }
+        while (c->len < hl + cl) {
+            rc = tp__hook_recv(c, c->buf + c->len, c->cap - c->len, &got, deadline, false);
+            if (rc == TP_ERR_TIMEOUT) tp__hook_reply(c, 408, true);
+            if (rc != TP_OK || got == 0) goto done;
+            c->len += got;
+        }
+        /* Answered 200 whatever the body: a broken update is reported, not refused (Telegram
+           would retry it forever and hold the chat). */
+        (void)tp__hook_take(h, c->buf + hl, (size_t)cl, NULL);
+        tp__hook_reply(c, 200, close_it);
+        if (close_it) goto done;
+        memmove(c->buf, c->buf + hl + cl, c->len - hl - (size_t)cl);
+        c->len -= hl + (size_t)cl;
+    }
+done:
+    close(c->fd);
+    tp__free(c->buf);
+    tp__free(c);
+    pthread_mutex_lock(&h->lock);
+    if (--h->nconns == 0) pthread_cond_broadcast(&h->conns_done);
+    pthread_mutex_unlock(&h->lock);
+    return NULL;
+}
+
+static void *tp__hook_accept_main(void *arg) {
+    tp_hook *h = (tp_hook *)arg;
+    for (;;) {
+        struct pollfd pf[3];
+        int rc, fd;
+        tp__hconn *c;
+        pthread_t th;
+        pthread_attr_t at;
+        pf[0].fd = h->wake[0];
+        pf[1].fd = h->bot->wake[0];
+        pf[2].fd = h->lfd; /* -1 with no_server: poll skips it, the orderer's clock still ticks */
+        pf[0].events = pf[1].events = pf[2].events = POLLIN;
+        pf[0].revents = pf[1].revents = pf[2].revents = 0;
+        rc = poll(pf, 3, h->o.ordered ? 50 : -1);
+        if (rc < 0 && errno != EINTR) break;
+        if (pf[0].revents || pf[1].revents) break;
+        if (h->o.ordered) {
+            pthread_mutex_lock(&h->lock);
+            tp__hook_release(h, false);
+            pthread_mutex_unlock(&h->lock);
+        }
+        if (!pf[2].revents) continue;
+        fd = accept(h->lfd, NULL, NULL);
+        if (fd < 0) continue;
+        (void)fcntl(fd, F_SETFD, FD_CLOEXEC);
+        pthread_mutex_lock(&h->lock);
+        if (h->nconns >= h->o.max_connections) {
+            static const char busy[] = "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n"
+                                       "Connection: close\r\n\r\n";
+            pthread_mutex_unlock(&h->lock);
+            (void)!send(fd, busy, sizeof busy - 1, MSG_NOSIGNAL | MSG_DONTWAIT);
+            close(fd);
+            continue;
+        }
+        h->nconns++;
+        pthread_mutex_unlock(&h->lock);
+        c = (tp__hconn *)tp__alloc(sizeof *c);
+        if (c) {
+            memset(c, 0, sizeof *c);
+            c->h = h;
+            c->fd = fd;
+            c->cap = h->o.max_header_bytes + 1;
+            c->buf = (char *)tp__alloc(c->cap);
+        }
+        pthread_attr_init(&at);
+        pthread_attr_setdetachstate(&at, PTHREAD_CREATE_DETACHED);
+        pthread_attr_setstacksize(&at, 256 * 1024);
+        if (!c || !c->buf || pthread_create(&th, &at, tp__hook_conn_main, c) != 0) {
+            if (c) tp__free(c->buf);
+            tp__free(c);
+            close(fd);
+            pthread_mutex_lock(&h->lock);
+            h->nconns--;
+            pthread_mutex_unlock(&h->lock);
+        }
+        pthread_attr_destroy(&at);
+    }
+    return NULL;
+}
+
+static tp_err tp__hook_listen(tp_hook *h, tp_error *err) {
+    struct addrinfo hints, *res = NULL, *ai;
+    char port[16];
+    int one = 1, e = 0;
+    struct sockaddr_storage ss;
+    socklen_t sl = sizeof ss;
+    snprintf(port, sizeof port, "%d", h->o.port);
+    memset(&hints, 0, sizeof hints);
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    hints.ai_flags = AI_PASSIVE;
+    if (getaddrinfo(h->o.host, port, &hints, &res) != 0 || !res)
+        return tp__fail(err, TP_ERR_RESOLVE, 0, "webhook: cannot resolve the listen address");
+    for (ai = res; ai; ai = ai->ai_next) {
+        h->lfd = socket(ai->ai_family, ai->ai_socktype, ai->ai_protocol);
+        if (h->lfd < 0) continue;
+        (void)fcntl(h->lfd, F_SETFD, FD_CLOEXEC);
+        setsockopt(h->lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+        if (bind(h->lfd, ai->ai_addr, ai->ai_addrlen) == 0 && listen(h->lfd, 128) == 0) break;
+        e = errno;
+        close(h->lfd);
+        h->lfd = -1;
+    }
+    freeaddrinfo(res);
+    if (h->lfd < 0)
+        return tp__fail(err, TP_ERR_IO, e, "webhook: cannot listen on %s:%d: %s", h->o.host,
+                        h->o.port, strerror(e));
+    (void)tp__set_nonblock(h->lfd);
+    if (getsockname(h->lfd, (struct sockaddr *)&ss, &sl) == 0)
+        h->port = ntohs(ss.ss_family == AF_INET6 ? ((struct sockaddr_in6 *)&ss)->sin6_port
+                                                 : ((struct sockaddr_in *)&ss)->sin_port);
+    return TP_OK;
+}
+
+TP__DEF tp_hook *tp_hook_new(tp_bot *bot, tp_update_fn handler, void *user,
+                             const tp_hook_opts *opts, tp_error *err) {
+    tp_hook *h;
+    tp_disp_opts dopts;
+    TELEPOT_ASSERT(bot && handler);
+    h = (tp_hook *)tp__alloc(sizeof *h);
+    if (!h) {
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        return NULL;
+    }
+    memset(h, 0, sizeof *h);
+    h->bot = bot;
+    h->handler = handler;
+    h->user = user;
+    h->lfd = -1;
+    h->wake[0] = h->wake[1] = -1;
+    if (opts) h->o = *opts;
+    if (!h->o.host) h->o.host = "127.0.0.1";
+    if (h->o.max_connections <= 0) h->o.max_connections = 64;
+    if (!h->o.max_header_bytes) h->o.max_header_bytes = 8192;
+    if (!h->o.max_body_bytes) h->o.max_body_bytes = 1 << 20;
+    if (h->o.request_timeout_ms <= 0) h->o.request_timeout_ms = 10000;
+    if (h->o.idle_timeout_ms <= 0) h->o.idle_timeout_ms = 60000;
+    if (h->o.dedup_size <= 0) h->o.dedup_size = 4096;
+    if (h->o.maxhold_ms <= 0) h->o.maxhold_ms = 3000;
+    h->path = tp__strdup(h->o.path && *h->o.path ? h->o.path : "/");
+    h->secret = h->o.secret_token ? tp__strdup(h->o.secret_token) : NULL;
+    h->seen_cap = (size_t)h->o.dedup_size;
+    h->seen = (int64_t *)tp__alloc(h->seen_cap * sizeof *h->seen);
+    pthread_mutex_init(&h->lock, NULL);
+    pthread_cond_init(&h->conns_done, NULL);
+    if (!h->path || (h->o.secret_token && !h->secret) || !h->seen) {
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        goto fail;
+    }
+    h->o.path = h->path;
+    h->o.secret_token = h->secret;
+    h->path_len = strlen(h->path);
+    h->secret_len = h->secret ? strlen(h->secret) : 0;
+    memset(&dopts, 0, sizeof dopts);
+    dopts.workers = h->o.workers;
+    dopts.queue_size = h->o.queue_size;
+    h->disp = tp_disp_new(bot, handler, user, &dopts, err);
+    if (!h->disp) goto fail;
+    if (pipe(h->wake) != 0) {
+        h->wake[0] = h->wake[1] = -1;
+        tp__fail(err, TP_ERR_IO, errno, "pipe: %s", strerror(errno));
+        goto fail;
+    }
+    if (!h->o.no_server && tp__hook_listen(h, err) != TP_OK) goto fail;
+    if (pthread_create(&h->acceptor, NULL, tp__hook_accept_main, h) != 0) {
+        tp__fail(err, TP_ERR_IO, 0, "webhook: cannot start the acceptor thread");
+        goto fail;
+    }
+    h->acceptor_running = true;
+    tp__ok(err);
+    return h;
+fail:
+    tp_hook_free(h);
+    return NULL;
+}
+
+TP__DEF int tp_hook_port(const tp_hook *h) { return h->port; }
+
+TP__DEF tp_err tp_hook_push(tp_hook *h, const char *body, size_t len, tp_error *err) {
+    return tp__hook_take(h, body, len, err);
+}
+
+/* Stops accepting, waits for the connections' threads, releases what the orderer holds. */
+static void tp__hook_shutdown(tp_hook *h) {
+    if (h->wake[1] >= 0) (void)!write(h->wake[1], "q", 1);
+    if (h->acceptor_running) {
+        pthread_join(h->acceptor, NULL);
+        h->acceptor_running = false;
+    }
+    pthread_mutex_lock(&h->lock);
+    while (h->nconns > 0) pthread_cond_wait(&h->conns_done, &h->lock);
+    if (h->disp) tp__hook_release(h, true);
+    pthread_mutex_unlock(&h->lock);
+}
+
+TP__DEF tp_err tp_hook_run(tp_hook *h, tp_error *err) {
+    (void)tp__bot_sleep(h->bot, INT64_MAX / 4);
+    tp__hook_shutdown(h);
+    tp_disp_drain(h->disp);
+    return tp__ok(err);
+}
+
+TP__DEF void tp_hook_free(tp_hook *h) {
+    size_t i;
+    if (!h) return;
+    tp__hook_shutdown(h);
+    tp_disp_free(h->disp);
+    for (i = 0; i < h->nheld; i++) tp_json_doc_free(h->held[i].doc);
+    if (h->lfd >= 0) close(h->lfd);
+    if (h->wake[0] >= 0) close(h->wake[0]);
+    if (h->wake[1] >= 0) close(h->wake[1]);
+    pthread_cond_destroy(&h->conns_done);
+    pthread_mutex_destroy(&h->lock);
+    tp__free(h->held);
+    tp__free(h->seen);
+    tp__free(h->path);
+    if (h->secret) memset(h->secret, 0, h->secret_len);
+    tp__free(h->secret);
+    tp__free(h);
+}
+
+TP__DEF tp_err tp_hook_set_webhook(tp_bot *bot, const char *url, const char *secret_token,
+                                   const tp_webhook_args *more, tp_error *err) {
+    tp_buf b;
+    tp_jw w;
+    tp_err rc;
+    TELEPOT_ASSERT(bot && url);
+    tp_buf_init(&b);
+    tp_jw_init(&w, &b);
+    tp_jw_obj(&w);
+    tp_jw_key(&w, "url");
+    tp_jw_str(&w, url);
+    if (secret_token) {
+        tp_jw_key(&w, "secret_token");
+        tp_jw_str(&w, secret_token);
+    }
+    if (more && more->max_connections > 0) {
+        tp_jw_key(&w, "max_connections");
+        tp_jw_int(&w, more->max_connections);
+    }
+    if (more && more->allowed_updates) {
+        const char *const *a;
+        tp_jw_key(&w, "allowed_updates");
+        tp_jw_arr(&w);
+        for (a = more->allowed_updates; *a; a++) tp_jw_str(&w, *a);
+        tp_jw_arr_end(&w);
+    }
+    if (more && more->drop_pending_updates) {
+        tp_jw_key(&w, "drop_pending_updates");
+        tp_jw_bool(&w, true);
+    }
+    if (more && more->ip_address) {
+        tp_jw_key(&w, "ip_address");
+        tp_jw_str(&w, more->ip_address);
+    }
+    tp_jw_obj_end(&w);
+    rc = b.err ? tp__fail(err, TP_ERR_NOMEM, 0, NULL) : tp_call(bot, "setWebhook", b.ptr, NULL, err);
+    tp_buf_deinit(&b);
+    return rc;
+}
+
+TP__DEF tp_err tp_hook_delete_webhook(tp_bot *bot, bool drop_pending_updates, tp_error *err) {
+    return tp_call(bot, "deleteWebhook",
+                   drop_pending_updates ? "{\"drop_pending_updates\":true}" : "{}", NULL, err);
+}
+
 #endif /* TELEPOT_IMPLEMENTATION_INCLUDED */
 #endif /* TELEPOT_IMPLEMENTATION */
 
