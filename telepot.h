@@ -3743,6 +3743,7 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
         const char *raw;
         size_t rawn;
         int64_t before = offset, wait;
+        bool empty;
         int lim = fails >= 3 && fail_offset == offset ? 1 : limit;
         rc = tp__poll_get(&p, offset, lim, timeout, &doc, &raw, &rawn, &e);
         if (rc == TP_ERR_STOPPED) {
@@ -3789,9 +3790,10 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
                 tp_disp_drain(p.disp);
                 if (offset != before) tp__offset_save(&p, offset);
             }
+            empty = tp_json_first(list) == NULL;
             tp_json_doc_free(doc);
             backoff = 0;
-            if (offset != before || !tp_json_first(list)) {
+            if (offset != before || empty) {
                 fails = 0;
                 dirty = offset != before;
                 continue;

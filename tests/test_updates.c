@@ -141,6 +141,17 @@ static void on_bad(tp_bot *bot, const char *raw, size_t len, const tp_error *why
     pthread_mutex_unlock(&seen_lock);
 }
 
+static long retries;
+static void count_retries(void *user, int level, const char *text) {
+    (void)user;
+    (void)level;
+    if (strstr(text, "retrying")) {
+        pthread_mutex_lock(&seen_lock);
+        retries++;
+        pthread_mutex_unlock(&seen_lock);
+    }
+}
+
 static long env_n(void) {
     const char *s = getenv("TPT_SOAK_N");
     long n = s ? atol(s) : 2000;
@@ -159,19 +170,26 @@ TEST(poll_soak) {
     int64_t t0 = tp_now_ms(), deadline;
     bool restarted = false;
     const char *args[] = {"--updates", ns, "--seed", "7",
-                          "--fault", "reset@0.04/getUpdates", "--fault", "truncate@0.04/getUpdates",
-                          "--fault", "502@0.04/getUpdates", "--fault", "429:1@0.02/getUpdates",
-                          "--fault", "stall@0.015/getUpdates", "--fault", "close@0.02/getUpdates",
+                          "--fault", "reset@0.06/getUpdates", "--fault", "truncate@0.06/getUpdates",
+                          "--fault", "502@0.06/getUpdates", "--fault", "429:1@0.03/getUpdates",
+                          "--fault", "stall@0.02/getUpdates", "--fault", "close@0.03/getUpdates",
                           NULL};
+    tp_bot_opts bo;
     snprintf(ns, sizeof ns, "%ld", n);
     seen_reset();
+    retries = 0;
     CHECK(emu_start(&e, 0, args));
-    bot = new_bot(e.url, 2000);
+    memset(&bo, 0, sizeof bo);
+    bo.token = TOKEN;
+    bo.api_url = e.url;
+    bo.timeout_ms = 2000;
+    bo.log = count_retries;
+    bot = tp_bot_new(&bo, NULL);
     CHECK(bot != NULL);
     if (!bot) return;
     memset(&o, 0, sizeof o);
     o.timeout = 1;
-    o.limit = 20;
+    o.limit = 10;
     o.slack_ms = 1000; /* a stall is detected after 2 s */
     o.backoff_min_ms = 100;
     o.backoff_max_ms = 1000;
@@ -198,8 +216,9 @@ TEST(poll_soak) {
         if (!seen_count[i]) lost++;
     printf("poll soak: %ld updates, faults on getUpdates (reset, truncate, 502 HTML, 429 "
            "retry_after=1, stall, close) and a tpemu restart: handled=%ld lost=%ld duplicated=%ld "
-           "out_of_order=%ld in %.1f s\n",
-           n, handled, lost, dups, out_of_order, (double)(tp_now_ms() - t0) / 1000.0);
+           "out_of_order=%ld in %.1f s (%ld failed polls retried)\n",
+           n, handled, lost, dups, out_of_order, (double)(tp_now_ms() - t0) / 1000.0, retries);
+    CHECK(retries >= 10); /* the faults did happen */
     CHECK(restarted);
     CHECK_EQ_INT(lost, 0);
     CHECK_EQ_INT(dups, 0);
@@ -279,6 +298,120 @@ TEST(poll_bad_update) {
     CHECK_EQ_INT(tp_hook_delete_webhook(bot, false, &err), TP_OK);
     tp_bot_free(bot);
     emu_kill(&e, SIGTERM);
+}
+
+/* ---- 2b. a getUpdates answer that cannot be read at all ---- */
+typedef struct fake {
+    int lfd, port;
+    volatile int quit;
+    pthread_t th;
+    pthread_mutex_t lock;
+    char bodies[64][256]; /* request bodies seen */
+    int n;
+} fake;
+
+static const char *fake_answer(const char *body) {
+    if (strstr(body, "\"offset\":51"))
+        return "{\"ok\":true,\"result\":[{\"update_id\":51,\"message\":{\"message_id\":2,"
+               "\"chat\":{\"id\":1},\"text\":\"msg 1\"}}]}";
+    if (strstr(body, "\"offset\":52")) return "{\"ok\":true,\"result\":[]}";
+    /* a 200 whose JSON stops in the middle (Content-Length agrees: no transport error) */
+    return "{\"ok\":true,\"result\":[{\"update_id\":50,\"message\":{\"message_id\":1,"
+           "\"chat\":{\"id\":1},\"text\":\"msg 0\"}},{\"update_id\":51";
+}
+
+static void *fake_main(void *arg) {
+    fake *f = (fake *)arg;
+    while (!f->quit) {
+        struct pollfd pf;
+        char buf[4096];
+        size_t len = 0;
+        int fd;
+        pf.fd = f->lfd;
+        pf.events = POLLIN;
+        if (poll(&pf, 1, 50) <= 0) continue;
+        fd = accept(f->lfd, NULL, NULL);
+        if (fd < 0) continue;
+        while (!f->quit) { /* keep-alive: one request after another */
+            char *eoh, *cl, out[1024];
+            size_t need, hl;
+            const char *ans;
+            ssize_t r;
+            pf.fd = fd;
+            if (poll(&pf, 1, 50) <= 0) continue;
+            r = recv(fd, buf + len, sizeof buf - 1 - len, 0);
+            if (r <= 0) break;
+            len += (size_t)r;
+            buf[len] = '\0';
+            if (!(eoh = strstr(buf, "\r\n\r\n"))) continue;
+            hl = (size_t)(eoh - buf) + 4;
+            cl = strstr(buf, "Content-Length: ");
+            need = hl + (cl ? (size_t)atol(cl + 16) : 0);
+            if (len < need) continue;
+            pthread_mutex_lock(&f->lock);
+            if (f->n < 64) snprintf(f->bodies[f->n++], 256, "%.*s", (int)(need - hl), buf + hl);
+            pthread_mutex_unlock(&f->lock);
+            ans = fake_answer(buf + hl);
+            snprintf(out, sizeof out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                     "Content-Length: %zu\r\n\r\n%s", strlen(ans), ans);
+            (void)!send(fd, out, strlen(out), MSG_NOSIGNAL);
+            memmove(buf, buf + need, len - need);
+            len -= need;
+        }
+        close(fd);
+    }
+    return NULL;
+}
+
+TEST(poll_unreadable_batch) {
+    fake f;
+    struct sockaddr_in sa;
+    socklen_t sl = sizeof sa;
+    char url[64];
+    tp_bot *bot;
+    tp_poll_opts o;
+    tp_poller *p;
+    tp_error err;
+    int i, limit1 = 0, first_limit1 = -1;
+    memset(&f, 0, sizeof f);
+    pthread_mutex_init(&f.lock, NULL);
+    f.lfd = socket(AF_INET, SOCK_STREAM, 0);
+    memset(&sa, 0, sizeof sa);
+    sa.sin_family = AF_INET;
+    sa.sin_addr.s_addr = htonl(0x7f000001);
+    CHECK(bind(f.lfd, (struct sockaddr *)&sa, sizeof sa) == 0 && listen(f.lfd, 8) == 0);
+    getsockname(f.lfd, (struct sockaddr *)&sa, &sl);
+    snprintf(url, sizeof url, "http://127.0.0.1:%d", ntohs(sa.sin_port));
+    pthread_create(&f.th, NULL, fake_main, &f);
+    seen_reset();
+    bot = new_bot(url, 2000);
+    memset(&o, 0, sizeof o);
+    o.timeout = 1;
+    o.backoff_min_ms = 10;
+    o.backoff_max_ms = 40;
+    o.on_bad_update = on_bad;
+    p = tp_poll_start(bot, on_update, NULL, &o, &err);
+    for (i = 0; i < 300 && count_handled() < 1; i++) msleep(10);
+    tp_bot_stop(bot);
+    CHECK_EQ_INT(tp_poll_join(p, &err), TP_OK);
+    f.quit = 1;
+    pthread_join(f.th, NULL);
+    close(f.lfd);
+    for (i = 0; i < f.n; i++)
+        if (strstr(f.bodies[i], "\"limit\":1,")) {
+            if (first_limit1 < 0) first_limit1 = i;
+            limit1++;
+        }
+    printf("unreadable batch: %d requests, limit=1 from request %d, bad reports %ld, then handled %ld\n",
+           f.n, first_limit1 + 1, bad_reports, handled);
+    CHECK_EQ_INT(first_limit1, 3);  /* three failures with the full limit, then isolation */
+    CHECK(limit1 >= 3);
+    CHECK_EQ_INT(bad_reports, 1);   /* update 50 reported once and skipped */
+    CHECK_EQ_INT(handled, 1);       /* 51 handled */
+    CHECK(seen_count[1] == 1 && seen_count[0] == 0);
+    CHECK(f.n >= 8 && strstr(f.bodies[f.n - 1], "\"offset\":52")); /* the stop confirmed 51 */
+    pthread_mutex_destroy(&f.lock);
+    tp_bot_free(bot);
 }
 
 /* ---- 3. kill -9 and SIGTERM of a polling bot process ---- */
@@ -534,6 +667,26 @@ TEST(webhook_soak) {
            (double)(tp_now_ms() - t0) / 1000.0, (double)n * 1000.0 / (double)(tp_now_ms() - t0 + 1));
     pthread_join(th, NULL);
     msleep(500);
+    {
+        tp_http_opts co;
+        tp_http_req rq;
+        tp_http_resp rs;
+        tp_http *c;
+        memset(&co, 0, sizeof co);
+        co.url = e.url;
+        c = tp_http_new(&co, NULL);
+        memset(&rq, 0, sizeof rq);
+        rq.path = "/_emu/stats";
+        if (c && tp_http_request(c, &rq, &rs, NULL) == TP_OK) {
+            tp_json_doc *d = tp_json_parse(rs.body, rs.body_len, NULL);
+            long second = (long)tp_json_get_int(tp_json_root(d), "webhook_dups");
+            printf("webhook: tpemu made %ld second deliveries, %lld posts\n", second,
+                   (long long)tp_json_get_int(tp_json_root(d), "webhook_posts"));
+            CHECK(second > 0);
+            tp_json_doc_free(d);
+        }
+        tp_http_free(c);
+    }
     tp_hook_free(h);
     for (i = 0; i < n; i++)
         if (!seen_count[i]) lost++;
@@ -657,6 +810,7 @@ TEST(hook_rules) {
         CHECK(strstr(buf, "200 OK") && strstr(strstr(buf, "200 OK") + 1, "200 OK"));
     }
     close(fd);
+    msleep(100); /* the server notices the closes */
     /* at most max_connections: the fifth is turned away, the others still served */
     for (i = 0; i < 4; i++) fds[i] = dial(port);
     msleep(100);
@@ -703,10 +857,12 @@ TEST(hook_rules) {
 int main(int argc, char **argv) {
     if (argc == 5 && strcmp(argv[1], "bot") == 0) return bot_main(argv[2], argv[3], argv[4]);
     setvbuf(stdout, NULL, _IOLBF, 0);
-    RUN(hook_rules);
-    RUN(poll_bad_update);
-    RUN(poll_kill);
-    RUN(poll_soak);
-    RUN(webhook_soak);
+#define PICK(t) (argc < 2 || strcmp(argv[1], #t) == 0)
+    if (PICK(hook_rules)) RUN(hook_rules);
+    if (PICK(poll_bad_update)) RUN(poll_bad_update);
+    if (PICK(poll_unreadable_batch)) RUN(poll_unreadable_batch);
+    if (PICK(poll_kill)) RUN(poll_kill);
+    if (PICK(poll_soak)) RUN(poll_soak);
+    if (PICK(webhook_soak)) RUN(webhook_soak);
     TEST_END();
 }
