@@ -43,7 +43,8 @@
 
    CONVENTIONS
      Names     tp_ public, TP_ macros and enum constants, tp__ private; module prefix then verb:
-               tp_http_*, tp_json_*, tp_jw_* (writer), tp_bot_*, tp_poll_*. _new/_free: the
+               tp_http_*, tp_json_*, tp_jw_* (writer), tp_bot_*, tp_poll_*, tp_hook_* (webhook
+               receiver), tp_disp_* (per-chat dispatcher). _new/_free: the
                library allocates; _init/_deinit: caller storage. Bot API methods map mechanically:
                sendMessage -> tp_send_message(bot, &args, &out, &err); field `from` -> `from_`.
      Errors    functions return tp_err (TP_OK = 0) or NULL, and fill an optional caller-owned
@@ -70,10 +71,15 @@
      >>json     DOM reader into one arena (exact int64), writer
      >>types    typed views of Update, Message, User, Chat (hand-written subset for now)
      >>api      the bot, tp_call for any method, typed helpers, glance/flavor
-     >>updates  long polling (tp_poll_run) with graceful stop and confirmed offsets
+     >>updates  long polling (tp_poll_run, tp_poll_start) with confirmed offsets and a policy per
+                error class; the per-chat dispatcher (tp_disp)
+     >>hook     the webhook receiver (tp_hook_*): HTTP/1.1 server, dedup, orderer, tp_hook_push
      >>impl     the implementation, same order
 
    CHANGELOG
+     next   updates: polling hardened (unreadable batches isolated, then skipped with a report;
+            409 option; offset file; tp_poll_start/join; workers); the webhook receiver
+            tp_hook_* (dedup, limits, deadlines, orderer, tp_hook_push); per-chat tp_disp.
      0.1.0  foundation: sockets with deadlines, HTTP/1.1 client, JSON DOM + writer, tp_call,
             getMe/getUpdates/sendMessage/getFile/download helpers, glance/flavor, long polling
             with graceful stop. Not yet: HTTPS (BearSSL), proxies, the generated Bot API, the
