@@ -554,10 +554,12 @@ TP_API tp_glance_info tp_glance(const tp_json *message);
                                exponential backoff with jitter (0.5 s doubling to 60 s), same offset
      401, 404 (token, URL), 400 (bad options)   stop, returning that error
      409 (another poller or a webhook)          stop; with retry_on_conflict, back off instead
-     a 2xx answer that is not a readable batch  back off; after 3 failures at one offset ask
-                               for limit=1 to isolate it; after 3 more the update at that offset
-                               is reported to on_bad_update with the raw answer and skipped
-                               (its update_id read from the raw text, else the offset itself)
+     a 2xx answer starting {"ok":true that is not a readable batch (broken JSON, no array,
+     no usable update_id)      back off; after 3 failures at one offset ask for limit=1 to
+                               isolate it; after 3 more the update at that offset is reported to
+                               on_bad_update with the raw answer and skipped (its update_id read
+                               from the raw text, else the offset itself). Anything else (a
+                               proxy's page, even with 200) only backs off: skipping would lose.
      one update whose typed view fails          reported once to on_bad_update, confirmed */
 typedef void (*tp_update_fn)(tp_bot *bot, const tp_update *u, void *user);
 /* Reports an update that cannot be read: `raw` holds its bytes (or the whole unreadable
@@ -3563,6 +3565,16 @@ TP__DEF int64_t tp_update_key(const tp_json *update) {
     return tp_json_get_int(p, "id");
 }
 
+/* The first occurrence of needle in hay, or NULL. */
+static const char *tp__memmem(const char *hay, size_t hn, const char *needle, size_t nn) {
+    const char *p = hay, *end = hay + hn;
+    while (nn && (size_t)(end - p) >= nn && (p = (const char *)memchr(p, needle[0], (size_t)(end - p - (ptrdiff_t)nn + 1))) != NULL) {
+        if (memcmp(p, needle, nn) == 0) return p;
+        p++;
+    }
+    return NULL;
+}
+
 /* The poller's state. */
 typedef struct tp__poll {
     tp_bot *bot;
@@ -3616,13 +3628,14 @@ static int64_t tp__offset_load(const char *path) {
 /* One getUpdates on the poller's connection. raw, raw_len: the answer's body (valid until the
    next request), so that an unreadable answer can be reported. */
 static tp_err tp__poll_get(tp__poll *p, int64_t offset, int limit, int timeout, tp_json_doc **doc,
-                           const char **raw, size_t *raw_len, tp_error *e) {
+                           const char **raw, size_t *raw_len, bool *api_like, tp_error *e) {
     tp_http_req req;
     tp_http_resp resp;
     tp_err rc;
     *doc = NULL;
     *raw = NULL;
     *raw_len = 0;
+    *api_like = false;
     tp_buf_reset(&p->params);
     tp__updates_params(&p->params, offset, limit, timeout, p->o->allowed_updates);
     if (p->params.err) return tp__fail(e, TP_ERR_NOMEM, 0, NULL);
@@ -3641,6 +3654,12 @@ static tp_err tp__poll_get(tp__poll *p, int64_t offset, int limit, int timeout, 
     }
     *raw = resp.body;
     *raw_len = resp.body_len;
+    { /* a 2xx that starts like Telegram's answer: {"ok":true (not a proxy's page) */
+        const char *b = resp.body, *end = resp.body + resp.body_len;
+        while (b < end && (*b == ' ' || *b == '\n' || *b == '\r' || *b == '\t')) b++;
+        *api_like = resp.status / 100 == 2 && b < end && *b == '{' &&
+                    tp__memmem(b, (size_t)(end - b) < 32 ? (size_t)(end - b) : 32, "\"ok\":true", 9);
+    }
     rc = tp__api_answer(p->bot, "getUpdates", &resp, doc, e);
     if (rc == TP_OK && tp_json_typeof(tp_result(*doc)) != TP_JSON_ARRAY) {
         tp_json_doc_free(*doc);
@@ -3676,6 +3695,7 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
     tp_http_opts ho;
     int timeout, limit;
     int64_t offset = 0, backoff = 0, fail_offset = -1, bmin, bmax;
+    bool api_like = false;
     int fails = 0; /* unreadable 2xx answers in a row at fail_offset */
     bool dirty = false;
     uint32_t seed = (uint32_t)tp_now_ms() ^ (uint32_t)(uintptr_t)bot;
@@ -3724,7 +3744,7 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
         const char *raw;
         size_t rawn;
         tp_error e;
-        rc = tp__poll_get(&p, -1, 1, 0, &doc, &raw, &rawn, &e);
+        rc = tp__poll_get(&p, -1, 1, 0, &doc, &raw, &rawn, &api_like, &e);
         if (rc == TP_OK) {
             const tp_json *last = tp_json_at(tp_result(doc), 0);
             if (last && tp_json_get_int(last, "update_id") + 1 > offset) {
@@ -3751,7 +3771,7 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
         int64_t before = offset, wait;
         bool empty;
         int lim = fails >= 3 && fail_offset == offset ? 1 : limit;
-        rc = tp__poll_get(&p, offset, lim, timeout, &doc, &raw, &rawn, &e);
+        rc = tp__poll_get(&p, offset, lim, timeout, &doc, &raw, &rawn, &api_like, &e);
         if (rc == TP_ERR_STOPPED) {
             rc = TP_OK;
             break;
@@ -3807,6 +3827,7 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
             /* a batch that moved nothing: as unreadable as a broken one */
             rc = tp__fail(&e, TP_ERR_BAD_RESPONSE, 0, "getUpdates: a batch without usable update_ids");
             e.http_status = 200;
+            api_like = true;
         }
         if (rc == TP_ERR_API && e.error_code == 429) {
             wait = (int64_t)(e.retry_after > 0 ? e.retry_after : 1) * 1000;
@@ -3816,13 +3837,13 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
             if (err) *err = e;
             break; /* the token, the URL, the options or another poller: retrying cannot help */
         } else {
-            if ((rc == TP_ERR_NOT_JSON || rc == TP_ERR_BAD_RESPONSE ||
-                 rc == TP_ERR_HTTP_BODY_TOO_LARGE) &&
-                (e.http_status / 100 == 2 || rc == TP_ERR_HTTP_BODY_TOO_LARGE)) {
-                /* a 2xx answer we cannot read: isolate, then skip (policy in the manual) */
+            if (((rc == TP_ERR_NOT_JSON || rc == TP_ERR_BAD_RESPONSE) && api_like) ||
+                rc == TP_ERR_HTTP_BODY_TOO_LARGE) {
+                /* Telegram's answer, unreadable: isolate, then skip (policy in the manual).
+                   A proxy's page, even with 200, only backs off: skipping would lose updates. */
                 if (fail_offset != offset) fails = 0;
                 fail_offset = offset;
-                if (++fails >= 6) {
+                if (++fails >= 6 && api_like) {
                     int64_t id = tp__scan_update_id(raw, rawn, offset);
                     if (id < 0) id = offset;
                     if (id > 0) {
@@ -4032,16 +4053,6 @@ static tp_err tp__hook_send(tp__hconn *c, const void *buf, size_t n, int64_t dea
         }
     }
     return TP_OK;
-}
-
-/* The first occurrence of needle in hay, or NULL. */
-static const char *tp__memmem(const char *hay, size_t hn, const char *needle, size_t nn) {
-    const char *p = hay, *end = hay + hn;
-    while (nn && (size_t)(end - p) >= nn && (p = (const char *)memchr(p, needle[0], (size_t)(end - p - (ptrdiff_t)nn + 1))) != NULL) {
-        if (memcmp(p, needle, nn) == 0) return p;
-        p++;
-    }
-    return NULL;
 }
 
 static void tp__hook_reply(tp__hconn *c, int status, bool close_it) {
