@@ -3396,6 +3396,7 @@ TP__DEF tp_glance_info tp_glance(const tp_json *msg) {
     g.chat_id = tp_json_get_int(chat, "id");
     for (m = tp_json_first(msg); m; m = tp_json_next(m)) {
         const char *k = tp_json_key(m);
+        if (!k) break; /* an array, not a message: no keys */
         for (i = 0; i < best; i++)
             if (strcmp(k, tp__content_types[i]) == 0) {
                 best = i;
@@ -3505,7 +3506,8 @@ TP__DEF tp_disp *tp_disp_new(tp_bot *bot, tp_update_fn handler, void *user,
         d->nworkers = i + 1;
         w->ring = (tp__ditem *)tp__alloc(sizeof *w->ring * cap);
         if (!w->ring || pthread_create(&w->th, NULL, tp__disp_main, w) != 0) {
-            tp__fail(err, w->ring ? TP_ERR_IO : TP_ERR_NOMEM, 0, "cannot start the dispatcher's threads");
+            tp__fail(err, w->ring ? TP_ERR_IO : TP_ERR_NOMEM, 0,
+                     "cannot start the dispatcher's threads");
             tp_disp_free(d);
             return NULL;
         }
@@ -3568,7 +3570,9 @@ TP__DEF int64_t tp_update_key(const tp_json *update) {
 /* The first occurrence of needle in hay, or NULL. */
 static const char *tp__memmem(const char *hay, size_t hn, const char *needle, size_t nn) {
     const char *p = hay, *end = hay + hn;
-    while (nn && (size_t)(end - p) >= nn && (p = (const char *)memchr(p, needle[0], (size_t)(end - p - (ptrdiff_t)nn + 1))) != NULL) {
+    while (nn && (size_t)(end - p) >= nn) {
+        p = (const char *)memchr(p, needle[0], (size_t)(end - p) - nn + 1);
+        if (!p) break;
         if (memcmp(p, needle, nn) == 0) return p;
         p++;
     }
@@ -3678,9 +3682,11 @@ static int64_t tp__scan_update_id(const char *s, size_t n, int64_t from) {
         if ((size_t)(end - q) > 11 && memcmp(q, "update_id\"", 10) == 0) {
             const char *d = q + 10;
             int64_t v = 0;
-            while (d < end && (*d == ' ' || *d == ':' || *d == '\t' || *d == '\n' || *d == '\r')) d++;
+            while (d < end && (*d == ' ' || *d == ':' || *d == '\t' || *d == '\n' || *d == '\r'))
+                d++;
             if (d < end && *d >= '0' && *d <= '9') {
-                while (d < end && *d >= '0' && *d <= '9' && v < INT64_MAX / 10) v = v * 10 + (*d++ - '0');
+                while (d < end && *d >= '0' && *d <= '9' && v < INT64_MAX / 10)
+                    v = v * 10 + (*d++ - '0');
                 if (v >= from) return v;
             }
         }
@@ -4171,7 +4177,8 @@ static tp_err tp__hook_take(tp_hook *h, const char *body, size_t len, tp_error *
     else if (doc)
         u = tp_update_view(doc, root, &e);
     pthread_mutex_lock(&h->lock);
-    dup = doc && tp_json_typeof(tp_json_get(root, "update_id")) == TP_JSON_INT && tp__hook_seen(h, id);
+    dup = doc && tp_json_typeof(tp_json_get(root, "update_id")) == TP_JSON_INT &&
+          tp__hook_seen(h, id);
     if (u && !dup) {
         if (h->o.ordered) rc = tp__hook_order(h, id, u, doc);
         else rc = tp_disp_push(h->disp, u, doc);
@@ -4267,7 +4274,8 @@ static void *tp__hook_conn_main(void *arg) {
     tp__hconn *c = (tp__hconn *)arg;
     tp_hook *h = c->h;
     for (;;) {
-        int64_t idle_end = tp_now_ms() + h->o.idle_timeout_ms, deadline = c->len ? tp_now_ms() + h->o.request_timeout_ms : 0;
+        int64_t idle_end = tp_now_ms() + h->o.idle_timeout_ms;
+        int64_t deadline = c->len ? tp_now_ms() + h->o.request_timeout_ms : 0; /* pipelined */
         const char *eoh = NULL;
         size_t hl = 0, got;
         uint64_t cl;
