@@ -656,6 +656,8 @@ typedef struct tp_hook_opts {
     const char *path;            /* the webhook path; default "/" */
     const char *secret_token;    /* X-Telegram-Bot-Api-Secret-Token wanted; NULL: not checked */
     bool no_server;              /* no listening socket: only tp_hook_push feeds updates */
+    bool reuse_port;             /* SO_REUSEPORT: several processes share the port (the kernel
+                                    spreads connections; dedup is per process) */
     int max_connections;         /* connections at once; default 64 */
     size_t max_header_bytes;     /* request head limit, bytes; default 8192 */
     size_t max_body_bytes;       /* request body limit, bytes; default 1 MiB */
@@ -4411,6 +4413,9 @@ static tp_err tp__hook_listen(tp_hook *h, tp_error *err) {
         if (h->lfd < 0) continue;
         (void)fcntl(h->lfd, F_SETFD, FD_CLOEXEC);
         setsockopt(h->lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+#ifdef SO_REUSEPORT
+        if (h->o.reuse_port) setsockopt(h->lfd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one);
+#endif
         if (bind(h->lfd, ai->ai_addr, ai->ai_addrlen) == 0 && listen(h->lfd, 128) == 0) break;
         e = errno;
         close(h->lfd);
