@@ -5,10 +5,19 @@
                                       MODE handle: the handler only counts (no reply).
    tpemu pushes N updates over 8 keep-alive connections to a tp_hook with 8 workers; the time
    runs from setWebhook to the last update handled (handle) or tpemu's exit (echo). Prints
-   "hook<TAB>MODE<TAB>N<TAB>updates/s<TAB>handled" for bench/run.sh. */
+   "hook<TAB>MODE<TAB>N<TAB>updates/s<TAB>handled<TAB>CPU µs/update" for bench/run.sh (the CPU
+   of this process: receiver, workers and the bot's calls; tpemu excluded). */
 #define TELEPOT_IMPLEMENTATION
 #include "../telepot.h"
+#include <sys/resource.h>
 #include <sys/wait.h>
+
+static double cpu_s(void) { /* this process: the receiver, its workers, the bot */
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec * 1e-6 +
+           (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec * 1e-6;
+}
 
 static void msleep(long ms) {
     struct timespec ts;
@@ -40,6 +49,7 @@ int main(int argc, char **argv) {
     tp_hook *h;
     tp_error err;
     int64_t t0, t1;
+    double c0, c1;
     int i, st;
     FILE *f;
     if (argc != 4) {
@@ -76,6 +86,7 @@ int main(int argc, char **argv) {
     }
     snprintf(hook_url, sizeof hook_url, "http://127.0.0.1:%d/hook", tp_hook_port(h));
     t0 = tp_now_ms();
+    c0 = cpu_s();
     if (tp_hook_set_webhook(bot, hook_url, NULL, &(tp_webhook_args){ .max_connections = 8 }, &err)) {
         fprintf(stderr, "hook_bench: %s\n", err.message);
         kill(emu, SIGKILL);
@@ -92,13 +103,15 @@ int main(int argc, char **argv) {
         }
     }
     t1 = tp_now_ms();
+    c1 = cpu_s();
     if (!echo) {
         kill(emu, SIGTERM);
         waitpid(emu, &st, 0);
     }
     tp_hook_free(h);
     tp_bot_free(bot);
-    printf("hook\t%s\t%ld\t%.0f\t%ld\n", argv[3], n, (double)n * 1000.0 / (double)(t1 - t0 > 0 ? t1 - t0 : 1),
-           handled);
+    printf("hook\t%s\t%ld\t%.0f\t%ld\t%.2f\n", argv[3], n,
+           (double)n * 1000.0 / (double)(t1 - t0 > 0 ? t1 - t0 : 1), handled,
+           (c1 - c0) * 1e6 / (double)n);
     return handled == n ? 0 : 1;
 }
