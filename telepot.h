@@ -4202,7 +4202,8 @@ static tp_err tp__hook_take(tp_hook *h, const char *body, size_t len, tp_error *
 
 /* Parses one request head [buf, buf+hl). Returns 0 to read a body of *cl bytes, else the
    status to answer (the connection is closed then). */
-static int tp__hook_head(tp__hconn *c, size_t hl, uint64_t *cl, bool *close_it) {
+static int tp__hook_head(tp__hconn *c, size_t hl, uint64_t *cl, bool *close_it,
+                         bool *expect_continue) {
     tp_hook *h = c->h;
     const char *p = c->buf, *end = c->buf + hl, *sp, *target, *tend, *secret = NULL;
     size_t secret_len = 0, i;
@@ -4255,6 +4256,8 @@ static int tp__hook_head(tp__hconn *c, size_t hl, uint64_t *cl, bool *close_it) 
             secret_len = (size_t)(ve - v);
         } else if (tp__hdr_is(p, nl, "connection")) {
             if (tp__has_token(v, (size_t)(ve - v), "close")) *close_it = true;
+        } else if (tp__hdr_is(p, nl, "expect")) {
+            *expect_continue = tp__has_token(v, (size_t)(ve - v), "100-continue");
         }
         p = eol + 1;
     }
@@ -4281,7 +4284,7 @@ static void *tp__hook_conn_main(void *arg) {
         const char *eoh = NULL;
         size_t hl = 0, got;
         uint64_t cl;
-        bool close_it = false;
+        bool close_it = false, expect_continue = false;
         int status;
         tp_err rc;
         while (!(eoh = c->len >= 4 ? tp__memmem(c->buf, c->len, "\r\n\r\n", 4) : NULL)) {
@@ -4297,10 +4300,14 @@ static void *tp__hook_conn_main(void *arg) {
             c->len += got;
         }
         hl = (size_t)(eoh - c->buf) + 4;
-        status = tp__hook_head(c, hl, &cl, &close_it);
+        status = tp__hook_head(c, hl, &cl, &close_it, &expect_continue);
         if (status) {
             tp__hook_reply(c, status, true);
             goto done;
+        }
+        if (expect_continue && c->len < hl + cl) { /* curl -d @file waits for this */
+            static const char cont[] = "HTTP/1.1 100 Continue\r\n\r\n";
+            if (tp__hook_send(c, cont, sizeof cont - 1, deadline) != TP_OK) goto done;
         }
         if (hl + cl > c->cap) {
             char *nb = (char *)tp__realloc(c->buf, hl + (size_t)cl + 1);
@@ -4358,7 +4365,11 @@ static void *tp__hook_accept_main(void *arg) {
         }
         if (!pf[2].revents) continue;
         fd = accept(h->lfd, NULL, NULL);
-        if (fd < 0) continue;
+        if (fd < 0) {
+            if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM)
+                (void)poll(NULL, 0, 50); /* out of descriptors: do not spin on the backlog */
+            continue;
+        }
         (void)fcntl(fd, F_SETFD, FD_CLOEXEC);
         pthread_mutex_lock(&h->lock);
         if (h->nconns >= h->o.max_connections) {

@@ -295,7 +295,32 @@ TEST(poll_bad_update) {
     CHECK_EQ_INT(tp_poll_run(bot, on_update, NULL, &o, &err), TP_ERR_API);
     CHECK_EQ_INT(err.error_code, 409);
     CHECK(strstr(err.message, "TESTSECRETTOKEN") == NULL);
+    /* with retry_on_conflict the poller backs off and carries on once the webhook is gone */
+    o.retry_on_conflict = true;
+    o.backoff_min_ms = 50;
+    o.backoff_max_ms = 100;
+    p = tp_poll_start(bot, on_update, NULL, &o, &err);
+    msleep(400);
     CHECK_EQ_INT(tp_hook_delete_webhook(bot, false, &err), TP_OK);
+    CHECK_EQ_INT(emu_post(&e, "/_emu/update", "{\"chat_id\":5,\"text\":\"msg 3\"}"), TP_OK);
+    for (i = 0; i < 300 && count_handled() < 3; i++) msleep(10);
+    tp_bot_stop(bot);
+    CHECK_EQ_INT(tp_poll_join(p, &err), TP_OK);
+    CHECK_EQ_INT(handled, 3);
+    tp_bot_free(bot);
+    /* drop_pending_updates: what waited before the start is skipped, what comes after is not */
+    bot = new_bot(e.url, 2000);
+    CHECK_EQ_INT(emu_post(&e, "/_emu/update", "{\"chat_id\":5,\"text\":\"msg 4\"}"), TP_OK);
+    memset(&o, 0, sizeof o);
+    o.timeout = 1;
+    o.drop_pending_updates = true;
+    p = tp_poll_start(bot, on_update, NULL, &o, &err);
+    msleep(300);
+    CHECK_EQ_INT(emu_post(&e, "/_emu/update", "{\"chat_id\":5,\"text\":\"msg 5\"}"), TP_OK);
+    for (i = 0; i < 300 && count_handled() < 4; i++) msleep(10);
+    tp_bot_stop(bot);
+    CHECK_EQ_INT(tp_poll_join(p, &err), TP_OK);
+    CHECK(seen_count[4] == 0 && seen_count[5] == 1);
     tp_bot_free(bot);
     emu_kill(&e, SIGTERM);
 }
@@ -800,7 +825,6 @@ TEST(hook_rules) {
     CHECK_EQ_INT(ask(port, "POST /hook HTTP/1.1\r\nX-Telegram-Bot-Api-Secret-Token: s3cr3t\r\n"
                            "Content-Length : 2\r\n\r\n{}"), 400);
     CHECK_EQ_INT(ask(port, "garbage\r\n\r\n"), 400);
-    memset(req, 'a', sizeof req);
     {
         char big[10000];
         memset(big, 'a', sizeof big);
@@ -808,6 +832,15 @@ TEST(hook_rules) {
         memcpy(big + sizeof big - 5, "\r\n\r\n", 5);
         CHECK_EQ_INT(ask(port, big), 431);
     }
+    /* Expect: 100-continue (curl with a body over 1 KiB): the interim answer, then the real one */
+    fd = dial(port);
+    snprintf(req, sizeof req, "POST /hook HTTP/1.1\r\nX-Telegram-Bot-Api-Secret-Token: s3cr3t\r\n"
+                              "Expect: 100-continue\r\nContent-Length: 17\r\n\r\n");
+    (void)!send(fd, req, strlen(req), MSG_NOSIGNAL);
+    CHECK_EQ_INT(read_status(fd, 2000), 100);
+    (void)!send(fd, "{\"update_id\":105}", 17, MSG_NOSIGNAL);
+    CHECK_EQ_INT(read_status(fd, 2000), 200);
+    close(fd);
     /* unreadable bodies are answered 200 and reported */
     CHECK_EQ_INT(post_update(port, "s3cr3t", "{not json"), 200);
     CHECK_EQ_INT(post_update(port, "s3cr3t", "{\"update_id\":101,\"message\":{\"text\":\"no id\"}}"), 200);
@@ -849,10 +882,10 @@ TEST(hook_rules) {
     for (i = 0; i < 5; i++) close(fds[i]);
     msleep(100);
     CHECK_EQ_INT(post_update(port, "s3cr3t", "{\"update_id\":104}"), 200);
-    for (i = 0; i < 100 && norder_now() < 4; i++) msleep(10);
-    CHECK_EQ_INT(norder_now(), 4); /* 100, 102, 103, 104 */
+    for (i = 0; i < 100 && norder_now() < 5; i++) msleep(10);
+    CHECK_EQ_INT(norder_now(), 5); /* 100, 105, 102, 103, 104 */
     tp_hook_free(h);
-    CHECK_EQ_INT(norder, 4);
+    CHECK_EQ_INT(norder, 5);
 
     /* the orderer and tp_hook_push (no server) */
     norder = 0;
