@@ -565,16 +565,16 @@ TEST(poll_kill) {
     ssize_t k = readlink(self, exe, sizeof exe - 1);
     if (k > 0) exe[k] = '\0';
     snprintf(off, sizeof off, "/tmp/tpt-off-%d", (int)getpid());
-    rep = interrupted_run(exe, SIGKILL, "-", 3000, 700, &lost, &rc);
+    rep = interrupted_run(exe, SIGKILL, "-", 3000, 750, &lost, &rc); /* mid-batch: 700 + 50 */
     printf("kill -9 mid-batch (limit 100), restart: lost=%ld repeats=%ld\n", lost, rep);
     CHECK_EQ_INT(rc, 128 + SIGKILL);
     CHECK_EQ_INT(lost, 0);
     CHECK(rep >= 0 && rep <= 100);
-    rep = interrupted_run(exe, SIGKILL, off, 3000, 700, &lost, &rc);
+    rep = interrupted_run(exe, SIGKILL, off, 3000, 750, &lost, &rc);
     printf("kill -9 with offset_file, restart: lost=%ld repeats=%ld\n", lost, rep);
     CHECK_EQ_INT(lost, 0);
     CHECK(rep >= 0 && rep <= 1);
-    rep = interrupted_run(exe, SIGTERM, "-", 3000, 700, &lost, &rc);
+    rep = interrupted_run(exe, SIGTERM, "-", 3000, 750, &lost, &rc);
     printf("SIGTERM mid-batch, restart: lost=%ld repeats=%ld exit=%d\n", lost, rep, rc);
     CHECK_EQ_INT(rc, 0);
     CHECK_EQ_INT(lost, 0);
