@@ -8,9 +8,9 @@ WARN     = -std=c99 -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototype
 LIBS     = -lpthread
 SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 B        = build
-EXAMPLES = echo skeleton skeleton_extend diceyclock emodi
+EXAMPLES = echo skeleton skeleton_extend diceyclock emodi webhook_skeleton webhook_counter
 
-.PHONY: all examples tools demo test check bench symbols clean
+.PHONY: all examples tools demo test check bench soak symbols clean
 all: examples tools
 examples: $(EXAMPLES:%=$(B)/examples/%)
 tools: $(B)/tpemu
@@ -31,6 +31,12 @@ demo: $(B)/tpemu $(B)/examples/diceyclock
 test:
 	@sh tools/deps.sh test
 	@bash tests/run.sh
+
+# The update soaks at the issue's size (make test runs them with 2000 updates).
+soak: tools
+	@mkdir -p $(B)/tests
+	$(CC) $(WARN) -O1 -g $(SAN) tests/test_updates.c -o $(B)/tests/test_updates-asan $(LIBS)
+	TPT_SOAK_N=10000 $(B)/tests/test_updates-asan
 
 bench: all
 	@sh tools/deps.sh bench

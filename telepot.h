@@ -49,7 +49,8 @@
 
    CONVENTIONS
      Names     tp_ public, TP_ macros and enum constants, tp__ private; module prefix then verb:
-               tp_http_*, tp_json_*, tp_jw_* (writer), tp_bot_*, tp_poll_*. _new/_free: the
+               tp_http_*, tp_json_*, tp_jw_* (writer), tp_bot_*, tp_poll_*, tp_hook_* (webhook
+               receiver), tp_disp_* (per-chat dispatcher). _new/_free: the
                library allocates; _init/_deinit: caller storage. Bot API methods map mechanically:
                sendMessage -> tp_send_message(bot, &args, &out, &err); field `from` -> `from_`.
      Errors    functions return tp_err (TP_OK = 0) or NULL, and fill an optional caller-owned
@@ -76,7 +77,9 @@
      >>json     DOM reader into one arena (exact int64), writer
      >>types    typed views of Update, Message, User, Chat (hand-written subset for now)
      >>api      the bot, tp_call for any method, typed helpers, glance/flavor
-     >>updates  long polling (tp_poll_run) with graceful stop and confirmed offsets
+     >>updates  long polling (tp_poll_run, tp_poll_start) with confirmed offsets and a policy per
+                error class; the per-chat dispatcher (tp_disp)
+     >>hook     the webhook receiver (tp_hook_*): HTTP/1.1 server, dedup, orderer, tp_hook_push
      >>impl     the implementation, same order
 
    CHANGELOG
@@ -84,6 +87,9 @@
             session resumption, buffers allocated once); proxies (CONNECT with basic auth,
             SOCKS5/SOCKS5h, curl's environment variables, no_proxy); options ca_file, proxy,
             no_env_proxy in tp_bot_opts and tp_http_opts.
+            updates: polling hardened (unreadable batches isolated, then skipped with a report;
+            409 option; offset file; tp_poll_start/join; workers); the webhook receiver
+            tp_hook_* (dedup, limits, deadlines, orderer, tp_hook_push); per-chat tp_disp.
      0.1.0  foundation: sockets with deadlines, HTTP/1.1 client, JSON DOM + writer, tp_call,
             getMe/getUpdates/sendMessage/getFile/download helpers, glance/flavor, long polling
             with graceful stop. Not yet: HTTPS (BearSSL), proxies, the generated Bot API, the
@@ -176,7 +182,7 @@ TP_API const char *tp_version(void);
     X(TP_ERR_JSON_DEPTH, 402, "JSON nesting exceeds the limit")                               \
     X(TP_ERR_JSON_STRING, 403, "JSON string has a bad escape, control byte or UTF-8")         \
     X(TP_ERR_JSON_NUMBER, 404, "JSON number is malformed")                                    \
-    X(TP_ERR_JSON_TOO_LARGE, 405, "JSON text exceeds 2 GiB")                                  \
+    X(TP_ERR_JSON_TOO_LARGE, 405, "JSON text exceeds the 1 GiB a document can hold")                                  \
     X(TP_ERR_API, 500, "the Bot API answered with an error")                                  \
     X(TP_ERR_NOT_JSON, 501, "the server's answer is not JSON (a proxy or error page?)")       \
     X(TP_ERR_BAD_RESPONSE, 502, "the server's JSON is not a Bot API response")
@@ -270,8 +276,9 @@ typedef struct tp_http_opts {
 } tp_http_opts;
 
 /* One part of a multipart/form-data body: a plain field (filename NULL), or a file from
-   memory (data/len) or streamed from a file descriptor (data NULL, fd >= 0; a regular file is
-   streamed from its current offset to its end, anything else is read into memory first). */
+   memory (data/len) or streamed from a file descriptor (data NULL, fd > 0 - a zeroed part is
+   an empty one, never stdin; a regular file is streamed from its current offset to its end,
+   anything else, e.g. a pipe, is read into memory first, without a deadline). */
 typedef struct tp_http_part {
     const char *name;          /* form field name; required */
     const char *filename;      /* makes it a file part; NULL for a plain field */
@@ -454,8 +461,8 @@ typedef void (*tp_log_fn)(void *user, int level, const char *text);
 
 typedef struct tp_bot_opts {
     const char *token;           /* bot token; default $TELEGRAM_BOT_TOKEN */
-    const char *api_url;         /* API root; default $TELEPOT_API_URL, else
-                                    https://api.telegram.org */
+    const char *api_url;         /* API root, may have a path (https://host/prefix); default
+                                    $TELEPOT_API_URL, else https://api.telegram.org */
     int connect_timeout_ms;      /* ms; default 10000 */
     int timeout_ms;              /* ms, deadline of one ordinary call; default 30000 */
     size_t max_body_bytes;       /* largest answer kept in memory, bytes; default 64 MiB */
@@ -479,7 +486,8 @@ TP_API void tp_bot_free(tp_bot *bot);
 TP_API void tp_bot_stop(tp_bot *bot);
 TP_API bool tp_bot_stopped(const tp_bot *bot);
 /* Installs SIGINT and SIGTERM handlers (sigaction) that call tp_bot_stop(bot). A process-wide
-   effect the program asks for; at most 8 bots; tp_bot_free removes the bot. */
+   effect the program asks for; at most 8 bots; tp_bot_free removes the bot, and the last one
+   out puts the previous handlers back. Call it from one thread at a time. */
 TP_API tp_err tp_bot_stop_on_signals(tp_bot *bot);
 
 /* Calls any Bot API method. params: a JSON object text (see tp_jw) or NULL. On success *out
@@ -541,7 +549,8 @@ TP_API tp_err tp_send_message(tp_bot *bot, const tp_send_message_args *args, tp_
 TP_API tp_err tp_get_file(tp_bot *bot, const char *file_id, tp_json_doc **out, tp_error *err);
 /* telepot's downloadFile: getFile, then streams /file/bot<token>/<file_path> to fd. */
 TP_API tp_err tp_download_file(tp_bot *bot, const char *file_id, int fd, tp_error *err);
-/* The same into a new file at path (created 0644; removed again on failure). */
+/* The same into the file at path (0644): written to "path.part" first and renamed over path
+   only when complete, so a failure leaves an existing file untouched. */
 TP_API tp_err tp_download_file_to(tp_bot *bot, const char *file_id, const char *path,
                                   tp_error *err);
 
@@ -586,28 +595,64 @@ typedef struct tp_glance_info {
 TP_API tp_glance_info tp_glance(const tp_json *message);
 
 /* >>updates --------------------------------------------------------------------------------
-   Long polling (telepot's message_loop). handler runs for each update, in order; an update is
-   confirmed (offset = id + 1) only after its handler returned. On tp_bot_stop the current
-   handler finishes, the offset is confirmed with getUpdates(offset, limit=1, timeout=0) and
-   tp_poll_run returns TP_OK. 429 waits retry_after; transport errors and 5xx back off
-   (0.5 s doubling to 60 s, with jitter); 400/401/404/409 (a bad request, token or URL, or
-   another poller) stop the loop with that error. */
+   Where updates come from and in what order they reach the handler. Long polling (telepot's
+   message_loop) confirms an update (offset = id + 1) only after its handler returned; the
+   webhook receiver answers Telegram as soon as an update is queued and hands it to worker
+   threads that keep each chat's order (the dispatcher); tp_hook_push feeds the same machinery
+   from your own web server. Failure policy of the poll, by error class:
+     429                       wait retry_after seconds, same offset
+     transport errors, 5xx, HTML pages, truncated answers, stalls past timeout + slack
+                               exponential backoff with jitter (0.5 s doubling to 60 s), same offset
+     401, 404 (token, URL), 400 (bad options)   stop, returning that error
+     409 (another poller or a webhook)          stop; with retry_on_conflict, back off instead
+     a 2xx answer starting {"ok":true that is not a readable batch (broken JSON, no array,
+     no usable update_id)      back off; after 3 failures at one offset ask for limit=1 to
+                               isolate it; after 3 more the update at that offset is reported to
+                               on_bad_update with the raw answer and skipped (its update_id read
+                               from the raw text, else the offset itself). Anything else (a
+                               proxy's page, even with 200) only backs off: skipping would lose.
+     one update whose typed view fails          reported once to on_bad_update, confirmed */
 typedef void (*tp_update_fn)(tp_bot *bot, const tp_update *u, void *user);
+/* Reports an update that cannot be read: `raw` holds its bytes (or the whole unreadable
+   answer), `why` the reason. The update is confirmed (polling) or answered 200 (webhook). */
+typedef void (*tp_bad_update_fn)(tp_bot *bot, const char *raw, size_t len, const tp_error *why,
+                                 void *user);
 
 typedef struct tp_poll_opts {
     int timeout;                         /* long-poll seconds; default 30 */
     int limit;                           /* updates per request, 1..100; default 100 */
     const char *const *allowed_updates;  /* NULL-terminated; default: Telegram's default */
     bool drop_pending_updates;           /* skip what was pending at start */
-    /* Called once per update that fails to parse into its typed view (raw text in `raw`);
-       the update is still confirmed. Default: logged. */
-    void (*on_bad_update)(tp_bot *bot, const char *raw, size_t len, const tp_error *why,
-                          void *user);
+    tp_bad_update_fn on_bad_update;      /* default: logged (warning) */
+    bool retry_on_conflict;              /* 409: back off and retry instead of stopping */
+    const char *offset_file;             /* the next offset is written there (tmp + rename)
+                                            after each handled update (each batch with
+                                            workers) and read at start; default: none. With
+                                            it a kill -9 repeats at most one update. */
+    int slack_ms;                        /* HTTP deadline of a poll = timeout + this; default
+                                            15000 */
+    int backoff_min_ms;                  /* first wait after a failure, ms; default 500 */
+    int backoff_max_ms;                  /* longest wait, ms; default 60000 */
+    int workers;                         /* > 0: handlers run on that many threads, one chat's
+                                            updates in order (tp_disp); a batch is confirmed
+                                            once all its handlers returned; default 0: the
+                                            polling thread runs them */
 } tp_poll_opts;
 
-/* Runs the polling loop until tp_bot_stop (returns TP_OK) or a fatal error (returns it). */
+/* Runs the polling loop until tp_bot_stop (returns TP_OK) or a fatal error (returns it).
+   The poll has its own connection, so handlers' calls never wait behind a long poll. */
 TP_API tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const tp_poll_opts *opts,
                           tp_error *err);
+
+/* The polling loop on a background thread (telepot's message_loop(run_forever=False)).
+   opts is copied; the strings it points to must live until tp_poll_join. Stop it with
+   tp_bot_stop; tp_poll_join waits for the end, returns tp_poll_run's result and frees p.
+       tp_poller *p = tp_poll_start(bot, handle, NULL, NULL, &err);  ...  tp_bot_stop(bot);
+       tp_poll_join(p, &err);                                                               */
+typedef struct tp_poller tp_poller;
+TP_API tp_poller *tp_poll_start(tp_bot *bot, tp_update_fn handler, void *user,
+                                const tp_poll_opts *opts, tp_error *err);
+TP_API tp_err tp_poll_join(tp_poller *p, tp_error *err);
 
 /* The whole main() of a polling bot, telepot's `bot.message_loop(handle)`:
        int main(int argc, char **argv) { return tp_poll_main(argc, argv, handle, NULL, NULL); }
@@ -621,6 +666,92 @@ typedef struct tp_main_opts {
 } tp_main_opts;
 TP_API int tp_poll_main(int argc, char **argv, tp_update_fn handler, void *user,
                         const tp_main_opts *opts);
+
+/* The dispatcher: per-chat order, different chats in parallel. Updates are keyed by chat
+   (tp_update_key) and a key always goes to the same worker, whose queue is FIFO; a full queue
+   makes tp_disp_push wait (back-pressure). Thread-safe. */
+typedef struct tp_disp tp_disp;
+typedef struct tp_disp_opts {
+    int workers;                 /* threads; default 4 */
+    int queue_size;              /* queued updates per worker; default 256 */
+} tp_disp_opts;
+TP_API tp_disp *tp_disp_new(tp_bot *bot, tp_update_fn handler, void *user,
+                            const tp_disp_opts *opts, tp_error *err);
+/* Queues u for the handler. owned_doc: a document freed after the handler returned (NULL when
+   the caller keeps u's document alive until tp_disp_drain). */
+TP_API tp_err tp_disp_push(tp_disp *d, const tp_update *u, tp_json_doc *owned_doc);
+TP_API void tp_disp_drain(tp_disp *d);  /* returns once every queued update was handled */
+TP_API void tp_disp_free(tp_disp *d);   /* drains, then ends the threads; NULL allowed */
+/* The ordering key of an update: its chat's id (message kinds, callback queries with a
+   message, chat member updates, ...), else the sender's id (inline queries), else 0. */
+TP_API int64_t tp_update_key(const tp_json *update);
+
+/* >>hook: the webhook receiver. A small HTTP/1.1 server (a thread per connection, keep-alive)
+   for Telegram's POSTs: the secret token is compared in constant time (401 otherwise), an
+   update is answered 200 as soon as it is queued, deduplicated by update_id (a bounded set
+   of recent ids) and never refused for failing to parse (on_bad_update gets it). Hostile
+   clients: header and body limits (431/413), a whole-request deadline (408), requests with
+   Transfer-Encoding or several Content-Length headers (400, closed), other paths (404),
+   other methods (405), at most max_connections connections (503). Plain HTTP: put it behind
+   a TLS proxy (nginx, caddy) or a tunnel; direct HTTPS comes with the TLS work.
+       tp_hook *h = tp_hook_new(bot, handle, NULL, &(tp_hook_opts){ .port = 8080,
+                                .secret_token = secret }, &err);
+       tp_hook_set_webhook(bot, "https://example.org/", secret, NULL, &err);
+       tp_hook_run(h, &err);                // until tp_bot_stop (SIGTERM)
+       tp_hook_free(h);                                                                     */
+typedef struct tp_hook tp_hook;
+typedef struct tp_hook_opts {
+    const char *host;            /* listen address; default "127.0.0.1" (behind a proxy);
+                                    "0.0.0.0" or "::" for every interface */
+    int port;                    /* TCP port; default 0 = any free port (see tp_hook_port) */
+    const char *path;            /* the webhook path; default "/" */
+    const char *secret_token;    /* X-Telegram-Bot-Api-Secret-Token wanted; NULL: not checked */
+    bool no_server;              /* no listening socket: only tp_hook_push feeds updates */
+    bool reuse_port;             /* SO_REUSEPORT: several processes share the port (the kernel
+                                    spreads connections; dedup is per process) */
+    int max_connections;         /* connections at once; default 64 */
+    size_t max_header_bytes;     /* request head limit, bytes; default 8192 */
+    size_t max_body_bytes;       /* request body limit, bytes; default 1 MiB */
+    int request_timeout_ms;      /* a request must arrive whole within this from its first
+                                    byte, ms; default 10000 */
+    int idle_timeout_ms;         /* keep-alive connection idle limit, ms; default 60000 */
+    int workers;                 /* handler threads (per-chat order); default 4 */
+    int queue_size;              /* queued updates per worker; default 256 */
+    int dedup_size;              /* recent update_ids remembered; default 4096 */
+    bool ordered;                /* telepot's ordered=True: hold updates back until the
+                                    update_ids before them arrived, or maxhold passed */
+    int maxhold_ms;              /* ms; default 3000 */
+    tp_bad_update_fn on_bad_update; /* default: logged (warning) */
+    /* Reports an ordering decision: "gap" (ids before update_id given up after maxhold) or
+       "late" (update_id arrived after later ones were released; it is still handled). */
+    void (*on_reorder)(tp_bot *bot, int64_t update_id, const char *what, void *user);
+} tp_hook_opts;
+
+/* Binds, listens and starts the threads (acceptor, workers). err: TP_ERR_IO with errno when
+   the address cannot be bound. Handlers receive updates from now on. */
+TP_API tp_hook *tp_hook_new(tp_bot *bot, tp_update_fn handler, void *user,
+                            const tp_hook_opts *opts, tp_error *err);
+TP_API int tp_hook_port(const tp_hook *h);     /* the bound port (0 with no_server) */
+/* Blocks until tp_bot_stop(bot), then stops accepting and waits for the queued handlers. */
+TP_API tp_err tp_hook_run(tp_hook *h, tp_error *err);
+/* Feeds one update's JSON (a webhook body) from your own server (telepot's source=queue):
+   deduplicated, ordered and dispatched like a POST. Thread-safe. Returns TP_OK when queued or
+   a duplicate; a parse error code after reporting it to on_bad_update. */
+TP_API tp_err tp_hook_push(tp_hook *h, const char *body, size_t len, tp_error *err);
+/* Stops the server (connections close, requests in flight finish), drains the handlers,
+   frees. NULL allowed. */
+TP_API void tp_hook_free(tp_hook *h);
+
+/* setWebhook and deleteWebhook through tp_call. url: https://... (http:// for the emulator). */
+typedef struct tp_webhook_args {
+    int max_connections;                 /* 1..100; 0 = Telegram's default (40) */
+    const char *const *allowed_updates;  /* NULL-terminated, or NULL */
+    bool drop_pending_updates;
+    const char *ip_address;              /* NULL = absent */
+} tp_webhook_args;
+TP_API tp_err tp_hook_set_webhook(tp_bot *bot, const char *url, const char *secret_token,
+                                  const tp_webhook_args *more, tp_error *err);
+TP_API tp_err tp_hook_delete_webhook(tp_bot *bot, bool drop_pending_updates, tp_error *err);
 
 #ifdef __cplusplus
 }
@@ -2391,6 +2522,7 @@ TP__DEF tp_http *tp_http_new(const tp_http_opts *opts, tp_error *err) {
     h->timeout_ms = opts->timeout_ms > 0 ? opts->timeout_ms : 30000;
     h->max_header = opts->max_header_bytes ? opts->max_header_bytes : 16384;
     h->max_body = opts->max_body_bytes ? opts->max_body_bytes : (size_t)64 << 20;
+    if (h->max_header > (size_t)1 << 24) h->max_header = (size_t)1 << 24; /* 16 MiB is plenty */
     h->rcap = h->max_header > TP__HTTP_RBUF ? h->max_header : TP__HTTP_RBUF;
     h->rbuf = (char *)tp__alloc(h->rcap + 1);
     if (!h->rbuf) {
@@ -2512,7 +2644,7 @@ static tp_err tp__mpbody_build(tp_http *h, const tp_http_part *parts, size_t npa
         if (pt->data) {
             dp->mem = (const char *)pt->data;
             dp->len = pt->len ? pt->len : (pt->filename ? 0 : strlen((const char *)pt->data));
-        } else if (pt->fd >= 0) {
+        } else if (pt->fd > 0) {
             struct stat st;
             off_t cur = lseek(pt->fd, 0, SEEK_CUR);
             if (fstat(pt->fd, &st) == 0 && S_ISREG(st.st_mode) && cur >= 0) {
@@ -2861,6 +2993,9 @@ TP__DEF tp_err tp_http_request(tp_http *h, const tp_http_req *req, tp_http_resp 
     int attempt;
     TELEPOT_ASSERT(h && req && req->path && req->path[0] == '/');
     if (!method) method = (req->body || req->parts) ? "POST" : "GET";
+    if (strpbrk(method, " \r\n") || strpbrk(req->path, " \r\n") ||
+        (req->content_type && strpbrk(req->content_type, "\r\n")))
+        return tp__fail(err, TP_ERR_INVALID, 0, "a space, CR or LF in the request line or a header");
     tp_buf_reset(&h->head);
     if (req->parts) {
         snprintf(boundary, sizeof boundary, "----telepot%08x%08lx", ++h->seq,
@@ -2914,7 +3049,7 @@ TP__DEF tp_err tp_http_request(tp_http *h, const tp_http_req *req, tp_http_resp 
         rc = tp__http_send(h, req, m, deadline, err);
         if (rc == TP_OK) rc = tp__http_recv(h, req, &st, &got_any, deadline, err);
         if (rc == TP_OK) {
-            if (!st.keep_alive) tp_http_close(h);
+            if (!st.keep_alive || h->rpos != h->rlen) tp_http_close(h); /* stray bytes: unsafe */
             else h->reused++;
             h->last_used = tp_now_ms();
             resp->status = st.status;
@@ -3316,6 +3451,10 @@ static char *tp__json_number(char *p, tp_json *v, char **at) {
         v->u.d = strtod(s, &q);
         if (dot) *dot = '.';
         *p = saved;
+        if (q != p) { /* a locale whose decimal point strtod would not take */
+            *at = q;
+            return NULL;
+        }
     }
     return p;
 }
@@ -3691,7 +3830,14 @@ static void tp__json_escape(tp_buf *b, const char *s, size_t n) {
             continue;
         }
         if (c >= 0x80) {
-            int k = tp__utf8_seq((const unsigned char *)s + i);
+            unsigned char tail[4] = {0, 0, 0, 0}; /* near the end: never read past s + n */
+            const unsigned char *q = (const unsigned char *)s + i;
+            int k;
+            if (n - i < 4) {
+                memcpy(tail, q, n - i);
+                q = tail;
+            }
+            k = tp__utf8_seq(q);
             if (k && i + (size_t)k <= n) {
                 i += (size_t)k;
                 continue;
@@ -3916,18 +4062,61 @@ TP__DEF const tp_update *tp_update_view(tp_json_doc *doc, const tp_json *j, tp_e
    A bot owns one HTTP connection behind a mutex. The token lives only in the request path;
    every text that leaves the library is scrubbed of it as a second line of defence. */
 
+/* One connection with its lock and path buffer; a bot has one for calls and one for long
+   polls, so a poll held for 30 s never delays a sendMessage from another thread. */
+typedef struct tp__line {
+    tp_http *http;              /* created on first use */
+    pthread_mutex_t lock;
+    tp_buf path;                /* request path, reused under the lock */
+} tp__line;
+
 struct tp_bot {
     char *token;
     char *api_url;
-    tp_http *http;
-    pthread_mutex_t lock;
+    char *prefix;               /* the API URL's path ("" or "/some/root"), before /bot<token> */
+    tp__line calls, polls;
     int wake[2];                /* self-pipe: tp_bot_stop writes, long polls wake */
     volatile sig_atomic_t stop;
     int timeout_ms;
-    tp_buf path;                /* request path, reused under the lock */
+    int connect_timeout_ms;
+    size_t max_body_bytes;
+    char *ca_file;              /* TLS trust anchors and proxy options, for every line */
+    char *proxy;
+    bool no_env_proxy;
     tp_log_fn log;
     void *log_user;
 };
+
+/* Takes the line's lock and puts prefix/<kind><token>/<method> into its path buffer. */
+static tp_err tp__line_begin(tp_bot *bot, tp__line *ln, const char *kind, tp_error *err) {
+    pthread_mutex_lock(&ln->lock);
+    if (!ln->http) {
+        tp_http_opts ho;
+        memset(&ho, 0, sizeof ho);
+        ho.url = bot->api_url;
+        ho.connect_timeout_ms = bot->connect_timeout_ms;
+        ho.timeout_ms = bot->timeout_ms;
+        ho.max_body_bytes = bot->max_body_bytes;
+        ho.ca_file = bot->ca_file;
+        ho.proxy = bot->proxy;
+        ho.no_env_proxy = bot->no_env_proxy;
+        ln->http = tp_http_new(&ho, err);
+        if (!ln->http) {
+            pthread_mutex_unlock(&ln->lock);
+            return err ? err->code : TP_ERR_NOMEM;
+        }
+    }
+    tp_buf_reset(&ln->path);
+    tp_buf_puts(&ln->path, bot->prefix);
+    tp_buf_puts(&ln->path, kind);
+    tp_buf_puts(&ln->path, bot->token);
+    tp_buf_puts(&ln->path, "/");
+    if (ln->path.err) {
+        pthread_mutex_unlock(&ln->lock);
+        return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+    }
+    return TP_OK;
+}
 
 static void tp__log(tp_bot *bot, int level, const char *fmt, ...) TP__PRINTF(3, 4);
 static void tp__log(tp_bot *bot, int level, const char *fmt, ...) {
@@ -4004,6 +4193,15 @@ TP__DEF tp_bot *tp_bot_new(const tp_bot_opts *opts, tp_error *err) {
     }
     ul = strlen(bot->api_url);
     while (ul > 0 && bot->api_url[ul - 1] == '/') bot->api_url[--ul] = '\0';
+    {
+        const char *hostp = strstr(bot->api_url, "://"), *path;
+        path = hostp ? strchr(hostp + 3, '/') : NULL;
+        bot->prefix = tp__strdup(path ? path : "");
+        if (!bot->prefix) {
+            tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+            goto fail;
+        }
+    }
     if (pipe(bot->wake) != 0) {
         tp__fail(err, TP_ERR_IO, errno, "pipe: %s", strerror(errno));
         bot->wake[0] = bot->wake[1] = -1;
@@ -4016,18 +4214,32 @@ TP__DEF tp_bot *tp_bot_new(const tp_bot_opts *opts, tp_error *err) {
     ho.connect_timeout_ms = opts->connect_timeout_ms;
     ho.timeout_ms = opts->timeout_ms;
     ho.max_body_bytes = opts->max_body_bytes;
-    ho.ca_file = opts->ca_file;
-    ho.proxy = opts->proxy;
-    ho.no_env_proxy = opts->no_env_proxy;
-    bot->http = tp_http_new(&ho, err);
-    if (!bot->http) goto fail;
-    if (pthread_mutex_init(&bot->lock, NULL) != 0) {
+    bot->ca_file = opts->ca_file ? tp__strdup(opts->ca_file) : NULL;
+    bot->proxy = opts->proxy ? tp__strdup(opts->proxy) : NULL;
+    bot->no_env_proxy = opts->no_env_proxy;
+    if ((opts->ca_file && !bot->ca_file) || (opts->proxy && !bot->proxy)) {
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        goto fail;
+    }
+    ho.ca_file = bot->ca_file;
+    ho.proxy = bot->proxy;
+    ho.no_env_proxy = bot->no_env_proxy;
+    bot->calls.http = tp_http_new(&ho, err); /* checks the URL now; the poll line comes later */
+    if (!bot->calls.http) goto fail;
+    if (pthread_mutex_init(&bot->calls.lock, NULL) != 0) {
         tp__fail(err, TP_ERR_NOMEM, 0, "pthread_mutex_init failed");
-        tp_http_free(bot->http);
-        bot->http = NULL;
+        tp_http_free(bot->calls.http);
+        goto fail;
+    }
+    if (pthread_mutex_init(&bot->polls.lock, NULL) != 0) {
+        tp__fail(err, TP_ERR_NOMEM, 0, "pthread_mutex_init failed");
+        pthread_mutex_destroy(&bot->calls.lock);
+        tp_http_free(bot->calls.http);
         goto fail;
     }
     bot->timeout_ms = opts->timeout_ms > 0 ? opts->timeout_ms : 30000;
+    bot->connect_timeout_ms = opts->connect_timeout_ms;
+    bot->max_body_bytes = opts->max_body_bytes;
     bot->log = opts->log;
     bot->log_user = opts->log_user;
     tp__ok(err);
@@ -4037,26 +4249,56 @@ fail:
     if (bot->wake[1] >= 0) close(bot->wake[1]);
     tp__free(bot->token);
     tp__free(bot->api_url);
+    tp__free(bot->prefix);
+    tp__free(bot->ca_file);
+    tp__free(bot->proxy);
     tp__free(bot);
     return NULL;
 }
 
 #define TP__SIG_SLOTS 8
 static tp_bot *volatile tp__sig_bots[TP__SIG_SLOTS];
+static struct sigaction tp__sig_old[2]; /* SIGINT, SIGTERM as they were before the first bot */
+static int tp__sig_users;
+
+/* Called with the bot leaving the slots: the last one gives the signals back. Signals are
+   blocked meanwhile, so a handler never sees a bot that is being freed. */
+static void tp__sig_release(tp_bot *bot) {
+    sigset_t all, old;
+    int i, found = 0;
+    sigemptyset(&all);
+    sigaddset(&all, SIGINT);
+    sigaddset(&all, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &all, &old);
+    for (i = 0; i < TP__SIG_SLOTS; i++)
+        if (tp__sig_bots[i] == bot) {
+            tp__sig_bots[i] = NULL;
+            found = 1;
+        }
+    if (found && --tp__sig_users == 0) {
+        sigaction(SIGINT, &tp__sig_old[0], NULL);
+        sigaction(SIGTERM, &tp__sig_old[1], NULL);
+    }
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+}
 
 TP__DEF void tp_bot_free(tp_bot *bot) {
-    int i;
     if (!bot) return;
-    for (i = 0; i < TP__SIG_SLOTS; i++)
-        if (tp__sig_bots[i] == bot) tp__sig_bots[i] = NULL;
-    tp_http_free(bot->http);
-    pthread_mutex_destroy(&bot->lock);
+    tp__sig_release(bot);
+    tp_http_free(bot->calls.http);
+    tp_http_free(bot->polls.http);
+    pthread_mutex_destroy(&bot->calls.lock);
+    pthread_mutex_destroy(&bot->polls.lock);
     close(bot->wake[0]);
     close(bot->wake[1]);
-    tp_buf_deinit(&bot->path);
+    tp_buf_deinit(&bot->calls.path);
+    tp_buf_deinit(&bot->polls.path);
     memset(bot->token, 0, strlen(bot->token));
     tp__free(bot->token);
     tp__free(bot->api_url);
+    tp__free(bot->prefix);
+    tp__free(bot->ca_file);
+    tp__free(bot->proxy);
     tp__free(bot);
 }
 
@@ -4088,11 +4330,14 @@ TP__DEF tp_err tp_bot_stop_on_signals(tp_bot *bot) {
         if (!tp__sig_bots[i] && slot < 0) slot = i;
     }
     if (slot < 0) return TP_ERR_INVALID;
-    tp__sig_bots[slot] = bot;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = tp__on_signal;
     sigemptyset(&sa.sa_mask);
-    if (sigaction(SIGINT, &sa, NULL) != 0 || sigaction(SIGTERM, &sa, NULL) != 0) return TP_ERR_IO;
+    if (tp__sig_users == 0 &&
+        (sigaction(SIGINT, &sa, &tp__sig_old[0]) != 0 || sigaction(SIGTERM, &sa, &tp__sig_old[1]) != 0))
+        return TP_ERR_IO;
+    tp__sig_bots[slot] = bot;
+    tp__sig_users++;
     return TP_OK;
 }
 
@@ -4164,27 +4409,25 @@ static tp_err tp__api_answer(tp_bot *bot, const char *method, const tp_http_resp
     return tp__ok(err);
 }
 
-/* One Bot API call under the lock. wake: a long poll that tp_bot_stop may cut short. */
+/* One Bot API call. wake: a long poll, on its own connection, that tp_bot_stop may cut short. */
 static tp_err tp__call(tp_bot *bot, const char *method, const char *params,
                        const tp_http_part *parts, size_t nparts, int timeout_ms, bool wake,
                        tp_json_doc **out, tp_error *err) {
+    tp__line *ln = wake ? &bot->polls : &bot->calls;
     tp_http_req req;
     tp_http_resp resp;
     tp_err rc;
     TELEPOT_ASSERT(bot && method);
     if (out) *out = NULL;
     memset(&req, 0, sizeof req);
-    pthread_mutex_lock(&bot->lock);
-    tp_buf_reset(&bot->path);
-    tp_buf_puts(&bot->path, "/bot");
-    tp_buf_puts(&bot->path, bot->token);
-    tp_buf_puts(&bot->path, "/");
-    tp_buf_puts(&bot->path, method);
-    if (bot->path.err) {
-        pthread_mutex_unlock(&bot->lock);
+    rc = tp__line_begin(bot, ln, "/bot", err);
+    if (rc != TP_OK) return rc;
+    tp_buf_puts(&ln->path, method);
+    if (ln->path.err) {
+        pthread_mutex_unlock(&ln->lock);
         return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
     }
-    req.path = bot->path.ptr;
+    req.path = ln->path.ptr;
     req.body = params;
     req.body_len = params ? strlen(params) : 0;
     req.parts = parts;
@@ -4192,13 +4435,13 @@ static tp_err tp__call(tp_bot *bot, const char *method, const char *params,
     req.timeout_ms = timeout_ms > 0 ? timeout_ms : bot->timeout_ms;
     /* getters (getUpdates with its offset too) give the same answer when asked twice */
     req.idempotent = strncmp(method, "get", 3) == 0 && method[3] >= 'A' && method[3] <= 'Z';
-    bot->http->conn.wake_fd = wake ? bot->wake[0] : -1;
-    rc = tp_http_request(bot->http, &req, &resp, err);
-    bot->http->conn.wake_fd = -1;
+    ln->http->conn.wake_fd = wake ? bot->wake[0] : -1;
+    rc = tp_http_request(ln->http, &req, &resp, err);
+    ln->http->conn.wake_fd = -1;
     if (rc == TP_OK) rc = tp__api_answer(bot, method, &resp, out, err);
     else tp__prefix(err, method);
     if (rc != TP_OK) tp__scrub(bot, err);
-    pthread_mutex_unlock(&bot->lock);
+    pthread_mutex_unlock(&ln->lock);
     if (rc != TP_OK) tp__log(bot, 1, "%s", err ? err->message : tp_strerror(rc));
     return rc;
 }
@@ -4253,7 +4496,10 @@ static void tp__updates_params(tp_buf *b, int64_t offset, int limit, int timeout
 }
 
 /* The HTTP deadline of a long poll: Telegram holds it `timeout` seconds, plus slack. */
-static int tp__poll_deadline_ms(int timeout) { return timeout * 1000 + 15000; }
+static int tp__poll_deadline_ms(int timeout) {
+    if (timeout > 86400) timeout = 86400; /* a day: beyond any server's hold */
+    return timeout * 1000 + 15000;
+}
 
 TP__DEF tp_err tp_get_updates(tp_bot *bot, const tp_get_updates_args *a, tp_json_doc **out,
                               tp_error *err) {
@@ -4266,8 +4512,11 @@ TP__DEF tp_err tp_get_updates(tp_bot *bot, const tp_get_updates_args *a, tp_json
         a = &none;
     }
     tp__updates_params(&b, a->offset, a->limit, a->timeout, a->allowed_updates);
-    if (b.err) return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
-    rc = tp__call(bot, "getUpdates", b.ptr, NULL, 0, tp__poll_deadline_ms(a->timeout), false, out,
+    if (b.err) {
+        tp_buf_deinit(&b);
+        return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+    }
+    rc = tp__call(bot, "getUpdates", b.ptr, NULL, 0, tp__poll_deadline_ms(a->timeout), a->timeout > 0, out,
                   err);
     tp_buf_deinit(&b);
     return rc;
@@ -4333,7 +4582,10 @@ TP__DEF tp_err tp_get_file(tp_bot *bot, const char *file_id, tp_json_doc **out, 
     tp_jw_key(&w, "file_id");
     tp_jw_str(&w, file_id);
     tp_jw_obj_end(&w);
-    if (b.err) return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+    if (b.err) {
+        tp_buf_deinit(&b);
+        return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+    }
     rc = tp_call(bot, "getFile", b.ptr, out, err);
     tp_buf_deinit(&b);
     return rc;
@@ -4354,29 +4606,31 @@ TP__DEF tp_err tp_download_file(tp_bot *bot, const char *file_id, int fd, tp_err
                         "getFile: no file_path in the answer (file too big or gone?)");
     }
     memset(&req, 0, sizeof req);
-    pthread_mutex_lock(&bot->lock);
-    tp_buf_reset(&bot->path);
-    tp_buf_printf(&bot->path, "/file/bot%s/", bot->token);
+    rc = tp__line_begin(bot, &bot->calls, "/file/bot", err);
+    if (rc != TP_OK) {
+        tp_json_doc_free(doc);
+        return rc;
+    }
     for (; *path; path++) { /* percent-encode all but unreserved characters and '/' */
         unsigned char c = (unsigned char)*path;
         if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
             c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
-            tp_buf_append(&bot->path, path, 1);
+            tp_buf_append(&bot->calls.path, path, 1);
         } else {
             char e[3] = {'%', hex[c >> 4], hex[c & 15]};
-            tp_buf_append(&bot->path, e, 3);
+            tp_buf_append(&bot->calls.path, e, 3);
         }
     }
     tp_json_doc_free(doc);
-    if (bot->path.err) {
-        pthread_mutex_unlock(&bot->lock);
+    if (bot->calls.path.err) {
+        pthread_mutex_unlock(&bot->calls.lock);
         return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
     }
-    req.path = bot->path.ptr;
+    req.path = bot->calls.path.ptr;
     req.to_fd = true;
     req.out_fd = fd;
     req.timeout_ms = bot->timeout_ms > 600000 ? bot->timeout_ms : 600000;
-    rc = tp_http_request(bot->http, &req, &resp, err);
+    rc = tp_http_request(bot->calls.http, &req, &resp, err);
     if (rc == TP_OK && (resp.status < 200 || resp.status > 299)) {
         rc = tp__fail(err, TP_ERR_HTTP_STATUS, 0, "download: HTTP status %d", resp.status);
         if (err) err->http_status = resp.status;
@@ -4384,19 +4638,32 @@ TP__DEF tp_err tp_download_file(tp_bot *bot, const char *file_id, int fd, tp_err
         tp__prefix(err, "download");
     }
     tp__scrub(bot, err);
-    pthread_mutex_unlock(&bot->lock);
+    pthread_mutex_unlock(&bot->calls.lock);
     return rc;
 }
 
 TP__DEF tp_err tp_download_file_to(tp_bot *bot, const char *file_id, const char *path,
                                    tp_error *err) {
     tp_err rc;
-    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) return tp__fail(err, TP_ERR_FILE, errno, "cannot create %s: %s", path, strerror(errno));
+    tp_buf part;
+    int fd;
+    tp_buf_init(&part);
+    tp_buf_puts(&part, path);
+    tp_buf_puts(&part, ".part");
+    if (part.err) return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+    fd = open(part.ptr, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        rc = tp__fail(err, TP_ERR_FILE, errno, "cannot create %s: %s", part.ptr, strerror(errno));
+        tp_buf_deinit(&part);
+        return rc;
+    }
     rc = tp_download_file(bot, file_id, fd, err);
     if (close(fd) != 0 && rc == TP_OK)
-        rc = tp__fail(err, TP_ERR_FILE, errno, "closing %s: %s", path, strerror(errno));
-    if (rc != TP_OK) unlink(path);
+        rc = tp__fail(err, TP_ERR_FILE, errno, "closing %s: %s", part.ptr, strerror(errno));
+    if (rc == TP_OK && rename(part.ptr, path) != 0)
+        rc = tp__fail(err, TP_ERR_FILE, errno, "renaming to %s: %s", path, strerror(errno));
+    if (rc != TP_OK) unlink(part.ptr);
+    tp_buf_deinit(&part);
     return rc;
 }
 
@@ -4466,6 +4733,7 @@ TP__DEF const tp_json *tp_update_payload(const tp_json *u) {
         if (p) return p;
     }
     /* an update kind newer than this library: the first member that is not update_id */
+    if (tp_json_typeof(u) != TP_JSON_OBJECT) return NULL;
     for (u = tp_json_first(u); u; u = tp_json_next(u))
         if (strcmp(tp_json_key(u), "update_id") != 0) return u;
     return NULL;
@@ -4499,10 +4767,12 @@ TP__DEF tp_glance_info tp_glance(const tp_json *msg) {
     size_t best = sizeof tp__content_types / sizeof tp__content_types[0], i;
     g.content_type = "unknown";
     g.chat_type = tp_json_get_str(chat, "type");
+    if (tp_json_typeof(msg) != TP_JSON_OBJECT) msg = NULL; /* only objects have keys */
     if (!g.chat_type) g.chat_type = "";
     g.chat_id = tp_json_get_int(chat, "id");
     for (m = tp_json_first(msg); m; m = tp_json_next(m)) {
         const char *k = tp_json_key(m);
+        if (!k) break; /* an array, not a message: no keys */
         for (i = 0; i < best; i++)
             if (strcmp(k, tp__content_types[i]) == 0) {
                 best = i;
@@ -4516,7 +4786,9 @@ TP__DEF tp_glance_info tp_glance(const tp_json *msg) {
 
 /* >>updates (impl) ------------------------------------------------------------------------
    Long polling. The offset moves past an update only once its handler has returned, and a
-   stop confirms it with one more short getUpdates, so a restart neither repeats nor loses. */
+   stop confirms it with one more short getUpdates, so a restart neither repeats nor loses.
+   The poll has its own connection (its waits are cut short by the bot's self-pipe); the stop's
+   confirmation goes over the bot's connection, which a stop does not interrupt. */
 
 static uint32_t tp__jitter(uint32_t *s) { /* xorshift32 */
     *s ^= *s << 13;
@@ -4525,15 +4797,290 @@ static uint32_t tp__jitter(uint32_t *s) { /* xorshift32 */
     return *s;
 }
 
+/* The dispatcher: worker k owns a FIFO ring; key % workers picks it, so a chat's updates run
+   in arrival order on one thread. One mutex; `pending` counts queued + running items. */
+typedef struct tp__ditem {
+    const tp_update *u;
+    tp_json_doc *doc; /* owned, or NULL */
+} tp__ditem;
+
+typedef struct tp__dworker {
+    struct tp_disp *d;
+    pthread_t th;
+    pthread_cond_t cond;   /* an item arrived, or the end */
+    tp__ditem *ring;
+    size_t head, len;
+    bool started;
+} tp__dworker;
+
+struct tp_disp {
+    tp_bot *bot;
+    tp_update_fn handler;
+    void *user;
+    pthread_mutex_t lock;
+    pthread_cond_t space;  /* a ring has room again */
+    pthread_cond_t idle;   /* pending reached 0 */
+    size_t pending, cap;
+    int nworkers;
+    bool quit;
+    tp__dworker *w;
+};
+
+static void *tp__disp_main(void *arg) {
+    tp__dworker *w = (tp__dworker *)arg;
+    tp_disp *d = w->d;
+    pthread_mutex_lock(&d->lock);
+    for (;;) {
+        tp__ditem it;
+        while (!w->len && !d->quit) pthread_cond_wait(&w->cond, &d->lock);
+        if (!w->len) break;
+        it = w->ring[w->head];
+        w->head = (w->head + 1) % d->cap;
+        w->len--;
+        pthread_cond_broadcast(&d->space);
+        pthread_mutex_unlock(&d->lock);
+        d->handler(d->bot, it.u, d->user);
+        tp_json_doc_free(it.doc);
+        pthread_mutex_lock(&d->lock);
+        if (--d->pending == 0) pthread_cond_broadcast(&d->idle);
+    }
+    pthread_mutex_unlock(&d->lock);
+    return NULL;
+}
+
+TP__DEF tp_disp *tp_disp_new(tp_bot *bot, tp_update_fn handler, void *user,
+                             const tp_disp_opts *opts, tp_error *err) {
+    tp_disp *d;
+    int i, n = opts && opts->workers > 0 ? opts->workers : 4;
+    size_t cap = opts && opts->queue_size > 0 ? (size_t)opts->queue_size : 256;
+    TELEPOT_ASSERT(handler);
+    if (n > 1024) n = 1024;
+    d = (tp_disp *)tp__alloc(sizeof *d);
+    if (!d) {
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        return NULL;
+    }
+    memset(d, 0, sizeof *d);
+    d->bot = bot;
+    d->handler = handler;
+    d->user = user;
+    d->cap = cap;
+    d->w = (tp__dworker *)tp__alloc(sizeof *d->w * (size_t)n);
+    if (!d->w) {
+        tp__free(d);
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        return NULL;
+    }
+    memset(d->w, 0, sizeof *d->w * (size_t)n);
+    pthread_mutex_init(&d->lock, NULL);
+    pthread_cond_init(&d->space, NULL);
+    pthread_cond_init(&d->idle, NULL);
+    for (i = 0; i < n; i++) {
+        tp__dworker *w = &d->w[i];
+        w->d = d;
+        pthread_cond_init(&w->cond, NULL);
+        d->nworkers = i + 1;
+        w->ring = (tp__ditem *)tp__alloc(sizeof *w->ring * cap);
+        if (!w->ring || pthread_create(&w->th, NULL, tp__disp_main, w) != 0) {
+            tp__fail(err, w->ring ? TP_ERR_IO : TP_ERR_NOMEM, 0,
+                     "cannot start the dispatcher's threads");
+            tp_disp_free(d);
+            return NULL;
+        }
+        w->started = true;
+    }
+    tp__ok(err);
+    return d;
+}
+
+TP__DEF tp_err tp_disp_push(tp_disp *d, const tp_update *u, tp_json_doc *owned_doc) {
+    tp__dworker *w;
+    uint64_t key = (uint64_t)tp_update_key(u->json);
+    key ^= key >> 29; /* chat ids of one kind share low bits less than one might hope */
+    key *= UINT64_C(0x9E3779B97F4A7C15);
+    w = &d->w[(key >> 32) % (uint64_t)d->nworkers];
+    pthread_mutex_lock(&d->lock);
+    while (w->len == d->cap) pthread_cond_wait(&d->space, &d->lock);
+    w->ring[(w->head + w->len) % d->cap].u = u;
+    w->ring[(w->head + w->len) % d->cap].doc = owned_doc;
+    w->len++;
+    d->pending++;
+    pthread_cond_signal(&w->cond);
+    pthread_mutex_unlock(&d->lock);
+    return TP_OK;
+}
+
+TP__DEF void tp_disp_drain(tp_disp *d) {
+    pthread_mutex_lock(&d->lock);
+    while (d->pending) pthread_cond_wait(&d->idle, &d->lock);
+    pthread_mutex_unlock(&d->lock);
+}
+
+TP__DEF void tp_disp_free(tp_disp *d) {
+    int i;
+    if (!d) return;
+    pthread_mutex_lock(&d->lock);
+    d->quit = true;
+    for (i = 0; i < d->nworkers; i++) pthread_cond_signal(&d->w[i].cond);
+    pthread_mutex_unlock(&d->lock);
+    for (i = 0; i < d->nworkers; i++) {
+        if (d->w[i].started) pthread_join(d->w[i].th, NULL);
+        pthread_cond_destroy(&d->w[i].cond);
+        tp__free(d->w[i].ring);
+    }
+    pthread_cond_destroy(&d->space);
+    pthread_cond_destroy(&d->idle);
+    pthread_mutex_destroy(&d->lock);
+    tp__free(d->w);
+    tp__free(d);
+}
+
+TP__DEF int64_t tp_update_key(const tp_json *update) {
+    const tp_json *p = tp_update_payload(update), *chat = tp_json_get(p, "chat");
+    if (!chat) chat = tp_json_get(tp_json_get(p, "message"), "chat"); /* callback_query */
+    if (tp_json_typeof(tp_json_get(chat, "id")) == TP_JSON_INT) return tp_json_get_int(chat, "id");
+    p = tp_json_get(p, "from") ? tp_json_get(p, "from") : tp_json_get(p, "user");
+    return tp_json_get_int(p, "id");
+}
+
+/* The first occurrence of needle in hay, or NULL. */
+static const char *tp__memmem(const char *hay, size_t hn, const char *needle, size_t nn) {
+    const char *p = hay, *end = hay + hn;
+    while (nn && (size_t)(end - p) >= nn) {
+        p = (const char *)memchr(p, needle[0], (size_t)(end - p) - nn + 1);
+        if (!p) break;
+        if (memcmp(p, needle, nn) == 0) return p;
+        p++;
+    }
+    return NULL;
+}
+
+/* The poller's state. */
+typedef struct tp__poll {
+    tp_bot *bot;
+    tp_http *http;
+    tp_buf path, params;
+    tp_update_fn handler;
+    void *user;
+    const tp_poll_opts *o;
+    tp_disp *disp;
+    bool offset_warned;
+} tp__poll;
+
+static void tp__bad_update(tp_bot *bot, tp_bad_update_fn fn, void *user, const char *raw,
+                           size_t len, const tp_error *why, int64_t id) {
+    if (fn) fn(bot, raw ? raw : "", len, why, user);
+    else tp__log(bot, 1, "update %lld cannot be read (%s); skipped", (long long)id, why->message);
+}
+
+/* Writes the next offset to the file (tmp + rename: a crash leaves the old or the new one). */
+static void tp__offset_save(tp__poll *p, int64_t offset) {
+    char tmp[4096], num[24];
+    int fd, n;
+    bool ok = false;
+    if (!p->o->offset_file || strlen(p->o->offset_file) + 5 > sizeof tmp) return;
+    snprintf(tmp, sizeof tmp, "%s.tmp", p->o->offset_file);
+    n = snprintf(num, sizeof num, "%lld\n", (long long)offset);
+    fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd >= 0) {
+        ok = write(fd, num, (size_t)n) == n;
+        ok = close(fd) == 0 && ok;
+        ok = ok && rename(tmp, p->o->offset_file) == 0;
+    }
+    if (!ok && !p->offset_warned) {
+        p->offset_warned = true;
+        tp__log(p->bot, 1, "cannot write the offset file: %s", strerror(errno));
+    }
+}
+
+static int64_t tp__offset_load(const char *path) {
+    char num[32];
+    ssize_t n;
+    int fd = path ? open(path, O_RDONLY | O_CLOEXEC) : -1;
+    if (fd < 0) return 0;
+    n = read(fd, num, sizeof num - 1);
+    close(fd);
+    if (n <= 0) return 0;
+    num[n] = '\0';
+    return strtoll(num, NULL, 10);
+}
+
+/* One getUpdates on the poller's connection. raw, raw_len: the answer's body (valid until the
+   next request), so that an unreadable answer can be reported. */
+static tp_err tp__poll_get(tp__poll *p, int64_t offset, int limit, int timeout, tp_json_doc **doc,
+                           const char **raw, size_t *raw_len, bool *api_like, tp_error *e) {
+    tp_http_req req;
+    tp_http_resp resp;
+    tp_err rc;
+    *doc = NULL;
+    *raw = NULL;
+    *raw_len = 0;
+    *api_like = false;
+    tp_buf_reset(&p->params);
+    tp__updates_params(&p->params, offset, limit, timeout, p->o->allowed_updates);
+    if (p->params.err) return tp__fail(e, TP_ERR_NOMEM, 0, NULL);
+    memset(&req, 0, sizeof req);
+    req.method = "POST";
+    req.path = p->path.ptr;
+    req.body = p->params.ptr;
+    req.body_len = p->params.len;
+    req.timeout_ms = timeout * 1000 + (p->o->slack_ms > 0 ? p->o->slack_ms : 15000);
+    req.idempotent = true;
+    rc = tp_http_request(p->http, &req, &resp, e);
+    if (rc != TP_OK) {
+        tp__prefix(e, "getUpdates");
+        tp__scrub(p->bot, e);
+        return rc;
+    }
+    *raw = resp.body;
+    *raw_len = resp.body_len;
+    { /* a 2xx that starts like Telegram's answer: {"ok":true (not a proxy's page) */
+        const char *b = resp.body, *end = resp.body + resp.body_len;
+        while (b < end && (*b == ' ' || *b == '\n' || *b == '\r' || *b == '\t')) b++;
+        *api_like = resp.status / 100 == 2 && b < end && *b == '{' &&
+                    tp__memmem(b, (size_t)(end - b) < 32 ? (size_t)(end - b) : 32, "\"ok\":true", 9);
+    }
+    rc = tp__api_answer(p->bot, "getUpdates", &resp, doc, e);
+    if (rc == TP_OK && tp_json_typeof(tp_result(*doc)) != TP_JSON_ARRAY) {
+        tp_json_doc_free(*doc);
+        *doc = NULL;
+        rc = tp__fail(e, TP_ERR_BAD_RESPONSE, 0, "getUpdates: the result is not an array");
+        e->http_status = resp.status;
+    }
+    return rc;
+}
+
+/* The first "update_id":N in a raw text at or above `from`, else -1. */
+static int64_t tp__scan_update_id(const char *s, size_t n, int64_t from) {
+    const char *end = s + n, *q = s;
+    while (s && (q = (const char *)memchr(q, '"', (size_t)(end - q))) != NULL) {
+        q++;
+        if ((size_t)(end - q) > 11 && memcmp(q, "update_id\"", 10) == 0) {
+            const char *d = q + 10;
+            int64_t v = 0;
+            while (d < end && (*d == ' ' || *d == ':' || *d == '\t' || *d == '\n' || *d == '\r'))
+                d++;
+            if (d < end && *d >= '0' && *d <= '9') {
+                while (d < end && *d >= '0' && *d <= '9' && v < INT64_MAX / 10)
+                    v = v * 10 + (*d++ - '0');
+                if (v >= from) return v;
+            }
+        }
+    }
+    return -1;
+}
+
 TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const tp_poll_opts *opts,
                            tp_error *err) {
     tp_poll_opts zero;
+    tp__poll p;
+    tp_http_opts ho;
     int timeout, limit;
-    int64_t offset = 0, backoff = 0;
+    int64_t offset = 0, backoff = 0, fail_offset = -1, bmin, bmax;
+    bool api_like = false;
+    int fails = 0; /* unreadable 2xx answers in a row at fail_offset */
     bool dirty = false;
     uint32_t seed = (uint32_t)tp_now_ms() ^ (uint32_t)(uintptr_t)bot;
-    tp_buf params;
-    tp_buf_init(&params);
     tp_err rc = TP_OK;
     TELEPOT_ASSERT(bot && handler);
     if (!opts) {
@@ -4541,102 +5088,235 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
         opts = &zero;
     }
     if (!seed) seed = 1;
+    memset(&p, 0, sizeof p);
+    p.bot = bot;
+    p.handler = handler;
+    p.user = user;
+    p.o = opts;
     timeout = opts->timeout > 0 ? opts->timeout : 30;
     limit = opts->limit > 0 && opts->limit <= 100 ? opts->limit : 100;
-    if (opts->drop_pending_updates) {
+    bmin = opts->backoff_min_ms > 0 ? opts->backoff_min_ms : 500;
+    bmax = opts->backoff_max_ms > 0 ? opts->backoff_max_ms : 60000;
+    if (bmax < bmin) bmax = bmin;
+    memset(&ho, 0, sizeof ho);
+    ho.url = bot->api_url;
+    ho.use_wake_fd = true;
+    ho.wake_fd = bot->wake[0];
+    ho.connect_timeout_ms = bot->connect_timeout_ms;
+    ho.max_body_bytes = bot->max_body_bytes;
+    ho.ca_file = bot->ca_file;
+    ho.proxy = bot->proxy;
+    ho.no_env_proxy = bot->no_env_proxy;
+    p.http = tp_http_new(&ho, err);
+    if (!p.http) return err ? err->code : TP_ERR_NOMEM;
+    tp_buf_printf(&p.path, "%s/bot%s/getUpdates", bot->prefix, bot->token);
+    if (p.path.err) {
+        rc = tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        goto out;
+    }
+    if (opts->workers > 0) {
+        tp_disp_opts dopts;
+        memset(&dopts, 0, sizeof dopts);
+        dopts.workers = opts->workers;
+        dopts.queue_size = 100;
+        p.disp = tp_disp_new(bot, handler, user, &dopts, err);
+        if (!p.disp) {
+            rc = err ? err->code : TP_ERR_NOMEM;
+            goto out;
+        }
+    }
+    offset = tp__offset_load(opts->offset_file);
+    while (opts->drop_pending_updates && !bot->stop) {
         tp_json_doc *doc = NULL;
-        tp_buf_reset(&params);
-        tp__updates_params(&params, -1, 1, 0, NULL);
-        rc = tp__call(bot, "getUpdates", params.ptr, NULL, 0, 0, true, &doc, err);
+        const char *raw;
+        size_t rawn;
+        tp_error e;
+        rc = tp__poll_get(&p, -1, 1, 0, &doc, &raw, &rawn, &api_like, &e);
         if (rc == TP_OK) {
             const tp_json *last = tp_json_at(tp_result(doc), 0);
-            if (last) {
+            if (last && tp_json_get_int(last, "update_id") + 1 > offset) {
                 offset = tp_json_get_int(last, "update_id") + 1;
                 dirty = true;
             }
+            tp_json_doc_free(doc);
+            break;
         }
-        tp_json_doc_free(doc);
-        if (rc != TP_OK && rc != TP_ERR_STOPPED) goto out;
-        rc = TP_OK;
+        if (rc == TP_ERR_STOPPED) break;
+        if (rc == TP_ERR_API && e.error_code != 429 && e.error_code < 500) {
+            if (err) *err = e;
+            goto out;
+        }
+        if (!tp__bot_sleep(bot, bmin)) break;
     }
+    rc = TP_OK;
     while (!bot->stop) {
         tp_json_doc *doc = NULL;
         tp_error e;
         const tp_json *list, *u;
-        tp_buf_reset(&params);
-        tp__updates_params(&params, offset, limit, timeout, opts->allowed_updates);
-        if (params.err) {
-            rc = tp__fail(err, TP_ERR_NOMEM, 0, NULL);
-            break;
-        }
-        rc = tp__call(bot, "getUpdates", params.ptr, NULL, 0, tp__poll_deadline_ms(timeout), true,
-                      &doc, &e);
-        if (rc == TP_OK && tp_json_typeof(list = tp_result(doc)) != TP_JSON_ARRAY) {
-            rc = tp__fail(&e, TP_ERR_BAD_RESPONSE, 0, "getUpdates: the result is not an array");
-            tp_json_doc_free(doc);
-            doc = NULL;
-        }
+        const char *raw;
+        size_t rawn;
+        int64_t before = offset, wait;
+        bool empty;
+        int lim = fails >= 3 && fail_offset == offset ? 1 : limit;
+        rc = tp__poll_get(&p, offset, lim, timeout, &doc, &raw, &rawn, &api_like, &e);
         if (rc == TP_ERR_STOPPED) {
             rc = TP_OK;
             break;
         }
-        if (rc != TP_OK) {
-            int64_t wait;
-            if (rc == TP_ERR_API && e.error_code == 429) {
-                wait = (int64_t)(e.retry_after > 0 ? e.retry_after : 1) * 1000;
-            } else if (rc == TP_ERR_API && (e.error_code == 401 || e.error_code == 404 ||
-                                            e.error_code == 409 || e.error_code == 400)) {
-                if (err) *err = e;
-                break; /* the token, the URL or another poller: retrying cannot help */
-            } else {
-                backoff = backoff ? (backoff * 2 > 60000 ? 60000 : backoff * 2) : 500;
-                wait = backoff / 2 + (int64_t)(tp__jitter(&seed) % (uint32_t)(backoff / 2 + 1));
-            }
-            tp__log(bot, 1, "%s; retrying in %lld ms", e.message, (long long)wait);
-            rc = TP_OK;
-            if (!tp__bot_sleep(bot, wait)) break;
-            continue;
+        if (rc == TP_ERR_NOMEM || rc == TP_ERR_URL || rc == TP_ERR_TLS_DISABLED) {
+            if (err) *err = e;
+            break;
         }
-        backoff = 0;
-        dirty = false; /* this request confirmed everything below offset */
-        for (u = tp_json_first(list); u; u = tp_json_next(u)) {
-            int64_t id = tp_json_get_int(u, "update_id");
-            const tp_update *view;
-            if (tp_json_typeof(tp_json_get(u, "update_id")) != TP_JSON_INT) {
-                tp__log(bot, 1, "getUpdates: an element without an integer update_id, skipped");
+        if (rc == TP_OK) {
+            list = tp_result(doc);
+            for (u = tp_json_first(list); u; u = tp_json_next(u)) {
+                int64_t id = tp_json_get_int(u, "update_id");
+                const tp_update *view;
+                if (tp_json_typeof(tp_json_get(u, "update_id")) != TP_JSON_INT || id < 0 ||
+                    id == INT64_MAX) { /* offset = id + 1 must stay a positive int64 */
+                    tp_buf one;
+                    tp_buf_init(&one);
+                    tp_json_write(&one, u);
+                    tp__fail(&e, TP_ERR_BAD_RESPONSE, 0, "an update without an integer update_id");
+                    tp__bad_update(bot, opts->on_bad_update, user, one.ptr, one.len, &e, -1);
+                    tp_buf_deinit(&one);
+                    continue;
+                }
+                if (offset && id < offset) continue; /* already handled */
+                view = tp_update_view(doc, u, &e);
+                if (view && p.disp) {
+                    tp_disp_push(p.disp, view, NULL);
+                } else if (view) {
+                    handler(bot, view, user);
+                } else {
+                    tp_buf one;
+                    tp_buf_init(&one);
+                    tp_json_write(&one, u);
+                    tp__bad_update(bot, opts->on_bad_update, user, one.ptr, one.len, &e, id);
+                    tp_buf_deinit(&one);
+                }
+                offset = id + 1;
+                dirty = true;
+                if (!p.disp) tp__offset_save(&p, offset);
+                if (bot->stop && !p.disp) break;
+            }
+            if (p.disp) {
+                tp_disp_drain(p.disp);
+                if (offset != before) tp__offset_save(&p, offset);
+            }
+            empty = tp_json_first(list) == NULL;
+            tp_json_doc_free(doc);
+            backoff = 0;
+            if (offset != before || empty) {
+                fails = 0;
+                dirty = offset != before;
                 continue;
             }
-            if (offset && id < offset) continue; /* already handled */
-            view = tp_update_view(doc, u, &e);
-            if (view) {
-                handler(bot, view, user);
-            } else {
-                tp_buf raw;
-                tp_buf_init(&raw);
-                tp_json_write(&raw, u);
-                if (opts->on_bad_update)
-                    opts->on_bad_update(bot, raw.ptr ? raw.ptr : "", raw.len, &e, user);
-                else
-                    tp__log(bot, 1, "update %lld cannot be read (%s); skipped", (long long)id,
-                            e.message);
-                tp_buf_deinit(&raw);
-            }
-            offset = id + 1;
-            dirty = true;
-            if (bot->stop) break;
+            /* a batch that moved nothing: as unreadable as a broken one */
+            rc = tp__fail(&e, TP_ERR_BAD_RESPONSE, 0, "getUpdates: a batch without usable update_ids");
+            e.http_status = 200;
+            api_like = true;
         }
-        tp_json_doc_free(doc);
+        if (rc == TP_ERR_API && e.error_code == 429) {
+            wait = (int64_t)(e.retry_after > 0 ? e.retry_after : 1) * 1000;
+        } else if ((rc == TP_ERR_API && (e.error_code == 401 || e.error_code == 404 ||
+                                         e.error_code == 400 ||
+                                         (e.error_code == 409 && !opts->retry_on_conflict))) ||
+                   ((rc == TP_ERR_NOT_JSON || rc == TP_ERR_BAD_RESPONSE) &&
+                    (e.http_status == 401 || e.http_status == 404))) { /* a wrong API URL */
+            if (err) *err = e;
+            break; /* the token, the URL, the options or another poller: retrying cannot help */
+        } else {
+            if (((rc == TP_ERR_NOT_JSON || rc == TP_ERR_BAD_RESPONSE) && api_like) ||
+                rc == TP_ERR_HTTP_BODY_TOO_LARGE) {
+                /* Telegram's answer, unreadable: isolate, then skip (policy in the manual).
+                   A proxy's page, even with 200, only backs off: skipping would lose updates. */
+                if (fail_offset != offset) fails = 0;
+                fail_offset = offset;
+                if (++fails >= 6 && api_like) {
+                    int64_t id = tp__scan_update_id(raw, rawn, offset);
+                    if (id < 0) id = offset;
+                    if (id > 0) {
+                        tp__bad_update(bot, opts->on_bad_update, user, raw, raw ? rawn : 0, &e, id);
+                        tp__log(bot, 1, "getUpdates: skipping update %lld after %d unreadable answers",
+                                (long long)id, fails);
+                        offset = id + 1;
+                        dirty = true;
+                        fails = 0;
+                        tp__offset_save(&p, offset);
+                        continue;
+                    }
+                }
+            }
+            backoff = backoff ? (backoff * 2 > bmax ? bmax : backoff * 2) : bmin;
+            wait = backoff / 2 + (int64_t)(tp__jitter(&seed) % (uint32_t)(backoff / 2 + 1));
+        }
+        tp__log(bot, 1, "%s; retrying in %lld ms", e.message, (long long)wait);
+        rc = TP_OK;
+        if (!tp__bot_sleep(bot, wait)) break;
     }
-    if (dirty) { /* confirm what was handled; not interruptible, short deadline */
+    if (dirty && rc == TP_OK) { /* confirm what was handled; not interruptible, short deadline */
         tp_error e;
-        tp_buf_reset(&params);
-        tp__updates_params(&params, offset, 1, 0, NULL);
-        if (tp__call(bot, "getUpdates", params.ptr, NULL, 0, 10000, false, NULL, &e) != TP_OK)
+        tp_buf_reset(&p.params);
+        tp__updates_params(&p.params, offset, 1, 0, NULL);
+        if (tp__call(bot, "getUpdates", p.params.ptr, NULL, 0, 10000, false, NULL, &e) != TP_OK)
             tp__log(bot, 1, "could not confirm offset %lld at stop: %s", (long long)offset, e.message);
     }
 out:
-    tp_buf_deinit(&params);
+    tp_disp_free(p.disp);
+    tp_http_free(p.http);
+    if (p.path.ptr) memset(p.path.ptr, 0, p.path.len);
+    tp_buf_deinit(&p.path);
+    tp_buf_deinit(&p.params);
     if (rc == TP_OK) tp__ok(err);
+    return rc;
+}
+
+struct tp_poller {
+    tp_bot *bot;
+    tp_update_fn handler;
+    void *user;
+    tp_poll_opts opts;
+    tp_error err;
+    tp_err rc;
+    pthread_t th;
+};
+
+static void *tp__poller_main(void *arg) {
+    tp_poller *p = (tp_poller *)arg;
+    p->rc = tp_poll_run(p->bot, p->handler, p->user, &p->opts, &p->err);
+    return NULL;
+}
+
+TP__DEF tp_poller *tp_poll_start(tp_bot *bot, tp_update_fn handler, void *user,
+                                 const tp_poll_opts *opts, tp_error *err) {
+    tp_poller *p = (tp_poller *)tp__alloc(sizeof *p);
+    TELEPOT_ASSERT(bot && handler);
+    if (!p) {
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        return NULL;
+    }
+    memset(p, 0, sizeof *p);
+    p->bot = bot;
+    p->handler = handler;
+    p->user = user;
+    if (opts) p->opts = *opts;
+    if (pthread_create(&p->th, NULL, tp__poller_main, p) != 0) {
+        tp__free(p);
+        tp__fail(err, TP_ERR_IO, 0, "cannot start the polling thread");
+        return NULL;
+    }
+    tp__ok(err);
+    return p;
+}
+
+TP__DEF tp_err tp_poll_join(tp_poller *p, tp_error *err) {
+    tp_err rc;
+    if (!p) return TP_OK;
+    pthread_join(p->th, NULL);
+    rc = p->rc;
+    if (err) *err = p->err;
+    tp__free(p);
     return rc;
 }
 
@@ -4669,6 +5349,632 @@ TP__DEF int tp_poll_main(int argc, char **argv, tp_update_fn handler, void *user
     if (rc != TP_OK) fprintf(stderr, "%s: %s\n", name, err.message);
     tp_bot_free(bot);
     return rc == TP_OK ? 0 : 1;
+}
+
+/* >>hook (impl): the webhook receiver ----------------------------------------------------------
+   An acceptor thread polls the listening socket and two self-pipes (tp_hook_free's and the
+   bot's); each connection gets a detached thread that reads requests under two deadlines
+   (idle between requests, whole request from its first byte). Bodies go through one path
+   shared with tp_hook_push: parse, deduplicate, (reorder,) dispatch. A connection's bytes pass
+   only through tp__hook_recv and tp__hook_send: the place where TLS will wrap them. */
+
+typedef struct tp__held {
+    int64_t id, since;
+    const tp_update *u;
+    tp_json_doc *doc;
+} tp__held;
+
+struct tp_hook {
+    tp_bot *bot;
+    tp_update_fn handler;
+    void *user;
+    tp_hook_opts o;
+    char *path, *secret;
+    size_t path_len, secret_len;
+    int lfd, port;
+    int wake[2];                /* tp_hook_free's self-pipe */
+    pthread_t acceptor;
+    bool acceptor_running;
+    pthread_mutex_t lock;       /* everything below */
+    pthread_cond_t conns_done;
+    int nconns;
+    tp_disp *disp;
+    int64_t *seen;              /* ring of recent update_ids */
+    size_t seen_cap, seen_len, seen_pos;
+    bool have_expect;           /* ordered: the next update_id to release is `expect` */
+    int64_t expect, first_since;
+    tp__held *held;             /* ordered: held back, sorted by id */
+    size_t nheld, held_cap;
+};
+
+typedef struct tp__hconn {
+    tp_hook *h;
+    int fd;
+    char *buf;
+    size_t len, cap;
+} tp__hconn;
+
+/* Reads what is there, waiting until the deadline. idle: also wake on a stop (no request is
+   in flight). *got = 0 at the end of the stream. TLS: wrap here. */
+static tp_err tp__hook_recv(tp__hconn *c, void *buf, size_t cap, size_t *got, int64_t deadline,
+                            bool idle) {
+    for (;;) {
+        struct pollfd pf[3];
+        ssize_t n;
+        int rc;
+        pf[0].fd = c->fd;
+        pf[0].events = POLLIN;
+        pf[1].fd = c->h->wake[0];
+        pf[1].events = POLLIN;
+        pf[2].fd = c->h->bot->wake[0];
+        pf[2].events = POLLIN;
+        pf[0].revents = pf[1].revents = pf[2].revents = 0;
+        rc = poll(pf, idle ? 3 : 1, tp__ms_left(deadline));
+        if (rc < 0 && errno == EINTR) continue;
+        if (rc < 0) return TP_ERR_IO;
+        if (idle && (pf[1].revents || pf[2].revents)) return TP_ERR_STOPPED;
+        if (rc == 0) return TP_ERR_TIMEOUT;
+        n = recv(c->fd, buf, cap, MSG_DONTWAIT);
+        if (n >= 0) {
+            *got = (size_t)n;
+            return TP_OK;
+        }
+        if (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK) continue;
+        return TP_ERR_IO;
+    }
+}
+
+/* Writes all of buf before the deadline. TLS: wrap here. */
+static tp_err tp__hook_send(tp__hconn *c, const void *buf, size_t n, int64_t deadline) {
+    const char *p = (const char *)buf;
+    while (n > 0) {
+        ssize_t w = send(c->fd, p, n, MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (w > 0) {
+            p += w;
+            n -= (size_t)w;
+        } else if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) {
+            struct pollfd pf;
+            pf.fd = c->fd;
+            pf.events = POLLOUT;
+            pf.revents = 0;
+            if (poll(&pf, 1, tp__ms_left(deadline)) == 0) return TP_ERR_TIMEOUT;
+        } else {
+            return TP_ERR_IO;
+        }
+    }
+    return TP_OK;
+}
+
+static void tp__hook_reply(tp__hconn *c, int status, bool close_it) {
+    char head[256];
+    const char *reason;
+    int n;
+    switch (status) {
+    case 200: reason = "OK"; break;
+    case 400: reason = "Bad Request"; break;
+    case 401: reason = "Unauthorized"; break;
+    case 404: reason = "Not Found"; break;
+    case 405: reason = "Method Not Allowed"; break;
+    case 408: reason = "Request Timeout"; break;
+    case 411: reason = "Length Required"; break;
+    case 413: reason = "Content Too Large"; break;
+    case 431: reason = "Request Header Fields Too Large"; break;
+    case 503: reason = "Service Unavailable"; break;
+    default: reason = "Error"; break;
+    }
+    n = snprintf(head, sizeof head, "HTTP/1.1 %d %s\r\nContent-Length: 0\r\n%s%s\r\n", status,
+                 reason, status == 405 ? "Allow: POST\r\n" : "",
+                 close_it ? "Connection: close\r\n" : "");
+    (void)tp__hook_send(c, head, (size_t)n, tp_now_ms() + 5000);
+}
+
+/* Constant-time comparison (the time depends on the lengths only). */
+static bool tp__ct_equal(const char *a, size_t an, const char *b, size_t bn) {
+    size_t i;
+    unsigned char d = an == bn ? 0 : 1;
+    for (i = 0; i < bn; i++) d |= (unsigned char)(b[i] ^ (i < an ? a[i] : 0));
+    return d == 0;
+}
+
+static bool tp__hook_seen(tp_hook *h, int64_t id) { /* under the lock; remembers id */
+    size_t i;
+    for (i = 0; i < h->seen_len; i++)
+        if (h->seen[i] == id) return true;
+    if (h->seen_len < h->seen_cap) h->seen[h->seen_len++] = id;
+    else h->seen[h->seen_pos] = id;
+    h->seen_pos = (h->seen_pos + 1) % h->seen_cap;
+    return false;
+}
+
+static void tp__hook_report(tp_hook *h, int64_t id, const char *what) {
+    if (h->o.on_reorder) h->o.on_reorder(h->bot, id, what, h->user);
+    else tp__log(h->bot, 2, "webhook: update %lld: %s", (long long)id, what);
+}
+
+/* Ordered mode, under the lock: releases held updates from `expect` on, and past gaps that
+   waited maxhold (or all of them when `all`). */
+static void tp__hook_release(tp_hook *h, bool all) {
+    int64_t now = tp_now_ms(), oldest = INT64_MAX;
+    size_t i;
+    for (i = 0; i < h->nheld; i++)
+        if (h->held[i].since < oldest) oldest = h->held[i].since;
+    if (!h->have_expect && h->nheld && (all || now - oldest >= h->o.maxhold_ms)) {
+        h->have_expect = true; /* the first updates: start from the lowest that came */
+        h->expect = h->held[0].id;
+    }
+    while (h->have_expect && h->nheld) {
+        if (h->held[0].id != h->expect) {
+            if (!all && now - oldest < h->o.maxhold_ms && h->nheld < 100000) break;
+            tp__hook_report(h, h->expect, "gap");
+            h->expect = h->held[0].id;
+        }
+        tp_disp_push(h->disp, h->held[0].u, h->held[0].doc);
+        h->expect++;
+        memmove(h->held, h->held + 1, (h->nheld - 1) * sizeof *h->held);
+        h->nheld--;
+        oldest = INT64_MAX;
+        for (i = 0; i < h->nheld; i++)
+            if (h->held[i].since < oldest) oldest = h->held[i].since;
+    }
+}
+
+/* Ordered mode, under the lock: an update arrives. */
+static tp_err tp__hook_order(tp_hook *h, int64_t id, const tp_update *u, tp_json_doc *doc) {
+    size_t at;
+    if (h->have_expect && id < h->expect) {
+        tp__hook_report(h, id, "late");
+        return tp_disp_push(h->disp, u, doc);
+    }
+    if (h->have_expect && id == h->expect && !h->nheld) {
+        h->expect++;
+        return tp_disp_push(h->disp, u, doc);
+    }
+    if (h->nheld == h->held_cap) {
+        size_t nc = h->held_cap ? h->held_cap * 2 : 64;
+        tp__held *nh = (tp__held *)tp__realloc(h->held, nc * sizeof *nh);
+        if (!nh) return TP_ERR_NOMEM;
+        h->held = nh;
+        h->held_cap = nc;
+    }
+    for (at = h->nheld; at > 0 && h->held[at - 1].id > id; at--) {}
+    memmove(h->held + at + 1, h->held + at, (h->nheld - at) * sizeof *h->held);
+    h->held[at].id = id;
+    h->held[at].since = tp_now_ms();
+    h->held[at].u = u;
+    h->held[at].doc = doc;
+    h->nheld++;
+    tp__hook_release(h, false);
+    return TP_OK;
+}
+
+/* One update's JSON, from a POST or tp_hook_push. */
+static tp_err tp__hook_take(tp_hook *h, const char *body, size_t len, tp_error *err) {
+    tp_error e;
+    tp_json_doc *doc = tp_json_parse(body, len, &e);
+    const tp_json *root = tp_json_root(doc);
+    const tp_update *u = NULL;
+    int64_t id = tp_json_get_int(root, "update_id");
+    bool dup;
+    tp_err rc = TP_OK;
+    if (doc && tp_json_typeof(tp_json_get(root, "update_id")) != TP_JSON_INT)
+        tp__fail(&e, TP_ERR_BAD_RESPONSE, 0, "an update without an integer update_id");
+    else if (doc)
+        u = tp_update_view(doc, root, &e);
+    pthread_mutex_lock(&h->lock);
+    dup = doc && tp_json_typeof(tp_json_get(root, "update_id")) == TP_JSON_INT &&
+          tp__hook_seen(h, id);
+    if (u && !dup) {
+        if (h->o.ordered) rc = tp__hook_order(h, id, u, doc);
+        else rc = tp_disp_push(h->disp, u, doc);
+        if (rc == TP_OK) doc = NULL;
+    }
+    pthread_mutex_unlock(&h->lock);
+    if (!u && !dup) {
+        tp__bad_update(h->bot, h->o.on_bad_update, h->user, body, len, &e, doc ? id : -1);
+        rc = e.code;
+        if (err) *err = e;
+    } else if (rc != TP_OK) {
+        tp__fail(err, rc, 0, NULL);
+    } else {
+        tp__ok(err);
+    }
+    tp_json_doc_free(doc);
+    return rc;
+}
+
+/* Parses one request head [buf, buf+hl). Returns 0 to read a body of *cl bytes, else the
+   status to answer (the connection is closed then). */
+static int tp__hook_head(tp__hconn *c, size_t hl, uint64_t *cl, bool *close_it,
+                         bool *expect_continue) {
+    tp_hook *h = c->h;
+    const char *p = c->buf, *end = c->buf + hl, *sp, *target, *tend, *secret = NULL;
+    size_t secret_len = 0, i;
+    bool have_cl = false, te = false, dup = false, post;
+    *cl = 0;
+    for (i = 0; i < hl; i++) { /* control bytes other than CR, LF, HT have no place in a head */
+        unsigned char ch = (unsigned char)p[i];
+        if ((ch < 0x20 && ch != '\r' && ch != '\n' && ch != '\t') || ch == 0x7f) return 400;
+    }
+    sp = (const char *)memchr(p, ' ', (size_t)(end - p));
+    if (!sp || sp == p) return 400;
+    post = (size_t)(sp - p) == 4 && memcmp(p, "POST", 4) == 0;
+    target = sp + 1;
+    tend = (const char *)memchr(target, ' ', (size_t)(end - target));
+    if (!tend || tend == target) return 400;
+    if ((size_t)(end - tend) < 11 || memcmp(tend, " HTTP/1.", 8) != 0 ||
+        (tend[8] != '1' && tend[8] != '0') || tend[9] != '\r' || tend[10] != '\n')
+        return 400;
+    if (tend[8] == '0') *close_it = true;
+    p = tend + 11;
+    while (p < end) {
+        const char *eol = (const char *)memchr(p, '\n', (size_t)(end - p)), *colon, *v, *ve;
+        size_t nl;
+        if (!eol || eol == p || eol[-1] != '\r') return 400;
+        if (eol == p + 1) break; /* the empty line */
+        if (*p == ' ' || *p == '\t') return 400; /* obsolete line folding */
+        colon = (const char *)memchr(p, ':', (size_t)(eol - p));
+        if (!colon || colon == p) return 400;
+        for (v = p; v < colon; v++)
+            if (*v == ' ' || *v == '\t') return 400; /* "Content-Length :" */
+        nl = (size_t)(colon - p);
+        v = colon + 1;
+        ve = eol - 1;
+        while (v < ve && (*v == ' ' || *v == '\t')) v++;
+        while (ve > v && (ve[-1] == ' ' || ve[-1] == '\t')) ve--;
+        if (tp__hdr_is(p, nl, "content-length")) {
+            const char *d;
+            if (have_cl) dup = true;
+            have_cl = true;
+            if (v == ve || ve - v > 18) return 400;
+            for (d = v; d < ve; d++) {
+                if (*d < '0' || *d > '9') return 400;
+                *cl = *cl * 10 + (uint64_t)(*d - '0');
+            }
+        } else if (tp__hdr_is(p, nl, "transfer-encoding")) {
+            te = true;
+        } else if (tp__hdr_is(p, nl, "x-telegram-bot-api-secret-token")) {
+            if (secret) dup = true;
+            secret = v;
+            secret_len = (size_t)(ve - v);
+        } else if (tp__hdr_is(p, nl, "connection")) {
+            if (tp__has_token(v, (size_t)(ve - v), "close")) *close_it = true;
+        } else if (tp__hdr_is(p, nl, "expect")) {
+            *expect_continue = tp__has_token(v, (size_t)(ve - v), "100-continue");
+        }
+        p = eol + 1;
+    }
+    if (te || dup) return 400; /* request smuggling: only one plain Content-Length is accepted */
+    {
+        const char *q = (const char *)memchr(target, '?', (size_t)(tend - target));
+        size_t tl = (size_t)((q ? q : tend) - target);
+        if (tl != h->path_len || memcmp(target, h->path, tl) != 0) return 404;
+    }
+    if (!post) return 405;
+    if (h->secret && !tp__ct_equal(secret ? secret : "", secret_len, h->secret, h->secret_len))
+        return 401;
+    if (!have_cl) return 411;
+    if (*cl > h->o.max_body_bytes) return 413;
+    return 0;
+}
+
+static void *tp__hook_conn_main(void *arg) {
+    tp__hconn *c = (tp__hconn *)arg;
+    tp_hook *h = c->h;
+    for (;;) {
+        int64_t idle_end = tp_now_ms() + h->o.idle_timeout_ms;
+        int64_t deadline = c->len ? tp_now_ms() + h->o.request_timeout_ms : 0; /* pipelined */
+        const char *eoh = NULL;
+        size_t hl = 0, got;
+        uint64_t cl;
+        bool close_it = false, expect_continue = false;
+        int status;
+        tp_err rc;
+        while (!(eoh = c->len >= 4 ? tp__memmem(c->buf, c->len, "\r\n\r\n", 4) : NULL)) {
+            if (c->len >= h->o.max_header_bytes) {
+                tp__hook_reply(c, 431, true);
+                goto done;
+            }
+            rc = tp__hook_recv(c, c->buf + c->len, h->o.max_header_bytes - c->len, &got,
+                               deadline ? deadline : idle_end, c->len == 0);
+            if (rc == TP_ERR_TIMEOUT && c->len) tp__hook_reply(c, 408, true);
+            if (rc != TP_OK || got == 0) goto done;
+            if (!deadline) deadline = tp_now_ms() + h->o.request_timeout_ms;
+            c->len += got;
+        }
+        hl = (size_t)(eoh - c->buf) + 4;
+        status = tp__hook_head(c, hl, &cl, &close_it, &expect_continue);
+        if (status) {
+            tp__hook_reply(c, status, true);
+            goto done;
+        }
+        if (expect_continue && c->len < hl + cl) { /* curl -d @file waits for this */
+            static const char cont[] = "HTTP/1.1 100 Continue\r\n\r\n";
+            if (tp__hook_send(c, cont, sizeof cont - 1, deadline) != TP_OK) goto done;
+        }
+        if (hl + cl > c->cap) {
+            char *nb = (char *)tp__realloc(c->buf, hl + (size_t)cl + 1);
+            if (!nb) {
+                tp__hook_reply(c, 503, true);
+                goto done;
+            }
+            c->buf = nb;
+            c->cap = hl + (size_t)cl + 1;
+        }
+        while (c->len < hl + cl) {
+            rc = tp__hook_recv(c, c->buf + c->len, c->cap - c->len, &got, deadline, false);
+            if (rc == TP_ERR_TIMEOUT) tp__hook_reply(c, 408, true);
+            if (rc != TP_OK || got == 0) goto done;
+            c->len += got;
+        }
+        /* Answered 200 whatever the body: a broken update is reported, not refused (Telegram
+           would retry it forever and hold the chat). */
+        (void)tp__hook_take(h, c->buf + hl, (size_t)cl, NULL);
+        tp__hook_reply(c, 200, close_it);
+        if (close_it) goto done;
+        memmove(c->buf, c->buf + hl + cl, c->len - hl - (size_t)cl);
+        c->len -= hl + (size_t)cl;
+    }
+done:
+    close(c->fd);
+    tp__free(c->buf);
+    tp__free(c);
+    pthread_mutex_lock(&h->lock);
+    if (--h->nconns == 0) pthread_cond_broadcast(&h->conns_done);
+    pthread_mutex_unlock(&h->lock);
+    return NULL;
+}
+
+static void *tp__hook_accept_main(void *arg) {
+    tp_hook *h = (tp_hook *)arg;
+    for (;;) {
+        struct pollfd pf[3];
+        int rc, fd;
+        tp__hconn *c;
+        pthread_t th;
+        pthread_attr_t at;
+        pf[0].fd = h->wake[0];
+        pf[1].fd = h->bot->wake[0];
+        pf[2].fd = h->lfd; /* -1 with no_server: poll skips it, the orderer's clock still ticks */
+        pf[0].events = pf[1].events = pf[2].events = POLLIN;
+        pf[0].revents = pf[1].revents = pf[2].revents = 0;
+        rc = poll(pf, 3, h->o.ordered ? 50 : -1);
+        if (rc < 0 && errno != EINTR) break;
+        if (pf[0].revents || pf[1].revents) break;
+        if (h->o.ordered) {
+            pthread_mutex_lock(&h->lock);
+            tp__hook_release(h, false);
+            pthread_mutex_unlock(&h->lock);
+        }
+        if (!pf[2].revents) continue;
+        fd = accept(h->lfd, NULL, NULL);
+        if (fd < 0) {
+            if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM)
+                (void)poll(NULL, 0, 50); /* out of descriptors: do not spin on the backlog */
+            continue;
+        }
+        (void)fcntl(fd, F_SETFD, FD_CLOEXEC);
+        pthread_mutex_lock(&h->lock);
+        if (h->nconns >= h->o.max_connections) {
+            static const char busy[] = "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n"
+                                       "Connection: close\r\n\r\n";
+            pthread_mutex_unlock(&h->lock);
+            (void)!send(fd, busy, sizeof busy - 1, MSG_NOSIGNAL | MSG_DONTWAIT);
+            close(fd);
+            continue;
+        }
+        h->nconns++;
+        pthread_mutex_unlock(&h->lock);
+        c = (tp__hconn *)tp__alloc(sizeof *c);
+        if (c) {
+            memset(c, 0, sizeof *c);
+            c->h = h;
+            c->fd = fd;
+            c->cap = h->o.max_header_bytes + 1;
+            c->buf = (char *)tp__alloc(c->cap);
+        }
+        pthread_attr_init(&at);
+        pthread_attr_setdetachstate(&at, PTHREAD_CREATE_DETACHED);
+        pthread_attr_setstacksize(&at, 256 * 1024);
+        if (!c || !c->buf || pthread_create(&th, &at, tp__hook_conn_main, c) != 0) {
+            if (c) tp__free(c->buf);
+            tp__free(c);
+            close(fd);
+            pthread_mutex_lock(&h->lock);
+            h->nconns--;
+            pthread_mutex_unlock(&h->lock);
+        }
+        pthread_attr_destroy(&at);
+    }
+    return NULL;
+}
+
+static tp_err tp__hook_listen(tp_hook *h, tp_error *err) {
+    struct addrinfo hints, *res = NULL, *ai;
+    char port[16];
+    int one = 1, e = 0;
+    struct sockaddr_storage ss;
+    socklen_t sl = sizeof ss;
+    snprintf(port, sizeof port, "%d", h->o.port);
+    memset(&hints, 0, sizeof hints);
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    hints.ai_flags = AI_PASSIVE;
+    if (getaddrinfo(h->o.host, port, &hints, &res) != 0 || !res)
+        return tp__fail(err, TP_ERR_RESOLVE, 0, "webhook: cannot resolve the listen address");
+    for (ai = res; ai; ai = ai->ai_next) {
+        h->lfd = socket(ai->ai_family, ai->ai_socktype, ai->ai_protocol);
+        if (h->lfd < 0) continue;
+        (void)fcntl(h->lfd, F_SETFD, FD_CLOEXEC);
+        setsockopt(h->lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+#ifdef SO_REUSEPORT
+        if (h->o.reuse_port) setsockopt(h->lfd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one);
+#endif
+        if (bind(h->lfd, ai->ai_addr, ai->ai_addrlen) == 0 && listen(h->lfd, 128) == 0) break;
+        e = errno;
+        close(h->lfd);
+        h->lfd = -1;
+    }
+    freeaddrinfo(res);
+    if (h->lfd < 0)
+        return tp__fail(err, TP_ERR_IO, e, "webhook: cannot listen on %s:%d: %s", h->o.host,
+                        h->o.port, strerror(e));
+    (void)tp__set_nonblock(h->lfd);
+    if (getsockname(h->lfd, (struct sockaddr *)&ss, &sl) == 0)
+        h->port = ntohs(ss.ss_family == AF_INET6 ? ((struct sockaddr_in6 *)&ss)->sin6_port
+                                                 : ((struct sockaddr_in *)&ss)->sin_port);
+    return TP_OK;
+}
+
+TP__DEF tp_hook *tp_hook_new(tp_bot *bot, tp_update_fn handler, void *user,
+                             const tp_hook_opts *opts, tp_error *err) {
+    tp_hook *h;
+    tp_disp_opts dopts;
+    TELEPOT_ASSERT(bot && handler);
+    h = (tp_hook *)tp__alloc(sizeof *h);
+    if (!h) {
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        return NULL;
+    }
+    memset(h, 0, sizeof *h);
+    h->bot = bot;
+    h->handler = handler;
+    h->user = user;
+    h->lfd = -1;
+    h->wake[0] = h->wake[1] = -1;
+    if (opts) h->o = *opts;
+    if (!h->o.host) h->o.host = "127.0.0.1";
+    if (h->o.max_connections <= 0) h->o.max_connections = 64;
+    if (!h->o.max_header_bytes) h->o.max_header_bytes = 8192;
+    if (!h->o.max_body_bytes) h->o.max_body_bytes = 1 << 20;
+    if (h->o.request_timeout_ms <= 0) h->o.request_timeout_ms = 10000;
+    if (h->o.idle_timeout_ms <= 0) h->o.idle_timeout_ms = 60000;
+    if (h->o.dedup_size <= 0) h->o.dedup_size = 4096;
+    if (h->o.maxhold_ms <= 0) h->o.maxhold_ms = 3000;
+    h->path = tp__strdup(h->o.path && *h->o.path ? h->o.path : "/");
+    h->secret = h->o.secret_token ? tp__strdup(h->o.secret_token) : NULL;
+    h->seen_cap = (size_t)h->o.dedup_size;
+    h->seen = (int64_t *)tp__alloc(h->seen_cap * sizeof *h->seen);
+    pthread_mutex_init(&h->lock, NULL);
+    pthread_cond_init(&h->conns_done, NULL);
+    if (!h->path || (h->o.secret_token && !h->secret) || !h->seen) {
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        goto fail;
+    }
+    h->o.path = h->path;
+    h->o.secret_token = h->secret;
+    h->path_len = strlen(h->path);
+    h->secret_len = h->secret ? strlen(h->secret) : 0;
+    memset(&dopts, 0, sizeof dopts);
+    dopts.workers = h->o.workers;
+    dopts.queue_size = h->o.queue_size;
+    h->disp = tp_disp_new(bot, handler, user, &dopts, err);
+    if (!h->disp) goto fail;
+    if (pipe(h->wake) != 0) {
+        h->wake[0] = h->wake[1] = -1;
+        tp__fail(err, TP_ERR_IO, errno, "pipe: %s", strerror(errno));
+        goto fail;
+    }
+    if (!h->o.no_server && tp__hook_listen(h, err) != TP_OK) goto fail;
+    if (pthread_create(&h->acceptor, NULL, tp__hook_accept_main, h) != 0) {
+        tp__fail(err, TP_ERR_IO, 0, "webhook: cannot start the acceptor thread");
+        goto fail;
+    }
+    h->acceptor_running = true;
+    tp__ok(err);
+    return h;
+fail:
+    tp_hook_free(h);
+    return NULL;
+}
+
+TP__DEF int tp_hook_port(const tp_hook *h) { return h->port; }
+
+TP__DEF tp_err tp_hook_push(tp_hook *h, const char *body, size_t len, tp_error *err) {
+    return tp__hook_take(h, body, len, err);
+}
+
+/* Stops accepting, waits for the connections' threads, releases what the orderer holds. */
+static void tp__hook_shutdown(tp_hook *h) {
+    if (h->wake[1] >= 0) (void)!write(h->wake[1], "q", 1);
+    if (h->acceptor_running) {
+        pthread_join(h->acceptor, NULL);
+        h->acceptor_running = false;
+    }
+    pthread_mutex_lock(&h->lock);
+    while (h->nconns > 0) pthread_cond_wait(&h->conns_done, &h->lock);
+    if (h->disp) tp__hook_release(h, true);
+    pthread_mutex_unlock(&h->lock);
+}
+
+TP__DEF tp_err tp_hook_run(tp_hook *h, tp_error *err) {
+    (void)tp__bot_sleep(h->bot, INT64_MAX / 4);
+    tp__hook_shutdown(h);
+    tp_disp_drain(h->disp);
+    return tp__ok(err);
+}
+
+TP__DEF void tp_hook_free(tp_hook *h) {
+    size_t i;
+    if (!h) return;
+    tp__hook_shutdown(h);
+    tp_disp_free(h->disp);
+    for (i = 0; i < h->nheld; i++) tp_json_doc_free(h->held[i].doc);
+    if (h->lfd >= 0) close(h->lfd);
+    if (h->wake[0] >= 0) close(h->wake[0]);
+    if (h->wake[1] >= 0) close(h->wake[1]);
+    pthread_cond_destroy(&h->conns_done);
+    pthread_mutex_destroy(&h->lock);
+    tp__free(h->held);
+    tp__free(h->seen);
+    tp__free(h->path);
+    if (h->secret) memset(h->secret, 0, h->secret_len);
+    tp__free(h->secret);
+    tp__free(h);
+}
+
+TP__DEF tp_err tp_hook_set_webhook(tp_bot *bot, const char *url, const char *secret_token,
+                                   const tp_webhook_args *more, tp_error *err) {
+    tp_buf b;
+    tp_jw w;
+    tp_err rc;
+    TELEPOT_ASSERT(bot && url);
+    tp_buf_init(&b);
+    tp_jw_init(&w, &b);
+    tp_jw_obj(&w);
+    tp_jw_key(&w, "url");
+    tp_jw_str(&w, url);
+    if (secret_token) {
+        tp_jw_key(&w, "secret_token");
+        tp_jw_str(&w, secret_token);
+    }
+    if (more && more->max_connections > 0) {
+        tp_jw_key(&w, "max_connections");
+        tp_jw_int(&w, more->max_connections);
+    }
+    if (more && more->allowed_updates) {
+        const char *const *a;
+        tp_jw_key(&w, "allowed_updates");
+        tp_jw_arr(&w);
+        for (a = more->allowed_updates; *a; a++) tp_jw_str(&w, *a);
+        tp_jw_arr_end(&w);
+    }
+    if (more && more->drop_pending_updates) {
+        tp_jw_key(&w, "drop_pending_updates");
+        tp_jw_bool(&w, true);
+    }
+    if (more && more->ip_address) {
+        tp_jw_key(&w, "ip_address");
+        tp_jw_str(&w, more->ip_address);
+    }
+    tp_jw_obj_end(&w);
+    rc = b.err ? tp__fail(err, TP_ERR_NOMEM, 0, NULL) : tp_call(bot, "setWebhook", b.ptr, NULL, err);
+    tp_buf_deinit(&b);
+    return rc;
+}
+
+TP__DEF tp_err tp_hook_delete_webhook(tp_bot *bot, bool drop_pending_updates, tp_error *err) {
+    return tp_call(bot, "deleteWebhook",
+                   drop_pending_updates ? "{\"drop_pending_updates\":true}" : "{}", NULL, err);
 }
 
 #endif /* TELEPOT_IMPLEMENTATION_INCLUDED */

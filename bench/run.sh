@@ -400,6 +400,43 @@ else
 fi
 
 # ---------------------------------------------------------------------------------------------
+echo "## Webhook receiver against the emulator"
+echo
+if [ ! -x "$TPEMU" ]; then
+    echo "_skipped: $TPEMU not found (build it first, e.g. \`make\`)._"
+    echo
+elif build hook_bench bench/hook_bench.c -- -lpthread; then
+    : >"$B/hook.tsv"
+    for _ in $(seq "$ECHO_ROUNDS"); do
+        "$B/hook_bench" "$TPEMU" "$ECHO_N" handle >>"$B/hook.tsv" 2>>"$B/hook.log"
+        "$B/hook_bench" "$TPEMU" "$ECHO_N" echo >>"$B/hook.tsv" 2>>"$B/hook.log"
+    done
+    hmed() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "?"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+    h_handle=$(awk -F'\t' '$1 == "hook" && $2 == "handle" { print $4 }' "$B/hook.tsv" | hmed)
+    h_echo=$(awk -F'\t' '$1 == "hook" && $2 == "echo" { print $4 }' "$B/hook.tsv" | hmed)
+    hc_handle=$(awk -F'\t' '$1 == "hook" && $2 == "handle" { print $6 }' "$B/hook.tsv" | hmed)
+    hc_echo=$(awk -F'\t' '$1 == "hook" && $2 == "echo" { print $6 }' "$B/hook.tsv" | hmed)
+    hbad=$(awk -F'\t' -v n="$ECHO_N" '$1 == "hook" && $5 + 0 != n { c++ } END { print c + 0 }' "$B/hook.tsv")
+    echo "\`$TPEMU --updates $ECHO_N --webhook\` pushes every update as one POST over 8 keep-alive" \
+         "connections to a tp_hook with 8 workers (bench/hook_bench.c, in-process); time from setWebhook" \
+         "to the last update handled (handle) or to tpemu's exit once every echo matched (echo)." \
+         "Median of $ECHO_ROUNDS rounds. The polling row is the echo section's examples/echo median." \
+         "tpemu is single-threaded and, in webhook mode, makes one POST per update besides the" \
+         "sendMessage: it bounds the webhook rows (compare the bot's CPU per update)."
+    echo
+    echo "| source | updates/s (median) | / polling echo | bot CPU µs / update |"
+    echo "|---|---:|---:|---:|"
+    echo "| long polling, examples/echo (replies) | ${e_rps:-?} | **1.00** | ${e_cpu:-?} |"
+    echo "| webhook, handler + sendMessage echo | $h_echo | **$(div "$h_echo" "${e_rps:-0}")** | $hc_echo |"
+    echo "| webhook, handler only (no reply) | $h_handle | **$(div "$h_handle" "${e_rps:-0}")** | $hc_handle |"
+    echo
+    [ "$hbad" -gt 0 ] && echo "**Warning:** $hbad run(s) did not handle all $ECHO_N updates; see $B/hook.tsv and $B/hook.log." && echo
+else
+    echo "_skipped: bench/hook_bench.c did not build_"
+    echo
+fi
+
+# ---------------------------------------------------------------------------------------------
 echo "## Targets"
 echo
 echo "| target | measured | wanted | verdict |"

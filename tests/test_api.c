@@ -218,7 +218,7 @@ TEST(test_faults) {
     CHECK_EQ_INT(tp_get_me(bot, &d, &e), TP_ERR_HTTP_TRUNCATED);
     check_no_token(&e);
     /* a reset on a fresh connection is an error (nothing to retry on) */
-    tp_http_close(bot->http);
+    tp_http_close(bot->calls.http);
     CHECK(control("POST", "/_emu/fault", "reset/getMe") != NULL);
     CHECK(tp_get_me(bot, &d, &e) != TP_OK);
     CHECK(e.code == TP_ERR_RESET || e.code == TP_ERR_CLOSED);
@@ -313,6 +313,22 @@ TEST(test_upload_download) {
     CHECK_EQ_INT(tp_download_file_to(bot, "no-such-file", path, &e), TP_ERR_API);
     CHECK(access(path, F_OK) != 0);
     check_no_token(&e);
+    /* a failed download leaves an existing file as it was */
+    {
+        FILE *f = fopen(path, "w");
+        char back[16] = "";
+        fputs("precious", f);
+        fclose(f);
+        CHECK_EQ_INT(tp_download_file_to(bot, "no-such-file", path, &e), TP_ERR_API);
+        f = fopen(path, "r");
+        CHECK(f != NULL);
+        if (f) {
+            CHECK(fgets(back, sizeof back, f) != NULL);
+            fclose(f);
+        }
+        CHECK_STR(back, "precious");
+        unlink(path);
+    }
     tp_json_doc_free(d);
     tp_bot_free(bot);
 }
@@ -456,6 +472,24 @@ TEST(test_conflict) {
     tp_bot_free(b);
 }
 
+/* The signal handlers go back to what they were when the last bot leaves. */
+TEST(test_signals_restored) {
+    tp_bot *a = new_bot(TOKEN), *b = new_bot(TOKEN);
+    struct sigaction now;
+    CHECK_EQ_INT(tp_bot_stop_on_signals(a), TP_OK);
+    CHECK_EQ_INT(tp_bot_stop_on_signals(b), TP_OK);
+    raise(SIGTERM); /* handled: both stop, the process lives */
+    CHECK(tp_bot_stopped(a) && tp_bot_stopped(b));
+    tp_bot_free(a);
+    sigaction(SIGTERM, NULL, &now);
+    CHECK(now.sa_handler != SIG_DFL); /* b still listens */
+    tp_bot_free(b);
+    sigaction(SIGTERM, NULL, &now);
+    CHECK(now.sa_handler == SIG_DFL);
+    sigaction(SIGINT, NULL, &now);
+    CHECK(now.sa_handler == SIG_DFL);
+}
+
 int main(void) {
     signal(SIGPIPE, SIG_DFL); /* the library must not need SIGPIPE ignored */
     start_emu();
@@ -470,6 +504,7 @@ int main(void) {
     RUN(test_poll_loop);
     RUN(test_stop_long_poll);
     RUN(test_conflict);
+    RUN(test_signals_restored);
     stop_emu();
     TEST_END();
 }

@@ -90,5 +90,36 @@ check "[ \$(grep -c '^bot> ' '$T/skx.out') -ge 2 ]" "skeleton_extend answers: $(
 make -s demo >"$T/demo.out" 2>&1; rc=$?
 check "[ $rc -eq 0 ] && grep -q '^bot> ' '$T/demo.out'" "make demo: rc=$rc $(tail -n 5 "$T/demo.out")"
 
+# 6. the webhook examples: tpemu --webhook pushes the script's messages to the receiver
+run_hook() { # NAME BOT SCRIPT-TEXT [TPEMU-ARGS...]: sets rc (tpemu) and botrc
+    local name=$1 bot=$2 port i=0
+    printf '%s\n' "$3" >"$T/$name.script"
+    shift 3
+    rm -f "$T/$name.port"
+    "$EMU" --port 0 --port-file "$T/$name.port" --webhook --script "$T/$name.script" --max-secs 40 "$@" \
+        >"$T/$name.out" 2>"$T/$name.err" &
+    EMU_PID=$!
+    while [ ! -s "$T/$name.port" ] && [ $i -lt 200 ]; do sleep 0.02; i=$((i + 1)); done
+    port=$((20000 + RANDOM % 20000))
+    TELEPOT_API_URL=http://127.0.0.1:$(cat "$T/$name.port") TELEPOT_WEBHOOK_SECRET=s3cr3t \
+        $E/$bot 123456:TEST "http://127.0.0.1:$port/" $port >"$T/$name.bot" 2>"$T/$name.boterr" &
+    BOT=$!
+    wait $EMU_PID; rc=$?
+    kill -TERM $BOT; wait $BOT; botrc=$?
+}
+run_hook hcount webhook_counter "alice: hi
+alice: again
+bob: yo
+alice: third"
+check "[ $rc -eq 0 ] && [ $botrc -eq 0 ]" "webhook_counter: tpemu rc=$rc, bot rc=$botrc $(cat "$T/hcount.err" "$T/hcount.boterr")"
+check "[ \"\$(grep '^bot> ' '$T/hcount.out' | tr '\n' ' ')\" = 'bot> 1 bot> 2 bot> 1 bot> 3 ' ]" \
+    "webhook_counter counts: $(cat "$T/hcount.out")"
+run_hook hskel webhook_skeleton "alice: hi
+bob: /start" --reply-timeout-ms 300
+check "[ $botrc -eq 0 ] && grep -q '^Listening on port' '$T/hskel.bot' && [ \$(grep -c '^chat text private' '$T/hskel.bot') -eq 2 ]" \
+    "webhook_skeleton output: rc=$botrc $(cat "$T/hskel.bot" "$T/hskel.boterr")"
+$E/webhook_counter >/dev/null 2>&1; rc=$?
+check "[ $rc -eq 2 ]" "webhook_counter without arguments exits $rc, want 2"
+
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]

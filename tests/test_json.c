@@ -393,6 +393,15 @@ TEST(test_writer) {
             tp_json_doc_free(d);
         }
     }
+    { /* a cut UTF-8 sequence at the very end of a counted string: never read past it */
+        char *one = (char *)malloc(1);
+        one[0] = (char)0xF0;
+        tp_buf_reset(&b);
+        tp_jw_init(&w, &b);
+        tp_jw_str_n(&w, one, 1);
+        CHECK_STR(b.ptr, "\"\\ufffd\"");
+        free(one);
+    }
     /* allocation failure is sticky and reported once */
     tp_buf_deinit(&b);
     tpt_fail_after = 0;
@@ -456,6 +465,14 @@ TEST(test_glance_flavor) {
     CHECK_STR(tp_flavor_name(tp_flavor_of(tp_json_at(r, 3))), "edited_channel");
     g = tp_glance(tp_json_get(tp_json_at(r, 3), "edited_channel_post"));
     CHECK_STR(g.content_type, "text");
+    { /* not an object: no keys to look at, and no crash */
+        tp_json_doc *arr = parse("[1,{\"text\":1}]", &e);
+        g = tp_glance(tp_json_root(arr));
+        CHECK_STR(g.content_type, "unknown");
+        CHECK(tp_update_payload(tp_json_root(arr)) == NULL);
+        CHECK(tp_update_payload(tp_json_at(tp_json_root(arr), 0)) == NULL);
+        tp_json_doc_free(arr);
+    }
     g = tp_glance(NULL);
     CHECK_STR(g.content_type, "unknown");
     CHECK_STR(g.chat_type, "");

@@ -320,6 +320,7 @@ typedef struct upd {
     char *json;     /* the whole Update; NULL: generated from `gen` (--updates) */
     int32_t gen;
     uint8_t state;  /* 0 pending, 1 being pushed to the webhook, 2 done */
+    uint8_t dups;   /* --webhook-dup: extra deliveries made after a 2xx */
 } upd;
 
 typedef struct botmsg {
@@ -414,6 +415,9 @@ static struct emu {
     const char *script_path;
     long long n_updates;
     bool webhook_mode;
+    bool hook_shuffle;     /* --webhook-shuffle */
+    double hook_dup;       /* --webhook-dup P */
+    uint64_t st_hook_dups;
     bool quiet, verbose;
     int64_t reply_timeout_ms, settle_ms, max_secs;
     uint64_t seed;
@@ -2381,6 +2385,7 @@ static void emu_stats(conn *c) {
     jk_str(&w, "webhook_url", E.hook_url);
     jk_int(&w, "webhook_posts", (int64_t)E.st_hook_posts);
     jk_int(&w, "webhook_failures", (int64_t)E.st_hook_failures);
+    jk_int(&w, "webhook_dups", (int64_t)E.st_hook_dups);
     if (S.active) {
         jk_int(&w, "script_played", S.played);
         jk_int(&w, "script_replied", S.replied);
@@ -2597,8 +2602,10 @@ static bool hook_usable(void) {
 
 static bool hook_send_next(conn *c) {
     upd *u = NULL;
-    for (size_t i = E.qhead; i < E.qlen && !u; i++)
-        if (E.q[i].state == 0) u = &E.q[i];
+    size_t seen = 0;
+    /* --webhook-shuffle: a random one of the first 32 pending updates instead of the oldest */
+    for (size_t i = E.qhead; i < E.qlen && seen < (E.hook_shuffle ? 32u : 1u); i++)
+        if (E.q[i].state == 0 && (seen++ == 0 || rng_unit() * (double)seen < 1.0)) u = &E.q[i];
     if (!u) return false;
     tp_buf body;
     tp_jw w;
@@ -2679,7 +2686,11 @@ static void hook_answer(conn *c, int status, const char *body, size_t n, bool cl
     upd *u = find_upd(id);
     c->hook_upd = 0;
     if (status >= 200 && status < 300) {
-        if (u && u->state != 2) { u->state = 2; E.qdone++; }
+        if (u && u->state != 2) {
+            /* --webhook-dup P: Telegram sometimes delivers an update again; so do we, once */
+            if (E.hook_dup > 0 && !u->dups && rng_unit() < E.hook_dup) { u->dups = 1; u->state = 0; E.st_hook_dups++; }
+            else { u->state = 2; E.qdone++; }
+        }
         E.st_hook_posts++;
         E.hook_backoff_ms = 0;
         compact_done();
@@ -3025,6 +3036,10 @@ static const char *const usage_text[] = {
     "                        8) keep-alive connections; a non-2xx answer is retried. Without this\n"
     "                        flag setWebhook is stored (getUpdates then answers 409) but nothing is\n"
     "                        pushed\n"
+    "  --webhook-shuffle     webhook: deliver a random one of the 32 oldest pending updates\n"
+    "                        (out-of-order delivery across the max_connections connections)\n"
+    "  --webhook-dup P       webhook: after a 2xx, deliver the same update once more with\n"
+    "                        probability P (0..1), as Telegram does after a lost answer\n"
     "  --fault SPEC          inject a fault (repeatable). SPEC = KIND[@P][#K][/method]:\n"
     "                          429:N     Too Many Requests with retry_after N (default 1)\n"
     "                          500, 4xx  a JSON error with that code\n"
@@ -3198,6 +3213,8 @@ int main(int argc, char **argv) {
         else if (!strcmp(a, "--script")) { NEEDVAL(); E.script_path = val; }
         else if (!strcmp(a, "--updates")) { NEEDVAL(); if (!arg_i64(a, val, 0, 100000000, &v)) { free(fault_specs); return 2; } E.n_updates = v; }
         else if (!strcmp(a, "--webhook")) E.webhook_mode = true;
+        else if (!strcmp(a, "--webhook-shuffle")) E.hook_shuffle = true;
+        else if (!strcmp(a, "--webhook-dup")) { NEEDVAL(); E.hook_dup = atof(val); if (!(E.hook_dup >= 0 && E.hook_dup <= 1)) { fprintf(stderr, "tpemu: --webhook-dup wants 0..1\n"); free(fault_specs); return 2; } }
         else if (!strcmp(a, "--fault")) { NEEDVAL(); fault_specs[nfs++] = val; }
         else if (!strcmp(a, "--seed")) { NEEDVAL(); if (!arg_i64(a, val, 0, INT64_MAX, &v)) { free(fault_specs); return 2; } E.seed = (uint64_t)v; }
         else if (!strcmp(a, "--quiet")) E.quiet = true;

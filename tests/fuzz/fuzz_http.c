@@ -27,6 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     tp__set_nonblock(sv[0]);
     tp_http_close(h);
     h->conn.fd = sv[0];
+    h->last_used = tp_now_ms(); /* a fresh answer: no idle check on this connection */
     memset(&req, 0, sizeof req);
     req.path = "/bot1:x/getMe";
     req.timeout_ms = 1000;

@@ -6,8 +6,8 @@ cd "$(dirname "$0")/../.."
 secs=${1:-10}
 mkdir -p build/fuzz
 passed=0 failed=0
-for f in json http; do
-    ext=json; [ $f = http ] && ext=http
+for f in json http hook; do
+    ext=json; [ $f = http ] && ext=http; [ $f = hook ] && ext=req
     work=build/fuzz/corpus_$f
     mkdir -p "$work"
     cp tests/fuzz/corpus/*.$ext "$work/" 2>/dev/null
