@@ -32,14 +32,20 @@
 
    CONFIGURATION (define before including, in the implementation file unless noted)
      TELEPOT_IMPLEMENTATION   build the implementation in this translation unit.
-     TELEPOT_BEARSSL          HTTPS through BearSSL (link -lbearssl). Without it https:// fails
+     TELEPOT_BEARSSL          HTTPS through BearSSL (link -lbearssl): chain and host name always
+                              verified (no switch to turn that off); trust anchors from the
+                              ca_file option, else $TELEPOT_CA_FILE, else $SSL_CERT_FILE, else
+                              /etc/ssl/certs/ca-certificates.crt. Without it https:// fails
                               with TP_ERR_TLS_DISABLED, whose message says to define this.
      TELEPOT_STATIC           every public function becomes static (private copy per file).
      TELEPOT_MALLOC/REALLOC/FREE  allocator, all three or none (default malloc/realloc/free).
      TELEPOT_ASSERT(x)        programmer-error checks (default assert from <assert.h>).
      TELEPOT_JSON_MAX_DEPTH   nesting limit of the JSON reader, 1..1023 (default 512).
      Environment, read by tp_bot_new when an option is zero: TELEGRAM_BOT_TOKEN, TELEPOT_API_URL
-     (default https://api.telegram.org; http:// allowed), TELEPOT_CA_FILE, and curl's proxy variables.
+     (default https://api.telegram.org; http:// allowed), TELEPOT_CA_FILE / SSL_CERT_FILE, and
+     curl's proxy variables: https_proxy/HTTPS_PROXY (https://), http_proxy (http://, lower case
+     only), all_proxy/ALL_PROXY, no_proxy/NO_PROXY; proxy URLs http://[user:pass@]host[:port]
+     (CONNECT), socks5:// (address resolved here), socks5h:// (name resolved by the proxy).
 
    CONVENTIONS
      Names     tp_ public, TP_ macros and enum constants, tp__ private; module prefix then verb:
@@ -65,8 +71,8 @@
    CONTENTS (grep for the anchors)
      >>config   version, macros, linkage
      >>base     errors, allocator, buffers, time
-     >>net      sockets with deadlines (IPv4/IPv6, no SIGPIPE)
-     >>tls      HTTPS (TELEPOT_BEARSSL) - pending: see the changelog
+     >>net      sockets with deadlines (IPv4/IPv6, no SIGPIPE); HTTP CONNECT and SOCKS5 proxies
+     >>tls      HTTPS through BearSSL (TELEPOT_BEARSSL): verification, errors, sessions
      >>http     HTTP/1.1 client: keep-alive, chunked, multipart uploads, streamed downloads
      >>json     DOM reader into one arena (exact int64), writer
      >>types    typed views of Update, Message, User, Chat (hand-written subset for now)
@@ -77,7 +83,11 @@
      >>impl     the implementation, same order
 
    CHANGELOG
-     next   updates: polling hardened (unreadable batches isolated, then skipped with a report;
+     next   HTTPS through BearSSL (SNI, chain and host name always verified, distinct errors,
+            session resumption, buffers allocated once); proxies (CONNECT with basic auth,
+            SOCKS5/SOCKS5h, curl's environment variables, no_proxy); options ca_file, proxy,
+            no_env_proxy in tp_bot_opts and tp_http_opts.
+            updates: polling hardened (unreadable batches isolated, then skipped with a report;
             409 option; offset file; tp_poll_start/join; workers); the webhook receiver
             tp_hook_* (dedup, limits, deadlines, orderer, tp_hook_push); per-chat tp_disp.
      0.1.0  foundation: sockets with deadlines, HTTP/1.1 client, JSON DOM + writer, tp_call,
@@ -151,6 +161,16 @@ TP_API const char *tp_version(void);
     X(TP_ERR_TLS_DISABLED, 200, "https:// needs HTTPS support: build with -DTELEPOT_BEARSSL " \
                                 "and link -lbearssl")                                         \
     X(TP_ERR_TLS, 201, "TLS error")                                                           \
+    X(TP_ERR_TLS_UNTRUSTED, 202, "the server's certificate chain ends in an untrusted root")  \
+    X(TP_ERR_TLS_EXPIRED, 203, "the server's certificate has expired")                        \
+    X(TP_ERR_TLS_NOT_YET_VALID, 204, "the server's certificate is not valid yet")             \
+    X(TP_ERR_TLS_HOSTNAME, 205, "the server's certificate is for another host name")          \
+    X(TP_ERR_TLS_CHAIN, 206, "the server's certificate chain does not reach a trusted root "  \
+                             "(missing intermediate, or an unknown CA)")                      \
+    X(TP_ERR_TLS_HANDSHAKE, 207, "TLS handshake failed")                                      \
+    X(TP_ERR_TLS_NOT_TLS, 208, "the server does not speak TLS on this port")                  \
+    X(TP_ERR_TLS_VERSION, 209, "the server wants TLS 1.3 only; BearSSL speaks up to TLS 1.2") \
+    X(TP_ERR_TLS_CA, 210, "no trust anchors: set TELEPOT_CA_FILE or SSL_CERT_FILE")           \
     X(TP_ERR_URL, 300, "malformed URL")                                                       \
     X(TP_ERR_HTTP_PROTOCOL, 301, "malformed HTTP response")                                   \
     X(TP_ERR_HTTP_TRUNCATED, 302, "HTTP response cut short")                                  \
@@ -213,6 +233,24 @@ TP_API bool tp_buf_printf(tp_buf *b, const char *fmt, ...) TP__PRINTF(2, 3);
 /* Milliseconds of a monotonic clock (CLOCK_MONOTONIC); only differences mean anything. */
 TP_API int64_t tp_now_ms(void);
 
+/* >>tls ------------------------------------------------------------------------------------
+   HTTPS with #define TELEPOT_BEARSSL (link -lbearssl; BearSSL speaks TLS 1.0-1.2). There is
+   nothing to call: an https:// URL in tp_bot_opts/tp_http_opts makes the connection TLS.
+   - Always verified: SNI and the host name, the chain up to a trust anchor, validity dates.
+   - Trust anchors: option ca_file, else $TELEPOT_CA_FILE, else $SSL_CERT_FILE, else
+     /etc/ssl/certs/ca-certificates.crt, read once by tp_http_new/tp_bot_new (TP_ERR_TLS_CA
+     when none loads: the message names the file and where its name came from).
+   - One TLS session per client: kept across keep-alive requests, resumed on reconnect.
+   - Memory: about 33 KB of I/O buffer (both directions) and the anchors, per client, once.
+   - Errors, each its own code: TP_ERR_TLS_UNTRUSTED (self-signed, or a root that is not an
+     anchor), TP_ERR_TLS_CHAIN (the chain stops short: a missing intermediate, or an unknown
+     CA; the two cannot be told apart), TP_ERR_TLS_EXPIRED, TP_ERR_TLS_NOT_YET_VALID,
+     TP_ERR_TLS_HOSTNAME, TP_ERR_TLS_NOT_TLS (plain text on the port), TP_ERR_TLS_VERSION (a
+     TLS 1.3-only server), TP_ERR_TLS_HANDSHAKE (anything else during the handshake), TP_ERR_TLS
+     (after it). Messages name the host, never the URL path (it holds the token).
+   Proxies (>>net) tunnel https:// and http:// alike: TP_ERR_PROXY carries the proxy's answer
+   in words (the HTTP status also in http_status); the proxy password never appears. */
+
 /* >>http -----------------------------------------------------------------------------------
    A blocking HTTP/1.1 client over one kept-alive connection to one origin. Every request has a
    deadline that covers connecting, writing and reading; the request goes out in one writev.
@@ -230,6 +268,11 @@ typedef struct tp_http_opts {
     bool use_wake_fd;         /* when true, wake_fd becoming readable aborts any wait with
                                  TP_ERR_STOPPED (a self-pipe for stopping); default false */
     int wake_fd;
+    const char *ca_file;      /* PEM trust anchors for https://; default $TELEPOT_CA_FILE, else
+                                 $SSL_CERT_FILE, else /etc/ssl/certs/ca-certificates.crt */
+    const char *proxy;        /* "http://[user:pass@]host[:port]", "socks5://..." or
+                                 "socks5h://..."; default: curl's environment variables */
+    bool no_env_proxy;        /* true: ignore https_proxy, http_proxy, all_proxy; default false */
 } tp_http_opts;
 
 /* One part of a multipart/form-data body: a plain field (filename NULL), or a file from
@@ -423,6 +466,11 @@ typedef struct tp_bot_opts {
     int connect_timeout_ms;      /* ms; default 10000 */
     int timeout_ms;              /* ms, deadline of one ordinary call; default 30000 */
     size_t max_body_bytes;       /* largest answer kept in memory, bytes; default 64 MiB */
+    const char *ca_file;         /* PEM trust anchors; default $TELEPOT_CA_FILE, else
+                                    $SSL_CERT_FILE, else the system bundle */
+    const char *proxy;           /* proxy URL (http://, socks5://, socks5h://); default from
+                                    https_proxy/http_proxy/all_proxy minus no_proxy, as curl */
+    bool no_env_proxy;           /* true: ignore the proxy environment variables; default false */
     tp_log_fn log;               /* default: silent */
     void *log_user;
 } tp_bot_opts;
@@ -744,6 +792,9 @@ TP_API tp_err tp_hook_delete_webhook(tp_bot *bot, bool drop_pending_updates, tp_
 #include <sys/uio.h>
 #include <time.h>
 #include <unistd.h>
+#ifdef TELEPOT_BEARSSL
+#include <bearssl.h>
+#endif
 
 #ifndef TELEPOT_ASSERT
 #include <assert.h>
@@ -938,24 +989,42 @@ static int tp__ms_left(int64_t deadline) {
    may cut short (tp_bot_stop during a long poll) goes through poll() on both. Writes do not
    block (MSG_DONTWAIT, then poll) and use MSG_NOSIGNAL: a closed peer is an error, not SIGPIPE. */
 
+typedef struct tp__tls tp__tls; /* >>tls: the BearSSL engine of an https:// connection */
+
 typedef struct tp__conn {
     int fd;          /* -1 when closed */
     int wake_fd;     /* -1 when none */
     int rcvtimeo_ms; /* SO_RCVTIMEO now set on fd; 0 = none */
-    uint64_t sent;   /* bytes written since connect */
+    uint64_t sent;   /* bytes written since connect (TLS: record bytes since the handshake) */
+    tp__tls *tls;    /* NULL for plain TCP; owned by whoever set it (tp_http) */
 } tp__conn;
+
+#ifdef TELEPOT_BEARSSL
+static void tp__tls_closed(tp__tls *t);
+static bool tp__tls_pending(const tp__tls *t);
+static tp_err tp__tls_writev(tp__conn *c, struct iovec *iov, int iovcnt, int64_t deadline,
+                             tp_error *err);
+static tp_err tp__tls_read(tp__conn *c, void *buf, size_t cap, size_t *got, int64_t deadline,
+                           tp_error *err);
+#endif
 
 static void tp__conn_close(tp__conn *c) {
     if (c->fd >= 0) close(c->fd);
     c->fd = -1;
     c->rcvtimeo_ms = 0;
     c->sent = 0;
+#ifdef TELEPOT_BEARSSL
+    if (c->tls) tp__tls_closed(c->tls);
+#endif
 }
 
 /* A kept-alive connection is reusable when nothing is waiting on it: a readable idle
    connection holds an EOF, a reset or stray bytes. */
 static bool tp__conn_idle_ok(const tp__conn *c) {
     struct pollfd pf;
+#ifdef TELEPOT_BEARSSL
+    if (c->tls && tp__tls_pending(c->tls)) return false;
+#endif
     pf.fd = c->fd;
     pf.events = POLLIN;
     pf.revents = 0;
@@ -1092,9 +1161,9 @@ static tp_err tp__net_connect(tp__conn *c, const char *host, const char *port, i
     return TP_OK;
 }
 
-/* Writes every byte of iov (modified in place) before the deadline. */
-static tp_err tp__net_writev(tp__conn *c, struct iovec *iov, int iovcnt, int64_t deadline,
-                             tp_error *err) {
+/* Writes every byte of iov (modified in place) to the socket before the deadline. */
+static tp_err tp__sock_writev(tp__conn *c, struct iovec *iov, int iovcnt, int64_t deadline,
+                              tp_error *err) {
     while (iovcnt > 0) {
         struct msghdr mh;
         ssize_t n;
@@ -1125,9 +1194,9 @@ static tp_err tp__net_writev(tp__conn *c, struct iovec *iov, int iovcnt, int64_t
     return TP_OK;
 }
 
-/* Waits for data and reads what is there, up to cap bytes. *got = 0 means the peer closed. */
-static tp_err tp__net_read(tp__conn *c, void *buf, size_t cap, size_t *got, int64_t deadline,
-                           tp_error *err) {
+/* Waits for socket data and reads what is there, up to cap bytes. *got = 0: the peer closed. */
+static tp_err tp__sock_read(tp__conn *c, void *buf, size_t cap, size_t *got, int64_t deadline,
+                            tp_error *err) {
     for (;;) {
         ssize_t n;
         if (c->wake_fd >= 0) {
@@ -1164,6 +1233,35 @@ static tp_err tp__net_read(tp__conn *c, void *buf, size_t cap, size_t *got, int6
     }
 }
 
+/* Reads exactly n bytes from the socket (proxy handshakes); EOF is TP_ERR_CLOSED. */
+static tp_err tp__sock_read_full(tp__conn *c, void *buf, size_t n, int64_t deadline,
+                                 tp_error *err) {
+    size_t at = 0, got;
+    while (at < n) {
+        tp_err rc = tp__sock_read(c, (char *)buf + at, n - at, &got, deadline, err);
+        if (rc != TP_OK) return rc;
+        if (got == 0) return tp__fail(err, TP_ERR_CLOSED, 0, "the peer closed the connection");
+        at += got;
+    }
+    return TP_OK;
+}
+
+/* The connection's byte stream: through the TLS engine when there is one, else the socket. */
+static tp_err tp__net_writev(tp__conn *c, struct iovec *iov, int iovcnt, int64_t deadline,
+                             tp_error *err) {
+#ifdef TELEPOT_BEARSSL
+    if (c->tls) return tp__tls_writev(c, iov, iovcnt, deadline, err);
+#endif
+    return tp__sock_writev(c, iov, iovcnt, deadline, err);
+}
+static tp_err tp__net_read(tp__conn *c, void *buf, size_t cap, size_t *got, int64_t deadline,
+                           tp_error *err) {
+#ifdef TELEPOT_BEARSSL
+    if (c->tls) return tp__tls_read(c, buf, cap, got, deadline, err);
+#endif
+    return tp__sock_read(c, buf, cap, got, deadline, err);
+}
+
 /* Writes all of buf to a (possibly non-blocking) file descriptor. */
 static tp_err tp__write_all(int fd, const char *buf, size_t n, tp_error *err) {
     while (n > 0) {
@@ -1186,8 +1284,1126 @@ static tp_err tp__write_all(int fd, const char *buf, size_t n, tp_error *err) {
     return TP_OK;
 }
 
+/* Proxies, with curl's meaning: an http:// proxy is asked to CONNECT (every target is
+   tunnelled, plain http:// too, so one code path serves both), socks5:// gets an address
+   resolved here and socks5h:// gets the host name. The password never reaches an error. */
+
+enum { TP__PROXY_NONE, TP__PROXY_HTTP, TP__PROXY_SOCKS5, TP__PROXY_SOCKS5H };
+
+typedef struct tp__proxy {
+    int kind;
+    char host[256];
+    char port[8];
+    char user[256];  /* decoded; empty when none */
+    char pass[256];
+} tp__proxy;
+
+static int tp__pct_hex(int c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+/* Copies [p, e) percent-decoded into dst (cap bytes); false when too long. */
+static bool tp__pct_decode(const char *p, const char *e, char *dst, size_t cap) {
+    size_t n = 0;
+    while (p < e) {
+        int c = (unsigned char)*p++;
+        if (c == '%' && e - p >= 2 && tp__pct_hex(p[0]) >= 0 && tp__pct_hex(p[1]) >= 0) {
+            c = tp__pct_hex(p[0]) * 16 + tp__pct_hex(p[1]);
+            p += 2;
+        }
+        if (n + 1 >= cap) return false;
+        dst[n++] = (char)c;
+    }
+    dst[n] = '\0';
+    return true;
+}
+
+/* Parses "scheme://[user[:pass]@]host[:port][/]"; a URL without a scheme is an http proxy. */
+static tp_err tp__proxy_parse(const char *url, tp__proxy *px, tp_error *err) {
+    const char *p = url, *at, *end, *h, *he, *colon;
+    memset(px, 0, sizeof *px);
+    if (strncasecmp(p, "http://", 7) == 0) px->kind = TP__PROXY_HTTP, p += 7;
+    else if (strncasecmp(p, "socks5://", 9) == 0) px->kind = TP__PROXY_SOCKS5, p += 9;
+    else if (strncasecmp(p, "socks5h://", 10) == 0) px->kind = TP__PROXY_SOCKS5H, p += 10;
+    else if (strstr(p, "://")) return tp__fail(err, TP_ERR_PROXY, 0, "unsupported proxy scheme "
+                                                                  "(http://, socks5://, socks5h://)");
+    else px->kind = TP__PROXY_HTTP;
+    end = p + strcspn(p, "/?#");
+    at = NULL;
+    for (h = p; h < end; h++)
+        if (*h == '@') at = h;
+    if (at) {
+        colon = (const char *)memchr(p, ':', (size_t)(at - p));
+        if (!tp__pct_decode(p, colon ? colon : at, px->user, sizeof px->user) ||
+            (colon && !tp__pct_decode(colon + 1, at, px->pass, sizeof px->pass)))
+            return tp__fail(err, TP_ERR_PROXY, 0, "proxy user name or password too long");
+        p = at + 1;
+    }
+    if (*p == '[') {
+        h = p + 1;
+        he = (const char *)memchr(h, ']', (size_t)(end - h));
+        if (!he) return tp__fail(err, TP_ERR_PROXY, 0, "proxy URL has an unclosed [IPv6] host");
+        p = he + 1;
+    } else {
+        h = p;
+        he = (const char *)memchr(p, ':', (size_t)(end - p));
+        if (!he) he = end;
+        p = he;
+    }
+    if (he == h || (size_t)(he - h) >= sizeof px->host)
+        return tp__fail(err, TP_ERR_PROXY, 0, "proxy URL has a bad host");
+    memcpy(px->host, h, (size_t)(he - h));
+    px->host[he - h] = '\0';
+    if (p < end && *p == ':') {
+        long v = 0;
+        const char *q;
+        for (q = p + 1; q < end && *q >= '0' && *q <= '9' && v <= 65535; q++) v = v * 10 + (*q - '0');
+        if (q != end || q == p + 1 || v < 1 || v > 65535)
+            return tp__fail(err, TP_ERR_PROXY, 0, "proxy URL has a bad port");
+        snprintf(px->port, sizeof px->port, "%ld", v);
+    } else if (p != end) {
+        return tp__fail(err, TP_ERR_PROXY, 0, "proxy URL has a bad host part");
+    } else {
+        tp__strlcpy(px->port, "1080", sizeof px->port); /* curl's default for every scheme */
+    }
+    return TP_OK;
+}
+
+/* no_proxy: a comma list of host names (each also matching its subdomains; a leading dot is
+   optional; a :port is ignored) or "*" for every host. */
+static bool tp__no_proxy_match(const char *list, const char *host) {
+    size_t hl = strlen(host);
+    while (list && *list) {
+        const char *e = list + strcspn(list, ","), *s = list, *t;
+        size_t n;
+        while (s < e && (*s == ' ' || *s == '\t')) s++;
+        t = e;
+        while (t > s && (t[-1] == ' ' || t[-1] == '\t')) t--;
+        if (t - s == 1 && *s == '*') return true;
+        if (s < t && *s == '.') s++;
+        if (s < t && *s != '[') { /* host:port -> host */
+            const char *c = (const char *)memchr(s, ':', (size_t)(t - s));
+            if (c && !memchr(c + 1, ':', (size_t)(t - c - 1))) t = c;
+        } else if (s < t && *s == '[') {
+            const char *c = (const char *)memchr(s, ']', (size_t)(t - s));
+            if (c) { s++; t = c; }
+        }
+        n = (size_t)(t - s);
+        if (n && n <= hl && strncasecmp(host + hl - n, s, n) == 0 &&
+            (n == hl || host[hl - n - 1] == '.'))
+            return true;
+        list = *e ? e + 1 : e;
+    }
+    return false;
+}
+
+/* Chooses the proxy for a target: the explicit one, else the environment (unless told not
+   to), minus no_proxy. px->kind stays TP__PROXY_NONE for a direct connection. */
+static tp_err tp__proxy_choose(const char *explicit_url, bool no_env, bool https,
+                               const char *host, tp__proxy *px, tp_error *err) {
+    const char *u = NULL, *np;
+    memset(px, 0, sizeof *px);
+    if (explicit_url && *explicit_url) return tp__proxy_parse(explicit_url, px, err);
+    if (no_env) return TP_OK;
+    if (https) {
+        u = getenv("https_proxy");
+        if (!u || !*u) u = getenv("HTTPS_PROXY");
+    } else {
+        u = getenv("http_proxy"); /* never HTTP_PROXY: CGI puts the client's Proxy: header there */
+    }
+    if (!u || !*u) u = getenv("all_proxy");
+    if (!u || !*u) u = getenv("ALL_PROXY");
+    if (!u || !*u) return TP_OK;
+    np = getenv("no_proxy");
+    if (!np || !*np) np = getenv("NO_PROXY");
+    if (tp__no_proxy_match(np, host)) return TP_OK;
+    return tp__proxy_parse(u, px, err);
+}
+
+static void tp__base64(const unsigned char *in, size_t n, char *out) {
+    static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    size_t i;
+    for (i = 0; i + 2 < n; i += 3) {
+        unsigned v = (unsigned)in[i] << 16 | (unsigned)in[i + 1] << 8 | in[i + 2];
+        *out++ = tab[v >> 18];
+        *out++ = tab[(v >> 12) & 63];
+        *out++ = tab[(v >> 6) & 63];
+        *out++ = tab[v & 63];
+    }
+    if (i < n) {
+        unsigned v = (unsigned)in[i] << 16 | (i + 1 < n ? (unsigned)in[i + 1] << 8 : 0);
+        *out++ = tab[v >> 18];
+        *out++ = tab[(v >> 12) & 63];
+        *out++ = i + 1 < n ? tab[(v >> 6) & 63] : '=';
+        *out++ = '=';
+    }
+    *out = '\0';
+}
+
+/* Asks an HTTP proxy (already connected on c) for a tunnel to host:port. */
+static tp_err tp__proxy_connect_http(tp__conn *c, const tp__proxy *px, const char *host,
+                                     const char *port, int64_t deadline, tp_error *err) {
+    char req[1400], resp[2048], cred[520], b64[700];
+    char target[300];
+    size_t len = 0, got;
+    int n, status;
+    struct iovec iov;
+    tp_err rc;
+    if (strchr(host, ':')) snprintf(target, sizeof target, "[%s]:%s", host, port);
+    else snprintf(target, sizeof target, "%s:%s", host, port);
+    n = snprintf(req, sizeof req, "CONNECT %s HTTP/1.1\r\nHost: %s\r\n", target, target);
+    if (px->user[0]) {
+        snprintf(cred, sizeof cred, "%s:%s", px->user, px->pass);
+        tp__base64((const unsigned char *)cred, strlen(cred), b64);
+        n += snprintf(req + n, sizeof req - (size_t)n, "Proxy-Authorization: Basic %s\r\n", b64);
+        memset(cred, 0, sizeof cred);
+        memset(b64, 0, sizeof b64);
+    }
+    n += snprintf(req + n, sizeof req - (size_t)n, "\r\n");
+    iov.iov_base = req;
+    iov.iov_len = (size_t)n;
+    rc = tp__sock_writev(c, &iov, 1, deadline, err);
+    memset(req, 0, sizeof req);
+    if (rc != TP_OK) return tp__fail(err, TP_ERR_PROXY, err ? err->sys_errno : 0,
+                                     "sending CONNECT to proxy %s:%s failed", px->host, px->port);
+    /* Reads the answer head byte-exactly: after it the tunnel's bytes belong to the target. */
+    for (;;) {
+        if (len + 1 >= sizeof resp)
+            return tp__fail(err, TP_ERR_PROXY, 0, "proxy %s:%s sent an oversized answer to CONNECT",
+                            px->host, px->port);
+        rc = tp__sock_read(c, resp + len, 1, &got, deadline, err);
+        if (rc == TP_ERR_TIMEOUT || rc == TP_ERR_STOPPED) return rc;
+        if (rc != TP_OK || got == 0)
+            return tp__fail(err, TP_ERR_PROXY, 0, "proxy %s:%s closed the connection during CONNECT",
+                            px->host, px->port);
+        len++;
+        resp[len] = '\0';
+        if (len >= 4 && memcmp(resp + len - 4, "\r\n\r\n", 4) == 0) break;
+        if (len >= 2 && memcmp(resp + len - 2, "\n\n", 2) == 0) break;
+    }
+    if (len < 12 || memcmp(resp, "HTTP/1.", 7) != 0 || resp[8] != ' ')
+        return tp__fail(err, TP_ERR_PROXY, 0, "proxy %s:%s answered CONNECT with something not HTTP",
+                        px->host, px->port);
+    status = atoi(resp + 9);
+    if (status / 100 != 2) {
+        tp_err e = tp__fail(err, TP_ERR_PROXY, 0, "proxy %s:%s refused CONNECT to %s: %d %s",
+                            px->host, px->port, target, status,
+                            status == 407 ? (px->user[0] ? "proxy authentication failed"
+                                                         : "proxy authentication required")
+                            : status == 403 ? "forbidden" : status == 502 ? "bad gateway"
+                            : status == 503 ? "service unavailable"
+                            : status == 504 ? "gateway timeout" : "error");
+        if (err) err->http_status = status;
+        return e;
+    }
+    return TP_OK;
+}
+
+static const char *tp__socks5_reply(int rep) {
+    switch (rep) {
+    case 1: return "general SOCKS server failure";
+    case 2: return "connection not allowed by ruleset";
+    case 3: return "network unreachable";
+    case 4: return "host unreachable";
+    case 5: return "connection refused";
+    case 6: return "TTL expired";
+    case 7: return "command not supported";
+    case 8: return "address type not supported";
+    default: return "unknown failure";
+    }
+}
+
+/* SOCKS5 (RFC 1928, username/password RFC 1929) on a connected socket. */
+static tp_err tp__proxy_connect_socks5(tp__conn *c, const tp__proxy *px, const char *host,
+                                       const char *port, int64_t deadline, tp_error *err) {
+    unsigned char b[600];
+    size_t n = 0, hl = strlen(host);
+    struct iovec iov;
+    tp_err rc;
+    int pn = atoi(port);
+#define TP__SOCKS_IO(expr, what)                                                                  \
+    do {                                                                                          \
+        rc = (expr);                                                                              \
+        if (rc == TP_ERR_TIMEOUT || rc == TP_ERR_STOPPED) return rc;                              \
+        if (rc != TP_OK)                                                                          \
+            return tp__fail(err, TP_ERR_PROXY, 0, "SOCKS5 proxy %s:%s: connection lost during %s", \
+                            px->host, px->port, what);                                            \
+    } while (0)
+    b[0] = 5;
+    b[1] = 1;
+    b[2] = px->user[0] ? 2 : 0;
+    iov.iov_base = b;
+    iov.iov_len = 3;
+    TP__SOCKS_IO(tp__sock_writev(c, &iov, 1, deadline, err), "the greeting");
+    TP__SOCKS_IO(tp__sock_read_full(c, b, 2, deadline, err), "the greeting");
+    if (b[0] != 5)
+        return tp__fail(err, TP_ERR_PROXY, 0, "proxy %s:%s does not speak SOCKS5", px->host, px->port);
+    if (b[1] == 0xFF || (b[1] != 0 && b[1] != 2) || (b[1] == 2 && !px->user[0]))
+        return tp__fail(err, TP_ERR_PROXY, 0, "SOCKS5 proxy %s:%s accepts none of our authentication "
+                        "methods%s", px->host, px->port, px->user[0] ? "" : " (it wants a user name)");
+    if (b[1] == 2) {
+        size_t ul = strlen(px->user), pl = strlen(px->pass);
+        b[0] = 1;
+        b[1] = (unsigned char)ul;
+        memcpy(b + 2, px->user, ul);
+        b[2 + ul] = (unsigned char)pl;
+        memcpy(b + 3 + ul, px->pass, pl);
+        iov.iov_base = b;
+        iov.iov_len = 3 + ul + pl;
+        if (ul > 255 || pl > 255)
+            return tp__fail(err, TP_ERR_PROXY, 0, "SOCKS5 user name or password too long");
+        rc = tp__sock_writev(c, &iov, 1, deadline, err);
+        memset(b, 0, sizeof b);
+        TP__SOCKS_IO(rc, "authentication");
+        TP__SOCKS_IO(tp__sock_read_full(c, b, 2, deadline, err), "authentication");
+        if (b[1] != 0)
+            return tp__fail(err, TP_ERR_PROXY, 0, "SOCKS5 proxy %s:%s rejected the user name or password",
+                            px->host, px->port);
+    }
+    b[0] = 5;
+    b[1] = 1; /* CONNECT */
+    b[2] = 0;
+    if (px->kind == TP__PROXY_SOCKS5H) {
+        if (hl > 255) return tp__fail(err, TP_ERR_PROXY, 0, "host name too long for SOCKS5");
+        b[3] = 3;
+        b[4] = (unsigned char)hl;
+        memcpy(b + 5, host, hl);
+        n = 5 + hl;
+    } else {
+        struct addrinfo hints, *res = NULL;
+        int g;
+        memset(&hints, 0, sizeof hints);
+        hints.ai_socktype = SOCK_STREAM;
+        g = getaddrinfo(host, port, &hints, &res);
+        if (g != 0 || !res)
+            return tp__fail(err, TP_ERR_RESOLVE, 0, "cannot resolve %s: %s", host, gai_strerror(g));
+        if (res->ai_family == AF_INET6) {
+            b[3] = 4;
+            memcpy(b + 4, &((struct sockaddr_in6 *)(void *)res->ai_addr)->sin6_addr, 16);
+            n = 20;
+        } else {
+            b[3] = 1;
+            memcpy(b + 4, &((struct sockaddr_in *)(void *)res->ai_addr)->sin_addr, 4);
+            n = 8;
+        }
+        freeaddrinfo(res);
+    }
+    b[n++] = (unsigned char)(pn >> 8);
+    b[n++] = (unsigned char)(pn & 255);
+    iov.iov_base = b;
+    iov.iov_len = n;
+    TP__SOCKS_IO(tp__sock_writev(c, &iov, 1, deadline, err), "the CONNECT request");
+    TP__SOCKS_IO(tp__sock_read_full(c, b, 4, deadline, err), "the CONNECT reply");
+    if (b[0] != 5)
+        return tp__fail(err, TP_ERR_PROXY, 0, "proxy %s:%s does not speak SOCKS5", px->host, px->port);
+    if (b[1] != 0)
+        return tp__fail(err, TP_ERR_PROXY, 0, "SOCKS5 proxy %s:%s refused the connection to %s:%s: %s "
+                        "(reply %d)", px->host, px->port, host, port, tp__socks5_reply(b[1]), b[1]);
+    n = b[3] == 1 ? 4 : b[3] == 4 ? 16 : 0;
+    if (b[3] == 3) {
+        TP__SOCKS_IO(tp__sock_read_full(c, b, 1, deadline, err), "the CONNECT reply");
+        n = b[0];
+    } else if (n == 0) {
+        return tp__fail(err, TP_ERR_PROXY, 0, "SOCKS5 proxy %s:%s sent a bad reply", px->host, px->port);
+    }
+    TP__SOCKS_IO(tp__sock_read_full(c, b, n + 2, deadline, err), "the CONNECT reply");
+#undef TP__SOCKS_IO
+    return TP_OK;
+}
+
+/* Connects to host:port, directly or through the proxy (then the tunnel is ready). */
+static tp_err tp__net_open(tp__conn *c, const tp__proxy *px, const char *host, const char *port,
+                           int64_t deadline, tp_error *err) {
+    tp_err rc;
+    if (!px || px->kind == TP__PROXY_NONE) return tp__net_connect(c, host, port, deadline, err);
+    rc = tp__net_connect(c, px->host, px->port, deadline, err);
+    if (rc != TP_OK) {
+        if (rc == TP_ERR_STOPPED || rc == TP_ERR_TIMEOUT) return rc;
+        return tp__fail(err, TP_ERR_PROXY, err ? err->sys_errno : 0, "cannot reach proxy %s:%s: %s",
+                        px->host, px->port, tp_strerror(rc));
+    }
+    rc = px->kind == TP__PROXY_HTTP ? tp__proxy_connect_http(c, px, host, port, deadline, err)
+                                    : tp__proxy_connect_socks5(c, px, host, port, deadline, err);
+    if (rc != TP_OK) tp__conn_close(c);
+    c->sent = 0;
+    return rc;
+}
+
 /* >>tls (impl) -----------------------------------------------------------------------------
-   HTTPS arrives with the BearSSL engine; until then an https:// origin is refused up front. */
+   HTTPS through BearSSL's client engine, driven by hand so that every record goes through the
+   socket layer above (deadlines, wake fd, SO_RCVTIMEO). Verification is always on: SNI and
+   host name checks, trust anchors from a PEM bundle loaded once per client. The engine, its
+   I/O buffer and the anchors live as long as the tp_http; a reconnect resumes the session.
+   Buffer: BR_SSL_BUFSIZE_BIDI (about 33 KB, allocated once), not MONO (16.7 KB): with one
+   buffer the engine cannot take a record in while a record of ours waits to go out, so a
+   server that answers early (413 during an upload) or a close_notify could stall us.
+   A wrapper around the minimal X.509 engine looks at the chain too, so that "expired" and
+   "not yet valid", and "untrusted root" and "missing intermediate", get different errors. */
+
+#ifdef TELEPOT_BEARSSL
+
+typedef struct tp__x509 {
+    const br_x509_class *vtable;      /* first: BearSSL passes &vtable around */
+    br_x509_minimal_context minimal;  /* does the real validation */
+    tp__tls *tls;
+} tp__x509;
+
+struct tp__tls {
+    union {
+        br_ssl_client_context sc;  /* client connections (tp_http) */
+        br_ssl_server_context ss;  /* server connections (tp__tls_server_new) */
+    } u;
+    br_ssl_engine_context *eng;    /* &u.sc.eng or &u.ss.eng */
+    bool server;
+    tp__x509 x;
+    br_x509_trust_anchor *tas;
+    size_t ntas;
+    unsigned char *iobuf;
+    br_ssl_session_parameters session;
+    bool have_session;
+    bool handshaken;     /* the current connection finished its handshake */
+    bool got_bytes;      /* the current handshake received a byte */
+    char host[256];
+    unsigned resumed;    /* handshakes that resumed a session (tests read it) */
+    unsigned handshakes;
+    /* what the wrapper saw of the chain */
+    unsigned ncerts;
+    bool any_expired, any_not_yet, last_self_issued, last_issuer_known;
+    unsigned char ra[4096];   /* socket read-ahead: BearSSL asks for one record header (5 bytes),
+                                 then its body; reading ahead halves the recv() calls */
+    size_t ra_pos, ra_len;
+    unsigned char cert[8192]; /* the certificate being received */
+    size_t cert_len;
+    bool cert_big;
+};
+
+/* ---- a few DER steps, for validity dates and names of the certificates the server sends -- */
+
+/* Reads a tag and length at *p (< e); on success *p is the content and *len its length. */
+static bool tp__der_next(const unsigned char **p, const unsigned char *e, int *tag, size_t *len) {
+    const unsigned char *q = *p;
+    size_t l;
+    if (e - q < 2) return false;
+    *tag = *q++;
+    l = *q++;
+    if (l & 0x80) {
+        unsigned k = l & 0x7F;
+        if (k == 0 || k > 3 || (size_t)(e - q) < k) return false;
+        for (l = 0; k; k--) l = (l << 8) | *q++;
+    }
+    if ((size_t)(e - q) < l) return false;
+    *p = q;
+    *len = l;
+    return true;
+}
+
+/* UTCTime / GeneralizedTime to seconds since 1970. */
+static bool tp__der_time(int tag, const unsigned char *p, size_t n, int64_t *t) {
+    int v[6], i, y, m, d;
+    int64_t days;
+    size_t at = 0;
+    if (tag == 0x17 && n >= 13) {
+        y = (p[0] - '0') * 10 + (p[1] - '0');
+        y += y < 50 ? 2000 : 1900;
+        at = 2;
+    } else if (tag == 0x18 && n >= 15) {
+        y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+        at = 4;
+    } else {
+        return false;
+    }
+    for (i = 0; i < 5; i++, at += 2) v[i] = (p[at] - '0') * 10 + (p[at + 1] - '0');
+    m = v[0];
+    d = v[1];
+    if (m < 1 || m > 12 || d < 1 || d > 31) return false;
+    /* days from civil (H. Hinnant) */
+    y -= m <= 2;
+    {
+        int64_t era = (y >= 0 ? y : y - 399) / 400;
+        int64_t yoe = y - era * 400;
+        int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+        int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        days = era * 146097 + doe - 719468;
+    }
+    *t = days * 86400 + v[2] * 3600 + v[3] * 60 + v[4];
+    (void)v[5];
+    return true;
+}
+
+/* Looks at one whole certificate: validity against now, issuer and subject names. */
+static void tp__x509_inspect(tp__tls *t) {
+    const unsigned char *p = t->cert, *e = t->cert + t->cert_len, *tbs_end, *iss, *sub;
+    size_t len, il, sl, i;
+    int tag;
+    int64_t nb, na, now = (int64_t)time(NULL);
+    if (!tp__der_next(&p, e, &tag, &len) || tag != 0x30) return;           /* Certificate */
+    if (!tp__der_next(&p, e, &tag, &len) || tag != 0x30) return;           /* TBSCertificate */
+    tbs_end = p + len;
+    if (!tp__der_next(&p, tbs_end, &tag, &len)) return;
+    if (tag == 0xA0) {                                                      /* [0] version */
+        p += len;
+        if (!tp__der_next(&p, tbs_end, &tag, &len)) return;
+    }
+    p += len;                                                               /* serial */
+    if (!tp__der_next(&p, tbs_end, &tag, &len)) return;                     /* signature alg */
+    p += len;
+    iss = p;
+    if (!tp__der_next(&p, tbs_end, &tag, &len) || tag != 0x30) return;     /* issuer */
+    p += len;
+    il = (size_t)(p - iss);
+    if (!tp__der_next(&p, tbs_end, &tag, &len) || tag != 0x30) return;     /* validity */
+    {
+        const unsigned char *v = p, *ve = p + len;
+        size_t l1;
+        int t1;
+        if (tp__der_next(&v, ve, &t1, &l1) && tp__der_time(t1, v, l1, &nb)) {
+            v += l1;
+            if (tp__der_next(&v, ve, &t1, &l1) && tp__der_time(t1, v, l1, &na)) {
+                if (now < nb) t->any_not_yet = true;
+                if (now > na) t->any_expired = true;
+            }
+        }
+    }
+    p += len;
+    sub = p;
+    if (!tp__der_next(&p, tbs_end, &tag, &len) || tag != 0x30) return;     /* subject */
+    p += len;
+    sl = (size_t)(p - sub);
+    t->last_self_issued = il == sl && memcmp(iss, sub, il) == 0;
+    t->last_issuer_known = false;
+    for (i = 0; i < t->ntas; i++)
+        if (t->tas[i].dn.len == il && memcmp(t->tas[i].dn.data, iss, il) == 0)
+            t->last_issuer_known = true;
+}
+
+static void tp__x509_start_chain(const br_x509_class **ctx, const char *server_name) {
+    tp__x509 *x = (tp__x509 *)(void *)ctx;
+    x->tls->ncerts = 0;
+    x->tls->any_expired = x->tls->any_not_yet = false;
+    x->tls->last_self_issued = x->tls->last_issuer_known = false;
+    x->minimal.vtable->start_chain(&x->minimal.vtable, server_name);
+}
+static void tp__x509_start_cert(const br_x509_class **ctx, uint32_t length) {
+    tp__x509 *x = (tp__x509 *)(void *)ctx;
+    x->tls->cert_len = 0;
+    x->tls->cert_big = length > sizeof x->tls->cert;
+    x->minimal.vtable->start_cert(&x->minimal.vtable, length);
+}
+static void tp__x509_append(const br_x509_class **ctx, const unsigned char *buf, size_t len) {
+    tp__x509 *x = (tp__x509 *)(void *)ctx;
+    tp__tls *t = x->tls;
+    if (!t->cert_big && len <= sizeof t->cert - t->cert_len) {
+        memcpy(t->cert + t->cert_len, buf, len);
+        t->cert_len += len;
+    } else {
+        t->cert_big = true;
+    }
+    x->minimal.vtable->append(&x->minimal.vtable, buf, len);
+}
+static void tp__x509_end_cert(const br_x509_class **ctx) {
+    tp__x509 *x = (tp__x509 *)(void *)ctx;
+    x->tls->ncerts++;
+    x->tls->last_self_issued = x->tls->last_issuer_known = false;
+    if (!x->tls->cert_big) tp__x509_inspect(x->tls);
+    x->minimal.vtable->end_cert(&x->minimal.vtable);
+}
+static unsigned tp__x509_end_chain(const br_x509_class **ctx) {
+    tp__x509 *x = (tp__x509 *)(void *)ctx;
+    return x->minimal.vtable->end_chain(&x->minimal.vtable);
+}
+static const br_x509_pkey *tp__x509_get_pkey(const br_x509_class *const *ctx, unsigned *usages) {
+    const tp__x509 *x = (const tp__x509 *)(const void *)ctx;
+    return x->minimal.vtable->get_pkey(&x->minimal.vtable, usages);
+}
+static const br_x509_class tp__x509_vtable = {
+    sizeof(tp__x509),   tp__x509_start_chain, tp__x509_start_cert, tp__x509_append,
+    tp__x509_end_cert,  tp__x509_end_chain,   tp__x509_get_pkey};
+
+/* ---- trust anchors ------------------------------------------------------------------------ */
+
+static void tp__dn_append(void *ctx, const void *buf, size_t len) {
+    tp_buf_append((tp_buf *)ctx, buf, len);
+}
+
+static void tp__tas_free(tp__tls *t) {
+    size_t i;
+    for (i = 0; i < t->ntas; i++) {
+        br_x509_trust_anchor *ta = &t->tas[i];
+        tp__free(ta->dn.data);
+        if (ta->pkey.key_type == BR_KEYTYPE_RSA) {
+            tp__free(ta->pkey.key.rsa.n);
+            tp__free(ta->pkey.key.rsa.e);
+        } else {
+            tp__free(ta->pkey.key.ec.q);
+        }
+    }
+    tp__free(t->tas);
+    t->tas = NULL;
+    t->ntas = 0;
+}
+
+static unsigned char *tp__memdup(const void *p, size_t n) {
+    unsigned char *d = (unsigned char *)tp__alloc(n);
+    if (d && n) memcpy(d, p, n);
+    return d;
+}
+
+/* Adds one DER certificate as a trust anchor; false on out of memory (bad ones are skipped). */
+static bool tp__tas_add(tp__tls *t, const unsigned char *der, size_t n, size_t *cap) {
+    br_x509_decoder_context dc;
+    br_x509_pkey *pk;
+    br_x509_trust_anchor *ta;
+    tp_buf dn;
+    bool ok = true;
+    tp_buf_init(&dn);
+    br_x509_decoder_init(&dc, tp__dn_append, &dn);
+    br_x509_decoder_push(&dc, der, n);
+    pk = br_x509_decoder_get_pkey(&dc);
+    if (!pk || dn.err) {
+        ok = !dn.err;
+        tp_buf_deinit(&dn);
+        return ok;
+    }
+    if (t->ntas == *cap) {
+        size_t nc = *cap ? *cap * 2 : 64;
+        br_x509_trust_anchor *g =
+            (br_x509_trust_anchor *)tp__realloc(t->tas, nc * sizeof(br_x509_trust_anchor));
+        if (!g) {
+            tp_buf_deinit(&dn);
+            return false;
+        }
+        t->tas = g;
+        *cap = nc;
+    }
+    ta = &t->tas[t->ntas];
+    memset(ta, 0, sizeof *ta);
+    ta->dn.data = (unsigned char *)dn.ptr; /* the DN buffer changes hands */
+    ta->dn.len = dn.len;
+    if (!ta->dn.data) ta->dn.data = tp__memdup("", 1);
+    ta->flags = br_x509_decoder_isCA(&dc) ? BR_X509_TA_CA : 0;
+    ta->pkey.key_type = pk->key_type;
+    if (pk->key_type == BR_KEYTYPE_RSA) {
+        ta->pkey.key.rsa.n = tp__memdup(pk->key.rsa.n, pk->key.rsa.nlen);
+        ta->pkey.key.rsa.nlen = pk->key.rsa.nlen;
+        ta->pkey.key.rsa.e = tp__memdup(pk->key.rsa.e, pk->key.rsa.elen);
+        ta->pkey.key.rsa.elen = pk->key.rsa.elen;
+        ok = ta->pkey.key.rsa.n && ta->pkey.key.rsa.e;
+    } else {
+        ta->pkey.key.ec.curve = pk->key.ec.curve;
+        ta->pkey.key.ec.q = tp__memdup(pk->key.ec.q, pk->key.ec.qlen);
+        ta->pkey.key.ec.qlen = pk->key.ec.qlen;
+        ok = ta->pkey.key.ec.q != NULL;
+    }
+    t->ntas++; /* counted even when half-filled, so tp__tas_free releases it */
+    return ok && ta->dn.data;
+}
+
+/* Reads a whole (small) file into b. */
+static tp_err tp__read_file(const char *path, tp_buf *b, tp_error *err) {
+    char tmp[16384];
+    ssize_t r;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return tp__fail(err, TP_ERR_FILE, errno, "%s: %s", path, strerror(errno));
+    for (;;) {
+        r = read(fd, tmp, sizeof tmp);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) break;
+        if (!tp_buf_append(b, tmp, (size_t)r)) break;
+        if (b->len > ((size_t)64 << 20)) break;
+    }
+    close(fd);
+    if (r < 0) return tp__fail(err, TP_ERR_FILE, errno, "%s: %s", path, strerror(errno));
+    if (b->err) return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+    return TP_OK;
+}
+
+static void tp__pem_out(void *ctx, const void *buf, size_t len) { tp__dn_append(ctx, buf, len); }
+
+/* Loads every CERTIFICATE of a PEM file (DER accepted too) as trust anchors. */
+static tp_err tp__tas_load(tp__tls *t, const char *path, const char *origin, tp_error *err) {
+    tp_buf file, der;
+    br_pem_decoder_context pc;
+    size_t cap = 0, at = 0;
+    bool in_cert = false, nomem = false;
+    tp_err rc;
+    tp_buf_init(&file);
+    tp_buf_init(&der);
+    rc = tp__read_file(path, &file, err);
+    if (rc != TP_OK) {
+        tp_buf_deinit(&file);
+        if (rc == TP_ERR_NOMEM) return rc;
+        return tp__fail(err, TP_ERR_TLS_CA, err ? err->sys_errno : 0,
+                        "cannot read trust anchors from %s (%s): %s", path, origin,
+                        err ? strerror(err->sys_errno) : "error");
+    }
+    if (file.len > 0 && (unsigned char)file.ptr[0] == 0x30) {
+        nomem = !tp__tas_add(t, (const unsigned char *)file.ptr, file.len, &cap);
+    } else {
+        br_pem_decoder_init(&pc);
+        while (at < file.len && !nomem) {
+            at += br_pem_decoder_push(&pc, file.ptr + at, file.len - at);
+            switch (br_pem_decoder_event(&pc)) {
+            case BR_PEM_BEGIN_OBJ:
+                in_cert = strcmp(br_pem_decoder_name(&pc), "CERTIFICATE") == 0 ||
+                          strcmp(br_pem_decoder_name(&pc), "X509 CERTIFICATE") == 0 ||
+                          strcmp(br_pem_decoder_name(&pc), "TRUSTED CERTIFICATE") == 0;
+                tp_buf_reset(&der);
+                br_pem_decoder_setdest(&pc, in_cert ? tp__pem_out : NULL, &der);
+                break;
+            case BR_PEM_END_OBJ:
+                if (in_cert) nomem = der.err || !tp__tas_add(t, (const unsigned char *)der.ptr, der.len, &cap);
+                in_cert = false;
+                break;
+            case BR_PEM_ERROR:
+                at = file.len; /* a broken tail: keep what loaded */
+                break;
+            default:
+                break;
+            }
+        }
+    }
+    tp_buf_deinit(&file);
+    tp_buf_deinit(&der);
+    if (nomem) return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+    if (t->ntas == 0)
+        return tp__fail(err, TP_ERR_TLS_CA, 0, "no certificate in %s (%s)", path, origin);
+    return TP_OK;
+}
+
+/* ---- the engine ---------------------------------------------------------------------------- */
+
+static void tp__tls_free(tp__tls *t) {
+    if (!t) return;
+    tp__tas_free(t);
+    tp__free(t->iobuf);
+    tp__free(t);
+}
+
+/* Creates the engine for one host: trust anchors from ca_file, else $TELEPOT_CA_FILE, else
+   $SSL_CERT_FILE, else the system bundle. */
+static tp__tls *tp__tls_new(const char *host, const char *ca_file, tp_error *err) {
+    const char *path = ca_file, *origin = "the ca_file option";
+    tp__tls *t;
+    if (!path || !*path) path = getenv("TELEPOT_CA_FILE"), origin = "TELEPOT_CA_FILE";
+    if (!path || !*path) path = getenv("SSL_CERT_FILE"), origin = "SSL_CERT_FILE";
+    if (!path || !*path) path = "/etc/ssl/certs/ca-certificates.crt", origin = "the system bundle";
+    t = (tp__tls *)tp__alloc(sizeof *t);
+    if (!t) {
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        return NULL;
+    }
+    memset(t, 0, sizeof *t);
+    t->iobuf = (unsigned char *)tp__alloc(BR_SSL_BUFSIZE_BIDI);
+    if (!t->iobuf) {
+        tp__tls_free(t);
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        return NULL;
+    }
+    if (tp__tas_load(t, path, origin, err) != TP_OK) {
+        tp__tls_free(t);
+        return NULL;
+    }
+    tp__strlcpy(t->host, host, sizeof t->host);
+    br_ssl_client_init_full(&t->u.sc, &t->x.minimal, t->tas, t->ntas);
+    t->eng = &t->u.sc.eng;
+    t->x.vtable = &tp__x509_vtable;
+    t->x.tls = t;
+    br_ssl_engine_set_x509(t->eng, &t->x.vtable);
+    br_ssl_engine_set_buffer(t->eng, t->iobuf, BR_SSL_BUFSIZE_BIDI, 1);
+    return t;
+}
+
+static void tp__tls_closed(tp__tls *t) {
+    t->handshaken = false;
+    t->ra_pos = t->ra_len = 0;
+}
+
+/* Bytes received and not consumed yet (an idle connection should have none). */
+static bool tp__tls_pending(const tp__tls *t) {
+    return t->ra_pos < t->ra_len || (br_ssl_engine_current_state(t->eng) & BR_SSL_RECVAPP);
+}
+
+/* The engine stopped: names the reason in words. */
+static tp_err tp__tls_fail(tp__conn *c, tp_error *err) {
+    tp__tls *t = c->tls;
+    int e = br_ssl_engine_last_error(t->eng);
+    const char *h = t->host;
+    if (e == BR_ERR_OK) {
+        if (!t->handshaken)
+            return tp__fail(err, TP_ERR_TLS_HANDSHAKE, 0, "TLS handshake with %s: the server closed "
+                            "the session", h);
+        return tp__fail(err, TP_ERR_CLOSED, 0, "the server closed the TLS session");
+    }
+    switch (e) {
+    case BR_ERR_X509_EXPIRED:
+        if (t->any_not_yet && !t->any_expired)
+            return tp__fail(err, TP_ERR_TLS_NOT_YET_VALID, 0, "TLS: the certificate of %s is not "
+                            "valid yet (or this machine's clock is behind)", h);
+        return tp__fail(err, TP_ERR_TLS_EXPIRED, 0, "TLS: the certificate of %s has expired (or "
+                        "this machine's clock is wrong)", h);
+    case BR_ERR_X509_BAD_SERVER_NAME:
+        return tp__fail(err, TP_ERR_TLS_HOSTNAME, 0, "TLS: the certificate of the server is not "
+                        "valid for the host name %s", h);
+    case BR_ERR_X509_NOT_TRUSTED:
+        if (t->last_self_issued && t->ncerts == 1)
+            return tp__fail(err, TP_ERR_TLS_UNTRUSTED, 0, "TLS: %s sent a self-signed certificate "
+                            "that is not among the trust anchors", h);
+        if (t->last_self_issued)
+            return tp__fail(err, TP_ERR_TLS_UNTRUSTED, 0, "TLS: the certificate chain of %s ends "
+                            "in a root that is not among the trust anchors", h);
+        if (!t->last_issuer_known)
+            return tp__fail(err, TP_ERR_TLS_CHAIN, 0, "TLS: the certificate chain of %s does not "
+                            "reach a trust anchor: the server left out an intermediate "
+                            "certificate, or its CA is not trusted (the two look the same here)", h);
+        return tp__fail(err, TP_ERR_TLS_UNTRUSTED, 0, "TLS: the certificate chain of %s is not "
+                        "trusted", h);
+    case BR_ERR_UNSUPPORTED_VERSION:
+        return tp__fail(err, TP_ERR_TLS_VERSION, 0, "TLS with %s: the server offered a protocol "
+                        "version BearSSL does not speak (it speaks TLS 1.0 to 1.2)", h);
+    case BR_ERR_RECV_FATAL_ALERT + 70: /* protocol_version */
+        return tp__fail(err, TP_ERR_TLS_VERSION, 0, "TLS with %s: the server accepts only TLS 1.3, "
+                        "and BearSSL speaks up to TLS 1.2", h);
+    default:
+        break;
+    }
+    if (e >= BR_ERR_X509_OK && e < BR_ERR_X509_OK + 64)
+        return tp__fail(err, TP_ERR_TLS_UNTRUSTED, 0, "TLS: the certificate of %s was rejected "
+                        "(BearSSL X.509 error %d)", h, e);
+    if (e >= BR_ERR_RECV_FATAL_ALERT && e < BR_ERR_RECV_FATAL_ALERT + 256)
+        return tp__fail(err, t->handshaken ? TP_ERR_TLS : TP_ERR_TLS_HANDSHAKE, 0,
+                        "TLS with %s: the server sent fatal alert %d%s", h, e - BR_ERR_RECV_FATAL_ALERT,
+                        e == BR_ERR_RECV_FATAL_ALERT + 40 ? " (handshake failure: no common cipher "
+                        "suite or version)" : "");
+    if (e >= BR_ERR_SEND_FATAL_ALERT)
+        return tp__fail(err, t->handshaken ? TP_ERR_TLS : TP_ERR_TLS_HANDSHAKE, 0,
+                        "TLS with %s: we sent fatal alert %d", h, e - BR_ERR_SEND_FATAL_ALERT);
+    return tp__fail(err, t->handshaken ? TP_ERR_TLS : TP_ERR_TLS_HANDSHAKE, 0,
+                    "TLS with %s: %s (BearSSL error %d)", h,
+                    t->handshaken ? "the session failed" : "the handshake failed", e);
+}
+
+/* Runs the engine: sends pending records, reads records, until a state in `want` is there
+   (BR_SSL_SENDAPP, BR_SSL_RECVAPP), or with want 0 until nothing is left to send. */
+static tp_err tp__tls_run(tp__conn *c, unsigned want, int64_t deadline, tp_error *err) {
+    tp__tls *t = c->tls;
+    br_ssl_engine_context *eng = t->eng;
+    for (;;) {
+        unsigned st = br_ssl_engine_current_state(eng);
+        unsigned char *buf;
+        size_t len, got;
+        tp_err rc;
+        if (st & BR_SSL_CLOSED) return tp__tls_fail(c, err);
+        if (st & BR_SSL_SENDREC) {
+            struct iovec iov;
+            buf = br_ssl_engine_sendrec_buf(eng, &len);
+            iov.iov_base = buf;
+            iov.iov_len = len;
+            rc = tp__sock_writev(c, &iov, 1, deadline, err);
+            if (rc != TP_OK) return rc;
+            br_ssl_engine_sendrec_ack(eng, len);
+            continue;
+        }
+        if (want == 0 || (st & want)) return TP_OK;
+        if (!(st & BR_SSL_RECVREC))
+            return tp__fail(err, TP_ERR_TLS, 0, "TLS engine stalled (state %u)", st);
+        buf = br_ssl_engine_recvrec_buf(eng, &len);
+        if (t->ra_pos < t->ra_len) { /* from the read-ahead */
+            got = t->ra_len - t->ra_pos < len ? t->ra_len - t->ra_pos : len;
+            memcpy(buf, t->ra + t->ra_pos, got);
+            t->ra_pos += got;
+            br_ssl_engine_recvrec_ack(eng, got);
+            continue;
+        }
+        t->ra_pos = t->ra_len = 0;
+        if (len >= sizeof t->ra) { /* big: straight into the engine */
+            rc = tp__sock_read(c, buf, len, &got, deadline, err);
+        } else {
+            rc = tp__sock_read(c, t->ra, sizeof t->ra, &got, deadline, err);
+            t->ra_len = rc == TP_OK ? got : 0;
+        }
+        if (rc != TP_OK) return rc;
+        if (got == 0) {
+            if (!t->handshaken)
+                return tp__fail(err, t->got_bytes ? TP_ERR_TLS_HANDSHAKE : TP_ERR_TLS_NOT_TLS, 0,
+                                t->got_bytes ? "TLS handshake with %s: the server closed the "
+                                               "connection"
+                                             : "%s closed the connection on our TLS hello: no TLS "
+                                               "on this port?", t->host);
+            return TP_OK; /* EOF without close_notify: the caller sees the peer closing */
+        }
+        if (!t->handshaken && !t->got_bytes) {
+            unsigned char first = t->ra_len ? t->ra[0] : buf[0];
+            t->got_bytes = true;
+            if (first < 20 || first > 23) /* not a TLS record type: plain text */
+                return tp__fail(err, TP_ERR_TLS_NOT_TLS, 0, "%s answered our TLS hello with plain "
+                                "text: this port does not speak TLS (an http:// server?)", t->host);
+        }
+        if (t->ra_len) continue; /* the top of the loop copies it in */
+        br_ssl_engine_recvrec_ack(eng, got);
+    }
+}
+
+/* After the TCP connect (and the proxy tunnel): the handshake, resuming the last session. */
+static tp_err tp__tls_handshake(tp__conn *c, int64_t deadline, tp_error *err) {
+    tp__tls *t = c->tls;
+    br_ssl_engine_context *eng = t->eng;
+    tp_err rc;
+    unsigned st;
+    if (t->have_session) br_ssl_engine_set_session_parameters(eng, &t->session);
+    if (!br_ssl_client_reset(&t->u.sc, t->host, t->have_session ? 1 : 0))
+        return tp__tls_fail(c, err);
+    t->ra_pos = t->ra_len = 0;
+    t->handshaken = false;
+    t->got_bytes = false;
+    rc = tp__tls_run(c, BR_SSL_SENDAPP, deadline, err);
+    if (rc != TP_OK) {
+        t->have_session = false; /* do not offer a session that failed */
+        return rc;
+    }
+    st = br_ssl_engine_current_state(eng);
+    (void)st;
+    t->handshaken = true;
+    t->handshakes++;
+    {
+        br_ssl_session_parameters now;
+        br_ssl_engine_get_session_parameters(eng, &now);
+        if (t->have_session && now.session_id_len > 0 &&
+            now.session_id_len == t->session.session_id_len &&
+            memcmp(now.session_id, t->session.session_id, now.session_id_len) == 0)
+            t->resumed++;
+        t->session = now;
+        t->have_session = now.session_id_len > 0;
+    }
+    c->sent = 0;
+    return TP_OK;
+}
+
+static tp_err tp__tls_writev(tp__conn *c, struct iovec *iov, int iovcnt, int64_t deadline,
+                             tp_error *err) {
+    br_ssl_engine_context *eng = c->tls->eng;
+    int i;
+    tp_err rc;
+    for (i = 0; i < iovcnt; i++) {
+        const unsigned char *p = (const unsigned char *)iov[i].iov_base;
+        size_t left = iov[i].iov_len;
+        while (left > 0) {
+            unsigned char *buf;
+            size_t len;
+            rc = tp__tls_run(c, BR_SSL_SENDAPP, deadline, err);
+            if (rc != TP_OK) return rc;
+            buf = br_ssl_engine_sendapp_buf(eng, &len);
+            if (len > left) len = left;
+            memcpy(buf, p, len);
+            br_ssl_engine_sendapp_ack(eng, len);
+            p += len;
+            left -= len;
+        }
+    }
+    br_ssl_engine_flush(eng, 0);
+    return tp__tls_run(c, 0, deadline, err);
+}
+
+static tp_err tp__tls_read(tp__conn *c, void *buf, size_t cap, size_t *got, int64_t deadline,
+                           tp_error *err) {
+    br_ssl_engine_context *eng = c->tls->eng;
+    unsigned char *p;
+    size_t len;
+    tp_err rc;
+    *got = 0;
+    if (br_ssl_engine_current_state(eng) & BR_SSL_CLOSED) {
+        if (br_ssl_engine_last_error(eng) == BR_ERR_OK) return TP_OK; /* close_notify */
+        return tp__tls_fail(c, err);
+    }
+    rc = tp__tls_run(c, BR_SSL_RECVAPP, deadline, err);
+    if (rc != TP_OK) {
+        if ((br_ssl_engine_current_state(eng) & BR_SSL_CLOSED) &&
+            br_ssl_engine_last_error(eng) == BR_ERR_OK)
+            return TP_OK; /* close_notify: the peer closed */
+        return rc;
+    }
+    if (!(br_ssl_engine_current_state(eng) & BR_SSL_RECVAPP)) return TP_OK; /* socket EOF */
+    p = br_ssl_engine_recvapp_buf(eng, &len);
+    if (len > cap) len = cap;
+    memcpy(buf, p, len);
+    br_ssl_engine_recvapp_ack(eng, len);
+    *got = len;
+    return TP_OK;
+}
+
+
+/* ---- the server side (for an HTTPS webhook receiver) ----------------------------------------
+   tp__tls_key holds a certificate chain and its private key (RSA or EC) loaded from PEM files;
+   tp__tls_server_new makes a per-connection engine from it (the key is borrowed: it must
+   outlive the engines); tp__tls_accept runs the handshake on an accepted socket, after which
+   tp__net_read/tp__net_writev on that tp__conn speak TLS with the usual deadlines. No session
+   cache: a server shared by threads would need one with a lock. Marked unused until the
+   webhook receiver calls them. */
+
+typedef struct tp__tls_key {
+    br_x509_certificate *chain;
+    size_t nchain;
+    br_skey_decoder_context skey; /* holds the decoded key */
+    int key_type;                 /* BR_KEYTYPE_RSA or BR_KEYTYPE_EC; 0 before loading */
+    int issuer_key_type;          /* key type of the CA that signed the first certificate */
+} tp__tls_key;
+
+static void tp__tls_key_free(tp__tls_key *k) {
+    size_t i;
+    if (!k) return;
+    for (i = 0; i < k->nchain; i++) tp__free(k->chain[i].data);
+    tp__free(k->chain);
+    memset(k, 0, sizeof *k);
+}
+
+/* Every PEM object of a file, as DER, to fn (which returns false on out of memory). */
+static tp_err tp__pem_each(const char *path, bool (*fn)(void *ctx, const char *name,
+                                                        const unsigned char *der, size_t len),
+                           void *ctx, tp_error *err) {
+    tp_buf file, der;
+    br_pem_decoder_context pc;
+    size_t at = 0;
+    char name[64] = "";
+    bool nomem = false, in_obj = false;
+    tp_err rc;
+    tp_buf_init(&file);
+    tp_buf_init(&der);
+    rc = tp__read_file(path, &file, err);
+    if (rc != TP_OK) {
+        tp_buf_deinit(&file);
+        return rc;
+    }
+    br_pem_decoder_init(&pc);
+    while (at < file.len && !nomem) {
+        at += br_pem_decoder_push(&pc, file.ptr + at, file.len - at);
+        switch (br_pem_decoder_event(&pc)) {
+        case BR_PEM_BEGIN_OBJ:
+            tp__strlcpy(name, br_pem_decoder_name(&pc), sizeof name);
+            tp_buf_reset(&der);
+            br_pem_decoder_setdest(&pc, tp__pem_out, &der);
+            in_obj = true;
+            break;
+        case BR_PEM_END_OBJ:
+            if (in_obj) nomem = der.err || !fn(ctx, name, (const unsigned char *)der.ptr, der.len);
+            in_obj = false;
+            break;
+        case BR_PEM_ERROR:
+            at = file.len;
+            break;
+        default:
+            break;
+        }
+    }
+    tp_buf_deinit(&file);
+    tp_buf_deinit(&der);
+    return nomem ? tp__fail(err, TP_ERR_NOMEM, 0, NULL) : TP_OK;
+}
+
+static bool tp__key_cert(void *ctx, const char *name, const unsigned char *der, size_t len) {
+    tp__tls_key *k = (tp__tls_key *)ctx;
+    br_x509_certificate *g;
+    if (strcmp(name, "CERTIFICATE") != 0 && strcmp(name, "X509 CERTIFICATE") != 0) return true;
+    g = (br_x509_certificate *)tp__realloc(k->chain, (k->nchain + 1) * sizeof *g);
+    if (!g) return false;
+    k->chain = g;
+    g[k->nchain].data = tp__memdup(der, len);
+    g[k->nchain].data_len = len;
+    if (!g[k->nchain].data) return false;
+    if (k->nchain == 0) {
+        br_x509_decoder_context dc;
+        br_x509_decoder_init(&dc, NULL, NULL);
+        br_x509_decoder_push(&dc, der, len);
+        k->issuer_key_type = br_x509_decoder_get_signer_key_type(&dc);
+    }
+    k->nchain++;
+    return true;
+}
+
+static bool tp__key_skey(void *ctx, const char *name, const unsigned char *der, size_t len) {
+    tp__tls_key *k = (tp__tls_key *)ctx;
+    if (k->key_type || (strcmp(name, "PRIVATE KEY") != 0 && strcmp(name, "RSA PRIVATE KEY") != 0 &&
+                        strcmp(name, "EC PRIVATE KEY") != 0))
+        return true;
+    br_skey_decoder_init(&k->skey);
+    br_skey_decoder_push(&k->skey, der, len);
+    if (br_skey_decoder_last_error(&k->skey) == 0) k->key_type = br_skey_decoder_key_type(&k->skey);
+    return true;
+}
+
+/* Loads the chain (server certificate first) from cert_file and the key from key_file (may
+   be the same file). Errors: TP_ERR_FILE, TP_ERR_TLS (no certificate, no usable key). */
+static TP__UNUSED tp_err tp__tls_key_load(tp__tls_key *k, const char *cert_file, const char *key_file,
+                               tp_error *err) {
+    tp_err rc;
+    memset(k, 0, sizeof *k);
+    rc = tp__pem_each(cert_file, tp__key_cert, k, err);
+    if (rc == TP_OK) rc = tp__pem_each(key_file, tp__key_skey, k, err);
+    if (rc == TP_OK && k->nchain == 0)
+        rc = tp__fail(err, TP_ERR_TLS, 0, "no certificate in %s", cert_file);
+    if (rc == TP_OK && k->key_type != BR_KEYTYPE_RSA && k->key_type != BR_KEYTYPE_EC)
+        rc = tp__fail(err, TP_ERR_TLS, 0, "no RSA or EC private key in %s", key_file);
+    if (rc != TP_OK) tp__tls_key_free(k);
+    return rc;
+}
+
+/* A server engine for one connection at a time (reused across connections by tp__tls_accept). */
+static TP__UNUSED tp__tls *tp__tls_server_new(const tp__tls_key *k, tp_error *err) {
+    tp__tls *t = (tp__tls *)tp__alloc(sizeof *t);
+    if (!t) {
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        return NULL;
+    }
+    memset(t, 0, sizeof *t);
+    t->server = true;
+    tp__strlcpy(t->host, "the client", sizeof t->host);
+    t->iobuf = (unsigned char *)tp__alloc(BR_SSL_BUFSIZE_BIDI);
+    if (!t->iobuf) {
+        tp__tls_free(t);
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        return NULL;
+    }
+    if (k->key_type == BR_KEYTYPE_RSA)
+        br_ssl_server_init_full_rsa(&t->u.ss, k->chain, k->nchain, br_skey_decoder_get_rsa(&k->skey));
+    else
+        br_ssl_server_init_full_ec(&t->u.ss, k->chain, k->nchain, (unsigned)k->issuer_key_type,
+                                   br_skey_decoder_get_ec(&k->skey));
+    t->eng = &t->u.ss.eng;
+    br_ssl_engine_set_buffer(t->eng, t->iobuf, BR_SSL_BUFSIZE_BIDI, 1);
+    return t;
+}
+
+/* The server handshake on an accepted socket (c->fd set, c->tls from tp__tls_server_new). */
+static TP__UNUSED tp_err tp__tls_accept(tp__conn *c, int64_t deadline, tp_error *err) {
+    tp__tls *t = c->tls;
+    tp_err rc;
+    if (!br_ssl_server_reset(&t->u.ss)) return tp__tls_fail(c, err);
+    t->ra_pos = t->ra_len = 0;
+    t->handshaken = false;
+    t->got_bytes = false;
+    rc = tp__tls_run(c, BR_SSL_SENDAPP, deadline, err);
+    if (rc != TP_OK) return rc;
+    t->handshaken = true;
+    t->handshakes++;
+    c->sent = 0;
+    return TP_OK;
+}
+
+#endif /* TELEPOT_BEARSSL */
+
+/* The whole connection: TCP, the proxy tunnel when there is one, then TLS when c->tls. */
+static tp_err tp__conn_open(tp__conn *c, const tp__proxy *px, const char *host, const char *port,
+                            int64_t deadline, tp_error *err) {
+    tp_err rc = tp__net_open(c, px, host, port, deadline, err);
+#ifdef TELEPOT_BEARSSL
+    if (rc == TP_OK && c->tls) {
+        rc = tp__tls_handshake(c, deadline, err);
+        if (rc != TP_OK) tp__conn_close(c);
+    }
+#endif
+    return rc;
+}
 
 /* >>http (impl) ----------------------------------------------------------------------------
    The client reads through one buffer owned by the connection, so once warm a request costs
@@ -1201,6 +2417,7 @@ struct tp_http {
     char port[8];
     char hosthdr[272];
     bool https;
+    tp__proxy proxy;   /* kind TP__PROXY_NONE: direct */
     int connect_timeout_ms;
     int timeout_ms;
     size_t max_header;
@@ -1283,10 +2500,16 @@ TP__DEF tp_http *tp_http_new(const tp_http_opts *opts, tp_error *err) {
 #ifndef TELEPOT_BEARSSL
         rc = tp__fail(err, TP_ERR_TLS_DISABLED, 0, "%s", tp_strerror(TP_ERR_TLS_DISABLED));
 #else
-        rc = tp__fail(err, TP_ERR_TLS, 0, "HTTPS is not implemented in this version yet");
+        h->conn.tls = tp__tls_new(h->host, opts->ca_file, err);
+        if (!h->conn.tls) rc = err ? err->code : TP_ERR_TLS_CA;
 #endif
     }
+    if (rc == TP_OK)
+        rc = tp__proxy_choose(opts->proxy, opts->no_env_proxy, h->https, h->host, &h->proxy, err);
     if (rc != TP_OK) {
+#ifdef TELEPOT_BEARSSL
+        tp__tls_free(h->conn.tls);
+#endif
         tp__free(h);
         return NULL;
     }
@@ -1303,6 +2526,9 @@ TP__DEF tp_http *tp_http_new(const tp_http_opts *opts, tp_error *err) {
     h->rcap = h->max_header > TP__HTTP_RBUF ? h->max_header : TP__HTTP_RBUF;
     h->rbuf = (char *)tp__alloc(h->rcap + 1);
     if (!h->rbuf) {
+#ifdef TELEPOT_BEARSSL
+        tp__tls_free(h->conn.tls);
+#endif
         tp__free(h);
         tp__fail(err, TP_ERR_NOMEM, 0, NULL);
         return NULL;
@@ -1325,6 +2551,9 @@ TP__DEF void tp_http_free(tp_http *h) {
     tp_buf_deinit(&h->mp);
     tp_buf_deinit(&h->body);
     tp__free(h->rbuf);
+#ifdef TELEPOT_BEARSSL
+    tp__tls_free(h->conn.tls);
+#endif
     tp__free(h);
 }
 
@@ -1809,7 +3038,8 @@ TP__DEF tp_err tp_http_request(tp_http *h, const tp_http_req *req, tp_http_resp 
         uint64_t sent_before;
         if (h->conn.fd < 0) {
             int64_t cdl = tp_now_ms() + h->connect_timeout_ms;
-            rc = tp__net_connect(&h->conn, h->host, h->port, cdl < deadline ? cdl : deadline, err);
+            rc = tp__conn_open(&h->conn, &h->proxy, h->host, h->port, cdl < deadline ? cdl : deadline,
+                               err);
             if (rc != TP_OK) break;
             h->reused = 0;
         }
@@ -2850,6 +4080,9 @@ struct tp_bot {
     int timeout_ms;
     int connect_timeout_ms;
     size_t max_body_bytes;
+    char *ca_file;              /* TLS trust anchors and proxy options, for every line */
+    char *proxy;
+    bool no_env_proxy;
     tp_log_fn log;
     void *log_user;
 };
@@ -2864,6 +4097,9 @@ static tp_err tp__line_begin(tp_bot *bot, tp__line *ln, const char *kind, tp_err
         ho.connect_timeout_ms = bot->connect_timeout_ms;
         ho.timeout_ms = bot->timeout_ms;
         ho.max_body_bytes = bot->max_body_bytes;
+        ho.ca_file = bot->ca_file;
+        ho.proxy = bot->proxy;
+        ho.no_env_proxy = bot->no_env_proxy;
         ln->http = tp_http_new(&ho, err);
         if (!ln->http) {
             pthread_mutex_unlock(&ln->lock);
@@ -2978,6 +4214,16 @@ TP__DEF tp_bot *tp_bot_new(const tp_bot_opts *opts, tp_error *err) {
     ho.connect_timeout_ms = opts->connect_timeout_ms;
     ho.timeout_ms = opts->timeout_ms;
     ho.max_body_bytes = opts->max_body_bytes;
+    bot->ca_file = opts->ca_file ? tp__strdup(opts->ca_file) : NULL;
+    bot->proxy = opts->proxy ? tp__strdup(opts->proxy) : NULL;
+    bot->no_env_proxy = opts->no_env_proxy;
+    if ((opts->ca_file && !bot->ca_file) || (opts->proxy && !bot->proxy)) {
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        goto fail;
+    }
+    ho.ca_file = bot->ca_file;
+    ho.proxy = bot->proxy;
+    ho.no_env_proxy = bot->no_env_proxy;
     bot->calls.http = tp_http_new(&ho, err); /* checks the URL now; the poll line comes later */
     if (!bot->calls.http) goto fail;
     if (pthread_mutex_init(&bot->calls.lock, NULL) != 0) {
@@ -3004,6 +4250,8 @@ fail:
     tp__free(bot->token);
     tp__free(bot->api_url);
     tp__free(bot->prefix);
+    tp__free(bot->ca_file);
+    tp__free(bot->proxy);
     tp__free(bot);
     return NULL;
 }
@@ -3049,6 +4297,8 @@ TP__DEF void tp_bot_free(tp_bot *bot) {
     tp__free(bot->token);
     tp__free(bot->api_url);
     tp__free(bot->prefix);
+    tp__free(bot->ca_file);
+    tp__free(bot->proxy);
     tp__free(bot);
 }
 
@@ -3755,6 +5005,14 @@ static int64_t tp__offset_load(const char *path) {
     return strtoll(num, NULL, 10);
 }
 
+/* TLS failures that retrying cannot mend: the certificate, the CA setup, the protocol. A
+   handshake that merely broke (TP_ERR_TLS_HANDSHAKE) may work next time. */
+static bool tp__tls_fatal(tp_err rc) {
+    return rc == TP_ERR_TLS_DISABLED || rc == TP_ERR_TLS_UNTRUSTED || rc == TP_ERR_TLS_EXPIRED ||
+           rc == TP_ERR_TLS_NOT_YET_VALID || rc == TP_ERR_TLS_HOSTNAME || rc == TP_ERR_TLS_CHAIN ||
+           rc == TP_ERR_TLS_NOT_TLS || rc == TP_ERR_TLS_VERSION || rc == TP_ERR_TLS_CA;
+}
+
 /* One getUpdates on the poller's connection. raw, raw_len: the answer's body (valid until the
    next request), so that an unreadable answer can be reported. */
 static tp_err tp__poll_get(tp__poll *p, int64_t offset, int limit, int timeout, tp_json_doc **doc,
@@ -3854,6 +5112,9 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
     ho.wake_fd = bot->wake[0];
     ho.connect_timeout_ms = bot->connect_timeout_ms;
     ho.max_body_bytes = bot->max_body_bytes;
+    ho.ca_file = bot->ca_file;
+    ho.proxy = bot->proxy;
+    ho.no_env_proxy = bot->no_env_proxy;
     p.http = tp_http_new(&ho, err);
     if (!p.http) return err ? err->code : TP_ERR_NOMEM;
     tp_buf_printf(&p.path, "%s/bot%s/getUpdates", bot->prefix, bot->token);
@@ -3970,7 +5231,8 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
                                          e.error_code == 400 ||
                                          (e.error_code == 409 && !opts->retry_on_conflict))) ||
                    ((rc == TP_ERR_NOT_JSON || rc == TP_ERR_BAD_RESPONSE) &&
-                    (e.http_status == 401 || e.http_status == 404))) { /* a wrong API URL */
+                    (e.http_status == 401 || e.http_status == 404)) || /* a wrong API URL */
+                   tp__tls_fatal(rc)) { /* a certificate that will not change by itself */
             if (err) *err = e;
             break; /* the token, the URL, the options or another poller: retrying cannot help */
         } else {

@@ -3,14 +3,16 @@
 # `make bench` calls it; it works from any directory (it goes to the repository root).
 #
 # Needs (Debian; tools/deps.sh installs them): libcjson-dev libjansson-dev libjson-c-dev
-# libcurl4-openssl-dev, and for the stable figures valgrind and strace (sections or columns
+# libcurl4-openssl-dev; for the HTTPS section libbearssl-dev openssl libssl-dev musl-tools; and
+# for the stable figures valgrind and strace (sections or columns
 # are skipped, with a note, when something is missing). The echo section needs build/tpemu
 # and build/examples/echo (make them first); it is skipped without them.
 #
 # Every C file is built with: cc -std=c99 -O2 -Wall (override with CC=, BENCH_CFLAGS=).
 # Environment knobs: BENCH_ROUNDS (default 5), BENCH_MINSECS (seconds per round, default 0.2),
 # BENCH_ECHO_UPDATES (default 20000), BENCH_ECHO_ROUNDS (default 5), BENCH_TPEMU and
-# BENCH_ECHO_BOT (default build/tpemu, build/examples/echo).
+# BENCH_ECHO_BOT (default build/tpemu, build/examples/echo), BENCH_TLS_HANDSHAKES (default 200),
+# BENCH_TLS_ECHO_UPDATES (default 10000).
 #
 # Machines are shared and noisy: speeds are medians of interleaved rounds (JSON times are the
 # thread's CPU time; HTTP and echo are wall time, with ratios taken per round, then the
@@ -251,6 +253,150 @@ elif build echo_floor bench/echo_floor.c && build echo_run bench/echo_run.c; the
 else
     echo "_skipped: the echo floor or runner did not build_"
     echo
+fi
+
+# ---------------------------------------------------------------------------------------------
+echo "## HTTPS (BearSSL): handshake CPU, binary size, echo over TLS"
+echo
+TLS_N=${BENCH_TLS_HANDSHAKES:-200}
+TLS_ECHO_N=${BENCH_TLS_ECHO_UPDATES:-10000}
+P=build/tls
+if ! command -v openssl >/dev/null || [ ! -f /usr/include/bearssl.h ]; then
+    echo "_skipped: needs openssl and libbearssl-dev_"
+    echo
+elif ! sh tests/tls/make_certs.sh "$P"; then
+    echo "_skipped: tests/tls/make_certs.sh failed_"
+    echo
+else
+    : >"$B/tls.tsv"
+    # 1. handshake CPU: our stack vs a bare BearSSL client vs libssl, same server and certificate
+    if build tls_bench bench/tls_bench.c -- -lbearssl -lssl -lcrypto -lpthread; then
+        PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+        openssl s_server -accept "127.0.0.1:$PORT" -cert "$P/rsa.pem" -key "$P/rsa.key" -quiet -naccept 1000000 >/dev/null 2>&1 &
+        SRV=$!
+        for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break; sleep 0.05; done
+        for r in $(seq "$ROUNDS"); do
+            "$B/tls_bench" "$PORT" "$P/ca.pem" "$TLS_N" ours bare openssl | sed "s/^/$r\t/" >>"$B/tls.tsv"
+        done
+        if command -v valgrind >/dev/null; then # instructions per handshake: (25 - 5) / 20
+            for w in ours bare openssl; do
+                for n in 5 25; do
+                    valgrind --tool=callgrind --callgrind-out-file="$B/cg.tls.$w.$n" "$B/tls_bench" "$PORT" "$P/ca.pem" $n $w >/dev/null 2>&1
+                done
+                a=$(awk '/^(summary|totals):/ { print $2; exit }' "$B/cg.tls.$w.5" 2>/dev/null)
+                b=$(awk '/^(summary|totals):/ { print $2; exit }' "$B/cg.tls.$w.25" 2>/dev/null)
+                printf 'x\tir\t%s\t%s\n' "$w" "$(awk -v a="${a:-0}" -v b="${b:-0}" 'BEGIN { printf "%.0f", (b - a) / 20 }')" >>"$B/tls.tsv"
+            done
+        fi
+        kill "$SRV" 2>/dev/null; wait "$SRV" 2>/dev/null
+    fi
+    med() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "?"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+    hs() { awk -F'\t' -v w="$1" '$2 == "hs" && $3 == w { print $5 }' "$B/tls.tsv" | med; }
+    hs_ratio() { awk -F'\t' -v a="$1" -v b="$2" '$2 == "hs" && $3 == a { x[$1] = $5 } $2 == "hs" && $3 == b { y[$1] = $5 }
+                 END { for (r in x) if (y[r] > 0) print x[r] / y[r] }' "$B/tls.tsv" | med; }
+    h_ours=$(hs ours) h_bare=$(hs bare) h_ossl=$(hs openssl)
+    r_bare=$(hs_ratio ours bare) r_ossl=$(hs_ratio ours openssl)
+    echo "Full TLS 1.2 handshakes (no session reuse) with \`openssl s_server\` on loopback, RSA-2048 server" \
+         "certificate from tests/tls/make_certs.sh, verification on for every client. Client CPU" \
+         "(user+sys of the client process, getrusage) per handshake including connect(); median of $ROUNDS" \
+         "rounds of $TLS_N handshakes per client, clients interleaved; ratios are medians of per-round" \
+         "ratios. bench/tls_bench.c: *ours* = tp__conn_open (socket layer, engine loop, X.509 wrapper)," \
+         "*bare* = br_ssl_client_init_full + br_sslio, *OpenSSL* = libssl $(openssl version | cut -d' ' -f2) capped at TLS 1.2."
+    echo
+    ir() { awk -F'\t' -v w="$1" '$2 == "ir" && $3 == w { print $4 }' "$B/tls.tsv"; }
+    i_ours=$(ir ours) i_bare=$(ir bare) i_ossl=$(ir openssl)
+    echo "| client | CPU µs / handshake (median) | ours / this (paired) | instructions / handshake (callgrind) | ours / this |"
+    echo "|---|---:|---:|---:|---:|"
+    echo "| telepot (BearSSL) | $h_ours | **1.00** | ${i_ours:-n/a} | **1.000** |"
+    echo "| bare BearSSL | $h_bare | **$(awk -v r="$r_bare" 'BEGIN { printf "%.2f", r }')** | ${i_bare:-n/a} | **$(div "${i_ours:-0}" "${i_bare:-0}" %.3f)** |"
+    echo "| OpenSSL client | $h_ossl | **$(awk -v r="$r_ossl" 'BEGIN { printf "%.2f", r }')** | ${i_ossl:-n/a} | **$(div "${i_ours:-0}" "${i_ossl:-0}" %.3f)** |"
+    echo
+    echo "Instructions: valgrind callgrind, user space only, (25 handshakes - 5) / 20: the stable figure" \
+         "on a shared machine; CPU also counts the kernel's work for connect() and the socket calls."
+    echo
+    target "HTTPS: handshake CPU, ours / bare BearSSL" "$(awk -v r="$r_bare" 'BEGIN { printf "%.2f", r }')" le 1.1
+    target "HTTPS: handshake instructions, ours / bare BearSSL" "$(div "${i_ours:-0}" "${i_bare:-0}" %.3f)" le 1.1
+
+    # 2. sizes
+    mkdir -p "$B/musl-inc"
+    ln -sf /usr/include/bearssl.h "$B/musl-inc/bearssl.h"
+    ln -sfn /usr/include/bearssl "$B/musl-inc/bearssl"
+    sz() { [ -f "$1" ] && stat -c %s "$1" || echo "?"; }
+    kb() { awk -v b="$1" 'BEGIN { if (b == "?") print "?"; else printf "%.0f", b / 1024 }'; }
+    musl=? gst=? gdyn=?
+    if command -v musl-gcc >/dev/null &&
+       musl-gcc -static -Os -DTELEPOT_BEARSSL -I"$B/musl-inc" examples/echo.c bench/musl_chk.c \
+           -o "$B/echo-https-musl" /usr/lib/x86_64-linux-gnu/libbearssl.a -lpthread 2>"$B/musl.log"; then
+        strip "$B/echo-https-musl" && musl=$(sz "$B/echo-https-musl")
+    else
+        note "bench: the musl build failed (musl-tools installed? see $B/musl.log)"
+    fi
+    if gcc -static -Os -DTELEPOT_BEARSSL examples/echo.c -o "$B/echo-https-glibc-static" -lbearssl -lpthread 2>"$B/glibc-static.log"; then
+        strip "$B/echo-https-glibc-static" && gst=$(sz "$B/echo-https-glibc-static")
+    fi
+    if gcc -Os -DTELEPOT_BEARSSL examples/echo.c -o "$B/echo-https-dyn" -lbearssl -lpthread 2>"$B/dyn.log"; then
+        strip "$B/echo-https-dyn" && gdyn=$(sz "$B/echo-https-dyn")
+    fi
+    bso=$(sz "$(readlink -f /usr/lib/x86_64-linux-gnu/libbearssl.so.0 2>/dev/null)")
+    curl_so=$(readlink -f /usr/lib/x86_64-linux-gnu/libcurl.so.4 2>/dev/null)
+    curl_deps=0 curl_n=0 curl_total=?
+    if [ -n "$curl_so" ] && [ -f "$curl_so" ]; then
+        for f in $( (echo "$curl_so"; ldd "$curl_so" | awk '$3 ~ /^\// { print $3 } $1 ~ /^\// { print $1 }') | xargs -n1 readlink -f | sort -u); do
+            curl_deps=$((curl_deps + $(stat -c %s "$f"))); curl_n=$((curl_n + 1))
+        done
+        curl_total=$curl_deps
+    fi
+    echo "examples/echo.c with -DTELEPOT_BEARSSL, built with -Os and stripped. musl: \`musl-gcc -static -Os\`" \
+         "with Debian's libbearssl.a and bench/musl_chk.c (the glibc \`__memcpy_chk\`/\`__memset_chk\` that" \
+         "Debian's fortified libbearssl.a calls). libcurl: libcurl.so.4 and everything \`ldd\` lists for it" \
+         "(files resolved, each counted once; libc included), what a libcurl-based bot carries."
+    echo
+    echo "| build | bytes | KiB |"
+    echo "|---|---:|---:|"
+    echo "| echo, HTTPS, musl static | $musl | **$(kb "$musl")** |"
+    echo "| echo, HTTPS, glibc static | $gst | $(kb "$gst") |"
+    echo "| echo, HTTPS, glibc dynamic (+ libbearssl.so $bso) | $gdyn | $(kb "$gdyn") |"
+    echo "| libcurl.so.4 + its $((curl_n - 1)) shared libraries | $curl_total | $(kb "$curl_total") |"
+    echo
+    target "HTTPS: static musl echo, stripped, KB" "$(awk -v b="$musl" 'BEGIN { if (b == "?") print "?"; else printf "%.0f", b / 1000 }')" le 300
+
+    # 3. echo over HTTPS keep-alive vs plain HTTP, through the same forwarder (bench/tls_fwd.c,
+    #    telepot's BearSSL server engine in front of tpemu), and direct plain for reference
+    if [ -x "$TPEMU" ] && [ -x "$ECHO_BOT" ] && build tls_fwd bench/tls_fwd.c -- -lbearssl -lpthread &&
+       build echo_run bench/echo_run.c &&
+       $CC $CFLAGS -DTELEPOT_BEARSSL examples/echo.c -o "$B/echo-https" -lbearssl -lpthread; then
+        : >"$B/tls_echo.tsv"
+        for r in $(seq "$ECHO_ROUNDS"); do
+            "$B/echo_run" load "$TPEMU" "$TLS_ECHO_N" 120 "$ECHO_BOT" 2>>"$B/echo.log" | sed "s/^/$r\tdirect\t/" >>"$B/tls_echo.tsv"
+            "$B/echo_run" load "$TPEMU" "$TLS_ECHO_N" 120 bench/tls_front.sh tcp "$B/tls_fwd" "$P/rsa.pem" "$P/rsa.key" "$P/ca.pem" "$B/echo-https" \
+                2>>"$B/echo.log" | sed "s/^/$r\thttp-fwd\t/" >>"$B/tls_echo.tsv"
+            "$B/echo_run" load "$TPEMU" "$TLS_ECHO_N" 120 bench/tls_front.sh tls "$B/tls_fwd" "$P/rsa.pem" "$P/rsa.key" "$P/ca.pem" "$B/echo-https" \
+                2>>"$B/echo.log" | sed "s/^/$r\thttps-fwd\t/" >>"$B/tls_echo.tsv"
+        done
+        erps() { awk -F'\t' -v k="$1" '$2 == k { print $7 }' "$B/tls_echo.tsv" | med; }
+        eratio() { awk -F'\t' -v a="$1" -v b="$2" '$2 == a { x[$1] = $7 } $2 == b { y[$1] = $7 }
+                   END { for (r in x) if (y[r] > 0) print x[r] / y[r] }' "$B/tls_echo.tsv" | med; }
+        d=$(erps direct) hf=$(erps http-fwd) sf=$(erps https-fwd)
+        rf=$(eratio https-fwd http-fwd) rd=$(eratio https-fwd direct)
+        bad=$(awk -F'\t' '$5 + 0 != '"$TLS_ECHO_N"' { n++ } END { print n + 0 }' "$B/tls_echo.tsv")
+        echo "\`$TPEMU --updates $TLS_ECHO_N\` answered by examples/echo.c (bench/echo_run.c, wall time), median of" \
+             "$ECHO_ROUNDS interleaved rounds. tpemu speaks plain HTTP, so HTTPS goes through bench/tls_fwd.c" \
+             "(telepot's BearSSL server engine terminating TLS, RSA-2048 certificate, one kept-alive" \
+             "connection); *HTTP via forwarder* is the same program forwarding without TLS, the fair" \
+             "baseline for the cost of TLS; *direct* has no extra hop."
+        echo
+        echo "| transport | replies/s (median) | HTTPS-fwd / this (paired) |"
+        echo "|---|---:|---:|"
+        echo "| HTTPS keep-alive via forwarder | $sf | **1.00** |"
+        echo "| HTTP via the same forwarder | $hf | **$(awk -v r="$rf" 'BEGIN { printf "%.2f", r }')** |"
+        echo "| HTTP direct | $d | **$(awk -v r="$rd" 'BEGIN { printf "%.2f", r }')** |"
+        echo
+        [ "$bad" -gt 0 ] && echo "**Warning:** $bad run(s) did not get all $TLS_ECHO_N updates matched; see $B/tls_echo.tsv." && echo
+        target "HTTPS: echo replies/s, HTTPS / HTTP (same hop)" "$(awk -v r="$rf" 'BEGIN { printf "%.2f", r }')" ge 0.8
+    else
+        echo "_echo over HTTPS skipped: needs $TPEMU and $ECHO_BOT (\`make\`)_"
+        echo
+    fi
 fi
 
 # ---------------------------------------------------------------------------------------------

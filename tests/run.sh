@@ -9,6 +9,9 @@ mkdir -p "$B" build
 WARN="-std=c99 -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wcast-qual -Wpointer-arith -Wundef -Wvla -Wformat=2"
 SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+# The suite talks to loopback servers only: a proxy from the caller's environment must not
+# capture those connections (test_proxy sets its own).
+unset http_proxy https_proxy HTTPS_PROXY all_proxy ALL_PROXY no_proxy NO_PROXY TELEPOT_CA_FILE SSL_CERT_FILE
 passed=0 failed=0
 
 # step NAME CMD...: runs CMD; its last "N passed, N failed" line counts, else exit status = 1 check.
@@ -45,10 +48,13 @@ for cc in gcc clang; do
         step "compile-$cc-$(basename "$src" .c)" $cc $WARN -O2 -c "$src" -o /dev/null
     done
     step "compile-$cc-static" $cc $WARN -O2 -DTELEPOT_STATIC -c tests/test_compile.c -o /dev/null
+    step "compile-$cc-bearssl-echo" $cc $WARN -O2 -DTELEPOT_BEARSSL -c examples/echo.c -o /dev/null
+    step "compile-$cc-bearssl-static" $cc $WARN -O2 -DTELEPOT_BEARSSL -DTELEPOT_STATIC -c tests/test_compile.c -o /dev/null
 done
 for cxx in g++ clang++; do
     command -v $cxx >/dev/null || { step "compile-$cxx-missing" false; continue; }
     step "compile-$cxx-c++11" $cxx -std=c++11 -Wall -Wextra -Wpedantic -Werror -x c++ -c tests/test_compile.c -o /dev/null
+    step "compile-$cxx-c++11-bearssl" $cxx -std=c++11 -Wall -Wextra -Wpedantic -Werror -DTELEPOT_BEARSSL -x c++ -c tests/test_compile.c -o /dev/null
 done
 step "symbols" make -s symbols
 
@@ -57,10 +63,14 @@ step "build-tools-examples" make -s all CFLAGS="-O2 -g"
 for t in tests/test_*.c; do
     n=$(basename "$t" .c)
     [ "$n" = test_compile ] && continue
-    step "build-$n-asan" gcc $WARN -O1 -g $SAN "$t" -o "$B/$n-asan" -lpthread
-    step "build-$n-vg" gcc $WARN -O1 -g "$t" -o "$B/$n-vg" -lpthread
+    libs=-lpthread
+    [ "$n" = test_tls ] && libs="-lbearssl -lpthread" # test_tls.c defines TELEPOT_BEARSSL
+    step "build-$n-asan" gcc $WARN -O1 -g $SAN "$t" -o "$B/$n-asan" $libs
+    step "build-$n-vg" gcc $WARN -O1 -g "$t" -o "$B/$n-vg" $libs
 done
 step "build-compile-run" gcc $WARN -O1 -g tests/test_compile.c -o "$B/test_compile" -lpthread
+step "build-compile-run-bearssl" gcc $WARN -O1 -g -DTELEPOT_BEARSSL tests/test_compile.c -o "$B/test_compile-bearssl" -lbearssl -lpthread
+step "build-tls-clang-asan" clang $WARN -O1 -g $SAN tests/test_tls.c -o "$B/test_tls-clang-asan" -lbearssl -lpthread
 
 echo "== unit tests (ASan + UBSan)"
 for t in tests/test_*.c; do
@@ -69,9 +79,11 @@ for t in tests/test_*.c; do
     [ -x "$B/$n-asan" ] && step "$n-asan" "$B/$n-asan"
 done
 step "test_compile" "$B/test_compile"
+step "test_compile-bearssl" "$B/test_compile-bearssl"
+step "test_tls-clang-asan" "$B/test_tls-clang-asan"
 
 echo "== core tests under valgrind"
-for n in test_json test_http; do
+for n in test_json test_http test_tls test_proxy; do
     [ -x "$B/$n-vg" ] && step "$n-valgrind" valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
         --show-leak-kinds=definite,indirect --error-exitcode=9 "$B/$n-vg"
 done
@@ -81,6 +93,7 @@ step "fuzz" bash tests/fuzz/run.sh 15
 
 echo "== examples against the emulator"
 step "examples" bash tests/test_examples.sh
+step "echo-over-https" bash tests/tls/echo_https.sh
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -4,8 +4,8 @@
 # otherwise says exactly what to install and fails.
 set -u
 case "${1:-test}" in
-test)  pkgs="gcc make clang g++ valgrind libclang-rt-14-dev" ;;
-bench) pkgs="gcc make valgrind strace libcjson-dev libjansson-dev libjson-c-dev libcurl4-openssl-dev" ;;
+test)  pkgs="gcc make clang g++ valgrind libclang-rt-14-dev libbearssl-dev openssl socat" ;;
+bench) pkgs="gcc make valgrind strace libcjson-dev libjansson-dev libjson-c-dev libcurl4-openssl-dev libbearssl-dev openssl socat musl-tools libssl-dev" ;;
 *) echo "usage: tools/deps.sh test|bench" >&2; exit 2 ;;
 esac
 if ! command -v dpkg-query >/dev/null 2>&1; then

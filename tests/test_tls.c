@@ -1,0 +1,621 @@
+/* tests/test_tls.c - HTTPS through BearSSL against real TLS servers on loopback: `openssl
+   s_server` processes for each certificate case (the PKI comes from tests/tls/make_certs.sh,
+   generated into build/tls by this test), socat terminating TLS in front of a plain HTTP
+   thread for keep-alive, and plain TCP threads for "no TLS here", silent servers and stops.
+   Each failure case asserts its own error code. Build: -DTELEPOT_BEARSSL ... -lbearssl. */
+#ifndef TELEPOT_BEARSSL
+#define TELEPOT_BEARSSL
+#endif
+#define TELEPOT_IMPLEMENTATION
+#include "../telepot.h"
+#include "tp_test.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define PKI "build/tls"
+
+static void sleep_ms(long ms) {
+    struct timespec ts;
+    ts.tv_sec = ms / 1000;
+    ts.tv_nsec = (ms % 1000) * 1000000L;
+    while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
+    }
+}
+
+/* A loopback listening socket on a free port. */
+static int listen_any(int *port) {
+    struct sockaddr_in a;
+    socklen_t al = sizeof a;
+    int one = 1, fd = socket(AF_INET, SOCK_STREAM, 0);
+    memset(&a, 0, sizeof a);
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    if (fd < 0 || bind(fd, (struct sockaddr *)&a, sizeof a) != 0 || listen(fd, 16) != 0) {
+        perror("listen");
+        exit(2);
+    }
+    getsockname(fd, (struct sockaddr *)&a, &al);
+    *port = ntohs(a.sin_port);
+    return fd;
+}
+
+static int free_port(void) {
+    int port, fd = listen_any(&port);
+    close(fd);
+    return port;
+}
+
+static bool port_open(int port) {
+    struct sockaddr_in a;
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    bool ok;
+    memset(&a, 0, sizeof a);
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    a.sin_port = htons((uint16_t)port);
+    ok = connect(fd, (struct sockaddr *)&a, sizeof a) == 0;
+    close(fd);
+    return ok;
+}
+
+/* Starts a program (argv, NULL-terminated) that listens on `port`; waits until it does. */
+static pid_t spawn_listener(char **argv, int port) {
+    int i;
+    pid_t pid = fork();
+    if (pid == 0) {
+        int dn = open("/dev/null", O_RDWR);
+        dup2(dn, 0);
+        dup2(dn, 1);
+        if (!getenv("TPT_VERBOSE")) dup2(dn, 2);
+        execvp(argv[0], argv);
+        _exit(127);
+    }
+    for (i = 0; i < 500; i++) {
+        int st;
+        if (waitpid(pid, &st, WNOHANG) == pid) return -1;
+        if (port_open(port)) return pid;
+        sleep_ms(10);
+    }
+    kill(pid, SIGKILL);
+    waitpid(pid, NULL, 0);
+    return -1;
+}
+
+static void stop_pid(pid_t pid) {
+    if (pid <= 0) return;
+    kill(pid, SIGTERM);
+    waitpid(pid, NULL, 0);
+}
+
+/* openssl s_server -www for certificate NAME (chain: extra certificates sent; tls13only). */
+static pid_t s_server(const char *name, const char *chain, bool tls13only, int *port) {
+    char accept[64], cert[128], key[128], chainp[128];
+    char *argv[16];
+    int n = 0, tries;
+    pid_t pid = -1;
+    snprintf(cert, sizeof cert, PKI "/%s.pem", name);
+    snprintf(key, sizeof key, PKI "/%s.key", name);
+    for (tries = 0; tries < 5 && pid < 0; tries++) {
+        n = 0;
+        *port = free_port();
+        snprintf(accept, sizeof accept, "127.0.0.1:%d", *port);
+        argv[n++] = (char *)"openssl";
+        argv[n++] = (char *)"s_server";
+        argv[n++] = (char *)"-accept";
+        argv[n++] = accept;
+        argv[n++] = (char *)"-cert";
+        argv[n++] = cert;
+        argv[n++] = (char *)"-key";
+        argv[n++] = key;
+        if (chain) {
+            snprintf(chainp, sizeof chainp, PKI "/%s.pem", chain);
+            argv[n++] = (char *)"-cert_chain";
+            argv[n++] = chainp;
+        }
+        if (tls13only) argv[n++] = (char *)"-tls1_3";
+        argv[n++] = (char *)"-www";
+        argv[n++] = (char *)"-quiet";
+        argv[n] = NULL;
+        pid = spawn_listener(argv, *port);
+    }
+    if (pid < 0) {
+        fprintf(stderr, "cannot start openssl s_server for %s\n", name);
+        exit(2);
+    }
+    return pid;
+}
+
+static tp_http *client(int port, const char *ca, tp_error *err) {
+    tp_http_opts o;
+    char url[64];
+    memset(&o, 0, sizeof o);
+    snprintf(url, sizeof url, "https://localhost:%d", port);
+    o.url = url;
+    o.ca_file = ca;
+    o.timeout_ms = 5000;
+    o.no_env_proxy = true;
+    return tp_http_new(&o, err);
+}
+
+#define SECRET_PATH "/bot123456:SECRETTOKEN/getMe"
+
+/* One GET through a fresh client; returns the code, fills err. */
+static tp_err get_once(int port, tp_error *err) {
+    tp_http_req rq;
+    tp_http_resp rs;
+    tp_err rc;
+    tp_http *h = client(port, PKI "/ca.pem", err);
+    if (!h) return err->code;
+    memset(&rq, 0, sizeof rq);
+    rq.path = SECRET_PATH;
+    rc = tp_http_request(h, &rq, &rs, err);
+    if (rc == TP_OK && (rs.status != 200 || !strstr(rs.body, "s_server")))
+        rc = TP_ERR_HTTP_STATUS;
+    tp_http_free(h);
+    return rc;
+}
+
+/* One certificate case against s_server. */
+static void cert_case(const char *name, const char *chain, bool tls13, tp_err want) {
+    tp_error e;
+    int port;
+    pid_t pid = s_server(name, chain, tls13, &port);
+    tp_err rc = get_once(port, &e);
+    if (rc != want) fprintf(stderr, "  case %s: got %d (%s), want %d\n", name, rc, e.message, want);
+    CHECK_EQ_INT(rc, want);
+    CHECK(strstr(e.message, "SECRET") == NULL);
+    if (want != TP_OK) CHECK(e.message[0] != '\0');
+    stop_pid(pid);
+}
+
+TEST(certificates) {
+    cert_case("rsa", NULL, false, TP_OK);
+    cert_case("ec", NULL, false, TP_OK);
+    cert_case("chain", "inter", false, TP_OK);
+    cert_case("chain", NULL, false, TP_ERR_TLS_CHAIN);
+    cert_case("wrong", NULL, false, TP_ERR_TLS_HOSTNAME);
+    cert_case("expired", NULL, false, TP_ERR_TLS_EXPIRED);
+    cert_case("notyet", NULL, false, TP_ERR_TLS_NOT_YET_VALID);
+    cert_case("self", NULL, false, TP_ERR_TLS_UNTRUSTED);
+    cert_case("evil", "evilca", false, TP_ERR_TLS_UNTRUSTED);
+    cert_case("evil", NULL, false, TP_ERR_TLS_CHAIN); /* cannot be told from a missing intermediate */
+    cert_case("rsa", NULL, true, TP_ERR_TLS_VERSION);
+}
+
+/* s_server -www answers HTTP/1.0 and closes: every request reconnects, and resumes. */
+TEST(session_resumption) {
+    tp_error e;
+    tp_http_req rq;
+    tp_http_resp rs;
+    int port, i;
+    pid_t pid = s_server("ec", NULL, false, &port);
+    tp_http *h = client(port, PKI "/ca.pem", &e);
+    CHECK(h != NULL);
+    if (!h) return;
+    memset(&rq, 0, sizeof rq);
+    rq.path = "/";
+    for (i = 0; i < 3; i++) {
+        CHECK_EQ_INT(tp_http_request(h, &rq, &rs, &e), TP_OK);
+        CHECK_EQ_INT(rs.status, 200);
+    }
+    CHECK_EQ_INT(h->conn.tls->handshakes, 3);
+    CHECK_EQ_INT(h->conn.tls->resumed, 2);
+    tp_http_free(h);
+    stop_pid(pid);
+}
+
+TEST(trust_anchor_sources) {
+    tp_error e;
+    tp_http *h;
+    int port;
+    pid_t pid;
+    h = client(443, "/nonexistent/ca.pem", &e);
+    CHECK(h == NULL);
+    CHECK_EQ_INT(e.code, TP_ERR_TLS_CA);
+    CHECK(strstr(e.message, "/nonexistent/ca.pem") != NULL);
+    h = client(443, PKI "/ca.cnf", &e); /* a file without certificates */
+    CHECK(h == NULL);
+    CHECK_EQ_INT(e.code, TP_ERR_TLS_CA);
+    /* the environment: TELEPOT_CA_FILE, else SSL_CERT_FILE; the option wins over both */
+    pid = s_server("rsa", NULL, false, &port);
+    setenv("TELEPOT_CA_FILE", PKI "/ca.pem", 1);
+    h = client(port, NULL, &e);
+    CHECK(h != NULL);
+    tp_http_free(h);
+    CHECK_EQ_INT(get_once(port, &e), TP_OK);
+    setenv("TELEPOT_CA_FILE", "/nonexistent/x.pem", 1);
+    h = client(port, NULL, &e);
+    CHECK(h == NULL);
+    CHECK_EQ_INT(e.code, TP_ERR_TLS_CA);
+    CHECK(strstr(e.message, "TELEPOT_CA_FILE") != NULL);
+    CHECK_EQ_INT(get_once(port, &e), TP_OK); /* the option */
+    unsetenv("TELEPOT_CA_FILE");
+    setenv("SSL_CERT_FILE", PKI "/evilca.pem", 1);
+    {
+        tp_http_req rq;
+        tp_http_resp rs;
+        h = client(port, NULL, &e);
+        CHECK(h != NULL);
+        memset(&rq, 0, sizeof rq);
+        rq.path = "/";
+        if (h) CHECK_EQ_INT(tp_http_request(h, &rq, &rs, &e), TP_ERR_TLS_CHAIN);
+        tp_http_free(h);
+    }
+    unsetenv("SSL_CERT_FILE");
+    /* through a bot: the reason in words, no token */
+    {
+        tp_bot_opts bo;
+        tp_bot *b;
+        char api[64];
+        memset(&bo, 0, sizeof bo);
+        snprintf(api, sizeof api, "https://localhost:%d", port);
+        bo.token = "123:SECRETTOKEN";
+        bo.api_url = api;
+        bo.ca_file = PKI "/evilca.pem";
+        bo.no_env_proxy = true;
+        b = tp_bot_new(&bo, &e);
+        CHECK(b != NULL);
+        CHECK_EQ_INT(tp_get_me(b, NULL, &e), TP_ERR_TLS_CHAIN);
+        CHECK(strstr(e.message, "SECRET") == NULL);
+        CHECK(strstr(e.message, "intermediate") != NULL);
+        tp_bot_free(b);
+    }
+    stop_pid(pid);
+    /* the bot takes the option too */
+    {
+        tp_bot_opts bo;
+        tp_bot *b;
+        memset(&bo, 0, sizeof bo);
+        bo.token = "123:SECRETTOKEN";
+        bo.api_url = "https://localhost:1";
+        bo.ca_file = "/nonexistent/bot.pem";
+        b = tp_bot_new(&bo, &e);
+        CHECK(b == NULL);
+        CHECK_EQ_INT(e.code, TP_ERR_TLS_CA);
+        CHECK(strstr(e.message, "SECRET") == NULL);
+    }
+}
+
+/* ---- plain TCP servers: an HTTP server where TLS was expected, a silent one --------------- */
+
+typedef struct tcpsrv {
+    int lfd, port, mode; /* 0: answer HTTP 400 to anything; 1: accept and stay silent; 2: close */
+    pthread_t th;
+} tcpsrv;
+
+static void *tcpsrv_main(void *arg) {
+    tcpsrv *s = (tcpsrv *)arg;
+    int fd = accept(s->lfd, NULL, NULL);
+    char buf[512];
+    if (fd < 0) return NULL;
+    if (s->mode == 0) {
+        const char *r = "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+        if (recv(fd, buf, sizeof buf, 0) > 0 && write(fd, r, strlen(r)) < 0) perror("write");
+    } else if (s->mode == 1) {
+        while (recv(fd, buf, sizeof buf, 0) > 0) {
+        }
+    } else {
+        if (recv(fd, buf, sizeof buf, 0) < 0) perror("recv");
+    }
+    close(fd);
+    return NULL;
+}
+
+static void tcpsrv_start(tcpsrv *s, int mode) {
+    s->mode = mode;
+    s->lfd = listen_any(&s->port);
+    pthread_create(&s->th, NULL, tcpsrv_main, s);
+}
+static void tcpsrv_stop(tcpsrv *s) {
+    shutdown(s->lfd, SHUT_RDWR);
+    pthread_join(s->th, NULL);
+    close(s->lfd);
+}
+
+TEST(not_tls_and_deadlines) {
+    tcpsrv s;
+    tp_error e;
+    tp_http *h;
+    tp_http_req rq;
+    tp_http_resp rs;
+    int64_t t0;
+    int wp[2];
+    memset(&rq, 0, sizeof rq);
+    rq.path = SECRET_PATH;
+
+    tcpsrv_start(&s, 0);
+    CHECK_EQ_INT(get_once(s.port, &e), TP_ERR_TLS_NOT_TLS);
+    CHECK(strstr(e.message, "plain text") != NULL);
+    tcpsrv_stop(&s);
+
+    tcpsrv_start(&s, 2);
+    CHECK_EQ_INT(get_once(s.port, &e), TP_ERR_TLS_NOT_TLS);
+    tcpsrv_stop(&s);
+
+    /* a server that never answers the hello: the request's deadline holds */
+    tcpsrv_start(&s, 1);
+    h = client(s.port, PKI "/ca.pem", &e);
+    rq.timeout_ms = 300;
+    t0 = tp_now_ms();
+    CHECK_EQ_INT(tp_http_request(h, &rq, &rs, &e), TP_ERR_TIMEOUT);
+    CHECK(tp_now_ms() - t0 < 2000);
+    tp_http_free(h);
+    tcpsrv_stop(&s);
+
+    /* the wake fd cuts a handshake short */
+    tcpsrv_start(&s, 1);
+    CHECK(pipe(wp) == 0);
+    {
+        tp_http_opts o;
+        char url[64];
+        memset(&o, 0, sizeof o);
+        snprintf(url, sizeof url, "https://localhost:%d", s.port);
+        o.url = url;
+        o.ca_file = PKI "/ca.pem";
+        o.use_wake_fd = true;
+        o.wake_fd = wp[0];
+        o.no_env_proxy = true;
+        h = tp_http_new(&o, &e);
+    }
+    CHECK(write(wp[1], "x", 1) == 1);
+    rq.timeout_ms = 5000;
+    t0 = tp_now_ms();
+    CHECK_EQ_INT(tp_http_request(h, &rq, &rs, &e), TP_ERR_STOPPED);
+    CHECK(tp_now_ms() - t0 < 1000);
+    tp_http_free(h);
+    close(wp[0]);
+    close(wp[1]);
+    tcpsrv_stop(&s);
+}
+
+/* ---- keep-alive through socat (TLS) in front of a plain HTTP/1.1 thread ------------------- */
+
+typedef struct kasrv {
+    int lfd, port, conns, reqs;
+    pthread_t th;
+} kasrv;
+
+static char *find_crlf2(char *p, size_t n) {
+    size_t i;
+    for (i = 0; i + 4 <= n; i++)
+        if (memcmp(p + i, "\r\n\r\n", 4) == 0) return p + i;
+    return NULL;
+}
+
+/* Serves keep-alive requests: GET /big?N answers N bytes; POST echoes the body length. */
+static void *kasrv_main(void *arg) {
+    kasrv *s = (kasrv *)arg;
+    for (;;) {
+        int fd = accept(s->lfd, NULL, NULL);
+        char *buf;
+        size_t len = 0, cap = 1 << 21;
+        if (fd < 0) return NULL;
+        s->conns++;
+        buf = (char *)malloc(cap);
+        for (;;) {
+            char *he = NULL, head[256];
+            size_t clen = 0, need;
+            const char *cl;
+            ssize_t r;
+            while (!(he = find_crlf2(buf, len))) {
+                r = recv(fd, buf + len, cap - len, 0);
+                if (r <= 0) goto done;
+                len += (size_t)r;
+            }
+            buf[len < cap ? len : cap - 1] = '\0';
+            cl = strstr(buf, "Content-Length: ");
+            if (cl && cl < he) clen = (size_t)atol(cl + 16);
+            need = (size_t)(he + 4 - buf) + clen;
+            while (len < need) {
+                r = recv(fd, buf + len, cap - len, 0);
+                if (r <= 0) goto done;
+                len += (size_t)r;
+            }
+            s->reqs++;
+            if (strncmp(buf, "GET /big?", 9) == 0) {
+                size_t n = (size_t)atol(buf + 9), i;
+                char *body = (char *)malloc(n + 1);
+                int hl;
+                for (i = 0; i < n; i++) body[i] = (char)('a' + i % 26);
+                hl = snprintf(head, sizeof head, "HTTP/1.1 200 OK\r\nContent-Length: %zu\r\n\r\n", n);
+                if (write(fd, head, (size_t)hl) < 0 || write(fd, body, n) < 0) perror("write");
+                free(body);
+            } else {
+                char b[64];
+                int bl = snprintf(b, sizeof b, "{\"got\":%zu}", clen);
+                int hl = snprintf(head, sizeof head,
+                                  "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                  "Content-Length: %d\r\n\r\n%s", bl, b);
+                if (write(fd, head, (size_t)hl) < 0) perror("write");
+            }
+            memmove(buf, buf + need, len - need);
+            len -= need;
+        }
+    done:
+        free(buf);
+        close(fd);
+    }
+}
+
+TEST(keep_alive_via_socat) {
+    kasrv s;
+    char lsn[256], fwd[64];
+    char *argv[6];
+    int tport = 0, i;
+    pid_t pid = -1;
+    tp_error e;
+    tp_http *h;
+    tp_http_req rq;
+    tp_http_resp rs;
+    char *up;
+    if (system("command -v socat >/dev/null 2>&1") != 0) {
+        fprintf(stderr, "socat missing: keep-alive case skipped\n");
+        CHECK(!"socat installed (tools/deps.sh test)");
+        return;
+    }
+    memset(&s, 0, sizeof s);
+    s.lfd = listen_any(&s.port);
+    pthread_create(&s.th, NULL, kasrv_main, &s);
+    for (i = 0; i < 5 && pid < 0; i++) {
+        tport = free_port();
+        snprintf(lsn, sizeof lsn,
+                 "OPENSSL-LISTEN:%d,bind=127.0.0.1,reuseaddr,fork,cert=" PKI "/rsa.pem,key=" PKI
+                 "/rsa.key,verify=0", tport);
+        snprintf(fwd, sizeof fwd, "TCP:127.0.0.1:%d", s.port);
+        argv[0] = (char *)"socat";
+        argv[1] = lsn;
+        argv[2] = fwd;
+        argv[3] = NULL;
+        pid = spawn_listener(argv, tport);
+    }
+    CHECK(pid > 0);
+    if (pid < 0) return;
+    sleep_ms(50);
+    h = client(tport, PKI "/ca.pem", &e);
+    memset(&rq, 0, sizeof rq);
+    rq.path = "/big?1000000";
+    CHECK_EQ_INT(tp_http_request(h, &rq, &rs, &e), TP_OK);
+    CHECK_EQ_INT(rs.body_len, 1000000);
+    CHECK(rs.body_len == 1000000 && rs.body[999999] == (char)('a' + 999999 % 26));
+    up = (char *)malloc(300000);
+    memset(up, 'x', 300000);
+    for (i = 0; i < 20; i++) {
+        memset(&rq, 0, sizeof rq);
+        rq.path = "/upload";
+        rq.body = up;
+        rq.body_len = 300000;
+        CHECK_EQ_INT(tp_http_request(h, &rq, &rs, &e), TP_OK);
+        CHECK_STR(rs.body, "{\"got\":300000}");
+    }
+    free(up);
+    CHECK_EQ_INT(h->conn.tls->handshakes, 1); /* 21 requests, one connection, one handshake */
+    /* a dropped connection: the next request reconnects (socat forks per connection, so its
+       session cache dies with the child: resumption is checked against s_server above) */
+    tp_http_close(h);
+    memset(&rq, 0, sizeof rq);
+    rq.path = "/big?10";
+    CHECK_EQ_INT(tp_http_request(h, &rq, &rs, &e), TP_OK);
+    CHECK_EQ_INT(h->conn.tls->handshakes, 2);
+    tp_http_free(h);
+    stop_pid(pid);
+    shutdown(s.lfd, SHUT_RDWR);
+    pthread_join(s.th, NULL);
+    close(s.lfd);
+}
+
+/* ---- the server engine (for the HTTPS webhook receiver): our client against it ------------ */
+
+typedef struct bsrv {
+    int lfd, port, requests;
+    tp__tls_key key;
+    pthread_t th;
+} bsrv;
+
+/* Serves HTTP/1.1 keep-alive over BearSSL's server engine, one connection at a time. */
+static void *bsrv_main(void *arg) {
+    bsrv *s = (bsrv *)arg;
+    tp_error e;
+    tp__conn c;
+    memset(&c, 0, sizeof c);
+    c.wake_fd = -1;
+    c.tls = tp__tls_server_new(&s->key, &e);
+    for (;;) {
+        char buf[4096];
+        size_t len = 0;
+        c.fd = accept(s->lfd, NULL, NULL);
+        if (c.fd < 0) break;
+        if (tp__tls_accept(&c, tp_now_ms() + 5000, &e) != TP_OK) {
+            tp__conn_close(&c);
+            continue;
+        }
+        for (;;) {
+            size_t got = 0;
+            char *end;
+            if (tp__net_read(&c, buf + len, sizeof buf - 1 - len, &got, tp_now_ms() + 5000, &e) != TP_OK ||
+                got == 0)
+                break;
+            len += got;
+            buf[len] = '\0';
+            end = strstr(buf, "\r\n\r\n");
+            if (end) {
+                const char *r = "HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\nbearssl!\n";
+                struct iovec iov;
+                iov.iov_base = (void *)(uintptr_t)r;
+                iov.iov_len = strlen(r);
+                s->requests++;
+                if (tp__net_writev(&c, &iov, 1, tp_now_ms() + 5000, &e) != TP_OK) break;
+                len -= (size_t)(end + 4 - buf);
+                memmove(buf, end + 4, len);
+            }
+        }
+        tp__conn_close(&c);
+    }
+    tp__tls_free(c.tls);
+    return NULL;
+}
+
+static void server_case(const char *cert, const char *key) {
+    bsrv s;
+    tp_error e;
+    tp_http *h;
+    tp_http_req rq;
+    tp_http_resp rs;
+    int i;
+    memset(&s, 0, sizeof s);
+    CHECK_EQ_INT(tp__tls_key_load(&s.key, cert, key, &e), TP_OK);
+    s.lfd = listen_any(&s.port);
+    pthread_create(&s.th, NULL, bsrv_main, &s);
+    h = client(s.port, PKI "/ca.pem", &e);
+    memset(&rq, 0, sizeof rq);
+    rq.path = "/hook";
+    for (i = 0; i < 3; i++) {
+        CHECK_EQ_INT(tp_http_request(h, &rq, &rs, &e), TP_OK);
+        CHECK_STR(rs.body, "bearssl!\n");
+    }
+    CHECK_EQ_INT(h->conn.tls->handshakes, 1);
+    tp_http_free(h);
+    shutdown(s.lfd, SHUT_RDWR);
+    pthread_join(s.th, NULL);
+    close(s.lfd);
+    CHECK_EQ_INT(s.requests, 3);
+    tp__tls_key_free(&s.key);
+}
+
+TEST(server_engine) {
+    tp__tls_key k;
+    tp_error e;
+    server_case(PKI "/rsa.pem", PKI "/rsa.key");       /* RSA key */
+    server_case(PKI "/chain_full.pem", PKI "/chain.key"); /* EC key, RSA issuer, with chain */
+    CHECK_EQ_INT(tp__tls_key_load(&k, PKI "/rsa.pem", PKI "/ca.cnf", &e), TP_ERR_TLS);
+    CHECK_EQ_INT(tp__tls_key_load(&k, PKI "/rsa.key", PKI "/rsa.key", &e), TP_ERR_TLS);
+    CHECK_EQ_INT(tp__tls_key_load(&k, "/nonexistent.pem", PKI "/rsa.key", &e), TP_ERR_FILE);
+}
+
+int main(void) {
+    signal(SIGPIPE, SIG_IGN); /* the test's own servers write to clients that may be gone */
+    unsetenv("TELEPOT_CA_FILE");
+    unsetenv("SSL_CERT_FILE");
+    if (system("sh tests/tls/make_certs.sh " PKI) != 0) {
+        fprintf(stderr, "tests/tls/make_certs.sh failed\n");
+        return 2;
+    }
+    RUN(certificates);
+    RUN(session_resumption);
+    RUN(trust_anchor_sources);
+    RUN(not_tls_and_deadlines);
+    RUN(keep_alive_via_socat);
+    RUN(server_engine);
+    TEST_END();
+}
