@@ -68,9 +68,10 @@
      >>tls      HTTPS (TELEPOT_BEARSSL) - pending: see the changelog
      >>http     HTTP/1.1 client: keep-alive, chunked, multipart uploads, streamed downloads
      >>json     DOM reader into one arena (exact int64), writer
-     >>types    typed views of Update, Message, User, Chat (hand-written subset for now)
-     >>api      the bot, tp_call for any method, typed helpers, glance/flavor
+     >>types    typed views: every Bot API type as a struct over the DOM (structs in >>gen)
+     >>api      the bot, tp_call for any method, tp_call_typed, files, glance/flavor
      >>updates  long polling (tp_poll_run) with graceful stop and confirmed offsets
+     >>gen      GENERATED: Bot API 10.1, all types and methods (tools/gen_api.py), keyboards
      >>impl     the implementation, same order
 
    CHANGELOG
@@ -354,50 +355,15 @@ TP_API void tp_jw_raw(tp_jw *w, const char *json);         /* a value already in
 TP_API void tp_jw_value(tp_jw *w, const tp_json *v);       /* a DOM value; NULL writes null */
 
 /* >>types ----------------------------------------------------------------------------------
-   Typed views of the objects every bot touches, built in the document's arena. This is a
-   hand-written subset; the generated Bot API (all types) replaces it. Absent optional fields
-   are NULL or 0; `json` is the object's DOM, through which every other field stays readable. */
+   Typed views of every Bot API object, generated from the Bot API description (the structs are
+   in the GENERATED region at the end of this half, see >>gen). A view is built in its
+   document's arena, borrows its strings from it, and keeps `json`, the object's DOM, so fields
+   newer than this header stay readable. The four structs every bot touches are named here. */
 
-typedef struct tp_user {
-    int64_t id;
-    bool is_bot;
-    const char *first_name;
-    const char *last_name;     /* optional */
-    const char *username;      /* optional */
-    const char *language_code; /* optional */
-    const tp_json *json;
-} tp_user;
-
-typedef struct tp_chat {
-    int64_t id;
-    const char *type;          /* "private", "group", "supergroup" or "channel" */
-    const char *title;         /* optional */
-    const char *username;      /* optional */
-    const char *first_name;    /* optional */
-    const char *last_name;     /* optional */
-    const tp_json *json;
-} tp_chat;
-
-typedef struct tp_message {
-    int64_t message_id;
-    int64_t message_thread_id; /* optional, 0 when absent */
-    const tp_user *from_;      /* optional */
-    const tp_chat *chat;
-    int64_t date;
-    const char *text;          /* optional */
-    const char *caption;       /* optional */
-    const struct tp_message *reply_to_message; /* optional */
-    const tp_json *json;
-} tp_message;
-
-typedef struct tp_update {
-    int64_t update_id;
-    const tp_message *message;             /* each optional: exactly one kind is present */
-    const tp_message *edited_message;
-    const tp_message *channel_post;
-    const tp_message *edited_channel_post;
-    const tp_json *json;                   /* the whole update: every other kind is here */
-} tp_update;
+typedef struct tp_update tp_update;   /* update_id, message, edited_message, ..., json */
+typedef struct tp_message tp_message; /* message_id, from_, chat, date, text, ..., json */
+typedef struct tp_user tp_user;       /* id, is_bot, first_name, username, ..., json */
+typedef struct tp_chat tp_chat;       /* id, type, title, username, ..., json */
 
 /* >>api ------------------------------------------------------------------------------------
    The bot: token, API root, one kept-alive connection and the calls on it. tp_call reaches any
@@ -465,32 +431,57 @@ static inline tp_chat_id tp__chat_id_named(const char *name) {
     return c;
 }
 
-TP_API tp_err tp_get_me(tp_bot *bot, tp_json_doc **out, tp_error *err);
+/* InputFile or String: what to send as a photo, a document, an InputMedia's media, ...
+   Zero (TP_FILE_NONE) is absent. A file_id or URL goes as a string; the others are uploaded
+   (multipart/form-data, chosen automatically; inside InputMedia* as attach://). Borrowed for
+   the call only. */
+typedef enum tp_input_file_kind {
+    TP_FILE_NONE = 0,
+    TP_FILE_ID,   /* `id`: a file_id, an http(s) URL, or "attach://name" */
+    TP_FILE_PATH, /* `path`: a local file, opened and streamed during the call */
+    TP_FILE_FD,   /* `fd`: read from its current offset to the end */
+    TP_FILE_MEM   /* `data`, `len`: bytes in memory */
+} tp_input_file_kind;
+typedef struct tp_input_file {
+    int kind;             /* tp_input_file_kind */
+    const char *id;       /* TP_FILE_ID */
+    const char *path;     /* TP_FILE_PATH */
+    int fd;               /* TP_FILE_FD */
+    const void *data;     /* TP_FILE_MEM */
+    size_t len;
+    const char *filename; /* name sent with an upload; default: the path's last part, or "file" */
+} tp_input_file;
+static inline tp_input_file tp__file_make(int kind, const char *id, const char *path, int fd,
+                                          const void *data, size_t len, const char *filename) {
+    tp_input_file f;
+    f.kind = kind;
+    f.id = id;
+    f.path = path;
+    f.fd = fd;
+    f.data = data;
+    f.len = len;
+    f.filename = filename;
+    return f;
+}
+#define tp_file_id(id_) tp__file_make(TP_FILE_ID, (id_), NULL, -1, NULL, 0, NULL)
+#define tp_file_path(path_) tp__file_make(TP_FILE_PATH, NULL, (path_), -1, NULL, 0, NULL)
+#define tp_file_fd(fd_, name_) tp__file_make(TP_FILE_FD, NULL, NULL, (fd_), NULL, 0, (name_))
+#define tp_file_mem(p_, n_, name_) tp__file_make(TP_FILE_MEM, NULL, NULL, -1, (p_), (n_), (name_))
 
-typedef struct tp_get_updates_args {
-    int64_t offset;                 /* 0 = absent */
-    int limit;                      /* 1..100; 0 = absent (100) */
-    int timeout;                    /* long-poll seconds; 0 = short poll */
-    const char *const *allowed_updates; /* NULL-terminated list, or NULL */
-} tp_get_updates_args;
-TP_API tp_err tp_get_updates(tp_bot *bot, const tp_get_updates_args *args, tp_json_doc **out,
-                             tp_error *err);
+/* Every Bot API method has a generated wrapper (see >>gen): tp_send_message(bot, &args, &out,
+   &err), args zero = absent, out a typed result or NULL. They all call this: `method` is a
+   TP_METHOD_* id, `args` the method's args struct (or NULL), `out` its result struct (or
+   NULL: the answer is then not even parsed). Fills *out only on success; free out->doc. */
+TP_API tp_err tp_call_typed(tp_bot *bot, int method, const void *args, void *out, tp_error *err);
+/* The typed view (a struct of type `type`, a TP_TYPE_* id) of a value of doc, built in doc's
+   arena; NULL when json is not an object of that shape (for unions: an object, or what the
+   union allows) or on TP_ERR_NOMEM. Cast the result to the type's struct. */
+TP_API const void *tp_parse_as(tp_json_doc *doc, int type, const tp_json *json, tp_error *err);
+/* Writes a typed object (a struct of type `type`) as JSON: unset optional fields are left
+   out, const fields filled in. Files other than TP_FILE_ID are written as null here (uploads
+   need a method call). */
+TP_API void tp_jw_typed(tp_jw *w, int type, const void *obj);
 
-typedef struct tp_send_message_args {
-    tp_chat_id chat_id;             /* required */
-    const char *text;               /* required */
-    int64_t message_thread_id;      /* 0 = absent */
-    const char *parse_mode;         /* "MarkdownV2", "HTML"; NULL = absent */
-    int64_t reply_to_message_id;    /* 0 = absent (sent as reply_parameters) */
-    bool disable_notification;
-    bool protect_content;
-    const char *reply_markup;       /* JSON text of a keyboard, or NULL */
-} tp_send_message_args;
-TP_API tp_err tp_send_message(tp_bot *bot, const tp_send_message_args *args, tp_json_doc **out,
-                              tp_error *err);
-
-/* getFile: *out's result is a File ({file_id, file_size, file_path}). */
-TP_API tp_err tp_get_file(tp_bot *bot, const char *file_id, tp_json_doc **out, tp_error *err);
 /* telepot's downloadFile: getFile, then streams /file/bot<token>/<file_path> to fd. */
 TP_API tp_err tp_download_file(tp_bot *bot, const char *file_id, int fd, tp_error *err);
 /* The same into a new file at path (created 0644; removed again on failure). */
@@ -573,6 +564,6771 @@ typedef struct tp_main_opts {
 } tp_main_opts;
 TP_API int tp_poll_main(int argc, char **argv, tp_update_fn handler, void *user,
                         const tp_main_opts *opts);
+
+/* >>gen ------------------------------------------------------------------------------------
+   The whole Bot API, generated: one struct per type, a tag + member pointer per union, an
+   args struct and an inline wrapper per method, result structs. Conventions: see its first
+   comment. The keyboard builders after it are hand-written. */
+
+/* BEGIN GENERATED declarations: tools/gen_api.py from tools/botapi.json; do not edit, run `make gen` */
+/* Bot API Bot API 10.1 (June 11, 2026): 359 types, 180 methods. Conventions of this region:
+   - type Message is struct tp_message, field `from` is `from_` (C/C++ keywords get '_');
+   - Integer is int64_t, Float double, Boolean bool, String const char * (borrowed from the
+     document); an optional Integer/Float/Boolean `x` has `bool has_x` next to it (all the
+     presence flags sit at the end of the struct); absent optional pointers are NULL;
+   - an array is `x` (pointer to its first element) + `x_count`; Array of Array elements are
+     tp_<elem>_list {items, count};
+   - a union (ChatMember, MessageOrigin, InputMedia, ...) is {json, kind, as.<member>}, kind
+     chosen by the discriminators of botapi.json (0 = a kind newer than this header);
+   - every object keeps `json`, its DOM: fields newer than this header are read from it;
+   - a method's args struct: zero/NULL means absent; writing an object skips an optional
+     field that is 0/false/NULL unless its has_ flag is set; const fields (InputMediaPhoto's
+     "type") are written for you when NULL. */
+
+/* Type ids: tp_parse_as(doc, TP_TYPE_CHAT_MEMBER, json, &err), tp_jw_typed(&w, id, obj). */
+enum {
+    TP_TYPE_UPDATE = 0,
+    TP_TYPE_WEBHOOK_INFO = 1,
+    TP_TYPE_USER = 2,
+    TP_TYPE_CHAT = 3,
+    TP_TYPE_CHAT_FULL_INFO = 4,
+    TP_TYPE_MESSAGE = 5,
+    TP_TYPE_MESSAGE_ID = 6,
+    TP_TYPE_INACCESSIBLE_MESSAGE = 7,
+    TP_TYPE_MAYBE_INACCESSIBLE_MESSAGE = 8,
+    TP_TYPE_MESSAGE_ENTITY = 9,
+    TP_TYPE_TEXT_QUOTE = 10,
+    TP_TYPE_EXTERNAL_REPLY_INFO = 11,
+    TP_TYPE_REPLY_PARAMETERS = 12,
+    TP_TYPE_MESSAGE_ORIGIN = 13,
+    TP_TYPE_MESSAGE_ORIGIN_USER = 14,
+    TP_TYPE_MESSAGE_ORIGIN_HIDDEN_USER = 15,
+    TP_TYPE_MESSAGE_ORIGIN_CHAT = 16,
+    TP_TYPE_MESSAGE_ORIGIN_CHANNEL = 17,
+    TP_TYPE_PHOTO_SIZE = 18,
+    TP_TYPE_ANIMATION = 19,
+    TP_TYPE_AUDIO = 20,
+    TP_TYPE_DOCUMENT = 21,
+    TP_TYPE_LIVE_PHOTO = 22,
+    TP_TYPE_STORY = 23,
+    TP_TYPE_VIDEO_QUALITY = 24,
+    TP_TYPE_VIDEO = 25,
+    TP_TYPE_VIDEO_NOTE = 26,
+    TP_TYPE_VOICE = 27,
+    TP_TYPE_PAID_MEDIA_INFO = 28,
+    TP_TYPE_PAID_MEDIA = 29,
+    TP_TYPE_PAID_MEDIA_LIVE_PHOTO = 30,
+    TP_TYPE_PAID_MEDIA_PHOTO = 31,
+    TP_TYPE_PAID_MEDIA_PREVIEW = 32,
+    TP_TYPE_PAID_MEDIA_VIDEO = 33,
+    TP_TYPE_CONTACT = 34,
+    TP_TYPE_DICE = 35,
+    TP_TYPE_LINK = 36,
+    TP_TYPE_POLL_MEDIA = 37,
+    TP_TYPE_INPUT_POLL_MEDIA = 38,
+    TP_TYPE_INPUT_POLL_OPTION_MEDIA = 39,
+    TP_TYPE_POLL_OPTION = 40,
+    TP_TYPE_INPUT_POLL_OPTION = 41,
+    TP_TYPE_POLL_ANSWER = 42,
+    TP_TYPE_POLL = 43,
+    TP_TYPE_CHECKLIST_TASK = 44,
+    TP_TYPE_CHECKLIST = 45,
+    TP_TYPE_INPUT_CHECKLIST_TASK = 46,
+    TP_TYPE_INPUT_CHECKLIST = 47,
+    TP_TYPE_CHECKLIST_TASKS_DONE = 48,
+    TP_TYPE_CHECKLIST_TASKS_ADDED = 49,
+    TP_TYPE_LOCATION = 50,
+    TP_TYPE_VENUE = 51,
+    TP_TYPE_WEB_APP_DATA = 52,
+    TP_TYPE_PROXIMITY_ALERT_TRIGGERED = 53,
+    TP_TYPE_MESSAGE_AUTO_DELETE_TIMER_CHANGED = 54,
+    TP_TYPE_MANAGED_BOT_CREATED = 55,
+    TP_TYPE_MANAGED_BOT_UPDATED = 56,
+    TP_TYPE_POLL_OPTION_ADDED = 57,
+    TP_TYPE_POLL_OPTION_DELETED = 58,
+    TP_TYPE_CHAT_BOOST_ADDED = 59,
+    TP_TYPE_BACKGROUND_FILL = 60,
+    TP_TYPE_BACKGROUND_FILL_SOLID = 61,
+    TP_TYPE_BACKGROUND_FILL_GRADIENT = 62,
+    TP_TYPE_BACKGROUND_FILL_FREEFORM_GRADIENT = 63,
+    TP_TYPE_BACKGROUND_TYPE = 64,
+    TP_TYPE_BACKGROUND_TYPE_FILL = 65,
+    TP_TYPE_BACKGROUND_TYPE_WALLPAPER = 66,
+    TP_TYPE_BACKGROUND_TYPE_PATTERN = 67,
+    TP_TYPE_BACKGROUND_TYPE_CHAT_THEME = 68,
+    TP_TYPE_CHAT_BACKGROUND = 69,
+    TP_TYPE_FORUM_TOPIC_CREATED = 70,
+    TP_TYPE_FORUM_TOPIC_CLOSED = 71,
+    TP_TYPE_FORUM_TOPIC_EDITED = 72,
+    TP_TYPE_FORUM_TOPIC_REOPENED = 73,
+    TP_TYPE_GENERAL_FORUM_TOPIC_HIDDEN = 74,
+    TP_TYPE_GENERAL_FORUM_TOPIC_UNHIDDEN = 75,
+    TP_TYPE_SHARED_USER = 76,
+    TP_TYPE_USERS_SHARED = 77,
+    TP_TYPE_CHAT_SHARED = 78,
+    TP_TYPE_WRITE_ACCESS_ALLOWED = 79,
+    TP_TYPE_VIDEO_CHAT_SCHEDULED = 80,
+    TP_TYPE_VIDEO_CHAT_STARTED = 81,
+    TP_TYPE_VIDEO_CHAT_ENDED = 82,
+    TP_TYPE_VIDEO_CHAT_PARTICIPANTS_INVITED = 83,
+    TP_TYPE_PAID_MESSAGE_PRICE_CHANGED = 84,
+    TP_TYPE_DIRECT_MESSAGE_PRICE_CHANGED = 85,
+    TP_TYPE_SUGGESTED_POST_APPROVED = 86,
+    TP_TYPE_SUGGESTED_POST_APPROVAL_FAILED = 87,
+    TP_TYPE_SUGGESTED_POST_DECLINED = 88,
+    TP_TYPE_SUGGESTED_POST_PAID = 89,
+    TP_TYPE_SUGGESTED_POST_REFUNDED = 90,
+    TP_TYPE_GIVEAWAY_CREATED = 91,
+    TP_TYPE_GIVEAWAY = 92,
+    TP_TYPE_GIVEAWAY_WINNERS = 93,
+    TP_TYPE_GIVEAWAY_COMPLETED = 94,
+    TP_TYPE_LINK_PREVIEW_OPTIONS = 95,
+    TP_TYPE_SUGGESTED_POST_PRICE = 96,
+    TP_TYPE_SUGGESTED_POST_INFO = 97,
+    TP_TYPE_SUGGESTED_POST_PARAMETERS = 98,
+    TP_TYPE_DIRECT_MESSAGES_TOPIC = 99,
+    TP_TYPE_USER_PROFILE_PHOTOS = 100,
+    TP_TYPE_USER_PROFILE_AUDIOS = 101,
+    TP_TYPE_FILE = 102,
+    TP_TYPE_WEB_APP_INFO = 103,
+    TP_TYPE_REPLY_KEYBOARD_MARKUP = 104,
+    TP_TYPE_KEYBOARD_BUTTON = 105,
+    TP_TYPE_KEYBOARD_BUTTON_REQUEST_USERS = 106,
+    TP_TYPE_KEYBOARD_BUTTON_REQUEST_CHAT = 107,
+    TP_TYPE_KEYBOARD_BUTTON_REQUEST_MANAGED_BOT = 108,
+    TP_TYPE_KEYBOARD_BUTTON_POLL_TYPE = 109,
+    TP_TYPE_REPLY_KEYBOARD_REMOVE = 110,
+    TP_TYPE_INLINE_KEYBOARD_MARKUP = 111,
+    TP_TYPE_INLINE_KEYBOARD_BUTTON = 112,
+    TP_TYPE_LOGIN_URL = 113,
+    TP_TYPE_SWITCH_INLINE_QUERY_CHOSEN_CHAT = 114,
+    TP_TYPE_COPY_TEXT_BUTTON = 115,
+    TP_TYPE_CALLBACK_QUERY = 116,
+    TP_TYPE_FORCE_REPLY = 117,
+    TP_TYPE_CHAT_PHOTO = 118,
+    TP_TYPE_CHAT_INVITE_LINK = 119,
+    TP_TYPE_CHAT_ADMINISTRATOR_RIGHTS = 120,
+    TP_TYPE_CHAT_MEMBER_UPDATED = 121,
+    TP_TYPE_CHAT_MEMBER = 122,
+    TP_TYPE_CHAT_MEMBER_OWNER = 123,
+    TP_TYPE_CHAT_MEMBER_ADMINISTRATOR = 124,
+    TP_TYPE_CHAT_MEMBER_MEMBER = 125,
+    TP_TYPE_CHAT_MEMBER_RESTRICTED = 126,
+    TP_TYPE_CHAT_MEMBER_LEFT = 127,
+    TP_TYPE_CHAT_MEMBER_BANNED = 128,
+    TP_TYPE_CHAT_JOIN_REQUEST = 129,
+    TP_TYPE_CHAT_PERMISSIONS = 130,
+    TP_TYPE_BIRTHDATE = 131,
+    TP_TYPE_BUSINESS_INTRO = 132,
+    TP_TYPE_BUSINESS_LOCATION = 133,
+    TP_TYPE_BUSINESS_OPENING_HOURS_INTERVAL = 134,
+    TP_TYPE_BUSINESS_OPENING_HOURS = 135,
+    TP_TYPE_USER_RATING = 136,
+    TP_TYPE_STORY_AREA_POSITION = 137,
+    TP_TYPE_LOCATION_ADDRESS = 138,
+    TP_TYPE_STORY_AREA_TYPE = 139,
+    TP_TYPE_STORY_AREA_TYPE_LOCATION = 140,
+    TP_TYPE_STORY_AREA_TYPE_SUGGESTED_REACTION = 141,
+    TP_TYPE_STORY_AREA_TYPE_LINK = 142,
+    TP_TYPE_STORY_AREA_TYPE_WEATHER = 143,
+    TP_TYPE_STORY_AREA_TYPE_UNIQUE_GIFT = 144,
+    TP_TYPE_STORY_AREA = 145,
+    TP_TYPE_CHAT_LOCATION = 146,
+    TP_TYPE_REACTION_TYPE = 147,
+    TP_TYPE_REACTION_TYPE_EMOJI = 148,
+    TP_TYPE_REACTION_TYPE_CUSTOM_EMOJI = 149,
+    TP_TYPE_REACTION_TYPE_PAID = 150,
+    TP_TYPE_REACTION_COUNT = 151,
+    TP_TYPE_MESSAGE_REACTION_UPDATED = 152,
+    TP_TYPE_MESSAGE_REACTION_COUNT_UPDATED = 153,
+    TP_TYPE_FORUM_TOPIC = 154,
+    TP_TYPE_GIFT_BACKGROUND = 155,
+    TP_TYPE_GIFT = 156,
+    TP_TYPE_GIFTS = 157,
+    TP_TYPE_UNIQUE_GIFT_MODEL = 158,
+    TP_TYPE_UNIQUE_GIFT_SYMBOL = 159,
+    TP_TYPE_UNIQUE_GIFT_BACKDROP_COLORS = 160,
+    TP_TYPE_UNIQUE_GIFT_BACKDROP = 161,
+    TP_TYPE_UNIQUE_GIFT_COLORS = 162,
+    TP_TYPE_UNIQUE_GIFT = 163,
+    TP_TYPE_GIFT_INFO = 164,
+    TP_TYPE_UNIQUE_GIFT_INFO = 165,
+    TP_TYPE_OWNED_GIFT = 166,
+    TP_TYPE_OWNED_GIFT_REGULAR = 167,
+    TP_TYPE_OWNED_GIFT_UNIQUE = 168,
+    TP_TYPE_OWNED_GIFTS = 169,
+    TP_TYPE_BOT_ACCESS_SETTINGS = 170,
+    TP_TYPE_ACCEPTED_GIFT_TYPES = 171,
+    TP_TYPE_STAR_AMOUNT = 172,
+    TP_TYPE_BOT_COMMAND = 173,
+    TP_TYPE_BOT_COMMAND_SCOPE = 174,
+    TP_TYPE_BOT_COMMAND_SCOPE_DEFAULT = 175,
+    TP_TYPE_BOT_COMMAND_SCOPE_ALL_PRIVATE_CHATS = 176,
+    TP_TYPE_BOT_COMMAND_SCOPE_ALL_GROUP_CHATS = 177,
+    TP_TYPE_BOT_COMMAND_SCOPE_ALL_CHAT_ADMINISTRATORS = 178,
+    TP_TYPE_BOT_COMMAND_SCOPE_CHAT = 179,
+    TP_TYPE_BOT_COMMAND_SCOPE_CHAT_ADMINISTRATORS = 180,
+    TP_TYPE_BOT_COMMAND_SCOPE_CHAT_MEMBER = 181,
+    TP_TYPE_BOT_NAME = 182,
+    TP_TYPE_BOT_DESCRIPTION = 183,
+    TP_TYPE_BOT_SHORT_DESCRIPTION = 184,
+    TP_TYPE_MENU_BUTTON = 185,
+    TP_TYPE_MENU_BUTTON_COMMANDS = 186,
+    TP_TYPE_MENU_BUTTON_WEB_APP = 187,
+    TP_TYPE_MENU_BUTTON_DEFAULT = 188,
+    TP_TYPE_CHAT_BOOST_SOURCE = 189,
+    TP_TYPE_CHAT_BOOST_SOURCE_PREMIUM = 190,
+    TP_TYPE_CHAT_BOOST_SOURCE_GIFT_CODE = 191,
+    TP_TYPE_CHAT_BOOST_SOURCE_GIVEAWAY = 192,
+    TP_TYPE_CHAT_BOOST = 193,
+    TP_TYPE_CHAT_BOOST_UPDATED = 194,
+    TP_TYPE_CHAT_BOOST_REMOVED = 195,
+    TP_TYPE_CHAT_OWNER_LEFT = 196,
+    TP_TYPE_CHAT_OWNER_CHANGED = 197,
+    TP_TYPE_USER_CHAT_BOOSTS = 198,
+    TP_TYPE_BUSINESS_BOT_RIGHTS = 199,
+    TP_TYPE_BUSINESS_CONNECTION = 200,
+    TP_TYPE_BUSINESS_MESSAGES_DELETED = 201,
+    TP_TYPE_SENT_WEB_APP_MESSAGE = 202,
+    TP_TYPE_SENT_GUEST_MESSAGE = 203,
+    TP_TYPE_PREPARED_INLINE_MESSAGE = 204,
+    TP_TYPE_PREPARED_KEYBOARD_BUTTON = 205,
+    TP_TYPE_RESPONSE_PARAMETERS = 206,
+    TP_TYPE_INPUT_MEDIA = 207,
+    TP_TYPE_INPUT_MEDIA_ANIMATION = 208,
+    TP_TYPE_INPUT_MEDIA_AUDIO = 209,
+    TP_TYPE_INPUT_MEDIA_DOCUMENT = 210,
+    TP_TYPE_INPUT_MEDIA_LINK = 211,
+    TP_TYPE_INPUT_MEDIA_LIVE_PHOTO = 212,
+    TP_TYPE_INPUT_MEDIA_LOCATION = 213,
+    TP_TYPE_INPUT_MEDIA_PHOTO = 214,
+    TP_TYPE_INPUT_MEDIA_STICKER = 215,
+    TP_TYPE_INPUT_MEDIA_VENUE = 216,
+    TP_TYPE_INPUT_MEDIA_VIDEO = 217,
+    TP_TYPE_INPUT_FILE = 218,
+    TP_TYPE_INPUT_PAID_MEDIA = 219,
+    TP_TYPE_INPUT_PAID_MEDIA_LIVE_PHOTO = 220,
+    TP_TYPE_INPUT_PAID_MEDIA_PHOTO = 221,
+    TP_TYPE_INPUT_PAID_MEDIA_VIDEO = 222,
+    TP_TYPE_INPUT_PROFILE_PHOTO = 223,
+    TP_TYPE_INPUT_PROFILE_PHOTO_STATIC = 224,
+    TP_TYPE_INPUT_PROFILE_PHOTO_ANIMATED = 225,
+    TP_TYPE_INPUT_STORY_CONTENT = 226,
+    TP_TYPE_INPUT_STORY_CONTENT_PHOTO = 227,
+    TP_TYPE_INPUT_STORY_CONTENT_VIDEO = 228,
+    TP_TYPE_STICKER = 229,
+    TP_TYPE_STICKER_SET = 230,
+    TP_TYPE_MASK_POSITION = 231,
+    TP_TYPE_INPUT_STICKER = 232,
+    TP_TYPE_RICH_MESSAGE = 233,
+    TP_TYPE_INPUT_RICH_MESSAGE = 234,
+    TP_TYPE_RICH_TEXT = 235,
+    TP_TYPE_RICH_TEXT_BOLD = 236,
+    TP_TYPE_RICH_TEXT_ITALIC = 237,
+    TP_TYPE_RICH_TEXT_UNDERLINE = 238,
+    TP_TYPE_RICH_TEXT_STRIKETHROUGH = 239,
+    TP_TYPE_RICH_TEXT_SPOILER = 240,
+    TP_TYPE_RICH_TEXT_DATE_TIME = 241,
+    TP_TYPE_RICH_TEXT_TEXT_MENTION = 242,
+    TP_TYPE_RICH_TEXT_SUBSCRIPT = 243,
+    TP_TYPE_RICH_TEXT_SUPERSCRIPT = 244,
+    TP_TYPE_RICH_TEXT_MARKED = 245,
+    TP_TYPE_RICH_TEXT_CODE = 246,
+    TP_TYPE_RICH_TEXT_CUSTOM_EMOJI = 247,
+    TP_TYPE_RICH_TEXT_MATHEMATICAL_EXPRESSION = 248,
+    TP_TYPE_RICH_TEXT_URL = 249,
+    TP_TYPE_RICH_TEXT_EMAIL_ADDRESS = 250,
+    TP_TYPE_RICH_TEXT_PHONE_NUMBER = 251,
+    TP_TYPE_RICH_TEXT_BANK_CARD_NUMBER = 252,
+    TP_TYPE_RICH_TEXT_MENTION = 253,
+    TP_TYPE_RICH_TEXT_HASHTAG = 254,
+    TP_TYPE_RICH_TEXT_CASHTAG = 255,
+    TP_TYPE_RICH_TEXT_BOT_COMMAND = 256,
+    TP_TYPE_RICH_TEXT_ANCHOR = 257,
+    TP_TYPE_RICH_TEXT_ANCHOR_LINK = 258,
+    TP_TYPE_RICH_TEXT_REFERENCE = 259,
+    TP_TYPE_RICH_TEXT_REFERENCE_LINK = 260,
+    TP_TYPE_RICH_BLOCK_CAPTION = 261,
+    TP_TYPE_RICH_BLOCK_TABLE_CELL = 262,
+    TP_TYPE_RICH_BLOCK_LIST_ITEM = 263,
+    TP_TYPE_RICH_BLOCK = 264,
+    TP_TYPE_RICH_BLOCK_PARAGRAPH = 265,
+    TP_TYPE_RICH_BLOCK_SECTION_HEADING = 266,
+    TP_TYPE_RICH_BLOCK_PREFORMATTED = 267,
+    TP_TYPE_RICH_BLOCK_FOOTER = 268,
+    TP_TYPE_RICH_BLOCK_DIVIDER = 269,
+    TP_TYPE_RICH_BLOCK_MATHEMATICAL_EXPRESSION = 270,
+    TP_TYPE_RICH_BLOCK_ANCHOR = 271,
+    TP_TYPE_RICH_BLOCK_LIST = 272,
+    TP_TYPE_RICH_BLOCK_BLOCK_QUOTATION = 273,
+    TP_TYPE_RICH_BLOCK_PULL_QUOTATION = 274,
+    TP_TYPE_RICH_BLOCK_COLLAGE = 275,
+    TP_TYPE_RICH_BLOCK_SLIDESHOW = 276,
+    TP_TYPE_RICH_BLOCK_TABLE = 277,
+    TP_TYPE_RICH_BLOCK_DETAILS = 278,
+    TP_TYPE_RICH_BLOCK_MAP = 279,
+    TP_TYPE_RICH_BLOCK_ANIMATION = 280,
+    TP_TYPE_RICH_BLOCK_AUDIO = 281,
+    TP_TYPE_RICH_BLOCK_PHOTO = 282,
+    TP_TYPE_RICH_BLOCK_VIDEO = 283,
+    TP_TYPE_RICH_BLOCK_VOICE_NOTE = 284,
+    TP_TYPE_RICH_BLOCK_THINKING = 285,
+    TP_TYPE_INLINE_QUERY = 286,
+    TP_TYPE_INLINE_QUERY_RESULTS_BUTTON = 287,
+    TP_TYPE_INLINE_QUERY_RESULT = 288,
+    TP_TYPE_INLINE_QUERY_RESULT_ARTICLE = 289,
+    TP_TYPE_INLINE_QUERY_RESULT_PHOTO = 290,
+    TP_TYPE_INLINE_QUERY_RESULT_GIF = 291,
+    TP_TYPE_INLINE_QUERY_RESULT_MPEG4_GIF = 292,
+    TP_TYPE_INLINE_QUERY_RESULT_VIDEO = 293,
+    TP_TYPE_INLINE_QUERY_RESULT_AUDIO = 294,
+    TP_TYPE_INLINE_QUERY_RESULT_VOICE = 295,
+    TP_TYPE_INLINE_QUERY_RESULT_DOCUMENT = 296,
+    TP_TYPE_INLINE_QUERY_RESULT_LOCATION = 297,
+    TP_TYPE_INLINE_QUERY_RESULT_VENUE = 298,
+    TP_TYPE_INLINE_QUERY_RESULT_CONTACT = 299,
+    TP_TYPE_INLINE_QUERY_RESULT_GAME = 300,
+    TP_TYPE_INLINE_QUERY_RESULT_CACHED_PHOTO = 301,
+    TP_TYPE_INLINE_QUERY_RESULT_CACHED_GIF = 302,
+    TP_TYPE_INLINE_QUERY_RESULT_CACHED_MPEG4_GIF = 303,
+    TP_TYPE_INLINE_QUERY_RESULT_CACHED_STICKER = 304,
+    TP_TYPE_INLINE_QUERY_RESULT_CACHED_DOCUMENT = 305,
+    TP_TYPE_INLINE_QUERY_RESULT_CACHED_VIDEO = 306,
+    TP_TYPE_INLINE_QUERY_RESULT_CACHED_VOICE = 307,
+    TP_TYPE_INLINE_QUERY_RESULT_CACHED_AUDIO = 308,
+    TP_TYPE_INPUT_MESSAGE_CONTENT = 309,
+    TP_TYPE_INPUT_TEXT_MESSAGE_CONTENT = 310,
+    TP_TYPE_INPUT_RICH_MESSAGE_CONTENT = 311,
+    TP_TYPE_INPUT_LOCATION_MESSAGE_CONTENT = 312,
+    TP_TYPE_INPUT_VENUE_MESSAGE_CONTENT = 313,
+    TP_TYPE_INPUT_CONTACT_MESSAGE_CONTENT = 314,
+    TP_TYPE_INPUT_INVOICE_MESSAGE_CONTENT = 315,
+    TP_TYPE_CHOSEN_INLINE_RESULT = 316,
+    TP_TYPE_LABELED_PRICE = 317,
+    TP_TYPE_INVOICE = 318,
+    TP_TYPE_SHIPPING_ADDRESS = 319,
+    TP_TYPE_ORDER_INFO = 320,
+    TP_TYPE_SHIPPING_OPTION = 321,
+    TP_TYPE_SUCCESSFUL_PAYMENT = 322,
+    TP_TYPE_REFUNDED_PAYMENT = 323,
+    TP_TYPE_SHIPPING_QUERY = 324,
+    TP_TYPE_PRE_CHECKOUT_QUERY = 325,
+    TP_TYPE_PAID_MEDIA_PURCHASED = 326,
+    TP_TYPE_REVENUE_WITHDRAWAL_STATE = 327,
+    TP_TYPE_REVENUE_WITHDRAWAL_STATE_PENDING = 328,
+    TP_TYPE_REVENUE_WITHDRAWAL_STATE_SUCCEEDED = 329,
+    TP_TYPE_REVENUE_WITHDRAWAL_STATE_FAILED = 330,
+    TP_TYPE_AFFILIATE_INFO = 331,
+    TP_TYPE_TRANSACTION_PARTNER = 332,
+    TP_TYPE_TRANSACTION_PARTNER_USER = 333,
+    TP_TYPE_TRANSACTION_PARTNER_CHAT = 334,
+    TP_TYPE_TRANSACTION_PARTNER_AFFILIATE_PROGRAM = 335,
+    TP_TYPE_TRANSACTION_PARTNER_FRAGMENT = 336,
+    TP_TYPE_TRANSACTION_PARTNER_TELEGRAM_ADS = 337,
+    TP_TYPE_TRANSACTION_PARTNER_TELEGRAM_API = 338,
+    TP_TYPE_TRANSACTION_PARTNER_OTHER = 339,
+    TP_TYPE_STAR_TRANSACTION = 340,
+    TP_TYPE_STAR_TRANSACTIONS = 341,
+    TP_TYPE_PASSPORT_DATA = 342,
+    TP_TYPE_PASSPORT_FILE = 343,
+    TP_TYPE_ENCRYPTED_PASSPORT_ELEMENT = 344,
+    TP_TYPE_ENCRYPTED_CREDENTIALS = 345,
+    TP_TYPE_PASSPORT_ELEMENT_ERROR = 346,
+    TP_TYPE_PASSPORT_ELEMENT_ERROR_DATA_FIELD = 347,
+    TP_TYPE_PASSPORT_ELEMENT_ERROR_FRONT_SIDE = 348,
+    TP_TYPE_PASSPORT_ELEMENT_ERROR_REVERSE_SIDE = 349,
+    TP_TYPE_PASSPORT_ELEMENT_ERROR_SELFIE = 350,
+    TP_TYPE_PASSPORT_ELEMENT_ERROR_FILE = 351,
+    TP_TYPE_PASSPORT_ELEMENT_ERROR_FILES = 352,
+    TP_TYPE_PASSPORT_ELEMENT_ERROR_TRANSLATION_FILE = 353,
+    TP_TYPE_PASSPORT_ELEMENT_ERROR_TRANSLATION_FILES = 354,
+    TP_TYPE_PASSPORT_ELEMENT_ERROR_UNSPECIFIED = 355,
+    TP_TYPE_GAME = 356,
+    TP_TYPE_CALLBACK_GAME = 357,
+    TP_TYPE_GAME_HIGH_SCORE = 358,
+    TP_TYPE_REPLY_MARKUP = 359,
+    TP_TYPE_COUNT = 360
+};
+
+typedef struct tp_webhook_info tp_webhook_info;
+typedef struct tp_chat_full_info tp_chat_full_info;
+typedef struct tp_message_id tp_message_id;
+typedef struct tp_inaccessible_message tp_inaccessible_message;
+typedef struct tp_maybe_inaccessible_message tp_maybe_inaccessible_message;
+typedef struct tp_message_entity tp_message_entity;
+typedef struct tp_text_quote tp_text_quote;
+typedef struct tp_external_reply_info tp_external_reply_info;
+typedef struct tp_reply_parameters tp_reply_parameters;
+typedef struct tp_message_origin tp_message_origin;
+typedef struct tp_message_origin_user tp_message_origin_user;
+typedef struct tp_message_origin_hidden_user tp_message_origin_hidden_user;
+typedef struct tp_message_origin_chat tp_message_origin_chat;
+typedef struct tp_message_origin_channel tp_message_origin_channel;
+typedef struct tp_photo_size tp_photo_size;
+typedef struct tp_animation tp_animation;
+typedef struct tp_audio tp_audio;
+typedef struct tp_document tp_document;
+typedef struct tp_live_photo tp_live_photo;
+typedef struct tp_story tp_story;
+typedef struct tp_video_quality tp_video_quality;
+typedef struct tp_video tp_video;
+typedef struct tp_video_note tp_video_note;
+typedef struct tp_voice tp_voice;
+typedef struct tp_paid_media_info tp_paid_media_info;
+typedef struct tp_paid_media tp_paid_media;
+typedef struct tp_paid_media_live_photo tp_paid_media_live_photo;
+typedef struct tp_paid_media_photo tp_paid_media_photo;
+typedef struct tp_paid_media_preview tp_paid_media_preview;
+typedef struct tp_paid_media_video tp_paid_media_video;
+typedef struct tp_contact tp_contact;
+typedef struct tp_dice tp_dice;
+typedef struct tp_link tp_link;
+typedef struct tp_poll_media tp_poll_media;
+typedef struct tp_input_poll_media tp_input_poll_media;
+typedef struct tp_input_poll_option_media tp_input_poll_option_media;
+typedef struct tp_poll_option tp_poll_option;
+typedef struct tp_input_poll_option tp_input_poll_option;
+typedef struct tp_poll_answer tp_poll_answer;
+typedef struct tp_poll tp_poll;
+typedef struct tp_checklist_task tp_checklist_task;
+typedef struct tp_checklist tp_checklist;
+typedef struct tp_input_checklist_task tp_input_checklist_task;
+typedef struct tp_input_checklist tp_input_checklist;
+typedef struct tp_checklist_tasks_done tp_checklist_tasks_done;
+typedef struct tp_checklist_tasks_added tp_checklist_tasks_added;
+typedef struct tp_location tp_location;
+typedef struct tp_venue tp_venue;
+typedef struct tp_web_app_data tp_web_app_data;
+typedef struct tp_proximity_alert_triggered tp_proximity_alert_triggered;
+typedef struct tp_message_auto_delete_timer_changed tp_message_auto_delete_timer_changed;
+typedef struct tp_managed_bot_created tp_managed_bot_created;
+typedef struct tp_managed_bot_updated tp_managed_bot_updated;
+typedef struct tp_poll_option_added tp_poll_option_added;
+typedef struct tp_poll_option_deleted tp_poll_option_deleted;
+typedef struct tp_chat_boost_added tp_chat_boost_added;
+typedef struct tp_background_fill tp_background_fill;
+typedef struct tp_background_fill_solid tp_background_fill_solid;
+typedef struct tp_background_fill_gradient tp_background_fill_gradient;
+typedef struct tp_background_fill_freeform_gradient tp_background_fill_freeform_gradient;
+typedef struct tp_background_type tp_background_type;
+typedef struct tp_background_type_fill tp_background_type_fill;
+typedef struct tp_background_type_wallpaper tp_background_type_wallpaper;
+typedef struct tp_background_type_pattern tp_background_type_pattern;
+typedef struct tp_background_type_chat_theme tp_background_type_chat_theme;
+typedef struct tp_chat_background tp_chat_background;
+typedef struct tp_forum_topic_created tp_forum_topic_created;
+typedef struct tp_forum_topic_closed tp_forum_topic_closed;
+typedef struct tp_forum_topic_edited tp_forum_topic_edited;
+typedef struct tp_forum_topic_reopened tp_forum_topic_reopened;
+typedef struct tp_general_forum_topic_hidden tp_general_forum_topic_hidden;
+typedef struct tp_general_forum_topic_unhidden tp_general_forum_topic_unhidden;
+typedef struct tp_shared_user tp_shared_user;
+typedef struct tp_users_shared tp_users_shared;
+typedef struct tp_chat_shared tp_chat_shared;
+typedef struct tp_write_access_allowed tp_write_access_allowed;
+typedef struct tp_video_chat_scheduled tp_video_chat_scheduled;
+typedef struct tp_video_chat_started tp_video_chat_started;
+typedef struct tp_video_chat_ended tp_video_chat_ended;
+typedef struct tp_video_chat_participants_invited tp_video_chat_participants_invited;
+typedef struct tp_paid_message_price_changed tp_paid_message_price_changed;
+typedef struct tp_direct_message_price_changed tp_direct_message_price_changed;
+typedef struct tp_suggested_post_approved tp_suggested_post_approved;
+typedef struct tp_suggested_post_approval_failed tp_suggested_post_approval_failed;
+typedef struct tp_suggested_post_declined tp_suggested_post_declined;
+typedef struct tp_suggested_post_paid tp_suggested_post_paid;
+typedef struct tp_suggested_post_refunded tp_suggested_post_refunded;
+typedef struct tp_giveaway_created tp_giveaway_created;
+typedef struct tp_giveaway tp_giveaway;
+typedef struct tp_giveaway_winners tp_giveaway_winners;
+typedef struct tp_giveaway_completed tp_giveaway_completed;
+typedef struct tp_link_preview_options tp_link_preview_options;
+typedef struct tp_suggested_post_price tp_suggested_post_price;
+typedef struct tp_suggested_post_info tp_suggested_post_info;
+typedef struct tp_suggested_post_parameters tp_suggested_post_parameters;
+typedef struct tp_direct_messages_topic tp_direct_messages_topic;
+typedef struct tp_user_profile_photos tp_user_profile_photos;
+typedef struct tp_user_profile_audios tp_user_profile_audios;
+typedef struct tp_file tp_file;
+typedef struct tp_web_app_info tp_web_app_info;
+typedef struct tp_reply_keyboard_markup tp_reply_keyboard_markup;
+typedef struct tp_keyboard_button tp_keyboard_button;
+typedef struct tp_keyboard_button_request_users tp_keyboard_button_request_users;
+typedef struct tp_keyboard_button_request_chat tp_keyboard_button_request_chat;
+typedef struct tp_keyboard_button_request_managed_bot tp_keyboard_button_request_managed_bot;
+typedef struct tp_keyboard_button_poll_type tp_keyboard_button_poll_type;
+typedef struct tp_reply_keyboard_remove tp_reply_keyboard_remove;
+typedef struct tp_inline_keyboard_markup tp_inline_keyboard_markup;
+typedef struct tp_inline_keyboard_button tp_inline_keyboard_button;
+typedef struct tp_login_url tp_login_url;
+typedef struct tp_switch_inline_query_chosen_chat tp_switch_inline_query_chosen_chat;
+typedef struct tp_copy_text_button tp_copy_text_button;
+typedef struct tp_callback_query tp_callback_query;
+typedef struct tp_force_reply tp_force_reply;
+typedef struct tp_chat_photo tp_chat_photo;
+typedef struct tp_chat_invite_link tp_chat_invite_link;
+typedef struct tp_chat_administrator_rights tp_chat_administrator_rights;
+typedef struct tp_chat_member_updated tp_chat_member_updated;
+typedef struct tp_chat_member tp_chat_member;
+typedef struct tp_chat_member_owner tp_chat_member_owner;
+typedef struct tp_chat_member_administrator tp_chat_member_administrator;
+typedef struct tp_chat_member_member tp_chat_member_member;
+typedef struct tp_chat_member_restricted tp_chat_member_restricted;
+typedef struct tp_chat_member_left tp_chat_member_left;
+typedef struct tp_chat_member_banned tp_chat_member_banned;
+typedef struct tp_chat_join_request tp_chat_join_request;
+typedef struct tp_chat_permissions tp_chat_permissions;
+typedef struct tp_birthdate tp_birthdate;
+typedef struct tp_business_intro tp_business_intro;
+typedef struct tp_business_location tp_business_location;
+typedef struct tp_business_opening_hours_interval tp_business_opening_hours_interval;
+typedef struct tp_business_opening_hours tp_business_opening_hours;
+typedef struct tp_user_rating tp_user_rating;
+typedef struct tp_story_area_position tp_story_area_position;
+typedef struct tp_location_address tp_location_address;
+typedef struct tp_story_area_type tp_story_area_type;
+typedef struct tp_story_area_type_location tp_story_area_type_location;
+typedef struct tp_story_area_type_suggested_reaction tp_story_area_type_suggested_reaction;
+typedef struct tp_story_area_type_link tp_story_area_type_link;
+typedef struct tp_story_area_type_weather tp_story_area_type_weather;
+typedef struct tp_story_area_type_unique_gift tp_story_area_type_unique_gift;
+typedef struct tp_story_area tp_story_area;
+typedef struct tp_chat_location tp_chat_location;
+typedef struct tp_reaction_type tp_reaction_type;
+typedef struct tp_reaction_type_emoji tp_reaction_type_emoji;
+typedef struct tp_reaction_type_custom_emoji tp_reaction_type_custom_emoji;
+typedef struct tp_reaction_type_paid tp_reaction_type_paid;
+typedef struct tp_reaction_count tp_reaction_count;
+typedef struct tp_message_reaction_updated tp_message_reaction_updated;
+typedef struct tp_message_reaction_count_updated tp_message_reaction_count_updated;
+typedef struct tp_forum_topic tp_forum_topic;
+typedef struct tp_gift_background tp_gift_background;
+typedef struct tp_gift tp_gift;
+typedef struct tp_gifts tp_gifts;
+typedef struct tp_unique_gift_model tp_unique_gift_model;
+typedef struct tp_unique_gift_symbol tp_unique_gift_symbol;
+typedef struct tp_unique_gift_backdrop_colors tp_unique_gift_backdrop_colors;
+typedef struct tp_unique_gift_backdrop tp_unique_gift_backdrop;
+typedef struct tp_unique_gift_colors tp_unique_gift_colors;
+typedef struct tp_unique_gift tp_unique_gift;
+typedef struct tp_gift_info tp_gift_info;
+typedef struct tp_unique_gift_info tp_unique_gift_info;
+typedef struct tp_owned_gift tp_owned_gift;
+typedef struct tp_owned_gift_regular tp_owned_gift_regular;
+typedef struct tp_owned_gift_unique tp_owned_gift_unique;
+typedef struct tp_owned_gifts tp_owned_gifts;
+typedef struct tp_bot_access_settings tp_bot_access_settings;
+typedef struct tp_accepted_gift_types tp_accepted_gift_types;
+typedef struct tp_star_amount tp_star_amount;
+typedef struct tp_bot_command tp_bot_command;
+typedef struct tp_bot_command_scope tp_bot_command_scope;
+typedef struct tp_bot_command_scope_default tp_bot_command_scope_default;
+typedef struct tp_bot_command_scope_all_private_chats tp_bot_command_scope_all_private_chats;
+typedef struct tp_bot_command_scope_all_group_chats tp_bot_command_scope_all_group_chats;
+typedef struct tp_bot_command_scope_all_chat_administrators tp_bot_command_scope_all_chat_administrators;
+typedef struct tp_bot_command_scope_chat tp_bot_command_scope_chat;
+typedef struct tp_bot_command_scope_chat_administrators tp_bot_command_scope_chat_administrators;
+typedef struct tp_bot_command_scope_chat_member tp_bot_command_scope_chat_member;
+typedef struct tp_bot_name tp_bot_name;
+typedef struct tp_bot_description tp_bot_description;
+typedef struct tp_bot_short_description tp_bot_short_description;
+typedef struct tp_menu_button tp_menu_button;
+typedef struct tp_menu_button_commands tp_menu_button_commands;
+typedef struct tp_menu_button_web_app tp_menu_button_web_app;
+typedef struct tp_menu_button_default tp_menu_button_default;
+typedef struct tp_chat_boost_source tp_chat_boost_source;
+typedef struct tp_chat_boost_source_premium tp_chat_boost_source_premium;
+typedef struct tp_chat_boost_source_gift_code tp_chat_boost_source_gift_code;
+typedef struct tp_chat_boost_source_giveaway tp_chat_boost_source_giveaway;
+typedef struct tp_chat_boost tp_chat_boost;
+typedef struct tp_chat_boost_updated tp_chat_boost_updated;
+typedef struct tp_chat_boost_removed tp_chat_boost_removed;
+typedef struct tp_chat_owner_left tp_chat_owner_left;
+typedef struct tp_chat_owner_changed tp_chat_owner_changed;
+typedef struct tp_user_chat_boosts tp_user_chat_boosts;
+typedef struct tp_business_bot_rights tp_business_bot_rights;
+typedef struct tp_business_connection tp_business_connection;
+typedef struct tp_business_messages_deleted tp_business_messages_deleted;
+typedef struct tp_sent_web_app_message tp_sent_web_app_message;
+typedef struct tp_sent_guest_message tp_sent_guest_message;
+typedef struct tp_prepared_inline_message tp_prepared_inline_message;
+typedef struct tp_prepared_keyboard_button tp_prepared_keyboard_button;
+typedef struct tp_response_parameters tp_response_parameters;
+typedef struct tp_input_media tp_input_media;
+typedef struct tp_input_media_animation tp_input_media_animation;
+typedef struct tp_input_media_audio tp_input_media_audio;
+typedef struct tp_input_media_document tp_input_media_document;
+typedef struct tp_input_media_link tp_input_media_link;
+typedef struct tp_input_media_live_photo tp_input_media_live_photo;
+typedef struct tp_input_media_location tp_input_media_location;
+typedef struct tp_input_media_photo tp_input_media_photo;
+typedef struct tp_input_media_sticker tp_input_media_sticker;
+typedef struct tp_input_media_venue tp_input_media_venue;
+typedef struct tp_input_media_video tp_input_media_video;
+typedef struct tp_input_paid_media tp_input_paid_media;
+typedef struct tp_input_paid_media_live_photo tp_input_paid_media_live_photo;
+typedef struct tp_input_paid_media_photo tp_input_paid_media_photo;
+typedef struct tp_input_paid_media_video tp_input_paid_media_video;
+typedef struct tp_input_profile_photo tp_input_profile_photo;
+typedef struct tp_input_profile_photo_static tp_input_profile_photo_static;
+typedef struct tp_input_profile_photo_animated tp_input_profile_photo_animated;
+typedef struct tp_input_story_content tp_input_story_content;
+typedef struct tp_input_story_content_photo tp_input_story_content_photo;
+typedef struct tp_input_story_content_video tp_input_story_content_video;
+typedef struct tp_sticker tp_sticker;
+typedef struct tp_sticker_set tp_sticker_set;
+typedef struct tp_mask_position tp_mask_position;
+typedef struct tp_input_sticker tp_input_sticker;
+typedef struct tp_rich_message tp_rich_message;
+typedef struct tp_input_rich_message tp_input_rich_message;
+typedef struct tp_rich_text tp_rich_text;
+typedef struct tp_rich_text_bold tp_rich_text_bold;
+typedef struct tp_rich_text_italic tp_rich_text_italic;
+typedef struct tp_rich_text_underline tp_rich_text_underline;
+typedef struct tp_rich_text_strikethrough tp_rich_text_strikethrough;
+typedef struct tp_rich_text_spoiler tp_rich_text_spoiler;
+typedef struct tp_rich_text_date_time tp_rich_text_date_time;
+typedef struct tp_rich_text_text_mention tp_rich_text_text_mention;
+typedef struct tp_rich_text_subscript tp_rich_text_subscript;
+typedef struct tp_rich_text_superscript tp_rich_text_superscript;
+typedef struct tp_rich_text_marked tp_rich_text_marked;
+typedef struct tp_rich_text_code tp_rich_text_code;
+typedef struct tp_rich_text_custom_emoji tp_rich_text_custom_emoji;
+typedef struct tp_rich_text_mathematical_expression tp_rich_text_mathematical_expression;
+typedef struct tp_rich_text_url tp_rich_text_url;
+typedef struct tp_rich_text_email_address tp_rich_text_email_address;
+typedef struct tp_rich_text_phone_number tp_rich_text_phone_number;
+typedef struct tp_rich_text_bank_card_number tp_rich_text_bank_card_number;
+typedef struct tp_rich_text_mention tp_rich_text_mention;
+typedef struct tp_rich_text_hashtag tp_rich_text_hashtag;
+typedef struct tp_rich_text_cashtag tp_rich_text_cashtag;
+typedef struct tp_rich_text_bot_command tp_rich_text_bot_command;
+typedef struct tp_rich_text_anchor tp_rich_text_anchor;
+typedef struct tp_rich_text_anchor_link tp_rich_text_anchor_link;
+typedef struct tp_rich_text_reference tp_rich_text_reference;
+typedef struct tp_rich_text_reference_link tp_rich_text_reference_link;
+typedef struct tp_rich_block_caption tp_rich_block_caption;
+typedef struct tp_rich_block_table_cell tp_rich_block_table_cell;
+typedef struct tp_rich_block_list_item tp_rich_block_list_item;
+typedef struct tp_rich_block tp_rich_block;
+typedef struct tp_rich_block_paragraph tp_rich_block_paragraph;
+typedef struct tp_rich_block_section_heading tp_rich_block_section_heading;
+typedef struct tp_rich_block_preformatted tp_rich_block_preformatted;
+typedef struct tp_rich_block_footer tp_rich_block_footer;
+typedef struct tp_rich_block_divider tp_rich_block_divider;
+typedef struct tp_rich_block_mathematical_expression tp_rich_block_mathematical_expression;
+typedef struct tp_rich_block_anchor tp_rich_block_anchor;
+typedef struct tp_rich_block_list tp_rich_block_list;
+typedef struct tp_rich_block_block_quotation tp_rich_block_block_quotation;
+typedef struct tp_rich_block_pull_quotation tp_rich_block_pull_quotation;
+typedef struct tp_rich_block_collage tp_rich_block_collage;
+typedef struct tp_rich_block_slideshow tp_rich_block_slideshow;
+typedef struct tp_rich_block_table tp_rich_block_table;
+typedef struct tp_rich_block_details tp_rich_block_details;
+typedef struct tp_rich_block_map tp_rich_block_map;
+typedef struct tp_rich_block_animation tp_rich_block_animation;
+typedef struct tp_rich_block_audio tp_rich_block_audio;
+typedef struct tp_rich_block_photo tp_rich_block_photo;
+typedef struct tp_rich_block_video tp_rich_block_video;
+typedef struct tp_rich_block_voice_note tp_rich_block_voice_note;
+typedef struct tp_rich_block_thinking tp_rich_block_thinking;
+typedef struct tp_inline_query tp_inline_query;
+typedef struct tp_inline_query_results_button tp_inline_query_results_button;
+typedef struct tp_inline_query_result tp_inline_query_result;
+typedef struct tp_inline_query_result_article tp_inline_query_result_article;
+typedef struct tp_inline_query_result_photo tp_inline_query_result_photo;
+typedef struct tp_inline_query_result_gif tp_inline_query_result_gif;
+typedef struct tp_inline_query_result_mpeg4_gif tp_inline_query_result_mpeg4_gif;
+typedef struct tp_inline_query_result_video tp_inline_query_result_video;
+typedef struct tp_inline_query_result_audio tp_inline_query_result_audio;
+typedef struct tp_inline_query_result_voice tp_inline_query_result_voice;
+typedef struct tp_inline_query_result_document tp_inline_query_result_document;
+typedef struct tp_inline_query_result_location tp_inline_query_result_location;
+typedef struct tp_inline_query_result_venue tp_inline_query_result_venue;
+typedef struct tp_inline_query_result_contact tp_inline_query_result_contact;
+typedef struct tp_inline_query_result_game tp_inline_query_result_game;
+typedef struct tp_inline_query_result_cached_photo tp_inline_query_result_cached_photo;
+typedef struct tp_inline_query_result_cached_gif tp_inline_query_result_cached_gif;
+typedef struct tp_inline_query_result_cached_mpeg4_gif tp_inline_query_result_cached_mpeg4_gif;
+typedef struct tp_inline_query_result_cached_sticker tp_inline_query_result_cached_sticker;
+typedef struct tp_inline_query_result_cached_document tp_inline_query_result_cached_document;
+typedef struct tp_inline_query_result_cached_video tp_inline_query_result_cached_video;
+typedef struct tp_inline_query_result_cached_voice tp_inline_query_result_cached_voice;
+typedef struct tp_inline_query_result_cached_audio tp_inline_query_result_cached_audio;
+typedef struct tp_input_message_content tp_input_message_content;
+typedef struct tp_input_text_message_content tp_input_text_message_content;
+typedef struct tp_input_rich_message_content tp_input_rich_message_content;
+typedef struct tp_input_location_message_content tp_input_location_message_content;
+typedef struct tp_input_venue_message_content tp_input_venue_message_content;
+typedef struct tp_input_contact_message_content tp_input_contact_message_content;
+typedef struct tp_input_invoice_message_content tp_input_invoice_message_content;
+typedef struct tp_chosen_inline_result tp_chosen_inline_result;
+typedef struct tp_labeled_price tp_labeled_price;
+typedef struct tp_invoice tp_invoice;
+typedef struct tp_shipping_address tp_shipping_address;
+typedef struct tp_order_info tp_order_info;
+typedef struct tp_shipping_option tp_shipping_option;
+typedef struct tp_successful_payment tp_successful_payment;
+typedef struct tp_refunded_payment tp_refunded_payment;
+typedef struct tp_shipping_query tp_shipping_query;
+typedef struct tp_pre_checkout_query tp_pre_checkout_query;
+typedef struct tp_paid_media_purchased tp_paid_media_purchased;
+typedef struct tp_revenue_withdrawal_state tp_revenue_withdrawal_state;
+typedef struct tp_revenue_withdrawal_state_pending tp_revenue_withdrawal_state_pending;
+typedef struct tp_revenue_withdrawal_state_succeeded tp_revenue_withdrawal_state_succeeded;
+typedef struct tp_revenue_withdrawal_state_failed tp_revenue_withdrawal_state_failed;
+typedef struct tp_affiliate_info tp_affiliate_info;
+typedef struct tp_transaction_partner tp_transaction_partner;
+typedef struct tp_transaction_partner_user tp_transaction_partner_user;
+typedef struct tp_transaction_partner_chat tp_transaction_partner_chat;
+typedef struct tp_transaction_partner_affiliate_program tp_transaction_partner_affiliate_program;
+typedef struct tp_transaction_partner_fragment tp_transaction_partner_fragment;
+typedef struct tp_transaction_partner_telegram_ads tp_transaction_partner_telegram_ads;
+typedef struct tp_transaction_partner_telegram_api tp_transaction_partner_telegram_api;
+typedef struct tp_transaction_partner_other tp_transaction_partner_other;
+typedef struct tp_star_transaction tp_star_transaction;
+typedef struct tp_star_transactions tp_star_transactions;
+typedef struct tp_passport_data tp_passport_data;
+typedef struct tp_passport_file tp_passport_file;
+typedef struct tp_encrypted_passport_element tp_encrypted_passport_element;
+typedef struct tp_encrypted_credentials tp_encrypted_credentials;
+typedef struct tp_passport_element_error tp_passport_element_error;
+typedef struct tp_passport_element_error_data_field tp_passport_element_error_data_field;
+typedef struct tp_passport_element_error_front_side tp_passport_element_error_front_side;
+typedef struct tp_passport_element_error_reverse_side tp_passport_element_error_reverse_side;
+typedef struct tp_passport_element_error_selfie tp_passport_element_error_selfie;
+typedef struct tp_passport_element_error_file tp_passport_element_error_file;
+typedef struct tp_passport_element_error_files tp_passport_element_error_files;
+typedef struct tp_passport_element_error_translation_file tp_passport_element_error_translation_file;
+typedef struct tp_passport_element_error_translation_files tp_passport_element_error_translation_files;
+typedef struct tp_passport_element_error_unspecified tp_passport_element_error_unspecified;
+typedef struct tp_game tp_game;
+typedef struct tp_callback_game tp_callback_game;
+typedef struct tp_game_high_score tp_game_high_score;
+typedef struct tp_reply_markup tp_reply_markup;
+
+typedef struct tp_inline_keyboard_button_list { const tp_inline_keyboard_button *items; size_t count; } tp_inline_keyboard_button_list;
+typedef struct tp_keyboard_button_list { const tp_keyboard_button *items; size_t count; } tp_keyboard_button_list;
+typedef struct tp_photo_size_list { const tp_photo_size *items; size_t count; } tp_photo_size_list;
+typedef struct tp_rich_block_table_cell_list { const tp_rich_block_table_cell *items; size_t count; } tp_rich_block_table_cell_list;
+
+struct tp_update {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t update_id;
+    const tp_message *message;  /* optional */
+    const tp_message *edited_message;  /* optional */
+    const tp_message *channel_post;  /* optional */
+    const tp_message *edited_channel_post;  /* optional */
+    const tp_business_connection *business_connection;  /* optional */
+    const tp_message *business_message;  /* optional */
+    const tp_message *edited_business_message;  /* optional */
+    const tp_business_messages_deleted *deleted_business_messages;  /* optional */
+    const tp_message *guest_message;  /* optional */
+    const tp_message_reaction_updated *message_reaction;  /* optional */
+    const tp_message_reaction_count_updated *message_reaction_count;  /* optional */
+    const tp_inline_query *inline_query;  /* optional */
+    const tp_chosen_inline_result *chosen_inline_result;  /* optional */
+    const tp_callback_query *callback_query;  /* optional */
+    const tp_shipping_query *shipping_query;  /* optional */
+    const tp_pre_checkout_query *pre_checkout_query;  /* optional */
+    const tp_paid_media_purchased *purchased_paid_media;  /* optional */
+    const tp_poll *poll;  /* optional */
+    const tp_poll_answer *poll_answer;  /* optional */
+    const tp_chat_member_updated *my_chat_member;  /* optional */
+    const tp_chat_member_updated *chat_member;  /* optional */
+    const tp_chat_join_request *chat_join_request;  /* optional */
+    const tp_chat_boost_updated *chat_boost;  /* optional */
+    const tp_chat_boost_removed *removed_chat_boost;  /* optional */
+    const tp_managed_bot_updated *managed_bot;  /* optional */
+};
+struct tp_webhook_info {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *url;
+    bool has_custom_certificate;
+    int64_t pending_update_count;
+    const char *ip_address;  /* optional */
+    int64_t last_error_date;  /* optional */
+    const char *last_error_message;  /* optional */
+    int64_t last_synchronization_error_date;  /* optional */
+    int64_t max_connections;  /* optional */
+    const char * const *allowed_updates;  /* optional */
+    size_t allowed_updates_count;
+    bool has_last_error_date;
+    bool has_last_synchronization_error_date;
+    bool has_max_connections;
+};
+struct tp_user {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t id;
+    bool is_bot;
+    const char *first_name;
+    const char *last_name;  /* optional */
+    const char *username;  /* optional */
+    const char *language_code;  /* optional */
+    bool is_premium;  /* optional */
+    bool added_to_attachment_menu;  /* optional */
+    bool can_join_groups;  /* optional */
+    bool can_read_all_group_messages;  /* optional */
+    bool supports_guest_queries;  /* optional */
+    bool supports_inline_queries;  /* optional */
+    bool can_connect_to_business;  /* optional */
+    bool has_main_web_app;  /* optional */
+    bool has_topics_enabled;  /* optional */
+    bool allows_users_to_create_topics;  /* optional */
+    bool can_manage_bots;  /* optional */
+    bool supports_join_request_queries;  /* optional */
+    bool has_is_premium;
+    bool has_added_to_attachment_menu;
+    bool has_can_join_groups;
+    bool has_can_read_all_group_messages;
+    bool has_supports_guest_queries;
+    bool has_supports_inline_queries;
+    bool has_can_connect_to_business;
+    bool has_has_main_web_app;
+    bool has_has_topics_enabled;
+    bool has_allows_users_to_create_topics;
+    bool has_can_manage_bots;
+    bool has_supports_join_request_queries;
+};
+struct tp_chat {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t id;
+    const char *type;
+    const char *title;  /* optional */
+    const char *username;  /* optional */
+    const char *first_name;  /* optional */
+    const char *last_name;  /* optional */
+    bool is_forum;  /* optional */
+    bool is_direct_messages;  /* optional */
+    bool has_is_forum;
+    bool has_is_direct_messages;
+};
+struct tp_chat_full_info {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t id;
+    const char *type;
+    const char *title;  /* optional */
+    const char *username;  /* optional */
+    const char *first_name;  /* optional */
+    const char *last_name;  /* optional */
+    bool is_forum;  /* optional */
+    bool is_direct_messages;  /* optional */
+    int64_t accent_color_id;
+    int64_t max_reaction_count;
+    const tp_chat_photo *photo;  /* optional */
+    const char * const *active_usernames;  /* optional */
+    size_t active_usernames_count;
+    const tp_birthdate *birthdate;  /* optional */
+    const tp_business_intro *business_intro;  /* optional */
+    const tp_business_location *business_location;  /* optional */
+    const tp_business_opening_hours *business_opening_hours;  /* optional */
+    const tp_chat *personal_chat;  /* optional */
+    const tp_chat *parent_chat;  /* optional */
+    const tp_reaction_type *available_reactions;  /* optional */
+    size_t available_reactions_count;
+    const char *background_custom_emoji_id;  /* optional */
+    int64_t profile_accent_color_id;  /* optional */
+    const char *profile_background_custom_emoji_id;  /* optional */
+    const char *emoji_status_custom_emoji_id;  /* optional */
+    int64_t emoji_status_expiration_date;  /* optional */
+    const char *bio;  /* optional */
+    bool has_private_forwards;  /* optional */
+    bool has_restricted_voice_and_video_messages;  /* optional */
+    bool join_to_send_messages;  /* optional */
+    bool join_by_request;  /* optional */
+    const char *description;  /* optional */
+    const char *invite_link;  /* optional */
+    const tp_message *pinned_message;  /* optional */
+    const tp_chat_permissions *permissions;  /* optional */
+    const tp_accepted_gift_types *accepted_gift_types;
+    bool can_send_paid_media;  /* optional */
+    int64_t slow_mode_delay;  /* optional */
+    int64_t unrestrict_boost_count;  /* optional */
+    int64_t message_auto_delete_time;  /* optional */
+    bool has_aggressive_anti_spam_enabled;  /* optional */
+    bool has_hidden_members;  /* optional */
+    bool has_protected_content;  /* optional */
+    bool has_visible_history;  /* optional */
+    const char *sticker_set_name;  /* optional */
+    bool can_set_sticker_set;  /* optional */
+    const char *custom_emoji_sticker_set_name;  /* optional */
+    int64_t linked_chat_id;  /* optional */
+    const tp_chat_location *location;  /* optional */
+    const tp_user_rating *rating;  /* optional */
+    const tp_audio *first_profile_audio;  /* optional */
+    const tp_unique_gift_colors *unique_gift_colors;  /* optional */
+    int64_t paid_message_star_count;  /* optional */
+    const tp_user *guard_bot;  /* optional */
+    bool has_is_forum;
+    bool has_is_direct_messages;
+    bool has_profile_accent_color_id;
+    bool has_emoji_status_expiration_date;
+    bool has_has_private_forwards;
+    bool has_has_restricted_voice_and_video_messages;
+    bool has_join_to_send_messages;
+    bool has_join_by_request;
+    bool has_can_send_paid_media;
+    bool has_slow_mode_delay;
+    bool has_unrestrict_boost_count;
+    bool has_message_auto_delete_time;
+    bool has_has_aggressive_anti_spam_enabled;
+    bool has_has_hidden_members;
+    bool has_has_protected_content;
+    bool has_has_visible_history;
+    bool has_can_set_sticker_set;
+    bool has_linked_chat_id;
+    bool has_paid_message_star_count;
+};
+struct tp_message {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t message_id;
+    int64_t message_thread_id;  /* optional */
+    const tp_direct_messages_topic *direct_messages_topic;  /* optional */
+    const tp_user *from_;  /* optional */
+    const tp_chat *sender_chat;  /* optional */
+    int64_t sender_boost_count;  /* optional */
+    const tp_user *sender_business_bot;  /* optional */
+    const char *sender_tag;  /* optional */
+    int64_t date;
+    const char *guest_query_id;  /* optional */
+    const char *business_connection_id;  /* optional */
+    const tp_chat *chat;
+    const tp_message_origin *forward_origin;  /* optional */
+    bool is_topic_message;  /* optional */
+    bool is_automatic_forward;  /* optional */
+    const tp_message *reply_to_message;  /* optional */
+    const tp_external_reply_info *external_reply;  /* optional */
+    const tp_text_quote *quote;  /* optional */
+    const tp_story *reply_to_story;  /* optional */
+    int64_t reply_to_checklist_task_id;  /* optional */
+    const char *reply_to_poll_option_id;  /* optional */
+    const tp_user *via_bot;  /* optional */
+    const tp_user *guest_bot_caller_user;  /* optional */
+    const tp_chat *guest_bot_caller_chat;  /* optional */
+    int64_t edit_date;  /* optional */
+    bool has_protected_content;  /* optional */
+    bool is_from_offline;  /* optional */
+    bool is_paid_post;  /* optional */
+    const char *media_group_id;  /* optional */
+    const char *author_signature;  /* optional */
+    int64_t paid_star_count;  /* optional */
+    const char *text;  /* optional */
+    const tp_message_entity *entities;  /* optional */
+    size_t entities_count;
+    const tp_link_preview_options *link_preview_options;  /* optional */
+    const tp_suggested_post_info *suggested_post_info;  /* optional */
+    const char *effect_id;  /* optional */
+    const tp_rich_message *rich_message;  /* optional */
+    const tp_animation *animation;  /* optional */
+    const tp_audio *audio;  /* optional */
+    const tp_document *document;  /* optional */
+    const tp_live_photo *live_photo;  /* optional */
+    const tp_paid_media_info *paid_media;  /* optional */
+    const tp_photo_size *photo;  /* optional */
+    size_t photo_count;
+    const tp_sticker *sticker;  /* optional */
+    const tp_story *story;  /* optional */
+    const tp_video *video;  /* optional */
+    const tp_video_note *video_note;  /* optional */
+    const tp_voice *voice;  /* optional */
+    const char *caption;  /* optional */
+    const tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    bool show_caption_above_media;  /* optional */
+    bool has_media_spoiler;  /* optional */
+    const tp_checklist *checklist;  /* optional */
+    const tp_contact *contact;  /* optional */
+    const tp_dice *dice;  /* optional */
+    const tp_game *game;  /* optional */
+    const tp_poll *poll;  /* optional */
+    const tp_venue *venue;  /* optional */
+    const tp_location *location;  /* optional */
+    const tp_user *new_chat_members;  /* optional */
+    size_t new_chat_members_count;
+    const tp_user *left_chat_member;  /* optional */
+    const tp_chat_owner_left *chat_owner_left;  /* optional */
+    const tp_chat_owner_changed *chat_owner_changed;  /* optional */
+    const char *new_chat_title;  /* optional */
+    const tp_photo_size *new_chat_photo;  /* optional */
+    size_t new_chat_photo_count;
+    bool delete_chat_photo;  /* optional */
+    bool group_chat_created;  /* optional */
+    bool supergroup_chat_created;  /* optional */
+    bool channel_chat_created;  /* optional */
+    const tp_message_auto_delete_timer_changed *message_auto_delete_timer_changed;  /* optional */
+    int64_t migrate_to_chat_id;  /* optional */
+    int64_t migrate_from_chat_id;  /* optional */
+    const tp_maybe_inaccessible_message *pinned_message;  /* optional */
+    const tp_invoice *invoice;  /* optional */
+    const tp_successful_payment *successful_payment;  /* optional */
+    const tp_refunded_payment *refunded_payment;  /* optional */
+    const tp_users_shared *users_shared;  /* optional */
+    const tp_chat_shared *chat_shared;  /* optional */
+    const tp_gift_info *gift;  /* optional */
+    const tp_unique_gift_info *unique_gift;  /* optional */
+    const tp_gift_info *gift_upgrade_sent;  /* optional */
+    const char *connected_website;  /* optional */
+    const tp_write_access_allowed *write_access_allowed;  /* optional */
+    const tp_passport_data *passport_data;  /* optional */
+    const tp_proximity_alert_triggered *proximity_alert_triggered;  /* optional */
+    const tp_chat_boost_added *boost_added;  /* optional */
+    const tp_chat_background *chat_background_set;  /* optional */
+    const tp_checklist_tasks_done *checklist_tasks_done;  /* optional */
+    const tp_checklist_tasks_added *checklist_tasks_added;  /* optional */
+    const tp_direct_message_price_changed *direct_message_price_changed;  /* optional */
+    const tp_forum_topic_created *forum_topic_created;  /* optional */
+    const tp_forum_topic_edited *forum_topic_edited;  /* optional */
+    const tp_forum_topic_closed *forum_topic_closed;  /* optional */
+    const tp_forum_topic_reopened *forum_topic_reopened;  /* optional */
+    const tp_general_forum_topic_hidden *general_forum_topic_hidden;  /* optional */
+    const tp_general_forum_topic_unhidden *general_forum_topic_unhidden;  /* optional */
+    const tp_giveaway_created *giveaway_created;  /* optional */
+    const tp_giveaway *giveaway;  /* optional */
+    const tp_giveaway_winners *giveaway_winners;  /* optional */
+    const tp_giveaway_completed *giveaway_completed;  /* optional */
+    const tp_managed_bot_created *managed_bot_created;  /* optional */
+    const tp_paid_message_price_changed *paid_message_price_changed;  /* optional */
+    const tp_poll_option_added *poll_option_added;  /* optional */
+    const tp_poll_option_deleted *poll_option_deleted;  /* optional */
+    const tp_suggested_post_approved *suggested_post_approved;  /* optional */
+    const tp_suggested_post_approval_failed *suggested_post_approval_failed;  /* optional */
+    const tp_suggested_post_declined *suggested_post_declined;  /* optional */
+    const tp_suggested_post_paid *suggested_post_paid;  /* optional */
+    const tp_suggested_post_refunded *suggested_post_refunded;  /* optional */
+    const tp_video_chat_scheduled *video_chat_scheduled;  /* optional */
+    const tp_video_chat_started *video_chat_started;  /* optional */
+    const tp_video_chat_ended *video_chat_ended;  /* optional */
+    const tp_video_chat_participants_invited *video_chat_participants_invited;  /* optional */
+    const tp_web_app_data *web_app_data;  /* optional */
+    const tp_inline_keyboard_markup *reply_markup;  /* optional */
+    bool has_message_thread_id;
+    bool has_sender_boost_count;
+    bool has_is_topic_message;
+    bool has_is_automatic_forward;
+    bool has_reply_to_checklist_task_id;
+    bool has_edit_date;
+    bool has_has_protected_content;
+    bool has_is_from_offline;
+    bool has_is_paid_post;
+    bool has_paid_star_count;
+    bool has_show_caption_above_media;
+    bool has_has_media_spoiler;
+    bool has_delete_chat_photo;
+    bool has_group_chat_created;
+    bool has_supergroup_chat_created;
+    bool has_channel_chat_created;
+    bool has_migrate_to_chat_id;
+    bool has_migrate_from_chat_id;
+};
+struct tp_message_id {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t message_id;
+};
+struct tp_inaccessible_message {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_chat *chat;
+    int64_t message_id;
+    int64_t date;
+};
+enum {
+    TP_MAYBE_INACCESSIBLE_MESSAGE_MESSAGE = 1,
+    TP_MAYBE_INACCESSIBLE_MESSAGE_INACCESSIBLE_MESSAGE = 2,
+};
+struct tp_maybe_inaccessible_message {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_MAYBE_INACCESSIBLE_MESSAGE_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const tp_message *message;
+        const tp_inaccessible_message *inaccessible_message;
+    } as;
+};
+struct tp_message_entity {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    int64_t offset;
+    int64_t length;
+    const char *url;  /* optional */
+    const tp_user *user;  /* optional */
+    const char *language;  /* optional */
+    const char *custom_emoji_id;  /* optional */
+    int64_t unix_time;  /* optional */
+    const char *date_time_format;  /* optional */
+    bool has_unix_time;
+};
+struct tp_text_quote {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *text;
+    const tp_message_entity *entities;  /* optional */
+    size_t entities_count;
+    int64_t position;
+    bool is_manual;  /* optional */
+    bool has_is_manual;
+};
+struct tp_external_reply_info {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_message_origin *origin;
+    const tp_chat *chat;  /* optional */
+    int64_t message_id;  /* optional */
+    const tp_link_preview_options *link_preview_options;  /* optional */
+    const tp_animation *animation;  /* optional */
+    const tp_audio *audio;  /* optional */
+    const tp_document *document;  /* optional */
+    const tp_live_photo *live_photo;  /* optional */
+    const tp_paid_media_info *paid_media;  /* optional */
+    const tp_photo_size *photo;  /* optional */
+    size_t photo_count;
+    const tp_sticker *sticker;  /* optional */
+    const tp_story *story;  /* optional */
+    const tp_video *video;  /* optional */
+    const tp_video_note *video_note;  /* optional */
+    const tp_voice *voice;  /* optional */
+    bool has_media_spoiler;  /* optional */
+    const tp_checklist *checklist;  /* optional */
+    const tp_contact *contact;  /* optional */
+    const tp_dice *dice;  /* optional */
+    const tp_game *game;  /* optional */
+    const tp_giveaway *giveaway;  /* optional */
+    const tp_giveaway_winners *giveaway_winners;  /* optional */
+    const tp_invoice *invoice;  /* optional */
+    const tp_location *location;  /* optional */
+    const tp_poll *poll;  /* optional */
+    const tp_venue *venue;  /* optional */
+    bool has_message_id;
+    bool has_has_media_spoiler;
+};
+struct tp_reply_parameters {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t message_id;
+    tp_chat_id chat_id;  /* optional */
+    bool allow_sending_without_reply;  /* optional */
+    const char *quote;  /* optional */
+    const char *quote_parse_mode;  /* optional */
+    const tp_message_entity *quote_entities;  /* optional */
+    size_t quote_entities_count;
+    int64_t quote_position;  /* optional */
+    int64_t checklist_task_id;  /* optional */
+    const char *poll_option_id;  /* optional */
+    bool has_allow_sending_without_reply;
+    bool has_quote_position;
+    bool has_checklist_task_id;
+};
+enum {
+    TP_MESSAGE_ORIGIN_USER = 1,
+    TP_MESSAGE_ORIGIN_HIDDEN_USER = 2,
+    TP_MESSAGE_ORIGIN_CHAT = 3,
+    TP_MESSAGE_ORIGIN_CHANNEL = 4,
+};
+struct tp_message_origin {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_MESSAGE_ORIGIN_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const tp_message_origin_user *user;
+        const tp_message_origin_hidden_user *hidden_user;
+        const tp_message_origin_chat *chat;
+        const tp_message_origin_channel *channel;
+    } as;
+};
+struct tp_message_origin_user {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    int64_t date;
+    const tp_user *sender_user;
+};
+struct tp_message_origin_hidden_user {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    int64_t date;
+    const char *sender_user_name;
+};
+struct tp_message_origin_chat {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    int64_t date;
+    const tp_chat *sender_chat;
+    const char *author_signature;  /* optional */
+};
+struct tp_message_origin_channel {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    int64_t date;
+    const tp_chat *chat;
+    int64_t message_id;
+    const char *author_signature;  /* optional */
+};
+struct tp_photo_size {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *file_id;
+    const char *file_unique_id;
+    int64_t width;
+    int64_t height;
+    int64_t file_size;  /* optional */
+    bool has_file_size;
+};
+struct tp_animation {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *file_id;
+    const char *file_unique_id;
+    int64_t width;
+    int64_t height;
+    int64_t duration;
+    const tp_photo_size *thumbnail;  /* optional */
+    const char *file_name;  /* optional */
+    const char *mime_type;  /* optional */
+    int64_t file_size;  /* optional */
+    bool has_file_size;
+};
+struct tp_audio {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *file_id;
+    const char *file_unique_id;
+    int64_t duration;
+    const char *performer;  /* optional */
+    const char *title;  /* optional */
+    const char *file_name;  /* optional */
+    const char *mime_type;  /* optional */
+    int64_t file_size;  /* optional */
+    const tp_photo_size *thumbnail;  /* optional */
+    bool has_file_size;
+};
+struct tp_document {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *file_id;
+    const char *file_unique_id;
+    const tp_photo_size *thumbnail;  /* optional */
+    const char *file_name;  /* optional */
+    const char *mime_type;  /* optional */
+    int64_t file_size;  /* optional */
+    bool has_file_size;
+};
+struct tp_live_photo {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_photo_size *photo;  /* optional */
+    size_t photo_count;
+    const char *file_id;
+    const char *file_unique_id;
+    int64_t width;
+    int64_t height;
+    int64_t duration;
+    const char *mime_type;  /* optional */
+    int64_t file_size;  /* optional */
+    bool has_file_size;
+};
+struct tp_story {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_chat *chat;
+    int64_t id;
+};
+struct tp_video_quality {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *file_id;
+    const char *file_unique_id;
+    int64_t width;
+    int64_t height;
+    const char *codec;
+    int64_t file_size;  /* optional */
+    bool has_file_size;
+};
+struct tp_video {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *file_id;
+    const char *file_unique_id;
+    int64_t width;
+    int64_t height;
+    int64_t duration;
+    const tp_photo_size *thumbnail;  /* optional */
+    const tp_photo_size *cover;  /* optional */
+    size_t cover_count;
+    int64_t start_timestamp;  /* optional */
+    const tp_video_quality *qualities;  /* optional */
+    size_t qualities_count;
+    const char *file_name;  /* optional */
+    const char *mime_type;  /* optional */
+    int64_t file_size;  /* optional */
+    bool has_start_timestamp;
+    bool has_file_size;
+};
+struct tp_video_note {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *file_id;
+    const char *file_unique_id;
+    int64_t length;
+    int64_t duration;
+    const tp_photo_size *thumbnail;  /* optional */
+    int64_t file_size;  /* optional */
+    bool has_file_size;
+};
+struct tp_voice {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *file_id;
+    const char *file_unique_id;
+    int64_t duration;
+    const char *mime_type;  /* optional */
+    int64_t file_size;  /* optional */
+    bool has_file_size;
+};
+struct tp_paid_media_info {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t star_count;
+    const tp_paid_media *paid_media;
+    size_t paid_media_count;
+};
+enum {
+    TP_PAID_MEDIA_LIVE_PHOTO = 1,
+    TP_PAID_MEDIA_PHOTO = 2,
+    TP_PAID_MEDIA_PREVIEW = 3,
+    TP_PAID_MEDIA_VIDEO = 4,
+};
+struct tp_paid_media {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_PAID_MEDIA_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const tp_paid_media_live_photo *live_photo;
+        const tp_paid_media_photo *photo;
+        const tp_paid_media_preview *preview;
+        const tp_paid_media_video *video;
+    } as;
+};
+struct tp_paid_media_live_photo {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_live_photo *live_photo;
+};
+struct tp_paid_media_photo {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_photo_size *photo;
+    size_t photo_count;
+};
+struct tp_paid_media_preview {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    int64_t width;  /* optional */
+    int64_t height;  /* optional */
+    int64_t duration;  /* optional */
+    bool has_width;
+    bool has_height;
+    bool has_duration;
+};
+struct tp_paid_media_video {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_video *video;
+};
+struct tp_contact {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *phone_number;
+    const char *first_name;
+    const char *last_name;  /* optional */
+    int64_t user_id;  /* optional */
+    const char *vcard;  /* optional */
+    bool has_user_id;
+};
+struct tp_dice {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *emoji;
+    int64_t value;
+};
+struct tp_link {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *url;
+};
+struct tp_poll_media {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_animation *animation;  /* optional */
+    const tp_audio *audio;  /* optional */
+    const tp_document *document;  /* optional */
+    const tp_link *link;  /* optional */
+    const tp_live_photo *live_photo;  /* optional */
+    const tp_location *location;  /* optional */
+    const tp_photo_size *photo;  /* optional */
+    size_t photo_count;
+    const tp_sticker *sticker;  /* optional */
+    const tp_venue *venue;  /* optional */
+    const tp_video *video;  /* optional */
+};
+enum {
+    TP_INPUT_POLL_MEDIA_INPUT_MEDIA_ANIMATION = 1,
+    TP_INPUT_POLL_MEDIA_INPUT_MEDIA_AUDIO = 2,
+    TP_INPUT_POLL_MEDIA_INPUT_MEDIA_DOCUMENT = 3,
+    TP_INPUT_POLL_MEDIA_INPUT_MEDIA_LIVE_PHOTO = 4,
+    TP_INPUT_POLL_MEDIA_INPUT_MEDIA_LOCATION = 5,
+    TP_INPUT_POLL_MEDIA_INPUT_MEDIA_PHOTO = 6,
+    TP_INPUT_POLL_MEDIA_INPUT_MEDIA_VENUE = 7,
+    TP_INPUT_POLL_MEDIA_INPUT_MEDIA_VIDEO = 8,
+};
+struct tp_input_poll_media {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_INPUT_POLL_MEDIA_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const tp_input_media_animation *input_media_animation;
+        const tp_input_media_audio *input_media_audio;
+        const tp_input_media_document *input_media_document;
+        const tp_input_media_live_photo *input_media_live_photo;
+        const tp_input_media_location *input_media_location;
+        const tp_input_media_photo *input_media_photo;
+        const tp_input_media_venue *input_media_venue;
+        const tp_input_media_video *input_media_video;
+    } as;
+};
+enum {
+    TP_INPUT_POLL_OPTION_MEDIA_INPUT_MEDIA_ANIMATION = 1,
+    TP_INPUT_POLL_OPTION_MEDIA_INPUT_MEDIA_LINK = 2,
+    TP_INPUT_POLL_OPTION_MEDIA_INPUT_MEDIA_LIVE_PHOTO = 3,
+    TP_INPUT_POLL_OPTION_MEDIA_INPUT_MEDIA_LOCATION = 4,
+    TP_INPUT_POLL_OPTION_MEDIA_INPUT_MEDIA_PHOTO = 5,
+    TP_INPUT_POLL_OPTION_MEDIA_INPUT_MEDIA_STICKER = 6,
+    TP_INPUT_POLL_OPTION_MEDIA_INPUT_MEDIA_VENUE = 7,
+    TP_INPUT_POLL_OPTION_MEDIA_INPUT_MEDIA_VIDEO = 8,
+};
+struct tp_input_poll_option_media {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_INPUT_POLL_OPTION_MEDIA_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const tp_input_media_animation *input_media_animation;
+        const tp_input_media_link *input_media_link;
+        const tp_input_media_live_photo *input_media_live_photo;
+        const tp_input_media_location *input_media_location;
+        const tp_input_media_photo *input_media_photo;
+        const tp_input_media_sticker *input_media_sticker;
+        const tp_input_media_venue *input_media_venue;
+        const tp_input_media_video *input_media_video;
+    } as;
+};
+struct tp_poll_option {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *persistent_id;
+    const char *text;
+    const tp_message_entity *text_entities;  /* optional */
+    size_t text_entities_count;
+    const tp_poll_media *media;  /* optional */
+    int64_t voter_count;
+    const tp_user *added_by_user;  /* optional */
+    const tp_chat *added_by_chat;  /* optional */
+    int64_t addition_date;  /* optional */
+    bool has_addition_date;
+};
+struct tp_input_poll_option {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *text;
+    const char *text_parse_mode;  /* optional */
+    const tp_message_entity *text_entities;  /* optional */
+    size_t text_entities_count;
+    const tp_input_poll_option_media *media;  /* optional */
+};
+struct tp_poll_answer {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *poll_id;
+    const tp_chat *voter_chat;  /* optional */
+    const tp_user *user;  /* optional */
+    const int64_t *option_ids;
+    size_t option_ids_count;
+    const char * const *option_persistent_ids;
+    size_t option_persistent_ids_count;
+};
+struct tp_poll {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *id;
+    const char *question;
+    const tp_message_entity *question_entities;  /* optional */
+    size_t question_entities_count;
+    const tp_poll_option *options;
+    size_t options_count;
+    int64_t total_voter_count;
+    bool is_closed;
+    bool is_anonymous;
+    const char *type;
+    bool allows_multiple_answers;
+    bool allows_revoting;
+    bool members_only;
+    const char * const *country_codes;  /* optional */
+    size_t country_codes_count;
+    const int64_t *correct_option_ids;  /* optional */
+    size_t correct_option_ids_count;
+    const char *explanation;  /* optional */
+    const tp_message_entity *explanation_entities;  /* optional */
+    size_t explanation_entities_count;
+    const tp_poll_media *explanation_media;  /* optional */
+    int64_t open_period;  /* optional */
+    int64_t close_date;  /* optional */
+    const char *description;  /* optional */
+    const tp_message_entity *description_entities;  /* optional */
+    size_t description_entities_count;
+    const tp_poll_media *media;  /* optional */
+    bool has_open_period;
+    bool has_close_date;
+};
+struct tp_checklist_task {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t id;
+    const char *text;
+    const tp_message_entity *text_entities;  /* optional */
+    size_t text_entities_count;
+    const tp_user *completed_by_user;  /* optional */
+    const tp_chat *completed_by_chat;  /* optional */
+    int64_t completion_date;  /* optional */
+    bool has_completion_date;
+};
+struct tp_checklist {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *title;
+    const tp_message_entity *title_entities;  /* optional */
+    size_t title_entities_count;
+    const tp_checklist_task *tasks;
+    size_t tasks_count;
+    bool others_can_add_tasks;  /* optional */
+    bool others_can_mark_tasks_as_done;  /* optional */
+    bool has_others_can_add_tasks;
+    bool has_others_can_mark_tasks_as_done;
+};
+struct tp_input_checklist_task {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t id;
+    const char *text;
+    const char *parse_mode;  /* optional */
+    const tp_message_entity *text_entities;  /* optional */
+    size_t text_entities_count;
+};
+struct tp_input_checklist {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *title;
+    const char *parse_mode;  /* optional */
+    const tp_message_entity *title_entities;  /* optional */
+    size_t title_entities_count;
+    const tp_input_checklist_task *tasks;
+    size_t tasks_count;
+    bool others_can_add_tasks;  /* optional */
+    bool others_can_mark_tasks_as_done;  /* optional */
+    bool has_others_can_add_tasks;
+    bool has_others_can_mark_tasks_as_done;
+};
+struct tp_checklist_tasks_done {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_message *checklist_message;  /* optional */
+    const int64_t *marked_as_done_task_ids;  /* optional */
+    size_t marked_as_done_task_ids_count;
+    const int64_t *marked_as_not_done_task_ids;  /* optional */
+    size_t marked_as_not_done_task_ids_count;
+};
+struct tp_checklist_tasks_added {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_message *checklist_message;  /* optional */
+    const tp_checklist_task *tasks;
+    size_t tasks_count;
+};
+struct tp_location {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    double latitude;
+    double longitude;
+    double horizontal_accuracy;  /* optional */
+    int64_t live_period;  /* optional */
+    int64_t heading;  /* optional */
+    int64_t proximity_alert_radius;  /* optional */
+    bool has_horizontal_accuracy;
+    bool has_live_period;
+    bool has_heading;
+    bool has_proximity_alert_radius;
+};
+struct tp_venue {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_location *location;
+    const char *title;
+    const char *address;
+    const char *foursquare_id;  /* optional */
+    const char *foursquare_type;  /* optional */
+    const char *google_place_id;  /* optional */
+    const char *google_place_type;  /* optional */
+};
+struct tp_web_app_data {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *data;
+    const char *button_text;
+};
+struct tp_proximity_alert_triggered {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_user *traveler;
+    const tp_user *watcher;
+    int64_t distance;
+};
+struct tp_message_auto_delete_timer_changed {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t message_auto_delete_time;
+};
+struct tp_managed_bot_created {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_user *bot;
+};
+struct tp_managed_bot_updated {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_user *user;
+    const tp_user *bot;
+};
+struct tp_poll_option_added {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_maybe_inaccessible_message *poll_message;  /* optional */
+    const char *option_persistent_id;
+    const char *option_text;
+    const tp_message_entity *option_text_entities;  /* optional */
+    size_t option_text_entities_count;
+};
+struct tp_poll_option_deleted {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_maybe_inaccessible_message *poll_message;  /* optional */
+    const char *option_persistent_id;
+    const char *option_text;
+    const tp_message_entity *option_text_entities;  /* optional */
+    size_t option_text_entities_count;
+};
+struct tp_chat_boost_added {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t boost_count;
+};
+enum {
+    TP_BACKGROUND_FILL_SOLID = 1,
+    TP_BACKGROUND_FILL_GRADIENT = 2,
+    TP_BACKGROUND_FILL_FREEFORM_GRADIENT = 3,
+};
+struct tp_background_fill {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_BACKGROUND_FILL_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const tp_background_fill_solid *solid;
+        const tp_background_fill_gradient *gradient;
+        const tp_background_fill_freeform_gradient *freeform_gradient;
+    } as;
+};
+struct tp_background_fill_solid {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    int64_t color;
+};
+struct tp_background_fill_gradient {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    int64_t top_color;
+    int64_t bottom_color;
+    int64_t rotation_angle;
+};
+struct tp_background_fill_freeform_gradient {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const int64_t *colors;
+    size_t colors_count;
+};
+enum {
+    TP_BACKGROUND_TYPE_FILL = 1,
+    TP_BACKGROUND_TYPE_WALLPAPER = 2,
+    TP_BACKGROUND_TYPE_PATTERN = 3,
+    TP_BACKGROUND_TYPE_CHAT_THEME = 4,
+};
+struct tp_background_type {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_BACKGROUND_TYPE_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const tp_background_type_fill *fill;
+        const tp_background_type_wallpaper *wallpaper;
+        const tp_background_type_pattern *pattern;
+        const tp_background_type_chat_theme *chat_theme;
+    } as;
+};
+struct tp_background_type_fill {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_background_fill *fill;
+    int64_t dark_theme_dimming;
+};
+struct tp_background_type_wallpaper {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_document *document;
+    int64_t dark_theme_dimming;
+    bool is_blurred;  /* optional */
+    bool is_moving;  /* optional */
+    bool has_is_blurred;
+    bool has_is_moving;
+};
+struct tp_background_type_pattern {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_document *document;
+    const tp_background_fill *fill;
+    int64_t intensity;
+    bool is_inverted;  /* optional */
+    bool is_moving;  /* optional */
+    bool has_is_inverted;
+    bool has_is_moving;
+};
+struct tp_background_type_chat_theme {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *theme_name;
+};
+struct tp_chat_background {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_background_type *type;
+};
+struct tp_forum_topic_created {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *name;
+    int64_t icon_color;
+    const char *icon_custom_emoji_id;  /* optional */
+    bool is_name_implicit;  /* optional */
+    bool has_is_name_implicit;
+};
+struct tp_forum_topic_closed {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+};
+struct tp_forum_topic_edited {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *name;  /* optional */
+    const char *icon_custom_emoji_id;  /* optional */
+};
+struct tp_forum_topic_reopened {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+};
+struct tp_general_forum_topic_hidden {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+};
+struct tp_general_forum_topic_unhidden {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+};
+struct tp_shared_user {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t user_id;
+    const char *first_name;  /* optional */
+    const char *last_name;  /* optional */
+    const char *username;  /* optional */
+    const tp_photo_size *photo;  /* optional */
+    size_t photo_count;
+};
+struct tp_users_shared {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t request_id;
+    const tp_shared_user *users;
+    size_t users_count;
+};
+struct tp_chat_shared {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t request_id;
+    int64_t chat_id;
+    const char *title;  /* optional */
+    const char *username;  /* optional */
+    const tp_photo_size *photo;  /* optional */
+    size_t photo_count;
+};
+struct tp_write_access_allowed {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    bool from_request;  /* optional */
+    const char *web_app_name;  /* optional */
+    bool from_attachment_menu;  /* optional */
+    bool has_from_request;
+    bool has_from_attachment_menu;
+};
+struct tp_video_chat_scheduled {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t start_date;
+};
+struct tp_video_chat_started {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+};
+struct tp_video_chat_ended {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t duration;
+};
+struct tp_video_chat_participants_invited {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_user *users;
+    size_t users_count;
+};
+struct tp_paid_message_price_changed {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t paid_message_star_count;
+};
+struct tp_direct_message_price_changed {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    bool are_direct_messages_enabled;
+    int64_t direct_message_star_count;  /* optional */
+    bool has_direct_message_star_count;
+};
+struct tp_suggested_post_approved {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_message *suggested_post_message;  /* optional */
+    const tp_suggested_post_price *price;  /* optional */
+    int64_t send_date;
+};
+struct tp_suggested_post_approval_failed {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_message *suggested_post_message;  /* optional */
+    const tp_suggested_post_price *price;
+};
+struct tp_suggested_post_declined {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_message *suggested_post_message;  /* optional */
+    const char *comment;  /* optional */
+};
+struct tp_suggested_post_paid {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_message *suggested_post_message;  /* optional */
+    const char *currency;
+    int64_t amount;  /* optional */
+    const tp_star_amount *star_amount;  /* optional */
+    bool has_amount;
+};
+struct tp_suggested_post_refunded {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_message *suggested_post_message;  /* optional */
+    const char *reason;
+};
+struct tp_giveaway_created {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t prize_star_count;  /* optional */
+    bool has_prize_star_count;
+};
+struct tp_giveaway {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_chat *chats;
+    size_t chats_count;
+    int64_t winners_selection_date;
+    int64_t winner_count;
+    bool only_new_members;  /* optional */
+    bool has_public_winners;  /* optional */
+    const char *prize_description;  /* optional */
+    const char * const *country_codes;  /* optional */
+    size_t country_codes_count;
+    int64_t prize_star_count;  /* optional */
+    int64_t premium_subscription_month_count;  /* optional */
+    bool has_only_new_members;
+    bool has_has_public_winners;
+    bool has_prize_star_count;
+    bool has_premium_subscription_month_count;
+};
+struct tp_giveaway_winners {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_chat *chat;
+    int64_t giveaway_message_id;
+    int64_t winners_selection_date;
+    int64_t winner_count;
+    const tp_user *winners;
+    size_t winners_count;
+    int64_t additional_chat_count;  /* optional */
+    int64_t prize_star_count;  /* optional */
+    int64_t premium_subscription_month_count;  /* optional */
+    int64_t unclaimed_prize_count;  /* optional */
+    bool only_new_members;  /* optional */
+    bool was_refunded;  /* optional */
+    const char *prize_description;  /* optional */
+    bool has_additional_chat_count;
+    bool has_prize_star_count;
+    bool has_premium_subscription_month_count;
+    bool has_unclaimed_prize_count;
+    bool has_only_new_members;
+    bool has_was_refunded;
+};
+struct tp_giveaway_completed {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t winner_count;
+    int64_t unclaimed_prize_count;  /* optional */
+    const tp_message *giveaway_message;  /* optional */
+    bool is_star_giveaway;  /* optional */
+    bool has_unclaimed_prize_count;
+    bool has_is_star_giveaway;
+};
+struct tp_link_preview_options {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    bool is_disabled;  /* optional */
+    const char *url;  /* optional */
+    bool prefer_small_media;  /* optional */
+    bool prefer_large_media;  /* optional */
+    bool show_above_text;  /* optional */
+    bool has_is_disabled;
+    bool has_prefer_small_media;
+    bool has_prefer_large_media;
+    bool has_show_above_text;
+};
+struct tp_suggested_post_price {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *currency;
+    int64_t amount;
+};
+struct tp_suggested_post_info {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *state;
+    const tp_suggested_post_price *price;  /* optional */
+    int64_t send_date;  /* optional */
+    bool has_send_date;
+};
+struct tp_suggested_post_parameters {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_suggested_post_price *price;  /* optional */
+    int64_t send_date;  /* optional */
+    bool has_send_date;
+};
+struct tp_direct_messages_topic {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t topic_id;
+    const tp_user *user;  /* optional */
+};
+struct tp_user_profile_photos {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t total_count;
+    const tp_photo_size_list *photos;
+    size_t photos_count;
+};
+struct tp_user_profile_audios {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t total_count;
+    const tp_audio *audios;
+    size_t audios_count;
+};
+struct tp_file {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *file_id;
+    const char *file_unique_id;
+    int64_t file_size;  /* optional */
+    const char *file_path;  /* optional */
+    bool has_file_size;
+};
+struct tp_web_app_info {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *url;
+};
+struct tp_reply_keyboard_markup {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_keyboard_button_list *keyboard;
+    size_t keyboard_count;
+    bool is_persistent;  /* optional */
+    bool resize_keyboard;  /* optional */
+    bool one_time_keyboard;  /* optional */
+    const char *input_field_placeholder;  /* optional */
+    bool selective;  /* optional */
+    bool has_is_persistent;
+    bool has_resize_keyboard;
+    bool has_one_time_keyboard;
+    bool has_selective;
+};
+struct tp_keyboard_button {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *text;
+    const char *icon_custom_emoji_id;  /* optional */
+    const char *style;  /* optional */
+    const tp_keyboard_button_request_users *request_users;  /* optional */
+    const tp_keyboard_button_request_chat *request_chat;  /* optional */
+    const tp_keyboard_button_request_managed_bot *request_managed_bot;  /* optional */
+    bool request_contact;  /* optional */
+    bool request_location;  /* optional */
+    const tp_keyboard_button_poll_type *request_poll;  /* optional */
+    const tp_web_app_info *web_app;  /* optional */
+    bool has_request_contact;
+    bool has_request_location;
+};
+struct tp_keyboard_button_request_users {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t request_id;
+    bool user_is_bot;  /* optional */
+    bool user_is_premium;  /* optional */
+    int64_t max_quantity;  /* optional */
+    bool request_name;  /* optional */
+    bool request_username;  /* optional */
+    bool request_photo;  /* optional */
+    bool has_user_is_bot;
+    bool has_user_is_premium;
+    bool has_max_quantity;
+    bool has_request_name;
+    bool has_request_username;
+    bool has_request_photo;
+};
+struct tp_keyboard_button_request_chat {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t request_id;
+    bool chat_is_channel;
+    bool chat_is_forum;  /* optional */
+    bool chat_has_username;  /* optional */
+    bool chat_is_created;  /* optional */
+    const tp_chat_administrator_rights *user_administrator_rights;  /* optional */
+    const tp_chat_administrator_rights *bot_administrator_rights;  /* optional */
+    bool bot_is_member;  /* optional */
+    bool request_title;  /* optional */
+    bool request_username;  /* optional */
+    bool request_photo;  /* optional */
+    bool has_chat_is_forum;
+    bool has_chat_has_username;
+    bool has_chat_is_created;
+    bool has_bot_is_member;
+    bool has_request_title;
+    bool has_request_username;
+    bool has_request_photo;
+};
+struct tp_keyboard_button_request_managed_bot {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t request_id;
+    const char *suggested_name;  /* optional */
+    const char *suggested_username;  /* optional */
+};
+struct tp_keyboard_button_poll_type {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;  /* optional */
+};
+struct tp_reply_keyboard_remove {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    bool remove_keyboard;
+    bool selective;  /* optional */
+    bool has_selective;
+};
+struct tp_inline_keyboard_markup {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_inline_keyboard_button_list *inline_keyboard;
+    size_t inline_keyboard_count;
+};
+struct tp_inline_keyboard_button {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *text;
+    const char *icon_custom_emoji_id;  /* optional */
+    const char *style;  /* optional */
+    const char *url;  /* optional */
+    const char *callback_data;  /* optional */
+    const tp_web_app_info *web_app;  /* optional */
+    const tp_login_url *login_url;  /* optional */
+    const char *switch_inline_query;  /* optional */
+    const char *switch_inline_query_current_chat;  /* optional */
+    const tp_switch_inline_query_chosen_chat *switch_inline_query_chosen_chat;  /* optional */
+    const tp_copy_text_button *copy_text;  /* optional */
+    const tp_callback_game *callback_game;  /* optional */
+    bool pay;  /* optional */
+    bool has_pay;
+};
+struct tp_login_url {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *url;
+    const char *forward_text;  /* optional */
+    const char *bot_username;  /* optional */
+    bool request_write_access;  /* optional */
+    bool has_request_write_access;
+};
+struct tp_switch_inline_query_chosen_chat {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *query;  /* optional */
+    bool allow_user_chats;  /* optional */
+    bool allow_bot_chats;  /* optional */
+    bool allow_group_chats;  /* optional */
+    bool allow_channel_chats;  /* optional */
+    bool has_allow_user_chats;
+    bool has_allow_bot_chats;
+    bool has_allow_group_chats;
+    bool has_allow_channel_chats;
+};
+struct tp_copy_text_button {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *text;
+};
+struct tp_callback_query {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *id;
+    const tp_user *from_;
+    const tp_maybe_inaccessible_message *message;  /* optional */
+    const char *inline_message_id;  /* optional */
+    const char *chat_instance;
+    const char *data;  /* optional */
+    const char *game_short_name;  /* optional */
+};
+struct tp_force_reply {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    bool force_reply;
+    const char *input_field_placeholder;  /* optional */
+    bool selective;  /* optional */
+    bool has_selective;
+};
+struct tp_chat_photo {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *small_file_id;
+    const char *small_file_unique_id;
+    const char *big_file_id;
+    const char *big_file_unique_id;
+};
+struct tp_chat_invite_link {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *invite_link;
+    const tp_user *creator;
+    bool creates_join_request;
+    bool is_primary;
+    bool is_revoked;
+    const char *name;  /* optional */
+    int64_t expire_date;  /* optional */
+    int64_t member_limit;  /* optional */
+    int64_t pending_join_request_count;  /* optional */
+    int64_t subscription_period;  /* optional */
+    int64_t subscription_price;  /* optional */
+    bool has_expire_date;
+    bool has_member_limit;
+    bool has_pending_join_request_count;
+    bool has_subscription_period;
+    bool has_subscription_price;
+};
+struct tp_chat_administrator_rights {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    bool is_anonymous;
+    bool can_manage_chat;
+    bool can_delete_messages;
+    bool can_manage_video_chats;
+    bool can_restrict_members;
+    bool can_promote_members;
+    bool can_change_info;
+    bool can_invite_users;
+    bool can_post_stories;
+    bool can_edit_stories;
+    bool can_delete_stories;
+    bool can_post_messages;  /* optional */
+    bool can_edit_messages;  /* optional */
+    bool can_pin_messages;  /* optional */
+    bool can_manage_topics;  /* optional */
+    bool can_manage_direct_messages;  /* optional */
+    bool can_manage_tags;  /* optional */
+    bool has_can_post_messages;
+    bool has_can_edit_messages;
+    bool has_can_pin_messages;
+    bool has_can_manage_topics;
+    bool has_can_manage_direct_messages;
+    bool has_can_manage_tags;
+};
+struct tp_chat_member_updated {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_chat *chat;
+    const tp_user *from_;
+    int64_t date;
+    const tp_chat_member *old_chat_member;
+    const tp_chat_member *new_chat_member;
+    const tp_chat_invite_link *invite_link;  /* optional */
+    bool via_join_request;  /* optional */
+    bool via_chat_folder_invite_link;  /* optional */
+    bool has_via_join_request;
+    bool has_via_chat_folder_invite_link;
+};
+enum {
+    TP_CHAT_MEMBER_OWNER = 1,
+    TP_CHAT_MEMBER_ADMINISTRATOR = 2,
+    TP_CHAT_MEMBER_MEMBER = 3,
+    TP_CHAT_MEMBER_RESTRICTED = 4,
+    TP_CHAT_MEMBER_LEFT = 5,
+    TP_CHAT_MEMBER_BANNED = 6,
+};
+struct tp_chat_member {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_CHAT_MEMBER_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const tp_chat_member_owner *owner;
+        const tp_chat_member_administrator *administrator;
+        const tp_chat_member_member *member;
+        const tp_chat_member_restricted *restricted;
+        const tp_chat_member_left *left;
+        const tp_chat_member_banned *banned;
+    } as;
+};
+struct tp_chat_member_owner {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *status;
+    const tp_user *user;
+    bool is_anonymous;
+    const char *custom_title;  /* optional */
+};
+struct tp_chat_member_administrator {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *status;
+    const tp_user *user;
+    bool can_be_edited;
+    bool is_anonymous;
+    bool can_manage_chat;
+    bool can_delete_messages;
+    bool can_manage_video_chats;
+    bool can_restrict_members;
+    bool can_promote_members;
+    bool can_change_info;
+    bool can_invite_users;
+    bool can_post_stories;
+    bool can_edit_stories;
+    bool can_delete_stories;
+    bool can_post_messages;  /* optional */
+    bool can_edit_messages;  /* optional */
+    bool can_pin_messages;  /* optional */
+    bool can_manage_topics;  /* optional */
+    bool can_manage_direct_messages;  /* optional */
+    bool can_manage_tags;  /* optional */
+    const char *custom_title;  /* optional */
+    bool has_can_post_messages;
+    bool has_can_edit_messages;
+    bool has_can_pin_messages;
+    bool has_can_manage_topics;
+    bool has_can_manage_direct_messages;
+    bool has_can_manage_tags;
+};
+struct tp_chat_member_member {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *status;
+    const char *tag;  /* optional */
+    const tp_user *user;
+    int64_t until_date;  /* optional */
+    bool has_until_date;
+};
+struct tp_chat_member_restricted {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *status;
+    const char *tag;  /* optional */
+    const tp_user *user;
+    bool is_member;
+    bool can_send_messages;
+    bool can_send_audios;
+    bool can_send_documents;
+    bool can_send_photos;
+    bool can_send_videos;
+    bool can_send_video_notes;
+    bool can_send_voice_notes;
+    bool can_send_polls;
+    bool can_send_other_messages;
+    bool can_add_web_page_previews;
+    bool can_react_to_messages;
+    bool can_edit_tag;
+    bool can_change_info;
+    bool can_invite_users;
+    bool can_pin_messages;
+    bool can_manage_topics;
+    int64_t until_date;
+};
+struct tp_chat_member_left {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *status;
+    const tp_user *user;
+};
+struct tp_chat_member_banned {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *status;
+    const tp_user *user;
+    int64_t until_date;
+};
+struct tp_chat_join_request {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_chat *chat;
+    const tp_user *from_;
+    int64_t user_chat_id;
+    int64_t date;
+    const char *bio;  /* optional */
+    const tp_chat_invite_link *invite_link;  /* optional */
+    const char *query_id;  /* optional */
+};
+struct tp_chat_permissions {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    bool can_send_messages;  /* optional */
+    bool can_send_audios;  /* optional */
+    bool can_send_documents;  /* optional */
+    bool can_send_photos;  /* optional */
+    bool can_send_videos;  /* optional */
+    bool can_send_video_notes;  /* optional */
+    bool can_send_voice_notes;  /* optional */
+    bool can_send_polls;  /* optional */
+    bool can_send_other_messages;  /* optional */
+    bool can_add_web_page_previews;  /* optional */
+    bool can_react_to_messages;  /* optional */
+    bool can_edit_tag;  /* optional */
+    bool can_change_info;  /* optional */
+    bool can_invite_users;  /* optional */
+    bool can_pin_messages;  /* optional */
+    bool can_manage_topics;  /* optional */
+    bool has_can_send_messages;
+    bool has_can_send_audios;
+    bool has_can_send_documents;
+    bool has_can_send_photos;
+    bool has_can_send_videos;
+    bool has_can_send_video_notes;
+    bool has_can_send_voice_notes;
+    bool has_can_send_polls;
+    bool has_can_send_other_messages;
+    bool has_can_add_web_page_previews;
+    bool has_can_react_to_messages;
+    bool has_can_edit_tag;
+    bool has_can_change_info;
+    bool has_can_invite_users;
+    bool has_can_pin_messages;
+    bool has_can_manage_topics;
+};
+struct tp_birthdate {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t day;
+    int64_t month;
+    int64_t year;  /* optional */
+    bool has_year;
+};
+struct tp_business_intro {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *title;  /* optional */
+    const char *message;  /* optional */
+    const tp_sticker *sticker;  /* optional */
+};
+struct tp_business_location {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *address;
+    const tp_location *location;  /* optional */
+};
+struct tp_business_opening_hours_interval {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t opening_minute;
+    int64_t closing_minute;
+};
+struct tp_business_opening_hours {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *time_zone_name;
+    const tp_business_opening_hours_interval *opening_hours;
+    size_t opening_hours_count;
+};
+struct tp_user_rating {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t level;
+    int64_t rating;
+    int64_t current_level_rating;
+    int64_t next_level_rating;  /* optional */
+    bool has_next_level_rating;
+};
+struct tp_story_area_position {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    double x_percentage;
+    double y_percentage;
+    double width_percentage;
+    double height_percentage;
+    double rotation_angle;
+    double corner_radius_percentage;
+};
+struct tp_location_address {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *country_code;
+    const char *state;  /* optional */
+    const char *city;  /* optional */
+    const char *street;  /* optional */
+};
+enum {
+    TP_STORY_AREA_TYPE_LOCATION = 1,
+    TP_STORY_AREA_TYPE_SUGGESTED_REACTION = 2,
+    TP_STORY_AREA_TYPE_LINK = 3,
+    TP_STORY_AREA_TYPE_WEATHER = 4,
+    TP_STORY_AREA_TYPE_UNIQUE_GIFT = 5,
+};
+struct tp_story_area_type {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_STORY_AREA_TYPE_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const tp_story_area_type_location *location;
+        const tp_story_area_type_suggested_reaction *suggested_reaction;
+        const tp_story_area_type_link *link;
+        const tp_story_area_type_weather *weather;
+        const tp_story_area_type_unique_gift *unique_gift;
+    } as;
+};
+struct tp_story_area_type_location {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    double latitude;
+    double longitude;
+    const tp_location_address *address;  /* optional */
+};
+struct tp_story_area_type_suggested_reaction {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_reaction_type *reaction_type;
+    bool is_dark;  /* optional */
+    bool is_flipped;  /* optional */
+    bool has_is_dark;
+    bool has_is_flipped;
+};
+struct tp_story_area_type_link {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *url;
+};
+struct tp_story_area_type_weather {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    double temperature;
+    const char *emoji;
+    int64_t background_color;
+};
+struct tp_story_area_type_unique_gift {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *name;
+};
+struct tp_story_area {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_story_area_position *position;
+    const tp_story_area_type *type;
+};
+struct tp_chat_location {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_location *location;
+    const char *address;
+};
+enum {
+    TP_REACTION_TYPE_EMOJI = 1,
+    TP_REACTION_TYPE_CUSTOM_EMOJI = 2,
+    TP_REACTION_TYPE_PAID = 3,
+};
+struct tp_reaction_type {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_REACTION_TYPE_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const tp_reaction_type_emoji *emoji;
+        const tp_reaction_type_custom_emoji *custom_emoji;
+        const tp_reaction_type_paid *paid;
+    } as;
+};
+struct tp_reaction_type_emoji {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *emoji;
+};
+struct tp_reaction_type_custom_emoji {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *custom_emoji_id;
+};
+struct tp_reaction_type_paid {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+};
+struct tp_reaction_count {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_reaction_type *type;
+    int64_t total_count;
+};
+struct tp_message_reaction_updated {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_chat *chat;
+    int64_t message_id;
+    const tp_user *user;  /* optional */
+    const tp_chat *actor_chat;  /* optional */
+    int64_t date;
+    const tp_reaction_type *old_reaction;
+    size_t old_reaction_count;
+    const tp_reaction_type *new_reaction;
+    size_t new_reaction_count;
+};
+struct tp_message_reaction_count_updated {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_chat *chat;
+    int64_t message_id;
+    int64_t date;
+    const tp_reaction_count *reactions;
+    size_t reactions_count;
+};
+struct tp_forum_topic {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t message_thread_id;
+    const char *name;
+    int64_t icon_color;
+    const char *icon_custom_emoji_id;  /* optional */
+    bool is_name_implicit;  /* optional */
+    bool has_is_name_implicit;
+};
+struct tp_gift_background {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t center_color;
+    int64_t edge_color;
+    int64_t text_color;
+};
+struct tp_gift {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *id;
+    const tp_sticker *sticker;
+    int64_t star_count;
+    int64_t upgrade_star_count;  /* optional */
+    bool is_premium;  /* optional */
+    bool has_colors;  /* optional */
+    int64_t total_count;  /* optional */
+    int64_t remaining_count;  /* optional */
+    int64_t personal_total_count;  /* optional */
+    int64_t personal_remaining_count;  /* optional */
+    const tp_gift_background *background;  /* optional */
+    int64_t unique_gift_variant_count;  /* optional */
+    const tp_chat *publisher_chat;  /* optional */
+    bool has_upgrade_star_count;
+    bool has_is_premium;
+    bool has_has_colors;
+    bool has_total_count;
+    bool has_remaining_count;
+    bool has_personal_total_count;
+    bool has_personal_remaining_count;
+    bool has_unique_gift_variant_count;
+};
+struct tp_gifts {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_gift *gifts;
+    size_t gifts_count;
+};
+struct tp_unique_gift_model {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *name;
+    const tp_sticker *sticker;
+    int64_t rarity_per_mille;
+    const char *rarity;  /* optional */
+};
+struct tp_unique_gift_symbol {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *name;
+    const tp_sticker *sticker;
+    int64_t rarity_per_mille;
+};
+struct tp_unique_gift_backdrop_colors {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t center_color;
+    int64_t edge_color;
+    int64_t symbol_color;
+    int64_t text_color;
+};
+struct tp_unique_gift_backdrop {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *name;
+    const tp_unique_gift_backdrop_colors *colors;
+    int64_t rarity_per_mille;
+};
+struct tp_unique_gift_colors {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *model_custom_emoji_id;
+    const char *symbol_custom_emoji_id;
+    int64_t light_theme_main_color;
+    const int64_t *light_theme_other_colors;
+    size_t light_theme_other_colors_count;
+    int64_t dark_theme_main_color;
+    const int64_t *dark_theme_other_colors;
+    size_t dark_theme_other_colors_count;
+};
+struct tp_unique_gift {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *gift_id;
+    const char *base_name;
+    const char *name;
+    int64_t number;
+    const tp_unique_gift_model *model;
+    const tp_unique_gift_symbol *symbol;
+    const tp_unique_gift_backdrop *backdrop;
+    bool is_premium;  /* optional */
+    bool is_burned;  /* optional */
+    bool is_from_blockchain;  /* optional */
+    const tp_unique_gift_colors *colors;  /* optional */
+    const tp_chat *publisher_chat;  /* optional */
+    bool has_is_premium;
+    bool has_is_burned;
+    bool has_is_from_blockchain;
+};
+struct tp_gift_info {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_gift *gift;
+    const char *owned_gift_id;  /* optional */
+    int64_t convert_star_count;  /* optional */
+    int64_t prepaid_upgrade_star_count;  /* optional */
+    bool is_upgrade_separate;  /* optional */
+    bool can_be_upgraded;  /* optional */
+    const char *text;  /* optional */
+    const tp_message_entity *entities;  /* optional */
+    size_t entities_count;
+    bool is_private;  /* optional */
+    int64_t unique_gift_number;  /* optional */
+    bool has_convert_star_count;
+    bool has_prepaid_upgrade_star_count;
+    bool has_is_upgrade_separate;
+    bool has_can_be_upgraded;
+    bool has_is_private;
+    bool has_unique_gift_number;
+};
+struct tp_unique_gift_info {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_unique_gift *gift;
+    const char *origin;
+    const char *last_resale_currency;  /* optional */
+    int64_t last_resale_amount;  /* optional */
+    const char *owned_gift_id;  /* optional */
+    int64_t transfer_star_count;  /* optional */
+    int64_t next_transfer_date;  /* optional */
+    bool has_last_resale_amount;
+    bool has_transfer_star_count;
+    bool has_next_transfer_date;
+};
+enum {
+    TP_OWNED_GIFT_REGULAR = 1,
+    TP_OWNED_GIFT_UNIQUE = 2,
+};
+struct tp_owned_gift {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_OWNED_GIFT_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const tp_owned_gift_regular *regular;
+        const tp_owned_gift_unique *unique;
+    } as;
+};
+struct tp_owned_gift_regular {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_gift *gift;
+    const char *owned_gift_id;  /* optional */
+    const tp_user *sender_user;  /* optional */
+    int64_t send_date;
+    const char *text;  /* optional */
+    const tp_message_entity *entities;  /* optional */
+    size_t entities_count;
+    bool is_private;  /* optional */
+    bool is_saved;  /* optional */
+    bool can_be_upgraded;  /* optional */
+    bool was_refunded;  /* optional */
+    int64_t convert_star_count;  /* optional */
+    int64_t prepaid_upgrade_star_count;  /* optional */
+    bool is_upgrade_separate;  /* optional */
+    int64_t unique_gift_number;  /* optional */
+    bool has_is_private;
+    bool has_is_saved;
+    bool has_can_be_upgraded;
+    bool has_was_refunded;
+    bool has_convert_star_count;
+    bool has_prepaid_upgrade_star_count;
+    bool has_is_upgrade_separate;
+    bool has_unique_gift_number;
+};
+struct tp_owned_gift_unique {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_unique_gift *gift;
+    const char *owned_gift_id;  /* optional */
+    const tp_user *sender_user;  /* optional */
+    int64_t send_date;
+    bool is_saved;  /* optional */
+    bool can_be_transferred;  /* optional */
+    int64_t transfer_star_count;  /* optional */
+    int64_t next_transfer_date;  /* optional */
+    bool has_is_saved;
+    bool has_can_be_transferred;
+    bool has_transfer_star_count;
+    bool has_next_transfer_date;
+};
+struct tp_owned_gifts {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t total_count;
+    const tp_owned_gift *gifts;
+    size_t gifts_count;
+    const char *next_offset;  /* optional */
+};
+struct tp_bot_access_settings {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    bool is_access_restricted;
+    const tp_user *added_users;  /* optional */
+    size_t added_users_count;
+};
+struct tp_accepted_gift_types {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    bool unlimited_gifts;
+    bool limited_gifts;
+    bool unique_gifts;
+    bool premium_subscription;
+    bool gifts_from_channels;
+};
+struct tp_star_amount {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t amount;
+    int64_t nanostar_amount;  /* optional */
+    bool has_nanostar_amount;
+};
+struct tp_bot_command {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *command;
+    const char *description;
+};
+enum {
+    TP_BOT_COMMAND_SCOPE_DEFAULT = 1,
+    TP_BOT_COMMAND_SCOPE_ALL_PRIVATE_CHATS = 2,
+    TP_BOT_COMMAND_SCOPE_ALL_GROUP_CHATS = 3,
+    TP_BOT_COMMAND_SCOPE_ALL_CHAT_ADMINISTRATORS = 4,
+    TP_BOT_COMMAND_SCOPE_CHAT = 5,
+    TP_BOT_COMMAND_SCOPE_CHAT_ADMINISTRATORS = 6,
+    TP_BOT_COMMAND_SCOPE_CHAT_MEMBER = 7,
+};
+struct tp_bot_command_scope {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_BOT_COMMAND_SCOPE_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const tp_bot_command_scope_default *default_;
+        const tp_bot_command_scope_all_private_chats *all_private_chats;
+        const tp_bot_command_scope_all_group_chats *all_group_chats;
+        const tp_bot_command_scope_all_chat_administrators *all_chat_administrators;
+        const tp_bot_command_scope_chat *chat;
+        const tp_bot_command_scope_chat_administrators *chat_administrators;
+        const tp_bot_command_scope_chat_member *chat_member;
+    } as;
+};
+struct tp_bot_command_scope_default {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+};
+struct tp_bot_command_scope_all_private_chats {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+};
+struct tp_bot_command_scope_all_group_chats {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+};
+struct tp_bot_command_scope_all_chat_administrators {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+};
+struct tp_bot_command_scope_chat {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    tp_chat_id chat_id;
+};
+struct tp_bot_command_scope_chat_administrators {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    tp_chat_id chat_id;
+};
+struct tp_bot_command_scope_chat_member {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    tp_chat_id chat_id;
+    int64_t user_id;
+};
+struct tp_bot_name {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *name;
+};
+struct tp_bot_description {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *description;
+};
+struct tp_bot_short_description {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *short_description;
+};
+enum {
+    TP_MENU_BUTTON_COMMANDS = 1,
+    TP_MENU_BUTTON_WEB_APP = 2,
+    TP_MENU_BUTTON_DEFAULT = 3,
+};
+struct tp_menu_button {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_MENU_BUTTON_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const tp_menu_button_commands *commands;
+        const tp_menu_button_web_app *web_app;
+        const tp_menu_button_default *default_;
+    } as;
+};
+struct tp_menu_button_commands {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+};
+struct tp_menu_button_web_app {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *text;
+    const tp_web_app_info *web_app;
+};
+struct tp_menu_button_default {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+};
+enum {
+    TP_CHAT_BOOST_SOURCE_PREMIUM = 1,
+    TP_CHAT_BOOST_SOURCE_GIFT_CODE = 2,
+    TP_CHAT_BOOST_SOURCE_GIVEAWAY = 3,
+};
+struct tp_chat_boost_source {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_CHAT_BOOST_SOURCE_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const tp_chat_boost_source_premium *premium;
+        const tp_chat_boost_source_gift_code *gift_code;
+        const tp_chat_boost_source_giveaway *giveaway;
+    } as;
+};
+struct tp_chat_boost_source_premium {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *source;
+    const tp_user *user;
+};
+struct tp_chat_boost_source_gift_code {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *source;
+    const tp_user *user;
+};
+struct tp_chat_boost_source_giveaway {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *source;
+    int64_t giveaway_message_id;
+    const tp_user *user;  /* optional */
+    int64_t prize_star_count;  /* optional */
+    bool is_unclaimed;  /* optional */
+    bool has_prize_star_count;
+    bool has_is_unclaimed;
+};
+struct tp_chat_boost {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *boost_id;
+    int64_t add_date;
+    int64_t expiration_date;
+    const tp_chat_boost_source *source;
+};
+struct tp_chat_boost_updated {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_chat *chat;
+    const tp_chat_boost *boost;
+};
+struct tp_chat_boost_removed {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_chat *chat;
+    const char *boost_id;
+    int64_t remove_date;
+    const tp_chat_boost_source *source;
+};
+struct tp_chat_owner_left {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_user *new_owner;  /* optional */
+};
+struct tp_chat_owner_changed {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_user *new_owner;
+};
+struct tp_user_chat_boosts {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_chat_boost *boosts;
+    size_t boosts_count;
+};
+struct tp_business_bot_rights {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    bool can_reply;  /* optional */
+    bool can_read_messages;  /* optional */
+    bool can_delete_sent_messages;  /* optional */
+    bool can_delete_all_messages;  /* optional */
+    bool can_edit_name;  /* optional */
+    bool can_edit_bio;  /* optional */
+    bool can_edit_profile_photo;  /* optional */
+    bool can_edit_username;  /* optional */
+    bool can_change_gift_settings;  /* optional */
+    bool can_view_gifts_and_stars;  /* optional */
+    bool can_convert_gifts_to_stars;  /* optional */
+    bool can_transfer_and_upgrade_gifts;  /* optional */
+    bool can_transfer_stars;  /* optional */
+    bool can_manage_stories;  /* optional */
+    bool has_can_reply;
+    bool has_can_read_messages;
+    bool has_can_delete_sent_messages;
+    bool has_can_delete_all_messages;
+    bool has_can_edit_name;
+    bool has_can_edit_bio;
+    bool has_can_edit_profile_photo;
+    bool has_can_edit_username;
+    bool has_can_change_gift_settings;
+    bool has_can_view_gifts_and_stars;
+    bool has_can_convert_gifts_to_stars;
+    bool has_can_transfer_and_upgrade_gifts;
+    bool has_can_transfer_stars;
+    bool has_can_manage_stories;
+};
+struct tp_business_connection {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *id;
+    const tp_user *user;
+    int64_t user_chat_id;
+    int64_t date;
+    const tp_business_bot_rights *rights;  /* optional */
+    bool is_enabled;
+};
+struct tp_business_messages_deleted {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *business_connection_id;
+    const tp_chat *chat;
+    const int64_t *message_ids;
+    size_t message_ids_count;
+};
+struct tp_sent_web_app_message {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *inline_message_id;  /* optional */
+};
+struct tp_sent_guest_message {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *inline_message_id;
+};
+struct tp_prepared_inline_message {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *id;
+    int64_t expiration_date;
+};
+struct tp_prepared_keyboard_button {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *id;
+};
+struct tp_response_parameters {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t migrate_to_chat_id;  /* optional */
+    int64_t retry_after;  /* optional */
+    bool has_migrate_to_chat_id;
+    bool has_retry_after;
+};
+enum {
+    TP_INPUT_MEDIA_ANIMATION = 1,
+    TP_INPUT_MEDIA_AUDIO = 2,
+    TP_INPUT_MEDIA_DOCUMENT = 3,
+    TP_INPUT_MEDIA_LIVE_PHOTO = 4,
+    TP_INPUT_MEDIA_PHOTO = 5,
+    TP_INPUT_MEDIA_VIDEO = 6,
+};
+struct tp_input_media {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_INPUT_MEDIA_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const tp_input_media_animation *animation;
+        const tp_input_media_audio *audio;
+        const tp_input_media_document *document;
+        const tp_input_media_live_photo *live_photo;
+        const tp_input_media_photo *photo;
+        const tp_input_media_video *video;
+    } as;
+};
+struct tp_input_media_animation {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    tp_input_file media;
+    tp_input_file thumbnail;  /* optional */
+    const char *caption;  /* optional */
+    const char *parse_mode;  /* optional */
+    const tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    bool show_caption_above_media;  /* optional */
+    int64_t width;  /* optional */
+    int64_t height;  /* optional */
+    int64_t duration;  /* optional */
+    bool has_spoiler;  /* optional */
+    bool has_show_caption_above_media;
+    bool has_width;
+    bool has_height;
+    bool has_duration;
+    bool has_has_spoiler;
+};
+struct tp_input_media_audio {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    tp_input_file media;
+    tp_input_file thumbnail;  /* optional */
+    const char *caption;  /* optional */
+    const char *parse_mode;  /* optional */
+    const tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    int64_t duration;  /* optional */
+    const char *performer;  /* optional */
+    const char *title;  /* optional */
+    bool has_duration;
+};
+struct tp_input_media_document {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    tp_input_file media;
+    tp_input_file thumbnail;  /* optional */
+    const char *caption;  /* optional */
+    const char *parse_mode;  /* optional */
+    const tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    bool disable_content_type_detection;  /* optional */
+    bool has_disable_content_type_detection;
+};
+struct tp_input_media_link {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *url;
+};
+struct tp_input_media_live_photo {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    tp_input_file media;
+    tp_input_file photo;
+    const char *caption;  /* optional */
+    const char *parse_mode;  /* optional */
+    const tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    bool show_caption_above_media;  /* optional */
+    bool has_spoiler;  /* optional */
+    bool has_show_caption_above_media;
+    bool has_has_spoiler;
+};
+struct tp_input_media_location {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    double latitude;
+    double longitude;
+    double horizontal_accuracy;  /* optional */
+    bool has_horizontal_accuracy;
+};
+struct tp_input_media_photo {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    tp_input_file media;
+    const char *caption;  /* optional */
+    const char *parse_mode;  /* optional */
+    const tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    bool show_caption_above_media;  /* optional */
+    bool has_spoiler;  /* optional */
+    bool has_show_caption_above_media;
+    bool has_has_spoiler;
+};
+struct tp_input_media_sticker {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    tp_input_file media;
+    const char *emoji;  /* optional */
+};
+struct tp_input_media_venue {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    double latitude;
+    double longitude;
+    const char *title;
+    const char *address;
+    const char *foursquare_id;  /* optional */
+    const char *foursquare_type;  /* optional */
+    const char *google_place_id;  /* optional */
+    const char *google_place_type;  /* optional */
+};
+struct tp_input_media_video {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    tp_input_file media;
+    tp_input_file thumbnail;  /* optional */
+    tp_input_file cover;  /* optional */
+    int64_t start_timestamp;  /* optional */
+    const char *caption;  /* optional */
+    const char *parse_mode;  /* optional */
+    const tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    bool show_caption_above_media;  /* optional */
+    int64_t width;  /* optional */
+    int64_t height;  /* optional */
+    int64_t duration;  /* optional */
+    bool supports_streaming;  /* optional */
+    bool has_spoiler;  /* optional */
+    bool has_start_timestamp;
+    bool has_show_caption_above_media;
+    bool has_width;
+    bool has_height;
+    bool has_duration;
+    bool has_supports_streaming;
+    bool has_has_spoiler;
+};
+enum {
+    TP_INPUT_PAID_MEDIA_LIVE_PHOTO = 1,
+    TP_INPUT_PAID_MEDIA_PHOTO = 2,
+    TP_INPUT_PAID_MEDIA_VIDEO = 3,
+};
+struct tp_input_paid_media {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_INPUT_PAID_MEDIA_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const tp_input_paid_media_live_photo *live_photo;
+        const tp_input_paid_media_photo *photo;
+        const tp_input_paid_media_video *video;
+    } as;
+};
+struct tp_input_paid_media_live_photo {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    tp_input_file media;
+    tp_input_file photo;
+};
+struct tp_input_paid_media_photo {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    tp_input_file media;
+};
+struct tp_input_paid_media_video {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    tp_input_file media;
+    tp_input_file thumbnail;  /* optional */
+    tp_input_file cover;  /* optional */
+    int64_t start_timestamp;  /* optional */
+    int64_t width;  /* optional */
+    int64_t height;  /* optional */
+    int64_t duration;  /* optional */
+    bool supports_streaming;  /* optional */
+    bool has_start_timestamp;
+    bool has_width;
+    bool has_height;
+    bool has_duration;
+    bool has_supports_streaming;
+};
+enum {
+    TP_INPUT_PROFILE_PHOTO_STATIC = 1,
+    TP_INPUT_PROFILE_PHOTO_ANIMATED = 2,
+};
+struct tp_input_profile_photo {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_INPUT_PROFILE_PHOTO_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const tp_input_profile_photo_static *static_;
+        const tp_input_profile_photo_animated *animated;
+    } as;
+};
+struct tp_input_profile_photo_static {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    tp_input_file photo;
+};
+struct tp_input_profile_photo_animated {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    tp_input_file animation;
+    double main_frame_timestamp;  /* optional */
+    bool has_main_frame_timestamp;
+};
+enum {
+    TP_INPUT_STORY_CONTENT_PHOTO = 1,
+    TP_INPUT_STORY_CONTENT_VIDEO = 2,
+};
+struct tp_input_story_content {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_INPUT_STORY_CONTENT_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const tp_input_story_content_photo *photo;
+        const tp_input_story_content_video *video;
+    } as;
+};
+struct tp_input_story_content_photo {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    tp_input_file photo;
+};
+struct tp_input_story_content_video {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    tp_input_file video;
+    double duration;  /* optional */
+    double cover_frame_timestamp;  /* optional */
+    bool is_animation;  /* optional */
+    bool has_duration;
+    bool has_cover_frame_timestamp;
+    bool has_is_animation;
+};
+struct tp_sticker {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *file_id;
+    const char *file_unique_id;
+    const char *type;
+    int64_t width;
+    int64_t height;
+    bool is_animated;
+    bool is_video;
+    const tp_photo_size *thumbnail;  /* optional */
+    const char *emoji;  /* optional */
+    const char *set_name;  /* optional */
+    const tp_file *premium_animation;  /* optional */
+    const tp_mask_position *mask_position;  /* optional */
+    const char *custom_emoji_id;  /* optional */
+    bool needs_repainting;  /* optional */
+    int64_t file_size;  /* optional */
+    bool has_needs_repainting;
+    bool has_file_size;
+};
+struct tp_sticker_set {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *name;
+    const char *title;
+    const char *sticker_type;
+    const tp_sticker *stickers;
+    size_t stickers_count;
+    const tp_photo_size *thumbnail;  /* optional */
+};
+struct tp_mask_position {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *point;
+    double x_shift;
+    double y_shift;
+    double scale;
+};
+struct tp_input_sticker {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    tp_input_file sticker;
+    const char *format;
+    const char * const *emoji_list;
+    size_t emoji_list_count;
+    const tp_mask_position *mask_position;  /* optional */
+    const char * const *keywords;  /* optional */
+    size_t keywords_count;
+};
+struct tp_rich_message {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_rich_block *blocks;
+    size_t blocks_count;
+    bool is_rtl;  /* optional */
+    bool has_is_rtl;
+};
+struct tp_input_rich_message {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *html;  /* optional */
+    const char *markdown;  /* optional */
+    bool is_rtl;  /* optional */
+    bool skip_entity_detection;  /* optional */
+    bool has_is_rtl;
+    bool has_skip_entity_detection;
+};
+enum {
+    TP_RICH_TEXT_STRING = 1,
+    TP_RICH_TEXT_ARRAY = 2,
+    TP_RICH_TEXT_BOLD = 3,
+    TP_RICH_TEXT_ITALIC = 4,
+    TP_RICH_TEXT_UNDERLINE = 5,
+    TP_RICH_TEXT_STRIKETHROUGH = 6,
+    TP_RICH_TEXT_SPOILER = 7,
+    TP_RICH_TEXT_DATE_TIME = 8,
+    TP_RICH_TEXT_TEXT_MENTION = 9,
+    TP_RICH_TEXT_SUBSCRIPT = 10,
+    TP_RICH_TEXT_SUPERSCRIPT = 11,
+    TP_RICH_TEXT_MARKED = 12,
+    TP_RICH_TEXT_CODE = 13,
+    TP_RICH_TEXT_CUSTOM_EMOJI = 14,
+    TP_RICH_TEXT_MATHEMATICAL_EXPRESSION = 15,
+    TP_RICH_TEXT_URL = 16,
+    TP_RICH_TEXT_EMAIL_ADDRESS = 17,
+    TP_RICH_TEXT_PHONE_NUMBER = 18,
+    TP_RICH_TEXT_BANK_CARD_NUMBER = 19,
+    TP_RICH_TEXT_MENTION = 20,
+    TP_RICH_TEXT_HASHTAG = 21,
+    TP_RICH_TEXT_CASHTAG = 22,
+    TP_RICH_TEXT_BOT_COMMAND = 23,
+    TP_RICH_TEXT_ANCHOR = 24,
+    TP_RICH_TEXT_ANCHOR_LINK = 25,
+    TP_RICH_TEXT_REFERENCE = 26,
+    TP_RICH_TEXT_REFERENCE_LINK = 27,
+};
+struct tp_rich_text {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_RICH_TEXT_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const char *string;
+        const tp_rich_text_bold *bold;
+        const tp_rich_text_italic *italic;
+        const tp_rich_text_underline *underline;
+        const tp_rich_text_strikethrough *strikethrough;
+        const tp_rich_text_spoiler *spoiler;
+        const tp_rich_text_date_time *date_time;
+        const tp_rich_text_text_mention *text_mention;
+        const tp_rich_text_subscript *subscript;
+        const tp_rich_text_superscript *superscript;
+        const tp_rich_text_marked *marked;
+        const tp_rich_text_code *code;
+        const tp_rich_text_custom_emoji *custom_emoji;
+        const tp_rich_text_mathematical_expression *mathematical_expression;
+        const tp_rich_text_url *url;
+        const tp_rich_text_email_address *email_address;
+        const tp_rich_text_phone_number *phone_number;
+        const tp_rich_text_bank_card_number *bank_card_number;
+        const tp_rich_text_mention *mention;
+        const tp_rich_text_hashtag *hashtag;
+        const tp_rich_text_cashtag *cashtag;
+        const tp_rich_text_bot_command *bot_command;
+        const tp_rich_text_anchor *anchor;
+        const tp_rich_text_anchor_link *anchor_link;
+        const tp_rich_text_reference *reference;
+        const tp_rich_text_reference_link *reference_link;
+    } as;
+};
+struct tp_rich_text_bold {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_rich_text *text;
+};
+struct tp_rich_text_italic {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_rich_text *text;
+};
+struct tp_rich_text_underline {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_rich_text *text;
+};
+struct tp_rich_text_strikethrough {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_rich_text *text;
+};
+struct tp_rich_text_spoiler {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_rich_text *text;
+};
+struct tp_rich_text_date_time {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_rich_text *text;
+    int64_t unix_time;
+    const char *date_time_format;
+};
+struct tp_rich_text_text_mention {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_rich_text *text;
+    const tp_user *user;
+};
+struct tp_rich_text_subscript {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_rich_text *text;
+};
+struct tp_rich_text_superscript {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_rich_text *text;
+};
+struct tp_rich_text_marked {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_rich_text *text;
+};
+struct tp_rich_text_code {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_rich_text *text;
+};
+struct tp_rich_text_custom_emoji {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *custom_emoji_id;
+    const char *alternative_text;
+};
+struct tp_rich_text_mathematical_expression {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *expression;
+};
+struct tp_rich_text_url {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_rich_text *text;
+    const char *url;
+};
+struct tp_rich_text_email_address {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_rich_text *text;
+    const char *email_address;
+};
+struct tp_rich_text_phone_number {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_rich_text *text;
+    const char *phone_number;
+};
+struct tp_rich_text_bank_card_number {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_rich_text *text;
+    const char *bank_card_number;
+};
+struct tp_rich_text_mention {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_rich_text *text;
+    const char *username;
+};
+struct tp_rich_text_hashtag {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_rich_text *text;
+    const char *hashtag;
+};
+struct tp_rich_text_cashtag {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_rich_text *text;
+    const char *cashtag;
+};
+struct tp_rich_text_bot_command {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_rich_text *text;
+    const char *bot_command;
+};
+struct tp_rich_text_anchor {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *name;
+};
+struct tp_rich_text_anchor_link {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_rich_text *text;
+    const char *anchor_name;
+};
+struct tp_rich_text_reference {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_rich_text *text;
+    const char *name;
+};
+struct tp_rich_text_reference_link {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_rich_text *text;
+    const char *reference_name;
+};
+struct tp_rich_block_caption {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_rich_text *text;
+    const tp_rich_text *credit;  /* optional */
+};
+struct tp_rich_block_table_cell {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_rich_text *text;  /* optional */
+    bool is_header;  /* optional */
+    int64_t colspan;  /* optional */
+    int64_t rowspan;  /* optional */
+    const char *align;
+    const char *valign;
+    bool has_is_header;
+    bool has_colspan;
+    bool has_rowspan;
+};
+struct tp_rich_block_list_item {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *label;
+    const tp_rich_block *blocks;
+    size_t blocks_count;
+    bool has_checkbox;  /* optional */
+    bool is_checked;  /* optional */
+    int64_t value;  /* optional */
+    const char *type;  /* optional */
+    bool has_has_checkbox;
+    bool has_is_checked;
+    bool has_value;
+};
+enum {
+    TP_RICH_BLOCK_PARAGRAPH = 1,
+    TP_RICH_BLOCK_SECTION_HEADING = 2,
+    TP_RICH_BLOCK_PREFORMATTED = 3,
+    TP_RICH_BLOCK_FOOTER = 4,
+    TP_RICH_BLOCK_DIVIDER = 5,
+    TP_RICH_BLOCK_MATHEMATICAL_EXPRESSION = 6,
+    TP_RICH_BLOCK_ANCHOR = 7,
+    TP_RICH_BLOCK_LIST = 8,
+    TP_RICH_BLOCK_BLOCK_QUOTATION = 9,
+    TP_RICH_BLOCK_PULL_QUOTATION = 10,
+    TP_RICH_BLOCK_COLLAGE = 11,
+    TP_RICH_BLOCK_SLIDESHOW = 12,
+    TP_RICH_BLOCK_TABLE = 13,
+    TP_RICH_BLOCK_DETAILS = 14,
+    TP_RICH_BLOCK_MAP = 15,
+    TP_RICH_BLOCK_ANIMATION = 16,
+    TP_RICH_BLOCK_AUDIO = 17,
+    TP_RICH_BLOCK_PHOTO = 18,
+    TP_RICH_BLOCK_VIDEO = 19,
+    TP_RICH_BLOCK_VOICE_NOTE = 20,
+    TP_RICH_BLOCK_THINKING = 21,
+};
+struct tp_rich_block {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_RICH_BLOCK_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const tp_rich_block_paragraph *paragraph;
+        const tp_rich_block_section_heading *section_heading;
+        const tp_rich_block_preformatted *preformatted;
+        const tp_rich_block_footer *footer;
+        const tp_rich_block_divider *divider;
+        const tp_rich_block_mathematical_expression *mathematical_expression;
+        const tp_rich_block_anchor *anchor;
+        const tp_rich_block_list *list;
+        const tp_rich_block_block_quotation *block_quotation;
+        const tp_rich_block_pull_quotation *pull_quotation;
+        const tp_rich_block_collage *collage;
+        const tp_rich_block_slideshow *slideshow;
+        const tp_rich_block_table *table;
+        const tp_rich_block_details *details;
+        const tp_rich_block_map *map;
+        const tp_rich_block_animation *animation;
+        const tp_rich_block_audio *audio;
+        const tp_rich_block_photo *photo;
+        const tp_rich_block_video *video;
+        const tp_rich_block_voice_note *voice_note;
+        const tp_rich_block_thinking *thinking;
+    } as;
+};
+struct tp_rich_block_paragraph {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_rich_text *text;
+};
+struct tp_rich_block_section_heading {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_rich_text *text;
+    int64_t size;
+};
+struct tp_rich_block_preformatted {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_rich_text *text;
+    const char *language;  /* optional */
+};
+struct tp_rich_block_footer {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_rich_text *text;
+};
+struct tp_rich_block_divider {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+};
+struct tp_rich_block_mathematical_expression {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *expression;
+};
+struct tp_rich_block_anchor {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *name;
+};
+struct tp_rich_block_list {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_rich_block_list_item *items;
+    size_t items_count;
+};
+struct tp_rich_block_block_quotation {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_rich_block *blocks;
+    size_t blocks_count;
+    const tp_rich_text *credit;  /* optional */
+};
+struct tp_rich_block_pull_quotation {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_rich_text *text;
+    const tp_rich_text *credit;  /* optional */
+};
+struct tp_rich_block_collage {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_rich_block *blocks;
+    size_t blocks_count;
+    const tp_rich_block_caption *caption;  /* optional */
+};
+struct tp_rich_block_slideshow {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_rich_block *blocks;
+    size_t blocks_count;
+    const tp_rich_block_caption *caption;  /* optional */
+};
+struct tp_rich_block_table {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_rich_block_table_cell_list *cells;
+    size_t cells_count;
+    bool is_bordered;  /* optional */
+    bool is_striped;  /* optional */
+    const tp_rich_text *caption;  /* optional */
+    bool has_is_bordered;
+    bool has_is_striped;
+};
+struct tp_rich_block_details {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_rich_text *summary;
+    const tp_rich_block *blocks;
+    size_t blocks_count;
+    bool is_open;  /* optional */
+    bool has_is_open;
+};
+struct tp_rich_block_map {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_location *location;
+    int64_t zoom;
+    int64_t width;
+    int64_t height;
+    const tp_rich_block_caption *caption;  /* optional */
+};
+struct tp_rich_block_animation {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_animation *animation;
+    bool has_spoiler;  /* optional */
+    const tp_rich_block_caption *caption;  /* optional */
+    bool has_has_spoiler;
+};
+struct tp_rich_block_audio {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_audio *audio;
+    const tp_rich_block_caption *caption;  /* optional */
+};
+struct tp_rich_block_photo {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_photo_size *photo;
+    size_t photo_count;
+    bool has_spoiler;  /* optional */
+    const tp_rich_block_caption *caption;  /* optional */
+    bool has_has_spoiler;
+};
+struct tp_rich_block_video {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_video *video;
+    bool has_spoiler;  /* optional */
+    const tp_rich_block_caption *caption;  /* optional */
+    bool has_has_spoiler;
+};
+struct tp_rich_block_voice_note {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_voice *voice_note;
+    const tp_rich_block_caption *caption;  /* optional */
+};
+struct tp_rich_block_thinking {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_rich_text *text;
+};
+struct tp_inline_query {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *id;
+    const tp_user *from_;
+    const char *query;
+    const char *offset;
+    const char *chat_type;  /* optional */
+    const tp_location *location;  /* optional */
+};
+struct tp_inline_query_results_button {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *text;
+    const tp_web_app_info *web_app;  /* optional */
+    const char *start_parameter;  /* optional */
+};
+enum {
+    TP_INLINE_QUERY_RESULT_CACHED_AUDIO = 1,
+    TP_INLINE_QUERY_RESULT_CACHED_DOCUMENT = 2,
+    TP_INLINE_QUERY_RESULT_CACHED_GIF = 3,
+    TP_INLINE_QUERY_RESULT_CACHED_MPEG4_GIF = 4,
+    TP_INLINE_QUERY_RESULT_CACHED_PHOTO = 5,
+    TP_INLINE_QUERY_RESULT_CACHED_STICKER = 6,
+    TP_INLINE_QUERY_RESULT_CACHED_VIDEO = 7,
+    TP_INLINE_QUERY_RESULT_CACHED_VOICE = 8,
+    TP_INLINE_QUERY_RESULT_ARTICLE = 9,
+    TP_INLINE_QUERY_RESULT_AUDIO = 10,
+    TP_INLINE_QUERY_RESULT_CONTACT = 11,
+    TP_INLINE_QUERY_RESULT_GAME = 12,
+    TP_INLINE_QUERY_RESULT_DOCUMENT = 13,
+    TP_INLINE_QUERY_RESULT_GIF = 14,
+    TP_INLINE_QUERY_RESULT_LOCATION = 15,
+    TP_INLINE_QUERY_RESULT_MPEG4_GIF = 16,
+    TP_INLINE_QUERY_RESULT_PHOTO = 17,
+    TP_INLINE_QUERY_RESULT_VENUE = 18,
+    TP_INLINE_QUERY_RESULT_VIDEO = 19,
+    TP_INLINE_QUERY_RESULT_VOICE = 20,
+};
+struct tp_inline_query_result {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_INLINE_QUERY_RESULT_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const tp_inline_query_result_cached_audio *cached_audio;
+        const tp_inline_query_result_cached_document *cached_document;
+        const tp_inline_query_result_cached_gif *cached_gif;
+        const tp_inline_query_result_cached_mpeg4_gif *cached_mpeg4_gif;
+        const tp_inline_query_result_cached_photo *cached_photo;
+        const tp_inline_query_result_cached_sticker *cached_sticker;
+        const tp_inline_query_result_cached_video *cached_video;
+        const tp_inline_query_result_cached_voice *cached_voice;
+        const tp_inline_query_result_article *article;
+        const tp_inline_query_result_audio *audio;
+        const tp_inline_query_result_contact *contact;
+        const tp_inline_query_result_game *game;
+        const tp_inline_query_result_document *document;
+        const tp_inline_query_result_gif *gif;
+        const tp_inline_query_result_location *location;
+        const tp_inline_query_result_mpeg4_gif *mpeg4_gif;
+        const tp_inline_query_result_photo *photo;
+        const tp_inline_query_result_venue *venue;
+        const tp_inline_query_result_video *video;
+        const tp_inline_query_result_voice *voice;
+    } as;
+};
+struct tp_inline_query_result_article {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *id;
+    const char *title;
+    const tp_input_message_content *input_message_content;
+    const tp_inline_keyboard_markup *reply_markup;  /* optional */
+    const char *url;  /* optional */
+    const char *description;  /* optional */
+    const char *thumbnail_url;  /* optional */
+    int64_t thumbnail_width;  /* optional */
+    int64_t thumbnail_height;  /* optional */
+    bool has_thumbnail_width;
+    bool has_thumbnail_height;
+};
+struct tp_inline_query_result_photo {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *id;
+    const char *photo_url;
+    const char *thumbnail_url;
+    int64_t photo_width;  /* optional */
+    int64_t photo_height;  /* optional */
+    const char *title;  /* optional */
+    const char *description;  /* optional */
+    const char *caption;  /* optional */
+    const char *parse_mode;  /* optional */
+    const tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    bool show_caption_above_media;  /* optional */
+    const tp_inline_keyboard_markup *reply_markup;  /* optional */
+    const tp_input_message_content *input_message_content;  /* optional */
+    bool has_photo_width;
+    bool has_photo_height;
+    bool has_show_caption_above_media;
+};
+struct tp_inline_query_result_gif {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *id;
+    const char *gif_url;
+    int64_t gif_width;  /* optional */
+    int64_t gif_height;  /* optional */
+    int64_t gif_duration;  /* optional */
+    const char *thumbnail_url;
+    const char *thumbnail_mime_type;  /* optional */
+    const char *title;  /* optional */
+    const char *caption;  /* optional */
+    const char *parse_mode;  /* optional */
+    const tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    bool show_caption_above_media;  /* optional */
+    const tp_inline_keyboard_markup *reply_markup;  /* optional */
+    const tp_input_message_content *input_message_content;  /* optional */
+    bool has_gif_width;
+    bool has_gif_height;
+    bool has_gif_duration;
+    bool has_show_caption_above_media;
+};
+struct tp_inline_query_result_mpeg4_gif {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *id;
+    const char *mpeg4_url;
+    int64_t mpeg4_width;  /* optional */
+    int64_t mpeg4_height;  /* optional */
+    int64_t mpeg4_duration;  /* optional */
+    const char *thumbnail_url;
+    const char *thumbnail_mime_type;  /* optional */
+    const char *title;  /* optional */
+    const char *caption;  /* optional */
+    const char *parse_mode;  /* optional */
+    const tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    bool show_caption_above_media;  /* optional */
+    const tp_inline_keyboard_markup *reply_markup;  /* optional */
+    const tp_input_message_content *input_message_content;  /* optional */
+    bool has_mpeg4_width;
+    bool has_mpeg4_height;
+    bool has_mpeg4_duration;
+    bool has_show_caption_above_media;
+};
+struct tp_inline_query_result_video {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *id;
+    const char *video_url;
+    const char *mime_type;
+    const char *thumbnail_url;
+    const char *title;
+    const char *caption;  /* optional */
+    const char *parse_mode;  /* optional */
+    const tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    bool show_caption_above_media;  /* optional */
+    int64_t video_width;  /* optional */
+    int64_t video_height;  /* optional */
+    int64_t video_duration;  /* optional */
+    const char *description;  /* optional */
+    const tp_inline_keyboard_markup *reply_markup;  /* optional */
+    const tp_input_message_content *input_message_content;  /* optional */
+    bool has_show_caption_above_media;
+    bool has_video_width;
+    bool has_video_height;
+    bool has_video_duration;
+};
+struct tp_inline_query_result_audio {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *id;
+    const char *audio_url;
+    const char *title;
+    const char *caption;  /* optional */
+    const char *parse_mode;  /* optional */
+    const tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    const char *performer;  /* optional */
+    int64_t audio_duration;  /* optional */
+    const tp_inline_keyboard_markup *reply_markup;  /* optional */
+    const tp_input_message_content *input_message_content;  /* optional */
+    bool has_audio_duration;
+};
+struct tp_inline_query_result_voice {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *id;
+    const char *voice_url;
+    const char *title;
+    const char *caption;  /* optional */
+    const char *parse_mode;  /* optional */
+    const tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    int64_t voice_duration;  /* optional */
+    const tp_inline_keyboard_markup *reply_markup;  /* optional */
+    const tp_input_message_content *input_message_content;  /* optional */
+    bool has_voice_duration;
+};
+struct tp_inline_query_result_document {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *id;
+    const char *title;
+    const char *caption;  /* optional */
+    const char *parse_mode;  /* optional */
+    const tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    const char *document_url;
+    const char *mime_type;
+    const char *description;  /* optional */
+    const tp_inline_keyboard_markup *reply_markup;  /* optional */
+    const tp_input_message_content *input_message_content;  /* optional */
+    const char *thumbnail_url;  /* optional */
+    int64_t thumbnail_width;  /* optional */
+    int64_t thumbnail_height;  /* optional */
+    bool has_thumbnail_width;
+    bool has_thumbnail_height;
+};
+struct tp_inline_query_result_location {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *id;
+    double latitude;
+    double longitude;
+    const char *title;
+    double horizontal_accuracy;  /* optional */
+    int64_t live_period;  /* optional */
+    int64_t heading;  /* optional */
+    int64_t proximity_alert_radius;  /* optional */
+    const tp_inline_keyboard_markup *reply_markup;  /* optional */
+    const tp_input_message_content *input_message_content;  /* optional */
+    const char *thumbnail_url;  /* optional */
+    int64_t thumbnail_width;  /* optional */
+    int64_t thumbnail_height;  /* optional */
+    bool has_horizontal_accuracy;
+    bool has_live_period;
+    bool has_heading;
+    bool has_proximity_alert_radius;
+    bool has_thumbnail_width;
+    bool has_thumbnail_height;
+};
+struct tp_inline_query_result_venue {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *id;
+    double latitude;
+    double longitude;
+    const char *title;
+    const char *address;
+    const char *foursquare_id;  /* optional */
+    const char *foursquare_type;  /* optional */
+    const char *google_place_id;  /* optional */
+    const char *google_place_type;  /* optional */
+    const tp_inline_keyboard_markup *reply_markup;  /* optional */
+    const tp_input_message_content *input_message_content;  /* optional */
+    const char *thumbnail_url;  /* optional */
+    int64_t thumbnail_width;  /* optional */
+    int64_t thumbnail_height;  /* optional */
+    bool has_thumbnail_width;
+    bool has_thumbnail_height;
+};
+struct tp_inline_query_result_contact {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *id;
+    const char *phone_number;
+    const char *first_name;
+    const char *last_name;  /* optional */
+    const char *vcard;  /* optional */
+    const tp_inline_keyboard_markup *reply_markup;  /* optional */
+    const tp_input_message_content *input_message_content;  /* optional */
+    const char *thumbnail_url;  /* optional */
+    int64_t thumbnail_width;  /* optional */
+    int64_t thumbnail_height;  /* optional */
+    bool has_thumbnail_width;
+    bool has_thumbnail_height;
+};
+struct tp_inline_query_result_game {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *id;
+    const char *game_short_name;
+    const tp_inline_keyboard_markup *reply_markup;  /* optional */
+};
+struct tp_inline_query_result_cached_photo {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *id;
+    const char *photo_file_id;
+    const char *title;  /* optional */
+    const char *description;  /* optional */
+    const char *caption;  /* optional */
+    const char *parse_mode;  /* optional */
+    const tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    bool show_caption_above_media;  /* optional */
+    const tp_inline_keyboard_markup *reply_markup;  /* optional */
+    const tp_input_message_content *input_message_content;  /* optional */
+    bool has_show_caption_above_media;
+};
+struct tp_inline_query_result_cached_gif {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *id;
+    const char *gif_file_id;
+    const char *title;  /* optional */
+    const char *caption;  /* optional */
+    const char *parse_mode;  /* optional */
+    const tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    bool show_caption_above_media;  /* optional */
+    const tp_inline_keyboard_markup *reply_markup;  /* optional */
+    const tp_input_message_content *input_message_content;  /* optional */
+    bool has_show_caption_above_media;
+};
+struct tp_inline_query_result_cached_mpeg4_gif {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *id;
+    const char *mpeg4_file_id;
+    const char *title;  /* optional */
+    const char *caption;  /* optional */
+    const char *parse_mode;  /* optional */
+    const tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    bool show_caption_above_media;  /* optional */
+    const tp_inline_keyboard_markup *reply_markup;  /* optional */
+    const tp_input_message_content *input_message_content;  /* optional */
+    bool has_show_caption_above_media;
+};
+struct tp_inline_query_result_cached_sticker {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *id;
+    const char *sticker_file_id;
+    const tp_inline_keyboard_markup *reply_markup;  /* optional */
+    const tp_input_message_content *input_message_content;  /* optional */
+};
+struct tp_inline_query_result_cached_document {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *id;
+    const char *title;
+    const char *document_file_id;
+    const char *description;  /* optional */
+    const char *caption;  /* optional */
+    const char *parse_mode;  /* optional */
+    const tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    const tp_inline_keyboard_markup *reply_markup;  /* optional */
+    const tp_input_message_content *input_message_content;  /* optional */
+};
+struct tp_inline_query_result_cached_video {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *id;
+    const char *video_file_id;
+    const char *title;
+    const char *description;  /* optional */
+    const char *caption;  /* optional */
+    const char *parse_mode;  /* optional */
+    const tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    bool show_caption_above_media;  /* optional */
+    const tp_inline_keyboard_markup *reply_markup;  /* optional */
+    const tp_input_message_content *input_message_content;  /* optional */
+    bool has_show_caption_above_media;
+};
+struct tp_inline_query_result_cached_voice {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *id;
+    const char *voice_file_id;
+    const char *title;
+    const char *caption;  /* optional */
+    const char *parse_mode;  /* optional */
+    const tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    const tp_inline_keyboard_markup *reply_markup;  /* optional */
+    const tp_input_message_content *input_message_content;  /* optional */
+};
+struct tp_inline_query_result_cached_audio {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *id;
+    const char *audio_file_id;
+    const char *caption;  /* optional */
+    const char *parse_mode;  /* optional */
+    const tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    const tp_inline_keyboard_markup *reply_markup;  /* optional */
+    const tp_input_message_content *input_message_content;  /* optional */
+};
+enum {
+    TP_INPUT_MESSAGE_CONTENT_INPUT_TEXT_MESSAGE_CONTENT = 1,
+    TP_INPUT_MESSAGE_CONTENT_INPUT_RICH_MESSAGE_CONTENT = 2,
+    TP_INPUT_MESSAGE_CONTENT_INPUT_LOCATION_MESSAGE_CONTENT = 3,
+    TP_INPUT_MESSAGE_CONTENT_INPUT_VENUE_MESSAGE_CONTENT = 4,
+    TP_INPUT_MESSAGE_CONTENT_INPUT_CONTACT_MESSAGE_CONTENT = 5,
+    TP_INPUT_MESSAGE_CONTENT_INPUT_INVOICE_MESSAGE_CONTENT = 6,
+};
+struct tp_input_message_content {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_INPUT_MESSAGE_CONTENT_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const tp_input_text_message_content *input_text_message_content;
+        const tp_input_rich_message_content *input_rich_message_content;
+        const tp_input_location_message_content *input_location_message_content;
+        const tp_input_venue_message_content *input_venue_message_content;
+        const tp_input_contact_message_content *input_contact_message_content;
+        const tp_input_invoice_message_content *input_invoice_message_content;
+    } as;
+};
+struct tp_input_text_message_content {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *message_text;
+    const char *parse_mode;  /* optional */
+    const tp_message_entity *entities;  /* optional */
+    size_t entities_count;
+    const tp_link_preview_options *link_preview_options;  /* optional */
+};
+struct tp_input_rich_message_content {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_input_rich_message *rich_message;
+};
+struct tp_input_location_message_content {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    double latitude;
+    double longitude;
+    double horizontal_accuracy;  /* optional */
+    int64_t live_period;  /* optional */
+    int64_t heading;  /* optional */
+    int64_t proximity_alert_radius;  /* optional */
+    bool has_horizontal_accuracy;
+    bool has_live_period;
+    bool has_heading;
+    bool has_proximity_alert_radius;
+};
+struct tp_input_venue_message_content {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    double latitude;
+    double longitude;
+    const char *title;
+    const char *address;
+    const char *foursquare_id;  /* optional */
+    const char *foursquare_type;  /* optional */
+    const char *google_place_id;  /* optional */
+    const char *google_place_type;  /* optional */
+};
+struct tp_input_contact_message_content {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *phone_number;
+    const char *first_name;
+    const char *last_name;  /* optional */
+    const char *vcard;  /* optional */
+};
+struct tp_input_invoice_message_content {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *title;
+    const char *description;
+    const char *payload;
+    const char *provider_token;  /* optional */
+    const char *currency;
+    const tp_labeled_price *prices;
+    size_t prices_count;
+    int64_t max_tip_amount;  /* optional */
+    const int64_t *suggested_tip_amounts;  /* optional */
+    size_t suggested_tip_amounts_count;
+    const char *provider_data;  /* optional */
+    const char *photo_url;  /* optional */
+    int64_t photo_size;  /* optional */
+    int64_t photo_width;  /* optional */
+    int64_t photo_height;  /* optional */
+    bool need_name;  /* optional */
+    bool need_phone_number;  /* optional */
+    bool need_email;  /* optional */
+    bool need_shipping_address;  /* optional */
+    bool send_phone_number_to_provider;  /* optional */
+    bool send_email_to_provider;  /* optional */
+    bool is_flexible;  /* optional */
+    bool has_max_tip_amount;
+    bool has_photo_size;
+    bool has_photo_width;
+    bool has_photo_height;
+    bool has_need_name;
+    bool has_need_phone_number;
+    bool has_need_email;
+    bool has_need_shipping_address;
+    bool has_send_phone_number_to_provider;
+    bool has_send_email_to_provider;
+    bool has_is_flexible;
+};
+struct tp_chosen_inline_result {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *result_id;
+    const tp_user *from_;
+    const tp_location *location;  /* optional */
+    const char *inline_message_id;  /* optional */
+    const char *query;
+};
+struct tp_labeled_price {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *label;
+    int64_t amount;
+};
+struct tp_invoice {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *title;
+    const char *description;
+    const char *start_parameter;
+    const char *currency;
+    int64_t total_amount;
+};
+struct tp_shipping_address {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *country_code;
+    const char *state;
+    const char *city;
+    const char *street_line1;
+    const char *street_line2;
+    const char *post_code;
+};
+struct tp_order_info {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *name;  /* optional */
+    const char *phone_number;  /* optional */
+    const char *email;  /* optional */
+    const tp_shipping_address *shipping_address;  /* optional */
+};
+struct tp_shipping_option {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *id;
+    const char *title;
+    const tp_labeled_price *prices;
+    size_t prices_count;
+};
+struct tp_successful_payment {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *currency;
+    int64_t total_amount;
+    const char *invoice_payload;
+    int64_t subscription_expiration_date;  /* optional */
+    bool is_recurring;  /* optional */
+    bool is_first_recurring;  /* optional */
+    const char *shipping_option_id;  /* optional */
+    const tp_order_info *order_info;  /* optional */
+    const char *telegram_payment_charge_id;
+    const char *provider_payment_charge_id;
+    bool has_subscription_expiration_date;
+    bool has_is_recurring;
+    bool has_is_first_recurring;
+};
+struct tp_refunded_payment {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *currency;
+    int64_t total_amount;
+    const char *invoice_payload;
+    const char *telegram_payment_charge_id;
+    const char *provider_payment_charge_id;  /* optional */
+};
+struct tp_shipping_query {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *id;
+    const tp_user *from_;
+    const char *invoice_payload;
+    const tp_shipping_address *shipping_address;
+};
+struct tp_pre_checkout_query {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *id;
+    const tp_user *from_;
+    const char *currency;
+    int64_t total_amount;
+    const char *invoice_payload;
+    const char *shipping_option_id;  /* optional */
+    const tp_order_info *order_info;  /* optional */
+};
+struct tp_paid_media_purchased {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_user *from_;
+    const char *paid_media_payload;
+};
+enum {
+    TP_REVENUE_WITHDRAWAL_STATE_PENDING = 1,
+    TP_REVENUE_WITHDRAWAL_STATE_SUCCEEDED = 2,
+    TP_REVENUE_WITHDRAWAL_STATE_FAILED = 3,
+};
+struct tp_revenue_withdrawal_state {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_REVENUE_WITHDRAWAL_STATE_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const tp_revenue_withdrawal_state_pending *pending;
+        const tp_revenue_withdrawal_state_succeeded *succeeded;
+        const tp_revenue_withdrawal_state_failed *failed;
+    } as;
+};
+struct tp_revenue_withdrawal_state_pending {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+};
+struct tp_revenue_withdrawal_state_succeeded {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    int64_t date;
+    const char *url;
+};
+struct tp_revenue_withdrawal_state_failed {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+};
+struct tp_affiliate_info {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_user *affiliate_user;  /* optional */
+    const tp_chat *affiliate_chat;  /* optional */
+    int64_t commission_per_mille;
+    int64_t amount;
+    int64_t nanostar_amount;  /* optional */
+    bool has_nanostar_amount;
+};
+enum {
+    TP_TRANSACTION_PARTNER_USER = 1,
+    TP_TRANSACTION_PARTNER_CHAT = 2,
+    TP_TRANSACTION_PARTNER_AFFILIATE_PROGRAM = 3,
+    TP_TRANSACTION_PARTNER_FRAGMENT = 4,
+    TP_TRANSACTION_PARTNER_TELEGRAM_ADS = 5,
+    TP_TRANSACTION_PARTNER_TELEGRAM_API = 6,
+    TP_TRANSACTION_PARTNER_OTHER = 7,
+};
+struct tp_transaction_partner {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_TRANSACTION_PARTNER_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const tp_transaction_partner_user *user;
+        const tp_transaction_partner_chat *chat;
+        const tp_transaction_partner_affiliate_program *affiliate_program;
+        const tp_transaction_partner_fragment *fragment;
+        const tp_transaction_partner_telegram_ads *telegram_ads;
+        const tp_transaction_partner_telegram_api *telegram_api;
+        const tp_transaction_partner_other *other;
+    } as;
+};
+struct tp_transaction_partner_user {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *transaction_type;
+    const tp_user *user;
+    const tp_affiliate_info *affiliate;  /* optional */
+    const char *invoice_payload;  /* optional */
+    int64_t subscription_period;  /* optional */
+    const tp_paid_media *paid_media;  /* optional */
+    size_t paid_media_count;
+    const char *paid_media_payload;  /* optional */
+    const tp_gift *gift;  /* optional */
+    int64_t premium_subscription_duration;  /* optional */
+    bool has_subscription_period;
+    bool has_premium_subscription_duration;
+};
+struct tp_transaction_partner_chat {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_chat *chat;
+    const tp_gift *gift;  /* optional */
+};
+struct tp_transaction_partner_affiliate_program {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_user *sponsor_user;  /* optional */
+    int64_t commission_per_mille;
+};
+struct tp_transaction_partner_fragment {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_revenue_withdrawal_state *withdrawal_state;  /* optional */
+};
+struct tp_transaction_partner_telegram_ads {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+};
+struct tp_transaction_partner_telegram_api {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    int64_t request_count;
+};
+struct tp_transaction_partner_other {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+};
+struct tp_star_transaction {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *id;
+    int64_t amount;
+    int64_t nanostar_amount;  /* optional */
+    int64_t date;
+    const tp_transaction_partner *source;  /* optional */
+    const tp_transaction_partner *receiver;  /* optional */
+    bool has_nanostar_amount;
+};
+struct tp_star_transactions {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_star_transaction *transactions;
+    size_t transactions_count;
+};
+struct tp_passport_data {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_encrypted_passport_element *data;
+    size_t data_count;
+    const tp_encrypted_credentials *credentials;
+};
+struct tp_passport_file {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *file_id;
+    const char *file_unique_id;
+    int64_t file_size;
+    int64_t file_date;
+};
+struct tp_encrypted_passport_element {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *data;  /* optional */
+    const char *phone_number;  /* optional */
+    const char *email;  /* optional */
+    const tp_passport_file *files;  /* optional */
+    size_t files_count;
+    const tp_passport_file *front_side;  /* optional */
+    const tp_passport_file *reverse_side;  /* optional */
+    const tp_passport_file *selfie;  /* optional */
+    const tp_passport_file *translation;  /* optional */
+    size_t translation_count;
+    const char *hash;
+};
+struct tp_encrypted_credentials {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *data;
+    const char *hash;
+    const char *secret;
+};
+enum {
+    TP_PASSPORT_ELEMENT_ERROR_DATA_FIELD = 1,
+    TP_PASSPORT_ELEMENT_ERROR_FRONT_SIDE = 2,
+    TP_PASSPORT_ELEMENT_ERROR_REVERSE_SIDE = 3,
+    TP_PASSPORT_ELEMENT_ERROR_SELFIE = 4,
+    TP_PASSPORT_ELEMENT_ERROR_FILE = 5,
+    TP_PASSPORT_ELEMENT_ERROR_FILES = 6,
+    TP_PASSPORT_ELEMENT_ERROR_TRANSLATION_FILE = 7,
+    TP_PASSPORT_ELEMENT_ERROR_TRANSLATION_FILES = 8,
+    TP_PASSPORT_ELEMENT_ERROR_UNSPECIFIED = 9,
+};
+struct tp_passport_element_error {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_PASSPORT_ELEMENT_ERROR_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const tp_passport_element_error_data_field *data_field;
+        const tp_passport_element_error_front_side *front_side;
+        const tp_passport_element_error_reverse_side *reverse_side;
+        const tp_passport_element_error_selfie *selfie;
+        const tp_passport_element_error_file *file;
+        const tp_passport_element_error_files *files;
+        const tp_passport_element_error_translation_file *translation_file;
+        const tp_passport_element_error_translation_files *translation_files;
+        const tp_passport_element_error_unspecified *unspecified;
+    } as;
+};
+struct tp_passport_element_error_data_field {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *source;
+    const char *type;
+    const char *field_name;
+    const char *data_hash;
+    const char *message;
+};
+struct tp_passport_element_error_front_side {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *source;
+    const char *type;
+    const char *file_hash;
+    const char *message;
+};
+struct tp_passport_element_error_reverse_side {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *source;
+    const char *type;
+    const char *file_hash;
+    const char *message;
+};
+struct tp_passport_element_error_selfie {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *source;
+    const char *type;
+    const char *file_hash;
+    const char *message;
+};
+struct tp_passport_element_error_file {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *source;
+    const char *type;
+    const char *file_hash;
+    const char *message;
+};
+struct tp_passport_element_error_files {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *source;
+    const char *type;
+    const char * const *file_hashes;
+    size_t file_hashes_count;
+    const char *message;
+};
+struct tp_passport_element_error_translation_file {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *source;
+    const char *type;
+    const char *file_hash;
+    const char *message;
+};
+struct tp_passport_element_error_translation_files {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *source;
+    const char *type;
+    const char * const *file_hashes;
+    size_t file_hashes_count;
+    const char *message;
+};
+struct tp_passport_element_error_unspecified {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *source;
+    const char *type;
+    const char *element_hash;
+    const char *message;
+};
+struct tp_game {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *title;
+    const char *description;
+    const tp_photo_size *photo;
+    size_t photo_count;
+    const char *text;  /* optional */
+    const tp_message_entity *text_entities;  /* optional */
+    size_t text_entities_count;
+    const tp_animation *animation;  /* optional */
+};
+struct tp_callback_game {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+};
+struct tp_game_high_score {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t position;
+    const tp_user *user;
+    int64_t score;
+};
+enum {
+    TP_REPLY_MARKUP_INLINE_KEYBOARD_MARKUP = 1,
+    TP_REPLY_MARKUP_REPLY_KEYBOARD_MARKUP = 2,
+    TP_REPLY_MARKUP_REPLY_KEYBOARD_REMOVE = 3,
+    TP_REPLY_MARKUP_FORCE_REPLY = 4,
+};
+struct tp_reply_markup {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_REPLY_MARKUP_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const tp_inline_keyboard_markup *inline_keyboard_markup;
+        const tp_reply_keyboard_markup *reply_keyboard_markup;
+        const tp_reply_keyboard_remove *reply_keyboard_remove;
+        const tp_force_reply *force_reply;
+    } as;
+};
+
+/* Results of the method wrappers: `doc` owns everything (free it with tp_json_doc_free),
+   `json` is the answer's "result", `value` its typed view (NULL when a Message-or-True
+   method answered true). Pass NULL instead of a result to skip parsing altogether. */
+typedef struct tp_bool_result { tp_json_doc *doc; const tp_json *json; bool value; } tp_bool_result;
+typedef struct tp_int_result { tp_json_doc *doc; const tp_json *json; int64_t value; } tp_int_result;
+typedef struct tp_string_result { tp_json_doc *doc; const tp_json *json; const char *value; } tp_string_result;
+typedef struct tp_update_list_result { tp_json_doc *doc; const tp_json *json; const tp_update *value; size_t count; } tp_update_list_result;
+typedef struct tp_webhook_info_result { tp_json_doc *doc; const tp_json *json; const tp_webhook_info *value; } tp_webhook_info_result;
+typedef struct tp_user_result { tp_json_doc *doc; const tp_json *json; const tp_user *value; } tp_user_result;
+typedef struct tp_message_result { tp_json_doc *doc; const tp_json *json; const tp_message *value; } tp_message_result;
+typedef struct tp_message_id_list_result { tp_json_doc *doc; const tp_json *json; const tp_message_id *value; size_t count; } tp_message_id_list_result;
+typedef struct tp_message_id_result { tp_json_doc *doc; const tp_json *json; const tp_message_id *value; } tp_message_id_result;
+typedef struct tp_message_list_result { tp_json_doc *doc; const tp_json *json; const tp_message *value; size_t count; } tp_message_list_result;
+typedef struct tp_user_profile_photos_result { tp_json_doc *doc; const tp_json *json; const tp_user_profile_photos *value; } tp_user_profile_photos_result;
+typedef struct tp_user_profile_audios_result { tp_json_doc *doc; const tp_json *json; const tp_user_profile_audios *value; } tp_user_profile_audios_result;
+typedef struct tp_file_result { tp_json_doc *doc; const tp_json *json; const tp_file *value; } tp_file_result;
+typedef struct tp_chat_invite_link_result { tp_json_doc *doc; const tp_json *json; const tp_chat_invite_link *value; } tp_chat_invite_link_result;
+typedef struct tp_chat_full_info_result { tp_json_doc *doc; const tp_json *json; const tp_chat_full_info *value; } tp_chat_full_info_result;
+typedef struct tp_chat_member_list_result { tp_json_doc *doc; const tp_json *json; const tp_chat_member *value; size_t count; } tp_chat_member_list_result;
+typedef struct tp_chat_member_result { tp_json_doc *doc; const tp_json *json; const tp_chat_member *value; } tp_chat_member_result;
+typedef struct tp_sticker_list_result { tp_json_doc *doc; const tp_json *json; const tp_sticker *value; size_t count; } tp_sticker_list_result;
+typedef struct tp_forum_topic_result { tp_json_doc *doc; const tp_json *json; const tp_forum_topic *value; } tp_forum_topic_result;
+typedef struct tp_sent_guest_message_result { tp_json_doc *doc; const tp_json *json; const tp_sent_guest_message *value; } tp_sent_guest_message_result;
+typedef struct tp_user_chat_boosts_result { tp_json_doc *doc; const tp_json *json; const tp_user_chat_boosts *value; } tp_user_chat_boosts_result;
+typedef struct tp_business_connection_result { tp_json_doc *doc; const tp_json *json; const tp_business_connection *value; } tp_business_connection_result;
+typedef struct tp_bot_access_settings_result { tp_json_doc *doc; const tp_json *json; const tp_bot_access_settings *value; } tp_bot_access_settings_result;
+typedef struct tp_bot_command_list_result { tp_json_doc *doc; const tp_json *json; const tp_bot_command *value; size_t count; } tp_bot_command_list_result;
+typedef struct tp_bot_name_result { tp_json_doc *doc; const tp_json *json; const tp_bot_name *value; } tp_bot_name_result;
+typedef struct tp_bot_description_result { tp_json_doc *doc; const tp_json *json; const tp_bot_description *value; } tp_bot_description_result;
+typedef struct tp_bot_short_description_result { tp_json_doc *doc; const tp_json *json; const tp_bot_short_description *value; } tp_bot_short_description_result;
+typedef struct tp_menu_button_result { tp_json_doc *doc; const tp_json *json; const tp_menu_button *value; } tp_menu_button_result;
+typedef struct tp_chat_administrator_rights_result { tp_json_doc *doc; const tp_json *json; const tp_chat_administrator_rights *value; } tp_chat_administrator_rights_result;
+typedef struct tp_gifts_result { tp_json_doc *doc; const tp_json *json; const tp_gifts *value; } tp_gifts_result;
+typedef struct tp_star_amount_result { tp_json_doc *doc; const tp_json *json; const tp_star_amount *value; } tp_star_amount_result;
+typedef struct tp_owned_gifts_result { tp_json_doc *doc; const tp_json *json; const tp_owned_gifts *value; } tp_owned_gifts_result;
+typedef struct tp_story_result { tp_json_doc *doc; const tp_json *json; const tp_story *value; } tp_story_result;
+typedef struct tp_sent_web_app_message_result { tp_json_doc *doc; const tp_json *json; const tp_sent_web_app_message *value; } tp_sent_web_app_message_result;
+typedef struct tp_prepared_inline_message_result { tp_json_doc *doc; const tp_json *json; const tp_prepared_inline_message *value; } tp_prepared_inline_message_result;
+typedef struct tp_prepared_keyboard_button_result { tp_json_doc *doc; const tp_json *json; const tp_prepared_keyboard_button *value; } tp_prepared_keyboard_button_result;
+typedef struct tp_poll_result { tp_json_doc *doc; const tp_json *json; const tp_poll *value; } tp_poll_result;
+typedef struct tp_sticker_set_result { tp_json_doc *doc; const tp_json *json; const tp_sticker_set *value; } tp_sticker_set_result;
+typedef struct tp_star_transactions_result { tp_json_doc *doc; const tp_json *json; const tp_star_transactions *value; } tp_star_transactions_result;
+typedef struct tp_game_high_score_list_result { tp_json_doc *doc; const tp_json *json; const tp_game_high_score *value; size_t count; } tp_game_high_score_list_result;
+
+/* Method ids, for tp_call_typed. */
+enum {
+    TP_METHOD_GET_UPDATES = 0,
+    TP_METHOD_SET_WEBHOOK = 1,
+    TP_METHOD_DELETE_WEBHOOK = 2,
+    TP_METHOD_GET_WEBHOOK_INFO = 3,
+    TP_METHOD_GET_ME = 4,
+    TP_METHOD_LOG_OUT = 5,
+    TP_METHOD_CLOSE = 6,
+    TP_METHOD_SEND_MESSAGE = 7,
+    TP_METHOD_FORWARD_MESSAGE = 8,
+    TP_METHOD_FORWARD_MESSAGES = 9,
+    TP_METHOD_COPY_MESSAGE = 10,
+    TP_METHOD_COPY_MESSAGES = 11,
+    TP_METHOD_SEND_PHOTO = 12,
+    TP_METHOD_SEND_LIVE_PHOTO = 13,
+    TP_METHOD_SEND_AUDIO = 14,
+    TP_METHOD_SEND_DOCUMENT = 15,
+    TP_METHOD_SEND_VIDEO = 16,
+    TP_METHOD_SEND_ANIMATION = 17,
+    TP_METHOD_SEND_VOICE = 18,
+    TP_METHOD_SEND_VIDEO_NOTE = 19,
+    TP_METHOD_SEND_PAID_MEDIA = 20,
+    TP_METHOD_SEND_MEDIA_GROUP = 21,
+    TP_METHOD_SEND_LOCATION = 22,
+    TP_METHOD_SEND_VENUE = 23,
+    TP_METHOD_SEND_CONTACT = 24,
+    TP_METHOD_SEND_POLL = 25,
+    TP_METHOD_SEND_CHECKLIST = 26,
+    TP_METHOD_SEND_DICE = 27,
+    TP_METHOD_SEND_MESSAGE_DRAFT = 28,
+    TP_METHOD_SEND_CHAT_ACTION = 29,
+    TP_METHOD_SET_MESSAGE_REACTION = 30,
+    TP_METHOD_GET_USER_PROFILE_PHOTOS = 31,
+    TP_METHOD_GET_USER_PROFILE_AUDIOS = 32,
+    TP_METHOD_SET_USER_EMOJI_STATUS = 33,
+    TP_METHOD_GET_FILE = 34,
+    TP_METHOD_BAN_CHAT_MEMBER = 35,
+    TP_METHOD_UNBAN_CHAT_MEMBER = 36,
+    TP_METHOD_RESTRICT_CHAT_MEMBER = 37,
+    TP_METHOD_PROMOTE_CHAT_MEMBER = 38,
+    TP_METHOD_SET_CHAT_ADMINISTRATOR_CUSTOM_TITLE = 39,
+    TP_METHOD_SET_CHAT_MEMBER_TAG = 40,
+    TP_METHOD_BAN_CHAT_SENDER_CHAT = 41,
+    TP_METHOD_UNBAN_CHAT_SENDER_CHAT = 42,
+    TP_METHOD_SET_CHAT_PERMISSIONS = 43,
+    TP_METHOD_EXPORT_CHAT_INVITE_LINK = 44,
+    TP_METHOD_CREATE_CHAT_INVITE_LINK = 45,
+    TP_METHOD_EDIT_CHAT_INVITE_LINK = 46,
+    TP_METHOD_CREATE_CHAT_SUBSCRIPTION_INVITE_LINK = 47,
+    TP_METHOD_EDIT_CHAT_SUBSCRIPTION_INVITE_LINK = 48,
+    TP_METHOD_REVOKE_CHAT_INVITE_LINK = 49,
+    TP_METHOD_APPROVE_CHAT_JOIN_REQUEST = 50,
+    TP_METHOD_DECLINE_CHAT_JOIN_REQUEST = 51,
+    TP_METHOD_ANSWER_CHAT_JOIN_REQUEST_QUERY = 52,
+    TP_METHOD_SEND_CHAT_JOIN_REQUEST_WEB_APP = 53,
+    TP_METHOD_SET_CHAT_PHOTO = 54,
+    TP_METHOD_DELETE_CHAT_PHOTO = 55,
+    TP_METHOD_SET_CHAT_TITLE = 56,
+    TP_METHOD_SET_CHAT_DESCRIPTION = 57,
+    TP_METHOD_PIN_CHAT_MESSAGE = 58,
+    TP_METHOD_UNPIN_CHAT_MESSAGE = 59,
+    TP_METHOD_UNPIN_ALL_CHAT_MESSAGES = 60,
+    TP_METHOD_LEAVE_CHAT = 61,
+    TP_METHOD_GET_CHAT = 62,
+    TP_METHOD_GET_CHAT_ADMINISTRATORS = 63,
+    TP_METHOD_GET_CHAT_MEMBER_COUNT = 64,
+    TP_METHOD_GET_CHAT_MEMBER = 65,
+    TP_METHOD_GET_USER_PERSONAL_CHAT_MESSAGES = 66,
+    TP_METHOD_SET_CHAT_STICKER_SET = 67,
+    TP_METHOD_DELETE_CHAT_STICKER_SET = 68,
+    TP_METHOD_GET_FORUM_TOPIC_ICON_STICKERS = 69,
+    TP_METHOD_CREATE_FORUM_TOPIC = 70,
+    TP_METHOD_EDIT_FORUM_TOPIC = 71,
+    TP_METHOD_CLOSE_FORUM_TOPIC = 72,
+    TP_METHOD_REOPEN_FORUM_TOPIC = 73,
+    TP_METHOD_DELETE_FORUM_TOPIC = 74,
+    TP_METHOD_UNPIN_ALL_FORUM_TOPIC_MESSAGES = 75,
+    TP_METHOD_EDIT_GENERAL_FORUM_TOPIC = 76,
+    TP_METHOD_CLOSE_GENERAL_FORUM_TOPIC = 77,
+    TP_METHOD_REOPEN_GENERAL_FORUM_TOPIC = 78,
+    TP_METHOD_HIDE_GENERAL_FORUM_TOPIC = 79,
+    TP_METHOD_UNHIDE_GENERAL_FORUM_TOPIC = 80,
+    TP_METHOD_UNPIN_ALL_GENERAL_FORUM_TOPIC_MESSAGES = 81,
+    TP_METHOD_ANSWER_CALLBACK_QUERY = 82,
+    TP_METHOD_ANSWER_GUEST_QUERY = 83,
+    TP_METHOD_GET_USER_CHAT_BOOSTS = 84,
+    TP_METHOD_GET_BUSINESS_CONNECTION = 85,
+    TP_METHOD_GET_MANAGED_BOT_TOKEN = 86,
+    TP_METHOD_REPLACE_MANAGED_BOT_TOKEN = 87,
+    TP_METHOD_GET_MANAGED_BOT_ACCESS_SETTINGS = 88,
+    TP_METHOD_SET_MANAGED_BOT_ACCESS_SETTINGS = 89,
+    TP_METHOD_SET_MY_COMMANDS = 90,
+    TP_METHOD_DELETE_MY_COMMANDS = 91,
+    TP_METHOD_GET_MY_COMMANDS = 92,
+    TP_METHOD_SET_MY_NAME = 93,
+    TP_METHOD_GET_MY_NAME = 94,
+    TP_METHOD_SET_MY_DESCRIPTION = 95,
+    TP_METHOD_GET_MY_DESCRIPTION = 96,
+    TP_METHOD_SET_MY_SHORT_DESCRIPTION = 97,
+    TP_METHOD_GET_MY_SHORT_DESCRIPTION = 98,
+    TP_METHOD_SET_MY_PROFILE_PHOTO = 99,
+    TP_METHOD_REMOVE_MY_PROFILE_PHOTO = 100,
+    TP_METHOD_SET_CHAT_MENU_BUTTON = 101,
+    TP_METHOD_GET_CHAT_MENU_BUTTON = 102,
+    TP_METHOD_SET_MY_DEFAULT_ADMINISTRATOR_RIGHTS = 103,
+    TP_METHOD_GET_MY_DEFAULT_ADMINISTRATOR_RIGHTS = 104,
+    TP_METHOD_GET_AVAILABLE_GIFTS = 105,
+    TP_METHOD_SEND_GIFT = 106,
+    TP_METHOD_GIFT_PREMIUM_SUBSCRIPTION = 107,
+    TP_METHOD_VERIFY_USER = 108,
+    TP_METHOD_VERIFY_CHAT = 109,
+    TP_METHOD_REMOVE_USER_VERIFICATION = 110,
+    TP_METHOD_REMOVE_CHAT_VERIFICATION = 111,
+    TP_METHOD_READ_BUSINESS_MESSAGE = 112,
+    TP_METHOD_DELETE_BUSINESS_MESSAGES = 113,
+    TP_METHOD_SET_BUSINESS_ACCOUNT_NAME = 114,
+    TP_METHOD_SET_BUSINESS_ACCOUNT_USERNAME = 115,
+    TP_METHOD_SET_BUSINESS_ACCOUNT_BIO = 116,
+    TP_METHOD_SET_BUSINESS_ACCOUNT_PROFILE_PHOTO = 117,
+    TP_METHOD_REMOVE_BUSINESS_ACCOUNT_PROFILE_PHOTO = 118,
+    TP_METHOD_SET_BUSINESS_ACCOUNT_GIFT_SETTINGS = 119,
+    TP_METHOD_GET_BUSINESS_ACCOUNT_STAR_BALANCE = 120,
+    TP_METHOD_TRANSFER_BUSINESS_ACCOUNT_STARS = 121,
+    TP_METHOD_GET_BUSINESS_ACCOUNT_GIFTS = 122,
+    TP_METHOD_GET_USER_GIFTS = 123,
+    TP_METHOD_GET_CHAT_GIFTS = 124,
+    TP_METHOD_CONVERT_GIFT_TO_STARS = 125,
+    TP_METHOD_UPGRADE_GIFT = 126,
+    TP_METHOD_TRANSFER_GIFT = 127,
+    TP_METHOD_POST_STORY = 128,
+    TP_METHOD_REPOST_STORY = 129,
+    TP_METHOD_EDIT_STORY = 130,
+    TP_METHOD_DELETE_STORY = 131,
+    TP_METHOD_ANSWER_WEB_APP_QUERY = 132,
+    TP_METHOD_SAVE_PREPARED_INLINE_MESSAGE = 133,
+    TP_METHOD_SAVE_PREPARED_KEYBOARD_BUTTON = 134,
+    TP_METHOD_EDIT_MESSAGE_TEXT = 135,
+    TP_METHOD_EDIT_MESSAGE_CAPTION = 136,
+    TP_METHOD_EDIT_MESSAGE_MEDIA = 137,
+    TP_METHOD_EDIT_MESSAGE_LIVE_LOCATION = 138,
+    TP_METHOD_STOP_MESSAGE_LIVE_LOCATION = 139,
+    TP_METHOD_EDIT_MESSAGE_CHECKLIST = 140,
+    TP_METHOD_EDIT_MESSAGE_REPLY_MARKUP = 141,
+    TP_METHOD_STOP_POLL = 142,
+    TP_METHOD_APPROVE_SUGGESTED_POST = 143,
+    TP_METHOD_DECLINE_SUGGESTED_POST = 144,
+    TP_METHOD_DELETE_MESSAGE = 145,
+    TP_METHOD_DELETE_MESSAGES = 146,
+    TP_METHOD_DELETE_MESSAGE_REACTION = 147,
+    TP_METHOD_DELETE_ALL_MESSAGE_REACTIONS = 148,
+    TP_METHOD_SEND_STICKER = 149,
+    TP_METHOD_GET_STICKER_SET = 150,
+    TP_METHOD_GET_CUSTOM_EMOJI_STICKERS = 151,
+    TP_METHOD_UPLOAD_STICKER_FILE = 152,
+    TP_METHOD_CREATE_NEW_STICKER_SET = 153,
+    TP_METHOD_ADD_STICKER_TO_SET = 154,
+    TP_METHOD_SET_STICKER_POSITION_IN_SET = 155,
+    TP_METHOD_DELETE_STICKER_FROM_SET = 156,
+    TP_METHOD_REPLACE_STICKER_IN_SET = 157,
+    TP_METHOD_SET_STICKER_EMOJI_LIST = 158,
+    TP_METHOD_SET_STICKER_KEYWORDS = 159,
+    TP_METHOD_SET_STICKER_MASK_POSITION = 160,
+    TP_METHOD_SET_STICKER_SET_TITLE = 161,
+    TP_METHOD_SET_STICKER_SET_THUMBNAIL = 162,
+    TP_METHOD_SET_CUSTOM_EMOJI_STICKER_SET_THUMBNAIL = 163,
+    TP_METHOD_DELETE_STICKER_SET = 164,
+    TP_METHOD_SEND_RICH_MESSAGE = 165,
+    TP_METHOD_SEND_RICH_MESSAGE_DRAFT = 166,
+    TP_METHOD_ANSWER_INLINE_QUERY = 167,
+    TP_METHOD_SEND_INVOICE = 168,
+    TP_METHOD_CREATE_INVOICE_LINK = 169,
+    TP_METHOD_ANSWER_SHIPPING_QUERY = 170,
+    TP_METHOD_ANSWER_PRE_CHECKOUT_QUERY = 171,
+    TP_METHOD_GET_MY_STAR_BALANCE = 172,
+    TP_METHOD_GET_STAR_TRANSACTIONS = 173,
+    TP_METHOD_REFUND_STAR_PAYMENT = 174,
+    TP_METHOD_EDIT_USER_STAR_SUBSCRIPTION = 175,
+    TP_METHOD_SET_PASSPORT_DATA_ERRORS = 176,
+    TP_METHOD_SEND_GAME = 177,
+    TP_METHOD_SET_GAME_SCORE = 178,
+    TP_METHOD_GET_GAME_HIGH_SCORES = 179,
+    TP_METHOD_COUNT = 180
+};
+
+/* getUpdates */
+typedef struct tp_get_updates_args {
+    int64_t offset;
+    int64_t limit;
+    int64_t timeout;
+    const char * const *allowed_updates;
+    size_t allowed_updates_count;
+} tp_get_updates_args;
+static inline tp_err tp_get_updates(tp_bot *bot, const tp_get_updates_args *args, tp_update_list_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_GET_UPDATES, args, out, err);
+}
+/* setWebhook */
+typedef struct tp_set_webhook_args {
+    const char *url;  /* required */
+    tp_input_file certificate;
+    const char *ip_address;
+    int64_t max_connections;
+    const char * const *allowed_updates;
+    size_t allowed_updates_count;
+    bool drop_pending_updates;
+    const char *secret_token;
+} tp_set_webhook_args;
+static inline tp_err tp_set_webhook(tp_bot *bot, const tp_set_webhook_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SET_WEBHOOK, args, out, err);
+}
+/* deleteWebhook */
+typedef struct tp_delete_webhook_args {
+    bool drop_pending_updates;
+} tp_delete_webhook_args;
+static inline tp_err tp_delete_webhook(tp_bot *bot, const tp_delete_webhook_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_DELETE_WEBHOOK, args, out, err);
+}
+/* getWebhookInfo */
+static inline tp_err tp_get_webhook_info(tp_bot *bot, tp_webhook_info_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_GET_WEBHOOK_INFO, NULL, out, err);
+}
+/* getMe */
+static inline tp_err tp_get_me(tp_bot *bot, tp_user_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_GET_ME, NULL, out, err);
+}
+/* logOut */
+static inline tp_err tp_log_out(tp_bot *bot, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_LOG_OUT, NULL, out, err);
+}
+/* close */
+static inline tp_err tp_close(tp_bot *bot, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_CLOSE, NULL, out, err);
+}
+/* sendMessage */
+typedef struct tp_send_message_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    const char *text;  /* required */
+    const char *parse_mode;
+    const tp_message_entity *entities;
+    size_t entities_count;
+    const tp_link_preview_options *link_preview_options;
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const char *message_effect_id;
+    const tp_suggested_post_parameters *suggested_post_parameters;
+    const tp_reply_parameters *reply_parameters;
+    const tp_reply_markup *reply_markup;
+} tp_send_message_args;
+static inline tp_err tp_send_message(tp_bot *bot, const tp_send_message_args *args, tp_message_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SEND_MESSAGE, args, out, err);
+}
+/* forwardMessage */
+typedef struct tp_forward_message_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    tp_chat_id from_chat_id;  /* required */
+    int64_t video_start_timestamp;
+    bool disable_notification;
+    bool protect_content;
+    const char *message_effect_id;
+    const tp_suggested_post_parameters *suggested_post_parameters;
+    int64_t message_id;  /* required */
+} tp_forward_message_args;
+static inline tp_err tp_forward_message(tp_bot *bot, const tp_forward_message_args *args, tp_message_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_FORWARD_MESSAGE, args, out, err);
+}
+/* forwardMessages */
+typedef struct tp_forward_messages_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    tp_chat_id from_chat_id;  /* required */
+    const int64_t *message_ids;  /* required */
+    size_t message_ids_count;
+    bool disable_notification;
+    bool protect_content;
+} tp_forward_messages_args;
+static inline tp_err tp_forward_messages(tp_bot *bot, const tp_forward_messages_args *args, tp_message_id_list_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_FORWARD_MESSAGES, args, out, err);
+}
+/* copyMessage */
+typedef struct tp_copy_message_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    tp_chat_id from_chat_id;  /* required */
+    int64_t message_id;  /* required */
+    int64_t video_start_timestamp;
+    const char *caption;
+    const char *parse_mode;
+    const tp_message_entity *caption_entities;
+    size_t caption_entities_count;
+    bool show_caption_above_media;
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const char *message_effect_id;
+    const tp_suggested_post_parameters *suggested_post_parameters;
+    const tp_reply_parameters *reply_parameters;
+    const tp_reply_markup *reply_markup;
+} tp_copy_message_args;
+static inline tp_err tp_copy_message(tp_bot *bot, const tp_copy_message_args *args, tp_message_id_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_COPY_MESSAGE, args, out, err);
+}
+/* copyMessages */
+typedef struct tp_copy_messages_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    tp_chat_id from_chat_id;  /* required */
+    const int64_t *message_ids;  /* required */
+    size_t message_ids_count;
+    bool disable_notification;
+    bool protect_content;
+    bool remove_caption;
+} tp_copy_messages_args;
+static inline tp_err tp_copy_messages(tp_bot *bot, const tp_copy_messages_args *args, tp_message_id_list_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_COPY_MESSAGES, args, out, err);
+}
+/* sendPhoto */
+typedef struct tp_send_photo_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    tp_input_file photo;  /* required */
+    const char *caption;
+    const char *parse_mode;
+    const tp_message_entity *caption_entities;
+    size_t caption_entities_count;
+    bool show_caption_above_media;
+    bool has_spoiler;
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const char *message_effect_id;
+    const tp_suggested_post_parameters *suggested_post_parameters;
+    const tp_reply_parameters *reply_parameters;
+    const tp_reply_markup *reply_markup;
+} tp_send_photo_args;
+static inline tp_err tp_send_photo(tp_bot *bot, const tp_send_photo_args *args, tp_message_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SEND_PHOTO, args, out, err);
+}
+/* sendLivePhoto */
+typedef struct tp_send_live_photo_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    tp_input_file live_photo;  /* required */
+    tp_input_file photo;  /* required */
+    const char *caption;
+    const char *parse_mode;
+    const tp_message_entity *caption_entities;
+    size_t caption_entities_count;
+    bool show_caption_above_media;
+    bool has_spoiler;
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const char *message_effect_id;
+    const tp_suggested_post_parameters *suggested_post_parameters;
+    const tp_reply_parameters *reply_parameters;
+    const tp_reply_markup *reply_markup;
+} tp_send_live_photo_args;
+static inline tp_err tp_send_live_photo(tp_bot *bot, const tp_send_live_photo_args *args, tp_message_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SEND_LIVE_PHOTO, args, out, err);
+}
+/* sendAudio */
+typedef struct tp_send_audio_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    tp_input_file audio;  /* required */
+    const char *caption;
+    const char *parse_mode;
+    const tp_message_entity *caption_entities;
+    size_t caption_entities_count;
+    int64_t duration;
+    const char *performer;
+    const char *title;
+    tp_input_file thumbnail;
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const char *message_effect_id;
+    const tp_suggested_post_parameters *suggested_post_parameters;
+    const tp_reply_parameters *reply_parameters;
+    const tp_reply_markup *reply_markup;
+} tp_send_audio_args;
+static inline tp_err tp_send_audio(tp_bot *bot, const tp_send_audio_args *args, tp_message_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SEND_AUDIO, args, out, err);
+}
+/* sendDocument */
+typedef struct tp_send_document_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    tp_input_file document;  /* required */
+    tp_input_file thumbnail;
+    const char *caption;
+    const char *parse_mode;
+    const tp_message_entity *caption_entities;
+    size_t caption_entities_count;
+    bool disable_content_type_detection;
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const char *message_effect_id;
+    const tp_suggested_post_parameters *suggested_post_parameters;
+    const tp_reply_parameters *reply_parameters;
+    const tp_reply_markup *reply_markup;
+} tp_send_document_args;
+static inline tp_err tp_send_document(tp_bot *bot, const tp_send_document_args *args, tp_message_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SEND_DOCUMENT, args, out, err);
+}
+/* sendVideo */
+typedef struct tp_send_video_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    tp_input_file video;  /* required */
+    int64_t duration;
+    int64_t width;
+    int64_t height;
+    tp_input_file thumbnail;
+    tp_input_file cover;
+    int64_t start_timestamp;
+    const char *caption;
+    const char *parse_mode;
+    const tp_message_entity *caption_entities;
+    size_t caption_entities_count;
+    bool show_caption_above_media;
+    bool has_spoiler;
+    bool supports_streaming;
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const char *message_effect_id;
+    const tp_suggested_post_parameters *suggested_post_parameters;
+    const tp_reply_parameters *reply_parameters;
+    const tp_reply_markup *reply_markup;
+} tp_send_video_args;
+static inline tp_err tp_send_video(tp_bot *bot, const tp_send_video_args *args, tp_message_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SEND_VIDEO, args, out, err);
+}
+/* sendAnimation */
+typedef struct tp_send_animation_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    tp_input_file animation;  /* required */
+    int64_t duration;
+    int64_t width;
+    int64_t height;
+    tp_input_file thumbnail;
+    const char *caption;
+    const char *parse_mode;
+    const tp_message_entity *caption_entities;
+    size_t caption_entities_count;
+    bool show_caption_above_media;
+    bool has_spoiler;
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const char *message_effect_id;
+    const tp_suggested_post_parameters *suggested_post_parameters;
+    const tp_reply_parameters *reply_parameters;
+    const tp_reply_markup *reply_markup;
+} tp_send_animation_args;
+static inline tp_err tp_send_animation(tp_bot *bot, const tp_send_animation_args *args, tp_message_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SEND_ANIMATION, args, out, err);
+}
+/* sendVoice */
+typedef struct tp_send_voice_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    tp_input_file voice;  /* required */
+    const char *caption;
+    const char *parse_mode;
+    const tp_message_entity *caption_entities;
+    size_t caption_entities_count;
+    int64_t duration;
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const char *message_effect_id;
+    const tp_suggested_post_parameters *suggested_post_parameters;
+    const tp_reply_parameters *reply_parameters;
+    const tp_reply_markup *reply_markup;
+} tp_send_voice_args;
+static inline tp_err tp_send_voice(tp_bot *bot, const tp_send_voice_args *args, tp_message_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SEND_VOICE, args, out, err);
+}
+/* sendVideoNote */
+typedef struct tp_send_video_note_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    tp_input_file video_note;  /* required */
+    int64_t duration;
+    int64_t length;
+    tp_input_file thumbnail;
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const char *message_effect_id;
+    const tp_suggested_post_parameters *suggested_post_parameters;
+    const tp_reply_parameters *reply_parameters;
+    const tp_reply_markup *reply_markup;
+} tp_send_video_note_args;
+static inline tp_err tp_send_video_note(tp_bot *bot, const tp_send_video_note_args *args, tp_message_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SEND_VIDEO_NOTE, args, out, err);
+}
+/* sendPaidMedia */
+typedef struct tp_send_paid_media_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    int64_t star_count;  /* required */
+    const tp_input_paid_media *media;  /* required */
+    size_t media_count;
+    const char *payload;
+    const char *caption;
+    const char *parse_mode;
+    const tp_message_entity *caption_entities;
+    size_t caption_entities_count;
+    bool show_caption_above_media;
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const tp_suggested_post_parameters *suggested_post_parameters;
+    const tp_reply_parameters *reply_parameters;
+    const tp_reply_markup *reply_markup;
+} tp_send_paid_media_args;
+static inline tp_err tp_send_paid_media(tp_bot *bot, const tp_send_paid_media_args *args, tp_message_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SEND_PAID_MEDIA, args, out, err);
+}
+/* sendMediaGroup */
+typedef struct tp_send_media_group_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    const tp_input_media *media;  /* required */
+    size_t media_count;
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const char *message_effect_id;
+    const tp_reply_parameters *reply_parameters;
+} tp_send_media_group_args;
+static inline tp_err tp_send_media_group(tp_bot *bot, const tp_send_media_group_args *args, tp_message_list_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SEND_MEDIA_GROUP, args, out, err);
+}
+/* sendLocation */
+typedef struct tp_send_location_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    double latitude;  /* required */
+    double longitude;  /* required */
+    double horizontal_accuracy;
+    int64_t live_period;
+    int64_t heading;
+    int64_t proximity_alert_radius;
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const char *message_effect_id;
+    const tp_suggested_post_parameters *suggested_post_parameters;
+    const tp_reply_parameters *reply_parameters;
+    const tp_reply_markup *reply_markup;
+} tp_send_location_args;
+static inline tp_err tp_send_location(tp_bot *bot, const tp_send_location_args *args, tp_message_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SEND_LOCATION, args, out, err);
+}
+/* sendVenue */
+typedef struct tp_send_venue_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    double latitude;  /* required */
+    double longitude;  /* required */
+    const char *title;  /* required */
+    const char *address;  /* required */
+    const char *foursquare_id;
+    const char *foursquare_type;
+    const char *google_place_id;
+    const char *google_place_type;
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const char *message_effect_id;
+    const tp_suggested_post_parameters *suggested_post_parameters;
+    const tp_reply_parameters *reply_parameters;
+    const tp_reply_markup *reply_markup;
+} tp_send_venue_args;
+static inline tp_err tp_send_venue(tp_bot *bot, const tp_send_venue_args *args, tp_message_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SEND_VENUE, args, out, err);
+}
+/* sendContact */
+typedef struct tp_send_contact_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    const char *phone_number;  /* required */
+    const char *first_name;  /* required */
+    const char *last_name;
+    const char *vcard;
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const char *message_effect_id;
+    const tp_suggested_post_parameters *suggested_post_parameters;
+    const tp_reply_parameters *reply_parameters;
+    const tp_reply_markup *reply_markup;
+} tp_send_contact_args;
+static inline tp_err tp_send_contact(tp_bot *bot, const tp_send_contact_args *args, tp_message_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SEND_CONTACT, args, out, err);
+}
+/* sendPoll */
+typedef struct tp_send_poll_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    const char *question;  /* required */
+    const char *question_parse_mode;
+    const tp_message_entity *question_entities;
+    size_t question_entities_count;
+    const tp_input_poll_option *options;  /* required */
+    size_t options_count;
+    bool is_anonymous;
+    const char *type;
+    bool allows_multiple_answers;
+    bool allows_revoting;
+    bool shuffle_options;
+    bool allow_adding_options;
+    bool hide_results_until_closes;
+    bool members_only;
+    const char * const *country_codes;
+    size_t country_codes_count;
+    const int64_t *correct_option_ids;
+    size_t correct_option_ids_count;
+    const char *explanation;
+    const char *explanation_parse_mode;
+    const tp_message_entity *explanation_entities;
+    size_t explanation_entities_count;
+    const tp_input_poll_media *explanation_media;
+    int64_t open_period;
+    int64_t close_date;
+    bool is_closed;
+    const char *description;
+    const char *description_parse_mode;
+    const tp_message_entity *description_entities;
+    size_t description_entities_count;
+    const tp_input_poll_media *media;
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const char *message_effect_id;
+    const tp_reply_parameters *reply_parameters;
+    const tp_reply_markup *reply_markup;
+} tp_send_poll_args;
+static inline tp_err tp_send_poll(tp_bot *bot, const tp_send_poll_args *args, tp_message_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SEND_POLL, args, out, err);
+}
+/* sendChecklist */
+typedef struct tp_send_checklist_args {
+    const char *business_connection_id;  /* required */
+    tp_chat_id chat_id;  /* required */
+    const tp_input_checklist *checklist;  /* required */
+    bool disable_notification;
+    bool protect_content;
+    const char *message_effect_id;
+    const tp_reply_parameters *reply_parameters;
+    const tp_inline_keyboard_markup *reply_markup;
+} tp_send_checklist_args;
+static inline tp_err tp_send_checklist(tp_bot *bot, const tp_send_checklist_args *args, tp_message_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SEND_CHECKLIST, args, out, err);
+}
+/* sendDice */
+typedef struct tp_send_dice_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    const char *emoji;
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const char *message_effect_id;
+    const tp_suggested_post_parameters *suggested_post_parameters;
+    const tp_reply_parameters *reply_parameters;
+    const tp_reply_markup *reply_markup;
+} tp_send_dice_args;
+static inline tp_err tp_send_dice(tp_bot *bot, const tp_send_dice_args *args, tp_message_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SEND_DICE, args, out, err);
+}
+/* sendMessageDraft */
+typedef struct tp_send_message_draft_args {
+    int64_t chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t draft_id;  /* required */
+    const char *text;
+    const char *parse_mode;
+    const tp_message_entity *entities;
+    size_t entities_count;
+} tp_send_message_draft_args;
+static inline tp_err tp_send_message_draft(tp_bot *bot, const tp_send_message_draft_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SEND_MESSAGE_DRAFT, args, out, err);
+}
+/* sendChatAction */
+typedef struct tp_send_chat_action_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    const char *action;  /* required */
+} tp_send_chat_action_args;
+static inline tp_err tp_send_chat_action(tp_bot *bot, const tp_send_chat_action_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SEND_CHAT_ACTION, args, out, err);
+}
+/* setMessageReaction */
+typedef struct tp_set_message_reaction_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t message_id;  /* required */
+    const tp_reaction_type *reaction;
+    size_t reaction_count;
+    bool is_big;
+} tp_set_message_reaction_args;
+static inline tp_err tp_set_message_reaction(tp_bot *bot, const tp_set_message_reaction_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SET_MESSAGE_REACTION, args, out, err);
+}
+/* getUserProfilePhotos */
+typedef struct tp_get_user_profile_photos_args {
+    int64_t user_id;  /* required */
+    int64_t offset;
+    int64_t limit;
+} tp_get_user_profile_photos_args;
+static inline tp_err tp_get_user_profile_photos(tp_bot *bot, const tp_get_user_profile_photos_args *args, tp_user_profile_photos_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_GET_USER_PROFILE_PHOTOS, args, out, err);
+}
+/* getUserProfileAudios */
+typedef struct tp_get_user_profile_audios_args {
+    int64_t user_id;  /* required */
+    int64_t offset;
+    int64_t limit;
+} tp_get_user_profile_audios_args;
+static inline tp_err tp_get_user_profile_audios(tp_bot *bot, const tp_get_user_profile_audios_args *args, tp_user_profile_audios_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_GET_USER_PROFILE_AUDIOS, args, out, err);
+}
+/* setUserEmojiStatus */
+typedef struct tp_set_user_emoji_status_args {
+    int64_t user_id;  /* required */
+    const char *emoji_status_custom_emoji_id;
+    int64_t emoji_status_expiration_date;
+} tp_set_user_emoji_status_args;
+static inline tp_err tp_set_user_emoji_status(tp_bot *bot, const tp_set_user_emoji_status_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SET_USER_EMOJI_STATUS, args, out, err);
+}
+/* getFile */
+typedef struct tp_get_file_args {
+    const char *file_id;  /* required */
+} tp_get_file_args;
+static inline tp_err tp_get_file(tp_bot *bot, const tp_get_file_args *args, tp_file_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_GET_FILE, args, out, err);
+}
+/* banChatMember */
+typedef struct tp_ban_chat_member_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t user_id;  /* required */
+    int64_t until_date;
+    bool revoke_messages;
+} tp_ban_chat_member_args;
+static inline tp_err tp_ban_chat_member(tp_bot *bot, const tp_ban_chat_member_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_BAN_CHAT_MEMBER, args, out, err);
+}
+/* unbanChatMember */
+typedef struct tp_unban_chat_member_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t user_id;  /* required */
+    bool only_if_banned;
+} tp_unban_chat_member_args;
+static inline tp_err tp_unban_chat_member(tp_bot *bot, const tp_unban_chat_member_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_UNBAN_CHAT_MEMBER, args, out, err);
+}
+/* restrictChatMember */
+typedef struct tp_restrict_chat_member_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t user_id;  /* required */
+    const tp_chat_permissions *permissions;  /* required */
+    bool use_independent_chat_permissions;
+    int64_t until_date;
+} tp_restrict_chat_member_args;
+static inline tp_err tp_restrict_chat_member(tp_bot *bot, const tp_restrict_chat_member_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_RESTRICT_CHAT_MEMBER, args, out, err);
+}
+/* promoteChatMember */
+typedef struct tp_promote_chat_member_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t user_id;  /* required */
+    bool is_anonymous;
+    bool can_manage_chat;
+    bool can_delete_messages;
+    bool can_manage_video_chats;
+    bool can_restrict_members;
+    bool can_promote_members;
+    bool can_change_info;
+    bool can_invite_users;
+    bool can_post_stories;
+    bool can_edit_stories;
+    bool can_delete_stories;
+    bool can_post_messages;
+    bool can_edit_messages;
+    bool can_pin_messages;
+    bool can_manage_topics;
+    bool can_manage_direct_messages;
+    bool can_manage_tags;
+} tp_promote_chat_member_args;
+static inline tp_err tp_promote_chat_member(tp_bot *bot, const tp_promote_chat_member_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_PROMOTE_CHAT_MEMBER, args, out, err);
+}
+/* setChatAdministratorCustomTitle */
+typedef struct tp_set_chat_administrator_custom_title_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t user_id;  /* required */
+    const char *custom_title;  /* required */
+} tp_set_chat_administrator_custom_title_args;
+static inline tp_err tp_set_chat_administrator_custom_title(tp_bot *bot, const tp_set_chat_administrator_custom_title_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SET_CHAT_ADMINISTRATOR_CUSTOM_TITLE, args, out, err);
+}
+/* setChatMemberTag */
+typedef struct tp_set_chat_member_tag_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t user_id;  /* required */
+    const char *tag;
+} tp_set_chat_member_tag_args;
+static inline tp_err tp_set_chat_member_tag(tp_bot *bot, const tp_set_chat_member_tag_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SET_CHAT_MEMBER_TAG, args, out, err);
+}
+/* banChatSenderChat */
+typedef struct tp_ban_chat_sender_chat_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t sender_chat_id;  /* required */
+} tp_ban_chat_sender_chat_args;
+static inline tp_err tp_ban_chat_sender_chat(tp_bot *bot, const tp_ban_chat_sender_chat_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_BAN_CHAT_SENDER_CHAT, args, out, err);
+}
+/* unbanChatSenderChat */
+typedef struct tp_unban_chat_sender_chat_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t sender_chat_id;  /* required */
+} tp_unban_chat_sender_chat_args;
+static inline tp_err tp_unban_chat_sender_chat(tp_bot *bot, const tp_unban_chat_sender_chat_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_UNBAN_CHAT_SENDER_CHAT, args, out, err);
+}
+/* setChatPermissions */
+typedef struct tp_set_chat_permissions_args {
+    tp_chat_id chat_id;  /* required */
+    const tp_chat_permissions *permissions;  /* required */
+    bool use_independent_chat_permissions;
+} tp_set_chat_permissions_args;
+static inline tp_err tp_set_chat_permissions(tp_bot *bot, const tp_set_chat_permissions_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SET_CHAT_PERMISSIONS, args, out, err);
+}
+/* exportChatInviteLink */
+typedef struct tp_export_chat_invite_link_args {
+    tp_chat_id chat_id;  /* required */
+} tp_export_chat_invite_link_args;
+static inline tp_err tp_export_chat_invite_link(tp_bot *bot, const tp_export_chat_invite_link_args *args, tp_string_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_EXPORT_CHAT_INVITE_LINK, args, out, err);
+}
+/* createChatInviteLink */
+typedef struct tp_create_chat_invite_link_args {
+    tp_chat_id chat_id;  /* required */
+    const char *name;
+    int64_t expire_date;
+    int64_t member_limit;
+    bool creates_join_request;
+} tp_create_chat_invite_link_args;
+static inline tp_err tp_create_chat_invite_link(tp_bot *bot, const tp_create_chat_invite_link_args *args, tp_chat_invite_link_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_CREATE_CHAT_INVITE_LINK, args, out, err);
+}
+/* editChatInviteLink */
+typedef struct tp_edit_chat_invite_link_args {
+    tp_chat_id chat_id;  /* required */
+    const char *invite_link;  /* required */
+    const char *name;
+    int64_t expire_date;
+    int64_t member_limit;
+    bool creates_join_request;
+} tp_edit_chat_invite_link_args;
+static inline tp_err tp_edit_chat_invite_link(tp_bot *bot, const tp_edit_chat_invite_link_args *args, tp_chat_invite_link_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_EDIT_CHAT_INVITE_LINK, args, out, err);
+}
+/* createChatSubscriptionInviteLink */
+typedef struct tp_create_chat_subscription_invite_link_args {
+    tp_chat_id chat_id;  /* required */
+    const char *name;
+    int64_t subscription_period;  /* required */
+    int64_t subscription_price;  /* required */
+} tp_create_chat_subscription_invite_link_args;
+static inline tp_err tp_create_chat_subscription_invite_link(tp_bot *bot, const tp_create_chat_subscription_invite_link_args *args, tp_chat_invite_link_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_CREATE_CHAT_SUBSCRIPTION_INVITE_LINK, args, out, err);
+}
+/* editChatSubscriptionInviteLink */
+typedef struct tp_edit_chat_subscription_invite_link_args {
+    tp_chat_id chat_id;  /* required */
+    const char *invite_link;  /* required */
+    const char *name;
+} tp_edit_chat_subscription_invite_link_args;
+static inline tp_err tp_edit_chat_subscription_invite_link(tp_bot *bot, const tp_edit_chat_subscription_invite_link_args *args, tp_chat_invite_link_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_EDIT_CHAT_SUBSCRIPTION_INVITE_LINK, args, out, err);
+}
+/* revokeChatInviteLink */
+typedef struct tp_revoke_chat_invite_link_args {
+    tp_chat_id chat_id;  /* required */
+    const char *invite_link;  /* required */
+} tp_revoke_chat_invite_link_args;
+static inline tp_err tp_revoke_chat_invite_link(tp_bot *bot, const tp_revoke_chat_invite_link_args *args, tp_chat_invite_link_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_REVOKE_CHAT_INVITE_LINK, args, out, err);
+}
+/* approveChatJoinRequest */
+typedef struct tp_approve_chat_join_request_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t user_id;  /* required */
+} tp_approve_chat_join_request_args;
+static inline tp_err tp_approve_chat_join_request(tp_bot *bot, const tp_approve_chat_join_request_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_APPROVE_CHAT_JOIN_REQUEST, args, out, err);
+}
+/* declineChatJoinRequest */
+typedef struct tp_decline_chat_join_request_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t user_id;  /* required */
+} tp_decline_chat_join_request_args;
+static inline tp_err tp_decline_chat_join_request(tp_bot *bot, const tp_decline_chat_join_request_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_DECLINE_CHAT_JOIN_REQUEST, args, out, err);
+}
+/* answerChatJoinRequestQuery */
+typedef struct tp_answer_chat_join_request_query_args {
+    const char *chat_join_request_query_id;  /* required */
+    const char *result;  /* required */
+} tp_answer_chat_join_request_query_args;
+static inline tp_err tp_answer_chat_join_request_query(tp_bot *bot, const tp_answer_chat_join_request_query_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_ANSWER_CHAT_JOIN_REQUEST_QUERY, args, out, err);
+}
+/* sendChatJoinRequestWebApp */
+typedef struct tp_send_chat_join_request_web_app_args {
+    const char *chat_join_request_query_id;  /* required */
+    const char *web_app_url;  /* required */
+} tp_send_chat_join_request_web_app_args;
+static inline tp_err tp_send_chat_join_request_web_app(tp_bot *bot, const tp_send_chat_join_request_web_app_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SEND_CHAT_JOIN_REQUEST_WEB_APP, args, out, err);
+}
+/* setChatPhoto */
+typedef struct tp_set_chat_photo_args {
+    tp_chat_id chat_id;  /* required */
+    tp_input_file photo;  /* required */
+} tp_set_chat_photo_args;
+static inline tp_err tp_set_chat_photo(tp_bot *bot, const tp_set_chat_photo_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SET_CHAT_PHOTO, args, out, err);
+}
+/* deleteChatPhoto */
+typedef struct tp_delete_chat_photo_args {
+    tp_chat_id chat_id;  /* required */
+} tp_delete_chat_photo_args;
+static inline tp_err tp_delete_chat_photo(tp_bot *bot, const tp_delete_chat_photo_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_DELETE_CHAT_PHOTO, args, out, err);
+}
+/* setChatTitle */
+typedef struct tp_set_chat_title_args {
+    tp_chat_id chat_id;  /* required */
+    const char *title;  /* required */
+} tp_set_chat_title_args;
+static inline tp_err tp_set_chat_title(tp_bot *bot, const tp_set_chat_title_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SET_CHAT_TITLE, args, out, err);
+}
+/* setChatDescription */
+typedef struct tp_set_chat_description_args {
+    tp_chat_id chat_id;  /* required */
+    const char *description;
+} tp_set_chat_description_args;
+static inline tp_err tp_set_chat_description(tp_bot *bot, const tp_set_chat_description_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SET_CHAT_DESCRIPTION, args, out, err);
+}
+/* pinChatMessage */
+typedef struct tp_pin_chat_message_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_id;  /* required */
+    bool disable_notification;
+} tp_pin_chat_message_args;
+static inline tp_err tp_pin_chat_message(tp_bot *bot, const tp_pin_chat_message_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_PIN_CHAT_MESSAGE, args, out, err);
+}
+/* unpinChatMessage */
+typedef struct tp_unpin_chat_message_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_id;
+} tp_unpin_chat_message_args;
+static inline tp_err tp_unpin_chat_message(tp_bot *bot, const tp_unpin_chat_message_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_UNPIN_CHAT_MESSAGE, args, out, err);
+}
+/* unpinAllChatMessages */
+typedef struct tp_unpin_all_chat_messages_args {
+    tp_chat_id chat_id;  /* required */
+} tp_unpin_all_chat_messages_args;
+static inline tp_err tp_unpin_all_chat_messages(tp_bot *bot, const tp_unpin_all_chat_messages_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_UNPIN_ALL_CHAT_MESSAGES, args, out, err);
+}
+/* leaveChat */
+typedef struct tp_leave_chat_args {
+    tp_chat_id chat_id;  /* required */
+} tp_leave_chat_args;
+static inline tp_err tp_leave_chat(tp_bot *bot, const tp_leave_chat_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_LEAVE_CHAT, args, out, err);
+}
+/* getChat */
+typedef struct tp_get_chat_args {
+    tp_chat_id chat_id;  /* required */
+} tp_get_chat_args;
+static inline tp_err tp_get_chat(tp_bot *bot, const tp_get_chat_args *args, tp_chat_full_info_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_GET_CHAT, args, out, err);
+}
+/* getChatAdministrators */
+typedef struct tp_get_chat_administrators_args {
+    tp_chat_id chat_id;  /* required */
+    bool return_bots;
+} tp_get_chat_administrators_args;
+static inline tp_err tp_get_chat_administrators(tp_bot *bot, const tp_get_chat_administrators_args *args, tp_chat_member_list_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_GET_CHAT_ADMINISTRATORS, args, out, err);
+}
+/* getChatMemberCount */
+typedef struct tp_get_chat_member_count_args {
+    tp_chat_id chat_id;  /* required */
+} tp_get_chat_member_count_args;
+static inline tp_err tp_get_chat_member_count(tp_bot *bot, const tp_get_chat_member_count_args *args, tp_int_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_GET_CHAT_MEMBER_COUNT, args, out, err);
+}
+/* getChatMember */
+typedef struct tp_get_chat_member_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t user_id;  /* required */
+} tp_get_chat_member_args;
+static inline tp_err tp_get_chat_member(tp_bot *bot, const tp_get_chat_member_args *args, tp_chat_member_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_GET_CHAT_MEMBER, args, out, err);
+}
+/* getUserPersonalChatMessages */
+typedef struct tp_get_user_personal_chat_messages_args {
+    int64_t user_id;  /* required */
+    int64_t limit;  /* required */
+} tp_get_user_personal_chat_messages_args;
+static inline tp_err tp_get_user_personal_chat_messages(tp_bot *bot, const tp_get_user_personal_chat_messages_args *args, tp_message_list_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_GET_USER_PERSONAL_CHAT_MESSAGES, args, out, err);
+}
+/* setChatStickerSet */
+typedef struct tp_set_chat_sticker_set_args {
+    tp_chat_id chat_id;  /* required */
+    const char *sticker_set_name;  /* required */
+} tp_set_chat_sticker_set_args;
+static inline tp_err tp_set_chat_sticker_set(tp_bot *bot, const tp_set_chat_sticker_set_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SET_CHAT_STICKER_SET, args, out, err);
+}
+/* deleteChatStickerSet */
+typedef struct tp_delete_chat_sticker_set_args {
+    tp_chat_id chat_id;  /* required */
+} tp_delete_chat_sticker_set_args;
+static inline tp_err tp_delete_chat_sticker_set(tp_bot *bot, const tp_delete_chat_sticker_set_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_DELETE_CHAT_STICKER_SET, args, out, err);
+}
+/* getForumTopicIconStickers */
+static inline tp_err tp_get_forum_topic_icon_stickers(tp_bot *bot, tp_sticker_list_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_GET_FORUM_TOPIC_ICON_STICKERS, NULL, out, err);
+}
+/* createForumTopic */
+typedef struct tp_create_forum_topic_args {
+    tp_chat_id chat_id;  /* required */
+    const char *name;  /* required */
+    int64_t icon_color;
+    const char *icon_custom_emoji_id;
+} tp_create_forum_topic_args;
+static inline tp_err tp_create_forum_topic(tp_bot *bot, const tp_create_forum_topic_args *args, tp_forum_topic_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_CREATE_FORUM_TOPIC, args, out, err);
+}
+/* editForumTopic */
+typedef struct tp_edit_forum_topic_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;  /* required */
+    const char *name;
+    const char *icon_custom_emoji_id;
+} tp_edit_forum_topic_args;
+static inline tp_err tp_edit_forum_topic(tp_bot *bot, const tp_edit_forum_topic_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_EDIT_FORUM_TOPIC, args, out, err);
+}
+/* closeForumTopic */
+typedef struct tp_close_forum_topic_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;  /* required */
+} tp_close_forum_topic_args;
+static inline tp_err tp_close_forum_topic(tp_bot *bot, const tp_close_forum_topic_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_CLOSE_FORUM_TOPIC, args, out, err);
+}
+/* reopenForumTopic */
+typedef struct tp_reopen_forum_topic_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;  /* required */
+} tp_reopen_forum_topic_args;
+static inline tp_err tp_reopen_forum_topic(tp_bot *bot, const tp_reopen_forum_topic_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_REOPEN_FORUM_TOPIC, args, out, err);
+}
+/* deleteForumTopic */
+typedef struct tp_delete_forum_topic_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;  /* required */
+} tp_delete_forum_topic_args;
+static inline tp_err tp_delete_forum_topic(tp_bot *bot, const tp_delete_forum_topic_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_DELETE_FORUM_TOPIC, args, out, err);
+}
+/* unpinAllForumTopicMessages */
+typedef struct tp_unpin_all_forum_topic_messages_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;  /* required */
+} tp_unpin_all_forum_topic_messages_args;
+static inline tp_err tp_unpin_all_forum_topic_messages(tp_bot *bot, const tp_unpin_all_forum_topic_messages_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_UNPIN_ALL_FORUM_TOPIC_MESSAGES, args, out, err);
+}
+/* editGeneralForumTopic */
+typedef struct tp_edit_general_forum_topic_args {
+    tp_chat_id chat_id;  /* required */
+    const char *name;  /* required */
+} tp_edit_general_forum_topic_args;
+static inline tp_err tp_edit_general_forum_topic(tp_bot *bot, const tp_edit_general_forum_topic_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_EDIT_GENERAL_FORUM_TOPIC, args, out, err);
+}
+/* closeGeneralForumTopic */
+typedef struct tp_close_general_forum_topic_args {
+    tp_chat_id chat_id;  /* required */
+} tp_close_general_forum_topic_args;
+static inline tp_err tp_close_general_forum_topic(tp_bot *bot, const tp_close_general_forum_topic_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_CLOSE_GENERAL_FORUM_TOPIC, args, out, err);
+}
+/* reopenGeneralForumTopic */
+typedef struct tp_reopen_general_forum_topic_args {
+    tp_chat_id chat_id;  /* required */
+} tp_reopen_general_forum_topic_args;
+static inline tp_err tp_reopen_general_forum_topic(tp_bot *bot, const tp_reopen_general_forum_topic_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_REOPEN_GENERAL_FORUM_TOPIC, args, out, err);
+}
+/* hideGeneralForumTopic */
+typedef struct tp_hide_general_forum_topic_args {
+    tp_chat_id chat_id;  /* required */
+} tp_hide_general_forum_topic_args;
+static inline tp_err tp_hide_general_forum_topic(tp_bot *bot, const tp_hide_general_forum_topic_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_HIDE_GENERAL_FORUM_TOPIC, args, out, err);
+}
+/* unhideGeneralForumTopic */
+typedef struct tp_unhide_general_forum_topic_args {
+    tp_chat_id chat_id;  /* required */
+} tp_unhide_general_forum_topic_args;
+static inline tp_err tp_unhide_general_forum_topic(tp_bot *bot, const tp_unhide_general_forum_topic_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_UNHIDE_GENERAL_FORUM_TOPIC, args, out, err);
+}
+/* unpinAllGeneralForumTopicMessages */
+typedef struct tp_unpin_all_general_forum_topic_messages_args {
+    tp_chat_id chat_id;  /* required */
+} tp_unpin_all_general_forum_topic_messages_args;
+static inline tp_err tp_unpin_all_general_forum_topic_messages(tp_bot *bot, const tp_unpin_all_general_forum_topic_messages_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_UNPIN_ALL_GENERAL_FORUM_TOPIC_MESSAGES, args, out, err);
+}
+/* answerCallbackQuery */
+typedef struct tp_answer_callback_query_args {
+    const char *callback_query_id;  /* required */
+    const char *text;
+    bool show_alert;
+    const char *url;
+    int64_t cache_time;
+} tp_answer_callback_query_args;
+static inline tp_err tp_answer_callback_query(tp_bot *bot, const tp_answer_callback_query_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_ANSWER_CALLBACK_QUERY, args, out, err);
+}
+/* answerGuestQuery */
+typedef struct tp_answer_guest_query_args {
+    const char *guest_query_id;  /* required */
+    const tp_inline_query_result *result;  /* required */
+} tp_answer_guest_query_args;
+static inline tp_err tp_answer_guest_query(tp_bot *bot, const tp_answer_guest_query_args *args, tp_sent_guest_message_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_ANSWER_GUEST_QUERY, args, out, err);
+}
+/* getUserChatBoosts */
+typedef struct tp_get_user_chat_boosts_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t user_id;  /* required */
+} tp_get_user_chat_boosts_args;
+static inline tp_err tp_get_user_chat_boosts(tp_bot *bot, const tp_get_user_chat_boosts_args *args, tp_user_chat_boosts_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_GET_USER_CHAT_BOOSTS, args, out, err);
+}
+/* getBusinessConnection */
+typedef struct tp_get_business_connection_args {
+    const char *business_connection_id;  /* required */
+} tp_get_business_connection_args;
+static inline tp_err tp_get_business_connection(tp_bot *bot, const tp_get_business_connection_args *args, tp_business_connection_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_GET_BUSINESS_CONNECTION, args, out, err);
+}
+/* getManagedBotToken */
+typedef struct tp_get_managed_bot_token_args {
+    int64_t user_id;  /* required */
+} tp_get_managed_bot_token_args;
+static inline tp_err tp_get_managed_bot_token(tp_bot *bot, const tp_get_managed_bot_token_args *args, tp_string_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_GET_MANAGED_BOT_TOKEN, args, out, err);
+}
+/* replaceManagedBotToken */
+typedef struct tp_replace_managed_bot_token_args {
+    int64_t user_id;  /* required */
+} tp_replace_managed_bot_token_args;
+static inline tp_err tp_replace_managed_bot_token(tp_bot *bot, const tp_replace_managed_bot_token_args *args, tp_string_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_REPLACE_MANAGED_BOT_TOKEN, args, out, err);
+}
+/* getManagedBotAccessSettings */
+typedef struct tp_get_managed_bot_access_settings_args {
+    int64_t user_id;  /* required */
+} tp_get_managed_bot_access_settings_args;
+static inline tp_err tp_get_managed_bot_access_settings(tp_bot *bot, const tp_get_managed_bot_access_settings_args *args, tp_bot_access_settings_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_GET_MANAGED_BOT_ACCESS_SETTINGS, args, out, err);
+}
+/* setManagedBotAccessSettings */
+typedef struct tp_set_managed_bot_access_settings_args {
+    int64_t user_id;  /* required */
+    bool is_access_restricted;  /* required */
+    const int64_t *added_user_ids;
+    size_t added_user_ids_count;
+} tp_set_managed_bot_access_settings_args;
+static inline tp_err tp_set_managed_bot_access_settings(tp_bot *bot, const tp_set_managed_bot_access_settings_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SET_MANAGED_BOT_ACCESS_SETTINGS, args, out, err);
+}
+/* setMyCommands */
+typedef struct tp_set_my_commands_args {
+    const tp_bot_command *commands;  /* required */
+    size_t commands_count;
+    const tp_bot_command_scope *scope;
+    const char *language_code;
+} tp_set_my_commands_args;
+static inline tp_err tp_set_my_commands(tp_bot *bot, const tp_set_my_commands_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SET_MY_COMMANDS, args, out, err);
+}
+/* deleteMyCommands */
+typedef struct tp_delete_my_commands_args {
+    const tp_bot_command_scope *scope;
+    const char *language_code;
+} tp_delete_my_commands_args;
+static inline tp_err tp_delete_my_commands(tp_bot *bot, const tp_delete_my_commands_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_DELETE_MY_COMMANDS, args, out, err);
+}
+/* getMyCommands */
+typedef struct tp_get_my_commands_args {
+    const tp_bot_command_scope *scope;
+    const char *language_code;
+} tp_get_my_commands_args;
+static inline tp_err tp_get_my_commands(tp_bot *bot, const tp_get_my_commands_args *args, tp_bot_command_list_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_GET_MY_COMMANDS, args, out, err);
+}
+/* setMyName */
+typedef struct tp_set_my_name_args {
+    const char *name;
+    const char *language_code;
+} tp_set_my_name_args;
+static inline tp_err tp_set_my_name(tp_bot *bot, const tp_set_my_name_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SET_MY_NAME, args, out, err);
+}
+/* getMyName */
+typedef struct tp_get_my_name_args {
+    const char *language_code;
+} tp_get_my_name_args;
+static inline tp_err tp_get_my_name(tp_bot *bot, const tp_get_my_name_args *args, tp_bot_name_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_GET_MY_NAME, args, out, err);
+}
+/* setMyDescription */
+typedef struct tp_set_my_description_args {
+    const char *description;
+    const char *language_code;
+} tp_set_my_description_args;
+static inline tp_err tp_set_my_description(tp_bot *bot, const tp_set_my_description_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SET_MY_DESCRIPTION, args, out, err);
+}
+/* getMyDescription */
+typedef struct tp_get_my_description_args {
+    const char *language_code;
+} tp_get_my_description_args;
+static inline tp_err tp_get_my_description(tp_bot *bot, const tp_get_my_description_args *args, tp_bot_description_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_GET_MY_DESCRIPTION, args, out, err);
+}
+/* setMyShortDescription */
+typedef struct tp_set_my_short_description_args {
+    const char *short_description;
+    const char *language_code;
+} tp_set_my_short_description_args;
+static inline tp_err tp_set_my_short_description(tp_bot *bot, const tp_set_my_short_description_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SET_MY_SHORT_DESCRIPTION, args, out, err);
+}
+/* getMyShortDescription */
+typedef struct tp_get_my_short_description_args {
+    const char *language_code;
+} tp_get_my_short_description_args;
+static inline tp_err tp_get_my_short_description(tp_bot *bot, const tp_get_my_short_description_args *args, tp_bot_short_description_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_GET_MY_SHORT_DESCRIPTION, args, out, err);
+}
+/* setMyProfilePhoto */
+typedef struct tp_set_my_profile_photo_args {
+    const tp_input_profile_photo *photo;  /* required */
+} tp_set_my_profile_photo_args;
+static inline tp_err tp_set_my_profile_photo(tp_bot *bot, const tp_set_my_profile_photo_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SET_MY_PROFILE_PHOTO, args, out, err);
+}
+/* removeMyProfilePhoto */
+static inline tp_err tp_remove_my_profile_photo(tp_bot *bot, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_REMOVE_MY_PROFILE_PHOTO, NULL, out, err);
+}
+/* setChatMenuButton */
+typedef struct tp_set_chat_menu_button_args {
+    int64_t chat_id;
+    const tp_menu_button *menu_button;
+} tp_set_chat_menu_button_args;
+static inline tp_err tp_set_chat_menu_button(tp_bot *bot, const tp_set_chat_menu_button_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SET_CHAT_MENU_BUTTON, args, out, err);
+}
+/* getChatMenuButton */
+typedef struct tp_get_chat_menu_button_args {
+    int64_t chat_id;
+} tp_get_chat_menu_button_args;
+static inline tp_err tp_get_chat_menu_button(tp_bot *bot, const tp_get_chat_menu_button_args *args, tp_menu_button_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_GET_CHAT_MENU_BUTTON, args, out, err);
+}
+/* setMyDefaultAdministratorRights */
+typedef struct tp_set_my_default_administrator_rights_args {
+    const tp_chat_administrator_rights *rights;
+    bool for_channels;
+} tp_set_my_default_administrator_rights_args;
+static inline tp_err tp_set_my_default_administrator_rights(tp_bot *bot, const tp_set_my_default_administrator_rights_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SET_MY_DEFAULT_ADMINISTRATOR_RIGHTS, args, out, err);
+}
+/* getMyDefaultAdministratorRights */
+typedef struct tp_get_my_default_administrator_rights_args {
+    bool for_channels;
+} tp_get_my_default_administrator_rights_args;
+static inline tp_err tp_get_my_default_administrator_rights(tp_bot *bot, const tp_get_my_default_administrator_rights_args *args, tp_chat_administrator_rights_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_GET_MY_DEFAULT_ADMINISTRATOR_RIGHTS, args, out, err);
+}
+/* getAvailableGifts */
+static inline tp_err tp_get_available_gifts(tp_bot *bot, tp_gifts_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_GET_AVAILABLE_GIFTS, NULL, out, err);
+}
+/* sendGift */
+typedef struct tp_send_gift_args {
+    int64_t user_id;
+    tp_chat_id chat_id;
+    const char *gift_id;  /* required */
+    bool pay_for_upgrade;
+    const char *text;
+    const char *text_parse_mode;
+    const tp_message_entity *text_entities;
+    size_t text_entities_count;
+} tp_send_gift_args;
+static inline tp_err tp_send_gift(tp_bot *bot, const tp_send_gift_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SEND_GIFT, args, out, err);
+}
+/* giftPremiumSubscription */
+typedef struct tp_gift_premium_subscription_args {
+    int64_t user_id;  /* required */
+    int64_t month_count;  /* required */
+    int64_t star_count;  /* required */
+    const char *text;
+    const char *text_parse_mode;
+    const tp_message_entity *text_entities;
+    size_t text_entities_count;
+} tp_gift_premium_subscription_args;
+static inline tp_err tp_gift_premium_subscription(tp_bot *bot, const tp_gift_premium_subscription_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_GIFT_PREMIUM_SUBSCRIPTION, args, out, err);
+}
+/* verifyUser */
+typedef struct tp_verify_user_args {
+    int64_t user_id;  /* required */
+    const char *custom_description;
+} tp_verify_user_args;
+static inline tp_err tp_verify_user(tp_bot *bot, const tp_verify_user_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_VERIFY_USER, args, out, err);
+}
+/* verifyChat */
+typedef struct tp_verify_chat_args {
+    tp_chat_id chat_id;  /* required */
+    const char *custom_description;
+} tp_verify_chat_args;
+static inline tp_err tp_verify_chat(tp_bot *bot, const tp_verify_chat_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_VERIFY_CHAT, args, out, err);
+}
+/* removeUserVerification */
+typedef struct tp_remove_user_verification_args {
+    int64_t user_id;  /* required */
+} tp_remove_user_verification_args;
+static inline tp_err tp_remove_user_verification(tp_bot *bot, const tp_remove_user_verification_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_REMOVE_USER_VERIFICATION, args, out, err);
+}
+/* removeChatVerification */
+typedef struct tp_remove_chat_verification_args {
+    tp_chat_id chat_id;  /* required */
+} tp_remove_chat_verification_args;
+static inline tp_err tp_remove_chat_verification(tp_bot *bot, const tp_remove_chat_verification_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_REMOVE_CHAT_VERIFICATION, args, out, err);
+}
+/* readBusinessMessage */
+typedef struct tp_read_business_message_args {
+    const char *business_connection_id;  /* required */
+    int64_t chat_id;  /* required */
+    int64_t message_id;  /* required */
+} tp_read_business_message_args;
+static inline tp_err tp_read_business_message(tp_bot *bot, const tp_read_business_message_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_READ_BUSINESS_MESSAGE, args, out, err);
+}
+/* deleteBusinessMessages */
+typedef struct tp_delete_business_messages_args {
+    const char *business_connection_id;  /* required */
+    const int64_t *message_ids;  /* required */
+    size_t message_ids_count;
+} tp_delete_business_messages_args;
+static inline tp_err tp_delete_business_messages(tp_bot *bot, const tp_delete_business_messages_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_DELETE_BUSINESS_MESSAGES, args, out, err);
+}
+/* setBusinessAccountName */
+typedef struct tp_set_business_account_name_args {
+    const char *business_connection_id;  /* required */
+    const char *first_name;  /* required */
+    const char *last_name;
+} tp_set_business_account_name_args;
+static inline tp_err tp_set_business_account_name(tp_bot *bot, const tp_set_business_account_name_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SET_BUSINESS_ACCOUNT_NAME, args, out, err);
+}
+/* setBusinessAccountUsername */
+typedef struct tp_set_business_account_username_args {
+    const char *business_connection_id;  /* required */
+    const char *username;
+} tp_set_business_account_username_args;
+static inline tp_err tp_set_business_account_username(tp_bot *bot, const tp_set_business_account_username_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SET_BUSINESS_ACCOUNT_USERNAME, args, out, err);
+}
+/* setBusinessAccountBio */
+typedef struct tp_set_business_account_bio_args {
+    const char *business_connection_id;  /* required */
+    const char *bio;
+} tp_set_business_account_bio_args;
+static inline tp_err tp_set_business_account_bio(tp_bot *bot, const tp_set_business_account_bio_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SET_BUSINESS_ACCOUNT_BIO, args, out, err);
+}
+/* setBusinessAccountProfilePhoto */
+typedef struct tp_set_business_account_profile_photo_args {
+    const char *business_connection_id;  /* required */
+    const tp_input_profile_photo *photo;  /* required */
+    bool is_public;
+} tp_set_business_account_profile_photo_args;
+static inline tp_err tp_set_business_account_profile_photo(tp_bot *bot, const tp_set_business_account_profile_photo_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SET_BUSINESS_ACCOUNT_PROFILE_PHOTO, args, out, err);
+}
+/* removeBusinessAccountProfilePhoto */
+typedef struct tp_remove_business_account_profile_photo_args {
+    const char *business_connection_id;  /* required */
+    bool is_public;
+} tp_remove_business_account_profile_photo_args;
+static inline tp_err tp_remove_business_account_profile_photo(tp_bot *bot, const tp_remove_business_account_profile_photo_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_REMOVE_BUSINESS_ACCOUNT_PROFILE_PHOTO, args, out, err);
+}
+/* setBusinessAccountGiftSettings */
+typedef struct tp_set_business_account_gift_settings_args {
+    const char *business_connection_id;  /* required */
+    bool show_gift_button;  /* required */
+    const tp_accepted_gift_types *accepted_gift_types;  /* required */
+} tp_set_business_account_gift_settings_args;
+static inline tp_err tp_set_business_account_gift_settings(tp_bot *bot, const tp_set_business_account_gift_settings_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SET_BUSINESS_ACCOUNT_GIFT_SETTINGS, args, out, err);
+}
+/* getBusinessAccountStarBalance */
+typedef struct tp_get_business_account_star_balance_args {
+    const char *business_connection_id;  /* required */
+} tp_get_business_account_star_balance_args;
+static inline tp_err tp_get_business_account_star_balance(tp_bot *bot, const tp_get_business_account_star_balance_args *args, tp_star_amount_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_GET_BUSINESS_ACCOUNT_STAR_BALANCE, args, out, err);
+}
+/* transferBusinessAccountStars */
+typedef struct tp_transfer_business_account_stars_args {
+    const char *business_connection_id;  /* required */
+    int64_t star_count;  /* required */
+} tp_transfer_business_account_stars_args;
+static inline tp_err tp_transfer_business_account_stars(tp_bot *bot, const tp_transfer_business_account_stars_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_TRANSFER_BUSINESS_ACCOUNT_STARS, args, out, err);
+}
+/* getBusinessAccountGifts */
+typedef struct tp_get_business_account_gifts_args {
+    const char *business_connection_id;  /* required */
+    bool exclude_unsaved;
+    bool exclude_saved;
+    bool exclude_unlimited;
+    bool exclude_limited_upgradable;
+    bool exclude_limited_non_upgradable;
+    bool exclude_unique;
+    bool exclude_from_blockchain;
+    bool sort_by_price;
+    const char *offset;
+    int64_t limit;
+} tp_get_business_account_gifts_args;
+static inline tp_err tp_get_business_account_gifts(tp_bot *bot, const tp_get_business_account_gifts_args *args, tp_owned_gifts_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_GET_BUSINESS_ACCOUNT_GIFTS, args, out, err);
+}
+/* getUserGifts */
+typedef struct tp_get_user_gifts_args {
+    int64_t user_id;  /* required */
+    bool exclude_unlimited;
+    bool exclude_limited_upgradable;
+    bool exclude_limited_non_upgradable;
+    bool exclude_from_blockchain;
+    bool exclude_unique;
+    bool sort_by_price;
+    const char *offset;
+    int64_t limit;
+} tp_get_user_gifts_args;
+static inline tp_err tp_get_user_gifts(tp_bot *bot, const tp_get_user_gifts_args *args, tp_owned_gifts_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_GET_USER_GIFTS, args, out, err);
+}
+/* getChatGifts */
+typedef struct tp_get_chat_gifts_args {
+    tp_chat_id chat_id;  /* required */
+    bool exclude_unsaved;
+    bool exclude_saved;
+    bool exclude_unlimited;
+    bool exclude_limited_upgradable;
+    bool exclude_limited_non_upgradable;
+    bool exclude_from_blockchain;
+    bool exclude_unique;
+    bool sort_by_price;
+    const char *offset;
+    int64_t limit;
+} tp_get_chat_gifts_args;
+static inline tp_err tp_get_chat_gifts(tp_bot *bot, const tp_get_chat_gifts_args *args, tp_owned_gifts_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_GET_CHAT_GIFTS, args, out, err);
+}
+/* convertGiftToStars */
+typedef struct tp_convert_gift_to_stars_args {
+    const char *business_connection_id;  /* required */
+    const char *owned_gift_id;  /* required */
+} tp_convert_gift_to_stars_args;
+static inline tp_err tp_convert_gift_to_stars(tp_bot *bot, const tp_convert_gift_to_stars_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_CONVERT_GIFT_TO_STARS, args, out, err);
+}
+/* upgradeGift */
+typedef struct tp_upgrade_gift_args {
+    const char *business_connection_id;  /* required */
+    const char *owned_gift_id;  /* required */
+    bool keep_original_details;
+    int64_t star_count;
+} tp_upgrade_gift_args;
+static inline tp_err tp_upgrade_gift(tp_bot *bot, const tp_upgrade_gift_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_UPGRADE_GIFT, args, out, err);
+}
+/* transferGift */
+typedef struct tp_transfer_gift_args {
+    const char *business_connection_id;  /* required */
+    const char *owned_gift_id;  /* required */
+    int64_t new_owner_chat_id;  /* required */
+    int64_t star_count;
+} tp_transfer_gift_args;
+static inline tp_err tp_transfer_gift(tp_bot *bot, const tp_transfer_gift_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_TRANSFER_GIFT, args, out, err);
+}
+/* postStory */
+typedef struct tp_post_story_args {
+    const char *business_connection_id;  /* required */
+    const tp_input_story_content *content;  /* required */
+    int64_t active_period;  /* required */
+    const char *caption;
+    const char *parse_mode;
+    const tp_message_entity *caption_entities;
+    size_t caption_entities_count;
+    const tp_story_area *areas;
+    size_t areas_count;
+    bool post_to_chat_page;
+    bool protect_content;
+} tp_post_story_args;
+static inline tp_err tp_post_story(tp_bot *bot, const tp_post_story_args *args, tp_story_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_POST_STORY, args, out, err);
+}
+/* repostStory */
+typedef struct tp_repost_story_args {
+    const char *business_connection_id;  /* required */
+    int64_t from_chat_id;  /* required */
+    int64_t from_story_id;  /* required */
+    int64_t active_period;  /* required */
+    bool post_to_chat_page;
+    bool protect_content;
+} tp_repost_story_args;
+static inline tp_err tp_repost_story(tp_bot *bot, const tp_repost_story_args *args, tp_story_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_REPOST_STORY, args, out, err);
+}
+/* editStory */
+typedef struct tp_edit_story_args {
+    const char *business_connection_id;  /* required */
+    int64_t story_id;  /* required */
+    const tp_input_story_content *content;  /* required */
+    const char *caption;
+    const char *parse_mode;
+    const tp_message_entity *caption_entities;
+    size_t caption_entities_count;
+    const tp_story_area *areas;
+    size_t areas_count;
+} tp_edit_story_args;
+static inline tp_err tp_edit_story(tp_bot *bot, const tp_edit_story_args *args, tp_story_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_EDIT_STORY, args, out, err);
+}
+/* deleteStory */
+typedef struct tp_delete_story_args {
+    const char *business_connection_id;  /* required */
+    int64_t story_id;  /* required */
+} tp_delete_story_args;
+static inline tp_err tp_delete_story(tp_bot *bot, const tp_delete_story_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_DELETE_STORY, args, out, err);
+}
+/* answerWebAppQuery */
+typedef struct tp_answer_web_app_query_args {
+    const char *web_app_query_id;  /* required */
+    const tp_inline_query_result *result;  /* required */
+} tp_answer_web_app_query_args;
+static inline tp_err tp_answer_web_app_query(tp_bot *bot, const tp_answer_web_app_query_args *args, tp_sent_web_app_message_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_ANSWER_WEB_APP_QUERY, args, out, err);
+}
+/* savePreparedInlineMessage */
+typedef struct tp_save_prepared_inline_message_args {
+    int64_t user_id;  /* required */
+    const tp_inline_query_result *result;  /* required */
+    bool allow_user_chats;
+    bool allow_bot_chats;
+    bool allow_group_chats;
+    bool allow_channel_chats;
+} tp_save_prepared_inline_message_args;
+static inline tp_err tp_save_prepared_inline_message(tp_bot *bot, const tp_save_prepared_inline_message_args *args, tp_prepared_inline_message_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SAVE_PREPARED_INLINE_MESSAGE, args, out, err);
+}
+/* savePreparedKeyboardButton */
+typedef struct tp_save_prepared_keyboard_button_args {
+    int64_t user_id;  /* required */
+    const tp_keyboard_button *button;  /* required */
+} tp_save_prepared_keyboard_button_args;
+static inline tp_err tp_save_prepared_keyboard_button(tp_bot *bot, const tp_save_prepared_keyboard_button_args *args, tp_prepared_keyboard_button_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SAVE_PREPARED_KEYBOARD_BUTTON, args, out, err);
+}
+/* editMessageText */
+typedef struct tp_edit_message_text_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;
+    int64_t message_id;
+    const char *inline_message_id;
+    const char *text;
+    const char *parse_mode;
+    const tp_message_entity *entities;
+    size_t entities_count;
+    const tp_link_preview_options *link_preview_options;
+    const tp_input_rich_message *rich_message;
+    const tp_inline_keyboard_markup *reply_markup;
+} tp_edit_message_text_args;
+static inline tp_err tp_edit_message_text(tp_bot *bot, const tp_edit_message_text_args *args, tp_message_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_EDIT_MESSAGE_TEXT, args, out, err);
+}
+/* editMessageCaption */
+typedef struct tp_edit_message_caption_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;
+    int64_t message_id;
+    const char *inline_message_id;
+    const char *caption;
+    const char *parse_mode;
+    const tp_message_entity *caption_entities;
+    size_t caption_entities_count;
+    bool show_caption_above_media;
+    const tp_inline_keyboard_markup *reply_markup;
+} tp_edit_message_caption_args;
+static inline tp_err tp_edit_message_caption(tp_bot *bot, const tp_edit_message_caption_args *args, tp_message_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_EDIT_MESSAGE_CAPTION, args, out, err);
+}
+/* editMessageMedia */
+typedef struct tp_edit_message_media_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;
+    int64_t message_id;
+    const char *inline_message_id;
+    const tp_input_media *media;  /* required */
+    const tp_inline_keyboard_markup *reply_markup;
+} tp_edit_message_media_args;
+static inline tp_err tp_edit_message_media(tp_bot *bot, const tp_edit_message_media_args *args, tp_message_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_EDIT_MESSAGE_MEDIA, args, out, err);
+}
+/* editMessageLiveLocation */
+typedef struct tp_edit_message_live_location_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;
+    int64_t message_id;
+    const char *inline_message_id;
+    double latitude;  /* required */
+    double longitude;  /* required */
+    int64_t live_period;
+    double horizontal_accuracy;
+    int64_t heading;
+    int64_t proximity_alert_radius;
+    const tp_inline_keyboard_markup *reply_markup;
+} tp_edit_message_live_location_args;
+static inline tp_err tp_edit_message_live_location(tp_bot *bot, const tp_edit_message_live_location_args *args, tp_message_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_EDIT_MESSAGE_LIVE_LOCATION, args, out, err);
+}
+/* stopMessageLiveLocation */
+typedef struct tp_stop_message_live_location_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;
+    int64_t message_id;
+    const char *inline_message_id;
+    const tp_inline_keyboard_markup *reply_markup;
+} tp_stop_message_live_location_args;
+static inline tp_err tp_stop_message_live_location(tp_bot *bot, const tp_stop_message_live_location_args *args, tp_message_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_STOP_MESSAGE_LIVE_LOCATION, args, out, err);
+}
+/* editMessageChecklist */
+typedef struct tp_edit_message_checklist_args {
+    const char *business_connection_id;  /* required */
+    tp_chat_id chat_id;  /* required */
+    int64_t message_id;  /* required */
+    const tp_input_checklist *checklist;  /* required */
+    const tp_inline_keyboard_markup *reply_markup;
+} tp_edit_message_checklist_args;
+static inline tp_err tp_edit_message_checklist(tp_bot *bot, const tp_edit_message_checklist_args *args, tp_message_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_EDIT_MESSAGE_CHECKLIST, args, out, err);
+}
+/* editMessageReplyMarkup */
+typedef struct tp_edit_message_reply_markup_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;
+    int64_t message_id;
+    const char *inline_message_id;
+    const tp_inline_keyboard_markup *reply_markup;
+} tp_edit_message_reply_markup_args;
+static inline tp_err tp_edit_message_reply_markup(tp_bot *bot, const tp_edit_message_reply_markup_args *args, tp_message_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_EDIT_MESSAGE_REPLY_MARKUP, args, out, err);
+}
+/* stopPoll */
+typedef struct tp_stop_poll_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_id;  /* required */
+    const tp_inline_keyboard_markup *reply_markup;
+} tp_stop_poll_args;
+static inline tp_err tp_stop_poll(tp_bot *bot, const tp_stop_poll_args *args, tp_poll_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_STOP_POLL, args, out, err);
+}
+/* approveSuggestedPost */
+typedef struct tp_approve_suggested_post_args {
+    int64_t chat_id;  /* required */
+    int64_t message_id;  /* required */
+    int64_t send_date;
+} tp_approve_suggested_post_args;
+static inline tp_err tp_approve_suggested_post(tp_bot *bot, const tp_approve_suggested_post_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_APPROVE_SUGGESTED_POST, args, out, err);
+}
+/* declineSuggestedPost */
+typedef struct tp_decline_suggested_post_args {
+    int64_t chat_id;  /* required */
+    int64_t message_id;  /* required */
+    const char *comment;
+} tp_decline_suggested_post_args;
+static inline tp_err tp_decline_suggested_post(tp_bot *bot, const tp_decline_suggested_post_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_DECLINE_SUGGESTED_POST, args, out, err);
+}
+/* deleteMessage */
+typedef struct tp_delete_message_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t message_id;  /* required */
+} tp_delete_message_args;
+static inline tp_err tp_delete_message(tp_bot *bot, const tp_delete_message_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_DELETE_MESSAGE, args, out, err);
+}
+/* deleteMessages */
+typedef struct tp_delete_messages_args {
+    tp_chat_id chat_id;  /* required */
+    const int64_t *message_ids;  /* required */
+    size_t message_ids_count;
+} tp_delete_messages_args;
+static inline tp_err tp_delete_messages(tp_bot *bot, const tp_delete_messages_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_DELETE_MESSAGES, args, out, err);
+}
+/* deleteMessageReaction */
+typedef struct tp_delete_message_reaction_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t message_id;  /* required */
+    int64_t user_id;
+    int64_t actor_chat_id;
+} tp_delete_message_reaction_args;
+static inline tp_err tp_delete_message_reaction(tp_bot *bot, const tp_delete_message_reaction_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_DELETE_MESSAGE_REACTION, args, out, err);
+}
+/* deleteAllMessageReactions */
+typedef struct tp_delete_all_message_reactions_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t user_id;
+    int64_t actor_chat_id;
+} tp_delete_all_message_reactions_args;
+static inline tp_err tp_delete_all_message_reactions(tp_bot *bot, const tp_delete_all_message_reactions_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_DELETE_ALL_MESSAGE_REACTIONS, args, out, err);
+}
+/* sendSticker */
+typedef struct tp_send_sticker_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    tp_input_file sticker;  /* required */
+    const char *emoji;
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const char *message_effect_id;
+    const tp_suggested_post_parameters *suggested_post_parameters;
+    const tp_reply_parameters *reply_parameters;
+    const tp_reply_markup *reply_markup;
+} tp_send_sticker_args;
+static inline tp_err tp_send_sticker(tp_bot *bot, const tp_send_sticker_args *args, tp_message_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SEND_STICKER, args, out, err);
+}
+/* getStickerSet */
+typedef struct tp_get_sticker_set_args {
+    const char *name;  /* required */
+} tp_get_sticker_set_args;
+static inline tp_err tp_get_sticker_set(tp_bot *bot, const tp_get_sticker_set_args *args, tp_sticker_set_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_GET_STICKER_SET, args, out, err);
+}
+/* getCustomEmojiStickers */
+typedef struct tp_get_custom_emoji_stickers_args {
+    const char * const *custom_emoji_ids;  /* required */
+    size_t custom_emoji_ids_count;
+} tp_get_custom_emoji_stickers_args;
+static inline tp_err tp_get_custom_emoji_stickers(tp_bot *bot, const tp_get_custom_emoji_stickers_args *args, tp_sticker_list_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_GET_CUSTOM_EMOJI_STICKERS, args, out, err);
+}
+/* uploadStickerFile */
+typedef struct tp_upload_sticker_file_args {
+    int64_t user_id;  /* required */
+    tp_input_file sticker;  /* required */
+    const char *sticker_format;  /* required */
+} tp_upload_sticker_file_args;
+static inline tp_err tp_upload_sticker_file(tp_bot *bot, const tp_upload_sticker_file_args *args, tp_file_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_UPLOAD_STICKER_FILE, args, out, err);
+}
+/* createNewStickerSet */
+typedef struct tp_create_new_sticker_set_args {
+    int64_t user_id;  /* required */
+    const char *name;  /* required */
+    const char *title;  /* required */
+    const tp_input_sticker *stickers;  /* required */
+    size_t stickers_count;
+    const char *sticker_type;
+    bool needs_repainting;
+} tp_create_new_sticker_set_args;
+static inline tp_err tp_create_new_sticker_set(tp_bot *bot, const tp_create_new_sticker_set_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_CREATE_NEW_STICKER_SET, args, out, err);
+}
+/* addStickerToSet */
+typedef struct tp_add_sticker_to_set_args {
+    int64_t user_id;  /* required */
+    const char *name;  /* required */
+    const tp_input_sticker *sticker;  /* required */
+} tp_add_sticker_to_set_args;
+static inline tp_err tp_add_sticker_to_set(tp_bot *bot, const tp_add_sticker_to_set_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_ADD_STICKER_TO_SET, args, out, err);
+}
+/* setStickerPositionInSet */
+typedef struct tp_set_sticker_position_in_set_args {
+    const char *sticker;  /* required */
+    int64_t position;  /* required */
+} tp_set_sticker_position_in_set_args;
+static inline tp_err tp_set_sticker_position_in_set(tp_bot *bot, const tp_set_sticker_position_in_set_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SET_STICKER_POSITION_IN_SET, args, out, err);
+}
+/* deleteStickerFromSet */
+typedef struct tp_delete_sticker_from_set_args {
+    const char *sticker;  /* required */
+} tp_delete_sticker_from_set_args;
+static inline tp_err tp_delete_sticker_from_set(tp_bot *bot, const tp_delete_sticker_from_set_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_DELETE_STICKER_FROM_SET, args, out, err);
+}
+/* replaceStickerInSet */
+typedef struct tp_replace_sticker_in_set_args {
+    int64_t user_id;  /* required */
+    const char *name;  /* required */
+    const char *old_sticker;  /* required */
+    const tp_input_sticker *sticker;  /* required */
+} tp_replace_sticker_in_set_args;
+static inline tp_err tp_replace_sticker_in_set(tp_bot *bot, const tp_replace_sticker_in_set_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_REPLACE_STICKER_IN_SET, args, out, err);
+}
+/* setStickerEmojiList */
+typedef struct tp_set_sticker_emoji_list_args {
+    const char *sticker;  /* required */
+    const char * const *emoji_list;  /* required */
+    size_t emoji_list_count;
+} tp_set_sticker_emoji_list_args;
+static inline tp_err tp_set_sticker_emoji_list(tp_bot *bot, const tp_set_sticker_emoji_list_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SET_STICKER_EMOJI_LIST, args, out, err);
+}
+/* setStickerKeywords */
+typedef struct tp_set_sticker_keywords_args {
+    const char *sticker;  /* required */
+    const char * const *keywords;
+    size_t keywords_count;
+} tp_set_sticker_keywords_args;
+static inline tp_err tp_set_sticker_keywords(tp_bot *bot, const tp_set_sticker_keywords_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SET_STICKER_KEYWORDS, args, out, err);
+}
+/* setStickerMaskPosition */
+typedef struct tp_set_sticker_mask_position_args {
+    const char *sticker;  /* required */
+    const tp_mask_position *mask_position;
+} tp_set_sticker_mask_position_args;
+static inline tp_err tp_set_sticker_mask_position(tp_bot *bot, const tp_set_sticker_mask_position_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SET_STICKER_MASK_POSITION, args, out, err);
+}
+/* setStickerSetTitle */
+typedef struct tp_set_sticker_set_title_args {
+    const char *name;  /* required */
+    const char *title;  /* required */
+} tp_set_sticker_set_title_args;
+static inline tp_err tp_set_sticker_set_title(tp_bot *bot, const tp_set_sticker_set_title_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SET_STICKER_SET_TITLE, args, out, err);
+}
+/* setStickerSetThumbnail */
+typedef struct tp_set_sticker_set_thumbnail_args {
+    const char *name;  /* required */
+    int64_t user_id;  /* required */
+    tp_input_file thumbnail;
+    const char *format;  /* required */
+} tp_set_sticker_set_thumbnail_args;
+static inline tp_err tp_set_sticker_set_thumbnail(tp_bot *bot, const tp_set_sticker_set_thumbnail_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SET_STICKER_SET_THUMBNAIL, args, out, err);
+}
+/* setCustomEmojiStickerSetThumbnail */
+typedef struct tp_set_custom_emoji_sticker_set_thumbnail_args {
+    const char *name;  /* required */
+    const char *custom_emoji_id;
+} tp_set_custom_emoji_sticker_set_thumbnail_args;
+static inline tp_err tp_set_custom_emoji_sticker_set_thumbnail(tp_bot *bot, const tp_set_custom_emoji_sticker_set_thumbnail_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SET_CUSTOM_EMOJI_STICKER_SET_THUMBNAIL, args, out, err);
+}
+/* deleteStickerSet */
+typedef struct tp_delete_sticker_set_args {
+    const char *name;  /* required */
+} tp_delete_sticker_set_args;
+static inline tp_err tp_delete_sticker_set(tp_bot *bot, const tp_delete_sticker_set_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_DELETE_STICKER_SET, args, out, err);
+}
+/* sendRichMessage */
+typedef struct tp_send_rich_message_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    const tp_input_rich_message *rich_message;  /* required */
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const char *message_effect_id;
+    const tp_suggested_post_parameters *suggested_post_parameters;
+    const tp_reply_parameters *reply_parameters;
+    const tp_reply_markup *reply_markup;
+} tp_send_rich_message_args;
+static inline tp_err tp_send_rich_message(tp_bot *bot, const tp_send_rich_message_args *args, tp_message_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SEND_RICH_MESSAGE, args, out, err);
+}
+/* sendRichMessageDraft */
+typedef struct tp_send_rich_message_draft_args {
+    int64_t chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t draft_id;  /* required */
+    const tp_input_rich_message *rich_message;  /* required */
+} tp_send_rich_message_draft_args;
+static inline tp_err tp_send_rich_message_draft(tp_bot *bot, const tp_send_rich_message_draft_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SEND_RICH_MESSAGE_DRAFT, args, out, err);
+}
+/* answerInlineQuery */
+typedef struct tp_answer_inline_query_args {
+    const char *inline_query_id;  /* required */
+    const tp_inline_query_result *results;  /* required */
+    size_t results_count;
+    int64_t cache_time;
+    bool is_personal;
+    const char *next_offset;
+    const tp_inline_query_results_button *button;
+} tp_answer_inline_query_args;
+static inline tp_err tp_answer_inline_query(tp_bot *bot, const tp_answer_inline_query_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_ANSWER_INLINE_QUERY, args, out, err);
+}
+/* sendInvoice */
+typedef struct tp_send_invoice_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    const char *title;  /* required */
+    const char *description;  /* required */
+    const char *payload;  /* required */
+    const char *provider_token;
+    const char *currency;  /* required */
+    const tp_labeled_price *prices;  /* required */
+    size_t prices_count;
+    int64_t max_tip_amount;
+    const int64_t *suggested_tip_amounts;
+    size_t suggested_tip_amounts_count;
+    const char *start_parameter;
+    const char *provider_data;
+    const char *photo_url;
+    int64_t photo_size;
+    int64_t photo_width;
+    int64_t photo_height;
+    bool need_name;
+    bool need_phone_number;
+    bool need_email;
+    bool need_shipping_address;
+    bool send_phone_number_to_provider;
+    bool send_email_to_provider;
+    bool is_flexible;
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const char *message_effect_id;
+    const tp_suggested_post_parameters *suggested_post_parameters;
+    const tp_reply_parameters *reply_parameters;
+    const tp_inline_keyboard_markup *reply_markup;
+} tp_send_invoice_args;
+static inline tp_err tp_send_invoice(tp_bot *bot, const tp_send_invoice_args *args, tp_message_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SEND_INVOICE, args, out, err);
+}
+/* createInvoiceLink */
+typedef struct tp_create_invoice_link_args {
+    const char *business_connection_id;
+    const char *title;  /* required */
+    const char *description;  /* required */
+    const char *payload;  /* required */
+    const char *provider_token;
+    const char *currency;  /* required */
+    const tp_labeled_price *prices;  /* required */
+    size_t prices_count;
+    int64_t subscription_period;
+    int64_t max_tip_amount;
+    const int64_t *suggested_tip_amounts;
+    size_t suggested_tip_amounts_count;
+    const char *provider_data;
+    const char *photo_url;
+    int64_t photo_size;
+    int64_t photo_width;
+    int64_t photo_height;
+    bool need_name;
+    bool need_phone_number;
+    bool need_email;
+    bool need_shipping_address;
+    bool send_phone_number_to_provider;
+    bool send_email_to_provider;
+    bool is_flexible;
+} tp_create_invoice_link_args;
+static inline tp_err tp_create_invoice_link(tp_bot *bot, const tp_create_invoice_link_args *args, tp_string_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_CREATE_INVOICE_LINK, args, out, err);
+}
+/* answerShippingQuery */
+typedef struct tp_answer_shipping_query_args {
+    const char *shipping_query_id;  /* required */
+    bool ok;  /* required */
+    const tp_shipping_option *shipping_options;
+    size_t shipping_options_count;
+    const char *error_message;
+} tp_answer_shipping_query_args;
+static inline tp_err tp_answer_shipping_query(tp_bot *bot, const tp_answer_shipping_query_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_ANSWER_SHIPPING_QUERY, args, out, err);
+}
+/* answerPreCheckoutQuery */
+typedef struct tp_answer_pre_checkout_query_args {
+    const char *pre_checkout_query_id;  /* required */
+    bool ok;  /* required */
+    const char *error_message;
+} tp_answer_pre_checkout_query_args;
+static inline tp_err tp_answer_pre_checkout_query(tp_bot *bot, const tp_answer_pre_checkout_query_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_ANSWER_PRE_CHECKOUT_QUERY, args, out, err);
+}
+/* getMyStarBalance */
+static inline tp_err tp_get_my_star_balance(tp_bot *bot, tp_star_amount_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_GET_MY_STAR_BALANCE, NULL, out, err);
+}
+/* getStarTransactions */
+typedef struct tp_get_star_transactions_args {
+    int64_t offset;
+    int64_t limit;
+} tp_get_star_transactions_args;
+static inline tp_err tp_get_star_transactions(tp_bot *bot, const tp_get_star_transactions_args *args, tp_star_transactions_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_GET_STAR_TRANSACTIONS, args, out, err);
+}
+/* refundStarPayment */
+typedef struct tp_refund_star_payment_args {
+    int64_t user_id;  /* required */
+    const char *telegram_payment_charge_id;  /* required */
+} tp_refund_star_payment_args;
+static inline tp_err tp_refund_star_payment(tp_bot *bot, const tp_refund_star_payment_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_REFUND_STAR_PAYMENT, args, out, err);
+}
+/* editUserStarSubscription */
+typedef struct tp_edit_user_star_subscription_args {
+    int64_t user_id;  /* required */
+    const char *telegram_payment_charge_id;  /* required */
+    bool is_canceled;  /* required */
+} tp_edit_user_star_subscription_args;
+static inline tp_err tp_edit_user_star_subscription(tp_bot *bot, const tp_edit_user_star_subscription_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_EDIT_USER_STAR_SUBSCRIPTION, args, out, err);
+}
+/* setPassportDataErrors */
+typedef struct tp_set_passport_data_errors_args {
+    int64_t user_id;  /* required */
+    const tp_passport_element_error *errors;  /* required */
+    size_t errors_count;
+} tp_set_passport_data_errors_args;
+static inline tp_err tp_set_passport_data_errors(tp_bot *bot, const tp_set_passport_data_errors_args *args, tp_bool_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SET_PASSPORT_DATA_ERRORS, args, out, err);
+}
+/* sendGame */
+typedef struct tp_send_game_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    const char *game_short_name;  /* required */
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const char *message_effect_id;
+    const tp_reply_parameters *reply_parameters;
+    const tp_inline_keyboard_markup *reply_markup;
+} tp_send_game_args;
+static inline tp_err tp_send_game(tp_bot *bot, const tp_send_game_args *args, tp_message_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SEND_GAME, args, out, err);
+}
+/* setGameScore */
+typedef struct tp_set_game_score_args {
+    int64_t user_id;  /* required */
+    int64_t score;  /* required */
+    bool force;
+    bool disable_edit_message;
+    int64_t chat_id;
+    int64_t message_id;
+    const char *inline_message_id;
+} tp_set_game_score_args;
+static inline tp_err tp_set_game_score(tp_bot *bot, const tp_set_game_score_args *args, tp_message_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_SET_GAME_SCORE, args, out, err);
+}
+/* getGameHighScores */
+typedef struct tp_get_game_high_scores_args {
+    int64_t user_id;  /* required */
+    int64_t chat_id;
+    int64_t message_id;
+    const char *inline_message_id;
+} tp_get_game_high_scores_args;
+static inline tp_err tp_get_game_high_scores(tp_bot *bot, const tp_get_game_high_scores_args *args, tp_game_high_score_list_result *out, tp_error *err) {
+    return tp_call_typed(bot, TP_METHOD_GET_GAME_HIGH_SCORES, args, out, err);
+}
+/* END GENERATED declarations */
+
+/* Keyboards (reply_markup), in C:
+       tp_inline_keyboard_button row[] = { tp_button_cb("Yes", "y"), tp_button_url("Docs", url) };
+       tp_inline_keyboard_button_list rows[] = { TP_ROW(row) };
+       tp_inline_keyboard_markup kb = tp_inline_keyboard(rows, 1);
+       tp_reply_markup mk = tp_markup_inline(&kb);
+       tp_send_message(bot, &(tp_send_message_args){ .chat_id = TP_CHAT(id), .text = "?",
+                                                     .reply_markup = &mk }, NULL, NULL);
+   Everything is borrowed: keep the arrays alive until the call returns. */
+#define TP_ROW(array_) { (array_), sizeof(array_) / sizeof((array_)[0]) }
+TP_API tp_inline_keyboard_button tp_button_cb(const char *text, const char *callback_data);
+TP_API tp_inline_keyboard_button tp_button_url(const char *text, const char *url);
+TP_API tp_keyboard_button tp_key(const char *text);
+TP_API tp_inline_keyboard_markup tp_inline_keyboard(const tp_inline_keyboard_button_list *rows,
+                                                    size_t nrows);
+/* A reply keyboard; resize: resize_keyboard, one_time: one_time_keyboard. */
+TP_API tp_reply_keyboard_markup tp_reply_keyboard(const tp_keyboard_button_list *rows,
+                                                  size_t nrows, bool resize, bool one_time);
+TP_API tp_reply_markup tp_markup_inline(const tp_inline_keyboard_markup *m);
+TP_API tp_reply_markup tp_markup_reply(const tp_reply_keyboard_markup *m);
+/* {"remove_keyboard":true} and {"force_reply":true}; static storage, nothing to keep alive. */
+TP_API tp_reply_markup tp_markup_remove(void);
+TP_API tp_reply_markup tp_markup_force_reply(void);
 
 #ifdef __cplusplus
 }
@@ -2576,111 +9332,7 @@ TP__DEF tp_err tp_json_write(tp_buf *out, const tp_json *v) {
 }
 
 /* >>types (impl) ---------------------------------------------------------------------------
-   Views are built on demand in the document's arena; a field with the wrong JSON type is
-   treated as absent, a required field missing or mistyped makes the view fail. */
-
-static const tp_user *tp__user_view(tp_json_doc *doc, const tp_json *j) {
-    tp_user *u;
-    if (tp_json_typeof(j) != TP_JSON_OBJECT || tp_json_typeof(tp_json_get(j, "id")) != TP_JSON_INT)
-        return NULL;
-    u = (tp_user *)tp__doc_alloc(doc, sizeof *u);
-    if (!u) return NULL;
-    u->id = tp_json_get_int(j, "id");
-    u->is_bot = tp_json_get_bool(j, "is_bot");
-    u->first_name = tp_json_get_str(j, "first_name");
-    if (!u->first_name) u->first_name = "";
-    u->last_name = tp_json_get_str(j, "last_name");
-    u->username = tp_json_get_str(j, "username");
-    u->language_code = tp_json_get_str(j, "language_code");
-    u->json = j;
-    return u;
-}
-
-static const tp_chat *tp__chat_view(tp_json_doc *doc, const tp_json *j) {
-    tp_chat *c;
-    if (tp_json_typeof(j) != TP_JSON_OBJECT || tp_json_typeof(tp_json_get(j, "id")) != TP_JSON_INT)
-        return NULL;
-    c = (tp_chat *)tp__doc_alloc(doc, sizeof *c);
-    if (!c) return NULL;
-    c->id = tp_json_get_int(j, "id");
-    c->type = tp_json_get_str(j, "type");
-    if (!c->type) c->type = "";
-    c->title = tp_json_get_str(j, "title");
-    c->username = tp_json_get_str(j, "username");
-    c->first_name = tp_json_get_str(j, "first_name");
-    c->last_name = tp_json_get_str(j, "last_name");
-    c->json = j;
-    return c;
-}
-
-static const tp_message *tp__message_view(tp_json_doc *doc, const tp_json *j, int depth,
-                                          tp_error *err) {
-    tp_message *m;
-    const tp_json *r;
-    if (tp_json_typeof(j) != TP_JSON_OBJECT ||
-        tp_json_typeof(tp_json_get(j, "message_id")) != TP_JSON_INT) {
-        tp__fail(err, TP_ERR_BAD_RESPONSE, 0, "a message without an integer message_id");
-        return NULL;
-    }
-    m = (tp_message *)tp__doc_alloc(doc, sizeof *m);
-    if (!m) {
-        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
-        return NULL;
-    }
-    m->message_id = tp_json_get_int(j, "message_id");
-    m->message_thread_id = tp_json_get_int(j, "message_thread_id");
-    m->date = tp_json_get_int(j, "date");
-    m->text = tp_json_get_str(j, "text");
-    m->caption = tp_json_get_str(j, "caption");
-    m->json = j;
-    m->chat = tp__chat_view(doc, tp_json_get(j, "chat"));
-    if (!m->chat) {
-        tp__fail(err, TP_ERR_BAD_RESPONSE, 0, "a message without a chat with an integer id");
-        return NULL;
-    }
-    m->from_ = tp__user_view(doc, tp_json_get(j, "from"));
-    r = tp_json_get(j, "reply_to_message");
-    if (r && depth < 4) m->reply_to_message = tp__message_view(doc, r, depth + 1, NULL);
-    return m;
-}
-
-TP__DEF const tp_message *tp_message_view(tp_json_doc *doc, const tp_json *message,
-                                          tp_error *err) {
-    const tp_message *m = tp__message_view(doc, message, 0, err);
-    if (m) tp__ok(err);
-    return m;
-}
-
-TP__DEF const tp_update *tp_update_view(tp_json_doc *doc, const tp_json *j, tp_error *err) {
-    static const char *const kinds[4] = {"message", "edited_message", "channel_post",
-                                         "edited_channel_post"};
-    const tp_message *msgs[4];
-    tp_update *u;
-    int i;
-    if (tp_json_typeof(j) != TP_JSON_OBJECT ||
-        tp_json_typeof(tp_json_get(j, "update_id")) != TP_JSON_INT) {
-        tp__fail(err, TP_ERR_BAD_RESPONSE, 0, "an update without an integer update_id");
-        return NULL;
-    }
-    for (i = 0; i < 4; i++) {
-        const tp_json *mj = tp_json_get(j, kinds[i]);
-        msgs[i] = NULL;
-        if (mj && !(msgs[i] = tp__message_view(doc, mj, 0, err))) return NULL;
-    }
-    u = (tp_update *)tp__doc_alloc(doc, sizeof *u);
-    if (!u) {
-        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
-        return NULL;
-    }
-    u->update_id = tp_json_get_int(j, "update_id");
-    u->message = msgs[0];
-    u->edited_message = msgs[1];
-    u->channel_post = msgs[2];
-    u->edited_channel_post = msgs[3];
-    u->json = j;
-    tp__ok(err);
-    return u;
-}
+   The typed views are built by the table-driven parser in >>gen (impl), at the end. */
 
 /* >>api (impl) -----------------------------------------------------------------------------
    A bot owns one HTTP connection behind a mutex. The token lives only in the request path;
@@ -2984,16 +9636,6 @@ TP__DEF const tp_json *tp_result(const tp_json_doc *doc) {
     return tp_json_get(tp_json_root(doc), "result");
 }
 
-TP__DEF tp_err tp_get_me(tp_bot *bot, tp_json_doc **out, tp_error *err) {
-    return tp_call(bot, "getMe", NULL, out, err);
-}
-
-static void tp__jw_chat_id(tp_jw *w, tp_chat_id id) {
-    tp_jw_key(w, "chat_id");
-    if (id.username) tp_jw_str(w, id.username);
-    else tp_jw_int(w, id.id);
-}
-
 /* Writes {"offset":..,"limit":..,"timeout":..,"allowed_updates":[..]} with absent parts left out. */
 static void tp__updates_params(tp_buf *b, int64_t offset, int limit, int timeout,
                                const char *const *allowed) {
@@ -3022,97 +9664,24 @@ static void tp__updates_params(tp_buf *b, int64_t offset, int limit, int timeout
 /* The HTTP deadline of a long poll: Telegram holds it `timeout` seconds, plus slack. */
 static int tp__poll_deadline_ms(int timeout) { return timeout * 1000 + 15000; }
 
-TP__DEF tp_err tp_get_updates(tp_bot *bot, const tp_get_updates_args *a, tp_json_doc **out,
-                              tp_error *err) {
-    tp_buf b;
-    tp_buf_init(&b);
-    tp_err rc;
-    tp_get_updates_args none;
-    if (!a) {
-        memset(&none, 0, sizeof none);
-        a = &none;
-    }
-    tp__updates_params(&b, a->offset, a->limit, a->timeout, a->allowed_updates);
-    if (b.err) return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
-    rc = tp__call(bot, "getUpdates", b.ptr, NULL, 0, tp__poll_deadline_ms(a->timeout), false, out,
-                  err);
-    tp_buf_deinit(&b);
-    return rc;
-}
-
-TP__DEF tp_err tp_send_message(tp_bot *bot, const tp_send_message_args *a, tp_json_doc **out,
-                               tp_error *err) {
-    tp_buf b;
-    tp_buf_init(&b);
-    tp_jw w;
-    tp_err rc;
-    TELEPOT_ASSERT(a && a->text);
-    tp_jw_init(&w, &b);
-    tp_jw_obj(&w);
-    tp__jw_chat_id(&w, a->chat_id);
-    tp_jw_key(&w, "text");
-    tp_jw_str(&w, a->text);
-    if (a->message_thread_id) {
-        tp_jw_key(&w, "message_thread_id");
-        tp_jw_int(&w, a->message_thread_id);
-    }
-    if (a->parse_mode) {
-        tp_jw_key(&w, "parse_mode");
-        tp_jw_str(&w, a->parse_mode);
-    }
-    if (a->reply_to_message_id) {
-        tp_jw_key(&w, "reply_parameters");
-        tp_jw_obj(&w);
-        tp_jw_key(&w, "message_id");
-        tp_jw_int(&w, a->reply_to_message_id);
-        tp_jw_obj_end(&w);
-    }
-    if (a->disable_notification) {
-        tp_jw_key(&w, "disable_notification");
-        tp_jw_bool(&w, true);
-    }
-    if (a->protect_content) {
-        tp_jw_key(&w, "protect_content");
-        tp_jw_bool(&w, true);
-    }
-    if (a->reply_markup) {
-        tp_jw_key(&w, "reply_markup");
-        tp_jw_raw(&w, a->reply_markup);
-    }
-    tp_jw_obj_end(&w);
-    if (b.err) {
-        tp_buf_deinit(&b);
-        return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
-    }
-    rc = tp_call(bot, "sendMessage", b.ptr, out, err);
-    tp_buf_deinit(&b);
-    return rc;
-}
-
-TP__DEF tp_err tp_get_file(tp_bot *bot, const char *file_id, tp_json_doc **out, tp_error *err) {
-    tp_buf b;
-    tp_buf_init(&b);
-    tp_jw w;
-    tp_err rc;
-    TELEPOT_ASSERT(file_id);
-    tp_jw_init(&w, &b);
-    tp_jw_obj(&w);
-    tp_jw_key(&w, "file_id");
-    tp_jw_str(&w, file_id);
-    tp_jw_obj_end(&w);
-    if (b.err) return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
-    rc = tp_call(bot, "getFile", b.ptr, out, err);
-    tp_buf_deinit(&b);
-    return rc;
-}
-
 TP__DEF tp_err tp_download_file(tp_bot *bot, const char *file_id, int fd, tp_error *err) {
     static const char hex[] = "0123456789ABCDEF";
     tp_json_doc *doc = NULL;
     const char *path;
     tp_http_req req;
     tp_http_resp resp;
-    tp_err rc = tp_get_file(bot, file_id, &doc, err);
+    tp_buf params;
+    tp_jw w;
+    tp_err rc;
+    TELEPOT_ASSERT(file_id);
+    tp_buf_init(&params);
+    tp_jw_init(&w, &params);
+    tp_jw_obj(&w);
+    tp_jw_key(&w, "file_id");
+    tp_jw_str(&w, file_id);
+    tp_jw_obj_end(&w);
+    rc = params.err ? tp__fail(err, TP_ERR_NOMEM, 0, NULL) : tp_call(bot, "getFile", params.ptr, &doc, err);
+    tp_buf_deinit(&params);
     if (rc != TP_OK) return rc;
     path = tp_json_get_str(tp_result(doc), "file_path");
     if (!path || !*path) {
@@ -3436,6 +10005,4596 @@ TP__DEF int tp_poll_main(int argc, char **argv, tp_update_fn handler, void *user
     if (rc != TP_OK) fprintf(stderr, "%s: %s\n", name, err.message);
     tp_bot_free(bot);
     return rc == TP_OK ? 0 : 1;
+}
+
+/* >>gen (impl) -----------------------------------------------------------------------------
+   The generated Bot API is data: a string pool, per type a table of field descriptors (name,
+   C offset, presence-flag or count offset, kind, flags, element type), union members with
+   the test that picks each, and per method its args pseudo-type and result kind. One parser
+   and one writer below interpret them, so a new Bot API version is a table change only. */
+
+enum { TP__K_INT = 1, TP__K_FLOAT, TP__K_BOOL, TP__K_STR, TP__K_CHATID, TP__K_FILE, TP__K_OBJ, TP__K_ARR };
+enum { TP__U_CONST = 1, TP__U_HAS, TP__U_INT0, TP__U_ALWAYS, TP__U_STRING, TP__U_ARRAY };
+enum { TP__R_BOOL = 1, TP__R_INT, TP__R_STR, TP__R_OBJ, TP__R_ARR, TP__R_OBJ_OR_TRUE };
+#define TP__F_REQ 1u
+#define TP__F_DEPTH(f) (((f) >> 1) & 7u)
+#define TP__F_SUB(f) ((f) >> 4)
+#define TP__NONE 0xFFFFu
+
+typedef struct tp__fdesc {
+    uint16_t name, off, aux; /* aux: offset of has_x (optional scalars) or x_count (arrays) */
+    uint8_t kind, flags;     /* flags: TP__F_REQ | array depth << 1 | element kind << 4 */
+    uint16_t elem, cval;     /* element type; pool offset of a const string value */
+} tp__fdesc;
+typedef struct tp__tdesc {
+    uint16_t name, size, first, n; /* fields (structs, args) or union members */
+    uint8_t what;                  /* 0 args, 1 struct, 2 union */
+} tp__tdesc;
+typedef struct tp__udesc {
+    uint16_t type, tag; /* member type (TP__NONE: a string or array member), its kind */
+    uint8_t mode;       /* TP__U_*: how to recognise it */
+    uint16_t key, val, key2;
+} tp__udesc;
+typedef struct tp__mdesc {
+    uint16_t name, args; /* args: the args pseudo-type, TP__NONE without parameters */
+    uint8_t rkind;
+    uint16_t rtype;
+} tp__mdesc;
+
+/* The layout every union struct and every tp_<x>_list share. */
+typedef struct tp__uni {
+    const tp_json *json;
+    int kind;
+    union {
+        const void *any;
+    } as;
+} tp__uni;
+typedef struct tp__list {
+    const void *items;
+    size_t count;
+} tp__list;
+
+/* BEGIN GENERATED tables: tools/gen_api.py from tools/botapi.json; do not edit, run `make gen` */
+/* Bot API Bot API 10.1 tables: the string pool, field descriptors (sorted by name within a type),
+   types (struct types, unions, then one args pseudo-type per method), union members in
+   the order they are tried, and methods. */
+#if defined(__GNUC__) || defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Woverlength-strings"
+#endif
+static const char tp__gen_pool[] =
+    "business_connection\0business_message\0callback_query\0channel_post\0chat_boost\0"
+    "chat_join_request\0chat_member\0chosen_inline_result\0deleted_business_messages\0"
+    "edited_business_message\0edited_channel_post\0edited_message\0guest_message\0inline_query\0"
+    "managed_bot\0message\0message_reaction\0message_reaction_count\0my_chat_member\0poll\0"
+    "poll_answer\0pre_checkout_query\0purchased_paid_media\0removed_chat_boost\0shipping_query\0"
+    "update_id\0Update\0allowed_updates\0has_custom_certificate\0ip_address\0last_error_date\0"
+    "last_error_message\0last_synchronization_error_date\0max_connections\0pending_update_count\0"
+    "url\0WebhookInfo\0added_to_attachment_menu\0allows_users_to_create_topics\0"
+    "can_connect_to_business\0can_join_groups\0can_manage_bots\0can_read_all_group_messages\0"
+    "first_name\0has_main_web_app\0has_topics_enabled\0id\0is_bot\0is_premium\0language_code\0"
+    "last_name\0supports_guest_queries\0supports_inline_queries\0supports_join_request_queries\0"
+    "username\0User\0is_direct_messages\0is_forum\0title\0type\0Chat\0accent_color_id\0"
+    "accepted_gift_types\0active_usernames\0available_reactions\0background_custom_emoji_id\0"
+    "bio\0birthdate\0business_intro\0business_location\0business_opening_hours\0"
+    "can_send_paid_media\0can_set_sticker_set\0custom_emoji_sticker_set_name\0description\0"
+    "emoji_status_custom_emoji_id\0emoji_status_expiration_date\0first_profile_audio\0guard_bot\0"
+    "has_aggressive_anti_spam_enabled\0has_hidden_members\0has_private_forwards\0"
+    "has_protected_content\0has_restricted_voice_and_video_messages\0has_visible_history\0"
+    "invite_link\0join_by_request\0join_to_send_messages\0linked_chat_id\0location\0"
+    "max_reaction_count\0message_auto_delete_time\0paid_message_star_count\0parent_chat\0"
+    "permissions\0personal_chat\0photo\0pinned_message\0profile_accent_color_id\0"
+    "profile_background_custom_emoji_id\0rating\0slow_mode_delay\0sticker_set_name\0"
+    "unique_gift_colors\0unrestrict_boost_count\0ChatFullInfo\0animation\0audio\0"
+    "author_signature\0boost_added\0business_connection_id\0caption\0caption_entities\0"
+    "channel_chat_created\0chat\0chat_background_set\0chat_owner_changed\0chat_owner_left\0"
+    "chat_shared\0checklist\0checklist_tasks_added\0checklist_tasks_done\0connected_website\0"
+    "contact\0date\0delete_chat_photo\0dice\0direct_message_price_changed\0"
+    "direct_messages_topic\0document\0edit_date\0effect_id\0entities\0external_reply\0"
+    "forum_topic_closed\0forum_topic_created\0forum_topic_edited\0forum_topic_reopened\0"
+    "forward_origin\0from\0game\0general_forum_topic_hidden\0general_forum_topic_unhidden\0gift\0"
+    "gift_upgrade_sent\0giveaway\0giveaway_completed\0giveaway_created\0giveaway_winners\0"
+    "group_chat_created\0guest_bot_caller_chat\0guest_bot_caller_user\0guest_query_id\0"
+    "has_media_spoiler\0invoice\0is_automatic_forward\0is_from_offline\0is_paid_post\0"
+    "is_topic_message\0left_chat_member\0link_preview_options\0live_photo\0managed_bot_created\0"
+    "media_group_id\0message_auto_delete_timer_changed\0message_id\0message_thread_id\0"
+    "migrate_from_chat_id\0migrate_to_chat_id\0new_chat_members\0new_chat_photo\0new_chat_title\0"
+    "paid_media\0paid_message_price_changed\0paid_star_count\0passport_data\0poll_option_added\0"
+    "poll_option_deleted\0proximity_alert_triggered\0quote\0refunded_payment\0reply_markup\0"
+    "reply_to_checklist_task_id\0reply_to_message\0reply_to_poll_option_id\0reply_to_story\0"
+    "rich_message\0sender_boost_count\0sender_business_bot\0sender_chat\0sender_tag\0"
+    "show_caption_above_media\0sticker\0story\0successful_payment\0"
+    "suggested_post_approval_failed\0suggested_post_approved\0suggested_post_declined\0"
+    "suggested_post_info\0suggested_post_paid\0suggested_post_refunded\0supergroup_chat_created\0"
+    "text\0unique_gift\0users_shared\0venue\0via_bot\0video\0video_chat_ended\0"
+    "video_chat_participants_invited\0video_chat_scheduled\0video_chat_started\0video_note\0"
+    "voice\0web_app_data\0write_access_allowed\0Message\0MessageId\0InaccessibleMessage\0"
+    "MaybeInaccessibleMessage\0custom_emoji_id\0date_time_format\0language\0length\0offset\0"
+    "unix_time\0user\0MessageEntity\0is_manual\0position\0TextQuote\0origin\0ExternalReplyInfo\0"
+    "allow_sending_without_reply\0chat_id\0checklist_task_id\0poll_option_id\0quote_entities\0"
+    "quote_parse_mode\0quote_position\0ReplyParameters\0hidden_user\0channel\0MessageOrigin\0"
+    "sender_user\0MessageOriginUser\0sender_user_name\0MessageOriginHiddenUser\0"
+    "MessageOriginChat\0MessageOriginChannel\0file_id\0file_size\0file_unique_id\0height\0width\0"
+    "PhotoSize\0duration\0file_name\0mime_type\0thumbnail\0Animation\0performer\0Audio\0"
+    "Document\0LivePhoto\0Story\0codec\0VideoQuality\0cover\0qualities\0start_timestamp\0Video\0"
+    "VideoNote\0Voice\0star_count\0PaidMediaInfo\0preview\0PaidMedia\0PaidMediaLivePhoto\0"
+    "PaidMediaPhoto\0PaidMediaPreview\0PaidMediaVideo\0phone_number\0user_id\0vcard\0Contact\0"
+    "emoji\0value\0Dice\0Link\0link\0PollMedia\0InputPollMedia\0InputPollOptionMedia\0"
+    "added_by_chat\0added_by_user\0addition_date\0media\0persistent_id\0text_entities\0"
+    "voter_count\0PollOption\0text_parse_mode\0InputPollOption\0option_ids\0"
+    "option_persistent_ids\0poll_id\0voter_chat\0PollAnswer\0allows_multiple_answers\0"
+    "allows_revoting\0close_date\0correct_option_ids\0country_codes\0description_entities\0"
+    "explanation\0explanation_entities\0explanation_media\0is_anonymous\0is_closed\0"
+    "members_only\0open_period\0options\0question\0question_entities\0total_voter_count\0Poll\0"
+    "completed_by_chat\0completed_by_user\0completion_date\0ChecklistTask\0others_can_add_tasks\0"
+    "others_can_mark_tasks_as_done\0tasks\0title_entities\0Checklist\0parse_mode\0"
+    "InputChecklistTask\0InputChecklist\0checklist_message\0marked_as_done_task_ids\0"
+    "marked_as_not_done_task_ids\0ChecklistTasksDone\0ChecklistTasksAdded\0heading\0"
+    "horizontal_accuracy\0latitude\0live_period\0longitude\0proximity_alert_radius\0Location\0"
+    "address\0foursquare_id\0foursquare_type\0google_place_id\0google_place_type\0Venue\0"
+    "button_text\0data\0WebAppData\0distance\0traveler\0watcher\0ProximityAlertTriggered\0"
+    "MessageAutoDeleteTimerChanged\0bot\0ManagedBotCreated\0ManagedBotUpdated\0"
+    "option_persistent_id\0option_text\0option_text_entities\0poll_message\0PollOptionAdded\0"
+    "PollOptionDeleted\0boost_count\0ChatBoostAdded\0solid\0gradient\0freeform_gradient\0"
+    "BackgroundFill\0color\0BackgroundFillSolid\0bottom_color\0rotation_angle\0top_color\0"
+    "BackgroundFillGradient\0colors\0BackgroundFillFreeformGradient\0fill\0wallpaper\0pattern\0"
+    "chat_theme\0BackgroundType\0dark_theme_dimming\0BackgroundTypeFill\0is_blurred\0is_moving\0"
+    "BackgroundTypeWallpaper\0intensity\0is_inverted\0BackgroundTypePattern\0theme_name\0"
+    "BackgroundTypeChatTheme\0ChatBackground\0icon_color\0icon_custom_emoji_id\0"
+    "is_name_implicit\0name\0ForumTopicCreated\0ForumTopicClosed\0ForumTopicEdited\0"
+    "ForumTopicReopened\0GeneralForumTopicHidden\0GeneralForumTopicUnhidden\0SharedUser\0"
+    "request_id\0users\0UsersShared\0ChatShared\0from_attachment_menu\0from_request\0"
+    "web_app_name\0WriteAccessAllowed\0start_date\0VideoChatScheduled\0VideoChatStarted\0"
+    "VideoChatEnded\0VideoChatParticipantsInvited\0PaidMessagePriceChanged\0"
+    "are_direct_messages_enabled\0direct_message_star_count\0DirectMessagePriceChanged\0price\0"
+    "send_date\0suggested_post_message\0SuggestedPostApproved\0SuggestedPostApprovalFailed\0"
+    "comment\0SuggestedPostDeclined\0amount\0currency\0star_amount\0SuggestedPostPaid\0reason\0"
+    "SuggestedPostRefunded\0prize_star_count\0GiveawayCreated\0chats\0has_public_winners\0"
+    "only_new_members\0premium_subscription_month_count\0prize_description\0winner_count\0"
+    "winners_selection_date\0Giveaway\0additional_chat_count\0giveaway_message_id\0"
+    "unclaimed_prize_count\0was_refunded\0winners\0GiveawayWinners\0giveaway_message\0"
+    "is_star_giveaway\0GiveawayCompleted\0is_disabled\0prefer_large_media\0prefer_small_media\0"
+    "show_above_text\0LinkPreviewOptions\0SuggestedPostPrice\0state\0SuggestedPostInfo\0"
+    "SuggestedPostParameters\0topic_id\0DirectMessagesTopic\0photos\0total_count\0"
+    "UserProfilePhotos\0audios\0UserProfileAudios\0file_path\0File\0WebAppInfo\0"
+    "input_field_placeholder\0is_persistent\0keyboard\0one_time_keyboard\0resize_keyboard\0"
+    "selective\0ReplyKeyboardMarkup\0request_chat\0request_contact\0request_location\0"
+    "request_managed_bot\0request_poll\0request_users\0style\0web_app\0KeyboardButton\0"
+    "max_quantity\0request_name\0request_photo\0request_username\0user_is_bot\0user_is_premium\0"
+    "KeyboardButtonRequestUsers\0bot_administrator_rights\0bot_is_member\0chat_has_username\0"
+    "chat_is_channel\0chat_is_created\0chat_is_forum\0request_title\0user_administrator_rights\0"
+    "KeyboardButtonRequestChat\0suggested_name\0suggested_username\0"
+    "KeyboardButtonRequestManagedBot\0KeyboardButtonPollType\0remove_keyboard\0"
+    "ReplyKeyboardRemove\0inline_keyboard\0InlineKeyboardMarkup\0callback_data\0callback_game\0"
+    "copy_text\0login_url\0pay\0switch_inline_query\0switch_inline_query_chosen_chat\0"
+    "switch_inline_query_current_chat\0InlineKeyboardButton\0bot_username\0forward_text\0"
+    "request_write_access\0LoginUrl\0allow_bot_chats\0allow_channel_chats\0allow_group_chats\0"
+    "allow_user_chats\0query\0SwitchInlineQueryChosenChat\0CopyTextButton\0chat_instance\0"
+    "game_short_name\0inline_message_id\0CallbackQuery\0force_reply\0ForceReply\0big_file_id\0"
+    "big_file_unique_id\0small_file_id\0small_file_unique_id\0ChatPhoto\0creates_join_request\0"
+    "creator\0expire_date\0is_primary\0is_revoked\0member_limit\0pending_join_request_count\0"
+    "subscription_period\0subscription_price\0ChatInviteLink\0can_change_info\0"
+    "can_delete_messages\0can_delete_stories\0can_edit_messages\0can_edit_stories\0"
+    "can_invite_users\0can_manage_chat\0can_manage_direct_messages\0can_manage_tags\0"
+    "can_manage_topics\0can_manage_video_chats\0can_pin_messages\0can_post_messages\0"
+    "can_post_stories\0can_promote_members\0can_restrict_members\0ChatAdministratorRights\0"
+    "new_chat_member\0old_chat_member\0via_chat_folder_invite_link\0via_join_request\0"
+    "ChatMemberUpdated\0status\0administrator\0member\0restricted\0left\0kicked\0ChatMember\0"
+    "custom_title\0ChatMemberOwner\0can_be_edited\0ChatMemberAdministrator\0tag\0until_date\0"
+    "ChatMemberMember\0can_add_web_page_previews\0can_edit_tag\0can_react_to_messages\0"
+    "can_send_audios\0can_send_documents\0can_send_messages\0can_send_other_messages\0"
+    "can_send_photos\0can_send_polls\0can_send_video_notes\0can_send_videos\0"
+    "can_send_voice_notes\0is_member\0ChatMemberRestricted\0ChatMemberLeft\0ChatMemberBanned\0"
+    "query_id\0user_chat_id\0ChatJoinRequest\0ChatPermissions\0day\0month\0year\0Birthdate\0"
+    "BusinessIntro\0BusinessLocation\0closing_minute\0opening_minute\0"
+    "BusinessOpeningHoursInterval\0opening_hours\0time_zone_name\0BusinessOpeningHours\0"
+    "current_level_rating\0level\0next_level_rating\0UserRating\0corner_radius_percentage\0"
+    "height_percentage\0width_percentage\0x_percentage\0y_percentage\0StoryAreaPosition\0city\0"
+    "country_code\0street\0LocationAddress\0suggested_reaction\0weather\0StoryAreaType\0"
+    "StoryAreaTypeLocation\0is_dark\0is_flipped\0reaction_type\0StoryAreaTypeSuggestedReaction\0"
+    "StoryAreaTypeLink\0background_color\0temperature\0StoryAreaTypeWeather\0"
+    "StoryAreaTypeUniqueGift\0StoryArea\0ChatLocation\0custom_emoji\0paid\0ReactionType\0"
+    "ReactionTypeEmoji\0ReactionTypeCustomEmoji\0ReactionTypePaid\0ReactionCount\0actor_chat\0"
+    "new_reaction\0old_reaction\0MessageReactionUpdated\0reactions\0MessageReactionCountUpdated\0"
+    "ForumTopic\0center_color\0edge_color\0text_color\0GiftBackground\0background\0has_colors\0"
+    "personal_remaining_count\0personal_total_count\0publisher_chat\0remaining_count\0"
+    "unique_gift_variant_count\0upgrade_star_count\0Gift\0gifts\0Gifts\0rarity\0"
+    "rarity_per_mille\0UniqueGiftModel\0UniqueGiftSymbol\0symbol_color\0"
+    "UniqueGiftBackdropColors\0UniqueGiftBackdrop\0dark_theme_main_color\0"
+    "dark_theme_other_colors\0light_theme_main_color\0light_theme_other_colors\0"
+    "model_custom_emoji_id\0symbol_custom_emoji_id\0UniqueGiftColors\0backdrop\0base_name\0"
+    "gift_id\0is_burned\0is_from_blockchain\0model\0number\0symbol\0UniqueGift\0can_be_upgraded\0"
+    "convert_star_count\0is_private\0is_upgrade_separate\0owned_gift_id\0"
+    "prepaid_upgrade_star_count\0unique_gift_number\0GiftInfo\0last_resale_amount\0"
+    "last_resale_currency\0next_transfer_date\0transfer_star_count\0UniqueGiftInfo\0regular\0"
+    "unique\0OwnedGift\0is_saved\0OwnedGiftRegular\0can_be_transferred\0OwnedGiftUnique\0"
+    "next_offset\0OwnedGifts\0added_users\0is_access_restricted\0BotAccessSettings\0"
+    "gifts_from_channels\0limited_gifts\0premium_subscription\0unique_gifts\0unlimited_gifts\0"
+    "AcceptedGiftTypes\0nanostar_amount\0StarAmount\0command\0BotCommand\0default\0"
+    "all_private_chats\0all_group_chats\0all_chat_administrators\0chat_administrators\0"
+    "BotCommandScope\0BotCommandScopeDefault\0BotCommandScopeAllPrivateChats\0"
+    "BotCommandScopeAllGroupChats\0BotCommandScopeAllChatAdministrators\0BotCommandScopeChat\0"
+    "BotCommandScopeChatAdministrators\0BotCommandScopeChatMember\0BotName\0BotDescription\0"
+    "short_description\0BotShortDescription\0commands\0MenuButton\0MenuButtonCommands\0"
+    "MenuButtonWebApp\0MenuButtonDefault\0source\0premium\0gift_code\0ChatBoostSource\0"
+    "ChatBoostSourcePremium\0ChatBoostSourceGiftCode\0is_unclaimed\0ChatBoostSourceGiveaway\0"
+    "add_date\0boost_id\0expiration_date\0ChatBoost\0boost\0ChatBoostUpdated\0remove_date\0"
+    "ChatBoostRemoved\0new_owner\0ChatOwnerLeft\0ChatOwnerChanged\0boosts\0UserChatBoosts\0"
+    "can_change_gift_settings\0can_convert_gifts_to_stars\0can_delete_all_messages\0"
+    "can_delete_sent_messages\0can_edit_bio\0can_edit_name\0can_edit_profile_photo\0"
+    "can_edit_username\0can_manage_stories\0can_read_messages\0can_reply\0"
+    "can_transfer_and_upgrade_gifts\0can_transfer_stars\0can_view_gifts_and_stars\0"
+    "BusinessBotRights\0is_enabled\0rights\0BusinessConnection\0message_ids\0"
+    "BusinessMessagesDeleted\0SentWebAppMessage\0SentGuestMessage\0PreparedInlineMessage\0"
+    "PreparedKeyboardButton\0retry_after\0ResponseParameters\0InputMedia\0has_spoiler\0"
+    "InputMediaAnimation\0InputMediaAudio\0disable_content_type_detection\0InputMediaDocument\0"
+    "InputMediaLink\0InputMediaLivePhoto\0InputMediaLocation\0InputMediaPhoto\0"
+    "InputMediaSticker\0InputMediaVenue\0supports_streaming\0InputMediaVideo\0InputFile\0"
+    "InputPaidMedia\0InputPaidMediaLivePhoto\0InputPaidMediaPhoto\0InputPaidMediaVideo\0static\0"
+    "animated\0InputProfilePhoto\0InputProfilePhotoStatic\0main_frame_timestamp\0"
+    "InputProfilePhotoAnimated\0InputStoryContent\0InputStoryContentPhoto\0"
+    "cover_frame_timestamp\0is_animation\0InputStoryContentVideo\0is_animated\0is_video\0"
+    "mask_position\0needs_repainting\0premium_animation\0set_name\0Sticker\0sticker_type\0"
+    "stickers\0StickerSet\0point\0scale\0x_shift\0y_shift\0MaskPosition\0emoji_list\0format\0"
+    "keywords\0InputSticker\0blocks\0is_rtl\0RichMessage\0html\0markdown\0skip_entity_detection\0"
+    "InputRichMessage\0bold\0italic\0underline\0strikethrough\0spoiler\0date_time\0text_mention\0"
+    "subscript\0superscript\0marked\0code\0mathematical_expression\0email_address\0"
+    "bank_card_number\0mention\0hashtag\0cashtag\0bot_command\0anchor\0anchor_link\0reference\0"
+    "reference_link\0RichText\0RichTextBold\0RichTextItalic\0RichTextUnderline\0"
+    "RichTextStrikethrough\0RichTextSpoiler\0RichTextDateTime\0RichTextTextMention\0"
+    "RichTextSubscript\0RichTextSuperscript\0RichTextMarked\0RichTextCode\0alternative_text\0"
+    "RichTextCustomEmoji\0expression\0RichTextMathematicalExpression\0RichTextUrl\0"
+    "RichTextEmailAddress\0RichTextPhoneNumber\0RichTextBankCardNumber\0RichTextMention\0"
+    "RichTextHashtag\0RichTextCashtag\0RichTextBotCommand\0RichTextAnchor\0anchor_name\0"
+    "RichTextAnchorLink\0RichTextReference\0reference_name\0RichTextReferenceLink\0credit\0"
+    "RichBlockCaption\0align\0colspan\0is_header\0rowspan\0valign\0RichBlockTableCell\0"
+    "has_checkbox\0is_checked\0label\0RichBlockListItem\0paragraph\0pre\0footer\0divider\0list\0"
+    "blockquote\0pullquote\0collage\0slideshow\0table\0details\0map\0voice_note\0thinking\0"
+    "RichBlock\0RichBlockParagraph\0size\0RichBlockSectionHeading\0RichBlockPreformatted\0"
+    "RichBlockFooter\0RichBlockDivider\0RichBlockMathematicalExpression\0RichBlockAnchor\0items\0"
+    "RichBlockList\0RichBlockBlockQuotation\0RichBlockPullQuotation\0RichBlockCollage\0"
+    "RichBlockSlideshow\0cells\0is_bordered\0is_striped\0RichBlockTable\0is_open\0summary\0"
+    "RichBlockDetails\0zoom\0RichBlockMap\0RichBlockAnimation\0RichBlockAudio\0RichBlockPhoto\0"
+    "RichBlockVideo\0RichBlockVoiceNote\0RichBlockThinking\0chat_type\0InlineQuery\0"
+    "start_parameter\0InlineQueryResultsButton\0audio_file_id\0document_file_id\0gif\0"
+    "gif_file_id\0mpeg4_gif\0mpeg4_file_id\0photo_file_id\0video_file_id\0voice_file_id\0"
+    "article\0audio_url\0document_url\0gif_url\0mpeg4_url\0photo_url\0video_url\0voice_url\0"
+    "InlineQueryResult\0input_message_content\0thumbnail_height\0thumbnail_url\0thumbnail_width\0"
+    "InlineQueryResultArticle\0photo_height\0photo_width\0InlineQueryResultPhoto\0gif_duration\0"
+    "gif_height\0gif_width\0thumbnail_mime_type\0InlineQueryResultGif\0mpeg4_duration\0"
+    "mpeg4_height\0mpeg4_width\0InlineQueryResultMpeg4Gif\0video_duration\0video_height\0"
+    "video_width\0InlineQueryResultVideo\0audio_duration\0InlineQueryResultAudio\0"
+    "voice_duration\0InlineQueryResultVoice\0InlineQueryResultDocument\0"
+    "InlineQueryResultLocation\0InlineQueryResultVenue\0InlineQueryResultContact\0"
+    "InlineQueryResultGame\0InlineQueryResultCachedPhoto\0InlineQueryResultCachedGif\0"
+    "InlineQueryResultCachedMpeg4Gif\0sticker_file_id\0InlineQueryResultCachedSticker\0"
+    "InlineQueryResultCachedDocument\0InlineQueryResultCachedVideo\0"
+    "InlineQueryResultCachedVoice\0InlineQueryResultCachedAudio\0message_text\0"
+    "InputMessageContent\0InputTextMessageContent\0InputRichMessageContent\0"
+    "InputLocationMessageContent\0InputVenueMessageContent\0InputContactMessageContent\0"
+    "is_flexible\0max_tip_amount\0need_email\0need_name\0need_phone_number\0"
+    "need_shipping_address\0payload\0photo_size\0prices\0provider_data\0provider_token\0"
+    "send_email_to_provider\0send_phone_number_to_provider\0suggested_tip_amounts\0"
+    "InputInvoiceMessageContent\0result_id\0ChosenInlineResult\0LabeledPrice\0total_amount\0"
+    "Invoice\0post_code\0street_line1\0street_line2\0ShippingAddress\0email\0shipping_address\0"
+    "OrderInfo\0ShippingOption\0invoice_payload\0is_first_recurring\0is_recurring\0order_info\0"
+    "provider_payment_charge_id\0shipping_option_id\0subscription_expiration_date\0"
+    "telegram_payment_charge_id\0SuccessfulPayment\0XTR\0RefundedPayment\0ShippingQuery\0"
+    "PreCheckoutQuery\0paid_media_payload\0PaidMediaPurchased\0pending\0succeeded\0failed\0"
+    "RevenueWithdrawalState\0RevenueWithdrawalStatePending\0RevenueWithdrawalStateSucceeded\0"
+    "RevenueWithdrawalStateFailed\0affiliate_chat\0affiliate_user\0commission_per_mille\0"
+    "AffiliateInfo\0affiliate_program\0fragment\0telegram_ads\0telegram_api\0other\0"
+    "TransactionPartner\0affiliate\0premium_subscription_duration\0transaction_type\0"
+    "TransactionPartnerUser\0TransactionPartnerChat\0sponsor_user\0"
+    "TransactionPartnerAffiliateProgram\0withdrawal_state\0TransactionPartnerFragment\0"
+    "TransactionPartnerTelegramAds\0request_count\0TransactionPartnerTelegramApi\0"
+    "TransactionPartnerOther\0receiver\0StarTransaction\0transactions\0StarTransactions\0"
+    "credentials\0PassportData\0file_date\0PassportFile\0files\0front_side\0hash\0reverse_side\0"
+    "selfie\0translation\0EncryptedPassportElement\0secret\0EncryptedCredentials\0file\0"
+    "translation_file\0translation_files\0unspecified\0PassportElementError\0data_hash\0"
+    "field_name\0PassportElementErrorDataField\0file_hash\0PassportElementErrorFrontSide\0"
+    "PassportElementErrorReverseSide\0PassportElementErrorSelfie\0PassportElementErrorFile\0"
+    "file_hashes\0PassportElementErrorFiles\0PassportElementErrorTranslationFile\0"
+    "PassportElementErrorTranslationFiles\0element_hash\0PassportElementErrorUnspecified\0Game\0"
+    "CallbackGame\0score\0GameHighScore\0ReplyMarkup\0limit\0timeout\0getUpdates\0certificate\0"
+    "drop_pending_updates\0secret_token\0setWebhook\0deleteWebhook\0getWebhookInfo\0getMe\0"
+    "logOut\0close\0allow_paid_broadcast\0direct_messages_topic_id\0disable_notification\0"
+    "message_effect_id\0protect_content\0reply_parameters\0suggested_post_parameters\0"
+    "sendMessage\0from_chat_id\0video_start_timestamp\0forwardMessage\0forwardMessages\0"
+    "copyMessage\0remove_caption\0copyMessages\0sendPhoto\0sendLivePhoto\0sendAudio\0"
+    "sendDocument\0sendVideo\0sendAnimation\0sendVoice\0sendVideoNote\0sendPaidMedia\0"
+    "sendMediaGroup\0sendLocation\0sendVenue\0sendContact\0allow_adding_options\0"
+    "description_parse_mode\0explanation_parse_mode\0hide_results_until_closes\0"
+    "question_parse_mode\0shuffle_options\0sendPoll\0sendChecklist\0sendDice\0draft_id\0"
+    "sendMessageDraft\0action\0sendChatAction\0is_big\0reaction\0setMessageReaction\0"
+    "getUserProfilePhotos\0getUserProfileAudios\0setUserEmojiStatus\0getFile\0revoke_messages\0"
+    "banChatMember\0only_if_banned\0unbanChatMember\0use_independent_chat_permissions\0"
+    "restrictChatMember\0promoteChatMember\0setChatAdministratorCustomTitle\0setChatMemberTag\0"
+    "sender_chat_id\0banChatSenderChat\0unbanChatSenderChat\0setChatPermissions\0"
+    "exportChatInviteLink\0createChatInviteLink\0editChatInviteLink\0"
+    "createChatSubscriptionInviteLink\0editChatSubscriptionInviteLink\0revokeChatInviteLink\0"
+    "approveChatJoinRequest\0declineChatJoinRequest\0chat_join_request_query_id\0result\0"
+    "answerChatJoinRequestQuery\0web_app_url\0sendChatJoinRequestWebApp\0setChatPhoto\0"
+    "deleteChatPhoto\0setChatTitle\0setChatDescription\0pinChatMessage\0unpinChatMessage\0"
+    "unpinAllChatMessages\0leaveChat\0getChat\0return_bots\0getChatAdministrators\0"
+    "getChatMemberCount\0getChatMember\0getUserPersonalChatMessages\0setChatStickerSet\0"
+    "deleteChatStickerSet\0getForumTopicIconStickers\0createForumTopic\0editForumTopic\0"
+    "closeForumTopic\0reopenForumTopic\0deleteForumTopic\0unpinAllForumTopicMessages\0"
+    "editGeneralForumTopic\0closeGeneralForumTopic\0reopenGeneralForumTopic\0"
+    "hideGeneralForumTopic\0unhideGeneralForumTopic\0unpinAllGeneralForumTopicMessages\0"
+    "cache_time\0callback_query_id\0show_alert\0answerCallbackQuery\0answerGuestQuery\0"
+    "getUserChatBoosts\0getBusinessConnection\0getManagedBotToken\0replaceManagedBotToken\0"
+    "getManagedBotAccessSettings\0added_user_ids\0setManagedBotAccessSettings\0scope\0"
+    "setMyCommands\0deleteMyCommands\0getMyCommands\0setMyName\0getMyName\0setMyDescription\0"
+    "getMyDescription\0setMyShortDescription\0getMyShortDescription\0setMyProfilePhoto\0"
+    "removeMyProfilePhoto\0menu_button\0setChatMenuButton\0getChatMenuButton\0for_channels\0"
+    "setMyDefaultAdministratorRights\0getMyDefaultAdministratorRights\0getAvailableGifts\0"
+    "pay_for_upgrade\0sendGift\0month_count\0giftPremiumSubscription\0custom_description\0"
+    "verifyUser\0verifyChat\0removeUserVerification\0removeChatVerification\0"
+    "readBusinessMessage\0deleteBusinessMessages\0setBusinessAccountName\0"
+    "setBusinessAccountUsername\0setBusinessAccountBio\0is_public\0"
+    "setBusinessAccountProfilePhoto\0removeBusinessAccountProfilePhoto\0show_gift_button\0"
+    "setBusinessAccountGiftSettings\0getBusinessAccountStarBalance\0"
+    "transferBusinessAccountStars\0exclude_from_blockchain\0exclude_limited_non_upgradable\0"
+    "exclude_limited_upgradable\0exclude_saved\0exclude_unique\0exclude_unlimited\0"
+    "exclude_unsaved\0sort_by_price\0getBusinessAccountGifts\0getUserGifts\0getChatGifts\0"
+    "convertGiftToStars\0keep_original_details\0upgradeGift\0new_owner_chat_id\0transferGift\0"
+    "active_period\0areas\0content\0post_to_chat_page\0postStory\0from_story_id\0repostStory\0"
+    "story_id\0editStory\0deleteStory\0web_app_query_id\0answerWebAppQuery\0"
+    "savePreparedInlineMessage\0button\0savePreparedKeyboardButton\0editMessageText\0"
+    "editMessageCaption\0editMessageMedia\0editMessageLiveLocation\0stopMessageLiveLocation\0"
+    "editMessageChecklist\0editMessageReplyMarkup\0stopPoll\0approveSuggestedPost\0"
+    "declineSuggestedPost\0deleteMessage\0deleteMessages\0actor_chat_id\0deleteMessageReaction\0"
+    "deleteAllMessageReactions\0sendSticker\0getStickerSet\0custom_emoji_ids\0"
+    "getCustomEmojiStickers\0sticker_format\0uploadStickerFile\0createNewStickerSet\0"
+    "addStickerToSet\0setStickerPositionInSet\0deleteStickerFromSet\0old_sticker\0"
+    "replaceStickerInSet\0setStickerEmojiList\0setStickerKeywords\0setStickerMaskPosition\0"
+    "setStickerSetTitle\0setStickerSetThumbnail\0setCustomEmojiStickerSetThumbnail\0"
+    "deleteStickerSet\0sendRichMessage\0sendRichMessageDraft\0inline_query_id\0is_personal\0"
+    "results\0answerInlineQuery\0sendInvoice\0createInvoiceLink\0error_message\0ok\0"
+    "shipping_options\0shipping_query_id\0answerShippingQuery\0pre_checkout_query_id\0"
+    "answerPreCheckoutQuery\0getMyStarBalance\0getStarTransactions\0refundStarPayment\0"
+    "is_canceled\0editUserStarSubscription\0errors\0setPassportDataErrors\0sendGame\0"
+    "disable_edit_message\0force\0setGameScore\0getGameHighScores\0"
+    ;
+#if defined(__GNUC__) || defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
+static const tp__fdesc tp__gen_fields[2632] = {
+    {1, offsetof(tp_update, business_connection), 0, 7, 0, 200, 0},
+    {21, offsetof(tp_update, business_message), 0, 7, 0, 5, 0},
+    {38, offsetof(tp_update, callback_query), 0, 7, 0, 116, 0},
+    {53, offsetof(tp_update, channel_post), 0, 7, 0, 5, 0},
+    {66, offsetof(tp_update, chat_boost), 0, 7, 0, 194, 0},
+    {77, offsetof(tp_update, chat_join_request), 0, 7, 0, 129, 0},
+    {95, offsetof(tp_update, chat_member), 0, 7, 0, 121, 0},
+    {107, offsetof(tp_update, chosen_inline_result), 0, 7, 0, 316, 0},
+    {128, offsetof(tp_update, deleted_business_messages), 0, 7, 0, 201, 0},
+    {154, offsetof(tp_update, edited_business_message), 0, 7, 0, 5, 0},
+    {178, offsetof(tp_update, edited_channel_post), 0, 7, 0, 5, 0},
+    {198, offsetof(tp_update, edited_message), 0, 7, 0, 5, 0},
+    {213, offsetof(tp_update, guest_message), 0, 7, 0, 5, 0},
+    {227, offsetof(tp_update, inline_query), 0, 7, 0, 286, 0},
+    {240, offsetof(tp_update, managed_bot), 0, 7, 0, 56, 0},
+    {252, offsetof(tp_update, message), 0, 7, 0, 5, 0},
+    {260, offsetof(tp_update, message_reaction), 0, 7, 0, 152, 0},
+    {277, offsetof(tp_update, message_reaction_count), 0, 7, 0, 153, 0},
+    {300, offsetof(tp_update, my_chat_member), 0, 7, 0, 121, 0},
+    {315, offsetof(tp_update, poll), 0, 7, 0, 43, 0},
+    {320, offsetof(tp_update, poll_answer), 0, 7, 0, 42, 0},
+    {332, offsetof(tp_update, pre_checkout_query), 0, 7, 0, 325, 0},
+    {351, offsetof(tp_update, purchased_paid_media), 0, 7, 0, 326, 0},
+    {372, offsetof(tp_update, removed_chat_boost), 0, 7, 0, 195, 0},
+    {391, offsetof(tp_update, shipping_query), 0, 7, 0, 324, 0},
+    {406, offsetof(tp_update, update_id), 0, 1, 1, 0, 0},
+    {423, offsetof(tp_webhook_info, allowed_updates), offsetof(tp_webhook_info, allowed_updates_count), 8, 66, 0, 0},
+    {439, offsetof(tp_webhook_info, has_custom_certificate), 0, 3, 1, 0, 0},
+    {462, offsetof(tp_webhook_info, ip_address), 0, 4, 0, 0, 0},
+    {473, offsetof(tp_webhook_info, last_error_date), offsetof(tp_webhook_info, has_last_error_date), 1, 0, 0, 0},
+    {489, offsetof(tp_webhook_info, last_error_message), 0, 4, 0, 0, 0},
+    {508, offsetof(tp_webhook_info, last_synchronization_error_date), offsetof(tp_webhook_info, has_last_synchronization_error_date), 1, 0, 0, 0},
+    {540, offsetof(tp_webhook_info, max_connections), offsetof(tp_webhook_info, has_max_connections), 1, 0, 0, 0},
+    {556, offsetof(tp_webhook_info, pending_update_count), 0, 1, 1, 0, 0},
+    {577, offsetof(tp_webhook_info, url), 0, 4, 1, 0, 0},
+    {593, offsetof(tp_user, added_to_attachment_menu), offsetof(tp_user, has_added_to_attachment_menu), 3, 0, 0, 0},
+    {618, offsetof(tp_user, allows_users_to_create_topics), offsetof(tp_user, has_allows_users_to_create_topics), 3, 0, 0, 0},
+    {648, offsetof(tp_user, can_connect_to_business), offsetof(tp_user, has_can_connect_to_business), 3, 0, 0, 0},
+    {672, offsetof(tp_user, can_join_groups), offsetof(tp_user, has_can_join_groups), 3, 0, 0, 0},
+    {688, offsetof(tp_user, can_manage_bots), offsetof(tp_user, has_can_manage_bots), 3, 0, 0, 0},
+    {704, offsetof(tp_user, can_read_all_group_messages), offsetof(tp_user, has_can_read_all_group_messages), 3, 0, 0, 0},
+    {732, offsetof(tp_user, first_name), 0, 4, 1, 0, 0},
+    {743, offsetof(tp_user, has_main_web_app), offsetof(tp_user, has_has_main_web_app), 3, 0, 0, 0},
+    {760, offsetof(tp_user, has_topics_enabled), offsetof(tp_user, has_has_topics_enabled), 3, 0, 0, 0},
+    {779, offsetof(tp_user, id), 0, 1, 1, 0, 0},
+    {782, offsetof(tp_user, is_bot), 0, 3, 1, 0, 0},
+    {789, offsetof(tp_user, is_premium), offsetof(tp_user, has_is_premium), 3, 0, 0, 0},
+    {800, offsetof(tp_user, language_code), 0, 4, 0, 0, 0},
+    {814, offsetof(tp_user, last_name), 0, 4, 0, 0, 0},
+    {824, offsetof(tp_user, supports_guest_queries), offsetof(tp_user, has_supports_guest_queries), 3, 0, 0, 0},
+    {847, offsetof(tp_user, supports_inline_queries), offsetof(tp_user, has_supports_inline_queries), 3, 0, 0, 0},
+    {871, offsetof(tp_user, supports_join_request_queries), offsetof(tp_user, has_supports_join_request_queries), 3, 0, 0, 0},
+    {901, offsetof(tp_user, username), 0, 4, 0, 0, 0},
+    {732, offsetof(tp_chat, first_name), 0, 4, 0, 0, 0},
+    {779, offsetof(tp_chat, id), 0, 1, 1, 0, 0},
+    {915, offsetof(tp_chat, is_direct_messages), offsetof(tp_chat, has_is_direct_messages), 3, 0, 0, 0},
+    {934, offsetof(tp_chat, is_forum), offsetof(tp_chat, has_is_forum), 3, 0, 0, 0},
+    {814, offsetof(tp_chat, last_name), 0, 4, 0, 0, 0},
+    {943, offsetof(tp_chat, title), 0, 4, 0, 0, 0},
+    {949, offsetof(tp_chat, type), 0, 4, 1, 0, 0},
+    {901, offsetof(tp_chat, username), 0, 4, 0, 0, 0},
+    {959, offsetof(tp_chat_full_info, accent_color_id), 0, 1, 1, 0, 0},
+    {975, offsetof(tp_chat_full_info, accepted_gift_types), 0, 7, 1, 171, 0},
+    {995, offsetof(tp_chat_full_info, active_usernames), offsetof(tp_chat_full_info, active_usernames_count), 8, 66, 0, 0},
+    {1012, offsetof(tp_chat_full_info, available_reactions), offsetof(tp_chat_full_info, available_reactions_count), 8, 114, 147, 0},
+    {1032, offsetof(tp_chat_full_info, background_custom_emoji_id), 0, 4, 0, 0, 0},
+    {1059, offsetof(tp_chat_full_info, bio), 0, 4, 0, 0, 0},
+    {1063, offsetof(tp_chat_full_info, birthdate), 0, 7, 0, 131, 0},
+    {1073, offsetof(tp_chat_full_info, business_intro), 0, 7, 0, 132, 0},
+    {1088, offsetof(tp_chat_full_info, business_location), 0, 7, 0, 133, 0},
+    {1106, offsetof(tp_chat_full_info, business_opening_hours), 0, 7, 0, 135, 0},
+    {1129, offsetof(tp_chat_full_info, can_send_paid_media), offsetof(tp_chat_full_info, has_can_send_paid_media), 3, 0, 0, 0},
+    {1149, offsetof(tp_chat_full_info, can_set_sticker_set), offsetof(tp_chat_full_info, has_can_set_sticker_set), 3, 0, 0, 0},
+    {1169, offsetof(tp_chat_full_info, custom_emoji_sticker_set_name), 0, 4, 0, 0, 0},
+    {1199, offsetof(tp_chat_full_info, description), 0, 4, 0, 0, 0},
+    {1211, offsetof(tp_chat_full_info, emoji_status_custom_emoji_id), 0, 4, 0, 0, 0},
+    {1240, offsetof(tp_chat_full_info, emoji_status_expiration_date), offsetof(tp_chat_full_info, has_emoji_status_expiration_date), 1, 0, 0, 0},
+    {732, offsetof(tp_chat_full_info, first_name), 0, 4, 0, 0, 0},
+    {1269, offsetof(tp_chat_full_info, first_profile_audio), 0, 7, 0, 20, 0},
+    {1289, offsetof(tp_chat_full_info, guard_bot), 0, 7, 0, 2, 0},
+    {1299, offsetof(tp_chat_full_info, has_aggressive_anti_spam_enabled), offsetof(tp_chat_full_info, has_has_aggressive_anti_spam_enabled), 3, 0, 0, 0},
+    {1332, offsetof(tp_chat_full_info, has_hidden_members), offsetof(tp_chat_full_info, has_has_hidden_members), 3, 0, 0, 0},
+    {1351, offsetof(tp_chat_full_info, has_private_forwards), offsetof(tp_chat_full_info, has_has_private_forwards), 3, 0, 0, 0},
+    {1372, offsetof(tp_chat_full_info, has_protected_content), offsetof(tp_chat_full_info, has_has_protected_content), 3, 0, 0, 0},
+    {1394, offsetof(tp_chat_full_info, has_restricted_voice_and_video_messages), offsetof(tp_chat_full_info, has_has_restricted_voice_and_video_messages), 3, 0, 0, 0},
+    {1434, offsetof(tp_chat_full_info, has_visible_history), offsetof(tp_chat_full_info, has_has_visible_history), 3, 0, 0, 0},
+    {779, offsetof(tp_chat_full_info, id), 0, 1, 1, 0, 0},
+    {1454, offsetof(tp_chat_full_info, invite_link), 0, 4, 0, 0, 0},
+    {915, offsetof(tp_chat_full_info, is_direct_messages), offsetof(tp_chat_full_info, has_is_direct_messages), 3, 0, 0, 0},
+    {934, offsetof(tp_chat_full_info, is_forum), offsetof(tp_chat_full_info, has_is_forum), 3, 0, 0, 0},
+    {1466, offsetof(tp_chat_full_info, join_by_request), offsetof(tp_chat_full_info, has_join_by_request), 3, 0, 0, 0},
+    {1482, offsetof(tp_chat_full_info, join_to_send_messages), offsetof(tp_chat_full_info, has_join_to_send_messages), 3, 0, 0, 0},
+    {814, offsetof(tp_chat_full_info, last_name), 0, 4, 0, 0, 0},
+    {1504, offsetof(tp_chat_full_info, linked_chat_id), offsetof(tp_chat_full_info, has_linked_chat_id), 1, 0, 0, 0},
+    {1519, offsetof(tp_chat_full_info, location), 0, 7, 0, 146, 0},
+    {1528, offsetof(tp_chat_full_info, max_reaction_count), 0, 1, 1, 0, 0},
+    {1547, offsetof(tp_chat_full_info, message_auto_delete_time), offsetof(tp_chat_full_info, has_message_auto_delete_time), 1, 0, 0, 0},
+    {1572, offsetof(tp_chat_full_info, paid_message_star_count), offsetof(tp_chat_full_info, has_paid_message_star_count), 1, 0, 0, 0},
+    {1596, offsetof(tp_chat_full_info, parent_chat), 0, 7, 0, 3, 0},
+    {1608, offsetof(tp_chat_full_info, permissions), 0, 7, 0, 130, 0},
+    {1620, offsetof(tp_chat_full_info, personal_chat), 0, 7, 0, 3, 0},
+    {1634, offsetof(tp_chat_full_info, photo), 0, 7, 0, 118, 0},
+    {1640, offsetof(tp_chat_full_info, pinned_message), 0, 7, 0, 5, 0},
+    {1655, offsetof(tp_chat_full_info, profile_accent_color_id), offsetof(tp_chat_full_info, has_profile_accent_color_id), 1, 0, 0, 0},
+    {1679, offsetof(tp_chat_full_info, profile_background_custom_emoji_id), 0, 4, 0, 0, 0},
+    {1714, offsetof(tp_chat_full_info, rating), 0, 7, 0, 136, 0},
+    {1721, offsetof(tp_chat_full_info, slow_mode_delay), offsetof(tp_chat_full_info, has_slow_mode_delay), 1, 0, 0, 0},
+    {1737, offsetof(tp_chat_full_info, sticker_set_name), 0, 4, 0, 0, 0},
+    {943, offsetof(tp_chat_full_info, title), 0, 4, 0, 0, 0},
+    {949, offsetof(tp_chat_full_info, type), 0, 4, 1, 0, 0},
+    {1754, offsetof(tp_chat_full_info, unique_gift_colors), 0, 7, 0, 162, 0},
+    {1773, offsetof(tp_chat_full_info, unrestrict_boost_count), offsetof(tp_chat_full_info, has_unrestrict_boost_count), 1, 0, 0, 0},
+    {901, offsetof(tp_chat_full_info, username), 0, 4, 0, 0, 0},
+    {1809, offsetof(tp_message, animation), 0, 7, 0, 19, 0},
+    {1819, offsetof(tp_message, audio), 0, 7, 0, 20, 0},
+    {1825, offsetof(tp_message, author_signature), 0, 4, 0, 0, 0},
+    {1842, offsetof(tp_message, boost_added), 0, 7, 0, 59, 0},
+    {1854, offsetof(tp_message, business_connection_id), 0, 4, 0, 0, 0},
+    {1877, offsetof(tp_message, caption), 0, 4, 0, 0, 0},
+    {1885, offsetof(tp_message, caption_entities), offsetof(tp_message, caption_entities_count), 8, 114, 9, 0},
+    {1902, offsetof(tp_message, channel_chat_created), offsetof(tp_message, has_channel_chat_created), 3, 0, 0, 0},
+    {1923, offsetof(tp_message, chat), 0, 7, 1, 3, 0},
+    {1928, offsetof(tp_message, chat_background_set), 0, 7, 0, 69, 0},
+    {1948, offsetof(tp_message, chat_owner_changed), 0, 7, 0, 197, 0},
+    {1967, offsetof(tp_message, chat_owner_left), 0, 7, 0, 196, 0},
+    {1983, offsetof(tp_message, chat_shared), 0, 7, 0, 78, 0},
+    {1995, offsetof(tp_message, checklist), 0, 7, 0, 45, 0},
+    {2005, offsetof(tp_message, checklist_tasks_added), 0, 7, 0, 49, 0},
+    {2027, offsetof(tp_message, checklist_tasks_done), 0, 7, 0, 48, 0},
+    {2048, offsetof(tp_message, connected_website), 0, 4, 0, 0, 0},
+    {2066, offsetof(tp_message, contact), 0, 7, 0, 34, 0},
+    {2074, offsetof(tp_message, date), 0, 1, 1, 0, 0},
+    {2079, offsetof(tp_message, delete_chat_photo), offsetof(tp_message, has_delete_chat_photo), 3, 0, 0, 0},
+    {2097, offsetof(tp_message, dice), 0, 7, 0, 35, 0},
+    {2102, offsetof(tp_message, direct_message_price_changed), 0, 7, 0, 85, 0},
+    {2131, offsetof(tp_message, direct_messages_topic), 0, 7, 0, 99, 0},
+    {2153, offsetof(tp_message, document), 0, 7, 0, 21, 0},
+    {2162, offsetof(tp_message, edit_date), offsetof(tp_message, has_edit_date), 1, 0, 0, 0},
+    {2172, offsetof(tp_message, effect_id), 0, 4, 0, 0, 0},
+    {2182, offsetof(tp_message, entities), offsetof(tp_message, entities_count), 8, 114, 9, 0},
+    {2191, offsetof(tp_message, external_reply), 0, 7, 0, 11, 0},
+    {2206, offsetof(tp_message, forum_topic_closed), 0, 7, 0, 71, 0},
+    {2225, offsetof(tp_message, forum_topic_created), 0, 7, 0, 70, 0},
+    {2245, offsetof(tp_message, forum_topic_edited), 0, 7, 0, 72, 0},
+    {2264, offsetof(tp_message, forum_topic_reopened), 0, 7, 0, 73, 0},
+    {2285, offsetof(tp_message, forward_origin), 0, 7, 0, 13, 0},
+    {2300, offsetof(tp_message, from_), 0, 7, 0, 2, 0},
+    {2305, offsetof(tp_message, game), 0, 7, 0, 356, 0},
+    {2310, offsetof(tp_message, general_forum_topic_hidden), 0, 7, 0, 74, 0},
+    {2337, offsetof(tp_message, general_forum_topic_unhidden), 0, 7, 0, 75, 0},
+    {2366, offsetof(tp_message, gift), 0, 7, 0, 164, 0},
+    {2371, offsetof(tp_message, gift_upgrade_sent), 0, 7, 0, 164, 0},
+    {2389, offsetof(tp_message, giveaway), 0, 7, 0, 92, 0},
+    {2398, offsetof(tp_message, giveaway_completed), 0, 7, 0, 94, 0},
+    {2417, offsetof(tp_message, giveaway_created), 0, 7, 0, 91, 0},
+    {2434, offsetof(tp_message, giveaway_winners), 0, 7, 0, 93, 0},
+    {2451, offsetof(tp_message, group_chat_created), offsetof(tp_message, has_group_chat_created), 3, 0, 0, 0},
+    {2470, offsetof(tp_message, guest_bot_caller_chat), 0, 7, 0, 3, 0},
+    {2492, offsetof(tp_message, guest_bot_caller_user), 0, 7, 0, 2, 0},
+    {2514, offsetof(tp_message, guest_query_id), 0, 4, 0, 0, 0},
+    {2529, offsetof(tp_message, has_media_spoiler), offsetof(tp_message, has_has_media_spoiler), 3, 0, 0, 0},
+    {1372, offsetof(tp_message, has_protected_content), offsetof(tp_message, has_has_protected_content), 3, 0, 0, 0},
+    {2547, offsetof(tp_message, invoice), 0, 7, 0, 318, 0},
+    {2555, offsetof(tp_message, is_automatic_forward), offsetof(tp_message, has_is_automatic_forward), 3, 0, 0, 0},
+    {2576, offsetof(tp_message, is_from_offline), offsetof(tp_message, has_is_from_offline), 3, 0, 0, 0},
+    {2592, offsetof(tp_message, is_paid_post), offsetof(tp_message, has_is_paid_post), 3, 0, 0, 0},
+    {2605, offsetof(tp_message, is_topic_message), offsetof(tp_message, has_is_topic_message), 3, 0, 0, 0},
+    {2622, offsetof(tp_message, left_chat_member), 0, 7, 0, 2, 0},
+    {2639, offsetof(tp_message, link_preview_options), 0, 7, 0, 95, 0},
+    {2660, offsetof(tp_message, live_photo), 0, 7, 0, 22, 0},
+    {1519, offsetof(tp_message, location), 0, 7, 0, 50, 0},
+    {2671, offsetof(tp_message, managed_bot_created), 0, 7, 0, 55, 0},
+    {2691, offsetof(tp_message, media_group_id), 0, 4, 0, 0, 0},
+    {2706, offsetof(tp_message, message_auto_delete_timer_changed), 0, 7, 0, 54, 0},
+    {2740, offsetof(tp_message, message_id), 0, 1, 1, 0, 0},
+    {2751, offsetof(tp_message, message_thread_id), offsetof(tp_message, has_message_thread_id), 1, 0, 0, 0},
+    {2769, offsetof(tp_message, migrate_from_chat_id), offsetof(tp_message, has_migrate_from_chat_id), 1, 0, 0, 0},
+    {2790, offsetof(tp_message, migrate_to_chat_id), offsetof(tp_message, has_migrate_to_chat_id), 1, 0, 0, 0},
+    {2809, offsetof(tp_message, new_chat_members), offsetof(tp_message, new_chat_members_count), 8, 114, 2, 0},
+    {2826, offsetof(tp_message, new_chat_photo), offsetof(tp_message, new_chat_photo_count), 8, 114, 18, 0},
+    {2841, offsetof(tp_message, new_chat_title), 0, 4, 0, 0, 0},
+    {2856, offsetof(tp_message, paid_media), 0, 7, 0, 28, 0},
+    {2867, offsetof(tp_message, paid_message_price_changed), 0, 7, 0, 84, 0},
+    {2894, offsetof(tp_message, paid_star_count), offsetof(tp_message, has_paid_star_count), 1, 0, 0, 0},
+    {2910, offsetof(tp_message, passport_data), 0, 7, 0, 342, 0},
+    {1634, offsetof(tp_message, photo), offsetof(tp_message, photo_count), 8, 114, 18, 0},
+    {1640, offsetof(tp_message, pinned_message), 0, 7, 0, 8, 0},
+    {315, offsetof(tp_message, poll), 0, 7, 0, 43, 0},
+    {2924, offsetof(tp_message, poll_option_added), 0, 7, 0, 57, 0},
+    {2942, offsetof(tp_message, poll_option_deleted), 0, 7, 0, 58, 0},
+    {2962, offsetof(tp_message, proximity_alert_triggered), 0, 7, 0, 53, 0},
+    {2988, offsetof(tp_message, quote), 0, 7, 0, 10, 0},
+    {2994, offsetof(tp_message, refunded_payment), 0, 7, 0, 323, 0},
+    {3011, offsetof(tp_message, reply_markup), 0, 7, 0, 111, 0},
+    {3024, offsetof(tp_message, reply_to_checklist_task_id), offsetof(tp_message, has_reply_to_checklist_task_id), 1, 0, 0, 0},
+    {3051, offsetof(tp_message, reply_to_message), 0, 7, 0, 5, 0},
+    {3068, offsetof(tp_message, reply_to_poll_option_id), 0, 4, 0, 0, 0},
+    {3092, offsetof(tp_message, reply_to_story), 0, 7, 0, 23, 0},
+    {3107, offsetof(tp_message, rich_message), 0, 7, 0, 233, 0},
+    {3120, offsetof(tp_message, sender_boost_count), offsetof(tp_message, has_sender_boost_count), 1, 0, 0, 0},
+    {3139, offsetof(tp_message, sender_business_bot), 0, 7, 0, 2, 0},
+    {3159, offsetof(tp_message, sender_chat), 0, 7, 0, 3, 0},
+    {3171, offsetof(tp_message, sender_tag), 0, 4, 0, 0, 0},
+    {3182, offsetof(tp_message, show_caption_above_media), offsetof(tp_message, has_show_caption_above_media), 3, 0, 0, 0},
+    {3207, offsetof(tp_message, sticker), 0, 7, 0, 229, 0},
+    {3215, offsetof(tp_message, story), 0, 7, 0, 23, 0},
+    {3221, offsetof(tp_message, successful_payment), 0, 7, 0, 322, 0},
+    {3240, offsetof(tp_message, suggested_post_approval_failed), 0, 7, 0, 87, 0},
+    {3271, offsetof(tp_message, suggested_post_approved), 0, 7, 0, 86, 0},
+    {3295, offsetof(tp_message, suggested_post_declined), 0, 7, 0, 88, 0},
+    {3319, offsetof(tp_message, suggested_post_info), 0, 7, 0, 97, 0},
+    {3339, offsetof(tp_message, suggested_post_paid), 0, 7, 0, 89, 0},
+    {3359, offsetof(tp_message, suggested_post_refunded), 0, 7, 0, 90, 0},
+    {3383, offsetof(tp_message, supergroup_chat_created), offsetof(tp_message, has_supergroup_chat_created), 3, 0, 0, 0},
+    {3407, offsetof(tp_message, text), 0, 4, 0, 0, 0},
+    {3412, offsetof(tp_message, unique_gift), 0, 7, 0, 165, 0},
+    {3424, offsetof(tp_message, users_shared), 0, 7, 0, 77, 0},
+    {3437, offsetof(tp_message, venue), 0, 7, 0, 51, 0},
+    {3443, offsetof(tp_message, via_bot), 0, 7, 0, 2, 0},
+    {3451, offsetof(tp_message, video), 0, 7, 0, 25, 0},
+    {3457, offsetof(tp_message, video_chat_ended), 0, 7, 0, 82, 0},
+    {3474, offsetof(tp_message, video_chat_participants_invited), 0, 7, 0, 83, 0},
+    {3506, offsetof(tp_message, video_chat_scheduled), 0, 7, 0, 80, 0},
+    {3527, offsetof(tp_message, video_chat_started), 0, 7, 0, 81, 0},
+    {3546, offsetof(tp_message, video_note), 0, 7, 0, 26, 0},
+    {3557, offsetof(tp_message, voice), 0, 7, 0, 27, 0},
+    {3563, offsetof(tp_message, web_app_data), 0, 7, 0, 52, 0},
+    {3576, offsetof(tp_message, write_access_allowed), 0, 7, 0, 79, 0},
+    {2740, offsetof(tp_message_id, message_id), 0, 1, 1, 0, 0},
+    {1923, offsetof(tp_inaccessible_message, chat), 0, 7, 1, 3, 0},
+    {2074, offsetof(tp_inaccessible_message, date), 0, 1, 1, 0, 0},
+    {2740, offsetof(tp_inaccessible_message, message_id), 0, 1, 1, 0, 0},
+    {3660, offsetof(tp_message_entity, custom_emoji_id), 0, 4, 0, 0, 0},
+    {3676, offsetof(tp_message_entity, date_time_format), 0, 4, 0, 0, 0},
+    {3693, offsetof(tp_message_entity, language), 0, 4, 0, 0, 0},
+    {3702, offsetof(tp_message_entity, length), 0, 1, 1, 0, 0},
+    {3709, offsetof(tp_message_entity, offset), 0, 1, 1, 0, 0},
+    {949, offsetof(tp_message_entity, type), 0, 4, 1, 0, 0},
+    {3716, offsetof(tp_message_entity, unix_time), offsetof(tp_message_entity, has_unix_time), 1, 0, 0, 0},
+    {577, offsetof(tp_message_entity, url), 0, 4, 0, 0, 0},
+    {3726, offsetof(tp_message_entity, user), 0, 7, 0, 2, 0},
+    {2182, offsetof(tp_text_quote, entities), offsetof(tp_text_quote, entities_count), 8, 114, 9, 0},
+    {3745, offsetof(tp_text_quote, is_manual), offsetof(tp_text_quote, has_is_manual), 3, 0, 0, 0},
+    {3755, offsetof(tp_text_quote, position), 0, 1, 1, 0, 0},
+    {3407, offsetof(tp_text_quote, text), 0, 4, 1, 0, 0},
+    {1809, offsetof(tp_external_reply_info, animation), 0, 7, 0, 19, 0},
+    {1819, offsetof(tp_external_reply_info, audio), 0, 7, 0, 20, 0},
+    {1923, offsetof(tp_external_reply_info, chat), 0, 7, 0, 3, 0},
+    {1995, offsetof(tp_external_reply_info, checklist), 0, 7, 0, 45, 0},
+    {2066, offsetof(tp_external_reply_info, contact), 0, 7, 0, 34, 0},
+    {2097, offsetof(tp_external_reply_info, dice), 0, 7, 0, 35, 0},
+    {2153, offsetof(tp_external_reply_info, document), 0, 7, 0, 21, 0},
+    {2305, offsetof(tp_external_reply_info, game), 0, 7, 0, 356, 0},
+    {2389, offsetof(tp_external_reply_info, giveaway), 0, 7, 0, 92, 0},
+    {2434, offsetof(tp_external_reply_info, giveaway_winners), 0, 7, 0, 93, 0},
+    {2529, offsetof(tp_external_reply_info, has_media_spoiler), offsetof(tp_external_reply_info, has_has_media_spoiler), 3, 0, 0, 0},
+    {2547, offsetof(tp_external_reply_info, invoice), 0, 7, 0, 318, 0},
+    {2639, offsetof(tp_external_reply_info, link_preview_options), 0, 7, 0, 95, 0},
+    {2660, offsetof(tp_external_reply_info, live_photo), 0, 7, 0, 22, 0},
+    {1519, offsetof(tp_external_reply_info, location), 0, 7, 0, 50, 0},
+    {2740, offsetof(tp_external_reply_info, message_id), offsetof(tp_external_reply_info, has_message_id), 1, 0, 0, 0},
+    {3774, offsetof(tp_external_reply_info, origin), 0, 7, 1, 13, 0},
+    {2856, offsetof(tp_external_reply_info, paid_media), 0, 7, 0, 28, 0},
+    {1634, offsetof(tp_external_reply_info, photo), offsetof(tp_external_reply_info, photo_count), 8, 114, 18, 0},
+    {315, offsetof(tp_external_reply_info, poll), 0, 7, 0, 43, 0},
+    {3207, offsetof(tp_external_reply_info, sticker), 0, 7, 0, 229, 0},
+    {3215, offsetof(tp_external_reply_info, story), 0, 7, 0, 23, 0},
+    {3437, offsetof(tp_external_reply_info, venue), 0, 7, 0, 51, 0},
+    {3451, offsetof(tp_external_reply_info, video), 0, 7, 0, 25, 0},
+    {3546, offsetof(tp_external_reply_info, video_note), 0, 7, 0, 26, 0},
+    {3557, offsetof(tp_external_reply_info, voice), 0, 7, 0, 27, 0},
+    {3799, offsetof(tp_reply_parameters, allow_sending_without_reply), offsetof(tp_reply_parameters, has_allow_sending_without_reply), 3, 0, 0, 0},
+    {3827, offsetof(tp_reply_parameters, chat_id), 0, 5, 0, 0, 0},
+    {3835, offsetof(tp_reply_parameters, checklist_task_id), offsetof(tp_reply_parameters, has_checklist_task_id), 1, 0, 0, 0},
+    {2740, offsetof(tp_reply_parameters, message_id), 0, 1, 1, 0, 0},
+    {3853, offsetof(tp_reply_parameters, poll_option_id), 0, 4, 0, 0, 0},
+    {2988, offsetof(tp_reply_parameters, quote), 0, 4, 0, 0, 0},
+    {3868, offsetof(tp_reply_parameters, quote_entities), offsetof(tp_reply_parameters, quote_entities_count), 8, 114, 9, 0},
+    {3883, offsetof(tp_reply_parameters, quote_parse_mode), 0, 4, 0, 0, 0},
+    {3900, offsetof(tp_reply_parameters, quote_position), offsetof(tp_reply_parameters, has_quote_position), 1, 0, 0, 0},
+    {2074, offsetof(tp_message_origin_user, date), 0, 1, 1, 0, 0},
+    {3965, offsetof(tp_message_origin_user, sender_user), 0, 7, 1, 2, 0},
+    {949, offsetof(tp_message_origin_user, type), 0, 4, 1, 0, 3726},
+    {2074, offsetof(tp_message_origin_hidden_user, date), 0, 1, 1, 0, 0},
+    {3995, offsetof(tp_message_origin_hidden_user, sender_user_name), 0, 4, 1, 0, 0},
+    {949, offsetof(tp_message_origin_hidden_user, type), 0, 4, 1, 0, 3931},
+    {1825, offsetof(tp_message_origin_chat, author_signature), 0, 4, 0, 0, 0},
+    {2074, offsetof(tp_message_origin_chat, date), 0, 1, 1, 0, 0},
+    {3159, offsetof(tp_message_origin_chat, sender_chat), 0, 7, 1, 3, 0},
+    {949, offsetof(tp_message_origin_chat, type), 0, 4, 1, 0, 1923},
+    {1825, offsetof(tp_message_origin_channel, author_signature), 0, 4, 0, 0, 0},
+    {1923, offsetof(tp_message_origin_channel, chat), 0, 7, 1, 3, 0},
+    {2074, offsetof(tp_message_origin_channel, date), 0, 1, 1, 0, 0},
+    {2740, offsetof(tp_message_origin_channel, message_id), 0, 1, 1, 0, 0},
+    {949, offsetof(tp_message_origin_channel, type), 0, 4, 1, 0, 3943},
+    {4075, offsetof(tp_photo_size, file_id), 0, 4, 1, 0, 0},
+    {4083, offsetof(tp_photo_size, file_size), offsetof(tp_photo_size, has_file_size), 1, 0, 0, 0},
+    {4093, offsetof(tp_photo_size, file_unique_id), 0, 4, 1, 0, 0},
+    {4108, offsetof(tp_photo_size, height), 0, 1, 1, 0, 0},
+    {4115, offsetof(tp_photo_size, width), 0, 1, 1, 0, 0},
+    {4131, offsetof(tp_animation, duration), 0, 1, 1, 0, 0},
+    {4075, offsetof(tp_animation, file_id), 0, 4, 1, 0, 0},
+    {4140, offsetof(tp_animation, file_name), 0, 4, 0, 0, 0},
+    {4083, offsetof(tp_animation, file_size), offsetof(tp_animation, has_file_size), 1, 0, 0, 0},
+    {4093, offsetof(tp_animation, file_unique_id), 0, 4, 1, 0, 0},
+    {4108, offsetof(tp_animation, height), 0, 1, 1, 0, 0},
+    {4150, offsetof(tp_animation, mime_type), 0, 4, 0, 0, 0},
+    {4160, offsetof(tp_animation, thumbnail), 0, 7, 0, 18, 0},
+    {4115, offsetof(tp_animation, width), 0, 1, 1, 0, 0},
+    {4131, offsetof(tp_audio, duration), 0, 1, 1, 0, 0},
+    {4075, offsetof(tp_audio, file_id), 0, 4, 1, 0, 0},
+    {4140, offsetof(tp_audio, file_name), 0, 4, 0, 0, 0},
+    {4083, offsetof(tp_audio, file_size), offsetof(tp_audio, has_file_size), 1, 0, 0, 0},
+    {4093, offsetof(tp_audio, file_unique_id), 0, 4, 1, 0, 0},
+    {4150, offsetof(tp_audio, mime_type), 0, 4, 0, 0, 0},
+    {4180, offsetof(tp_audio, performer), 0, 4, 0, 0, 0},
+    {4160, offsetof(tp_audio, thumbnail), 0, 7, 0, 18, 0},
+    {943, offsetof(tp_audio, title), 0, 4, 0, 0, 0},
+    {4075, offsetof(tp_document, file_id), 0, 4, 1, 0, 0},
+    {4140, offsetof(tp_document, file_name), 0, 4, 0, 0, 0},
+    {4083, offsetof(tp_document, file_size), offsetof(tp_document, has_file_size), 1, 0, 0, 0},
+    {4093, offsetof(tp_document, file_unique_id), 0, 4, 1, 0, 0},
+    {4150, offsetof(tp_document, mime_type), 0, 4, 0, 0, 0},
+    {4160, offsetof(tp_document, thumbnail), 0, 7, 0, 18, 0},
+    {4131, offsetof(tp_live_photo, duration), 0, 1, 1, 0, 0},
+    {4075, offsetof(tp_live_photo, file_id), 0, 4, 1, 0, 0},
+    {4083, offsetof(tp_live_photo, file_size), offsetof(tp_live_photo, has_file_size), 1, 0, 0, 0},
+    {4093, offsetof(tp_live_photo, file_unique_id), 0, 4, 1, 0, 0},
+    {4108, offsetof(tp_live_photo, height), 0, 1, 1, 0, 0},
+    {4150, offsetof(tp_live_photo, mime_type), 0, 4, 0, 0, 0},
+    {1634, offsetof(tp_live_photo, photo), offsetof(tp_live_photo, photo_count), 8, 114, 18, 0},
+    {4115, offsetof(tp_live_photo, width), 0, 1, 1, 0, 0},
+    {1923, offsetof(tp_story, chat), 0, 7, 1, 3, 0},
+    {779, offsetof(tp_story, id), 0, 1, 1, 0, 0},
+    {4221, offsetof(tp_video_quality, codec), 0, 4, 1, 0, 0},
+    {4075, offsetof(tp_video_quality, file_id), 0, 4, 1, 0, 0},
+    {4083, offsetof(tp_video_quality, file_size), offsetof(tp_video_quality, has_file_size), 1, 0, 0, 0},
+    {4093, offsetof(tp_video_quality, file_unique_id), 0, 4, 1, 0, 0},
+    {4108, offsetof(tp_video_quality, height), 0, 1, 1, 0, 0},
+    {4115, offsetof(tp_video_quality, width), 0, 1, 1, 0, 0},
+    {4240, offsetof(tp_video, cover), offsetof(tp_video, cover_count), 8, 114, 18, 0},
+    {4131, offsetof(tp_video, duration), 0, 1, 1, 0, 0},
+    {4075, offsetof(tp_video, file_id), 0, 4, 1, 0, 0},
+    {4140, offsetof(tp_video, file_name), 0, 4, 0, 0, 0},
+    {4083, offsetof(tp_video, file_size), offsetof(tp_video, has_file_size), 1, 0, 0, 0},
+    {4093, offsetof(tp_video, file_unique_id), 0, 4, 1, 0, 0},
+    {4108, offsetof(tp_video, height), 0, 1, 1, 0, 0},
+    {4150, offsetof(tp_video, mime_type), 0, 4, 0, 0, 0},
+    {4246, offsetof(tp_video, qualities), offsetof(tp_video, qualities_count), 8, 114, 24, 0},
+    {4256, offsetof(tp_video, start_timestamp), offsetof(tp_video, has_start_timestamp), 1, 0, 0, 0},
+    {4160, offsetof(tp_video, thumbnail), 0, 7, 0, 18, 0},
+    {4115, offsetof(tp_video, width), 0, 1, 1, 0, 0},
+    {4131, offsetof(tp_video_note, duration), 0, 1, 1, 0, 0},
+    {4075, offsetof(tp_video_note, file_id), 0, 4, 1, 0, 0},
+    {4083, offsetof(tp_video_note, file_size), offsetof(tp_video_note, has_file_size), 1, 0, 0, 0},
+    {4093, offsetof(tp_video_note, file_unique_id), 0, 4, 1, 0, 0},
+    {3702, offsetof(tp_video_note, length), 0, 1, 1, 0, 0},
+    {4160, offsetof(tp_video_note, thumbnail), 0, 7, 0, 18, 0},
+    {4131, offsetof(tp_voice, duration), 0, 1, 1, 0, 0},
+    {4075, offsetof(tp_voice, file_id), 0, 4, 1, 0, 0},
+    {4083, offsetof(tp_voice, file_size), offsetof(tp_voice, has_file_size), 1, 0, 0, 0},
+    {4093, offsetof(tp_voice, file_unique_id), 0, 4, 1, 0, 0},
+    {4150, offsetof(tp_voice, mime_type), 0, 4, 0, 0, 0},
+    {2856, offsetof(tp_paid_media_info, paid_media), offsetof(tp_paid_media_info, paid_media_count), 8, 115, 29, 0},
+    {4294, offsetof(tp_paid_media_info, star_count), 0, 1, 1, 0, 0},
+    {2660, offsetof(tp_paid_media_live_photo, live_photo), 0, 7, 1, 22, 0},
+    {949, offsetof(tp_paid_media_live_photo, type), 0, 4, 1, 0, 2660},
+    {1634, offsetof(tp_paid_media_photo, photo), offsetof(tp_paid_media_photo, photo_count), 8, 115, 18, 0},
+    {949, offsetof(tp_paid_media_photo, type), 0, 4, 1, 0, 1634},
+    {4131, offsetof(tp_paid_media_preview, duration), offsetof(tp_paid_media_preview, has_duration), 1, 0, 0, 0},
+    {4108, offsetof(tp_paid_media_preview, height), offsetof(tp_paid_media_preview, has_height), 1, 0, 0, 0},
+    {949, offsetof(tp_paid_media_preview, type), 0, 4, 1, 0, 4319},
+    {4115, offsetof(tp_paid_media_preview, width), offsetof(tp_paid_media_preview, has_width), 1, 0, 0, 0},
+    {949, offsetof(tp_paid_media_video, type), 0, 4, 1, 0, 3451},
+    {3451, offsetof(tp_paid_media_video, video), 0, 7, 1, 25, 0},
+    {732, offsetof(tp_contact, first_name), 0, 4, 1, 0, 0},
+    {814, offsetof(tp_contact, last_name), 0, 4, 0, 0, 0},
+    {4403, offsetof(tp_contact, phone_number), 0, 4, 1, 0, 0},
+    {4416, offsetof(tp_contact, user_id), offsetof(tp_contact, has_user_id), 1, 0, 0, 0},
+    {4424, offsetof(tp_contact, vcard), 0, 4, 0, 0, 0},
+    {4438, offsetof(tp_dice, emoji), 0, 4, 1, 0, 0},
+    {4444, offsetof(tp_dice, value), 0, 1, 1, 0, 0},
+    {577, offsetof(tp_link, url), 0, 4, 1, 0, 0},
+    {1809, offsetof(tp_poll_media, animation), 0, 7, 0, 19, 0},
+    {1819, offsetof(tp_poll_media, audio), 0, 7, 0, 20, 0},
+    {2153, offsetof(tp_poll_media, document), 0, 7, 0, 21, 0},
+    {4460, offsetof(tp_poll_media, link), 0, 7, 0, 36, 0},
+    {2660, offsetof(tp_poll_media, live_photo), 0, 7, 0, 22, 0},
+    {1519, offsetof(tp_poll_media, location), 0, 7, 0, 50, 0},
+    {1634, offsetof(tp_poll_media, photo), offsetof(tp_poll_media, photo_count), 8, 114, 18, 0},
+    {3207, offsetof(tp_poll_media, sticker), 0, 7, 0, 229, 0},
+    {3437, offsetof(tp_poll_media, venue), 0, 7, 0, 51, 0},
+    {3451, offsetof(tp_poll_media, video), 0, 7, 0, 25, 0},
+    {4511, offsetof(tp_poll_option, added_by_chat), 0, 7, 0, 3, 0},
+    {4525, offsetof(tp_poll_option, added_by_user), 0, 7, 0, 2, 0},
+    {4539, offsetof(tp_poll_option, addition_date), offsetof(tp_poll_option, has_addition_date), 1, 0, 0, 0},
+    {4553, offsetof(tp_poll_option, media), 0, 7, 0, 37, 0},
+    {4559, offsetof(tp_poll_option, persistent_id), 0, 4, 1, 0, 0},
+    {3407, offsetof(tp_poll_option, text), 0, 4, 1, 0, 0},
+    {4573, offsetof(tp_poll_option, text_entities), offsetof(tp_poll_option, text_entities_count), 8, 114, 9, 0},
+    {4587, offsetof(tp_poll_option, voter_count), 0, 1, 1, 0, 0},
+    {4553, offsetof(tp_input_poll_option, media), 0, 7, 0, 39, 0},
+    {3407, offsetof(tp_input_poll_option, text), 0, 4, 1, 0, 0},
+    {4573, offsetof(tp_input_poll_option, text_entities), offsetof(tp_input_poll_option, text_entities_count), 8, 114, 9, 0},
+    {4610, offsetof(tp_input_poll_option, text_parse_mode), 0, 4, 0, 0, 0},
+    {4642, offsetof(tp_poll_answer, option_ids), offsetof(tp_poll_answer, option_ids_count), 8, 19, 0, 0},
+    {4653, offsetof(tp_poll_answer, option_persistent_ids), offsetof(tp_poll_answer, option_persistent_ids_count), 8, 67, 0, 0},
+    {4675, offsetof(tp_poll_answer, poll_id), 0, 4, 1, 0, 0},
+    {3726, offsetof(tp_poll_answer, user), 0, 7, 0, 2, 0},
+    {4683, offsetof(tp_poll_answer, voter_chat), 0, 7, 0, 3, 0},
+    {4705, offsetof(tp_poll, allows_multiple_answers), 0, 3, 1, 0, 0},
+    {4729, offsetof(tp_poll, allows_revoting), 0, 3, 1, 0, 0},
+    {4745, offsetof(tp_poll, close_date), offsetof(tp_poll, has_close_date), 1, 0, 0, 0},
+    {4756, offsetof(tp_poll, correct_option_ids), offsetof(tp_poll, correct_option_ids_count), 8, 18, 0, 0},
+    {4775, offsetof(tp_poll, country_codes), offsetof(tp_poll, country_codes_count), 8, 66, 0, 0},
+    {1199, offsetof(tp_poll, description), 0, 4, 0, 0, 0},
+    {4789, offsetof(tp_poll, description_entities), offsetof(tp_poll, description_entities_count), 8, 114, 9, 0},
+    {4810, offsetof(tp_poll, explanation), 0, 4, 0, 0, 0},
+    {4822, offsetof(tp_poll, explanation_entities), offsetof(tp_poll, explanation_entities_count), 8, 114, 9, 0},
+    {4843, offsetof(tp_poll, explanation_media), 0, 7, 0, 37, 0},
+    {779, offsetof(tp_poll, id), 0, 4, 1, 0, 0},
+    {4861, offsetof(tp_poll, is_anonymous), 0, 3, 1, 0, 0},
+    {4874, offsetof(tp_poll, is_closed), 0, 3, 1, 0, 0},
+    {4553, offsetof(tp_poll, media), 0, 7, 0, 37, 0},
+    {4884, offsetof(tp_poll, members_only), 0, 3, 1, 0, 0},
+    {4897, offsetof(tp_poll, open_period), offsetof(tp_poll, has_open_period), 1, 0, 0, 0},
+    {4909, offsetof(tp_poll, options), offsetof(tp_poll, options_count), 8, 115, 40, 0},
+    {4917, offsetof(tp_poll, question), 0, 4, 1, 0, 0},
+    {4926, offsetof(tp_poll, question_entities), offsetof(tp_poll, question_entities_count), 8, 114, 9, 0},
+    {4944, offsetof(tp_poll, total_voter_count), 0, 1, 1, 0, 0},
+    {949, offsetof(tp_poll, type), 0, 4, 1, 0, 0},
+    {4967, offsetof(tp_checklist_task, completed_by_chat), 0, 7, 0, 3, 0},
+    {4985, offsetof(tp_checklist_task, completed_by_user), 0, 7, 0, 2, 0},
+    {5003, offsetof(tp_checklist_task, completion_date), offsetof(tp_checklist_task, has_completion_date), 1, 0, 0, 0},
+    {779, offsetof(tp_checklist_task, id), 0, 1, 1, 0, 0},
+    {3407, offsetof(tp_checklist_task, text), 0, 4, 1, 0, 0},
+    {4573, offsetof(tp_checklist_task, text_entities), offsetof(tp_checklist_task, text_entities_count), 8, 114, 9, 0},
+    {5033, offsetof(tp_checklist, others_can_add_tasks), offsetof(tp_checklist, has_others_can_add_tasks), 3, 0, 0, 0},
+    {5054, offsetof(tp_checklist, others_can_mark_tasks_as_done), offsetof(tp_checklist, has_others_can_mark_tasks_as_done), 3, 0, 0, 0},
+    {5084, offsetof(tp_checklist, tasks), offsetof(tp_checklist, tasks_count), 8, 115, 44, 0},
+    {943, offsetof(tp_checklist, title), 0, 4, 1, 0, 0},
+    {5090, offsetof(tp_checklist, title_entities), offsetof(tp_checklist, title_entities_count), 8, 114, 9, 0},
+    {779, offsetof(tp_input_checklist_task, id), 0, 1, 1, 0, 0},
+    {5115, offsetof(tp_input_checklist_task, parse_mode), 0, 4, 0, 0, 0},
+    {3407, offsetof(tp_input_checklist_task, text), 0, 4, 1, 0, 0},
+    {4573, offsetof(tp_input_checklist_task, text_entities), offsetof(tp_input_checklist_task, text_entities_count), 8, 114, 9, 0},
+    {5033, offsetof(tp_input_checklist, others_can_add_tasks), offsetof(tp_input_checklist, has_others_can_add_tasks), 3, 0, 0, 0},
+    {5054, offsetof(tp_input_checklist, others_can_mark_tasks_as_done), offsetof(tp_input_checklist, has_others_can_mark_tasks_as_done), 3, 0, 0, 0},
+    {5115, offsetof(tp_input_checklist, parse_mode), 0, 4, 0, 0, 0},
+    {5084, offsetof(tp_input_checklist, tasks), offsetof(tp_input_checklist, tasks_count), 8, 115, 46, 0},
+    {943, offsetof(tp_input_checklist, title), 0, 4, 1, 0, 0},
+    {5090, offsetof(tp_input_checklist, title_entities), offsetof(tp_input_checklist, title_entities_count), 8, 114, 9, 0},
+    {5160, offsetof(tp_checklist_tasks_done, checklist_message), 0, 7, 0, 5, 0},
+    {5178, offsetof(tp_checklist_tasks_done, marked_as_done_task_ids), offsetof(tp_checklist_tasks_done, marked_as_done_task_ids_count), 8, 18, 0, 0},
+    {5202, offsetof(tp_checklist_tasks_done, marked_as_not_done_task_ids), offsetof(tp_checklist_tasks_done, marked_as_not_done_task_ids_count), 8, 18, 0, 0},
+    {5160, offsetof(tp_checklist_tasks_added, checklist_message), 0, 7, 0, 5, 0},
+    {5084, offsetof(tp_checklist_tasks_added, tasks), offsetof(tp_checklist_tasks_added, tasks_count), 8, 115, 44, 0},
+    {5269, offsetof(tp_location, heading), offsetof(tp_location, has_heading), 1, 0, 0, 0},
+    {5277, offsetof(tp_location, horizontal_accuracy), offsetof(tp_location, has_horizontal_accuracy), 2, 0, 0, 0},
+    {5297, offsetof(tp_location, latitude), 0, 2, 1, 0, 0},
+    {5306, offsetof(tp_location, live_period), offsetof(tp_location, has_live_period), 1, 0, 0, 0},
+    {5318, offsetof(tp_location, longitude), 0, 2, 1, 0, 0},
+    {5328, offsetof(tp_location, proximity_alert_radius), offsetof(tp_location, has_proximity_alert_radius), 1, 0, 0, 0},
+    {5360, offsetof(tp_venue, address), 0, 4, 1, 0, 0},
+    {5368, offsetof(tp_venue, foursquare_id), 0, 4, 0, 0, 0},
+    {5382, offsetof(tp_venue, foursquare_type), 0, 4, 0, 0, 0},
+    {5398, offsetof(tp_venue, google_place_id), 0, 4, 0, 0, 0},
+    {5414, offsetof(tp_venue, google_place_type), 0, 4, 0, 0, 0},
+    {1519, offsetof(tp_venue, location), 0, 7, 1, 50, 0},
+    {943, offsetof(tp_venue, title), 0, 4, 1, 0, 0},
+    {5438, offsetof(tp_web_app_data, button_text), 0, 4, 1, 0, 0},
+    {5450, offsetof(tp_web_app_data, data), 0, 4, 1, 0, 0},
+    {5466, offsetof(tp_proximity_alert_triggered, distance), 0, 1, 1, 0, 0},
+    {5475, offsetof(tp_proximity_alert_triggered, traveler), 0, 7, 1, 2, 0},
+    {5484, offsetof(tp_proximity_alert_triggered, watcher), 0, 7, 1, 2, 0},
+    {1547, offsetof(tp_message_auto_delete_timer_changed, message_auto_delete_time), 0, 1, 1, 0, 0},
+    {5546, offsetof(tp_managed_bot_created, bot), 0, 7, 1, 2, 0},
+    {5546, offsetof(tp_managed_bot_updated, bot), 0, 7, 1, 2, 0},
+    {3726, offsetof(tp_managed_bot_updated, user), 0, 7, 1, 2, 0},
+    {5586, offsetof(tp_poll_option_added, option_persistent_id), 0, 4, 1, 0, 0},
+    {5607, offsetof(tp_poll_option_added, option_text), 0, 4, 1, 0, 0},
+    {5619, offsetof(tp_poll_option_added, option_text_entities), offsetof(tp_poll_option_added, option_text_entities_count), 8, 114, 9, 0},
+    {5640, offsetof(tp_poll_option_added, poll_message), 0, 7, 0, 8, 0},
+    {5586, offsetof(tp_poll_option_deleted, option_persistent_id), 0, 4, 1, 0, 0},
+    {5607, offsetof(tp_poll_option_deleted, option_text), 0, 4, 1, 0, 0},
+    {5619, offsetof(tp_poll_option_deleted, option_text_entities), offsetof(tp_poll_option_deleted, option_text_entities_count), 8, 114, 9, 0},
+    {5640, offsetof(tp_poll_option_deleted, poll_message), 0, 7, 0, 8, 0},
+    {5687, offsetof(tp_chat_boost_added, boost_count), 0, 1, 1, 0, 0},
+    {5762, offsetof(tp_background_fill_solid, color), 0, 1, 1, 0, 0},
+    {949, offsetof(tp_background_fill_solid, type), 0, 4, 1, 0, 5714},
+    {5788, offsetof(tp_background_fill_gradient, bottom_color), 0, 1, 1, 0, 0},
+    {5801, offsetof(tp_background_fill_gradient, rotation_angle), 0, 1, 1, 0, 0},
+    {5816, offsetof(tp_background_fill_gradient, top_color), 0, 1, 1, 0, 0},
+    {949, offsetof(tp_background_fill_gradient, type), 0, 4, 1, 0, 5720},
+    {5849, offsetof(tp_background_fill_freeform_gradient, colors), offsetof(tp_background_fill_freeform_gradient, colors_count), 8, 19, 0, 0},
+    {949, offsetof(tp_background_fill_freeform_gradient, type), 0, 4, 1, 0, 5729},
+    {5936, offsetof(tp_background_type_fill, dark_theme_dimming), 0, 1, 1, 0, 0},
+    {5887, offsetof(tp_background_type_fill, fill), 0, 7, 1, 60, 0},
+    {949, offsetof(tp_background_type_fill, type), 0, 4, 1, 0, 5887},
+    {5936, offsetof(tp_background_type_wallpaper, dark_theme_dimming), 0, 1, 1, 0, 0},
+    {2153, offsetof(tp_background_type_wallpaper, document), 0, 7, 1, 21, 0},
+    {5974, offsetof(tp_background_type_wallpaper, is_blurred), offsetof(tp_background_type_wallpaper, has_is_blurred), 3, 0, 0, 0},
+    {5985, offsetof(tp_background_type_wallpaper, is_moving), offsetof(tp_background_type_wallpaper, has_is_moving), 3, 0, 0, 0},
+    {949, offsetof(tp_background_type_wallpaper, type), 0, 4, 1, 0, 5892},
+    {2153, offsetof(tp_background_type_pattern, document), 0, 7, 1, 21, 0},
+    {5887, offsetof(tp_background_type_pattern, fill), 0, 7, 1, 60, 0},
+    {6019, offsetof(tp_background_type_pattern, intensity), 0, 1, 1, 0, 0},
+    {6029, offsetof(tp_background_type_pattern, is_inverted), offsetof(tp_background_type_pattern, has_is_inverted), 3, 0, 0, 0},
+    {5985, offsetof(tp_background_type_pattern, is_moving), offsetof(tp_background_type_pattern, has_is_moving), 3, 0, 0, 0},
+    {949, offsetof(tp_background_type_pattern, type), 0, 4, 1, 0, 5902},
+    {6063, offsetof(tp_background_type_chat_theme, theme_name), 0, 4, 1, 0, 0},
+    {949, offsetof(tp_background_type_chat_theme, type), 0, 4, 1, 0, 5910},
+    {949, offsetof(tp_chat_background, type), 0, 7, 1, 64, 0},
+    {6113, offsetof(tp_forum_topic_created, icon_color), 0, 1, 1, 0, 0},
+    {6124, offsetof(tp_forum_topic_created, icon_custom_emoji_id), 0, 4, 0, 0, 0},
+    {6145, offsetof(tp_forum_topic_created, is_name_implicit), offsetof(tp_forum_topic_created, has_is_name_implicit), 3, 0, 0, 0},
+    {6162, offsetof(tp_forum_topic_created, name), 0, 4, 1, 0, 0},
+    {6124, offsetof(tp_forum_topic_edited, icon_custom_emoji_id), 0, 4, 0, 0, 0},
+    {6162, offsetof(tp_forum_topic_edited, name), 0, 4, 0, 0, 0},
+    {732, offsetof(tp_shared_user, first_name), 0, 4, 0, 0, 0},
+    {814, offsetof(tp_shared_user, last_name), 0, 4, 0, 0, 0},
+    {1634, offsetof(tp_shared_user, photo), offsetof(tp_shared_user, photo_count), 8, 114, 18, 0},
+    {4416, offsetof(tp_shared_user, user_id), 0, 1, 1, 0, 0},
+    {901, offsetof(tp_shared_user, username), 0, 4, 0, 0, 0},
+    {6299, offsetof(tp_users_shared, request_id), 0, 1, 1, 0, 0},
+    {6310, offsetof(tp_users_shared, users), offsetof(tp_users_shared, users_count), 8, 115, 76, 0},
+    {3827, offsetof(tp_chat_shared, chat_id), 0, 1, 1, 0, 0},
+    {1634, offsetof(tp_chat_shared, photo), offsetof(tp_chat_shared, photo_count), 8, 114, 18, 0},
+    {6299, offsetof(tp_chat_shared, request_id), 0, 1, 1, 0, 0},
+    {943, offsetof(tp_chat_shared, title), 0, 4, 0, 0, 0},
+    {901, offsetof(tp_chat_shared, username), 0, 4, 0, 0, 0},
+    {6339, offsetof(tp_write_access_allowed, from_attachment_menu), offsetof(tp_write_access_allowed, has_from_attachment_menu), 3, 0, 0, 0},
+    {6360, offsetof(tp_write_access_allowed, from_request), offsetof(tp_write_access_allowed, has_from_request), 3, 0, 0, 0},
+    {6373, offsetof(tp_write_access_allowed, web_app_name), 0, 4, 0, 0, 0},
+    {6405, offsetof(tp_video_chat_scheduled, start_date), 0, 1, 1, 0, 0},
+    {4131, offsetof(tp_video_chat_ended, duration), 0, 1, 1, 0, 0},
+    {6310, offsetof(tp_video_chat_participants_invited, users), offsetof(tp_video_chat_participants_invited, users_count), 8, 115, 2, 0},
+    {1572, offsetof(tp_paid_message_price_changed, paid_message_star_count), 0, 1, 1, 0, 0},
+    {6520, offsetof(tp_direct_message_price_changed, are_direct_messages_enabled), 0, 3, 1, 0, 0},
+    {6548, offsetof(tp_direct_message_price_changed, direct_message_star_count), offsetof(tp_direct_message_price_changed, has_direct_message_star_count), 1, 0, 0, 0},
+    {6600, offsetof(tp_suggested_post_approved, price), 0, 7, 0, 96, 0},
+    {6606, offsetof(tp_suggested_post_approved, send_date), 0, 1, 1, 0, 0},
+    {6616, offsetof(tp_suggested_post_approved, suggested_post_message), 0, 7, 0, 5, 0},
+    {6600, offsetof(tp_suggested_post_approval_failed, price), 0, 7, 1, 96, 0},
+    {6616, offsetof(tp_suggested_post_approval_failed, suggested_post_message), 0, 7, 0, 5, 0},
+    {6689, offsetof(tp_suggested_post_declined, comment), 0, 4, 0, 0, 0},
+    {6616, offsetof(tp_suggested_post_declined, suggested_post_message), 0, 7, 0, 5, 0},
+    {6719, offsetof(tp_suggested_post_paid, amount), offsetof(tp_suggested_post_paid, has_amount), 1, 0, 0, 0},
+    {6726, offsetof(tp_suggested_post_paid, currency), 0, 4, 1, 0, 0},
+    {6735, offsetof(tp_suggested_post_paid, star_amount), 0, 7, 0, 172, 0},
+    {6616, offsetof(tp_suggested_post_paid, suggested_post_message), 0, 7, 0, 5, 0},
+    {6765, offsetof(tp_suggested_post_refunded, reason), 0, 4, 1, 0, 0},
+    {6616, offsetof(tp_suggested_post_refunded, suggested_post_message), 0, 7, 0, 5, 0},
+    {6794, offsetof(tp_giveaway_created, prize_star_count), offsetof(tp_giveaway_created, has_prize_star_count), 1, 0, 0, 0},
+    {6827, offsetof(tp_giveaway, chats), offsetof(tp_giveaway, chats_count), 8, 115, 3, 0},
+    {4775, offsetof(tp_giveaway, country_codes), offsetof(tp_giveaway, country_codes_count), 8, 66, 0, 0},
+    {6833, offsetof(tp_giveaway, has_public_winners), offsetof(tp_giveaway, has_has_public_winners), 3, 0, 0, 0},
+    {6852, offsetof(tp_giveaway, only_new_members), offsetof(tp_giveaway, has_only_new_members), 3, 0, 0, 0},
+    {6869, offsetof(tp_giveaway, premium_subscription_month_count), offsetof(tp_giveaway, has_premium_subscription_month_count), 1, 0, 0, 0},
+    {6902, offsetof(tp_giveaway, prize_description), 0, 4, 0, 0, 0},
+    {6794, offsetof(tp_giveaway, prize_star_count), offsetof(tp_giveaway, has_prize_star_count), 1, 0, 0, 0},
+    {6920, offsetof(tp_giveaway, winner_count), 0, 1, 1, 0, 0},
+    {6933, offsetof(tp_giveaway, winners_selection_date), 0, 1, 1, 0, 0},
+    {6965, offsetof(tp_giveaway_winners, additional_chat_count), offsetof(tp_giveaway_winners, has_additional_chat_count), 1, 0, 0, 0},
+    {1923, offsetof(tp_giveaway_winners, chat), 0, 7, 1, 3, 0},
+    {6987, offsetof(tp_giveaway_winners, giveaway_message_id), 0, 1, 1, 0, 0},
+    {6852, offsetof(tp_giveaway_winners, only_new_members), offsetof(tp_giveaway_winners, has_only_new_members), 3, 0, 0, 0},
+    {6869, offsetof(tp_giveaway_winners, premium_subscription_month_count), offsetof(tp_giveaway_winners, has_premium_subscription_month_count), 1, 0, 0, 0},
+    {6902, offsetof(tp_giveaway_winners, prize_description), 0, 4, 0, 0, 0},
+    {6794, offsetof(tp_giveaway_winners, prize_star_count), offsetof(tp_giveaway_winners, has_prize_star_count), 1, 0, 0, 0},
+    {7007, offsetof(tp_giveaway_winners, unclaimed_prize_count), offsetof(tp_giveaway_winners, has_unclaimed_prize_count), 1, 0, 0, 0},
+    {7029, offsetof(tp_giveaway_winners, was_refunded), offsetof(tp_giveaway_winners, has_was_refunded), 3, 0, 0, 0},
+    {6920, offsetof(tp_giveaway_winners, winner_count), 0, 1, 1, 0, 0},
+    {7042, offsetof(tp_giveaway_winners, winners), offsetof(tp_giveaway_winners, winners_count), 8, 115, 2, 0},
+    {6933, offsetof(tp_giveaway_winners, winners_selection_date), 0, 1, 1, 0, 0},
+    {7066, offsetof(tp_giveaway_completed, giveaway_message), 0, 7, 0, 5, 0},
+    {7083, offsetof(tp_giveaway_completed, is_star_giveaway), offsetof(tp_giveaway_completed, has_is_star_giveaway), 3, 0, 0, 0},
+    {7007, offsetof(tp_giveaway_completed, unclaimed_prize_count), offsetof(tp_giveaway_completed, has_unclaimed_prize_count), 1, 0, 0, 0},
+    {6920, offsetof(tp_giveaway_completed, winner_count), 0, 1, 1, 0, 0},
+    {7118, offsetof(tp_link_preview_options, is_disabled), offsetof(tp_link_preview_options, has_is_disabled), 3, 0, 0, 0},
+    {7130, offsetof(tp_link_preview_options, prefer_large_media), offsetof(tp_link_preview_options, has_prefer_large_media), 3, 0, 0, 0},
+    {7149, offsetof(tp_link_preview_options, prefer_small_media), offsetof(tp_link_preview_options, has_prefer_small_media), 3, 0, 0, 0},
+    {7168, offsetof(tp_link_preview_options, show_above_text), offsetof(tp_link_preview_options, has_show_above_text), 3, 0, 0, 0},
+    {577, offsetof(tp_link_preview_options, url), 0, 4, 0, 0, 0},
+    {6719, offsetof(tp_suggested_post_price, amount), 0, 1, 1, 0, 0},
+    {6726, offsetof(tp_suggested_post_price, currency), 0, 4, 1, 0, 0},
+    {6600, offsetof(tp_suggested_post_info, price), 0, 7, 0, 96, 0},
+    {6606, offsetof(tp_suggested_post_info, send_date), offsetof(tp_suggested_post_info, has_send_date), 1, 0, 0, 0},
+    {7222, offsetof(tp_suggested_post_info, state), 0, 4, 1, 0, 0},
+    {6600, offsetof(tp_suggested_post_parameters, price), 0, 7, 0, 96, 0},
+    {6606, offsetof(tp_suggested_post_parameters, send_date), offsetof(tp_suggested_post_parameters, has_send_date), 1, 0, 0, 0},
+    {7270, offsetof(tp_direct_messages_topic, topic_id), 0, 1, 1, 0, 0},
+    {3726, offsetof(tp_direct_messages_topic, user), 0, 7, 0, 2, 0},
+    {7299, offsetof(tp_user_profile_photos, photos), offsetof(tp_user_profile_photos, photos_count), 8, 117, 18, 0},
+    {7306, offsetof(tp_user_profile_photos, total_count), 0, 1, 1, 0, 0},
+    {7336, offsetof(tp_user_profile_audios, audios), offsetof(tp_user_profile_audios, audios_count), 8, 115, 20, 0},
+    {7306, offsetof(tp_user_profile_audios, total_count), 0, 1, 1, 0, 0},
+    {4075, offsetof(tp_file, file_id), 0, 4, 1, 0, 0},
+    {7361, offsetof(tp_file, file_path), 0, 4, 0, 0, 0},
+    {4083, offsetof(tp_file, file_size), offsetof(tp_file, has_file_size), 1, 0, 0, 0},
+    {4093, offsetof(tp_file, file_unique_id), 0, 4, 1, 0, 0},
+    {577, offsetof(tp_web_app_info, url), 0, 4, 1, 0, 0},
+    {7387, offsetof(tp_reply_keyboard_markup, input_field_placeholder), 0, 4, 0, 0, 0},
+    {7411, offsetof(tp_reply_keyboard_markup, is_persistent), offsetof(tp_reply_keyboard_markup, has_is_persistent), 3, 0, 0, 0},
+    {7425, offsetof(tp_reply_keyboard_markup, keyboard), offsetof(tp_reply_keyboard_markup, keyboard_count), 8, 117, 105, 0},
+    {7434, offsetof(tp_reply_keyboard_markup, one_time_keyboard), offsetof(tp_reply_keyboard_markup, has_one_time_keyboard), 3, 0, 0, 0},
+    {7452, offsetof(tp_reply_keyboard_markup, resize_keyboard), offsetof(tp_reply_keyboard_markup, has_resize_keyboard), 3, 0, 0, 0},
+    {7468, offsetof(tp_reply_keyboard_markup, selective), offsetof(tp_reply_keyboard_markup, has_selective), 3, 0, 0, 0},
+    {6124, offsetof(tp_keyboard_button, icon_custom_emoji_id), 0, 4, 0, 0, 0},
+    {7498, offsetof(tp_keyboard_button, request_chat), 0, 7, 0, 107, 0},
+    {7511, offsetof(tp_keyboard_button, request_contact), offsetof(tp_keyboard_button, has_request_contact), 3, 0, 0, 0},
+    {7527, offsetof(tp_keyboard_button, request_location), offsetof(tp_keyboard_button, has_request_location), 3, 0, 0, 0},
+    {7544, offsetof(tp_keyboard_button, request_managed_bot), 0, 7, 0, 108, 0},
+    {7564, offsetof(tp_keyboard_button, request_poll), 0, 7, 0, 109, 0},
+    {7577, offsetof(tp_keyboard_button, request_users), 0, 7, 0, 106, 0},
+    {7591, offsetof(tp_keyboard_button, style), 0, 4, 0, 0, 0},
+    {3407, offsetof(tp_keyboard_button, text), 0, 4, 1, 0, 0},
+    {7597, offsetof(tp_keyboard_button, web_app), 0, 7, 0, 103, 0},
+    {7620, offsetof(tp_keyboard_button_request_users, max_quantity), offsetof(tp_keyboard_button_request_users, has_max_quantity), 1, 0, 0, 0},
+    {6299, offsetof(tp_keyboard_button_request_users, request_id), 0, 1, 1, 0, 0},
+    {7633, offsetof(tp_keyboard_button_request_users, request_name), offsetof(tp_keyboard_button_request_users, has_request_name), 3, 0, 0, 0},
+    {7646, offsetof(tp_keyboard_button_request_users, request_photo), offsetof(tp_keyboard_button_request_users, has_request_photo), 3, 0, 0, 0},
+    {7660, offsetof(tp_keyboard_button_request_users, request_username), offsetof(tp_keyboard_button_request_users, has_request_username), 3, 0, 0, 0},
+    {7677, offsetof(tp_keyboard_button_request_users, user_is_bot), offsetof(tp_keyboard_button_request_users, has_user_is_bot), 3, 0, 0, 0},
+    {7689, offsetof(tp_keyboard_button_request_users, user_is_premium), offsetof(tp_keyboard_button_request_users, has_user_is_premium), 3, 0, 0, 0},
+    {7732, offsetof(tp_keyboard_button_request_chat, bot_administrator_rights), 0, 7, 0, 120, 0},
+    {7757, offsetof(tp_keyboard_button_request_chat, bot_is_member), offsetof(tp_keyboard_button_request_chat, has_bot_is_member), 3, 0, 0, 0},
+    {7771, offsetof(tp_keyboard_button_request_chat, chat_has_username), offsetof(tp_keyboard_button_request_chat, has_chat_has_username), 3, 0, 0, 0},
+    {7789, offsetof(tp_keyboard_button_request_chat, chat_is_channel), 0, 3, 1, 0, 0},
+    {7805, offsetof(tp_keyboard_button_request_chat, chat_is_created), offsetof(tp_keyboard_button_request_chat, has_chat_is_created), 3, 0, 0, 0},
+    {7821, offsetof(tp_keyboard_button_request_chat, chat_is_forum), offsetof(tp_keyboard_button_request_chat, has_chat_is_forum), 3, 0, 0, 0},
+    {6299, offsetof(tp_keyboard_button_request_chat, request_id), 0, 1, 1, 0, 0},
+    {7646, offsetof(tp_keyboard_button_request_chat, request_photo), offsetof(tp_keyboard_button_request_chat, has_request_photo), 3, 0, 0, 0},
+    {7835, offsetof(tp_keyboard_button_request_chat, request_title), offsetof(tp_keyboard_button_request_chat, has_request_title), 3, 0, 0, 0},
+    {7660, offsetof(tp_keyboard_button_request_chat, request_username), offsetof(tp_keyboard_button_request_chat, has_request_username), 3, 0, 0, 0},
+    {7849, offsetof(tp_keyboard_button_request_chat, user_administrator_rights), 0, 7, 0, 120, 0},
+    {6299, offsetof(tp_keyboard_button_request_managed_bot, request_id), 0, 1, 1, 0, 0},
+    {7901, offsetof(tp_keyboard_button_request_managed_bot, suggested_name), 0, 4, 0, 0, 0},
+    {7916, offsetof(tp_keyboard_button_request_managed_bot, suggested_username), 0, 4, 0, 0, 0},
+    {949, offsetof(tp_keyboard_button_poll_type, type), 0, 4, 0, 0, 0},
+    {7990, offsetof(tp_reply_keyboard_remove, remove_keyboard), 0, 3, 1, 0, 0},
+    {7468, offsetof(tp_reply_keyboard_remove, selective), offsetof(tp_reply_keyboard_remove, has_selective), 3, 0, 0, 0},
+    {8026, offsetof(tp_inline_keyboard_markup, inline_keyboard), offsetof(tp_inline_keyboard_markup, inline_keyboard_count), 8, 117, 112, 0},
+    {8063, offsetof(tp_inline_keyboard_button, callback_data), 0, 4, 0, 0, 0},
+    {8077, offsetof(tp_inline_keyboard_button, callback_game), 0, 7, 0, 357, 0},
+    {8091, offsetof(tp_inline_keyboard_button, copy_text), 0, 7, 0, 115, 0},
+    {6124, offsetof(tp_inline_keyboard_button, icon_custom_emoji_id), 0, 4, 0, 0, 0},
+    {8101, offsetof(tp_inline_keyboard_button, login_url), 0, 7, 0, 113, 0},
+    {8111, offsetof(tp_inline_keyboard_button, pay), offsetof(tp_inline_keyboard_button, has_pay), 3, 0, 0, 0},
+    {7591, offsetof(tp_inline_keyboard_button, style), 0, 4, 0, 0, 0},
+    {8115, offsetof(tp_inline_keyboard_button, switch_inline_query), 0, 4, 0, 0, 0},
+    {8135, offsetof(tp_inline_keyboard_button, switch_inline_query_chosen_chat), 0, 7, 0, 114, 0},
+    {8167, offsetof(tp_inline_keyboard_button, switch_inline_query_current_chat), 0, 4, 0, 0, 0},
+    {3407, offsetof(tp_inline_keyboard_button, text), 0, 4, 1, 0, 0},
+    {577, offsetof(tp_inline_keyboard_button, url), 0, 4, 0, 0, 0},
+    {7597, offsetof(tp_inline_keyboard_button, web_app), 0, 7, 0, 103, 0},
+    {8221, offsetof(tp_login_url, bot_username), 0, 4, 0, 0, 0},
+    {8234, offsetof(tp_login_url, forward_text), 0, 4, 0, 0, 0},
+    {8247, offsetof(tp_login_url, request_write_access), offsetof(tp_login_url, has_request_write_access), 3, 0, 0, 0},
+    {577, offsetof(tp_login_url, url), 0, 4, 1, 0, 0},
+    {8277, offsetof(tp_switch_inline_query_chosen_chat, allow_bot_chats), offsetof(tp_switch_inline_query_chosen_chat, has_allow_bot_chats), 3, 0, 0, 0},
+    {8293, offsetof(tp_switch_inline_query_chosen_chat, allow_channel_chats), offsetof(tp_switch_inline_query_chosen_chat, has_allow_channel_chats), 3, 0, 0, 0},
+    {8313, offsetof(tp_switch_inline_query_chosen_chat, allow_group_chats), offsetof(tp_switch_inline_query_chosen_chat, has_allow_group_chats), 3, 0, 0, 0},
+    {8331, offsetof(tp_switch_inline_query_chosen_chat, allow_user_chats), offsetof(tp_switch_inline_query_chosen_chat, has_allow_user_chats), 3, 0, 0, 0},
+    {8348, offsetof(tp_switch_inline_query_chosen_chat, query), 0, 4, 0, 0, 0},
+    {3407, offsetof(tp_copy_text_button, text), 0, 4, 1, 0, 0},
+    {8397, offsetof(tp_callback_query, chat_instance), 0, 4, 1, 0, 0},
+    {5450, offsetof(tp_callback_query, data), 0, 4, 0, 0, 0},
+    {2300, offsetof(tp_callback_query, from_), 0, 7, 1, 2, 0},
+    {8411, offsetof(tp_callback_query, game_short_name), 0, 4, 0, 0, 0},
+    {779, offsetof(tp_callback_query, id), 0, 4, 1, 0, 0},
+    {8427, offsetof(tp_callback_query, inline_message_id), 0, 4, 0, 0, 0},
+    {252, offsetof(tp_callback_query, message), 0, 7, 0, 8, 0},
+    {8459, offsetof(tp_force_reply, force_reply), 0, 3, 1, 0, 0},
+    {7387, offsetof(tp_force_reply, input_field_placeholder), 0, 4, 0, 0, 0},
+    {7468, offsetof(tp_force_reply, selective), offsetof(tp_force_reply, has_selective), 3, 0, 0, 0},
+    {8482, offsetof(tp_chat_photo, big_file_id), 0, 4, 1, 0, 0},
+    {8494, offsetof(tp_chat_photo, big_file_unique_id), 0, 4, 1, 0, 0},
+    {8513, offsetof(tp_chat_photo, small_file_id), 0, 4, 1, 0, 0},
+    {8527, offsetof(tp_chat_photo, small_file_unique_id), 0, 4, 1, 0, 0},
+    {8558, offsetof(tp_chat_invite_link, creates_join_request), 0, 3, 1, 0, 0},
+    {8579, offsetof(tp_chat_invite_link, creator), 0, 7, 1, 2, 0},
+    {8587, offsetof(tp_chat_invite_link, expire_date), offsetof(tp_chat_invite_link, has_expire_date), 1, 0, 0, 0},
+    {1454, offsetof(tp_chat_invite_link, invite_link), 0, 4, 1, 0, 0},
+    {8599, offsetof(tp_chat_invite_link, is_primary), 0, 3, 1, 0, 0},
+    {8610, offsetof(tp_chat_invite_link, is_revoked), 0, 3, 1, 0, 0},
+    {8621, offsetof(tp_chat_invite_link, member_limit), offsetof(tp_chat_invite_link, has_member_limit), 1, 0, 0, 0},
+    {6162, offsetof(tp_chat_invite_link, name), 0, 4, 0, 0, 0},
+    {8634, offsetof(tp_chat_invite_link, pending_join_request_count), offsetof(tp_chat_invite_link, has_pending_join_request_count), 1, 0, 0, 0},
+    {8661, offsetof(tp_chat_invite_link, subscription_period), offsetof(tp_chat_invite_link, has_subscription_period), 1, 0, 0, 0},
+    {8681, offsetof(tp_chat_invite_link, subscription_price), offsetof(tp_chat_invite_link, has_subscription_price), 1, 0, 0, 0},
+    {8715, offsetof(tp_chat_administrator_rights, can_change_info), 0, 3, 1, 0, 0},
+    {8731, offsetof(tp_chat_administrator_rights, can_delete_messages), 0, 3, 1, 0, 0},
+    {8751, offsetof(tp_chat_administrator_rights, can_delete_stories), 0, 3, 1, 0, 0},
+    {8770, offsetof(tp_chat_administrator_rights, can_edit_messages), offsetof(tp_chat_administrator_rights, has_can_edit_messages), 3, 0, 0, 0},
+    {8788, offsetof(tp_chat_administrator_rights, can_edit_stories), 0, 3, 1, 0, 0},
+    {8805, offsetof(tp_chat_administrator_rights, can_invite_users), 0, 3, 1, 0, 0},
+    {8822, offsetof(tp_chat_administrator_rights, can_manage_chat), 0, 3, 1, 0, 0},
+    {8838, offsetof(tp_chat_administrator_rights, can_manage_direct_messages), offsetof(tp_chat_administrator_rights, has_can_manage_direct_messages), 3, 0, 0, 0},
+    {8865, offsetof(tp_chat_administrator_rights, can_manage_tags), offsetof(tp_chat_administrator_rights, has_can_manage_tags), 3, 0, 0, 0},
+    {8881, offsetof(tp_chat_administrator_rights, can_manage_topics), offsetof(tp_chat_administrator_rights, has_can_manage_topics), 3, 0, 0, 0},
+    {8899, offsetof(tp_chat_administrator_rights, can_manage_video_chats), 0, 3, 1, 0, 0},
+    {8922, offsetof(tp_chat_administrator_rights, can_pin_messages), offsetof(tp_chat_administrator_rights, has_can_pin_messages), 3, 0, 0, 0},
+    {8939, offsetof(tp_chat_administrator_rights, can_post_messages), offsetof(tp_chat_administrator_rights, has_can_post_messages), 3, 0, 0, 0},
+    {8957, offsetof(tp_chat_administrator_rights, can_post_stories), 0, 3, 1, 0, 0},
+    {8974, offsetof(tp_chat_administrator_rights, can_promote_members), 0, 3, 1, 0, 0},
+    {8994, offsetof(tp_chat_administrator_rights, can_restrict_members), 0, 3, 1, 0, 0},
+    {4861, offsetof(tp_chat_administrator_rights, is_anonymous), 0, 3, 1, 0, 0},
+    {1923, offsetof(tp_chat_member_updated, chat), 0, 7, 1, 3, 0},
+    {2074, offsetof(tp_chat_member_updated, date), 0, 1, 1, 0, 0},
+    {2300, offsetof(tp_chat_member_updated, from_), 0, 7, 1, 2, 0},
+    {1454, offsetof(tp_chat_member_updated, invite_link), 0, 7, 0, 119, 0},
+    {9039, offsetof(tp_chat_member_updated, new_chat_member), 0, 7, 1, 122, 0},
+    {9055, offsetof(tp_chat_member_updated, old_chat_member), 0, 7, 1, 122, 0},
+    {9071, offsetof(tp_chat_member_updated, via_chat_folder_invite_link), offsetof(tp_chat_member_updated, has_via_chat_folder_invite_link), 3, 0, 0, 0},
+    {9099, offsetof(tp_chat_member_updated, via_join_request), offsetof(tp_chat_member_updated, has_via_join_request), 3, 0, 0, 0},
+    {9196, offsetof(tp_chat_member_owner, custom_title), 0, 4, 0, 0, 0},
+    {4861, offsetof(tp_chat_member_owner, is_anonymous), 0, 3, 1, 0, 0},
+    {9134, offsetof(tp_chat_member_owner, status), 0, 4, 1, 0, 8579},
+    {3726, offsetof(tp_chat_member_owner, user), 0, 7, 1, 2, 0},
+    {9225, offsetof(tp_chat_member_administrator, can_be_edited), 0, 3, 1, 0, 0},
+    {8715, offsetof(tp_chat_member_administrator, can_change_info), 0, 3, 1, 0, 0},
+    {8731, offsetof(tp_chat_member_administrator, can_delete_messages), 0, 3, 1, 0, 0},
+    {8751, offsetof(tp_chat_member_administrator, can_delete_stories), 0, 3, 1, 0, 0},
+    {8770, offsetof(tp_chat_member_administrator, can_edit_messages), offsetof(tp_chat_member_administrator, has_can_edit_messages), 3, 0, 0, 0},
+    {8788, offsetof(tp_chat_member_administrator, can_edit_stories), 0, 3, 1, 0, 0},
+    {8805, offsetof(tp_chat_member_administrator, can_invite_users), 0, 3, 1, 0, 0},
+    {8822, offsetof(tp_chat_member_administrator, can_manage_chat), 0, 3, 1, 0, 0},
+    {8838, offsetof(tp_chat_member_administrator, can_manage_direct_messages), offsetof(tp_chat_member_administrator, has_can_manage_direct_messages), 3, 0, 0, 0},
+    {8865, offsetof(tp_chat_member_administrator, can_manage_tags), offsetof(tp_chat_member_administrator, has_can_manage_tags), 3, 0, 0, 0},
+    {8881, offsetof(tp_chat_member_administrator, can_manage_topics), offsetof(tp_chat_member_administrator, has_can_manage_topics), 3, 0, 0, 0},
+    {8899, offsetof(tp_chat_member_administrator, can_manage_video_chats), 0, 3, 1, 0, 0},
+    {8922, offsetof(tp_chat_member_administrator, can_pin_messages), offsetof(tp_chat_member_administrator, has_can_pin_messages), 3, 0, 0, 0},
+    {8939, offsetof(tp_chat_member_administrator, can_post_messages), offsetof(tp_chat_member_administrator, has_can_post_messages), 3, 0, 0, 0},
+    {8957, offsetof(tp_chat_member_administrator, can_post_stories), 0, 3, 1, 0, 0},
+    {8974, offsetof(tp_chat_member_administrator, can_promote_members), 0, 3, 1, 0, 0},
+    {8994, offsetof(tp_chat_member_administrator, can_restrict_members), 0, 3, 1, 0, 0},
+    {9196, offsetof(tp_chat_member_administrator, custom_title), 0, 4, 0, 0, 0},
+    {4861, offsetof(tp_chat_member_administrator, is_anonymous), 0, 3, 1, 0, 0},
+    {9134, offsetof(tp_chat_member_administrator, status), 0, 4, 1, 0, 9141},
+    {3726, offsetof(tp_chat_member_administrator, user), 0, 7, 1, 2, 0},
+    {9134, offsetof(tp_chat_member_member, status), 0, 4, 1, 0, 9155},
+    {9263, offsetof(tp_chat_member_member, tag), 0, 4, 0, 0, 0},
+    {9267, offsetof(tp_chat_member_member, until_date), offsetof(tp_chat_member_member, has_until_date), 1, 0, 0, 0},
+    {3726, offsetof(tp_chat_member_member, user), 0, 7, 1, 2, 0},
+    {9295, offsetof(tp_chat_member_restricted, can_add_web_page_previews), 0, 3, 1, 0, 0},
+    {8715, offsetof(tp_chat_member_restricted, can_change_info), 0, 3, 1, 0, 0},
+    {9321, offsetof(tp_chat_member_restricted, can_edit_tag), 0, 3, 1, 0, 0},
+    {8805, offsetof(tp_chat_member_restricted, can_invite_users), 0, 3, 1, 0, 0},
+    {8881, offsetof(tp_chat_member_restricted, can_manage_topics), 0, 3, 1, 0, 0},
+    {8922, offsetof(tp_chat_member_restricted, can_pin_messages), 0, 3, 1, 0, 0},
+    {9334, offsetof(tp_chat_member_restricted, can_react_to_messages), 0, 3, 1, 0, 0},
+    {9356, offsetof(tp_chat_member_restricted, can_send_audios), 0, 3, 1, 0, 0},
+    {9372, offsetof(tp_chat_member_restricted, can_send_documents), 0, 3, 1, 0, 0},
+    {9391, offsetof(tp_chat_member_restricted, can_send_messages), 0, 3, 1, 0, 0},
+    {9409, offsetof(tp_chat_member_restricted, can_send_other_messages), 0, 3, 1, 0, 0},
+    {9433, offsetof(tp_chat_member_restricted, can_send_photos), 0, 3, 1, 0, 0},
+    {9449, offsetof(tp_chat_member_restricted, can_send_polls), 0, 3, 1, 0, 0},
+    {9464, offsetof(tp_chat_member_restricted, can_send_video_notes), 0, 3, 1, 0, 0},
+    {9485, offsetof(tp_chat_member_restricted, can_send_videos), 0, 3, 1, 0, 0},
+    {9501, offsetof(tp_chat_member_restricted, can_send_voice_notes), 0, 3, 1, 0, 0},
+    {9522, offsetof(tp_chat_member_restricted, is_member), 0, 3, 1, 0, 0},
+    {9134, offsetof(tp_chat_member_restricted, status), 0, 4, 1, 0, 9162},
+    {9263, offsetof(tp_chat_member_restricted, tag), 0, 4, 0, 0, 0},
+    {9267, offsetof(tp_chat_member_restricted, until_date), 0, 1, 1, 0, 0},
+    {3726, offsetof(tp_chat_member_restricted, user), 0, 7, 1, 2, 0},
+    {9134, offsetof(tp_chat_member_left, status), 0, 4, 1, 0, 9173},
+    {3726, offsetof(tp_chat_member_left, user), 0, 7, 1, 2, 0},
+    {9134, offsetof(tp_chat_member_banned, status), 0, 4, 1, 0, 9178},
+    {9267, offsetof(tp_chat_member_banned, until_date), 0, 1, 1, 0, 0},
+    {3726, offsetof(tp_chat_member_banned, user), 0, 7, 1, 2, 0},
+    {1059, offsetof(tp_chat_join_request, bio), 0, 4, 0, 0, 0},
+    {1923, offsetof(tp_chat_join_request, chat), 0, 7, 1, 3, 0},
+    {2074, offsetof(tp_chat_join_request, date), 0, 1, 1, 0, 0},
+    {2300, offsetof(tp_chat_join_request, from_), 0, 7, 1, 2, 0},
+    {1454, offsetof(tp_chat_join_request, invite_link), 0, 7, 0, 119, 0},
+    {9585, offsetof(tp_chat_join_request, query_id), 0, 4, 0, 0, 0},
+    {9594, offsetof(tp_chat_join_request, user_chat_id), 0, 1, 1, 0, 0},
+    {9295, offsetof(tp_chat_permissions, can_add_web_page_previews), offsetof(tp_chat_permissions, has_can_add_web_page_previews), 3, 0, 0, 0},
+    {8715, offsetof(tp_chat_permissions, can_change_info), offsetof(tp_chat_permissions, has_can_change_info), 3, 0, 0, 0},
+    {9321, offsetof(tp_chat_permissions, can_edit_tag), offsetof(tp_chat_permissions, has_can_edit_tag), 3, 0, 0, 0},
+    {8805, offsetof(tp_chat_permissions, can_invite_users), offsetof(tp_chat_permissions, has_can_invite_users), 3, 0, 0, 0},
+    {8881, offsetof(tp_chat_permissions, can_manage_topics), offsetof(tp_chat_permissions, has_can_manage_topics), 3, 0, 0, 0},
+    {8922, offsetof(tp_chat_permissions, can_pin_messages), offsetof(tp_chat_permissions, has_can_pin_messages), 3, 0, 0, 0},
+    {9334, offsetof(tp_chat_permissions, can_react_to_messages), offsetof(tp_chat_permissions, has_can_react_to_messages), 3, 0, 0, 0},
+    {9356, offsetof(tp_chat_permissions, can_send_audios), offsetof(tp_chat_permissions, has_can_send_audios), 3, 0, 0, 0},
+    {9372, offsetof(tp_chat_permissions, can_send_documents), offsetof(tp_chat_permissions, has_can_send_documents), 3, 0, 0, 0},
+    {9391, offsetof(tp_chat_permissions, can_send_messages), offsetof(tp_chat_permissions, has_can_send_messages), 3, 0, 0, 0},
+    {9409, offsetof(tp_chat_permissions, can_send_other_messages), offsetof(tp_chat_permissions, has_can_send_other_messages), 3, 0, 0, 0},
+    {9433, offsetof(tp_chat_permissions, can_send_photos), offsetof(tp_chat_permissions, has_can_send_photos), 3, 0, 0, 0},
+    {9449, offsetof(tp_chat_permissions, can_send_polls), offsetof(tp_chat_permissions, has_can_send_polls), 3, 0, 0, 0},
+    {9464, offsetof(tp_chat_permissions, can_send_video_notes), offsetof(tp_chat_permissions, has_can_send_video_notes), 3, 0, 0, 0},
+    {9485, offsetof(tp_chat_permissions, can_send_videos), offsetof(tp_chat_permissions, has_can_send_videos), 3, 0, 0, 0},
+    {9501, offsetof(tp_chat_permissions, can_send_voice_notes), offsetof(tp_chat_permissions, has_can_send_voice_notes), 3, 0, 0, 0},
+    {9639, offsetof(tp_birthdate, day), 0, 1, 1, 0, 0},
+    {9643, offsetof(tp_birthdate, month), 0, 1, 1, 0, 0},
+    {9649, offsetof(tp_birthdate, year), offsetof(tp_birthdate, has_year), 1, 0, 0, 0},
+    {252, offsetof(tp_business_intro, message), 0, 4, 0, 0, 0},
+    {3207, offsetof(tp_business_intro, sticker), 0, 7, 0, 229, 0},
+    {943, offsetof(tp_business_intro, title), 0, 4, 0, 0, 0},
+    {5360, offsetof(tp_business_location, address), 0, 4, 1, 0, 0},
+    {1519, offsetof(tp_business_location, location), 0, 7, 0, 50, 0},
+    {9695, offsetof(tp_business_opening_hours_interval, closing_minute), 0, 1, 1, 0, 0},
+    {9710, offsetof(tp_business_opening_hours_interval, opening_minute), 0, 1, 1, 0, 0},
+    {9754, offsetof(tp_business_opening_hours, opening_hours), offsetof(tp_business_opening_hours, opening_hours_count), 8, 115, 134, 0},
+    {9768, offsetof(tp_business_opening_hours, time_zone_name), 0, 4, 1, 0, 0},
+    {9804, offsetof(tp_user_rating, current_level_rating), 0, 1, 1, 0, 0},
+    {9825, offsetof(tp_user_rating, level), 0, 1, 1, 0, 0},
+    {9831, offsetof(tp_user_rating, next_level_rating), offsetof(tp_user_rating, has_next_level_rating), 1, 0, 0, 0},
+    {1714, offsetof(tp_user_rating, rating), 0, 1, 1, 0, 0},
+    {9860, offsetof(tp_story_area_position, corner_radius_percentage), 0, 2, 1, 0, 0},
+    {9885, offsetof(tp_story_area_position, height_percentage), 0, 2, 1, 0, 0},
+    {5801, offsetof(tp_story_area_position, rotation_angle), 0, 2, 1, 0, 0},
+    {9903, offsetof(tp_story_area_position, width_percentage), 0, 2, 1, 0, 0},
+    {9920, offsetof(tp_story_area_position, x_percentage), 0, 2, 1, 0, 0},
+    {9933, offsetof(tp_story_area_position, y_percentage), 0, 2, 1, 0, 0},
+    {9964, offsetof(tp_location_address, city), 0, 4, 0, 0, 0},
+    {9969, offsetof(tp_location_address, country_code), 0, 4, 1, 0, 0},
+    {7222, offsetof(tp_location_address, state), 0, 4, 0, 0, 0},
+    {9982, offsetof(tp_location_address, street), 0, 4, 0, 0, 0},
+    {5360, offsetof(tp_story_area_type_location, address), 0, 7, 0, 138, 0},
+    {5297, offsetof(tp_story_area_type_location, latitude), 0, 2, 1, 0, 0},
+    {5318, offsetof(tp_story_area_type_location, longitude), 0, 2, 1, 0, 0},
+    {949, offsetof(tp_story_area_type_location, type), 0, 4, 1, 0, 1519},
+    {10068, offsetof(tp_story_area_type_suggested_reaction, is_dark), offsetof(tp_story_area_type_suggested_reaction, has_is_dark), 3, 0, 0, 0},
+    {10076, offsetof(tp_story_area_type_suggested_reaction, is_flipped), offsetof(tp_story_area_type_suggested_reaction, has_is_flipped), 3, 0, 0, 0},
+    {10087, offsetof(tp_story_area_type_suggested_reaction, reaction_type), 0, 7, 1, 147, 0},
+    {949, offsetof(tp_story_area_type_suggested_reaction, type), 0, 4, 1, 0, 10005},
+    {949, offsetof(tp_story_area_type_link, type), 0, 4, 1, 0, 4460},
+    {577, offsetof(tp_story_area_type_link, url), 0, 4, 1, 0, 0},
+    {10150, offsetof(tp_story_area_type_weather, background_color), 0, 1, 1, 0, 0},
+    {4438, offsetof(tp_story_area_type_weather, emoji), 0, 4, 1, 0, 0},
+    {10167, offsetof(tp_story_area_type_weather, temperature), 0, 2, 1, 0, 0},
+    {949, offsetof(tp_story_area_type_weather, type), 0, 4, 1, 0, 10024},
+    {6162, offsetof(tp_story_area_type_unique_gift, name), 0, 4, 1, 0, 0},
+    {949, offsetof(tp_story_area_type_unique_gift, type), 0, 4, 1, 0, 3412},
+    {3755, offsetof(tp_story_area, position), 0, 7, 1, 137, 0},
+    {949, offsetof(tp_story_area, type), 0, 7, 1, 139, 0},
+    {5360, offsetof(tp_chat_location, address), 0, 4, 1, 0, 0},
+    {1519, offsetof(tp_chat_location, location), 0, 7, 1, 50, 0},
+    {4438, offsetof(tp_reaction_type_emoji, emoji), 0, 4, 1, 0, 0},
+    {949, offsetof(tp_reaction_type_emoji, type), 0, 4, 1, 0, 4438},
+    {3660, offsetof(tp_reaction_type_custom_emoji, custom_emoji_id), 0, 4, 1, 0, 0},
+    {949, offsetof(tp_reaction_type_custom_emoji, type), 0, 4, 1, 0, 10247},
+    {949, offsetof(tp_reaction_type_paid, type), 0, 4, 1, 0, 10260},
+    {7306, offsetof(tp_reaction_count, total_count), 0, 1, 1, 0, 0},
+    {949, offsetof(tp_reaction_count, type), 0, 7, 1, 147, 0},
+    {10351, offsetof(tp_message_reaction_updated, actor_chat), 0, 7, 0, 3, 0},
+    {1923, offsetof(tp_message_reaction_updated, chat), 0, 7, 1, 3, 0},
+    {2074, offsetof(tp_message_reaction_updated, date), 0, 1, 1, 0, 0},
+    {2740, offsetof(tp_message_reaction_updated, message_id), 0, 1, 1, 0, 0},
+    {10362, offsetof(tp_message_reaction_updated, new_reaction), offsetof(tp_message_reaction_updated, new_reaction_count), 8, 115, 147, 0},
+    {10375, offsetof(tp_message_reaction_updated, old_reaction), offsetof(tp_message_reaction_updated, old_reaction_count), 8, 115, 147, 0},
+    {3726, offsetof(tp_message_reaction_updated, user), 0, 7, 0, 2, 0},
+    {1923, offsetof(tp_message_reaction_count_updated, chat), 0, 7, 1, 3, 0},
+    {2074, offsetof(tp_message_reaction_count_updated, date), 0, 1, 1, 0, 0},
+    {2740, offsetof(tp_message_reaction_count_updated, message_id), 0, 1, 1, 0, 0},
+    {10411, offsetof(tp_message_reaction_count_updated, reactions), offsetof(tp_message_reaction_count_updated, reactions_count), 8, 115, 151, 0},
+    {6113, offsetof(tp_forum_topic, icon_color), 0, 1, 1, 0, 0},
+    {6124, offsetof(tp_forum_topic, icon_custom_emoji_id), 0, 4, 0, 0, 0},
+    {6145, offsetof(tp_forum_topic, is_name_implicit), offsetof(tp_forum_topic, has_is_name_implicit), 3, 0, 0, 0},
+    {2751, offsetof(tp_forum_topic, message_thread_id), 0, 1, 1, 0, 0},
+    {6162, offsetof(tp_forum_topic, name), 0, 4, 1, 0, 0},
+    {10460, offsetof(tp_gift_background, center_color), 0, 1, 1, 0, 0},
+    {10473, offsetof(tp_gift_background, edge_color), 0, 1, 1, 0, 0},
+    {10484, offsetof(tp_gift_background, text_color), 0, 1, 1, 0, 0},
+    {10510, offsetof(tp_gift, background), 0, 7, 0, 155, 0},
+    {10521, offsetof(tp_gift, has_colors), offsetof(tp_gift, has_has_colors), 3, 0, 0, 0},
+    {779, offsetof(tp_gift, id), 0, 4, 1, 0, 0},
+    {789, offsetof(tp_gift, is_premium), offsetof(tp_gift, has_is_premium), 3, 0, 0, 0},
+    {10532, offsetof(tp_gift, personal_remaining_count), offsetof(tp_gift, has_personal_remaining_count), 1, 0, 0, 0},
+    {10557, offsetof(tp_gift, personal_total_count), offsetof(tp_gift, has_personal_total_count), 1, 0, 0, 0},
+    {10578, offsetof(tp_gift, publisher_chat), 0, 7, 0, 3, 0},
+    {10593, offsetof(tp_gift, remaining_count), offsetof(tp_gift, has_remaining_count), 1, 0, 0, 0},
+    {4294, offsetof(tp_gift, star_count), 0, 1, 1, 0, 0},
+    {3207, offsetof(tp_gift, sticker), 0, 7, 1, 229, 0},
+    {7306, offsetof(tp_gift, total_count), offsetof(tp_gift, has_total_count), 1, 0, 0, 0},
+    {10609, offsetof(tp_gift, unique_gift_variant_count), offsetof(tp_gift, has_unique_gift_variant_count), 1, 0, 0, 0},
+    {10635, offsetof(tp_gift, upgrade_star_count), offsetof(tp_gift, has_upgrade_star_count), 1, 0, 0, 0},
+    {10659, offsetof(tp_gifts, gifts), offsetof(tp_gifts, gifts_count), 8, 115, 156, 0},
+    {6162, offsetof(tp_unique_gift_model, name), 0, 4, 1, 0, 0},
+    {10671, offsetof(tp_unique_gift_model, rarity), 0, 4, 0, 0, 0},
+    {10678, offsetof(tp_unique_gift_model, rarity_per_mille), 0, 1, 1, 0, 0},
+    {3207, offsetof(tp_unique_gift_model, sticker), 0, 7, 1, 229, 0},
+    {6162, offsetof(tp_unique_gift_symbol, name), 0, 4, 1, 0, 0},
+    {10678, offsetof(tp_unique_gift_symbol, rarity_per_mille), 0, 1, 1, 0, 0},
+    {3207, offsetof(tp_unique_gift_symbol, sticker), 0, 7, 1, 229, 0},
+    {10460, offsetof(tp_unique_gift_backdrop_colors, center_color), 0, 1, 1, 0, 0},
+    {10473, offsetof(tp_unique_gift_backdrop_colors, edge_color), 0, 1, 1, 0, 0},
+    {10728, offsetof(tp_unique_gift_backdrop_colors, symbol_color), 0, 1, 1, 0, 0},
+    {10484, offsetof(tp_unique_gift_backdrop_colors, text_color), 0, 1, 1, 0, 0},
+    {5849, offsetof(tp_unique_gift_backdrop, colors), 0, 7, 1, 160, 0},
+    {6162, offsetof(tp_unique_gift_backdrop, name), 0, 4, 1, 0, 0},
+    {10678, offsetof(tp_unique_gift_backdrop, rarity_per_mille), 0, 1, 1, 0, 0},
+    {10785, offsetof(tp_unique_gift_colors, dark_theme_main_color), 0, 1, 1, 0, 0},
+    {10807, offsetof(tp_unique_gift_colors, dark_theme_other_colors), offsetof(tp_unique_gift_colors, dark_theme_other_colors_count), 8, 19, 0, 0},
+    {10831, offsetof(tp_unique_gift_colors, light_theme_main_color), 0, 1, 1, 0, 0},
+    {10854, offsetof(tp_unique_gift_colors, light_theme_other_colors), offsetof(tp_unique_gift_colors, light_theme_other_colors_count), 8, 19, 0, 0},
+    {10879, offsetof(tp_unique_gift_colors, model_custom_emoji_id), 0, 4, 1, 0, 0},
+    {10901, offsetof(tp_unique_gift_colors, symbol_custom_emoji_id), 0, 4, 1, 0, 0},
+    {10941, offsetof(tp_unique_gift, backdrop), 0, 7, 1, 161, 0},
+    {10950, offsetof(tp_unique_gift, base_name), 0, 4, 1, 0, 0},
+    {5849, offsetof(tp_unique_gift, colors), 0, 7, 0, 162, 0},
+    {10960, offsetof(tp_unique_gift, gift_id), 0, 4, 1, 0, 0},
+    {10968, offsetof(tp_unique_gift, is_burned), offsetof(tp_unique_gift, has_is_burned), 3, 0, 0, 0},
+    {10978, offsetof(tp_unique_gift, is_from_blockchain), offsetof(tp_unique_gift, has_is_from_blockchain), 3, 0, 0, 0},
+    {789, offsetof(tp_unique_gift, is_premium), offsetof(tp_unique_gift, has_is_premium), 3, 0, 0, 0},
+    {10997, offsetof(tp_unique_gift, model), 0, 7, 1, 158, 0},
+    {6162, offsetof(tp_unique_gift, name), 0, 4, 1, 0, 0},
+    {11003, offsetof(tp_unique_gift, number), 0, 1, 1, 0, 0},
+    {10578, offsetof(tp_unique_gift, publisher_chat), 0, 7, 0, 3, 0},
+    {11010, offsetof(tp_unique_gift, symbol), 0, 7, 1, 159, 0},
+    {11028, offsetof(tp_gift_info, can_be_upgraded), offsetof(tp_gift_info, has_can_be_upgraded), 3, 0, 0, 0},
+    {11044, offsetof(tp_gift_info, convert_star_count), offsetof(tp_gift_info, has_convert_star_count), 1, 0, 0, 0},
+    {2182, offsetof(tp_gift_info, entities), offsetof(tp_gift_info, entities_count), 8, 114, 9, 0},
+    {2366, offsetof(tp_gift_info, gift), 0, 7, 1, 156, 0},
+    {11063, offsetof(tp_gift_info, is_private), offsetof(tp_gift_info, has_is_private), 3, 0, 0, 0},
+    {11074, offsetof(tp_gift_info, is_upgrade_separate), offsetof(tp_gift_info, has_is_upgrade_separate), 3, 0, 0, 0},
+    {11094, offsetof(tp_gift_info, owned_gift_id), 0, 4, 0, 0, 0},
+    {11108, offsetof(tp_gift_info, prepaid_upgrade_star_count), offsetof(tp_gift_info, has_prepaid_upgrade_star_count), 1, 0, 0, 0},
+    {3407, offsetof(tp_gift_info, text), 0, 4, 0, 0, 0},
+    {11135, offsetof(tp_gift_info, unique_gift_number), offsetof(tp_gift_info, has_unique_gift_number), 1, 0, 0, 0},
+    {2366, offsetof(tp_unique_gift_info, gift), 0, 7, 1, 163, 0},
+    {11163, offsetof(tp_unique_gift_info, last_resale_amount), offsetof(tp_unique_gift_info, has_last_resale_amount), 1, 0, 0, 0},
+    {11182, offsetof(tp_unique_gift_info, last_resale_currency), 0, 4, 0, 0, 0},
+    {11203, offsetof(tp_unique_gift_info, next_transfer_date), offsetof(tp_unique_gift_info, has_next_transfer_date), 1, 0, 0, 0},
+    {3774, offsetof(tp_unique_gift_info, origin), 0, 4, 1, 0, 0},
+    {11094, offsetof(tp_unique_gift_info, owned_gift_id), 0, 4, 0, 0, 0},
+    {11222, offsetof(tp_unique_gift_info, transfer_star_count), offsetof(tp_unique_gift_info, has_transfer_star_count), 1, 0, 0, 0},
+    {11028, offsetof(tp_owned_gift_regular, can_be_upgraded), offsetof(tp_owned_gift_regular, has_can_be_upgraded), 3, 0, 0, 0},
+    {11044, offsetof(tp_owned_gift_regular, convert_star_count), offsetof(tp_owned_gift_regular, has_convert_star_count), 1, 0, 0, 0},
+    {2182, offsetof(tp_owned_gift_regular, entities), offsetof(tp_owned_gift_regular, entities_count), 8, 114, 9, 0},
+    {2366, offsetof(tp_owned_gift_regular, gift), 0, 7, 1, 156, 0},
+    {11063, offsetof(tp_owned_gift_regular, is_private), offsetof(tp_owned_gift_regular, has_is_private), 3, 0, 0, 0},
+    {11282, offsetof(tp_owned_gift_regular, is_saved), offsetof(tp_owned_gift_regular, has_is_saved), 3, 0, 0, 0},
+    {11074, offsetof(tp_owned_gift_regular, is_upgrade_separate), offsetof(tp_owned_gift_regular, has_is_upgrade_separate), 3, 0, 0, 0},
+    {11094, offsetof(tp_owned_gift_regular, owned_gift_id), 0, 4, 0, 0, 0},
+    {11108, offsetof(tp_owned_gift_regular, prepaid_upgrade_star_count), offsetof(tp_owned_gift_regular, has_prepaid_upgrade_star_count), 1, 0, 0, 0},
+    {6606, offsetof(tp_owned_gift_regular, send_date), 0, 1, 1, 0, 0},
+    {3965, offsetof(tp_owned_gift_regular, sender_user), 0, 7, 0, 2, 0},
+    {3407, offsetof(tp_owned_gift_regular, text), 0, 4, 0, 0, 0},
+    {949, offsetof(tp_owned_gift_regular, type), 0, 4, 1, 0, 11257},
+    {11135, offsetof(tp_owned_gift_regular, unique_gift_number), offsetof(tp_owned_gift_regular, has_unique_gift_number), 1, 0, 0, 0},
+    {7029, offsetof(tp_owned_gift_regular, was_refunded), offsetof(tp_owned_gift_regular, has_was_refunded), 3, 0, 0, 0},
+    {11308, offsetof(tp_owned_gift_unique, can_be_transferred), offsetof(tp_owned_gift_unique, has_can_be_transferred), 3, 0, 0, 0},
+    {2366, offsetof(tp_owned_gift_unique, gift), 0, 7, 1, 163, 0},
+    {11282, offsetof(tp_owned_gift_unique, is_saved), offsetof(tp_owned_gift_unique, has_is_saved), 3, 0, 0, 0},
+    {11203, offsetof(tp_owned_gift_unique, next_transfer_date), offsetof(tp_owned_gift_unique, has_next_transfer_date), 1, 0, 0, 0},
+    {11094, offsetof(tp_owned_gift_unique, owned_gift_id), 0, 4, 0, 0, 0},
+    {6606, offsetof(tp_owned_gift_unique, send_date), 0, 1, 1, 0, 0},
+    {3965, offsetof(tp_owned_gift_unique, sender_user), 0, 7, 0, 2, 0},
+    {11222, offsetof(tp_owned_gift_unique, transfer_star_count), offsetof(tp_owned_gift_unique, has_transfer_star_count), 1, 0, 0, 0},
+    {949, offsetof(tp_owned_gift_unique, type), 0, 4, 1, 0, 11265},
+    {10659, offsetof(tp_owned_gifts, gifts), offsetof(tp_owned_gifts, gifts_count), 8, 115, 166, 0},
+    {11343, offsetof(tp_owned_gifts, next_offset), 0, 4, 0, 0, 0},
+    {7306, offsetof(tp_owned_gifts, total_count), 0, 1, 1, 0, 0},
+    {11366, offsetof(tp_bot_access_settings, added_users), offsetof(tp_bot_access_settings, added_users_count), 8, 114, 2, 0},
+    {11378, offsetof(tp_bot_access_settings, is_access_restricted), 0, 3, 1, 0, 0},
+    {11417, offsetof(tp_accepted_gift_types, gifts_from_channels), 0, 3, 1, 0, 0},
+    {11437, offsetof(tp_accepted_gift_types, limited_gifts), 0, 3, 1, 0, 0},
+    {11451, offsetof(tp_accepted_gift_types, premium_subscription), 0, 3, 1, 0, 0},
+    {11472, offsetof(tp_accepted_gift_types, unique_gifts), 0, 3, 1, 0, 0},
+    {11485, offsetof(tp_accepted_gift_types, unlimited_gifts), 0, 3, 1, 0, 0},
+    {6719, offsetof(tp_star_amount, amount), 0, 1, 1, 0, 0},
+    {11519, offsetof(tp_star_amount, nanostar_amount), offsetof(tp_star_amount, has_nanostar_amount), 1, 0, 0, 0},
+    {11546, offsetof(tp_bot_command, command), 0, 4, 1, 0, 0},
+    {1199, offsetof(tp_bot_command, description), 0, 4, 1, 0, 0},
+    {949, offsetof(tp_bot_command_scope_default, type), 0, 4, 1, 0, 11565},
+    {949, offsetof(tp_bot_command_scope_all_private_chats, type), 0, 4, 1, 0, 11573},
+    {949, offsetof(tp_bot_command_scope_all_group_chats, type), 0, 4, 1, 0, 11591},
+    {949, offsetof(tp_bot_command_scope_all_chat_administrators, type), 0, 4, 1, 0, 11607},
+    {3827, offsetof(tp_bot_command_scope_chat, chat_id), 0, 5, 1, 0, 0},
+    {949, offsetof(tp_bot_command_scope_chat, type), 0, 4, 1, 0, 1923},
+    {3827, offsetof(tp_bot_command_scope_chat_administrators, chat_id), 0, 5, 1, 0, 0},
+    {949, offsetof(tp_bot_command_scope_chat_administrators, type), 0, 4, 1, 0, 11631},
+    {3827, offsetof(tp_bot_command_scope_chat_member, chat_id), 0, 5, 1, 0, 0},
+    {949, offsetof(tp_bot_command_scope_chat_member, type), 0, 4, 1, 0, 95},
+    {4416, offsetof(tp_bot_command_scope_chat_member, user_id), 0, 1, 1, 0, 0},
+    {6162, offsetof(tp_bot_name, name), 0, 4, 1, 0, 0},
+    {1199, offsetof(tp_bot_description, description), 0, 4, 1, 0, 0},
+    {11890, offsetof(tp_bot_short_description, short_description), 0, 4, 1, 0, 0},
+    {949, offsetof(tp_menu_button_commands, type), 0, 4, 1, 0, 11928},
+    {3407, offsetof(tp_menu_button_web_app, text), 0, 4, 1, 0, 0},
+    {949, offsetof(tp_menu_button_web_app, type), 0, 4, 1, 0, 7597},
+    {7597, offsetof(tp_menu_button_web_app, web_app), 0, 7, 1, 103, 0},
+    {949, offsetof(tp_menu_button_default, type), 0, 4, 1, 0, 11565},
+    {12002, offsetof(tp_chat_boost_source_premium, source), 0, 4, 1, 0, 12009},
+    {3726, offsetof(tp_chat_boost_source_premium, user), 0, 7, 1, 2, 0},
+    {12002, offsetof(tp_chat_boost_source_gift_code, source), 0, 4, 1, 0, 12017},
+    {3726, offsetof(tp_chat_boost_source_gift_code, user), 0, 7, 1, 2, 0},
+    {6987, offsetof(tp_chat_boost_source_giveaway, giveaway_message_id), 0, 1, 1, 0, 0},
+    {12090, offsetof(tp_chat_boost_source_giveaway, is_unclaimed), offsetof(tp_chat_boost_source_giveaway, has_is_unclaimed), 3, 0, 0, 0},
+    {6794, offsetof(tp_chat_boost_source_giveaway, prize_star_count), offsetof(tp_chat_boost_source_giveaway, has_prize_star_count), 1, 0, 0, 0},
+    {12002, offsetof(tp_chat_boost_source_giveaway, source), 0, 4, 1, 0, 2389},
+    {3726, offsetof(tp_chat_boost_source_giveaway, user), 0, 7, 0, 2, 0},
+    {12127, offsetof(tp_chat_boost, add_date), 0, 1, 1, 0, 0},
+    {12136, offsetof(tp_chat_boost, boost_id), 0, 4, 1, 0, 0},
+    {12145, offsetof(tp_chat_boost, expiration_date), 0, 1, 1, 0, 0},
+    {12002, offsetof(tp_chat_boost, source), 0, 7, 1, 189, 0},
+    {12171, offsetof(tp_chat_boost_updated, boost), 0, 7, 1, 193, 0},
+    {1923, offsetof(tp_chat_boost_updated, chat), 0, 7, 1, 3, 0},
+    {12136, offsetof(tp_chat_boost_removed, boost_id), 0, 4, 1, 0, 0},
+    {1923, offsetof(tp_chat_boost_removed, chat), 0, 7, 1, 3, 0},
+    {12194, offsetof(tp_chat_boost_removed, remove_date), 0, 1, 1, 0, 0},
+    {12002, offsetof(tp_chat_boost_removed, source), 0, 7, 1, 189, 0},
+    {12223, offsetof(tp_chat_owner_left, new_owner), 0, 7, 0, 2, 0},
+    {12223, offsetof(tp_chat_owner_changed, new_owner), 0, 7, 1, 2, 0},
+    {12264, offsetof(tp_user_chat_boosts, boosts), offsetof(tp_user_chat_boosts, boosts_count), 8, 115, 193, 0},
+    {12286, offsetof(tp_business_bot_rights, can_change_gift_settings), offsetof(tp_business_bot_rights, has_can_change_gift_settings), 3, 0, 0, 0},
+    {12311, offsetof(tp_business_bot_rights, can_convert_gifts_to_stars), offsetof(tp_business_bot_rights, has_can_convert_gifts_to_stars), 3, 0, 0, 0},
+    {12338, offsetof(tp_business_bot_rights, can_delete_all_messages), offsetof(tp_business_bot_rights, has_can_delete_all_messages), 3, 0, 0, 0},
+    {12362, offsetof(tp_business_bot_rights, can_delete_sent_messages), offsetof(tp_business_bot_rights, has_can_delete_sent_messages), 3, 0, 0, 0},
+    {12387, offsetof(tp_business_bot_rights, can_edit_bio), offsetof(tp_business_bot_rights, has_can_edit_bio), 3, 0, 0, 0},
+    {12400, offsetof(tp_business_bot_rights, can_edit_name), offsetof(tp_business_bot_rights, has_can_edit_name), 3, 0, 0, 0},
+    {12414, offsetof(tp_business_bot_rights, can_edit_profile_photo), offsetof(tp_business_bot_rights, has_can_edit_profile_photo), 3, 0, 0, 0},
+    {12437, offsetof(tp_business_bot_rights, can_edit_username), offsetof(tp_business_bot_rights, has_can_edit_username), 3, 0, 0, 0},
+    {12455, offsetof(tp_business_bot_rights, can_manage_stories), offsetof(tp_business_bot_rights, has_can_manage_stories), 3, 0, 0, 0},
+    {12474, offsetof(tp_business_bot_rights, can_read_messages), offsetof(tp_business_bot_rights, has_can_read_messages), 3, 0, 0, 0},
+    {12492, offsetof(tp_business_bot_rights, can_reply), offsetof(tp_business_bot_rights, has_can_reply), 3, 0, 0, 0},
+    {12502, offsetof(tp_business_bot_rights, can_transfer_and_upgrade_gifts), offsetof(tp_business_bot_rights, has_can_transfer_and_upgrade_gifts), 3, 0, 0, 0},
+    {12533, offsetof(tp_business_bot_rights, can_transfer_stars), offsetof(tp_business_bot_rights, has_can_transfer_stars), 3, 0, 0, 0},
+    {12552, offsetof(tp_business_bot_rights, can_view_gifts_and_stars), offsetof(tp_business_bot_rights, has_can_view_gifts_and_stars), 3, 0, 0, 0},
+    {2074, offsetof(tp_business_connection, date), 0, 1, 1, 0, 0},
+    {779, offsetof(tp_business_connection, id), 0, 4, 1, 0, 0},
+    {12595, offsetof(tp_business_connection, is_enabled), 0, 3, 1, 0, 0},
+    {12606, offsetof(tp_business_connection, rights), 0, 7, 0, 199, 0},
+    {3726, offsetof(tp_business_connection, user), 0, 7, 1, 2, 0},
+    {9594, offsetof(tp_business_connection, user_chat_id), 0, 1, 1, 0, 0},
+    {1854, offsetof(tp_business_messages_deleted, business_connection_id), 0, 4, 1, 0, 0},
+    {1923, offsetof(tp_business_messages_deleted, chat), 0, 7, 1, 3, 0},
+    {12632, offsetof(tp_business_messages_deleted, message_ids), offsetof(tp_business_messages_deleted, message_ids_count), 8, 19, 0, 0},
+    {8427, offsetof(tp_sent_web_app_message, inline_message_id), 0, 4, 0, 0, 0},
+    {8427, offsetof(tp_sent_guest_message, inline_message_id), 0, 4, 1, 0, 0},
+    {12145, offsetof(tp_prepared_inline_message, expiration_date), 0, 1, 1, 0, 0},
+    {779, offsetof(tp_prepared_inline_message, id), 0, 4, 1, 0, 0},
+    {779, offsetof(tp_prepared_keyboard_button, id), 0, 4, 1, 0, 0},
+    {2790, offsetof(tp_response_parameters, migrate_to_chat_id), offsetof(tp_response_parameters, has_migrate_to_chat_id), 1, 0, 0, 0},
+    {12748, offsetof(tp_response_parameters, retry_after), offsetof(tp_response_parameters, has_retry_after), 1, 0, 0, 0},
+    {1877, offsetof(tp_input_media_animation, caption), 0, 4, 0, 0, 0},
+    {1885, offsetof(tp_input_media_animation, caption_entities), offsetof(tp_input_media_animation, caption_entities_count), 8, 114, 9, 0},
+    {4131, offsetof(tp_input_media_animation, duration), offsetof(tp_input_media_animation, has_duration), 1, 0, 0, 0},
+    {12790, offsetof(tp_input_media_animation, has_spoiler), offsetof(tp_input_media_animation, has_has_spoiler), 3, 0, 0, 0},
+    {4108, offsetof(tp_input_media_animation, height), offsetof(tp_input_media_animation, has_height), 1, 0, 0, 0},
+    {4553, offsetof(tp_input_media_animation, media), 0, 6, 1, 0, 0},
+    {5115, offsetof(tp_input_media_animation, parse_mode), 0, 4, 0, 0, 0},
+    {3182, offsetof(tp_input_media_animation, show_caption_above_media), offsetof(tp_input_media_animation, has_show_caption_above_media), 3, 0, 0, 0},
+    {4160, offsetof(tp_input_media_animation, thumbnail), 0, 6, 0, 0, 0},
+    {949, offsetof(tp_input_media_animation, type), 0, 4, 1, 0, 1809},
+    {4115, offsetof(tp_input_media_animation, width), offsetof(tp_input_media_animation, has_width), 1, 0, 0, 0},
+    {1877, offsetof(tp_input_media_audio, caption), 0, 4, 0, 0, 0},
+    {1885, offsetof(tp_input_media_audio, caption_entities), offsetof(tp_input_media_audio, caption_entities_count), 8, 114, 9, 0},
+    {4131, offsetof(tp_input_media_audio, duration), offsetof(tp_input_media_audio, has_duration), 1, 0, 0, 0},
+    {4553, offsetof(tp_input_media_audio, media), 0, 6, 1, 0, 0},
+    {5115, offsetof(tp_input_media_audio, parse_mode), 0, 4, 0, 0, 0},
+    {4180, offsetof(tp_input_media_audio, performer), 0, 4, 0, 0, 0},
+    {4160, offsetof(tp_input_media_audio, thumbnail), 0, 6, 0, 0, 0},
+    {943, offsetof(tp_input_media_audio, title), 0, 4, 0, 0, 0},
+    {949, offsetof(tp_input_media_audio, type), 0, 4, 1, 0, 1819},
+    {1877, offsetof(tp_input_media_document, caption), 0, 4, 0, 0, 0},
+    {1885, offsetof(tp_input_media_document, caption_entities), offsetof(tp_input_media_document, caption_entities_count), 8, 114, 9, 0},
+    {12838, offsetof(tp_input_media_document, disable_content_type_detection), offsetof(tp_input_media_document, has_disable_content_type_detection), 3, 0, 0, 0},
+    {4553, offsetof(tp_input_media_document, media), 0, 6, 1, 0, 0},
+    {5115, offsetof(tp_input_media_document, parse_mode), 0, 4, 0, 0, 0},
+    {4160, offsetof(tp_input_media_document, thumbnail), 0, 6, 0, 0, 0},
+    {949, offsetof(tp_input_media_document, type), 0, 4, 1, 0, 2153},
+    {949, offsetof(tp_input_media_link, type), 0, 4, 1, 0, 4460},
+    {577, offsetof(tp_input_media_link, url), 0, 4, 1, 0, 0},
+    {1877, offsetof(tp_input_media_live_photo, caption), 0, 4, 0, 0, 0},
+    {1885, offsetof(tp_input_media_live_photo, caption_entities), offsetof(tp_input_media_live_photo, caption_entities_count), 8, 114, 9, 0},
+    {12790, offsetof(tp_input_media_live_photo, has_spoiler), offsetof(tp_input_media_live_photo, has_has_spoiler), 3, 0, 0, 0},
+    {4553, offsetof(tp_input_media_live_photo, media), 0, 6, 1, 0, 0},
+    {5115, offsetof(tp_input_media_live_photo, parse_mode), 0, 4, 0, 0, 0},
+    {1634, offsetof(tp_input_media_live_photo, photo), 0, 6, 1, 0, 0},
+    {3182, offsetof(tp_input_media_live_photo, show_caption_above_media), offsetof(tp_input_media_live_photo, has_show_caption_above_media), 3, 0, 0, 0},
+    {949, offsetof(tp_input_media_live_photo, type), 0, 4, 1, 0, 2660},
+    {5277, offsetof(tp_input_media_location, horizontal_accuracy), offsetof(tp_input_media_location, has_horizontal_accuracy), 2, 0, 0, 0},
+    {5297, offsetof(tp_input_media_location, latitude), 0, 2, 1, 0, 0},
+    {5318, offsetof(tp_input_media_location, longitude), 0, 2, 1, 0, 0},
+    {949, offsetof(tp_input_media_location, type), 0, 4, 1, 0, 1519},
+    {1877, offsetof(tp_input_media_photo, caption), 0, 4, 0, 0, 0},
+    {1885, offsetof(tp_input_media_photo, caption_entities), offsetof(tp_input_media_photo, caption_entities_count), 8, 114, 9, 0},
+    {12790, offsetof(tp_input_media_photo, has_spoiler), offsetof(tp_input_media_photo, has_has_spoiler), 3, 0, 0, 0},
+    {4553, offsetof(tp_input_media_photo, media), 0, 6, 1, 0, 0},
+    {5115, offsetof(tp_input_media_photo, parse_mode), 0, 4, 0, 0, 0},
+    {3182, offsetof(tp_input_media_photo, show_caption_above_media), offsetof(tp_input_media_photo, has_show_caption_above_media), 3, 0, 0, 0},
+    {949, offsetof(tp_input_media_photo, type), 0, 4, 1, 0, 1634},
+    {4438, offsetof(tp_input_media_sticker, emoji), 0, 4, 0, 0, 0},
+    {4553, offsetof(tp_input_media_sticker, media), 0, 6, 1, 0, 0},
+    {949, offsetof(tp_input_media_sticker, type), 0, 4, 1, 0, 3207},
+    {5360, offsetof(tp_input_media_venue, address), 0, 4, 1, 0, 0},
+    {5368, offsetof(tp_input_media_venue, foursquare_id), 0, 4, 0, 0, 0},
+    {5382, offsetof(tp_input_media_venue, foursquare_type), 0, 4, 0, 0, 0},
+    {5398, offsetof(tp_input_media_venue, google_place_id), 0, 4, 0, 0, 0},
+    {5414, offsetof(tp_input_media_venue, google_place_type), 0, 4, 0, 0, 0},
+    {5297, offsetof(tp_input_media_venue, latitude), 0, 2, 1, 0, 0},
+    {5318, offsetof(tp_input_media_venue, longitude), 0, 2, 1, 0, 0},
+    {943, offsetof(tp_input_media_venue, title), 0, 4, 1, 0, 0},
+    {949, offsetof(tp_input_media_venue, type), 0, 4, 1, 0, 3437},
+    {1877, offsetof(tp_input_media_video, caption), 0, 4, 0, 0, 0},
+    {1885, offsetof(tp_input_media_video, caption_entities), offsetof(tp_input_media_video, caption_entities_count), 8, 114, 9, 0},
+    {4240, offsetof(tp_input_media_video, cover), 0, 6, 0, 0, 0},
+    {4131, offsetof(tp_input_media_video, duration), offsetof(tp_input_media_video, has_duration), 1, 0, 0, 0},
+    {12790, offsetof(tp_input_media_video, has_spoiler), offsetof(tp_input_media_video, has_has_spoiler), 3, 0, 0, 0},
+    {4108, offsetof(tp_input_media_video, height), offsetof(tp_input_media_video, has_height), 1, 0, 0, 0},
+    {4553, offsetof(tp_input_media_video, media), 0, 6, 1, 0, 0},
+    {5115, offsetof(tp_input_media_video, parse_mode), 0, 4, 0, 0, 0},
+    {3182, offsetof(tp_input_media_video, show_caption_above_media), offsetof(tp_input_media_video, has_show_caption_above_media), 3, 0, 0, 0},
+    {4256, offsetof(tp_input_media_video, start_timestamp), offsetof(tp_input_media_video, has_start_timestamp), 1, 0, 0, 0},
+    {12992, offsetof(tp_input_media_video, supports_streaming), offsetof(tp_input_media_video, has_supports_streaming), 3, 0, 0, 0},
+    {4160, offsetof(tp_input_media_video, thumbnail), 0, 6, 0, 0, 0},
+    {949, offsetof(tp_input_media_video, type), 0, 4, 1, 0, 3451},
+    {4115, offsetof(tp_input_media_video, width), offsetof(tp_input_media_video, has_width), 1, 0, 0, 0},
+    {4553, offsetof(tp_input_paid_media_live_photo, media), 0, 6, 1, 0, 0},
+    {1634, offsetof(tp_input_paid_media_live_photo, photo), 0, 6, 1, 0, 0},
+    {949, offsetof(tp_input_paid_media_live_photo, type), 0, 4, 1, 0, 2660},
+    {4553, offsetof(tp_input_paid_media_photo, media), 0, 6, 1, 0, 0},
+    {949, offsetof(tp_input_paid_media_photo, type), 0, 4, 1, 0, 1634},
+    {4240, offsetof(tp_input_paid_media_video, cover), 0, 6, 0, 0, 0},
+    {4131, offsetof(tp_input_paid_media_video, duration), offsetof(tp_input_paid_media_video, has_duration), 1, 0, 0, 0},
+    {4108, offsetof(tp_input_paid_media_video, height), offsetof(tp_input_paid_media_video, has_height), 1, 0, 0, 0},
+    {4553, offsetof(tp_input_paid_media_video, media), 0, 6, 1, 0, 0},
+    {4256, offsetof(tp_input_paid_media_video, start_timestamp), offsetof(tp_input_paid_media_video, has_start_timestamp), 1, 0, 0, 0},
+    {12992, offsetof(tp_input_paid_media_video, supports_streaming), offsetof(tp_input_paid_media_video, has_supports_streaming), 3, 0, 0, 0},
+    {4160, offsetof(tp_input_paid_media_video, thumbnail), 0, 6, 0, 0, 0},
+    {949, offsetof(tp_input_paid_media_video, type), 0, 4, 1, 0, 3451},
+    {4115, offsetof(tp_input_paid_media_video, width), offsetof(tp_input_paid_media_video, has_width), 1, 0, 0, 0},
+    {1634, offsetof(tp_input_profile_photo_static, photo), 0, 6, 1, 0, 0},
+    {949, offsetof(tp_input_profile_photo_static, type), 0, 4, 1, 0, 13116},
+    {1809, offsetof(tp_input_profile_photo_animated, animation), 0, 6, 1, 0, 0},
+    {13174, offsetof(tp_input_profile_photo_animated, main_frame_timestamp), offsetof(tp_input_profile_photo_animated, has_main_frame_timestamp), 2, 0, 0, 0},
+    {949, offsetof(tp_input_profile_photo_animated, type), 0, 4, 1, 0, 13123},
+    {1634, offsetof(tp_input_story_content_photo, photo), 0, 6, 1, 0, 0},
+    {949, offsetof(tp_input_story_content_photo, type), 0, 4, 1, 0, 1634},
+    {13262, offsetof(tp_input_story_content_video, cover_frame_timestamp), offsetof(tp_input_story_content_video, has_cover_frame_timestamp), 2, 0, 0, 0},
+    {4131, offsetof(tp_input_story_content_video, duration), offsetof(tp_input_story_content_video, has_duration), 2, 0, 0, 0},
+    {13284, offsetof(tp_input_story_content_video, is_animation), offsetof(tp_input_story_content_video, has_is_animation), 3, 0, 0, 0},
+    {949, offsetof(tp_input_story_content_video, type), 0, 4, 1, 0, 3451},
+    {3451, offsetof(tp_input_story_content_video, video), 0, 6, 1, 0, 0},
+    {3660, offsetof(tp_sticker, custom_emoji_id), 0, 4, 0, 0, 0},
+    {4438, offsetof(tp_sticker, emoji), 0, 4, 0, 0, 0},
+    {4075, offsetof(tp_sticker, file_id), 0, 4, 1, 0, 0},
+    {4083, offsetof(tp_sticker, file_size), offsetof(tp_sticker, has_file_size), 1, 0, 0, 0},
+    {4093, offsetof(tp_sticker, file_unique_id), 0, 4, 1, 0, 0},
+    {4108, offsetof(tp_sticker, height), 0, 1, 1, 0, 0},
+    {13320, offsetof(tp_sticker, is_animated), 0, 3, 1, 0, 0},
+    {13332, offsetof(tp_sticker, is_video), 0, 3, 1, 0, 0},
+    {13341, offsetof(tp_sticker, mask_position), 0, 7, 0, 231, 0},
+    {13355, offsetof(tp_sticker, needs_repainting), offsetof(tp_sticker, has_needs_repainting), 3, 0, 0, 0},
+    {13372, offsetof(tp_sticker, premium_animation), 0, 7, 0, 102, 0},
+    {13390, offsetof(tp_sticker, set_name), 0, 4, 0, 0, 0},
+    {4160, offsetof(tp_sticker, thumbnail), 0, 7, 0, 18, 0},
+    {949, offsetof(tp_sticker, type), 0, 4, 1, 0, 0},
+    {4115, offsetof(tp_sticker, width), 0, 1, 1, 0, 0},
+    {6162, offsetof(tp_sticker_set, name), 0, 4, 1, 0, 0},
+    {13407, offsetof(tp_sticker_set, sticker_type), 0, 4, 1, 0, 0},
+    {13420, offsetof(tp_sticker_set, stickers), offsetof(tp_sticker_set, stickers_count), 8, 115, 229, 0},
+    {4160, offsetof(tp_sticker_set, thumbnail), 0, 7, 0, 18, 0},
+    {943, offsetof(tp_sticker_set, title), 0, 4, 1, 0, 0},
+    {13440, offsetof(tp_mask_position, point), 0, 4, 1, 0, 0},
+    {13446, offsetof(tp_mask_position, scale), 0, 2, 1, 0, 0},
+    {13452, offsetof(tp_mask_position, x_shift), 0, 2, 1, 0, 0},
+    {13460, offsetof(tp_mask_position, y_shift), 0, 2, 1, 0, 0},
+    {13481, offsetof(tp_input_sticker, emoji_list), offsetof(tp_input_sticker, emoji_list_count), 8, 67, 0, 0},
+    {13492, offsetof(tp_input_sticker, format), 0, 4, 1, 0, 0},
+    {13499, offsetof(tp_input_sticker, keywords), offsetof(tp_input_sticker, keywords_count), 8, 66, 0, 0},
+    {13341, offsetof(tp_input_sticker, mask_position), 0, 7, 0, 231, 0},
+    {3207, offsetof(tp_input_sticker, sticker), 0, 6, 1, 0, 0},
+    {13521, offsetof(tp_rich_message, blocks), offsetof(tp_rich_message, blocks_count), 8, 115, 264, 0},
+    {13528, offsetof(tp_rich_message, is_rtl), offsetof(tp_rich_message, has_is_rtl), 3, 0, 0, 0},
+    {13547, offsetof(tp_input_rich_message, html), 0, 4, 0, 0, 0},
+    {13528, offsetof(tp_input_rich_message, is_rtl), offsetof(tp_input_rich_message, has_is_rtl), 3, 0, 0, 0},
+    {13552, offsetof(tp_input_rich_message, markdown), 0, 4, 0, 0, 0},
+    {13561, offsetof(tp_input_rich_message, skip_entity_detection), offsetof(tp_input_rich_message, has_skip_entity_detection), 3, 0, 0, 0},
+    {3407, offsetof(tp_rich_text_bold, text), 0, 7, 1, 235, 0},
+    {949, offsetof(tp_rich_text_bold, type), 0, 4, 1, 0, 13600},
+    {3407, offsetof(tp_rich_text_italic, text), 0, 7, 1, 235, 0},
+    {949, offsetof(tp_rich_text_italic, type), 0, 4, 1, 0, 13605},
+    {3407, offsetof(tp_rich_text_underline, text), 0, 7, 1, 235, 0},
+    {949, offsetof(tp_rich_text_underline, type), 0, 4, 1, 0, 13612},
+    {3407, offsetof(tp_rich_text_strikethrough, text), 0, 7, 1, 235, 0},
+    {949, offsetof(tp_rich_text_strikethrough, type), 0, 4, 1, 0, 13622},
+    {3407, offsetof(tp_rich_text_spoiler, text), 0, 7, 1, 235, 0},
+    {949, offsetof(tp_rich_text_spoiler, type), 0, 4, 1, 0, 13636},
+    {3676, offsetof(tp_rich_text_date_time, date_time_format), 0, 4, 1, 0, 0},
+    {3407, offsetof(tp_rich_text_date_time, text), 0, 7, 1, 235, 0},
+    {949, offsetof(tp_rich_text_date_time, type), 0, 4, 1, 0, 13644},
+    {3716, offsetof(tp_rich_text_date_time, unix_time), 0, 1, 1, 0, 0},
+    {3407, offsetof(tp_rich_text_text_mention, text), 0, 7, 1, 235, 0},
+    {949, offsetof(tp_rich_text_text_mention, type), 0, 4, 1, 0, 13654},
+    {3726, offsetof(tp_rich_text_text_mention, user), 0, 7, 1, 2, 0},
+    {3407, offsetof(tp_rich_text_subscript, text), 0, 7, 1, 235, 0},
+    {949, offsetof(tp_rich_text_subscript, type), 0, 4, 1, 0, 13667},
+    {3407, offsetof(tp_rich_text_superscript, text), 0, 7, 1, 235, 0},
+    {949, offsetof(tp_rich_text_superscript, type), 0, 4, 1, 0, 13677},
+    {3407, offsetof(tp_rich_text_marked, text), 0, 7, 1, 235, 0},
+    {949, offsetof(tp_rich_text_marked, type), 0, 4, 1, 0, 13689},
+    {3407, offsetof(tp_rich_text_code, text), 0, 7, 1, 235, 0},
+    {949, offsetof(tp_rich_text_code, type), 0, 4, 1, 0, 13696},
+    {14032, offsetof(tp_rich_text_custom_emoji, alternative_text), 0, 4, 1, 0, 0},
+    {3660, offsetof(tp_rich_text_custom_emoji, custom_emoji_id), 0, 4, 1, 0, 0},
+    {949, offsetof(tp_rich_text_custom_emoji, type), 0, 4, 1, 0, 10247},
+    {14069, offsetof(tp_rich_text_mathematical_expression, expression), 0, 4, 1, 0, 0},
+    {949, offsetof(tp_rich_text_mathematical_expression, type), 0, 4, 1, 0, 13701},
+    {3407, offsetof(tp_rich_text_url, text), 0, 7, 1, 235, 0},
+    {949, offsetof(tp_rich_text_url, type), 0, 4, 1, 0, 577},
+    {577, offsetof(tp_rich_text_url, url), 0, 4, 1, 0, 0},
+    {13725, offsetof(tp_rich_text_email_address, email_address), 0, 4, 1, 0, 0},
+    {3407, offsetof(tp_rich_text_email_address, text), 0, 7, 1, 235, 0},
+    {949, offsetof(tp_rich_text_email_address, type), 0, 4, 1, 0, 13725},
+    {4403, offsetof(tp_rich_text_phone_number, phone_number), 0, 4, 1, 0, 0},
+    {3407, offsetof(tp_rich_text_phone_number, text), 0, 7, 1, 235, 0},
+    {949, offsetof(tp_rich_text_phone_number, type), 0, 4, 1, 0, 4403},
+    {13739, offsetof(tp_rich_text_bank_card_number, bank_card_number), 0, 4, 1, 0, 0},
+    {3407, offsetof(tp_rich_text_bank_card_number, text), 0, 7, 1, 235, 0},
+    {949, offsetof(tp_rich_text_bank_card_number, type), 0, 4, 1, 0, 13739},
+    {3407, offsetof(tp_rich_text_mention, text), 0, 7, 1, 235, 0},
+    {949, offsetof(tp_rich_text_mention, type), 0, 4, 1, 0, 13756},
+    {901, offsetof(tp_rich_text_mention, username), 0, 4, 1, 0, 0},
+    {13764, offsetof(tp_rich_text_hashtag, hashtag), 0, 4, 1, 0, 0},
+    {3407, offsetof(tp_rich_text_hashtag, text), 0, 7, 1, 235, 0},
+    {949, offsetof(tp_rich_text_hashtag, type), 0, 4, 1, 0, 13764},
+    {13772, offsetof(tp_rich_text_cashtag, cashtag), 0, 4, 1, 0, 0},
+    {3407, offsetof(tp_rich_text_cashtag, text), 0, 7, 1, 235, 0},
+    {949, offsetof(tp_rich_text_cashtag, type), 0, 4, 1, 0, 13772},
+    {13780, offsetof(tp_rich_text_bot_command, bot_command), 0, 4, 1, 0, 0},
+    {3407, offsetof(tp_rich_text_bot_command, text), 0, 7, 1, 235, 0},
+    {949, offsetof(tp_rich_text_bot_command, type), 0, 4, 1, 0, 13780},
+    {6162, offsetof(tp_rich_text_anchor, name), 0, 4, 1, 0, 0},
+    {949, offsetof(tp_rich_text_anchor, type), 0, 4, 1, 0, 13792},
+    {14269, offsetof(tp_rich_text_anchor_link, anchor_name), 0, 4, 1, 0, 0},
+    {3407, offsetof(tp_rich_text_anchor_link, text), 0, 7, 1, 235, 0},
+    {949, offsetof(tp_rich_text_anchor_link, type), 0, 4, 1, 0, 13799},
+    {6162, offsetof(tp_rich_text_reference, name), 0, 4, 1, 0, 0},
+    {3407, offsetof(tp_rich_text_reference, text), 0, 7, 1, 235, 0},
+    {949, offsetof(tp_rich_text_reference, type), 0, 4, 1, 0, 13811},
+    {14318, offsetof(tp_rich_text_reference_link, reference_name), 0, 4, 1, 0, 0},
+    {3407, offsetof(tp_rich_text_reference_link, text), 0, 7, 1, 235, 0},
+    {949, offsetof(tp_rich_text_reference_link, type), 0, 4, 1, 0, 13821},
+    {14355, offsetof(tp_rich_block_caption, credit), 0, 7, 0, 235, 0},
+    {3407, offsetof(tp_rich_block_caption, text), 0, 7, 1, 235, 0},
+    {14379, offsetof(tp_rich_block_table_cell, align), 0, 4, 1, 0, 0},
+    {14385, offsetof(tp_rich_block_table_cell, colspan), offsetof(tp_rich_block_table_cell, has_colspan), 1, 0, 0, 0},
+    {14393, offsetof(tp_rich_block_table_cell, is_header), offsetof(tp_rich_block_table_cell, has_is_header), 3, 0, 0, 0},
+    {14403, offsetof(tp_rich_block_table_cell, rowspan), offsetof(tp_rich_block_table_cell, has_rowspan), 1, 0, 0, 0},
+    {3407, offsetof(tp_rich_block_table_cell, text), 0, 7, 0, 235, 0},
+    {14411, offsetof(tp_rich_block_table_cell, valign), 0, 4, 1, 0, 0},
+    {13521, offsetof(tp_rich_block_list_item, blocks), offsetof(tp_rich_block_list_item, blocks_count), 8, 115, 264, 0},
+    {14437, offsetof(tp_rich_block_list_item, has_checkbox), offsetof(tp_rich_block_list_item, has_has_checkbox), 3, 0, 0, 0},
+    {14450, offsetof(tp_rich_block_list_item, is_checked), offsetof(tp_rich_block_list_item, has_is_checked), 3, 0, 0, 0},
+    {14461, offsetof(tp_rich_block_list_item, label), 0, 4, 1, 0, 0},
+    {949, offsetof(tp_rich_block_list_item, type), 0, 4, 0, 0, 0},
+    {4444, offsetof(tp_rich_block_list_item, value), offsetof(tp_rich_block_list_item, has_value), 1, 0, 0, 0},
+    {3407, offsetof(tp_rich_block_paragraph, text), 0, 7, 1, 235, 0},
+    {949, offsetof(tp_rich_block_paragraph, type), 0, 4, 1, 0, 14485},
+    {14625, offsetof(tp_rich_block_section_heading, size), 0, 1, 1, 0, 0},
+    {3407, offsetof(tp_rich_block_section_heading, text), 0, 7, 1, 235, 0},
+    {949, offsetof(tp_rich_block_section_heading, type), 0, 4, 1, 0, 5269},
+    {3693, offsetof(tp_rich_block_preformatted, language), 0, 4, 0, 0, 0},
+    {3407, offsetof(tp_rich_block_preformatted, text), 0, 7, 1, 235, 0},
+    {949, offsetof(tp_rich_block_preformatted, type), 0, 4, 1, 0, 14495},
+    {3407, offsetof(tp_rich_block_footer, text), 0, 7, 1, 235, 0},
+    {949, offsetof(tp_rich_block_footer, type), 0, 4, 1, 0, 14499},
+    {949, offsetof(tp_rich_block_divider, type), 0, 4, 1, 0, 14506},
+    {14069, offsetof(tp_rich_block_mathematical_expression, expression), 0, 4, 1, 0, 0},
+    {949, offsetof(tp_rich_block_mathematical_expression, type), 0, 4, 1, 0, 13701},
+    {6162, offsetof(tp_rich_block_anchor, name), 0, 4, 1, 0, 0},
+    {949, offsetof(tp_rich_block_anchor, type), 0, 4, 1, 0, 13792},
+    {14757, offsetof(tp_rich_block_list, items), offsetof(tp_rich_block_list, items_count), 8, 115, 263, 0},
+    {949, offsetof(tp_rich_block_list, type), 0, 4, 1, 0, 14514},
+    {13521, offsetof(tp_rich_block_block_quotation, blocks), offsetof(tp_rich_block_block_quotation, blocks_count), 8, 115, 264, 0},
+    {14355, offsetof(tp_rich_block_block_quotation, credit), 0, 7, 0, 235, 0},
+    {949, offsetof(tp_rich_block_block_quotation, type), 0, 4, 1, 0, 14519},
+    {14355, offsetof(tp_rich_block_pull_quotation, credit), 0, 7, 0, 235, 0},
+    {3407, offsetof(tp_rich_block_pull_quotation, text), 0, 7, 1, 235, 0},
+    {949, offsetof(tp_rich_block_pull_quotation, type), 0, 4, 1, 0, 14530},
+    {13521, offsetof(tp_rich_block_collage, blocks), offsetof(tp_rich_block_collage, blocks_count), 8, 115, 264, 0},
+    {1877, offsetof(tp_rich_block_collage, caption), 0, 7, 0, 261, 0},
+    {949, offsetof(tp_rich_block_collage, type), 0, 4, 1, 0, 14540},
+    {13521, offsetof(tp_rich_block_slideshow, blocks), offsetof(tp_rich_block_slideshow, blocks_count), 8, 115, 264, 0},
+    {1877, offsetof(tp_rich_block_slideshow, caption), 0, 7, 0, 261, 0},
+    {949, offsetof(tp_rich_block_slideshow, type), 0, 4, 1, 0, 14548},
+    {1877, offsetof(tp_rich_block_table, caption), 0, 7, 0, 235, 0},
+    {14860, offsetof(tp_rich_block_table, cells), offsetof(tp_rich_block_table, cells_count), 8, 117, 262, 0},
+    {14866, offsetof(tp_rich_block_table, is_bordered), offsetof(tp_rich_block_table, has_is_bordered), 3, 0, 0, 0},
+    {14878, offsetof(tp_rich_block_table, is_striped), offsetof(tp_rich_block_table, has_is_striped), 3, 0, 0, 0},
+    {949, offsetof(tp_rich_block_table, type), 0, 4, 1, 0, 14558},
+    {13521, offsetof(tp_rich_block_details, blocks), offsetof(tp_rich_block_details, blocks_count), 8, 115, 264, 0},
+    {14904, offsetof(tp_rich_block_details, is_open), offsetof(tp_rich_block_details, has_is_open), 3, 0, 0, 0},
+    {14912, offsetof(tp_rich_block_details, summary), 0, 7, 1, 235, 0},
+    {949, offsetof(tp_rich_block_details, type), 0, 4, 1, 0, 14564},
+    {1877, offsetof(tp_rich_block_map, caption), 0, 7, 0, 261, 0},
+    {4108, offsetof(tp_rich_block_map, height), 0, 1, 1, 0, 0},
+    {1519, offsetof(tp_rich_block_map, location), 0, 7, 1, 50, 0},
+    {949, offsetof(tp_rich_block_map, type), 0, 4, 1, 0, 14572},
+    {4115, offsetof(tp_rich_block_map, width), 0, 1, 1, 0, 0},
+    {14937, offsetof(tp_rich_block_map, zoom), 0, 1, 1, 0, 0},
+    {1809, offsetof(tp_rich_block_animation, animation), 0, 7, 1, 19, 0},
+    {1877, offsetof(tp_rich_block_animation, caption), 0, 7, 0, 261, 0},
+    {12790, offsetof(tp_rich_block_animation, has_spoiler), offsetof(tp_rich_block_animation, has_has_spoiler), 3, 0, 0, 0},
+    {949, offsetof(tp_rich_block_animation, type), 0, 4, 1, 0, 1809},
+    {1819, offsetof(tp_rich_block_audio, audio), 0, 7, 1, 20, 0},
+    {1877, offsetof(tp_rich_block_audio, caption), 0, 7, 0, 261, 0},
+    {949, offsetof(tp_rich_block_audio, type), 0, 4, 1, 0, 1819},
+    {1877, offsetof(tp_rich_block_photo, caption), 0, 7, 0, 261, 0},
+    {12790, offsetof(tp_rich_block_photo, has_spoiler), offsetof(tp_rich_block_photo, has_has_spoiler), 3, 0, 0, 0},
+    {1634, offsetof(tp_rich_block_photo, photo), offsetof(tp_rich_block_photo, photo_count), 8, 115, 18, 0},
+    {949, offsetof(tp_rich_block_photo, type), 0, 4, 1, 0, 1634},
+    {1877, offsetof(tp_rich_block_video, caption), 0, 7, 0, 261, 0},
+    {12790, offsetof(tp_rich_block_video, has_spoiler), offsetof(tp_rich_block_video, has_has_spoiler), 3, 0, 0, 0},
+    {949, offsetof(tp_rich_block_video, type), 0, 4, 1, 0, 3451},
+    {3451, offsetof(tp_rich_block_video, video), 0, 7, 1, 25, 0},
+    {1877, offsetof(tp_rich_block_voice_note, caption), 0, 7, 0, 261, 0},
+    {949, offsetof(tp_rich_block_voice_note, type), 0, 4, 1, 0, 14576},
+    {14576, offsetof(tp_rich_block_voice_note, voice_note), 0, 7, 1, 27, 0},
+    {3407, offsetof(tp_rich_block_thinking, text), 0, 7, 1, 235, 0},
+    {949, offsetof(tp_rich_block_thinking, type), 0, 4, 1, 0, 14587},
+    {15056, offsetof(tp_inline_query, chat_type), 0, 4, 0, 0, 0},
+    {2300, offsetof(tp_inline_query, from_), 0, 7, 1, 2, 0},
+    {779, offsetof(tp_inline_query, id), 0, 4, 1, 0, 0},
+    {1519, offsetof(tp_inline_query, location), 0, 7, 0, 50, 0},
+    {3709, offsetof(tp_inline_query, offset), 0, 4, 1, 0, 0},
+    {8348, offsetof(tp_inline_query, query), 0, 4, 1, 0, 0},
+    {15078, offsetof(tp_inline_query_results_button, start_parameter), 0, 4, 0, 0, 0},
+    {3407, offsetof(tp_inline_query_results_button, text), 0, 4, 1, 0, 0},
+    {7597, offsetof(tp_inline_query_results_button, web_app), 0, 7, 0, 103, 0},
+    {1199, offsetof(tp_inline_query_result_article, description), 0, 4, 0, 0, 0},
+    {779, offsetof(tp_inline_query_result_article, id), 0, 4, 1, 0, 0},
+    {15329, offsetof(tp_inline_query_result_article, input_message_content), 0, 7, 1, 309, 0},
+    {3011, offsetof(tp_inline_query_result_article, reply_markup), 0, 7, 0, 111, 0},
+    {15351, offsetof(tp_inline_query_result_article, thumbnail_height), offsetof(tp_inline_query_result_article, has_thumbnail_height), 1, 0, 0, 0},
+    {15368, offsetof(tp_inline_query_result_article, thumbnail_url), 0, 4, 0, 0, 0},
+    {15382, offsetof(tp_inline_query_result_article, thumbnail_width), offsetof(tp_inline_query_result_article, has_thumbnail_width), 1, 0, 0, 0},
+    {943, offsetof(tp_inline_query_result_article, title), 0, 4, 1, 0, 0},
+    {949, offsetof(tp_inline_query_result_article, type), 0, 4, 1, 0, 15232},
+    {577, offsetof(tp_inline_query_result_article, url), 0, 4, 0, 0, 0},
+    {1877, offsetof(tp_inline_query_result_photo, caption), 0, 4, 0, 0, 0},
+    {1885, offsetof(tp_inline_query_result_photo, caption_entities), offsetof(tp_inline_query_result_photo, caption_entities_count), 8, 114, 9, 0},
+    {1199, offsetof(tp_inline_query_result_photo, description), 0, 4, 0, 0, 0},
+    {779, offsetof(tp_inline_query_result_photo, id), 0, 4, 1, 0, 0},
+    {15329, offsetof(tp_inline_query_result_photo, input_message_content), 0, 7, 0, 309, 0},
+    {5115, offsetof(tp_inline_query_result_photo, parse_mode), 0, 4, 0, 0, 0},
+    {15423, offsetof(tp_inline_query_result_photo, photo_height), offsetof(tp_inline_query_result_photo, has_photo_height), 1, 0, 0, 0},
+    {15281, offsetof(tp_inline_query_result_photo, photo_url), 0, 4, 1, 0, 0},
+    {15436, offsetof(tp_inline_query_result_photo, photo_width), offsetof(tp_inline_query_result_photo, has_photo_width), 1, 0, 0, 0},
+    {3011, offsetof(tp_inline_query_result_photo, reply_markup), 0, 7, 0, 111, 0},
+    {3182, offsetof(tp_inline_query_result_photo, show_caption_above_media), offsetof(tp_inline_query_result_photo, has_show_caption_above_media), 3, 0, 0, 0},
+    {15368, offsetof(tp_inline_query_result_photo, thumbnail_url), 0, 4, 1, 0, 0},
+    {943, offsetof(tp_inline_query_result_photo, title), 0, 4, 0, 0, 0},
+    {949, offsetof(tp_inline_query_result_photo, type), 0, 4, 1, 0, 1634},
+    {1877, offsetof(tp_inline_query_result_gif, caption), 0, 4, 0, 0, 0},
+    {1885, offsetof(tp_inline_query_result_gif, caption_entities), offsetof(tp_inline_query_result_gif, caption_entities_count), 8, 114, 9, 0},
+    {15471, offsetof(tp_inline_query_result_gif, gif_duration), offsetof(tp_inline_query_result_gif, has_gif_duration), 1, 0, 0, 0},
+    {15484, offsetof(tp_inline_query_result_gif, gif_height), offsetof(tp_inline_query_result_gif, has_gif_height), 1, 0, 0, 0},
+    {15263, offsetof(tp_inline_query_result_gif, gif_url), 0, 4, 1, 0, 0},
+    {15495, offsetof(tp_inline_query_result_gif, gif_width), offsetof(tp_inline_query_result_gif, has_gif_width), 1, 0, 0, 0},
+    {779, offsetof(tp_inline_query_result_gif, id), 0, 4, 1, 0, 0},
+    {15329, offsetof(tp_inline_query_result_gif, input_message_content), 0, 7, 0, 309, 0},
+    {5115, offsetof(tp_inline_query_result_gif, parse_mode), 0, 4, 0, 0, 0},
+    {3011, offsetof(tp_inline_query_result_gif, reply_markup), 0, 7, 0, 111, 0},
+    {3182, offsetof(tp_inline_query_result_gif, show_caption_above_media), offsetof(tp_inline_query_result_gif, has_show_caption_above_media), 3, 0, 0, 0},
+    {15505, offsetof(tp_inline_query_result_gif, thumbnail_mime_type), 0, 4, 0, 0, 0},
+    {15368, offsetof(tp_inline_query_result_gif, thumbnail_url), 0, 4, 1, 0, 0},
+    {943, offsetof(tp_inline_query_result_gif, title), 0, 4, 0, 0, 0},
+    {949, offsetof(tp_inline_query_result_gif, type), 0, 4, 1, 0, 15150},
+    {1877, offsetof(tp_inline_query_result_mpeg4_gif, caption), 0, 4, 0, 0, 0},
+    {1885, offsetof(tp_inline_query_result_mpeg4_gif, caption_entities), offsetof(tp_inline_query_result_mpeg4_gif, caption_entities_count), 8, 114, 9, 0},
+    {779, offsetof(tp_inline_query_result_mpeg4_gif, id), 0, 4, 1, 0, 0},
+    {15329, offsetof(tp_inline_query_result_mpeg4_gif, input_message_content), 0, 7, 0, 309, 0},
+    {15546, offsetof(tp_inline_query_result_mpeg4_gif, mpeg4_duration), offsetof(tp_inline_query_result_mpeg4_gif, has_mpeg4_duration), 1, 0, 0, 0},
+    {15561, offsetof(tp_inline_query_result_mpeg4_gif, mpeg4_height), offsetof(tp_inline_query_result_mpeg4_gif, has_mpeg4_height), 1, 0, 0, 0},
+    {15271, offsetof(tp_inline_query_result_mpeg4_gif, mpeg4_url), 0, 4, 1, 0, 0},
+    {15574, offsetof(tp_inline_query_result_mpeg4_gif, mpeg4_width), offsetof(tp_inline_query_result_mpeg4_gif, has_mpeg4_width), 1, 0, 0, 0},
+    {5115, offsetof(tp_inline_query_result_mpeg4_gif, parse_mode), 0, 4, 0, 0, 0},
+    {3011, offsetof(tp_inline_query_result_mpeg4_gif, reply_markup), 0, 7, 0, 111, 0},
+    {3182, offsetof(tp_inline_query_result_mpeg4_gif, show_caption_above_media), offsetof(tp_inline_query_result_mpeg4_gif, has_show_caption_above_media), 3, 0, 0, 0},
+    {15505, offsetof(tp_inline_query_result_mpeg4_gif, thumbnail_mime_type), 0, 4, 0, 0, 0},
+    {15368, offsetof(tp_inline_query_result_mpeg4_gif, thumbnail_url), 0, 4, 1, 0, 0},
+    {943, offsetof(tp_inline_query_result_mpeg4_gif, title), 0, 4, 0, 0, 0},
+    {949, offsetof(tp_inline_query_result_mpeg4_gif, type), 0, 4, 1, 0, 15166},
+    {1877, offsetof(tp_inline_query_result_video, caption), 0, 4, 0, 0, 0},
+    {1885, offsetof(tp_inline_query_result_video, caption_entities), offsetof(tp_inline_query_result_video, caption_entities_count), 8, 114, 9, 0},
+    {1199, offsetof(tp_inline_query_result_video, description), 0, 4, 0, 0, 0},
+    {779, offsetof(tp_inline_query_result_video, id), 0, 4, 1, 0, 0},
+    {15329, offsetof(tp_inline_query_result_video, input_message_content), 0, 7, 0, 309, 0},
+    {4150, offsetof(tp_inline_query_result_video, mime_type), 0, 4, 1, 0, 0},
+    {5115, offsetof(tp_inline_query_result_video, parse_mode), 0, 4, 0, 0, 0},
+    {3011, offsetof(tp_inline_query_result_video, reply_markup), 0, 7, 0, 111, 0},
+    {3182, offsetof(tp_inline_query_result_video, show_caption_above_media), offsetof(tp_inline_query_result_video, has_show_caption_above_media), 3, 0, 0, 0},
+    {15368, offsetof(tp_inline_query_result_video, thumbnail_url), 0, 4, 1, 0, 0},
+    {943, offsetof(tp_inline_query_result_video, title), 0, 4, 1, 0, 0},
+    {949, offsetof(tp_inline_query_result_video, type), 0, 4, 1, 0, 3451},
+    {15612, offsetof(tp_inline_query_result_video, video_duration), offsetof(tp_inline_query_result_video, has_video_duration), 1, 0, 0, 0},
+    {15627, offsetof(tp_inline_query_result_video, video_height), offsetof(tp_inline_query_result_video, has_video_height), 1, 0, 0, 0},
+    {15291, offsetof(tp_inline_query_result_video, video_url), 0, 4, 1, 0, 0},
+    {15640, offsetof(tp_inline_query_result_video, video_width), offsetof(tp_inline_query_result_video, has_video_width), 1, 0, 0, 0},
+    {15675, offsetof(tp_inline_query_result_audio, audio_duration), offsetof(tp_inline_query_result_audio, has_audio_duration), 1, 0, 0, 0},
+    {15240, offsetof(tp_inline_query_result_audio, audio_url), 0, 4, 1, 0, 0},
+    {1877, offsetof(tp_inline_query_result_audio, caption), 0, 4, 0, 0, 0},
+    {1885, offsetof(tp_inline_query_result_audio, caption_entities), offsetof(tp_inline_query_result_audio, caption_entities_count), 8, 114, 9, 0},
+    {779, offsetof(tp_inline_query_result_audio, id), 0, 4, 1, 0, 0},
+    {15329, offsetof(tp_inline_query_result_audio, input_message_content), 0, 7, 0, 309, 0},
+    {5115, offsetof(tp_inline_query_result_audio, parse_mode), 0, 4, 0, 0, 0},
+    {4180, offsetof(tp_inline_query_result_audio, performer), 0, 4, 0, 0, 0},
+    {3011, offsetof(tp_inline_query_result_audio, reply_markup), 0, 7, 0, 111, 0},
+    {943, offsetof(tp_inline_query_result_audio, title), 0, 4, 1, 0, 0},
+    {949, offsetof(tp_inline_query_result_audio, type), 0, 4, 1, 0, 1819},
+    {1877, offsetof(tp_inline_query_result_voice, caption), 0, 4, 0, 0, 0},
+    {1885, offsetof(tp_inline_query_result_voice, caption_entities), offsetof(tp_inline_query_result_voice, caption_entities_count), 8, 114, 9, 0},
+    {779, offsetof(tp_inline_query_result_voice, id), 0, 4, 1, 0, 0},
+    {15329, offsetof(tp_inline_query_result_voice, input_message_content), 0, 7, 0, 309, 0},
+    {5115, offsetof(tp_inline_query_result_voice, parse_mode), 0, 4, 0, 0, 0},
+    {3011, offsetof(tp_inline_query_result_voice, reply_markup), 0, 7, 0, 111, 0},
+    {943, offsetof(tp_inline_query_result_voice, title), 0, 4, 1, 0, 0},
+    {949, offsetof(tp_inline_query_result_voice, type), 0, 4, 1, 0, 3557},
+    {15713, offsetof(tp_inline_query_result_voice, voice_duration), offsetof(tp_inline_query_result_voice, has_voice_duration), 1, 0, 0, 0},
+    {15301, offsetof(tp_inline_query_result_voice, voice_url), 0, 4, 1, 0, 0},
+    {1877, offsetof(tp_inline_query_result_document, caption), 0, 4, 0, 0, 0},
+    {1885, offsetof(tp_inline_query_result_document, caption_entities), offsetof(tp_inline_query_result_document, caption_entities_count), 8, 114, 9, 0},
+    {1199, offsetof(tp_inline_query_result_document, description), 0, 4, 0, 0, 0},
+    {15250, offsetof(tp_inline_query_result_document, document_url), 0, 4, 1, 0, 0},
+    {779, offsetof(tp_inline_query_result_document, id), 0, 4, 1, 0, 0},
+    {15329, offsetof(tp_inline_query_result_document, input_message_content), 0, 7, 0, 309, 0},
+    {4150, offsetof(tp_inline_query_result_document, mime_type), 0, 4, 1, 0, 0},
+    {5115, offsetof(tp_inline_query_result_document, parse_mode), 0, 4, 0, 0, 0},
+    {3011, offsetof(tp_inline_query_result_document, reply_markup), 0, 7, 0, 111, 0},
+    {15351, offsetof(tp_inline_query_result_document, thumbnail_height), offsetof(tp_inline_query_result_document, has_thumbnail_height), 1, 0, 0, 0},
+    {15368, offsetof(tp_inline_query_result_document, thumbnail_url), 0, 4, 0, 0, 0},
+    {15382, offsetof(tp_inline_query_result_document, thumbnail_width), offsetof(tp_inline_query_result_document, has_thumbnail_width), 1, 0, 0, 0},
+    {943, offsetof(tp_inline_query_result_document, title), 0, 4, 1, 0, 0},
+    {949, offsetof(tp_inline_query_result_document, type), 0, 4, 1, 0, 2153},
+    {5269, offsetof(tp_inline_query_result_location, heading), offsetof(tp_inline_query_result_location, has_heading), 1, 0, 0, 0},
+    {5277, offsetof(tp_inline_query_result_location, horizontal_accuracy), offsetof(tp_inline_query_result_location, has_horizontal_accuracy), 2, 0, 0, 0},
+    {779, offsetof(tp_inline_query_result_location, id), 0, 4, 1, 0, 0},
+    {15329, offsetof(tp_inline_query_result_location, input_message_content), 0, 7, 0, 309, 0},
+    {5297, offsetof(tp_inline_query_result_location, latitude), 0, 2, 1, 0, 0},
+    {5306, offsetof(tp_inline_query_result_location, live_period), offsetof(tp_inline_query_result_location, has_live_period), 1, 0, 0, 0},
+    {5318, offsetof(tp_inline_query_result_location, longitude), 0, 2, 1, 0, 0},
+    {5328, offsetof(tp_inline_query_result_location, proximity_alert_radius), offsetof(tp_inline_query_result_location, has_proximity_alert_radius), 1, 0, 0, 0},
+    {3011, offsetof(tp_inline_query_result_location, reply_markup), 0, 7, 0, 111, 0},
+    {15351, offsetof(tp_inline_query_result_location, thumbnail_height), offsetof(tp_inline_query_result_location, has_thumbnail_height), 1, 0, 0, 0},
+    {15368, offsetof(tp_inline_query_result_location, thumbnail_url), 0, 4, 0, 0, 0},
+    {15382, offsetof(tp_inline_query_result_location, thumbnail_width), offsetof(tp_inline_query_result_location, has_thumbnail_width), 1, 0, 0, 0},
+    {943, offsetof(tp_inline_query_result_location, title), 0, 4, 1, 0, 0},
+    {949, offsetof(tp_inline_query_result_location, type), 0, 4, 1, 0, 1519},
+    {5360, offsetof(tp_inline_query_result_venue, address), 0, 4, 1, 0, 0},
+    {5368, offsetof(tp_inline_query_result_venue, foursquare_id), 0, 4, 0, 0, 0},
+    {5382, offsetof(tp_inline_query_result_venue, foursquare_type), 0, 4, 0, 0, 0},
+    {5398, offsetof(tp_inline_query_result_venue, google_place_id), 0, 4, 0, 0, 0},
+    {5414, offsetof(tp_inline_query_result_venue, google_place_type), 0, 4, 0, 0, 0},
+    {779, offsetof(tp_inline_query_result_venue, id), 0, 4, 1, 0, 0},
+    {15329, offsetof(tp_inline_query_result_venue, input_message_content), 0, 7, 0, 309, 0},
+    {5297, offsetof(tp_inline_query_result_venue, latitude), 0, 2, 1, 0, 0},
+    {5318, offsetof(tp_inline_query_result_venue, longitude), 0, 2, 1, 0, 0},
+    {3011, offsetof(tp_inline_query_result_venue, reply_markup), 0, 7, 0, 111, 0},
+    {15351, offsetof(tp_inline_query_result_venue, thumbnail_height), offsetof(tp_inline_query_result_venue, has_thumbnail_height), 1, 0, 0, 0},
+    {15368, offsetof(tp_inline_query_result_venue, thumbnail_url), 0, 4, 0, 0, 0},
+    {15382, offsetof(tp_inline_query_result_venue, thumbnail_width), offsetof(tp_inline_query_result_venue, has_thumbnail_width), 1, 0, 0, 0},
+    {943, offsetof(tp_inline_query_result_venue, title), 0, 4, 1, 0, 0},
+    {949, offsetof(tp_inline_query_result_venue, type), 0, 4, 1, 0, 3437},
+    {732, offsetof(tp_inline_query_result_contact, first_name), 0, 4, 1, 0, 0},
+    {779, offsetof(tp_inline_query_result_contact, id), 0, 4, 1, 0, 0},
+    {15329, offsetof(tp_inline_query_result_contact, input_message_content), 0, 7, 0, 309, 0},
+    {814, offsetof(tp_inline_query_result_contact, last_name), 0, 4, 0, 0, 0},
+    {4403, offsetof(tp_inline_query_result_contact, phone_number), 0, 4, 1, 0, 0},
+    {3011, offsetof(tp_inline_query_result_contact, reply_markup), 0, 7, 0, 111, 0},
+    {15351, offsetof(tp_inline_query_result_contact, thumbnail_height), offsetof(tp_inline_query_result_contact, has_thumbnail_height), 1, 0, 0, 0},
+    {15368, offsetof(tp_inline_query_result_contact, thumbnail_url), 0, 4, 0, 0, 0},
+    {15382, offsetof(tp_inline_query_result_contact, thumbnail_width), offsetof(tp_inline_query_result_contact, has_thumbnail_width), 1, 0, 0, 0},
+    {949, offsetof(tp_inline_query_result_contact, type), 0, 4, 1, 0, 2066},
+    {4424, offsetof(tp_inline_query_result_contact, vcard), 0, 4, 0, 0, 0},
+    {8411, offsetof(tp_inline_query_result_game, game_short_name), 0, 4, 1, 0, 0},
+    {779, offsetof(tp_inline_query_result_game, id), 0, 4, 1, 0, 0},
+    {3011, offsetof(tp_inline_query_result_game, reply_markup), 0, 7, 0, 111, 0},
+    {949, offsetof(tp_inline_query_result_game, type), 0, 4, 1, 0, 2305},
+    {1877, offsetof(tp_inline_query_result_cached_photo, caption), 0, 4, 0, 0, 0},
+    {1885, offsetof(tp_inline_query_result_cached_photo, caption_entities), offsetof(tp_inline_query_result_cached_photo, caption_entities_count), 8, 114, 9, 0},
+    {1199, offsetof(tp_inline_query_result_cached_photo, description), 0, 4, 0, 0, 0},
+    {779, offsetof(tp_inline_query_result_cached_photo, id), 0, 4, 1, 0, 0},
+    {15329, offsetof(tp_inline_query_result_cached_photo, input_message_content), 0, 7, 0, 309, 0},
+    {5115, offsetof(tp_inline_query_result_cached_photo, parse_mode), 0, 4, 0, 0, 0},
+    {15190, offsetof(tp_inline_query_result_cached_photo, photo_file_id), 0, 4, 1, 0, 0},
+    {3011, offsetof(tp_inline_query_result_cached_photo, reply_markup), 0, 7, 0, 111, 0},
+    {3182, offsetof(tp_inline_query_result_cached_photo, show_caption_above_media), offsetof(tp_inline_query_result_cached_photo, has_show_caption_above_media), 3, 0, 0, 0},
+    {943, offsetof(tp_inline_query_result_cached_photo, title), 0, 4, 0, 0, 0},
+    {949, offsetof(tp_inline_query_result_cached_photo, type), 0, 4, 1, 0, 1634},
+    {1877, offsetof(tp_inline_query_result_cached_gif, caption), 0, 4, 0, 0, 0},
+    {1885, offsetof(tp_inline_query_result_cached_gif, caption_entities), offsetof(tp_inline_query_result_cached_gif, caption_entities_count), 8, 114, 9, 0},
+    {15154, offsetof(tp_inline_query_result_cached_gif, gif_file_id), 0, 4, 1, 0, 0},
+    {779, offsetof(tp_inline_query_result_cached_gif, id), 0, 4, 1, 0, 0},
+    {15329, offsetof(tp_inline_query_result_cached_gif, input_message_content), 0, 7, 0, 309, 0},
+    {5115, offsetof(tp_inline_query_result_cached_gif, parse_mode), 0, 4, 0, 0, 0},
+    {3011, offsetof(tp_inline_query_result_cached_gif, reply_markup), 0, 7, 0, 111, 0},
+    {3182, offsetof(tp_inline_query_result_cached_gif, show_caption_above_media), offsetof(tp_inline_query_result_cached_gif, has_show_caption_above_media), 3, 0, 0, 0},
+    {943, offsetof(tp_inline_query_result_cached_gif, title), 0, 4, 0, 0, 0},
+    {949, offsetof(tp_inline_query_result_cached_gif, type), 0, 4, 1, 0, 15150},
+    {1877, offsetof(tp_inline_query_result_cached_mpeg4_gif, caption), 0, 4, 0, 0, 0},
+    {1885, offsetof(tp_inline_query_result_cached_mpeg4_gif, caption_entities), offsetof(tp_inline_query_result_cached_mpeg4_gif, caption_entities_count), 8, 114, 9, 0},
+    {779, offsetof(tp_inline_query_result_cached_mpeg4_gif, id), 0, 4, 1, 0, 0},
+    {15329, offsetof(tp_inline_query_result_cached_mpeg4_gif, input_message_content), 0, 7, 0, 309, 0},
+    {15176, offsetof(tp_inline_query_result_cached_mpeg4_gif, mpeg4_file_id), 0, 4, 1, 0, 0},
+    {5115, offsetof(tp_inline_query_result_cached_mpeg4_gif, parse_mode), 0, 4, 0, 0, 0},
+    {3011, offsetof(tp_inline_query_result_cached_mpeg4_gif, reply_markup), 0, 7, 0, 111, 0},
+    {3182, offsetof(tp_inline_query_result_cached_mpeg4_gif, show_caption_above_media), offsetof(tp_inline_query_result_cached_mpeg4_gif, has_show_caption_above_media), 3, 0, 0, 0},
+    {943, offsetof(tp_inline_query_result_cached_mpeg4_gif, title), 0, 4, 0, 0, 0},
+    {949, offsetof(tp_inline_query_result_cached_mpeg4_gif, type), 0, 4, 1, 0, 15166},
+    {779, offsetof(tp_inline_query_result_cached_sticker, id), 0, 4, 1, 0, 0},
+    {15329, offsetof(tp_inline_query_result_cached_sticker, input_message_content), 0, 7, 0, 309, 0},
+    {3011, offsetof(tp_inline_query_result_cached_sticker, reply_markup), 0, 7, 0, 111, 0},
+    {15961, offsetof(tp_inline_query_result_cached_sticker, sticker_file_id), 0, 4, 1, 0, 0},
+    {949, offsetof(tp_inline_query_result_cached_sticker, type), 0, 4, 1, 0, 3207},
+    {1877, offsetof(tp_inline_query_result_cached_document, caption), 0, 4, 0, 0, 0},
+    {1885, offsetof(tp_inline_query_result_cached_document, caption_entities), offsetof(tp_inline_query_result_cached_document, caption_entities_count), 8, 114, 9, 0},
+    {1199, offsetof(tp_inline_query_result_cached_document, description), 0, 4, 0, 0, 0},
+    {15133, offsetof(tp_inline_query_result_cached_document, document_file_id), 0, 4, 1, 0, 0},
+    {779, offsetof(tp_inline_query_result_cached_document, id), 0, 4, 1, 0, 0},
+    {15329, offsetof(tp_inline_query_result_cached_document, input_message_content), 0, 7, 0, 309, 0},
+    {5115, offsetof(tp_inline_query_result_cached_document, parse_mode), 0, 4, 0, 0, 0},
+    {3011, offsetof(tp_inline_query_result_cached_document, reply_markup), 0, 7, 0, 111, 0},
+    {943, offsetof(tp_inline_query_result_cached_document, title), 0, 4, 1, 0, 0},
+    {949, offsetof(tp_inline_query_result_cached_document, type), 0, 4, 1, 0, 2153},
+    {1877, offsetof(tp_inline_query_result_cached_video, caption), 0, 4, 0, 0, 0},
+    {1885, offsetof(tp_inline_query_result_cached_video, caption_entities), offsetof(tp_inline_query_result_cached_video, caption_entities_count), 8, 114, 9, 0},
+    {1199, offsetof(tp_inline_query_result_cached_video, description), 0, 4, 0, 0, 0},
+    {779, offsetof(tp_inline_query_result_cached_video, id), 0, 4, 1, 0, 0},
+    {15329, offsetof(tp_inline_query_result_cached_video, input_message_content), 0, 7, 0, 309, 0},
+    {5115, offsetof(tp_inline_query_result_cached_video, parse_mode), 0, 4, 0, 0, 0},
+    {3011, offsetof(tp_inline_query_result_cached_video, reply_markup), 0, 7, 0, 111, 0},
+    {3182, offsetof(tp_inline_query_result_cached_video, show_caption_above_media), offsetof(tp_inline_query_result_cached_video, has_show_caption_above_media), 3, 0, 0, 0},
+    {943, offsetof(tp_inline_query_result_cached_video, title), 0, 4, 1, 0, 0},
+    {949, offsetof(tp_inline_query_result_cached_video, type), 0, 4, 1, 0, 3451},
+    {15204, offsetof(tp_inline_query_result_cached_video, video_file_id), 0, 4, 1, 0, 0},
+    {1877, offsetof(tp_inline_query_result_cached_voice, caption), 0, 4, 0, 0, 0},
+    {1885, offsetof(tp_inline_query_result_cached_voice, caption_entities), offsetof(tp_inline_query_result_cached_voice, caption_entities_count), 8, 114, 9, 0},
+    {779, offsetof(tp_inline_query_result_cached_voice, id), 0, 4, 1, 0, 0},
+    {15329, offsetof(tp_inline_query_result_cached_voice, input_message_content), 0, 7, 0, 309, 0},
+    {5115, offsetof(tp_inline_query_result_cached_voice, parse_mode), 0, 4, 0, 0, 0},
+    {3011, offsetof(tp_inline_query_result_cached_voice, reply_markup), 0, 7, 0, 111, 0},
+    {943, offsetof(tp_inline_query_result_cached_voice, title), 0, 4, 1, 0, 0},
+    {949, offsetof(tp_inline_query_result_cached_voice, type), 0, 4, 1, 0, 3557},
+    {15218, offsetof(tp_inline_query_result_cached_voice, voice_file_id), 0, 4, 1, 0, 0},
+    {15119, offsetof(tp_inline_query_result_cached_audio, audio_file_id), 0, 4, 1, 0, 0},
+    {1877, offsetof(tp_inline_query_result_cached_audio, caption), 0, 4, 0, 0, 0},
+    {1885, offsetof(tp_inline_query_result_cached_audio, caption_entities), offsetof(tp_inline_query_result_cached_audio, caption_entities_count), 8, 114, 9, 0},
+    {779, offsetof(tp_inline_query_result_cached_audio, id), 0, 4, 1, 0, 0},
+    {15329, offsetof(tp_inline_query_result_cached_audio, input_message_content), 0, 7, 0, 309, 0},
+    {5115, offsetof(tp_inline_query_result_cached_audio, parse_mode), 0, 4, 0, 0, 0},
+    {3011, offsetof(tp_inline_query_result_cached_audio, reply_markup), 0, 7, 0, 111, 0},
+    {949, offsetof(tp_inline_query_result_cached_audio, type), 0, 4, 1, 0, 1819},
+    {2182, offsetof(tp_input_text_message_content, entities), offsetof(tp_input_text_message_content, entities_count), 8, 114, 9, 0},
+    {2639, offsetof(tp_input_text_message_content, link_preview_options), 0, 7, 0, 95, 0},
+    {16127, offsetof(tp_input_text_message_content, message_text), 0, 4, 1, 0, 0},
+    {5115, offsetof(tp_input_text_message_content, parse_mode), 0, 4, 0, 0, 0},
+    {3107, offsetof(tp_input_rich_message_content, rich_message), 0, 7, 1, 234, 0},
+    {5269, offsetof(tp_input_location_message_content, heading), offsetof(tp_input_location_message_content, has_heading), 1, 0, 0, 0},
+    {5277, offsetof(tp_input_location_message_content, horizontal_accuracy), offsetof(tp_input_location_message_content, has_horizontal_accuracy), 2, 0, 0, 0},
+    {5297, offsetof(tp_input_location_message_content, latitude), 0, 2, 1, 0, 0},
+    {5306, offsetof(tp_input_location_message_content, live_period), offsetof(tp_input_location_message_content, has_live_period), 1, 0, 0, 0},
+    {5318, offsetof(tp_input_location_message_content, longitude), 0, 2, 1, 0, 0},
+    {5328, offsetof(tp_input_location_message_content, proximity_alert_radius), offsetof(tp_input_location_message_content, has_proximity_alert_radius), 1, 0, 0, 0},
+    {5360, offsetof(tp_input_venue_message_content, address), 0, 4, 1, 0, 0},
+    {5368, offsetof(tp_input_venue_message_content, foursquare_id), 0, 4, 0, 0, 0},
+    {5382, offsetof(tp_input_venue_message_content, foursquare_type), 0, 4, 0, 0, 0},
+    {5398, offsetof(tp_input_venue_message_content, google_place_id), 0, 4, 0, 0, 0},
+    {5414, offsetof(tp_input_venue_message_content, google_place_type), 0, 4, 0, 0, 0},
+    {5297, offsetof(tp_input_venue_message_content, latitude), 0, 2, 1, 0, 0},
+    {5318, offsetof(tp_input_venue_message_content, longitude), 0, 2, 1, 0, 0},
+    {943, offsetof(tp_input_venue_message_content, title), 0, 4, 1, 0, 0},
+    {732, offsetof(tp_input_contact_message_content, first_name), 0, 4, 1, 0, 0},
+    {814, offsetof(tp_input_contact_message_content, last_name), 0, 4, 0, 0, 0},
+    {4403, offsetof(tp_input_contact_message_content, phone_number), 0, 4, 1, 0, 0},
+    {4424, offsetof(tp_input_contact_message_content, vcard), 0, 4, 0, 0, 0},
+    {6726, offsetof(tp_input_invoice_message_content, currency), 0, 4, 1, 0, 0},
+    {1199, offsetof(tp_input_invoice_message_content, description), 0, 4, 1, 0, 0},
+    {16288, offsetof(tp_input_invoice_message_content, is_flexible), offsetof(tp_input_invoice_message_content, has_is_flexible), 3, 0, 0, 0},
+    {16300, offsetof(tp_input_invoice_message_content, max_tip_amount), offsetof(tp_input_invoice_message_content, has_max_tip_amount), 1, 0, 0, 0},
+    {16315, offsetof(tp_input_invoice_message_content, need_email), offsetof(tp_input_invoice_message_content, has_need_email), 3, 0, 0, 0},
+    {16326, offsetof(tp_input_invoice_message_content, need_name), offsetof(tp_input_invoice_message_content, has_need_name), 3, 0, 0, 0},
+    {16336, offsetof(tp_input_invoice_message_content, need_phone_number), offsetof(tp_input_invoice_message_content, has_need_phone_number), 3, 0, 0, 0},
+    {16354, offsetof(tp_input_invoice_message_content, need_shipping_address), offsetof(tp_input_invoice_message_content, has_need_shipping_address), 3, 0, 0, 0},
+    {16376, offsetof(tp_input_invoice_message_content, payload), 0, 4, 1, 0, 0},
+    {15423, offsetof(tp_input_invoice_message_content, photo_height), offsetof(tp_input_invoice_message_content, has_photo_height), 1, 0, 0, 0},
+    {16384, offsetof(tp_input_invoice_message_content, photo_size), offsetof(tp_input_invoice_message_content, has_photo_size), 1, 0, 0, 0},
+    {15281, offsetof(tp_input_invoice_message_content, photo_url), 0, 4, 0, 0, 0},
+    {15436, offsetof(tp_input_invoice_message_content, photo_width), offsetof(tp_input_invoice_message_content, has_photo_width), 1, 0, 0, 0},
+    {16395, offsetof(tp_input_invoice_message_content, prices), offsetof(tp_input_invoice_message_content, prices_count), 8, 115, 317, 0},
+    {16402, offsetof(tp_input_invoice_message_content, provider_data), 0, 4, 0, 0, 0},
+    {16416, offsetof(tp_input_invoice_message_content, provider_token), 0, 4, 0, 0, 0},
+    {16431, offsetof(tp_input_invoice_message_content, send_email_to_provider), offsetof(tp_input_invoice_message_content, has_send_email_to_provider), 3, 0, 0, 0},
+    {16454, offsetof(tp_input_invoice_message_content, send_phone_number_to_provider), offsetof(tp_input_invoice_message_content, has_send_phone_number_to_provider), 3, 0, 0, 0},
+    {16484, offsetof(tp_input_invoice_message_content, suggested_tip_amounts), offsetof(tp_input_invoice_message_content, suggested_tip_amounts_count), 8, 18, 0, 0},
+    {943, offsetof(tp_input_invoice_message_content, title), 0, 4, 1, 0, 0},
+    {2300, offsetof(tp_chosen_inline_result, from_), 0, 7, 1, 2, 0},
+    {8427, offsetof(tp_chosen_inline_result, inline_message_id), 0, 4, 0, 0, 0},
+    {1519, offsetof(tp_chosen_inline_result, location), 0, 7, 0, 50, 0},
+    {8348, offsetof(tp_chosen_inline_result, query), 0, 4, 1, 0, 0},
+    {16533, offsetof(tp_chosen_inline_result, result_id), 0, 4, 1, 0, 0},
+    {6719, offsetof(tp_labeled_price, amount), 0, 1, 1, 0, 0},
+    {14461, offsetof(tp_labeled_price, label), 0, 4, 1, 0, 0},
+    {6726, offsetof(tp_invoice, currency), 0, 4, 1, 0, 0},
+    {1199, offsetof(tp_invoice, description), 0, 4, 1, 0, 0},
+    {15078, offsetof(tp_invoice, start_parameter), 0, 4, 1, 0, 0},
+    {943, offsetof(tp_invoice, title), 0, 4, 1, 0, 0},
+    {16575, offsetof(tp_invoice, total_amount), 0, 1, 1, 0, 0},
+    {9964, offsetof(tp_shipping_address, city), 0, 4, 1, 0, 0},
+    {9969, offsetof(tp_shipping_address, country_code), 0, 4, 1, 0, 0},
+    {16596, offsetof(tp_shipping_address, post_code), 0, 4, 1, 0, 0},
+    {7222, offsetof(tp_shipping_address, state), 0, 4, 1, 0, 0},
+    {16606, offsetof(tp_shipping_address, street_line1), 0, 4, 1, 0, 0},
+    {16619, offsetof(tp_shipping_address, street_line2), 0, 4, 1, 0, 0},
+    {16648, offsetof(tp_order_info, email), 0, 4, 0, 0, 0},
+    {6162, offsetof(tp_order_info, name), 0, 4, 0, 0, 0},
+    {4403, offsetof(tp_order_info, phone_number), 0, 4, 0, 0, 0},
+    {16654, offsetof(tp_order_info, shipping_address), 0, 7, 0, 319, 0},
+    {779, offsetof(tp_shipping_option, id), 0, 4, 1, 0, 0},
+    {16395, offsetof(tp_shipping_option, prices), offsetof(tp_shipping_option, prices_count), 8, 115, 317, 0},
+    {943, offsetof(tp_shipping_option, title), 0, 4, 1, 0, 0},
+    {6726, offsetof(tp_successful_payment, currency), 0, 4, 1, 0, 0},
+    {16696, offsetof(tp_successful_payment, invoice_payload), 0, 4, 1, 0, 0},
+    {16712, offsetof(tp_successful_payment, is_first_recurring), offsetof(tp_successful_payment, has_is_first_recurring), 3, 0, 0, 0},
+    {16731, offsetof(tp_successful_payment, is_recurring), offsetof(tp_successful_payment, has_is_recurring), 3, 0, 0, 0},
+    {16744, offsetof(tp_successful_payment, order_info), 0, 7, 0, 320, 0},
+    {16755, offsetof(tp_successful_payment, provider_payment_charge_id), 0, 4, 1, 0, 0},
+    {16782, offsetof(tp_successful_payment, shipping_option_id), 0, 4, 0, 0, 0},
+    {16801, offsetof(tp_successful_payment, subscription_expiration_date), offsetof(tp_successful_payment, has_subscription_expiration_date), 1, 0, 0, 0},
+    {16830, offsetof(tp_successful_payment, telegram_payment_charge_id), 0, 4, 1, 0, 0},
+    {16575, offsetof(tp_successful_payment, total_amount), 0, 1, 1, 0, 0},
+    {6726, offsetof(tp_refunded_payment, currency), 0, 4, 1, 0, 16875},
+    {16696, offsetof(tp_refunded_payment, invoice_payload), 0, 4, 1, 0, 0},
+    {16755, offsetof(tp_refunded_payment, provider_payment_charge_id), 0, 4, 0, 0, 0},
+    {16830, offsetof(tp_refunded_payment, telegram_payment_charge_id), 0, 4, 1, 0, 0},
+    {16575, offsetof(tp_refunded_payment, total_amount), 0, 1, 1, 0, 0},
+    {2300, offsetof(tp_shipping_query, from_), 0, 7, 1, 2, 0},
+    {779, offsetof(tp_shipping_query, id), 0, 4, 1, 0, 0},
+    {16696, offsetof(tp_shipping_query, invoice_payload), 0, 4, 1, 0, 0},
+    {16654, offsetof(tp_shipping_query, shipping_address), 0, 7, 1, 319, 0},
+    {6726, offsetof(tp_pre_checkout_query, currency), 0, 4, 1, 0, 0},
+    {2300, offsetof(tp_pre_checkout_query, from_), 0, 7, 1, 2, 0},
+    {779, offsetof(tp_pre_checkout_query, id), 0, 4, 1, 0, 0},
+    {16696, offsetof(tp_pre_checkout_query, invoice_payload), 0, 4, 1, 0, 0},
+    {16744, offsetof(tp_pre_checkout_query, order_info), 0, 7, 0, 320, 0},
+    {16782, offsetof(tp_pre_checkout_query, shipping_option_id), 0, 4, 0, 0, 0},
+    {16575, offsetof(tp_pre_checkout_query, total_amount), 0, 1, 1, 0, 0},
+    {2300, offsetof(tp_paid_media_purchased, from_), 0, 7, 1, 2, 0},
+    {16926, offsetof(tp_paid_media_purchased, paid_media_payload), 0, 4, 1, 0, 0},
+    {949, offsetof(tp_revenue_withdrawal_state_pending, type), 0, 4, 1, 0, 16964},
+    {2074, offsetof(tp_revenue_withdrawal_state_succeeded, date), 0, 1, 1, 0, 0},
+    {949, offsetof(tp_revenue_withdrawal_state_succeeded, type), 0, 4, 1, 0, 16972},
+    {577, offsetof(tp_revenue_withdrawal_state_succeeded, url), 0, 4, 1, 0, 0},
+    {949, offsetof(tp_revenue_withdrawal_state_failed, type), 0, 4, 1, 0, 16982},
+    {17103, offsetof(tp_affiliate_info, affiliate_chat), 0, 7, 0, 3, 0},
+    {17118, offsetof(tp_affiliate_info, affiliate_user), 0, 7, 0, 2, 0},
+    {6719, offsetof(tp_affiliate_info, amount), 0, 1, 1, 0, 0},
+    {17133, offsetof(tp_affiliate_info, commission_per_mille), 0, 1, 1, 0, 0},
+    {11519, offsetof(tp_affiliate_info, nanostar_amount), offsetof(tp_affiliate_info, has_nanostar_amount), 1, 0, 0, 0},
+    {17246, offsetof(tp_transaction_partner_user, affiliate), 0, 7, 0, 331, 0},
+    {2366, offsetof(tp_transaction_partner_user, gift), 0, 7, 0, 156, 0},
+    {16696, offsetof(tp_transaction_partner_user, invoice_payload), 0, 4, 0, 0, 0},
+    {2856, offsetof(tp_transaction_partner_user, paid_media), offsetof(tp_transaction_partner_user, paid_media_count), 8, 114, 29, 0},
+    {16926, offsetof(tp_transaction_partner_user, paid_media_payload), 0, 4, 0, 0, 0},
+    {17256, offsetof(tp_transaction_partner_user, premium_subscription_duration), offsetof(tp_transaction_partner_user, has_premium_subscription_duration), 1, 0, 0, 0},
+    {8661, offsetof(tp_transaction_partner_user, subscription_period), offsetof(tp_transaction_partner_user, has_subscription_period), 1, 0, 0, 0},
+    {17286, offsetof(tp_transaction_partner_user, transaction_type), 0, 4, 1, 0, 0},
+    {949, offsetof(tp_transaction_partner_user, type), 0, 4, 1, 0, 3726},
+    {3726, offsetof(tp_transaction_partner_user, user), 0, 7, 1, 2, 0},
+    {1923, offsetof(tp_transaction_partner_chat, chat), 0, 7, 1, 3, 0},
+    {2366, offsetof(tp_transaction_partner_chat, gift), 0, 7, 0, 156, 0},
+    {949, offsetof(tp_transaction_partner_chat, type), 0, 4, 1, 0, 1923},
+    {17133, offsetof(tp_transaction_partner_affiliate_program, commission_per_mille), 0, 1, 1, 0, 0},
+    {17349, offsetof(tp_transaction_partner_affiliate_program, sponsor_user), 0, 7, 0, 2, 0},
+    {949, offsetof(tp_transaction_partner_affiliate_program, type), 0, 4, 1, 0, 17168},
+    {949, offsetof(tp_transaction_partner_fragment, type), 0, 4, 1, 0, 17186},
+    {17397, offsetof(tp_transaction_partner_fragment, withdrawal_state), 0, 7, 0, 327, 0},
+    {949, offsetof(tp_transaction_partner_telegram_ads, type), 0, 4, 1, 0, 17195},
+    {17471, offsetof(tp_transaction_partner_telegram_api, request_count), 0, 1, 1, 0, 0},
+    {949, offsetof(tp_transaction_partner_telegram_api, type), 0, 4, 1, 0, 17208},
+    {949, offsetof(tp_transaction_partner_other, type), 0, 4, 1, 0, 17221},
+    {6719, offsetof(tp_star_transaction, amount), 0, 1, 1, 0, 0},
+    {2074, offsetof(tp_star_transaction, date), 0, 1, 1, 0, 0},
+    {779, offsetof(tp_star_transaction, id), 0, 4, 1, 0, 0},
+    {11519, offsetof(tp_star_transaction, nanostar_amount), offsetof(tp_star_transaction, has_nanostar_amount), 1, 0, 0, 0},
+    {17539, offsetof(tp_star_transaction, receiver), 0, 7, 0, 332, 0},
+    {12002, offsetof(tp_star_transaction, source), 0, 7, 0, 332, 0},
+    {17564, offsetof(tp_star_transactions, transactions), offsetof(tp_star_transactions, transactions_count), 8, 115, 340, 0},
+    {17594, offsetof(tp_passport_data, credentials), 0, 7, 1, 345, 0},
+    {5450, offsetof(tp_passport_data, data), offsetof(tp_passport_data, data_count), 8, 115, 344, 0},
+    {17619, offsetof(tp_passport_file, file_date), 0, 1, 1, 0, 0},
+    {4075, offsetof(tp_passport_file, file_id), 0, 4, 1, 0, 0},
+    {4083, offsetof(tp_passport_file, file_size), 0, 1, 1, 0, 0},
+    {4093, offsetof(tp_passport_file, file_unique_id), 0, 4, 1, 0, 0},
+    {5450, offsetof(tp_encrypted_passport_element, data), 0, 4, 0, 0, 0},
+    {16648, offsetof(tp_encrypted_passport_element, email), 0, 4, 0, 0, 0},
+    {17642, offsetof(tp_encrypted_passport_element, files), offsetof(tp_encrypted_passport_element, files_count), 8, 114, 343, 0},
+    {17648, offsetof(tp_encrypted_passport_element, front_side), 0, 7, 0, 343, 0},
+    {17659, offsetof(tp_encrypted_passport_element, hash), 0, 4, 1, 0, 0},
+    {4403, offsetof(tp_encrypted_passport_element, phone_number), 0, 4, 0, 0, 0},
+    {17664, offsetof(tp_encrypted_passport_element, reverse_side), 0, 7, 0, 343, 0},
+    {17677, offsetof(tp_encrypted_passport_element, selfie), 0, 7, 0, 343, 0},
+    {17684, offsetof(tp_encrypted_passport_element, translation), offsetof(tp_encrypted_passport_element, translation_count), 8, 114, 343, 0},
+    {949, offsetof(tp_encrypted_passport_element, type), 0, 4, 1, 0, 0},
+    {5450, offsetof(tp_encrypted_credentials, data), 0, 4, 1, 0, 0},
+    {17659, offsetof(tp_encrypted_credentials, hash), 0, 4, 1, 0, 0},
+    {17721, offsetof(tp_encrypted_credentials, secret), 0, 4, 1, 0, 0},
+    {17822, offsetof(tp_passport_element_error_data_field, data_hash), 0, 4, 1, 0, 0},
+    {17832, offsetof(tp_passport_element_error_data_field, field_name), 0, 4, 1, 0, 0},
+    {252, offsetof(tp_passport_element_error_data_field, message), 0, 4, 1, 0, 0},
+    {12002, offsetof(tp_passport_element_error_data_field, source), 0, 4, 1, 0, 5450},
+    {949, offsetof(tp_passport_element_error_data_field, type), 0, 4, 1, 0, 0},
+    {17873, offsetof(tp_passport_element_error_front_side, file_hash), 0, 4, 1, 0, 0},
+    {252, offsetof(tp_passport_element_error_front_side, message), 0, 4, 1, 0, 0},
+    {12002, offsetof(tp_passport_element_error_front_side, source), 0, 4, 1, 0, 17648},
+    {949, offsetof(tp_passport_element_error_front_side, type), 0, 4, 1, 0, 0},
+    {17873, offsetof(tp_passport_element_error_reverse_side, file_hash), 0, 4, 1, 0, 0},
+    {252, offsetof(tp_passport_element_error_reverse_side, message), 0, 4, 1, 0, 0},
+    {12002, offsetof(tp_passport_element_error_reverse_side, source), 0, 4, 1, 0, 17664},
+    {949, offsetof(tp_passport_element_error_reverse_side, type), 0, 4, 1, 0, 0},
+    {17873, offsetof(tp_passport_element_error_selfie, file_hash), 0, 4, 1, 0, 0},
+    {252, offsetof(tp_passport_element_error_selfie, message), 0, 4, 1, 0, 0},
+    {12002, offsetof(tp_passport_element_error_selfie, source), 0, 4, 1, 0, 17677},
+    {949, offsetof(tp_passport_element_error_selfie, type), 0, 4, 1, 0, 0},
+    {17873, offsetof(tp_passport_element_error_file, file_hash), 0, 4, 1, 0, 0},
+    {252, offsetof(tp_passport_element_error_file, message), 0, 4, 1, 0, 0},
+    {12002, offsetof(tp_passport_element_error_file, source), 0, 4, 1, 0, 17749},
+    {949, offsetof(tp_passport_element_error_file, type), 0, 4, 1, 0, 0},
+    {17997, offsetof(tp_passport_element_error_files, file_hashes), offsetof(tp_passport_element_error_files, file_hashes_count), 8, 67, 0, 0},
+    {252, offsetof(tp_passport_element_error_files, message), 0, 4, 1, 0, 0},
+    {12002, offsetof(tp_passport_element_error_files, source), 0, 4, 1, 0, 17642},
+    {949, offsetof(tp_passport_element_error_files, type), 0, 4, 1, 0, 0},
+    {17873, offsetof(tp_passport_element_error_translation_file, file_hash), 0, 4, 1, 0, 0},
+    {252, offsetof(tp_passport_element_error_translation_file, message), 0, 4, 1, 0, 0},
+    {12002, offsetof(tp_passport_element_error_translation_file, source), 0, 4, 1, 0, 17754},
+    {949, offsetof(tp_passport_element_error_translation_file, type), 0, 4, 1, 0, 0},
+    {17997, offsetof(tp_passport_element_error_translation_files, file_hashes), offsetof(tp_passport_element_error_translation_files, file_hashes_count), 8, 67, 0, 0},
+    {252, offsetof(tp_passport_element_error_translation_files, message), 0, 4, 1, 0, 0},
+    {12002, offsetof(tp_passport_element_error_translation_files, source), 0, 4, 1, 0, 17771},
+    {949, offsetof(tp_passport_element_error_translation_files, type), 0, 4, 1, 0, 0},
+    {18108, offsetof(tp_passport_element_error_unspecified, element_hash), 0, 4, 1, 0, 0},
+    {252, offsetof(tp_passport_element_error_unspecified, message), 0, 4, 1, 0, 0},
+    {12002, offsetof(tp_passport_element_error_unspecified, source), 0, 4, 1, 0, 17789},
+    {949, offsetof(tp_passport_element_error_unspecified, type), 0, 4, 1, 0, 0},
+    {1809, offsetof(tp_game, animation), 0, 7, 0, 19, 0},
+    {1199, offsetof(tp_game, description), 0, 4, 1, 0, 0},
+    {1634, offsetof(tp_game, photo), offsetof(tp_game, photo_count), 8, 115, 18, 0},
+    {3407, offsetof(tp_game, text), 0, 4, 0, 0, 0},
+    {4573, offsetof(tp_game, text_entities), offsetof(tp_game, text_entities_count), 8, 114, 9, 0},
+    {943, offsetof(tp_game, title), 0, 4, 1, 0, 0},
+    {3755, offsetof(tp_game_high_score, position), 0, 1, 1, 0, 0},
+    {18171, offsetof(tp_game_high_score, score), 0, 1, 1, 0, 0},
+    {3726, offsetof(tp_game_high_score, user), 0, 7, 1, 2, 0},
+    {423, offsetof(tp_get_updates_args, allowed_updates), offsetof(tp_get_updates_args, allowed_updates_count), 8, 66, 0, 0},
+    {18203, offsetof(tp_get_updates_args, limit), 0, 1, 0, 0, 0},
+    {3709, offsetof(tp_get_updates_args, offset), 0, 1, 0, 0, 0},
+    {18209, offsetof(tp_get_updates_args, timeout), 0, 1, 0, 0, 0},
+    {423, offsetof(tp_set_webhook_args, allowed_updates), offsetof(tp_set_webhook_args, allowed_updates_count), 8, 66, 0, 0},
+    {18228, offsetof(tp_set_webhook_args, certificate), 0, 6, 0, 0, 0},
+    {18240, offsetof(tp_set_webhook_args, drop_pending_updates), 0, 3, 0, 0, 0},
+    {462, offsetof(tp_set_webhook_args, ip_address), 0, 4, 0, 0, 0},
+    {540, offsetof(tp_set_webhook_args, max_connections), 0, 1, 0, 0, 0},
+    {18261, offsetof(tp_set_webhook_args, secret_token), 0, 4, 0, 0, 0},
+    {577, offsetof(tp_set_webhook_args, url), 0, 4, 1, 0, 0},
+    {18240, offsetof(tp_delete_webhook_args, drop_pending_updates), 0, 3, 0, 0, 0},
+    {18333, offsetof(tp_send_message_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
+    {1854, offsetof(tp_send_message_args, business_connection_id), 0, 4, 0, 0, 0},
+    {3827, offsetof(tp_send_message_args, chat_id), 0, 5, 1, 0, 0},
+    {18354, offsetof(tp_send_message_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
+    {18379, offsetof(tp_send_message_args, disable_notification), 0, 3, 0, 0, 0},
+    {2182, offsetof(tp_send_message_args, entities), offsetof(tp_send_message_args, entities_count), 8, 114, 9, 0},
+    {2639, offsetof(tp_send_message_args, link_preview_options), 0, 7, 0, 95, 0},
+    {18400, offsetof(tp_send_message_args, message_effect_id), 0, 4, 0, 0, 0},
+    {2751, offsetof(tp_send_message_args, message_thread_id), 0, 1, 0, 0, 0},
+    {5115, offsetof(tp_send_message_args, parse_mode), 0, 4, 0, 0, 0},
+    {18418, offsetof(tp_send_message_args, protect_content), 0, 3, 0, 0, 0},
+    {3011, offsetof(tp_send_message_args, reply_markup), 0, 7, 0, 359, 0},
+    {18434, offsetof(tp_send_message_args, reply_parameters), 0, 7, 0, 12, 0},
+    {18451, offsetof(tp_send_message_args, suggested_post_parameters), 0, 7, 0, 98, 0},
+    {3407, offsetof(tp_send_message_args, text), 0, 4, 1, 0, 0},
+    {3827, offsetof(tp_forward_message_args, chat_id), 0, 5, 1, 0, 0},
+    {18354, offsetof(tp_forward_message_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
+    {18379, offsetof(tp_forward_message_args, disable_notification), 0, 3, 0, 0, 0},
+    {18489, offsetof(tp_forward_message_args, from_chat_id), 0, 5, 1, 0, 0},
+    {18400, offsetof(tp_forward_message_args, message_effect_id), 0, 4, 0, 0, 0},
+    {2740, offsetof(tp_forward_message_args, message_id), 0, 1, 1, 0, 0},
+    {2751, offsetof(tp_forward_message_args, message_thread_id), 0, 1, 0, 0, 0},
+    {18418, offsetof(tp_forward_message_args, protect_content), 0, 3, 0, 0, 0},
+    {18451, offsetof(tp_forward_message_args, suggested_post_parameters), 0, 7, 0, 98, 0},
+    {18502, offsetof(tp_forward_message_args, video_start_timestamp), 0, 1, 0, 0, 0},
+    {3827, offsetof(tp_forward_messages_args, chat_id), 0, 5, 1, 0, 0},
+    {18354, offsetof(tp_forward_messages_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
+    {18379, offsetof(tp_forward_messages_args, disable_notification), 0, 3, 0, 0, 0},
+    {18489, offsetof(tp_forward_messages_args, from_chat_id), 0, 5, 1, 0, 0},
+    {12632, offsetof(tp_forward_messages_args, message_ids), offsetof(tp_forward_messages_args, message_ids_count), 8, 19, 0, 0},
+    {2751, offsetof(tp_forward_messages_args, message_thread_id), 0, 1, 0, 0, 0},
+    {18418, offsetof(tp_forward_messages_args, protect_content), 0, 3, 0, 0, 0},
+    {18333, offsetof(tp_copy_message_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
+    {1877, offsetof(tp_copy_message_args, caption), 0, 4, 0, 0, 0},
+    {1885, offsetof(tp_copy_message_args, caption_entities), offsetof(tp_copy_message_args, caption_entities_count), 8, 114, 9, 0},
+    {3827, offsetof(tp_copy_message_args, chat_id), 0, 5, 1, 0, 0},
+    {18354, offsetof(tp_copy_message_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
+    {18379, offsetof(tp_copy_message_args, disable_notification), 0, 3, 0, 0, 0},
+    {18489, offsetof(tp_copy_message_args, from_chat_id), 0, 5, 1, 0, 0},
+    {18400, offsetof(tp_copy_message_args, message_effect_id), 0, 4, 0, 0, 0},
+    {2740, offsetof(tp_copy_message_args, message_id), 0, 1, 1, 0, 0},
+    {2751, offsetof(tp_copy_message_args, message_thread_id), 0, 1, 0, 0, 0},
+    {5115, offsetof(tp_copy_message_args, parse_mode), 0, 4, 0, 0, 0},
+    {18418, offsetof(tp_copy_message_args, protect_content), 0, 3, 0, 0, 0},
+    {3011, offsetof(tp_copy_message_args, reply_markup), 0, 7, 0, 359, 0},
+    {18434, offsetof(tp_copy_message_args, reply_parameters), 0, 7, 0, 12, 0},
+    {3182, offsetof(tp_copy_message_args, show_caption_above_media), 0, 3, 0, 0, 0},
+    {18451, offsetof(tp_copy_message_args, suggested_post_parameters), 0, 7, 0, 98, 0},
+    {18502, offsetof(tp_copy_message_args, video_start_timestamp), 0, 1, 0, 0, 0},
+    {3827, offsetof(tp_copy_messages_args, chat_id), 0, 5, 1, 0, 0},
+    {18354, offsetof(tp_copy_messages_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
+    {18379, offsetof(tp_copy_messages_args, disable_notification), 0, 3, 0, 0, 0},
+    {18489, offsetof(tp_copy_messages_args, from_chat_id), 0, 5, 1, 0, 0},
+    {12632, offsetof(tp_copy_messages_args, message_ids), offsetof(tp_copy_messages_args, message_ids_count), 8, 19, 0, 0},
+    {2751, offsetof(tp_copy_messages_args, message_thread_id), 0, 1, 0, 0, 0},
+    {18418, offsetof(tp_copy_messages_args, protect_content), 0, 3, 0, 0, 0},
+    {18567, offsetof(tp_copy_messages_args, remove_caption), 0, 3, 0, 0, 0},
+    {18333, offsetof(tp_send_photo_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
+    {1854, offsetof(tp_send_photo_args, business_connection_id), 0, 4, 0, 0, 0},
+    {1877, offsetof(tp_send_photo_args, caption), 0, 4, 0, 0, 0},
+    {1885, offsetof(tp_send_photo_args, caption_entities), offsetof(tp_send_photo_args, caption_entities_count), 8, 114, 9, 0},
+    {3827, offsetof(tp_send_photo_args, chat_id), 0, 5, 1, 0, 0},
+    {18354, offsetof(tp_send_photo_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
+    {18379, offsetof(tp_send_photo_args, disable_notification), 0, 3, 0, 0, 0},
+    {12790, offsetof(tp_send_photo_args, has_spoiler), 0, 3, 0, 0, 0},
+    {18400, offsetof(tp_send_photo_args, message_effect_id), 0, 4, 0, 0, 0},
+    {2751, offsetof(tp_send_photo_args, message_thread_id), 0, 1, 0, 0, 0},
+    {5115, offsetof(tp_send_photo_args, parse_mode), 0, 4, 0, 0, 0},
+    {1634, offsetof(tp_send_photo_args, photo), 0, 6, 1, 0, 0},
+    {18418, offsetof(tp_send_photo_args, protect_content), 0, 3, 0, 0, 0},
+    {3011, offsetof(tp_send_photo_args, reply_markup), 0, 7, 0, 359, 0},
+    {18434, offsetof(tp_send_photo_args, reply_parameters), 0, 7, 0, 12, 0},
+    {3182, offsetof(tp_send_photo_args, show_caption_above_media), 0, 3, 0, 0, 0},
+    {18451, offsetof(tp_send_photo_args, suggested_post_parameters), 0, 7, 0, 98, 0},
+    {18333, offsetof(tp_send_live_photo_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
+    {1854, offsetof(tp_send_live_photo_args, business_connection_id), 0, 4, 0, 0, 0},
+    {1877, offsetof(tp_send_live_photo_args, caption), 0, 4, 0, 0, 0},
+    {1885, offsetof(tp_send_live_photo_args, caption_entities), offsetof(tp_send_live_photo_args, caption_entities_count), 8, 114, 9, 0},
+    {3827, offsetof(tp_send_live_photo_args, chat_id), 0, 5, 1, 0, 0},
+    {18354, offsetof(tp_send_live_photo_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
+    {18379, offsetof(tp_send_live_photo_args, disable_notification), 0, 3, 0, 0, 0},
+    {12790, offsetof(tp_send_live_photo_args, has_spoiler), 0, 3, 0, 0, 0},
+    {2660, offsetof(tp_send_live_photo_args, live_photo), 0, 6, 1, 0, 0},
+    {18400, offsetof(tp_send_live_photo_args, message_effect_id), 0, 4, 0, 0, 0},
+    {2751, offsetof(tp_send_live_photo_args, message_thread_id), 0, 1, 0, 0, 0},
+    {5115, offsetof(tp_send_live_photo_args, parse_mode), 0, 4, 0, 0, 0},
+    {1634, offsetof(tp_send_live_photo_args, photo), 0, 6, 1, 0, 0},
+    {18418, offsetof(tp_send_live_photo_args, protect_content), 0, 3, 0, 0, 0},
+    {3011, offsetof(tp_send_live_photo_args, reply_markup), 0, 7, 0, 359, 0},
+    {18434, offsetof(tp_send_live_photo_args, reply_parameters), 0, 7, 0, 12, 0},
+    {3182, offsetof(tp_send_live_photo_args, show_caption_above_media), 0, 3, 0, 0, 0},
+    {18451, offsetof(tp_send_live_photo_args, suggested_post_parameters), 0, 7, 0, 98, 0},
+    {18333, offsetof(tp_send_audio_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
+    {1819, offsetof(tp_send_audio_args, audio), 0, 6, 1, 0, 0},
+    {1854, offsetof(tp_send_audio_args, business_connection_id), 0, 4, 0, 0, 0},
+    {1877, offsetof(tp_send_audio_args, caption), 0, 4, 0, 0, 0},
+    {1885, offsetof(tp_send_audio_args, caption_entities), offsetof(tp_send_audio_args, caption_entities_count), 8, 114, 9, 0},
+    {3827, offsetof(tp_send_audio_args, chat_id), 0, 5, 1, 0, 0},
+    {18354, offsetof(tp_send_audio_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
+    {18379, offsetof(tp_send_audio_args, disable_notification), 0, 3, 0, 0, 0},
+    {4131, offsetof(tp_send_audio_args, duration), 0, 1, 0, 0, 0},
+    {18400, offsetof(tp_send_audio_args, message_effect_id), 0, 4, 0, 0, 0},
+    {2751, offsetof(tp_send_audio_args, message_thread_id), 0, 1, 0, 0, 0},
+    {5115, offsetof(tp_send_audio_args, parse_mode), 0, 4, 0, 0, 0},
+    {4180, offsetof(tp_send_audio_args, performer), 0, 4, 0, 0, 0},
+    {18418, offsetof(tp_send_audio_args, protect_content), 0, 3, 0, 0, 0},
+    {3011, offsetof(tp_send_audio_args, reply_markup), 0, 7, 0, 359, 0},
+    {18434, offsetof(tp_send_audio_args, reply_parameters), 0, 7, 0, 12, 0},
+    {18451, offsetof(tp_send_audio_args, suggested_post_parameters), 0, 7, 0, 98, 0},
+    {4160, offsetof(tp_send_audio_args, thumbnail), 0, 6, 0, 0, 0},
+    {943, offsetof(tp_send_audio_args, title), 0, 4, 0, 0, 0},
+    {18333, offsetof(tp_send_document_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
+    {1854, offsetof(tp_send_document_args, business_connection_id), 0, 4, 0, 0, 0},
+    {1877, offsetof(tp_send_document_args, caption), 0, 4, 0, 0, 0},
+    {1885, offsetof(tp_send_document_args, caption_entities), offsetof(tp_send_document_args, caption_entities_count), 8, 114, 9, 0},
+    {3827, offsetof(tp_send_document_args, chat_id), 0, 5, 1, 0, 0},
+    {18354, offsetof(tp_send_document_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
+    {12838, offsetof(tp_send_document_args, disable_content_type_detection), 0, 3, 0, 0, 0},
+    {18379, offsetof(tp_send_document_args, disable_notification), 0, 3, 0, 0, 0},
+    {2153, offsetof(tp_send_document_args, document), 0, 6, 1, 0, 0},
+    {18400, offsetof(tp_send_document_args, message_effect_id), 0, 4, 0, 0, 0},
+    {2751, offsetof(tp_send_document_args, message_thread_id), 0, 1, 0, 0, 0},
+    {5115, offsetof(tp_send_document_args, parse_mode), 0, 4, 0, 0, 0},
+    {18418, offsetof(tp_send_document_args, protect_content), 0, 3, 0, 0, 0},
+    {3011, offsetof(tp_send_document_args, reply_markup), 0, 7, 0, 359, 0},
+    {18434, offsetof(tp_send_document_args, reply_parameters), 0, 7, 0, 12, 0},
+    {18451, offsetof(tp_send_document_args, suggested_post_parameters), 0, 7, 0, 98, 0},
+    {4160, offsetof(tp_send_document_args, thumbnail), 0, 6, 0, 0, 0},
+    {18333, offsetof(tp_send_video_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
+    {1854, offsetof(tp_send_video_args, business_connection_id), 0, 4, 0, 0, 0},
+    {1877, offsetof(tp_send_video_args, caption), 0, 4, 0, 0, 0},
+    {1885, offsetof(tp_send_video_args, caption_entities), offsetof(tp_send_video_args, caption_entities_count), 8, 114, 9, 0},
+    {3827, offsetof(tp_send_video_args, chat_id), 0, 5, 1, 0, 0},
+    {4240, offsetof(tp_send_video_args, cover), 0, 6, 0, 0, 0},
+    {18354, offsetof(tp_send_video_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
+    {18379, offsetof(tp_send_video_args, disable_notification), 0, 3, 0, 0, 0},
+    {4131, offsetof(tp_send_video_args, duration), 0, 1, 0, 0, 0},
+    {12790, offsetof(tp_send_video_args, has_spoiler), 0, 3, 0, 0, 0},
+    {4108, offsetof(tp_send_video_args, height), 0, 1, 0, 0, 0},
+    {18400, offsetof(tp_send_video_args, message_effect_id), 0, 4, 0, 0, 0},
+    {2751, offsetof(tp_send_video_args, message_thread_id), 0, 1, 0, 0, 0},
+    {5115, offsetof(tp_send_video_args, parse_mode), 0, 4, 0, 0, 0},
+    {18418, offsetof(tp_send_video_args, protect_content), 0, 3, 0, 0, 0},
+    {3011, offsetof(tp_send_video_args, reply_markup), 0, 7, 0, 359, 0},
+    {18434, offsetof(tp_send_video_args, reply_parameters), 0, 7, 0, 12, 0},
+    {3182, offsetof(tp_send_video_args, show_caption_above_media), 0, 3, 0, 0, 0},
+    {4256, offsetof(tp_send_video_args, start_timestamp), 0, 1, 0, 0, 0},
+    {18451, offsetof(tp_send_video_args, suggested_post_parameters), 0, 7, 0, 98, 0},
+    {12992, offsetof(tp_send_video_args, supports_streaming), 0, 3, 0, 0, 0},
+    {4160, offsetof(tp_send_video_args, thumbnail), 0, 6, 0, 0, 0},
+    {3451, offsetof(tp_send_video_args, video), 0, 6, 1, 0, 0},
+    {4115, offsetof(tp_send_video_args, width), 0, 1, 0, 0, 0},
+    {18333, offsetof(tp_send_animation_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
+    {1809, offsetof(tp_send_animation_args, animation), 0, 6, 1, 0, 0},
+    {1854, offsetof(tp_send_animation_args, business_connection_id), 0, 4, 0, 0, 0},
+    {1877, offsetof(tp_send_animation_args, caption), 0, 4, 0, 0, 0},
+    {1885, offsetof(tp_send_animation_args, caption_entities), offsetof(tp_send_animation_args, caption_entities_count), 8, 114, 9, 0},
+    {3827, offsetof(tp_send_animation_args, chat_id), 0, 5, 1, 0, 0},
+    {18354, offsetof(tp_send_animation_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
+    {18379, offsetof(tp_send_animation_args, disable_notification), 0, 3, 0, 0, 0},
+    {4131, offsetof(tp_send_animation_args, duration), 0, 1, 0, 0, 0},
+    {12790, offsetof(tp_send_animation_args, has_spoiler), 0, 3, 0, 0, 0},
+    {4108, offsetof(tp_send_animation_args, height), 0, 1, 0, 0, 0},
+    {18400, offsetof(tp_send_animation_args, message_effect_id), 0, 4, 0, 0, 0},
+    {2751, offsetof(tp_send_animation_args, message_thread_id), 0, 1, 0, 0, 0},
+    {5115, offsetof(tp_send_animation_args, parse_mode), 0, 4, 0, 0, 0},
+    {18418, offsetof(tp_send_animation_args, protect_content), 0, 3, 0, 0, 0},
+    {3011, offsetof(tp_send_animation_args, reply_markup), 0, 7, 0, 359, 0},
+    {18434, offsetof(tp_send_animation_args, reply_parameters), 0, 7, 0, 12, 0},
+    {3182, offsetof(tp_send_animation_args, show_caption_above_media), 0, 3, 0, 0, 0},
+    {18451, offsetof(tp_send_animation_args, suggested_post_parameters), 0, 7, 0, 98, 0},
+    {4160, offsetof(tp_send_animation_args, thumbnail), 0, 6, 0, 0, 0},
+    {4115, offsetof(tp_send_animation_args, width), 0, 1, 0, 0, 0},
+    {18333, offsetof(tp_send_voice_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
+    {1854, offsetof(tp_send_voice_args, business_connection_id), 0, 4, 0, 0, 0},
+    {1877, offsetof(tp_send_voice_args, caption), 0, 4, 0, 0, 0},
+    {1885, offsetof(tp_send_voice_args, caption_entities), offsetof(tp_send_voice_args, caption_entities_count), 8, 114, 9, 0},
+    {3827, offsetof(tp_send_voice_args, chat_id), 0, 5, 1, 0, 0},
+    {18354, offsetof(tp_send_voice_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
+    {18379, offsetof(tp_send_voice_args, disable_notification), 0, 3, 0, 0, 0},
+    {4131, offsetof(tp_send_voice_args, duration), 0, 1, 0, 0, 0},
+    {18400, offsetof(tp_send_voice_args, message_effect_id), 0, 4, 0, 0, 0},
+    {2751, offsetof(tp_send_voice_args, message_thread_id), 0, 1, 0, 0, 0},
+    {5115, offsetof(tp_send_voice_args, parse_mode), 0, 4, 0, 0, 0},
+    {18418, offsetof(tp_send_voice_args, protect_content), 0, 3, 0, 0, 0},
+    {3011, offsetof(tp_send_voice_args, reply_markup), 0, 7, 0, 359, 0},
+    {18434, offsetof(tp_send_voice_args, reply_parameters), 0, 7, 0, 12, 0},
+    {18451, offsetof(tp_send_voice_args, suggested_post_parameters), 0, 7, 0, 98, 0},
+    {3557, offsetof(tp_send_voice_args, voice), 0, 6, 1, 0, 0},
+    {18333, offsetof(tp_send_video_note_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
+    {1854, offsetof(tp_send_video_note_args, business_connection_id), 0, 4, 0, 0, 0},
+    {3827, offsetof(tp_send_video_note_args, chat_id), 0, 5, 1, 0, 0},
+    {18354, offsetof(tp_send_video_note_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
+    {18379, offsetof(tp_send_video_note_args, disable_notification), 0, 3, 0, 0, 0},
+    {4131, offsetof(tp_send_video_note_args, duration), 0, 1, 0, 0, 0},
+    {3702, offsetof(tp_send_video_note_args, length), 0, 1, 0, 0, 0},
+    {18400, offsetof(tp_send_video_note_args, message_effect_id), 0, 4, 0, 0, 0},
+    {2751, offsetof(tp_send_video_note_args, message_thread_id), 0, 1, 0, 0, 0},
+    {18418, offsetof(tp_send_video_note_args, protect_content), 0, 3, 0, 0, 0},
+    {3011, offsetof(tp_send_video_note_args, reply_markup), 0, 7, 0, 359, 0},
+    {18434, offsetof(tp_send_video_note_args, reply_parameters), 0, 7, 0, 12, 0},
+    {18451, offsetof(tp_send_video_note_args, suggested_post_parameters), 0, 7, 0, 98, 0},
+    {4160, offsetof(tp_send_video_note_args, thumbnail), 0, 6, 0, 0, 0},
+    {3546, offsetof(tp_send_video_note_args, video_note), 0, 6, 1, 0, 0},
+    {18333, offsetof(tp_send_paid_media_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
+    {1854, offsetof(tp_send_paid_media_args, business_connection_id), 0, 4, 0, 0, 0},
+    {1877, offsetof(tp_send_paid_media_args, caption), 0, 4, 0, 0, 0},
+    {1885, offsetof(tp_send_paid_media_args, caption_entities), offsetof(tp_send_paid_media_args, caption_entities_count), 8, 114, 9, 0},
+    {3827, offsetof(tp_send_paid_media_args, chat_id), 0, 5, 1, 0, 0},
+    {18354, offsetof(tp_send_paid_media_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
+    {18379, offsetof(tp_send_paid_media_args, disable_notification), 0, 3, 0, 0, 0},
+    {4553, offsetof(tp_send_paid_media_args, media), offsetof(tp_send_paid_media_args, media_count), 8, 115, 219, 0},
+    {2751, offsetof(tp_send_paid_media_args, message_thread_id), 0, 1, 0, 0, 0},
+    {5115, offsetof(tp_send_paid_media_args, parse_mode), 0, 4, 0, 0, 0},
+    {16376, offsetof(tp_send_paid_media_args, payload), 0, 4, 0, 0, 0},
+    {18418, offsetof(tp_send_paid_media_args, protect_content), 0, 3, 0, 0, 0},
+    {3011, offsetof(tp_send_paid_media_args, reply_markup), 0, 7, 0, 359, 0},
+    {18434, offsetof(tp_send_paid_media_args, reply_parameters), 0, 7, 0, 12, 0},
+    {3182, offsetof(tp_send_paid_media_args, show_caption_above_media), 0, 3, 0, 0, 0},
+    {4294, offsetof(tp_send_paid_media_args, star_count), 0, 1, 1, 0, 0},
+    {18451, offsetof(tp_send_paid_media_args, suggested_post_parameters), 0, 7, 0, 98, 0},
+    {18333, offsetof(tp_send_media_group_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
+    {1854, offsetof(tp_send_media_group_args, business_connection_id), 0, 4, 0, 0, 0},
+    {3827, offsetof(tp_send_media_group_args, chat_id), 0, 5, 1, 0, 0},
+    {18354, offsetof(tp_send_media_group_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
+    {18379, offsetof(tp_send_media_group_args, disable_notification), 0, 3, 0, 0, 0},
+    {4553, offsetof(tp_send_media_group_args, media), offsetof(tp_send_media_group_args, media_count), 8, 115, 207, 0},
+    {18400, offsetof(tp_send_media_group_args, message_effect_id), 0, 4, 0, 0, 0},
+    {2751, offsetof(tp_send_media_group_args, message_thread_id), 0, 1, 0, 0, 0},
+    {18418, offsetof(tp_send_media_group_args, protect_content), 0, 3, 0, 0, 0},
+    {18434, offsetof(tp_send_media_group_args, reply_parameters), 0, 7, 0, 12, 0},
+    {18333, offsetof(tp_send_location_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
+    {1854, offsetof(tp_send_location_args, business_connection_id), 0, 4, 0, 0, 0},
+    {3827, offsetof(tp_send_location_args, chat_id), 0, 5, 1, 0, 0},
+    {18354, offsetof(tp_send_location_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
+    {18379, offsetof(tp_send_location_args, disable_notification), 0, 3, 0, 0, 0},
+    {5269, offsetof(tp_send_location_args, heading), 0, 1, 0, 0, 0},
+    {5277, offsetof(tp_send_location_args, horizontal_accuracy), 0, 2, 0, 0, 0},
+    {5297, offsetof(tp_send_location_args, latitude), 0, 2, 1, 0, 0},
+    {5306, offsetof(tp_send_location_args, live_period), 0, 1, 0, 0, 0},
+    {5318, offsetof(tp_send_location_args, longitude), 0, 2, 1, 0, 0},
+    {18400, offsetof(tp_send_location_args, message_effect_id), 0, 4, 0, 0, 0},
+    {2751, offsetof(tp_send_location_args, message_thread_id), 0, 1, 0, 0, 0},
+    {18418, offsetof(tp_send_location_args, protect_content), 0, 3, 0, 0, 0},
+    {5328, offsetof(tp_send_location_args, proximity_alert_radius), 0, 1, 0, 0, 0},
+    {3011, offsetof(tp_send_location_args, reply_markup), 0, 7, 0, 359, 0},
+    {18434, offsetof(tp_send_location_args, reply_parameters), 0, 7, 0, 12, 0},
+    {18451, offsetof(tp_send_location_args, suggested_post_parameters), 0, 7, 0, 98, 0},
+    {5360, offsetof(tp_send_venue_args, address), 0, 4, 1, 0, 0},
+    {18333, offsetof(tp_send_venue_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
+    {1854, offsetof(tp_send_venue_args, business_connection_id), 0, 4, 0, 0, 0},
+    {3827, offsetof(tp_send_venue_args, chat_id), 0, 5, 1, 0, 0},
+    {18354, offsetof(tp_send_venue_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
+    {18379, offsetof(tp_send_venue_args, disable_notification), 0, 3, 0, 0, 0},
+    {5368, offsetof(tp_send_venue_args, foursquare_id), 0, 4, 0, 0, 0},
+    {5382, offsetof(tp_send_venue_args, foursquare_type), 0, 4, 0, 0, 0},
+    {5398, offsetof(tp_send_venue_args, google_place_id), 0, 4, 0, 0, 0},
+    {5414, offsetof(tp_send_venue_args, google_place_type), 0, 4, 0, 0, 0},
+    {5297, offsetof(tp_send_venue_args, latitude), 0, 2, 1, 0, 0},
+    {5318, offsetof(tp_send_venue_args, longitude), 0, 2, 1, 0, 0},
+    {18400, offsetof(tp_send_venue_args, message_effect_id), 0, 4, 0, 0, 0},
+    {2751, offsetof(tp_send_venue_args, message_thread_id), 0, 1, 0, 0, 0},
+    {18418, offsetof(tp_send_venue_args, protect_content), 0, 3, 0, 0, 0},
+    {3011, offsetof(tp_send_venue_args, reply_markup), 0, 7, 0, 359, 0},
+    {18434, offsetof(tp_send_venue_args, reply_parameters), 0, 7, 0, 12, 0},
+    {18451, offsetof(tp_send_venue_args, suggested_post_parameters), 0, 7, 0, 98, 0},
+    {943, offsetof(tp_send_venue_args, title), 0, 4, 1, 0, 0},
+    {18333, offsetof(tp_send_contact_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
+    {1854, offsetof(tp_send_contact_args, business_connection_id), 0, 4, 0, 0, 0},
+    {3827, offsetof(tp_send_contact_args, chat_id), 0, 5, 1, 0, 0},
+    {18354, offsetof(tp_send_contact_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
+    {18379, offsetof(tp_send_contact_args, disable_notification), 0, 3, 0, 0, 0},
+    {732, offsetof(tp_send_contact_args, first_name), 0, 4, 1, 0, 0},
+    {814, offsetof(tp_send_contact_args, last_name), 0, 4, 0, 0, 0},
+    {18400, offsetof(tp_send_contact_args, message_effect_id), 0, 4, 0, 0, 0},
+    {2751, offsetof(tp_send_contact_args, message_thread_id), 0, 1, 0, 0, 0},
+    {4403, offsetof(tp_send_contact_args, phone_number), 0, 4, 1, 0, 0},
+    {18418, offsetof(tp_send_contact_args, protect_content), 0, 3, 0, 0, 0},
+    {3011, offsetof(tp_send_contact_args, reply_markup), 0, 7, 0, 359, 0},
+    {18434, offsetof(tp_send_contact_args, reply_parameters), 0, 7, 0, 12, 0},
+    {18451, offsetof(tp_send_contact_args, suggested_post_parameters), 0, 7, 0, 98, 0},
+    {4424, offsetof(tp_send_contact_args, vcard), 0, 4, 0, 0, 0},
+    {18754, offsetof(tp_send_poll_args, allow_adding_options), 0, 3, 0, 0, 0},
+    {18333, offsetof(tp_send_poll_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
+    {4705, offsetof(tp_send_poll_args, allows_multiple_answers), 0, 3, 0, 0, 0},
+    {4729, offsetof(tp_send_poll_args, allows_revoting), 0, 3, 0, 0, 0},
+    {1854, offsetof(tp_send_poll_args, business_connection_id), 0, 4, 0, 0, 0},
+    {3827, offsetof(tp_send_poll_args, chat_id), 0, 5, 1, 0, 0},
+    {4745, offsetof(tp_send_poll_args, close_date), 0, 1, 0, 0, 0},
+    {4756, offsetof(tp_send_poll_args, correct_option_ids), offsetof(tp_send_poll_args, correct_option_ids_count), 8, 18, 0, 0},
+    {4775, offsetof(tp_send_poll_args, country_codes), offsetof(tp_send_poll_args, country_codes_count), 8, 66, 0, 0},
+    {1199, offsetof(tp_send_poll_args, description), 0, 4, 0, 0, 0},
+    {4789, offsetof(tp_send_poll_args, description_entities), offsetof(tp_send_poll_args, description_entities_count), 8, 114, 9, 0},
+    {18775, offsetof(tp_send_poll_args, description_parse_mode), 0, 4, 0, 0, 0},
+    {18379, offsetof(tp_send_poll_args, disable_notification), 0, 3, 0, 0, 0},
+    {4810, offsetof(tp_send_poll_args, explanation), 0, 4, 0, 0, 0},
+    {4822, offsetof(tp_send_poll_args, explanation_entities), offsetof(tp_send_poll_args, explanation_entities_count), 8, 114, 9, 0},
+    {4843, offsetof(tp_send_poll_args, explanation_media), 0, 7, 0, 38, 0},
+    {18798, offsetof(tp_send_poll_args, explanation_parse_mode), 0, 4, 0, 0, 0},
+    {18821, offsetof(tp_send_poll_args, hide_results_until_closes), 0, 3, 0, 0, 0},
+    {4861, offsetof(tp_send_poll_args, is_anonymous), 0, 3, 0, 0, 0},
+    {4874, offsetof(tp_send_poll_args, is_closed), 0, 3, 0, 0, 0},
+    {4553, offsetof(tp_send_poll_args, media), 0, 7, 0, 38, 0},
+    {4884, offsetof(tp_send_poll_args, members_only), 0, 3, 0, 0, 0},
+    {18400, offsetof(tp_send_poll_args, message_effect_id), 0, 4, 0, 0, 0},
+    {2751, offsetof(tp_send_poll_args, message_thread_id), 0, 1, 0, 0, 0},
+    {4897, offsetof(tp_send_poll_args, open_period), 0, 1, 0, 0, 0},
+    {4909, offsetof(tp_send_poll_args, options), offsetof(tp_send_poll_args, options_count), 8, 115, 41, 0},
+    {18418, offsetof(tp_send_poll_args, protect_content), 0, 3, 0, 0, 0},
+    {4917, offsetof(tp_send_poll_args, question), 0, 4, 1, 0, 0},
+    {4926, offsetof(tp_send_poll_args, question_entities), offsetof(tp_send_poll_args, question_entities_count), 8, 114, 9, 0},
+    {18847, offsetof(tp_send_poll_args, question_parse_mode), 0, 4, 0, 0, 0},
+    {3011, offsetof(tp_send_poll_args, reply_markup), 0, 7, 0, 359, 0},
+    {18434, offsetof(tp_send_poll_args, reply_parameters), 0, 7, 0, 12, 0},
+    {18867, offsetof(tp_send_poll_args, shuffle_options), 0, 3, 0, 0, 0},
+    {949, offsetof(tp_send_poll_args, type), 0, 4, 0, 0, 0},
+    {1854, offsetof(tp_send_checklist_args, business_connection_id), 0, 4, 1, 0, 0},
+    {3827, offsetof(tp_send_checklist_args, chat_id), 0, 5, 1, 0, 0},
+    {1995, offsetof(tp_send_checklist_args, checklist), 0, 7, 1, 47, 0},
+    {18379, offsetof(tp_send_checklist_args, disable_notification), 0, 3, 0, 0, 0},
+    {18400, offsetof(tp_send_checklist_args, message_effect_id), 0, 4, 0, 0, 0},
+    {18418, offsetof(tp_send_checklist_args, protect_content), 0, 3, 0, 0, 0},
+    {3011, offsetof(tp_send_checklist_args, reply_markup), 0, 7, 0, 111, 0},
+    {18434, offsetof(tp_send_checklist_args, reply_parameters), 0, 7, 0, 12, 0},
+    {18333, offsetof(tp_send_dice_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
+    {1854, offsetof(tp_send_dice_args, business_connection_id), 0, 4, 0, 0, 0},
+    {3827, offsetof(tp_send_dice_args, chat_id), 0, 5, 1, 0, 0},
+    {18354, offsetof(tp_send_dice_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
+    {18379, offsetof(tp_send_dice_args, disable_notification), 0, 3, 0, 0, 0},
+    {4438, offsetof(tp_send_dice_args, emoji), 0, 4, 0, 0, 0},
+    {18400, offsetof(tp_send_dice_args, message_effect_id), 0, 4, 0, 0, 0},
+    {2751, offsetof(tp_send_dice_args, message_thread_id), 0, 1, 0, 0, 0},
+    {18418, offsetof(tp_send_dice_args, protect_content), 0, 3, 0, 0, 0},
+    {3011, offsetof(tp_send_dice_args, reply_markup), 0, 7, 0, 359, 0},
+    {18434, offsetof(tp_send_dice_args, reply_parameters), 0, 7, 0, 12, 0},
+    {18451, offsetof(tp_send_dice_args, suggested_post_parameters), 0, 7, 0, 98, 0},
+    {3827, offsetof(tp_send_message_draft_args, chat_id), 0, 1, 1, 0, 0},
+    {18915, offsetof(tp_send_message_draft_args, draft_id), 0, 1, 1, 0, 0},
+    {2182, offsetof(tp_send_message_draft_args, entities), offsetof(tp_send_message_draft_args, entities_count), 8, 114, 9, 0},
+    {2751, offsetof(tp_send_message_draft_args, message_thread_id), 0, 1, 0, 0, 0},
+    {5115, offsetof(tp_send_message_draft_args, parse_mode), 0, 4, 0, 0, 0},
+    {3407, offsetof(tp_send_message_draft_args, text), 0, 4, 0, 0, 0},
+    {18941, offsetof(tp_send_chat_action_args, action), 0, 4, 1, 0, 0},
+    {1854, offsetof(tp_send_chat_action_args, business_connection_id), 0, 4, 0, 0, 0},
+    {3827, offsetof(tp_send_chat_action_args, chat_id), 0, 5, 1, 0, 0},
+    {2751, offsetof(tp_send_chat_action_args, message_thread_id), 0, 1, 0, 0, 0},
+    {3827, offsetof(tp_set_message_reaction_args, chat_id), 0, 5, 1, 0, 0},
+    {18963, offsetof(tp_set_message_reaction_args, is_big), 0, 3, 0, 0, 0},
+    {2740, offsetof(tp_set_message_reaction_args, message_id), 0, 1, 1, 0, 0},
+    {18970, offsetof(tp_set_message_reaction_args, reaction), offsetof(tp_set_message_reaction_args, reaction_count), 8, 114, 147, 0},
+    {18203, offsetof(tp_get_user_profile_photos_args, limit), 0, 1, 0, 0, 0},
+    {3709, offsetof(tp_get_user_profile_photos_args, offset), 0, 1, 0, 0, 0},
+    {4416, offsetof(tp_get_user_profile_photos_args, user_id), 0, 1, 1, 0, 0},
+    {18203, offsetof(tp_get_user_profile_audios_args, limit), 0, 1, 0, 0, 0},
+    {3709, offsetof(tp_get_user_profile_audios_args, offset), 0, 1, 0, 0, 0},
+    {4416, offsetof(tp_get_user_profile_audios_args, user_id), 0, 1, 1, 0, 0},
+    {1211, offsetof(tp_set_user_emoji_status_args, emoji_status_custom_emoji_id), 0, 4, 0, 0, 0},
+    {1240, offsetof(tp_set_user_emoji_status_args, emoji_status_expiration_date), 0, 1, 0, 0, 0},
+    {4416, offsetof(tp_set_user_emoji_status_args, user_id), 0, 1, 1, 0, 0},
+    {4075, offsetof(tp_get_file_args, file_id), 0, 4, 1, 0, 0},
+    {3827, offsetof(tp_ban_chat_member_args, chat_id), 0, 5, 1, 0, 0},
+    {19067, offsetof(tp_ban_chat_member_args, revoke_messages), 0, 3, 0, 0, 0},
+    {9267, offsetof(tp_ban_chat_member_args, until_date), 0, 1, 0, 0, 0},
+    {4416, offsetof(tp_ban_chat_member_args, user_id), 0, 1, 1, 0, 0},
+    {3827, offsetof(tp_unban_chat_member_args, chat_id), 0, 5, 1, 0, 0},
+    {19097, offsetof(tp_unban_chat_member_args, only_if_banned), 0, 3, 0, 0, 0},
+    {4416, offsetof(tp_unban_chat_member_args, user_id), 0, 1, 1, 0, 0},
+    {3827, offsetof(tp_restrict_chat_member_args, chat_id), 0, 5, 1, 0, 0},
+    {1608, offsetof(tp_restrict_chat_member_args, permissions), 0, 7, 1, 130, 0},
+    {9267, offsetof(tp_restrict_chat_member_args, until_date), 0, 1, 0, 0, 0},
+    {19128, offsetof(tp_restrict_chat_member_args, use_independent_chat_permissions), 0, 3, 0, 0, 0},
+    {4416, offsetof(tp_restrict_chat_member_args, user_id), 0, 1, 1, 0, 0},
+    {8715, offsetof(tp_promote_chat_member_args, can_change_info), 0, 3, 0, 0, 0},
+    {8731, offsetof(tp_promote_chat_member_args, can_delete_messages), 0, 3, 0, 0, 0},
+    {8751, offsetof(tp_promote_chat_member_args, can_delete_stories), 0, 3, 0, 0, 0},
+    {8770, offsetof(tp_promote_chat_member_args, can_edit_messages), 0, 3, 0, 0, 0},
+    {8788, offsetof(tp_promote_chat_member_args, can_edit_stories), 0, 3, 0, 0, 0},
+    {8805, offsetof(tp_promote_chat_member_args, can_invite_users), 0, 3, 0, 0, 0},
+    {8822, offsetof(tp_promote_chat_member_args, can_manage_chat), 0, 3, 0, 0, 0},
+    {8838, offsetof(tp_promote_chat_member_args, can_manage_direct_messages), 0, 3, 0, 0, 0},
+    {8865, offsetof(tp_promote_chat_member_args, can_manage_tags), 0, 3, 0, 0, 0},
+    {8881, offsetof(tp_promote_chat_member_args, can_manage_topics), 0, 3, 0, 0, 0},
+    {8899, offsetof(tp_promote_chat_member_args, can_manage_video_chats), 0, 3, 0, 0, 0},
+    {8922, offsetof(tp_promote_chat_member_args, can_pin_messages), 0, 3, 0, 0, 0},
+    {8939, offsetof(tp_promote_chat_member_args, can_post_messages), 0, 3, 0, 0, 0},
+    {8957, offsetof(tp_promote_chat_member_args, can_post_stories), 0, 3, 0, 0, 0},
+    {8974, offsetof(tp_promote_chat_member_args, can_promote_members), 0, 3, 0, 0, 0},
+    {8994, offsetof(tp_promote_chat_member_args, can_restrict_members), 0, 3, 0, 0, 0},
+    {3827, offsetof(tp_promote_chat_member_args, chat_id), 0, 5, 1, 0, 0},
+    {4861, offsetof(tp_promote_chat_member_args, is_anonymous), 0, 3, 0, 0, 0},
+    {4416, offsetof(tp_promote_chat_member_args, user_id), 0, 1, 1, 0, 0},
+    {3827, offsetof(tp_set_chat_administrator_custom_title_args, chat_id), 0, 5, 1, 0, 0},
+    {9196, offsetof(tp_set_chat_administrator_custom_title_args, custom_title), 0, 4, 1, 0, 0},
+    {4416, offsetof(tp_set_chat_administrator_custom_title_args, user_id), 0, 1, 1, 0, 0},
+    {3827, offsetof(tp_set_chat_member_tag_args, chat_id), 0, 5, 1, 0, 0},
+    {9263, offsetof(tp_set_chat_member_tag_args, tag), 0, 4, 0, 0, 0},
+    {4416, offsetof(tp_set_chat_member_tag_args, user_id), 0, 1, 1, 0, 0},
+    {3827, offsetof(tp_ban_chat_sender_chat_args, chat_id), 0, 5, 1, 0, 0},
+    {19247, offsetof(tp_ban_chat_sender_chat_args, sender_chat_id), 0, 1, 1, 0, 0},
+    {3827, offsetof(tp_unban_chat_sender_chat_args, chat_id), 0, 5, 1, 0, 0},
+    {19247, offsetof(tp_unban_chat_sender_chat_args, sender_chat_id), 0, 1, 1, 0, 0},
+    {3827, offsetof(tp_set_chat_permissions_args, chat_id), 0, 5, 1, 0, 0},
+    {1608, offsetof(tp_set_chat_permissions_args, permissions), 0, 7, 1, 130, 0},
+    {19128, offsetof(tp_set_chat_permissions_args, use_independent_chat_permissions), 0, 3, 0, 0, 0},
+    {3827, offsetof(tp_export_chat_invite_link_args, chat_id), 0, 5, 1, 0, 0},
+    {3827, offsetof(tp_create_chat_invite_link_args, chat_id), 0, 5, 1, 0, 0},
+    {8558, offsetof(tp_create_chat_invite_link_args, creates_join_request), 0, 3, 0, 0, 0},
+    {8587, offsetof(tp_create_chat_invite_link_args, expire_date), 0, 1, 0, 0, 0},
+    {8621, offsetof(tp_create_chat_invite_link_args, member_limit), 0, 1, 0, 0, 0},
+    {6162, offsetof(tp_create_chat_invite_link_args, name), 0, 4, 0, 0, 0},
+    {3827, offsetof(tp_edit_chat_invite_link_args, chat_id), 0, 5, 1, 0, 0},
+    {8558, offsetof(tp_edit_chat_invite_link_args, creates_join_request), 0, 3, 0, 0, 0},
+    {8587, offsetof(tp_edit_chat_invite_link_args, expire_date), 0, 1, 0, 0, 0},
+    {1454, offsetof(tp_edit_chat_invite_link_args, invite_link), 0, 4, 1, 0, 0},
+    {8621, offsetof(tp_edit_chat_invite_link_args, member_limit), 0, 1, 0, 0, 0},
+    {6162, offsetof(tp_edit_chat_invite_link_args, name), 0, 4, 0, 0, 0},
+    {3827, offsetof(tp_create_chat_subscription_invite_link_args, chat_id), 0, 5, 1, 0, 0},
+    {6162, offsetof(tp_create_chat_subscription_invite_link_args, name), 0, 4, 0, 0, 0},
+    {8661, offsetof(tp_create_chat_subscription_invite_link_args, subscription_period), 0, 1, 1, 0, 0},
+    {8681, offsetof(tp_create_chat_subscription_invite_link_args, subscription_price), 0, 1, 1, 0, 0},
+    {3827, offsetof(tp_edit_chat_subscription_invite_link_args, chat_id), 0, 5, 1, 0, 0},
+    {1454, offsetof(tp_edit_chat_subscription_invite_link_args, invite_link), 0, 4, 1, 0, 0},
+    {6162, offsetof(tp_edit_chat_subscription_invite_link_args, name), 0, 4, 0, 0, 0},
+    {3827, offsetof(tp_revoke_chat_invite_link_args, chat_id), 0, 5, 1, 0, 0},
+    {1454, offsetof(tp_revoke_chat_invite_link_args, invite_link), 0, 4, 1, 0, 0},
+    {3827, offsetof(tp_approve_chat_join_request_args, chat_id), 0, 5, 1, 0, 0},
+    {4416, offsetof(tp_approve_chat_join_request_args, user_id), 0, 1, 1, 0, 0},
+    {3827, offsetof(tp_decline_chat_join_request_args, chat_id), 0, 5, 1, 0, 0},
+    {4416, offsetof(tp_decline_chat_join_request_args, user_id), 0, 1, 1, 0, 0},
+    {19511, offsetof(tp_answer_chat_join_request_query_args, chat_join_request_query_id), 0, 4, 1, 0, 0},
+    {19538, offsetof(tp_answer_chat_join_request_query_args, result), 0, 4, 1, 0, 0},
+    {19511, offsetof(tp_send_chat_join_request_web_app_args, chat_join_request_query_id), 0, 4, 1, 0, 0},
+    {19572, offsetof(tp_send_chat_join_request_web_app_args, web_app_url), 0, 4, 1, 0, 0},
+    {3827, offsetof(tp_set_chat_photo_args, chat_id), 0, 5, 1, 0, 0},
+    {1634, offsetof(tp_set_chat_photo_args, photo), 0, 6, 1, 0, 0},
+    {3827, offsetof(tp_delete_chat_photo_args, chat_id), 0, 5, 1, 0, 0},
+    {3827, offsetof(tp_set_chat_title_args, chat_id), 0, 5, 1, 0, 0},
+    {943, offsetof(tp_set_chat_title_args, title), 0, 4, 1, 0, 0},
+    {3827, offsetof(tp_set_chat_description_args, chat_id), 0, 5, 1, 0, 0},
+    {1199, offsetof(tp_set_chat_description_args, description), 0, 4, 0, 0, 0},
+    {1854, offsetof(tp_pin_chat_message_args, business_connection_id), 0, 4, 0, 0, 0},
+    {3827, offsetof(tp_pin_chat_message_args, chat_id), 0, 5, 1, 0, 0},
+    {18379, offsetof(tp_pin_chat_message_args, disable_notification), 0, 3, 0, 0, 0},
+    {2740, offsetof(tp_pin_chat_message_args, message_id), 0, 1, 1, 0, 0},
+    {1854, offsetof(tp_unpin_chat_message_args, business_connection_id), 0, 4, 0, 0, 0},
+    {3827, offsetof(tp_unpin_chat_message_args, chat_id), 0, 5, 1, 0, 0},
+    {2740, offsetof(tp_unpin_chat_message_args, message_id), 0, 1, 0, 0, 0},
+    {3827, offsetof(tp_unpin_all_chat_messages_args, chat_id), 0, 5, 1, 0, 0},
+    {3827, offsetof(tp_leave_chat_args, chat_id), 0, 5, 1, 0, 0},
+    {3827, offsetof(tp_get_chat_args, chat_id), 0, 5, 1, 0, 0},
+    {3827, offsetof(tp_get_chat_administrators_args, chat_id), 0, 5, 1, 0, 0},
+    {19742, offsetof(tp_get_chat_administrators_args, return_bots), 0, 3, 0, 0, 0},
+    {3827, offsetof(tp_get_chat_member_count_args, chat_id), 0, 5, 1, 0, 0},
+    {3827, offsetof(tp_get_chat_member_args, chat_id), 0, 5, 1, 0, 0},
+    {4416, offsetof(tp_get_chat_member_args, user_id), 0, 1, 1, 0, 0},
+    {18203, offsetof(tp_get_user_personal_chat_messages_args, limit), 0, 1, 1, 0, 0},
+    {4416, offsetof(tp_get_user_personal_chat_messages_args, user_id), 0, 1, 1, 0, 0},
+    {3827, offsetof(tp_set_chat_sticker_set_args, chat_id), 0, 5, 1, 0, 0},
+    {1737, offsetof(tp_set_chat_sticker_set_args, sticker_set_name), 0, 4, 1, 0, 0},
+    {3827, offsetof(tp_delete_chat_sticker_set_args, chat_id), 0, 5, 1, 0, 0},
+    {3827, offsetof(tp_create_forum_topic_args, chat_id), 0, 5, 1, 0, 0},
+    {6113, offsetof(tp_create_forum_topic_args, icon_color), 0, 1, 0, 0, 0},
+    {6124, offsetof(tp_create_forum_topic_args, icon_custom_emoji_id), 0, 4, 0, 0, 0},
+    {6162, offsetof(tp_create_forum_topic_args, name), 0, 4, 1, 0, 0},
+    {3827, offsetof(tp_edit_forum_topic_args, chat_id), 0, 5, 1, 0, 0},
+    {6124, offsetof(tp_edit_forum_topic_args, icon_custom_emoji_id), 0, 4, 0, 0, 0},
+    {2751, offsetof(tp_edit_forum_topic_args, message_thread_id), 0, 1, 1, 0, 0},
+    {6162, offsetof(tp_edit_forum_topic_args, name), 0, 4, 0, 0, 0},
+    {3827, offsetof(tp_close_forum_topic_args, chat_id), 0, 5, 1, 0, 0},
+    {2751, offsetof(tp_close_forum_topic_args, message_thread_id), 0, 1, 1, 0, 0},
+    {3827, offsetof(tp_reopen_forum_topic_args, chat_id), 0, 5, 1, 0, 0},
+    {2751, offsetof(tp_reopen_forum_topic_args, message_thread_id), 0, 1, 1, 0, 0},
+    {3827, offsetof(tp_delete_forum_topic_args, chat_id), 0, 5, 1, 0, 0},
+    {2751, offsetof(tp_delete_forum_topic_args, message_thread_id), 0, 1, 1, 0, 0},
+    {3827, offsetof(tp_unpin_all_forum_topic_messages_args, chat_id), 0, 5, 1, 0, 0},
+    {2751, offsetof(tp_unpin_all_forum_topic_messages_args, message_thread_id), 0, 1, 1, 0, 0},
+    {3827, offsetof(tp_edit_general_forum_topic_args, chat_id), 0, 5, 1, 0, 0},
+    {6162, offsetof(tp_edit_general_forum_topic_args, name), 0, 4, 1, 0, 0},
+    {3827, offsetof(tp_close_general_forum_topic_args, chat_id), 0, 5, 1, 0, 0},
+    {3827, offsetof(tp_reopen_general_forum_topic_args, chat_id), 0, 5, 1, 0, 0},
+    {3827, offsetof(tp_hide_general_forum_topic_args, chat_id), 0, 5, 1, 0, 0},
+    {3827, offsetof(tp_unhide_general_forum_topic_args, chat_id), 0, 5, 1, 0, 0},
+    {3827, offsetof(tp_unpin_all_general_forum_topic_messages_args, chat_id), 0, 5, 1, 0, 0},
+    {20160, offsetof(tp_answer_callback_query_args, cache_time), 0, 1, 0, 0, 0},
+    {20171, offsetof(tp_answer_callback_query_args, callback_query_id), 0, 4, 1, 0, 0},
+    {20189, offsetof(tp_answer_callback_query_args, show_alert), 0, 3, 0, 0, 0},
+    {3407, offsetof(tp_answer_callback_query_args, text), 0, 4, 0, 0, 0},
+    {577, offsetof(tp_answer_callback_query_args, url), 0, 4, 0, 0, 0},
+    {2514, offsetof(tp_answer_guest_query_args, guest_query_id), 0, 4, 1, 0, 0},
+    {19538, offsetof(tp_answer_guest_query_args, result), 0, 7, 1, 288, 0},
+    {3827, offsetof(tp_get_user_chat_boosts_args, chat_id), 0, 5, 1, 0, 0},
+    {4416, offsetof(tp_get_user_chat_boosts_args, user_id), 0, 1, 1, 0, 0},
+    {1854, offsetof(tp_get_business_connection_args, business_connection_id), 0, 4, 1, 0, 0},
+    {4416, offsetof(tp_get_managed_bot_token_args, user_id), 0, 1, 1, 0, 0},
+    {4416, offsetof(tp_replace_managed_bot_token_args, user_id), 0, 1, 1, 0, 0},
+    {4416, offsetof(tp_get_managed_bot_access_settings_args, user_id), 0, 1, 1, 0, 0},
+    {20347, offsetof(tp_set_managed_bot_access_settings_args, added_user_ids), offsetof(tp_set_managed_bot_access_settings_args, added_user_ids_count), 8, 18, 0, 0},
+    {11378, offsetof(tp_set_managed_bot_access_settings_args, is_access_restricted), 0, 3, 1, 0, 0},
+    {4416, offsetof(tp_set_managed_bot_access_settings_args, user_id), 0, 1, 1, 0, 0},
+    {11928, offsetof(tp_set_my_commands_args, commands), offsetof(tp_set_my_commands_args, commands_count), 8, 115, 173, 0},
+    {800, offsetof(tp_set_my_commands_args, language_code), 0, 4, 0, 0, 0},
+    {20390, offsetof(tp_set_my_commands_args, scope), 0, 7, 0, 174, 0},
+    {800, offsetof(tp_delete_my_commands_args, language_code), 0, 4, 0, 0, 0},
+    {20390, offsetof(tp_delete_my_commands_args, scope), 0, 7, 0, 174, 0},
+    {800, offsetof(tp_get_my_commands_args, language_code), 0, 4, 0, 0, 0},
+    {20390, offsetof(tp_get_my_commands_args, scope), 0, 7, 0, 174, 0},
+    {800, offsetof(tp_set_my_name_args, language_code), 0, 4, 0, 0, 0},
+    {6162, offsetof(tp_set_my_name_args, name), 0, 4, 0, 0, 0},
+    {800, offsetof(tp_get_my_name_args, language_code), 0, 4, 0, 0, 0},
+    {1199, offsetof(tp_set_my_description_args, description), 0, 4, 0, 0, 0},
+    {800, offsetof(tp_set_my_description_args, language_code), 0, 4, 0, 0, 0},
+    {800, offsetof(tp_get_my_description_args, language_code), 0, 4, 0, 0, 0},
+    {800, offsetof(tp_set_my_short_description_args, language_code), 0, 4, 0, 0, 0},
+    {11890, offsetof(tp_set_my_short_description_args, short_description), 0, 4, 0, 0, 0},
+    {800, offsetof(tp_get_my_short_description_args, language_code), 0, 4, 0, 0, 0},
+    {1634, offsetof(tp_set_my_profile_photo_args, photo), 0, 7, 1, 223, 0},
+    {3827, offsetof(tp_set_chat_menu_button_args, chat_id), 0, 1, 0, 0, 0},
+    {20578, offsetof(tp_set_chat_menu_button_args, menu_button), 0, 7, 0, 185, 0},
+    {3827, offsetof(tp_get_chat_menu_button_args, chat_id), 0, 1, 0, 0, 0},
+    {20626, offsetof(tp_set_my_default_administrator_rights_args, for_channels), 0, 3, 0, 0, 0},
+    {12606, offsetof(tp_set_my_default_administrator_rights_args, rights), 0, 7, 0, 120, 0},
+    {20626, offsetof(tp_get_my_default_administrator_rights_args, for_channels), 0, 3, 0, 0, 0},
+    {3827, offsetof(tp_send_gift_args, chat_id), 0, 5, 0, 0, 0},
+    {10960, offsetof(tp_send_gift_args, gift_id), 0, 4, 1, 0, 0},
+    {20721, offsetof(tp_send_gift_args, pay_for_upgrade), 0, 3, 0, 0, 0},
+    {3407, offsetof(tp_send_gift_args, text), 0, 4, 0, 0, 0},
+    {4573, offsetof(tp_send_gift_args, text_entities), offsetof(tp_send_gift_args, text_entities_count), 8, 114, 9, 0},
+    {4610, offsetof(tp_send_gift_args, text_parse_mode), 0, 4, 0, 0, 0},
+    {4416, offsetof(tp_send_gift_args, user_id), 0, 1, 0, 0, 0},
+    {20746, offsetof(tp_gift_premium_subscription_args, month_count), 0, 1, 1, 0, 0},
+    {4294, offsetof(tp_gift_premium_subscription_args, star_count), 0, 1, 1, 0, 0},
+    {3407, offsetof(tp_gift_premium_subscription_args, text), 0, 4, 0, 0, 0},
+    {4573, offsetof(tp_gift_premium_subscription_args, text_entities), offsetof(tp_gift_premium_subscription_args, text_entities_count), 8, 114, 9, 0},
+    {4610, offsetof(tp_gift_premium_subscription_args, text_parse_mode), 0, 4, 0, 0, 0},
+    {4416, offsetof(tp_gift_premium_subscription_args, user_id), 0, 1, 1, 0, 0},
+    {20782, offsetof(tp_verify_user_args, custom_description), 0, 4, 0, 0, 0},
+    {4416, offsetof(tp_verify_user_args, user_id), 0, 1, 1, 0, 0},
+    {3827, offsetof(tp_verify_chat_args, chat_id), 0, 5, 1, 0, 0},
+    {20782, offsetof(tp_verify_chat_args, custom_description), 0, 4, 0, 0, 0},
+    {4416, offsetof(tp_remove_user_verification_args, user_id), 0, 1, 1, 0, 0},
+    {3827, offsetof(tp_remove_chat_verification_args, chat_id), 0, 5, 1, 0, 0},
+    {1854, offsetof(tp_read_business_message_args, business_connection_id), 0, 4, 1, 0, 0},
+    {3827, offsetof(tp_read_business_message_args, chat_id), 0, 1, 1, 0, 0},
+    {2740, offsetof(tp_read_business_message_args, message_id), 0, 1, 1, 0, 0},
+    {1854, offsetof(tp_delete_business_messages_args, business_connection_id), 0, 4, 1, 0, 0},
+    {12632, offsetof(tp_delete_business_messages_args, message_ids), offsetof(tp_delete_business_messages_args, message_ids_count), 8, 19, 0, 0},
+    {1854, offsetof(tp_set_business_account_name_args, business_connection_id), 0, 4, 1, 0, 0},
+    {732, offsetof(tp_set_business_account_name_args, first_name), 0, 4, 1, 0, 0},
+    {814, offsetof(tp_set_business_account_name_args, last_name), 0, 4, 0, 0, 0},
+    {1854, offsetof(tp_set_business_account_username_args, business_connection_id), 0, 4, 1, 0, 0},
+    {901, offsetof(tp_set_business_account_username_args, username), 0, 4, 0, 0, 0},
+    {1059, offsetof(tp_set_business_account_bio_args, bio), 0, 4, 0, 0, 0},
+    {1854, offsetof(tp_set_business_account_bio_args, business_connection_id), 0, 4, 1, 0, 0},
+    {1854, offsetof(tp_set_business_account_profile_photo_args, business_connection_id), 0, 4, 1, 0, 0},
+    {20984, offsetof(tp_set_business_account_profile_photo_args, is_public), 0, 3, 0, 0, 0},
+    {1634, offsetof(tp_set_business_account_profile_photo_args, photo), 0, 7, 1, 223, 0},
+    {1854, offsetof(tp_remove_business_account_profile_photo_args, business_connection_id), 0, 4, 1, 0, 0},
+    {20984, offsetof(tp_remove_business_account_profile_photo_args, is_public), 0, 3, 0, 0, 0},
+    {975, offsetof(tp_set_business_account_gift_settings_args, accepted_gift_types), 0, 7, 1, 171, 0},
+    {1854, offsetof(tp_set_business_account_gift_settings_args, business_connection_id), 0, 4, 1, 0, 0},
+    {21059, offsetof(tp_set_business_account_gift_settings_args, show_gift_button), 0, 3, 1, 0, 0},
+    {1854, offsetof(tp_get_business_account_star_balance_args, business_connection_id), 0, 4, 1, 0, 0},
+    {1854, offsetof(tp_transfer_business_account_stars_args, business_connection_id), 0, 4, 1, 0, 0},
+    {4294, offsetof(tp_transfer_business_account_stars_args, star_count), 0, 1, 1, 0, 0},
+    {1854, offsetof(tp_get_business_account_gifts_args, business_connection_id), 0, 4, 1, 0, 0},
+    {21166, offsetof(tp_get_business_account_gifts_args, exclude_from_blockchain), 0, 3, 0, 0, 0},
+    {21190, offsetof(tp_get_business_account_gifts_args, exclude_limited_non_upgradable), 0, 3, 0, 0, 0},
+    {21221, offsetof(tp_get_business_account_gifts_args, exclude_limited_upgradable), 0, 3, 0, 0, 0},
+    {21248, offsetof(tp_get_business_account_gifts_args, exclude_saved), 0, 3, 0, 0, 0},
+    {21262, offsetof(tp_get_business_account_gifts_args, exclude_unique), 0, 3, 0, 0, 0},
+    {21277, offsetof(tp_get_business_account_gifts_args, exclude_unlimited), 0, 3, 0, 0, 0},
+    {21295, offsetof(tp_get_business_account_gifts_args, exclude_unsaved), 0, 3, 0, 0, 0},
+    {18203, offsetof(tp_get_business_account_gifts_args, limit), 0, 1, 0, 0, 0},
+    {3709, offsetof(tp_get_business_account_gifts_args, offset), 0, 4, 0, 0, 0},
+    {21311, offsetof(tp_get_business_account_gifts_args, sort_by_price), 0, 3, 0, 0, 0},
+    {21166, offsetof(tp_get_user_gifts_args, exclude_from_blockchain), 0, 3, 0, 0, 0},
+    {21190, offsetof(tp_get_user_gifts_args, exclude_limited_non_upgradable), 0, 3, 0, 0, 0},
+    {21221, offsetof(tp_get_user_gifts_args, exclude_limited_upgradable), 0, 3, 0, 0, 0},
+    {21262, offsetof(tp_get_user_gifts_args, exclude_unique), 0, 3, 0, 0, 0},
+    {21277, offsetof(tp_get_user_gifts_args, exclude_unlimited), 0, 3, 0, 0, 0},
+    {18203, offsetof(tp_get_user_gifts_args, limit), 0, 1, 0, 0, 0},
+    {3709, offsetof(tp_get_user_gifts_args, offset), 0, 4, 0, 0, 0},
+    {21311, offsetof(tp_get_user_gifts_args, sort_by_price), 0, 3, 0, 0, 0},
+    {4416, offsetof(tp_get_user_gifts_args, user_id), 0, 1, 1, 0, 0},
+    {3827, offsetof(tp_get_chat_gifts_args, chat_id), 0, 5, 1, 0, 0},
+    {21166, offsetof(tp_get_chat_gifts_args, exclude_from_blockchain), 0, 3, 0, 0, 0},
+    {21190, offsetof(tp_get_chat_gifts_args, exclude_limited_non_upgradable), 0, 3, 0, 0, 0},
+    {21221, offsetof(tp_get_chat_gifts_args, exclude_limited_upgradable), 0, 3, 0, 0, 0},
+    {21248, offsetof(tp_get_chat_gifts_args, exclude_saved), 0, 3, 0, 0, 0},
+    {21262, offsetof(tp_get_chat_gifts_args, exclude_unique), 0, 3, 0, 0, 0},
+    {21277, offsetof(tp_get_chat_gifts_args, exclude_unlimited), 0, 3, 0, 0, 0},
+    {21295, offsetof(tp_get_chat_gifts_args, exclude_unsaved), 0, 3, 0, 0, 0},
+    {18203, offsetof(tp_get_chat_gifts_args, limit), 0, 1, 0, 0, 0},
+    {3709, offsetof(tp_get_chat_gifts_args, offset), 0, 4, 0, 0, 0},
+    {21311, offsetof(tp_get_chat_gifts_args, sort_by_price), 0, 3, 0, 0, 0},
+    {1854, offsetof(tp_convert_gift_to_stars_args, business_connection_id), 0, 4, 1, 0, 0},
+    {11094, offsetof(tp_convert_gift_to_stars_args, owned_gift_id), 0, 4, 1, 0, 0},
+    {1854, offsetof(tp_upgrade_gift_args, business_connection_id), 0, 4, 1, 0, 0},
+    {21394, offsetof(tp_upgrade_gift_args, keep_original_details), 0, 3, 0, 0, 0},
+    {11094, offsetof(tp_upgrade_gift_args, owned_gift_id), 0, 4, 1, 0, 0},
+    {4294, offsetof(tp_upgrade_gift_args, star_count), 0, 1, 0, 0, 0},
+    {1854, offsetof(tp_transfer_gift_args, business_connection_id), 0, 4, 1, 0, 0},
+    {21428, offsetof(tp_transfer_gift_args, new_owner_chat_id), 0, 1, 1, 0, 0},
+    {11094, offsetof(tp_transfer_gift_args, owned_gift_id), 0, 4, 1, 0, 0},
+    {4294, offsetof(tp_transfer_gift_args, star_count), 0, 1, 0, 0, 0},
+    {21459, offsetof(tp_post_story_args, active_period), 0, 1, 1, 0, 0},
+    {21473, offsetof(tp_post_story_args, areas), offsetof(tp_post_story_args, areas_count), 8, 114, 145, 0},
+    {1854, offsetof(tp_post_story_args, business_connection_id), 0, 4, 1, 0, 0},
+    {1877, offsetof(tp_post_story_args, caption), 0, 4, 0, 0, 0},
+    {1885, offsetof(tp_post_story_args, caption_entities), offsetof(tp_post_story_args, caption_entities_count), 8, 114, 9, 0},
+    {21479, offsetof(tp_post_story_args, content), 0, 7, 1, 226, 0},
+    {5115, offsetof(tp_post_story_args, parse_mode), 0, 4, 0, 0, 0},
+    {21487, offsetof(tp_post_story_args, post_to_chat_page), 0, 3, 0, 0, 0},
+    {18418, offsetof(tp_post_story_args, protect_content), 0, 3, 0, 0, 0},
+    {21459, offsetof(tp_repost_story_args, active_period), 0, 1, 1, 0, 0},
+    {1854, offsetof(tp_repost_story_args, business_connection_id), 0, 4, 1, 0, 0},
+    {18489, offsetof(tp_repost_story_args, from_chat_id), 0, 1, 1, 0, 0},
+    {21515, offsetof(tp_repost_story_args, from_story_id), 0, 1, 1, 0, 0},
+    {21487, offsetof(tp_repost_story_args, post_to_chat_page), 0, 3, 0, 0, 0},
+    {18418, offsetof(tp_repost_story_args, protect_content), 0, 3, 0, 0, 0},
+    {21473, offsetof(tp_edit_story_args, areas), offsetof(tp_edit_story_args, areas_count), 8, 114, 145, 0},
+    {1854, offsetof(tp_edit_story_args, business_connection_id), 0, 4, 1, 0, 0},
+    {1877, offsetof(tp_edit_story_args, caption), 0, 4, 0, 0, 0},
+    {1885, offsetof(tp_edit_story_args, caption_entities), offsetof(tp_edit_story_args, caption_entities_count), 8, 114, 9, 0},
+    {21479, offsetof(tp_edit_story_args, content), 0, 7, 1, 226, 0},
+    {5115, offsetof(tp_edit_story_args, parse_mode), 0, 4, 0, 0, 0},
+    {21541, offsetof(tp_edit_story_args, story_id), 0, 1, 1, 0, 0},
+    {1854, offsetof(tp_delete_story_args, business_connection_id), 0, 4, 1, 0, 0},
+    {21541, offsetof(tp_delete_story_args, story_id), 0, 1, 1, 0, 0},
+    {19538, offsetof(tp_answer_web_app_query_args, result), 0, 7, 1, 288, 0},
+    {21572, offsetof(tp_answer_web_app_query_args, web_app_query_id), 0, 4, 1, 0, 0},
+    {8277, offsetof(tp_save_prepared_inline_message_args, allow_bot_chats), 0, 3, 0, 0, 0},
+    {8293, offsetof(tp_save_prepared_inline_message_args, allow_channel_chats), 0, 3, 0, 0, 0},
+    {8313, offsetof(tp_save_prepared_inline_message_args, allow_group_chats), 0, 3, 0, 0, 0},
+    {8331, offsetof(tp_save_prepared_inline_message_args, allow_user_chats), 0, 3, 0, 0, 0},
+    {19538, offsetof(tp_save_prepared_inline_message_args, result), 0, 7, 1, 288, 0},
+    {4416, offsetof(tp_save_prepared_inline_message_args, user_id), 0, 1, 1, 0, 0},
+    {21633, offsetof(tp_save_prepared_keyboard_button_args, button), 0, 7, 1, 105, 0},
+    {4416, offsetof(tp_save_prepared_keyboard_button_args, user_id), 0, 1, 1, 0, 0},
+    {1854, offsetof(tp_edit_message_text_args, business_connection_id), 0, 4, 0, 0, 0},
+    {3827, offsetof(tp_edit_message_text_args, chat_id), 0, 5, 0, 0, 0},
+    {2182, offsetof(tp_edit_message_text_args, entities), offsetof(tp_edit_message_text_args, entities_count), 8, 114, 9, 0},
+    {8427, offsetof(tp_edit_message_text_args, inline_message_id), 0, 4, 0, 0, 0},
+    {2639, offsetof(tp_edit_message_text_args, link_preview_options), 0, 7, 0, 95, 0},
+    {2740, offsetof(tp_edit_message_text_args, message_id), 0, 1, 0, 0, 0},
+    {5115, offsetof(tp_edit_message_text_args, parse_mode), 0, 4, 0, 0, 0},
+    {3011, offsetof(tp_edit_message_text_args, reply_markup), 0, 7, 0, 111, 0},
+    {3107, offsetof(tp_edit_message_text_args, rich_message), 0, 7, 0, 234, 0},
+    {3407, offsetof(tp_edit_message_text_args, text), 0, 4, 0, 0, 0},
+    {1854, offsetof(tp_edit_message_caption_args, business_connection_id), 0, 4, 0, 0, 0},
+    {1877, offsetof(tp_edit_message_caption_args, caption), 0, 4, 0, 0, 0},
+    {1885, offsetof(tp_edit_message_caption_args, caption_entities), offsetof(tp_edit_message_caption_args, caption_entities_count), 8, 114, 9, 0},
+    {3827, offsetof(tp_edit_message_caption_args, chat_id), 0, 5, 0, 0, 0},
+    {8427, offsetof(tp_edit_message_caption_args, inline_message_id), 0, 4, 0, 0, 0},
+    {2740, offsetof(tp_edit_message_caption_args, message_id), 0, 1, 0, 0, 0},
+    {5115, offsetof(tp_edit_message_caption_args, parse_mode), 0, 4, 0, 0, 0},
+    {3011, offsetof(tp_edit_message_caption_args, reply_markup), 0, 7, 0, 111, 0},
+    {3182, offsetof(tp_edit_message_caption_args, show_caption_above_media), 0, 3, 0, 0, 0},
+    {1854, offsetof(tp_edit_message_media_args, business_connection_id), 0, 4, 0, 0, 0},
+    {3827, offsetof(tp_edit_message_media_args, chat_id), 0, 5, 0, 0, 0},
+    {8427, offsetof(tp_edit_message_media_args, inline_message_id), 0, 4, 0, 0, 0},
+    {4553, offsetof(tp_edit_message_media_args, media), 0, 7, 1, 207, 0},
+    {2740, offsetof(tp_edit_message_media_args, message_id), 0, 1, 0, 0, 0},
+    {3011, offsetof(tp_edit_message_media_args, reply_markup), 0, 7, 0, 111, 0},
+    {1854, offsetof(tp_edit_message_live_location_args, business_connection_id), 0, 4, 0, 0, 0},
+    {3827, offsetof(tp_edit_message_live_location_args, chat_id), 0, 5, 0, 0, 0},
+    {5269, offsetof(tp_edit_message_live_location_args, heading), 0, 1, 0, 0, 0},
+    {5277, offsetof(tp_edit_message_live_location_args, horizontal_accuracy), 0, 2, 0, 0, 0},
+    {8427, offsetof(tp_edit_message_live_location_args, inline_message_id), 0, 4, 0, 0, 0},
+    {5297, offsetof(tp_edit_message_live_location_args, latitude), 0, 2, 1, 0, 0},
+    {5306, offsetof(tp_edit_message_live_location_args, live_period), 0, 1, 0, 0, 0},
+    {5318, offsetof(tp_edit_message_live_location_args, longitude), 0, 2, 1, 0, 0},
+    {2740, offsetof(tp_edit_message_live_location_args, message_id), 0, 1, 0, 0, 0},
+    {5328, offsetof(tp_edit_message_live_location_args, proximity_alert_radius), 0, 1, 0, 0, 0},
+    {3011, offsetof(tp_edit_message_live_location_args, reply_markup), 0, 7, 0, 111, 0},
+    {1854, offsetof(tp_stop_message_live_location_args, business_connection_id), 0, 4, 0, 0, 0},
+    {3827, offsetof(tp_stop_message_live_location_args, chat_id), 0, 5, 0, 0, 0},
+    {8427, offsetof(tp_stop_message_live_location_args, inline_message_id), 0, 4, 0, 0, 0},
+    {2740, offsetof(tp_stop_message_live_location_args, message_id), 0, 1, 0, 0, 0},
+    {3011, offsetof(tp_stop_message_live_location_args, reply_markup), 0, 7, 0, 111, 0},
+    {1854, offsetof(tp_edit_message_checklist_args, business_connection_id), 0, 4, 1, 0, 0},
+    {3827, offsetof(tp_edit_message_checklist_args, chat_id), 0, 5, 1, 0, 0},
+    {1995, offsetof(tp_edit_message_checklist_args, checklist), 0, 7, 1, 47, 0},
+    {2740, offsetof(tp_edit_message_checklist_args, message_id), 0, 1, 1, 0, 0},
+    {3011, offsetof(tp_edit_message_checklist_args, reply_markup), 0, 7, 0, 111, 0},
+    {1854, offsetof(tp_edit_message_reply_markup_args, business_connection_id), 0, 4, 0, 0, 0},
+    {3827, offsetof(tp_edit_message_reply_markup_args, chat_id), 0, 5, 0, 0, 0},
+    {8427, offsetof(tp_edit_message_reply_markup_args, inline_message_id), 0, 4, 0, 0, 0},
+    {2740, offsetof(tp_edit_message_reply_markup_args, message_id), 0, 1, 0, 0, 0},
+    {3011, offsetof(tp_edit_message_reply_markup_args, reply_markup), 0, 7, 0, 111, 0},
+    {1854, offsetof(tp_stop_poll_args, business_connection_id), 0, 4, 0, 0, 0},
+    {3827, offsetof(tp_stop_poll_args, chat_id), 0, 5, 1, 0, 0},
+    {2740, offsetof(tp_stop_poll_args, message_id), 0, 1, 1, 0, 0},
+    {3011, offsetof(tp_stop_poll_args, reply_markup), 0, 7, 0, 111, 0},
+    {3827, offsetof(tp_approve_suggested_post_args, chat_id), 0, 1, 1, 0, 0},
+    {2740, offsetof(tp_approve_suggested_post_args, message_id), 0, 1, 1, 0, 0},
+    {6606, offsetof(tp_approve_suggested_post_args, send_date), 0, 1, 0, 0, 0},
+    {3827, offsetof(tp_decline_suggested_post_args, chat_id), 0, 1, 1, 0, 0},
+    {6689, offsetof(tp_decline_suggested_post_args, comment), 0, 4, 0, 0, 0},
+    {2740, offsetof(tp_decline_suggested_post_args, message_id), 0, 1, 1, 0, 0},
+    {3827, offsetof(tp_delete_message_args, chat_id), 0, 5, 1, 0, 0},
+    {2740, offsetof(tp_delete_message_args, message_id), 0, 1, 1, 0, 0},
+    {3827, offsetof(tp_delete_messages_args, chat_id), 0, 5, 1, 0, 0},
+    {12632, offsetof(tp_delete_messages_args, message_ids), offsetof(tp_delete_messages_args, message_ids_count), 8, 19, 0, 0},
+    {21891, offsetof(tp_delete_message_reaction_args, actor_chat_id), 0, 1, 0, 0, 0},
+    {3827, offsetof(tp_delete_message_reaction_args, chat_id), 0, 5, 1, 0, 0},
+    {2740, offsetof(tp_delete_message_reaction_args, message_id), 0, 1, 1, 0, 0},
+    {4416, offsetof(tp_delete_message_reaction_args, user_id), 0, 1, 0, 0, 0},
+    {21891, offsetof(tp_delete_all_message_reactions_args, actor_chat_id), 0, 1, 0, 0, 0},
+    {3827, offsetof(tp_delete_all_message_reactions_args, chat_id), 0, 5, 1, 0, 0},
+    {4416, offsetof(tp_delete_all_message_reactions_args, user_id), 0, 1, 0, 0, 0},
+    {18333, offsetof(tp_send_sticker_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
+    {1854, offsetof(tp_send_sticker_args, business_connection_id), 0, 4, 0, 0, 0},
+    {3827, offsetof(tp_send_sticker_args, chat_id), 0, 5, 1, 0, 0},
+    {18354, offsetof(tp_send_sticker_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
+    {18379, offsetof(tp_send_sticker_args, disable_notification), 0, 3, 0, 0, 0},
+    {4438, offsetof(tp_send_sticker_args, emoji), 0, 4, 0, 0, 0},
+    {18400, offsetof(tp_send_sticker_args, message_effect_id), 0, 4, 0, 0, 0},
+    {2751, offsetof(tp_send_sticker_args, message_thread_id), 0, 1, 0, 0, 0},
+    {18418, offsetof(tp_send_sticker_args, protect_content), 0, 3, 0, 0, 0},
+    {3011, offsetof(tp_send_sticker_args, reply_markup), 0, 7, 0, 359, 0},
+    {18434, offsetof(tp_send_sticker_args, reply_parameters), 0, 7, 0, 12, 0},
+    {3207, offsetof(tp_send_sticker_args, sticker), 0, 6, 1, 0, 0},
+    {18451, offsetof(tp_send_sticker_args, suggested_post_parameters), 0, 7, 0, 98, 0},
+    {6162, offsetof(tp_get_sticker_set_args, name), 0, 4, 1, 0, 0},
+    {21979, offsetof(tp_get_custom_emoji_stickers_args, custom_emoji_ids), offsetof(tp_get_custom_emoji_stickers_args, custom_emoji_ids_count), 8, 67, 0, 0},
+    {3207, offsetof(tp_upload_sticker_file_args, sticker), 0, 6, 1, 0, 0},
+    {22019, offsetof(tp_upload_sticker_file_args, sticker_format), 0, 4, 1, 0, 0},
+    {4416, offsetof(tp_upload_sticker_file_args, user_id), 0, 1, 1, 0, 0},
+    {6162, offsetof(tp_create_new_sticker_set_args, name), 0, 4, 1, 0, 0},
+    {13355, offsetof(tp_create_new_sticker_set_args, needs_repainting), 0, 3, 0, 0, 0},
+    {13407, offsetof(tp_create_new_sticker_set_args, sticker_type), 0, 4, 0, 0, 0},
+    {13420, offsetof(tp_create_new_sticker_set_args, stickers), offsetof(tp_create_new_sticker_set_args, stickers_count), 8, 115, 232, 0},
+    {943, offsetof(tp_create_new_sticker_set_args, title), 0, 4, 1, 0, 0},
+    {4416, offsetof(tp_create_new_sticker_set_args, user_id), 0, 1, 1, 0, 0},
+    {6162, offsetof(tp_add_sticker_to_set_args, name), 0, 4, 1, 0, 0},
+    {3207, offsetof(tp_add_sticker_to_set_args, sticker), 0, 7, 1, 232, 0},
+    {4416, offsetof(tp_add_sticker_to_set_args, user_id), 0, 1, 1, 0, 0},
+    {3755, offsetof(tp_set_sticker_position_in_set_args, position), 0, 1, 1, 0, 0},
+    {3207, offsetof(tp_set_sticker_position_in_set_args, sticker), 0, 4, 1, 0, 0},
+    {3207, offsetof(tp_delete_sticker_from_set_args, sticker), 0, 4, 1, 0, 0},
+    {6162, offsetof(tp_replace_sticker_in_set_args, name), 0, 4, 1, 0, 0},
+    {22133, offsetof(tp_replace_sticker_in_set_args, old_sticker), 0, 4, 1, 0, 0},
+    {3207, offsetof(tp_replace_sticker_in_set_args, sticker), 0, 7, 1, 232, 0},
+    {4416, offsetof(tp_replace_sticker_in_set_args, user_id), 0, 1, 1, 0, 0},
+    {13481, offsetof(tp_set_sticker_emoji_list_args, emoji_list), offsetof(tp_set_sticker_emoji_list_args, emoji_list_count), 8, 67, 0, 0},
+    {3207, offsetof(tp_set_sticker_emoji_list_args, sticker), 0, 4, 1, 0, 0},
+    {13499, offsetof(tp_set_sticker_keywords_args, keywords), offsetof(tp_set_sticker_keywords_args, keywords_count), 8, 66, 0, 0},
+    {3207, offsetof(tp_set_sticker_keywords_args, sticker), 0, 4, 1, 0, 0},
+    {13341, offsetof(tp_set_sticker_mask_position_args, mask_position), 0, 7, 0, 231, 0},
+    {3207, offsetof(tp_set_sticker_mask_position_args, sticker), 0, 4, 1, 0, 0},
+    {6162, offsetof(tp_set_sticker_set_title_args, name), 0, 4, 1, 0, 0},
+    {943, offsetof(tp_set_sticker_set_title_args, title), 0, 4, 1, 0, 0},
+    {13492, offsetof(tp_set_sticker_set_thumbnail_args, format), 0, 4, 1, 0, 0},
+    {6162, offsetof(tp_set_sticker_set_thumbnail_args, name), 0, 4, 1, 0, 0},
+    {4160, offsetof(tp_set_sticker_set_thumbnail_args, thumbnail), 0, 6, 0, 0, 0},
+    {4416, offsetof(tp_set_sticker_set_thumbnail_args, user_id), 0, 1, 1, 0, 0},
+    {3660, offsetof(tp_set_custom_emoji_sticker_set_thumbnail_args, custom_emoji_id), 0, 4, 0, 0, 0},
+    {6162, offsetof(tp_set_custom_emoji_sticker_set_thumbnail_args, name), 0, 4, 1, 0, 0},
+    {6162, offsetof(tp_delete_sticker_set_args, name), 0, 4, 1, 0, 0},
+    {18333, offsetof(tp_send_rich_message_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
+    {1854, offsetof(tp_send_rich_message_args, business_connection_id), 0, 4, 0, 0, 0},
+    {3827, offsetof(tp_send_rich_message_args, chat_id), 0, 5, 1, 0, 0},
+    {18354, offsetof(tp_send_rich_message_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
+    {18379, offsetof(tp_send_rich_message_args, disable_notification), 0, 3, 0, 0, 0},
+    {18400, offsetof(tp_send_rich_message_args, message_effect_id), 0, 4, 0, 0, 0},
+    {2751, offsetof(tp_send_rich_message_args, message_thread_id), 0, 1, 0, 0, 0},
+    {18418, offsetof(tp_send_rich_message_args, protect_content), 0, 3, 0, 0, 0},
+    {3011, offsetof(tp_send_rich_message_args, reply_markup), 0, 7, 0, 359, 0},
+    {18434, offsetof(tp_send_rich_message_args, reply_parameters), 0, 7, 0, 12, 0},
+    {3107, offsetof(tp_send_rich_message_args, rich_message), 0, 7, 1, 234, 0},
+    {18451, offsetof(tp_send_rich_message_args, suggested_post_parameters), 0, 7, 0, 98, 0},
+    {3827, offsetof(tp_send_rich_message_draft_args, chat_id), 0, 1, 1, 0, 0},
+    {18915, offsetof(tp_send_rich_message_draft_args, draft_id), 0, 1, 1, 0, 0},
+    {2751, offsetof(tp_send_rich_message_draft_args, message_thread_id), 0, 1, 0, 0, 0},
+    {3107, offsetof(tp_send_rich_message_draft_args, rich_message), 0, 7, 1, 234, 0},
+    {21633, offsetof(tp_answer_inline_query_args, button), 0, 7, 0, 287, 0},
+    {20160, offsetof(tp_answer_inline_query_args, cache_time), 0, 1, 0, 0, 0},
+    {22357, offsetof(tp_answer_inline_query_args, inline_query_id), 0, 4, 1, 0, 0},
+    {22373, offsetof(tp_answer_inline_query_args, is_personal), 0, 3, 0, 0, 0},
+    {11343, offsetof(tp_answer_inline_query_args, next_offset), 0, 4, 0, 0, 0},
+    {22385, offsetof(tp_answer_inline_query_args, results), offsetof(tp_answer_inline_query_args, results_count), 8, 115, 288, 0},
+    {18333, offsetof(tp_send_invoice_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
+    {3827, offsetof(tp_send_invoice_args, chat_id), 0, 5, 1, 0, 0},
+    {6726, offsetof(tp_send_invoice_args, currency), 0, 4, 1, 0, 0},
+    {1199, offsetof(tp_send_invoice_args, description), 0, 4, 1, 0, 0},
+    {18354, offsetof(tp_send_invoice_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
+    {18379, offsetof(tp_send_invoice_args, disable_notification), 0, 3, 0, 0, 0},
+    {16288, offsetof(tp_send_invoice_args, is_flexible), 0, 3, 0, 0, 0},
+    {16300, offsetof(tp_send_invoice_args, max_tip_amount), 0, 1, 0, 0, 0},
+    {18400, offsetof(tp_send_invoice_args, message_effect_id), 0, 4, 0, 0, 0},
+    {2751, offsetof(tp_send_invoice_args, message_thread_id), 0, 1, 0, 0, 0},
+    {16315, offsetof(tp_send_invoice_args, need_email), 0, 3, 0, 0, 0},
+    {16326, offsetof(tp_send_invoice_args, need_name), 0, 3, 0, 0, 0},
+    {16336, offsetof(tp_send_invoice_args, need_phone_number), 0, 3, 0, 0, 0},
+    {16354, offsetof(tp_send_invoice_args, need_shipping_address), 0, 3, 0, 0, 0},
+    {16376, offsetof(tp_send_invoice_args, payload), 0, 4, 1, 0, 0},
+    {15423, offsetof(tp_send_invoice_args, photo_height), 0, 1, 0, 0, 0},
+    {16384, offsetof(tp_send_invoice_args, photo_size), 0, 1, 0, 0, 0},
+    {15281, offsetof(tp_send_invoice_args, photo_url), 0, 4, 0, 0, 0},
+    {15436, offsetof(tp_send_invoice_args, photo_width), 0, 1, 0, 0, 0},
+    {16395, offsetof(tp_send_invoice_args, prices), offsetof(tp_send_invoice_args, prices_count), 8, 115, 317, 0},
+    {18418, offsetof(tp_send_invoice_args, protect_content), 0, 3, 0, 0, 0},
+    {16402, offsetof(tp_send_invoice_args, provider_data), 0, 4, 0, 0, 0},
+    {16416, offsetof(tp_send_invoice_args, provider_token), 0, 4, 0, 0, 0},
+    {3011, offsetof(tp_send_invoice_args, reply_markup), 0, 7, 0, 111, 0},
+    {18434, offsetof(tp_send_invoice_args, reply_parameters), 0, 7, 0, 12, 0},
+    {16431, offsetof(tp_send_invoice_args, send_email_to_provider), 0, 3, 0, 0, 0},
+    {16454, offsetof(tp_send_invoice_args, send_phone_number_to_provider), 0, 3, 0, 0, 0},
+    {15078, offsetof(tp_send_invoice_args, start_parameter), 0, 4, 0, 0, 0},
+    {18451, offsetof(tp_send_invoice_args, suggested_post_parameters), 0, 7, 0, 98, 0},
+    {16484, offsetof(tp_send_invoice_args, suggested_tip_amounts), offsetof(tp_send_invoice_args, suggested_tip_amounts_count), 8, 18, 0, 0},
+    {943, offsetof(tp_send_invoice_args, title), 0, 4, 1, 0, 0},
+    {1854, offsetof(tp_create_invoice_link_args, business_connection_id), 0, 4, 0, 0, 0},
+    {6726, offsetof(tp_create_invoice_link_args, currency), 0, 4, 1, 0, 0},
+    {1199, offsetof(tp_create_invoice_link_args, description), 0, 4, 1, 0, 0},
+    {16288, offsetof(tp_create_invoice_link_args, is_flexible), 0, 3, 0, 0, 0},
+    {16300, offsetof(tp_create_invoice_link_args, max_tip_amount), 0, 1, 0, 0, 0},
+    {16315, offsetof(tp_create_invoice_link_args, need_email), 0, 3, 0, 0, 0},
+    {16326, offsetof(tp_create_invoice_link_args, need_name), 0, 3, 0, 0, 0},
+    {16336, offsetof(tp_create_invoice_link_args, need_phone_number), 0, 3, 0, 0, 0},
+    {16354, offsetof(tp_create_invoice_link_args, need_shipping_address), 0, 3, 0, 0, 0},
+    {16376, offsetof(tp_create_invoice_link_args, payload), 0, 4, 1, 0, 0},
+    {15423, offsetof(tp_create_invoice_link_args, photo_height), 0, 1, 0, 0, 0},
+    {16384, offsetof(tp_create_invoice_link_args, photo_size), 0, 1, 0, 0, 0},
+    {15281, offsetof(tp_create_invoice_link_args, photo_url), 0, 4, 0, 0, 0},
+    {15436, offsetof(tp_create_invoice_link_args, photo_width), 0, 1, 0, 0, 0},
+    {16395, offsetof(tp_create_invoice_link_args, prices), offsetof(tp_create_invoice_link_args, prices_count), 8, 115, 317, 0},
+    {16402, offsetof(tp_create_invoice_link_args, provider_data), 0, 4, 0, 0, 0},
+    {16416, offsetof(tp_create_invoice_link_args, provider_token), 0, 4, 0, 0, 0},
+    {16431, offsetof(tp_create_invoice_link_args, send_email_to_provider), 0, 3, 0, 0, 0},
+    {16454, offsetof(tp_create_invoice_link_args, send_phone_number_to_provider), 0, 3, 0, 0, 0},
+    {8661, offsetof(tp_create_invoice_link_args, subscription_period), 0, 1, 0, 0, 0},
+    {16484, offsetof(tp_create_invoice_link_args, suggested_tip_amounts), offsetof(tp_create_invoice_link_args, suggested_tip_amounts_count), 8, 18, 0, 0},
+    {943, offsetof(tp_create_invoice_link_args, title), 0, 4, 1, 0, 0},
+    {22441, offsetof(tp_answer_shipping_query_args, error_message), 0, 4, 0, 0, 0},
+    {22455, offsetof(tp_answer_shipping_query_args, ok), 0, 3, 1, 0, 0},
+    {22458, offsetof(tp_answer_shipping_query_args, shipping_options), offsetof(tp_answer_shipping_query_args, shipping_options_count), 8, 114, 321, 0},
+    {22475, offsetof(tp_answer_shipping_query_args, shipping_query_id), 0, 4, 1, 0, 0},
+    {22441, offsetof(tp_answer_pre_checkout_query_args, error_message), 0, 4, 0, 0, 0},
+    {22455, offsetof(tp_answer_pre_checkout_query_args, ok), 0, 3, 1, 0, 0},
+    {22513, offsetof(tp_answer_pre_checkout_query_args, pre_checkout_query_id), 0, 4, 1, 0, 0},
+    {18203, offsetof(tp_get_star_transactions_args, limit), 0, 1, 0, 0, 0},
+    {3709, offsetof(tp_get_star_transactions_args, offset), 0, 1, 0, 0, 0},
+    {16830, offsetof(tp_refund_star_payment_args, telegram_payment_charge_id), 0, 4, 1, 0, 0},
+    {4416, offsetof(tp_refund_star_payment_args, user_id), 0, 1, 1, 0, 0},
+    {22613, offsetof(tp_edit_user_star_subscription_args, is_canceled), 0, 3, 1, 0, 0},
+    {16830, offsetof(tp_edit_user_star_subscription_args, telegram_payment_charge_id), 0, 4, 1, 0, 0},
+    {4416, offsetof(tp_edit_user_star_subscription_args, user_id), 0, 1, 1, 0, 0},
+    {22650, offsetof(tp_set_passport_data_errors_args, errors), offsetof(tp_set_passport_data_errors_args, errors_count), 8, 115, 346, 0},
+    {4416, offsetof(tp_set_passport_data_errors_args, user_id), 0, 1, 1, 0, 0},
+    {18333, offsetof(tp_send_game_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
+    {1854, offsetof(tp_send_game_args, business_connection_id), 0, 4, 0, 0, 0},
+    {3827, offsetof(tp_send_game_args, chat_id), 0, 5, 1, 0, 0},
+    {18379, offsetof(tp_send_game_args, disable_notification), 0, 3, 0, 0, 0},
+    {8411, offsetof(tp_send_game_args, game_short_name), 0, 4, 1, 0, 0},
+    {18400, offsetof(tp_send_game_args, message_effect_id), 0, 4, 0, 0, 0},
+    {2751, offsetof(tp_send_game_args, message_thread_id), 0, 1, 0, 0, 0},
+    {18418, offsetof(tp_send_game_args, protect_content), 0, 3, 0, 0, 0},
+    {3011, offsetof(tp_send_game_args, reply_markup), 0, 7, 0, 111, 0},
+    {18434, offsetof(tp_send_game_args, reply_parameters), 0, 7, 0, 12, 0},
+    {3827, offsetof(tp_set_game_score_args, chat_id), 0, 1, 0, 0, 0},
+    {22688, offsetof(tp_set_game_score_args, disable_edit_message), 0, 3, 0, 0, 0},
+    {22709, offsetof(tp_set_game_score_args, force), 0, 3, 0, 0, 0},
+    {8427, offsetof(tp_set_game_score_args, inline_message_id), 0, 4, 0, 0, 0},
+    {2740, offsetof(tp_set_game_score_args, message_id), 0, 1, 0, 0, 0},
+    {18171, offsetof(tp_set_game_score_args, score), 0, 1, 1, 0, 0},
+    {4416, offsetof(tp_set_game_score_args, user_id), 0, 1, 1, 0, 0},
+    {3827, offsetof(tp_get_game_high_scores_args, chat_id), 0, 1, 0, 0, 0},
+    {8427, offsetof(tp_get_game_high_scores_args, inline_message_id), 0, 4, 0, 0, 0},
+    {2740, offsetof(tp_get_game_high_scores_args, message_id), 0, 1, 0, 0, 0},
+    {4416, offsetof(tp_get_game_high_scores_args, user_id), 0, 1, 1, 0, 0},
+};
+static const tp__tdesc tp__gen_types[532] = {
+    {416, sizeof(tp_update), 0, 26, 1},
+    {581, sizeof(tp_webhook_info), 26, 9, 1},
+    {910, sizeof(tp_user), 35, 18, 1},
+    {954, sizeof(tp_chat), 53, 8, 1},
+    {1796, sizeof(tp_chat_full_info), 61, 52, 1},
+    {3597, sizeof(tp_message), 113, 115, 1},
+    {3605, sizeof(tp_message_id), 228, 1, 1},
+    {3615, sizeof(tp_inaccessible_message), 229, 3, 1},
+    {3635, sizeof(tp_maybe_inaccessible_message), 0, 2, 2},
+    {3731, sizeof(tp_message_entity), 232, 9, 1},
+    {3764, sizeof(tp_text_quote), 241, 4, 1},
+    {3781, sizeof(tp_external_reply_info), 245, 26, 1},
+    {3915, sizeof(tp_reply_parameters), 271, 9, 1},
+    {3951, sizeof(tp_message_origin), 2, 4, 2},
+    {3977, sizeof(tp_message_origin_user), 280, 3, 1},
+    {4012, sizeof(tp_message_origin_hidden_user), 283, 3, 1},
+    {4036, sizeof(tp_message_origin_chat), 286, 4, 1},
+    {4054, sizeof(tp_message_origin_channel), 290, 5, 1},
+    {4121, sizeof(tp_photo_size), 295, 5, 1},
+    {4170, sizeof(tp_animation), 300, 9, 1},
+    {4190, sizeof(tp_audio), 309, 9, 1},
+    {4196, sizeof(tp_document), 318, 6, 1},
+    {4205, sizeof(tp_live_photo), 324, 8, 1},
+    {4215, sizeof(tp_story), 332, 2, 1},
+    {4227, sizeof(tp_video_quality), 334, 6, 1},
+    {4272, sizeof(tp_video), 340, 12, 1},
+    {4278, sizeof(tp_video_note), 352, 6, 1},
+    {4288, sizeof(tp_voice), 358, 5, 1},
+    {4305, sizeof(tp_paid_media_info), 363, 2, 1},
+    {4327, sizeof(tp_paid_media), 6, 4, 2},
+    {4337, sizeof(tp_paid_media_live_photo), 365, 2, 1},
+    {4356, sizeof(tp_paid_media_photo), 367, 2, 1},
+    {4371, sizeof(tp_paid_media_preview), 369, 4, 1},
+    {4388, sizeof(tp_paid_media_video), 373, 2, 1},
+    {4430, sizeof(tp_contact), 375, 5, 1},
+    {4450, sizeof(tp_dice), 380, 2, 1},
+    {4455, sizeof(tp_link), 382, 1, 1},
+    {4465, sizeof(tp_poll_media), 383, 10, 1},
+    {4475, sizeof(tp_input_poll_media), 10, 8, 2},
+    {4490, sizeof(tp_input_poll_option_media), 18, 8, 2},
+    {4599, sizeof(tp_poll_option), 393, 8, 1},
+    {4626, sizeof(tp_input_poll_option), 401, 4, 1},
+    {4694, sizeof(tp_poll_answer), 405, 5, 1},
+    {4962, sizeof(tp_poll), 410, 21, 1},
+    {5019, sizeof(tp_checklist_task), 431, 6, 1},
+    {5105, sizeof(tp_checklist), 437, 5, 1},
+    {5126, sizeof(tp_input_checklist_task), 442, 4, 1},
+    {5145, sizeof(tp_input_checklist), 446, 6, 1},
+    {5230, sizeof(tp_checklist_tasks_done), 452, 3, 1},
+    {5249, sizeof(tp_checklist_tasks_added), 455, 2, 1},
+    {5351, sizeof(tp_location), 457, 6, 1},
+    {5432, sizeof(tp_venue), 463, 7, 1},
+    {5455, sizeof(tp_web_app_data), 470, 2, 1},
+    {5492, sizeof(tp_proximity_alert_triggered), 472, 3, 1},
+    {5516, sizeof(tp_message_auto_delete_timer_changed), 475, 1, 1},
+    {5550, sizeof(tp_managed_bot_created), 476, 1, 1},
+    {5568, sizeof(tp_managed_bot_updated), 477, 2, 1},
+    {5653, sizeof(tp_poll_option_added), 479, 4, 1},
+    {5669, sizeof(tp_poll_option_deleted), 483, 4, 1},
+    {5699, sizeof(tp_chat_boost_added), 487, 1, 1},
+    {5747, sizeof(tp_background_fill), 26, 3, 2},
+    {5768, sizeof(tp_background_fill_solid), 488, 2, 1},
+    {5826, sizeof(tp_background_fill_gradient), 490, 4, 1},
+    {5856, sizeof(tp_background_fill_freeform_gradient), 494, 2, 1},
+    {5921, sizeof(tp_background_type), 29, 4, 2},
+    {5955, sizeof(tp_background_type_fill), 496, 3, 1},
+    {5995, sizeof(tp_background_type_wallpaper), 499, 5, 1},
+    {6041, sizeof(tp_background_type_pattern), 504, 6, 1},
+    {6074, sizeof(tp_background_type_chat_theme), 510, 2, 1},
+    {6098, sizeof(tp_chat_background), 512, 1, 1},
+    {6167, sizeof(tp_forum_topic_created), 513, 4, 1},
+    {6185, sizeof(tp_forum_topic_closed), 517, 0, 1},
+    {6202, sizeof(tp_forum_topic_edited), 517, 2, 1},
+    {6219, sizeof(tp_forum_topic_reopened), 519, 0, 1},
+    {6238, sizeof(tp_general_forum_topic_hidden), 519, 0, 1},
+    {6262, sizeof(tp_general_forum_topic_unhidden), 519, 0, 1},
+    {6288, sizeof(tp_shared_user), 519, 5, 1},
+    {6316, sizeof(tp_users_shared), 524, 2, 1},
+    {6328, sizeof(tp_chat_shared), 526, 5, 1},
+    {6386, sizeof(tp_write_access_allowed), 531, 3, 1},
+    {6416, sizeof(tp_video_chat_scheduled), 534, 1, 1},
+    {6435, sizeof(tp_video_chat_started), 535, 0, 1},
+    {6452, sizeof(tp_video_chat_ended), 535, 1, 1},
+    {6467, sizeof(tp_video_chat_participants_invited), 536, 1, 1},
+    {6496, sizeof(tp_paid_message_price_changed), 537, 1, 1},
+    {6574, sizeof(tp_direct_message_price_changed), 538, 2, 1},
+    {6639, sizeof(tp_suggested_post_approved), 540, 3, 1},
+    {6661, sizeof(tp_suggested_post_approval_failed), 543, 2, 1},
+    {6697, sizeof(tp_suggested_post_declined), 545, 2, 1},
+    {6747, sizeof(tp_suggested_post_paid), 547, 4, 1},
+    {6772, sizeof(tp_suggested_post_refunded), 551, 2, 1},
+    {6811, sizeof(tp_giveaway_created), 553, 1, 1},
+    {6956, sizeof(tp_giveaway), 554, 9, 1},
+    {7050, sizeof(tp_giveaway_winners), 563, 12, 1},
+    {7100, sizeof(tp_giveaway_completed), 575, 4, 1},
+    {7184, sizeof(tp_link_preview_options), 579, 5, 1},
+    {7203, sizeof(tp_suggested_post_price), 584, 2, 1},
+    {7228, sizeof(tp_suggested_post_info), 586, 3, 1},
+    {7246, sizeof(tp_suggested_post_parameters), 589, 2, 1},
+    {7279, sizeof(tp_direct_messages_topic), 591, 2, 1},
+    {7318, sizeof(tp_user_profile_photos), 593, 2, 1},
+    {7343, sizeof(tp_user_profile_audios), 595, 2, 1},
+    {7371, sizeof(tp_file), 597, 4, 1},
+    {7376, sizeof(tp_web_app_info), 601, 1, 1},
+    {7478, sizeof(tp_reply_keyboard_markup), 602, 6, 1},
+    {7605, sizeof(tp_keyboard_button), 608, 10, 1},
+    {7705, sizeof(tp_keyboard_button_request_users), 618, 7, 1},
+    {7875, sizeof(tp_keyboard_button_request_chat), 625, 11, 1},
+    {7935, sizeof(tp_keyboard_button_request_managed_bot), 636, 3, 1},
+    {7967, sizeof(tp_keyboard_button_poll_type), 639, 1, 1},
+    {8006, sizeof(tp_reply_keyboard_remove), 640, 2, 1},
+    {8042, sizeof(tp_inline_keyboard_markup), 642, 1, 1},
+    {8200, sizeof(tp_inline_keyboard_button), 643, 13, 1},
+    {8268, sizeof(tp_login_url), 656, 4, 1},
+    {8354, sizeof(tp_switch_inline_query_chosen_chat), 660, 5, 1},
+    {8382, sizeof(tp_copy_text_button), 665, 1, 1},
+    {8445, sizeof(tp_callback_query), 666, 7, 1},
+    {8471, sizeof(tp_force_reply), 673, 3, 1},
+    {8548, sizeof(tp_chat_photo), 676, 4, 1},
+    {8700, sizeof(tp_chat_invite_link), 680, 11, 1},
+    {9015, sizeof(tp_chat_administrator_rights), 691, 17, 1},
+    {9116, sizeof(tp_chat_member_updated), 708, 8, 1},
+    {9185, sizeof(tp_chat_member), 33, 6, 2},
+    {9209, sizeof(tp_chat_member_owner), 716, 4, 1},
+    {9239, sizeof(tp_chat_member_administrator), 720, 21, 1},
+    {9278, sizeof(tp_chat_member_member), 741, 4, 1},
+    {9532, sizeof(tp_chat_member_restricted), 745, 21, 1},
+    {9553, sizeof(tp_chat_member_left), 766, 2, 1},
+    {9568, sizeof(tp_chat_member_banned), 768, 3, 1},
+    {9607, sizeof(tp_chat_join_request), 771, 7, 1},
+    {9623, sizeof(tp_chat_permissions), 778, 16, 1},
+    {9654, sizeof(tp_birthdate), 794, 3, 1},
+    {9664, sizeof(tp_business_intro), 797, 3, 1},
+    {9678, sizeof(tp_business_location), 800, 2, 1},
+    {9725, sizeof(tp_business_opening_hours_interval), 802, 2, 1},
+    {9783, sizeof(tp_business_opening_hours), 804, 2, 1},
+    {9849, sizeof(tp_user_rating), 806, 4, 1},
+    {9946, sizeof(tp_story_area_position), 810, 6, 1},
+    {9989, sizeof(tp_location_address), 816, 4, 1},
+    {10032, sizeof(tp_story_area_type), 39, 5, 2},
+    {10046, sizeof(tp_story_area_type_location), 820, 4, 1},
+    {10101, sizeof(tp_story_area_type_suggested_reaction), 824, 4, 1},
+    {10132, sizeof(tp_story_area_type_link), 828, 2, 1},
+    {10179, sizeof(tp_story_area_type_weather), 830, 4, 1},
+    {10200, sizeof(tp_story_area_type_unique_gift), 834, 2, 1},
+    {10224, sizeof(tp_story_area), 836, 2, 1},
+    {10234, sizeof(tp_chat_location), 838, 2, 1},
+    {10265, sizeof(tp_reaction_type), 44, 3, 2},
+    {10278, sizeof(tp_reaction_type_emoji), 840, 2, 1},
+    {10296, sizeof(tp_reaction_type_custom_emoji), 842, 2, 1},
+    {10320, sizeof(tp_reaction_type_paid), 844, 1, 1},
+    {10337, sizeof(tp_reaction_count), 845, 2, 1},
+    {10388, sizeof(tp_message_reaction_updated), 847, 7, 1},
+    {10421, sizeof(tp_message_reaction_count_updated), 854, 4, 1},
+    {10449, sizeof(tp_forum_topic), 858, 5, 1},
+    {10495, sizeof(tp_gift_background), 863, 3, 1},
+    {10654, sizeof(tp_gift), 866, 13, 1},
+    {10665, sizeof(tp_gifts), 879, 1, 1},
+    {10695, sizeof(tp_unique_gift_model), 880, 4, 1},
+    {10711, sizeof(tp_unique_gift_symbol), 884, 3, 1},
+    {10741, sizeof(tp_unique_gift_backdrop_colors), 887, 4, 1},
+    {10766, sizeof(tp_unique_gift_backdrop), 891, 3, 1},
+    {10924, sizeof(tp_unique_gift_colors), 894, 6, 1},
+    {11017, sizeof(tp_unique_gift), 900, 12, 1},
+    {11154, sizeof(tp_gift_info), 912, 10, 1},
+    {11242, sizeof(tp_unique_gift_info), 922, 7, 1},
+    {11272, sizeof(tp_owned_gift), 47, 2, 2},
+    {11291, sizeof(tp_owned_gift_regular), 929, 15, 1},
+    {11327, sizeof(tp_owned_gift_unique), 944, 9, 1},
+    {11355, sizeof(tp_owned_gifts), 953, 3, 1},
+    {11399, sizeof(tp_bot_access_settings), 956, 2, 1},
+    {11501, sizeof(tp_accepted_gift_types), 958, 5, 1},
+    {11535, sizeof(tp_star_amount), 963, 2, 1},
+    {11554, sizeof(tp_bot_command), 965, 2, 1},
+    {11651, sizeof(tp_bot_command_scope), 49, 7, 2},
+    {11667, sizeof(tp_bot_command_scope_default), 967, 1, 1},
+    {11690, sizeof(tp_bot_command_scope_all_private_chats), 968, 1, 1},
+    {11721, sizeof(tp_bot_command_scope_all_group_chats), 969, 1, 1},
+    {11750, sizeof(tp_bot_command_scope_all_chat_administrators), 970, 1, 1},
+    {11787, sizeof(tp_bot_command_scope_chat), 971, 2, 1},
+    {11807, sizeof(tp_bot_command_scope_chat_administrators), 973, 2, 1},
+    {11841, sizeof(tp_bot_command_scope_chat_member), 975, 3, 1},
+    {11867, sizeof(tp_bot_name), 978, 1, 1},
+    {11875, sizeof(tp_bot_description), 979, 1, 1},
+    {11908, sizeof(tp_bot_short_description), 980, 1, 1},
+    {11937, sizeof(tp_menu_button), 56, 3, 2},
+    {11948, sizeof(tp_menu_button_commands), 981, 1, 1},
+    {11967, sizeof(tp_menu_button_web_app), 982, 3, 1},
+    {11984, sizeof(tp_menu_button_default), 985, 1, 1},
+    {12027, sizeof(tp_chat_boost_source), 59, 3, 2},
+    {12043, sizeof(tp_chat_boost_source_premium), 986, 2, 1},
+    {12066, sizeof(tp_chat_boost_source_gift_code), 988, 2, 1},
+    {12103, sizeof(tp_chat_boost_source_giveaway), 990, 5, 1},
+    {12161, sizeof(tp_chat_boost), 995, 4, 1},
+    {12177, sizeof(tp_chat_boost_updated), 999, 2, 1},
+    {12206, sizeof(tp_chat_boost_removed), 1001, 4, 1},
+    {12233, sizeof(tp_chat_owner_left), 1005, 1, 1},
+    {12247, sizeof(tp_chat_owner_changed), 1006, 1, 1},
+    {12271, sizeof(tp_user_chat_boosts), 1007, 1, 1},
+    {12577, sizeof(tp_business_bot_rights), 1008, 14, 1},
+    {12613, sizeof(tp_business_connection), 1022, 6, 1},
+    {12644, sizeof(tp_business_messages_deleted), 1028, 3, 1},
+    {12668, sizeof(tp_sent_web_app_message), 1031, 1, 1},
+    {12686, sizeof(tp_sent_guest_message), 1032, 1, 1},
+    {12703, sizeof(tp_prepared_inline_message), 1033, 2, 1},
+    {12725, sizeof(tp_prepared_keyboard_button), 1035, 1, 1},
+    {12760, sizeof(tp_response_parameters), 1036, 2, 1},
+    {12779, sizeof(tp_input_media), 62, 6, 2},
+    {12802, sizeof(tp_input_media_animation), 1038, 11, 1},
+    {12822, sizeof(tp_input_media_audio), 1049, 9, 1},
+    {12869, sizeof(tp_input_media_document), 1058, 7, 1},
+    {12888, sizeof(tp_input_media_link), 1065, 2, 1},
+    {12903, sizeof(tp_input_media_live_photo), 1067, 8, 1},
+    {12923, sizeof(tp_input_media_location), 1075, 4, 1},
+    {12942, sizeof(tp_input_media_photo), 1079, 7, 1},
+    {12958, sizeof(tp_input_media_sticker), 1086, 3, 1},
+    {12976, sizeof(tp_input_media_venue), 1089, 9, 1},
+    {13011, sizeof(tp_input_media_video), 1098, 14, 1},
+    {13027, 0, 0, 0, 0},
+    {13037, sizeof(tp_input_paid_media), 68, 3, 2},
+    {13052, sizeof(tp_input_paid_media_live_photo), 1112, 3, 1},
+    {13076, sizeof(tp_input_paid_media_photo), 1115, 2, 1},
+    {13096, sizeof(tp_input_paid_media_video), 1117, 9, 1},
+    {13132, sizeof(tp_input_profile_photo), 71, 2, 2},
+    {13150, sizeof(tp_input_profile_photo_static), 1126, 2, 1},
+    {13195, sizeof(tp_input_profile_photo_animated), 1128, 3, 1},
+    {13221, sizeof(tp_input_story_content), 73, 2, 2},
+    {13239, sizeof(tp_input_story_content_photo), 1131, 2, 1},
+    {13297, sizeof(tp_input_story_content_video), 1133, 5, 1},
+    {13399, sizeof(tp_sticker), 1138, 15, 1},
+    {13429, sizeof(tp_sticker_set), 1153, 5, 1},
+    {13468, sizeof(tp_mask_position), 1158, 4, 1},
+    {13508, sizeof(tp_input_sticker), 1162, 5, 1},
+    {13535, sizeof(tp_rich_message), 1167, 2, 1},
+    {13583, sizeof(tp_input_rich_message), 1169, 4, 1},
+    {13836, sizeof(tp_rich_text), 75, 27, 2},
+    {13845, sizeof(tp_rich_text_bold), 1173, 2, 1},
+    {13858, sizeof(tp_rich_text_italic), 1175, 2, 1},
+    {13873, sizeof(tp_rich_text_underline), 1177, 2, 1},
+    {13891, sizeof(tp_rich_text_strikethrough), 1179, 2, 1},
+    {13913, sizeof(tp_rich_text_spoiler), 1181, 2, 1},
+    {13929, sizeof(tp_rich_text_date_time), 1183, 4, 1},
+    {13946, sizeof(tp_rich_text_text_mention), 1187, 3, 1},
+    {13966, sizeof(tp_rich_text_subscript), 1190, 2, 1},
+    {13984, sizeof(tp_rich_text_superscript), 1192, 2, 1},
+    {14004, sizeof(tp_rich_text_marked), 1194, 2, 1},
+    {14019, sizeof(tp_rich_text_code), 1196, 2, 1},
+    {14049, sizeof(tp_rich_text_custom_emoji), 1198, 3, 1},
+    {14080, sizeof(tp_rich_text_mathematical_expression), 1201, 2, 1},
+    {14111, sizeof(tp_rich_text_url), 1203, 3, 1},
+    {14123, sizeof(tp_rich_text_email_address), 1206, 3, 1},
+    {14144, sizeof(tp_rich_text_phone_number), 1209, 3, 1},
+    {14164, sizeof(tp_rich_text_bank_card_number), 1212, 3, 1},
+    {14187, sizeof(tp_rich_text_mention), 1215, 3, 1},
+    {14203, sizeof(tp_rich_text_hashtag), 1218, 3, 1},
+    {14219, sizeof(tp_rich_text_cashtag), 1221, 3, 1},
+    {14235, sizeof(tp_rich_text_bot_command), 1224, 3, 1},
+    {14254, sizeof(tp_rich_text_anchor), 1227, 2, 1},
+    {14281, sizeof(tp_rich_text_anchor_link), 1229, 3, 1},
+    {14300, sizeof(tp_rich_text_reference), 1232, 3, 1},
+    {14333, sizeof(tp_rich_text_reference_link), 1235, 3, 1},
+    {14362, sizeof(tp_rich_block_caption), 1238, 2, 1},
+    {14418, sizeof(tp_rich_block_table_cell), 1240, 6, 1},
+    {14467, sizeof(tp_rich_block_list_item), 1246, 6, 1},
+    {14596, sizeof(tp_rich_block), 102, 21, 2},
+    {14606, sizeof(tp_rich_block_paragraph), 1252, 2, 1},
+    {14630, sizeof(tp_rich_block_section_heading), 1254, 3, 1},
+    {14654, sizeof(tp_rich_block_preformatted), 1257, 3, 1},
+    {14676, sizeof(tp_rich_block_footer), 1260, 2, 1},
+    {14692, sizeof(tp_rich_block_divider), 1262, 1, 1},
+    {14709, sizeof(tp_rich_block_mathematical_expression), 1263, 2, 1},
+    {14741, sizeof(tp_rich_block_anchor), 1265, 2, 1},
+    {14763, sizeof(tp_rich_block_list), 1267, 2, 1},
+    {14777, sizeof(tp_rich_block_block_quotation), 1269, 3, 1},
+    {14801, sizeof(tp_rich_block_pull_quotation), 1272, 3, 1},
+    {14824, sizeof(tp_rich_block_collage), 1275, 3, 1},
+    {14841, sizeof(tp_rich_block_slideshow), 1278, 3, 1},
+    {14889, sizeof(tp_rich_block_table), 1281, 5, 1},
+    {14920, sizeof(tp_rich_block_details), 1286, 4, 1},
+    {14942, sizeof(tp_rich_block_map), 1290, 6, 1},
+    {14955, sizeof(tp_rich_block_animation), 1296, 4, 1},
+    {14974, sizeof(tp_rich_block_audio), 1300, 3, 1},
+    {14989, sizeof(tp_rich_block_photo), 1303, 4, 1},
+    {15004, sizeof(tp_rich_block_video), 1307, 4, 1},
+    {15019, sizeof(tp_rich_block_voice_note), 1311, 3, 1},
+    {15038, sizeof(tp_rich_block_thinking), 1314, 2, 1},
+    {15066, sizeof(tp_inline_query), 1316, 6, 1},
+    {15094, sizeof(tp_inline_query_results_button), 1322, 3, 1},
+    {15311, sizeof(tp_inline_query_result), 123, 20, 2},
+    {15398, sizeof(tp_inline_query_result_article), 1325, 10, 1},
+    {15448, sizeof(tp_inline_query_result_photo), 1335, 14, 1},
+    {15525, sizeof(tp_inline_query_result_gif), 1349, 15, 1},
+    {15586, sizeof(tp_inline_query_result_mpeg4_gif), 1364, 15, 1},
+    {15652, sizeof(tp_inline_query_result_video), 1379, 16, 1},
+    {15690, sizeof(tp_inline_query_result_audio), 1395, 11, 1},
+    {15728, sizeof(tp_inline_query_result_voice), 1406, 10, 1},
+    {15751, sizeof(tp_inline_query_result_document), 1416, 14, 1},
+    {15777, sizeof(tp_inline_query_result_location), 1430, 14, 1},
+    {15803, sizeof(tp_inline_query_result_venue), 1444, 15, 1},
+    {15826, sizeof(tp_inline_query_result_contact), 1459, 11, 1},
+    {15851, sizeof(tp_inline_query_result_game), 1470, 4, 1},
+    {15873, sizeof(tp_inline_query_result_cached_photo), 1474, 11, 1},
+    {15902, sizeof(tp_inline_query_result_cached_gif), 1485, 10, 1},
+    {15929, sizeof(tp_inline_query_result_cached_mpeg4_gif), 1495, 10, 1},
+    {15977, sizeof(tp_inline_query_result_cached_sticker), 1505, 5, 1},
+    {16008, sizeof(tp_inline_query_result_cached_document), 1510, 10, 1},
+    {16040, sizeof(tp_inline_query_result_cached_video), 1520, 11, 1},
+    {16069, sizeof(tp_inline_query_result_cached_voice), 1531, 9, 1},
+    {16098, sizeof(tp_inline_query_result_cached_audio), 1540, 8, 1},
+    {16140, sizeof(tp_input_message_content), 143, 6, 2},
+    {16160, sizeof(tp_input_text_message_content), 1548, 4, 1},
+    {16184, sizeof(tp_input_rich_message_content), 1552, 1, 1},
+    {16208, sizeof(tp_input_location_message_content), 1553, 6, 1},
+    {16236, sizeof(tp_input_venue_message_content), 1559, 8, 1},
+    {16261, sizeof(tp_input_contact_message_content), 1567, 4, 1},
+    {16506, sizeof(tp_input_invoice_message_content), 1571, 20, 1},
+    {16543, sizeof(tp_chosen_inline_result), 1591, 5, 1},
+    {16562, sizeof(tp_labeled_price), 1596, 2, 1},
+    {16588, sizeof(tp_invoice), 1598, 5, 1},
+    {16632, sizeof(tp_shipping_address), 1603, 6, 1},
+    {16671, sizeof(tp_order_info), 1609, 4, 1},
+    {16681, sizeof(tp_shipping_option), 1613, 3, 1},
+    {16857, sizeof(tp_successful_payment), 1616, 10, 1},
+    {16879, sizeof(tp_refunded_payment), 1626, 5, 1},
+    {16895, sizeof(tp_shipping_query), 1631, 4, 1},
+    {16909, sizeof(tp_pre_checkout_query), 1635, 7, 1},
+    {16945, sizeof(tp_paid_media_purchased), 1642, 2, 1},
+    {16989, sizeof(tp_revenue_withdrawal_state), 149, 3, 2},
+    {17012, sizeof(tp_revenue_withdrawal_state_pending), 1644, 1, 1},
+    {17042, sizeof(tp_revenue_withdrawal_state_succeeded), 1645, 3, 1},
+    {17074, sizeof(tp_revenue_withdrawal_state_failed), 1648, 1, 1},
+    {17154, sizeof(tp_affiliate_info), 1649, 5, 1},
+    {17227, sizeof(tp_transaction_partner), 152, 7, 2},
+    {17303, sizeof(tp_transaction_partner_user), 1654, 10, 1},
+    {17326, sizeof(tp_transaction_partner_chat), 1664, 3, 1},
+    {17362, sizeof(tp_transaction_partner_affiliate_program), 1667, 3, 1},
+    {17414, sizeof(tp_transaction_partner_fragment), 1670, 2, 1},
+    {17441, sizeof(tp_transaction_partner_telegram_ads), 1672, 1, 1},
+    {17485, sizeof(tp_transaction_partner_telegram_api), 1673, 2, 1},
+    {17515, sizeof(tp_transaction_partner_other), 1675, 1, 1},
+    {17548, sizeof(tp_star_transaction), 1676, 6, 1},
+    {17577, sizeof(tp_star_transactions), 1682, 1, 1},
+    {17606, sizeof(tp_passport_data), 1683, 2, 1},
+    {17629, sizeof(tp_passport_file), 1685, 4, 1},
+    {17696, sizeof(tp_encrypted_passport_element), 1689, 10, 1},
+    {17728, sizeof(tp_encrypted_credentials), 1699, 3, 1},
+    {17801, sizeof(tp_passport_element_error), 159, 9, 2},
+    {17843, sizeof(tp_passport_element_error_data_field), 1702, 5, 1},
+    {17883, sizeof(tp_passport_element_error_front_side), 1707, 4, 1},
+    {17913, sizeof(tp_passport_element_error_reverse_side), 1711, 4, 1},
+    {17945, sizeof(tp_passport_element_error_selfie), 1715, 4, 1},
+    {17972, sizeof(tp_passport_element_error_file), 1719, 4, 1},
+    {18009, sizeof(tp_passport_element_error_files), 1723, 4, 1},
+    {18035, sizeof(tp_passport_element_error_translation_file), 1727, 4, 1},
+    {18071, sizeof(tp_passport_element_error_translation_files), 1731, 4, 1},
+    {18121, sizeof(tp_passport_element_error_unspecified), 1735, 4, 1},
+    {18153, sizeof(tp_game), 1739, 6, 1},
+    {18158, sizeof(tp_callback_game), 1745, 0, 1},
+    {18177, sizeof(tp_game_high_score), 1745, 3, 1},
+    {18191, sizeof(tp_reply_markup), 168, 4, 2},
+    {18217, sizeof(tp_get_updates_args), 1748, 4, 0},
+    {18274, sizeof(tp_set_webhook_args), 1752, 7, 0},
+    {18285, sizeof(tp_delete_webhook_args), 1759, 1, 0},
+    {18477, sizeof(tp_send_message_args), 1760, 15, 0},
+    {18524, sizeof(tp_forward_message_args), 1775, 10, 0},
+    {18539, sizeof(tp_forward_messages_args), 1785, 7, 0},
+    {18555, sizeof(tp_copy_message_args), 1792, 17, 0},
+    {18582, sizeof(tp_copy_messages_args), 1809, 8, 0},
+    {18595, sizeof(tp_send_photo_args), 1817, 17, 0},
+    {18605, sizeof(tp_send_live_photo_args), 1834, 18, 0},
+    {18619, sizeof(tp_send_audio_args), 1852, 19, 0},
+    {18629, sizeof(tp_send_document_args), 1871, 17, 0},
+    {18642, sizeof(tp_send_video_args), 1888, 24, 0},
+    {18652, sizeof(tp_send_animation_args), 1912, 21, 0},
+    {18666, sizeof(tp_send_voice_args), 1933, 16, 0},
+    {18676, sizeof(tp_send_video_note_args), 1949, 15, 0},
+    {18690, sizeof(tp_send_paid_media_args), 1964, 17, 0},
+    {18704, sizeof(tp_send_media_group_args), 1981, 10, 0},
+    {18719, sizeof(tp_send_location_args), 1991, 17, 0},
+    {18732, sizeof(tp_send_venue_args), 2008, 19, 0},
+    {18742, sizeof(tp_send_contact_args), 2027, 15, 0},
+    {18883, sizeof(tp_send_poll_args), 2042, 34, 0},
+    {18892, sizeof(tp_send_checklist_args), 2076, 8, 0},
+    {18906, sizeof(tp_send_dice_args), 2084, 12, 0},
+    {18924, sizeof(tp_send_message_draft_args), 2096, 6, 0},
+    {18948, sizeof(tp_send_chat_action_args), 2102, 4, 0},
+    {18979, sizeof(tp_set_message_reaction_args), 2106, 4, 0},
+    {18998, sizeof(tp_get_user_profile_photos_args), 2110, 3, 0},
+    {19019, sizeof(tp_get_user_profile_audios_args), 2113, 3, 0},
+    {19040, sizeof(tp_set_user_emoji_status_args), 2116, 3, 0},
+    {19059, sizeof(tp_get_file_args), 2119, 1, 0},
+    {19083, sizeof(tp_ban_chat_member_args), 2120, 4, 0},
+    {19112, sizeof(tp_unban_chat_member_args), 2124, 3, 0},
+    {19161, sizeof(tp_restrict_chat_member_args), 2127, 5, 0},
+    {19180, sizeof(tp_promote_chat_member_args), 2132, 19, 0},
+    {19198, sizeof(tp_set_chat_administrator_custom_title_args), 2151, 3, 0},
+    {19230, sizeof(tp_set_chat_member_tag_args), 2154, 3, 0},
+    {19262, sizeof(tp_ban_chat_sender_chat_args), 2157, 2, 0},
+    {19280, sizeof(tp_unban_chat_sender_chat_args), 2159, 2, 0},
+    {19300, sizeof(tp_set_chat_permissions_args), 2161, 3, 0},
+    {19319, sizeof(tp_export_chat_invite_link_args), 2164, 1, 0},
+    {19340, sizeof(tp_create_chat_invite_link_args), 2165, 5, 0},
+    {19361, sizeof(tp_edit_chat_invite_link_args), 2170, 6, 0},
+    {19380, sizeof(tp_create_chat_subscription_invite_link_args), 2176, 4, 0},
+    {19413, sizeof(tp_edit_chat_subscription_invite_link_args), 2180, 3, 0},
+    {19444, sizeof(tp_revoke_chat_invite_link_args), 2183, 2, 0},
+    {19465, sizeof(tp_approve_chat_join_request_args), 2185, 2, 0},
+    {19488, sizeof(tp_decline_chat_join_request_args), 2187, 2, 0},
+    {19545, sizeof(tp_answer_chat_join_request_query_args), 2189, 2, 0},
+    {19584, sizeof(tp_send_chat_join_request_web_app_args), 2191, 2, 0},
+    {19610, sizeof(tp_set_chat_photo_args), 2193, 2, 0},
+    {19623, sizeof(tp_delete_chat_photo_args), 2195, 1, 0},
+    {19639, sizeof(tp_set_chat_title_args), 2196, 2, 0},
+    {19652, sizeof(tp_set_chat_description_args), 2198, 2, 0},
+    {19671, sizeof(tp_pin_chat_message_args), 2200, 4, 0},
+    {19686, sizeof(tp_unpin_chat_message_args), 2204, 3, 0},
+    {19703, sizeof(tp_unpin_all_chat_messages_args), 2207, 1, 0},
+    {19724, sizeof(tp_leave_chat_args), 2208, 1, 0},
+    {19734, sizeof(tp_get_chat_args), 2209, 1, 0},
+    {19754, sizeof(tp_get_chat_administrators_args), 2210, 2, 0},
+    {19776, sizeof(tp_get_chat_member_count_args), 2212, 1, 0},
+    {19795, sizeof(tp_get_chat_member_args), 2213, 2, 0},
+    {19809, sizeof(tp_get_user_personal_chat_messages_args), 2215, 2, 0},
+    {19837, sizeof(tp_set_chat_sticker_set_args), 2217, 2, 0},
+    {19855, sizeof(tp_delete_chat_sticker_set_args), 2219, 1, 0},
+    {19902, sizeof(tp_create_forum_topic_args), 2220, 4, 0},
+    {19919, sizeof(tp_edit_forum_topic_args), 2224, 4, 0},
+    {19934, sizeof(tp_close_forum_topic_args), 2228, 2, 0},
+    {19950, sizeof(tp_reopen_forum_topic_args), 2230, 2, 0},
+    {19967, sizeof(tp_delete_forum_topic_args), 2232, 2, 0},
+    {19984, sizeof(tp_unpin_all_forum_topic_messages_args), 2234, 2, 0},
+    {20011, sizeof(tp_edit_general_forum_topic_args), 2236, 2, 0},
+    {20033, sizeof(tp_close_general_forum_topic_args), 2238, 1, 0},
+    {20056, sizeof(tp_reopen_general_forum_topic_args), 2239, 1, 0},
+    {20080, sizeof(tp_hide_general_forum_topic_args), 2240, 1, 0},
+    {20102, sizeof(tp_unhide_general_forum_topic_args), 2241, 1, 0},
+    {20126, sizeof(tp_unpin_all_general_forum_topic_messages_args), 2242, 1, 0},
+    {20200, sizeof(tp_answer_callback_query_args), 2243, 5, 0},
+    {20220, sizeof(tp_answer_guest_query_args), 2248, 2, 0},
+    {20237, sizeof(tp_get_user_chat_boosts_args), 2250, 2, 0},
+    {20255, sizeof(tp_get_business_connection_args), 2252, 1, 0},
+    {20277, sizeof(tp_get_managed_bot_token_args), 2253, 1, 0},
+    {20296, sizeof(tp_replace_managed_bot_token_args), 2254, 1, 0},
+    {20319, sizeof(tp_get_managed_bot_access_settings_args), 2255, 1, 0},
+    {20362, sizeof(tp_set_managed_bot_access_settings_args), 2256, 3, 0},
+    {20396, sizeof(tp_set_my_commands_args), 2259, 3, 0},
+    {20410, sizeof(tp_delete_my_commands_args), 2262, 2, 0},
+    {20427, sizeof(tp_get_my_commands_args), 2264, 2, 0},
+    {20441, sizeof(tp_set_my_name_args), 2266, 2, 0},
+    {20451, sizeof(tp_get_my_name_args), 2268, 1, 0},
+    {20461, sizeof(tp_set_my_description_args), 2269, 2, 0},
+    {20478, sizeof(tp_get_my_description_args), 2271, 1, 0},
+    {20495, sizeof(tp_set_my_short_description_args), 2272, 2, 0},
+    {20517, sizeof(tp_get_my_short_description_args), 2274, 1, 0},
+    {20539, sizeof(tp_set_my_profile_photo_args), 2275, 1, 0},
+    {20590, sizeof(tp_set_chat_menu_button_args), 2276, 2, 0},
+    {20608, sizeof(tp_get_chat_menu_button_args), 2278, 1, 0},
+    {20639, sizeof(tp_set_my_default_administrator_rights_args), 2279, 2, 0},
+    {20671, sizeof(tp_get_my_default_administrator_rights_args), 2281, 1, 0},
+    {20737, sizeof(tp_send_gift_args), 2282, 7, 0},
+    {20758, sizeof(tp_gift_premium_subscription_args), 2289, 6, 0},
+    {20801, sizeof(tp_verify_user_args), 2295, 2, 0},
+    {20812, sizeof(tp_verify_chat_args), 2297, 2, 0},
+    {20823, sizeof(tp_remove_user_verification_args), 2299, 1, 0},
+    {20846, sizeof(tp_remove_chat_verification_args), 2300, 1, 0},
+    {20869, sizeof(tp_read_business_message_args), 2301, 3, 0},
+    {20889, sizeof(tp_delete_business_messages_args), 2304, 2, 0},
+    {20912, sizeof(tp_set_business_account_name_args), 2306, 3, 0},
+    {20935, sizeof(tp_set_business_account_username_args), 2309, 2, 0},
+    {20962, sizeof(tp_set_business_account_bio_args), 2311, 2, 0},
+    {20994, sizeof(tp_set_business_account_profile_photo_args), 2313, 3, 0},
+    {21025, sizeof(tp_remove_business_account_profile_photo_args), 2316, 2, 0},
+    {21076, sizeof(tp_set_business_account_gift_settings_args), 2318, 3, 0},
+    {21107, sizeof(tp_get_business_account_star_balance_args), 2321, 1, 0},
+    {21137, sizeof(tp_transfer_business_account_stars_args), 2322, 2, 0},
+    {21325, sizeof(tp_get_business_account_gifts_args), 2324, 11, 0},
+    {21349, sizeof(tp_get_user_gifts_args), 2335, 9, 0},
+    {21362, sizeof(tp_get_chat_gifts_args), 2344, 11, 0},
+    {21375, sizeof(tp_convert_gift_to_stars_args), 2355, 2, 0},
+    {21416, sizeof(tp_upgrade_gift_args), 2357, 4, 0},
+    {21446, sizeof(tp_transfer_gift_args), 2361, 4, 0},
+    {21505, sizeof(tp_post_story_args), 2365, 9, 0},
+    {21529, sizeof(tp_repost_story_args), 2374, 6, 0},
+    {21550, sizeof(tp_edit_story_args), 2380, 7, 0},
+    {21560, sizeof(tp_delete_story_args), 2387, 2, 0},
+    {21589, sizeof(tp_answer_web_app_query_args), 2389, 2, 0},
+    {21607, sizeof(tp_save_prepared_inline_message_args), 2391, 6, 0},
+    {21640, sizeof(tp_save_prepared_keyboard_button_args), 2397, 2, 0},
+    {21667, sizeof(tp_edit_message_text_args), 2399, 10, 0},
+    {21683, sizeof(tp_edit_message_caption_args), 2409, 9, 0},
+    {21702, sizeof(tp_edit_message_media_args), 2418, 6, 0},
+    {21719, sizeof(tp_edit_message_live_location_args), 2424, 11, 0},
+    {21743, sizeof(tp_stop_message_live_location_args), 2435, 5, 0},
+    {21767, sizeof(tp_edit_message_checklist_args), 2440, 5, 0},
+    {21788, sizeof(tp_edit_message_reply_markup_args), 2445, 5, 0},
+    {21811, sizeof(tp_stop_poll_args), 2450, 4, 0},
+    {21820, sizeof(tp_approve_suggested_post_args), 2454, 3, 0},
+    {21841, sizeof(tp_decline_suggested_post_args), 2457, 3, 0},
+    {21862, sizeof(tp_delete_message_args), 2460, 2, 0},
+    {21876, sizeof(tp_delete_messages_args), 2462, 2, 0},
+    {21905, sizeof(tp_delete_message_reaction_args), 2464, 4, 0},
+    {21927, sizeof(tp_delete_all_message_reactions_args), 2468, 3, 0},
+    {21953, sizeof(tp_send_sticker_args), 2471, 13, 0},
+    {21965, sizeof(tp_get_sticker_set_args), 2484, 1, 0},
+    {21996, sizeof(tp_get_custom_emoji_stickers_args), 2485, 1, 0},
+    {22034, sizeof(tp_upload_sticker_file_args), 2486, 3, 0},
+    {22052, sizeof(tp_create_new_sticker_set_args), 2489, 6, 0},
+    {22072, sizeof(tp_add_sticker_to_set_args), 2495, 3, 0},
+    {22088, sizeof(tp_set_sticker_position_in_set_args), 2498, 2, 0},
+    {22112, sizeof(tp_delete_sticker_from_set_args), 2500, 1, 0},
+    {22145, sizeof(tp_replace_sticker_in_set_args), 2501, 4, 0},
+    {22165, sizeof(tp_set_sticker_emoji_list_args), 2505, 2, 0},
+    {22185, sizeof(tp_set_sticker_keywords_args), 2507, 2, 0},
+    {22204, sizeof(tp_set_sticker_mask_position_args), 2509, 2, 0},
+    {22227, sizeof(tp_set_sticker_set_title_args), 2511, 2, 0},
+    {22246, sizeof(tp_set_sticker_set_thumbnail_args), 2513, 4, 0},
+    {22269, sizeof(tp_set_custom_emoji_sticker_set_thumbnail_args), 2517, 2, 0},
+    {22303, sizeof(tp_delete_sticker_set_args), 2519, 1, 0},
+    {22320, sizeof(tp_send_rich_message_args), 2520, 12, 0},
+    {22336, sizeof(tp_send_rich_message_draft_args), 2532, 4, 0},
+    {22393, sizeof(tp_answer_inline_query_args), 2536, 6, 0},
+    {22411, sizeof(tp_send_invoice_args), 2542, 31, 0},
+    {22423, sizeof(tp_create_invoice_link_args), 2573, 22, 0},
+    {22493, sizeof(tp_answer_shipping_query_args), 2595, 4, 0},
+    {22535, sizeof(tp_answer_pre_checkout_query_args), 2599, 3, 0},
+    {22575, sizeof(tp_get_star_transactions_args), 2602, 2, 0},
+    {22595, sizeof(tp_refund_star_payment_args), 2604, 2, 0},
+    {22625, sizeof(tp_edit_user_star_subscription_args), 2606, 3, 0},
+    {22657, sizeof(tp_set_passport_data_errors_args), 2609, 2, 0},
+    {22679, sizeof(tp_send_game_args), 2611, 10, 0},
+    {22715, sizeof(tp_set_game_score_args), 2621, 7, 0},
+    {22728, sizeof(tp_get_game_high_scores_args), 2628, 4, 0},
+};
+static const tp__udesc tp__gen_unions[172] = {
+    {7, 2, 3, 2074, 0, 0},
+    {5, 1, 2, 2740, 0, 0},
+    {14, 1, 1, 949, 3726, 0},
+    {15, 2, 1, 949, 3931, 0},
+    {16, 3, 1, 949, 1923, 0},
+    {17, 4, 1, 949, 3943, 0},
+    {30, 1, 1, 949, 2660, 0},
+    {31, 2, 1, 949, 1634, 0},
+    {32, 3, 1, 949, 4319, 0},
+    {33, 4, 1, 949, 3451, 0},
+    {208, 1, 1, 949, 1809, 0},
+    {209, 2, 1, 949, 1819, 0},
+    {210, 3, 1, 949, 2153, 0},
+    {212, 4, 1, 949, 2660, 0},
+    {213, 5, 1, 949, 1519, 0},
+    {214, 6, 1, 949, 1634, 0},
+    {216, 7, 1, 949, 3437, 0},
+    {217, 8, 1, 949, 3451, 0},
+    {208, 1, 1, 949, 1809, 0},
+    {211, 2, 1, 949, 4460, 0},
+    {212, 3, 1, 949, 2660, 0},
+    {213, 4, 1, 949, 1519, 0},
+    {214, 5, 1, 949, 1634, 0},
+    {215, 6, 1, 949, 3207, 0},
+    {216, 7, 1, 949, 3437, 0},
+    {217, 8, 1, 949, 3451, 0},
+    {61, 1, 1, 949, 5714, 0},
+    {62, 2, 1, 949, 5720, 0},
+    {63, 3, 1, 949, 5729, 0},
+    {65, 1, 1, 949, 5887, 0},
+    {66, 2, 1, 949, 5892, 0},
+    {67, 3, 1, 949, 5902, 0},
+    {68, 4, 1, 949, 5910, 0},
+    {123, 1, 1, 9134, 8579, 0},
+    {124, 2, 1, 9134, 9141, 0},
+    {125, 3, 1, 9134, 9155, 0},
+    {126, 4, 1, 9134, 9162, 0},
+    {127, 5, 1, 9134, 9173, 0},
+    {128, 6, 1, 9134, 9178, 0},
+    {140, 1, 1, 949, 1519, 0},
+    {141, 2, 1, 949, 10005, 0},
+    {142, 3, 1, 949, 4460, 0},
+    {143, 4, 1, 949, 10024, 0},
+    {144, 5, 1, 949, 3412, 0},
+    {148, 1, 1, 949, 4438, 0},
+    {149, 2, 1, 949, 10247, 0},
+    {150, 3, 1, 949, 10260, 0},
+    {167, 1, 1, 949, 11257, 0},
+    {168, 2, 1, 949, 11265, 0},
+    {175, 1, 1, 949, 11565, 0},
+    {176, 2, 1, 949, 11573, 0},
+    {177, 3, 1, 949, 11591, 0},
+    {178, 4, 1, 949, 11607, 0},
+    {179, 5, 1, 949, 1923, 0},
+    {180, 6, 1, 949, 11631, 0},
+    {181, 7, 1, 949, 95, 0},
+    {186, 1, 1, 949, 11928, 0},
+    {187, 2, 1, 949, 7597, 0},
+    {188, 3, 1, 949, 11565, 0},
+    {190, 1, 1, 12002, 12009, 0},
+    {191, 2, 1, 12002, 12017, 0},
+    {192, 3, 1, 12002, 2389, 0},
+    {208, 1, 1, 949, 1809, 0},
+    {209, 2, 1, 949, 1819, 0},
+    {210, 3, 1, 949, 2153, 0},
+    {212, 4, 1, 949, 2660, 0},
+    {214, 5, 1, 949, 1634, 0},
+    {217, 6, 1, 949, 3451, 0},
+    {220, 1, 1, 949, 2660, 0},
+    {221, 2, 1, 949, 1634, 0},
+    {222, 3, 1, 949, 3451, 0},
+    {224, 1, 1, 949, 13116, 0},
+    {225, 2, 1, 949, 13123, 0},
+    {227, 1, 1, 949, 1634, 0},
+    {228, 2, 1, 949, 3451, 0},
+    {65535, 1, 5, 0, 0, 0},
+    {65535, 2, 6, 0, 0, 0},
+    {236, 3, 1, 949, 13600, 0},
+    {237, 4, 1, 949, 13605, 0},
+    {238, 5, 1, 949, 13612, 0},
+    {239, 6, 1, 949, 13622, 0},
+    {240, 7, 1, 949, 13636, 0},
+    {241, 8, 1, 949, 13644, 0},
+    {242, 9, 1, 949, 13654, 0},
+    {243, 10, 1, 949, 13667, 0},
+    {244, 11, 1, 949, 13677, 0},
+    {245, 12, 1, 949, 13689, 0},
+    {246, 13, 1, 949, 13696, 0},
+    {247, 14, 1, 949, 10247, 0},
+    {248, 15, 1, 949, 13701, 0},
+    {249, 16, 1, 949, 577, 0},
+    {250, 17, 1, 949, 13725, 0},
+    {251, 18, 1, 949, 4403, 0},
+    {252, 19, 1, 949, 13739, 0},
+    {253, 20, 1, 949, 13756, 0},
+    {254, 21, 1, 949, 13764, 0},
+    {255, 22, 1, 949, 13772, 0},
+    {256, 23, 1, 949, 13780, 0},
+    {257, 24, 1, 949, 13792, 0},
+    {258, 25, 1, 949, 13799, 0},
+    {259, 26, 1, 949, 13811, 0},
+    {260, 27, 1, 949, 13821, 0},
+    {265, 1, 1, 949, 14485, 0},
+    {266, 2, 1, 949, 5269, 0},
+    {267, 3, 1, 949, 14495, 0},
+    {268, 4, 1, 949, 14499, 0},
+    {269, 5, 1, 949, 14506, 0},
+    {270, 6, 1, 949, 13701, 0},
+    {271, 7, 1, 949, 13792, 0},
+    {272, 8, 1, 949, 14514, 0},
+    {273, 9, 1, 949, 14519, 0},
+    {274, 10, 1, 949, 14530, 0},
+    {275, 11, 1, 949, 14540, 0},
+    {276, 12, 1, 949, 14548, 0},
+    {277, 13, 1, 949, 14558, 0},
+    {278, 14, 1, 949, 14564, 0},
+    {279, 15, 1, 949, 14572, 0},
+    {280, 16, 1, 949, 1809, 0},
+    {281, 17, 1, 949, 1819, 0},
+    {282, 18, 1, 949, 1634, 0},
+    {283, 19, 1, 949, 3451, 0},
+    {284, 20, 1, 949, 14576, 0},
+    {285, 21, 1, 949, 14587, 0},
+    {308, 1, 1, 949, 1819, 15119},
+    {305, 2, 1, 949, 2153, 15133},
+    {302, 3, 1, 949, 15150, 15154},
+    {303, 4, 1, 949, 15166, 15176},
+    {301, 5, 1, 949, 1634, 15190},
+    {304, 6, 1, 949, 3207, 0},
+    {306, 7, 1, 949, 3451, 15204},
+    {307, 8, 1, 949, 3557, 15218},
+    {289, 9, 1, 949, 15232, 0},
+    {294, 10, 1, 949, 1819, 15240},
+    {299, 11, 1, 949, 2066, 0},
+    {300, 12, 1, 949, 2305, 0},
+    {296, 13, 1, 949, 2153, 15250},
+    {291, 14, 1, 949, 15150, 15263},
+    {297, 15, 1, 949, 1519, 0},
+    {292, 16, 1, 949, 15166, 15271},
+    {290, 17, 1, 949, 1634, 15281},
+    {298, 18, 1, 949, 3437, 0},
+    {293, 19, 1, 949, 3451, 15291},
+    {295, 20, 1, 949, 3557, 15301},
+    {310, 1, 2, 16127, 0, 0},
+    {311, 2, 2, 3107, 0, 0},
+    {313, 4, 2, 5360, 0, 0},
+    {314, 5, 2, 4403, 0, 0},
+    {315, 6, 2, 1199, 0, 0},
+    {312, 3, 2, 5297, 0, 0},
+    {328, 1, 1, 949, 16964, 0},
+    {329, 2, 1, 949, 16972, 0},
+    {330, 3, 1, 949, 16982, 0},
+    {333, 1, 1, 949, 3726, 0},
+    {334, 2, 1, 949, 1923, 0},
+    {335, 3, 1, 949, 17168, 0},
+    {336, 4, 1, 949, 17186, 0},
+    {337, 5, 1, 949, 17195, 0},
+    {338, 6, 1, 949, 17208, 0},
+    {339, 7, 1, 949, 17221, 0},
+    {347, 1, 1, 12002, 5450, 0},
+    {348, 2, 1, 12002, 17648, 0},
+    {349, 3, 1, 12002, 17664, 0},
+    {350, 4, 1, 12002, 17677, 0},
+    {351, 5, 1, 12002, 17749, 0},
+    {352, 6, 1, 12002, 17642, 0},
+    {353, 7, 1, 12002, 17754, 0},
+    {354, 8, 1, 12002, 17771, 0},
+    {355, 9, 1, 12002, 17789, 0},
+    {111, 1, 2, 8026, 0, 0},
+    {104, 2, 2, 7425, 0, 0},
+    {110, 3, 2, 7990, 0, 0},
+    {117, 4, 2, 8459, 0, 0},
+};
+static const tp__mdesc tp__gen_methods[180] = {
+    {18217, 360, 5, 0},
+    {18274, 361, 1, 0},
+    {18285, 362, 1, 0},
+    {18299, 65535, 4, 1},
+    {18314, 65535, 4, 2},
+    {18320, 65535, 1, 0},
+    {18327, 65535, 1, 0},
+    {18477, 363, 4, 5},
+    {18524, 364, 4, 5},
+    {18539, 365, 5, 6},
+    {18555, 366, 4, 6},
+    {18582, 367, 5, 6},
+    {18595, 368, 4, 5},
+    {18605, 369, 4, 5},
+    {18619, 370, 4, 5},
+    {18629, 371, 4, 5},
+    {18642, 372, 4, 5},
+    {18652, 373, 4, 5},
+    {18666, 374, 4, 5},
+    {18676, 375, 4, 5},
+    {18690, 376, 4, 5},
+    {18704, 377, 5, 5},
+    {18719, 378, 4, 5},
+    {18732, 379, 4, 5},
+    {18742, 380, 4, 5},
+    {18883, 381, 4, 5},
+    {18892, 382, 4, 5},
+    {18906, 383, 4, 5},
+    {18924, 384, 1, 0},
+    {18948, 385, 1, 0},
+    {18979, 386, 1, 0},
+    {18998, 387, 4, 100},
+    {19019, 388, 4, 101},
+    {19040, 389, 1, 0},
+    {19059, 390, 4, 102},
+    {19083, 391, 1, 0},
+    {19112, 392, 1, 0},
+    {19161, 393, 1, 0},
+    {19180, 394, 1, 0},
+    {19198, 395, 1, 0},
+    {19230, 396, 1, 0},
+    {19262, 397, 1, 0},
+    {19280, 398, 1, 0},
+    {19300, 399, 1, 0},
+    {19319, 400, 3, 0},
+    {19340, 401, 4, 119},
+    {19361, 402, 4, 119},
+    {19380, 403, 4, 119},
+    {19413, 404, 4, 119},
+    {19444, 405, 4, 119},
+    {19465, 406, 1, 0},
+    {19488, 407, 1, 0},
+    {19545, 408, 1, 0},
+    {19584, 409, 1, 0},
+    {19610, 410, 1, 0},
+    {19623, 411, 1, 0},
+    {19639, 412, 1, 0},
+    {19652, 413, 1, 0},
+    {19671, 414, 1, 0},
+    {19686, 415, 1, 0},
+    {19703, 416, 1, 0},
+    {19724, 417, 1, 0},
+    {19734, 418, 4, 4},
+    {19754, 419, 5, 122},
+    {19776, 420, 2, 0},
+    {19795, 421, 4, 122},
+    {19809, 422, 5, 5},
+    {19837, 423, 1, 0},
+    {19855, 424, 1, 0},
+    {19876, 65535, 5, 229},
+    {19902, 425, 4, 154},
+    {19919, 426, 1, 0},
+    {19934, 427, 1, 0},
+    {19950, 428, 1, 0},
+    {19967, 429, 1, 0},
+    {19984, 430, 1, 0},
+    {20011, 431, 1, 0},
+    {20033, 432, 1, 0},
+    {20056, 433, 1, 0},
+    {20080, 434, 1, 0},
+    {20102, 435, 1, 0},
+    {20126, 436, 1, 0},
+    {20200, 437, 1, 0},
+    {20220, 438, 4, 203},
+    {20237, 439, 4, 198},
+    {20255, 440, 4, 200},
+    {20277, 441, 3, 0},
+    {20296, 442, 3, 0},
+    {20319, 443, 4, 170},
+    {20362, 444, 1, 0},
+    {20396, 445, 1, 0},
+    {20410, 446, 1, 0},
+    {20427, 447, 5, 173},
+    {20441, 448, 1, 0},
+    {20451, 449, 4, 182},
+    {20461, 450, 1, 0},
+    {20478, 451, 4, 183},
+    {20495, 452, 1, 0},
+    {20517, 453, 4, 184},
+    {20539, 454, 1, 0},
+    {20557, 65535, 1, 0},
+    {20590, 455, 1, 0},
+    {20608, 456, 4, 185},
+    {20639, 457, 1, 0},
+    {20671, 458, 4, 120},
+    {20703, 65535, 4, 157},
+    {20737, 459, 1, 0},
+    {20758, 460, 1, 0},
+    {20801, 461, 1, 0},
+    {20812, 462, 1, 0},
+    {20823, 463, 1, 0},
+    {20846, 464, 1, 0},
+    {20869, 465, 1, 0},
+    {20889, 466, 1, 0},
+    {20912, 467, 1, 0},
+    {20935, 468, 1, 0},
+    {20962, 469, 1, 0},
+    {20994, 470, 1, 0},
+    {21025, 471, 1, 0},
+    {21076, 472, 1, 0},
+    {21107, 473, 4, 172},
+    {21137, 474, 1, 0},
+    {21325, 475, 4, 169},
+    {21349, 476, 4, 169},
+    {21362, 477, 4, 169},
+    {21375, 478, 1, 0},
+    {21416, 479, 1, 0},
+    {21446, 480, 1, 0},
+    {21505, 481, 4, 23},
+    {21529, 482, 4, 23},
+    {21550, 483, 4, 23},
+    {21560, 484, 1, 0},
+    {21589, 485, 4, 202},
+    {21607, 486, 4, 204},
+    {21640, 487, 4, 205},
+    {21667, 488, 6, 5},
+    {21683, 489, 6, 5},
+    {21702, 490, 6, 5},
+    {21719, 491, 6, 5},
+    {21743, 492, 6, 5},
+    {21767, 493, 4, 5},
+    {21788, 494, 6, 5},
+    {21811, 495, 4, 43},
+    {21820, 496, 1, 0},
+    {21841, 497, 1, 0},
+    {21862, 498, 1, 0},
+    {21876, 499, 1, 0},
+    {21905, 500, 1, 0},
+    {21927, 501, 1, 0},
+    {21953, 502, 4, 5},
+    {21965, 503, 4, 230},
+    {21996, 504, 5, 229},
+    {22034, 505, 4, 102},
+    {22052, 506, 1, 0},
+    {22072, 507, 1, 0},
+    {22088, 508, 1, 0},
+    {22112, 509, 1, 0},
+    {22145, 510, 1, 0},
+    {22165, 511, 1, 0},
+    {22185, 512, 1, 0},
+    {22204, 513, 1, 0},
+    {22227, 514, 1, 0},
+    {22246, 515, 1, 0},
+    {22269, 516, 1, 0},
+    {22303, 517, 1, 0},
+    {22320, 518, 4, 5},
+    {22336, 519, 1, 0},
+    {22393, 520, 1, 0},
+    {22411, 521, 4, 5},
+    {22423, 522, 3, 0},
+    {22493, 523, 1, 0},
+    {22535, 524, 1, 0},
+    {22558, 65535, 4, 172},
+    {22575, 525, 4, 341},
+    {22595, 526, 1, 0},
+    {22625, 527, 1, 0},
+    {22657, 528, 1, 0},
+    {22679, 529, 4, 5},
+    {22715, 530, 6, 5},
+    {22728, 531, 5, 358},
+};
+/* END GENERATED tables */
+
+#define TP__POOL(o) (tp__gen_pool + (o))
+
+static size_t tp__elem_size(unsigned kind, unsigned elem, unsigned depth) {
+    if (depth) return sizeof(tp__list);
+    switch (kind) {
+    case TP__K_INT: return sizeof(int64_t);
+    case TP__K_FLOAT: return sizeof(double);
+    case TP__K_BOOL: return sizeof(bool);
+    case TP__K_STR: return sizeof(const char *);
+    case TP__K_CHATID: return sizeof(tp_chat_id);
+    case TP__K_FILE: return sizeof(tp_input_file);
+    default: return tp__gen_types[elem].size;
+    }
+}
+
+static bool tp__parse_into(tp_json_doc *doc, unsigned t, const tp_json *j, void *dst);
+
+/* A freshly allocated view of type t; false only when out of memory. */
+static bool tp__parse_new(tp_json_doc *doc, unsigned t, const tp_json *j, const void **out) {
+    void *p = tp__doc_alloc(doc, tp__gen_types[t].size);
+    *out = p;
+    return p && tp__parse_into(doc, t, j, p);
+}
+
+/* One scalar or object of kind k at dst (an array element or a field); a value of another
+   JSON type leaves dst zero. */
+static bool tp__parse_one(tp_json_doc *doc, unsigned k, unsigned elem, const tp_json *j, void *dst,
+                          bool *has) {
+    tp_json_type jt = tp_json_typeof(j);
+    switch (k) {
+    case TP__K_INT:
+        if (jt != TP_JSON_INT) return true;
+        {
+            int64_t v = tp_json_int(j);
+            memcpy(dst, &v, sizeof v);
+        }
+        break;
+    case TP__K_FLOAT:
+        if (jt != TP_JSON_INT && jt != TP_JSON_REAL) return true;
+        {
+            double v = tp_json_num(j);
+            memcpy(dst, &v, sizeof v);
+        }
+        break;
+    case TP__K_BOOL:
+        if (jt != TP_JSON_BOOL) return true;
+        {
+            bool v = tp_json_bool(j);
+            memcpy(dst, &v, sizeof v);
+        }
+        break;
+    case TP__K_STR:
+        if (jt != TP_JSON_STRING) return true;
+        {
+            const char *v = tp_json_str(j);
+            memcpy(dst, &v, sizeof v);
+        }
+        break;
+    case TP__K_CHATID: {
+        tp_chat_id c;
+        c.id = tp_json_int(j);
+        c.username = tp_json_str(j);
+        memcpy(dst, &c, sizeof c);
+        break;
+    }
+    case TP__K_FILE: {
+        tp_input_file f;
+        if (jt != TP_JSON_STRING) return true;
+        memset(&f, 0, sizeof f);
+        f.kind = TP_FILE_ID;
+        f.id = tp_json_str(j);
+        f.fd = -1;
+        memcpy(dst, &f, sizeof f);
+        break;
+    }
+    default: /* an object in place (array element) */
+        return tp__parse_into(doc, elem, j, dst);
+    }
+    if (has) *has = true;
+    return true;
+}
+
+/* An array of depth levels into items/count. */
+static bool tp__parse_arr(tp_json_doc *doc, unsigned k, unsigned elem, unsigned depth,
+                          const tp_json *j, tp__list *out) {
+    size_t n = tp_json_size(j), es = tp__elem_size(k, elem, depth - 1), i = 0;
+    char *items;
+    const tp_json *it;
+    out->items = NULL;
+    out->count = 0;
+    if (tp_json_typeof(j) != TP_JSON_ARRAY || n == 0) return true;
+    items = (char *)tp__doc_alloc(doc, n * es);
+    if (!items) return false;
+    for (it = tp_json_first(j); it; it = tp_json_next(it), i++) {
+        if (depth > 1) {
+            tp__list sub;
+            if (!tp__parse_arr(doc, k, elem, depth - 1, it, &sub)) return false;
+            memcpy(items + i * es, &sub, sizeof sub);
+        } else if (k == TP__K_OBJ) {
+            if (!tp__parse_into(doc, elem, it, items + i * es)) return false;
+        } else if (!tp__parse_one(doc, k, elem, it, items + i * es, NULL)) {
+            return false;
+        }
+    }
+    out->items = items;
+    out->count = n;
+    return true;
+}
+
+/* Does union member u describe j? */
+static bool tp__umatch(const tp__udesc *u, const tp_json *j) {
+    switch (u->mode) {
+    case TP__U_CONST: {
+        const char *v = tp_json_get_str(j, TP__POOL(u->key));
+        if (!v || strcmp(v, TP__POOL(u->val)) != 0) return false;
+        return !u->key2 || tp_json_get(j, TP__POOL(u->key2)) != NULL;
+    }
+    case TP__U_HAS: return tp_json_get(j, TP__POOL(u->key)) != NULL;
+    case TP__U_INT0: {
+        const tp_json *v = tp_json_get(j, TP__POOL(u->key));
+        return tp_json_typeof(v) == TP_JSON_INT && tp_json_int(v) == 0;
+    }
+    case TP__U_ALWAYS: return tp_json_typeof(j) == TP_JSON_OBJECT;
+    case TP__U_STRING: return tp_json_typeof(j) == TP_JSON_STRING;
+    case TP__U_ARRAY: return tp_json_typeof(j) == TP_JSON_ARRAY;
+    default: return false;
+    }
+}
+
+/* Fills the zeroed view dst of type t from j; false only when out of memory. Fields of the
+   wrong JSON type stay absent; a missing required object or string becomes an empty one, so
+   m->chat->id never dereferences NULL. */
+static bool tp__parse_into(tp_json_doc *doc, unsigned t, const tp_json *j, void *dst) {
+    const tp__tdesc *td = &tp__gen_types[t];
+    const tp_json *m;
+    unsigned i;
+    memcpy(dst, &j, sizeof j);
+    if (td->what == 2) {
+        tp__uni u;
+        memset(&u, 0, sizeof u);
+        u.json = j;
+        for (i = 0; i < td->n; i++) {
+            const tp__udesc *ud = &tp__gen_unions[td->first + i];
+            if (!tp__umatch(ud, j)) continue;
+            u.kind = ud->tag;
+            if (ud->type != TP__NONE) {
+                if (!tp__parse_new(doc, ud->type, j, &u.as.any)) return false;
+            } else if (ud->mode == TP__U_STRING) {
+                u.as.any = tp_json_str(j);
+            }
+            break;
+        }
+        memcpy(dst, &u, sizeof u);
+        return true;
+    }
+    if (tp_json_typeof(j) != TP_JSON_OBJECT) return true;
+    for (m = tp_json_first(j); m; m = tp_json_next(m)) {
+        const char *key = tp_json_key(m);
+        unsigned lo = td->first, hi = (unsigned)td->first + td->n;
+        while (lo < hi) { /* binary search: the fields of a type are sorted by name */
+            unsigned mid = (lo + hi) / 2;
+            const tp__fdesc *fd = &tp__gen_fields[mid];
+            int c = strcmp(key, TP__POOL(fd->name));
+            if (c > 0) {
+                lo = mid + 1;
+            } else if (c < 0) {
+                hi = mid;
+            } else {
+                char *at = (char *)dst + fd->off;
+                if (fd->kind == TP__K_ARR) {
+                    tp__list l;
+                    if (!tp__parse_arr(doc, TP__F_SUB(fd->flags), fd->elem, TP__F_DEPTH(fd->flags), m,
+                                       &l))
+                        return false;
+                    memcpy(at, &l.items, sizeof l.items);
+                    memcpy((char *)dst + fd->aux, &l.count, sizeof l.count);
+                } else if (fd->kind == TP__K_OBJ) {
+                    tp_json_type jt = tp_json_typeof(m);
+                    if (jt == TP_JSON_OBJECT ||
+                        (tp__gen_types[fd->elem].what == 2 && jt != TP_JSON_NULL)) {
+                        const void *p;
+                        if (!tp__parse_new(doc, fd->elem, m, &p)) return false;
+                        memcpy(at, &p, sizeof p);
+                    }
+                } else {
+                    bool has = false;
+                    if (!tp__parse_one(doc, fd->kind, fd->elem, m, at, &has)) return false;
+                    if (has && fd->aux) memcpy((char *)dst + fd->aux, &has, sizeof has);
+                }
+                break;
+            }
+        }
+    }
+    for (i = td->first; i < (unsigned)td->first + td->n; i++) {
+        const tp__fdesc *fd = &tp__gen_fields[i];
+        const void *p;
+        if (!(fd->flags & TP__F_REQ) || (fd->kind != TP__K_OBJ && fd->kind != TP__K_STR)) continue;
+        memcpy(&p, (char *)dst + fd->off, sizeof p);
+        if (p) continue;
+        if (fd->kind == TP__K_STR) {
+            p = "";
+        } else {
+            p = tp__doc_alloc(doc, tp__gen_types[fd->elem].size);
+            if (!p) return false;
+        }
+        memcpy((char *)dst + fd->off, &p, sizeof p);
+    }
+    return true;
+}
+
+TP__DEF const void *tp_parse_as(tp_json_doc *doc, int type, const tp_json *json, tp_error *err) {
+    const void *p;
+    tp_json_type jt = tp_json_typeof(json);
+    TELEPOT_ASSERT(type >= 0 && type < TP_TYPE_COUNT);
+    if (jt != TP_JSON_OBJECT && (tp__gen_types[type].what != 2 || jt == TP_JSON_NONE)) {
+        tp__fail(err, TP_ERR_BAD_RESPONSE, 0, "a %s that is not an object",
+                 TP__POOL(tp__gen_types[type].name));
+        return NULL;
+    }
+    if (!tp__parse_new(doc, (unsigned)type, json, &p)) {
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        return NULL;
+    }
+    tp__ok(err);
+    return p;
+}
+
+/* The writer. Uploads met on the way are collected: a top-level file becomes a form part of
+   its parameter's name, a nested one (InputMedia's media) "attach://tpfN" and a part tpfN. */
+typedef struct tp__upload {
+    char name[24];
+    const char *field; /* top-level: the parameter name (pool) */
+    tp_input_file f;
+} tp__upload;
+typedef struct tp__wctx {
+    tp_jw *w;
+    tp__upload *up; /* NULL: no uploads possible (tp_jw_typed) */
+    size_t nup, cap;
+    bool nomem;
+} tp__wctx;
+
+static void tp__write_any(tp__wctx *c, unsigned t, const void *obj, bool top);
+
+static void tp__write_file(tp__wctx *c, const tp__fdesc *fd, const tp_input_file *f, bool top) {
+    tp__upload *u;
+    if (f->kind == TP_FILE_ID) {
+        tp_jw_key(c->w, TP__POOL(fd->name));
+        tp_jw_str(c->w, f->id);
+        return;
+    }
+    if (!c->up && c->cap == (size_t)-1) { /* tp_jw_typed: no way to upload */
+        tp_jw_key(c->w, TP__POOL(fd->name));
+        tp_jw_null(c->w);
+        return;
+    }
+    if (c->nup == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 4;
+        tp__upload *n = (tp__upload *)tp__realloc(c->up, cap * sizeof *n);
+        if (!n) {
+            c->nomem = true;
+            return;
+        }
+        c->up = n;
+        c->cap = cap;
+    }
+    u = &c->up[c->nup];
+    u->f = *f;
+    u->field = NULL;
+    if (top) {
+        u->field = TP__POOL(fd->name);
+        u->name[0] = '\0';
+    } else {
+        char ref[40];
+        snprintf(u->name, sizeof u->name, "tpf%u", (unsigned)c->nup);
+        snprintf(ref, sizeof ref, "attach://%s", u->name);
+        tp_jw_key(c->w, TP__POOL(fd->name));
+        tp_jw_str(c->w, ref);
+    }
+    c->nup++;
+}
+
+static void tp__write_one(tp__wctx *c, unsigned k, unsigned elem, const char *src) {
+    switch (k) {
+    case TP__K_INT: {
+        int64_t v;
+        memcpy(&v, src, sizeof v);
+        tp_jw_int(c->w, v);
+        break;
+    }
+    case TP__K_FLOAT: {
+        double v;
+        memcpy(&v, src, sizeof v);
+        tp_jw_real(c->w, v);
+        break;
+    }
+    case TP__K_BOOL: {
+        bool v;
+        memcpy(&v, src, sizeof v);
+        tp_jw_bool(c->w, v);
+        break;
+    }
+    case TP__K_STR: {
+        const char *v;
+        memcpy(&v, src, sizeof v);
+        tp_jw_str(c->w, v);
+        break;
+    }
+    case TP__K_CHATID: {
+        tp_chat_id v;
+        memcpy(&v, src, sizeof v);
+        if (v.username) tp_jw_str(c->w, v.username);
+        else tp_jw_int(c->w, v.id);
+        break;
+    }
+    case TP__K_FILE: {
+        tp_input_file v;
+        memcpy(&v, src, sizeof v);
+        tp_jw_str(c->w, v.kind == TP_FILE_ID ? v.id : NULL);
+        break;
+    }
+    default: tp__write_any(c, elem, src, false);
+    }
+}
+
+static void tp__write_arr(tp__wctx *c, unsigned k, unsigned elem, unsigned depth, const char *items,
+                          size_t n) {
+    size_t es = tp__elem_size(k, elem, depth - 1), i;
+    tp_jw_arr(c->w);
+    for (i = 0; i < n; i++) {
+        if (depth > 1) {
+            tp__list l;
+            memcpy(&l, items + i * es, sizeof l);
+            tp__write_arr(c, k, elem, depth - 1, (const char *)l.items, l.count);
+        } else {
+            tp__write_one(c, k, elem, items + i * es);
+        }
+    }
+    tp_jw_arr_end(c->w);
+}
+
+static void tp__write_any(tp__wctx *c, unsigned t, const void *obj, bool top) {
+    const tp__tdesc *td = &tp__gen_types[t];
+    const char *o = (const char *)obj;
+    unsigned i;
+    if (td->what == 2) {
+        tp__uni u;
+        memcpy(&u, obj, sizeof u);
+        for (i = 0; i < td->n; i++) {
+            const tp__udesc *ud = &tp__gen_unions[td->first + i];
+            if (ud->tag != (unsigned)u.kind || !u.as.any) continue;
+            if (ud->type != TP__NONE) {
+                tp__write_any(c, ud->type, u.as.any, false);
+                return;
+            }
+            if (ud->mode == TP__U_STRING) {
+                tp_jw_str(c->w, (const char *)u.as.any);
+                return;
+            }
+        }
+        tp_jw_value(c->w, u.json); /* unknown kind, or built from a DOM: the DOM (or null) */
+        return;
+    }
+    tp_jw_obj(c->w);
+    for (i = td->first; i < (unsigned)td->first + td->n; i++) {
+        const tp__fdesc *fd = &tp__gen_fields[i];
+        const char *src = o + fd->off;
+        bool req = (fd->flags & TP__F_REQ) != 0, has = false;
+        if (fd->aux && (fd->kind == TP__K_INT || fd->kind == TP__K_FLOAT || fd->kind == TP__K_BOOL))
+            memcpy(&has, o + fd->aux, sizeof has);
+        switch (fd->kind) {
+        case TP__K_INT:
+        case TP__K_FLOAT:
+        case TP__K_BOOL: {
+            static const char zero[8] = {0};
+            if (!req && !has && memcmp(src, zero, fd->kind == TP__K_BOOL ? sizeof(bool) : 8) == 0)
+                continue;
+            break;
+        }
+        case TP__K_STR: {
+            const char *s;
+            memcpy(&s, src, sizeof s);
+            if (!s && fd->cval) {
+                tp_jw_key(c->w, TP__POOL(fd->name));
+                tp_jw_str(c->w, TP__POOL(fd->cval));
+                continue;
+            }
+            if (!s) continue;
+            break;
+        }
+        case TP__K_CHATID: {
+            tp_chat_id v;
+            memcpy(&v, src, sizeof v);
+            if (!v.username && !v.id && !req) continue;
+            break;
+        }
+        case TP__K_FILE: {
+            tp_input_file f;
+            memcpy(&f, src, sizeof f);
+            if (f.kind != TP_FILE_NONE) tp__write_file(c, fd, &f, top);
+            continue;
+        }
+        case TP__K_OBJ: {
+            const void *p;
+            memcpy(&p, src, sizeof p);
+            if (!p) continue;
+            tp_jw_key(c->w, TP__POOL(fd->name));
+            tp__write_any(c, fd->elem, p, false);
+            continue;
+        }
+        default: { /* TP__K_ARR */
+            const char *items;
+            size_t n;
+            memcpy(&items, src, sizeof items);
+            memcpy(&n, o + fd->aux, sizeof n);
+            if (!n && !req) continue;
+            tp_jw_key(c->w, TP__POOL(fd->name));
+            tp__write_arr(c, TP__F_SUB(fd->flags), fd->elem, TP__F_DEPTH(fd->flags), items, n);
+            continue;
+        }
+        }
+        tp_jw_key(c->w, TP__POOL(fd->name));
+        tp__write_one(c, fd->kind, fd->elem, src);
+    }
+    tp_jw_obj_end(c->w);
+}
+
+TP__DEF void tp_jw_typed(tp_jw *w, int type, const void *obj) {
+    tp__wctx c;
+    TELEPOT_ASSERT(type >= 0 && type < TP_TYPE_COUNT);
+    memset(&c, 0, sizeof c);
+    c.w = w;
+    c.cap = (size_t)-1;
+    if (obj) tp__write_any(&c, (unsigned)type, obj, false);
+    else tp_jw_null(w);
+}
+
+/* Sends params (a JSON object text) as multipart/form-data with the uploads: string members
+   as they are, others as JSON text, files from memory, a descriptor or a path. */
+static tp_err tp__call_upload(tp_bot *bot, const char *method, const tp_buf *params,
+                              const tp__wctx *c, int timeout_ms, tp_json_doc **out, tp_error *err) {
+    tp_json_doc *pd = tp_json_parse(params->ptr, params->len, NULL);
+    const tp_json *m;
+    size_t n = tp_json_size(tp_json_root(pd)) + c->nup, i = 0, k;
+    tp_http_part *parts = (tp_http_part *)tp__alloc((n ? n : 1) * sizeof *parts);
+    size_t *offs = (size_t *)tp__alloc((n ? n : 1) * sizeof *offs);
+    int *fds = (int *)tp__alloc((c->nup ? c->nup : 1) * sizeof *fds);
+    tp_buf vals;
+    tp_err rc = TP_OK;
+    tp_buf_init(&vals);
+    if (!pd || !parts || !offs || !fds) {
+        rc = tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        goto done;
+    }
+    memset(parts, 0, n * sizeof *parts);
+    for (k = 0; k < c->nup; k++) fds[k] = -1;
+    for (m = tp_json_first(tp_json_root(pd)); m; m = tp_json_next(m), i++) {
+        parts[i].name = tp_json_key(m);
+        parts[i].fd = -1;
+        if (tp_json_typeof(m) == TP_JSON_STRING) {
+            parts[i].data = tp_json_str(m);
+            parts[i].len = tp_json_size(m);
+            offs[i] = (size_t)-1;
+        } else {
+            offs[i] = vals.len;
+            tp_json_write(&vals, m);
+            parts[i].len = vals.len - offs[i];
+        }
+    }
+    if (vals.err) {
+        rc = tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        goto done;
+    }
+    for (k = 0; k < i; k++)
+        if (offs[k] != (size_t)-1) parts[k].data = vals.ptr + offs[k];
+    for (k = 0; k < c->nup; k++, i++) {
+        const tp__upload *u = &c->up[k];
+        const char *fn = u->f.filename;
+        tp_http_part *p = &parts[i];
+        p->name = u->field ? u->field : u->name;
+        p->fd = -1;
+        if (u->f.kind == TP_FILE_PATH) {
+            const char *slash = u->f.path ? strrchr(u->f.path, '/') : NULL;
+            if (!fn) fn = slash ? slash + 1 : u->f.path;
+            fds[k] = u->f.path ? open(u->f.path, O_RDONLY | O_CLOEXEC) : -1;
+            if (fds[k] < 0) {
+                rc = tp__fail(err, TP_ERR_FILE, errno, "%s: cannot open %s: %s", method,
+                              u->f.path ? u->f.path : "(null)", strerror(errno));
+                goto done;
+            }
+            p->fd = fds[k];
+        } else if (u->f.kind == TP_FILE_FD) {
+            p->fd = u->f.fd;
+        } else {
+            p->data = u->f.data ? u->f.data : "";
+            p->len = u->f.len;
+        }
+        p->filename = fn && *fn ? fn : "file";
+    }
+    rc = tp__call(bot, method, NULL, parts, n, timeout_ms, false, out, err);
+done:
+    if (fds)
+        for (k = 0; k < c->nup; k++)
+            if (fds[k] >= 0) close(fds[k]);
+    tp_buf_deinit(&vals);
+    tp__free(parts);
+    tp__free(offs);
+    tp__free(fds);
+    tp_json_doc_free(pd);
+    return rc;
+}
+
+/* The result structs: {doc, json, value[, count]}. */
+typedef struct tp__res_b { tp_json_doc *doc; const tp_json *json; bool value; } tp__res_b;
+typedef struct tp__res_i { tp_json_doc *doc; const tp_json *json; int64_t value; } tp__res_i;
+typedef struct tp__res_p { tp_json_doc *doc; const tp_json *json; const void *value; } tp__res_p;
+typedef struct tp__res_a {
+    tp_json_doc *doc;
+    const tp_json *json;
+    const void *value;
+    size_t count;
+} tp__res_a;
+
+TP__DEF tp_err tp_call_typed(tp_bot *bot, int method, const void *args, void *out, tp_error *err) {
+    const tp__mdesc *md;
+    const char *name;
+    tp_buf b;
+    tp_jw w;
+    tp__wctx c;
+    tp_json_doc *doc = NULL;
+    const tp_json *r;
+    tp_err rc;
+    int timeout_ms = 0;
+    TELEPOT_ASSERT(bot && method >= 0 && method < TP_METHOD_COUNT);
+    md = &tp__gen_methods[method];
+    name = TP__POOL(md->name);
+    if (out) /* a failed call leaves a zero result: doc NULL, value NULL/0 */
+        memset(out, 0, md->rkind == TP__R_BOOL  ? sizeof(tp__res_b)
+                       : md->rkind == TP__R_INT ? sizeof(tp__res_i)
+                       : md->rkind == TP__R_ARR ? sizeof(tp__res_a)
+                                                : sizeof(tp__res_p));
+    tp_buf_init(&b);
+    tp_jw_init(&w, &b);
+    memset(&c, 0, sizeof c);
+    c.w = &w;
+    if (args && md->args != TP__NONE) {
+        tp__write_any(&c, md->args, args, true);
+    } else {
+        tp_jw_obj(&w);
+        tp_jw_obj_end(&w);
+    }
+    if (method == TP_METHOD_GET_UPDATES && args) /* a long poll: Telegram holds it `timeout` s */
+        timeout_ms = tp__poll_deadline_ms((int)((const tp_get_updates_args *)args)->timeout);
+    if (b.err || c.nomem) rc = tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+    else if (c.nup) rc = tp__call_upload(bot, name, &b, &c, timeout_ms, out ? &doc : NULL, err);
+    else rc = tp__call(bot, name, b.ptr, NULL, 0, timeout_ms, false, out ? &doc : NULL, err);
+    tp_buf_deinit(&b);
+    tp__free(c.up);
+    if (rc != TP_OK || !out) return rc;
+    r = tp_result(doc);
+    switch (md->rkind) {
+    case TP__R_BOOL: {
+        tp__res_b x;
+        x.doc = doc;
+        x.json = r;
+        x.value = tp_json_bool(r);
+        memcpy(out, &x, sizeof x);
+        return rc;
+    }
+    case TP__R_INT: {
+        tp__res_i x;
+        x.doc = doc;
+        x.json = r;
+        x.value = tp_json_int(r);
+        memcpy(out, &x, sizeof x);
+        return rc;
+    }
+    case TP__R_ARR: {
+        tp__res_a x;
+        tp__list l;
+        if (!tp__parse_arr(doc, TP__K_OBJ, md->rtype, 1, r, &l)) break;
+        x.doc = doc;
+        x.json = r;
+        x.value = l.items;
+        x.count = l.count;
+        memcpy(out, &x, sizeof x);
+        return rc;
+    }
+    default: {
+        tp__res_p x;
+        x.doc = doc;
+        x.json = r;
+        x.value = NULL;
+        if (md->rkind == TP__R_STR) x.value = tp_json_str(r);
+        else if (tp_json_typeof(r) == TP_JSON_OBJECT && !tp__parse_new(doc, md->rtype, r, &x.value))
+            break;
+        memcpy(out, &x, sizeof x);
+        return rc;
+    }
+    }
+    tp_json_doc_free(doc);
+    return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+}
+
+/* A Message the old views accepted: an object with an integer message_id and a chat with an
+   integer id (tp_poll_run reports the others as bad updates). */
+static bool tp__message_ok(const tp_json *m) {
+    const tp_json *chat = tp_json_get(m, "chat");
+    return tp_json_typeof(tp_json_get(m, "message_id")) == TP_JSON_INT &&
+           tp_json_typeof(tp_json_get(chat, "id")) == TP_JSON_INT;
+}
+
+TP__DEF const tp_message *tp_message_view(tp_json_doc *doc, const tp_json *message,
+                                          tp_error *err) {
+    if (!tp__message_ok(message)) {
+        tp__fail(err, TP_ERR_BAD_RESPONSE, 0, "a message without an integer message_id and chat id");
+        return NULL;
+    }
+    return (const tp_message *)tp_parse_as(doc, TP_TYPE_MESSAGE, message, err);
+}
+
+TP__DEF const tp_update *tp_update_view(tp_json_doc *doc, const tp_json *j, tp_error *err) {
+    static const char *const kinds[4] = {"message", "edited_message", "channel_post",
+                                         "edited_channel_post"};
+    int i;
+    if (tp_json_typeof(tp_json_get(j, "update_id")) != TP_JSON_INT) {
+        tp__fail(err, TP_ERR_BAD_RESPONSE, 0, "an update without an integer update_id");
+        return NULL;
+    }
+    for (i = 0; i < 4; i++) {
+        const tp_json *m = tp_json_get(j, kinds[i]);
+        if (m && !tp__message_ok(m)) {
+            tp__fail(err, TP_ERR_BAD_RESPONSE, 0, "%s without an integer message_id and chat id",
+                     kinds[i]);
+            return NULL;
+        }
+    }
+    return (const tp_update *)tp_parse_as(doc, TP_TYPE_UPDATE, j, err);
+}
+
+/* Keyboards. */
+TP__DEF tp_inline_keyboard_button tp_button_cb(const char *text, const char *callback_data) {
+    tp_inline_keyboard_button b;
+    memset(&b, 0, sizeof b);
+    b.text = text;
+    b.callback_data = callback_data;
+    return b;
+}
+
+TP__DEF tp_inline_keyboard_button tp_button_url(const char *text, const char *url) {
+    tp_inline_keyboard_button b;
+    memset(&b, 0, sizeof b);
+    b.text = text;
+    b.url = url;
+    return b;
+}
+
+TP__DEF tp_keyboard_button tp_key(const char *text) {
+    tp_keyboard_button b;
+    memset(&b, 0, sizeof b);
+    b.text = text;
+    return b;
+}
+
+TP__DEF tp_inline_keyboard_markup tp_inline_keyboard(const tp_inline_keyboard_button_list *rows,
+                                                     size_t nrows) {
+    tp_inline_keyboard_markup m;
+    memset(&m, 0, sizeof m);
+    m.inline_keyboard = rows;
+    m.inline_keyboard_count = nrows;
+    return m;
+}
+
+TP__DEF tp_reply_keyboard_markup tp_reply_keyboard(const tp_keyboard_button_list *rows,
+                                                   size_t nrows, bool resize, bool one_time) {
+    tp_reply_keyboard_markup m;
+    memset(&m, 0, sizeof m);
+    m.keyboard = rows;
+    m.keyboard_count = nrows;
+    m.resize_keyboard = resize;
+    m.one_time_keyboard = one_time;
+    return m;
+}
+
+static tp_reply_markup tp__markup(int kind, const void *p) {
+    tp_reply_markup r;
+    memset(&r, 0, sizeof r);
+    r.kind = kind;
+    r.as.any = p;
+    return r;
+}
+
+TP__DEF tp_reply_markup tp_markup_inline(const tp_inline_keyboard_markup *m) {
+    return tp__markup(TP_REPLY_MARKUP_INLINE_KEYBOARD_MARKUP, m);
+}
+
+TP__DEF tp_reply_markup tp_markup_reply(const tp_reply_keyboard_markup *m) {
+    return tp__markup(TP_REPLY_MARKUP_REPLY_KEYBOARD_MARKUP, m);
+}
+
+TP__DEF tp_reply_markup tp_markup_remove(void) {
+    /* positional: json, remove_keyboard, selective, has_selective (regenerating may add some) */
+    static const tp_reply_keyboard_remove rm = {NULL, true, false, false};
+    return tp__markup(TP_REPLY_MARKUP_REPLY_KEYBOARD_REMOVE, &rm);
+}
+
+TP__DEF tp_reply_markup tp_markup_force_reply(void) {
+    /* positional: json, force_reply, input_field_placeholder, selective, has_selective */
+    static const tp_force_reply fr = {NULL, true, NULL, false, false};
+    return tp__markup(TP_REPLY_MARKUP_FORCE_REPLY, &fr);
 }
 
 #endif /* TELEPOT_IMPLEMENTATION_INCLUDED */
