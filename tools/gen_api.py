@@ -656,6 +656,10 @@ def cases(g, smp):
                 v = "s_" + name
                 if "values" in f and f["values"]:
                     v = f["values"][0]
+                elif name.endswith("parse_mode"):
+                    v = "HTML"
+                elif name == "url":
+                    v = "https://example.com/" + snake(n)
                 pre.append("%s%s = %s;" % (dst, fn, cstr(v)))
                 return v
             if k == K_CHATID:
