@@ -370,7 +370,6 @@ TEST(test_poll_loop) {
     seen_t s;
     tp_error e;
     tp_poll_opts po;
-    tp_json_doc *d = NULL;
     int i, in_order = 1;
     memset(&s, 0, sizeof s);
     memset(&po, 0, sizeof po);

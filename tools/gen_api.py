@@ -279,7 +279,7 @@ class Gen:
     def decls(self):
         out = []
         w = out.append
-        w("/* Bot API %s (%s): %d types, %d methods. Conventions of this region:" % (
+        w("/* %s (%s): %d types, %d methods. Conventions of this region:" % (
             self.spec["version"], self.spec["release_date"], len(self.types), len(self.methods)))
         w("   - type Message is struct tp_message, field `from` is `from_` (C/C++ keywords get '_');")
         w("   - Integer is int64_t, Float double, Boolean bool, String const char * (borrowed from the")
@@ -389,7 +389,8 @@ class Gen:
 
     # --- implementation tables -----------------------------------------------------------------
     def impl(self):
-        fields, types, umembers, methods = [], [], [], []
+        fields, types, umembers, methods, reqs = [], [], [], [], []
+        fields_meta = []
 
         def field_rows(cstruct, flist, is_args):
             rows = []
@@ -412,14 +413,24 @@ class Gen:
                 elif not f["required"] and k in (K_INT, K_FLOAT, K_BOOL) and not is_args:
                     aux = "offsetof(%s, has_%s)" % (cstruct, fn)
                 cval = self.s(str(f["const"])) if "const" in f and isinstance(f["const"], str) else 0
-                rows.append("{%d, offsetof(%s, %s), %s, %d, %d, %d, %d}" % (
-                    self.s(f["name"]), cstruct, fn, aux, k, flags | (sub << 4), elem, cval))
+                rows.append((f["required"] and k in (K_OBJ, K_STR)))
+                rows[-1] = ("{%d, offsetof(%s, %s), %s, %d, %d, %d, %d}" % (
+                    self.s(f["name"]), cstruct, fn, aux, k, flags | (sub << 4), elem, cval),
+                    bool(f["required"] and k in (K_OBJ, K_STR)))
             return rows
+
+        def add_fields(rows):
+            first, rfirst = len(fields), len(reqs)
+            for text, needs_default in rows:
+                if needs_default:
+                    reqs.append(str(len(fields)))
+                fields.append(text)
+            return first, len(fields) - first, rfirst, len(reqs) - rfirst
 
         for n in self.tnames:
             cn = ctype_name(n)
             if n == "InputFile":
-                types.append("{%d, 0, 0, 0, 0}" % self.s(n))
+                types.append("{%d, 0, 0, 0, 0, 0, 0}" % self.s(n))
             elif n in self.unions:
                 first = len(umembers)
                 for (mt, mode, key, val, key2) in self.discriminators(n):
@@ -427,18 +438,16 @@ class Gen:
                                                               [x for x in self.unions[n] if x.startswith("Array of ")][0])) + 1
                     umembers.append("{%d, %d, %d, %d, %d, %d}" % (
                         self.tindex[mt] if mt else 0xFFFF, tag, mode, self.s(key), self.s(val), self.s(key2)))
-                types.append("{%d, sizeof(%s), %d, %d, 2}" % (self.s(n), cn, first, len(umembers) - first))
+                types.append("{%d, sizeof(%s), %d, %d, 0, 0, 2}" % (self.s(n), cn, first, len(umembers) - first))
             else:
-                first = len(fields)
-                fields.extend(field_rows(cn, self.fields_of(n), False))
-                types.append("{%d, sizeof(%s), %d, %d, 1}" % (self.s(n), cn, first, len(fields) - first))
+                types.append("{%d, sizeof(%s), %d, %d, %d, %d, 1}" % (
+                    (self.s(n), cn) + add_fields(field_rows(cn, self.fields_of(n), False))))
         argtypes = []
         for n, m in self.methods.items():
             sn = snake(n)
             if m["fields"]:
-                first = len(fields)
-                fields.extend(field_rows("tp_%s_args" % sn, m["fields"], True))
-                argtypes.append("{%d, sizeof(tp_%s_args), %d, %d, 0}" % (self.s(n), sn, first, len(fields) - first))
+                argtypes.append("{%d, sizeof(tp_%s_args), %d, %d, %d, %d, 0}" % (
+                    (self.s(n), sn) + add_fields(field_rows("tp_%s_args" % sn, m["fields"], True))))
                 args = len(self.tnames) + len(argtypes) - 1
             else:
                 args = 0xFFFF
@@ -446,7 +455,7 @@ class Gen:
             methods.append("{%d, %d, %d, %d}" % (self.s(n), args, rk, self.tindex[rt] if rt else 0))
         out = []
         w = out.append
-        w("/* Bot API %s tables: the string pool, field descriptors (sorted by name within a type)," % self.spec["version"])
+        w("/* %s tables: the string pool, field descriptors (sorted by name within a type)," % self.spec["version"])
         w("   types (struct types, unions, then one args pseudo-type per method), union members in")
         w("   the order they are tried, and methods. */")
         pool = "".join(self.pool)
@@ -476,6 +485,10 @@ class Gen:
         w("static const tp__tdesc tp__gen_types[%d] = {" % (len(types) + len(argtypes)))
         for r in types + argtypes:
             w("    " + r + ",")
+        w("};")
+        w("static const uint16_t tp__gen_reqs[%d] = { /* required objects and strings, per type */" % len(reqs))
+        for i in range(0, len(reqs), 16):
+            w("    " + ", ".join(reqs[i:i + 16]) + ",")
         w("};")
         w("static const tp__udesc tp__gen_unions[%d] = {" % len(umembers))
         for r in umembers:
@@ -780,7 +793,7 @@ def main():
             with open(path, "w") as f:
                 f.write(text)
     if check and not bad:
-        print("gen_api.py: telepot.h, tools/tpemu_schema.h and tests/gen_cases.h match tools/botapi.json (Bot API %s)" % spec["version"])
+        print("gen_api.py: telepot.h, tools/tpemu_schema.h and tests/gen_cases.h match tools/botapi.json (%s)" % spec["version"])
     return bad
 
 
