@@ -51,6 +51,13 @@ def snake(name):
     return s.lower()
 
 
+def fhash(name):
+    """The field-name hash of the C engine (tp__fhash)."""
+    b = name.encode()
+    n = len(b)
+    return (n * 7 + b[0] * 31 + b[-1] * 131 + (b[n // 2] * 17 if n > 2 else 0)) & 0xFFFFFFFF
+
+
 def cname(field):
     return field + "_" if field in KEYWORDS else field
 
@@ -389,7 +396,7 @@ class Gen:
 
     # --- implementation tables -----------------------------------------------------------------
     def impl(self):
-        fields, types, umembers, methods, reqs = [], [], [], [], []
+        fields, types, umembers, methods, reqs, hashes = [], [], [], [], [], []
         fields_meta = []
 
         def field_rows(cstruct, flist, is_args):
@@ -419,6 +426,22 @@ class Gen:
                     bool(f["required"] and k in (K_OBJ, K_STR)))
             return rows
 
+        def add_hash(flist):
+            """An open-addressing table of the fields (index + 1), linear probing."""
+            names = sorted(f["name"] for f in flist)
+            bits = 1
+            while (1 << bits) < len(names) * 2:
+                bits += 1
+            table = [0] * (1 << bits)
+            for i, nm in enumerate(names):
+                h = fhash(nm) & ((1 << bits) - 1)
+                while table[h]:
+                    h = (h + 1) & ((1 << bits) - 1)
+                table[h] = i + 1
+            first = len(hashes)
+            hashes.extend(str(x) for x in table)
+            return first, bits
+
         def add_fields(rows):
             first, rfirst = len(fields), len(reqs)
             for text, needs_default in rows:
@@ -430,7 +453,7 @@ class Gen:
         for n in self.tnames:
             cn = ctype_name(n)
             if n == "InputFile":
-                types.append("{%d, 0, 0, 0, 0, 0, 0}" % self.s(n))
+                types.append("{%d, 0, 0, 0, 0, 0, 0, 0, 0}" % self.s(n))
             elif n in self.unions:
                 first = len(umembers)
                 for (mt, mode, key, val, key2) in self.discriminators(n):
@@ -438,15 +461,16 @@ class Gen:
                                                               [x for x in self.unions[n] if x.startswith("Array of ")][0])) + 1
                     umembers.append("{%d, %d, %d, %d, %d, %d}" % (
                         self.tindex[mt] if mt else 0xFFFF, tag, mode, self.s(key), self.s(val), self.s(key2)))
-                types.append("{%d, sizeof(%s), %d, %d, 0, 0, 2}" % (self.s(n), cn, first, len(umembers) - first))
+                types.append("{%d, sizeof(%s), %d, %d, 0, 0, 0, 2, 0}" % (self.s(n), cn, first, len(umembers) - first))
             else:
-                types.append("{%d, sizeof(%s), %d, %d, %d, %d, 1}" % (
-                    (self.s(n), cn) + add_fields(field_rows(cn, self.fields_of(n), False))))
+                types.append("{%d, sizeof(%s), %d, %d, %d, %d, %d, 1, %d}" % (
+                    (self.s(n), cn) + add_fields(field_rows(cn, self.fields_of(n), False))
+                    + add_hash(self.fields_of(n))))
         argtypes = []
         for n, m in self.methods.items():
             sn = snake(n)
             if m["fields"]:
-                argtypes.append("{%d, sizeof(tp_%s_args), %d, %d, %d, %d, 0}" % (
+                argtypes.append("{%d, sizeof(tp_%s_args), %d, %d, %d, %d, 0, 0, 0}" % (
                     (self.s(n), sn) + add_fields(field_rows("tp_%s_args" % sn, m["fields"], True))))
                 args = len(self.tnames) + len(argtypes) - 1
             else:
@@ -489,6 +513,10 @@ class Gen:
         w("static const uint16_t tp__gen_reqs[%d] = { /* required objects and strings, per type */" % len(reqs))
         for i in range(0, len(reqs), 16):
             w("    " + ", ".join(reqs[i:i + 16]) + ",")
+        w("};")
+        w("static const uint16_t tp__gen_hash[%d] = { /* per struct type: field index + 1 by tp__fhash */" % len(hashes))
+        for i in range(0, len(hashes), 20):
+            w("    " + ", ".join(hashes[i:i + 20]) + ",")
         w("};")
         w("static const tp__udesc tp__gen_unions[%d] = {" % len(umembers))
         for r in umembers:
