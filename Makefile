@@ -24,8 +24,10 @@ $(B)/tpemu: tools/tpemu.c tools/tpemu_schema.h telepot.h
 	$(CC) $(CFLAGS) $(WARN) tools/tpemu.c -o $@ $(LIBS)
 
 # Regenerates the Bot API part of telepot.h (and tools/tpemu_schema.h, tests/gen_cases.h) from
-# tools/botapi.json. A new Bot API version: copy its botapi.json there, then `make gen`.
+# tools/botapi.json. A new Bot API version: `make gen BOTAPI=path/to/botapi.json` (copied into
+# tools/ first), then `make test`.
 gen:
+	@if [ -n "$(BOTAPI)" ]; then cp "$(BOTAPI)" tools/botapi.json; fi
 	python3 tools/gen_api.py
 
 # A scripted conversation between a user and diceyclock, through the emulator.
