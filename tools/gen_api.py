@@ -437,7 +437,9 @@ class Gen:
                 h = fhash(nm) & ((1 << bits) - 1)
                 while table[h]:
                     h = (h + 1) & ((1 << bits) - 1)
-                table[h] = i + 1
+                if i + 1 >= 128 or len(nm.encode()) >= 512:
+                    raise SystemExit("gen_api.py: %d fields or a %d-byte name do not fit a hash slot" % (i + 1, len(nm)))
+                table[h] = (i + 1) | (len(nm.encode()) << 7)  # index + 1, name length
             first = len(hashes)
             hashes.extend(str(x) for x in table)
             return first, bits
@@ -514,7 +516,7 @@ class Gen:
         for i in range(0, len(reqs), 16):
             w("    " + ", ".join(reqs[i:i + 16]) + ",")
         w("};")
-        w("static const uint16_t tp__gen_hash[%d] = { /* per struct type: field index + 1 by tp__fhash */" % len(hashes))
+        w("static const uint16_t tp__gen_hash[%d] = { /* per type: field index + 1 | name length << 7 */" % len(hashes))
         for i in range(0, len(hashes), 20):
             w("    " + ", ".join(hashes[i:i + 20]) + ",")
         w("};")
