@@ -14401,6 +14401,15 @@ static bool tp__parse_into(tp_json_doc *doc, unsigned t, const tp_json *j, void 
                         if (!tp__parse_new(doc, fd->elem, m, &p)) return false;
                         memcpy(at, &p, sizeof p);
                     }
+                } else if (fd->kind == TP__K_STR) { /* the common cases, without a call */
+                    if ((m->tag & TP__J_TYPE) == TP_JSON_STRING) {
+                        const char *v = (const char *)m + m->u.s.off;
+                        memcpy(at, &v, sizeof v);
+                    }
+                } else if (fd->kind == TP__K_INT && (m->tag & TP__J_TYPE) == TP_JSON_INT) {
+                    bool has = true;
+                    memcpy(at, &m->u.i, sizeof m->u.i);
+                    if (fd->aux) memcpy((char *)dst + fd->aux, &has, sizeof has);
                 } else {
                     bool has = false;
                     if (!tp__parse_one(doc, fd->kind, fd->elem, m, at, &has)) return false;
@@ -14840,7 +14849,8 @@ TP__DEF const tp_update *tp_update_view(tp_json_doc *doc, const tp_json *j, tp_e
     static const char *const kinds[4] = {"message", "edited_message", "channel_post",
                                          "edited_channel_post"};
     const tp_update *u;
-    int i;
+    const tp_json *v;
+    int i, bad = -1;
     if (tp_json_typeof(tp_json_get(j, "update_id")) != TP_JSON_INT) {
         tp__fail(err, TP_ERR_BAD_RESPONSE, 0, "an update without an integer update_id");
         return NULL;
@@ -14849,9 +14859,15 @@ TP__DEF const tp_update *tp_update_view(tp_json_doc *doc, const tp_json *j, tp_e
     for (i = 0; u && i < 4; i++) { /* the four message kinds must be messages (ids are never 0) */
         const tp_message *m = i == 0 ? u->message : i == 1 ? u->edited_message
                             : i == 2 ? u->channel_post : u->edited_channel_post;
-        if (m ? m->message_id != 0 && m->chat->id != 0 : !tp_json_get(j, kinds[i])) continue;
+        if (m && (m->message_id == 0 || m->chat->id == 0)) bad = i;
+    }
+    for (v = tp_json_first(j); u && v; v = tp_json_next(v)) /* a kind that is not even an object */
+        if (tp_json_typeof(v) != TP_JSON_OBJECT)
+            for (i = 0; i < 4; i++)
+                if (strcmp(tp_json_key(v), kinds[i]) == 0) bad = i;
+    if (bad >= 0) {
         tp__fail(err, TP_ERR_BAD_RESPONSE, 0, "%s without an integer message_id and chat id",
-                 kinds[i]);
+                 kinds[bad]);
         return NULL;
     }
     return u;

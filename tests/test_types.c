@@ -154,7 +154,12 @@ TEST(test_views) {
     }
     tp_json_doc_free(d);
 
-    /* a message with required parts missing: empty, never NULL */
+    /* a message kind that is not a message object: a bad update, as before */
+    d = parse("{\"update_id\":2,\"message\":5}");
+    CHECK(tp_update_view(d, tp_json_root(d), &e) == NULL && e.code == TP_ERR_BAD_RESPONSE);
+    tp_json_doc_free(d);
+
+    /* required parts missing elsewhere: empty, never NULL */
     d = parse("{\"update_id\":1,\"poll\":{\"id\":\"p\"}}");
     u = tp_update_view(d, tp_json_root(d), &e);
     CHECK(u && u->poll && u->poll->question && u->poll->options_count == 0);
