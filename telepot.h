@@ -9857,6 +9857,7 @@ TP__DEF tp_glance_info tp_glance(const tp_json *msg) {
     g.chat_type = tp_json_get_str(chat, "type");
     if (!g.chat_type) g.chat_type = "";
     g.chat_id = tp_json_get_int(chat, "id");
+    if (tp_json_typeof(msg) != TP_JSON_OBJECT) return g; /* an array's elements have no keys */
     for (m = tp_json_first(msg); m; m = tp_json_next(m)) {
         const char *k = tp_json_key(m);
         for (i = 0; i < best; i++)
@@ -14380,6 +14381,7 @@ static bool tp__parse_into(tp_json_doc *doc, unsigned t, const tp_json *j, void 
         const char *key = tp_json_key(m);
         size_t klen = m->tag >> TP__J_KEYSHIFT;
         unsigned mask = (1u << td->hbits) - 1, h = klen ? tp__fhash(key, klen) & mask : 0, slot;
+        if (!td->hbits) break; /* no table (InputFile): nothing to look up */
         while ((slot = tp__gen_hash[td->hfirst + h]) != 0) { /* open addressing, linear probe */
             const tp__fdesc *fd = &tp__gen_fields[td->first + (slot & 127) - 1];
             h = (h + 1) & mask;
@@ -14439,6 +14441,10 @@ TP__DEF const void *tp_parse_as(tp_json_doc *doc, int type, const tp_json *json,
     const void *p;
     tp_json_type jt = tp_json_typeof(json);
     TELEPOT_ASSERT(type >= 0 && type < TP_TYPE_COUNT);
+    if (tp__gen_types[type].what == 0) { /* InputFile: a tp_input_file, not a view */
+        tp__fail(err, TP_ERR_INVALID, 0, "%s has no typed view", TP__POOL(tp__gen_types[type].name));
+        return NULL;
+    }
     if (jt != TP_JSON_OBJECT && (tp__gen_types[type].what != 2 || jt == TP_JSON_NONE)) {
         tp__fail(err, TP_ERR_BAD_RESPONSE, 0, "a %s that is not an object",
                  TP__POOL(tp__gen_types[type].name));
