@@ -14356,6 +14356,7 @@ static bool tp__umatch(const tp__udesc *u, const tp_json *j) {
 static bool tp__parse_into(tp_json_doc *doc, unsigned t, const tp_json *j, void *dst) {
     const tp__tdesc *td = &tp__gen_types[t];
     const tp_json *m;
+    uint64_t seen[2]; /* fields already set (a type has < 128, see tools/gen_api.py) */
     unsigned i;
     memcpy(dst, &j, sizeof j);
     if (td->what == 2) {
@@ -14377,15 +14378,20 @@ static bool tp__parse_into(tp_json_doc *doc, unsigned t, const tp_json *j, void 
         return true;
     }
     if (tp_json_typeof(j) != TP_JSON_OBJECT) return true;
+    seen[0] = seen[1] = 0;
     for (m = tp_json_first(j); m; m = tp_json_next(m)) {
         const char *key = tp_json_key(m);
         size_t klen = m->tag >> TP__J_KEYSHIFT;
         unsigned mask = (1u << td->hbits) - 1, h = klen ? tp__fhash(key, klen) & mask : 0, slot;
         if (!td->hbits) break; /* no table (InputFile): nothing to look up */
         while ((slot = tp__gen_hash[td->hfirst + h]) != 0) { /* open addressing, linear probe */
-            const tp__fdesc *fd = &tp__gen_fields[td->first + (slot & 127) - 1];
+            unsigned idx = (slot & 127) - 1;
+            const tp__fdesc *fd = &tp__gen_fields[td->first + idx];
             h = (h + 1) & mask;
             if ((slot >> 7) != klen || memcmp(TP__POOL(fd->name), key, klen) != 0) continue;
+            if (seen[idx >> 6] & (UINT64_C(1) << (idx & 63))) break; /* a duplicate key: the first
+                                                                         wins, as in tp_json_get */
+            seen[idx >> 6] |= UINT64_C(1) << (idx & 63);
             {
                 char *at = (char *)dst + fd->off;
                 if (fd->kind == TP__K_ARR) {
