@@ -10,7 +10,7 @@ SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 B        = build
 EXAMPLES = echo skeleton skeleton_extend diceyclock emodi webhook_skeleton webhook_counter
 
-.PHONY: all examples tools demo test check bench soak symbols clean
+.PHONY: all examples tools demo test check bench soak symbols clean gen
 all: examples tools
 examples: $(EXAMPLES:%=$(B)/examples/%)
 tools: $(B)/tpemu
@@ -19,9 +19,16 @@ $(B)/examples/%: examples/%.c telepot.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(WARN) $< -o $@ $(LIBS)
 
-$(B)/tpemu: tools/tpemu.c telepot.h
+$(B)/tpemu: tools/tpemu.c tools/tpemu_schema.h telepot.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(WARN) tools/tpemu.c -o $@ $(LIBS)
+
+# Regenerates the Bot API part of telepot.h (and tools/tpemu_schema.h, tests/gen_cases.h) from
+# tools/botapi.json. A new Bot API version: `make gen BOTAPI=path/to/botapi.json` (copied into
+# tools/ first), then `make test`.
+gen:
+	@if [ -n "$(BOTAPI)" ]; then cp "$(BOTAPI)" tools/botapi.json; fi
+	python3 tools/gen_api.py
 
 # A scripted conversation between a user and diceyclock, through the emulator.
 demo: $(B)/tpemu $(B)/examples/diceyclock

@@ -142,6 +142,19 @@ else
 fi
 
 # ---------------------------------------------------------------------------------------------
+echo "## Typed views: DOM parse vs DOM + tp_update_view for every update"
+echo
+if [ -f "$B/updates100.json" ] && build typed_bench bench/typed_bench.c -- -lpthread; then
+    "$B/typed_bench" "$B/updates100.json" "$ROUNDS" | tee "$B/typed.md"
+    echo
+    target "Typed: DOM + typed views / DOM parse, 100 updates" \
+        "$(awk -F'|' 'NR == 3 { gsub(/[ x]/, "", $6); print $6 }' "$B/typed.md")" le 1.5
+else
+    echo "_skipped: typed_bench did not build or the documents are missing_"
+    echo
+fi
+
+# ---------------------------------------------------------------------------------------------
 echo "## HTTP: keep-alive POST round trips on loopback"
 echo
 if build http_server bench/http_server.c && build http_bench bench/http_bench.c -- -lcurl -lpthread; then

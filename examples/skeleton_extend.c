@@ -19,17 +19,16 @@ typedef struct your_bot {
 } your_bot;
 
 /* The "constructor", run by tp_poll_main once the bot exists: asks Telegram who we are.
-   getMe's result is read through the DOM. */
+   getMe's result comes typed (a tp_user); its document owns the strings. */
 static tp_err your_bot_init(tp_bot *bot, void *user, tp_error *err) {
     your_bot *self = (your_bot *)user;
-    tp_json_doc *me = NULL;
-    const char *name;
+    tp_user_result me;
     tp_err rc = tp_get_me(bot, &me, err);
     if (rc != TP_OK) return rc;
-    name = tp_json_get_str(tp_result(me), "username"); /* the document owns this string */
-    snprintf(self->username, sizeof self->username, "%s", name ? name : "");
+    snprintf(self->username, sizeof self->username, "%s",
+             me.value && me.value->username ? me.value->username : "");
     self->count = 0;
-    tp_json_doc_free(me); /* ...so copy it before freeing the document */
+    tp_json_doc_free(me.doc); /* ...so copy them before freeing the document */
     printf("Listening as @%s ...\n", self->username);
     fflush(stdout);
     return TP_OK;

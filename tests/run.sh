@@ -57,6 +57,7 @@ for cxx in g++ clang++; do
     step "compile-$cxx-c++11-bearssl" $cxx -std=c++11 -Wall -Wextra -Wpedantic -Werror -DTELEPOT_BEARSSL -x c++ -c tests/test_compile.c -o /dev/null
 done
 step "symbols" make -s symbols
+step "generated-up-to-date" python3 tools/gen_api.py --check
 
 echo "== build"
 step "build-tools-examples" make -s all CFLAGS="-O2 -g"

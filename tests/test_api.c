@@ -114,16 +114,16 @@ static void check_no_token(const tp_error *e) {
 
 TEST(test_get_me_and_errors) {
     tp_bot *bot = new_bot(TOKEN), *bad = new_bot("999:WRONGTESTSECRETTOKEN");
-    tp_json_doc *d = NULL;
+    tp_user_result d;
     tp_error e;
     CHECK_EQ_INT(tp_get_me(bot, &d, &e), TP_OK);
-    CHECK(tp_json_get_bool(tp_result(d), "is_bot"));
-    CHECK(tp_json_get_str(tp_result(d), "username") != NULL);
-    CHECK(tp_json_get_int(tp_result(d), "id") == 123456);
-    tp_json_doc_free(d);
+    CHECK(tp_json_get_bool(d.json, "is_bot"));
+    CHECK(d.value && d.value->is_bot && d.value->username != NULL);
+    CHECK(d.value && d.value->id == 123456);
+    tp_json_doc_free(d.doc);
     /* a wrong token: 401, and neither token in the error */
     CHECK_EQ_INT(tp_get_me(bad, &d, &e), TP_ERR_API);
-    CHECK(d == NULL);
+    CHECK(d.doc == NULL && d.value == NULL);
     CHECK_EQ_INT(e.error_code, 401);
     CHECK_EQ_INT(e.http_status, 401);
     CHECK(strstr(e.message, "getMe") != NULL);
@@ -155,25 +155,40 @@ TEST(test_get_me_and_errors) {
 TEST(test_send_message) {
     tp_bot *bot = new_bot(TOKEN);
     tp_send_message_args a;
-    tp_json_doc *d = NULL, *calls;
+    tp_message_result d;
+    tp_json_doc *calls;
     tp_error e;
     const tp_json *p;
+    tp_reply_parameters rp;
+    tp_inline_keyboard_button row[1];
+    tp_inline_keyboard_button_list rows[1];
+    tp_inline_keyboard_markup kb;
+    tp_reply_markup mk;
+    memset(&rp, 0, sizeof rp);
+    rp.message_id = 77;
+    row[0] = tp_button_cb("a", "b");
+    rows[0].items = row;
+    rows[0].count = 1;
+    kb = tp_inline_keyboard(rows, 1);
+    mk = tp_markup_inline(&kb);
     memset(&a, 0, sizeof a);
     a.chat_id = TP_CHAT(INT64_C(9007199254740993));
     a.text = "h\xc3\xa9llo \"quoted\" \\ \xf0\x9f\x98\x80\nline";
     a.parse_mode = "HTML";
-    a.reply_to_message_id = 77;
+    a.reply_parameters = &rp;
     a.disable_notification = true;
-    a.reply_markup = "{\"inline_keyboard\":[[{\"text\":\"a\",\"callback_data\":\"b\"}]]}";
+    a.reply_markup = &mk;
     CHECK_EQ_INT(tp_send_message(bot, &a, &d, &e), TP_OK);
-    CHECK(tp_json_get_int(tp_json_get(tp_result(d), "chat"), "id") == INT64_C(9007199254740993));
-    CHECK_STR(tp_json_get_str(tp_result(d), "text"), a.text);
+    CHECK(tp_json_get_int(tp_json_get(d.json, "chat"), "id") == INT64_C(9007199254740993));
+    CHECK_STR(tp_json_get_str(d.json, "text"), a.text);
     {
-        const tp_message *m = tp_message_view(d, tp_result(d), &e);
+        const tp_message *m = d.value;
         CHECK(m && m->chat->id == INT64_C(9007199254740993) && m->from_ && m->from_->is_bot);
         CHECK(m && m->message_id > 0);
+        CHECK(m && m->json == d.json);
+        CHECK(tp_message_view(d.doc, d.json, &e) != NULL);
     }
-    tp_json_doc_free(d);
+    tp_json_doc_free(d.doc);
     calls = last_call("sendMessage");
     p = tp_json_get(last_of(calls), "params");
     CHECK(tp_json_get_int(p, "chat_id") == INT64_C(9007199254740993));
@@ -189,7 +204,7 @@ TEST(test_send_message) {
     /* a channel by name */
     a.chat_id = TP_CHAT_NAME("@tpemu_channel");
     a.reply_markup = NULL;
-    a.reply_to_message_id = 0;
+    a.reply_parameters = NULL;
     CHECK_EQ_INT(tp_send_message(bot, &a, NULL, &e), TP_OK);
     calls = last_call("sendMessage");
     CHECK_STR(tp_json_get_str(tp_json_get(last_of(calls), "params"), "chat_id"), "@tpemu_channel");
@@ -200,7 +215,7 @@ TEST(test_send_message) {
 TEST(test_faults) {
     tp_bot *bot = new_bot(TOKEN);
     tp_error e;
-    tp_json_doc *d = NULL;
+    tp_user_result d;
     CHECK(control("POST", "/_emu/fault", "429:7/getMe") != NULL);
     CHECK_EQ_INT(tp_get_me(bot, &d, &e), TP_ERR_API);
     CHECK_EQ_INT(e.error_code, 429);
@@ -242,7 +257,7 @@ TEST(test_faults) {
     }
     /* after all that, the bot works */
     CHECK_EQ_INT(tp_get_me(bot, &d, &e), TP_OK);
-    tp_json_doc_free(d);
+    tp_json_doc_free(d.doc);
     tp_bot_free(bot);
 }
 
@@ -371,7 +386,6 @@ TEST(test_poll_loop) {
     seen_t s;
     tp_error e;
     tp_poll_opts po;
-    tp_json_doc *d = NULL;
     int i, in_order = 1;
     memset(&s, 0, sizeof s);
     memset(&po, 0, sizeof po);
@@ -398,10 +412,12 @@ TEST(test_poll_loop) {
     /* nothing left */
     {
         tp_get_updates_args ga;
+        tp_update_list_result ur;
         memset(&ga, 0, sizeof ga);
-        CHECK_EQ_INT(tp_get_updates(bot, &ga, &d, &e), TP_OK);
-        CHECK_EQ_INT(tp_json_size(tp_result(d)), 0);
-        tp_json_doc_free(d);
+        CHECK_EQ_INT(tp_get_updates(bot, &ga, &ur, &e), TP_OK);
+        CHECK_EQ_INT(tp_json_size(ur.json), 0);
+        CHECK_EQ_INT(ur.count, 0);
+        tp_json_doc_free(ur.doc);
     }
     tp_bot_free(bot);
 }
@@ -444,11 +460,11 @@ typedef struct {
 static void *held_poll(void *arg) {
     held_t *h = (held_t *)arg;
     tp_get_updates_args ga;
-    tp_json_doc *d = NULL;
+    tp_update_list_result d;
     memset(&ga, 0, sizeof ga);
     ga.timeout = 2;
     h->rc = tp_get_updates(h->bot, &ga, &d, NULL);
-    tp_json_doc_free(d);
+    if (h->rc == TP_OK) tp_json_doc_free(d.doc);
     return NULL;
 }
 

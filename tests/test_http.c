@@ -1559,7 +1559,7 @@ TEST(test_api_errors) {
     bot = bot_to(s.url, 1000);
     log_lines = log_token_seen = 0;
 
-    CHECK_EQ_INT(tp_get_me(bot, &doc, &e), TP_OK);
+    CHECK_EQ_INT(tp_call(bot, "getMe", NULL, &doc, &e), TP_OK);
     CHECK_EQ_INT(tp_json_get_int(tp_result(doc), "id"), 1);
     tp_json_doc_free(doc);
     memset(&sm, 0, sizeof sm);

@@ -1,5 +1,6 @@
 /* tests/fuzz/fuzz_json.c - libFuzzer entry for the JSON reader and writer: whatever parses
-   must write back to text that parses to the same text again.
+   must write back to text that parses to the same text again; the typed views (tp_parse_as,
+   tp_jw_typed) of a generated type chosen by the input's size must write parseable JSON.
    clang -g -O1 -fsanitize=fuzzer,address,undefined tests/fuzz/fuzz_json.c -o build/fuzz_json */
 #define TELEPOT_IMPLEMENTATION
 #include "../../telepot.h"
@@ -26,6 +27,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     {
         const tp_update *u = tp_update_view(doc, tp_json_root(doc), NULL);
         if (u && u->update_id != tp_json_get_int(tp_json_root(doc), "update_id")) abort();
+    }
+    { /* a typed view of some generated type, written back: the text must parse again */
+        int t = (int)(size % TP_TYPE_COUNT);
+        const void *v = tp_parse_as(doc, t, tp_json_root(doc), NULL);
+        if (v) {
+            tp_buf c;
+            tp_jw w;
+            tp_json_doc *typed;
+            tp_buf_init(&c);
+            tp_jw_init(&w, &c);
+            tp_jw_typed(&w, t, v);
+            typed = c.err ? NULL : tp_json_parse(c.ptr, c.len, NULL);
+            if (!c.err && !typed) abort();
+            tp_json_doc_free(typed);
+            tp_buf_deinit(&c);
+        }
     }
     tp_json_doc_free(again);
     tp_json_doc_free(doc);

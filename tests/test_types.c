@@ -1,0 +1,236 @@
+/* tests/test_types.c - the generated Bot API types: every one of them parsed from a generated
+   sample with all fields and one with only the required ones (tests/gen_cases.h), unions
+   told apart by their discriminators, every sample written back (tp_jw_typed) to the same
+   JSON; hand-picked checks of the typed views; unknown fields and kinds stay in the DOM. */
+#define TELEPOT_IMPLEMENTATION
+#include "../telepot.h"
+#include "tp_test.h"
+#include "gen_cases.h"
+
+/* Same JSON value, members in any order. */
+static bool json_equal(const tp_json *a, const tp_json *b) {
+    const tp_json *x;
+    tp_json_type t = tp_json_typeof(a);
+    if (t != tp_json_typeof(b)) return false;
+    switch (t) {
+    case TP_JSON_BOOL: return tp_json_bool(a) == tp_json_bool(b);
+    case TP_JSON_INT: return tp_json_int(a) == tp_json_int(b);
+    case TP_JSON_REAL: return tp_json_num(a) == tp_json_num(b);
+    case TP_JSON_STRING: return strcmp(tp_json_str(a), tp_json_str(b)) == 0;
+    case TP_JSON_ARRAY: {
+        size_t i;
+        if (tp_json_size(a) != tp_json_size(b)) return false;
+        for (i = 0; i < tp_json_size(a); i++)
+            if (!json_equal(tp_json_at(a, i), tp_json_at(b, i))) return false;
+        return true;
+    }
+    case TP_JSON_OBJECT:
+        if (tp_json_size(a) != tp_json_size(b)) return false;
+        for (x = tp_json_first(a); x; x = tp_json_next(x))
+            if (!json_equal(x, tp_json_get(b, tp_json_key(x)))) return false;
+        return true;
+    default: return true;
+    }
+}
+
+TEST(test_every_type) {
+    size_t i, n = sizeof gen_type_cases / sizeof gen_type_cases[0];
+    int seen[TP_TYPE_COUNT];
+    int types = 0, bad_parse = 0, bad_kind = 0, bad_round = 0;
+    memset(seen, 0, sizeof seen);
+    for (i = 0; i < n; i++) {
+        const gen_type_case *c = &gen_type_cases[i];
+        tp_error e;
+        tp_json_doc *d = tp_json_parse(c->json, strlen(c->json), &e), *d2 = NULL;
+        const void *v = d ? tp_parse_as(d, c->type, tp_json_root(d), &e) : NULL;
+        tp_buf b;
+        tp_jw w;
+        if (!seen[c->type]++) types++;
+        if (!v) {
+            bad_parse++;
+            fprintf(stderr, "type %d: no view of %s\n", c->type, c->json);
+            tp_json_doc_free(d);
+            continue;
+        }
+        if (*(const tp_json *const *)v != tp_json_root(d)) bad_parse++;
+        if (c->kind >= 0 && ((const tp_chat_member *)v)->kind != c->kind) {
+            bad_kind++;
+            fprintf(stderr, "type %d: kind %d, want %d: %s\n", c->type,
+                    ((const tp_chat_member *)v)->kind, c->kind, c->json);
+        }
+        tp_buf_init(&b);
+        tp_jw_init(&w, &b);
+        tp_jw_typed(&w, c->type, v);
+        if (!b.err) d2 = tp_json_parse(b.ptr, b.len, &e);
+        if (!d2 || !json_equal(tp_json_root(d), tp_json_root(d2))) {
+            bad_round++;
+            fprintf(stderr, "type %d: round trip\n  in:  %s\n  out: %s\n", c->type, c->json,
+                    b.ptr ? b.ptr : "(null)");
+        }
+        tp_buf_deinit(&b);
+        tp_json_doc_free(d2);
+        tp_json_doc_free(d);
+    }
+    CHECK_EQ_INT(types, TP_TYPE_COUNT - 1); /* all but InputFile, which is tp_input_file */
+    CHECK_EQ_INT(bad_parse, 0);
+    CHECK_EQ_INT(bad_kind, 0);
+    CHECK_EQ_INT(bad_round, 0);
+    printf("%d types, %d samples parsed and written back\n", types, (int)n);
+}
+
+static tp_json_doc *parse(const char *s) {
+    tp_error e;
+    tp_json_doc *d = tp_json_parse(s, strlen(s), &e);
+    CHECK(d != NULL);
+    return d;
+}
+
+TEST(test_views) {
+    tp_error e;
+    tp_json_doc *d = parse(
+        "{\"update_id\":10,\"message\":{\"message_id\":5,\"date\":1700000000,"
+        "\"from\":{\"id\":9007199254740993,\"is_bot\":false,\"first_name\":\"A\"},"
+        "\"chat\":{\"id\":-1001234567890123,\"type\":\"supergroup\",\"title\":\"T\"},"
+        "\"text\":\"hi\",\"entities\":[{\"type\":\"bold\",\"offset\":0,\"length\":2}],"
+        "\"photo\":[{\"file_id\":\"a\",\"file_unique_id\":\"u\",\"width\":1,\"height\":2},"
+        "{\"file_id\":\"b\",\"file_unique_id\":\"v\",\"width\":3,\"height\":4,\"file_size\":0}],"
+        "\"forward_origin\":{\"type\":\"hidden_user\",\"sender_user_name\":\"X\",\"date\":1},"
+        "\"message_thread_id\":0,\"brand_new_field\":{\"deep\":[1,2,3]}},"
+        "\"brand_new_kind\":{\"z\":true}}");
+    const tp_update *u = tp_update_view(d, tp_json_root(d), &e);
+    const tp_message *m = u ? u->message : NULL;
+    CHECK(u && u->update_id == 10 && u->json == tp_json_root(d));
+    CHECK(m && m->message_id == 5 && m->date == 1700000000);
+    CHECK(m && m->from_ && m->from_->id == INT64_C(9007199254740993) && !m->from_->is_bot);
+    CHECK(m && m->chat->id == INT64_C(-1001234567890123));
+    CHECK_STR(m ? m->chat->type : NULL, "supergroup");
+    CHECK_STR(m ? m->text : NULL, "hi");
+    CHECK(m && m->entities_count == 1 && m->entities[0].length == 2);
+    CHECK_STR(m && m->entities_count ? m->entities[0].type : NULL, "bold");
+    CHECK(m && m->photo_count == 2 && m->photo[1].width == 3 && m->photo[1].has_file_size &&
+          m->photo[1].file_size == 0 && !m->photo[0].has_file_size);
+    /* presence bits tell 0 from absent */
+    CHECK(m && m->has_message_thread_id && m->message_thread_id == 0);
+    CHECK(m && m->caption == NULL && m->reply_to_message == NULL && !m->has_is_topic_message);
+    /* a union by its discriminator */
+    CHECK(m && m->forward_origin && m->forward_origin->kind == TP_MESSAGE_ORIGIN_HIDDEN_USER);
+    CHECK_STR(m && m->forward_origin ? m->forward_origin->as.hidden_user->sender_user_name : NULL, "X");
+    /* what this header does not know is in the DOM, never dropped */
+    CHECK_EQ_INT(tp_json_int(tp_json_at(tp_json_get(tp_json_get(m ? m->json : NULL,
+                                                                  "brand_new_field"), "deep"), 2)),
+                 3);
+    CHECK(tp_json_get_bool(tp_json_get(u ? u->json : NULL, "brand_new_kind"), "z"));
+    CHECK_EQ_INT(tp_flavor_of(tp_json_root(d)), TP_FLAVOR_CHAT);
+    tp_json_doc_free(d);
+
+    /* MaybeInaccessibleMessage: date 0 means InaccessibleMessage */
+    d = parse("[{\"message\":{\"chat\":{\"id\":1,\"type\":\"private\"},\"message_id\":3,\"date\":0},"
+              "\"id\":\"q\",\"from\":{\"id\":1,\"is_bot\":false,\"first_name\":\"B\"},"
+              "\"chat_instance\":\"ci\"},"
+              "{\"message\":{\"chat\":{\"id\":1,\"type\":\"private\"},\"message_id\":3,\"date\":5,"
+              "\"text\":\"x\"},\"id\":\"q\",\"from\":{\"id\":1,\"is_bot\":false,\"first_name\":\"B\"},"
+              "\"chat_instance\":\"ci\"}]");
+    {
+        const tp_callback_query *q0 = (const tp_callback_query *)tp_parse_as(
+            d, TP_TYPE_CALLBACK_QUERY, tp_json_at(tp_json_root(d), 0), &e);
+        const tp_callback_query *q1 = (const tp_callback_query *)tp_parse_as(
+            d, TP_TYPE_CALLBACK_QUERY, tp_json_at(tp_json_root(d), 1), &e);
+        CHECK(q0 && q0->message &&
+              q0->message->kind == TP_MAYBE_INACCESSIBLE_MESSAGE_INACCESSIBLE_MESSAGE);
+        CHECK(q1 && q1->message && q1->message->kind == TP_MAYBE_INACCESSIBLE_MESSAGE_MESSAGE);
+        CHECK_STR(q1 && q1->message ? q1->message->as.message->text : NULL, "x");
+        CHECK(tp_parse_as(d, TP_TYPE_USER, tp_json_get(tp_json_at(tp_json_root(d), 0), "id"), &e) ==
+              NULL);
+        CHECK_EQ_INT(e.code, TP_ERR_BAD_RESPONSE);
+    }
+    tp_json_doc_free(d);
+
+    /* a ChatMember of a status newer than this header: kind 0, DOM intact */
+    d = parse("{\"status\":\"overlord\",\"user\":{\"id\":1,\"is_bot\":false,\"first_name\":\"C\"}}");
+    {
+        const tp_chat_member *cm =
+            (const tp_chat_member *)tp_parse_as(d, TP_TYPE_CHAT_MEMBER, tp_json_root(d), &e);
+        CHECK(cm && cm->kind == 0 && cm->as.any == NULL && cm->json == tp_json_root(d));
+    }
+    tp_json_doc_free(d);
+
+    /* a message kind that is not a message object: a bad update, as before */
+    d = parse("{\"update_id\":2,\"message\":5}");
+    CHECK(tp_update_view(d, tp_json_root(d), &e) == NULL && e.code == TP_ERR_BAD_RESPONSE);
+    tp_json_doc_free(d);
+
+    /* required parts missing elsewhere: empty, never NULL */
+    d = parse("{\"update_id\":1,\"poll\":{\"id\":\"p\"}}");
+    u = tp_update_view(d, tp_json_root(d), &e);
+    CHECK(u && u->poll && u->poll->question && u->poll->options_count == 0);
+    tp_json_doc_free(d);
+}
+
+TEST(test_writer) {
+    tp_buf b;
+    tp_jw w;
+    tp_inline_keyboard_button row1[2], row2[1];
+    tp_inline_keyboard_button_list rows[2];
+    tp_inline_keyboard_markup kb;
+    tp_reply_markup mk;
+    tp_keyboard_button keys[1];
+    tp_keyboard_button_list krows[1];
+    tp_reply_keyboard_markup rk;
+    tp_input_media_photo ph;
+    tp_input_media im;
+    tp_chat_permissions perms;
+    row1[0] = tp_button_cb("Yes", "y");
+    row1[1] = tp_button_url("Docs", "https://core.telegram.org");
+    row2[0] = tp_button_cb("No", "n");
+    rows[0].items = row1;
+    rows[0].count = 2;
+    rows[1].items = row2;
+    rows[1].count = 1;
+    kb = tp_inline_keyboard(rows, 2);
+    mk = tp_markup_inline(&kb);
+    tp_buf_init(&b);
+    tp_jw_init(&w, &b);
+    tp_jw_typed(&w, TP_TYPE_REPLY_MARKUP, &mk);
+    CHECK_STR(b.ptr, "{\"inline_keyboard\":[[{\"callback_data\":\"y\",\"text\":\"Yes\"},"
+                     "{\"text\":\"Docs\",\"url\":\"https://core.telegram.org\"}],"
+                     "[{\"callback_data\":\"n\",\"text\":\"No\"}]]}");
+    tp_buf_reset(&b);
+    keys[0] = tp_key("Hello");
+    krows[0].items = keys;
+    krows[0].count = 1;
+    rk = tp_reply_keyboard(krows, 1, true, false);
+    mk = tp_markup_reply(&rk);
+    tp_jw_typed(&w, TP_TYPE_REPLY_MARKUP, &mk);
+    CHECK_STR(b.ptr, "{\"keyboard\":[[{\"text\":\"Hello\"}]],\"resize_keyboard\":true}");
+    tp_buf_reset(&b);
+    mk = tp_markup_remove();
+    tp_jw_typed(&w, TP_TYPE_REPLY_MARKUP, &mk);
+    CHECK_STR(b.ptr, "{\"remove_keyboard\":true}");
+    tp_buf_reset(&b);
+    mk = tp_markup_force_reply();
+    tp_jw_typed(&w, TP_TYPE_REPLY_MARKUP, &mk);
+    CHECK_STR(b.ptr, "{\"force_reply\":true}");
+    /* const fields are filled in; has_ flags write a false that matters */
+    tp_buf_reset(&b);
+    memset(&ph, 0, sizeof ph);
+    ph.media = tp_file_id("AgACAgIAAx");
+    memset(&im, 0, sizeof im);
+    im.kind = TP_INPUT_MEDIA_PHOTO;
+    im.as.photo = &ph;
+    tp_jw_typed(&w, TP_TYPE_INPUT_MEDIA, &im);
+    CHECK_STR(b.ptr, "{\"media\":\"AgACAgIAAx\",\"type\":\"photo\"}");
+    tp_buf_reset(&b);
+    memset(&perms, 0, sizeof perms);
+    perms.can_send_messages = true;
+    perms.has_can_send_polls = true; /* explicitly false */
+    tp_jw_typed(&w, TP_TYPE_CHAT_PERMISSIONS, &perms);
+    CHECK_STR(b.ptr, "{\"can_send_messages\":true,\"can_send_polls\":false}");
+    tp_buf_deinit(&b);
+}
+
+int main(void) {
+    RUN(test_every_type);
+    RUN(test_views);
+    RUN(test_writer);
+    TEST_END();
+}

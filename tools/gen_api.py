@@ -1,0 +1,831 @@
+#!/usr/bin/env python3
+"""tools/gen_api.py - generates the Bot API part of telepot.h from tools/botapi.json.
+
+    python3 tools/gen_api.py            rewrites the GENERATED regions of telepot.h, and
+                                        tools/tpemu_schema.h, tests/gen_cases.h
+    python3 tools/gen_api.py --check    exits 1 when any of them differs from the output
+
+A new Bot API version: copy its botapi.json over tools/botapi.json and run `make gen`.
+The generator emits DATA (field descriptor tables) and tiny wrappers; one generic parser and
+one generic writer in the header interpret the tables. Python 3 standard library only.
+"""
+import json
+import os
+import re
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SPEC = os.path.join(ROOT, "tools", "botapi.json")
+HEADER = os.path.join(ROOT, "telepot.h")
+EMU_SCHEMA = os.path.join(ROOT, "tools", "tpemu_schema.h")
+CASES = os.path.join(ROOT, "tests", "gen_cases.h")
+
+KEYWORDS = set("""auto break case char const continue default do double else enum extern float for
+goto if inline int long register restrict return short signed sizeof static struct switch typedef
+union unsigned void volatile while bool true false alignas alignof and and_eq asm bitand bitor
+catch class compl concept const_cast constexpr decltype delete dynamic_cast explicit export
+friend mutable namespace new noexcept not not_eq nullptr operator or or_eq private protected
+public reinterpret_cast requires static_assert static_cast template this thread_local throw try
+typeid typename using virtual wchar_t xor xor_eq from""".split())
+
+# Declared by hand in >>types (forward typedefs the hand-written API needs early).
+HAND_DECLARED = {"Update", "Message", "User", "Chat"}
+# Field type lists that are not a declared union: the union they become.
+SYNTH_UNIONS = {
+    ("InlineKeyboardMarkup", "ReplyKeyboardMarkup", "ReplyKeyboardRemove", "ForceReply"): "ReplyMarkup",
+}
+SYNTH_DISCRIM = {"InlineKeyboardMarkup": "inline_keyboard", "ReplyKeyboardMarkup": "keyboard",
+                 "ReplyKeyboardRemove": "remove_keyboard", "ForceReply": "force_reply"}
+
+# Kinds, shared with the C engine (TP__K_*).
+K_INT, K_FLOAT, K_BOOL, K_STR, K_CHATID, K_FILE, K_OBJ, K_ARR = 1, 2, 3, 4, 5, 6, 7, 8
+# Union member tests (TP__U_*).
+U_CONST, U_HAS, U_INT0, U_ALWAYS, U_STRING, U_ARRAY = 1, 2, 3, 4, 5, 6
+# Result kinds (TP__R_*).
+R_BOOL, R_INT, R_STR, R_OBJ, R_ARR, R_OBJ_OR_TRUE = 1, 2, 3, 4, 5, 6
+
+
+def snake(name):
+    s = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name)
+    s = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1_\2", s)
+    return s.lower()
+
+
+def fhash(name):
+    """The field-name hash of the C engine (tp__fhash)."""
+    b = name.encode()
+    n = len(b)
+    return (n * 7 + b[0] * 31 + b[-1] * 131 + (b[n // 2] * 17 if n > 2 else 0)) & 0xFFFFFFFF
+
+
+def cname(field):
+    return field + "_" if field in KEYWORDS else field
+
+
+def ctype_name(t):
+    return "tp_" + snake(t)
+
+
+class Gen:
+    def __init__(self, spec):
+        self.spec = spec
+        self.types = spec["types"]
+        self.methods = spec["methods"]
+        self.unions = {n: t["subtypes"] for n, t in self.types.items() if "subtypes" in t}
+        for members, name in SYNTH_UNIONS.items():
+            self.unions[name] = list(members)
+        # type table order: spec types, synthetic unions, then one args pseudo-type per method
+        self.tnames = [n for n in self.types] + [n for n in SYNTH_UNIONS.values()]
+        self.tindex = {n: i for i, n in enumerate(self.tnames)}
+        self.pool = ["\0"]
+        self.pool_index = {"": 0}
+        self.pool_len = 1
+
+    def s(self, text):
+        """Offset of text in the string pool."""
+        if text not in self.pool_index:
+            self.pool_index[text] = self.pool_len
+            self.pool.append(text + "\0")
+            self.pool_len += len(text.encode()) + 1
+        return self.pool_index[text]
+
+    # --- field classification ------------------------------------------------------------------
+    def classify(self, f):
+        """(kind, depth, base) for a spec field: base is the type name for OBJ elements."""
+        types = f["types"]
+        depth = 0
+        if len(types) > 1:
+            st = set(types)
+            if st == {"Integer", "String"}:
+                return K_CHATID, 0, None
+            if st == {"InputFile", "String"}:
+                return K_FILE, 0, None
+            if all(t.startswith("Array of ") for t in types):
+                depth = 1
+                inner = tuple(t[len("Array of "):] for t in types)
+            else:
+                inner = tuple(types)
+            base = self.union_for(inner)
+            if depth:
+                return K_ARR, depth, (base, K_OBJ)
+            return K_OBJ, 0, base
+        t = types[0]
+        while t.startswith("Array of "):
+            depth += 1
+            t = t[len("Array of "):]
+        if t == "String" and f.get("attach"):
+            k, base = K_FILE, None
+        elif t in ("Integer",):
+            k, base = K_INT, None
+        elif t == "Float":
+            k, base = K_FLOAT, None
+        elif t in ("Boolean", "True"):
+            k, base = K_BOOL, None
+        elif t == "String":
+            k, base = K_STR, None
+        elif t == "InputFile":
+            k, base = K_FILE, None
+        else:
+            k, base = K_OBJ, t
+        if depth:
+            return K_ARR, depth, (base, k)
+        return k, 0, base
+
+    def union_for(self, members):
+        if members in SYNTH_UNIONS:
+            return SYNTH_UNIONS[members]
+        best = None
+        for u, subs in self.unions.items():
+            if set(members) <= set(subs) and (best is None or len(subs) < len(self.unions[best])):
+                best = u
+        if best is None:
+            raise SystemExit("gen_api.py: no union holds %s; add it to SYNTH_UNIONS" % (members,))
+        return best
+
+    def elem_ctype(self, k, base):
+        return {K_INT: "int64_t", K_FLOAT: "double", K_BOOL: "bool", K_STR: "const char *",
+                K_CHATID: "tp_chat_id", K_FILE: "tp_input_file"}.get(k) or ctype_name(base)
+
+    def list_name(self, base, k):
+        return self.elem_ctype(k, base).replace("const char *", "tp_str").replace("int64_t", "tp_int") + "_list" \
+            if k != K_OBJ else ctype_name(base) + "_list"
+
+    # --- discriminators --------------------------------------------------------------------------
+    def discriminators(self, uname):
+        """[(member_type_or_None, mode, key, value, key2)] in the order they are tried."""
+        subs = self.unions[uname]
+        out, last = [], []
+        real = [s for s in subs if s in self.types]
+        fields = {s: self.types[s].get("fields", []) for s in real}
+        consts = {}
+        for s in real:
+            c = [f for f in fields[s] if "const" in f]
+            if c:
+                consts[s] = c[0]
+        for s in subs:
+            if s == "String":
+                out.append((None, U_STRING, "", "", ""))
+                continue
+            if s.startswith("Array of "):
+                out.append((None, U_ARRAY, "", "", ""))
+                continue
+            if uname in SYNTH_UNIONS.values():
+                out.append((s, U_HAS, SYNTH_DISCRIM[s], "", ""))
+                continue
+            c = consts.get(s)
+            if c is not None and isinstance(c["const"], int):
+                out.insert(0, (s, U_INT0, c["name"], "", ""))
+                continue
+            if c is not None:
+                same = [o for o in real if o != s and consts.get(o) and consts[o]["name"] == c["name"]
+                        and consts[o]["const"] == c["const"]]
+                key2 = ""
+                if same:
+                    others = set(f["name"] for o in same for f in fields[o])
+                    uniq = [f["name"] for f in fields[s] if f["required"] and f["name"] not in others]
+                    if not uniq:
+                        raise SystemExit("gen_api.py: cannot tell %s apart in %s" % (s, uname))
+                    key2 = uniq[0]
+                out.append((s, U_CONST, c["name"], str(c["const"]), key2))
+                continue
+            others = set(f["name"] for o in real if o != s for f in fields[o])
+            uniq = [f["name"] for f in fields[s] if f["required"] and f["name"] not in others]
+            if uniq:
+                out.append((s, U_HAS, uniq[0], "", ""))
+            elif fields[s] and any(f["required"] for f in fields[s]):
+                last.append((s, U_HAS, [f["name"] for f in fields[s] if f["required"]][0], "", ""))
+            else:
+                last.append((s, U_ALWAYS, "", "", ""))
+        return out + last
+
+    def tag_name(self, uname, member):
+        if member == "String":
+            suffix = "string"
+        elif member.startswith("Array of "):
+            suffix = "array"
+        elif member.startswith(uname) and member != uname:
+            suffix = snake(member[len(uname):])
+        else:
+            suffix = snake(member)
+        return suffix
+
+    # --- public declarations -----------------------------------------------------------------
+    def fields_of(self, name):
+        return self.types[name].get("fields", [])
+
+    def struct_decl(self, name, out):
+        cn = ctype_name(name)
+        lines = ["struct %s {" % cn, "    const tp_json *json;  /* this object in its document: every field, known or not */"]
+        has = []
+        for f in self.fields_of(name):
+            k, depth, base = self.classify(f)
+            fn = cname(f["name"])
+            opt = "" if f["required"] else "  /* optional */"
+            if k == K_ARR:
+                ebase, ek = base
+                et = self.elem_ctype(ek, ebase) if depth == 1 else self.list_name(ebase, ek)
+                star = "const %s *" % et if not et.endswith("*") else "%s const *" % et
+                lines.append("    %s%s;%s" % (star, fn, opt))
+                lines.append("    size_t %s_count;" % fn)
+            elif k == K_OBJ:
+                lines.append("    const %s *%s;%s" % (ctype_name(base), fn, opt))
+            else:
+                et = self.elem_ctype(k, base)
+                sep = "" if et.endswith("*") else " "
+                lines.append("    %s%s%s;%s" % (et, sep, fn, opt))
+                if not f["required"] and k in (K_INT, K_FLOAT, K_BOOL):
+                    has.append(fn)
+        for h in has:
+            lines.append("    bool has_%s;" % h)
+        lines.append("};")
+        out.extend(lines)
+
+    def union_decl(self, uname, out):
+        cn = ctype_name(uname)
+        up = snake(uname).upper()
+        out.append("enum {")
+        for i, d in enumerate(self.discriminators_declared_order(uname)):
+            out.append("    TP_%s_%s = %d," % (up, self.tag_name(uname, d).upper(), i + 1))
+        out.append("};")
+        out.append("struct %s {" % cn)
+        out.append("    const tp_json *json;  /* the object (or string/array) in its document */")
+        out.append("    int kind;             /* TP_%s_*; 0: a kind this library does not know */" % up)
+        out.append("    union {")
+        out.append("        const void *any;")
+        for m in self.unions[uname]:
+            if m == "String":
+                out.append("        const char *string;")
+            elif m.startswith("Array of "):
+                continue
+            else:
+                out.append("        const %s *%s;" % (ctype_name(m), cname(self.tag_name(uname, m))))
+        out.append("    } as;")
+        out.append("};")
+
+    def discriminators_declared_order(self, uname):
+        return list(self.unions[uname])
+
+    def method_result(self, m):
+        r = m["returns"]
+        if r == ["Boolean"] or r == ["True"]:
+            return R_BOOL, None, "tp_bool_result"
+        if set(r) == {"Message", "Boolean"}:
+            return R_OBJ_OR_TRUE, "Message", "tp_message_result"
+        if len(r) != 1:
+            raise SystemExit("gen_api.py: result %s of %s" % (r, m["name"]))
+        r = r[0]
+        if r == "Integer":
+            return R_INT, None, "tp_int_result"
+        if r == "String":
+            return R_STR, None, "tp_string_result"
+        if r.startswith("Array of "):
+            b = r[len("Array of "):]
+            return R_ARR, b, ctype_name(b) + "_list_result"
+        return R_OBJ, r, ctype_name(r) + "_result"
+
+    def decls(self):
+        out = []
+        w = out.append
+        w("/* %s (%s): %d types, %d methods. Conventions of this region:" % (
+            self.spec["version"], self.spec["release_date"], len(self.types), len(self.methods)))
+        w("   - type Message is struct tp_message, field `from` is `from_` (C/C++ keywords get '_');")
+        w("   - Integer is int64_t, Float double, Boolean bool, String const char * (borrowed from the")
+        w("     document); an optional Integer/Float/Boolean `x` has `bool has_x` next to it (all the")
+        w("     presence flags sit at the end of the struct); absent optional pointers are NULL;")
+        w("   - an array is `x` (pointer to its first element) + `x_count`; Array of Array elements are")
+        w("     tp_<elem>_list {items, count};")
+        w("   - a union (ChatMember, MessageOrigin, InputMedia, ...) is {json, kind, as.<member>}, kind")
+        w("     chosen by the discriminators of botapi.json (0 = a kind newer than this header);")
+        w("   - every object keeps `json`, its DOM: fields newer than this header are read from it;")
+        w("   - a method's args struct: zero/NULL means absent; writing an object skips an optional")
+        w("     field that is 0/false/NULL unless its has_ flag is set; const fields (InputMediaPhoto's")
+        w("     \"type\") are written for you when NULL. */")
+        w("")
+        w("/* Type ids: tp_parse_as(doc, TP_TYPE_CHAT_MEMBER, json, &err), tp_jw_typed(&w, id, obj). */")
+        w("enum {")
+        for i, n in enumerate(self.tnames):
+            w("    TP_TYPE_%s = %d," % (snake(n).upper(), i))
+        w("    TP_TYPE_COUNT = %d" % len(self.tnames))
+        w("};")
+        w("")
+        for n in self.tnames:
+            if n not in HAND_DECLARED and n != "InputFile":
+                w("typedef struct %s %s;" % (ctype_name(n), ctype_name(n)))
+        w("")
+        # list structs for Array of Array
+        lists = set()
+        for n in self.types:
+            for f in self.fields_of(n):
+                k, depth, base = self.classify(f)
+                if k == K_ARR and depth == 2:
+                    lists.add(base)
+        for m in self.methods.values():
+            for f in m["fields"]:
+                k, depth, base = self.classify(f)
+                if k == K_ARR and depth == 2:
+                    lists.add(base)
+        for ebase, ek in sorted(lists, key=str):
+            et = self.elem_ctype(ek, ebase)
+            w("typedef struct %s { const %s *items; size_t count; } %s;" % (
+                self.list_name(ebase, ek), et, self.list_name(ebase, ek)))
+        w("")
+        for n in self.tnames:
+            if n == "InputFile":
+                continue
+            if n in self.unions:
+                self.union_decl(n, out)
+            else:
+                self.struct_decl(n, out)
+        w("")
+        w("/* Results of the method wrappers: `doc` owns everything (free it with tp_json_doc_free),")
+        w("   `json` is the answer's \"result\", `value` its typed view (NULL when a Message-or-True")
+        w("   method answered true). Pass NULL instead of a result to skip parsing altogether. */")
+        w("typedef struct tp_bool_result { tp_json_doc *doc; const tp_json *json; bool value; } tp_bool_result;")
+        w("typedef struct tp_int_result { tp_json_doc *doc; const tp_json *json; int64_t value; } tp_int_result;")
+        w("typedef struct tp_string_result { tp_json_doc *doc; const tp_json *json; const char *value; } tp_string_result;")
+        seen = set()
+        for m in self.methods.values():
+            rk, rt, rn = self.method_result(m)
+            if rn in seen or rk in (R_BOOL, R_INT, R_STR):
+                continue
+            seen.add(rn)
+            if rk == R_ARR:
+                w("typedef struct %s { tp_json_doc *doc; const tp_json *json; const %s *value; size_t count; } %s;" % (
+                    rn, ctype_name(rt), rn))
+            else:
+                w("typedef struct %s { tp_json_doc *doc; const tp_json *json; const %s *value; } %s;" % (
+                    rn, ctype_name(rt), rn))
+        w("")
+        w("/* Method ids, for tp_call_typed. */")
+        w("enum {")
+        for i, n in enumerate(self.methods):
+            w("    TP_METHOD_%s = %d," % (snake(n).upper(), i))
+        w("    TP_METHOD_COUNT = %d" % len(self.methods))
+        w("};")
+        w("")
+        for n, m in self.methods.items():
+            sn = snake(n)
+            rk, rt, rn = self.method_result(m)
+            w("/* %s */" % n)
+            if m["fields"]:
+                w("typedef struct tp_%s_args {" % sn)
+                for f in m["fields"]:
+                    k, depth, base = self.classify(f)
+                    fn = cname(f["name"])
+                    req = "  /* required */" if f["required"] else ""
+                    if k == K_ARR:
+                        ebase, ek = base
+                        et = self.elem_ctype(ek, ebase) if depth == 1 else self.list_name(ebase, ek)
+                        star = "const %s *" % et if not et.endswith("*") else "%s const *" % et
+                        w("    %s%s;%s" % (star, fn, req))
+                        w("    size_t %s_count;" % fn)
+                    elif k == K_OBJ:
+                        w("    const %s *%s;%s" % (ctype_name(base), fn, req))
+                    else:
+                        et = self.elem_ctype(k, base)
+                        sep = "" if et.endswith("*") else " "
+                        w("    %s%s%s;%s" % (et, sep, fn, req))
+                w("} tp_%s_args;" % sn)
+                w("static inline tp_err tp_%s(tp_bot *bot, const tp_%s_args *args, %s *out, tp_error *err) {" % (sn, sn, rn))
+                w("    return tp_call_typed(bot, TP_METHOD_%s, args, out, err);" % sn.upper())
+            else:
+                w("static inline tp_err tp_%s(tp_bot *bot, %s *out, tp_error *err) {" % (sn, rn))
+                w("    return tp_call_typed(bot, TP_METHOD_%s, NULL, out, err);" % sn.upper())
+            w("}")
+        return out
+
+    # --- implementation tables -----------------------------------------------------------------
+    def impl(self):
+        fields, types, umembers, methods, reqs, hashes = [], [], [], [], [], []
+        fields_meta = []
+
+        def field_rows(cstruct, flist, is_args):
+            rows = []
+            for f in sorted(flist, key=lambda f: f["name"]):
+                k, depth, base = self.classify(f)
+                fn = cname(f["name"])
+                flags = 1 if f["required"] else 0
+                aux = "0"
+                elem = 0
+                sub = 0
+                if k == K_ARR:
+                    ebase, ek = base
+                    sub = ek
+                    flags |= depth << 1
+                    if ek == K_OBJ:
+                        elem = self.tindex[ebase]
+                    aux = "offsetof(%s, %s_count)" % (cstruct, fn)
+                elif k == K_OBJ:
+                    elem = self.tindex[base]
+                elif not f["required"] and k in (K_INT, K_FLOAT, K_BOOL) and not is_args:
+                    aux = "offsetof(%s, has_%s)" % (cstruct, fn)
+                cval = self.s(str(f["const"])) if "const" in f and isinstance(f["const"], str) else 0
+                rows.append((f["required"] and k in (K_OBJ, K_STR)))
+                rows[-1] = ("{%d, offsetof(%s, %s), %s, %d, %d, %d, %d}" % (
+                    self.s(f["name"]), cstruct, fn, aux, k, flags | (sub << 4), elem, cval),
+                    bool(f["required"] and k in (K_OBJ, K_STR)))
+            return rows
+
+        def add_hash(flist):
+            """An open-addressing table of the fields (index + 1), linear probing."""
+            names = sorted(f["name"] for f in flist)
+            bits = 1
+            while (1 << bits) < len(names) * 2:
+                bits += 1
+            table = [0] * (1 << bits)
+            for i, nm in enumerate(names):
+                h = fhash(nm) & ((1 << bits) - 1)
+                while table[h]:
+                    h = (h + 1) & ((1 << bits) - 1)
+                if i + 1 >= 128 or len(nm.encode()) >= 512:
+                    raise SystemExit("gen_api.py: %d fields or a %d-byte name do not fit a hash slot" % (i + 1, len(nm)))
+                table[h] = (i + 1) | (len(nm.encode()) << 7)  # index + 1, name length
+            first = len(hashes)
+            hashes.extend(str(x) for x in table)
+            return first, bits
+
+        def add_fields(rows):
+            first, rfirst = len(fields), len(reqs)
+            for text, needs_default in rows:
+                if needs_default:
+                    reqs.append(str(len(fields)))
+                fields.append(text)
+            return first, len(fields) - first, rfirst, len(reqs) - rfirst
+
+        for n in self.tnames:
+            cn = ctype_name(n)
+            if n == "InputFile":
+                types.append("{%d, 0, 0, 0, 0, 0, 0, 0, 0}" % self.s(n))
+            elif n in self.unions:
+                first = len(umembers)
+                for (mt, mode, key, val, key2) in self.discriminators(n):
+                    tag = self.unions[n].index(mt if mt else ("String" if mode == U_STRING else
+                                                              [x for x in self.unions[n] if x.startswith("Array of ")][0])) + 1
+                    umembers.append("{%d, %d, %d, %d, %d, %d}" % (
+                        self.tindex[mt] if mt else 0xFFFF, tag, mode, self.s(key), self.s(val), self.s(key2)))
+                types.append("{%d, sizeof(%s), %d, %d, 0, 0, 0, 2, 0}" % (self.s(n), cn, first, len(umembers) - first))
+            else:
+                types.append("{%d, sizeof(%s), %d, %d, %d, %d, %d, 1, %d}" % (
+                    (self.s(n), cn) + add_fields(field_rows(cn, self.fields_of(n), False))
+                    + add_hash(self.fields_of(n))))
+        argtypes = []
+        for n, m in self.methods.items():
+            sn = snake(n)
+            if m["fields"]:
+                argtypes.append("{%d, sizeof(tp_%s_args), %d, %d, %d, %d, 0, 0, 0}" % (
+                    (self.s(n), sn) + add_fields(field_rows("tp_%s_args" % sn, m["fields"], True))))
+                args = len(self.tnames) + len(argtypes) - 1
+            else:
+                args = 0xFFFF
+            rk, rt, rn = self.method_result(m)
+            methods.append("{%d, %d, %d, %d}" % (self.s(n), args, rk, self.tindex[rt] if rt else 0))
+        out = []
+        w = out.append
+        w("/* %s tables: the string pool, field descriptors (sorted by name within a type)," % self.spec["version"])
+        w("   types (struct types, unions, then one args pseudo-type per method), union members in")
+        w("   the order they are tried, and methods. */")
+        pool = "".join(self.pool)
+        w("#if defined(__GNUC__) || defined(__clang__)")
+        w("#pragma GCC diagnostic push")
+        w("#pragma GCC diagnostic ignored \"-Woverlength-strings\"")
+        w("#endif")
+        w("static const char tp__gen_pool[] =")
+        chunk = "\\000"  # offset 0: the empty string, "no name"
+        for piece in self.pool[1:]:
+            esc = piece[:-1] + "\\000"  # three digits: a name after it may start with one
+            if len(chunk) + len(esc) > 92:
+                w('    "%s"' % chunk)
+                chunk = ""
+            chunk += esc
+        if chunk:
+            w('    "%s"' % chunk)
+        w("    ;")
+        w("#if defined(__GNUC__) || defined(__clang__)")
+        w("#pragma GCC diagnostic pop")
+        w("#endif")
+        del pool
+        w("static const tp__fdesc tp__gen_fields[%d] = {" % len(fields))
+        for r in fields:
+            w("    " + r + ",")
+        w("};")
+        w("static const tp__tdesc tp__gen_types[%d] = {" % (len(types) + len(argtypes)))
+        for r in types + argtypes:
+            w("    " + r + ",")
+        w("};")
+        w("static const uint16_t tp__gen_reqs[%d] = { /* required objects and strings, per type */" % len(reqs))
+        for i in range(0, len(reqs), 16):
+            w("    " + ", ".join(reqs[i:i + 16]) + ",")
+        w("};")
+        w("static const uint16_t tp__gen_hash[%d] = { /* per type: field index + 1 | name length << 7 */" % len(hashes))
+        for i in range(0, len(hashes), 20):
+            w("    " + ", ".join(hashes[i:i + 20]) + ",")
+        w("};")
+        w("static const tp__udesc tp__gen_unions[%d] = {" % len(umembers))
+        for r in umembers:
+            w("    " + r + ",")
+        w("};")
+        w("static const tp__mdesc tp__gen_methods[%d] = {" % len(methods))
+        for r in methods:
+            w("    " + r + ",")
+        w("};")
+        if self.pool_len > 65535:
+            raise SystemExit("gen_api.py: string pool over 64 KiB")
+        # prepend pool (needs to be generated after tables have interned strings)
+        return out
+
+
+# --- samples: for tpemu's answers and the tests --------------------------------------------------
+class Samples:
+    def __init__(self, g):
+        self.g = g
+        self.n = 0
+
+    def scalar(self, k, f, name):
+        if k == K_INT:
+            if f.get("int64") or name.endswith("chat_id") or name == "id":
+                return -1009007199254740993
+            return 1700000001 if name in ("date",) else 42
+        if k == K_FLOAT:
+            return 1.5
+        if k == K_BOOL:
+            return True
+        if k == K_CHATID:
+            return -1009007199254740993
+        if k == K_FILE:
+            return "FILEID_" + name
+        return "s_" + name
+
+    def value(self, f, full, depth):
+        g = self.g
+        k, d, base = g.classify(f)
+        if "const" in f:
+            return f["const"]
+        if k == K_ARR:
+            ebase, ek = base
+            one = self.elem(ek, ebase, f, full, depth + 1)
+            if one is None:
+                return [] if f["required"] else None
+            return [one] if d == 1 else [[one]]
+        return self.elem(k, base, f, full, depth)
+
+    def elem(self, k, base, f, full, depth):
+        if k == K_OBJ:
+            if depth > 4 and not f["required"]:
+                return None
+            return self.obj(base, False, depth + 1)
+        return self.scalar(k, f, f["name"])
+
+    def obj(self, name, full, depth, pick=None):
+        g = self.g
+        if name in g.unions:
+            subs = [s for s in g.unions[name] if s in g.types]
+            s = pick or (subs[0] if depth < 6 or "String" not in g.unions[name] else None)
+            if s is None:
+                return "s_richtext"
+            if name == "MaybeInaccessibleMessage" and pick is None:
+                s = "Message"
+            return self.obj(s, full, depth)
+        o = {}
+        for f in g.fields_of(name):
+            if not f["required"] and not full:
+                continue
+            v = self.value(f, full, depth)
+            if v is None:
+                continue
+            o[f["name"]] = v
+        return o
+
+
+def cstr(s):
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def emu_schema(g, smp):
+    out = ["/* tools/tpemu_schema.h - GENERATED by tools/gen_api.py from tools/botapi.json; do not edit.",
+           "   Per Bot API method: a sample result with every required field, for the methods tpemu",
+           "   does not answer by hand. */",
+           "static const struct { const char *method, *result; } tpemu_schema[] = {"]
+    for n, m in g.methods.items():
+        rk, rt, rn = g.method_result(m)
+        if rk in (R_BOOL, R_OBJ_OR_TRUE) and rk == R_BOOL:
+            v = True
+        elif rk == R_INT:
+            v = 7
+        elif rk == R_STR:
+            v = "s_result"
+        elif rk == R_ARR:
+            v = [smp.obj(rt, False, 0)]
+        else:
+            v = smp.obj(rt, False, 0)
+        out.append("    {%s, %s}," % (cstr(n), cstr(json.dumps(v, separators=(",", ":")))))
+    out.append("};")
+    return "\n".join(out) + "\n"
+
+
+def cases(g, smp):
+    """tests/gen_cases.h: per type, samples with all fields and with required ones; per method, a
+    function filling representative args and the JSON the emulator must record."""
+    out = ["/* tests/gen_cases.h - GENERATED by tools/gen_api.py from tools/botapi.json; do not edit. */",
+           "#if defined(__GNUC__) || defined(__clang__)",
+           "#pragma GCC diagnostic ignored \"-Woverlength-strings\"",
+           "#endif",
+           "typedef struct { int type; int kind; const char *json; } gen_type_case;",
+           "static const gen_type_case gen_type_cases[] = {"]
+    for n in g.tnames:
+        if n == "InputFile":
+            continue
+        if n in g.unions:
+            for i, s in enumerate(g.unions[n]):
+                if s not in g.types:
+                    continue
+                for full in (True, False):
+                    out.append("    {%d, %d, %s}," % (g.tindex[n], i + 1, cstr(json.dumps(smp.obj(n, full, 0, pick=s), separators=(",", ":")))))
+        else:
+            for full in (True, False):
+                out.append("    {%d, -1, %s}," % (g.tindex[n], cstr(json.dumps(smp.obj(n, full, 0), separators=(",", ":")))))
+    out.append("};")
+    # methods
+    fns = []
+    for n, m in g.methods.items():
+        sn = snake(n)
+        rk, rt, rn = g.method_result(m)
+        body = []
+        expect = {}
+        files = []
+        var = [0]
+
+        def fresh(prefix):
+            var[0] += 1
+            return "%s%d" % (prefix, var[0])
+
+        def build_obj(tname, depth, pre):
+            """C statements filling a static object of tname; returns (cexpr pointer, json)."""
+            if tname in g.unions:
+                sub = [s for s in g.unions[tname] if s in g.types][0]
+                p, j = build_obj(sub, depth, pre)
+                u = fresh("u")
+                pre.append("static %s %s; memset(&%s, 0, sizeof %s); %s.kind = %d; %s.as.any = %s;" % (
+                    ctype_name(tname), u, u, u, u, g.unions[tname].index(sub) + 1, u, p))
+                return "&" + u, j
+            o = fresh("o")
+            pre.append("static %s %s; memset(&%s, 0, sizeof %s);" % (ctype_name(tname), o, o, o))
+            j = {}
+            for f in sorted(g.fields_of(tname), key=lambda f: f["name"]):
+                if not f["required"] and depth > 0:
+                    continue
+                if "const" in f and isinstance(f["const"], str):
+                    j[f["name"]] = f["const"]  # written for us
+                    continue
+                v = fill(o + ".", f, depth + 1, pre)
+                if v is not None:
+                    j[f["name"]] = v
+            return "&" + o, j
+
+        def fill(dst, f, depth, pre):
+            k, d, base = g.classify(f)
+            fn = cname(f["name"])
+            name = f["name"]
+            if k == K_INT:
+                v = smp.scalar(k, f, name)
+                pre.append("%s%s = INT64_C(%d);" % (dst, fn, v))
+                return v
+            if k == K_FLOAT:
+                pre.append("%s%s = 1.5;" % (dst, fn))
+                return 1.5
+            if k == K_BOOL:
+                pre.append("%s%s = true;" % (dst, fn))
+                return True
+            if k == K_STR:
+                v = "s_" + name
+                if "values" in f and f["values"]:
+                    v = f["values"][0]
+                elif name.endswith("parse_mode"):
+                    v = "HTML"
+                elif name == "url":
+                    v = "https://example.com/" + snake(n)
+                pre.append("%s%s = %s;" % (dst, fn, cstr(v)))
+                return v
+            if k == K_CHATID:
+                if name == "chat_id" and depth == 1:
+                    pre.append("%s%s = TP_CHAT_NAME(\"@tpemu_channel\");" % (dst, fn))
+                    return "@tpemu_channel"
+                pre.append("%s%s = TP_CHAT(INT64_C(-1009007199254740993));" % (dst, fn))
+                return -1009007199254740993
+            if k == K_FILE:
+                if depth == 1:
+                    files.append(name)
+                    pre.append("%s%s = tp_file_mem(\"abc\", 3, \"%s.bin\");" % (dst, fn, name))
+                    return None
+                nm = "tpf%d" % len([x for x in files if x.startswith("tpf")])
+                files.append(nm)
+                pre.append("%s%s = tp_file_mem(\"abcd\", 4, \"%s.bin\");" % (dst, fn, name))
+                return "attach://" + nm
+            if k == K_OBJ:
+                if depth > 3:
+                    return None
+                p, j = build_obj(base, depth, pre)
+                pre.append("%s%s = %s;" % (dst, fn, p))
+                return j
+            if k == K_ARR:
+                ebase, ek = base
+                if depth > 3:
+                    return None
+                arr = fresh("a")
+                if ek == K_OBJ:
+                    p, j = build_obj(ebase, depth, pre)
+                    et = ctype_name(ebase)
+                    if d == 1:
+                        pre.append("static %s %s[1]; %s[0] = *%s;" % (et, arr, arr, p))
+                        pre.append("%s%s = %s; %s%s_count = 1;" % (dst, fn, arr, dst, fn))
+                        return [j]
+                    ln = g.list_name(ebase, ek)
+                    pre.append("static %s %s_e[1]; %s_e[0] = *%s; static %s %s[1]; %s[0].items = %s_e; %s[0].count = 1;" % (
+                        et, arr, arr, p, ln, arr, arr, arr, arr))
+                    pre.append("%s%s = %s; %s%s_count = 1;" % (dst, fn, arr, dst, fn))
+                    return [[j]]
+                ff = dict(f)
+                v = {K_INT: 9007199254740993, K_FLOAT: 2.5, K_BOOL: True}.get(ek)
+                et = g.elem_ctype(ek, None)
+                if ek == K_STR:
+                    v = f.get("values", ["s_" + name])[0] if f.get("values") else "s_" + name
+                    pre.append("static const char *%s[2]; %s[0] = %s; %s[1] = %s;" % (arr, arr, cstr(v), arr, cstr(v)))
+                elif ek == K_INT:
+                    pre.append("static int64_t %s[2]; %s[0] = %s[1] = INT64_C(%d);" % (arr, arr, arr, v))
+                elif ek == K_FLOAT:
+                    pre.append("static double %s[2]; %s[0] = %s[1] = 2.5;" % (arr, arr, arr))
+                elif ek == K_BOOL:
+                    pre.append("static bool %s[2]; %s[0] = %s[1] = true;" % (arr, arr, arr))
+                else:
+                    raise SystemExit("array of %s" % ek)
+                del ff
+                pre.append("%s%s = %s; %s%s_count = 2;" % (dst, fn, arr, dst, fn))
+                return [v, v]
+            raise SystemExit("kind %s" % k)
+
+        pre = []
+        if m["fields"]:
+            pre.append("static tp_%s_args a; memset(&a, 0, sizeof a);" % sn)
+            for f in sorted(m["fields"], key=lambda f: f["name"]):
+                v = fill("a.", f, 1, pre)
+                if v is not None:
+                    expect[f["name"]] = v
+        fname = "gen_call_%s" % sn
+        fns.append((n, fname, json.dumps(expect, separators=(",", ":")), files, rn, rk))
+        out.append("static tp_err %s(tp_bot *bot, void *res, tp_error *err) {" % fname)
+        for line in pre:
+            out.append("    " + line)
+        if m["fields"]:
+            out.append("    return tp_%s(bot, &a, (%s *)res, err);" % (sn, rn))
+        else:
+            out.append("    return tp_%s(bot, (%s *)res, err);" % (sn, rn))
+        out.append("}")
+    out.append("typedef struct { const char *method; tp_err (*call)(tp_bot *, void *, tp_error *); const char *params; const char *files; int rkind; } gen_method_case;")
+    out.append("static const gen_method_case gen_method_cases[] = {")
+    for (n, fname, exp, files, rn, rk) in fns:
+        out.append("    {%s, %s, %s, %s, %d}," % (cstr(n), fname, cstr(exp), cstr(",".join(files)), rk))
+    out.append("};")
+    return "\n".join(out) + "\n"
+
+
+def replace_region(text, tag, body):
+    begin = "/* BEGIN GENERATED %s: tools/gen_api.py from tools/botapi.json; do not edit, run `make gen` */" % tag
+    end = "/* END GENERATED %s */" % tag
+    i = text.find(begin)
+    j = text.find(end)
+    if i < 0 or j < 0:
+        raise SystemExit("gen_api.py: markers for %s not found in telepot.h" % tag)
+    return text[:i + len(begin)] + "\n" + body + "\n" + text[j:]
+
+
+def main():
+    check = "--check" in sys.argv
+    with open(SPEC) as f:
+        spec = json.load(f)
+    g = Gen(spec)
+    decls = "\n".join(g.decls())
+    impl_lines = g.impl()
+    impl = "\n".join(impl_lines)
+    with open(HEADER) as f:
+        header = f.read()
+    new = replace_region(header, "declarations", decls)
+    new = replace_region(new, "tables", impl)
+    smp = Samples(g)
+    outputs = {HEADER: new, EMU_SCHEMA: emu_schema(g, smp), CASES: cases(g, smp)}
+    bad = 0
+    for path, text in outputs.items():
+        old = open(path).read() if os.path.exists(path) else None
+        if old == text:
+            continue
+        if check:
+            print("gen_api.py: %s differs from the generator's output (run `make gen`)" % os.path.relpath(path, ROOT))
+            bad = 1
+        else:
+            with open(path, "w") as f:
+                f.write(text)
+    if check and not bad:
+        print("gen_api.py: telepot.h, tools/tpemu_schema.h and tests/gen_cases.h match tools/botapi.json (%s)" % spec["version"])
+    return bad
+
+
+if __name__ == "__main__":
+    sys.exit(main())
