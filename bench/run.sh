@@ -338,7 +338,7 @@ else
     kb() { awk -v b="$1" 'BEGIN { if (b == "?") print "?"; else printf "%.0f", b / 1024 }'; }
     musl=? gst=? gdyn=?
     if command -v musl-gcc >/dev/null &&
-       musl-gcc -static -Os -DTELEPOT_BEARSSL -I"$B/musl-inc" examples/echo.c bench/musl_chk.c \
+       musl-gcc -static -Os -ffunction-sections -fdata-sections -Wl,--gc-sections -DTELEPOT_BEARSSL -I"$B/musl-inc" examples/echo.c bench/musl_chk.c \
            -o "$B/echo-https-musl" /usr/lib/x86_64-linux-gnu/libbearssl.a -lpthread 2>"$B/musl.log"; then
         strip "$B/echo-https-musl" && musl=$(sz "$B/echo-https-musl")
     else
