@@ -37,6 +37,9 @@
                               ca_file option, else $TELEPOT_CA_FILE, else $SSL_CERT_FILE, else
                               /etc/ssl/certs/ca-certificates.crt. Without it https:// fails
                               with TP_ERR_TLS_DISABLED, whose message says to define this.
+                              The client offers TLS 1.2 ECDHE + AES-GCM/ChaCha20 only.
+     TELEPOT_TLS_FULL         with TELEPOT_BEARSSL: BearSSL's full client profile (TLS 1.0-1.2,
+                              CBC, 3DES, static RSA) for old servers; ~20 KB more.
      TELEPOT_STATIC           every public function becomes static (private copy per file).
      TELEPOT_MALLOC/REALLOC/FREE  allocator, all three or none (default malloc/realloc/free).
      TELEPOT_ASSERT(x)        programmer-error checks (default assert from <assert.h>).
@@ -8755,6 +8758,45 @@ static void tp__tls_free(tp__tls *t) {
 
 /* Creates the engine for one host: trust anchors from ca_file, else $TELEPOT_CA_FILE, else
    $SSL_CERT_FILE, else the system bundle. */
+/* The client profile: TLS 1.2 with forward secrecy and AEAD only - ECDHE with ECDSA or RSA
+   certificates, AES-GCM or ChaCha20-Poly1305 - which api.telegram.org and every current
+   server offer. BearSSL's "full" profile also carries TLS 1.0/1.1, CBC, CCM, 3DES and static
+   RSA key exchange; leaving them out keeps a static HTTPS bot small. Define TELEPOT_TLS_FULL
+   for the full profile (an old local Bot API server behind an old proxy). */
+static void tp__tls_client_profile(br_ssl_client_context *cc, br_x509_minimal_context *xc,
+                                   const br_x509_trust_anchor *tas, size_t ntas) {
+#ifdef TELEPOT_TLS_FULL
+    br_ssl_client_init_full(cc, xc, tas, ntas);
+#else
+    static const uint16_t suites[] = {
+        BR_TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,       BR_TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+        BR_TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,       BR_TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+        BR_TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256, BR_TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256};
+    static const br_hash_class *const hashes[] = {&br_sha1_vtable, &br_sha224_vtable,
+                                                  &br_sha256_vtable, &br_sha384_vtable,
+                                                  &br_sha512_vtable};
+    size_t i;
+    br_ssl_client_zero(cc);
+    br_ssl_engine_set_versions(&cc->eng, BR_TLS12, BR_TLS12);
+    br_ssl_engine_set_suites(&cc->eng, suites, sizeof suites / sizeof suites[0]);
+    br_x509_minimal_init(xc, &br_sha256_vtable, tas, ntas);
+    br_ssl_engine_set_x509(&cc->eng, &xc->vtable);
+    for (i = 0; i < sizeof hashes / sizeof hashes[0]; i++) { /* certificates may use any */
+        int id = (int)((hashes[i]->desc >> BR_HASHDESC_ID_OFF) & BR_HASHDESC_ID_MASK);
+        br_ssl_engine_set_hash(&cc->eng, id, hashes[i]);
+        br_x509_minimal_set_hash(xc, id, hashes[i]);
+    }
+    br_ssl_engine_set_default_rsavrfy(&cc->eng);
+    br_ssl_engine_set_default_ecdsa(&cc->eng);
+    br_x509_minimal_set_rsa(xc, br_ssl_engine_get_rsavrfy(&cc->eng));
+    br_x509_minimal_set_ecdsa(xc, br_ssl_engine_get_ec(&cc->eng), br_ssl_engine_get_ecdsa(&cc->eng));
+    br_ssl_engine_set_prf_sha256(&cc->eng, &br_tls12_sha256_prf);
+    br_ssl_engine_set_prf_sha384(&cc->eng, &br_tls12_sha384_prf);
+    br_ssl_engine_set_default_aes_gcm(&cc->eng);
+    br_ssl_engine_set_default_chapol(&cc->eng);
+#endif
+}
+
 static tp__tls *tp__tls_new(const char *host, const char *ca_file, tp_error *err) {
     const char *path = ca_file, *origin = "the ca_file option";
     tp__tls *t;
@@ -8778,7 +8820,7 @@ static tp__tls *tp__tls_new(const char *host, const char *ca_file, tp_error *err
         return NULL;
     }
     tp__strlcpy(t->host, host, sizeof t->host);
-    br_ssl_client_init_full(&t->u.sc, &t->x.minimal, t->tas, t->ntas);
+    tp__tls_client_profile(&t->u.sc, &t->x.minimal, t->tas, t->ntas);
     t->eng = &t->u.sc.eng;
     t->x.vtable = &tp__x509_vtable;
     t->x.tls = t;
