@@ -98,6 +98,9 @@
             tp_send_message, ... now return typed results; tp_get_file is generated too),
             uploads (tp_input_file: path, fd, memory, file_id/URL; attach:// in InputMedia*),
             keyboard builders; tpemu answers every method.
+            HTTPS webhook receiver: cert_file/key_file in tp_hook_opts (PEM chain, RSA or EC
+            key; TELEPOT_BEARSSL), the handshake in the connection's thread under the request
+            deadline; plain-HTTP and silent clients on the TLS port are dropped.
      0.1.0  foundation: sockets with deadlines, HTTP/1.1 client, JSON DOM + writer, tp_call,
             getMe/getUpdates/sendMessage/getFile/download helpers, glance/flavor, long polling
             with graceful stop. Not yet: HTTPS (BearSSL), proxies, the generated Bot API, the
@@ -704,13 +707,16 @@ TP_API int64_t tp_update_key(const tp_json *update);
    server engine, TLS 1.0-1.2, RSA or EC key, no client certificates. The handshake runs in
    the connection's thread under request_timeout_ms: a client that connects and never
    finishes it, or speaks plain HTTP to the TLS port, is dropped without disturbing others.
-   Telegram accepts a self-signed certificate when it is uploaded with setWebhook (send the
-   certificate yourself through tp_call); one from a public CA needs nothing more.
+   Telegram posts to ports 443, 80, 88 and 8443 only; a self-signed certificate must be
+   uploaded with setWebhook (tp_set_webhook's `certificate`, a tp_input_file), one from a
+   public CA needs nothing more.
        tp_hook *h = tp_hook_new(bot, handle, NULL, &(tp_hook_opts){ .port = 8080,
                                 .secret_token = secret }, &err);
        tp_hook_set_webhook(bot, "https://example.org/", secret, NULL, &err);
        tp_hook_run(h, &err);                // until tp_bot_stop (SIGTERM)
-       tp_hook_free(h);                                                                     */
+       tp_hook_free(h);
+   HTTPS directly: (tp_hook_opts){ .host = "0.0.0.0", .port = 8443, .secret_token = secret,
+                                   .cert_file = "fullchain.pem", .key_file = "privkey.pem" } */
 typedef struct tp_hook tp_hook;
 typedef struct tp_hook_opts {
     const char *host;            /* listen address; default "127.0.0.1" (behind a proxy);
