@@ -12025,7 +12025,6 @@ static tp_err tp__hook_recv(tp__hconn *c, void *buf, size_t cap, size_t *got, in
             /* Wait for the first byte of a record here, where a stop is seen; the record
                itself must then come whole within the request timeout (slowloris). */
             struct pollfd pf[3];
-            int64_t soon;
             int n;
             pf[0].fd = c->fd;
             pf[1].fd = c->h->wake[0];
@@ -12038,7 +12037,9 @@ static tp_err tp__hook_recv(tp__hconn *c, void *buf, size_t cap, size_t *got, in
             if (n < 0) return TP_ERR_IO;
             if (pf[1].revents || pf[2].revents) return TP_ERR_STOPPED;
             if (n == 0) return TP_ERR_TIMEOUT;
-            soon = tp_now_ms() + c->h->o.request_timeout_ms;
+        }
+        if (idle) { /* bytes are there (or pending in the engine): a request is starting */
+            int64_t soon = tp_now_ms() + c->h->o.request_timeout_ms;
             if (soon < deadline) deadline = soon;
         }
         rc = tp__net_read(&c->conn, buf, cap, got, deadline, &e);

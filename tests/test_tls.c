@@ -825,6 +825,26 @@ TEST(https_webhook) {
     pthread_mutex_lock(&hk_lock);
     for (i = 0; i < 8; i++) CHECK_EQ_INT(hk_count[i], (i < 4 || i == 6) ? 1 : 0);
     pthread_mutex_unlock(&hk_lock);
+
+    /* an RSA key works the same (the receiver above has an EC key) */
+    ho.cert_file = PKI "/rsa.pem";
+    ho.key_file = PKI "/rsa.key";
+    h = tp_hook_new(bot, hk_on_update, NULL, &ho, &e);
+    CHECK(h != NULL);
+    if (h) {
+        memset(&c, 0, sizeof c);
+        c.fd = -1;
+        c.wake_fd = -1;
+        c.tls = tp__tls_new("localhost", PKI "/ca.pem", &e);
+        CHECK_EQ_INT(hk_post(&c, tp_hook_port(h), "s3cr3t", 7), 200);
+        CHECK_EQ_INT(hk_post(&c, tp_hook_port(h), "s3cr3t", 7), 200);
+        tp__conn_close(&c);
+        tp__tls_free(c.tls);
+        tp_hook_free(h); /* drains the handlers */
+        pthread_mutex_lock(&hk_lock);
+        CHECK_EQ_INT(hk_count[7], 1);
+        pthread_mutex_unlock(&hk_lock);
+    }
     tp_bot_free(bot);
 }
 
