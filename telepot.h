@@ -12389,6 +12389,14 @@ static void *tp__hook_conn_main(void *arg) {
         c->len -= hl + (size_t)cl;
     }
 done:
+#ifdef TELEPOT_BEARSSL
+    if (c->conn.tls && c->conn.tls->handshaken &&
+        !(br_ssl_engine_current_state(c->conn.tls->eng) & BR_SSL_CLOSED)) {
+        tp_error e; /* close_notify, so that the client can tell a close from a truncation */
+        br_ssl_engine_close(c->conn.tls->eng);
+        (void)tp__tls_run(&c->conn, 0, tp_now_ms() + 500, &e);
+    }
+#endif
     close(c->fd);
 #ifdef TELEPOT_BEARSSL
     tp__tls_free(c->conn.tls);
