@@ -92,7 +92,8 @@
      0.2.0  the whole Bot API 10.1, generated (>>gen: a struct per type, 180 typed wrappers,
             uploads, keyboards); HTTPS through BearSSL, always verified, distinct certificate
             errors; CONNECT and SOCKS5 proxies; hardened polling (offset file, background
-            thread, per-chat workers); the webhook receiver tp_hook_* (dedup, limits, order).
+            thread, per-chat workers); the webhook receiver tp_hook_* (dedup, limits, order,
+            HTTPS directly with cert_file/key_file).
      0.1.0  foundation: sockets with deadlines, HTTP/1.1 client, JSON DOM + writer, tp_call,
             glance/flavor, long polling with graceful stop.
 */
@@ -691,13 +692,22 @@ TP_API int64_t tp_update_key(const tp_json *update);
    of recent ids) and never refused for failing to parse (on_bad_update gets it). Hostile
    clients: header and body limits (431/413), a whole-request deadline (408), requests with
    Transfer-Encoding or several Content-Length headers (400, closed), other paths (404),
-   other methods (405), at most max_connections connections (503). Plain HTTP: put it behind
-   a TLS proxy (nginx, caddy) or a tunnel; direct HTTPS comes with the TLS work.
+   other methods (405), at most max_connections connections (503; a TLS listener just
+   closes). Plain HTTP by default: put it behind a TLS proxy (nginx, caddy) or a tunnel, or
+   serve HTTPS directly with cert_file and key_file (PEM; needs TELEPOT_BEARSSL): BearSSL's
+   server engine, TLS 1.0-1.2, RSA or EC key, no client certificates. The handshake runs in
+   the connection's thread under request_timeout_ms: a client that connects and never
+   finishes it, or speaks plain HTTP to the TLS port, is dropped without disturbing others.
+   Telegram posts to ports 443, 80, 88 and 8443 only; a self-signed certificate must be
+   uploaded with setWebhook (tp_set_webhook's `certificate`, a tp_input_file), one from a
+   public CA needs nothing more.
        tp_hook *h = tp_hook_new(bot, handle, NULL, &(tp_hook_opts){ .port = 8080,
                                 .secret_token = secret }, &err);
        tp_hook_set_webhook(bot, "https://example.org/", secret, NULL, &err);
        tp_hook_run(h, &err);                // until tp_bot_stop (SIGTERM)
-       tp_hook_free(h);                                                                     */
+       tp_hook_free(h);
+   HTTPS directly: (tp_hook_opts){ .host = "0.0.0.0", .port = 8443, .secret_token = secret,
+                                   .cert_file = "fullchain.pem", .key_file = "privkey.pem" } */
 typedef struct tp_hook tp_hook;
 typedef struct tp_hook_opts {
     const char *host;            /* listen address; default "127.0.0.1" (behind a proxy);
@@ -705,6 +715,10 @@ typedef struct tp_hook_opts {
     int port;                    /* TCP port; default 0 = any free port (see tp_hook_port) */
     const char *path;            /* the webhook path; default "/" */
     const char *secret_token;    /* X-Telegram-Bot-Api-Secret-Token wanted; NULL: not checked */
+    const char *cert_file;       /* HTTPS: the certificate chain, PEM, the server's first;
+                                    both or neither with key_file; NULL = plain HTTP. Without
+                                    TELEPOT_BEARSSL tp_hook_new fails (TP_ERR_TLS_DISABLED) */
+    const char *key_file;        /* HTTPS: its private key (RSA or EC), PEM; may be cert_file */
     bool no_server;              /* no listening socket: only tp_hook_push feeds updates */
     bool reuse_port;             /* SO_REUSEPORT: several processes share the port (the kernel
                                     spreads connections; dedup is per process) */
@@ -727,7 +741,9 @@ typedef struct tp_hook_opts {
 } tp_hook_opts;
 
 /* Binds, listens and starts the threads (acceptor, workers). err: TP_ERR_IO with errno when
-   the address cannot be bound. Handlers receive updates from now on. */
+   the address cannot be bound; with cert_file/key_file: TP_ERR_FILE (unreadable), TP_ERR_TLS
+   (no certificate or no RSA/EC key in them), TP_ERR_INVALID (only one of the two given),
+   TP_ERR_TLS_DISABLED (built without TELEPOT_BEARSSL). Handlers receive updates from now on. */
 TP_API tp_hook *tp_hook_new(tp_bot *bot, tp_update_fn handler, void *user,
                             const tp_hook_opts *opts, tp_error *err);
 TP_API int tp_hook_port(const tp_hook *h);     /* the bound port (0 with no_server) */
@@ -9042,8 +9058,8 @@ static tp_err tp__tls_read(tp__conn *c, void *buf, size_t cap, size_t *got, int6
    tp__tls_server_new makes a per-connection engine from it (the key is borrowed: it must
    outlive the engines); tp__tls_accept runs the handshake on an accepted socket, after which
    tp__net_read/tp__net_writev on that tp__conn speak TLS with the usual deadlines. No session
-   cache: a server shared by threads would need one with a lock. Marked unused until the
-   webhook receiver calls them. */
+   cache: a server shared by threads would need one with a lock. The webhook receiver (>>hook)
+   loads one key and makes an engine per connection. */
 
 typedef struct tp__tls_key {
     br_x509_certificate *chain;
@@ -9137,8 +9153,8 @@ static bool tp__key_skey(void *ctx, const char *name, const unsigned char *der, 
 
 /* Loads the chain (server certificate first) from cert_file and the key from key_file (may
    be the same file). Errors: TP_ERR_FILE, TP_ERR_TLS (no certificate, no usable key). */
-static TP__UNUSED tp_err tp__tls_key_load(tp__tls_key *k, const char *cert_file, const char *key_file,
-                               tp_error *err) {
+static tp_err tp__tls_key_load(tp__tls_key *k, const char *cert_file, const char *key_file,
+                                tp_error *err) {
     tp_err rc;
     memset(k, 0, sizeof *k);
     rc = tp__pem_each(cert_file, tp__key_cert, k, err);
@@ -9152,7 +9168,7 @@ static TP__UNUSED tp_err tp__tls_key_load(tp__tls_key *k, const char *cert_file,
 }
 
 /* A server engine for one connection at a time (reused across connections by tp__tls_accept). */
-static TP__UNUSED tp__tls *tp__tls_server_new(const tp__tls_key *k, tp_error *err) {
+static tp__tls *tp__tls_server_new(const tp__tls_key *k, tp_error *err) {
     tp__tls *t = (tp__tls *)tp__alloc(sizeof *t);
     if (!t) {
         tp__fail(err, TP_ERR_NOMEM, 0, NULL);
@@ -9178,7 +9194,7 @@ static TP__UNUSED tp__tls *tp__tls_server_new(const tp__tls_key *k, tp_error *er
 }
 
 /* The server handshake on an accepted socket (c->fd set, c->tls from tp__tls_server_new). */
-static TP__UNUSED tp_err tp__tls_accept(tp__conn *c, int64_t deadline, tp_error *err) {
+static tp_err tp__tls_accept(tp__conn *c, int64_t deadline, tp_error *err) {
     tp__tls *t = c->tls;
     tp_err rc;
     if (!br_ssl_server_reset(&t->u.ss)) return tp__tls_fail(c, err);
@@ -11981,7 +11997,10 @@ TP__DEF int tp_poll_main(int argc, char **argv, tp_update_fn handler, void *user
    bot's); each connection gets a detached thread that reads requests under two deadlines
    (idle between requests, whole request from its first byte). Bodies go through one path
    shared with tp_hook_push: parse, deduplicate, (reorder,) dispatch. A connection's bytes pass
-   only through tp__hook_recv and tp__hook_send: the place where TLS will wrap them. */
+   only through tp__hook_recv and tp__hook_send. HTTPS (cert_file/key_file): the key is loaded
+   once; each connection's thread makes its own server engine, runs the handshake under the
+   request deadline (a stop cuts it short) and then reads and writes through tp__net_read and
+   tp__net_writev, which speak TLS when conn.tls is set. */
 
 typedef struct tp__held {
     int64_t id, since;
@@ -11998,6 +12017,10 @@ struct tp_hook {
     size_t path_len, secret_len;
     int lfd, port;
     int wake[2];                /* tp_hook_free's self-pipe */
+#ifdef TELEPOT_BEARSSL
+    bool tls;                   /* cert_file/key_file given: key holds them */
+    tp__tls_key key;
+#endif
     pthread_t acceptor;
     bool acceptor_running;
     pthread_mutex_t lock;       /* everything below */
@@ -12015,14 +12038,44 @@ struct tp_hook {
 typedef struct tp__hconn {
     tp_hook *h;
     int fd;
+    tp__conn conn;              /* fd again, and the TLS engine (HTTPS) */
     char *buf;
     size_t len, cap;
 } tp__hconn;
 
 /* Reads what is there, waiting until the deadline. idle: also wake on a stop (no request is
-   in flight). *got = 0 at the end of the stream. TLS: wrap here. */
+   in flight). *got = 0 at the end of the stream. */
 static tp_err tp__hook_recv(tp__hconn *c, void *buf, size_t cap, size_t *got, int64_t deadline,
                             bool idle) {
+#ifdef TELEPOT_BEARSSL
+    if (c->conn.tls) {
+        tp_error e;
+        tp_err rc;
+        if (idle && !tp__tls_pending(c->conn.tls)) {
+            /* Wait for the first byte of a record here, where a stop is seen; the record
+               itself must then come whole within the request timeout (slowloris). */
+            struct pollfd pf[3];
+            int n;
+            pf[0].fd = c->fd;
+            pf[1].fd = c->h->wake[0];
+            pf[2].fd = c->h->bot->wake[0];
+            pf[0].events = pf[1].events = pf[2].events = POLLIN;
+            do {
+                pf[0].revents = pf[1].revents = pf[2].revents = 0;
+                n = poll(pf, 3, tp__ms_left(deadline));
+            } while (n < 0 && errno == EINTR);
+            if (n < 0) return TP_ERR_IO;
+            if (pf[1].revents || pf[2].revents) return TP_ERR_STOPPED;
+            if (n == 0) return TP_ERR_TIMEOUT;
+        }
+        if (idle) { /* bytes are there (or pending in the engine): a request is starting */
+            int64_t soon = tp_now_ms() + c->h->o.request_timeout_ms;
+            if (soon < deadline) deadline = soon;
+        }
+        rc = tp__net_read(&c->conn, buf, cap, got, deadline, &e);
+        return rc;
+    }
+#endif
     for (;;) {
         struct pollfd pf[3];
         ssize_t n;
@@ -12049,9 +12102,18 @@ static tp_err tp__hook_recv(tp__hconn *c, void *buf, size_t cap, size_t *got, in
     }
 }
 
-/* Writes all of buf before the deadline. TLS: wrap here. */
+/* Writes all of buf before the deadline. */
 static tp_err tp__hook_send(tp__hconn *c, const void *buf, size_t n, int64_t deadline) {
     const char *p = (const char *)buf;
+#ifdef TELEPOT_BEARSSL
+    if (c->conn.tls) {
+        struct iovec iov;
+        tp_error e;
+        iov.iov_base = (void *)(uintptr_t)p;
+        iov.iov_len = n;
+        return tp__net_writev(&c->conn, &iov, 1, deadline, &e);
+    }
+#endif
     while (n > 0) {
         ssize_t w = send(c->fd, p, n, MSG_NOSIGNAL | MSG_DONTWAIT);
         if (w > 0) {
@@ -12285,6 +12347,23 @@ static int tp__hook_head(tp__hconn *c, size_t hl, uint64_t *cl, bool *close_it,
 static void *tp__hook_conn_main(void *arg) {
     tp__hconn *c = (tp__hconn *)arg;
     tp_hook *h = c->h;
+    c->conn.fd = c->fd;
+    c->conn.wake_fd = -1;
+#ifdef TELEPOT_BEARSSL
+    if (h->tls) { /* the handshake, under the request deadline; tp_hook_free cuts it short */
+        tp_error e;
+        tp_err rc;
+        c->conn.tls = tp__tls_server_new(&h->key, &e);
+        if (!c->conn.tls) goto done;
+        c->conn.wake_fd = h->wake[0];
+        rc = tp__tls_accept(&c->conn, tp_now_ms() + h->o.request_timeout_ms, &e);
+        c->conn.wake_fd = -1;
+        if (rc != TP_OK) {
+            if (rc != TP_ERR_STOPPED) tp__log(h->bot, 3, "webhook: TLS: %s", e.message);
+            goto done;
+        }
+    }
+#endif
     for (;;) {
         int64_t idle_end = tp_now_ms() + h->o.idle_timeout_ms;
         int64_t deadline = c->len ? tp_now_ms() + h->o.request_timeout_ms : 0; /* pipelined */
@@ -12340,7 +12419,18 @@ static void *tp__hook_conn_main(void *arg) {
         c->len -= hl + (size_t)cl;
     }
 done:
+#ifdef TELEPOT_BEARSSL
+    if (c->conn.tls && c->conn.tls->handshaken &&
+        !(br_ssl_engine_current_state(c->conn.tls->eng) & BR_SSL_CLOSED)) {
+        tp_error e; /* close_notify, so that the client can tell a close from a truncation */
+        br_ssl_engine_close(c->conn.tls->eng);
+        (void)tp__tls_run(&c->conn, 0, tp_now_ms() + 500, &e);
+    }
+#endif
     close(c->fd);
+#ifdef TELEPOT_BEARSSL
+    tp__tls_free(c->conn.tls);
+#endif
     tp__free(c->buf);
     tp__free(c);
     pthread_mutex_lock(&h->lock);
@@ -12382,8 +12472,12 @@ static void *tp__hook_accept_main(void *arg) {
         if (h->nconns >= h->o.max_connections) {
             static const char busy[] = "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n"
                                        "Connection: close\r\n\r\n";
+            bool plain = true;
+#ifdef TELEPOT_BEARSSL
+            plain = !h->tls; /* no handshake here: a TLS client just sees the close */
+#endif
             pthread_mutex_unlock(&h->lock);
-            (void)!send(fd, busy, sizeof busy - 1, MSG_NOSIGNAL | MSG_DONTWAIT);
+            if (plain) (void)!send(fd, busy, sizeof busy - 1, MSG_NOSIGNAL | MSG_DONTWAIT);
             close(fd);
             continue;
         }
@@ -12487,6 +12581,21 @@ TP__DEF tp_hook *tp_hook_new(tp_bot *bot, tp_update_fn handler, void *user,
     }
     h->o.path = h->path;
     h->o.secret_token = h->secret;
+    if (h->o.cert_file || h->o.key_file) {
+        if (!h->o.cert_file || !h->o.key_file || !*h->o.cert_file || !*h->o.key_file) {
+            tp__fail(err, TP_ERR_INVALID, 0, "webhook: HTTPS needs both cert_file and key_file");
+            goto fail;
+        }
+#ifdef TELEPOT_BEARSSL
+        if (tp__tls_key_load(&h->key, h->o.cert_file, h->o.key_file, err) != TP_OK) goto fail;
+        h->tls = true;
+#else
+        tp__fail(err, TP_ERR_TLS_DISABLED, 0, "webhook: cert_file/key_file need HTTPS support: "
+                 "build with -DTELEPOT_BEARSSL and link -lbearssl");
+        goto fail;
+#endif
+    }
+    h->o.cert_file = h->o.key_file = NULL; /* not kept: the caller's strings */
     h->path_len = strlen(h->path);
     h->secret_len = h->secret ? strlen(h->secret) : 0;
     memset(&dopts, 0, sizeof dopts);
@@ -12552,6 +12661,9 @@ TP__DEF void tp_hook_free(tp_hook *h) {
     tp__free(h->held);
     tp__free(h->seen);
     tp__free(h->path);
+#ifdef TELEPOT_BEARSSL
+    tp__tls_key_free(&h->key); /* zero before loading: safe either way */
+#endif
     if (h->secret) memset(h->secret, 0, h->secret_len);
     tp__free(h->secret);
     tp__free(h);
@@ -17565,7 +17677,7 @@ TP__DEF tp_reply_markup tp_markup_force_reply(void) {
                          (unreadable batches isolated, then skipped with a report; 409 option;
                          offset file; tp_poll_start/join; workers); the webhook receiver
                          tp_hook_* (constant-time secret, dedup, limits, deadlines, orderer,
-                         tp_hook_push); per-chat tp_disp; tp_poll_main. The whole Bot API 10.1
+                         tp_hook_push, HTTPS with cert_file/key_file); per-chat tp_disp; tp_poll_main. The whole Bot API 10.1
                          generated by tools/gen_api.py: a struct per type, unions by their
                          discriminators, an args struct + wrapper per method returning typed
                          results, uploads (tp_input_file; attach:// in InputMedia*), keyboard

@@ -13,6 +13,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -603,6 +604,250 @@ TEST(server_engine) {
     CHECK_EQ_INT(tp__tls_key_load(&k, "/nonexistent.pem", PKI "/rsa.key", &e), TP_ERR_FILE);
 }
 
+/* ---- the HTTPS webhook receiver (tp_hook with cert_file/key_file) -------------------------- */
+
+static pthread_mutex_t hk_lock = PTHREAD_MUTEX_INITIALIZER;
+static int hk_count[8];
+
+static void hk_on_update(tp_bot *bot, const tp_update *u, void *user) {
+    (void)bot;
+    (void)user;
+    pthread_mutex_lock(&hk_lock);
+    if (u->update_id >= 0 && u->update_id < 8) hk_count[u->update_id]++;
+    pthread_mutex_unlock(&hk_lock);
+}
+
+static int hk_total(void) {
+    int i, n = 0;
+    pthread_mutex_lock(&hk_lock);
+    for (i = 0; i < 8; i++) n += hk_count[i];
+    pthread_mutex_unlock(&hk_lock);
+    return n;
+}
+
+/* Our own TLS client (verified against the test CA, SNI localhost): POSTs update `id` with
+   `secret` on a kept-alive connection c (opened when closed); returns the status, -1 on error. */
+static int hk_post(tp__conn *c, int port, const char *secret, int id) {
+    char req[512], body[128], ps[16], buf[1024] = "";
+    size_t len = 0, got;
+    tp_error e;
+    struct iovec iov;
+    int bl, n, status = -1;
+    if (c->fd < 0) {
+        snprintf(ps, sizeof ps, "%d", port);
+        if (tp__conn_open(c, NULL, "localhost", ps, tp_now_ms() + 5000, &e) != TP_OK) {
+            printf("    hk_post connect: %s\n", e.message);
+            return -1;
+        }
+    }
+    bl = snprintf(body, sizeof body, "{\"update_id\":%d,\"message\":{\"message_id\":1,\"date\":0,"
+                  "\"chat\":{\"id\":7,\"type\":\"private\"},\"text\":\"hi\"}}", id);
+    n = snprintf(req, sizeof req, "POST /hook HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+                 "application/json\r\nX-Telegram-Bot-Api-Secret-Token: %s\r\nContent-Length: %d"
+                 "\r\n\r\n%s", secret, bl, body);
+    iov.iov_base = req;
+    iov.iov_len = (size_t)n;
+    if (tp__net_writev(c, &iov, 1, tp_now_ms() + 5000, &e) != TP_OK) return -1;
+    while (!strstr(buf, "\r\n\r\n")) { /* answers have Content-Length: 0 */
+        if (tp__net_read(c, buf + len, sizeof buf - 1 - len, &got, tp_now_ms() + 5000, &e) != TP_OK ||
+            got == 0)
+            return -1;
+        len += got;
+        buf[len] = '\0';
+    }
+    if (sscanf(buf, "HTTP/1.1 %d", &status) != 1) status = -1;
+    if (strstr(buf, "Connection: close")) tp__conn_close(c);
+    return status;
+}
+
+/* A plain TCP connection to the port; returns the fd. */
+static int hk_tcp(int port) {
+    struct sockaddr_in a;
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    memset(&a, 0, sizeof a);
+    a.sin_family = AF_INET;
+    a.sin_port = htons((uint16_t)port);
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (connect(fd, (struct sockaddr *)&a, sizeof a) != 0) {
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+/* Reads until EOF or a reset within ms; returns the bytes read, -1 on a timeout. */
+static long hk_until_closed(int fd, int ms, char *out, size_t cap) {
+    long total = 0;
+    int64_t end = tp_now_ms() + ms;
+    for (;;) {
+        struct pollfd pf;
+        ssize_t n;
+        pf.fd = fd;
+        pf.events = POLLIN;
+        pf.revents = 0;
+        if (poll(&pf, 1, (int)(end - tp_now_ms() > 0 ? end - tp_now_ms() : 0)) <= 0) return -1;
+        n = recv(fd, out, cap, 0);
+        if (n <= 0) return total;
+        total += n;
+    }
+}
+
+TEST(https_webhook) {
+    tp_bot_opts bo;
+    tp_bot *bot;
+    tp_hook_opts ho;
+    tp_hook *h;
+    tp_error e;
+    tp__conn c;
+    tp_http *hc;
+    tp_http_req rq;
+    tp_http_resp rs;
+    int port, i, silent, plain, busy_fd;
+    int64_t t0;
+    char junk[256];
+    long r;
+    memset(&bo, 0, sizeof bo);
+    bo.token = "123456:TEST";
+    bo.api_url = "http://127.0.0.1:9";
+    bot = tp_bot_new(&bo, &e);
+    CHECK(bot != NULL);
+    if (!bot) return;
+    memset(&ho, 0, sizeof ho);
+    ho.path = "/hook";
+    ho.secret_token = "s3cr3t";
+    ho.request_timeout_ms = 700;
+    ho.max_connections = 3;
+
+    /* bad options: one of the two, unreadable files, no key */
+    ho.cert_file = PKI "/rsa.pem";
+    CHECK(tp_hook_new(bot, hk_on_update, NULL, &ho, &e) == NULL);
+    CHECK_EQ_INT(e.code, TP_ERR_INVALID);
+    ho.key_file = "/nonexistent.key";
+    CHECK(tp_hook_new(bot, hk_on_update, NULL, &ho, &e) == NULL);
+    CHECK_EQ_INT(e.code, TP_ERR_FILE);
+    CHECK(strstr(e.message, "/nonexistent.key") != NULL);
+    ho.key_file = PKI "/ca.cnf";
+    CHECK(tp_hook_new(bot, hk_on_update, NULL, &ho, &e) == NULL);
+    CHECK_EQ_INT(e.code, TP_ERR_TLS);
+
+    ho.cert_file = PKI "/chain_full.pem"; /* EC key, with its intermediate */
+    ho.key_file = PKI "/chain.key";
+    h = tp_hook_new(bot, hk_on_update, NULL, &ho, &e);
+    CHECK(h != NULL);
+    if (!h) {
+        printf("    tp_hook_new: %s\n", e.message);
+        tp_bot_free(bot);
+        return;
+    }
+    port = tp_hook_port(h);
+
+    /* a client that never sends its ClientHello, and a plain-HTTP client, held open meanwhile */
+    silent = hk_tcp(port);
+    plain = hk_tcp(port);
+    CHECK(silent >= 0 && plain >= 0);
+    t0 = tp_now_ms();
+    {
+        static const char get[] = "POST /hook HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}";
+        CHECK(send(plain, get, sizeof get - 1, MSG_NOSIGNAL) == (ssize_t)(sizeof get - 1));
+    }
+
+    /* updates over TLS on one kept-alive connection: each handled once, duplicates too */
+    memset(&c, 0, sizeof c);
+    c.fd = -1;
+    c.wake_fd = -1;
+    c.tls = tp__tls_new("localhost", PKI "/ca.pem", &e);
+    CHECK(c.tls != NULL);
+    for (i = 0; i < 4; i++) CHECK_EQ_INT(hk_post(&c, port, "s3cr3t", i), 200);
+    CHECK_EQ_INT(hk_post(&c, port, "s3cr3t", 2), 200); /* a second delivery */
+    CHECK_EQ_INT(c.tls->handshakes, 1);
+    CHECK_EQ_INT(hk_post(&c, port, "wrong", 5), 401); /* closes */
+    CHECK(c.fd < 0);
+    CHECK_EQ_INT(hk_post(&c, port, "s3cr3t", 6), 200); /* a new connection, a new handshake */
+    CHECK_EQ_INT(c.tls->handshakes, 2);
+    tp__conn_close(&c);
+    tp__tls_free(c.tls);
+
+    /* tp_http over https:// with the test CA: no secret header, so 401, over TLS */
+    {
+        tp_http_opts o;
+        char url[64];
+        memset(&o, 0, sizeof o);
+        snprintf(url, sizeof url, "https://localhost:%d", port);
+        o.url = url;
+        o.ca_file = PKI "/ca.pem";
+        o.timeout_ms = 5000;
+        o.no_env_proxy = true;
+        hc = tp_http_new(&o, &e);
+    }
+    CHECK(hc != NULL);
+    memset(&rq, 0, sizeof rq);
+    rq.path = "/hook";
+    rq.body = "{\"update_id\":7}";
+    rq.body_len = strlen("{\"update_id\":7}");
+    CHECK_EQ_INT(tp_http_request(hc, &rq, &rs, &e), TP_OK);
+    CHECK_EQ_INT(rs.status, 401);
+    rq.path = "/other";
+    CHECK_EQ_INT(tp_http_request(hc, &rq, &rs, &e), TP_OK);
+    CHECK_EQ_INT(rs.status, 404);
+    tp_http_free(hc);
+
+    /* the plain-HTTP client got no HTTP answer, just a close */
+    r = hk_until_closed(plain, 3000, junk, sizeof junk);
+    CHECK(r >= 0);
+    CHECK(r == 0 || memcmp(junk, "HTTP/", 5) != 0);
+    close(plain);
+    /* the silent client is dropped after the request deadline (700 ms), not before */
+    CHECK_EQ_INT(hk_until_closed(silent, 5000, junk, sizeof junk), 0);
+    r = (long)(tp_now_ms() - t0);
+    CHECK(r >= 600 && r < 5000);
+    close(silent);
+
+    /* past max_connections (3) a TLS listener closes without a plain-text 503 */
+    {
+        int fds[3], k;
+        for (k = 0; k < 3; k++) fds[k] = hk_tcp(port);
+        sleep_ms(200);
+        busy_fd = hk_tcp(port);
+        r = hk_until_closed(busy_fd, 3000, junk, sizeof junk);
+        CHECK_EQ_INT(r, 0);
+        close(busy_fd);
+        for (k = 0; k < 3; k++) close(fds[k]);
+    }
+
+    /* a silent client does not hold tp_hook_free back */
+    sleep_ms(300); /* the three above are gone */
+    silent = hk_tcp(port);
+    for (i = 0; i < 100 && hk_total() < 5; i++) sleep_ms(10);
+    t0 = tp_now_ms();
+    tp_hook_free(h);
+    CHECK(tp_now_ms() - t0 < 500);
+    close(silent);
+    pthread_mutex_lock(&hk_lock);
+    for (i = 0; i < 8; i++) CHECK_EQ_INT(hk_count[i], (i < 4 || i == 6) ? 1 : 0);
+    pthread_mutex_unlock(&hk_lock);
+
+    /* an RSA key works the same (the receiver above has an EC key) */
+    ho.cert_file = PKI "/rsa.pem";
+    ho.key_file = PKI "/rsa.key";
+    h = tp_hook_new(bot, hk_on_update, NULL, &ho, &e);
+    CHECK(h != NULL);
+    if (h) {
+        memset(&c, 0, sizeof c);
+        c.fd = -1;
+        c.wake_fd = -1;
+        c.tls = tp__tls_new("localhost", PKI "/ca.pem", &e);
+        CHECK_EQ_INT(hk_post(&c, tp_hook_port(h), "s3cr3t", 7), 200);
+        CHECK_EQ_INT(hk_post(&c, tp_hook_port(h), "s3cr3t", 7), 200);
+        tp__conn_close(&c);
+        tp__tls_free(c.tls);
+        tp_hook_free(h); /* drains the handlers */
+        pthread_mutex_lock(&hk_lock);
+        CHECK_EQ_INT(hk_count[7], 1);
+        pthread_mutex_unlock(&hk_lock);
+    }
+    tp_bot_free(bot);
+}
+
 int main(void) {
     signal(SIGPIPE, SIG_IGN); /* the test's own servers write to clients that may be gone */
     unsetenv("TELEPOT_CA_FILE");
@@ -617,5 +862,6 @@ int main(void) {
     RUN(not_tls_and_deadlines);
     RUN(keep_alive_via_socat);
     RUN(server_engine);
+    RUN(https_webhook);
     TEST_END();
 }
