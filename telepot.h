@@ -768,6 +768,15 @@ TP_API tp_err tp_hook_set_webhook(tp_bot *bot, const char *url, const char *secr
                                   const tp_webhook_args *more, tp_error *err);
 TP_API tp_err tp_hook_delete_webhook(tp_bot *bot, bool drop_pending_updates, tp_error *err);
 
+/* The whole main() of a webhook bot, like tp_poll_main: the token from argv[1] (else
+   TELEGRAM_BOT_TOKEN), the public URL Telegram posts to from argv[2] (else
+   TELEPOT_WEBHOOK_URL), the local port from argv[3] (else TELEPOT_WEBHOOK_PORT, else
+   opts->port, else 8080), the secret from TELEPOT_WEBHOOK_SECRET (else opts->secret_token,
+   else 32 random hex digits). It sets the webhook, prints "Listening on port N ..." and serves
+   until SIGINT/SIGTERM. Returns the exit status: 0 after a stop, 2 on bad usage, 1 on error. */
+TP_API int tp_hook_main(int argc, char **argv, tp_update_fn handler, void *user,
+                        const tp_hook_opts *opts);
+
 /* >>gen ------------------------------------------------------------------------------------
    The whole Bot API, generated: one struct per type, a tag + member pointer per union, an
    args struct and an inline wrapper per method, result structs. Conventions: see its first
@@ -12712,6 +12721,70 @@ TP__DEF tp_err tp_hook_set_webhook(tp_bot *bot, const char *url, const char *sec
 TP__DEF tp_err tp_hook_delete_webhook(tp_bot *bot, bool drop_pending_updates, tp_error *err) {
     return tp_call(bot, "deleteWebhook",
                    drop_pending_updates ? "{\"drop_pending_updates\":true}" : "{}", NULL, err);
+}
+
+TP__DEF int tp_hook_main(int argc, char **argv, tp_update_fn handler, void *user,
+                         const tp_hook_opts *opts) {
+    const char *name = argc > 0 && argv[0] ? argv[0] : "bot", *slash = strrchr(name, '/');
+    const char *token = argc > 1 ? argv[1] : getenv("TELEGRAM_BOT_TOKEN");
+    const char *url = argc > 2 ? argv[2] : getenv("TELEPOT_WEBHOOK_URL");
+    const char *port = argc > 3 ? argv[3] : getenv("TELEPOT_WEBHOOK_PORT");
+    const char *secret = getenv("TELEPOT_WEBHOOK_SECRET");
+    char made[33];
+    tp_hook_opts ho;
+    tp_bot_opts bo;
+    tp_error err;
+    tp_bot *bot;
+    tp_hook *hook;
+    tp_err rc;
+    if (slash) name = slash + 1;
+    if (!token || !*token || *token == '-' || !url || !*url) {
+        fprintf(stderr, "usage: %s TOKEN URL [PORT]   (or TELEGRAM_BOT_TOKEN, TELEPOT_WEBHOOK_URL, "
+                        "TELEPOT_WEBHOOK_PORT)\n", name);
+        return 2;
+    }
+    if (opts) ho = *opts;
+    else memset(&ho, 0, sizeof ho);
+    if (port && *port) ho.port = atoi(port);
+    if (!ho.port) ho.port = 8080;
+    if (secret && *secret) ho.secret_token = secret;
+    if (!ho.secret_token) { /* Telegram repeats it in every POST: then only Telegram knows it */
+        static const char hex[] = "0123456789abcdef";
+        unsigned char r[16];
+        int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC), i;
+        if (fd < 0 || read(fd, r, sizeof r) != (ssize_t)sizeof r) {
+            if (fd >= 0) close(fd);
+            fprintf(stderr, "%s: cannot read /dev/urandom for a secret token\n", name);
+            return 1;
+        }
+        close(fd);
+        for (i = 0; i < 16; i++) {
+            made[2 * i] = hex[r[i] >> 4];
+            made[2 * i + 1] = hex[r[i] & 15];
+        }
+        made[32] = '\0';
+        ho.secret_token = made;
+    }
+    memset(&bo, 0, sizeof bo);
+    bo.token = token;
+    bot = tp_bot_new(&bo, &err);
+    if (!bot) {
+        fprintf(stderr, "%s: %s\n", name, err.message);
+        return 1;
+    }
+    tp_bot_stop_on_signals(bot);
+    hook = tp_hook_new(bot, handler, user, &ho, &err);
+    rc = hook ? tp_hook_set_webhook(bot, url, ho.secret_token, NULL, &err) : err.code;
+    if (rc == TP_OK) {
+        printf("Listening on port %d ...\n", tp_hook_port(hook));
+        fflush(stdout);
+        rc = tp_hook_run(hook, &err); /* until SIGINT/SIGTERM; queued updates still run */
+    }
+    if (rc != TP_OK && tp_bot_stopped(bot)) rc = TP_OK;
+    if (rc != TP_OK) fprintf(stderr, "%s: %s\n", name, err.message);
+    tp_hook_free(hook);
+    tp_bot_free(bot);
+    return rc == TP_OK ? 0 : 1;
 }
 
 /* >>gen (impl) -----------------------------------------------------------------------------

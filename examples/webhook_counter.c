@@ -46,39 +46,5 @@ static void handle(tp_bot *bot, const tp_update *u, void *user) {
 }
 
 int main(int argc, char **argv) {
-    const char *token = argc > 1 ? argv[1] : getenv("TELEGRAM_BOT_TOKEN");
-    const char *url = argc > 2 ? argv[2] : getenv("TELEPOT_WEBHOOK_URL");
-    const char *port = argc > 3 ? argv[3] : getenv("TELEPOT_WEBHOOK_PORT");
-    const char *secret = getenv("TELEPOT_WEBHOOK_SECRET");
-    char made[33];
-    tp_error err;
-    tp_bot *bot;
-    tp_hook *hook;
-    if (!token || !*token || !url || !*url) {
-        fprintf(stderr, "usage: %s TOKEN URL [PORT]   (or TELEGRAM_BOT_TOKEN, TELEPOT_WEBHOOK_URL)\n", argv[0]);
-        return 2;
-    }
-    if (!secret) { /* Telegram repeats it in every POST: only Telegram knows it */
-        FILE *f = fopen("/dev/urandom", "rb");
-        unsigned char r[16] = {0};
-        if (!f || fread(r, 1, sizeof r, f) != sizeof r) return fprintf(stderr, "no /dev/urandom\n"), 1;
-        fclose(f);
-        for (int i = 0; i < 16; i++) sprintf(made + 2 * i, "%02x", r[i]);
-        secret = made;
-    }
-    bot = tp_bot_new(&(tp_bot_opts){ .token = token }, &err);
-    if (!bot) return fprintf(stderr, "webhook_counter: %s\n", err.message), 1;
-    tp_bot_stop_on_signals(bot);
-    hook = tp_hook_new(bot, handle, NULL, &(tp_hook_opts){ .port = port ? atoi(port) : 8080,
-                                                           .secret_token = secret, .workers = 8 }, &err);
-    if (!hook || tp_hook_set_webhook(bot, url, secret, NULL, &err) != TP_OK) {
-        fprintf(stderr, "webhook_counter: %s\n", err.message);
-        tp_hook_free(hook);
-        tp_bot_free(bot);
-        return 1;
-    }
-    tp_hook_run(hook, &err); /* until SIGINT/SIGTERM */
-    tp_hook_free(hook);
-    tp_bot_free(bot);
-    return 0;
+    return tp_hook_main(argc, argv, handle, NULL, &(tp_hook_opts){ .workers = 8 });
 }

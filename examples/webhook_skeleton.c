@@ -29,44 +29,4 @@ static void handle(tp_bot *bot, const tp_update *u, void *user) {
     fflush(stdout); /* Do your stuff here ... */
 }
 
-static const char *arg(int argc, char **argv, int i, const char *env) {
-    return argc > i ? argv[i] : getenv(env);
-}
-
-int main(int argc, char **argv) {
-    const char *token = arg(argc, argv, 1, "TELEGRAM_BOT_TOKEN"), *url = arg(argc, argv, 2, "TELEPOT_WEBHOOK_URL");
-    const char *port = arg(argc, argv, 3, "TELEPOT_WEBHOOK_PORT"), *secret = getenv("TELEPOT_WEBHOOK_SECRET");
-    char made[33];
-    tp_error err;
-    tp_bot *bot;
-    tp_hook *hook;
-    if (!token || !*token || !url || !*url) {
-        fprintf(stderr, "usage: %s TOKEN URL [PORT]   (or TELEGRAM_BOT_TOKEN, TELEPOT_WEBHOOK_URL)\n", argv[0]);
-        return 2;
-    }
-    if (!secret) { /* Telegram repeats it in every POST: only Telegram knows it */
-        FILE *f = fopen("/dev/urandom", "rb");
-        unsigned char r[16] = {0};
-        if (!f || fread(r, 1, sizeof r, f) != sizeof r) return fprintf(stderr, "no /dev/urandom\n"), 1;
-        fclose(f);
-        for (int i = 0; i < 16; i++) sprintf(made + 2 * i, "%02x", r[i]);
-        secret = made;
-    }
-    bot = tp_bot_new(&(tp_bot_opts){ .token = token }, &err);
-    if (!bot) return fprintf(stderr, "webhook_skeleton: %s\n", err.message), 1;
-    tp_bot_stop_on_signals(bot);
-    hook = tp_hook_new(bot, handle, NULL, &(tp_hook_opts){ .port = port ? atoi(port) : 8080,
-                                                           .secret_token = secret }, &err);
-    if (!hook || tp_hook_set_webhook(bot, url, secret, NULL, &err) != TP_OK) {
-        fprintf(stderr, "webhook_skeleton: %s\n", err.message);
-        tp_hook_free(hook);
-        tp_bot_free(bot);
-        return 1;
-    }
-    printf("Listening on port %d ...\n", tp_hook_port(hook));
-    fflush(stdout);
-    tp_hook_run(hook, &err); /* until SIGINT/SIGTERM; queued updates are still handled */
-    tp_hook_free(hook);
-    tp_bot_free(bot);
-    return 0;
-}
+int main(int argc, char **argv) { return tp_hook_main(argc, argv, handle, NULL, NULL); }
