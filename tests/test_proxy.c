@@ -7,6 +7,7 @@
 #define TELEPOT_IMPLEMENTATION
 #include "../telepot.h"
 #include "tp_test.h"
+#include "tp_sock.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -19,36 +20,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-static int listen_any(int *port) {
-    struct sockaddr_in a;
-    socklen_t al = sizeof a;
-    int one = 1, fd = socket(AF_INET, SOCK_STREAM, 0);
-    memset(&a, 0, sizeof a);
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    if (fd < 0 || bind(fd, (struct sockaddr *)&a, sizeof a) != 0 || listen(fd, 16) != 0) {
-        perror("listen");
-        exit(2);
-    }
-    getsockname(fd, (struct sockaddr *)&a, &al);
-    *port = ntohs(a.sin_port);
-    return fd;
-}
 
-static int dial(int port) {
-    struct sockaddr_in a;
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    memset(&a, 0, sizeof a);
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    a.sin_port = htons((uint16_t)port);
-    if (connect(fd, (struct sockaddr *)&a, sizeof a) != 0) {
-        close(fd);
-        return -1;
-    }
-    return fd;
-}
 
 static bool read_n(int fd, void *buf, size_t n) {
     size_t at = 0;

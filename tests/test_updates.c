@@ -8,6 +8,7 @@
 #define TELEPOT_IMPLEMENTATION
 #include "../telepot.h"
 #include "tp_test.h"
+#include "tp_sock.h"
 #include <sys/wait.h>
 
 #define TOKEN "123456:TESTSECRETTOKEN"
@@ -581,20 +582,6 @@ TEST(poll_kill) {
     CHECK_EQ_INT(rep, 0);
 }
 
-/* ---- 4. raw HTTP clients against the receiver ---- */
-static int dial(int port) {
-    struct sockaddr_in sa;
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    memset(&sa, 0, sizeof sa);
-    sa.sin_family = AF_INET;
-    sa.sin_port = htons((uint16_t)port);
-    sa.sin_addr.s_addr = htonl(0x7f000001);
-    if (connect(fd, (struct sockaddr *)&sa, sizeof sa) != 0) {
-        close(fd);
-        return -1;
-    }
-    return fd;
-}
 
 /* Reads one answer's status (0 when the connection closed without one). */
 static int read_status(int fd, int timeout_ms) {
