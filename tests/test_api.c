@@ -30,19 +30,6 @@ static const tp_json *last_of(tp_json_doc *d) {
     return tp_json_at(arr, tp_json_size(arr) - 1);
 }
 
-static tp_bot *new_bot(const char *token) {
-    tp_bot_opts o;
-    tp_error e;
-    tp_bot *b;
-    memset(&o, 0, sizeof o);
-    o.token = token;
-    o.api_url = emu_url;
-    o.timeout_ms = 5000;
-    b = tp_bot_new(&o, &e);
-    CHECK(b != NULL);
-    return b;
-}
-
 /* No text the library produced may contain the token. */
 static void check_no_token(const tp_error *e) {
     CHECK(strstr(e->message, "TESTSECRETTOKEN") == NULL);

@@ -12,19 +12,6 @@
 #define TOKEN "123456:TESTSECRETTOKEN"
 #include "tp_emu.h"
 
-static tp_bot *new_bot(void) {
-    tp_bot_opts o;
-    tp_error e;
-    tp_bot *b;
-    memset(&o, 0, sizeof o);
-    o.token = TOKEN;
-    o.api_url = emu_url;
-    o.timeout_ms = 5000;
-    b = tp_bot_new(&o, &e);
-    CHECK(b != NULL);
-    return b;
-}
-
 /* The expected value (from gen_cases.h) against the recorded one. A multipart request carries
    scalars as text, so there they are compared as text. */
 static bool same(const tp_json *want, const tp_json *got, bool multipart);
@@ -81,7 +68,7 @@ typedef union {
 } any_result;
 
 TEST(test_all_methods) {
-    tp_bot *bot = new_bot();
+    tp_bot *bot = new_bot(TOKEN);
     size_t i, n = sizeof gen_method_cases / sizeof gen_method_cases[0];
     int ok_calls = 0, ok_params = 0, ok_files = 0, ok_results = 0, uploads = 0, big_ids = 0;
     for (i = 0; i < n; i++) {
@@ -173,7 +160,7 @@ TEST(test_all_methods) {
 /* Uploads from a path and a descriptor; NULL results skip parsing; a missing file fails
    before anything is sent. */
 TEST(test_uploads) {
-    tp_bot *bot = new_bot();
+    tp_bot *bot = new_bot(TOKEN);
     char path[] = "/tmp/tpt-upload.XXXXXX";
     int fd = mkstemp(path);
     tp_send_document_args a;
@@ -262,7 +249,7 @@ static void on_update(tp_bot *bot, const tp_update *u, void *user) {
 }
 
 TEST(test_unknown_update) {
-    tp_bot *bot = new_bot();
+    tp_bot *bot = new_bot(TOKEN);
     seen_t s;
     tp_poll_opts po;
     tp_error e;

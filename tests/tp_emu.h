@@ -67,4 +67,18 @@ static const char *control(const char *method, const char *path, const char *bod
     if (tp_http_request(ctl, &req, &resp, NULL) != TP_OK || resp.status != 200) return NULL;
     return resp.body;
 }
+
+/* A bot pointed at the emulator, with a 5 s deadline per call. */
+static tp_bot *new_bot(const char *token) {
+    tp_bot_opts o;
+    tp_error e;
+    tp_bot *b;
+    memset(&o, 0, sizeof o);
+    o.token = token;
+    o.api_url = emu_url;
+    o.timeout_ms = 5000;
+    b = tp_bot_new(&o, &e);
+    CHECK(b != NULL);
+    return b;
+}
 #endif
