@@ -1,4 +1,4 @@
-/* telepot.h 0.2.0 - the Telegram Bot API in one C header (telepot's ideas, in C99). MIT licence, see the end.
+/* telepot.h 0.2.1 - the Telegram Bot API in one C header (telepot's ideas, in C99). MIT licence, see the end.
 
    QUICK START
      In exactly ONE .c file of your program, before any other #include (it selects POSIX.1-2008):
@@ -89,6 +89,8 @@
      >>impl     the implementation, same order
 
    CHANGELOG (full history at the end of the file)
+     0.2.1  the method wrappers are functions carrying their own tables (a program links only
+            the methods it calls); typed views of a batch ~30% cheaper (key-order memo).
      0.2.0  the whole Bot API 10.1, generated (>>gen: a struct per type, 180 typed wrappers,
             uploads, keyboards); HTTPS through BearSSL, always verified, distinct certificate
             errors; CONNECT and SOCKS5 proxies; hardened polling (offset file, background
@@ -119,8 +121,8 @@
 
 #define TELEPOT_VERSION_MAJOR 0
 #define TELEPOT_VERSION_MINOR 2
-#define TELEPOT_VERSION_PATCH 0
-#define TELEPOT_VERSION_STRING "0.2.0"
+#define TELEPOT_VERSION_PATCH 1
+#define TELEPOT_VERSION_STRING "0.2.1"
 
 #ifdef TELEPOT_STATIC
 #define TP_API static
@@ -534,9 +536,10 @@ static inline tp_input_file tp_file_mem(const void *data, size_t len, const char
 }
 
 /* Every Bot API method has a generated wrapper (see >>gen): tp_send_message(bot, &args, &out,
-   &err), args zero = absent, out a typed result or NULL. They all call this: `method` is a
-   TP_METHOD_* id, `args` the method's args struct (or NULL), `out` its result struct (or
-   NULL: the answer is then not even parsed). Fills *out only on success; free out->doc. */
+   &err), args zero = absent, out a typed result or NULL (the answer is then not even
+   parsed); fills *out only on success; free out->doc. This one calls the wrapper of a
+   TP_METHOD_* id, for code that picks methods at run time (`args` the method's args struct
+   or NULL, `out` its result struct or NULL); it links every wrapper in. */
 TP_API tp_err tp_call_typed(tp_bot *bot, int method, const void *args, void *out, tp_error *err);
 /* The typed view (a struct of type `type`, a TP_TYPE_* id) of a value of doc, built in doc's
    arena; NULL when json is not an object of that shape (for unions: an object, or what the
@@ -5530,9 +5533,7 @@ typedef struct tp_get_updates_args {
     const char * const *allowed_updates;
     size_t allowed_updates_count;
 } tp_get_updates_args;
-static inline tp_err tp_get_updates(tp_bot *bot, const tp_get_updates_args *args, tp_update_list_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_GET_UPDATES, args, out, err);
-}
+TP_API tp_err tp_get_updates(tp_bot *bot, const tp_get_updates_args *args, tp_update_list_result *out, tp_error *err);
 /* setWebhook */
 typedef struct tp_set_webhook_args {
     const char *url;  /* required */
@@ -5544,32 +5545,20 @@ typedef struct tp_set_webhook_args {
     bool drop_pending_updates;
     const char *secret_token;
 } tp_set_webhook_args;
-static inline tp_err tp_set_webhook(tp_bot *bot, const tp_set_webhook_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SET_WEBHOOK, args, out, err);
-}
+TP_API tp_err tp_set_webhook(tp_bot *bot, const tp_set_webhook_args *args, tp_bool_result *out, tp_error *err);
 /* deleteWebhook */
 typedef struct tp_delete_webhook_args {
     bool drop_pending_updates;
 } tp_delete_webhook_args;
-static inline tp_err tp_delete_webhook(tp_bot *bot, const tp_delete_webhook_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_DELETE_WEBHOOK, args, out, err);
-}
+TP_API tp_err tp_delete_webhook(tp_bot *bot, const tp_delete_webhook_args *args, tp_bool_result *out, tp_error *err);
 /* getWebhookInfo */
-static inline tp_err tp_get_webhook_info(tp_bot *bot, tp_webhook_info_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_GET_WEBHOOK_INFO, NULL, out, err);
-}
+TP_API tp_err tp_get_webhook_info(tp_bot *bot, tp_webhook_info_result *out, tp_error *err);
 /* getMe */
-static inline tp_err tp_get_me(tp_bot *bot, tp_user_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_GET_ME, NULL, out, err);
-}
+TP_API tp_err tp_get_me(tp_bot *bot, tp_user_result *out, tp_error *err);
 /* logOut */
-static inline tp_err tp_log_out(tp_bot *bot, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_LOG_OUT, NULL, out, err);
-}
+TP_API tp_err tp_log_out(tp_bot *bot, tp_bool_result *out, tp_error *err);
 /* close */
-static inline tp_err tp_close(tp_bot *bot, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_CLOSE, NULL, out, err);
-}
+TP_API tp_err tp_close(tp_bot *bot, tp_bool_result *out, tp_error *err);
 /* sendMessage */
 typedef struct tp_send_message_args {
     const char *business_connection_id;
@@ -5589,9 +5578,7 @@ typedef struct tp_send_message_args {
     const tp_reply_parameters *reply_parameters;
     const tp_reply_markup *reply_markup;
 } tp_send_message_args;
-static inline tp_err tp_send_message(tp_bot *bot, const tp_send_message_args *args, tp_message_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SEND_MESSAGE, args, out, err);
-}
+TP_API tp_err tp_send_message(tp_bot *bot, const tp_send_message_args *args, tp_message_result *out, tp_error *err);
 /* forwardMessage */
 typedef struct tp_forward_message_args {
     tp_chat_id chat_id;  /* required */
@@ -5605,9 +5592,7 @@ typedef struct tp_forward_message_args {
     const tp_suggested_post_parameters *suggested_post_parameters;
     int64_t message_id;  /* required */
 } tp_forward_message_args;
-static inline tp_err tp_forward_message(tp_bot *bot, const tp_forward_message_args *args, tp_message_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_FORWARD_MESSAGE, args, out, err);
-}
+TP_API tp_err tp_forward_message(tp_bot *bot, const tp_forward_message_args *args, tp_message_result *out, tp_error *err);
 /* forwardMessages */
 typedef struct tp_forward_messages_args {
     tp_chat_id chat_id;  /* required */
@@ -5619,9 +5604,7 @@ typedef struct tp_forward_messages_args {
     bool disable_notification;
     bool protect_content;
 } tp_forward_messages_args;
-static inline tp_err tp_forward_messages(tp_bot *bot, const tp_forward_messages_args *args, tp_message_id_list_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_FORWARD_MESSAGES, args, out, err);
-}
+TP_API tp_err tp_forward_messages(tp_bot *bot, const tp_forward_messages_args *args, tp_message_id_list_result *out, tp_error *err);
 /* copyMessage */
 typedef struct tp_copy_message_args {
     tp_chat_id chat_id;  /* required */
@@ -5643,9 +5626,7 @@ typedef struct tp_copy_message_args {
     const tp_reply_parameters *reply_parameters;
     const tp_reply_markup *reply_markup;
 } tp_copy_message_args;
-static inline tp_err tp_copy_message(tp_bot *bot, const tp_copy_message_args *args, tp_message_id_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_COPY_MESSAGE, args, out, err);
-}
+TP_API tp_err tp_copy_message(tp_bot *bot, const tp_copy_message_args *args, tp_message_id_result *out, tp_error *err);
 /* copyMessages */
 typedef struct tp_copy_messages_args {
     tp_chat_id chat_id;  /* required */
@@ -5658,9 +5639,7 @@ typedef struct tp_copy_messages_args {
     bool protect_content;
     bool remove_caption;
 } tp_copy_messages_args;
-static inline tp_err tp_copy_messages(tp_bot *bot, const tp_copy_messages_args *args, tp_message_id_list_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_COPY_MESSAGES, args, out, err);
-}
+TP_API tp_err tp_copy_messages(tp_bot *bot, const tp_copy_messages_args *args, tp_message_id_list_result *out, tp_error *err);
 /* sendPhoto */
 typedef struct tp_send_photo_args {
     const char *business_connection_id;
@@ -5682,9 +5661,7 @@ typedef struct tp_send_photo_args {
     const tp_reply_parameters *reply_parameters;
     const tp_reply_markup *reply_markup;
 } tp_send_photo_args;
-static inline tp_err tp_send_photo(tp_bot *bot, const tp_send_photo_args *args, tp_message_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SEND_PHOTO, args, out, err);
-}
+TP_API tp_err tp_send_photo(tp_bot *bot, const tp_send_photo_args *args, tp_message_result *out, tp_error *err);
 /* sendLivePhoto */
 typedef struct tp_send_live_photo_args {
     const char *business_connection_id;
@@ -5707,9 +5684,7 @@ typedef struct tp_send_live_photo_args {
     const tp_reply_parameters *reply_parameters;
     const tp_reply_markup *reply_markup;
 } tp_send_live_photo_args;
-static inline tp_err tp_send_live_photo(tp_bot *bot, const tp_send_live_photo_args *args, tp_message_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SEND_LIVE_PHOTO, args, out, err);
-}
+TP_API tp_err tp_send_live_photo(tp_bot *bot, const tp_send_live_photo_args *args, tp_message_result *out, tp_error *err);
 /* sendAudio */
 typedef struct tp_send_audio_args {
     const char *business_connection_id;
@@ -5733,9 +5708,7 @@ typedef struct tp_send_audio_args {
     const tp_reply_parameters *reply_parameters;
     const tp_reply_markup *reply_markup;
 } tp_send_audio_args;
-static inline tp_err tp_send_audio(tp_bot *bot, const tp_send_audio_args *args, tp_message_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SEND_AUDIO, args, out, err);
-}
+TP_API tp_err tp_send_audio(tp_bot *bot, const tp_send_audio_args *args, tp_message_result *out, tp_error *err);
 /* sendDocument */
 typedef struct tp_send_document_args {
     const char *business_connection_id;
@@ -5757,9 +5730,7 @@ typedef struct tp_send_document_args {
     const tp_reply_parameters *reply_parameters;
     const tp_reply_markup *reply_markup;
 } tp_send_document_args;
-static inline tp_err tp_send_document(tp_bot *bot, const tp_send_document_args *args, tp_message_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SEND_DOCUMENT, args, out, err);
-}
+TP_API tp_err tp_send_document(tp_bot *bot, const tp_send_document_args *args, tp_message_result *out, tp_error *err);
 /* sendVideo */
 typedef struct tp_send_video_args {
     const char *business_connection_id;
@@ -5788,9 +5759,7 @@ typedef struct tp_send_video_args {
     const tp_reply_parameters *reply_parameters;
     const tp_reply_markup *reply_markup;
 } tp_send_video_args;
-static inline tp_err tp_send_video(tp_bot *bot, const tp_send_video_args *args, tp_message_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SEND_VIDEO, args, out, err);
-}
+TP_API tp_err tp_send_video(tp_bot *bot, const tp_send_video_args *args, tp_message_result *out, tp_error *err);
 /* sendAnimation */
 typedef struct tp_send_animation_args {
     const char *business_connection_id;
@@ -5816,9 +5785,7 @@ typedef struct tp_send_animation_args {
     const tp_reply_parameters *reply_parameters;
     const tp_reply_markup *reply_markup;
 } tp_send_animation_args;
-static inline tp_err tp_send_animation(tp_bot *bot, const tp_send_animation_args *args, tp_message_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SEND_ANIMATION, args, out, err);
-}
+TP_API tp_err tp_send_animation(tp_bot *bot, const tp_send_animation_args *args, tp_message_result *out, tp_error *err);
 /* sendVoice */
 typedef struct tp_send_voice_args {
     const char *business_connection_id;
@@ -5839,9 +5806,7 @@ typedef struct tp_send_voice_args {
     const tp_reply_parameters *reply_parameters;
     const tp_reply_markup *reply_markup;
 } tp_send_voice_args;
-static inline tp_err tp_send_voice(tp_bot *bot, const tp_send_voice_args *args, tp_message_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SEND_VOICE, args, out, err);
-}
+TP_API tp_err tp_send_voice(tp_bot *bot, const tp_send_voice_args *args, tp_message_result *out, tp_error *err);
 /* sendVideoNote */
 typedef struct tp_send_video_note_args {
     const char *business_connection_id;
@@ -5860,9 +5825,7 @@ typedef struct tp_send_video_note_args {
     const tp_reply_parameters *reply_parameters;
     const tp_reply_markup *reply_markup;
 } tp_send_video_note_args;
-static inline tp_err tp_send_video_note(tp_bot *bot, const tp_send_video_note_args *args, tp_message_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SEND_VIDEO_NOTE, args, out, err);
-}
+TP_API tp_err tp_send_video_note(tp_bot *bot, const tp_send_video_note_args *args, tp_message_result *out, tp_error *err);
 /* sendPaidMedia */
 typedef struct tp_send_paid_media_args {
     const char *business_connection_id;
@@ -5885,9 +5848,7 @@ typedef struct tp_send_paid_media_args {
     const tp_reply_parameters *reply_parameters;
     const tp_reply_markup *reply_markup;
 } tp_send_paid_media_args;
-static inline tp_err tp_send_paid_media(tp_bot *bot, const tp_send_paid_media_args *args, tp_message_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SEND_PAID_MEDIA, args, out, err);
-}
+TP_API tp_err tp_send_paid_media(tp_bot *bot, const tp_send_paid_media_args *args, tp_message_result *out, tp_error *err);
 /* sendMediaGroup */
 typedef struct tp_send_media_group_args {
     const char *business_connection_id;
@@ -5902,9 +5863,7 @@ typedef struct tp_send_media_group_args {
     const char *message_effect_id;
     const tp_reply_parameters *reply_parameters;
 } tp_send_media_group_args;
-static inline tp_err tp_send_media_group(tp_bot *bot, const tp_send_media_group_args *args, tp_message_list_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SEND_MEDIA_GROUP, args, out, err);
-}
+TP_API tp_err tp_send_media_group(tp_bot *bot, const tp_send_media_group_args *args, tp_message_list_result *out, tp_error *err);
 /* sendLocation */
 typedef struct tp_send_location_args {
     const char *business_connection_id;
@@ -5925,9 +5884,7 @@ typedef struct tp_send_location_args {
     const tp_reply_parameters *reply_parameters;
     const tp_reply_markup *reply_markup;
 } tp_send_location_args;
-static inline tp_err tp_send_location(tp_bot *bot, const tp_send_location_args *args, tp_message_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SEND_LOCATION, args, out, err);
-}
+TP_API tp_err tp_send_location(tp_bot *bot, const tp_send_location_args *args, tp_message_result *out, tp_error *err);
 /* sendVenue */
 typedef struct tp_send_venue_args {
     const char *business_connection_id;
@@ -5950,9 +5907,7 @@ typedef struct tp_send_venue_args {
     const tp_reply_parameters *reply_parameters;
     const tp_reply_markup *reply_markup;
 } tp_send_venue_args;
-static inline tp_err tp_send_venue(tp_bot *bot, const tp_send_venue_args *args, tp_message_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SEND_VENUE, args, out, err);
-}
+TP_API tp_err tp_send_venue(tp_bot *bot, const tp_send_venue_args *args, tp_message_result *out, tp_error *err);
 /* sendContact */
 typedef struct tp_send_contact_args {
     const char *business_connection_id;
@@ -5971,9 +5926,7 @@ typedef struct tp_send_contact_args {
     const tp_reply_parameters *reply_parameters;
     const tp_reply_markup *reply_markup;
 } tp_send_contact_args;
-static inline tp_err tp_send_contact(tp_bot *bot, const tp_send_contact_args *args, tp_message_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SEND_CONTACT, args, out, err);
-}
+TP_API tp_err tp_send_contact(tp_bot *bot, const tp_send_contact_args *args, tp_message_result *out, tp_error *err);
 /* sendPoll */
 typedef struct tp_send_poll_args {
     const char *business_connection_id;
@@ -6017,9 +5970,7 @@ typedef struct tp_send_poll_args {
     const tp_reply_parameters *reply_parameters;
     const tp_reply_markup *reply_markup;
 } tp_send_poll_args;
-static inline tp_err tp_send_poll(tp_bot *bot, const tp_send_poll_args *args, tp_message_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SEND_POLL, args, out, err);
-}
+TP_API tp_err tp_send_poll(tp_bot *bot, const tp_send_poll_args *args, tp_message_result *out, tp_error *err);
 /* sendChecklist */
 typedef struct tp_send_checklist_args {
     const char *business_connection_id;  /* required */
@@ -6031,9 +5982,7 @@ typedef struct tp_send_checklist_args {
     const tp_reply_parameters *reply_parameters;
     const tp_inline_keyboard_markup *reply_markup;
 } tp_send_checklist_args;
-static inline tp_err tp_send_checklist(tp_bot *bot, const tp_send_checklist_args *args, tp_message_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SEND_CHECKLIST, args, out, err);
-}
+TP_API tp_err tp_send_checklist(tp_bot *bot, const tp_send_checklist_args *args, tp_message_result *out, tp_error *err);
 /* sendDice */
 typedef struct tp_send_dice_args {
     const char *business_connection_id;
@@ -6049,9 +5998,7 @@ typedef struct tp_send_dice_args {
     const tp_reply_parameters *reply_parameters;
     const tp_reply_markup *reply_markup;
 } tp_send_dice_args;
-static inline tp_err tp_send_dice(tp_bot *bot, const tp_send_dice_args *args, tp_message_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SEND_DICE, args, out, err);
-}
+TP_API tp_err tp_send_dice(tp_bot *bot, const tp_send_dice_args *args, tp_message_result *out, tp_error *err);
 /* sendMessageDraft */
 typedef struct tp_send_message_draft_args {
     int64_t chat_id;  /* required */
@@ -6062,9 +6009,7 @@ typedef struct tp_send_message_draft_args {
     const tp_message_entity *entities;
     size_t entities_count;
 } tp_send_message_draft_args;
-static inline tp_err tp_send_message_draft(tp_bot *bot, const tp_send_message_draft_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SEND_MESSAGE_DRAFT, args, out, err);
-}
+TP_API tp_err tp_send_message_draft(tp_bot *bot, const tp_send_message_draft_args *args, tp_bool_result *out, tp_error *err);
 /* sendChatAction */
 typedef struct tp_send_chat_action_args {
     const char *business_connection_id;
@@ -6072,9 +6017,7 @@ typedef struct tp_send_chat_action_args {
     int64_t message_thread_id;
     const char *action;  /* required */
 } tp_send_chat_action_args;
-static inline tp_err tp_send_chat_action(tp_bot *bot, const tp_send_chat_action_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SEND_CHAT_ACTION, args, out, err);
-}
+TP_API tp_err tp_send_chat_action(tp_bot *bot, const tp_send_chat_action_args *args, tp_bool_result *out, tp_error *err);
 /* setMessageReaction */
 typedef struct tp_set_message_reaction_args {
     tp_chat_id chat_id;  /* required */
@@ -6083,43 +6026,33 @@ typedef struct tp_set_message_reaction_args {
     size_t reaction_count;
     bool is_big;
 } tp_set_message_reaction_args;
-static inline tp_err tp_set_message_reaction(tp_bot *bot, const tp_set_message_reaction_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SET_MESSAGE_REACTION, args, out, err);
-}
+TP_API tp_err tp_set_message_reaction(tp_bot *bot, const tp_set_message_reaction_args *args, tp_bool_result *out, tp_error *err);
 /* getUserProfilePhotos */
 typedef struct tp_get_user_profile_photos_args {
     int64_t user_id;  /* required */
     int64_t offset;
     int64_t limit;
 } tp_get_user_profile_photos_args;
-static inline tp_err tp_get_user_profile_photos(tp_bot *bot, const tp_get_user_profile_photos_args *args, tp_user_profile_photos_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_GET_USER_PROFILE_PHOTOS, args, out, err);
-}
+TP_API tp_err tp_get_user_profile_photos(tp_bot *bot, const tp_get_user_profile_photos_args *args, tp_user_profile_photos_result *out, tp_error *err);
 /* getUserProfileAudios */
 typedef struct tp_get_user_profile_audios_args {
     int64_t user_id;  /* required */
     int64_t offset;
     int64_t limit;
 } tp_get_user_profile_audios_args;
-static inline tp_err tp_get_user_profile_audios(tp_bot *bot, const tp_get_user_profile_audios_args *args, tp_user_profile_audios_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_GET_USER_PROFILE_AUDIOS, args, out, err);
-}
+TP_API tp_err tp_get_user_profile_audios(tp_bot *bot, const tp_get_user_profile_audios_args *args, tp_user_profile_audios_result *out, tp_error *err);
 /* setUserEmojiStatus */
 typedef struct tp_set_user_emoji_status_args {
     int64_t user_id;  /* required */
     const char *emoji_status_custom_emoji_id;
     int64_t emoji_status_expiration_date;
 } tp_set_user_emoji_status_args;
-static inline tp_err tp_set_user_emoji_status(tp_bot *bot, const tp_set_user_emoji_status_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SET_USER_EMOJI_STATUS, args, out, err);
-}
+TP_API tp_err tp_set_user_emoji_status(tp_bot *bot, const tp_set_user_emoji_status_args *args, tp_bool_result *out, tp_error *err);
 /* getFile */
 typedef struct tp_get_file_args {
     const char *file_id;  /* required */
 } tp_get_file_args;
-static inline tp_err tp_get_file(tp_bot *bot, const tp_get_file_args *args, tp_file_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_GET_FILE, args, out, err);
-}
+TP_API tp_err tp_get_file(tp_bot *bot, const tp_get_file_args *args, tp_file_result *out, tp_error *err);
 /* banChatMember */
 typedef struct tp_ban_chat_member_args {
     tp_chat_id chat_id;  /* required */
@@ -6127,18 +6060,14 @@ typedef struct tp_ban_chat_member_args {
     int64_t until_date;
     bool revoke_messages;
 } tp_ban_chat_member_args;
-static inline tp_err tp_ban_chat_member(tp_bot *bot, const tp_ban_chat_member_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_BAN_CHAT_MEMBER, args, out, err);
-}
+TP_API tp_err tp_ban_chat_member(tp_bot *bot, const tp_ban_chat_member_args *args, tp_bool_result *out, tp_error *err);
 /* unbanChatMember */
 typedef struct tp_unban_chat_member_args {
     tp_chat_id chat_id;  /* required */
     int64_t user_id;  /* required */
     bool only_if_banned;
 } tp_unban_chat_member_args;
-static inline tp_err tp_unban_chat_member(tp_bot *bot, const tp_unban_chat_member_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_UNBAN_CHAT_MEMBER, args, out, err);
-}
+TP_API tp_err tp_unban_chat_member(tp_bot *bot, const tp_unban_chat_member_args *args, tp_bool_result *out, tp_error *err);
 /* restrictChatMember */
 typedef struct tp_restrict_chat_member_args {
     tp_chat_id chat_id;  /* required */
@@ -6147,9 +6076,7 @@ typedef struct tp_restrict_chat_member_args {
     bool use_independent_chat_permissions;
     int64_t until_date;
 } tp_restrict_chat_member_args;
-static inline tp_err tp_restrict_chat_member(tp_bot *bot, const tp_restrict_chat_member_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_RESTRICT_CHAT_MEMBER, args, out, err);
-}
+TP_API tp_err tp_restrict_chat_member(tp_bot *bot, const tp_restrict_chat_member_args *args, tp_bool_result *out, tp_error *err);
 /* promoteChatMember */
 typedef struct tp_promote_chat_member_args {
     tp_chat_id chat_id;  /* required */
@@ -6172,59 +6099,45 @@ typedef struct tp_promote_chat_member_args {
     bool can_manage_direct_messages;
     bool can_manage_tags;
 } tp_promote_chat_member_args;
-static inline tp_err tp_promote_chat_member(tp_bot *bot, const tp_promote_chat_member_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_PROMOTE_CHAT_MEMBER, args, out, err);
-}
+TP_API tp_err tp_promote_chat_member(tp_bot *bot, const tp_promote_chat_member_args *args, tp_bool_result *out, tp_error *err);
 /* setChatAdministratorCustomTitle */
 typedef struct tp_set_chat_administrator_custom_title_args {
     tp_chat_id chat_id;  /* required */
     int64_t user_id;  /* required */
     const char *custom_title;  /* required */
 } tp_set_chat_administrator_custom_title_args;
-static inline tp_err tp_set_chat_administrator_custom_title(tp_bot *bot, const tp_set_chat_administrator_custom_title_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SET_CHAT_ADMINISTRATOR_CUSTOM_TITLE, args, out, err);
-}
+TP_API tp_err tp_set_chat_administrator_custom_title(tp_bot *bot, const tp_set_chat_administrator_custom_title_args *args, tp_bool_result *out, tp_error *err);
 /* setChatMemberTag */
 typedef struct tp_set_chat_member_tag_args {
     tp_chat_id chat_id;  /* required */
     int64_t user_id;  /* required */
     const char *tag;
 } tp_set_chat_member_tag_args;
-static inline tp_err tp_set_chat_member_tag(tp_bot *bot, const tp_set_chat_member_tag_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SET_CHAT_MEMBER_TAG, args, out, err);
-}
+TP_API tp_err tp_set_chat_member_tag(tp_bot *bot, const tp_set_chat_member_tag_args *args, tp_bool_result *out, tp_error *err);
 /* banChatSenderChat */
 typedef struct tp_ban_chat_sender_chat_args {
     tp_chat_id chat_id;  /* required */
     int64_t sender_chat_id;  /* required */
 } tp_ban_chat_sender_chat_args;
-static inline tp_err tp_ban_chat_sender_chat(tp_bot *bot, const tp_ban_chat_sender_chat_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_BAN_CHAT_SENDER_CHAT, args, out, err);
-}
+TP_API tp_err tp_ban_chat_sender_chat(tp_bot *bot, const tp_ban_chat_sender_chat_args *args, tp_bool_result *out, tp_error *err);
 /* unbanChatSenderChat */
 typedef struct tp_unban_chat_sender_chat_args {
     tp_chat_id chat_id;  /* required */
     int64_t sender_chat_id;  /* required */
 } tp_unban_chat_sender_chat_args;
-static inline tp_err tp_unban_chat_sender_chat(tp_bot *bot, const tp_unban_chat_sender_chat_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_UNBAN_CHAT_SENDER_CHAT, args, out, err);
-}
+TP_API tp_err tp_unban_chat_sender_chat(tp_bot *bot, const tp_unban_chat_sender_chat_args *args, tp_bool_result *out, tp_error *err);
 /* setChatPermissions */
 typedef struct tp_set_chat_permissions_args {
     tp_chat_id chat_id;  /* required */
     const tp_chat_permissions *permissions;  /* required */
     bool use_independent_chat_permissions;
 } tp_set_chat_permissions_args;
-static inline tp_err tp_set_chat_permissions(tp_bot *bot, const tp_set_chat_permissions_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SET_CHAT_PERMISSIONS, args, out, err);
-}
+TP_API tp_err tp_set_chat_permissions(tp_bot *bot, const tp_set_chat_permissions_args *args, tp_bool_result *out, tp_error *err);
 /* exportChatInviteLink */
 typedef struct tp_export_chat_invite_link_args {
     tp_chat_id chat_id;  /* required */
 } tp_export_chat_invite_link_args;
-static inline tp_err tp_export_chat_invite_link(tp_bot *bot, const tp_export_chat_invite_link_args *args, tp_string_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_EXPORT_CHAT_INVITE_LINK, args, out, err);
-}
+TP_API tp_err tp_export_chat_invite_link(tp_bot *bot, const tp_export_chat_invite_link_args *args, tp_string_result *out, tp_error *err);
 /* createChatInviteLink */
 typedef struct tp_create_chat_invite_link_args {
     tp_chat_id chat_id;  /* required */
@@ -6233,9 +6146,7 @@ typedef struct tp_create_chat_invite_link_args {
     int64_t member_limit;
     bool creates_join_request;
 } tp_create_chat_invite_link_args;
-static inline tp_err tp_create_chat_invite_link(tp_bot *bot, const tp_create_chat_invite_link_args *args, tp_chat_invite_link_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_CREATE_CHAT_INVITE_LINK, args, out, err);
-}
+TP_API tp_err tp_create_chat_invite_link(tp_bot *bot, const tp_create_chat_invite_link_args *args, tp_chat_invite_link_result *out, tp_error *err);
 /* editChatInviteLink */
 typedef struct tp_edit_chat_invite_link_args {
     tp_chat_id chat_id;  /* required */
@@ -6245,9 +6156,7 @@ typedef struct tp_edit_chat_invite_link_args {
     int64_t member_limit;
     bool creates_join_request;
 } tp_edit_chat_invite_link_args;
-static inline tp_err tp_edit_chat_invite_link(tp_bot *bot, const tp_edit_chat_invite_link_args *args, tp_chat_invite_link_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_EDIT_CHAT_INVITE_LINK, args, out, err);
-}
+TP_API tp_err tp_edit_chat_invite_link(tp_bot *bot, const tp_edit_chat_invite_link_args *args, tp_chat_invite_link_result *out, tp_error *err);
 /* createChatSubscriptionInviteLink */
 typedef struct tp_create_chat_subscription_invite_link_args {
     tp_chat_id chat_id;  /* required */
@@ -6255,89 +6164,67 @@ typedef struct tp_create_chat_subscription_invite_link_args {
     int64_t subscription_period;  /* required */
     int64_t subscription_price;  /* required */
 } tp_create_chat_subscription_invite_link_args;
-static inline tp_err tp_create_chat_subscription_invite_link(tp_bot *bot, const tp_create_chat_subscription_invite_link_args *args, tp_chat_invite_link_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_CREATE_CHAT_SUBSCRIPTION_INVITE_LINK, args, out, err);
-}
+TP_API tp_err tp_create_chat_subscription_invite_link(tp_bot *bot, const tp_create_chat_subscription_invite_link_args *args, tp_chat_invite_link_result *out, tp_error *err);
 /* editChatSubscriptionInviteLink */
 typedef struct tp_edit_chat_subscription_invite_link_args {
     tp_chat_id chat_id;  /* required */
     const char *invite_link;  /* required */
     const char *name;
 } tp_edit_chat_subscription_invite_link_args;
-static inline tp_err tp_edit_chat_subscription_invite_link(tp_bot *bot, const tp_edit_chat_subscription_invite_link_args *args, tp_chat_invite_link_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_EDIT_CHAT_SUBSCRIPTION_INVITE_LINK, args, out, err);
-}
+TP_API tp_err tp_edit_chat_subscription_invite_link(tp_bot *bot, const tp_edit_chat_subscription_invite_link_args *args, tp_chat_invite_link_result *out, tp_error *err);
 /* revokeChatInviteLink */
 typedef struct tp_revoke_chat_invite_link_args {
     tp_chat_id chat_id;  /* required */
     const char *invite_link;  /* required */
 } tp_revoke_chat_invite_link_args;
-static inline tp_err tp_revoke_chat_invite_link(tp_bot *bot, const tp_revoke_chat_invite_link_args *args, tp_chat_invite_link_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_REVOKE_CHAT_INVITE_LINK, args, out, err);
-}
+TP_API tp_err tp_revoke_chat_invite_link(tp_bot *bot, const tp_revoke_chat_invite_link_args *args, tp_chat_invite_link_result *out, tp_error *err);
 /* approveChatJoinRequest */
 typedef struct tp_approve_chat_join_request_args {
     tp_chat_id chat_id;  /* required */
     int64_t user_id;  /* required */
 } tp_approve_chat_join_request_args;
-static inline tp_err tp_approve_chat_join_request(tp_bot *bot, const tp_approve_chat_join_request_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_APPROVE_CHAT_JOIN_REQUEST, args, out, err);
-}
+TP_API tp_err tp_approve_chat_join_request(tp_bot *bot, const tp_approve_chat_join_request_args *args, tp_bool_result *out, tp_error *err);
 /* declineChatJoinRequest */
 typedef struct tp_decline_chat_join_request_args {
     tp_chat_id chat_id;  /* required */
     int64_t user_id;  /* required */
 } tp_decline_chat_join_request_args;
-static inline tp_err tp_decline_chat_join_request(tp_bot *bot, const tp_decline_chat_join_request_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_DECLINE_CHAT_JOIN_REQUEST, args, out, err);
-}
+TP_API tp_err tp_decline_chat_join_request(tp_bot *bot, const tp_decline_chat_join_request_args *args, tp_bool_result *out, tp_error *err);
 /* answerChatJoinRequestQuery */
 typedef struct tp_answer_chat_join_request_query_args {
     const char *chat_join_request_query_id;  /* required */
     const char *result;  /* required */
 } tp_answer_chat_join_request_query_args;
-static inline tp_err tp_answer_chat_join_request_query(tp_bot *bot, const tp_answer_chat_join_request_query_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_ANSWER_CHAT_JOIN_REQUEST_QUERY, args, out, err);
-}
+TP_API tp_err tp_answer_chat_join_request_query(tp_bot *bot, const tp_answer_chat_join_request_query_args *args, tp_bool_result *out, tp_error *err);
 /* sendChatJoinRequestWebApp */
 typedef struct tp_send_chat_join_request_web_app_args {
     const char *chat_join_request_query_id;  /* required */
     const char *web_app_url;  /* required */
 } tp_send_chat_join_request_web_app_args;
-static inline tp_err tp_send_chat_join_request_web_app(tp_bot *bot, const tp_send_chat_join_request_web_app_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SEND_CHAT_JOIN_REQUEST_WEB_APP, args, out, err);
-}
+TP_API tp_err tp_send_chat_join_request_web_app(tp_bot *bot, const tp_send_chat_join_request_web_app_args *args, tp_bool_result *out, tp_error *err);
 /* setChatPhoto */
 typedef struct tp_set_chat_photo_args {
     tp_chat_id chat_id;  /* required */
     tp_input_file photo;  /* required */
 } tp_set_chat_photo_args;
-static inline tp_err tp_set_chat_photo(tp_bot *bot, const tp_set_chat_photo_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SET_CHAT_PHOTO, args, out, err);
-}
+TP_API tp_err tp_set_chat_photo(tp_bot *bot, const tp_set_chat_photo_args *args, tp_bool_result *out, tp_error *err);
 /* deleteChatPhoto */
 typedef struct tp_delete_chat_photo_args {
     tp_chat_id chat_id;  /* required */
 } tp_delete_chat_photo_args;
-static inline tp_err tp_delete_chat_photo(tp_bot *bot, const tp_delete_chat_photo_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_DELETE_CHAT_PHOTO, args, out, err);
-}
+TP_API tp_err tp_delete_chat_photo(tp_bot *bot, const tp_delete_chat_photo_args *args, tp_bool_result *out, tp_error *err);
 /* setChatTitle */
 typedef struct tp_set_chat_title_args {
     tp_chat_id chat_id;  /* required */
     const char *title;  /* required */
 } tp_set_chat_title_args;
-static inline tp_err tp_set_chat_title(tp_bot *bot, const tp_set_chat_title_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SET_CHAT_TITLE, args, out, err);
-}
+TP_API tp_err tp_set_chat_title(tp_bot *bot, const tp_set_chat_title_args *args, tp_bool_result *out, tp_error *err);
 /* setChatDescription */
 typedef struct tp_set_chat_description_args {
     tp_chat_id chat_id;  /* required */
     const char *description;
 } tp_set_chat_description_args;
-static inline tp_err tp_set_chat_description(tp_bot *bot, const tp_set_chat_description_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SET_CHAT_DESCRIPTION, args, out, err);
-}
+TP_API tp_err tp_set_chat_description(tp_bot *bot, const tp_set_chat_description_args *args, tp_bool_result *out, tp_error *err);
 /* pinChatMessage */
 typedef struct tp_pin_chat_message_args {
     const char *business_connection_id;
@@ -6345,89 +6232,65 @@ typedef struct tp_pin_chat_message_args {
     int64_t message_id;  /* required */
     bool disable_notification;
 } tp_pin_chat_message_args;
-static inline tp_err tp_pin_chat_message(tp_bot *bot, const tp_pin_chat_message_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_PIN_CHAT_MESSAGE, args, out, err);
-}
+TP_API tp_err tp_pin_chat_message(tp_bot *bot, const tp_pin_chat_message_args *args, tp_bool_result *out, tp_error *err);
 /* unpinChatMessage */
 typedef struct tp_unpin_chat_message_args {
     const char *business_connection_id;
     tp_chat_id chat_id;  /* required */
     int64_t message_id;
 } tp_unpin_chat_message_args;
-static inline tp_err tp_unpin_chat_message(tp_bot *bot, const tp_unpin_chat_message_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_UNPIN_CHAT_MESSAGE, args, out, err);
-}
+TP_API tp_err tp_unpin_chat_message(tp_bot *bot, const tp_unpin_chat_message_args *args, tp_bool_result *out, tp_error *err);
 /* unpinAllChatMessages */
 typedef struct tp_unpin_all_chat_messages_args {
     tp_chat_id chat_id;  /* required */
 } tp_unpin_all_chat_messages_args;
-static inline tp_err tp_unpin_all_chat_messages(tp_bot *bot, const tp_unpin_all_chat_messages_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_UNPIN_ALL_CHAT_MESSAGES, args, out, err);
-}
+TP_API tp_err tp_unpin_all_chat_messages(tp_bot *bot, const tp_unpin_all_chat_messages_args *args, tp_bool_result *out, tp_error *err);
 /* leaveChat */
 typedef struct tp_leave_chat_args {
     tp_chat_id chat_id;  /* required */
 } tp_leave_chat_args;
-static inline tp_err tp_leave_chat(tp_bot *bot, const tp_leave_chat_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_LEAVE_CHAT, args, out, err);
-}
+TP_API tp_err tp_leave_chat(tp_bot *bot, const tp_leave_chat_args *args, tp_bool_result *out, tp_error *err);
 /* getChat */
 typedef struct tp_get_chat_args {
     tp_chat_id chat_id;  /* required */
 } tp_get_chat_args;
-static inline tp_err tp_get_chat(tp_bot *bot, const tp_get_chat_args *args, tp_chat_full_info_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_GET_CHAT, args, out, err);
-}
+TP_API tp_err tp_get_chat(tp_bot *bot, const tp_get_chat_args *args, tp_chat_full_info_result *out, tp_error *err);
 /* getChatAdministrators */
 typedef struct tp_get_chat_administrators_args {
     tp_chat_id chat_id;  /* required */
     bool return_bots;
 } tp_get_chat_administrators_args;
-static inline tp_err tp_get_chat_administrators(tp_bot *bot, const tp_get_chat_administrators_args *args, tp_chat_member_list_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_GET_CHAT_ADMINISTRATORS, args, out, err);
-}
+TP_API tp_err tp_get_chat_administrators(tp_bot *bot, const tp_get_chat_administrators_args *args, tp_chat_member_list_result *out, tp_error *err);
 /* getChatMemberCount */
 typedef struct tp_get_chat_member_count_args {
     tp_chat_id chat_id;  /* required */
 } tp_get_chat_member_count_args;
-static inline tp_err tp_get_chat_member_count(tp_bot *bot, const tp_get_chat_member_count_args *args, tp_int_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_GET_CHAT_MEMBER_COUNT, args, out, err);
-}
+TP_API tp_err tp_get_chat_member_count(tp_bot *bot, const tp_get_chat_member_count_args *args, tp_int_result *out, tp_error *err);
 /* getChatMember */
 typedef struct tp_get_chat_member_args {
     tp_chat_id chat_id;  /* required */
     int64_t user_id;  /* required */
 } tp_get_chat_member_args;
-static inline tp_err tp_get_chat_member(tp_bot *bot, const tp_get_chat_member_args *args, tp_chat_member_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_GET_CHAT_MEMBER, args, out, err);
-}
+TP_API tp_err tp_get_chat_member(tp_bot *bot, const tp_get_chat_member_args *args, tp_chat_member_result *out, tp_error *err);
 /* getUserPersonalChatMessages */
 typedef struct tp_get_user_personal_chat_messages_args {
     int64_t user_id;  /* required */
     int64_t limit;  /* required */
 } tp_get_user_personal_chat_messages_args;
-static inline tp_err tp_get_user_personal_chat_messages(tp_bot *bot, const tp_get_user_personal_chat_messages_args *args, tp_message_list_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_GET_USER_PERSONAL_CHAT_MESSAGES, args, out, err);
-}
+TP_API tp_err tp_get_user_personal_chat_messages(tp_bot *bot, const tp_get_user_personal_chat_messages_args *args, tp_message_list_result *out, tp_error *err);
 /* setChatStickerSet */
 typedef struct tp_set_chat_sticker_set_args {
     tp_chat_id chat_id;  /* required */
     const char *sticker_set_name;  /* required */
 } tp_set_chat_sticker_set_args;
-static inline tp_err tp_set_chat_sticker_set(tp_bot *bot, const tp_set_chat_sticker_set_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SET_CHAT_STICKER_SET, args, out, err);
-}
+TP_API tp_err tp_set_chat_sticker_set(tp_bot *bot, const tp_set_chat_sticker_set_args *args, tp_bool_result *out, tp_error *err);
 /* deleteChatStickerSet */
 typedef struct tp_delete_chat_sticker_set_args {
     tp_chat_id chat_id;  /* required */
 } tp_delete_chat_sticker_set_args;
-static inline tp_err tp_delete_chat_sticker_set(tp_bot *bot, const tp_delete_chat_sticker_set_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_DELETE_CHAT_STICKER_SET, args, out, err);
-}
+TP_API tp_err tp_delete_chat_sticker_set(tp_bot *bot, const tp_delete_chat_sticker_set_args *args, tp_bool_result *out, tp_error *err);
 /* getForumTopicIconStickers */
-static inline tp_err tp_get_forum_topic_icon_stickers(tp_bot *bot, tp_sticker_list_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_GET_FORUM_TOPIC_ICON_STICKERS, NULL, out, err);
-}
+TP_API tp_err tp_get_forum_topic_icon_stickers(tp_bot *bot, tp_sticker_list_result *out, tp_error *err);
 /* createForumTopic */
 typedef struct tp_create_forum_topic_args {
     tp_chat_id chat_id;  /* required */
@@ -6435,9 +6298,7 @@ typedef struct tp_create_forum_topic_args {
     int64_t icon_color;
     const char *icon_custom_emoji_id;
 } tp_create_forum_topic_args;
-static inline tp_err tp_create_forum_topic(tp_bot *bot, const tp_create_forum_topic_args *args, tp_forum_topic_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_CREATE_FORUM_TOPIC, args, out, err);
-}
+TP_API tp_err tp_create_forum_topic(tp_bot *bot, const tp_create_forum_topic_args *args, tp_forum_topic_result *out, tp_error *err);
 /* editForumTopic */
 typedef struct tp_edit_forum_topic_args {
     tp_chat_id chat_id;  /* required */
@@ -6445,84 +6306,62 @@ typedef struct tp_edit_forum_topic_args {
     const char *name;
     const char *icon_custom_emoji_id;
 } tp_edit_forum_topic_args;
-static inline tp_err tp_edit_forum_topic(tp_bot *bot, const tp_edit_forum_topic_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_EDIT_FORUM_TOPIC, args, out, err);
-}
+TP_API tp_err tp_edit_forum_topic(tp_bot *bot, const tp_edit_forum_topic_args *args, tp_bool_result *out, tp_error *err);
 /* closeForumTopic */
 typedef struct tp_close_forum_topic_args {
     tp_chat_id chat_id;  /* required */
     int64_t message_thread_id;  /* required */
 } tp_close_forum_topic_args;
-static inline tp_err tp_close_forum_topic(tp_bot *bot, const tp_close_forum_topic_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_CLOSE_FORUM_TOPIC, args, out, err);
-}
+TP_API tp_err tp_close_forum_topic(tp_bot *bot, const tp_close_forum_topic_args *args, tp_bool_result *out, tp_error *err);
 /* reopenForumTopic */
 typedef struct tp_reopen_forum_topic_args {
     tp_chat_id chat_id;  /* required */
     int64_t message_thread_id;  /* required */
 } tp_reopen_forum_topic_args;
-static inline tp_err tp_reopen_forum_topic(tp_bot *bot, const tp_reopen_forum_topic_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_REOPEN_FORUM_TOPIC, args, out, err);
-}
+TP_API tp_err tp_reopen_forum_topic(tp_bot *bot, const tp_reopen_forum_topic_args *args, tp_bool_result *out, tp_error *err);
 /* deleteForumTopic */
 typedef struct tp_delete_forum_topic_args {
     tp_chat_id chat_id;  /* required */
     int64_t message_thread_id;  /* required */
 } tp_delete_forum_topic_args;
-static inline tp_err tp_delete_forum_topic(tp_bot *bot, const tp_delete_forum_topic_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_DELETE_FORUM_TOPIC, args, out, err);
-}
+TP_API tp_err tp_delete_forum_topic(tp_bot *bot, const tp_delete_forum_topic_args *args, tp_bool_result *out, tp_error *err);
 /* unpinAllForumTopicMessages */
 typedef struct tp_unpin_all_forum_topic_messages_args {
     tp_chat_id chat_id;  /* required */
     int64_t message_thread_id;  /* required */
 } tp_unpin_all_forum_topic_messages_args;
-static inline tp_err tp_unpin_all_forum_topic_messages(tp_bot *bot, const tp_unpin_all_forum_topic_messages_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_UNPIN_ALL_FORUM_TOPIC_MESSAGES, args, out, err);
-}
+TP_API tp_err tp_unpin_all_forum_topic_messages(tp_bot *bot, const tp_unpin_all_forum_topic_messages_args *args, tp_bool_result *out, tp_error *err);
 /* editGeneralForumTopic */
 typedef struct tp_edit_general_forum_topic_args {
     tp_chat_id chat_id;  /* required */
     const char *name;  /* required */
 } tp_edit_general_forum_topic_args;
-static inline tp_err tp_edit_general_forum_topic(tp_bot *bot, const tp_edit_general_forum_topic_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_EDIT_GENERAL_FORUM_TOPIC, args, out, err);
-}
+TP_API tp_err tp_edit_general_forum_topic(tp_bot *bot, const tp_edit_general_forum_topic_args *args, tp_bool_result *out, tp_error *err);
 /* closeGeneralForumTopic */
 typedef struct tp_close_general_forum_topic_args {
     tp_chat_id chat_id;  /* required */
 } tp_close_general_forum_topic_args;
-static inline tp_err tp_close_general_forum_topic(tp_bot *bot, const tp_close_general_forum_topic_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_CLOSE_GENERAL_FORUM_TOPIC, args, out, err);
-}
+TP_API tp_err tp_close_general_forum_topic(tp_bot *bot, const tp_close_general_forum_topic_args *args, tp_bool_result *out, tp_error *err);
 /* reopenGeneralForumTopic */
 typedef struct tp_reopen_general_forum_topic_args {
     tp_chat_id chat_id;  /* required */
 } tp_reopen_general_forum_topic_args;
-static inline tp_err tp_reopen_general_forum_topic(tp_bot *bot, const tp_reopen_general_forum_topic_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_REOPEN_GENERAL_FORUM_TOPIC, args, out, err);
-}
+TP_API tp_err tp_reopen_general_forum_topic(tp_bot *bot, const tp_reopen_general_forum_topic_args *args, tp_bool_result *out, tp_error *err);
 /* hideGeneralForumTopic */
 typedef struct tp_hide_general_forum_topic_args {
     tp_chat_id chat_id;  /* required */
 } tp_hide_general_forum_topic_args;
-static inline tp_err tp_hide_general_forum_topic(tp_bot *bot, const tp_hide_general_forum_topic_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_HIDE_GENERAL_FORUM_TOPIC, args, out, err);
-}
+TP_API tp_err tp_hide_general_forum_topic(tp_bot *bot, const tp_hide_general_forum_topic_args *args, tp_bool_result *out, tp_error *err);
 /* unhideGeneralForumTopic */
 typedef struct tp_unhide_general_forum_topic_args {
     tp_chat_id chat_id;  /* required */
 } tp_unhide_general_forum_topic_args;
-static inline tp_err tp_unhide_general_forum_topic(tp_bot *bot, const tp_unhide_general_forum_topic_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_UNHIDE_GENERAL_FORUM_TOPIC, args, out, err);
-}
+TP_API tp_err tp_unhide_general_forum_topic(tp_bot *bot, const tp_unhide_general_forum_topic_args *args, tp_bool_result *out, tp_error *err);
 /* unpinAllGeneralForumTopicMessages */
 typedef struct tp_unpin_all_general_forum_topic_messages_args {
     tp_chat_id chat_id;  /* required */
 } tp_unpin_all_general_forum_topic_messages_args;
-static inline tp_err tp_unpin_all_general_forum_topic_messages(tp_bot *bot, const tp_unpin_all_general_forum_topic_messages_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_UNPIN_ALL_GENERAL_FORUM_TOPIC_MESSAGES, args, out, err);
-}
+TP_API tp_err tp_unpin_all_general_forum_topic_messages(tp_bot *bot, const tp_unpin_all_general_forum_topic_messages_args *args, tp_bool_result *out, tp_error *err);
 /* answerCallbackQuery */
 typedef struct tp_answer_callback_query_args {
     const char *callback_query_id;  /* required */
@@ -6531,53 +6370,39 @@ typedef struct tp_answer_callback_query_args {
     const char *url;
     int64_t cache_time;
 } tp_answer_callback_query_args;
-static inline tp_err tp_answer_callback_query(tp_bot *bot, const tp_answer_callback_query_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_ANSWER_CALLBACK_QUERY, args, out, err);
-}
+TP_API tp_err tp_answer_callback_query(tp_bot *bot, const tp_answer_callback_query_args *args, tp_bool_result *out, tp_error *err);
 /* answerGuestQuery */
 typedef struct tp_answer_guest_query_args {
     const char *guest_query_id;  /* required */
     const tp_inline_query_result *result;  /* required */
 } tp_answer_guest_query_args;
-static inline tp_err tp_answer_guest_query(tp_bot *bot, const tp_answer_guest_query_args *args, tp_sent_guest_message_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_ANSWER_GUEST_QUERY, args, out, err);
-}
+TP_API tp_err tp_answer_guest_query(tp_bot *bot, const tp_answer_guest_query_args *args, tp_sent_guest_message_result *out, tp_error *err);
 /* getUserChatBoosts */
 typedef struct tp_get_user_chat_boosts_args {
     tp_chat_id chat_id;  /* required */
     int64_t user_id;  /* required */
 } tp_get_user_chat_boosts_args;
-static inline tp_err tp_get_user_chat_boosts(tp_bot *bot, const tp_get_user_chat_boosts_args *args, tp_user_chat_boosts_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_GET_USER_CHAT_BOOSTS, args, out, err);
-}
+TP_API tp_err tp_get_user_chat_boosts(tp_bot *bot, const tp_get_user_chat_boosts_args *args, tp_user_chat_boosts_result *out, tp_error *err);
 /* getBusinessConnection */
 typedef struct tp_get_business_connection_args {
     const char *business_connection_id;  /* required */
 } tp_get_business_connection_args;
-static inline tp_err tp_get_business_connection(tp_bot *bot, const tp_get_business_connection_args *args, tp_business_connection_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_GET_BUSINESS_CONNECTION, args, out, err);
-}
+TP_API tp_err tp_get_business_connection(tp_bot *bot, const tp_get_business_connection_args *args, tp_business_connection_result *out, tp_error *err);
 /* getManagedBotToken */
 typedef struct tp_get_managed_bot_token_args {
     int64_t user_id;  /* required */
 } tp_get_managed_bot_token_args;
-static inline tp_err tp_get_managed_bot_token(tp_bot *bot, const tp_get_managed_bot_token_args *args, tp_string_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_GET_MANAGED_BOT_TOKEN, args, out, err);
-}
+TP_API tp_err tp_get_managed_bot_token(tp_bot *bot, const tp_get_managed_bot_token_args *args, tp_string_result *out, tp_error *err);
 /* replaceManagedBotToken */
 typedef struct tp_replace_managed_bot_token_args {
     int64_t user_id;  /* required */
 } tp_replace_managed_bot_token_args;
-static inline tp_err tp_replace_managed_bot_token(tp_bot *bot, const tp_replace_managed_bot_token_args *args, tp_string_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_REPLACE_MANAGED_BOT_TOKEN, args, out, err);
-}
+TP_API tp_err tp_replace_managed_bot_token(tp_bot *bot, const tp_replace_managed_bot_token_args *args, tp_string_result *out, tp_error *err);
 /* getManagedBotAccessSettings */
 typedef struct tp_get_managed_bot_access_settings_args {
     int64_t user_id;  /* required */
 } tp_get_managed_bot_access_settings_args;
-static inline tp_err tp_get_managed_bot_access_settings(tp_bot *bot, const tp_get_managed_bot_access_settings_args *args, tp_bot_access_settings_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_GET_MANAGED_BOT_ACCESS_SETTINGS, args, out, err);
-}
+TP_API tp_err tp_get_managed_bot_access_settings(tp_bot *bot, const tp_get_managed_bot_access_settings_args *args, tp_bot_access_settings_result *out, tp_error *err);
 /* setManagedBotAccessSettings */
 typedef struct tp_set_managed_bot_access_settings_args {
     int64_t user_id;  /* required */
@@ -6585,9 +6410,7 @@ typedef struct tp_set_managed_bot_access_settings_args {
     const int64_t *added_user_ids;
     size_t added_user_ids_count;
 } tp_set_managed_bot_access_settings_args;
-static inline tp_err tp_set_managed_bot_access_settings(tp_bot *bot, const tp_set_managed_bot_access_settings_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SET_MANAGED_BOT_ACCESS_SETTINGS, args, out, err);
-}
+TP_API tp_err tp_set_managed_bot_access_settings(tp_bot *bot, const tp_set_managed_bot_access_settings_args *args, tp_bool_result *out, tp_error *err);
 /* setMyCommands */
 typedef struct tp_set_my_commands_args {
     const tp_bot_command *commands;  /* required */
@@ -6595,115 +6418,83 @@ typedef struct tp_set_my_commands_args {
     const tp_bot_command_scope *scope;
     const char *language_code;
 } tp_set_my_commands_args;
-static inline tp_err tp_set_my_commands(tp_bot *bot, const tp_set_my_commands_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SET_MY_COMMANDS, args, out, err);
-}
+TP_API tp_err tp_set_my_commands(tp_bot *bot, const tp_set_my_commands_args *args, tp_bool_result *out, tp_error *err);
 /* deleteMyCommands */
 typedef struct tp_delete_my_commands_args {
     const tp_bot_command_scope *scope;
     const char *language_code;
 } tp_delete_my_commands_args;
-static inline tp_err tp_delete_my_commands(tp_bot *bot, const tp_delete_my_commands_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_DELETE_MY_COMMANDS, args, out, err);
-}
+TP_API tp_err tp_delete_my_commands(tp_bot *bot, const tp_delete_my_commands_args *args, tp_bool_result *out, tp_error *err);
 /* getMyCommands */
 typedef struct tp_get_my_commands_args {
     const tp_bot_command_scope *scope;
     const char *language_code;
 } tp_get_my_commands_args;
-static inline tp_err tp_get_my_commands(tp_bot *bot, const tp_get_my_commands_args *args, tp_bot_command_list_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_GET_MY_COMMANDS, args, out, err);
-}
+TP_API tp_err tp_get_my_commands(tp_bot *bot, const tp_get_my_commands_args *args, tp_bot_command_list_result *out, tp_error *err);
 /* setMyName */
 typedef struct tp_set_my_name_args {
     const char *name;
     const char *language_code;
 } tp_set_my_name_args;
-static inline tp_err tp_set_my_name(tp_bot *bot, const tp_set_my_name_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SET_MY_NAME, args, out, err);
-}
+TP_API tp_err tp_set_my_name(tp_bot *bot, const tp_set_my_name_args *args, tp_bool_result *out, tp_error *err);
 /* getMyName */
 typedef struct tp_get_my_name_args {
     const char *language_code;
 } tp_get_my_name_args;
-static inline tp_err tp_get_my_name(tp_bot *bot, const tp_get_my_name_args *args, tp_bot_name_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_GET_MY_NAME, args, out, err);
-}
+TP_API tp_err tp_get_my_name(tp_bot *bot, const tp_get_my_name_args *args, tp_bot_name_result *out, tp_error *err);
 /* setMyDescription */
 typedef struct tp_set_my_description_args {
     const char *description;
     const char *language_code;
 } tp_set_my_description_args;
-static inline tp_err tp_set_my_description(tp_bot *bot, const tp_set_my_description_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SET_MY_DESCRIPTION, args, out, err);
-}
+TP_API tp_err tp_set_my_description(tp_bot *bot, const tp_set_my_description_args *args, tp_bool_result *out, tp_error *err);
 /* getMyDescription */
 typedef struct tp_get_my_description_args {
     const char *language_code;
 } tp_get_my_description_args;
-static inline tp_err tp_get_my_description(tp_bot *bot, const tp_get_my_description_args *args, tp_bot_description_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_GET_MY_DESCRIPTION, args, out, err);
-}
+TP_API tp_err tp_get_my_description(tp_bot *bot, const tp_get_my_description_args *args, tp_bot_description_result *out, tp_error *err);
 /* setMyShortDescription */
 typedef struct tp_set_my_short_description_args {
     const char *short_description;
     const char *language_code;
 } tp_set_my_short_description_args;
-static inline tp_err tp_set_my_short_description(tp_bot *bot, const tp_set_my_short_description_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SET_MY_SHORT_DESCRIPTION, args, out, err);
-}
+TP_API tp_err tp_set_my_short_description(tp_bot *bot, const tp_set_my_short_description_args *args, tp_bool_result *out, tp_error *err);
 /* getMyShortDescription */
 typedef struct tp_get_my_short_description_args {
     const char *language_code;
 } tp_get_my_short_description_args;
-static inline tp_err tp_get_my_short_description(tp_bot *bot, const tp_get_my_short_description_args *args, tp_bot_short_description_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_GET_MY_SHORT_DESCRIPTION, args, out, err);
-}
+TP_API tp_err tp_get_my_short_description(tp_bot *bot, const tp_get_my_short_description_args *args, tp_bot_short_description_result *out, tp_error *err);
 /* setMyProfilePhoto */
 typedef struct tp_set_my_profile_photo_args {
     const tp_input_profile_photo *photo;  /* required */
 } tp_set_my_profile_photo_args;
-static inline tp_err tp_set_my_profile_photo(tp_bot *bot, const tp_set_my_profile_photo_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SET_MY_PROFILE_PHOTO, args, out, err);
-}
+TP_API tp_err tp_set_my_profile_photo(tp_bot *bot, const tp_set_my_profile_photo_args *args, tp_bool_result *out, tp_error *err);
 /* removeMyProfilePhoto */
-static inline tp_err tp_remove_my_profile_photo(tp_bot *bot, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_REMOVE_MY_PROFILE_PHOTO, NULL, out, err);
-}
+TP_API tp_err tp_remove_my_profile_photo(tp_bot *bot, tp_bool_result *out, tp_error *err);
 /* setChatMenuButton */
 typedef struct tp_set_chat_menu_button_args {
     int64_t chat_id;
     const tp_menu_button *menu_button;
 } tp_set_chat_menu_button_args;
-static inline tp_err tp_set_chat_menu_button(tp_bot *bot, const tp_set_chat_menu_button_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SET_CHAT_MENU_BUTTON, args, out, err);
-}
+TP_API tp_err tp_set_chat_menu_button(tp_bot *bot, const tp_set_chat_menu_button_args *args, tp_bool_result *out, tp_error *err);
 /* getChatMenuButton */
 typedef struct tp_get_chat_menu_button_args {
     int64_t chat_id;
 } tp_get_chat_menu_button_args;
-static inline tp_err tp_get_chat_menu_button(tp_bot *bot, const tp_get_chat_menu_button_args *args, tp_menu_button_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_GET_CHAT_MENU_BUTTON, args, out, err);
-}
+TP_API tp_err tp_get_chat_menu_button(tp_bot *bot, const tp_get_chat_menu_button_args *args, tp_menu_button_result *out, tp_error *err);
 /* setMyDefaultAdministratorRights */
 typedef struct tp_set_my_default_administrator_rights_args {
     const tp_chat_administrator_rights *rights;
     bool for_channels;
 } tp_set_my_default_administrator_rights_args;
-static inline tp_err tp_set_my_default_administrator_rights(tp_bot *bot, const tp_set_my_default_administrator_rights_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SET_MY_DEFAULT_ADMINISTRATOR_RIGHTS, args, out, err);
-}
+TP_API tp_err tp_set_my_default_administrator_rights(tp_bot *bot, const tp_set_my_default_administrator_rights_args *args, tp_bool_result *out, tp_error *err);
 /* getMyDefaultAdministratorRights */
 typedef struct tp_get_my_default_administrator_rights_args {
     bool for_channels;
 } tp_get_my_default_administrator_rights_args;
-static inline tp_err tp_get_my_default_administrator_rights(tp_bot *bot, const tp_get_my_default_administrator_rights_args *args, tp_chat_administrator_rights_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_GET_MY_DEFAULT_ADMINISTRATOR_RIGHTS, args, out, err);
-}
+TP_API tp_err tp_get_my_default_administrator_rights(tp_bot *bot, const tp_get_my_default_administrator_rights_args *args, tp_chat_administrator_rights_result *out, tp_error *err);
 /* getAvailableGifts */
-static inline tp_err tp_get_available_gifts(tp_bot *bot, tp_gifts_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_GET_AVAILABLE_GIFTS, NULL, out, err);
-}
+TP_API tp_err tp_get_available_gifts(tp_bot *bot, tp_gifts_result *out, tp_error *err);
 /* sendGift */
 typedef struct tp_send_gift_args {
     int64_t user_id;
@@ -6715,9 +6506,7 @@ typedef struct tp_send_gift_args {
     const tp_message_entity *text_entities;
     size_t text_entities_count;
 } tp_send_gift_args;
-static inline tp_err tp_send_gift(tp_bot *bot, const tp_send_gift_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SEND_GIFT, args, out, err);
-}
+TP_API tp_err tp_send_gift(tp_bot *bot, const tp_send_gift_args *args, tp_bool_result *out, tp_error *err);
 /* giftPremiumSubscription */
 typedef struct tp_gift_premium_subscription_args {
     int64_t user_id;  /* required */
@@ -6728,123 +6517,93 @@ typedef struct tp_gift_premium_subscription_args {
     const tp_message_entity *text_entities;
     size_t text_entities_count;
 } tp_gift_premium_subscription_args;
-static inline tp_err tp_gift_premium_subscription(tp_bot *bot, const tp_gift_premium_subscription_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_GIFT_PREMIUM_SUBSCRIPTION, args, out, err);
-}
+TP_API tp_err tp_gift_premium_subscription(tp_bot *bot, const tp_gift_premium_subscription_args *args, tp_bool_result *out, tp_error *err);
 /* verifyUser */
 typedef struct tp_verify_user_args {
     int64_t user_id;  /* required */
     const char *custom_description;
 } tp_verify_user_args;
-static inline tp_err tp_verify_user(tp_bot *bot, const tp_verify_user_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_VERIFY_USER, args, out, err);
-}
+TP_API tp_err tp_verify_user(tp_bot *bot, const tp_verify_user_args *args, tp_bool_result *out, tp_error *err);
 /* verifyChat */
 typedef struct tp_verify_chat_args {
     tp_chat_id chat_id;  /* required */
     const char *custom_description;
 } tp_verify_chat_args;
-static inline tp_err tp_verify_chat(tp_bot *bot, const tp_verify_chat_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_VERIFY_CHAT, args, out, err);
-}
+TP_API tp_err tp_verify_chat(tp_bot *bot, const tp_verify_chat_args *args, tp_bool_result *out, tp_error *err);
 /* removeUserVerification */
 typedef struct tp_remove_user_verification_args {
     int64_t user_id;  /* required */
 } tp_remove_user_verification_args;
-static inline tp_err tp_remove_user_verification(tp_bot *bot, const tp_remove_user_verification_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_REMOVE_USER_VERIFICATION, args, out, err);
-}
+TP_API tp_err tp_remove_user_verification(tp_bot *bot, const tp_remove_user_verification_args *args, tp_bool_result *out, tp_error *err);
 /* removeChatVerification */
 typedef struct tp_remove_chat_verification_args {
     tp_chat_id chat_id;  /* required */
 } tp_remove_chat_verification_args;
-static inline tp_err tp_remove_chat_verification(tp_bot *bot, const tp_remove_chat_verification_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_REMOVE_CHAT_VERIFICATION, args, out, err);
-}
+TP_API tp_err tp_remove_chat_verification(tp_bot *bot, const tp_remove_chat_verification_args *args, tp_bool_result *out, tp_error *err);
 /* readBusinessMessage */
 typedef struct tp_read_business_message_args {
     const char *business_connection_id;  /* required */
     int64_t chat_id;  /* required */
     int64_t message_id;  /* required */
 } tp_read_business_message_args;
-static inline tp_err tp_read_business_message(tp_bot *bot, const tp_read_business_message_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_READ_BUSINESS_MESSAGE, args, out, err);
-}
+TP_API tp_err tp_read_business_message(tp_bot *bot, const tp_read_business_message_args *args, tp_bool_result *out, tp_error *err);
 /* deleteBusinessMessages */
 typedef struct tp_delete_business_messages_args {
     const char *business_connection_id;  /* required */
     const int64_t *message_ids;  /* required */
     size_t message_ids_count;
 } tp_delete_business_messages_args;
-static inline tp_err tp_delete_business_messages(tp_bot *bot, const tp_delete_business_messages_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_DELETE_BUSINESS_MESSAGES, args, out, err);
-}
+TP_API tp_err tp_delete_business_messages(tp_bot *bot, const tp_delete_business_messages_args *args, tp_bool_result *out, tp_error *err);
 /* setBusinessAccountName */
 typedef struct tp_set_business_account_name_args {
     const char *business_connection_id;  /* required */
     const char *first_name;  /* required */
     const char *last_name;
 } tp_set_business_account_name_args;
-static inline tp_err tp_set_business_account_name(tp_bot *bot, const tp_set_business_account_name_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SET_BUSINESS_ACCOUNT_NAME, args, out, err);
-}
+TP_API tp_err tp_set_business_account_name(tp_bot *bot, const tp_set_business_account_name_args *args, tp_bool_result *out, tp_error *err);
 /* setBusinessAccountUsername */
 typedef struct tp_set_business_account_username_args {
     const char *business_connection_id;  /* required */
     const char *username;
 } tp_set_business_account_username_args;
-static inline tp_err tp_set_business_account_username(tp_bot *bot, const tp_set_business_account_username_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SET_BUSINESS_ACCOUNT_USERNAME, args, out, err);
-}
+TP_API tp_err tp_set_business_account_username(tp_bot *bot, const tp_set_business_account_username_args *args, tp_bool_result *out, tp_error *err);
 /* setBusinessAccountBio */
 typedef struct tp_set_business_account_bio_args {
     const char *business_connection_id;  /* required */
     const char *bio;
 } tp_set_business_account_bio_args;
-static inline tp_err tp_set_business_account_bio(tp_bot *bot, const tp_set_business_account_bio_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SET_BUSINESS_ACCOUNT_BIO, args, out, err);
-}
+TP_API tp_err tp_set_business_account_bio(tp_bot *bot, const tp_set_business_account_bio_args *args, tp_bool_result *out, tp_error *err);
 /* setBusinessAccountProfilePhoto */
 typedef struct tp_set_business_account_profile_photo_args {
     const char *business_connection_id;  /* required */
     const tp_input_profile_photo *photo;  /* required */
     bool is_public;
 } tp_set_business_account_profile_photo_args;
-static inline tp_err tp_set_business_account_profile_photo(tp_bot *bot, const tp_set_business_account_profile_photo_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SET_BUSINESS_ACCOUNT_PROFILE_PHOTO, args, out, err);
-}
+TP_API tp_err tp_set_business_account_profile_photo(tp_bot *bot, const tp_set_business_account_profile_photo_args *args, tp_bool_result *out, tp_error *err);
 /* removeBusinessAccountProfilePhoto */
 typedef struct tp_remove_business_account_profile_photo_args {
     const char *business_connection_id;  /* required */
     bool is_public;
 } tp_remove_business_account_profile_photo_args;
-static inline tp_err tp_remove_business_account_profile_photo(tp_bot *bot, const tp_remove_business_account_profile_photo_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_REMOVE_BUSINESS_ACCOUNT_PROFILE_PHOTO, args, out, err);
-}
+TP_API tp_err tp_remove_business_account_profile_photo(tp_bot *bot, const tp_remove_business_account_profile_photo_args *args, tp_bool_result *out, tp_error *err);
 /* setBusinessAccountGiftSettings */
 typedef struct tp_set_business_account_gift_settings_args {
     const char *business_connection_id;  /* required */
     bool show_gift_button;  /* required */
     const tp_accepted_gift_types *accepted_gift_types;  /* required */
 } tp_set_business_account_gift_settings_args;
-static inline tp_err tp_set_business_account_gift_settings(tp_bot *bot, const tp_set_business_account_gift_settings_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SET_BUSINESS_ACCOUNT_GIFT_SETTINGS, args, out, err);
-}
+TP_API tp_err tp_set_business_account_gift_settings(tp_bot *bot, const tp_set_business_account_gift_settings_args *args, tp_bool_result *out, tp_error *err);
 /* getBusinessAccountStarBalance */
 typedef struct tp_get_business_account_star_balance_args {
     const char *business_connection_id;  /* required */
 } tp_get_business_account_star_balance_args;
-static inline tp_err tp_get_business_account_star_balance(tp_bot *bot, const tp_get_business_account_star_balance_args *args, tp_star_amount_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_GET_BUSINESS_ACCOUNT_STAR_BALANCE, args, out, err);
-}
+TP_API tp_err tp_get_business_account_star_balance(tp_bot *bot, const tp_get_business_account_star_balance_args *args, tp_star_amount_result *out, tp_error *err);
 /* transferBusinessAccountStars */
 typedef struct tp_transfer_business_account_stars_args {
     const char *business_connection_id;  /* required */
     int64_t star_count;  /* required */
 } tp_transfer_business_account_stars_args;
-static inline tp_err tp_transfer_business_account_stars(tp_bot *bot, const tp_transfer_business_account_stars_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_TRANSFER_BUSINESS_ACCOUNT_STARS, args, out, err);
-}
+TP_API tp_err tp_transfer_business_account_stars(tp_bot *bot, const tp_transfer_business_account_stars_args *args, tp_bool_result *out, tp_error *err);
 /* getBusinessAccountGifts */
 typedef struct tp_get_business_account_gifts_args {
     const char *business_connection_id;  /* required */
@@ -6859,9 +6618,7 @@ typedef struct tp_get_business_account_gifts_args {
     const char *offset;
     int64_t limit;
 } tp_get_business_account_gifts_args;
-static inline tp_err tp_get_business_account_gifts(tp_bot *bot, const tp_get_business_account_gifts_args *args, tp_owned_gifts_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_GET_BUSINESS_ACCOUNT_GIFTS, args, out, err);
-}
+TP_API tp_err tp_get_business_account_gifts(tp_bot *bot, const tp_get_business_account_gifts_args *args, tp_owned_gifts_result *out, tp_error *err);
 /* getUserGifts */
 typedef struct tp_get_user_gifts_args {
     int64_t user_id;  /* required */
@@ -6874,9 +6631,7 @@ typedef struct tp_get_user_gifts_args {
     const char *offset;
     int64_t limit;
 } tp_get_user_gifts_args;
-static inline tp_err tp_get_user_gifts(tp_bot *bot, const tp_get_user_gifts_args *args, tp_owned_gifts_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_GET_USER_GIFTS, args, out, err);
-}
+TP_API tp_err tp_get_user_gifts(tp_bot *bot, const tp_get_user_gifts_args *args, tp_owned_gifts_result *out, tp_error *err);
 /* getChatGifts */
 typedef struct tp_get_chat_gifts_args {
     tp_chat_id chat_id;  /* required */
@@ -6891,17 +6646,13 @@ typedef struct tp_get_chat_gifts_args {
     const char *offset;
     int64_t limit;
 } tp_get_chat_gifts_args;
-static inline tp_err tp_get_chat_gifts(tp_bot *bot, const tp_get_chat_gifts_args *args, tp_owned_gifts_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_GET_CHAT_GIFTS, args, out, err);
-}
+TP_API tp_err tp_get_chat_gifts(tp_bot *bot, const tp_get_chat_gifts_args *args, tp_owned_gifts_result *out, tp_error *err);
 /* convertGiftToStars */
 typedef struct tp_convert_gift_to_stars_args {
     const char *business_connection_id;  /* required */
     const char *owned_gift_id;  /* required */
 } tp_convert_gift_to_stars_args;
-static inline tp_err tp_convert_gift_to_stars(tp_bot *bot, const tp_convert_gift_to_stars_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_CONVERT_GIFT_TO_STARS, args, out, err);
-}
+TP_API tp_err tp_convert_gift_to_stars(tp_bot *bot, const tp_convert_gift_to_stars_args *args, tp_bool_result *out, tp_error *err);
 /* upgradeGift */
 typedef struct tp_upgrade_gift_args {
     const char *business_connection_id;  /* required */
@@ -6909,9 +6660,7 @@ typedef struct tp_upgrade_gift_args {
     bool keep_original_details;
     int64_t star_count;
 } tp_upgrade_gift_args;
-static inline tp_err tp_upgrade_gift(tp_bot *bot, const tp_upgrade_gift_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_UPGRADE_GIFT, args, out, err);
-}
+TP_API tp_err tp_upgrade_gift(tp_bot *bot, const tp_upgrade_gift_args *args, tp_bool_result *out, tp_error *err);
 /* transferGift */
 typedef struct tp_transfer_gift_args {
     const char *business_connection_id;  /* required */
@@ -6919,9 +6668,7 @@ typedef struct tp_transfer_gift_args {
     int64_t new_owner_chat_id;  /* required */
     int64_t star_count;
 } tp_transfer_gift_args;
-static inline tp_err tp_transfer_gift(tp_bot *bot, const tp_transfer_gift_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_TRANSFER_GIFT, args, out, err);
-}
+TP_API tp_err tp_transfer_gift(tp_bot *bot, const tp_transfer_gift_args *args, tp_bool_result *out, tp_error *err);
 /* postStory */
 typedef struct tp_post_story_args {
     const char *business_connection_id;  /* required */
@@ -6936,9 +6683,7 @@ typedef struct tp_post_story_args {
     bool post_to_chat_page;
     bool protect_content;
 } tp_post_story_args;
-static inline tp_err tp_post_story(tp_bot *bot, const tp_post_story_args *args, tp_story_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_POST_STORY, args, out, err);
-}
+TP_API tp_err tp_post_story(tp_bot *bot, const tp_post_story_args *args, tp_story_result *out, tp_error *err);
 /* repostStory */
 typedef struct tp_repost_story_args {
     const char *business_connection_id;  /* required */
@@ -6948,9 +6693,7 @@ typedef struct tp_repost_story_args {
     bool post_to_chat_page;
     bool protect_content;
 } tp_repost_story_args;
-static inline tp_err tp_repost_story(tp_bot *bot, const tp_repost_story_args *args, tp_story_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_REPOST_STORY, args, out, err);
-}
+TP_API tp_err tp_repost_story(tp_bot *bot, const tp_repost_story_args *args, tp_story_result *out, tp_error *err);
 /* editStory */
 typedef struct tp_edit_story_args {
     const char *business_connection_id;  /* required */
@@ -6963,25 +6706,19 @@ typedef struct tp_edit_story_args {
     const tp_story_area *areas;
     size_t areas_count;
 } tp_edit_story_args;
-static inline tp_err tp_edit_story(tp_bot *bot, const tp_edit_story_args *args, tp_story_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_EDIT_STORY, args, out, err);
-}
+TP_API tp_err tp_edit_story(tp_bot *bot, const tp_edit_story_args *args, tp_story_result *out, tp_error *err);
 /* deleteStory */
 typedef struct tp_delete_story_args {
     const char *business_connection_id;  /* required */
     int64_t story_id;  /* required */
 } tp_delete_story_args;
-static inline tp_err tp_delete_story(tp_bot *bot, const tp_delete_story_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_DELETE_STORY, args, out, err);
-}
+TP_API tp_err tp_delete_story(tp_bot *bot, const tp_delete_story_args *args, tp_bool_result *out, tp_error *err);
 /* answerWebAppQuery */
 typedef struct tp_answer_web_app_query_args {
     const char *web_app_query_id;  /* required */
     const tp_inline_query_result *result;  /* required */
 } tp_answer_web_app_query_args;
-static inline tp_err tp_answer_web_app_query(tp_bot *bot, const tp_answer_web_app_query_args *args, tp_sent_web_app_message_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_ANSWER_WEB_APP_QUERY, args, out, err);
-}
+TP_API tp_err tp_answer_web_app_query(tp_bot *bot, const tp_answer_web_app_query_args *args, tp_sent_web_app_message_result *out, tp_error *err);
 /* savePreparedInlineMessage */
 typedef struct tp_save_prepared_inline_message_args {
     int64_t user_id;  /* required */
@@ -6991,17 +6728,13 @@ typedef struct tp_save_prepared_inline_message_args {
     bool allow_group_chats;
     bool allow_channel_chats;
 } tp_save_prepared_inline_message_args;
-static inline tp_err tp_save_prepared_inline_message(tp_bot *bot, const tp_save_prepared_inline_message_args *args, tp_prepared_inline_message_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SAVE_PREPARED_INLINE_MESSAGE, args, out, err);
-}
+TP_API tp_err tp_save_prepared_inline_message(tp_bot *bot, const tp_save_prepared_inline_message_args *args, tp_prepared_inline_message_result *out, tp_error *err);
 /* savePreparedKeyboardButton */
 typedef struct tp_save_prepared_keyboard_button_args {
     int64_t user_id;  /* required */
     const tp_keyboard_button *button;  /* required */
 } tp_save_prepared_keyboard_button_args;
-static inline tp_err tp_save_prepared_keyboard_button(tp_bot *bot, const tp_save_prepared_keyboard_button_args *args, tp_prepared_keyboard_button_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SAVE_PREPARED_KEYBOARD_BUTTON, args, out, err);
-}
+TP_API tp_err tp_save_prepared_keyboard_button(tp_bot *bot, const tp_save_prepared_keyboard_button_args *args, tp_prepared_keyboard_button_result *out, tp_error *err);
 /* editMessageText */
 typedef struct tp_edit_message_text_args {
     const char *business_connection_id;
@@ -7016,9 +6749,7 @@ typedef struct tp_edit_message_text_args {
     const tp_input_rich_message *rich_message;
     const tp_inline_keyboard_markup *reply_markup;
 } tp_edit_message_text_args;
-static inline tp_err tp_edit_message_text(tp_bot *bot, const tp_edit_message_text_args *args, tp_message_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_EDIT_MESSAGE_TEXT, args, out, err);
-}
+TP_API tp_err tp_edit_message_text(tp_bot *bot, const tp_edit_message_text_args *args, tp_message_result *out, tp_error *err);
 /* editMessageCaption */
 typedef struct tp_edit_message_caption_args {
     const char *business_connection_id;
@@ -7032,9 +6763,7 @@ typedef struct tp_edit_message_caption_args {
     bool show_caption_above_media;
     const tp_inline_keyboard_markup *reply_markup;
 } tp_edit_message_caption_args;
-static inline tp_err tp_edit_message_caption(tp_bot *bot, const tp_edit_message_caption_args *args, tp_message_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_EDIT_MESSAGE_CAPTION, args, out, err);
-}
+TP_API tp_err tp_edit_message_caption(tp_bot *bot, const tp_edit_message_caption_args *args, tp_message_result *out, tp_error *err);
 /* editMessageMedia */
 typedef struct tp_edit_message_media_args {
     const char *business_connection_id;
@@ -7044,9 +6773,7 @@ typedef struct tp_edit_message_media_args {
     const tp_input_media *media;  /* required */
     const tp_inline_keyboard_markup *reply_markup;
 } tp_edit_message_media_args;
-static inline tp_err tp_edit_message_media(tp_bot *bot, const tp_edit_message_media_args *args, tp_message_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_EDIT_MESSAGE_MEDIA, args, out, err);
-}
+TP_API tp_err tp_edit_message_media(tp_bot *bot, const tp_edit_message_media_args *args, tp_message_result *out, tp_error *err);
 /* editMessageLiveLocation */
 typedef struct tp_edit_message_live_location_args {
     const char *business_connection_id;
@@ -7061,9 +6788,7 @@ typedef struct tp_edit_message_live_location_args {
     int64_t proximity_alert_radius;
     const tp_inline_keyboard_markup *reply_markup;
 } tp_edit_message_live_location_args;
-static inline tp_err tp_edit_message_live_location(tp_bot *bot, const tp_edit_message_live_location_args *args, tp_message_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_EDIT_MESSAGE_LIVE_LOCATION, args, out, err);
-}
+TP_API tp_err tp_edit_message_live_location(tp_bot *bot, const tp_edit_message_live_location_args *args, tp_message_result *out, tp_error *err);
 /* stopMessageLiveLocation */
 typedef struct tp_stop_message_live_location_args {
     const char *business_connection_id;
@@ -7072,9 +6797,7 @@ typedef struct tp_stop_message_live_location_args {
     const char *inline_message_id;
     const tp_inline_keyboard_markup *reply_markup;
 } tp_stop_message_live_location_args;
-static inline tp_err tp_stop_message_live_location(tp_bot *bot, const tp_stop_message_live_location_args *args, tp_message_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_STOP_MESSAGE_LIVE_LOCATION, args, out, err);
-}
+TP_API tp_err tp_stop_message_live_location(tp_bot *bot, const tp_stop_message_live_location_args *args, tp_message_result *out, tp_error *err);
 /* editMessageChecklist */
 typedef struct tp_edit_message_checklist_args {
     const char *business_connection_id;  /* required */
@@ -7083,9 +6806,7 @@ typedef struct tp_edit_message_checklist_args {
     const tp_input_checklist *checklist;  /* required */
     const tp_inline_keyboard_markup *reply_markup;
 } tp_edit_message_checklist_args;
-static inline tp_err tp_edit_message_checklist(tp_bot *bot, const tp_edit_message_checklist_args *args, tp_message_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_EDIT_MESSAGE_CHECKLIST, args, out, err);
-}
+TP_API tp_err tp_edit_message_checklist(tp_bot *bot, const tp_edit_message_checklist_args *args, tp_message_result *out, tp_error *err);
 /* editMessageReplyMarkup */
 typedef struct tp_edit_message_reply_markup_args {
     const char *business_connection_id;
@@ -7094,9 +6815,7 @@ typedef struct tp_edit_message_reply_markup_args {
     const char *inline_message_id;
     const tp_inline_keyboard_markup *reply_markup;
 } tp_edit_message_reply_markup_args;
-static inline tp_err tp_edit_message_reply_markup(tp_bot *bot, const tp_edit_message_reply_markup_args *args, tp_message_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_EDIT_MESSAGE_REPLY_MARKUP, args, out, err);
-}
+TP_API tp_err tp_edit_message_reply_markup(tp_bot *bot, const tp_edit_message_reply_markup_args *args, tp_message_result *out, tp_error *err);
 /* stopPoll */
 typedef struct tp_stop_poll_args {
     const char *business_connection_id;
@@ -7104,44 +6823,34 @@ typedef struct tp_stop_poll_args {
     int64_t message_id;  /* required */
     const tp_inline_keyboard_markup *reply_markup;
 } tp_stop_poll_args;
-static inline tp_err tp_stop_poll(tp_bot *bot, const tp_stop_poll_args *args, tp_poll_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_STOP_POLL, args, out, err);
-}
+TP_API tp_err tp_stop_poll(tp_bot *bot, const tp_stop_poll_args *args, tp_poll_result *out, tp_error *err);
 /* approveSuggestedPost */
 typedef struct tp_approve_suggested_post_args {
     int64_t chat_id;  /* required */
     int64_t message_id;  /* required */
     int64_t send_date;
 } tp_approve_suggested_post_args;
-static inline tp_err tp_approve_suggested_post(tp_bot *bot, const tp_approve_suggested_post_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_APPROVE_SUGGESTED_POST, args, out, err);
-}
+TP_API tp_err tp_approve_suggested_post(tp_bot *bot, const tp_approve_suggested_post_args *args, tp_bool_result *out, tp_error *err);
 /* declineSuggestedPost */
 typedef struct tp_decline_suggested_post_args {
     int64_t chat_id;  /* required */
     int64_t message_id;  /* required */
     const char *comment;
 } tp_decline_suggested_post_args;
-static inline tp_err tp_decline_suggested_post(tp_bot *bot, const tp_decline_suggested_post_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_DECLINE_SUGGESTED_POST, args, out, err);
-}
+TP_API tp_err tp_decline_suggested_post(tp_bot *bot, const tp_decline_suggested_post_args *args, tp_bool_result *out, tp_error *err);
 /* deleteMessage */
 typedef struct tp_delete_message_args {
     tp_chat_id chat_id;  /* required */
     int64_t message_id;  /* required */
 } tp_delete_message_args;
-static inline tp_err tp_delete_message(tp_bot *bot, const tp_delete_message_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_DELETE_MESSAGE, args, out, err);
-}
+TP_API tp_err tp_delete_message(tp_bot *bot, const tp_delete_message_args *args, tp_bool_result *out, tp_error *err);
 /* deleteMessages */
 typedef struct tp_delete_messages_args {
     tp_chat_id chat_id;  /* required */
     const int64_t *message_ids;  /* required */
     size_t message_ids_count;
 } tp_delete_messages_args;
-static inline tp_err tp_delete_messages(tp_bot *bot, const tp_delete_messages_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_DELETE_MESSAGES, args, out, err);
-}
+TP_API tp_err tp_delete_messages(tp_bot *bot, const tp_delete_messages_args *args, tp_bool_result *out, tp_error *err);
 /* deleteMessageReaction */
 typedef struct tp_delete_message_reaction_args {
     tp_chat_id chat_id;  /* required */
@@ -7149,18 +6858,14 @@ typedef struct tp_delete_message_reaction_args {
     int64_t user_id;
     int64_t actor_chat_id;
 } tp_delete_message_reaction_args;
-static inline tp_err tp_delete_message_reaction(tp_bot *bot, const tp_delete_message_reaction_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_DELETE_MESSAGE_REACTION, args, out, err);
-}
+TP_API tp_err tp_delete_message_reaction(tp_bot *bot, const tp_delete_message_reaction_args *args, tp_bool_result *out, tp_error *err);
 /* deleteAllMessageReactions */
 typedef struct tp_delete_all_message_reactions_args {
     tp_chat_id chat_id;  /* required */
     int64_t user_id;
     int64_t actor_chat_id;
 } tp_delete_all_message_reactions_args;
-static inline tp_err tp_delete_all_message_reactions(tp_bot *bot, const tp_delete_all_message_reactions_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_DELETE_ALL_MESSAGE_REACTIONS, args, out, err);
-}
+TP_API tp_err tp_delete_all_message_reactions(tp_bot *bot, const tp_delete_all_message_reactions_args *args, tp_bool_result *out, tp_error *err);
 /* sendSticker */
 typedef struct tp_send_sticker_args {
     const char *business_connection_id;
@@ -7177,33 +6882,25 @@ typedef struct tp_send_sticker_args {
     const tp_reply_parameters *reply_parameters;
     const tp_reply_markup *reply_markup;
 } tp_send_sticker_args;
-static inline tp_err tp_send_sticker(tp_bot *bot, const tp_send_sticker_args *args, tp_message_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SEND_STICKER, args, out, err);
-}
+TP_API tp_err tp_send_sticker(tp_bot *bot, const tp_send_sticker_args *args, tp_message_result *out, tp_error *err);
 /* getStickerSet */
 typedef struct tp_get_sticker_set_args {
     const char *name;  /* required */
 } tp_get_sticker_set_args;
-static inline tp_err tp_get_sticker_set(tp_bot *bot, const tp_get_sticker_set_args *args, tp_sticker_set_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_GET_STICKER_SET, args, out, err);
-}
+TP_API tp_err tp_get_sticker_set(tp_bot *bot, const tp_get_sticker_set_args *args, tp_sticker_set_result *out, tp_error *err);
 /* getCustomEmojiStickers */
 typedef struct tp_get_custom_emoji_stickers_args {
     const char * const *custom_emoji_ids;  /* required */
     size_t custom_emoji_ids_count;
 } tp_get_custom_emoji_stickers_args;
-static inline tp_err tp_get_custom_emoji_stickers(tp_bot *bot, const tp_get_custom_emoji_stickers_args *args, tp_sticker_list_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_GET_CUSTOM_EMOJI_STICKERS, args, out, err);
-}
+TP_API tp_err tp_get_custom_emoji_stickers(tp_bot *bot, const tp_get_custom_emoji_stickers_args *args, tp_sticker_list_result *out, tp_error *err);
 /* uploadStickerFile */
 typedef struct tp_upload_sticker_file_args {
     int64_t user_id;  /* required */
     tp_input_file sticker;  /* required */
     const char *sticker_format;  /* required */
 } tp_upload_sticker_file_args;
-static inline tp_err tp_upload_sticker_file(tp_bot *bot, const tp_upload_sticker_file_args *args, tp_file_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_UPLOAD_STICKER_FILE, args, out, err);
-}
+TP_API tp_err tp_upload_sticker_file(tp_bot *bot, const tp_upload_sticker_file_args *args, tp_file_result *out, tp_error *err);
 /* createNewStickerSet */
 typedef struct tp_create_new_sticker_set_args {
     int64_t user_id;  /* required */
@@ -7214,33 +6911,25 @@ typedef struct tp_create_new_sticker_set_args {
     const char *sticker_type;
     bool needs_repainting;
 } tp_create_new_sticker_set_args;
-static inline tp_err tp_create_new_sticker_set(tp_bot *bot, const tp_create_new_sticker_set_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_CREATE_NEW_STICKER_SET, args, out, err);
-}
+TP_API tp_err tp_create_new_sticker_set(tp_bot *bot, const tp_create_new_sticker_set_args *args, tp_bool_result *out, tp_error *err);
 /* addStickerToSet */
 typedef struct tp_add_sticker_to_set_args {
     int64_t user_id;  /* required */
     const char *name;  /* required */
     const tp_input_sticker *sticker;  /* required */
 } tp_add_sticker_to_set_args;
-static inline tp_err tp_add_sticker_to_set(tp_bot *bot, const tp_add_sticker_to_set_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_ADD_STICKER_TO_SET, args, out, err);
-}
+TP_API tp_err tp_add_sticker_to_set(tp_bot *bot, const tp_add_sticker_to_set_args *args, tp_bool_result *out, tp_error *err);
 /* setStickerPositionInSet */
 typedef struct tp_set_sticker_position_in_set_args {
     const char *sticker;  /* required */
     int64_t position;  /* required */
 } tp_set_sticker_position_in_set_args;
-static inline tp_err tp_set_sticker_position_in_set(tp_bot *bot, const tp_set_sticker_position_in_set_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SET_STICKER_POSITION_IN_SET, args, out, err);
-}
+TP_API tp_err tp_set_sticker_position_in_set(tp_bot *bot, const tp_set_sticker_position_in_set_args *args, tp_bool_result *out, tp_error *err);
 /* deleteStickerFromSet */
 typedef struct tp_delete_sticker_from_set_args {
     const char *sticker;  /* required */
 } tp_delete_sticker_from_set_args;
-static inline tp_err tp_delete_sticker_from_set(tp_bot *bot, const tp_delete_sticker_from_set_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_DELETE_STICKER_FROM_SET, args, out, err);
-}
+TP_API tp_err tp_delete_sticker_from_set(tp_bot *bot, const tp_delete_sticker_from_set_args *args, tp_bool_result *out, tp_error *err);
 /* replaceStickerInSet */
 typedef struct tp_replace_sticker_in_set_args {
     int64_t user_id;  /* required */
@@ -7248,43 +6937,33 @@ typedef struct tp_replace_sticker_in_set_args {
     const char *old_sticker;  /* required */
     const tp_input_sticker *sticker;  /* required */
 } tp_replace_sticker_in_set_args;
-static inline tp_err tp_replace_sticker_in_set(tp_bot *bot, const tp_replace_sticker_in_set_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_REPLACE_STICKER_IN_SET, args, out, err);
-}
+TP_API tp_err tp_replace_sticker_in_set(tp_bot *bot, const tp_replace_sticker_in_set_args *args, tp_bool_result *out, tp_error *err);
 /* setStickerEmojiList */
 typedef struct tp_set_sticker_emoji_list_args {
     const char *sticker;  /* required */
     const char * const *emoji_list;  /* required */
     size_t emoji_list_count;
 } tp_set_sticker_emoji_list_args;
-static inline tp_err tp_set_sticker_emoji_list(tp_bot *bot, const tp_set_sticker_emoji_list_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SET_STICKER_EMOJI_LIST, args, out, err);
-}
+TP_API tp_err tp_set_sticker_emoji_list(tp_bot *bot, const tp_set_sticker_emoji_list_args *args, tp_bool_result *out, tp_error *err);
 /* setStickerKeywords */
 typedef struct tp_set_sticker_keywords_args {
     const char *sticker;  /* required */
     const char * const *keywords;
     size_t keywords_count;
 } tp_set_sticker_keywords_args;
-static inline tp_err tp_set_sticker_keywords(tp_bot *bot, const tp_set_sticker_keywords_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SET_STICKER_KEYWORDS, args, out, err);
-}
+TP_API tp_err tp_set_sticker_keywords(tp_bot *bot, const tp_set_sticker_keywords_args *args, tp_bool_result *out, tp_error *err);
 /* setStickerMaskPosition */
 typedef struct tp_set_sticker_mask_position_args {
     const char *sticker;  /* required */
     const tp_mask_position *mask_position;
 } tp_set_sticker_mask_position_args;
-static inline tp_err tp_set_sticker_mask_position(tp_bot *bot, const tp_set_sticker_mask_position_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SET_STICKER_MASK_POSITION, args, out, err);
-}
+TP_API tp_err tp_set_sticker_mask_position(tp_bot *bot, const tp_set_sticker_mask_position_args *args, tp_bool_result *out, tp_error *err);
 /* setStickerSetTitle */
 typedef struct tp_set_sticker_set_title_args {
     const char *name;  /* required */
     const char *title;  /* required */
 } tp_set_sticker_set_title_args;
-static inline tp_err tp_set_sticker_set_title(tp_bot *bot, const tp_set_sticker_set_title_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SET_STICKER_SET_TITLE, args, out, err);
-}
+TP_API tp_err tp_set_sticker_set_title(tp_bot *bot, const tp_set_sticker_set_title_args *args, tp_bool_result *out, tp_error *err);
 /* setStickerSetThumbnail */
 typedef struct tp_set_sticker_set_thumbnail_args {
     const char *name;  /* required */
@@ -7292,24 +6971,18 @@ typedef struct tp_set_sticker_set_thumbnail_args {
     tp_input_file thumbnail;
     const char *format;  /* required */
 } tp_set_sticker_set_thumbnail_args;
-static inline tp_err tp_set_sticker_set_thumbnail(tp_bot *bot, const tp_set_sticker_set_thumbnail_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SET_STICKER_SET_THUMBNAIL, args, out, err);
-}
+TP_API tp_err tp_set_sticker_set_thumbnail(tp_bot *bot, const tp_set_sticker_set_thumbnail_args *args, tp_bool_result *out, tp_error *err);
 /* setCustomEmojiStickerSetThumbnail */
 typedef struct tp_set_custom_emoji_sticker_set_thumbnail_args {
     const char *name;  /* required */
     const char *custom_emoji_id;
 } tp_set_custom_emoji_sticker_set_thumbnail_args;
-static inline tp_err tp_set_custom_emoji_sticker_set_thumbnail(tp_bot *bot, const tp_set_custom_emoji_sticker_set_thumbnail_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SET_CUSTOM_EMOJI_STICKER_SET_THUMBNAIL, args, out, err);
-}
+TP_API tp_err tp_set_custom_emoji_sticker_set_thumbnail(tp_bot *bot, const tp_set_custom_emoji_sticker_set_thumbnail_args *args, tp_bool_result *out, tp_error *err);
 /* deleteStickerSet */
 typedef struct tp_delete_sticker_set_args {
     const char *name;  /* required */
 } tp_delete_sticker_set_args;
-static inline tp_err tp_delete_sticker_set(tp_bot *bot, const tp_delete_sticker_set_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_DELETE_STICKER_SET, args, out, err);
-}
+TP_API tp_err tp_delete_sticker_set(tp_bot *bot, const tp_delete_sticker_set_args *args, tp_bool_result *out, tp_error *err);
 /* sendRichMessage */
 typedef struct tp_send_rich_message_args {
     const char *business_connection_id;
@@ -7325,9 +6998,7 @@ typedef struct tp_send_rich_message_args {
     const tp_reply_parameters *reply_parameters;
     const tp_reply_markup *reply_markup;
 } tp_send_rich_message_args;
-static inline tp_err tp_send_rich_message(tp_bot *bot, const tp_send_rich_message_args *args, tp_message_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SEND_RICH_MESSAGE, args, out, err);
-}
+TP_API tp_err tp_send_rich_message(tp_bot *bot, const tp_send_rich_message_args *args, tp_message_result *out, tp_error *err);
 /* sendRichMessageDraft */
 typedef struct tp_send_rich_message_draft_args {
     int64_t chat_id;  /* required */
@@ -7335,9 +7006,7 @@ typedef struct tp_send_rich_message_draft_args {
     int64_t draft_id;  /* required */
     const tp_input_rich_message *rich_message;  /* required */
 } tp_send_rich_message_draft_args;
-static inline tp_err tp_send_rich_message_draft(tp_bot *bot, const tp_send_rich_message_draft_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SEND_RICH_MESSAGE_DRAFT, args, out, err);
-}
+TP_API tp_err tp_send_rich_message_draft(tp_bot *bot, const tp_send_rich_message_draft_args *args, tp_bool_result *out, tp_error *err);
 /* answerInlineQuery */
 typedef struct tp_answer_inline_query_args {
     const char *inline_query_id;  /* required */
@@ -7348,9 +7017,7 @@ typedef struct tp_answer_inline_query_args {
     const char *next_offset;
     const tp_inline_query_results_button *button;
 } tp_answer_inline_query_args;
-static inline tp_err tp_answer_inline_query(tp_bot *bot, const tp_answer_inline_query_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_ANSWER_INLINE_QUERY, args, out, err);
-}
+TP_API tp_err tp_answer_inline_query(tp_bot *bot, const tp_answer_inline_query_args *args, tp_bool_result *out, tp_error *err);
 /* sendInvoice */
 typedef struct tp_send_invoice_args {
     tp_chat_id chat_id;  /* required */
@@ -7387,9 +7054,7 @@ typedef struct tp_send_invoice_args {
     const tp_reply_parameters *reply_parameters;
     const tp_inline_keyboard_markup *reply_markup;
 } tp_send_invoice_args;
-static inline tp_err tp_send_invoice(tp_bot *bot, const tp_send_invoice_args *args, tp_message_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SEND_INVOICE, args, out, err);
-}
+TP_API tp_err tp_send_invoice(tp_bot *bot, const tp_send_invoice_args *args, tp_message_result *out, tp_error *err);
 /* createInvoiceLink */
 typedef struct tp_create_invoice_link_args {
     const char *business_connection_id;
@@ -7417,9 +7082,7 @@ typedef struct tp_create_invoice_link_args {
     bool send_email_to_provider;
     bool is_flexible;
 } tp_create_invoice_link_args;
-static inline tp_err tp_create_invoice_link(tp_bot *bot, const tp_create_invoice_link_args *args, tp_string_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_CREATE_INVOICE_LINK, args, out, err);
-}
+TP_API tp_err tp_create_invoice_link(tp_bot *bot, const tp_create_invoice_link_args *args, tp_string_result *out, tp_error *err);
 /* answerShippingQuery */
 typedef struct tp_answer_shipping_query_args {
     const char *shipping_query_id;  /* required */
@@ -7428,56 +7091,42 @@ typedef struct tp_answer_shipping_query_args {
     size_t shipping_options_count;
     const char *error_message;
 } tp_answer_shipping_query_args;
-static inline tp_err tp_answer_shipping_query(tp_bot *bot, const tp_answer_shipping_query_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_ANSWER_SHIPPING_QUERY, args, out, err);
-}
+TP_API tp_err tp_answer_shipping_query(tp_bot *bot, const tp_answer_shipping_query_args *args, tp_bool_result *out, tp_error *err);
 /* answerPreCheckoutQuery */
 typedef struct tp_answer_pre_checkout_query_args {
     const char *pre_checkout_query_id;  /* required */
     bool ok;  /* required */
     const char *error_message;
 } tp_answer_pre_checkout_query_args;
-static inline tp_err tp_answer_pre_checkout_query(tp_bot *bot, const tp_answer_pre_checkout_query_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_ANSWER_PRE_CHECKOUT_QUERY, args, out, err);
-}
+TP_API tp_err tp_answer_pre_checkout_query(tp_bot *bot, const tp_answer_pre_checkout_query_args *args, tp_bool_result *out, tp_error *err);
 /* getMyStarBalance */
-static inline tp_err tp_get_my_star_balance(tp_bot *bot, tp_star_amount_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_GET_MY_STAR_BALANCE, NULL, out, err);
-}
+TP_API tp_err tp_get_my_star_balance(tp_bot *bot, tp_star_amount_result *out, tp_error *err);
 /* getStarTransactions */
 typedef struct tp_get_star_transactions_args {
     int64_t offset;
     int64_t limit;
 } tp_get_star_transactions_args;
-static inline tp_err tp_get_star_transactions(tp_bot *bot, const tp_get_star_transactions_args *args, tp_star_transactions_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_GET_STAR_TRANSACTIONS, args, out, err);
-}
+TP_API tp_err tp_get_star_transactions(tp_bot *bot, const tp_get_star_transactions_args *args, tp_star_transactions_result *out, tp_error *err);
 /* refundStarPayment */
 typedef struct tp_refund_star_payment_args {
     int64_t user_id;  /* required */
     const char *telegram_payment_charge_id;  /* required */
 } tp_refund_star_payment_args;
-static inline tp_err tp_refund_star_payment(tp_bot *bot, const tp_refund_star_payment_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_REFUND_STAR_PAYMENT, args, out, err);
-}
+TP_API tp_err tp_refund_star_payment(tp_bot *bot, const tp_refund_star_payment_args *args, tp_bool_result *out, tp_error *err);
 /* editUserStarSubscription */
 typedef struct tp_edit_user_star_subscription_args {
     int64_t user_id;  /* required */
     const char *telegram_payment_charge_id;  /* required */
     bool is_canceled;  /* required */
 } tp_edit_user_star_subscription_args;
-static inline tp_err tp_edit_user_star_subscription(tp_bot *bot, const tp_edit_user_star_subscription_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_EDIT_USER_STAR_SUBSCRIPTION, args, out, err);
-}
+TP_API tp_err tp_edit_user_star_subscription(tp_bot *bot, const tp_edit_user_star_subscription_args *args, tp_bool_result *out, tp_error *err);
 /* setPassportDataErrors */
 typedef struct tp_set_passport_data_errors_args {
     int64_t user_id;  /* required */
     const tp_passport_element_error *errors;  /* required */
     size_t errors_count;
 } tp_set_passport_data_errors_args;
-static inline tp_err tp_set_passport_data_errors(tp_bot *bot, const tp_set_passport_data_errors_args *args, tp_bool_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SET_PASSPORT_DATA_ERRORS, args, out, err);
-}
+TP_API tp_err tp_set_passport_data_errors(tp_bot *bot, const tp_set_passport_data_errors_args *args, tp_bool_result *out, tp_error *err);
 /* sendGame */
 typedef struct tp_send_game_args {
     const char *business_connection_id;
@@ -7491,9 +7140,7 @@ typedef struct tp_send_game_args {
     const tp_reply_parameters *reply_parameters;
     const tp_inline_keyboard_markup *reply_markup;
 } tp_send_game_args;
-static inline tp_err tp_send_game(tp_bot *bot, const tp_send_game_args *args, tp_message_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SEND_GAME, args, out, err);
-}
+TP_API tp_err tp_send_game(tp_bot *bot, const tp_send_game_args *args, tp_message_result *out, tp_error *err);
 /* setGameScore */
 typedef struct tp_set_game_score_args {
     int64_t user_id;  /* required */
@@ -7504,9 +7151,7 @@ typedef struct tp_set_game_score_args {
     int64_t message_id;
     const char *inline_message_id;
 } tp_set_game_score_args;
-static inline tp_err tp_set_game_score(tp_bot *bot, const tp_set_game_score_args *args, tp_message_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_SET_GAME_SCORE, args, out, err);
-}
+TP_API tp_err tp_set_game_score(tp_bot *bot, const tp_set_game_score_args *args, tp_message_result *out, tp_error *err);
 /* getGameHighScores */
 typedef struct tp_get_game_high_scores_args {
     int64_t user_id;  /* required */
@@ -7514,9 +7159,7 @@ typedef struct tp_get_game_high_scores_args {
     int64_t message_id;
     const char *inline_message_id;
 } tp_get_game_high_scores_args;
-static inline tp_err tp_get_game_high_scores(tp_bot *bot, const tp_get_game_high_scores_args *args, tp_game_high_score_list_result *out, tp_error *err) {
-    return tp_call_typed(bot, TP_METHOD_GET_GAME_HIGH_SCORES, args, out, err);
-}
+TP_API tp_err tp_get_game_high_scores(tp_bot *bot, const tp_get_game_high_scores_args *args, tp_game_high_score_list_result *out, tp_error *err);
 /* END GENERATED declarations */
 
 /* Keyboards (reply_markup), in C:
@@ -9942,6 +9585,7 @@ struct tp_json_doc {
     char *text;
     size_t text_len;
     tp__chunk *chunks; /* the arena for typed views */
+    uint16_t *order;   /* typed views of a big document: the key order last seen (>>gen) */
 };
 
 /* An 8-aligned zeroed allocation that lives as long as doc. */
@@ -10346,6 +9990,7 @@ TP__DEF tp_json_doc *tp_json_parse(const char *src, size_t n, tp_error *err) {
     doc->text = text;
     doc->text_len = n;
     doc->chunks = NULL;
+    doc->order = NULL;
     p = text;
     end = text + n;
 
@@ -12789,9 +12434,10 @@ TP__DEF int tp_hook_main(int argc, char **argv, tp_update_fn handler, void *user
 
 /* >>gen (impl) -----------------------------------------------------------------------------
    The generated Bot API is data: a string pool, per type a table of field descriptors (name,
-   C offset, presence-flag or count offset, kind, flags, element type), union members with
-   the test that picks each, and per method its args pseudo-type and result kind. One parser
-   and one writer below interpret them, so a new Bot API version is a table change only. */
+   C offset, presence-flag or count offset, kind, flags, element type) and union members with
+   the test that picks each. Each method's wrapper carries the table of its args struct and
+   its own names, so a program links only the methods it calls. One parser and one writer
+   below interpret them, so a new Bot API version is a table change only. */
 
 enum { TP__K_INT = 1, TP__K_FLOAT, TP__K_BOOL, TP__K_STR, TP__K_CHATID, TP__K_FILE, TP__K_OBJ, TP__K_ARR };
 enum { TP__U_CONST = 1, TP__U_HAS, TP__U_INT0, TP__U_ALWAYS, TP__U_STRING, TP__U_ARRAY };
@@ -12801,10 +12447,13 @@ enum { TP__R_BOOL = 1, TP__R_INT, TP__R_STR, TP__R_OBJ, TP__R_ARR, TP__R_OBJ_OR_
 #define TP__F_SUB(f) ((f) >> 4)
 #define TP__NONE 0xFFFFu
 
+/* A name: an offset in tp__gen_pool, or with bit 15 (TP__LOC) one in the method's own names. */
+#define TP__LOC(o) (0x8000u | (o))
+
 typedef struct tp__fdesc {
     uint16_t name, off, aux; /* aux: offset of has_x (optional scalars) or x_count (arrays) */
     uint8_t kind, flags;     /* flags: TP__F_REQ | array depth << 1 | element kind << 4 */
-    uint16_t elem, cval;     /* element type; pool offset of a const string value */
+    uint16_t elem;           /* element type; for a string, the name of its const value */
 } tp__fdesc;
 typedef struct tp__tdesc {
     uint16_t name, size, first, n; /* fields (structs, args) or union members */
@@ -12818,11 +12467,6 @@ typedef struct tp__udesc {
     uint8_t mode;       /* TP__U_*: how to recognise it */
     uint16_t key, val, key2;
 } tp__udesc;
-typedef struct tp__mdesc {
-    uint16_t name, args; /* args: the args pseudo-type, TP__NONE without parameters */
-    uint8_t rkind;
-    uint16_t rtype;
-} tp__mdesc;
 
 /* The layout every union struct and every tp_<x>_list share. */
 typedef struct tp__uni {
@@ -12839,8 +12483,9 @@ typedef struct tp__list {
 
 /* BEGIN GENERATED tables: tools/gen_api.py from tools/botapi.json; do not edit, run `make gen` */
 /* Bot API 10.1 tables: the string pool, field descriptors (sorted by name within a type),
-   types (struct types, unions, then one args pseudo-type per method), union members in
-   the order they are tried, and methods. */
+   types (struct types, then unions) and union members in the order they are tried. The
+   methods' tables live in their wrappers (the GENERATED methods region), so a program
+   links the tables of the methods it calls only. */
 #if defined(__GNUC__) || defined(__clang__)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Woverlength-strings"
@@ -13110,2710 +12755,1762 @@ static const char tp__gen_pool[] =
     "PassportElementErrorSelfie\000PassportElementErrorFile\000PassportElementErrorFiles\000"
     "file_hashes\000PassportElementErrorTranslationFile\000"
     "PassportElementErrorTranslationFiles\000PassportElementErrorUnspecified\000element_hash\000"
-    "Game\000CallbackGame\000GameHighScore\000score\000ReplyMarkup\000getUpdates\000limit\000"
-    "timeout\000setWebhook\000certificate\000drop_pending_updates\000secret_token\000"
-    "deleteWebhook\000getWebhookInfo\000getMe\000logOut\000close\000sendMessage\000"
-    "allow_paid_broadcast\000direct_messages_topic_id\000disable_notification\000"
-    "message_effect_id\000protect_content\000reply_parameters\000suggested_post_parameters\000"
-    "forwardMessage\000from_chat_id\000video_start_timestamp\000forwardMessages\000"
-    "copyMessage\000copyMessages\000remove_caption\000sendPhoto\000sendLivePhoto\000sendAudio\000"
-    "sendDocument\000sendVideo\000sendAnimation\000sendVoice\000sendVideoNote\000"
-    "sendPaidMedia\000sendMediaGroup\000sendLocation\000sendVenue\000sendContact\000sendPoll\000"
-    "allow_adding_options\000description_parse_mode\000explanation_parse_mode\000"
-    "hide_results_until_closes\000question_parse_mode\000shuffle_options\000sendChecklist\000"
-    "sendDice\000sendMessageDraft\000draft_id\000sendChatAction\000action\000"
-    "setMessageReaction\000is_big\000reaction\000getUserProfilePhotos\000getUserProfileAudios\000"
-    "setUserEmojiStatus\000getFile\000banChatMember\000revoke_messages\000unbanChatMember\000"
-    "only_if_banned\000restrictChatMember\000use_independent_chat_permissions\000"
-    "promoteChatMember\000setChatAdministratorCustomTitle\000setChatMemberTag\000"
-    "banChatSenderChat\000sender_chat_id\000unbanChatSenderChat\000setChatPermissions\000"
-    "exportChatInviteLink\000createChatInviteLink\000editChatInviteLink\000"
-    "createChatSubscriptionInviteLink\000editChatSubscriptionInviteLink\000"
-    "revokeChatInviteLink\000approveChatJoinRequest\000declineChatJoinRequest\000"
-    "answerChatJoinRequestQuery\000chat_join_request_query_id\000result\000"
-    "sendChatJoinRequestWebApp\000web_app_url\000setChatPhoto\000deleteChatPhoto\000"
-    "setChatTitle\000setChatDescription\000pinChatMessage\000unpinChatMessage\000"
-    "unpinAllChatMessages\000leaveChat\000getChat\000getChatAdministrators\000return_bots\000"
-    "getChatMemberCount\000getChatMember\000getUserPersonalChatMessages\000setChatStickerSet\000"
-    "deleteChatStickerSet\000getForumTopicIconStickers\000createForumTopic\000editForumTopic\000"
-    "closeForumTopic\000reopenForumTopic\000deleteForumTopic\000unpinAllForumTopicMessages\000"
-    "editGeneralForumTopic\000closeGeneralForumTopic\000reopenGeneralForumTopic\000"
-    "hideGeneralForumTopic\000unhideGeneralForumTopic\000unpinAllGeneralForumTopicMessages\000"
-    "answerCallbackQuery\000cache_time\000callback_query_id\000show_alert\000answerGuestQuery\000"
-    "getUserChatBoosts\000getBusinessConnection\000getManagedBotToken\000"
-    "replaceManagedBotToken\000getManagedBotAccessSettings\000setManagedBotAccessSettings\000"
-    "added_user_ids\000setMyCommands\000scope\000deleteMyCommands\000getMyCommands\000"
-    "setMyName\000getMyName\000setMyDescription\000getMyDescription\000setMyShortDescription\000"
-    "getMyShortDescription\000setMyProfilePhoto\000removeMyProfilePhoto\000setChatMenuButton\000"
-    "menu_button\000getChatMenuButton\000setMyDefaultAdministratorRights\000for_channels\000"
-    "getMyDefaultAdministratorRights\000getAvailableGifts\000sendGift\000pay_for_upgrade\000"
-    "giftPremiumSubscription\000month_count\000verifyUser\000custom_description\000verifyChat\000"
-    "removeUserVerification\000removeChatVerification\000readBusinessMessage\000"
-    "deleteBusinessMessages\000setBusinessAccountName\000setBusinessAccountUsername\000"
-    "setBusinessAccountBio\000setBusinessAccountProfilePhoto\000is_public\000"
-    "removeBusinessAccountProfilePhoto\000setBusinessAccountGiftSettings\000show_gift_button\000"
-    "getBusinessAccountStarBalance\000transferBusinessAccountStars\000getBusinessAccountGifts\000"
-    "exclude_from_blockchain\000exclude_limited_non_upgradable\000exclude_limited_upgradable\000"
-    "exclude_saved\000exclude_unique\000exclude_unlimited\000exclude_unsaved\000sort_by_price\000"
-    "getUserGifts\000getChatGifts\000convertGiftToStars\000upgradeGift\000"
-    "keep_original_details\000transferGift\000new_owner_chat_id\000postStory\000active_period\000"
-    "areas\000content\000post_to_chat_page\000repostStory\000from_story_id\000editStory\000"
-    "story_id\000deleteStory\000answerWebAppQuery\000web_app_query_id\000"
-    "savePreparedInlineMessage\000savePreparedKeyboardButton\000button\000editMessageText\000"
-    "editMessageCaption\000editMessageMedia\000editMessageLiveLocation\000"
-    "stopMessageLiveLocation\000editMessageChecklist\000editMessageReplyMarkup\000stopPoll\000"
-    "approveSuggestedPost\000declineSuggestedPost\000deleteMessage\000deleteMessages\000"
-    "deleteMessageReaction\000actor_chat_id\000deleteAllMessageReactions\000sendSticker\000"
-    "getStickerSet\000getCustomEmojiStickers\000custom_emoji_ids\000uploadStickerFile\000"
-    "sticker_format\000createNewStickerSet\000addStickerToSet\000setStickerPositionInSet\000"
-    "deleteStickerFromSet\000replaceStickerInSet\000old_sticker\000setStickerEmojiList\000"
-    "setStickerKeywords\000setStickerMaskPosition\000setStickerSetTitle\000"
-    "setStickerSetThumbnail\000setCustomEmojiStickerSetThumbnail\000deleteStickerSet\000"
-    "sendRichMessage\000sendRichMessageDraft\000answerInlineQuery\000inline_query_id\000"
-    "is_personal\000results\000sendInvoice\000createInvoiceLink\000answerShippingQuery\000"
-    "error_message\000ok\000shipping_options\000shipping_query_id\000answerPreCheckoutQuery\000"
-    "pre_checkout_query_id\000getMyStarBalance\000getStarTransactions\000refundStarPayment\000"
-    "editUserStarSubscription\000is_canceled\000setPassportDataErrors\000errors\000sendGame\000"
-    "setGameScore\000disable_edit_message\000force\000getGameHighScores\000"
+    "Game\000CallbackGame\000GameHighScore\000score\000ReplyMarkup\000"
     ;
 #if defined(__GNUC__) || defined(__clang__)
 #pragma GCC diagnostic pop
 #endif
-static const tp__fdesc tp__gen_fields[2632] = {
-    {8, offsetof(tp_update, business_connection), 0, 7, 0, 200, 0},
-    {28, offsetof(tp_update, business_message), 0, 7, 0, 5, 0},
-    {45, offsetof(tp_update, callback_query), 0, 7, 0, 116, 0},
-    {60, offsetof(tp_update, channel_post), 0, 7, 0, 5, 0},
-    {73, offsetof(tp_update, chat_boost), 0, 7, 0, 194, 0},
-    {84, offsetof(tp_update, chat_join_request), 0, 7, 0, 129, 0},
-    {102, offsetof(tp_update, chat_member), 0, 7, 0, 121, 0},
-    {114, offsetof(tp_update, chosen_inline_result), 0, 7, 0, 316, 0},
-    {135, offsetof(tp_update, deleted_business_messages), 0, 7, 0, 201, 0},
-    {161, offsetof(tp_update, edited_business_message), 0, 7, 0, 5, 0},
-    {185, offsetof(tp_update, edited_channel_post), 0, 7, 0, 5, 0},
-    {205, offsetof(tp_update, edited_message), 0, 7, 0, 5, 0},
-    {220, offsetof(tp_update, guest_message), 0, 7, 0, 5, 0},
-    {234, offsetof(tp_update, inline_query), 0, 7, 0, 286, 0},
-    {247, offsetof(tp_update, managed_bot), 0, 7, 0, 56, 0},
-    {259, offsetof(tp_update, message), 0, 7, 0, 5, 0},
-    {267, offsetof(tp_update, message_reaction), 0, 7, 0, 152, 0},
-    {284, offsetof(tp_update, message_reaction_count), 0, 7, 0, 153, 0},
-    {307, offsetof(tp_update, my_chat_member), 0, 7, 0, 121, 0},
-    {322, offsetof(tp_update, poll), 0, 7, 0, 43, 0},
-    {327, offsetof(tp_update, poll_answer), 0, 7, 0, 42, 0},
-    {339, offsetof(tp_update, pre_checkout_query), 0, 7, 0, 325, 0},
-    {358, offsetof(tp_update, purchased_paid_media), 0, 7, 0, 326, 0},
-    {379, offsetof(tp_update, removed_chat_boost), 0, 7, 0, 195, 0},
-    {398, offsetof(tp_update, shipping_query), 0, 7, 0, 324, 0},
-    {413, offsetof(tp_update, update_id), 0, 1, 1, 0, 0},
-    {435, offsetof(tp_webhook_info, allowed_updates), offsetof(tp_webhook_info, allowed_updates_count), 8, 66, 0, 0},
-    {451, offsetof(tp_webhook_info, has_custom_certificate), 0, 3, 1, 0, 0},
-    {474, offsetof(tp_webhook_info, ip_address), 0, 4, 0, 0, 0},
-    {485, offsetof(tp_webhook_info, last_error_date), offsetof(tp_webhook_info, has_last_error_date), 1, 0, 0, 0},
-    {501, offsetof(tp_webhook_info, last_error_message), 0, 4, 0, 0, 0},
-    {520, offsetof(tp_webhook_info, last_synchronization_error_date), offsetof(tp_webhook_info, has_last_synchronization_error_date), 1, 0, 0, 0},
-    {552, offsetof(tp_webhook_info, max_connections), offsetof(tp_webhook_info, has_max_connections), 1, 0, 0, 0},
-    {568, offsetof(tp_webhook_info, pending_update_count), 0, 1, 1, 0, 0},
-    {589, offsetof(tp_webhook_info, url), 0, 4, 1, 0, 0},
-    {598, offsetof(tp_user, added_to_attachment_menu), offsetof(tp_user, has_added_to_attachment_menu), 3, 0, 0, 0},
-    {623, offsetof(tp_user, allows_users_to_create_topics), offsetof(tp_user, has_allows_users_to_create_topics), 3, 0, 0, 0},
-    {653, offsetof(tp_user, can_connect_to_business), offsetof(tp_user, has_can_connect_to_business), 3, 0, 0, 0},
-    {677, offsetof(tp_user, can_join_groups), offsetof(tp_user, has_can_join_groups), 3, 0, 0, 0},
-    {693, offsetof(tp_user, can_manage_bots), offsetof(tp_user, has_can_manage_bots), 3, 0, 0, 0},
-    {709, offsetof(tp_user, can_read_all_group_messages), offsetof(tp_user, has_can_read_all_group_messages), 3, 0, 0, 0},
-    {737, offsetof(tp_user, first_name), 0, 4, 1, 0, 0},
-    {748, offsetof(tp_user, has_main_web_app), offsetof(tp_user, has_has_main_web_app), 3, 0, 0, 0},
-    {765, offsetof(tp_user, has_topics_enabled), offsetof(tp_user, has_has_topics_enabled), 3, 0, 0, 0},
-    {784, offsetof(tp_user, id), 0, 1, 1, 0, 0},
-    {787, offsetof(tp_user, is_bot), 0, 3, 1, 0, 0},
-    {794, offsetof(tp_user, is_premium), offsetof(tp_user, has_is_premium), 3, 0, 0, 0},
-    {805, offsetof(tp_user, language_code), 0, 4, 0, 0, 0},
-    {819, offsetof(tp_user, last_name), 0, 4, 0, 0, 0},
-    {829, offsetof(tp_user, supports_guest_queries), offsetof(tp_user, has_supports_guest_queries), 3, 0, 0, 0},
-    {852, offsetof(tp_user, supports_inline_queries), offsetof(tp_user, has_supports_inline_queries), 3, 0, 0, 0},
-    {876, offsetof(tp_user, supports_join_request_queries), offsetof(tp_user, has_supports_join_request_queries), 3, 0, 0, 0},
-    {906, offsetof(tp_user, username), 0, 4, 0, 0, 0},
-    {737, offsetof(tp_chat, first_name), 0, 4, 0, 0, 0},
-    {784, offsetof(tp_chat, id), 0, 1, 1, 0, 0},
-    {920, offsetof(tp_chat, is_direct_messages), offsetof(tp_chat, has_is_direct_messages), 3, 0, 0, 0},
-    {939, offsetof(tp_chat, is_forum), offsetof(tp_chat, has_is_forum), 3, 0, 0, 0},
-    {819, offsetof(tp_chat, last_name), 0, 4, 0, 0, 0},
-    {948, offsetof(tp_chat, title), 0, 4, 0, 0, 0},
-    {954, offsetof(tp_chat, type), 0, 4, 1, 0, 0},
-    {906, offsetof(tp_chat, username), 0, 4, 0, 0, 0},
-    {972, offsetof(tp_chat_full_info, accent_color_id), 0, 1, 1, 0, 0},
-    {988, offsetof(tp_chat_full_info, accepted_gift_types), 0, 7, 1, 171, 0},
-    {1008, offsetof(tp_chat_full_info, active_usernames), offsetof(tp_chat_full_info, active_usernames_count), 8, 66, 0, 0},
-    {1025, offsetof(tp_chat_full_info, available_reactions), offsetof(tp_chat_full_info, available_reactions_count), 8, 114, 147, 0},
-    {1045, offsetof(tp_chat_full_info, background_custom_emoji_id), 0, 4, 0, 0, 0},
-    {1072, offsetof(tp_chat_full_info, bio), 0, 4, 0, 0, 0},
-    {1076, offsetof(tp_chat_full_info, birthdate), 0, 7, 0, 131, 0},
-    {1086, offsetof(tp_chat_full_info, business_intro), 0, 7, 0, 132, 0},
-    {1101, offsetof(tp_chat_full_info, business_location), 0, 7, 0, 133, 0},
-    {1119, offsetof(tp_chat_full_info, business_opening_hours), 0, 7, 0, 135, 0},
-    {1142, offsetof(tp_chat_full_info, can_send_paid_media), offsetof(tp_chat_full_info, has_can_send_paid_media), 3, 0, 0, 0},
-    {1162, offsetof(tp_chat_full_info, can_set_sticker_set), offsetof(tp_chat_full_info, has_can_set_sticker_set), 3, 0, 0, 0},
-    {1182, offsetof(tp_chat_full_info, custom_emoji_sticker_set_name), 0, 4, 0, 0, 0},
-    {1212, offsetof(tp_chat_full_info, description), 0, 4, 0, 0, 0},
-    {1224, offsetof(tp_chat_full_info, emoji_status_custom_emoji_id), 0, 4, 0, 0, 0},
-    {1253, offsetof(tp_chat_full_info, emoji_status_expiration_date), offsetof(tp_chat_full_info, has_emoji_status_expiration_date), 1, 0, 0, 0},
-    {737, offsetof(tp_chat_full_info, first_name), 0, 4, 0, 0, 0},
-    {1282, offsetof(tp_chat_full_info, first_profile_audio), 0, 7, 0, 20, 0},
-    {1302, offsetof(tp_chat_full_info, guard_bot), 0, 7, 0, 2, 0},
-    {1312, offsetof(tp_chat_full_info, has_aggressive_anti_spam_enabled), offsetof(tp_chat_full_info, has_has_aggressive_anti_spam_enabled), 3, 0, 0, 0},
-    {1345, offsetof(tp_chat_full_info, has_hidden_members), offsetof(tp_chat_full_info, has_has_hidden_members), 3, 0, 0, 0},
-    {1364, offsetof(tp_chat_full_info, has_private_forwards), offsetof(tp_chat_full_info, has_has_private_forwards), 3, 0, 0, 0},
-    {1385, offsetof(tp_chat_full_info, has_protected_content), offsetof(tp_chat_full_info, has_has_protected_content), 3, 0, 0, 0},
-    {1407, offsetof(tp_chat_full_info, has_restricted_voice_and_video_messages), offsetof(tp_chat_full_info, has_has_restricted_voice_and_video_messages), 3, 0, 0, 0},
-    {1447, offsetof(tp_chat_full_info, has_visible_history), offsetof(tp_chat_full_info, has_has_visible_history), 3, 0, 0, 0},
-    {784, offsetof(tp_chat_full_info, id), 0, 1, 1, 0, 0},
-    {1467, offsetof(tp_chat_full_info, invite_link), 0, 4, 0, 0, 0},
-    {920, offsetof(tp_chat_full_info, is_direct_messages), offsetof(tp_chat_full_info, has_is_direct_messages), 3, 0, 0, 0},
-    {939, offsetof(tp_chat_full_info, is_forum), offsetof(tp_chat_full_info, has_is_forum), 3, 0, 0, 0},
-    {1479, offsetof(tp_chat_full_info, join_by_request), offsetof(tp_chat_full_info, has_join_by_request), 3, 0, 0, 0},
-    {1495, offsetof(tp_chat_full_info, join_to_send_messages), offsetof(tp_chat_full_info, has_join_to_send_messages), 3, 0, 0, 0},
-    {819, offsetof(tp_chat_full_info, last_name), 0, 4, 0, 0, 0},
-    {1517, offsetof(tp_chat_full_info, linked_chat_id), offsetof(tp_chat_full_info, has_linked_chat_id), 1, 0, 0, 0},
-    {1532, offsetof(tp_chat_full_info, location), 0, 7, 0, 146, 0},
-    {1541, offsetof(tp_chat_full_info, max_reaction_count), 0, 1, 1, 0, 0},
-    {1560, offsetof(tp_chat_full_info, message_auto_delete_time), offsetof(tp_chat_full_info, has_message_auto_delete_time), 1, 0, 0, 0},
-    {1585, offsetof(tp_chat_full_info, paid_message_star_count), offsetof(tp_chat_full_info, has_paid_message_star_count), 1, 0, 0, 0},
-    {1609, offsetof(tp_chat_full_info, parent_chat), 0, 7, 0, 3, 0},
-    {1621, offsetof(tp_chat_full_info, permissions), 0, 7, 0, 130, 0},
-    {1633, offsetof(tp_chat_full_info, personal_chat), 0, 7, 0, 3, 0},
-    {1647, offsetof(tp_chat_full_info, photo), 0, 7, 0, 118, 0},
-    {1653, offsetof(tp_chat_full_info, pinned_message), 0, 7, 0, 5, 0},
-    {1668, offsetof(tp_chat_full_info, profile_accent_color_id), offsetof(tp_chat_full_info, has_profile_accent_color_id), 1, 0, 0, 0},
-    {1692, offsetof(tp_chat_full_info, profile_background_custom_emoji_id), 0, 4, 0, 0, 0},
-    {1727, offsetof(tp_chat_full_info, rating), 0, 7, 0, 136, 0},
-    {1734, offsetof(tp_chat_full_info, slow_mode_delay), offsetof(tp_chat_full_info, has_slow_mode_delay), 1, 0, 0, 0},
-    {1750, offsetof(tp_chat_full_info, sticker_set_name), 0, 4, 0, 0, 0},
-    {948, offsetof(tp_chat_full_info, title), 0, 4, 0, 0, 0},
-    {954, offsetof(tp_chat_full_info, type), 0, 4, 1, 0, 0},
-    {1767, offsetof(tp_chat_full_info, unique_gift_colors), 0, 7, 0, 162, 0},
-    {1786, offsetof(tp_chat_full_info, unrestrict_boost_count), offsetof(tp_chat_full_info, has_unrestrict_boost_count), 1, 0, 0, 0},
-    {906, offsetof(tp_chat_full_info, username), 0, 4, 0, 0, 0},
-    {1817, offsetof(tp_message, animation), 0, 7, 0, 19, 0},
-    {1827, offsetof(tp_message, audio), 0, 7, 0, 20, 0},
-    {1833, offsetof(tp_message, author_signature), 0, 4, 0, 0, 0},
-    {1850, offsetof(tp_message, boost_added), 0, 7, 0, 59, 0},
-    {1862, offsetof(tp_message, business_connection_id), 0, 4, 0, 0, 0},
-    {1885, offsetof(tp_message, caption), 0, 4, 0, 0, 0},
-    {1893, offsetof(tp_message, caption_entities), offsetof(tp_message, caption_entities_count), 8, 114, 9, 0},
-    {1910, offsetof(tp_message, channel_chat_created), offsetof(tp_message, has_channel_chat_created), 3, 0, 0, 0},
-    {1931, offsetof(tp_message, chat), 0, 7, 1, 3, 0},
-    {1936, offsetof(tp_message, chat_background_set), 0, 7, 0, 69, 0},
-    {1956, offsetof(tp_message, chat_owner_changed), 0, 7, 0, 197, 0},
-    {1975, offsetof(tp_message, chat_owner_left), 0, 7, 0, 196, 0},
-    {1991, offsetof(tp_message, chat_shared), 0, 7, 0, 78, 0},
-    {2003, offsetof(tp_message, checklist), 0, 7, 0, 45, 0},
-    {2013, offsetof(tp_message, checklist_tasks_added), 0, 7, 0, 49, 0},
-    {2035, offsetof(tp_message, checklist_tasks_done), 0, 7, 0, 48, 0},
-    {2056, offsetof(tp_message, connected_website), 0, 4, 0, 0, 0},
-    {2074, offsetof(tp_message, contact), 0, 7, 0, 34, 0},
-    {2082, offsetof(tp_message, date), 0, 1, 1, 0, 0},
-    {2087, offsetof(tp_message, delete_chat_photo), offsetof(tp_message, has_delete_chat_photo), 3, 0, 0, 0},
-    {2105, offsetof(tp_message, dice), 0, 7, 0, 35, 0},
-    {2110, offsetof(tp_message, direct_message_price_changed), 0, 7, 0, 85, 0},
-    {2139, offsetof(tp_message, direct_messages_topic), 0, 7, 0, 99, 0},
-    {2161, offsetof(tp_message, document), 0, 7, 0, 21, 0},
-    {2170, offsetof(tp_message, edit_date), offsetof(tp_message, has_edit_date), 1, 0, 0, 0},
-    {2180, offsetof(tp_message, effect_id), 0, 4, 0, 0, 0},
-    {2190, offsetof(tp_message, entities), offsetof(tp_message, entities_count), 8, 114, 9, 0},
-    {2199, offsetof(tp_message, external_reply), 0, 7, 0, 11, 0},
-    {2214, offsetof(tp_message, forum_topic_closed), 0, 7, 0, 71, 0},
-    {2233, offsetof(tp_message, forum_topic_created), 0, 7, 0, 70, 0},
-    {2253, offsetof(tp_message, forum_topic_edited), 0, 7, 0, 72, 0},
-    {2272, offsetof(tp_message, forum_topic_reopened), 0, 7, 0, 73, 0},
-    {2293, offsetof(tp_message, forward_origin), 0, 7, 0, 13, 0},
-    {2308, offsetof(tp_message, from_), 0, 7, 0, 2, 0},
-    {2313, offsetof(tp_message, game), 0, 7, 0, 356, 0},
-    {2318, offsetof(tp_message, general_forum_topic_hidden), 0, 7, 0, 74, 0},
-    {2345, offsetof(tp_message, general_forum_topic_unhidden), 0, 7, 0, 75, 0},
-    {2374, offsetof(tp_message, gift), 0, 7, 0, 164, 0},
-    {2379, offsetof(tp_message, gift_upgrade_sent), 0, 7, 0, 164, 0},
-    {2397, offsetof(tp_message, giveaway), 0, 7, 0, 92, 0},
-    {2406, offsetof(tp_message, giveaway_completed), 0, 7, 0, 94, 0},
-    {2425, offsetof(tp_message, giveaway_created), 0, 7, 0, 91, 0},
-    {2442, offsetof(tp_message, giveaway_winners), 0, 7, 0, 93, 0},
-    {2459, offsetof(tp_message, group_chat_created), offsetof(tp_message, has_group_chat_created), 3, 0, 0, 0},
-    {2478, offsetof(tp_message, guest_bot_caller_chat), 0, 7, 0, 3, 0},
-    {2500, offsetof(tp_message, guest_bot_caller_user), 0, 7, 0, 2, 0},
-    {2522, offsetof(tp_message, guest_query_id), 0, 4, 0, 0, 0},
-    {2537, offsetof(tp_message, has_media_spoiler), offsetof(tp_message, has_has_media_spoiler), 3, 0, 0, 0},
-    {1385, offsetof(tp_message, has_protected_content), offsetof(tp_message, has_has_protected_content), 3, 0, 0, 0},
-    {2555, offsetof(tp_message, invoice), 0, 7, 0, 318, 0},
-    {2563, offsetof(tp_message, is_automatic_forward), offsetof(tp_message, has_is_automatic_forward), 3, 0, 0, 0},
-    {2584, offsetof(tp_message, is_from_offline), offsetof(tp_message, has_is_from_offline), 3, 0, 0, 0},
-    {2600, offsetof(tp_message, is_paid_post), offsetof(tp_message, has_is_paid_post), 3, 0, 0, 0},
-    {2613, offsetof(tp_message, is_topic_message), offsetof(tp_message, has_is_topic_message), 3, 0, 0, 0},
-    {2630, offsetof(tp_message, left_chat_member), 0, 7, 0, 2, 0},
-    {2647, offsetof(tp_message, link_preview_options), 0, 7, 0, 95, 0},
-    {2668, offsetof(tp_message, live_photo), 0, 7, 0, 22, 0},
-    {1532, offsetof(tp_message, location), 0, 7, 0, 50, 0},
-    {2679, offsetof(tp_message, managed_bot_created), 0, 7, 0, 55, 0},
-    {2699, offsetof(tp_message, media_group_id), 0, 4, 0, 0, 0},
-    {2714, offsetof(tp_message, message_auto_delete_timer_changed), 0, 7, 0, 54, 0},
-    {2748, offsetof(tp_message, message_id), 0, 1, 1, 0, 0},
-    {2759, offsetof(tp_message, message_thread_id), offsetof(tp_message, has_message_thread_id), 1, 0, 0, 0},
-    {2777, offsetof(tp_message, migrate_from_chat_id), offsetof(tp_message, has_migrate_from_chat_id), 1, 0, 0, 0},
-    {2798, offsetof(tp_message, migrate_to_chat_id), offsetof(tp_message, has_migrate_to_chat_id), 1, 0, 0, 0},
-    {2817, offsetof(tp_message, new_chat_members), offsetof(tp_message, new_chat_members_count), 8, 114, 2, 0},
-    {2834, offsetof(tp_message, new_chat_photo), offsetof(tp_message, new_chat_photo_count), 8, 114, 18, 0},
-    {2849, offsetof(tp_message, new_chat_title), 0, 4, 0, 0, 0},
-    {2864, offsetof(tp_message, paid_media), 0, 7, 0, 28, 0},
-    {2875, offsetof(tp_message, paid_message_price_changed), 0, 7, 0, 84, 0},
-    {2902, offsetof(tp_message, paid_star_count), offsetof(tp_message, has_paid_star_count), 1, 0, 0, 0},
-    {2918, offsetof(tp_message, passport_data), 0, 7, 0, 342, 0},
-    {1647, offsetof(tp_message, photo), offsetof(tp_message, photo_count), 8, 114, 18, 0},
-    {1653, offsetof(tp_message, pinned_message), 0, 7, 0, 8, 0},
-    {322, offsetof(tp_message, poll), 0, 7, 0, 43, 0},
-    {2932, offsetof(tp_message, poll_option_added), 0, 7, 0, 57, 0},
-    {2950, offsetof(tp_message, poll_option_deleted), 0, 7, 0, 58, 0},
-    {2970, offsetof(tp_message, proximity_alert_triggered), 0, 7, 0, 53, 0},
-    {2996, offsetof(tp_message, quote), 0, 7, 0, 10, 0},
-    {3002, offsetof(tp_message, refunded_payment), 0, 7, 0, 323, 0},
-    {3019, offsetof(tp_message, reply_markup), 0, 7, 0, 111, 0},
-    {3032, offsetof(tp_message, reply_to_checklist_task_id), offsetof(tp_message, has_reply_to_checklist_task_id), 1, 0, 0, 0},
-    {3059, offsetof(tp_message, reply_to_message), 0, 7, 0, 5, 0},
-    {3076, offsetof(tp_message, reply_to_poll_option_id), 0, 4, 0, 0, 0},
-    {3100, offsetof(tp_message, reply_to_story), 0, 7, 0, 23, 0},
-    {3115, offsetof(tp_message, rich_message), 0, 7, 0, 233, 0},
-    {3128, offsetof(tp_message, sender_boost_count), offsetof(tp_message, has_sender_boost_count), 1, 0, 0, 0},
-    {3147, offsetof(tp_message, sender_business_bot), 0, 7, 0, 2, 0},
-    {3167, offsetof(tp_message, sender_chat), 0, 7, 0, 3, 0},
-    {3179, offsetof(tp_message, sender_tag), 0, 4, 0, 0, 0},
-    {3190, offsetof(tp_message, show_caption_above_media), offsetof(tp_message, has_show_caption_above_media), 3, 0, 0, 0},
-    {3215, offsetof(tp_message, sticker), 0, 7, 0, 229, 0},
-    {3223, offsetof(tp_message, story), 0, 7, 0, 23, 0},
-    {3229, offsetof(tp_message, successful_payment), 0, 7, 0, 322, 0},
-    {3248, offsetof(tp_message, suggested_post_approval_failed), 0, 7, 0, 87, 0},
-    {3279, offsetof(tp_message, suggested_post_approved), 0, 7, 0, 86, 0},
-    {3303, offsetof(tp_message, suggested_post_declined), 0, 7, 0, 88, 0},
-    {3327, offsetof(tp_message, suggested_post_info), 0, 7, 0, 97, 0},
-    {3347, offsetof(tp_message, suggested_post_paid), 0, 7, 0, 89, 0},
-    {3367, offsetof(tp_message, suggested_post_refunded), 0, 7, 0, 90, 0},
-    {3391, offsetof(tp_message, supergroup_chat_created), offsetof(tp_message, has_supergroup_chat_created), 3, 0, 0, 0},
-    {3415, offsetof(tp_message, text), 0, 4, 0, 0, 0},
-    {3420, offsetof(tp_message, unique_gift), 0, 7, 0, 165, 0},
-    {3432, offsetof(tp_message, users_shared), 0, 7, 0, 77, 0},
-    {3445, offsetof(tp_message, venue), 0, 7, 0, 51, 0},
-    {3451, offsetof(tp_message, via_bot), 0, 7, 0, 2, 0},
-    {3459, offsetof(tp_message, video), 0, 7, 0, 25, 0},
-    {3465, offsetof(tp_message, video_chat_ended), 0, 7, 0, 82, 0},
-    {3482, offsetof(tp_message, video_chat_participants_invited), 0, 7, 0, 83, 0},
-    {3514, offsetof(tp_message, video_chat_scheduled), 0, 7, 0, 80, 0},
-    {3535, offsetof(tp_message, video_chat_started), 0, 7, 0, 81, 0},
-    {3554, offsetof(tp_message, video_note), 0, 7, 0, 26, 0},
-    {3565, offsetof(tp_message, voice), 0, 7, 0, 27, 0},
-    {3571, offsetof(tp_message, web_app_data), 0, 7, 0, 52, 0},
-    {3584, offsetof(tp_message, write_access_allowed), 0, 7, 0, 79, 0},
-    {2748, offsetof(tp_message_id, message_id), 0, 1, 1, 0, 0},
-    {1931, offsetof(tp_inaccessible_message, chat), 0, 7, 1, 3, 0},
-    {2082, offsetof(tp_inaccessible_message, date), 0, 1, 1, 0, 0},
-    {2748, offsetof(tp_inaccessible_message, message_id), 0, 1, 1, 0, 0},
-    {3674, offsetof(tp_message_entity, custom_emoji_id), 0, 4, 0, 0, 0},
-    {3690, offsetof(tp_message_entity, date_time_format), 0, 4, 0, 0, 0},
-    {3707, offsetof(tp_message_entity, language), 0, 4, 0, 0, 0},
-    {3716, offsetof(tp_message_entity, length), 0, 1, 1, 0, 0},
-    {3723, offsetof(tp_message_entity, offset), 0, 1, 1, 0, 0},
-    {954, offsetof(tp_message_entity, type), 0, 4, 1, 0, 0},
-    {3730, offsetof(tp_message_entity, unix_time), offsetof(tp_message_entity, has_unix_time), 1, 0, 0, 0},
-    {589, offsetof(tp_message_entity, url), 0, 4, 0, 0, 0},
-    {3740, offsetof(tp_message_entity, user), 0, 7, 0, 2, 0},
-    {2190, offsetof(tp_text_quote, entities), offsetof(tp_text_quote, entities_count), 8, 114, 9, 0},
-    {3755, offsetof(tp_text_quote, is_manual), offsetof(tp_text_quote, has_is_manual), 3, 0, 0, 0},
-    {3765, offsetof(tp_text_quote, position), 0, 1, 1, 0, 0},
-    {3415, offsetof(tp_text_quote, text), 0, 4, 1, 0, 0},
-    {1817, offsetof(tp_external_reply_info, animation), 0, 7, 0, 19, 0},
-    {1827, offsetof(tp_external_reply_info, audio), 0, 7, 0, 20, 0},
-    {1931, offsetof(tp_external_reply_info, chat), 0, 7, 0, 3, 0},
-    {2003, offsetof(tp_external_reply_info, checklist), 0, 7, 0, 45, 0},
-    {2074, offsetof(tp_external_reply_info, contact), 0, 7, 0, 34, 0},
-    {2105, offsetof(tp_external_reply_info, dice), 0, 7, 0, 35, 0},
-    {2161, offsetof(tp_external_reply_info, document), 0, 7, 0, 21, 0},
-    {2313, offsetof(tp_external_reply_info, game), 0, 7, 0, 356, 0},
-    {2397, offsetof(tp_external_reply_info, giveaway), 0, 7, 0, 92, 0},
-    {2442, offsetof(tp_external_reply_info, giveaway_winners), 0, 7, 0, 93, 0},
-    {2537, offsetof(tp_external_reply_info, has_media_spoiler), offsetof(tp_external_reply_info, has_has_media_spoiler), 3, 0, 0, 0},
-    {2555, offsetof(tp_external_reply_info, invoice), 0, 7, 0, 318, 0},
-    {2647, offsetof(tp_external_reply_info, link_preview_options), 0, 7, 0, 95, 0},
-    {2668, offsetof(tp_external_reply_info, live_photo), 0, 7, 0, 22, 0},
-    {1532, offsetof(tp_external_reply_info, location), 0, 7, 0, 50, 0},
-    {2748, offsetof(tp_external_reply_info, message_id), offsetof(tp_external_reply_info, has_message_id), 1, 0, 0, 0},
-    {3792, offsetof(tp_external_reply_info, origin), 0, 7, 1, 13, 0},
-    {2864, offsetof(tp_external_reply_info, paid_media), 0, 7, 0, 28, 0},
-    {1647, offsetof(tp_external_reply_info, photo), offsetof(tp_external_reply_info, photo_count), 8, 114, 18, 0},
-    {322, offsetof(tp_external_reply_info, poll), 0, 7, 0, 43, 0},
-    {3215, offsetof(tp_external_reply_info, sticker), 0, 7, 0, 229, 0},
-    {3223, offsetof(tp_external_reply_info, story), 0, 7, 0, 23, 0},
-    {3445, offsetof(tp_external_reply_info, venue), 0, 7, 0, 51, 0},
-    {3459, offsetof(tp_external_reply_info, video), 0, 7, 0, 25, 0},
-    {3554, offsetof(tp_external_reply_info, video_note), 0, 7, 0, 26, 0},
-    {3565, offsetof(tp_external_reply_info, voice), 0, 7, 0, 27, 0},
-    {3815, offsetof(tp_reply_parameters, allow_sending_without_reply), offsetof(tp_reply_parameters, has_allow_sending_without_reply), 3, 0, 0, 0},
-    {3843, offsetof(tp_reply_parameters, chat_id), 0, 5, 0, 0, 0},
-    {3851, offsetof(tp_reply_parameters, checklist_task_id), offsetof(tp_reply_parameters, has_checklist_task_id), 1, 0, 0, 0},
-    {2748, offsetof(tp_reply_parameters, message_id), 0, 1, 1, 0, 0},
-    {3869, offsetof(tp_reply_parameters, poll_option_id), 0, 4, 0, 0, 0},
-    {2996, offsetof(tp_reply_parameters, quote), 0, 4, 0, 0, 0},
-    {3884, offsetof(tp_reply_parameters, quote_entities), offsetof(tp_reply_parameters, quote_entities_count), 8, 114, 9, 0},
-    {3899, offsetof(tp_reply_parameters, quote_parse_mode), 0, 4, 0, 0, 0},
-    {3916, offsetof(tp_reply_parameters, quote_position), offsetof(tp_reply_parameters, has_quote_position), 1, 0, 0, 0},
-    {2082, offsetof(tp_message_origin_user, date), 0, 1, 1, 0, 0},
-    {3983, offsetof(tp_message_origin_user, sender_user), 0, 7, 1, 2, 0},
-    {954, offsetof(tp_message_origin_user, type), 0, 4, 1, 0, 3740},
-    {2082, offsetof(tp_message_origin_hidden_user, date), 0, 1, 1, 0, 0},
-    {4019, offsetof(tp_message_origin_hidden_user, sender_user_name), 0, 4, 1, 0, 0},
-    {954, offsetof(tp_message_origin_hidden_user, type), 0, 4, 1, 0, 3931},
-    {1833, offsetof(tp_message_origin_chat, author_signature), 0, 4, 0, 0, 0},
-    {2082, offsetof(tp_message_origin_chat, date), 0, 1, 1, 0, 0},
-    {3167, offsetof(tp_message_origin_chat, sender_chat), 0, 7, 1, 3, 0},
-    {954, offsetof(tp_message_origin_chat, type), 0, 4, 1, 0, 1931},
-    {1833, offsetof(tp_message_origin_channel, author_signature), 0, 4, 0, 0, 0},
-    {1931, offsetof(tp_message_origin_channel, chat), 0, 7, 1, 3, 0},
-    {2082, offsetof(tp_message_origin_channel, date), 0, 1, 1, 0, 0},
-    {2748, offsetof(tp_message_origin_channel, message_id), 0, 1, 1, 0, 0},
-    {954, offsetof(tp_message_origin_channel, type), 0, 4, 1, 0, 3943},
-    {4085, offsetof(tp_photo_size, file_id), 0, 4, 1, 0, 0},
-    {4093, offsetof(tp_photo_size, file_size), offsetof(tp_photo_size, has_file_size), 1, 0, 0, 0},
-    {4103, offsetof(tp_photo_size, file_unique_id), 0, 4, 1, 0, 0},
-    {4118, offsetof(tp_photo_size, height), 0, 1, 1, 0, 0},
-    {4125, offsetof(tp_photo_size, width), 0, 1, 1, 0, 0},
-    {4141, offsetof(tp_animation, duration), 0, 1, 1, 0, 0},
-    {4085, offsetof(tp_animation, file_id), 0, 4, 1, 0, 0},
-    {4150, offsetof(tp_animation, file_name), 0, 4, 0, 0, 0},
-    {4093, offsetof(tp_animation, file_size), offsetof(tp_animation, has_file_size), 1, 0, 0, 0},
-    {4103, offsetof(tp_animation, file_unique_id), 0, 4, 1, 0, 0},
-    {4118, offsetof(tp_animation, height), 0, 1, 1, 0, 0},
-    {4160, offsetof(tp_animation, mime_type), 0, 4, 0, 0, 0},
-    {4170, offsetof(tp_animation, thumbnail), 0, 7, 0, 18, 0},
-    {4125, offsetof(tp_animation, width), 0, 1, 1, 0, 0},
-    {4141, offsetof(tp_audio, duration), 0, 1, 1, 0, 0},
-    {4085, offsetof(tp_audio, file_id), 0, 4, 1, 0, 0},
-    {4150, offsetof(tp_audio, file_name), 0, 4, 0, 0, 0},
-    {4093, offsetof(tp_audio, file_size), offsetof(tp_audio, has_file_size), 1, 0, 0, 0},
-    {4103, offsetof(tp_audio, file_unique_id), 0, 4, 1, 0, 0},
-    {4160, offsetof(tp_audio, mime_type), 0, 4, 0, 0, 0},
-    {4186, offsetof(tp_audio, performer), 0, 4, 0, 0, 0},
-    {4170, offsetof(tp_audio, thumbnail), 0, 7, 0, 18, 0},
-    {948, offsetof(tp_audio, title), 0, 4, 0, 0, 0},
-    {4085, offsetof(tp_document, file_id), 0, 4, 1, 0, 0},
-    {4150, offsetof(tp_document, file_name), 0, 4, 0, 0, 0},
-    {4093, offsetof(tp_document, file_size), offsetof(tp_document, has_file_size), 1, 0, 0, 0},
-    {4103, offsetof(tp_document, file_unique_id), 0, 4, 1, 0, 0},
-    {4160, offsetof(tp_document, mime_type), 0, 4, 0, 0, 0},
-    {4170, offsetof(tp_document, thumbnail), 0, 7, 0, 18, 0},
-    {4141, offsetof(tp_live_photo, duration), 0, 1, 1, 0, 0},
-    {4085, offsetof(tp_live_photo, file_id), 0, 4, 1, 0, 0},
-    {4093, offsetof(tp_live_photo, file_size), offsetof(tp_live_photo, has_file_size), 1, 0, 0, 0},
-    {4103, offsetof(tp_live_photo, file_unique_id), 0, 4, 1, 0, 0},
-    {4118, offsetof(tp_live_photo, height), 0, 1, 1, 0, 0},
-    {4160, offsetof(tp_live_photo, mime_type), 0, 4, 0, 0, 0},
-    {1647, offsetof(tp_live_photo, photo), offsetof(tp_live_photo, photo_count), 8, 114, 18, 0},
-    {4125, offsetof(tp_live_photo, width), 0, 1, 1, 0, 0},
-    {1931, offsetof(tp_story, chat), 0, 7, 1, 3, 0},
-    {784, offsetof(tp_story, id), 0, 1, 1, 0, 0},
-    {4234, offsetof(tp_video_quality, codec), 0, 4, 1, 0, 0},
-    {4085, offsetof(tp_video_quality, file_id), 0, 4, 1, 0, 0},
-    {4093, offsetof(tp_video_quality, file_size), offsetof(tp_video_quality, has_file_size), 1, 0, 0, 0},
-    {4103, offsetof(tp_video_quality, file_unique_id), 0, 4, 1, 0, 0},
-    {4118, offsetof(tp_video_quality, height), 0, 1, 1, 0, 0},
-    {4125, offsetof(tp_video_quality, width), 0, 1, 1, 0, 0},
-    {4246, offsetof(tp_video, cover), offsetof(tp_video, cover_count), 8, 114, 18, 0},
-    {4141, offsetof(tp_video, duration), 0, 1, 1, 0, 0},
-    {4085, offsetof(tp_video, file_id), 0, 4, 1, 0, 0},
-    {4150, offsetof(tp_video, file_name), 0, 4, 0, 0, 0},
-    {4093, offsetof(tp_video, file_size), offsetof(tp_video, has_file_size), 1, 0, 0, 0},
-    {4103, offsetof(tp_video, file_unique_id), 0, 4, 1, 0, 0},
-    {4118, offsetof(tp_video, height), 0, 1, 1, 0, 0},
-    {4160, offsetof(tp_video, mime_type), 0, 4, 0, 0, 0},
-    {4252, offsetof(tp_video, qualities), offsetof(tp_video, qualities_count), 8, 114, 24, 0},
-    {4262, offsetof(tp_video, start_timestamp), offsetof(tp_video, has_start_timestamp), 1, 0, 0, 0},
-    {4170, offsetof(tp_video, thumbnail), 0, 7, 0, 18, 0},
-    {4125, offsetof(tp_video, width), 0, 1, 1, 0, 0},
-    {4141, offsetof(tp_video_note, duration), 0, 1, 1, 0, 0},
-    {4085, offsetof(tp_video_note, file_id), 0, 4, 1, 0, 0},
-    {4093, offsetof(tp_video_note, file_size), offsetof(tp_video_note, has_file_size), 1, 0, 0, 0},
-    {4103, offsetof(tp_video_note, file_unique_id), 0, 4, 1, 0, 0},
-    {3716, offsetof(tp_video_note, length), 0, 1, 1, 0, 0},
-    {4170, offsetof(tp_video_note, thumbnail), 0, 7, 0, 18, 0},
-    {4141, offsetof(tp_voice, duration), 0, 1, 1, 0, 0},
-    {4085, offsetof(tp_voice, file_id), 0, 4, 1, 0, 0},
-    {4093, offsetof(tp_voice, file_size), offsetof(tp_voice, has_file_size), 1, 0, 0, 0},
-    {4103, offsetof(tp_voice, file_unique_id), 0, 4, 1, 0, 0},
-    {4160, offsetof(tp_voice, mime_type), 0, 4, 0, 0, 0},
-    {2864, offsetof(tp_paid_media_info, paid_media), offsetof(tp_paid_media_info, paid_media_count), 8, 115, 29, 0},
-    {4308, offsetof(tp_paid_media_info, star_count), 0, 1, 1, 0, 0},
-    {2668, offsetof(tp_paid_media_live_photo, live_photo), 0, 7, 1, 22, 0},
-    {954, offsetof(tp_paid_media_live_photo, type), 0, 4, 1, 0, 2668},
-    {1647, offsetof(tp_paid_media_photo, photo), offsetof(tp_paid_media_photo, photo_count), 8, 115, 18, 0},
-    {954, offsetof(tp_paid_media_photo, type), 0, 4, 1, 0, 1647},
-    {4141, offsetof(tp_paid_media_preview, duration), offsetof(tp_paid_media_preview, has_duration), 1, 0, 0, 0},
-    {4118, offsetof(tp_paid_media_preview, height), offsetof(tp_paid_media_preview, has_height), 1, 0, 0, 0},
-    {954, offsetof(tp_paid_media_preview, type), 0, 4, 1, 0, 4319},
-    {4125, offsetof(tp_paid_media_preview, width), offsetof(tp_paid_media_preview, has_width), 1, 0, 0, 0},
-    {954, offsetof(tp_paid_media_video, type), 0, 4, 1, 0, 3459},
-    {3459, offsetof(tp_paid_media_video, video), 0, 7, 1, 25, 0},
-    {737, offsetof(tp_contact, first_name), 0, 4, 1, 0, 0},
-    {819, offsetof(tp_contact, last_name), 0, 4, 0, 0, 0},
-    {4411, offsetof(tp_contact, phone_number), 0, 4, 1, 0, 0},
-    {4424, offsetof(tp_contact, user_id), offsetof(tp_contact, has_user_id), 1, 0, 0, 0},
-    {4432, offsetof(tp_contact, vcard), 0, 4, 0, 0, 0},
-    {4443, offsetof(tp_dice, emoji), 0, 4, 1, 0, 0},
-    {4449, offsetof(tp_dice, value), 0, 1, 1, 0, 0},
-    {589, offsetof(tp_link, url), 0, 4, 1, 0, 0},
-    {1817, offsetof(tp_poll_media, animation), 0, 7, 0, 19, 0},
-    {1827, offsetof(tp_poll_media, audio), 0, 7, 0, 20, 0},
-    {2161, offsetof(tp_poll_media, document), 0, 7, 0, 21, 0},
-    {4470, offsetof(tp_poll_media, link), 0, 7, 0, 36, 0},
-    {2668, offsetof(tp_poll_media, live_photo), 0, 7, 0, 22, 0},
-    {1532, offsetof(tp_poll_media, location), 0, 7, 0, 50, 0},
-    {1647, offsetof(tp_poll_media, photo), offsetof(tp_poll_media, photo_count), 8, 114, 18, 0},
-    {3215, offsetof(tp_poll_media, sticker), 0, 7, 0, 229, 0},
-    {3445, offsetof(tp_poll_media, venue), 0, 7, 0, 51, 0},
-    {3459, offsetof(tp_poll_media, video), 0, 7, 0, 25, 0},
-    {4522, offsetof(tp_poll_option, added_by_chat), 0, 7, 0, 3, 0},
-    {4536, offsetof(tp_poll_option, added_by_user), 0, 7, 0, 2, 0},
-    {4550, offsetof(tp_poll_option, addition_date), offsetof(tp_poll_option, has_addition_date), 1, 0, 0, 0},
-    {4564, offsetof(tp_poll_option, media), 0, 7, 0, 37, 0},
-    {4570, offsetof(tp_poll_option, persistent_id), 0, 4, 1, 0, 0},
-    {3415, offsetof(tp_poll_option, text), 0, 4, 1, 0, 0},
-    {4584, offsetof(tp_poll_option, text_entities), offsetof(tp_poll_option, text_entities_count), 8, 114, 9, 0},
-    {4598, offsetof(tp_poll_option, voter_count), 0, 1, 1, 0, 0},
-    {4564, offsetof(tp_input_poll_option, media), 0, 7, 0, 39, 0},
-    {3415, offsetof(tp_input_poll_option, text), 0, 4, 1, 0, 0},
-    {4584, offsetof(tp_input_poll_option, text_entities), offsetof(tp_input_poll_option, text_entities_count), 8, 114, 9, 0},
-    {4626, offsetof(tp_input_poll_option, text_parse_mode), 0, 4, 0, 0, 0},
-    {4653, offsetof(tp_poll_answer, option_ids), offsetof(tp_poll_answer, option_ids_count), 8, 19, 0, 0},
-    {4664, offsetof(tp_poll_answer, option_persistent_ids), offsetof(tp_poll_answer, option_persistent_ids_count), 8, 67, 0, 0},
-    {4686, offsetof(tp_poll_answer, poll_id), 0, 4, 1, 0, 0},
-    {3740, offsetof(tp_poll_answer, user), 0, 7, 0, 2, 0},
-    {4694, offsetof(tp_poll_answer, voter_chat), 0, 7, 0, 3, 0},
-    {4710, offsetof(tp_poll, allows_multiple_answers), 0, 3, 1, 0, 0},
-    {4734, offsetof(tp_poll, allows_revoting), 0, 3, 1, 0, 0},
-    {4750, offsetof(tp_poll, close_date), offsetof(tp_poll, has_close_date), 1, 0, 0, 0},
-    {4761, offsetof(tp_poll, correct_option_ids), offsetof(tp_poll, correct_option_ids_count), 8, 18, 0, 0},
-    {4780, offsetof(tp_poll, country_codes), offsetof(tp_poll, country_codes_count), 8, 66, 0, 0},
-    {1212, offsetof(tp_poll, description), 0, 4, 0, 0, 0},
-    {4794, offsetof(tp_poll, description_entities), offsetof(tp_poll, description_entities_count), 8, 114, 9, 0},
-    {4815, offsetof(tp_poll, explanation), 0, 4, 0, 0, 0},
-    {4827, offsetof(tp_poll, explanation_entities), offsetof(tp_poll, explanation_entities_count), 8, 114, 9, 0},
-    {4848, offsetof(tp_poll, explanation_media), 0, 7, 0, 37, 0},
-    {784, offsetof(tp_poll, id), 0, 4, 1, 0, 0},
-    {4866, offsetof(tp_poll, is_anonymous), 0, 3, 1, 0, 0},
-    {4879, offsetof(tp_poll, is_closed), 0, 3, 1, 0, 0},
-    {4564, offsetof(tp_poll, media), 0, 7, 0, 37, 0},
-    {4889, offsetof(tp_poll, members_only), 0, 3, 1, 0, 0},
-    {4902, offsetof(tp_poll, open_period), offsetof(tp_poll, has_open_period), 1, 0, 0, 0},
-    {4914, offsetof(tp_poll, options), offsetof(tp_poll, options_count), 8, 115, 40, 0},
-    {4922, offsetof(tp_poll, question), 0, 4, 1, 0, 0},
-    {4931, offsetof(tp_poll, question_entities), offsetof(tp_poll, question_entities_count), 8, 114, 9, 0},
-    {4949, offsetof(tp_poll, total_voter_count), 0, 1, 1, 0, 0},
-    {954, offsetof(tp_poll, type), 0, 4, 1, 0, 0},
-    {4981, offsetof(tp_checklist_task, completed_by_chat), 0, 7, 0, 3, 0},
-    {4999, offsetof(tp_checklist_task, completed_by_user), 0, 7, 0, 2, 0},
-    {5017, offsetof(tp_checklist_task, completion_date), offsetof(tp_checklist_task, has_completion_date), 1, 0, 0, 0},
-    {784, offsetof(tp_checklist_task, id), 0, 1, 1, 0, 0},
-    {3415, offsetof(tp_checklist_task, text), 0, 4, 1, 0, 0},
-    {4584, offsetof(tp_checklist_task, text_entities), offsetof(tp_checklist_task, text_entities_count), 8, 114, 9, 0},
-    {5043, offsetof(tp_checklist, others_can_add_tasks), offsetof(tp_checklist, has_others_can_add_tasks), 3, 0, 0, 0},
-    {5064, offsetof(tp_checklist, others_can_mark_tasks_as_done), offsetof(tp_checklist, has_others_can_mark_tasks_as_done), 3, 0, 0, 0},
-    {5094, offsetof(tp_checklist, tasks), offsetof(tp_checklist, tasks_count), 8, 115, 44, 0},
-    {948, offsetof(tp_checklist, title), 0, 4, 1, 0, 0},
-    {5100, offsetof(tp_checklist, title_entities), offsetof(tp_checklist, title_entities_count), 8, 114, 9, 0},
-    {784, offsetof(tp_input_checklist_task, id), 0, 1, 1, 0, 0},
-    {5134, offsetof(tp_input_checklist_task, parse_mode), 0, 4, 0, 0, 0},
-    {3415, offsetof(tp_input_checklist_task, text), 0, 4, 1, 0, 0},
-    {4584, offsetof(tp_input_checklist_task, text_entities), offsetof(tp_input_checklist_task, text_entities_count), 8, 114, 9, 0},
-    {5043, offsetof(tp_input_checklist, others_can_add_tasks), offsetof(tp_input_checklist, has_others_can_add_tasks), 3, 0, 0, 0},
-    {5064, offsetof(tp_input_checklist, others_can_mark_tasks_as_done), offsetof(tp_input_checklist, has_others_can_mark_tasks_as_done), 3, 0, 0, 0},
-    {5134, offsetof(tp_input_checklist, parse_mode), 0, 4, 0, 0, 0},
-    {5094, offsetof(tp_input_checklist, tasks), offsetof(tp_input_checklist, tasks_count), 8, 115, 46, 0},
-    {948, offsetof(tp_input_checklist, title), 0, 4, 1, 0, 0},
-    {5100, offsetof(tp_input_checklist, title_entities), offsetof(tp_input_checklist, title_entities_count), 8, 114, 9, 0},
-    {5179, offsetof(tp_checklist_tasks_done, checklist_message), 0, 7, 0, 5, 0},
-    {5197, offsetof(tp_checklist_tasks_done, marked_as_done_task_ids), offsetof(tp_checklist_tasks_done, marked_as_done_task_ids_count), 8, 18, 0, 0},
-    {5221, offsetof(tp_checklist_tasks_done, marked_as_not_done_task_ids), offsetof(tp_checklist_tasks_done, marked_as_not_done_task_ids_count), 8, 18, 0, 0},
-    {5179, offsetof(tp_checklist_tasks_added, checklist_message), 0, 7, 0, 5, 0},
-    {5094, offsetof(tp_checklist_tasks_added, tasks), offsetof(tp_checklist_tasks_added, tasks_count), 8, 115, 44, 0},
-    {5278, offsetof(tp_location, heading), offsetof(tp_location, has_heading), 1, 0, 0, 0},
-    {5286, offsetof(tp_location, horizontal_accuracy), offsetof(tp_location, has_horizontal_accuracy), 2, 0, 0, 0},
-    {5306, offsetof(tp_location, latitude), 0, 2, 1, 0, 0},
-    {5315, offsetof(tp_location, live_period), offsetof(tp_location, has_live_period), 1, 0, 0, 0},
-    {5327, offsetof(tp_location, longitude), 0, 2, 1, 0, 0},
-    {5337, offsetof(tp_location, proximity_alert_radius), offsetof(tp_location, has_proximity_alert_radius), 1, 0, 0, 0},
-    {5366, offsetof(tp_venue, address), 0, 4, 1, 0, 0},
-    {5374, offsetof(tp_venue, foursquare_id), 0, 4, 0, 0, 0},
-    {5388, offsetof(tp_venue, foursquare_type), 0, 4, 0, 0, 0},
-    {5404, offsetof(tp_venue, google_place_id), 0, 4, 0, 0, 0},
-    {5420, offsetof(tp_venue, google_place_type), 0, 4, 0, 0, 0},
-    {1532, offsetof(tp_venue, location), 0, 7, 1, 50, 0},
-    {948, offsetof(tp_venue, title), 0, 4, 1, 0, 0},
-    {5449, offsetof(tp_web_app_data, button_text), 0, 4, 1, 0, 0},
-    {5461, offsetof(tp_web_app_data, data), 0, 4, 1, 0, 0},
-    {5490, offsetof(tp_proximity_alert_triggered, distance), 0, 1, 1, 0, 0},
-    {5499, offsetof(tp_proximity_alert_triggered, traveler), 0, 7, 1, 2, 0},
-    {5508, offsetof(tp_proximity_alert_triggered, watcher), 0, 7, 1, 2, 0},
-    {1560, offsetof(tp_message_auto_delete_timer_changed, message_auto_delete_time), 0, 1, 1, 0, 0},
-    {5564, offsetof(tp_managed_bot_created, bot), 0, 7, 1, 2, 0},
-    {5564, offsetof(tp_managed_bot_updated, bot), 0, 7, 1, 2, 0},
-    {3740, offsetof(tp_managed_bot_updated, user), 0, 7, 1, 2, 0},
-    {5602, offsetof(tp_poll_option_added, option_persistent_id), 0, 4, 1, 0, 0},
-    {5623, offsetof(tp_poll_option_added, option_text), 0, 4, 1, 0, 0},
-    {5635, offsetof(tp_poll_option_added, option_text_entities), offsetof(tp_poll_option_added, option_text_entities_count), 8, 114, 9, 0},
-    {5656, offsetof(tp_poll_option_added, poll_message), 0, 7, 0, 8, 0},
-    {5602, offsetof(tp_poll_option_deleted, option_persistent_id), 0, 4, 1, 0, 0},
-    {5623, offsetof(tp_poll_option_deleted, option_text), 0, 4, 1, 0, 0},
-    {5635, offsetof(tp_poll_option_deleted, option_text_entities), offsetof(tp_poll_option_deleted, option_text_entities_count), 8, 114, 9, 0},
-    {5656, offsetof(tp_poll_option_deleted, poll_message), 0, 7, 0, 8, 0},
-    {5702, offsetof(tp_chat_boost_added, boost_count), 0, 1, 1, 0, 0},
-    {5782, offsetof(tp_background_fill_solid, color), 0, 1, 1, 0, 0},
-    {954, offsetof(tp_background_fill_solid, type), 0, 4, 1, 0, 5714},
-    {5811, offsetof(tp_background_fill_gradient, bottom_color), 0, 1, 1, 0, 0},
-    {5824, offsetof(tp_background_fill_gradient, rotation_angle), 0, 1, 1, 0, 0},
-    {5839, offsetof(tp_background_fill_gradient, top_color), 0, 1, 1, 0, 0},
-    {954, offsetof(tp_background_fill_gradient, type), 0, 4, 1, 0, 5720},
-    {5880, offsetof(tp_background_fill_freeform_gradient, colors), offsetof(tp_background_fill_freeform_gradient, colors_count), 8, 19, 0, 0},
-    {954, offsetof(tp_background_fill_freeform_gradient, type), 0, 4, 1, 0, 5729},
-    {5955, offsetof(tp_background_type_fill, dark_theme_dimming), 0, 1, 1, 0, 0},
-    {5887, offsetof(tp_background_type_fill, fill), 0, 7, 1, 60, 0},
-    {954, offsetof(tp_background_type_fill, type), 0, 4, 1, 0, 5887},
-    {5955, offsetof(tp_background_type_wallpaper, dark_theme_dimming), 0, 1, 1, 0, 0},
-    {2161, offsetof(tp_background_type_wallpaper, document), 0, 7, 1, 21, 0},
-    {5998, offsetof(tp_background_type_wallpaper, is_blurred), offsetof(tp_background_type_wallpaper, has_is_blurred), 3, 0, 0, 0},
-    {6009, offsetof(tp_background_type_wallpaper, is_moving), offsetof(tp_background_type_wallpaper, has_is_moving), 3, 0, 0, 0},
-    {954, offsetof(tp_background_type_wallpaper, type), 0, 4, 1, 0, 5892},
-    {2161, offsetof(tp_background_type_pattern, document), 0, 7, 1, 21, 0},
-    {5887, offsetof(tp_background_type_pattern, fill), 0, 7, 1, 60, 0},
-    {6041, offsetof(tp_background_type_pattern, intensity), 0, 1, 1, 0, 0},
-    {6051, offsetof(tp_background_type_pattern, is_inverted), offsetof(tp_background_type_pattern, has_is_inverted), 3, 0, 0, 0},
-    {6009, offsetof(tp_background_type_pattern, is_moving), offsetof(tp_background_type_pattern, has_is_moving), 3, 0, 0, 0},
-    {954, offsetof(tp_background_type_pattern, type), 0, 4, 1, 0, 5902},
-    {6087, offsetof(tp_background_type_chat_theme, theme_name), 0, 4, 1, 0, 0},
-    {954, offsetof(tp_background_type_chat_theme, type), 0, 4, 1, 0, 5910},
-    {954, offsetof(tp_chat_background, type), 0, 7, 1, 64, 0},
-    {6131, offsetof(tp_forum_topic_created, icon_color), 0, 1, 1, 0, 0},
-    {6142, offsetof(tp_forum_topic_created, icon_custom_emoji_id), 0, 4, 0, 0, 0},
-    {6163, offsetof(tp_forum_topic_created, is_name_implicit), offsetof(tp_forum_topic_created, has_is_name_implicit), 3, 0, 0, 0},
-    {6180, offsetof(tp_forum_topic_created, name), 0, 4, 1, 0, 0},
-    {6142, offsetof(tp_forum_topic_edited, icon_custom_emoji_id), 0, 4, 0, 0, 0},
-    {6180, offsetof(tp_forum_topic_edited, name), 0, 4, 0, 0, 0},
-    {737, offsetof(tp_shared_user, first_name), 0, 4, 0, 0, 0},
-    {819, offsetof(tp_shared_user, last_name), 0, 4, 0, 0, 0},
-    {1647, offsetof(tp_shared_user, photo), offsetof(tp_shared_user, photo_count), 8, 114, 18, 0},
-    {4424, offsetof(tp_shared_user, user_id), 0, 1, 1, 0, 0},
-    {906, offsetof(tp_shared_user, username), 0, 4, 0, 0, 0},
-    {6311, offsetof(tp_users_shared, request_id), 0, 1, 1, 0, 0},
-    {6322, offsetof(tp_users_shared, users), offsetof(tp_users_shared, users_count), 8, 115, 76, 0},
-    {3843, offsetof(tp_chat_shared, chat_id), 0, 1, 1, 0, 0},
-    {1647, offsetof(tp_chat_shared, photo), offsetof(tp_chat_shared, photo_count), 8, 114, 18, 0},
-    {6311, offsetof(tp_chat_shared, request_id), 0, 1, 1, 0, 0},
-    {948, offsetof(tp_chat_shared, title), 0, 4, 0, 0, 0},
-    {906, offsetof(tp_chat_shared, username), 0, 4, 0, 0, 0},
-    {6358, offsetof(tp_write_access_allowed, from_attachment_menu), offsetof(tp_write_access_allowed, has_from_attachment_menu), 3, 0, 0, 0},
-    {6379, offsetof(tp_write_access_allowed, from_request), offsetof(tp_write_access_allowed, has_from_request), 3, 0, 0, 0},
-    {6392, offsetof(tp_write_access_allowed, web_app_name), 0, 4, 0, 0, 0},
-    {6424, offsetof(tp_video_chat_scheduled, start_date), 0, 1, 1, 0, 0},
-    {4141, offsetof(tp_video_chat_ended, duration), 0, 1, 1, 0, 0},
-    {6322, offsetof(tp_video_chat_participants_invited, users), offsetof(tp_video_chat_participants_invited, users_count), 8, 115, 2, 0},
-    {1585, offsetof(tp_paid_message_price_changed, paid_message_star_count), 0, 1, 1, 0, 0},
-    {6546, offsetof(tp_direct_message_price_changed, are_direct_messages_enabled), 0, 3, 1, 0, 0},
-    {6574, offsetof(tp_direct_message_price_changed, direct_message_star_count), offsetof(tp_direct_message_price_changed, has_direct_message_star_count), 1, 0, 0, 0},
-    {6622, offsetof(tp_suggested_post_approved, price), 0, 7, 0, 96, 0},
-    {6628, offsetof(tp_suggested_post_approved, send_date), 0, 1, 1, 0, 0},
-    {6638, offsetof(tp_suggested_post_approved, suggested_post_message), 0, 7, 0, 5, 0},
-    {6622, offsetof(tp_suggested_post_approval_failed, price), 0, 7, 1, 96, 0},
-    {6638, offsetof(tp_suggested_post_approval_failed, suggested_post_message), 0, 7, 0, 5, 0},
-    {6711, offsetof(tp_suggested_post_declined, comment), 0, 4, 0, 0, 0},
-    {6638, offsetof(tp_suggested_post_declined, suggested_post_message), 0, 7, 0, 5, 0},
-    {6737, offsetof(tp_suggested_post_paid, amount), offsetof(tp_suggested_post_paid, has_amount), 1, 0, 0, 0},
-    {6744, offsetof(tp_suggested_post_paid, currency), 0, 4, 1, 0, 0},
-    {6753, offsetof(tp_suggested_post_paid, star_amount), 0, 7, 0, 172, 0},
-    {6638, offsetof(tp_suggested_post_paid, suggested_post_message), 0, 7, 0, 5, 0},
-    {6787, offsetof(tp_suggested_post_refunded, reason), 0, 4, 1, 0, 0},
-    {6638, offsetof(tp_suggested_post_refunded, suggested_post_message), 0, 7, 0, 5, 0},
-    {6810, offsetof(tp_giveaway_created, prize_star_count), offsetof(tp_giveaway_created, has_prize_star_count), 1, 0, 0, 0},
-    {6836, offsetof(tp_giveaway, chats), offsetof(tp_giveaway, chats_count), 8, 115, 3, 0},
-    {4780, offsetof(tp_giveaway, country_codes), offsetof(tp_giveaway, country_codes_count), 8, 66, 0, 0},
-    {6842, offsetof(tp_giveaway, has_public_winners), offsetof(tp_giveaway, has_has_public_winners), 3, 0, 0, 0},
-    {6861, offsetof(tp_giveaway, only_new_members), offsetof(tp_giveaway, has_only_new_members), 3, 0, 0, 0},
-    {6878, offsetof(tp_giveaway, premium_subscription_month_count), offsetof(tp_giveaway, has_premium_subscription_month_count), 1, 0, 0, 0},
-    {6911, offsetof(tp_giveaway, prize_description), 0, 4, 0, 0, 0},
-    {6810, offsetof(tp_giveaway, prize_star_count), offsetof(tp_giveaway, has_prize_star_count), 1, 0, 0, 0},
-    {6929, offsetof(tp_giveaway, winner_count), 0, 1, 1, 0, 0},
-    {6942, offsetof(tp_giveaway, winners_selection_date), 0, 1, 1, 0, 0},
-    {6981, offsetof(tp_giveaway_winners, additional_chat_count), offsetof(tp_giveaway_winners, has_additional_chat_count), 1, 0, 0, 0},
-    {1931, offsetof(tp_giveaway_winners, chat), 0, 7, 1, 3, 0},
-    {7003, offsetof(tp_giveaway_winners, giveaway_message_id), 0, 1, 1, 0, 0},
-    {6861, offsetof(tp_giveaway_winners, only_new_members), offsetof(tp_giveaway_winners, has_only_new_members), 3, 0, 0, 0},
-    {6878, offsetof(tp_giveaway_winners, premium_subscription_month_count), offsetof(tp_giveaway_winners, has_premium_subscription_month_count), 1, 0, 0, 0},
-    {6911, offsetof(tp_giveaway_winners, prize_description), 0, 4, 0, 0, 0},
-    {6810, offsetof(tp_giveaway_winners, prize_star_count), offsetof(tp_giveaway_winners, has_prize_star_count), 1, 0, 0, 0},
-    {7023, offsetof(tp_giveaway_winners, unclaimed_prize_count), offsetof(tp_giveaway_winners, has_unclaimed_prize_count), 1, 0, 0, 0},
-    {7045, offsetof(tp_giveaway_winners, was_refunded), offsetof(tp_giveaway_winners, has_was_refunded), 3, 0, 0, 0},
-    {6929, offsetof(tp_giveaway_winners, winner_count), 0, 1, 1, 0, 0},
-    {7058, offsetof(tp_giveaway_winners, winners), offsetof(tp_giveaway_winners, winners_count), 8, 115, 2, 0},
-    {6942, offsetof(tp_giveaway_winners, winners_selection_date), 0, 1, 1, 0, 0},
-    {7084, offsetof(tp_giveaway_completed, giveaway_message), 0, 7, 0, 5, 0},
-    {7101, offsetof(tp_giveaway_completed, is_star_giveaway), offsetof(tp_giveaway_completed, has_is_star_giveaway), 3, 0, 0, 0},
-    {7023, offsetof(tp_giveaway_completed, unclaimed_prize_count), offsetof(tp_giveaway_completed, has_unclaimed_prize_count), 1, 0, 0, 0},
-    {6929, offsetof(tp_giveaway_completed, winner_count), 0, 1, 1, 0, 0},
-    {7137, offsetof(tp_link_preview_options, is_disabled), offsetof(tp_link_preview_options, has_is_disabled), 3, 0, 0, 0},
-    {7149, offsetof(tp_link_preview_options, prefer_large_media), offsetof(tp_link_preview_options, has_prefer_large_media), 3, 0, 0, 0},
-    {7168, offsetof(tp_link_preview_options, prefer_small_media), offsetof(tp_link_preview_options, has_prefer_small_media), 3, 0, 0, 0},
-    {7187, offsetof(tp_link_preview_options, show_above_text), offsetof(tp_link_preview_options, has_show_above_text), 3, 0, 0, 0},
-    {589, offsetof(tp_link_preview_options, url), 0, 4, 0, 0, 0},
-    {6737, offsetof(tp_suggested_post_price, amount), 0, 1, 1, 0, 0},
-    {6744, offsetof(tp_suggested_post_price, currency), 0, 4, 1, 0, 0},
-    {6622, offsetof(tp_suggested_post_info, price), 0, 7, 0, 96, 0},
-    {6628, offsetof(tp_suggested_post_info, send_date), offsetof(tp_suggested_post_info, has_send_date), 1, 0, 0, 0},
-    {7240, offsetof(tp_suggested_post_info, state), 0, 4, 1, 0, 0},
-    {6622, offsetof(tp_suggested_post_parameters, price), 0, 7, 0, 96, 0},
-    {6628, offsetof(tp_suggested_post_parameters, send_date), offsetof(tp_suggested_post_parameters, has_send_date), 1, 0, 0, 0},
-    {7290, offsetof(tp_direct_messages_topic, topic_id), 0, 1, 1, 0, 0},
-    {3740, offsetof(tp_direct_messages_topic, user), 0, 7, 0, 2, 0},
-    {7317, offsetof(tp_user_profile_photos, photos), offsetof(tp_user_profile_photos, photos_count), 8, 117, 18, 0},
-    {7324, offsetof(tp_user_profile_photos, total_count), 0, 1, 1, 0, 0},
-    {7354, offsetof(tp_user_profile_audios, audios), offsetof(tp_user_profile_audios, audios_count), 8, 115, 20, 0},
-    {7324, offsetof(tp_user_profile_audios, total_count), 0, 1, 1, 0, 0},
-    {4085, offsetof(tp_file, file_id), 0, 4, 1, 0, 0},
-    {7366, offsetof(tp_file, file_path), 0, 4, 0, 0, 0},
-    {4093, offsetof(tp_file, file_size), offsetof(tp_file, has_file_size), 1, 0, 0, 0},
-    {4103, offsetof(tp_file, file_unique_id), 0, 4, 1, 0, 0},
-    {589, offsetof(tp_web_app_info, url), 0, 4, 1, 0, 0},
-    {7407, offsetof(tp_reply_keyboard_markup, input_field_placeholder), 0, 4, 0, 0, 0},
-    {7431, offsetof(tp_reply_keyboard_markup, is_persistent), offsetof(tp_reply_keyboard_markup, has_is_persistent), 3, 0, 0, 0},
-    {7445, offsetof(tp_reply_keyboard_markup, keyboard), offsetof(tp_reply_keyboard_markup, keyboard_count), 8, 117, 105, 0},
-    {7454, offsetof(tp_reply_keyboard_markup, one_time_keyboard), offsetof(tp_reply_keyboard_markup, has_one_time_keyboard), 3, 0, 0, 0},
-    {7472, offsetof(tp_reply_keyboard_markup, resize_keyboard), offsetof(tp_reply_keyboard_markup, has_resize_keyboard), 3, 0, 0, 0},
-    {7488, offsetof(tp_reply_keyboard_markup, selective), offsetof(tp_reply_keyboard_markup, has_selective), 3, 0, 0, 0},
-    {6142, offsetof(tp_keyboard_button, icon_custom_emoji_id), 0, 4, 0, 0, 0},
-    {7513, offsetof(tp_keyboard_button, request_chat), 0, 7, 0, 107, 0},
-    {7526, offsetof(tp_keyboard_button, request_contact), offsetof(tp_keyboard_button, has_request_contact), 3, 0, 0, 0},
-    {7542, offsetof(tp_keyboard_button, request_location), offsetof(tp_keyboard_button, has_request_location), 3, 0, 0, 0},
-    {7559, offsetof(tp_keyboard_button, request_managed_bot), 0, 7, 0, 108, 0},
-    {7579, offsetof(tp_keyboard_button, request_poll), 0, 7, 0, 109, 0},
-    {7592, offsetof(tp_keyboard_button, request_users), 0, 7, 0, 106, 0},
-    {7606, offsetof(tp_keyboard_button, style), 0, 4, 0, 0, 0},
-    {3415, offsetof(tp_keyboard_button, text), 0, 4, 1, 0, 0},
-    {7612, offsetof(tp_keyboard_button, web_app), 0, 7, 0, 103, 0},
-    {7647, offsetof(tp_keyboard_button_request_users, max_quantity), offsetof(tp_keyboard_button_request_users, has_max_quantity), 1, 0, 0, 0},
-    {6311, offsetof(tp_keyboard_button_request_users, request_id), 0, 1, 1, 0, 0},
-    {7660, offsetof(tp_keyboard_button_request_users, request_name), offsetof(tp_keyboard_button_request_users, has_request_name), 3, 0, 0, 0},
-    {7673, offsetof(tp_keyboard_button_request_users, request_photo), offsetof(tp_keyboard_button_request_users, has_request_photo), 3, 0, 0, 0},
-    {7687, offsetof(tp_keyboard_button_request_users, request_username), offsetof(tp_keyboard_button_request_users, has_request_username), 3, 0, 0, 0},
-    {7704, offsetof(tp_keyboard_button_request_users, user_is_bot), offsetof(tp_keyboard_button_request_users, has_user_is_bot), 3, 0, 0, 0},
-    {7716, offsetof(tp_keyboard_button_request_users, user_is_premium), offsetof(tp_keyboard_button_request_users, has_user_is_premium), 3, 0, 0, 0},
-    {7758, offsetof(tp_keyboard_button_request_chat, bot_administrator_rights), 0, 7, 0, 120, 0},
-    {7783, offsetof(tp_keyboard_button_request_chat, bot_is_member), offsetof(tp_keyboard_button_request_chat, has_bot_is_member), 3, 0, 0, 0},
-    {7797, offsetof(tp_keyboard_button_request_chat, chat_has_username), offsetof(tp_keyboard_button_request_chat, has_chat_has_username), 3, 0, 0, 0},
-    {7815, offsetof(tp_keyboard_button_request_chat, chat_is_channel), 0, 3, 1, 0, 0},
-    {7831, offsetof(tp_keyboard_button_request_chat, chat_is_created), offsetof(tp_keyboard_button_request_chat, has_chat_is_created), 3, 0, 0, 0},
-    {7847, offsetof(tp_keyboard_button_request_chat, chat_is_forum), offsetof(tp_keyboard_button_request_chat, has_chat_is_forum), 3, 0, 0, 0},
-    {6311, offsetof(tp_keyboard_button_request_chat, request_id), 0, 1, 1, 0, 0},
-    {7673, offsetof(tp_keyboard_button_request_chat, request_photo), offsetof(tp_keyboard_button_request_chat, has_request_photo), 3, 0, 0, 0},
-    {7861, offsetof(tp_keyboard_button_request_chat, request_title), offsetof(tp_keyboard_button_request_chat, has_request_title), 3, 0, 0, 0},
-    {7687, offsetof(tp_keyboard_button_request_chat, request_username), offsetof(tp_keyboard_button_request_chat, has_request_username), 3, 0, 0, 0},
-    {7875, offsetof(tp_keyboard_button_request_chat, user_administrator_rights), 0, 7, 0, 120, 0},
-    {6311, offsetof(tp_keyboard_button_request_managed_bot, request_id), 0, 1, 1, 0, 0},
-    {7933, offsetof(tp_keyboard_button_request_managed_bot, suggested_name), 0, 4, 0, 0, 0},
-    {7948, offsetof(tp_keyboard_button_request_managed_bot, suggested_username), 0, 4, 0, 0, 0},
-    {954, offsetof(tp_keyboard_button_poll_type, type), 0, 4, 0, 0, 0},
-    {8010, offsetof(tp_reply_keyboard_remove, remove_keyboard), 0, 3, 1, 0, 0},
-    {7488, offsetof(tp_reply_keyboard_remove, selective), offsetof(tp_reply_keyboard_remove, has_selective), 3, 0, 0, 0},
-    {8047, offsetof(tp_inline_keyboard_markup, inline_keyboard), offsetof(tp_inline_keyboard_markup, inline_keyboard_count), 8, 117, 112, 0},
-    {8084, offsetof(tp_inline_keyboard_button, callback_data), 0, 4, 0, 0, 0},
-    {8098, offsetof(tp_inline_keyboard_button, callback_game), 0, 7, 0, 357, 0},
-    {8112, offsetof(tp_inline_keyboard_button, copy_text), 0, 7, 0, 115, 0},
-    {6142, offsetof(tp_inline_keyboard_button, icon_custom_emoji_id), 0, 4, 0, 0, 0},
-    {8122, offsetof(tp_inline_keyboard_button, login_url), 0, 7, 0, 113, 0},
-    {8132, offsetof(tp_inline_keyboard_button, pay), offsetof(tp_inline_keyboard_button, has_pay), 3, 0, 0, 0},
-    {7606, offsetof(tp_inline_keyboard_button, style), 0, 4, 0, 0, 0},
-    {8136, offsetof(tp_inline_keyboard_button, switch_inline_query), 0, 4, 0, 0, 0},
-    {8156, offsetof(tp_inline_keyboard_button, switch_inline_query_chosen_chat), 0, 7, 0, 114, 0},
-    {8188, offsetof(tp_inline_keyboard_button, switch_inline_query_current_chat), 0, 4, 0, 0, 0},
-    {3415, offsetof(tp_inline_keyboard_button, text), 0, 4, 1, 0, 0},
-    {589, offsetof(tp_inline_keyboard_button, url), 0, 4, 0, 0, 0},
-    {7612, offsetof(tp_inline_keyboard_button, web_app), 0, 7, 0, 103, 0},
-    {8230, offsetof(tp_login_url, bot_username), 0, 4, 0, 0, 0},
-    {8243, offsetof(tp_login_url, forward_text), 0, 4, 0, 0, 0},
-    {8256, offsetof(tp_login_url, request_write_access), offsetof(tp_login_url, has_request_write_access), 3, 0, 0, 0},
-    {589, offsetof(tp_login_url, url), 0, 4, 1, 0, 0},
-    {8305, offsetof(tp_switch_inline_query_chosen_chat, allow_bot_chats), offsetof(tp_switch_inline_query_chosen_chat, has_allow_bot_chats), 3, 0, 0, 0},
-    {8321, offsetof(tp_switch_inline_query_chosen_chat, allow_channel_chats), offsetof(tp_switch_inline_query_chosen_chat, has_allow_channel_chats), 3, 0, 0, 0},
-    {8341, offsetof(tp_switch_inline_query_chosen_chat, allow_group_chats), offsetof(tp_switch_inline_query_chosen_chat, has_allow_group_chats), 3, 0, 0, 0},
-    {8359, offsetof(tp_switch_inline_query_chosen_chat, allow_user_chats), offsetof(tp_switch_inline_query_chosen_chat, has_allow_user_chats), 3, 0, 0, 0},
-    {8376, offsetof(tp_switch_inline_query_chosen_chat, query), 0, 4, 0, 0, 0},
-    {3415, offsetof(tp_copy_text_button, text), 0, 4, 1, 0, 0},
-    {8411, offsetof(tp_callback_query, chat_instance), 0, 4, 1, 0, 0},
-    {5461, offsetof(tp_callback_query, data), 0, 4, 0, 0, 0},
-    {2308, offsetof(tp_callback_query, from_), 0, 7, 1, 2, 0},
-    {8425, offsetof(tp_callback_query, game_short_name), 0, 4, 0, 0, 0},
-    {784, offsetof(tp_callback_query, id), 0, 4, 1, 0, 0},
-    {8441, offsetof(tp_callback_query, inline_message_id), 0, 4, 0, 0, 0},
-    {259, offsetof(tp_callback_query, message), 0, 7, 0, 8, 0},
-    {8470, offsetof(tp_force_reply, force_reply), 0, 3, 1, 0, 0},
-    {7407, offsetof(tp_force_reply, input_field_placeholder), 0, 4, 0, 0, 0},
-    {7488, offsetof(tp_force_reply, selective), offsetof(tp_force_reply, has_selective), 3, 0, 0, 0},
-    {8492, offsetof(tp_chat_photo, big_file_id), 0, 4, 1, 0, 0},
-    {8504, offsetof(tp_chat_photo, big_file_unique_id), 0, 4, 1, 0, 0},
-    {8523, offsetof(tp_chat_photo, small_file_id), 0, 4, 1, 0, 0},
-    {8537, offsetof(tp_chat_photo, small_file_unique_id), 0, 4, 1, 0, 0},
-    {8573, offsetof(tp_chat_invite_link, creates_join_request), 0, 3, 1, 0, 0},
-    {8594, offsetof(tp_chat_invite_link, creator), 0, 7, 1, 2, 0},
-    {8602, offsetof(tp_chat_invite_link, expire_date), offsetof(tp_chat_invite_link, has_expire_date), 1, 0, 0, 0},
-    {1467, offsetof(tp_chat_invite_link, invite_link), 0, 4, 1, 0, 0},
-    {8614, offsetof(tp_chat_invite_link, is_primary), 0, 3, 1, 0, 0},
-    {8625, offsetof(tp_chat_invite_link, is_revoked), 0, 3, 1, 0, 0},
-    {8636, offsetof(tp_chat_invite_link, member_limit), offsetof(tp_chat_invite_link, has_member_limit), 1, 0, 0, 0},
-    {6180, offsetof(tp_chat_invite_link, name), 0, 4, 0, 0, 0},
-    {8649, offsetof(tp_chat_invite_link, pending_join_request_count), offsetof(tp_chat_invite_link, has_pending_join_request_count), 1, 0, 0, 0},
-    {8676, offsetof(tp_chat_invite_link, subscription_period), offsetof(tp_chat_invite_link, has_subscription_period), 1, 0, 0, 0},
-    {8696, offsetof(tp_chat_invite_link, subscription_price), offsetof(tp_chat_invite_link, has_subscription_price), 1, 0, 0, 0},
-    {8739, offsetof(tp_chat_administrator_rights, can_change_info), 0, 3, 1, 0, 0},
-    {8755, offsetof(tp_chat_administrator_rights, can_delete_messages), 0, 3, 1, 0, 0},
-    {8775, offsetof(tp_chat_administrator_rights, can_delete_stories), 0, 3, 1, 0, 0},
-    {8794, offsetof(tp_chat_administrator_rights, can_edit_messages), offsetof(tp_chat_administrator_rights, has_can_edit_messages), 3, 0, 0, 0},
-    {8812, offsetof(tp_chat_administrator_rights, can_edit_stories), 0, 3, 1, 0, 0},
-    {8829, offsetof(tp_chat_administrator_rights, can_invite_users), 0, 3, 1, 0, 0},
-    {8846, offsetof(tp_chat_administrator_rights, can_manage_chat), 0, 3, 1, 0, 0},
-    {8862, offsetof(tp_chat_administrator_rights, can_manage_direct_messages), offsetof(tp_chat_administrator_rights, has_can_manage_direct_messages), 3, 0, 0, 0},
-    {8889, offsetof(tp_chat_administrator_rights, can_manage_tags), offsetof(tp_chat_administrator_rights, has_can_manage_tags), 3, 0, 0, 0},
-    {8905, offsetof(tp_chat_administrator_rights, can_manage_topics), offsetof(tp_chat_administrator_rights, has_can_manage_topics), 3, 0, 0, 0},
-    {8923, offsetof(tp_chat_administrator_rights, can_manage_video_chats), 0, 3, 1, 0, 0},
-    {8946, offsetof(tp_chat_administrator_rights, can_pin_messages), offsetof(tp_chat_administrator_rights, has_can_pin_messages), 3, 0, 0, 0},
-    {8963, offsetof(tp_chat_administrator_rights, can_post_messages), offsetof(tp_chat_administrator_rights, has_can_post_messages), 3, 0, 0, 0},
-    {8981, offsetof(tp_chat_administrator_rights, can_post_stories), 0, 3, 1, 0, 0},
-    {8998, offsetof(tp_chat_administrator_rights, can_promote_members), 0, 3, 1, 0, 0},
-    {9018, offsetof(tp_chat_administrator_rights, can_restrict_members), 0, 3, 1, 0, 0},
-    {4866, offsetof(tp_chat_administrator_rights, is_anonymous), 0, 3, 1, 0, 0},
-    {1931, offsetof(tp_chat_member_updated, chat), 0, 7, 1, 3, 0},
-    {2082, offsetof(tp_chat_member_updated, date), 0, 1, 1, 0, 0},
-    {2308, offsetof(tp_chat_member_updated, from_), 0, 7, 1, 2, 0},
-    {1467, offsetof(tp_chat_member_updated, invite_link), 0, 7, 0, 119, 0},
-    {9057, offsetof(tp_chat_member_updated, new_chat_member), 0, 7, 1, 122, 0},
-    {9073, offsetof(tp_chat_member_updated, old_chat_member), 0, 7, 1, 122, 0},
-    {9089, offsetof(tp_chat_member_updated, via_chat_folder_invite_link), offsetof(tp_chat_member_updated, has_via_chat_folder_invite_link), 3, 0, 0, 0},
-    {9117, offsetof(tp_chat_member_updated, via_join_request), offsetof(tp_chat_member_updated, has_via_join_request), 3, 0, 0, 0},
-    {9212, offsetof(tp_chat_member_owner, custom_title), 0, 4, 0, 0, 0},
-    {4866, offsetof(tp_chat_member_owner, is_anonymous), 0, 3, 1, 0, 0},
-    {9134, offsetof(tp_chat_member_owner, status), 0, 4, 1, 0, 8594},
-    {3740, offsetof(tp_chat_member_owner, user), 0, 7, 1, 2, 0},
-    {9249, offsetof(tp_chat_member_administrator, can_be_edited), 0, 3, 1, 0, 0},
-    {8739, offsetof(tp_chat_member_administrator, can_change_info), 0, 3, 1, 0, 0},
-    {8755, offsetof(tp_chat_member_administrator, can_delete_messages), 0, 3, 1, 0, 0},
-    {8775, offsetof(tp_chat_member_administrator, can_delete_stories), 0, 3, 1, 0, 0},
-    {8794, offsetof(tp_chat_member_administrator, can_edit_messages), offsetof(tp_chat_member_administrator, has_can_edit_messages), 3, 0, 0, 0},
-    {8812, offsetof(tp_chat_member_administrator, can_edit_stories), 0, 3, 1, 0, 0},
-    {8829, offsetof(tp_chat_member_administrator, can_invite_users), 0, 3, 1, 0, 0},
-    {8846, offsetof(tp_chat_member_administrator, can_manage_chat), 0, 3, 1, 0, 0},
-    {8862, offsetof(tp_chat_member_administrator, can_manage_direct_messages), offsetof(tp_chat_member_administrator, has_can_manage_direct_messages), 3, 0, 0, 0},
-    {8889, offsetof(tp_chat_member_administrator, can_manage_tags), offsetof(tp_chat_member_administrator, has_can_manage_tags), 3, 0, 0, 0},
-    {8905, offsetof(tp_chat_member_administrator, can_manage_topics), offsetof(tp_chat_member_administrator, has_can_manage_topics), 3, 0, 0, 0},
-    {8923, offsetof(tp_chat_member_administrator, can_manage_video_chats), 0, 3, 1, 0, 0},
-    {8946, offsetof(tp_chat_member_administrator, can_pin_messages), offsetof(tp_chat_member_administrator, has_can_pin_messages), 3, 0, 0, 0},
-    {8963, offsetof(tp_chat_member_administrator, can_post_messages), offsetof(tp_chat_member_administrator, has_can_post_messages), 3, 0, 0, 0},
-    {8981, offsetof(tp_chat_member_administrator, can_post_stories), 0, 3, 1, 0, 0},
-    {8998, offsetof(tp_chat_member_administrator, can_promote_members), 0, 3, 1, 0, 0},
-    {9018, offsetof(tp_chat_member_administrator, can_restrict_members), 0, 3, 1, 0, 0},
-    {9212, offsetof(tp_chat_member_administrator, custom_title), 0, 4, 0, 0, 0},
-    {4866, offsetof(tp_chat_member_administrator, is_anonymous), 0, 3, 1, 0, 0},
-    {9134, offsetof(tp_chat_member_administrator, status), 0, 4, 1, 0, 9141},
-    {3740, offsetof(tp_chat_member_administrator, user), 0, 7, 1, 2, 0},
-    {9134, offsetof(tp_chat_member_member, status), 0, 4, 1, 0, 9155},
-    {9280, offsetof(tp_chat_member_member, tag), 0, 4, 0, 0, 0},
-    {9284, offsetof(tp_chat_member_member, until_date), offsetof(tp_chat_member_member, has_until_date), 1, 0, 0, 0},
-    {3740, offsetof(tp_chat_member_member, user), 0, 7, 1, 2, 0},
-    {9316, offsetof(tp_chat_member_restricted, can_add_web_page_previews), 0, 3, 1, 0, 0},
-    {8739, offsetof(tp_chat_member_restricted, can_change_info), 0, 3, 1, 0, 0},
-    {9342, offsetof(tp_chat_member_restricted, can_edit_tag), 0, 3, 1, 0, 0},
-    {8829, offsetof(tp_chat_member_restricted, can_invite_users), 0, 3, 1, 0, 0},
-    {8905, offsetof(tp_chat_member_restricted, can_manage_topics), 0, 3, 1, 0, 0},
-    {8946, offsetof(tp_chat_member_restricted, can_pin_messages), 0, 3, 1, 0, 0},
-    {9355, offsetof(tp_chat_member_restricted, can_react_to_messages), 0, 3, 1, 0, 0},
-    {9377, offsetof(tp_chat_member_restricted, can_send_audios), 0, 3, 1, 0, 0},
-    {9393, offsetof(tp_chat_member_restricted, can_send_documents), 0, 3, 1, 0, 0},
-    {9412, offsetof(tp_chat_member_restricted, can_send_messages), 0, 3, 1, 0, 0},
-    {9430, offsetof(tp_chat_member_restricted, can_send_other_messages), 0, 3, 1, 0, 0},
-    {9454, offsetof(tp_chat_member_restricted, can_send_photos), 0, 3, 1, 0, 0},
-    {9470, offsetof(tp_chat_member_restricted, can_send_polls), 0, 3, 1, 0, 0},
-    {9485, offsetof(tp_chat_member_restricted, can_send_video_notes), 0, 3, 1, 0, 0},
-    {9506, offsetof(tp_chat_member_restricted, can_send_videos), 0, 3, 1, 0, 0},
-    {9522, offsetof(tp_chat_member_restricted, can_send_voice_notes), 0, 3, 1, 0, 0},
-    {9543, offsetof(tp_chat_member_restricted, is_member), 0, 3, 1, 0, 0},
-    {9134, offsetof(tp_chat_member_restricted, status), 0, 4, 1, 0, 9162},
-    {9280, offsetof(tp_chat_member_restricted, tag), 0, 4, 0, 0, 0},
-    {9284, offsetof(tp_chat_member_restricted, until_date), 0, 1, 1, 0, 0},
-    {3740, offsetof(tp_chat_member_restricted, user), 0, 7, 1, 2, 0},
-    {9134, offsetof(tp_chat_member_left, status), 0, 4, 1, 0, 9173},
-    {3740, offsetof(tp_chat_member_left, user), 0, 7, 1, 2, 0},
-    {9134, offsetof(tp_chat_member_banned, status), 0, 4, 1, 0, 9178},
-    {9284, offsetof(tp_chat_member_banned, until_date), 0, 1, 1, 0, 0},
-    {3740, offsetof(tp_chat_member_banned, user), 0, 7, 1, 2, 0},
-    {1072, offsetof(tp_chat_join_request, bio), 0, 4, 0, 0, 0},
-    {1931, offsetof(tp_chat_join_request, chat), 0, 7, 1, 3, 0},
-    {2082, offsetof(tp_chat_join_request, date), 0, 1, 1, 0, 0},
-    {2308, offsetof(tp_chat_join_request, from_), 0, 7, 1, 2, 0},
-    {1467, offsetof(tp_chat_join_request, invite_link), 0, 7, 0, 119, 0},
-    {9601, offsetof(tp_chat_join_request, query_id), 0, 4, 0, 0, 0},
-    {9610, offsetof(tp_chat_join_request, user_chat_id), 0, 1, 1, 0, 0},
-    {9316, offsetof(tp_chat_permissions, can_add_web_page_previews), offsetof(tp_chat_permissions, has_can_add_web_page_previews), 3, 0, 0, 0},
-    {8739, offsetof(tp_chat_permissions, can_change_info), offsetof(tp_chat_permissions, has_can_change_info), 3, 0, 0, 0},
-    {9342, offsetof(tp_chat_permissions, can_edit_tag), offsetof(tp_chat_permissions, has_can_edit_tag), 3, 0, 0, 0},
-    {8829, offsetof(tp_chat_permissions, can_invite_users), offsetof(tp_chat_permissions, has_can_invite_users), 3, 0, 0, 0},
-    {8905, offsetof(tp_chat_permissions, can_manage_topics), offsetof(tp_chat_permissions, has_can_manage_topics), 3, 0, 0, 0},
-    {8946, offsetof(tp_chat_permissions, can_pin_messages), offsetof(tp_chat_permissions, has_can_pin_messages), 3, 0, 0, 0},
-    {9355, offsetof(tp_chat_permissions, can_react_to_messages), offsetof(tp_chat_permissions, has_can_react_to_messages), 3, 0, 0, 0},
-    {9377, offsetof(tp_chat_permissions, can_send_audios), offsetof(tp_chat_permissions, has_can_send_audios), 3, 0, 0, 0},
-    {9393, offsetof(tp_chat_permissions, can_send_documents), offsetof(tp_chat_permissions, has_can_send_documents), 3, 0, 0, 0},
-    {9412, offsetof(tp_chat_permissions, can_send_messages), offsetof(tp_chat_permissions, has_can_send_messages), 3, 0, 0, 0},
-    {9430, offsetof(tp_chat_permissions, can_send_other_messages), offsetof(tp_chat_permissions, has_can_send_other_messages), 3, 0, 0, 0},
-    {9454, offsetof(tp_chat_permissions, can_send_photos), offsetof(tp_chat_permissions, has_can_send_photos), 3, 0, 0, 0},
-    {9470, offsetof(tp_chat_permissions, can_send_polls), offsetof(tp_chat_permissions, has_can_send_polls), 3, 0, 0, 0},
-    {9485, offsetof(tp_chat_permissions, can_send_video_notes), offsetof(tp_chat_permissions, has_can_send_video_notes), 3, 0, 0, 0},
-    {9506, offsetof(tp_chat_permissions, can_send_videos), offsetof(tp_chat_permissions, has_can_send_videos), 3, 0, 0, 0},
-    {9522, offsetof(tp_chat_permissions, can_send_voice_notes), offsetof(tp_chat_permissions, has_can_send_voice_notes), 3, 0, 0, 0},
-    {9649, offsetof(tp_birthdate, day), 0, 1, 1, 0, 0},
-    {9653, offsetof(tp_birthdate, month), 0, 1, 1, 0, 0},
-    {9659, offsetof(tp_birthdate, year), offsetof(tp_birthdate, has_year), 1, 0, 0, 0},
-    {259, offsetof(tp_business_intro, message), 0, 4, 0, 0, 0},
-    {3215, offsetof(tp_business_intro, sticker), 0, 7, 0, 229, 0},
-    {948, offsetof(tp_business_intro, title), 0, 4, 0, 0, 0},
-    {5366, offsetof(tp_business_location, address), 0, 4, 1, 0, 0},
-    {1532, offsetof(tp_business_location, location), 0, 7, 0, 50, 0},
-    {9724, offsetof(tp_business_opening_hours_interval, closing_minute), 0, 1, 1, 0, 0},
-    {9739, offsetof(tp_business_opening_hours_interval, opening_minute), 0, 1, 1, 0, 0},
-    {9775, offsetof(tp_business_opening_hours, opening_hours), offsetof(tp_business_opening_hours, opening_hours_count), 8, 115, 134, 0},
-    {9789, offsetof(tp_business_opening_hours, time_zone_name), 0, 4, 1, 0, 0},
-    {9815, offsetof(tp_user_rating, current_level_rating), 0, 1, 1, 0, 0},
-    {9836, offsetof(tp_user_rating, level), 0, 1, 1, 0, 0},
-    {9842, offsetof(tp_user_rating, next_level_rating), offsetof(tp_user_rating, has_next_level_rating), 1, 0, 0, 0},
-    {1727, offsetof(tp_user_rating, rating), 0, 1, 1, 0, 0},
-    {9878, offsetof(tp_story_area_position, corner_radius_percentage), 0, 2, 1, 0, 0},
-    {9903, offsetof(tp_story_area_position, height_percentage), 0, 2, 1, 0, 0},
-    {5824, offsetof(tp_story_area_position, rotation_angle), 0, 2, 1, 0, 0},
-    {9921, offsetof(tp_story_area_position, width_percentage), 0, 2, 1, 0, 0},
-    {9938, offsetof(tp_story_area_position, x_percentage), 0, 2, 1, 0, 0},
-    {9951, offsetof(tp_story_area_position, y_percentage), 0, 2, 1, 0, 0},
-    {9980, offsetof(tp_location_address, city), 0, 4, 0, 0, 0},
-    {9985, offsetof(tp_location_address, country_code), 0, 4, 1, 0, 0},
-    {7240, offsetof(tp_location_address, state), 0, 4, 0, 0, 0},
-    {9998, offsetof(tp_location_address, street), 0, 4, 0, 0, 0},
-    {5366, offsetof(tp_story_area_type_location, address), 0, 7, 0, 138, 0},
-    {5306, offsetof(tp_story_area_type_location, latitude), 0, 2, 1, 0, 0},
-    {5327, offsetof(tp_story_area_type_location, longitude), 0, 2, 1, 0, 0},
-    {954, offsetof(tp_story_area_type_location, type), 0, 4, 1, 0, 1532},
-    {10099, offsetof(tp_story_area_type_suggested_reaction, is_dark), offsetof(tp_story_area_type_suggested_reaction, has_is_dark), 3, 0, 0, 0},
-    {10107, offsetof(tp_story_area_type_suggested_reaction, is_flipped), offsetof(tp_story_area_type_suggested_reaction, has_is_flipped), 3, 0, 0, 0},
-    {10118, offsetof(tp_story_area_type_suggested_reaction, reaction_type), 0, 7, 1, 147, 0},
-    {954, offsetof(tp_story_area_type_suggested_reaction, type), 0, 4, 1, 0, 10005},
-    {954, offsetof(tp_story_area_type_link, type), 0, 4, 1, 0, 4470},
-    {589, offsetof(tp_story_area_type_link, url), 0, 4, 1, 0, 0},
-    {10171, offsetof(tp_story_area_type_weather, background_color), 0, 1, 1, 0, 0},
-    {4443, offsetof(tp_story_area_type_weather, emoji), 0, 4, 1, 0, 0},
-    {10188, offsetof(tp_story_area_type_weather, temperature), 0, 2, 1, 0, 0},
-    {954, offsetof(tp_story_area_type_weather, type), 0, 4, 1, 0, 10024},
-    {6180, offsetof(tp_story_area_type_unique_gift, name), 0, 4, 1, 0, 0},
-    {954, offsetof(tp_story_area_type_unique_gift, type), 0, 4, 1, 0, 3420},
-    {3765, offsetof(tp_story_area, position), 0, 7, 1, 137, 0},
-    {954, offsetof(tp_story_area, type), 0, 7, 1, 139, 0},
-    {5366, offsetof(tp_chat_location, address), 0, 4, 1, 0, 0},
-    {1532, offsetof(tp_chat_location, location), 0, 7, 1, 50, 0},
-    {4443, offsetof(tp_reaction_type_emoji, emoji), 0, 4, 1, 0, 0},
-    {954, offsetof(tp_reaction_type_emoji, type), 0, 4, 1, 0, 4443},
-    {3674, offsetof(tp_reaction_type_custom_emoji, custom_emoji_id), 0, 4, 1, 0, 0},
-    {954, offsetof(tp_reaction_type_custom_emoji, type), 0, 4, 1, 0, 10247},
-    {954, offsetof(tp_reaction_type_paid, type), 0, 4, 1, 0, 10260},
-    {7324, offsetof(tp_reaction_count, total_count), 0, 1, 1, 0, 0},
-    {954, offsetof(tp_reaction_count, type), 0, 7, 1, 147, 0},
-    {10374, offsetof(tp_message_reaction_updated, actor_chat), 0, 7, 0, 3, 0},
-    {1931, offsetof(tp_message_reaction_updated, chat), 0, 7, 1, 3, 0},
-    {2082, offsetof(tp_message_reaction_updated, date), 0, 1, 1, 0, 0},
-    {2748, offsetof(tp_message_reaction_updated, message_id), 0, 1, 1, 0, 0},
-    {10385, offsetof(tp_message_reaction_updated, new_reaction), offsetof(tp_message_reaction_updated, new_reaction_count), 8, 115, 147, 0},
-    {10398, offsetof(tp_message_reaction_updated, old_reaction), offsetof(tp_message_reaction_updated, old_reaction_count), 8, 115, 147, 0},
-    {3740, offsetof(tp_message_reaction_updated, user), 0, 7, 0, 2, 0},
-    {1931, offsetof(tp_message_reaction_count_updated, chat), 0, 7, 1, 3, 0},
-    {2082, offsetof(tp_message_reaction_count_updated, date), 0, 1, 1, 0, 0},
-    {2748, offsetof(tp_message_reaction_count_updated, message_id), 0, 1, 1, 0, 0},
-    {10439, offsetof(tp_message_reaction_count_updated, reactions), offsetof(tp_message_reaction_count_updated, reactions_count), 8, 115, 151, 0},
-    {6131, offsetof(tp_forum_topic, icon_color), 0, 1, 1, 0, 0},
-    {6142, offsetof(tp_forum_topic, icon_custom_emoji_id), 0, 4, 0, 0, 0},
-    {6163, offsetof(tp_forum_topic, is_name_implicit), offsetof(tp_forum_topic, has_is_name_implicit), 3, 0, 0, 0},
-    {2759, offsetof(tp_forum_topic, message_thread_id), 0, 1, 1, 0, 0},
-    {6180, offsetof(tp_forum_topic, name), 0, 4, 1, 0, 0},
-    {10475, offsetof(tp_gift_background, center_color), 0, 1, 1, 0, 0},
-    {10488, offsetof(tp_gift_background, edge_color), 0, 1, 1, 0, 0},
-    {10499, offsetof(tp_gift_background, text_color), 0, 1, 1, 0, 0},
-    {10515, offsetof(tp_gift, background), 0, 7, 0, 155, 0},
-    {10526, offsetof(tp_gift, has_colors), offsetof(tp_gift, has_has_colors), 3, 0, 0, 0},
-    {784, offsetof(tp_gift, id), 0, 4, 1, 0, 0},
-    {794, offsetof(tp_gift, is_premium), offsetof(tp_gift, has_is_premium), 3, 0, 0, 0},
-    {10537, offsetof(tp_gift, personal_remaining_count), offsetof(tp_gift, has_personal_remaining_count), 1, 0, 0, 0},
-    {10562, offsetof(tp_gift, personal_total_count), offsetof(tp_gift, has_personal_total_count), 1, 0, 0, 0},
-    {10583, offsetof(tp_gift, publisher_chat), 0, 7, 0, 3, 0},
-    {10598, offsetof(tp_gift, remaining_count), offsetof(tp_gift, has_remaining_count), 1, 0, 0, 0},
-    {4308, offsetof(tp_gift, star_count), 0, 1, 1, 0, 0},
-    {3215, offsetof(tp_gift, sticker), 0, 7, 1, 229, 0},
-    {7324, offsetof(tp_gift, total_count), offsetof(tp_gift, has_total_count), 1, 0, 0, 0},
-    {10614, offsetof(tp_gift, unique_gift_variant_count), offsetof(tp_gift, has_unique_gift_variant_count), 1, 0, 0, 0},
-    {10640, offsetof(tp_gift, upgrade_star_count), offsetof(tp_gift, has_upgrade_star_count), 1, 0, 0, 0},
-    {10665, offsetof(tp_gifts, gifts), offsetof(tp_gifts, gifts_count), 8, 115, 156, 0},
-    {6180, offsetof(tp_unique_gift_model, name), 0, 4, 1, 0, 0},
-    {10687, offsetof(tp_unique_gift_model, rarity), 0, 4, 0, 0, 0},
-    {10694, offsetof(tp_unique_gift_model, rarity_per_mille), 0, 1, 1, 0, 0},
-    {3215, offsetof(tp_unique_gift_model, sticker), 0, 7, 1, 229, 0},
-    {6180, offsetof(tp_unique_gift_symbol, name), 0, 4, 1, 0, 0},
-    {10694, offsetof(tp_unique_gift_symbol, rarity_per_mille), 0, 1, 1, 0, 0},
-    {3215, offsetof(tp_unique_gift_symbol, sticker), 0, 7, 1, 229, 0},
-    {10475, offsetof(tp_unique_gift_backdrop_colors, center_color), 0, 1, 1, 0, 0},
-    {10488, offsetof(tp_unique_gift_backdrop_colors, edge_color), 0, 1, 1, 0, 0},
-    {10753, offsetof(tp_unique_gift_backdrop_colors, symbol_color), 0, 1, 1, 0, 0},
-    {10499, offsetof(tp_unique_gift_backdrop_colors, text_color), 0, 1, 1, 0, 0},
-    {5880, offsetof(tp_unique_gift_backdrop, colors), 0, 7, 1, 160, 0},
-    {6180, offsetof(tp_unique_gift_backdrop, name), 0, 4, 1, 0, 0},
-    {10694, offsetof(tp_unique_gift_backdrop, rarity_per_mille), 0, 1, 1, 0, 0},
-    {10802, offsetof(tp_unique_gift_colors, dark_theme_main_color), 0, 1, 1, 0, 0},
-    {10824, offsetof(tp_unique_gift_colors, dark_theme_other_colors), offsetof(tp_unique_gift_colors, dark_theme_other_colors_count), 8, 19, 0, 0},
-    {10848, offsetof(tp_unique_gift_colors, light_theme_main_color), 0, 1, 1, 0, 0},
-    {10871, offsetof(tp_unique_gift_colors, light_theme_other_colors), offsetof(tp_unique_gift_colors, light_theme_other_colors_count), 8, 19, 0, 0},
-    {10896, offsetof(tp_unique_gift_colors, model_custom_emoji_id), 0, 4, 1, 0, 0},
-    {10918, offsetof(tp_unique_gift_colors, symbol_custom_emoji_id), 0, 4, 1, 0, 0},
-    {10952, offsetof(tp_unique_gift, backdrop), 0, 7, 1, 161, 0},
-    {10961, offsetof(tp_unique_gift, base_name), 0, 4, 1, 0, 0},
-    {5880, offsetof(tp_unique_gift, colors), 0, 7, 0, 162, 0},
-    {10971, offsetof(tp_unique_gift, gift_id), 0, 4, 1, 0, 0},
-    {10979, offsetof(tp_unique_gift, is_burned), offsetof(tp_unique_gift, has_is_burned), 3, 0, 0, 0},
-    {10989, offsetof(tp_unique_gift, is_from_blockchain), offsetof(tp_unique_gift, has_is_from_blockchain), 3, 0, 0, 0},
-    {794, offsetof(tp_unique_gift, is_premium), offsetof(tp_unique_gift, has_is_premium), 3, 0, 0, 0},
-    {11008, offsetof(tp_unique_gift, model), 0, 7, 1, 158, 0},
-    {6180, offsetof(tp_unique_gift, name), 0, 4, 1, 0, 0},
-    {11014, offsetof(tp_unique_gift, number), 0, 1, 1, 0, 0},
-    {10583, offsetof(tp_unique_gift, publisher_chat), 0, 7, 0, 3, 0},
-    {11021, offsetof(tp_unique_gift, symbol), 0, 7, 1, 159, 0},
-    {11037, offsetof(tp_gift_info, can_be_upgraded), offsetof(tp_gift_info, has_can_be_upgraded), 3, 0, 0, 0},
-    {11053, offsetof(tp_gift_info, convert_star_count), offsetof(tp_gift_info, has_convert_star_count), 1, 0, 0, 0},
-    {2190, offsetof(tp_gift_info, entities), offsetof(tp_gift_info, entities_count), 8, 114, 9, 0},
-    {2374, offsetof(tp_gift_info, gift), 0, 7, 1, 156, 0},
-    {11072, offsetof(tp_gift_info, is_private), offsetof(tp_gift_info, has_is_private), 3, 0, 0, 0},
-    {11083, offsetof(tp_gift_info, is_upgrade_separate), offsetof(tp_gift_info, has_is_upgrade_separate), 3, 0, 0, 0},
-    {11103, offsetof(tp_gift_info, owned_gift_id), 0, 4, 0, 0, 0},
-    {11117, offsetof(tp_gift_info, prepaid_upgrade_star_count), offsetof(tp_gift_info, has_prepaid_upgrade_star_count), 1, 0, 0, 0},
-    {3415, offsetof(tp_gift_info, text), 0, 4, 0, 0, 0},
-    {11144, offsetof(tp_gift_info, unique_gift_number), offsetof(tp_gift_info, has_unique_gift_number), 1, 0, 0, 0},
-    {2374, offsetof(tp_unique_gift_info, gift), 0, 7, 1, 163, 0},
-    {11178, offsetof(tp_unique_gift_info, last_resale_amount), offsetof(tp_unique_gift_info, has_last_resale_amount), 1, 0, 0, 0},
-    {11197, offsetof(tp_unique_gift_info, last_resale_currency), 0, 4, 0, 0, 0},
-    {11218, offsetof(tp_unique_gift_info, next_transfer_date), offsetof(tp_unique_gift_info, has_next_transfer_date), 1, 0, 0, 0},
-    {3792, offsetof(tp_unique_gift_info, origin), 0, 4, 1, 0, 0},
-    {11103, offsetof(tp_unique_gift_info, owned_gift_id), 0, 4, 0, 0, 0},
-    {11237, offsetof(tp_unique_gift_info, transfer_star_count), offsetof(tp_unique_gift_info, has_transfer_star_count), 1, 0, 0, 0},
-    {11037, offsetof(tp_owned_gift_regular, can_be_upgraded), offsetof(tp_owned_gift_regular, has_can_be_upgraded), 3, 0, 0, 0},
-    {11053, offsetof(tp_owned_gift_regular, convert_star_count), offsetof(tp_owned_gift_regular, has_convert_star_count), 1, 0, 0, 0},
-    {2190, offsetof(tp_owned_gift_regular, entities), offsetof(tp_owned_gift_regular, entities_count), 8, 114, 9, 0},
-    {2374, offsetof(tp_owned_gift_regular, gift), 0, 7, 1, 156, 0},
-    {11072, offsetof(tp_owned_gift_regular, is_private), offsetof(tp_owned_gift_regular, has_is_private), 3, 0, 0, 0},
-    {11299, offsetof(tp_owned_gift_regular, is_saved), offsetof(tp_owned_gift_regular, has_is_saved), 3, 0, 0, 0},
-    {11083, offsetof(tp_owned_gift_regular, is_upgrade_separate), offsetof(tp_owned_gift_regular, has_is_upgrade_separate), 3, 0, 0, 0},
-    {11103, offsetof(tp_owned_gift_regular, owned_gift_id), 0, 4, 0, 0, 0},
-    {11117, offsetof(tp_owned_gift_regular, prepaid_upgrade_star_count), offsetof(tp_owned_gift_regular, has_prepaid_upgrade_star_count), 1, 0, 0, 0},
-    {6628, offsetof(tp_owned_gift_regular, send_date), 0, 1, 1, 0, 0},
-    {3983, offsetof(tp_owned_gift_regular, sender_user), 0, 7, 0, 2, 0},
-    {3415, offsetof(tp_owned_gift_regular, text), 0, 4, 0, 0, 0},
-    {954, offsetof(tp_owned_gift_regular, type), 0, 4, 1, 0, 11257},
-    {11144, offsetof(tp_owned_gift_regular, unique_gift_number), offsetof(tp_owned_gift_regular, has_unique_gift_number), 1, 0, 0, 0},
-    {7045, offsetof(tp_owned_gift_regular, was_refunded), offsetof(tp_owned_gift_regular, has_was_refunded), 3, 0, 0, 0},
-    {11324, offsetof(tp_owned_gift_unique, can_be_transferred), offsetof(tp_owned_gift_unique, has_can_be_transferred), 3, 0, 0, 0},
-    {2374, offsetof(tp_owned_gift_unique, gift), 0, 7, 1, 163, 0},
-    {11299, offsetof(tp_owned_gift_unique, is_saved), offsetof(tp_owned_gift_unique, has_is_saved), 3, 0, 0, 0},
-    {11218, offsetof(tp_owned_gift_unique, next_transfer_date), offsetof(tp_owned_gift_unique, has_next_transfer_date), 1, 0, 0, 0},
-    {11103, offsetof(tp_owned_gift_unique, owned_gift_id), 0, 4, 0, 0, 0},
-    {6628, offsetof(tp_owned_gift_unique, send_date), 0, 1, 1, 0, 0},
-    {3983, offsetof(tp_owned_gift_unique, sender_user), 0, 7, 0, 2, 0},
-    {11237, offsetof(tp_owned_gift_unique, transfer_star_count), offsetof(tp_owned_gift_unique, has_transfer_star_count), 1, 0, 0, 0},
-    {954, offsetof(tp_owned_gift_unique, type), 0, 4, 1, 0, 11265},
-    {10665, offsetof(tp_owned_gifts, gifts), offsetof(tp_owned_gifts, gifts_count), 8, 115, 166, 0},
-    {11354, offsetof(tp_owned_gifts, next_offset), 0, 4, 0, 0, 0},
-    {7324, offsetof(tp_owned_gifts, total_count), 0, 1, 1, 0, 0},
-    {11384, offsetof(tp_bot_access_settings, added_users), offsetof(tp_bot_access_settings, added_users_count), 8, 114, 2, 0},
-    {11396, offsetof(tp_bot_access_settings, is_access_restricted), 0, 3, 1, 0, 0},
-    {11435, offsetof(tp_accepted_gift_types, gifts_from_channels), 0, 3, 1, 0, 0},
-    {11455, offsetof(tp_accepted_gift_types, limited_gifts), 0, 3, 1, 0, 0},
-    {11469, offsetof(tp_accepted_gift_types, premium_subscription), 0, 3, 1, 0, 0},
-    {11490, offsetof(tp_accepted_gift_types, unique_gifts), 0, 3, 1, 0, 0},
-    {11503, offsetof(tp_accepted_gift_types, unlimited_gifts), 0, 3, 1, 0, 0},
-    {6737, offsetof(tp_star_amount, amount), 0, 1, 1, 0, 0},
-    {11530, offsetof(tp_star_amount, nanostar_amount), offsetof(tp_star_amount, has_nanostar_amount), 1, 0, 0, 0},
-    {11557, offsetof(tp_bot_command, command), 0, 4, 1, 0, 0},
-    {1212, offsetof(tp_bot_command, description), 0, 4, 1, 0, 0},
-    {954, offsetof(tp_bot_command_scope_default, type), 0, 4, 1, 0, 11565},
-    {954, offsetof(tp_bot_command_scope_all_private_chats, type), 0, 4, 1, 0, 11573},
-    {954, offsetof(tp_bot_command_scope_all_group_chats, type), 0, 4, 1, 0, 11591},
-    {954, offsetof(tp_bot_command_scope_all_chat_administrators, type), 0, 4, 1, 0, 11607},
-    {3843, offsetof(tp_bot_command_scope_chat, chat_id), 0, 5, 1, 0, 0},
-    {954, offsetof(tp_bot_command_scope_chat, type), 0, 4, 1, 0, 1931},
-    {3843, offsetof(tp_bot_command_scope_chat_administrators, chat_id), 0, 5, 1, 0, 0},
-    {954, offsetof(tp_bot_command_scope_chat_administrators, type), 0, 4, 1, 0, 11631},
-    {3843, offsetof(tp_bot_command_scope_chat_member, chat_id), 0, 5, 1, 0, 0},
-    {954, offsetof(tp_bot_command_scope_chat_member, type), 0, 4, 1, 0, 102},
-    {4424, offsetof(tp_bot_command_scope_chat_member, user_id), 0, 1, 1, 0, 0},
-    {6180, offsetof(tp_bot_name, name), 0, 4, 1, 0, 0},
-    {1212, offsetof(tp_bot_description, description), 0, 4, 1, 0, 0},
-    {11910, offsetof(tp_bot_short_description, short_description), 0, 4, 1, 0, 0},
-    {954, offsetof(tp_menu_button_commands, type), 0, 4, 1, 0, 11928},
-    {3415, offsetof(tp_menu_button_web_app, text), 0, 4, 1, 0, 0},
-    {954, offsetof(tp_menu_button_web_app, type), 0, 4, 1, 0, 7612},
-    {7612, offsetof(tp_menu_button_web_app, web_app), 0, 7, 1, 103, 0},
-    {954, offsetof(tp_menu_button_default, type), 0, 4, 1, 0, 11565},
-    {12002, offsetof(tp_chat_boost_source_premium, source), 0, 4, 1, 0, 12009},
-    {3740, offsetof(tp_chat_boost_source_premium, user), 0, 7, 1, 2, 0},
-    {12002, offsetof(tp_chat_boost_source_gift_code, source), 0, 4, 1, 0, 12017},
-    {3740, offsetof(tp_chat_boost_source_gift_code, user), 0, 7, 1, 2, 0},
-    {7003, offsetof(tp_chat_boost_source_giveaway, giveaway_message_id), 0, 1, 1, 0, 0},
-    {12114, offsetof(tp_chat_boost_source_giveaway, is_unclaimed), offsetof(tp_chat_boost_source_giveaway, has_is_unclaimed), 3, 0, 0, 0},
-    {6810, offsetof(tp_chat_boost_source_giveaway, prize_star_count), offsetof(tp_chat_boost_source_giveaway, has_prize_star_count), 1, 0, 0, 0},
-    {12002, offsetof(tp_chat_boost_source_giveaway, source), 0, 4, 1, 0, 2397},
-    {3740, offsetof(tp_chat_boost_source_giveaway, user), 0, 7, 0, 2, 0},
-    {12137, offsetof(tp_chat_boost, add_date), 0, 1, 1, 0, 0},
-    {12146, offsetof(tp_chat_boost, boost_id), 0, 4, 1, 0, 0},
-    {12155, offsetof(tp_chat_boost, expiration_date), 0, 1, 1, 0, 0},
-    {12002, offsetof(tp_chat_boost, source), 0, 7, 1, 189, 0},
-    {12188, offsetof(tp_chat_boost_updated, boost), 0, 7, 1, 193, 0},
-    {1931, offsetof(tp_chat_boost_updated, chat), 0, 7, 1, 3, 0},
-    {12146, offsetof(tp_chat_boost_removed, boost_id), 0, 4, 1, 0, 0},
-    {1931, offsetof(tp_chat_boost_removed, chat), 0, 7, 1, 3, 0},
-    {12211, offsetof(tp_chat_boost_removed, remove_date), 0, 1, 1, 0, 0},
-    {12002, offsetof(tp_chat_boost_removed, source), 0, 7, 1, 189, 0},
-    {12237, offsetof(tp_chat_owner_left, new_owner), 0, 7, 0, 2, 0},
-    {12237, offsetof(tp_chat_owner_changed, new_owner), 0, 7, 1, 2, 0},
-    {12279, offsetof(tp_user_chat_boosts, boosts), offsetof(tp_user_chat_boosts, boosts_count), 8, 115, 193, 0},
-    {12304, offsetof(tp_business_bot_rights, can_change_gift_settings), offsetof(tp_business_bot_rights, has_can_change_gift_settings), 3, 0, 0, 0},
-    {12329, offsetof(tp_business_bot_rights, can_convert_gifts_to_stars), offsetof(tp_business_bot_rights, has_can_convert_gifts_to_stars), 3, 0, 0, 0},
-    {12356, offsetof(tp_business_bot_rights, can_delete_all_messages), offsetof(tp_business_bot_rights, has_can_delete_all_messages), 3, 0, 0, 0},
-    {12380, offsetof(tp_business_bot_rights, can_delete_sent_messages), offsetof(tp_business_bot_rights, has_can_delete_sent_messages), 3, 0, 0, 0},
-    {12405, offsetof(tp_business_bot_rights, can_edit_bio), offsetof(tp_business_bot_rights, has_can_edit_bio), 3, 0, 0, 0},
-    {12418, offsetof(tp_business_bot_rights, can_edit_name), offsetof(tp_business_bot_rights, has_can_edit_name), 3, 0, 0, 0},
-    {12432, offsetof(tp_business_bot_rights, can_edit_profile_photo), offsetof(tp_business_bot_rights, has_can_edit_profile_photo), 3, 0, 0, 0},
-    {12455, offsetof(tp_business_bot_rights, can_edit_username), offsetof(tp_business_bot_rights, has_can_edit_username), 3, 0, 0, 0},
-    {12473, offsetof(tp_business_bot_rights, can_manage_stories), offsetof(tp_business_bot_rights, has_can_manage_stories), 3, 0, 0, 0},
-    {12492, offsetof(tp_business_bot_rights, can_read_messages), offsetof(tp_business_bot_rights, has_can_read_messages), 3, 0, 0, 0},
-    {12510, offsetof(tp_business_bot_rights, can_reply), offsetof(tp_business_bot_rights, has_can_reply), 3, 0, 0, 0},
-    {12520, offsetof(tp_business_bot_rights, can_transfer_and_upgrade_gifts), offsetof(tp_business_bot_rights, has_can_transfer_and_upgrade_gifts), 3, 0, 0, 0},
-    {12551, offsetof(tp_business_bot_rights, can_transfer_stars), offsetof(tp_business_bot_rights, has_can_transfer_stars), 3, 0, 0, 0},
-    {12570, offsetof(tp_business_bot_rights, can_view_gifts_and_stars), offsetof(tp_business_bot_rights, has_can_view_gifts_and_stars), 3, 0, 0, 0},
-    {2082, offsetof(tp_business_connection, date), 0, 1, 1, 0, 0},
-    {784, offsetof(tp_business_connection, id), 0, 4, 1, 0, 0},
-    {12614, offsetof(tp_business_connection, is_enabled), 0, 3, 1, 0, 0},
-    {12625, offsetof(tp_business_connection, rights), 0, 7, 0, 199, 0},
-    {3740, offsetof(tp_business_connection, user), 0, 7, 1, 2, 0},
-    {9610, offsetof(tp_business_connection, user_chat_id), 0, 1, 1, 0, 0},
-    {1862, offsetof(tp_business_messages_deleted, business_connection_id), 0, 4, 1, 0, 0},
-    {1931, offsetof(tp_business_messages_deleted, chat), 0, 7, 1, 3, 0},
-    {12656, offsetof(tp_business_messages_deleted, message_ids), offsetof(tp_business_messages_deleted, message_ids_count), 8, 19, 0, 0},
-    {8441, offsetof(tp_sent_web_app_message, inline_message_id), 0, 4, 0, 0, 0},
-    {8441, offsetof(tp_sent_guest_message, inline_message_id), 0, 4, 1, 0, 0},
-    {12155, offsetof(tp_prepared_inline_message, expiration_date), 0, 1, 1, 0, 0},
-    {784, offsetof(tp_prepared_inline_message, id), 0, 4, 1, 0, 0},
-    {784, offsetof(tp_prepared_keyboard_button, id), 0, 4, 1, 0, 0},
-    {2798, offsetof(tp_response_parameters, migrate_to_chat_id), offsetof(tp_response_parameters, has_migrate_to_chat_id), 1, 0, 0, 0},
-    {12767, offsetof(tp_response_parameters, retry_after), offsetof(tp_response_parameters, has_retry_after), 1, 0, 0, 0},
-    {1885, offsetof(tp_input_media_animation, caption), 0, 4, 0, 0, 0},
-    {1893, offsetof(tp_input_media_animation, caption_entities), offsetof(tp_input_media_animation, caption_entities_count), 8, 114, 9, 0},
-    {4141, offsetof(tp_input_media_animation, duration), offsetof(tp_input_media_animation, has_duration), 1, 0, 0, 0},
-    {12810, offsetof(tp_input_media_animation, has_spoiler), offsetof(tp_input_media_animation, has_has_spoiler), 3, 0, 0, 0},
-    {4118, offsetof(tp_input_media_animation, height), offsetof(tp_input_media_animation, has_height), 1, 0, 0, 0},
-    {4564, offsetof(tp_input_media_animation, media), 0, 6, 1, 0, 0},
-    {5134, offsetof(tp_input_media_animation, parse_mode), 0, 4, 0, 0, 0},
-    {3190, offsetof(tp_input_media_animation, show_caption_above_media), offsetof(tp_input_media_animation, has_show_caption_above_media), 3, 0, 0, 0},
-    {4170, offsetof(tp_input_media_animation, thumbnail), 0, 6, 0, 0, 0},
-    {954, offsetof(tp_input_media_animation, type), 0, 4, 1, 0, 1817},
-    {4125, offsetof(tp_input_media_animation, width), offsetof(tp_input_media_animation, has_width), 1, 0, 0, 0},
-    {1885, offsetof(tp_input_media_audio, caption), 0, 4, 0, 0, 0},
-    {1893, offsetof(tp_input_media_audio, caption_entities), offsetof(tp_input_media_audio, caption_entities_count), 8, 114, 9, 0},
-    {4141, offsetof(tp_input_media_audio, duration), offsetof(tp_input_media_audio, has_duration), 1, 0, 0, 0},
-    {4564, offsetof(tp_input_media_audio, media), 0, 6, 1, 0, 0},
-    {5134, offsetof(tp_input_media_audio, parse_mode), 0, 4, 0, 0, 0},
-    {4186, offsetof(tp_input_media_audio, performer), 0, 4, 0, 0, 0},
-    {4170, offsetof(tp_input_media_audio, thumbnail), 0, 6, 0, 0, 0},
-    {948, offsetof(tp_input_media_audio, title), 0, 4, 0, 0, 0},
-    {954, offsetof(tp_input_media_audio, type), 0, 4, 1, 0, 1827},
-    {1885, offsetof(tp_input_media_document, caption), 0, 4, 0, 0, 0},
-    {1893, offsetof(tp_input_media_document, caption_entities), offsetof(tp_input_media_document, caption_entities_count), 8, 114, 9, 0},
-    {12857, offsetof(tp_input_media_document, disable_content_type_detection), offsetof(tp_input_media_document, has_disable_content_type_detection), 3, 0, 0, 0},
-    {4564, offsetof(tp_input_media_document, media), 0, 6, 1, 0, 0},
-    {5134, offsetof(tp_input_media_document, parse_mode), 0, 4, 0, 0, 0},
-    {4170, offsetof(tp_input_media_document, thumbnail), 0, 6, 0, 0, 0},
-    {954, offsetof(tp_input_media_document, type), 0, 4, 1, 0, 2161},
-    {954, offsetof(tp_input_media_link, type), 0, 4, 1, 0, 4470},
-    {589, offsetof(tp_input_media_link, url), 0, 4, 1, 0, 0},
-    {1885, offsetof(tp_input_media_live_photo, caption), 0, 4, 0, 0, 0},
-    {1893, offsetof(tp_input_media_live_photo, caption_entities), offsetof(tp_input_media_live_photo, caption_entities_count), 8, 114, 9, 0},
-    {12810, offsetof(tp_input_media_live_photo, has_spoiler), offsetof(tp_input_media_live_photo, has_has_spoiler), 3, 0, 0, 0},
-    {4564, offsetof(tp_input_media_live_photo, media), 0, 6, 1, 0, 0},
-    {5134, offsetof(tp_input_media_live_photo, parse_mode), 0, 4, 0, 0, 0},
-    {1647, offsetof(tp_input_media_live_photo, photo), 0, 6, 1, 0, 0},
-    {3190, offsetof(tp_input_media_live_photo, show_caption_above_media), offsetof(tp_input_media_live_photo, has_show_caption_above_media), 3, 0, 0, 0},
-    {954, offsetof(tp_input_media_live_photo, type), 0, 4, 1, 0, 2668},
-    {5286, offsetof(tp_input_media_location, horizontal_accuracy), offsetof(tp_input_media_location, has_horizontal_accuracy), 2, 0, 0, 0},
-    {5306, offsetof(tp_input_media_location, latitude), 0, 2, 1, 0, 0},
-    {5327, offsetof(tp_input_media_location, longitude), 0, 2, 1, 0, 0},
-    {954, offsetof(tp_input_media_location, type), 0, 4, 1, 0, 1532},
-    {1885, offsetof(tp_input_media_photo, caption), 0, 4, 0, 0, 0},
-    {1893, offsetof(tp_input_media_photo, caption_entities), offsetof(tp_input_media_photo, caption_entities_count), 8, 114, 9, 0},
-    {12810, offsetof(tp_input_media_photo, has_spoiler), offsetof(tp_input_media_photo, has_has_spoiler), 3, 0, 0, 0},
-    {4564, offsetof(tp_input_media_photo, media), 0, 6, 1, 0, 0},
-    {5134, offsetof(tp_input_media_photo, parse_mode), 0, 4, 0, 0, 0},
-    {3190, offsetof(tp_input_media_photo, show_caption_above_media), offsetof(tp_input_media_photo, has_show_caption_above_media), 3, 0, 0, 0},
-    {954, offsetof(tp_input_media_photo, type), 0, 4, 1, 0, 1647},
-    {4443, offsetof(tp_input_media_sticker, emoji), 0, 4, 0, 0, 0},
-    {4564, offsetof(tp_input_media_sticker, media), 0, 6, 1, 0, 0},
-    {954, offsetof(tp_input_media_sticker, type), 0, 4, 1, 0, 3215},
-    {5366, offsetof(tp_input_media_venue, address), 0, 4, 1, 0, 0},
-    {5374, offsetof(tp_input_media_venue, foursquare_id), 0, 4, 0, 0, 0},
-    {5388, offsetof(tp_input_media_venue, foursquare_type), 0, 4, 0, 0, 0},
-    {5404, offsetof(tp_input_media_venue, google_place_id), 0, 4, 0, 0, 0},
-    {5420, offsetof(tp_input_media_venue, google_place_type), 0, 4, 0, 0, 0},
-    {5306, offsetof(tp_input_media_venue, latitude), 0, 2, 1, 0, 0},
-    {5327, offsetof(tp_input_media_venue, longitude), 0, 2, 1, 0, 0},
-    {948, offsetof(tp_input_media_venue, title), 0, 4, 1, 0, 0},
-    {954, offsetof(tp_input_media_venue, type), 0, 4, 1, 0, 3445},
-    {1885, offsetof(tp_input_media_video, caption), 0, 4, 0, 0, 0},
-    {1893, offsetof(tp_input_media_video, caption_entities), offsetof(tp_input_media_video, caption_entities_count), 8, 114, 9, 0},
-    {4246, offsetof(tp_input_media_video, cover), 0, 6, 0, 0, 0},
-    {4141, offsetof(tp_input_media_video, duration), offsetof(tp_input_media_video, has_duration), 1, 0, 0, 0},
-    {12810, offsetof(tp_input_media_video, has_spoiler), offsetof(tp_input_media_video, has_has_spoiler), 3, 0, 0, 0},
-    {4118, offsetof(tp_input_media_video, height), offsetof(tp_input_media_video, has_height), 1, 0, 0, 0},
-    {4564, offsetof(tp_input_media_video, media), 0, 6, 1, 0, 0},
-    {5134, offsetof(tp_input_media_video, parse_mode), 0, 4, 0, 0, 0},
-    {3190, offsetof(tp_input_media_video, show_caption_above_media), offsetof(tp_input_media_video, has_show_caption_above_media), 3, 0, 0, 0},
-    {4262, offsetof(tp_input_media_video, start_timestamp), offsetof(tp_input_media_video, has_start_timestamp), 1, 0, 0, 0},
-    {13008, offsetof(tp_input_media_video, supports_streaming), offsetof(tp_input_media_video, has_supports_streaming), 3, 0, 0, 0},
-    {4170, offsetof(tp_input_media_video, thumbnail), 0, 6, 0, 0, 0},
-    {954, offsetof(tp_input_media_video, type), 0, 4, 1, 0, 3459},
-    {4125, offsetof(tp_input_media_video, width), offsetof(tp_input_media_video, has_width), 1, 0, 0, 0},
-    {4564, offsetof(tp_input_paid_media_live_photo, media), 0, 6, 1, 0, 0},
-    {1647, offsetof(tp_input_paid_media_live_photo, photo), 0, 6, 1, 0, 0},
-    {954, offsetof(tp_input_paid_media_live_photo, type), 0, 4, 1, 0, 2668},
-    {4564, offsetof(tp_input_paid_media_photo, media), 0, 6, 1, 0, 0},
-    {954, offsetof(tp_input_paid_media_photo, type), 0, 4, 1, 0, 1647},
-    {4246, offsetof(tp_input_paid_media_video, cover), 0, 6, 0, 0, 0},
-    {4141, offsetof(tp_input_paid_media_video, duration), offsetof(tp_input_paid_media_video, has_duration), 1, 0, 0, 0},
-    {4118, offsetof(tp_input_paid_media_video, height), offsetof(tp_input_paid_media_video, has_height), 1, 0, 0, 0},
-    {4564, offsetof(tp_input_paid_media_video, media), 0, 6, 1, 0, 0},
-    {4262, offsetof(tp_input_paid_media_video, start_timestamp), offsetof(tp_input_paid_media_video, has_start_timestamp), 1, 0, 0, 0},
-    {13008, offsetof(tp_input_paid_media_video, supports_streaming), offsetof(tp_input_paid_media_video, has_supports_streaming), 3, 0, 0, 0},
-    {4170, offsetof(tp_input_paid_media_video, thumbnail), 0, 6, 0, 0, 0},
-    {954, offsetof(tp_input_paid_media_video, type), 0, 4, 1, 0, 3459},
-    {4125, offsetof(tp_input_paid_media_video, width), offsetof(tp_input_paid_media_video, has_width), 1, 0, 0, 0},
-    {1647, offsetof(tp_input_profile_photo_static, photo), 0, 6, 1, 0, 0},
-    {954, offsetof(tp_input_profile_photo_static, type), 0, 4, 1, 0, 13116},
-    {1817, offsetof(tp_input_profile_photo_animated, animation), 0, 6, 1, 0, 0},
-    {13200, offsetof(tp_input_profile_photo_animated, main_frame_timestamp), offsetof(tp_input_profile_photo_animated, has_main_frame_timestamp), 2, 0, 0, 0},
-    {954, offsetof(tp_input_profile_photo_animated, type), 0, 4, 1, 0, 13123},
-    {1647, offsetof(tp_input_story_content_photo, photo), 0, 6, 1, 0, 0},
-    {954, offsetof(tp_input_story_content_photo, type), 0, 4, 1, 0, 1647},
-    {13285, offsetof(tp_input_story_content_video, cover_frame_timestamp), offsetof(tp_input_story_content_video, has_cover_frame_timestamp), 2, 0, 0, 0},
-    {4141, offsetof(tp_input_story_content_video, duration), offsetof(tp_input_story_content_video, has_duration), 2, 0, 0, 0},
-    {13307, offsetof(tp_input_story_content_video, is_animation), offsetof(tp_input_story_content_video, has_is_animation), 3, 0, 0, 0},
-    {954, offsetof(tp_input_story_content_video, type), 0, 4, 1, 0, 3459},
-    {3459, offsetof(tp_input_story_content_video, video), 0, 6, 1, 0, 0},
-    {3674, offsetof(tp_sticker, custom_emoji_id), 0, 4, 0, 0, 0},
-    {4443, offsetof(tp_sticker, emoji), 0, 4, 0, 0, 0},
-    {4085, offsetof(tp_sticker, file_id), 0, 4, 1, 0, 0},
-    {4093, offsetof(tp_sticker, file_size), offsetof(tp_sticker, has_file_size), 1, 0, 0, 0},
-    {4103, offsetof(tp_sticker, file_unique_id), 0, 4, 1, 0, 0},
-    {4118, offsetof(tp_sticker, height), 0, 1, 1, 0, 0},
-    {13328, offsetof(tp_sticker, is_animated), 0, 3, 1, 0, 0},
-    {13340, offsetof(tp_sticker, is_video), 0, 3, 1, 0, 0},
-    {13349, offsetof(tp_sticker, mask_position), 0, 7, 0, 231, 0},
-    {13363, offsetof(tp_sticker, needs_repainting), offsetof(tp_sticker, has_needs_repainting), 3, 0, 0, 0},
-    {13380, offsetof(tp_sticker, premium_animation), 0, 7, 0, 102, 0},
-    {13398, offsetof(tp_sticker, set_name), 0, 4, 0, 0, 0},
-    {4170, offsetof(tp_sticker, thumbnail), 0, 7, 0, 18, 0},
-    {954, offsetof(tp_sticker, type), 0, 4, 1, 0, 0},
-    {4125, offsetof(tp_sticker, width), 0, 1, 1, 0, 0},
-    {6180, offsetof(tp_sticker_set, name), 0, 4, 1, 0, 0},
-    {13418, offsetof(tp_sticker_set, sticker_type), 0, 4, 1, 0, 0},
-    {13431, offsetof(tp_sticker_set, stickers), offsetof(tp_sticker_set, stickers_count), 8, 115, 229, 0},
-    {4170, offsetof(tp_sticker_set, thumbnail), 0, 7, 0, 18, 0},
-    {948, offsetof(tp_sticker_set, title), 0, 4, 1, 0, 0},
-    {13453, offsetof(tp_mask_position, point), 0, 4, 1, 0, 0},
-    {13459, offsetof(tp_mask_position, scale), 0, 2, 1, 0, 0},
-    {13465, offsetof(tp_mask_position, x_shift), 0, 2, 1, 0, 0},
-    {13473, offsetof(tp_mask_position, y_shift), 0, 2, 1, 0, 0},
-    {13494, offsetof(tp_input_sticker, emoji_list), offsetof(tp_input_sticker, emoji_list_count), 8, 67, 0, 0},
-    {13505, offsetof(tp_input_sticker, format), 0, 4, 1, 0, 0},
-    {13512, offsetof(tp_input_sticker, keywords), offsetof(tp_input_sticker, keywords_count), 8, 66, 0, 0},
-    {13349, offsetof(tp_input_sticker, mask_position), 0, 7, 0, 231, 0},
-    {3215, offsetof(tp_input_sticker, sticker), 0, 6, 1, 0, 0},
-    {13533, offsetof(tp_rich_message, blocks), offsetof(tp_rich_message, blocks_count), 8, 115, 264, 0},
-    {13540, offsetof(tp_rich_message, is_rtl), offsetof(tp_rich_message, has_is_rtl), 3, 0, 0, 0},
-    {13564, offsetof(tp_input_rich_message, html), 0, 4, 0, 0, 0},
-    {13540, offsetof(tp_input_rich_message, is_rtl), offsetof(tp_input_rich_message, has_is_rtl), 3, 0, 0, 0},
-    {13569, offsetof(tp_input_rich_message, markdown), 0, 4, 0, 0, 0},
-    {13578, offsetof(tp_input_rich_message, skip_entity_detection), offsetof(tp_input_rich_message, has_skip_entity_detection), 3, 0, 0, 0},
-    {3415, offsetof(tp_rich_text_bold, text), 0, 7, 1, 235, 0},
-    {954, offsetof(tp_rich_text_bold, type), 0, 4, 1, 0, 13600},
-    {3415, offsetof(tp_rich_text_italic, text), 0, 7, 1, 235, 0},
-    {954, offsetof(tp_rich_text_italic, type), 0, 4, 1, 0, 13605},
-    {3415, offsetof(tp_rich_text_underline, text), 0, 7, 1, 235, 0},
-    {954, offsetof(tp_rich_text_underline, type), 0, 4, 1, 0, 13612},
-    {3415, offsetof(tp_rich_text_strikethrough, text), 0, 7, 1, 235, 0},
-    {954, offsetof(tp_rich_text_strikethrough, type), 0, 4, 1, 0, 13622},
-    {3415, offsetof(tp_rich_text_spoiler, text), 0, 7, 1, 235, 0},
-    {954, offsetof(tp_rich_text_spoiler, type), 0, 4, 1, 0, 13636},
-    {3690, offsetof(tp_rich_text_date_time, date_time_format), 0, 4, 1, 0, 0},
-    {3415, offsetof(tp_rich_text_date_time, text), 0, 7, 1, 235, 0},
-    {954, offsetof(tp_rich_text_date_time, type), 0, 4, 1, 0, 13644},
-    {3730, offsetof(tp_rich_text_date_time, unix_time), 0, 1, 1, 0, 0},
-    {3415, offsetof(tp_rich_text_text_mention, text), 0, 7, 1, 235, 0},
-    {954, offsetof(tp_rich_text_text_mention, type), 0, 4, 1, 0, 13654},
-    {3740, offsetof(tp_rich_text_text_mention, user), 0, 7, 1, 2, 0},
-    {3415, offsetof(tp_rich_text_subscript, text), 0, 7, 1, 235, 0},
-    {954, offsetof(tp_rich_text_subscript, type), 0, 4, 1, 0, 13667},
-    {3415, offsetof(tp_rich_text_superscript, text), 0, 7, 1, 235, 0},
-    {954, offsetof(tp_rich_text_superscript, type), 0, 4, 1, 0, 13677},
-    {3415, offsetof(tp_rich_text_marked, text), 0, 7, 1, 235, 0},
-    {954, offsetof(tp_rich_text_marked, type), 0, 4, 1, 0, 13689},
-    {3415, offsetof(tp_rich_text_code, text), 0, 7, 1, 235, 0},
-    {954, offsetof(tp_rich_text_code, type), 0, 4, 1, 0, 13696},
-    {14052, offsetof(tp_rich_text_custom_emoji, alternative_text), 0, 4, 1, 0, 0},
-    {3674, offsetof(tp_rich_text_custom_emoji, custom_emoji_id), 0, 4, 1, 0, 0},
-    {954, offsetof(tp_rich_text_custom_emoji, type), 0, 4, 1, 0, 10247},
-    {14100, offsetof(tp_rich_text_mathematical_expression, expression), 0, 4, 1, 0, 0},
-    {954, offsetof(tp_rich_text_mathematical_expression, type), 0, 4, 1, 0, 13701},
-    {3415, offsetof(tp_rich_text_url, text), 0, 7, 1, 235, 0},
-    {954, offsetof(tp_rich_text_url, type), 0, 4, 1, 0, 589},
-    {589, offsetof(tp_rich_text_url, url), 0, 4, 1, 0, 0},
-    {13725, offsetof(tp_rich_text_email_address, email_address), 0, 4, 1, 0, 0},
-    {3415, offsetof(tp_rich_text_email_address, text), 0, 7, 1, 235, 0},
-    {954, offsetof(tp_rich_text_email_address, type), 0, 4, 1, 0, 13725},
-    {4411, offsetof(tp_rich_text_phone_number, phone_number), 0, 4, 1, 0, 0},
-    {3415, offsetof(tp_rich_text_phone_number, text), 0, 7, 1, 235, 0},
-    {954, offsetof(tp_rich_text_phone_number, type), 0, 4, 1, 0, 4411},
-    {13739, offsetof(tp_rich_text_bank_card_number, bank_card_number), 0, 4, 1, 0, 0},
-    {3415, offsetof(tp_rich_text_bank_card_number, text), 0, 7, 1, 235, 0},
-    {954, offsetof(tp_rich_text_bank_card_number, type), 0, 4, 1, 0, 13739},
-    {3415, offsetof(tp_rich_text_mention, text), 0, 7, 1, 235, 0},
-    {954, offsetof(tp_rich_text_mention, type), 0, 4, 1, 0, 13756},
-    {906, offsetof(tp_rich_text_mention, username), 0, 4, 1, 0, 0},
-    {13764, offsetof(tp_rich_text_hashtag, hashtag), 0, 4, 1, 0, 0},
-    {3415, offsetof(tp_rich_text_hashtag, text), 0, 7, 1, 235, 0},
-    {954, offsetof(tp_rich_text_hashtag, type), 0, 4, 1, 0, 13764},
-    {13772, offsetof(tp_rich_text_cashtag, cashtag), 0, 4, 1, 0, 0},
-    {3415, offsetof(tp_rich_text_cashtag, text), 0, 7, 1, 235, 0},
-    {954, offsetof(tp_rich_text_cashtag, type), 0, 4, 1, 0, 13772},
-    {13780, offsetof(tp_rich_text_bot_command, bot_command), 0, 4, 1, 0, 0},
-    {3415, offsetof(tp_rich_text_bot_command, text), 0, 7, 1, 235, 0},
-    {954, offsetof(tp_rich_text_bot_command, type), 0, 4, 1, 0, 13780},
-    {6180, offsetof(tp_rich_text_anchor, name), 0, 4, 1, 0, 0},
-    {954, offsetof(tp_rich_text_anchor, type), 0, 4, 1, 0, 13792},
-    {14288, offsetof(tp_rich_text_anchor_link, anchor_name), 0, 4, 1, 0, 0},
-    {3415, offsetof(tp_rich_text_anchor_link, text), 0, 7, 1, 235, 0},
-    {954, offsetof(tp_rich_text_anchor_link, type), 0, 4, 1, 0, 13799},
-    {6180, offsetof(tp_rich_text_reference, name), 0, 4, 1, 0, 0},
-    {3415, offsetof(tp_rich_text_reference, text), 0, 7, 1, 235, 0},
-    {954, offsetof(tp_rich_text_reference, type), 0, 4, 1, 0, 13811},
-    {14340, offsetof(tp_rich_text_reference_link, reference_name), 0, 4, 1, 0, 0},
-    {3415, offsetof(tp_rich_text_reference_link, text), 0, 7, 1, 235, 0},
-    {954, offsetof(tp_rich_text_reference_link, type), 0, 4, 1, 0, 13821},
-    {14372, offsetof(tp_rich_block_caption, credit), 0, 7, 0, 235, 0},
-    {3415, offsetof(tp_rich_block_caption, text), 0, 7, 1, 235, 0},
-    {14398, offsetof(tp_rich_block_table_cell, align), 0, 4, 1, 0, 0},
-    {14404, offsetof(tp_rich_block_table_cell, colspan), offsetof(tp_rich_block_table_cell, has_colspan), 1, 0, 0, 0},
-    {14412, offsetof(tp_rich_block_table_cell, is_header), offsetof(tp_rich_block_table_cell, has_is_header), 3, 0, 0, 0},
-    {14422, offsetof(tp_rich_block_table_cell, rowspan), offsetof(tp_rich_block_table_cell, has_rowspan), 1, 0, 0, 0},
-    {3415, offsetof(tp_rich_block_table_cell, text), 0, 7, 0, 235, 0},
-    {14430, offsetof(tp_rich_block_table_cell, valign), 0, 4, 1, 0, 0},
-    {13533, offsetof(tp_rich_block_list_item, blocks), offsetof(tp_rich_block_list_item, blocks_count), 8, 115, 264, 0},
-    {14455, offsetof(tp_rich_block_list_item, has_checkbox), offsetof(tp_rich_block_list_item, has_has_checkbox), 3, 0, 0, 0},
-    {14468, offsetof(tp_rich_block_list_item, is_checked), offsetof(tp_rich_block_list_item, has_is_checked), 3, 0, 0, 0},
-    {14479, offsetof(tp_rich_block_list_item, label), 0, 4, 1, 0, 0},
-    {954, offsetof(tp_rich_block_list_item, type), 0, 4, 0, 0, 0},
-    {4449, offsetof(tp_rich_block_list_item, value), offsetof(tp_rich_block_list_item, has_value), 1, 0, 0, 0},
-    {3415, offsetof(tp_rich_block_paragraph, text), 0, 7, 1, 235, 0},
-    {954, offsetof(tp_rich_block_paragraph, type), 0, 4, 1, 0, 14485},
-    {14649, offsetof(tp_rich_block_section_heading, size), 0, 1, 1, 0, 0},
-    {3415, offsetof(tp_rich_block_section_heading, text), 0, 7, 1, 235, 0},
-    {954, offsetof(tp_rich_block_section_heading, type), 0, 4, 1, 0, 5278},
-    {3707, offsetof(tp_rich_block_preformatted, language), 0, 4, 0, 0, 0},
-    {3415, offsetof(tp_rich_block_preformatted, text), 0, 7, 1, 235, 0},
-    {954, offsetof(tp_rich_block_preformatted, type), 0, 4, 1, 0, 14495},
-    {3415, offsetof(tp_rich_block_footer, text), 0, 7, 1, 235, 0},
-    {954, offsetof(tp_rich_block_footer, type), 0, 4, 1, 0, 14499},
-    {954, offsetof(tp_rich_block_divider, type), 0, 4, 1, 0, 14506},
-    {14100, offsetof(tp_rich_block_mathematical_expression, expression), 0, 4, 1, 0, 0},
-    {954, offsetof(tp_rich_block_mathematical_expression, type), 0, 4, 1, 0, 13701},
-    {6180, offsetof(tp_rich_block_anchor, name), 0, 4, 1, 0, 0},
-    {954, offsetof(tp_rich_block_anchor, type), 0, 4, 1, 0, 13792},
-    {14771, offsetof(tp_rich_block_list, items), offsetof(tp_rich_block_list, items_count), 8, 115, 263, 0},
-    {954, offsetof(tp_rich_block_list, type), 0, 4, 1, 0, 14514},
-    {13533, offsetof(tp_rich_block_block_quotation, blocks), offsetof(tp_rich_block_block_quotation, blocks_count), 8, 115, 264, 0},
-    {14372, offsetof(tp_rich_block_block_quotation, credit), 0, 7, 0, 235, 0},
-    {954, offsetof(tp_rich_block_block_quotation, type), 0, 4, 1, 0, 14519},
-    {14372, offsetof(tp_rich_block_pull_quotation, credit), 0, 7, 0, 235, 0},
-    {3415, offsetof(tp_rich_block_pull_quotation, text), 0, 7, 1, 235, 0},
-    {954, offsetof(tp_rich_block_pull_quotation, type), 0, 4, 1, 0, 14530},
-    {13533, offsetof(tp_rich_block_collage, blocks), offsetof(tp_rich_block_collage, blocks_count), 8, 115, 264, 0},
-    {1885, offsetof(tp_rich_block_collage, caption), 0, 7, 0, 261, 0},
-    {954, offsetof(tp_rich_block_collage, type), 0, 4, 1, 0, 14540},
-    {13533, offsetof(tp_rich_block_slideshow, blocks), offsetof(tp_rich_block_slideshow, blocks_count), 8, 115, 264, 0},
-    {1885, offsetof(tp_rich_block_slideshow, caption), 0, 7, 0, 261, 0},
-    {954, offsetof(tp_rich_block_slideshow, type), 0, 4, 1, 0, 14548},
-    {1885, offsetof(tp_rich_block_table, caption), 0, 7, 0, 235, 0},
-    {14875, offsetof(tp_rich_block_table, cells), offsetof(tp_rich_block_table, cells_count), 8, 117, 262, 0},
-    {14881, offsetof(tp_rich_block_table, is_bordered), offsetof(tp_rich_block_table, has_is_bordered), 3, 0, 0, 0},
-    {14893, offsetof(tp_rich_block_table, is_striped), offsetof(tp_rich_block_table, has_is_striped), 3, 0, 0, 0},
-    {954, offsetof(tp_rich_block_table, type), 0, 4, 1, 0, 14558},
-    {13533, offsetof(tp_rich_block_details, blocks), offsetof(tp_rich_block_details, blocks_count), 8, 115, 264, 0},
-    {14921, offsetof(tp_rich_block_details, is_open), offsetof(tp_rich_block_details, has_is_open), 3, 0, 0, 0},
-    {14929, offsetof(tp_rich_block_details, summary), 0, 7, 1, 235, 0},
-    {954, offsetof(tp_rich_block_details, type), 0, 4, 1, 0, 14564},
-    {1885, offsetof(tp_rich_block_map, caption), 0, 7, 0, 261, 0},
-    {4118, offsetof(tp_rich_block_map, height), 0, 1, 1, 0, 0},
-    {1532, offsetof(tp_rich_block_map, location), 0, 7, 1, 50, 0},
-    {954, offsetof(tp_rich_block_map, type), 0, 4, 1, 0, 14572},
-    {4125, offsetof(tp_rich_block_map, width), 0, 1, 1, 0, 0},
-    {14950, offsetof(tp_rich_block_map, zoom), 0, 1, 1, 0, 0},
-    {1817, offsetof(tp_rich_block_animation, animation), 0, 7, 1, 19, 0},
-    {1885, offsetof(tp_rich_block_animation, caption), 0, 7, 0, 261, 0},
-    {12810, offsetof(tp_rich_block_animation, has_spoiler), offsetof(tp_rich_block_animation, has_has_spoiler), 3, 0, 0, 0},
-    {954, offsetof(tp_rich_block_animation, type), 0, 4, 1, 0, 1817},
-    {1827, offsetof(tp_rich_block_audio, audio), 0, 7, 1, 20, 0},
-    {1885, offsetof(tp_rich_block_audio, caption), 0, 7, 0, 261, 0},
-    {954, offsetof(tp_rich_block_audio, type), 0, 4, 1, 0, 1827},
-    {1885, offsetof(tp_rich_block_photo, caption), 0, 7, 0, 261, 0},
-    {12810, offsetof(tp_rich_block_photo, has_spoiler), offsetof(tp_rich_block_photo, has_has_spoiler), 3, 0, 0, 0},
-    {1647, offsetof(tp_rich_block_photo, photo), offsetof(tp_rich_block_photo, photo_count), 8, 115, 18, 0},
-    {954, offsetof(tp_rich_block_photo, type), 0, 4, 1, 0, 1647},
-    {1885, offsetof(tp_rich_block_video, caption), 0, 7, 0, 261, 0},
-    {12810, offsetof(tp_rich_block_video, has_spoiler), offsetof(tp_rich_block_video, has_has_spoiler), 3, 0, 0, 0},
-    {954, offsetof(tp_rich_block_video, type), 0, 4, 1, 0, 3459},
-    {3459, offsetof(tp_rich_block_video, video), 0, 7, 1, 25, 0},
-    {1885, offsetof(tp_rich_block_voice_note, caption), 0, 7, 0, 261, 0},
-    {954, offsetof(tp_rich_block_voice_note, type), 0, 4, 1, 0, 14576},
-    {14576, offsetof(tp_rich_block_voice_note, voice_note), 0, 7, 1, 27, 0},
-    {3415, offsetof(tp_rich_block_thinking, text), 0, 7, 1, 235, 0},
-    {954, offsetof(tp_rich_block_thinking, type), 0, 4, 1, 0, 14587},
-    {15068, offsetof(tp_inline_query, chat_type), 0, 4, 0, 0, 0},
-    {2308, offsetof(tp_inline_query, from_), 0, 7, 1, 2, 0},
-    {784, offsetof(tp_inline_query, id), 0, 4, 1, 0, 0},
-    {1532, offsetof(tp_inline_query, location), 0, 7, 0, 50, 0},
-    {3723, offsetof(tp_inline_query, offset), 0, 4, 1, 0, 0},
-    {8376, offsetof(tp_inline_query, query), 0, 4, 1, 0, 0},
-    {15103, offsetof(tp_inline_query_results_button, start_parameter), 0, 4, 0, 0, 0},
-    {3415, offsetof(tp_inline_query_results_button, text), 0, 4, 1, 0, 0},
-    {7612, offsetof(tp_inline_query_results_button, web_app), 0, 7, 0, 103, 0},
-    {1212, offsetof(tp_inline_query_result_article, description), 0, 4, 0, 0, 0},
-    {784, offsetof(tp_inline_query_result_article, id), 0, 4, 1, 0, 0},
-    {15354, offsetof(tp_inline_query_result_article, input_message_content), 0, 7, 1, 309, 0},
-    {3019, offsetof(tp_inline_query_result_article, reply_markup), 0, 7, 0, 111, 0},
-    {15376, offsetof(tp_inline_query_result_article, thumbnail_height), offsetof(tp_inline_query_result_article, has_thumbnail_height), 1, 0, 0, 0},
-    {15393, offsetof(tp_inline_query_result_article, thumbnail_url), 0, 4, 0, 0, 0},
-    {15407, offsetof(tp_inline_query_result_article, thumbnail_width), offsetof(tp_inline_query_result_article, has_thumbnail_width), 1, 0, 0, 0},
-    {948, offsetof(tp_inline_query_result_article, title), 0, 4, 1, 0, 0},
-    {954, offsetof(tp_inline_query_result_article, type), 0, 4, 1, 0, 15232},
-    {589, offsetof(tp_inline_query_result_article, url), 0, 4, 0, 0, 0},
-    {1885, offsetof(tp_inline_query_result_photo, caption), 0, 4, 0, 0, 0},
-    {1893, offsetof(tp_inline_query_result_photo, caption_entities), offsetof(tp_inline_query_result_photo, caption_entities_count), 8, 114, 9, 0},
-    {1212, offsetof(tp_inline_query_result_photo, description), 0, 4, 0, 0, 0},
-    {784, offsetof(tp_inline_query_result_photo, id), 0, 4, 1, 0, 0},
-    {15354, offsetof(tp_inline_query_result_photo, input_message_content), 0, 7, 0, 309, 0},
-    {5134, offsetof(tp_inline_query_result_photo, parse_mode), 0, 4, 0, 0, 0},
-    {15446, offsetof(tp_inline_query_result_photo, photo_height), offsetof(tp_inline_query_result_photo, has_photo_height), 1, 0, 0, 0},
-    {15281, offsetof(tp_inline_query_result_photo, photo_url), 0, 4, 1, 0, 0},
-    {15459, offsetof(tp_inline_query_result_photo, photo_width), offsetof(tp_inline_query_result_photo, has_photo_width), 1, 0, 0, 0},
-    {3019, offsetof(tp_inline_query_result_photo, reply_markup), 0, 7, 0, 111, 0},
-    {3190, offsetof(tp_inline_query_result_photo, show_caption_above_media), offsetof(tp_inline_query_result_photo, has_show_caption_above_media), 3, 0, 0, 0},
-    {15393, offsetof(tp_inline_query_result_photo, thumbnail_url), 0, 4, 1, 0, 0},
-    {948, offsetof(tp_inline_query_result_photo, title), 0, 4, 0, 0, 0},
-    {954, offsetof(tp_inline_query_result_photo, type), 0, 4, 1, 0, 1647},
-    {1885, offsetof(tp_inline_query_result_gif, caption), 0, 4, 0, 0, 0},
-    {1893, offsetof(tp_inline_query_result_gif, caption_entities), offsetof(tp_inline_query_result_gif, caption_entities_count), 8, 114, 9, 0},
-    {15492, offsetof(tp_inline_query_result_gif, gif_duration), offsetof(tp_inline_query_result_gif, has_gif_duration), 1, 0, 0, 0},
-    {15505, offsetof(tp_inline_query_result_gif, gif_height), offsetof(tp_inline_query_result_gif, has_gif_height), 1, 0, 0, 0},
-    {15263, offsetof(tp_inline_query_result_gif, gif_url), 0, 4, 1, 0, 0},
-    {15516, offsetof(tp_inline_query_result_gif, gif_width), offsetof(tp_inline_query_result_gif, has_gif_width), 1, 0, 0, 0},
-    {784, offsetof(tp_inline_query_result_gif, id), 0, 4, 1, 0, 0},
-    {15354, offsetof(tp_inline_query_result_gif, input_message_content), 0, 7, 0, 309, 0},
-    {5134, offsetof(tp_inline_query_result_gif, parse_mode), 0, 4, 0, 0, 0},
-    {3019, offsetof(tp_inline_query_result_gif, reply_markup), 0, 7, 0, 111, 0},
-    {3190, offsetof(tp_inline_query_result_gif, show_caption_above_media), offsetof(tp_inline_query_result_gif, has_show_caption_above_media), 3, 0, 0, 0},
-    {15526, offsetof(tp_inline_query_result_gif, thumbnail_mime_type), 0, 4, 0, 0, 0},
-    {15393, offsetof(tp_inline_query_result_gif, thumbnail_url), 0, 4, 1, 0, 0},
-    {948, offsetof(tp_inline_query_result_gif, title), 0, 4, 0, 0, 0},
-    {954, offsetof(tp_inline_query_result_gif, type), 0, 4, 1, 0, 15150},
-    {1885, offsetof(tp_inline_query_result_mpeg4_gif, caption), 0, 4, 0, 0, 0},
-    {1893, offsetof(tp_inline_query_result_mpeg4_gif, caption_entities), offsetof(tp_inline_query_result_mpeg4_gif, caption_entities_count), 8, 114, 9, 0},
-    {784, offsetof(tp_inline_query_result_mpeg4_gif, id), 0, 4, 1, 0, 0},
-    {15354, offsetof(tp_inline_query_result_mpeg4_gif, input_message_content), 0, 7, 0, 309, 0},
-    {15572, offsetof(tp_inline_query_result_mpeg4_gif, mpeg4_duration), offsetof(tp_inline_query_result_mpeg4_gif, has_mpeg4_duration), 1, 0, 0, 0},
-    {15587, offsetof(tp_inline_query_result_mpeg4_gif, mpeg4_height), offsetof(tp_inline_query_result_mpeg4_gif, has_mpeg4_height), 1, 0, 0, 0},
-    {15271, offsetof(tp_inline_query_result_mpeg4_gif, mpeg4_url), 0, 4, 1, 0, 0},
-    {15600, offsetof(tp_inline_query_result_mpeg4_gif, mpeg4_width), offsetof(tp_inline_query_result_mpeg4_gif, has_mpeg4_width), 1, 0, 0, 0},
-    {5134, offsetof(tp_inline_query_result_mpeg4_gif, parse_mode), 0, 4, 0, 0, 0},
-    {3019, offsetof(tp_inline_query_result_mpeg4_gif, reply_markup), 0, 7, 0, 111, 0},
-    {3190, offsetof(tp_inline_query_result_mpeg4_gif, show_caption_above_media), offsetof(tp_inline_query_result_mpeg4_gif, has_show_caption_above_media), 3, 0, 0, 0},
-    {15526, offsetof(tp_inline_query_result_mpeg4_gif, thumbnail_mime_type), 0, 4, 0, 0, 0},
-    {15393, offsetof(tp_inline_query_result_mpeg4_gif, thumbnail_url), 0, 4, 1, 0, 0},
-    {948, offsetof(tp_inline_query_result_mpeg4_gif, title), 0, 4, 0, 0, 0},
-    {954, offsetof(tp_inline_query_result_mpeg4_gif, type), 0, 4, 1, 0, 15166},
-    {1885, offsetof(tp_inline_query_result_video, caption), 0, 4, 0, 0, 0},
-    {1893, offsetof(tp_inline_query_result_video, caption_entities), offsetof(tp_inline_query_result_video, caption_entities_count), 8, 114, 9, 0},
-    {1212, offsetof(tp_inline_query_result_video, description), 0, 4, 0, 0, 0},
-    {784, offsetof(tp_inline_query_result_video, id), 0, 4, 1, 0, 0},
-    {15354, offsetof(tp_inline_query_result_video, input_message_content), 0, 7, 0, 309, 0},
-    {4160, offsetof(tp_inline_query_result_video, mime_type), 0, 4, 1, 0, 0},
-    {5134, offsetof(tp_inline_query_result_video, parse_mode), 0, 4, 0, 0, 0},
-    {3019, offsetof(tp_inline_query_result_video, reply_markup), 0, 7, 0, 111, 0},
-    {3190, offsetof(tp_inline_query_result_video, show_caption_above_media), offsetof(tp_inline_query_result_video, has_show_caption_above_media), 3, 0, 0, 0},
-    {15393, offsetof(tp_inline_query_result_video, thumbnail_url), 0, 4, 1, 0, 0},
-    {948, offsetof(tp_inline_query_result_video, title), 0, 4, 1, 0, 0},
-    {954, offsetof(tp_inline_query_result_video, type), 0, 4, 1, 0, 3459},
-    {15635, offsetof(tp_inline_query_result_video, video_duration), offsetof(tp_inline_query_result_video, has_video_duration), 1, 0, 0, 0},
-    {15650, offsetof(tp_inline_query_result_video, video_height), offsetof(tp_inline_query_result_video, has_video_height), 1, 0, 0, 0},
-    {15291, offsetof(tp_inline_query_result_video, video_url), 0, 4, 1, 0, 0},
-    {15663, offsetof(tp_inline_query_result_video, video_width), offsetof(tp_inline_query_result_video, has_video_width), 1, 0, 0, 0},
-    {15698, offsetof(tp_inline_query_result_audio, audio_duration), offsetof(tp_inline_query_result_audio, has_audio_duration), 1, 0, 0, 0},
-    {15240, offsetof(tp_inline_query_result_audio, audio_url), 0, 4, 1, 0, 0},
-    {1885, offsetof(tp_inline_query_result_audio, caption), 0, 4, 0, 0, 0},
-    {1893, offsetof(tp_inline_query_result_audio, caption_entities), offsetof(tp_inline_query_result_audio, caption_entities_count), 8, 114, 9, 0},
-    {784, offsetof(tp_inline_query_result_audio, id), 0, 4, 1, 0, 0},
-    {15354, offsetof(tp_inline_query_result_audio, input_message_content), 0, 7, 0, 309, 0},
-    {5134, offsetof(tp_inline_query_result_audio, parse_mode), 0, 4, 0, 0, 0},
-    {4186, offsetof(tp_inline_query_result_audio, performer), 0, 4, 0, 0, 0},
-    {3019, offsetof(tp_inline_query_result_audio, reply_markup), 0, 7, 0, 111, 0},
-    {948, offsetof(tp_inline_query_result_audio, title), 0, 4, 1, 0, 0},
-    {954, offsetof(tp_inline_query_result_audio, type), 0, 4, 1, 0, 1827},
-    {1885, offsetof(tp_inline_query_result_voice, caption), 0, 4, 0, 0, 0},
-    {1893, offsetof(tp_inline_query_result_voice, caption_entities), offsetof(tp_inline_query_result_voice, caption_entities_count), 8, 114, 9, 0},
-    {784, offsetof(tp_inline_query_result_voice, id), 0, 4, 1, 0, 0},
-    {15354, offsetof(tp_inline_query_result_voice, input_message_content), 0, 7, 0, 309, 0},
-    {5134, offsetof(tp_inline_query_result_voice, parse_mode), 0, 4, 0, 0, 0},
-    {3019, offsetof(tp_inline_query_result_voice, reply_markup), 0, 7, 0, 111, 0},
-    {948, offsetof(tp_inline_query_result_voice, title), 0, 4, 1, 0, 0},
-    {954, offsetof(tp_inline_query_result_voice, type), 0, 4, 1, 0, 3565},
-    {15736, offsetof(tp_inline_query_result_voice, voice_duration), offsetof(tp_inline_query_result_voice, has_voice_duration), 1, 0, 0, 0},
-    {15301, offsetof(tp_inline_query_result_voice, voice_url), 0, 4, 1, 0, 0},
-    {1885, offsetof(tp_inline_query_result_document, caption), 0, 4, 0, 0, 0},
-    {1893, offsetof(tp_inline_query_result_document, caption_entities), offsetof(tp_inline_query_result_document, caption_entities_count), 8, 114, 9, 0},
-    {1212, offsetof(tp_inline_query_result_document, description), 0, 4, 0, 0, 0},
-    {15250, offsetof(tp_inline_query_result_document, document_url), 0, 4, 1, 0, 0},
-    {784, offsetof(tp_inline_query_result_document, id), 0, 4, 1, 0, 0},
-    {15354, offsetof(tp_inline_query_result_document, input_message_content), 0, 7, 0, 309, 0},
-    {4160, offsetof(tp_inline_query_result_document, mime_type), 0, 4, 1, 0, 0},
-    {5134, offsetof(tp_inline_query_result_document, parse_mode), 0, 4, 0, 0, 0},
-    {3019, offsetof(tp_inline_query_result_document, reply_markup), 0, 7, 0, 111, 0},
-    {15376, offsetof(tp_inline_query_result_document, thumbnail_height), offsetof(tp_inline_query_result_document, has_thumbnail_height), 1, 0, 0, 0},
-    {15393, offsetof(tp_inline_query_result_document, thumbnail_url), 0, 4, 0, 0, 0},
-    {15407, offsetof(tp_inline_query_result_document, thumbnail_width), offsetof(tp_inline_query_result_document, has_thumbnail_width), 1, 0, 0, 0},
-    {948, offsetof(tp_inline_query_result_document, title), 0, 4, 1, 0, 0},
-    {954, offsetof(tp_inline_query_result_document, type), 0, 4, 1, 0, 2161},
-    {5278, offsetof(tp_inline_query_result_location, heading), offsetof(tp_inline_query_result_location, has_heading), 1, 0, 0, 0},
-    {5286, offsetof(tp_inline_query_result_location, horizontal_accuracy), offsetof(tp_inline_query_result_location, has_horizontal_accuracy), 2, 0, 0, 0},
-    {784, offsetof(tp_inline_query_result_location, id), 0, 4, 1, 0, 0},
-    {15354, offsetof(tp_inline_query_result_location, input_message_content), 0, 7, 0, 309, 0},
-    {5306, offsetof(tp_inline_query_result_location, latitude), 0, 2, 1, 0, 0},
-    {5315, offsetof(tp_inline_query_result_location, live_period), offsetof(tp_inline_query_result_location, has_live_period), 1, 0, 0, 0},
-    {5327, offsetof(tp_inline_query_result_location, longitude), 0, 2, 1, 0, 0},
-    {5337, offsetof(tp_inline_query_result_location, proximity_alert_radius), offsetof(tp_inline_query_result_location, has_proximity_alert_radius), 1, 0, 0, 0},
-    {3019, offsetof(tp_inline_query_result_location, reply_markup), 0, 7, 0, 111, 0},
-    {15376, offsetof(tp_inline_query_result_location, thumbnail_height), offsetof(tp_inline_query_result_location, has_thumbnail_height), 1, 0, 0, 0},
-    {15393, offsetof(tp_inline_query_result_location, thumbnail_url), 0, 4, 0, 0, 0},
-    {15407, offsetof(tp_inline_query_result_location, thumbnail_width), offsetof(tp_inline_query_result_location, has_thumbnail_width), 1, 0, 0, 0},
-    {948, offsetof(tp_inline_query_result_location, title), 0, 4, 1, 0, 0},
-    {954, offsetof(tp_inline_query_result_location, type), 0, 4, 1, 0, 1532},
-    {5366, offsetof(tp_inline_query_result_venue, address), 0, 4, 1, 0, 0},
-    {5374, offsetof(tp_inline_query_result_venue, foursquare_id), 0, 4, 0, 0, 0},
-    {5388, offsetof(tp_inline_query_result_venue, foursquare_type), 0, 4, 0, 0, 0},
-    {5404, offsetof(tp_inline_query_result_venue, google_place_id), 0, 4, 0, 0, 0},
-    {5420, offsetof(tp_inline_query_result_venue, google_place_type), 0, 4, 0, 0, 0},
-    {784, offsetof(tp_inline_query_result_venue, id), 0, 4, 1, 0, 0},
-    {15354, offsetof(tp_inline_query_result_venue, input_message_content), 0, 7, 0, 309, 0},
-    {5306, offsetof(tp_inline_query_result_venue, latitude), 0, 2, 1, 0, 0},
-    {5327, offsetof(tp_inline_query_result_venue, longitude), 0, 2, 1, 0, 0},
-    {3019, offsetof(tp_inline_query_result_venue, reply_markup), 0, 7, 0, 111, 0},
-    {15376, offsetof(tp_inline_query_result_venue, thumbnail_height), offsetof(tp_inline_query_result_venue, has_thumbnail_height), 1, 0, 0, 0},
-    {15393, offsetof(tp_inline_query_result_venue, thumbnail_url), 0, 4, 0, 0, 0},
-    {15407, offsetof(tp_inline_query_result_venue, thumbnail_width), offsetof(tp_inline_query_result_venue, has_thumbnail_width), 1, 0, 0, 0},
-    {948, offsetof(tp_inline_query_result_venue, title), 0, 4, 1, 0, 0},
-    {954, offsetof(tp_inline_query_result_venue, type), 0, 4, 1, 0, 3445},
-    {737, offsetof(tp_inline_query_result_contact, first_name), 0, 4, 1, 0, 0},
-    {784, offsetof(tp_inline_query_result_contact, id), 0, 4, 1, 0, 0},
-    {15354, offsetof(tp_inline_query_result_contact, input_message_content), 0, 7, 0, 309, 0},
-    {819, offsetof(tp_inline_query_result_contact, last_name), 0, 4, 0, 0, 0},
-    {4411, offsetof(tp_inline_query_result_contact, phone_number), 0, 4, 1, 0, 0},
-    {3019, offsetof(tp_inline_query_result_contact, reply_markup), 0, 7, 0, 111, 0},
-    {15376, offsetof(tp_inline_query_result_contact, thumbnail_height), offsetof(tp_inline_query_result_contact, has_thumbnail_height), 1, 0, 0, 0},
-    {15393, offsetof(tp_inline_query_result_contact, thumbnail_url), 0, 4, 0, 0, 0},
-    {15407, offsetof(tp_inline_query_result_contact, thumbnail_width), offsetof(tp_inline_query_result_contact, has_thumbnail_width), 1, 0, 0, 0},
-    {954, offsetof(tp_inline_query_result_contact, type), 0, 4, 1, 0, 2074},
-    {4432, offsetof(tp_inline_query_result_contact, vcard), 0, 4, 0, 0, 0},
-    {8425, offsetof(tp_inline_query_result_game, game_short_name), 0, 4, 1, 0, 0},
-    {784, offsetof(tp_inline_query_result_game, id), 0, 4, 1, 0, 0},
-    {3019, offsetof(tp_inline_query_result_game, reply_markup), 0, 7, 0, 111, 0},
-    {954, offsetof(tp_inline_query_result_game, type), 0, 4, 1, 0, 2313},
-    {1885, offsetof(tp_inline_query_result_cached_photo, caption), 0, 4, 0, 0, 0},
-    {1893, offsetof(tp_inline_query_result_cached_photo, caption_entities), offsetof(tp_inline_query_result_cached_photo, caption_entities_count), 8, 114, 9, 0},
-    {1212, offsetof(tp_inline_query_result_cached_photo, description), 0, 4, 0, 0, 0},
-    {784, offsetof(tp_inline_query_result_cached_photo, id), 0, 4, 1, 0, 0},
-    {15354, offsetof(tp_inline_query_result_cached_photo, input_message_content), 0, 7, 0, 309, 0},
-    {5134, offsetof(tp_inline_query_result_cached_photo, parse_mode), 0, 4, 0, 0, 0},
-    {15190, offsetof(tp_inline_query_result_cached_photo, photo_file_id), 0, 4, 1, 0, 0},
-    {3019, offsetof(tp_inline_query_result_cached_photo, reply_markup), 0, 7, 0, 111, 0},
-    {3190, offsetof(tp_inline_query_result_cached_photo, show_caption_above_media), offsetof(tp_inline_query_result_cached_photo, has_show_caption_above_media), 3, 0, 0, 0},
-    {948, offsetof(tp_inline_query_result_cached_photo, title), 0, 4, 0, 0, 0},
-    {954, offsetof(tp_inline_query_result_cached_photo, type), 0, 4, 1, 0, 1647},
-    {1885, offsetof(tp_inline_query_result_cached_gif, caption), 0, 4, 0, 0, 0},
-    {1893, offsetof(tp_inline_query_result_cached_gif, caption_entities), offsetof(tp_inline_query_result_cached_gif, caption_entities_count), 8, 114, 9, 0},
-    {15154, offsetof(tp_inline_query_result_cached_gif, gif_file_id), 0, 4, 1, 0, 0},
-    {784, offsetof(tp_inline_query_result_cached_gif, id), 0, 4, 1, 0, 0},
-    {15354, offsetof(tp_inline_query_result_cached_gif, input_message_content), 0, 7, 0, 309, 0},
-    {5134, offsetof(tp_inline_query_result_cached_gif, parse_mode), 0, 4, 0, 0, 0},
-    {3019, offsetof(tp_inline_query_result_cached_gif, reply_markup), 0, 7, 0, 111, 0},
-    {3190, offsetof(tp_inline_query_result_cached_gif, show_caption_above_media), offsetof(tp_inline_query_result_cached_gif, has_show_caption_above_media), 3, 0, 0, 0},
-    {948, offsetof(tp_inline_query_result_cached_gif, title), 0, 4, 0, 0, 0},
-    {954, offsetof(tp_inline_query_result_cached_gif, type), 0, 4, 1, 0, 15150},
-    {1885, offsetof(tp_inline_query_result_cached_mpeg4_gif, caption), 0, 4, 0, 0, 0},
-    {1893, offsetof(tp_inline_query_result_cached_mpeg4_gif, caption_entities), offsetof(tp_inline_query_result_cached_mpeg4_gif, caption_entities_count), 8, 114, 9, 0},
-    {784, offsetof(tp_inline_query_result_cached_mpeg4_gif, id), 0, 4, 1, 0, 0},
-    {15354, offsetof(tp_inline_query_result_cached_mpeg4_gif, input_message_content), 0, 7, 0, 309, 0},
-    {15176, offsetof(tp_inline_query_result_cached_mpeg4_gif, mpeg4_file_id), 0, 4, 1, 0, 0},
-    {5134, offsetof(tp_inline_query_result_cached_mpeg4_gif, parse_mode), 0, 4, 0, 0, 0},
-    {3019, offsetof(tp_inline_query_result_cached_mpeg4_gif, reply_markup), 0, 7, 0, 111, 0},
-    {3190, offsetof(tp_inline_query_result_cached_mpeg4_gif, show_caption_above_media), offsetof(tp_inline_query_result_cached_mpeg4_gif, has_show_caption_above_media), 3, 0, 0, 0},
-    {948, offsetof(tp_inline_query_result_cached_mpeg4_gif, title), 0, 4, 0, 0, 0},
-    {954, offsetof(tp_inline_query_result_cached_mpeg4_gif, type), 0, 4, 1, 0, 15166},
-    {784, offsetof(tp_inline_query_result_cached_sticker, id), 0, 4, 1, 0, 0},
-    {15354, offsetof(tp_inline_query_result_cached_sticker, input_message_content), 0, 7, 0, 309, 0},
-    {3019, offsetof(tp_inline_query_result_cached_sticker, reply_markup), 0, 7, 0, 111, 0},
-    {15992, offsetof(tp_inline_query_result_cached_sticker, sticker_file_id), 0, 4, 1, 0, 0},
-    {954, offsetof(tp_inline_query_result_cached_sticker, type), 0, 4, 1, 0, 3215},
-    {1885, offsetof(tp_inline_query_result_cached_document, caption), 0, 4, 0, 0, 0},
-    {1893, offsetof(tp_inline_query_result_cached_document, caption_entities), offsetof(tp_inline_query_result_cached_document, caption_entities_count), 8, 114, 9, 0},
-    {1212, offsetof(tp_inline_query_result_cached_document, description), 0, 4, 0, 0, 0},
-    {15133, offsetof(tp_inline_query_result_cached_document, document_file_id), 0, 4, 1, 0, 0},
-    {784, offsetof(tp_inline_query_result_cached_document, id), 0, 4, 1, 0, 0},
-    {15354, offsetof(tp_inline_query_result_cached_document, input_message_content), 0, 7, 0, 309, 0},
-    {5134, offsetof(tp_inline_query_result_cached_document, parse_mode), 0, 4, 0, 0, 0},
-    {3019, offsetof(tp_inline_query_result_cached_document, reply_markup), 0, 7, 0, 111, 0},
-    {948, offsetof(tp_inline_query_result_cached_document, title), 0, 4, 1, 0, 0},
-    {954, offsetof(tp_inline_query_result_cached_document, type), 0, 4, 1, 0, 2161},
-    {1885, offsetof(tp_inline_query_result_cached_video, caption), 0, 4, 0, 0, 0},
-    {1893, offsetof(tp_inline_query_result_cached_video, caption_entities), offsetof(tp_inline_query_result_cached_video, caption_entities_count), 8, 114, 9, 0},
-    {1212, offsetof(tp_inline_query_result_cached_video, description), 0, 4, 0, 0, 0},
-    {784, offsetof(tp_inline_query_result_cached_video, id), 0, 4, 1, 0, 0},
-    {15354, offsetof(tp_inline_query_result_cached_video, input_message_content), 0, 7, 0, 309, 0},
-    {5134, offsetof(tp_inline_query_result_cached_video, parse_mode), 0, 4, 0, 0, 0},
-    {3019, offsetof(tp_inline_query_result_cached_video, reply_markup), 0, 7, 0, 111, 0},
-    {3190, offsetof(tp_inline_query_result_cached_video, show_caption_above_media), offsetof(tp_inline_query_result_cached_video, has_show_caption_above_media), 3, 0, 0, 0},
-    {948, offsetof(tp_inline_query_result_cached_video, title), 0, 4, 1, 0, 0},
-    {954, offsetof(tp_inline_query_result_cached_video, type), 0, 4, 1, 0, 3459},
-    {15204, offsetof(tp_inline_query_result_cached_video, video_file_id), 0, 4, 1, 0, 0},
-    {1885, offsetof(tp_inline_query_result_cached_voice, caption), 0, 4, 0, 0, 0},
-    {1893, offsetof(tp_inline_query_result_cached_voice, caption_entities), offsetof(tp_inline_query_result_cached_voice, caption_entities_count), 8, 114, 9, 0},
-    {784, offsetof(tp_inline_query_result_cached_voice, id), 0, 4, 1, 0, 0},
-    {15354, offsetof(tp_inline_query_result_cached_voice, input_message_content), 0, 7, 0, 309, 0},
-    {5134, offsetof(tp_inline_query_result_cached_voice, parse_mode), 0, 4, 0, 0, 0},
-    {3019, offsetof(tp_inline_query_result_cached_voice, reply_markup), 0, 7, 0, 111, 0},
-    {948, offsetof(tp_inline_query_result_cached_voice, title), 0, 4, 1, 0, 0},
-    {954, offsetof(tp_inline_query_result_cached_voice, type), 0, 4, 1, 0, 3565},
-    {15218, offsetof(tp_inline_query_result_cached_voice, voice_file_id), 0, 4, 1, 0, 0},
-    {15119, offsetof(tp_inline_query_result_cached_audio, audio_file_id), 0, 4, 1, 0, 0},
-    {1885, offsetof(tp_inline_query_result_cached_audio, caption), 0, 4, 0, 0, 0},
-    {1893, offsetof(tp_inline_query_result_cached_audio, caption_entities), offsetof(tp_inline_query_result_cached_audio, caption_entities_count), 8, 114, 9, 0},
-    {784, offsetof(tp_inline_query_result_cached_audio, id), 0, 4, 1, 0, 0},
-    {15354, offsetof(tp_inline_query_result_cached_audio, input_message_content), 0, 7, 0, 309, 0},
-    {5134, offsetof(tp_inline_query_result_cached_audio, parse_mode), 0, 4, 0, 0, 0},
-    {3019, offsetof(tp_inline_query_result_cached_audio, reply_markup), 0, 7, 0, 111, 0},
-    {954, offsetof(tp_inline_query_result_cached_audio, type), 0, 4, 1, 0, 1827},
-    {2190, offsetof(tp_input_text_message_content, entities), offsetof(tp_input_text_message_content, entities_count), 8, 114, 9, 0},
-    {2647, offsetof(tp_input_text_message_content, link_preview_options), 0, 7, 0, 95, 0},
-    {16127, offsetof(tp_input_text_message_content, message_text), 0, 4, 1, 0, 0},
-    {5134, offsetof(tp_input_text_message_content, parse_mode), 0, 4, 0, 0, 0},
-    {3115, offsetof(tp_input_rich_message_content, rich_message), 0, 7, 1, 234, 0},
-    {5278, offsetof(tp_input_location_message_content, heading), offsetof(tp_input_location_message_content, has_heading), 1, 0, 0, 0},
-    {5286, offsetof(tp_input_location_message_content, horizontal_accuracy), offsetof(tp_input_location_message_content, has_horizontal_accuracy), 2, 0, 0, 0},
-    {5306, offsetof(tp_input_location_message_content, latitude), 0, 2, 1, 0, 0},
-    {5315, offsetof(tp_input_location_message_content, live_period), offsetof(tp_input_location_message_content, has_live_period), 1, 0, 0, 0},
-    {5327, offsetof(tp_input_location_message_content, longitude), 0, 2, 1, 0, 0},
-    {5337, offsetof(tp_input_location_message_content, proximity_alert_radius), offsetof(tp_input_location_message_content, has_proximity_alert_radius), 1, 0, 0, 0},
-    {5366, offsetof(tp_input_venue_message_content, address), 0, 4, 1, 0, 0},
-    {5374, offsetof(tp_input_venue_message_content, foursquare_id), 0, 4, 0, 0, 0},
-    {5388, offsetof(tp_input_venue_message_content, foursquare_type), 0, 4, 0, 0, 0},
-    {5404, offsetof(tp_input_venue_message_content, google_place_id), 0, 4, 0, 0, 0},
-    {5420, offsetof(tp_input_venue_message_content, google_place_type), 0, 4, 0, 0, 0},
-    {5306, offsetof(tp_input_venue_message_content, latitude), 0, 2, 1, 0, 0},
-    {5327, offsetof(tp_input_venue_message_content, longitude), 0, 2, 1, 0, 0},
-    {948, offsetof(tp_input_venue_message_content, title), 0, 4, 1, 0, 0},
-    {737, offsetof(tp_input_contact_message_content, first_name), 0, 4, 1, 0, 0},
-    {819, offsetof(tp_input_contact_message_content, last_name), 0, 4, 0, 0, 0},
-    {4411, offsetof(tp_input_contact_message_content, phone_number), 0, 4, 1, 0, 0},
-    {4432, offsetof(tp_input_contact_message_content, vcard), 0, 4, 0, 0, 0},
-    {6744, offsetof(tp_input_invoice_message_content, currency), 0, 4, 1, 0, 0},
-    {1212, offsetof(tp_input_invoice_message_content, description), 0, 4, 1, 0, 0},
-    {16315, offsetof(tp_input_invoice_message_content, is_flexible), offsetof(tp_input_invoice_message_content, has_is_flexible), 3, 0, 0, 0},
-    {16327, offsetof(tp_input_invoice_message_content, max_tip_amount), offsetof(tp_input_invoice_message_content, has_max_tip_amount), 1, 0, 0, 0},
-    {16342, offsetof(tp_input_invoice_message_content, need_email), offsetof(tp_input_invoice_message_content, has_need_email), 3, 0, 0, 0},
-    {16353, offsetof(tp_input_invoice_message_content, need_name), offsetof(tp_input_invoice_message_content, has_need_name), 3, 0, 0, 0},
-    {16363, offsetof(tp_input_invoice_message_content, need_phone_number), offsetof(tp_input_invoice_message_content, has_need_phone_number), 3, 0, 0, 0},
-    {16381, offsetof(tp_input_invoice_message_content, need_shipping_address), offsetof(tp_input_invoice_message_content, has_need_shipping_address), 3, 0, 0, 0},
-    {16403, offsetof(tp_input_invoice_message_content, payload), 0, 4, 1, 0, 0},
-    {15446, offsetof(tp_input_invoice_message_content, photo_height), offsetof(tp_input_invoice_message_content, has_photo_height), 1, 0, 0, 0},
-    {16411, offsetof(tp_input_invoice_message_content, photo_size), offsetof(tp_input_invoice_message_content, has_photo_size), 1, 0, 0, 0},
-    {15281, offsetof(tp_input_invoice_message_content, photo_url), 0, 4, 0, 0, 0},
-    {15459, offsetof(tp_input_invoice_message_content, photo_width), offsetof(tp_input_invoice_message_content, has_photo_width), 1, 0, 0, 0},
-    {16422, offsetof(tp_input_invoice_message_content, prices), offsetof(tp_input_invoice_message_content, prices_count), 8, 115, 317, 0},
-    {16429, offsetof(tp_input_invoice_message_content, provider_data), 0, 4, 0, 0, 0},
-    {16443, offsetof(tp_input_invoice_message_content, provider_token), 0, 4, 0, 0, 0},
-    {16458, offsetof(tp_input_invoice_message_content, send_email_to_provider), offsetof(tp_input_invoice_message_content, has_send_email_to_provider), 3, 0, 0, 0},
-    {16481, offsetof(tp_input_invoice_message_content, send_phone_number_to_provider), offsetof(tp_input_invoice_message_content, has_send_phone_number_to_provider), 3, 0, 0, 0},
-    {16511, offsetof(tp_input_invoice_message_content, suggested_tip_amounts), offsetof(tp_input_invoice_message_content, suggested_tip_amounts_count), 8, 18, 0, 0},
-    {948, offsetof(tp_input_invoice_message_content, title), 0, 4, 1, 0, 0},
-    {2308, offsetof(tp_chosen_inline_result, from_), 0, 7, 1, 2, 0},
-    {8441, offsetof(tp_chosen_inline_result, inline_message_id), 0, 4, 0, 0, 0},
-    {1532, offsetof(tp_chosen_inline_result, location), 0, 7, 0, 50, 0},
-    {8376, offsetof(tp_chosen_inline_result, query), 0, 4, 1, 0, 0},
-    {16552, offsetof(tp_chosen_inline_result, result_id), 0, 4, 1, 0, 0},
-    {6737, offsetof(tp_labeled_price, amount), 0, 1, 1, 0, 0},
-    {14479, offsetof(tp_labeled_price, label), 0, 4, 1, 0, 0},
-    {6744, offsetof(tp_invoice, currency), 0, 4, 1, 0, 0},
-    {1212, offsetof(tp_invoice, description), 0, 4, 1, 0, 0},
-    {15103, offsetof(tp_invoice, start_parameter), 0, 4, 1, 0, 0},
-    {948, offsetof(tp_invoice, title), 0, 4, 1, 0, 0},
-    {16583, offsetof(tp_invoice, total_amount), 0, 1, 1, 0, 0},
-    {9980, offsetof(tp_shipping_address, city), 0, 4, 1, 0, 0},
-    {9985, offsetof(tp_shipping_address, country_code), 0, 4, 1, 0, 0},
-    {16612, offsetof(tp_shipping_address, post_code), 0, 4, 1, 0, 0},
-    {7240, offsetof(tp_shipping_address, state), 0, 4, 1, 0, 0},
-    {16622, offsetof(tp_shipping_address, street_line1), 0, 4, 1, 0, 0},
-    {16635, offsetof(tp_shipping_address, street_line2), 0, 4, 1, 0, 0},
-    {16658, offsetof(tp_order_info, email), 0, 4, 0, 0, 0},
-    {6180, offsetof(tp_order_info, name), 0, 4, 0, 0, 0},
-    {4411, offsetof(tp_order_info, phone_number), 0, 4, 0, 0, 0},
-    {16664, offsetof(tp_order_info, shipping_address), 0, 7, 0, 319, 0},
-    {784, offsetof(tp_shipping_option, id), 0, 4, 1, 0, 0},
-    {16422, offsetof(tp_shipping_option, prices), offsetof(tp_shipping_option, prices_count), 8, 115, 317, 0},
-    {948, offsetof(tp_shipping_option, title), 0, 4, 1, 0, 0},
-    {6744, offsetof(tp_successful_payment, currency), 0, 4, 1, 0, 0},
-    {16714, offsetof(tp_successful_payment, invoice_payload), 0, 4, 1, 0, 0},
-    {16730, offsetof(tp_successful_payment, is_first_recurring), offsetof(tp_successful_payment, has_is_first_recurring), 3, 0, 0, 0},
-    {16749, offsetof(tp_successful_payment, is_recurring), offsetof(tp_successful_payment, has_is_recurring), 3, 0, 0, 0},
-    {16762, offsetof(tp_successful_payment, order_info), 0, 7, 0, 320, 0},
-    {16773, offsetof(tp_successful_payment, provider_payment_charge_id), 0, 4, 1, 0, 0},
-    {16800, offsetof(tp_successful_payment, shipping_option_id), 0, 4, 0, 0, 0},
-    {16819, offsetof(tp_successful_payment, subscription_expiration_date), offsetof(tp_successful_payment, has_subscription_expiration_date), 1, 0, 0, 0},
-    {16848, offsetof(tp_successful_payment, telegram_payment_charge_id), 0, 4, 1, 0, 0},
-    {16583, offsetof(tp_successful_payment, total_amount), 0, 1, 1, 0, 0},
-    {6744, offsetof(tp_refunded_payment, currency), 0, 4, 1, 0, 16891},
-    {16714, offsetof(tp_refunded_payment, invoice_payload), 0, 4, 1, 0, 0},
-    {16773, offsetof(tp_refunded_payment, provider_payment_charge_id), 0, 4, 0, 0, 0},
-    {16848, offsetof(tp_refunded_payment, telegram_payment_charge_id), 0, 4, 1, 0, 0},
-    {16583, offsetof(tp_refunded_payment, total_amount), 0, 1, 1, 0, 0},
-    {2308, offsetof(tp_shipping_query, from_), 0, 7, 1, 2, 0},
-    {784, offsetof(tp_shipping_query, id), 0, 4, 1, 0, 0},
-    {16714, offsetof(tp_shipping_query, invoice_payload), 0, 4, 1, 0, 0},
-    {16664, offsetof(tp_shipping_query, shipping_address), 0, 7, 1, 319, 0},
-    {6744, offsetof(tp_pre_checkout_query, currency), 0, 4, 1, 0, 0},
-    {2308, offsetof(tp_pre_checkout_query, from_), 0, 7, 1, 2, 0},
-    {784, offsetof(tp_pre_checkout_query, id), 0, 4, 1, 0, 0},
-    {16714, offsetof(tp_pre_checkout_query, invoice_payload), 0, 4, 1, 0, 0},
-    {16762, offsetof(tp_pre_checkout_query, order_info), 0, 7, 0, 320, 0},
-    {16800, offsetof(tp_pre_checkout_query, shipping_option_id), 0, 4, 0, 0, 0},
-    {16583, offsetof(tp_pre_checkout_query, total_amount), 0, 1, 1, 0, 0},
-    {2308, offsetof(tp_paid_media_purchased, from_), 0, 7, 1, 2, 0},
-    {16945, offsetof(tp_paid_media_purchased, paid_media_payload), 0, 4, 1, 0, 0},
-    {954, offsetof(tp_revenue_withdrawal_state_pending, type), 0, 4, 1, 0, 16964},
-    {2082, offsetof(tp_revenue_withdrawal_state_succeeded, date), 0, 1, 1, 0, 0},
-    {954, offsetof(tp_revenue_withdrawal_state_succeeded, type), 0, 4, 1, 0, 16972},
-    {589, offsetof(tp_revenue_withdrawal_state_succeeded, url), 0, 4, 1, 0, 0},
-    {954, offsetof(tp_revenue_withdrawal_state_failed, type), 0, 4, 1, 0, 16982},
-    {17117, offsetof(tp_affiliate_info, affiliate_chat), 0, 7, 0, 3, 0},
-    {17132, offsetof(tp_affiliate_info, affiliate_user), 0, 7, 0, 2, 0},
-    {6737, offsetof(tp_affiliate_info, amount), 0, 1, 1, 0, 0},
-    {17147, offsetof(tp_affiliate_info, commission_per_mille), 0, 1, 1, 0, 0},
-    {11530, offsetof(tp_affiliate_info, nanostar_amount), offsetof(tp_affiliate_info, has_nanostar_amount), 1, 0, 0, 0},
-    {17269, offsetof(tp_transaction_partner_user, affiliate), 0, 7, 0, 331, 0},
-    {2374, offsetof(tp_transaction_partner_user, gift), 0, 7, 0, 156, 0},
-    {16714, offsetof(tp_transaction_partner_user, invoice_payload), 0, 4, 0, 0, 0},
-    {2864, offsetof(tp_transaction_partner_user, paid_media), offsetof(tp_transaction_partner_user, paid_media_count), 8, 114, 29, 0},
-    {16945, offsetof(tp_transaction_partner_user, paid_media_payload), 0, 4, 0, 0, 0},
-    {17279, offsetof(tp_transaction_partner_user, premium_subscription_duration), offsetof(tp_transaction_partner_user, has_premium_subscription_duration), 1, 0, 0, 0},
-    {8676, offsetof(tp_transaction_partner_user, subscription_period), offsetof(tp_transaction_partner_user, has_subscription_period), 1, 0, 0, 0},
-    {17309, offsetof(tp_transaction_partner_user, transaction_type), 0, 4, 1, 0, 0},
-    {954, offsetof(tp_transaction_partner_user, type), 0, 4, 1, 0, 3740},
-    {3740, offsetof(tp_transaction_partner_user, user), 0, 7, 1, 2, 0},
-    {1931, offsetof(tp_transaction_partner_chat, chat), 0, 7, 1, 3, 0},
-    {2374, offsetof(tp_transaction_partner_chat, gift), 0, 7, 0, 156, 0},
-    {954, offsetof(tp_transaction_partner_chat, type), 0, 4, 1, 0, 1931},
-    {17147, offsetof(tp_transaction_partner_affiliate_program, commission_per_mille), 0, 1, 1, 0, 0},
-    {17384, offsetof(tp_transaction_partner_affiliate_program, sponsor_user), 0, 7, 0, 2, 0},
-    {954, offsetof(tp_transaction_partner_affiliate_program, type), 0, 4, 1, 0, 17168},
-    {954, offsetof(tp_transaction_partner_fragment, type), 0, 4, 1, 0, 17186},
-    {17424, offsetof(tp_transaction_partner_fragment, withdrawal_state), 0, 7, 0, 327, 0},
-    {954, offsetof(tp_transaction_partner_telegram_ads, type), 0, 4, 1, 0, 17195},
-    {17501, offsetof(tp_transaction_partner_telegram_api, request_count), 0, 1, 1, 0, 0},
-    {954, offsetof(tp_transaction_partner_telegram_api, type), 0, 4, 1, 0, 17208},
-    {954, offsetof(tp_transaction_partner_other, type), 0, 4, 1, 0, 17221},
-    {6737, offsetof(tp_star_transaction, amount), 0, 1, 1, 0, 0},
-    {2082, offsetof(tp_star_transaction, date), 0, 1, 1, 0, 0},
-    {784, offsetof(tp_star_transaction, id), 0, 4, 1, 0, 0},
-    {11530, offsetof(tp_star_transaction, nanostar_amount), offsetof(tp_star_transaction, has_nanostar_amount), 1, 0, 0, 0},
-    {17555, offsetof(tp_star_transaction, receiver), 0, 7, 0, 332, 0},
-    {12002, offsetof(tp_star_transaction, source), 0, 7, 0, 332, 0},
-    {17581, offsetof(tp_star_transactions, transactions), offsetof(tp_star_transactions, transactions_count), 8, 115, 340, 0},
-    {17607, offsetof(tp_passport_data, credentials), 0, 7, 1, 345, 0},
-    {5461, offsetof(tp_passport_data, data), offsetof(tp_passport_data, data_count), 8, 115, 344, 0},
-    {17632, offsetof(tp_passport_file, file_date), 0, 1, 1, 0, 0},
-    {4085, offsetof(tp_passport_file, file_id), 0, 4, 1, 0, 0},
-    {4093, offsetof(tp_passport_file, file_size), 0, 1, 1, 0, 0},
-    {4103, offsetof(tp_passport_file, file_unique_id), 0, 4, 1, 0, 0},
-    {5461, offsetof(tp_encrypted_passport_element, data), 0, 4, 0, 0, 0},
-    {16658, offsetof(tp_encrypted_passport_element, email), 0, 4, 0, 0, 0},
-    {17667, offsetof(tp_encrypted_passport_element, files), offsetof(tp_encrypted_passport_element, files_count), 8, 114, 343, 0},
-    {17673, offsetof(tp_encrypted_passport_element, front_side), 0, 7, 0, 343, 0},
-    {17684, offsetof(tp_encrypted_passport_element, hash), 0, 4, 1, 0, 0},
-    {4411, offsetof(tp_encrypted_passport_element, phone_number), 0, 4, 0, 0, 0},
-    {17689, offsetof(tp_encrypted_passport_element, reverse_side), 0, 7, 0, 343, 0},
-    {17702, offsetof(tp_encrypted_passport_element, selfie), 0, 7, 0, 343, 0},
-    {17709, offsetof(tp_encrypted_passport_element, translation), offsetof(tp_encrypted_passport_element, translation_count), 8, 114, 343, 0},
-    {954, offsetof(tp_encrypted_passport_element, type), 0, 4, 1, 0, 0},
-    {5461, offsetof(tp_encrypted_credentials, data), 0, 4, 1, 0, 0},
-    {17684, offsetof(tp_encrypted_credentials, hash), 0, 4, 1, 0, 0},
-    {17742, offsetof(tp_encrypted_credentials, secret), 0, 4, 1, 0, 0},
-    {17852, offsetof(tp_passport_element_error_data_field, data_hash), 0, 4, 1, 0, 0},
-    {17862, offsetof(tp_passport_element_error_data_field, field_name), 0, 4, 1, 0, 0},
-    {259, offsetof(tp_passport_element_error_data_field, message), 0, 4, 1, 0, 0},
-    {12002, offsetof(tp_passport_element_error_data_field, source), 0, 4, 1, 0, 5461},
-    {954, offsetof(tp_passport_element_error_data_field, type), 0, 4, 1, 0, 0},
-    {17903, offsetof(tp_passport_element_error_front_side, file_hash), 0, 4, 1, 0, 0},
-    {259, offsetof(tp_passport_element_error_front_side, message), 0, 4, 1, 0, 0},
-    {12002, offsetof(tp_passport_element_error_front_side, source), 0, 4, 1, 0, 17673},
-    {954, offsetof(tp_passport_element_error_front_side, type), 0, 4, 1, 0, 0},
-    {17903, offsetof(tp_passport_element_error_reverse_side, file_hash), 0, 4, 1, 0, 0},
-    {259, offsetof(tp_passport_element_error_reverse_side, message), 0, 4, 1, 0, 0},
-    {12002, offsetof(tp_passport_element_error_reverse_side, source), 0, 4, 1, 0, 17689},
-    {954, offsetof(tp_passport_element_error_reverse_side, type), 0, 4, 1, 0, 0},
-    {17903, offsetof(tp_passport_element_error_selfie, file_hash), 0, 4, 1, 0, 0},
-    {259, offsetof(tp_passport_element_error_selfie, message), 0, 4, 1, 0, 0},
-    {12002, offsetof(tp_passport_element_error_selfie, source), 0, 4, 1, 0, 17702},
-    {954, offsetof(tp_passport_element_error_selfie, type), 0, 4, 1, 0, 0},
-    {17903, offsetof(tp_passport_element_error_file, file_hash), 0, 4, 1, 0, 0},
-    {259, offsetof(tp_passport_element_error_file, message), 0, 4, 1, 0, 0},
-    {12002, offsetof(tp_passport_element_error_file, source), 0, 4, 1, 0, 17749},
-    {954, offsetof(tp_passport_element_error_file, type), 0, 4, 1, 0, 0},
-    {18023, offsetof(tp_passport_element_error_files, file_hashes), offsetof(tp_passport_element_error_files, file_hashes_count), 8, 67, 0, 0},
-    {259, offsetof(tp_passport_element_error_files, message), 0, 4, 1, 0, 0},
-    {12002, offsetof(tp_passport_element_error_files, source), 0, 4, 1, 0, 17667},
-    {954, offsetof(tp_passport_element_error_files, type), 0, 4, 1, 0, 0},
-    {17903, offsetof(tp_passport_element_error_translation_file, file_hash), 0, 4, 1, 0, 0},
-    {259, offsetof(tp_passport_element_error_translation_file, message), 0, 4, 1, 0, 0},
-    {12002, offsetof(tp_passport_element_error_translation_file, source), 0, 4, 1, 0, 17754},
-    {954, offsetof(tp_passport_element_error_translation_file, type), 0, 4, 1, 0, 0},
-    {18023, offsetof(tp_passport_element_error_translation_files, file_hashes), offsetof(tp_passport_element_error_translation_files, file_hashes_count), 8, 67, 0, 0},
-    {259, offsetof(tp_passport_element_error_translation_files, message), 0, 4, 1, 0, 0},
-    {12002, offsetof(tp_passport_element_error_translation_files, source), 0, 4, 1, 0, 17771},
-    {954, offsetof(tp_passport_element_error_translation_files, type), 0, 4, 1, 0, 0},
-    {18140, offsetof(tp_passport_element_error_unspecified, element_hash), 0, 4, 1, 0, 0},
-    {259, offsetof(tp_passport_element_error_unspecified, message), 0, 4, 1, 0, 0},
-    {12002, offsetof(tp_passport_element_error_unspecified, source), 0, 4, 1, 0, 17789},
-    {954, offsetof(tp_passport_element_error_unspecified, type), 0, 4, 1, 0, 0},
-    {1817, offsetof(tp_game, animation), 0, 7, 0, 19, 0},
-    {1212, offsetof(tp_game, description), 0, 4, 1, 0, 0},
-    {1647, offsetof(tp_game, photo), offsetof(tp_game, photo_count), 8, 115, 18, 0},
-    {3415, offsetof(tp_game, text), 0, 4, 0, 0, 0},
-    {4584, offsetof(tp_game, text_entities), offsetof(tp_game, text_entities_count), 8, 114, 9, 0},
-    {948, offsetof(tp_game, title), 0, 4, 1, 0, 0},
-    {3765, offsetof(tp_game_high_score, position), 0, 1, 1, 0, 0},
-    {18185, offsetof(tp_game_high_score, score), 0, 1, 1, 0, 0},
-    {3740, offsetof(tp_game_high_score, user), 0, 7, 1, 2, 0},
-    {435, offsetof(tp_get_updates_args, allowed_updates), offsetof(tp_get_updates_args, allowed_updates_count), 8, 66, 0, 0},
-    {18214, offsetof(tp_get_updates_args, limit), 0, 1, 0, 0, 0},
-    {3723, offsetof(tp_get_updates_args, offset), 0, 1, 0, 0, 0},
-    {18220, offsetof(tp_get_updates_args, timeout), 0, 1, 0, 0, 0},
-    {435, offsetof(tp_set_webhook_args, allowed_updates), offsetof(tp_set_webhook_args, allowed_updates_count), 8, 66, 0, 0},
-    {18239, offsetof(tp_set_webhook_args, certificate), 0, 6, 0, 0, 0},
-    {18251, offsetof(tp_set_webhook_args, drop_pending_updates), 0, 3, 0, 0, 0},
-    {474, offsetof(tp_set_webhook_args, ip_address), 0, 4, 0, 0, 0},
-    {552, offsetof(tp_set_webhook_args, max_connections), 0, 1, 0, 0, 0},
-    {18272, offsetof(tp_set_webhook_args, secret_token), 0, 4, 0, 0, 0},
-    {589, offsetof(tp_set_webhook_args, url), 0, 4, 1, 0, 0},
-    {18251, offsetof(tp_delete_webhook_args, drop_pending_updates), 0, 3, 0, 0, 0},
-    {18345, offsetof(tp_send_message_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
-    {1862, offsetof(tp_send_message_args, business_connection_id), 0, 4, 0, 0, 0},
-    {3843, offsetof(tp_send_message_args, chat_id), 0, 5, 1, 0, 0},
-    {18366, offsetof(tp_send_message_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
-    {18391, offsetof(tp_send_message_args, disable_notification), 0, 3, 0, 0, 0},
-    {2190, offsetof(tp_send_message_args, entities), offsetof(tp_send_message_args, entities_count), 8, 114, 9, 0},
-    {2647, offsetof(tp_send_message_args, link_preview_options), 0, 7, 0, 95, 0},
-    {18412, offsetof(tp_send_message_args, message_effect_id), 0, 4, 0, 0, 0},
-    {2759, offsetof(tp_send_message_args, message_thread_id), 0, 1, 0, 0, 0},
-    {5134, offsetof(tp_send_message_args, parse_mode), 0, 4, 0, 0, 0},
-    {18430, offsetof(tp_send_message_args, protect_content), 0, 3, 0, 0, 0},
-    {3019, offsetof(tp_send_message_args, reply_markup), 0, 7, 0, 359, 0},
-    {18446, offsetof(tp_send_message_args, reply_parameters), 0, 7, 0, 12, 0},
-    {18463, offsetof(tp_send_message_args, suggested_post_parameters), 0, 7, 0, 98, 0},
-    {3415, offsetof(tp_send_message_args, text), 0, 4, 1, 0, 0},
-    {3843, offsetof(tp_forward_message_args, chat_id), 0, 5, 1, 0, 0},
-    {18366, offsetof(tp_forward_message_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
-    {18391, offsetof(tp_forward_message_args, disable_notification), 0, 3, 0, 0, 0},
-    {18504, offsetof(tp_forward_message_args, from_chat_id), 0, 5, 1, 0, 0},
-    {18412, offsetof(tp_forward_message_args, message_effect_id), 0, 4, 0, 0, 0},
-    {2748, offsetof(tp_forward_message_args, message_id), 0, 1, 1, 0, 0},
-    {2759, offsetof(tp_forward_message_args, message_thread_id), 0, 1, 0, 0, 0},
-    {18430, offsetof(tp_forward_message_args, protect_content), 0, 3, 0, 0, 0},
-    {18463, offsetof(tp_forward_message_args, suggested_post_parameters), 0, 7, 0, 98, 0},
-    {18517, offsetof(tp_forward_message_args, video_start_timestamp), 0, 1, 0, 0, 0},
-    {3843, offsetof(tp_forward_messages_args, chat_id), 0, 5, 1, 0, 0},
-    {18366, offsetof(tp_forward_messages_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
-    {18391, offsetof(tp_forward_messages_args, disable_notification), 0, 3, 0, 0, 0},
-    {18504, offsetof(tp_forward_messages_args, from_chat_id), 0, 5, 1, 0, 0},
-    {12656, offsetof(tp_forward_messages_args, message_ids), offsetof(tp_forward_messages_args, message_ids_count), 8, 19, 0, 0},
-    {2759, offsetof(tp_forward_messages_args, message_thread_id), 0, 1, 0, 0, 0},
-    {18430, offsetof(tp_forward_messages_args, protect_content), 0, 3, 0, 0, 0},
-    {18345, offsetof(tp_copy_message_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
-    {1885, offsetof(tp_copy_message_args, caption), 0, 4, 0, 0, 0},
-    {1893, offsetof(tp_copy_message_args, caption_entities), offsetof(tp_copy_message_args, caption_entities_count), 8, 114, 9, 0},
-    {3843, offsetof(tp_copy_message_args, chat_id), 0, 5, 1, 0, 0},
-    {18366, offsetof(tp_copy_message_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
-    {18391, offsetof(tp_copy_message_args, disable_notification), 0, 3, 0, 0, 0},
-    {18504, offsetof(tp_copy_message_args, from_chat_id), 0, 5, 1, 0, 0},
-    {18412, offsetof(tp_copy_message_args, message_effect_id), 0, 4, 0, 0, 0},
-    {2748, offsetof(tp_copy_message_args, message_id), 0, 1, 1, 0, 0},
-    {2759, offsetof(tp_copy_message_args, message_thread_id), 0, 1, 0, 0, 0},
-    {5134, offsetof(tp_copy_message_args, parse_mode), 0, 4, 0, 0, 0},
-    {18430, offsetof(tp_copy_message_args, protect_content), 0, 3, 0, 0, 0},
-    {3019, offsetof(tp_copy_message_args, reply_markup), 0, 7, 0, 359, 0},
-    {18446, offsetof(tp_copy_message_args, reply_parameters), 0, 7, 0, 12, 0},
-    {3190, offsetof(tp_copy_message_args, show_caption_above_media), 0, 3, 0, 0, 0},
-    {18463, offsetof(tp_copy_message_args, suggested_post_parameters), 0, 7, 0, 98, 0},
-    {18517, offsetof(tp_copy_message_args, video_start_timestamp), 0, 1, 0, 0, 0},
-    {3843, offsetof(tp_copy_messages_args, chat_id), 0, 5, 1, 0, 0},
-    {18366, offsetof(tp_copy_messages_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
-    {18391, offsetof(tp_copy_messages_args, disable_notification), 0, 3, 0, 0, 0},
-    {18504, offsetof(tp_copy_messages_args, from_chat_id), 0, 5, 1, 0, 0},
-    {12656, offsetof(tp_copy_messages_args, message_ids), offsetof(tp_copy_messages_args, message_ids_count), 8, 19, 0, 0},
-    {2759, offsetof(tp_copy_messages_args, message_thread_id), 0, 1, 0, 0, 0},
-    {18430, offsetof(tp_copy_messages_args, protect_content), 0, 3, 0, 0, 0},
-    {18580, offsetof(tp_copy_messages_args, remove_caption), 0, 3, 0, 0, 0},
-    {18345, offsetof(tp_send_photo_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
-    {1862, offsetof(tp_send_photo_args, business_connection_id), 0, 4, 0, 0, 0},
-    {1885, offsetof(tp_send_photo_args, caption), 0, 4, 0, 0, 0},
-    {1893, offsetof(tp_send_photo_args, caption_entities), offsetof(tp_send_photo_args, caption_entities_count), 8, 114, 9, 0},
-    {3843, offsetof(tp_send_photo_args, chat_id), 0, 5, 1, 0, 0},
-    {18366, offsetof(tp_send_photo_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
-    {18391, offsetof(tp_send_photo_args, disable_notification), 0, 3, 0, 0, 0},
-    {12810, offsetof(tp_send_photo_args, has_spoiler), 0, 3, 0, 0, 0},
-    {18412, offsetof(tp_send_photo_args, message_effect_id), 0, 4, 0, 0, 0},
-    {2759, offsetof(tp_send_photo_args, message_thread_id), 0, 1, 0, 0, 0},
-    {5134, offsetof(tp_send_photo_args, parse_mode), 0, 4, 0, 0, 0},
-    {1647, offsetof(tp_send_photo_args, photo), 0, 6, 1, 0, 0},
-    {18430, offsetof(tp_send_photo_args, protect_content), 0, 3, 0, 0, 0},
-    {3019, offsetof(tp_send_photo_args, reply_markup), 0, 7, 0, 359, 0},
-    {18446, offsetof(tp_send_photo_args, reply_parameters), 0, 7, 0, 12, 0},
-    {3190, offsetof(tp_send_photo_args, show_caption_above_media), 0, 3, 0, 0, 0},
-    {18463, offsetof(tp_send_photo_args, suggested_post_parameters), 0, 7, 0, 98, 0},
-    {18345, offsetof(tp_send_live_photo_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
-    {1862, offsetof(tp_send_live_photo_args, business_connection_id), 0, 4, 0, 0, 0},
-    {1885, offsetof(tp_send_live_photo_args, caption), 0, 4, 0, 0, 0},
-    {1893, offsetof(tp_send_live_photo_args, caption_entities), offsetof(tp_send_live_photo_args, caption_entities_count), 8, 114, 9, 0},
-    {3843, offsetof(tp_send_live_photo_args, chat_id), 0, 5, 1, 0, 0},
-    {18366, offsetof(tp_send_live_photo_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
-    {18391, offsetof(tp_send_live_photo_args, disable_notification), 0, 3, 0, 0, 0},
-    {12810, offsetof(tp_send_live_photo_args, has_spoiler), 0, 3, 0, 0, 0},
-    {2668, offsetof(tp_send_live_photo_args, live_photo), 0, 6, 1, 0, 0},
-    {18412, offsetof(tp_send_live_photo_args, message_effect_id), 0, 4, 0, 0, 0},
-    {2759, offsetof(tp_send_live_photo_args, message_thread_id), 0, 1, 0, 0, 0},
-    {5134, offsetof(tp_send_live_photo_args, parse_mode), 0, 4, 0, 0, 0},
-    {1647, offsetof(tp_send_live_photo_args, photo), 0, 6, 1, 0, 0},
-    {18430, offsetof(tp_send_live_photo_args, protect_content), 0, 3, 0, 0, 0},
-    {3019, offsetof(tp_send_live_photo_args, reply_markup), 0, 7, 0, 359, 0},
-    {18446, offsetof(tp_send_live_photo_args, reply_parameters), 0, 7, 0, 12, 0},
-    {3190, offsetof(tp_send_live_photo_args, show_caption_above_media), 0, 3, 0, 0, 0},
-    {18463, offsetof(tp_send_live_photo_args, suggested_post_parameters), 0, 7, 0, 98, 0},
-    {18345, offsetof(tp_send_audio_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
-    {1827, offsetof(tp_send_audio_args, audio), 0, 6, 1, 0, 0},
-    {1862, offsetof(tp_send_audio_args, business_connection_id), 0, 4, 0, 0, 0},
-    {1885, offsetof(tp_send_audio_args, caption), 0, 4, 0, 0, 0},
-    {1893, offsetof(tp_send_audio_args, caption_entities), offsetof(tp_send_audio_args, caption_entities_count), 8, 114, 9, 0},
-    {3843, offsetof(tp_send_audio_args, chat_id), 0, 5, 1, 0, 0},
-    {18366, offsetof(tp_send_audio_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
-    {18391, offsetof(tp_send_audio_args, disable_notification), 0, 3, 0, 0, 0},
-    {4141, offsetof(tp_send_audio_args, duration), 0, 1, 0, 0, 0},
-    {18412, offsetof(tp_send_audio_args, message_effect_id), 0, 4, 0, 0, 0},
-    {2759, offsetof(tp_send_audio_args, message_thread_id), 0, 1, 0, 0, 0},
-    {5134, offsetof(tp_send_audio_args, parse_mode), 0, 4, 0, 0, 0},
-    {4186, offsetof(tp_send_audio_args, performer), 0, 4, 0, 0, 0},
-    {18430, offsetof(tp_send_audio_args, protect_content), 0, 3, 0, 0, 0},
-    {3019, offsetof(tp_send_audio_args, reply_markup), 0, 7, 0, 359, 0},
-    {18446, offsetof(tp_send_audio_args, reply_parameters), 0, 7, 0, 12, 0},
-    {18463, offsetof(tp_send_audio_args, suggested_post_parameters), 0, 7, 0, 98, 0},
-    {4170, offsetof(tp_send_audio_args, thumbnail), 0, 6, 0, 0, 0},
-    {948, offsetof(tp_send_audio_args, title), 0, 4, 0, 0, 0},
-    {18345, offsetof(tp_send_document_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
-    {1862, offsetof(tp_send_document_args, business_connection_id), 0, 4, 0, 0, 0},
-    {1885, offsetof(tp_send_document_args, caption), 0, 4, 0, 0, 0},
-    {1893, offsetof(tp_send_document_args, caption_entities), offsetof(tp_send_document_args, caption_entities_count), 8, 114, 9, 0},
-    {3843, offsetof(tp_send_document_args, chat_id), 0, 5, 1, 0, 0},
-    {18366, offsetof(tp_send_document_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
-    {12857, offsetof(tp_send_document_args, disable_content_type_detection), 0, 3, 0, 0, 0},
-    {18391, offsetof(tp_send_document_args, disable_notification), 0, 3, 0, 0, 0},
-    {2161, offsetof(tp_send_document_args, document), 0, 6, 1, 0, 0},
-    {18412, offsetof(tp_send_document_args, message_effect_id), 0, 4, 0, 0, 0},
-    {2759, offsetof(tp_send_document_args, message_thread_id), 0, 1, 0, 0, 0},
-    {5134, offsetof(tp_send_document_args, parse_mode), 0, 4, 0, 0, 0},
-    {18430, offsetof(tp_send_document_args, protect_content), 0, 3, 0, 0, 0},
-    {3019, offsetof(tp_send_document_args, reply_markup), 0, 7, 0, 359, 0},
-    {18446, offsetof(tp_send_document_args, reply_parameters), 0, 7, 0, 12, 0},
-    {18463, offsetof(tp_send_document_args, suggested_post_parameters), 0, 7, 0, 98, 0},
-    {4170, offsetof(tp_send_document_args, thumbnail), 0, 6, 0, 0, 0},
-    {18345, offsetof(tp_send_video_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
-    {1862, offsetof(tp_send_video_args, business_connection_id), 0, 4, 0, 0, 0},
-    {1885, offsetof(tp_send_video_args, caption), 0, 4, 0, 0, 0},
-    {1893, offsetof(tp_send_video_args, caption_entities), offsetof(tp_send_video_args, caption_entities_count), 8, 114, 9, 0},
-    {3843, offsetof(tp_send_video_args, chat_id), 0, 5, 1, 0, 0},
-    {4246, offsetof(tp_send_video_args, cover), 0, 6, 0, 0, 0},
-    {18366, offsetof(tp_send_video_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
-    {18391, offsetof(tp_send_video_args, disable_notification), 0, 3, 0, 0, 0},
-    {4141, offsetof(tp_send_video_args, duration), 0, 1, 0, 0, 0},
-    {12810, offsetof(tp_send_video_args, has_spoiler), 0, 3, 0, 0, 0},
-    {4118, offsetof(tp_send_video_args, height), 0, 1, 0, 0, 0},
-    {18412, offsetof(tp_send_video_args, message_effect_id), 0, 4, 0, 0, 0},
-    {2759, offsetof(tp_send_video_args, message_thread_id), 0, 1, 0, 0, 0},
-    {5134, offsetof(tp_send_video_args, parse_mode), 0, 4, 0, 0, 0},
-    {18430, offsetof(tp_send_video_args, protect_content), 0, 3, 0, 0, 0},
-    {3019, offsetof(tp_send_video_args, reply_markup), 0, 7, 0, 359, 0},
-    {18446, offsetof(tp_send_video_args, reply_parameters), 0, 7, 0, 12, 0},
-    {3190, offsetof(tp_send_video_args, show_caption_above_media), 0, 3, 0, 0, 0},
-    {4262, offsetof(tp_send_video_args, start_timestamp), 0, 1, 0, 0, 0},
-    {18463, offsetof(tp_send_video_args, suggested_post_parameters), 0, 7, 0, 98, 0},
-    {13008, offsetof(tp_send_video_args, supports_streaming), 0, 3, 0, 0, 0},
-    {4170, offsetof(tp_send_video_args, thumbnail), 0, 6, 0, 0, 0},
-    {3459, offsetof(tp_send_video_args, video), 0, 6, 1, 0, 0},
-    {4125, offsetof(tp_send_video_args, width), 0, 1, 0, 0, 0},
-    {18345, offsetof(tp_send_animation_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
-    {1817, offsetof(tp_send_animation_args, animation), 0, 6, 1, 0, 0},
-    {1862, offsetof(tp_send_animation_args, business_connection_id), 0, 4, 0, 0, 0},
-    {1885, offsetof(tp_send_animation_args, caption), 0, 4, 0, 0, 0},
-    {1893, offsetof(tp_send_animation_args, caption_entities), offsetof(tp_send_animation_args, caption_entities_count), 8, 114, 9, 0},
-    {3843, offsetof(tp_send_animation_args, chat_id), 0, 5, 1, 0, 0},
-    {18366, offsetof(tp_send_animation_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
-    {18391, offsetof(tp_send_animation_args, disable_notification), 0, 3, 0, 0, 0},
-    {4141, offsetof(tp_send_animation_args, duration), 0, 1, 0, 0, 0},
-    {12810, offsetof(tp_send_animation_args, has_spoiler), 0, 3, 0, 0, 0},
-    {4118, offsetof(tp_send_animation_args, height), 0, 1, 0, 0, 0},
-    {18412, offsetof(tp_send_animation_args, message_effect_id), 0, 4, 0, 0, 0},
-    {2759, offsetof(tp_send_animation_args, message_thread_id), 0, 1, 0, 0, 0},
-    {5134, offsetof(tp_send_animation_args, parse_mode), 0, 4, 0, 0, 0},
-    {18430, offsetof(tp_send_animation_args, protect_content), 0, 3, 0, 0, 0},
-    {3019, offsetof(tp_send_animation_args, reply_markup), 0, 7, 0, 359, 0},
-    {18446, offsetof(tp_send_animation_args, reply_parameters), 0, 7, 0, 12, 0},
-    {3190, offsetof(tp_send_animation_args, show_caption_above_media), 0, 3, 0, 0, 0},
-    {18463, offsetof(tp_send_animation_args, suggested_post_parameters), 0, 7, 0, 98, 0},
-    {4170, offsetof(tp_send_animation_args, thumbnail), 0, 6, 0, 0, 0},
-    {4125, offsetof(tp_send_animation_args, width), 0, 1, 0, 0, 0},
-    {18345, offsetof(tp_send_voice_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
-    {1862, offsetof(tp_send_voice_args, business_connection_id), 0, 4, 0, 0, 0},
-    {1885, offsetof(tp_send_voice_args, caption), 0, 4, 0, 0, 0},
-    {1893, offsetof(tp_send_voice_args, caption_entities), offsetof(tp_send_voice_args, caption_entities_count), 8, 114, 9, 0},
-    {3843, offsetof(tp_send_voice_args, chat_id), 0, 5, 1, 0, 0},
-    {18366, offsetof(tp_send_voice_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
-    {18391, offsetof(tp_send_voice_args, disable_notification), 0, 3, 0, 0, 0},
-    {4141, offsetof(tp_send_voice_args, duration), 0, 1, 0, 0, 0},
-    {18412, offsetof(tp_send_voice_args, message_effect_id), 0, 4, 0, 0, 0},
-    {2759, offsetof(tp_send_voice_args, message_thread_id), 0, 1, 0, 0, 0},
-    {5134, offsetof(tp_send_voice_args, parse_mode), 0, 4, 0, 0, 0},
-    {18430, offsetof(tp_send_voice_args, protect_content), 0, 3, 0, 0, 0},
-    {3019, offsetof(tp_send_voice_args, reply_markup), 0, 7, 0, 359, 0},
-    {18446, offsetof(tp_send_voice_args, reply_parameters), 0, 7, 0, 12, 0},
-    {18463, offsetof(tp_send_voice_args, suggested_post_parameters), 0, 7, 0, 98, 0},
-    {3565, offsetof(tp_send_voice_args, voice), 0, 6, 1, 0, 0},
-    {18345, offsetof(tp_send_video_note_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
-    {1862, offsetof(tp_send_video_note_args, business_connection_id), 0, 4, 0, 0, 0},
-    {3843, offsetof(tp_send_video_note_args, chat_id), 0, 5, 1, 0, 0},
-    {18366, offsetof(tp_send_video_note_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
-    {18391, offsetof(tp_send_video_note_args, disable_notification), 0, 3, 0, 0, 0},
-    {4141, offsetof(tp_send_video_note_args, duration), 0, 1, 0, 0, 0},
-    {3716, offsetof(tp_send_video_note_args, length), 0, 1, 0, 0, 0},
-    {18412, offsetof(tp_send_video_note_args, message_effect_id), 0, 4, 0, 0, 0},
-    {2759, offsetof(tp_send_video_note_args, message_thread_id), 0, 1, 0, 0, 0},
-    {18430, offsetof(tp_send_video_note_args, protect_content), 0, 3, 0, 0, 0},
-    {3019, offsetof(tp_send_video_note_args, reply_markup), 0, 7, 0, 359, 0},
-    {18446, offsetof(tp_send_video_note_args, reply_parameters), 0, 7, 0, 12, 0},
-    {18463, offsetof(tp_send_video_note_args, suggested_post_parameters), 0, 7, 0, 98, 0},
-    {4170, offsetof(tp_send_video_note_args, thumbnail), 0, 6, 0, 0, 0},
-    {3554, offsetof(tp_send_video_note_args, video_note), 0, 6, 1, 0, 0},
-    {18345, offsetof(tp_send_paid_media_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
-    {1862, offsetof(tp_send_paid_media_args, business_connection_id), 0, 4, 0, 0, 0},
-    {1885, offsetof(tp_send_paid_media_args, caption), 0, 4, 0, 0, 0},
-    {1893, offsetof(tp_send_paid_media_args, caption_entities), offsetof(tp_send_paid_media_args, caption_entities_count), 8, 114, 9, 0},
-    {3843, offsetof(tp_send_paid_media_args, chat_id), 0, 5, 1, 0, 0},
-    {18366, offsetof(tp_send_paid_media_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
-    {18391, offsetof(tp_send_paid_media_args, disable_notification), 0, 3, 0, 0, 0},
-    {4564, offsetof(tp_send_paid_media_args, media), offsetof(tp_send_paid_media_args, media_count), 8, 115, 219, 0},
-    {2759, offsetof(tp_send_paid_media_args, message_thread_id), 0, 1, 0, 0, 0},
-    {5134, offsetof(tp_send_paid_media_args, parse_mode), 0, 4, 0, 0, 0},
-    {16403, offsetof(tp_send_paid_media_args, payload), 0, 4, 0, 0, 0},
-    {18430, offsetof(tp_send_paid_media_args, protect_content), 0, 3, 0, 0, 0},
-    {3019, offsetof(tp_send_paid_media_args, reply_markup), 0, 7, 0, 359, 0},
-    {18446, offsetof(tp_send_paid_media_args, reply_parameters), 0, 7, 0, 12, 0},
-    {3190, offsetof(tp_send_paid_media_args, show_caption_above_media), 0, 3, 0, 0, 0},
-    {4308, offsetof(tp_send_paid_media_args, star_count), 0, 1, 1, 0, 0},
-    {18463, offsetof(tp_send_paid_media_args, suggested_post_parameters), 0, 7, 0, 98, 0},
-    {18345, offsetof(tp_send_media_group_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
-    {1862, offsetof(tp_send_media_group_args, business_connection_id), 0, 4, 0, 0, 0},
-    {3843, offsetof(tp_send_media_group_args, chat_id), 0, 5, 1, 0, 0},
-    {18366, offsetof(tp_send_media_group_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
-    {18391, offsetof(tp_send_media_group_args, disable_notification), 0, 3, 0, 0, 0},
-    {4564, offsetof(tp_send_media_group_args, media), offsetof(tp_send_media_group_args, media_count), 8, 115, 207, 0},
-    {18412, offsetof(tp_send_media_group_args, message_effect_id), 0, 4, 0, 0, 0},
-    {2759, offsetof(tp_send_media_group_args, message_thread_id), 0, 1, 0, 0, 0},
-    {18430, offsetof(tp_send_media_group_args, protect_content), 0, 3, 0, 0, 0},
-    {18446, offsetof(tp_send_media_group_args, reply_parameters), 0, 7, 0, 12, 0},
-    {18345, offsetof(tp_send_location_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
-    {1862, offsetof(tp_send_location_args, business_connection_id), 0, 4, 0, 0, 0},
-    {3843, offsetof(tp_send_location_args, chat_id), 0, 5, 1, 0, 0},
-    {18366, offsetof(tp_send_location_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
-    {18391, offsetof(tp_send_location_args, disable_notification), 0, 3, 0, 0, 0},
-    {5278, offsetof(tp_send_location_args, heading), 0, 1, 0, 0, 0},
-    {5286, offsetof(tp_send_location_args, horizontal_accuracy), 0, 2, 0, 0, 0},
-    {5306, offsetof(tp_send_location_args, latitude), 0, 2, 1, 0, 0},
-    {5315, offsetof(tp_send_location_args, live_period), 0, 1, 0, 0, 0},
-    {5327, offsetof(tp_send_location_args, longitude), 0, 2, 1, 0, 0},
-    {18412, offsetof(tp_send_location_args, message_effect_id), 0, 4, 0, 0, 0},
-    {2759, offsetof(tp_send_location_args, message_thread_id), 0, 1, 0, 0, 0},
-    {18430, offsetof(tp_send_location_args, protect_content), 0, 3, 0, 0, 0},
-    {5337, offsetof(tp_send_location_args, proximity_alert_radius), 0, 1, 0, 0, 0},
-    {3019, offsetof(tp_send_location_args, reply_markup), 0, 7, 0, 359, 0},
-    {18446, offsetof(tp_send_location_args, reply_parameters), 0, 7, 0, 12, 0},
-    {18463, offsetof(tp_send_location_args, suggested_post_parameters), 0, 7, 0, 98, 0},
-    {5366, offsetof(tp_send_venue_args, address), 0, 4, 1, 0, 0},
-    {18345, offsetof(tp_send_venue_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
-    {1862, offsetof(tp_send_venue_args, business_connection_id), 0, 4, 0, 0, 0},
-    {3843, offsetof(tp_send_venue_args, chat_id), 0, 5, 1, 0, 0},
-    {18366, offsetof(tp_send_venue_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
-    {18391, offsetof(tp_send_venue_args, disable_notification), 0, 3, 0, 0, 0},
-    {5374, offsetof(tp_send_venue_args, foursquare_id), 0, 4, 0, 0, 0},
-    {5388, offsetof(tp_send_venue_args, foursquare_type), 0, 4, 0, 0, 0},
-    {5404, offsetof(tp_send_venue_args, google_place_id), 0, 4, 0, 0, 0},
-    {5420, offsetof(tp_send_venue_args, google_place_type), 0, 4, 0, 0, 0},
-    {5306, offsetof(tp_send_venue_args, latitude), 0, 2, 1, 0, 0},
-    {5327, offsetof(tp_send_venue_args, longitude), 0, 2, 1, 0, 0},
-    {18412, offsetof(tp_send_venue_args, message_effect_id), 0, 4, 0, 0, 0},
-    {2759, offsetof(tp_send_venue_args, message_thread_id), 0, 1, 0, 0, 0},
-    {18430, offsetof(tp_send_venue_args, protect_content), 0, 3, 0, 0, 0},
-    {3019, offsetof(tp_send_venue_args, reply_markup), 0, 7, 0, 359, 0},
-    {18446, offsetof(tp_send_venue_args, reply_parameters), 0, 7, 0, 12, 0},
-    {18463, offsetof(tp_send_venue_args, suggested_post_parameters), 0, 7, 0, 98, 0},
-    {948, offsetof(tp_send_venue_args, title), 0, 4, 1, 0, 0},
-    {18345, offsetof(tp_send_contact_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
-    {1862, offsetof(tp_send_contact_args, business_connection_id), 0, 4, 0, 0, 0},
-    {3843, offsetof(tp_send_contact_args, chat_id), 0, 5, 1, 0, 0},
-    {18366, offsetof(tp_send_contact_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
-    {18391, offsetof(tp_send_contact_args, disable_notification), 0, 3, 0, 0, 0},
-    {737, offsetof(tp_send_contact_args, first_name), 0, 4, 1, 0, 0},
-    {819, offsetof(tp_send_contact_args, last_name), 0, 4, 0, 0, 0},
-    {18412, offsetof(tp_send_contact_args, message_effect_id), 0, 4, 0, 0, 0},
-    {2759, offsetof(tp_send_contact_args, message_thread_id), 0, 1, 0, 0, 0},
-    {4411, offsetof(tp_send_contact_args, phone_number), 0, 4, 1, 0, 0},
-    {18430, offsetof(tp_send_contact_args, protect_content), 0, 3, 0, 0, 0},
-    {3019, offsetof(tp_send_contact_args, reply_markup), 0, 7, 0, 359, 0},
-    {18446, offsetof(tp_send_contact_args, reply_parameters), 0, 7, 0, 12, 0},
-    {18463, offsetof(tp_send_contact_args, suggested_post_parameters), 0, 7, 0, 98, 0},
-    {4432, offsetof(tp_send_contact_args, vcard), 0, 4, 0, 0, 0},
-    {18763, offsetof(tp_send_poll_args, allow_adding_options), 0, 3, 0, 0, 0},
-    {18345, offsetof(tp_send_poll_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
-    {4710, offsetof(tp_send_poll_args, allows_multiple_answers), 0, 3, 0, 0, 0},
-    {4734, offsetof(tp_send_poll_args, allows_revoting), 0, 3, 0, 0, 0},
-    {1862, offsetof(tp_send_poll_args, business_connection_id), 0, 4, 0, 0, 0},
-    {3843, offsetof(tp_send_poll_args, chat_id), 0, 5, 1, 0, 0},
-    {4750, offsetof(tp_send_poll_args, close_date), 0, 1, 0, 0, 0},
-    {4761, offsetof(tp_send_poll_args, correct_option_ids), offsetof(tp_send_poll_args, correct_option_ids_count), 8, 18, 0, 0},
-    {4780, offsetof(tp_send_poll_args, country_codes), offsetof(tp_send_poll_args, country_codes_count), 8, 66, 0, 0},
-    {1212, offsetof(tp_send_poll_args, description), 0, 4, 0, 0, 0},
-    {4794, offsetof(tp_send_poll_args, description_entities), offsetof(tp_send_poll_args, description_entities_count), 8, 114, 9, 0},
-    {18784, offsetof(tp_send_poll_args, description_parse_mode), 0, 4, 0, 0, 0},
-    {18391, offsetof(tp_send_poll_args, disable_notification), 0, 3, 0, 0, 0},
-    {4815, offsetof(tp_send_poll_args, explanation), 0, 4, 0, 0, 0},
-    {4827, offsetof(tp_send_poll_args, explanation_entities), offsetof(tp_send_poll_args, explanation_entities_count), 8, 114, 9, 0},
-    {4848, offsetof(tp_send_poll_args, explanation_media), 0, 7, 0, 38, 0},
-    {18807, offsetof(tp_send_poll_args, explanation_parse_mode), 0, 4, 0, 0, 0},
-    {18830, offsetof(tp_send_poll_args, hide_results_until_closes), 0, 3, 0, 0, 0},
-    {4866, offsetof(tp_send_poll_args, is_anonymous), 0, 3, 0, 0, 0},
-    {4879, offsetof(tp_send_poll_args, is_closed), 0, 3, 0, 0, 0},
-    {4564, offsetof(tp_send_poll_args, media), 0, 7, 0, 38, 0},
-    {4889, offsetof(tp_send_poll_args, members_only), 0, 3, 0, 0, 0},
-    {18412, offsetof(tp_send_poll_args, message_effect_id), 0, 4, 0, 0, 0},
-    {2759, offsetof(tp_send_poll_args, message_thread_id), 0, 1, 0, 0, 0},
-    {4902, offsetof(tp_send_poll_args, open_period), 0, 1, 0, 0, 0},
-    {4914, offsetof(tp_send_poll_args, options), offsetof(tp_send_poll_args, options_count), 8, 115, 41, 0},
-    {18430, offsetof(tp_send_poll_args, protect_content), 0, 3, 0, 0, 0},
-    {4922, offsetof(tp_send_poll_args, question), 0, 4, 1, 0, 0},
-    {4931, offsetof(tp_send_poll_args, question_entities), offsetof(tp_send_poll_args, question_entities_count), 8, 114, 9, 0},
-    {18856, offsetof(tp_send_poll_args, question_parse_mode), 0, 4, 0, 0, 0},
-    {3019, offsetof(tp_send_poll_args, reply_markup), 0, 7, 0, 359, 0},
-    {18446, offsetof(tp_send_poll_args, reply_parameters), 0, 7, 0, 12, 0},
-    {18876, offsetof(tp_send_poll_args, shuffle_options), 0, 3, 0, 0, 0},
-    {954, offsetof(tp_send_poll_args, type), 0, 4, 0, 0, 0},
-    {1862, offsetof(tp_send_checklist_args, business_connection_id), 0, 4, 1, 0, 0},
-    {3843, offsetof(tp_send_checklist_args, chat_id), 0, 5, 1, 0, 0},
-    {2003, offsetof(tp_send_checklist_args, checklist), 0, 7, 1, 47, 0},
-    {18391, offsetof(tp_send_checklist_args, disable_notification), 0, 3, 0, 0, 0},
-    {18412, offsetof(tp_send_checklist_args, message_effect_id), 0, 4, 0, 0, 0},
-    {18430, offsetof(tp_send_checklist_args, protect_content), 0, 3, 0, 0, 0},
-    {3019, offsetof(tp_send_checklist_args, reply_markup), 0, 7, 0, 111, 0},
-    {18446, offsetof(tp_send_checklist_args, reply_parameters), 0, 7, 0, 12, 0},
-    {18345, offsetof(tp_send_dice_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
-    {1862, offsetof(tp_send_dice_args, business_connection_id), 0, 4, 0, 0, 0},
-    {3843, offsetof(tp_send_dice_args, chat_id), 0, 5, 1, 0, 0},
-    {18366, offsetof(tp_send_dice_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
-    {18391, offsetof(tp_send_dice_args, disable_notification), 0, 3, 0, 0, 0},
-    {4443, offsetof(tp_send_dice_args, emoji), 0, 4, 0, 0, 0},
-    {18412, offsetof(tp_send_dice_args, message_effect_id), 0, 4, 0, 0, 0},
-    {2759, offsetof(tp_send_dice_args, message_thread_id), 0, 1, 0, 0, 0},
-    {18430, offsetof(tp_send_dice_args, protect_content), 0, 3, 0, 0, 0},
-    {3019, offsetof(tp_send_dice_args, reply_markup), 0, 7, 0, 359, 0},
-    {18446, offsetof(tp_send_dice_args, reply_parameters), 0, 7, 0, 12, 0},
-    {18463, offsetof(tp_send_dice_args, suggested_post_parameters), 0, 7, 0, 98, 0},
-    {3843, offsetof(tp_send_message_draft_args, chat_id), 0, 1, 1, 0, 0},
-    {18932, offsetof(tp_send_message_draft_args, draft_id), 0, 1, 1, 0, 0},
-    {2190, offsetof(tp_send_message_draft_args, entities), offsetof(tp_send_message_draft_args, entities_count), 8, 114, 9, 0},
-    {2759, offsetof(tp_send_message_draft_args, message_thread_id), 0, 1, 0, 0, 0},
-    {5134, offsetof(tp_send_message_draft_args, parse_mode), 0, 4, 0, 0, 0},
-    {3415, offsetof(tp_send_message_draft_args, text), 0, 4, 0, 0, 0},
-    {18956, offsetof(tp_send_chat_action_args, action), 0, 4, 1, 0, 0},
-    {1862, offsetof(tp_send_chat_action_args, business_connection_id), 0, 4, 0, 0, 0},
-    {3843, offsetof(tp_send_chat_action_args, chat_id), 0, 5, 1, 0, 0},
-    {2759, offsetof(tp_send_chat_action_args, message_thread_id), 0, 1, 0, 0, 0},
-    {3843, offsetof(tp_set_message_reaction_args, chat_id), 0, 5, 1, 0, 0},
-    {18982, offsetof(tp_set_message_reaction_args, is_big), 0, 3, 0, 0, 0},
-    {2748, offsetof(tp_set_message_reaction_args, message_id), 0, 1, 1, 0, 0},
-    {18989, offsetof(tp_set_message_reaction_args, reaction), offsetof(tp_set_message_reaction_args, reaction_count), 8, 114, 147, 0},
-    {18214, offsetof(tp_get_user_profile_photos_args, limit), 0, 1, 0, 0, 0},
-    {3723, offsetof(tp_get_user_profile_photos_args, offset), 0, 1, 0, 0, 0},
-    {4424, offsetof(tp_get_user_profile_photos_args, user_id), 0, 1, 1, 0, 0},
-    {18214, offsetof(tp_get_user_profile_audios_args, limit), 0, 1, 0, 0, 0},
-    {3723, offsetof(tp_get_user_profile_audios_args, offset), 0, 1, 0, 0, 0},
-    {4424, offsetof(tp_get_user_profile_audios_args, user_id), 0, 1, 1, 0, 0},
-    {1224, offsetof(tp_set_user_emoji_status_args, emoji_status_custom_emoji_id), 0, 4, 0, 0, 0},
-    {1253, offsetof(tp_set_user_emoji_status_args, emoji_status_expiration_date), 0, 1, 0, 0, 0},
-    {4424, offsetof(tp_set_user_emoji_status_args, user_id), 0, 1, 1, 0, 0},
-    {4085, offsetof(tp_get_file_args, file_id), 0, 4, 1, 0, 0},
-    {3843, offsetof(tp_ban_chat_member_args, chat_id), 0, 5, 1, 0, 0},
-    {19081, offsetof(tp_ban_chat_member_args, revoke_messages), 0, 3, 0, 0, 0},
-    {9284, offsetof(tp_ban_chat_member_args, until_date), 0, 1, 0, 0, 0},
-    {4424, offsetof(tp_ban_chat_member_args, user_id), 0, 1, 1, 0, 0},
-    {3843, offsetof(tp_unban_chat_member_args, chat_id), 0, 5, 1, 0, 0},
-    {19113, offsetof(tp_unban_chat_member_args, only_if_banned), 0, 3, 0, 0, 0},
-    {4424, offsetof(tp_unban_chat_member_args, user_id), 0, 1, 1, 0, 0},
-    {3843, offsetof(tp_restrict_chat_member_args, chat_id), 0, 5, 1, 0, 0},
-    {1621, offsetof(tp_restrict_chat_member_args, permissions), 0, 7, 1, 130, 0},
-    {9284, offsetof(tp_restrict_chat_member_args, until_date), 0, 1, 0, 0, 0},
-    {19147, offsetof(tp_restrict_chat_member_args, use_independent_chat_permissions), 0, 3, 0, 0, 0},
-    {4424, offsetof(tp_restrict_chat_member_args, user_id), 0, 1, 1, 0, 0},
-    {8739, offsetof(tp_promote_chat_member_args, can_change_info), 0, 3, 0, 0, 0},
-    {8755, offsetof(tp_promote_chat_member_args, can_delete_messages), 0, 3, 0, 0, 0},
-    {8775, offsetof(tp_promote_chat_member_args, can_delete_stories), 0, 3, 0, 0, 0},
-    {8794, offsetof(tp_promote_chat_member_args, can_edit_messages), 0, 3, 0, 0, 0},
-    {8812, offsetof(tp_promote_chat_member_args, can_edit_stories), 0, 3, 0, 0, 0},
-    {8829, offsetof(tp_promote_chat_member_args, can_invite_users), 0, 3, 0, 0, 0},
-    {8846, offsetof(tp_promote_chat_member_args, can_manage_chat), 0, 3, 0, 0, 0},
-    {8862, offsetof(tp_promote_chat_member_args, can_manage_direct_messages), 0, 3, 0, 0, 0},
-    {8889, offsetof(tp_promote_chat_member_args, can_manage_tags), 0, 3, 0, 0, 0},
-    {8905, offsetof(tp_promote_chat_member_args, can_manage_topics), 0, 3, 0, 0, 0},
-    {8923, offsetof(tp_promote_chat_member_args, can_manage_video_chats), 0, 3, 0, 0, 0},
-    {8946, offsetof(tp_promote_chat_member_args, can_pin_messages), 0, 3, 0, 0, 0},
-    {8963, offsetof(tp_promote_chat_member_args, can_post_messages), 0, 3, 0, 0, 0},
-    {8981, offsetof(tp_promote_chat_member_args, can_post_stories), 0, 3, 0, 0, 0},
-    {8998, offsetof(tp_promote_chat_member_args, can_promote_members), 0, 3, 0, 0, 0},
-    {9018, offsetof(tp_promote_chat_member_args, can_restrict_members), 0, 3, 0, 0, 0},
-    {3843, offsetof(tp_promote_chat_member_args, chat_id), 0, 5, 1, 0, 0},
-    {4866, offsetof(tp_promote_chat_member_args, is_anonymous), 0, 3, 0, 0, 0},
-    {4424, offsetof(tp_promote_chat_member_args, user_id), 0, 1, 1, 0, 0},
-    {3843, offsetof(tp_set_chat_administrator_custom_title_args, chat_id), 0, 5, 1, 0, 0},
-    {9212, offsetof(tp_set_chat_administrator_custom_title_args, custom_title), 0, 4, 1, 0, 0},
-    {4424, offsetof(tp_set_chat_administrator_custom_title_args, user_id), 0, 1, 1, 0, 0},
-    {3843, offsetof(tp_set_chat_member_tag_args, chat_id), 0, 5, 1, 0, 0},
-    {9280, offsetof(tp_set_chat_member_tag_args, tag), 0, 4, 0, 0, 0},
-    {4424, offsetof(tp_set_chat_member_tag_args, user_id), 0, 1, 1, 0, 0},
-    {3843, offsetof(tp_ban_chat_sender_chat_args, chat_id), 0, 5, 1, 0, 0},
-    {19265, offsetof(tp_ban_chat_sender_chat_args, sender_chat_id), 0, 1, 1, 0, 0},
-    {3843, offsetof(tp_unban_chat_sender_chat_args, chat_id), 0, 5, 1, 0, 0},
-    {19265, offsetof(tp_unban_chat_sender_chat_args, sender_chat_id), 0, 1, 1, 0, 0},
-    {3843, offsetof(tp_set_chat_permissions_args, chat_id), 0, 5, 1, 0, 0},
-    {1621, offsetof(tp_set_chat_permissions_args, permissions), 0, 7, 1, 130, 0},
-    {19147, offsetof(tp_set_chat_permissions_args, use_independent_chat_permissions), 0, 3, 0, 0, 0},
-    {3843, offsetof(tp_export_chat_invite_link_args, chat_id), 0, 5, 1, 0, 0},
-    {3843, offsetof(tp_create_chat_invite_link_args, chat_id), 0, 5, 1, 0, 0},
-    {8573, offsetof(tp_create_chat_invite_link_args, creates_join_request), 0, 3, 0, 0, 0},
-    {8602, offsetof(tp_create_chat_invite_link_args, expire_date), 0, 1, 0, 0, 0},
-    {8636, offsetof(tp_create_chat_invite_link_args, member_limit), 0, 1, 0, 0, 0},
-    {6180, offsetof(tp_create_chat_invite_link_args, name), 0, 4, 0, 0, 0},
-    {3843, offsetof(tp_edit_chat_invite_link_args, chat_id), 0, 5, 1, 0, 0},
-    {8573, offsetof(tp_edit_chat_invite_link_args, creates_join_request), 0, 3, 0, 0, 0},
-    {8602, offsetof(tp_edit_chat_invite_link_args, expire_date), 0, 1, 0, 0, 0},
-    {1467, offsetof(tp_edit_chat_invite_link_args, invite_link), 0, 4, 1, 0, 0},
-    {8636, offsetof(tp_edit_chat_invite_link_args, member_limit), 0, 1, 0, 0, 0},
-    {6180, offsetof(tp_edit_chat_invite_link_args, name), 0, 4, 0, 0, 0},
-    {3843, offsetof(tp_create_chat_subscription_invite_link_args, chat_id), 0, 5, 1, 0, 0},
-    {6180, offsetof(tp_create_chat_subscription_invite_link_args, name), 0, 4, 0, 0, 0},
-    {8676, offsetof(tp_create_chat_subscription_invite_link_args, subscription_period), 0, 1, 1, 0, 0},
-    {8696, offsetof(tp_create_chat_subscription_invite_link_args, subscription_price), 0, 1, 1, 0, 0},
-    {3843, offsetof(tp_edit_chat_subscription_invite_link_args, chat_id), 0, 5, 1, 0, 0},
-    {1467, offsetof(tp_edit_chat_subscription_invite_link_args, invite_link), 0, 4, 1, 0, 0},
-    {6180, offsetof(tp_edit_chat_subscription_invite_link_args, name), 0, 4, 0, 0, 0},
-    {3843, offsetof(tp_revoke_chat_invite_link_args, chat_id), 0, 5, 1, 0, 0},
-    {1467, offsetof(tp_revoke_chat_invite_link_args, invite_link), 0, 4, 1, 0, 0},
-    {3843, offsetof(tp_approve_chat_join_request_args, chat_id), 0, 5, 1, 0, 0},
-    {4424, offsetof(tp_approve_chat_join_request_args, user_id), 0, 1, 1, 0, 0},
-    {3843, offsetof(tp_decline_chat_join_request_args, chat_id), 0, 5, 1, 0, 0},
-    {4424, offsetof(tp_decline_chat_join_request_args, user_id), 0, 1, 1, 0, 0},
-    {19538, offsetof(tp_answer_chat_join_request_query_args, chat_join_request_query_id), 0, 4, 1, 0, 0},
-    {19565, offsetof(tp_answer_chat_join_request_query_args, result), 0, 4, 1, 0, 0},
-    {19538, offsetof(tp_send_chat_join_request_web_app_args, chat_join_request_query_id), 0, 4, 1, 0, 0},
-    {19598, offsetof(tp_send_chat_join_request_web_app_args, web_app_url), 0, 4, 1, 0, 0},
-    {3843, offsetof(tp_set_chat_photo_args, chat_id), 0, 5, 1, 0, 0},
-    {1647, offsetof(tp_set_chat_photo_args, photo), 0, 6, 1, 0, 0},
-    {3843, offsetof(tp_delete_chat_photo_args, chat_id), 0, 5, 1, 0, 0},
-    {3843, offsetof(tp_set_chat_title_args, chat_id), 0, 5, 1, 0, 0},
-    {948, offsetof(tp_set_chat_title_args, title), 0, 4, 1, 0, 0},
-    {3843, offsetof(tp_set_chat_description_args, chat_id), 0, 5, 1, 0, 0},
-    {1212, offsetof(tp_set_chat_description_args, description), 0, 4, 0, 0, 0},
-    {1862, offsetof(tp_pin_chat_message_args, business_connection_id), 0, 4, 0, 0, 0},
-    {3843, offsetof(tp_pin_chat_message_args, chat_id), 0, 5, 1, 0, 0},
-    {18391, offsetof(tp_pin_chat_message_args, disable_notification), 0, 3, 0, 0, 0},
-    {2748, offsetof(tp_pin_chat_message_args, message_id), 0, 1, 1, 0, 0},
-    {1862, offsetof(tp_unpin_chat_message_args, business_connection_id), 0, 4, 0, 0, 0},
-    {3843, offsetof(tp_unpin_chat_message_args, chat_id), 0, 5, 1, 0, 0},
-    {2748, offsetof(tp_unpin_chat_message_args, message_id), 0, 1, 0, 0, 0},
-    {3843, offsetof(tp_unpin_all_chat_messages_args, chat_id), 0, 5, 1, 0, 0},
-    {3843, offsetof(tp_leave_chat_args, chat_id), 0, 5, 1, 0, 0},
-    {3843, offsetof(tp_get_chat_args, chat_id), 0, 5, 1, 0, 0},
-    {3843, offsetof(tp_get_chat_administrators_args, chat_id), 0, 5, 1, 0, 0},
-    {19764, offsetof(tp_get_chat_administrators_args, return_bots), 0, 3, 0, 0, 0},
-    {3843, offsetof(tp_get_chat_member_count_args, chat_id), 0, 5, 1, 0, 0},
-    {3843, offsetof(tp_get_chat_member_args, chat_id), 0, 5, 1, 0, 0},
-    {4424, offsetof(tp_get_chat_member_args, user_id), 0, 1, 1, 0, 0},
-    {18214, offsetof(tp_get_user_personal_chat_messages_args, limit), 0, 1, 1, 0, 0},
-    {4424, offsetof(tp_get_user_personal_chat_messages_args, user_id), 0, 1, 1, 0, 0},
-    {3843, offsetof(tp_set_chat_sticker_set_args, chat_id), 0, 5, 1, 0, 0},
-    {1750, offsetof(tp_set_chat_sticker_set_args, sticker_set_name), 0, 4, 1, 0, 0},
-    {3843, offsetof(tp_delete_chat_sticker_set_args, chat_id), 0, 5, 1, 0, 0},
-    {3843, offsetof(tp_create_forum_topic_args, chat_id), 0, 5, 1, 0, 0},
-    {6131, offsetof(tp_create_forum_topic_args, icon_color), 0, 1, 0, 0, 0},
-    {6142, offsetof(tp_create_forum_topic_args, icon_custom_emoji_id), 0, 4, 0, 0, 0},
-    {6180, offsetof(tp_create_forum_topic_args, name), 0, 4, 1, 0, 0},
-    {3843, offsetof(tp_edit_forum_topic_args, chat_id), 0, 5, 1, 0, 0},
-    {6142, offsetof(tp_edit_forum_topic_args, icon_custom_emoji_id), 0, 4, 0, 0, 0},
-    {2759, offsetof(tp_edit_forum_topic_args, message_thread_id), 0, 1, 1, 0, 0},
-    {6180, offsetof(tp_edit_forum_topic_args, name), 0, 4, 0, 0, 0},
-    {3843, offsetof(tp_close_forum_topic_args, chat_id), 0, 5, 1, 0, 0},
-    {2759, offsetof(tp_close_forum_topic_args, message_thread_id), 0, 1, 1, 0, 0},
-    {3843, offsetof(tp_reopen_forum_topic_args, chat_id), 0, 5, 1, 0, 0},
-    {2759, offsetof(tp_reopen_forum_topic_args, message_thread_id), 0, 1, 1, 0, 0},
-    {3843, offsetof(tp_delete_forum_topic_args, chat_id), 0, 5, 1, 0, 0},
-    {2759, offsetof(tp_delete_forum_topic_args, message_thread_id), 0, 1, 1, 0, 0},
-    {3843, offsetof(tp_unpin_all_forum_topic_messages_args, chat_id), 0, 5, 1, 0, 0},
-    {2759, offsetof(tp_unpin_all_forum_topic_messages_args, message_thread_id), 0, 1, 1, 0, 0},
-    {3843, offsetof(tp_edit_general_forum_topic_args, chat_id), 0, 5, 1, 0, 0},
-    {6180, offsetof(tp_edit_general_forum_topic_args, name), 0, 4, 1, 0, 0},
-    {3843, offsetof(tp_close_general_forum_topic_args, chat_id), 0, 5, 1, 0, 0},
-    {3843, offsetof(tp_reopen_general_forum_topic_args, chat_id), 0, 5, 1, 0, 0},
-    {3843, offsetof(tp_hide_general_forum_topic_args, chat_id), 0, 5, 1, 0, 0},
-    {3843, offsetof(tp_unhide_general_forum_topic_args, chat_id), 0, 5, 1, 0, 0},
-    {3843, offsetof(tp_unpin_all_general_forum_topic_messages_args, chat_id), 0, 5, 1, 0, 0},
-    {20180, offsetof(tp_answer_callback_query_args, cache_time), 0, 1, 0, 0, 0},
-    {20191, offsetof(tp_answer_callback_query_args, callback_query_id), 0, 4, 1, 0, 0},
-    {20209, offsetof(tp_answer_callback_query_args, show_alert), 0, 3, 0, 0, 0},
-    {3415, offsetof(tp_answer_callback_query_args, text), 0, 4, 0, 0, 0},
-    {589, offsetof(tp_answer_callback_query_args, url), 0, 4, 0, 0, 0},
-    {2522, offsetof(tp_answer_guest_query_args, guest_query_id), 0, 4, 1, 0, 0},
-    {19565, offsetof(tp_answer_guest_query_args, result), 0, 7, 1, 288, 0},
-    {3843, offsetof(tp_get_user_chat_boosts_args, chat_id), 0, 5, 1, 0, 0},
-    {4424, offsetof(tp_get_user_chat_boosts_args, user_id), 0, 1, 1, 0, 0},
-    {1862, offsetof(tp_get_business_connection_args, business_connection_id), 0, 4, 1, 0, 0},
-    {4424, offsetof(tp_get_managed_bot_token_args, user_id), 0, 1, 1, 0, 0},
-    {4424, offsetof(tp_replace_managed_bot_token_args, user_id), 0, 1, 1, 0, 0},
-    {4424, offsetof(tp_get_managed_bot_access_settings_args, user_id), 0, 1, 1, 0, 0},
-    {20375, offsetof(tp_set_managed_bot_access_settings_args, added_user_ids), offsetof(tp_set_managed_bot_access_settings_args, added_user_ids_count), 8, 18, 0, 0},
-    {11396, offsetof(tp_set_managed_bot_access_settings_args, is_access_restricted), 0, 3, 1, 0, 0},
-    {4424, offsetof(tp_set_managed_bot_access_settings_args, user_id), 0, 1, 1, 0, 0},
-    {11928, offsetof(tp_set_my_commands_args, commands), offsetof(tp_set_my_commands_args, commands_count), 8, 115, 173, 0},
-    {805, offsetof(tp_set_my_commands_args, language_code), 0, 4, 0, 0, 0},
-    {20404, offsetof(tp_set_my_commands_args, scope), 0, 7, 0, 174, 0},
-    {805, offsetof(tp_delete_my_commands_args, language_code), 0, 4, 0, 0, 0},
-    {20404, offsetof(tp_delete_my_commands_args, scope), 0, 7, 0, 174, 0},
-    {805, offsetof(tp_get_my_commands_args, language_code), 0, 4, 0, 0, 0},
-    {20404, offsetof(tp_get_my_commands_args, scope), 0, 7, 0, 174, 0},
-    {805, offsetof(tp_set_my_name_args, language_code), 0, 4, 0, 0, 0},
-    {6180, offsetof(tp_set_my_name_args, name), 0, 4, 0, 0, 0},
-    {805, offsetof(tp_get_my_name_args, language_code), 0, 4, 0, 0, 0},
-    {1212, offsetof(tp_set_my_description_args, description), 0, 4, 0, 0, 0},
-    {805, offsetof(tp_set_my_description_args, language_code), 0, 4, 0, 0, 0},
-    {805, offsetof(tp_get_my_description_args, language_code), 0, 4, 0, 0, 0},
-    {805, offsetof(tp_set_my_short_description_args, language_code), 0, 4, 0, 0, 0},
-    {11910, offsetof(tp_set_my_short_description_args, short_description), 0, 4, 0, 0, 0},
-    {805, offsetof(tp_get_my_short_description_args, language_code), 0, 4, 0, 0, 0},
-    {1647, offsetof(tp_set_my_profile_photo_args, photo), 0, 7, 1, 223, 0},
-    {3843, offsetof(tp_set_chat_menu_button_args, chat_id), 0, 1, 0, 0, 0},
-    {20596, offsetof(tp_set_chat_menu_button_args, menu_button), 0, 7, 0, 185, 0},
-    {3843, offsetof(tp_get_chat_menu_button_args, chat_id), 0, 1, 0, 0, 0},
-    {20658, offsetof(tp_set_my_default_administrator_rights_args, for_channels), 0, 3, 0, 0, 0},
-    {12625, offsetof(tp_set_my_default_administrator_rights_args, rights), 0, 7, 0, 120, 0},
-    {20658, offsetof(tp_get_my_default_administrator_rights_args, for_channels), 0, 3, 0, 0, 0},
-    {3843, offsetof(tp_send_gift_args, chat_id), 0, 5, 0, 0, 0},
-    {10971, offsetof(tp_send_gift_args, gift_id), 0, 4, 1, 0, 0},
-    {20730, offsetof(tp_send_gift_args, pay_for_upgrade), 0, 3, 0, 0, 0},
-    {3415, offsetof(tp_send_gift_args, text), 0, 4, 0, 0, 0},
-    {4584, offsetof(tp_send_gift_args, text_entities), offsetof(tp_send_gift_args, text_entities_count), 8, 114, 9, 0},
-    {4626, offsetof(tp_send_gift_args, text_parse_mode), 0, 4, 0, 0, 0},
-    {4424, offsetof(tp_send_gift_args, user_id), 0, 1, 0, 0, 0},
-    {20770, offsetof(tp_gift_premium_subscription_args, month_count), 0, 1, 1, 0, 0},
-    {4308, offsetof(tp_gift_premium_subscription_args, star_count), 0, 1, 1, 0, 0},
-    {3415, offsetof(tp_gift_premium_subscription_args, text), 0, 4, 0, 0, 0},
-    {4584, offsetof(tp_gift_premium_subscription_args, text_entities), offsetof(tp_gift_premium_subscription_args, text_entities_count), 8, 114, 9, 0},
-    {4626, offsetof(tp_gift_premium_subscription_args, text_parse_mode), 0, 4, 0, 0, 0},
-    {4424, offsetof(tp_gift_premium_subscription_args, user_id), 0, 1, 1, 0, 0},
-    {20793, offsetof(tp_verify_user_args, custom_description), 0, 4, 0, 0, 0},
-    {4424, offsetof(tp_verify_user_args, user_id), 0, 1, 1, 0, 0},
-    {3843, offsetof(tp_verify_chat_args, chat_id), 0, 5, 1, 0, 0},
-    {20793, offsetof(tp_verify_chat_args, custom_description), 0, 4, 0, 0, 0},
-    {4424, offsetof(tp_remove_user_verification_args, user_id), 0, 1, 1, 0, 0},
-    {3843, offsetof(tp_remove_chat_verification_args, chat_id), 0, 5, 1, 0, 0},
-    {1862, offsetof(tp_read_business_message_args, business_connection_id), 0, 4, 1, 0, 0},
-    {3843, offsetof(tp_read_business_message_args, chat_id), 0, 1, 1, 0, 0},
-    {2748, offsetof(tp_read_business_message_args, message_id), 0, 1, 1, 0, 0},
-    {1862, offsetof(tp_delete_business_messages_args, business_connection_id), 0, 4, 1, 0, 0},
-    {12656, offsetof(tp_delete_business_messages_args, message_ids), offsetof(tp_delete_business_messages_args, message_ids_count), 8, 19, 0, 0},
-    {1862, offsetof(tp_set_business_account_name_args, business_connection_id), 0, 4, 1, 0, 0},
-    {737, offsetof(tp_set_business_account_name_args, first_name), 0, 4, 1, 0, 0},
-    {819, offsetof(tp_set_business_account_name_args, last_name), 0, 4, 0, 0, 0},
-    {1862, offsetof(tp_set_business_account_username_args, business_connection_id), 0, 4, 1, 0, 0},
-    {906, offsetof(tp_set_business_account_username_args, username), 0, 4, 0, 0, 0},
-    {1072, offsetof(tp_set_business_account_bio_args, bio), 0, 4, 0, 0, 0},
-    {1862, offsetof(tp_set_business_account_bio_args, business_connection_id), 0, 4, 1, 0, 0},
-    {1862, offsetof(tp_set_business_account_profile_photo_args, business_connection_id), 0, 4, 1, 0, 0},
-    {21015, offsetof(tp_set_business_account_profile_photo_args, is_public), 0, 3, 0, 0, 0},
-    {1647, offsetof(tp_set_business_account_profile_photo_args, photo), 0, 7, 1, 223, 0},
-    {1862, offsetof(tp_remove_business_account_profile_photo_args, business_connection_id), 0, 4, 1, 0, 0},
-    {21015, offsetof(tp_remove_business_account_profile_photo_args, is_public), 0, 3, 0, 0, 0},
-    {988, offsetof(tp_set_business_account_gift_settings_args, accepted_gift_types), 0, 7, 1, 171, 0},
-    {1862, offsetof(tp_set_business_account_gift_settings_args, business_connection_id), 0, 4, 1, 0, 0},
-    {21090, offsetof(tp_set_business_account_gift_settings_args, show_gift_button), 0, 3, 1, 0, 0},
-    {1862, offsetof(tp_get_business_account_star_balance_args, business_connection_id), 0, 4, 1, 0, 0},
-    {1862, offsetof(tp_transfer_business_account_stars_args, business_connection_id), 0, 4, 1, 0, 0},
-    {4308, offsetof(tp_transfer_business_account_stars_args, star_count), 0, 1, 1, 0, 0},
-    {1862, offsetof(tp_get_business_account_gifts_args, business_connection_id), 0, 4, 1, 0, 0},
-    {21190, offsetof(tp_get_business_account_gifts_args, exclude_from_blockchain), 0, 3, 0, 0, 0},
-    {21214, offsetof(tp_get_business_account_gifts_args, exclude_limited_non_upgradable), 0, 3, 0, 0, 0},
-    {21245, offsetof(tp_get_business_account_gifts_args, exclude_limited_upgradable), 0, 3, 0, 0, 0},
-    {21272, offsetof(tp_get_business_account_gifts_args, exclude_saved), 0, 3, 0, 0, 0},
-    {21286, offsetof(tp_get_business_account_gifts_args, exclude_unique), 0, 3, 0, 0, 0},
-    {21301, offsetof(tp_get_business_account_gifts_args, exclude_unlimited), 0, 3, 0, 0, 0},
-    {21319, offsetof(tp_get_business_account_gifts_args, exclude_unsaved), 0, 3, 0, 0, 0},
-    {18214, offsetof(tp_get_business_account_gifts_args, limit), 0, 1, 0, 0, 0},
-    {3723, offsetof(tp_get_business_account_gifts_args, offset), 0, 4, 0, 0, 0},
-    {21335, offsetof(tp_get_business_account_gifts_args, sort_by_price), 0, 3, 0, 0, 0},
-    {21190, offsetof(tp_get_user_gifts_args, exclude_from_blockchain), 0, 3, 0, 0, 0},
-    {21214, offsetof(tp_get_user_gifts_args, exclude_limited_non_upgradable), 0, 3, 0, 0, 0},
-    {21245, offsetof(tp_get_user_gifts_args, exclude_limited_upgradable), 0, 3, 0, 0, 0},
-    {21286, offsetof(tp_get_user_gifts_args, exclude_unique), 0, 3, 0, 0, 0},
-    {21301, offsetof(tp_get_user_gifts_args, exclude_unlimited), 0, 3, 0, 0, 0},
-    {18214, offsetof(tp_get_user_gifts_args, limit), 0, 1, 0, 0, 0},
-    {3723, offsetof(tp_get_user_gifts_args, offset), 0, 4, 0, 0, 0},
-    {21335, offsetof(tp_get_user_gifts_args, sort_by_price), 0, 3, 0, 0, 0},
-    {4424, offsetof(tp_get_user_gifts_args, user_id), 0, 1, 1, 0, 0},
-    {3843, offsetof(tp_get_chat_gifts_args, chat_id), 0, 5, 1, 0, 0},
-    {21190, offsetof(tp_get_chat_gifts_args, exclude_from_blockchain), 0, 3, 0, 0, 0},
-    {21214, offsetof(tp_get_chat_gifts_args, exclude_limited_non_upgradable), 0, 3, 0, 0, 0},
-    {21245, offsetof(tp_get_chat_gifts_args, exclude_limited_upgradable), 0, 3, 0, 0, 0},
-    {21272, offsetof(tp_get_chat_gifts_args, exclude_saved), 0, 3, 0, 0, 0},
-    {21286, offsetof(tp_get_chat_gifts_args, exclude_unique), 0, 3, 0, 0, 0},
-    {21301, offsetof(tp_get_chat_gifts_args, exclude_unlimited), 0, 3, 0, 0, 0},
-    {21319, offsetof(tp_get_chat_gifts_args, exclude_unsaved), 0, 3, 0, 0, 0},
-    {18214, offsetof(tp_get_chat_gifts_args, limit), 0, 1, 0, 0, 0},
-    {3723, offsetof(tp_get_chat_gifts_args, offset), 0, 4, 0, 0, 0},
-    {21335, offsetof(tp_get_chat_gifts_args, sort_by_price), 0, 3, 0, 0, 0},
-    {1862, offsetof(tp_convert_gift_to_stars_args, business_connection_id), 0, 4, 1, 0, 0},
-    {11103, offsetof(tp_convert_gift_to_stars_args, owned_gift_id), 0, 4, 1, 0, 0},
-    {1862, offsetof(tp_upgrade_gift_args, business_connection_id), 0, 4, 1, 0, 0},
-    {21406, offsetof(tp_upgrade_gift_args, keep_original_details), 0, 3, 0, 0, 0},
-    {11103, offsetof(tp_upgrade_gift_args, owned_gift_id), 0, 4, 1, 0, 0},
-    {4308, offsetof(tp_upgrade_gift_args, star_count), 0, 1, 0, 0, 0},
-    {1862, offsetof(tp_transfer_gift_args, business_connection_id), 0, 4, 1, 0, 0},
-    {21441, offsetof(tp_transfer_gift_args, new_owner_chat_id), 0, 1, 1, 0, 0},
-    {11103, offsetof(tp_transfer_gift_args, owned_gift_id), 0, 4, 1, 0, 0},
-    {4308, offsetof(tp_transfer_gift_args, star_count), 0, 1, 0, 0, 0},
-    {21469, offsetof(tp_post_story_args, active_period), 0, 1, 1, 0, 0},
-    {21483, offsetof(tp_post_story_args, areas), offsetof(tp_post_story_args, areas_count), 8, 114, 145, 0},
-    {1862, offsetof(tp_post_story_args, business_connection_id), 0, 4, 1, 0, 0},
-    {1885, offsetof(tp_post_story_args, caption), 0, 4, 0, 0, 0},
-    {1893, offsetof(tp_post_story_args, caption_entities), offsetof(tp_post_story_args, caption_entities_count), 8, 114, 9, 0},
-    {21489, offsetof(tp_post_story_args, content), 0, 7, 1, 226, 0},
-    {5134, offsetof(tp_post_story_args, parse_mode), 0, 4, 0, 0, 0},
-    {21497, offsetof(tp_post_story_args, post_to_chat_page), 0, 3, 0, 0, 0},
-    {18430, offsetof(tp_post_story_args, protect_content), 0, 3, 0, 0, 0},
-    {21469, offsetof(tp_repost_story_args, active_period), 0, 1, 1, 0, 0},
-    {1862, offsetof(tp_repost_story_args, business_connection_id), 0, 4, 1, 0, 0},
-    {18504, offsetof(tp_repost_story_args, from_chat_id), 0, 1, 1, 0, 0},
-    {21527, offsetof(tp_repost_story_args, from_story_id), 0, 1, 1, 0, 0},
-    {21497, offsetof(tp_repost_story_args, post_to_chat_page), 0, 3, 0, 0, 0},
-    {18430, offsetof(tp_repost_story_args, protect_content), 0, 3, 0, 0, 0},
-    {21483, offsetof(tp_edit_story_args, areas), offsetof(tp_edit_story_args, areas_count), 8, 114, 145, 0},
-    {1862, offsetof(tp_edit_story_args, business_connection_id), 0, 4, 1, 0, 0},
-    {1885, offsetof(tp_edit_story_args, caption), 0, 4, 0, 0, 0},
-    {1893, offsetof(tp_edit_story_args, caption_entities), offsetof(tp_edit_story_args, caption_entities_count), 8, 114, 9, 0},
-    {21489, offsetof(tp_edit_story_args, content), 0, 7, 1, 226, 0},
-    {5134, offsetof(tp_edit_story_args, parse_mode), 0, 4, 0, 0, 0},
-    {21551, offsetof(tp_edit_story_args, story_id), 0, 1, 1, 0, 0},
-    {1862, offsetof(tp_delete_story_args, business_connection_id), 0, 4, 1, 0, 0},
-    {21551, offsetof(tp_delete_story_args, story_id), 0, 1, 1, 0, 0},
-    {19565, offsetof(tp_answer_web_app_query_args, result), 0, 7, 1, 288, 0},
-    {21590, offsetof(tp_answer_web_app_query_args, web_app_query_id), 0, 4, 1, 0, 0},
-    {8305, offsetof(tp_save_prepared_inline_message_args, allow_bot_chats), 0, 3, 0, 0, 0},
-    {8321, offsetof(tp_save_prepared_inline_message_args, allow_channel_chats), 0, 3, 0, 0, 0},
-    {8341, offsetof(tp_save_prepared_inline_message_args, allow_group_chats), 0, 3, 0, 0, 0},
-    {8359, offsetof(tp_save_prepared_inline_message_args, allow_user_chats), 0, 3, 0, 0, 0},
-    {19565, offsetof(tp_save_prepared_inline_message_args, result), 0, 7, 1, 288, 0},
-    {4424, offsetof(tp_save_prepared_inline_message_args, user_id), 0, 1, 1, 0, 0},
-    {21660, offsetof(tp_save_prepared_keyboard_button_args, button), 0, 7, 1, 105, 0},
-    {4424, offsetof(tp_save_prepared_keyboard_button_args, user_id), 0, 1, 1, 0, 0},
-    {1862, offsetof(tp_edit_message_text_args, business_connection_id), 0, 4, 0, 0, 0},
-    {3843, offsetof(tp_edit_message_text_args, chat_id), 0, 5, 0, 0, 0},
-    {2190, offsetof(tp_edit_message_text_args, entities), offsetof(tp_edit_message_text_args, entities_count), 8, 114, 9, 0},
-    {8441, offsetof(tp_edit_message_text_args, inline_message_id), 0, 4, 0, 0, 0},
-    {2647, offsetof(tp_edit_message_text_args, link_preview_options), 0, 7, 0, 95, 0},
-    {2748, offsetof(tp_edit_message_text_args, message_id), 0, 1, 0, 0, 0},
-    {5134, offsetof(tp_edit_message_text_args, parse_mode), 0, 4, 0, 0, 0},
-    {3019, offsetof(tp_edit_message_text_args, reply_markup), 0, 7, 0, 111, 0},
-    {3115, offsetof(tp_edit_message_text_args, rich_message), 0, 7, 0, 234, 0},
-    {3415, offsetof(tp_edit_message_text_args, text), 0, 4, 0, 0, 0},
-    {1862, offsetof(tp_edit_message_caption_args, business_connection_id), 0, 4, 0, 0, 0},
-    {1885, offsetof(tp_edit_message_caption_args, caption), 0, 4, 0, 0, 0},
-    {1893, offsetof(tp_edit_message_caption_args, caption_entities), offsetof(tp_edit_message_caption_args, caption_entities_count), 8, 114, 9, 0},
-    {3843, offsetof(tp_edit_message_caption_args, chat_id), 0, 5, 0, 0, 0},
-    {8441, offsetof(tp_edit_message_caption_args, inline_message_id), 0, 4, 0, 0, 0},
-    {2748, offsetof(tp_edit_message_caption_args, message_id), 0, 1, 0, 0, 0},
-    {5134, offsetof(tp_edit_message_caption_args, parse_mode), 0, 4, 0, 0, 0},
-    {3019, offsetof(tp_edit_message_caption_args, reply_markup), 0, 7, 0, 111, 0},
-    {3190, offsetof(tp_edit_message_caption_args, show_caption_above_media), 0, 3, 0, 0, 0},
-    {1862, offsetof(tp_edit_message_media_args, business_connection_id), 0, 4, 0, 0, 0},
-    {3843, offsetof(tp_edit_message_media_args, chat_id), 0, 5, 0, 0, 0},
-    {8441, offsetof(tp_edit_message_media_args, inline_message_id), 0, 4, 0, 0, 0},
-    {4564, offsetof(tp_edit_message_media_args, media), 0, 7, 1, 207, 0},
-    {2748, offsetof(tp_edit_message_media_args, message_id), 0, 1, 0, 0, 0},
-    {3019, offsetof(tp_edit_message_media_args, reply_markup), 0, 7, 0, 111, 0},
-    {1862, offsetof(tp_edit_message_live_location_args, business_connection_id), 0, 4, 0, 0, 0},
-    {3843, offsetof(tp_edit_message_live_location_args, chat_id), 0, 5, 0, 0, 0},
-    {5278, offsetof(tp_edit_message_live_location_args, heading), 0, 1, 0, 0, 0},
-    {5286, offsetof(tp_edit_message_live_location_args, horizontal_accuracy), 0, 2, 0, 0, 0},
-    {8441, offsetof(tp_edit_message_live_location_args, inline_message_id), 0, 4, 0, 0, 0},
-    {5306, offsetof(tp_edit_message_live_location_args, latitude), 0, 2, 1, 0, 0},
-    {5315, offsetof(tp_edit_message_live_location_args, live_period), 0, 1, 0, 0, 0},
-    {5327, offsetof(tp_edit_message_live_location_args, longitude), 0, 2, 1, 0, 0},
-    {2748, offsetof(tp_edit_message_live_location_args, message_id), 0, 1, 0, 0, 0},
-    {5337, offsetof(tp_edit_message_live_location_args, proximity_alert_radius), 0, 1, 0, 0, 0},
-    {3019, offsetof(tp_edit_message_live_location_args, reply_markup), 0, 7, 0, 111, 0},
-    {1862, offsetof(tp_stop_message_live_location_args, business_connection_id), 0, 4, 0, 0, 0},
-    {3843, offsetof(tp_stop_message_live_location_args, chat_id), 0, 5, 0, 0, 0},
-    {8441, offsetof(tp_stop_message_live_location_args, inline_message_id), 0, 4, 0, 0, 0},
-    {2748, offsetof(tp_stop_message_live_location_args, message_id), 0, 1, 0, 0, 0},
-    {3019, offsetof(tp_stop_message_live_location_args, reply_markup), 0, 7, 0, 111, 0},
-    {1862, offsetof(tp_edit_message_checklist_args, business_connection_id), 0, 4, 1, 0, 0},
-    {3843, offsetof(tp_edit_message_checklist_args, chat_id), 0, 5, 1, 0, 0},
-    {2003, offsetof(tp_edit_message_checklist_args, checklist), 0, 7, 1, 47, 0},
-    {2748, offsetof(tp_edit_message_checklist_args, message_id), 0, 1, 1, 0, 0},
-    {3019, offsetof(tp_edit_message_checklist_args, reply_markup), 0, 7, 0, 111, 0},
-    {1862, offsetof(tp_edit_message_reply_markup_args, business_connection_id), 0, 4, 0, 0, 0},
-    {3843, offsetof(tp_edit_message_reply_markup_args, chat_id), 0, 5, 0, 0, 0},
-    {8441, offsetof(tp_edit_message_reply_markup_args, inline_message_id), 0, 4, 0, 0, 0},
-    {2748, offsetof(tp_edit_message_reply_markup_args, message_id), 0, 1, 0, 0, 0},
-    {3019, offsetof(tp_edit_message_reply_markup_args, reply_markup), 0, 7, 0, 111, 0},
-    {1862, offsetof(tp_stop_poll_args, business_connection_id), 0, 4, 0, 0, 0},
-    {3843, offsetof(tp_stop_poll_args, chat_id), 0, 5, 1, 0, 0},
-    {2748, offsetof(tp_stop_poll_args, message_id), 0, 1, 1, 0, 0},
-    {3019, offsetof(tp_stop_poll_args, reply_markup), 0, 7, 0, 111, 0},
-    {3843, offsetof(tp_approve_suggested_post_args, chat_id), 0, 1, 1, 0, 0},
-    {2748, offsetof(tp_approve_suggested_post_args, message_id), 0, 1, 1, 0, 0},
-    {6628, offsetof(tp_approve_suggested_post_args, send_date), 0, 1, 0, 0, 0},
-    {3843, offsetof(tp_decline_suggested_post_args, chat_id), 0, 1, 1, 0, 0},
-    {6711, offsetof(tp_decline_suggested_post_args, comment), 0, 4, 0, 0, 0},
-    {2748, offsetof(tp_decline_suggested_post_args, message_id), 0, 1, 1, 0, 0},
-    {3843, offsetof(tp_delete_message_args, chat_id), 0, 5, 1, 0, 0},
-    {2748, offsetof(tp_delete_message_args, message_id), 0, 1, 1, 0, 0},
-    {3843, offsetof(tp_delete_messages_args, chat_id), 0, 5, 1, 0, 0},
-    {12656, offsetof(tp_delete_messages_args, message_ids), offsetof(tp_delete_messages_args, message_ids_count), 8, 19, 0, 0},
-    {21913, offsetof(tp_delete_message_reaction_args, actor_chat_id), 0, 1, 0, 0, 0},
-    {3843, offsetof(tp_delete_message_reaction_args, chat_id), 0, 5, 1, 0, 0},
-    {2748, offsetof(tp_delete_message_reaction_args, message_id), 0, 1, 1, 0, 0},
-    {4424, offsetof(tp_delete_message_reaction_args, user_id), 0, 1, 0, 0, 0},
-    {21913, offsetof(tp_delete_all_message_reactions_args, actor_chat_id), 0, 1, 0, 0, 0},
-    {3843, offsetof(tp_delete_all_message_reactions_args, chat_id), 0, 5, 1, 0, 0},
-    {4424, offsetof(tp_delete_all_message_reactions_args, user_id), 0, 1, 0, 0, 0},
-    {18345, offsetof(tp_send_sticker_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
-    {1862, offsetof(tp_send_sticker_args, business_connection_id), 0, 4, 0, 0, 0},
-    {3843, offsetof(tp_send_sticker_args, chat_id), 0, 5, 1, 0, 0},
-    {18366, offsetof(tp_send_sticker_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
-    {18391, offsetof(tp_send_sticker_args, disable_notification), 0, 3, 0, 0, 0},
-    {4443, offsetof(tp_send_sticker_args, emoji), 0, 4, 0, 0, 0},
-    {18412, offsetof(tp_send_sticker_args, message_effect_id), 0, 4, 0, 0, 0},
-    {2759, offsetof(tp_send_sticker_args, message_thread_id), 0, 1, 0, 0, 0},
-    {18430, offsetof(tp_send_sticker_args, protect_content), 0, 3, 0, 0, 0},
-    {3019, offsetof(tp_send_sticker_args, reply_markup), 0, 7, 0, 359, 0},
-    {18446, offsetof(tp_send_sticker_args, reply_parameters), 0, 7, 0, 12, 0},
-    {3215, offsetof(tp_send_sticker_args, sticker), 0, 6, 1, 0, 0},
-    {18463, offsetof(tp_send_sticker_args, suggested_post_parameters), 0, 7, 0, 98, 0},
-    {6180, offsetof(tp_get_sticker_set_args, name), 0, 4, 1, 0, 0},
-    {22002, offsetof(tp_get_custom_emoji_stickers_args, custom_emoji_ids), offsetof(tp_get_custom_emoji_stickers_args, custom_emoji_ids_count), 8, 67, 0, 0},
-    {3215, offsetof(tp_upload_sticker_file_args, sticker), 0, 6, 1, 0, 0},
-    {22037, offsetof(tp_upload_sticker_file_args, sticker_format), 0, 4, 1, 0, 0},
-    {4424, offsetof(tp_upload_sticker_file_args, user_id), 0, 1, 1, 0, 0},
-    {6180, offsetof(tp_create_new_sticker_set_args, name), 0, 4, 1, 0, 0},
-    {13363, offsetof(tp_create_new_sticker_set_args, needs_repainting), 0, 3, 0, 0, 0},
-    {13418, offsetof(tp_create_new_sticker_set_args, sticker_type), 0, 4, 0, 0, 0},
-    {13431, offsetof(tp_create_new_sticker_set_args, stickers), offsetof(tp_create_new_sticker_set_args, stickers_count), 8, 115, 232, 0},
-    {948, offsetof(tp_create_new_sticker_set_args, title), 0, 4, 1, 0, 0},
-    {4424, offsetof(tp_create_new_sticker_set_args, user_id), 0, 1, 1, 0, 0},
-    {6180, offsetof(tp_add_sticker_to_set_args, name), 0, 4, 1, 0, 0},
-    {3215, offsetof(tp_add_sticker_to_set_args, sticker), 0, 7, 1, 232, 0},
-    {4424, offsetof(tp_add_sticker_to_set_args, user_id), 0, 1, 1, 0, 0},
-    {3765, offsetof(tp_set_sticker_position_in_set_args, position), 0, 1, 1, 0, 0},
-    {3215, offsetof(tp_set_sticker_position_in_set_args, sticker), 0, 4, 1, 0, 0},
-    {3215, offsetof(tp_delete_sticker_from_set_args, sticker), 0, 4, 1, 0, 0},
-    {6180, offsetof(tp_replace_sticker_in_set_args, name), 0, 4, 1, 0, 0},
-    {22153, offsetof(tp_replace_sticker_in_set_args, old_sticker), 0, 4, 1, 0, 0},
-    {3215, offsetof(tp_replace_sticker_in_set_args, sticker), 0, 7, 1, 232, 0},
-    {4424, offsetof(tp_replace_sticker_in_set_args, user_id), 0, 1, 1, 0, 0},
-    {13494, offsetof(tp_set_sticker_emoji_list_args, emoji_list), offsetof(tp_set_sticker_emoji_list_args, emoji_list_count), 8, 67, 0, 0},
-    {3215, offsetof(tp_set_sticker_emoji_list_args, sticker), 0, 4, 1, 0, 0},
-    {13512, offsetof(tp_set_sticker_keywords_args, keywords), offsetof(tp_set_sticker_keywords_args, keywords_count), 8, 66, 0, 0},
-    {3215, offsetof(tp_set_sticker_keywords_args, sticker), 0, 4, 1, 0, 0},
-    {13349, offsetof(tp_set_sticker_mask_position_args, mask_position), 0, 7, 0, 231, 0},
-    {3215, offsetof(tp_set_sticker_mask_position_args, sticker), 0, 4, 1, 0, 0},
-    {6180, offsetof(tp_set_sticker_set_title_args, name), 0, 4, 1, 0, 0},
-    {948, offsetof(tp_set_sticker_set_title_args, title), 0, 4, 1, 0, 0},
-    {13505, offsetof(tp_set_sticker_set_thumbnail_args, format), 0, 4, 1, 0, 0},
-    {6180, offsetof(tp_set_sticker_set_thumbnail_args, name), 0, 4, 1, 0, 0},
-    {4170, offsetof(tp_set_sticker_set_thumbnail_args, thumbnail), 0, 6, 0, 0, 0},
-    {4424, offsetof(tp_set_sticker_set_thumbnail_args, user_id), 0, 1, 1, 0, 0},
-    {3674, offsetof(tp_set_custom_emoji_sticker_set_thumbnail_args, custom_emoji_id), 0, 4, 0, 0, 0},
-    {6180, offsetof(tp_set_custom_emoji_sticker_set_thumbnail_args, name), 0, 4, 1, 0, 0},
-    {6180, offsetof(tp_delete_sticker_set_args, name), 0, 4, 1, 0, 0},
-    {18345, offsetof(tp_send_rich_message_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
-    {1862, offsetof(tp_send_rich_message_args, business_connection_id), 0, 4, 0, 0, 0},
-    {3843, offsetof(tp_send_rich_message_args, chat_id), 0, 5, 1, 0, 0},
-    {18366, offsetof(tp_send_rich_message_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
-    {18391, offsetof(tp_send_rich_message_args, disable_notification), 0, 3, 0, 0, 0},
-    {18412, offsetof(tp_send_rich_message_args, message_effect_id), 0, 4, 0, 0, 0},
-    {2759, offsetof(tp_send_rich_message_args, message_thread_id), 0, 1, 0, 0, 0},
-    {18430, offsetof(tp_send_rich_message_args, protect_content), 0, 3, 0, 0, 0},
-    {3019, offsetof(tp_send_rich_message_args, reply_markup), 0, 7, 0, 359, 0},
-    {18446, offsetof(tp_send_rich_message_args, reply_parameters), 0, 7, 0, 12, 0},
-    {3115, offsetof(tp_send_rich_message_args, rich_message), 0, 7, 1, 234, 0},
-    {18463, offsetof(tp_send_rich_message_args, suggested_post_parameters), 0, 7, 0, 98, 0},
-    {3843, offsetof(tp_send_rich_message_draft_args, chat_id), 0, 1, 1, 0, 0},
-    {18932, offsetof(tp_send_rich_message_draft_args, draft_id), 0, 1, 1, 0, 0},
-    {2759, offsetof(tp_send_rich_message_draft_args, message_thread_id), 0, 1, 0, 0, 0},
-    {3115, offsetof(tp_send_rich_message_draft_args, rich_message), 0, 7, 1, 234, 0},
-    {21660, offsetof(tp_answer_inline_query_args, button), 0, 7, 0, 287, 0},
-    {20180, offsetof(tp_answer_inline_query_args, cache_time), 0, 1, 0, 0, 0},
-    {22375, offsetof(tp_answer_inline_query_args, inline_query_id), 0, 4, 1, 0, 0},
-    {22391, offsetof(tp_answer_inline_query_args, is_personal), 0, 3, 0, 0, 0},
-    {11354, offsetof(tp_answer_inline_query_args, next_offset), 0, 4, 0, 0, 0},
-    {22403, offsetof(tp_answer_inline_query_args, results), offsetof(tp_answer_inline_query_args, results_count), 8, 115, 288, 0},
-    {18345, offsetof(tp_send_invoice_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
-    {3843, offsetof(tp_send_invoice_args, chat_id), 0, 5, 1, 0, 0},
-    {6744, offsetof(tp_send_invoice_args, currency), 0, 4, 1, 0, 0},
-    {1212, offsetof(tp_send_invoice_args, description), 0, 4, 1, 0, 0},
-    {18366, offsetof(tp_send_invoice_args, direct_messages_topic_id), 0, 1, 0, 0, 0},
-    {18391, offsetof(tp_send_invoice_args, disable_notification), 0, 3, 0, 0, 0},
-    {16315, offsetof(tp_send_invoice_args, is_flexible), 0, 3, 0, 0, 0},
-    {16327, offsetof(tp_send_invoice_args, max_tip_amount), 0, 1, 0, 0, 0},
-    {18412, offsetof(tp_send_invoice_args, message_effect_id), 0, 4, 0, 0, 0},
-    {2759, offsetof(tp_send_invoice_args, message_thread_id), 0, 1, 0, 0, 0},
-    {16342, offsetof(tp_send_invoice_args, need_email), 0, 3, 0, 0, 0},
-    {16353, offsetof(tp_send_invoice_args, need_name), 0, 3, 0, 0, 0},
-    {16363, offsetof(tp_send_invoice_args, need_phone_number), 0, 3, 0, 0, 0},
-    {16381, offsetof(tp_send_invoice_args, need_shipping_address), 0, 3, 0, 0, 0},
-    {16403, offsetof(tp_send_invoice_args, payload), 0, 4, 1, 0, 0},
-    {15446, offsetof(tp_send_invoice_args, photo_height), 0, 1, 0, 0, 0},
-    {16411, offsetof(tp_send_invoice_args, photo_size), 0, 1, 0, 0, 0},
-    {15281, offsetof(tp_send_invoice_args, photo_url), 0, 4, 0, 0, 0},
-    {15459, offsetof(tp_send_invoice_args, photo_width), 0, 1, 0, 0, 0},
-    {16422, offsetof(tp_send_invoice_args, prices), offsetof(tp_send_invoice_args, prices_count), 8, 115, 317, 0},
-    {18430, offsetof(tp_send_invoice_args, protect_content), 0, 3, 0, 0, 0},
-    {16429, offsetof(tp_send_invoice_args, provider_data), 0, 4, 0, 0, 0},
-    {16443, offsetof(tp_send_invoice_args, provider_token), 0, 4, 0, 0, 0},
-    {3019, offsetof(tp_send_invoice_args, reply_markup), 0, 7, 0, 111, 0},
-    {18446, offsetof(tp_send_invoice_args, reply_parameters), 0, 7, 0, 12, 0},
-    {16458, offsetof(tp_send_invoice_args, send_email_to_provider), 0, 3, 0, 0, 0},
-    {16481, offsetof(tp_send_invoice_args, send_phone_number_to_provider), 0, 3, 0, 0, 0},
-    {15103, offsetof(tp_send_invoice_args, start_parameter), 0, 4, 0, 0, 0},
-    {18463, offsetof(tp_send_invoice_args, suggested_post_parameters), 0, 7, 0, 98, 0},
-    {16511, offsetof(tp_send_invoice_args, suggested_tip_amounts), offsetof(tp_send_invoice_args, suggested_tip_amounts_count), 8, 18, 0, 0},
-    {948, offsetof(tp_send_invoice_args, title), 0, 4, 1, 0, 0},
-    {1862, offsetof(tp_create_invoice_link_args, business_connection_id), 0, 4, 0, 0, 0},
-    {6744, offsetof(tp_create_invoice_link_args, currency), 0, 4, 1, 0, 0},
-    {1212, offsetof(tp_create_invoice_link_args, description), 0, 4, 1, 0, 0},
-    {16315, offsetof(tp_create_invoice_link_args, is_flexible), 0, 3, 0, 0, 0},
-    {16327, offsetof(tp_create_invoice_link_args, max_tip_amount), 0, 1, 0, 0, 0},
-    {16342, offsetof(tp_create_invoice_link_args, need_email), 0, 3, 0, 0, 0},
-    {16353, offsetof(tp_create_invoice_link_args, need_name), 0, 3, 0, 0, 0},
-    {16363, offsetof(tp_create_invoice_link_args, need_phone_number), 0, 3, 0, 0, 0},
-    {16381, offsetof(tp_create_invoice_link_args, need_shipping_address), 0, 3, 0, 0, 0},
-    {16403, offsetof(tp_create_invoice_link_args, payload), 0, 4, 1, 0, 0},
-    {15446, offsetof(tp_create_invoice_link_args, photo_height), 0, 1, 0, 0, 0},
-    {16411, offsetof(tp_create_invoice_link_args, photo_size), 0, 1, 0, 0, 0},
-    {15281, offsetof(tp_create_invoice_link_args, photo_url), 0, 4, 0, 0, 0},
-    {15459, offsetof(tp_create_invoice_link_args, photo_width), 0, 1, 0, 0, 0},
-    {16422, offsetof(tp_create_invoice_link_args, prices), offsetof(tp_create_invoice_link_args, prices_count), 8, 115, 317, 0},
-    {16429, offsetof(tp_create_invoice_link_args, provider_data), 0, 4, 0, 0, 0},
-    {16443, offsetof(tp_create_invoice_link_args, provider_token), 0, 4, 0, 0, 0},
-    {16458, offsetof(tp_create_invoice_link_args, send_email_to_provider), 0, 3, 0, 0, 0},
-    {16481, offsetof(tp_create_invoice_link_args, send_phone_number_to_provider), 0, 3, 0, 0, 0},
-    {8676, offsetof(tp_create_invoice_link_args, subscription_period), 0, 1, 0, 0, 0},
-    {16511, offsetof(tp_create_invoice_link_args, suggested_tip_amounts), offsetof(tp_create_invoice_link_args, suggested_tip_amounts_count), 8, 18, 0, 0},
-    {948, offsetof(tp_create_invoice_link_args, title), 0, 4, 1, 0, 0},
-    {22461, offsetof(tp_answer_shipping_query_args, error_message), 0, 4, 0, 0, 0},
-    {22475, offsetof(tp_answer_shipping_query_args, ok), 0, 3, 1, 0, 0},
-    {22478, offsetof(tp_answer_shipping_query_args, shipping_options), offsetof(tp_answer_shipping_query_args, shipping_options_count), 8, 114, 321, 0},
-    {22495, offsetof(tp_answer_shipping_query_args, shipping_query_id), 0, 4, 1, 0, 0},
-    {22461, offsetof(tp_answer_pre_checkout_query_args, error_message), 0, 4, 0, 0, 0},
-    {22475, offsetof(tp_answer_pre_checkout_query_args, ok), 0, 3, 1, 0, 0},
-    {22536, offsetof(tp_answer_pre_checkout_query_args, pre_checkout_query_id), 0, 4, 1, 0, 0},
-    {18214, offsetof(tp_get_star_transactions_args, limit), 0, 1, 0, 0, 0},
-    {3723, offsetof(tp_get_star_transactions_args, offset), 0, 1, 0, 0, 0},
-    {16848, offsetof(tp_refund_star_payment_args, telegram_payment_charge_id), 0, 4, 1, 0, 0},
-    {4424, offsetof(tp_refund_star_payment_args, user_id), 0, 1, 1, 0, 0},
-    {22638, offsetof(tp_edit_user_star_subscription_args, is_canceled), 0, 3, 1, 0, 0},
-    {16848, offsetof(tp_edit_user_star_subscription_args, telegram_payment_charge_id), 0, 4, 1, 0, 0},
-    {4424, offsetof(tp_edit_user_star_subscription_args, user_id), 0, 1, 1, 0, 0},
-    {22672, offsetof(tp_set_passport_data_errors_args, errors), offsetof(tp_set_passport_data_errors_args, errors_count), 8, 115, 346, 0},
-    {4424, offsetof(tp_set_passport_data_errors_args, user_id), 0, 1, 1, 0, 0},
-    {18345, offsetof(tp_send_game_args, allow_paid_broadcast), 0, 3, 0, 0, 0},
-    {1862, offsetof(tp_send_game_args, business_connection_id), 0, 4, 0, 0, 0},
-    {3843, offsetof(tp_send_game_args, chat_id), 0, 5, 1, 0, 0},
-    {18391, offsetof(tp_send_game_args, disable_notification), 0, 3, 0, 0, 0},
-    {8425, offsetof(tp_send_game_args, game_short_name), 0, 4, 1, 0, 0},
-    {18412, offsetof(tp_send_game_args, message_effect_id), 0, 4, 0, 0, 0},
-    {2759, offsetof(tp_send_game_args, message_thread_id), 0, 1, 0, 0, 0},
-    {18430, offsetof(tp_send_game_args, protect_content), 0, 3, 0, 0, 0},
-    {3019, offsetof(tp_send_game_args, reply_markup), 0, 7, 0, 111, 0},
-    {18446, offsetof(tp_send_game_args, reply_parameters), 0, 7, 0, 12, 0},
-    {3843, offsetof(tp_set_game_score_args, chat_id), 0, 1, 0, 0, 0},
-    {22701, offsetof(tp_set_game_score_args, disable_edit_message), 0, 3, 0, 0, 0},
-    {22722, offsetof(tp_set_game_score_args, force), 0, 3, 0, 0, 0},
-    {8441, offsetof(tp_set_game_score_args, inline_message_id), 0, 4, 0, 0, 0},
-    {2748, offsetof(tp_set_game_score_args, message_id), 0, 1, 0, 0, 0},
-    {18185, offsetof(tp_set_game_score_args, score), 0, 1, 1, 0, 0},
-    {4424, offsetof(tp_set_game_score_args, user_id), 0, 1, 1, 0, 0},
-    {3843, offsetof(tp_get_game_high_scores_args, chat_id), 0, 1, 0, 0, 0},
-    {8441, offsetof(tp_get_game_high_scores_args, inline_message_id), 0, 4, 0, 0, 0},
-    {2748, offsetof(tp_get_game_high_scores_args, message_id), 0, 1, 0, 0, 0},
-    {4424, offsetof(tp_get_game_high_scores_args, user_id), 0, 1, 1, 0, 0},
+static const tp__fdesc tp__gen_fields[1748] = {
+    {8, offsetof(tp_update, business_connection), 0, 7, 0, 200},
+    {28, offsetof(tp_update, business_message), 0, 7, 0, 5},
+    {45, offsetof(tp_update, callback_query), 0, 7, 0, 116},
+    {60, offsetof(tp_update, channel_post), 0, 7, 0, 5},
+    {73, offsetof(tp_update, chat_boost), 0, 7, 0, 194},
+    {84, offsetof(tp_update, chat_join_request), 0, 7, 0, 129},
+    {102, offsetof(tp_update, chat_member), 0, 7, 0, 121},
+    {114, offsetof(tp_update, chosen_inline_result), 0, 7, 0, 316},
+    {135, offsetof(tp_update, deleted_business_messages), 0, 7, 0, 201},
+    {161, offsetof(tp_update, edited_business_message), 0, 7, 0, 5},
+    {185, offsetof(tp_update, edited_channel_post), 0, 7, 0, 5},
+    {205, offsetof(tp_update, edited_message), 0, 7, 0, 5},
+    {220, offsetof(tp_update, guest_message), 0, 7, 0, 5},
+    {234, offsetof(tp_update, inline_query), 0, 7, 0, 286},
+    {247, offsetof(tp_update, managed_bot), 0, 7, 0, 56},
+    {259, offsetof(tp_update, message), 0, 7, 0, 5},
+    {267, offsetof(tp_update, message_reaction), 0, 7, 0, 152},
+    {284, offsetof(tp_update, message_reaction_count), 0, 7, 0, 153},
+    {307, offsetof(tp_update, my_chat_member), 0, 7, 0, 121},
+    {322, offsetof(tp_update, poll), 0, 7, 0, 43},
+    {327, offsetof(tp_update, poll_answer), 0, 7, 0, 42},
+    {339, offsetof(tp_update, pre_checkout_query), 0, 7, 0, 325},
+    {358, offsetof(tp_update, purchased_paid_media), 0, 7, 0, 326},
+    {379, offsetof(tp_update, removed_chat_boost), 0, 7, 0, 195},
+    {398, offsetof(tp_update, shipping_query), 0, 7, 0, 324},
+    {413, offsetof(tp_update, update_id), 0, 1, 1, 0},
+    {435, offsetof(tp_webhook_info, allowed_updates), offsetof(tp_webhook_info, allowed_updates_count), 8, 66, 0},
+    {451, offsetof(tp_webhook_info, has_custom_certificate), 0, 3, 1, 0},
+    {474, offsetof(tp_webhook_info, ip_address), 0, 4, 0, 0},
+    {485, offsetof(tp_webhook_info, last_error_date), offsetof(tp_webhook_info, has_last_error_date), 1, 0, 0},
+    {501, offsetof(tp_webhook_info, last_error_message), 0, 4, 0, 0},
+    {520, offsetof(tp_webhook_info, last_synchronization_error_date), offsetof(tp_webhook_info, has_last_synchronization_error_date), 1, 0, 0},
+    {552, offsetof(tp_webhook_info, max_connections), offsetof(tp_webhook_info, has_max_connections), 1, 0, 0},
+    {568, offsetof(tp_webhook_info, pending_update_count), 0, 1, 1, 0},
+    {589, offsetof(tp_webhook_info, url), 0, 4, 1, 0},
+    {598, offsetof(tp_user, added_to_attachment_menu), offsetof(tp_user, has_added_to_attachment_menu), 3, 0, 0},
+    {623, offsetof(tp_user, allows_users_to_create_topics), offsetof(tp_user, has_allows_users_to_create_topics), 3, 0, 0},
+    {653, offsetof(tp_user, can_connect_to_business), offsetof(tp_user, has_can_connect_to_business), 3, 0, 0},
+    {677, offsetof(tp_user, can_join_groups), offsetof(tp_user, has_can_join_groups), 3, 0, 0},
+    {693, offsetof(tp_user, can_manage_bots), offsetof(tp_user, has_can_manage_bots), 3, 0, 0},
+    {709, offsetof(tp_user, can_read_all_group_messages), offsetof(tp_user, has_can_read_all_group_messages), 3, 0, 0},
+    {737, offsetof(tp_user, first_name), 0, 4, 1, 0},
+    {748, offsetof(tp_user, has_main_web_app), offsetof(tp_user, has_has_main_web_app), 3, 0, 0},
+    {765, offsetof(tp_user, has_topics_enabled), offsetof(tp_user, has_has_topics_enabled), 3, 0, 0},
+    {784, offsetof(tp_user, id), 0, 1, 1, 0},
+    {787, offsetof(tp_user, is_bot), 0, 3, 1, 0},
+    {794, offsetof(tp_user, is_premium), offsetof(tp_user, has_is_premium), 3, 0, 0},
+    {805, offsetof(tp_user, language_code), 0, 4, 0, 0},
+    {819, offsetof(tp_user, last_name), 0, 4, 0, 0},
+    {829, offsetof(tp_user, supports_guest_queries), offsetof(tp_user, has_supports_guest_queries), 3, 0, 0},
+    {852, offsetof(tp_user, supports_inline_queries), offsetof(tp_user, has_supports_inline_queries), 3, 0, 0},
+    {876, offsetof(tp_user, supports_join_request_queries), offsetof(tp_user, has_supports_join_request_queries), 3, 0, 0},
+    {906, offsetof(tp_user, username), 0, 4, 0, 0},
+    {737, offsetof(tp_chat, first_name), 0, 4, 0, 0},
+    {784, offsetof(tp_chat, id), 0, 1, 1, 0},
+    {920, offsetof(tp_chat, is_direct_messages), offsetof(tp_chat, has_is_direct_messages), 3, 0, 0},
+    {939, offsetof(tp_chat, is_forum), offsetof(tp_chat, has_is_forum), 3, 0, 0},
+    {819, offsetof(tp_chat, last_name), 0, 4, 0, 0},
+    {948, offsetof(tp_chat, title), 0, 4, 0, 0},
+    {954, offsetof(tp_chat, type), 0, 4, 1, 0},
+    {906, offsetof(tp_chat, username), 0, 4, 0, 0},
+    {972, offsetof(tp_chat_full_info, accent_color_id), 0, 1, 1, 0},
+    {988, offsetof(tp_chat_full_info, accepted_gift_types), 0, 7, 1, 171},
+    {1008, offsetof(tp_chat_full_info, active_usernames), offsetof(tp_chat_full_info, active_usernames_count), 8, 66, 0},
+    {1025, offsetof(tp_chat_full_info, available_reactions), offsetof(tp_chat_full_info, available_reactions_count), 8, 114, 147},
+    {1045, offsetof(tp_chat_full_info, background_custom_emoji_id), 0, 4, 0, 0},
+    {1072, offsetof(tp_chat_full_info, bio), 0, 4, 0, 0},
+    {1076, offsetof(tp_chat_full_info, birthdate), 0, 7, 0, 131},
+    {1086, offsetof(tp_chat_full_info, business_intro), 0, 7, 0, 132},
+    {1101, offsetof(tp_chat_full_info, business_location), 0, 7, 0, 133},
+    {1119, offsetof(tp_chat_full_info, business_opening_hours), 0, 7, 0, 135},
+    {1142, offsetof(tp_chat_full_info, can_send_paid_media), offsetof(tp_chat_full_info, has_can_send_paid_media), 3, 0, 0},
+    {1162, offsetof(tp_chat_full_info, can_set_sticker_set), offsetof(tp_chat_full_info, has_can_set_sticker_set), 3, 0, 0},
+    {1182, offsetof(tp_chat_full_info, custom_emoji_sticker_set_name), 0, 4, 0, 0},
+    {1212, offsetof(tp_chat_full_info, description), 0, 4, 0, 0},
+    {1224, offsetof(tp_chat_full_info, emoji_status_custom_emoji_id), 0, 4, 0, 0},
+    {1253, offsetof(tp_chat_full_info, emoji_status_expiration_date), offsetof(tp_chat_full_info, has_emoji_status_expiration_date), 1, 0, 0},
+    {737, offsetof(tp_chat_full_info, first_name), 0, 4, 0, 0},
+    {1282, offsetof(tp_chat_full_info, first_profile_audio), 0, 7, 0, 20},
+    {1302, offsetof(tp_chat_full_info, guard_bot), 0, 7, 0, 2},
+    {1312, offsetof(tp_chat_full_info, has_aggressive_anti_spam_enabled), offsetof(tp_chat_full_info, has_has_aggressive_anti_spam_enabled), 3, 0, 0},
+    {1345, offsetof(tp_chat_full_info, has_hidden_members), offsetof(tp_chat_full_info, has_has_hidden_members), 3, 0, 0},
+    {1364, offsetof(tp_chat_full_info, has_private_forwards), offsetof(tp_chat_full_info, has_has_private_forwards), 3, 0, 0},
+    {1385, offsetof(tp_chat_full_info, has_protected_content), offsetof(tp_chat_full_info, has_has_protected_content), 3, 0, 0},
+    {1407, offsetof(tp_chat_full_info, has_restricted_voice_and_video_messages), offsetof(tp_chat_full_info, has_has_restricted_voice_and_video_messages), 3, 0, 0},
+    {1447, offsetof(tp_chat_full_info, has_visible_history), offsetof(tp_chat_full_info, has_has_visible_history), 3, 0, 0},
+    {784, offsetof(tp_chat_full_info, id), 0, 1, 1, 0},
+    {1467, offsetof(tp_chat_full_info, invite_link), 0, 4, 0, 0},
+    {920, offsetof(tp_chat_full_info, is_direct_messages), offsetof(tp_chat_full_info, has_is_direct_messages), 3, 0, 0},
+    {939, offsetof(tp_chat_full_info, is_forum), offsetof(tp_chat_full_info, has_is_forum), 3, 0, 0},
+    {1479, offsetof(tp_chat_full_info, join_by_request), offsetof(tp_chat_full_info, has_join_by_request), 3, 0, 0},
+    {1495, offsetof(tp_chat_full_info, join_to_send_messages), offsetof(tp_chat_full_info, has_join_to_send_messages), 3, 0, 0},
+    {819, offsetof(tp_chat_full_info, last_name), 0, 4, 0, 0},
+    {1517, offsetof(tp_chat_full_info, linked_chat_id), offsetof(tp_chat_full_info, has_linked_chat_id), 1, 0, 0},
+    {1532, offsetof(tp_chat_full_info, location), 0, 7, 0, 146},
+    {1541, offsetof(tp_chat_full_info, max_reaction_count), 0, 1, 1, 0},
+    {1560, offsetof(tp_chat_full_info, message_auto_delete_time), offsetof(tp_chat_full_info, has_message_auto_delete_time), 1, 0, 0},
+    {1585, offsetof(tp_chat_full_info, paid_message_star_count), offsetof(tp_chat_full_info, has_paid_message_star_count), 1, 0, 0},
+    {1609, offsetof(tp_chat_full_info, parent_chat), 0, 7, 0, 3},
+    {1621, offsetof(tp_chat_full_info, permissions), 0, 7, 0, 130},
+    {1633, offsetof(tp_chat_full_info, personal_chat), 0, 7, 0, 3},
+    {1647, offsetof(tp_chat_full_info, photo), 0, 7, 0, 118},
+    {1653, offsetof(tp_chat_full_info, pinned_message), 0, 7, 0, 5},
+    {1668, offsetof(tp_chat_full_info, profile_accent_color_id), offsetof(tp_chat_full_info, has_profile_accent_color_id), 1, 0, 0},
+    {1692, offsetof(tp_chat_full_info, profile_background_custom_emoji_id), 0, 4, 0, 0},
+    {1727, offsetof(tp_chat_full_info, rating), 0, 7, 0, 136},
+    {1734, offsetof(tp_chat_full_info, slow_mode_delay), offsetof(tp_chat_full_info, has_slow_mode_delay), 1, 0, 0},
+    {1750, offsetof(tp_chat_full_info, sticker_set_name), 0, 4, 0, 0},
+    {948, offsetof(tp_chat_full_info, title), 0, 4, 0, 0},
+    {954, offsetof(tp_chat_full_info, type), 0, 4, 1, 0},
+    {1767, offsetof(tp_chat_full_info, unique_gift_colors), 0, 7, 0, 162},
+    {1786, offsetof(tp_chat_full_info, unrestrict_boost_count), offsetof(tp_chat_full_info, has_unrestrict_boost_count), 1, 0, 0},
+    {906, offsetof(tp_chat_full_info, username), 0, 4, 0, 0},
+    {1817, offsetof(tp_message, animation), 0, 7, 0, 19},
+    {1827, offsetof(tp_message, audio), 0, 7, 0, 20},
+    {1833, offsetof(tp_message, author_signature), 0, 4, 0, 0},
+    {1850, offsetof(tp_message, boost_added), 0, 7, 0, 59},
+    {1862, offsetof(tp_message, business_connection_id), 0, 4, 0, 0},
+    {1885, offsetof(tp_message, caption), 0, 4, 0, 0},
+    {1893, offsetof(tp_message, caption_entities), offsetof(tp_message, caption_entities_count), 8, 114, 9},
+    {1910, offsetof(tp_message, channel_chat_created), offsetof(tp_message, has_channel_chat_created), 3, 0, 0},
+    {1931, offsetof(tp_message, chat), 0, 7, 1, 3},
+    {1936, offsetof(tp_message, chat_background_set), 0, 7, 0, 69},
+    {1956, offsetof(tp_message, chat_owner_changed), 0, 7, 0, 197},
+    {1975, offsetof(tp_message, chat_owner_left), 0, 7, 0, 196},
+    {1991, offsetof(tp_message, chat_shared), 0, 7, 0, 78},
+    {2003, offsetof(tp_message, checklist), 0, 7, 0, 45},
+    {2013, offsetof(tp_message, checklist_tasks_added), 0, 7, 0, 49},
+    {2035, offsetof(tp_message, checklist_tasks_done), 0, 7, 0, 48},
+    {2056, offsetof(tp_message, connected_website), 0, 4, 0, 0},
+    {2074, offsetof(tp_message, contact), 0, 7, 0, 34},
+    {2082, offsetof(tp_message, date), 0, 1, 1, 0},
+    {2087, offsetof(tp_message, delete_chat_photo), offsetof(tp_message, has_delete_chat_photo), 3, 0, 0},
+    {2105, offsetof(tp_message, dice), 0, 7, 0, 35},
+    {2110, offsetof(tp_message, direct_message_price_changed), 0, 7, 0, 85},
+    {2139, offsetof(tp_message, direct_messages_topic), 0, 7, 0, 99},
+    {2161, offsetof(tp_message, document), 0, 7, 0, 21},
+    {2170, offsetof(tp_message, edit_date), offsetof(tp_message, has_edit_date), 1, 0, 0},
+    {2180, offsetof(tp_message, effect_id), 0, 4, 0, 0},
+    {2190, offsetof(tp_message, entities), offsetof(tp_message, entities_count), 8, 114, 9},
+    {2199, offsetof(tp_message, external_reply), 0, 7, 0, 11},
+    {2214, offsetof(tp_message, forum_topic_closed), 0, 7, 0, 71},
+    {2233, offsetof(tp_message, forum_topic_created), 0, 7, 0, 70},
+    {2253, offsetof(tp_message, forum_topic_edited), 0, 7, 0, 72},
+    {2272, offsetof(tp_message, forum_topic_reopened), 0, 7, 0, 73},
+    {2293, offsetof(tp_message, forward_origin), 0, 7, 0, 13},
+    {2308, offsetof(tp_message, from_), 0, 7, 0, 2},
+    {2313, offsetof(tp_message, game), 0, 7, 0, 356},
+    {2318, offsetof(tp_message, general_forum_topic_hidden), 0, 7, 0, 74},
+    {2345, offsetof(tp_message, general_forum_topic_unhidden), 0, 7, 0, 75},
+    {2374, offsetof(tp_message, gift), 0, 7, 0, 164},
+    {2379, offsetof(tp_message, gift_upgrade_sent), 0, 7, 0, 164},
+    {2397, offsetof(tp_message, giveaway), 0, 7, 0, 92},
+    {2406, offsetof(tp_message, giveaway_completed), 0, 7, 0, 94},
+    {2425, offsetof(tp_message, giveaway_created), 0, 7, 0, 91},
+    {2442, offsetof(tp_message, giveaway_winners), 0, 7, 0, 93},
+    {2459, offsetof(tp_message, group_chat_created), offsetof(tp_message, has_group_chat_created), 3, 0, 0},
+    {2478, offsetof(tp_message, guest_bot_caller_chat), 0, 7, 0, 3},
+    {2500, offsetof(tp_message, guest_bot_caller_user), 0, 7, 0, 2},
+    {2522, offsetof(tp_message, guest_query_id), 0, 4, 0, 0},
+    {2537, offsetof(tp_message, has_media_spoiler), offsetof(tp_message, has_has_media_spoiler), 3, 0, 0},
+    {1385, offsetof(tp_message, has_protected_content), offsetof(tp_message, has_has_protected_content), 3, 0, 0},
+    {2555, offsetof(tp_message, invoice), 0, 7, 0, 318},
+    {2563, offsetof(tp_message, is_automatic_forward), offsetof(tp_message, has_is_automatic_forward), 3, 0, 0},
+    {2584, offsetof(tp_message, is_from_offline), offsetof(tp_message, has_is_from_offline), 3, 0, 0},
+    {2600, offsetof(tp_message, is_paid_post), offsetof(tp_message, has_is_paid_post), 3, 0, 0},
+    {2613, offsetof(tp_message, is_topic_message), offsetof(tp_message, has_is_topic_message), 3, 0, 0},
+    {2630, offsetof(tp_message, left_chat_member), 0, 7, 0, 2},
+    {2647, offsetof(tp_message, link_preview_options), 0, 7, 0, 95},
+    {2668, offsetof(tp_message, live_photo), 0, 7, 0, 22},
+    {1532, offsetof(tp_message, location), 0, 7, 0, 50},
+    {2679, offsetof(tp_message, managed_bot_created), 0, 7, 0, 55},
+    {2699, offsetof(tp_message, media_group_id), 0, 4, 0, 0},
+    {2714, offsetof(tp_message, message_auto_delete_timer_changed), 0, 7, 0, 54},
+    {2748, offsetof(tp_message, message_id), 0, 1, 1, 0},
+    {2759, offsetof(tp_message, message_thread_id), offsetof(tp_message, has_message_thread_id), 1, 0, 0},
+    {2777, offsetof(tp_message, migrate_from_chat_id), offsetof(tp_message, has_migrate_from_chat_id), 1, 0, 0},
+    {2798, offsetof(tp_message, migrate_to_chat_id), offsetof(tp_message, has_migrate_to_chat_id), 1, 0, 0},
+    {2817, offsetof(tp_message, new_chat_members), offsetof(tp_message, new_chat_members_count), 8, 114, 2},
+    {2834, offsetof(tp_message, new_chat_photo), offsetof(tp_message, new_chat_photo_count), 8, 114, 18},
+    {2849, offsetof(tp_message, new_chat_title), 0, 4, 0, 0},
+    {2864, offsetof(tp_message, paid_media), 0, 7, 0, 28},
+    {2875, offsetof(tp_message, paid_message_price_changed), 0, 7, 0, 84},
+    {2902, offsetof(tp_message, paid_star_count), offsetof(tp_message, has_paid_star_count), 1, 0, 0},
+    {2918, offsetof(tp_message, passport_data), 0, 7, 0, 342},
+    {1647, offsetof(tp_message, photo), offsetof(tp_message, photo_count), 8, 114, 18},
+    {1653, offsetof(tp_message, pinned_message), 0, 7, 0, 8},
+    {322, offsetof(tp_message, poll), 0, 7, 0, 43},
+    {2932, offsetof(tp_message, poll_option_added), 0, 7, 0, 57},
+    {2950, offsetof(tp_message, poll_option_deleted), 0, 7, 0, 58},
+    {2970, offsetof(tp_message, proximity_alert_triggered), 0, 7, 0, 53},
+    {2996, offsetof(tp_message, quote), 0, 7, 0, 10},
+    {3002, offsetof(tp_message, refunded_payment), 0, 7, 0, 323},
+    {3019, offsetof(tp_message, reply_markup), 0, 7, 0, 111},
+    {3032, offsetof(tp_message, reply_to_checklist_task_id), offsetof(tp_message, has_reply_to_checklist_task_id), 1, 0, 0},
+    {3059, offsetof(tp_message, reply_to_message), 0, 7, 0, 5},
+    {3076, offsetof(tp_message, reply_to_poll_option_id), 0, 4, 0, 0},
+    {3100, offsetof(tp_message, reply_to_story), 0, 7, 0, 23},
+    {3115, offsetof(tp_message, rich_message), 0, 7, 0, 233},
+    {3128, offsetof(tp_message, sender_boost_count), offsetof(tp_message, has_sender_boost_count), 1, 0, 0},
+    {3147, offsetof(tp_message, sender_business_bot), 0, 7, 0, 2},
+    {3167, offsetof(tp_message, sender_chat), 0, 7, 0, 3},
+    {3179, offsetof(tp_message, sender_tag), 0, 4, 0, 0},
+    {3190, offsetof(tp_message, show_caption_above_media), offsetof(tp_message, has_show_caption_above_media), 3, 0, 0},
+    {3215, offsetof(tp_message, sticker), 0, 7, 0, 229},
+    {3223, offsetof(tp_message, story), 0, 7, 0, 23},
+    {3229, offsetof(tp_message, successful_payment), 0, 7, 0, 322},
+    {3248, offsetof(tp_message, suggested_post_approval_failed), 0, 7, 0, 87},
+    {3279, offsetof(tp_message, suggested_post_approved), 0, 7, 0, 86},
+    {3303, offsetof(tp_message, suggested_post_declined), 0, 7, 0, 88},
+    {3327, offsetof(tp_message, suggested_post_info), 0, 7, 0, 97},
+    {3347, offsetof(tp_message, suggested_post_paid), 0, 7, 0, 89},
+    {3367, offsetof(tp_message, suggested_post_refunded), 0, 7, 0, 90},
+    {3391, offsetof(tp_message, supergroup_chat_created), offsetof(tp_message, has_supergroup_chat_created), 3, 0, 0},
+    {3415, offsetof(tp_message, text), 0, 4, 0, 0},
+    {3420, offsetof(tp_message, unique_gift), 0, 7, 0, 165},
+    {3432, offsetof(tp_message, users_shared), 0, 7, 0, 77},
+    {3445, offsetof(tp_message, venue), 0, 7, 0, 51},
+    {3451, offsetof(tp_message, via_bot), 0, 7, 0, 2},
+    {3459, offsetof(tp_message, video), 0, 7, 0, 25},
+    {3465, offsetof(tp_message, video_chat_ended), 0, 7, 0, 82},
+    {3482, offsetof(tp_message, video_chat_participants_invited), 0, 7, 0, 83},
+    {3514, offsetof(tp_message, video_chat_scheduled), 0, 7, 0, 80},
+    {3535, offsetof(tp_message, video_chat_started), 0, 7, 0, 81},
+    {3554, offsetof(tp_message, video_note), 0, 7, 0, 26},
+    {3565, offsetof(tp_message, voice), 0, 7, 0, 27},
+    {3571, offsetof(tp_message, web_app_data), 0, 7, 0, 52},
+    {3584, offsetof(tp_message, write_access_allowed), 0, 7, 0, 79},
+    {2748, offsetof(tp_message_id, message_id), 0, 1, 1, 0},
+    {1931, offsetof(tp_inaccessible_message, chat), 0, 7, 1, 3},
+    {2082, offsetof(tp_inaccessible_message, date), 0, 1, 1, 0},
+    {2748, offsetof(tp_inaccessible_message, message_id), 0, 1, 1, 0},
+    {3674, offsetof(tp_message_entity, custom_emoji_id), 0, 4, 0, 0},
+    {3690, offsetof(tp_message_entity, date_time_format), 0, 4, 0, 0},
+    {3707, offsetof(tp_message_entity, language), 0, 4, 0, 0},
+    {3716, offsetof(tp_message_entity, length), 0, 1, 1, 0},
+    {3723, offsetof(tp_message_entity, offset), 0, 1, 1, 0},
+    {954, offsetof(tp_message_entity, type), 0, 4, 1, 0},
+    {3730, offsetof(tp_message_entity, unix_time), offsetof(tp_message_entity, has_unix_time), 1, 0, 0},
+    {589, offsetof(tp_message_entity, url), 0, 4, 0, 0},
+    {3740, offsetof(tp_message_entity, user), 0, 7, 0, 2},
+    {2190, offsetof(tp_text_quote, entities), offsetof(tp_text_quote, entities_count), 8, 114, 9},
+    {3755, offsetof(tp_text_quote, is_manual), offsetof(tp_text_quote, has_is_manual), 3, 0, 0},
+    {3765, offsetof(tp_text_quote, position), 0, 1, 1, 0},
+    {3415, offsetof(tp_text_quote, text), 0, 4, 1, 0},
+    {1817, offsetof(tp_external_reply_info, animation), 0, 7, 0, 19},
+    {1827, offsetof(tp_external_reply_info, audio), 0, 7, 0, 20},
+    {1931, offsetof(tp_external_reply_info, chat), 0, 7, 0, 3},
+    {2003, offsetof(tp_external_reply_info, checklist), 0, 7, 0, 45},
+    {2074, offsetof(tp_external_reply_info, contact), 0, 7, 0, 34},
+    {2105, offsetof(tp_external_reply_info, dice), 0, 7, 0, 35},
+    {2161, offsetof(tp_external_reply_info, document), 0, 7, 0, 21},
+    {2313, offsetof(tp_external_reply_info, game), 0, 7, 0, 356},
+    {2397, offsetof(tp_external_reply_info, giveaway), 0, 7, 0, 92},
+    {2442, offsetof(tp_external_reply_info, giveaway_winners), 0, 7, 0, 93},
+    {2537, offsetof(tp_external_reply_info, has_media_spoiler), offsetof(tp_external_reply_info, has_has_media_spoiler), 3, 0, 0},
+    {2555, offsetof(tp_external_reply_info, invoice), 0, 7, 0, 318},
+    {2647, offsetof(tp_external_reply_info, link_preview_options), 0, 7, 0, 95},
+    {2668, offsetof(tp_external_reply_info, live_photo), 0, 7, 0, 22},
+    {1532, offsetof(tp_external_reply_info, location), 0, 7, 0, 50},
+    {2748, offsetof(tp_external_reply_info, message_id), offsetof(tp_external_reply_info, has_message_id), 1, 0, 0},
+    {3792, offsetof(tp_external_reply_info, origin), 0, 7, 1, 13},
+    {2864, offsetof(tp_external_reply_info, paid_media), 0, 7, 0, 28},
+    {1647, offsetof(tp_external_reply_info, photo), offsetof(tp_external_reply_info, photo_count), 8, 114, 18},
+    {322, offsetof(tp_external_reply_info, poll), 0, 7, 0, 43},
+    {3215, offsetof(tp_external_reply_info, sticker), 0, 7, 0, 229},
+    {3223, offsetof(tp_external_reply_info, story), 0, 7, 0, 23},
+    {3445, offsetof(tp_external_reply_info, venue), 0, 7, 0, 51},
+    {3459, offsetof(tp_external_reply_info, video), 0, 7, 0, 25},
+    {3554, offsetof(tp_external_reply_info, video_note), 0, 7, 0, 26},
+    {3565, offsetof(tp_external_reply_info, voice), 0, 7, 0, 27},
+    {3815, offsetof(tp_reply_parameters, allow_sending_without_reply), offsetof(tp_reply_parameters, has_allow_sending_without_reply), 3, 0, 0},
+    {3843, offsetof(tp_reply_parameters, chat_id), 0, 5, 0, 0},
+    {3851, offsetof(tp_reply_parameters, checklist_task_id), offsetof(tp_reply_parameters, has_checklist_task_id), 1, 0, 0},
+    {2748, offsetof(tp_reply_parameters, message_id), 0, 1, 1, 0},
+    {3869, offsetof(tp_reply_parameters, poll_option_id), 0, 4, 0, 0},
+    {2996, offsetof(tp_reply_parameters, quote), 0, 4, 0, 0},
+    {3884, offsetof(tp_reply_parameters, quote_entities), offsetof(tp_reply_parameters, quote_entities_count), 8, 114, 9},
+    {3899, offsetof(tp_reply_parameters, quote_parse_mode), 0, 4, 0, 0},
+    {3916, offsetof(tp_reply_parameters, quote_position), offsetof(tp_reply_parameters, has_quote_position), 1, 0, 0},
+    {2082, offsetof(tp_message_origin_user, date), 0, 1, 1, 0},
+    {3983, offsetof(tp_message_origin_user, sender_user), 0, 7, 1, 2},
+    {954, offsetof(tp_message_origin_user, type), 0, 4, 1, 3740},
+    {2082, offsetof(tp_message_origin_hidden_user, date), 0, 1, 1, 0},
+    {4019, offsetof(tp_message_origin_hidden_user, sender_user_name), 0, 4, 1, 0},
+    {954, offsetof(tp_message_origin_hidden_user, type), 0, 4, 1, 3931},
+    {1833, offsetof(tp_message_origin_chat, author_signature), 0, 4, 0, 0},
+    {2082, offsetof(tp_message_origin_chat, date), 0, 1, 1, 0},
+    {3167, offsetof(tp_message_origin_chat, sender_chat), 0, 7, 1, 3},
+    {954, offsetof(tp_message_origin_chat, type), 0, 4, 1, 1931},
+    {1833, offsetof(tp_message_origin_channel, author_signature), 0, 4, 0, 0},
+    {1931, offsetof(tp_message_origin_channel, chat), 0, 7, 1, 3},
+    {2082, offsetof(tp_message_origin_channel, date), 0, 1, 1, 0},
+    {2748, offsetof(tp_message_origin_channel, message_id), 0, 1, 1, 0},
+    {954, offsetof(tp_message_origin_channel, type), 0, 4, 1, 3943},
+    {4085, offsetof(tp_photo_size, file_id), 0, 4, 1, 0},
+    {4093, offsetof(tp_photo_size, file_size), offsetof(tp_photo_size, has_file_size), 1, 0, 0},
+    {4103, offsetof(tp_photo_size, file_unique_id), 0, 4, 1, 0},
+    {4118, offsetof(tp_photo_size, height), 0, 1, 1, 0},
+    {4125, offsetof(tp_photo_size, width), 0, 1, 1, 0},
+    {4141, offsetof(tp_animation, duration), 0, 1, 1, 0},
+    {4085, offsetof(tp_animation, file_id), 0, 4, 1, 0},
+    {4150, offsetof(tp_animation, file_name), 0, 4, 0, 0},
+    {4093, offsetof(tp_animation, file_size), offsetof(tp_animation, has_file_size), 1, 0, 0},
+    {4103, offsetof(tp_animation, file_unique_id), 0, 4, 1, 0},
+    {4118, offsetof(tp_animation, height), 0, 1, 1, 0},
+    {4160, offsetof(tp_animation, mime_type), 0, 4, 0, 0},
+    {4170, offsetof(tp_animation, thumbnail), 0, 7, 0, 18},
+    {4125, offsetof(tp_animation, width), 0, 1, 1, 0},
+    {4141, offsetof(tp_audio, duration), 0, 1, 1, 0},
+    {4085, offsetof(tp_audio, file_id), 0, 4, 1, 0},
+    {4150, offsetof(tp_audio, file_name), 0, 4, 0, 0},
+    {4093, offsetof(tp_audio, file_size), offsetof(tp_audio, has_file_size), 1, 0, 0},
+    {4103, offsetof(tp_audio, file_unique_id), 0, 4, 1, 0},
+    {4160, offsetof(tp_audio, mime_type), 0, 4, 0, 0},
+    {4186, offsetof(tp_audio, performer), 0, 4, 0, 0},
+    {4170, offsetof(tp_audio, thumbnail), 0, 7, 0, 18},
+    {948, offsetof(tp_audio, title), 0, 4, 0, 0},
+    {4085, offsetof(tp_document, file_id), 0, 4, 1, 0},
+    {4150, offsetof(tp_document, file_name), 0, 4, 0, 0},
+    {4093, offsetof(tp_document, file_size), offsetof(tp_document, has_file_size), 1, 0, 0},
+    {4103, offsetof(tp_document, file_unique_id), 0, 4, 1, 0},
+    {4160, offsetof(tp_document, mime_type), 0, 4, 0, 0},
+    {4170, offsetof(tp_document, thumbnail), 0, 7, 0, 18},
+    {4141, offsetof(tp_live_photo, duration), 0, 1, 1, 0},
+    {4085, offsetof(tp_live_photo, file_id), 0, 4, 1, 0},
+    {4093, offsetof(tp_live_photo, file_size), offsetof(tp_live_photo, has_file_size), 1, 0, 0},
+    {4103, offsetof(tp_live_photo, file_unique_id), 0, 4, 1, 0},
+    {4118, offsetof(tp_live_photo, height), 0, 1, 1, 0},
+    {4160, offsetof(tp_live_photo, mime_type), 0, 4, 0, 0},
+    {1647, offsetof(tp_live_photo, photo), offsetof(tp_live_photo, photo_count), 8, 114, 18},
+    {4125, offsetof(tp_live_photo, width), 0, 1, 1, 0},
+    {1931, offsetof(tp_story, chat), 0, 7, 1, 3},
+    {784, offsetof(tp_story, id), 0, 1, 1, 0},
+    {4234, offsetof(tp_video_quality, codec), 0, 4, 1, 0},
+    {4085, offsetof(tp_video_quality, file_id), 0, 4, 1, 0},
+    {4093, offsetof(tp_video_quality, file_size), offsetof(tp_video_quality, has_file_size), 1, 0, 0},
+    {4103, offsetof(tp_video_quality, file_unique_id), 0, 4, 1, 0},
+    {4118, offsetof(tp_video_quality, height), 0, 1, 1, 0},
+    {4125, offsetof(tp_video_quality, width), 0, 1, 1, 0},
+    {4246, offsetof(tp_video, cover), offsetof(tp_video, cover_count), 8, 114, 18},
+    {4141, offsetof(tp_video, duration), 0, 1, 1, 0},
+    {4085, offsetof(tp_video, file_id), 0, 4, 1, 0},
+    {4150, offsetof(tp_video, file_name), 0, 4, 0, 0},
+    {4093, offsetof(tp_video, file_size), offsetof(tp_video, has_file_size), 1, 0, 0},
+    {4103, offsetof(tp_video, file_unique_id), 0, 4, 1, 0},
+    {4118, offsetof(tp_video, height), 0, 1, 1, 0},
+    {4160, offsetof(tp_video, mime_type), 0, 4, 0, 0},
+    {4252, offsetof(tp_video, qualities), offsetof(tp_video, qualities_count), 8, 114, 24},
+    {4262, offsetof(tp_video, start_timestamp), offsetof(tp_video, has_start_timestamp), 1, 0, 0},
+    {4170, offsetof(tp_video, thumbnail), 0, 7, 0, 18},
+    {4125, offsetof(tp_video, width), 0, 1, 1, 0},
+    {4141, offsetof(tp_video_note, duration), 0, 1, 1, 0},
+    {4085, offsetof(tp_video_note, file_id), 0, 4, 1, 0},
+    {4093, offsetof(tp_video_note, file_size), offsetof(tp_video_note, has_file_size), 1, 0, 0},
+    {4103, offsetof(tp_video_note, file_unique_id), 0, 4, 1, 0},
+    {3716, offsetof(tp_video_note, length), 0, 1, 1, 0},
+    {4170, offsetof(tp_video_note, thumbnail), 0, 7, 0, 18},
+    {4141, offsetof(tp_voice, duration), 0, 1, 1, 0},
+    {4085, offsetof(tp_voice, file_id), 0, 4, 1, 0},
+    {4093, offsetof(tp_voice, file_size), offsetof(tp_voice, has_file_size), 1, 0, 0},
+    {4103, offsetof(tp_voice, file_unique_id), 0, 4, 1, 0},
+    {4160, offsetof(tp_voice, mime_type), 0, 4, 0, 0},
+    {2864, offsetof(tp_paid_media_info, paid_media), offsetof(tp_paid_media_info, paid_media_count), 8, 115, 29},
+    {4308, offsetof(tp_paid_media_info, star_count), 0, 1, 1, 0},
+    {2668, offsetof(tp_paid_media_live_photo, live_photo), 0, 7, 1, 22},
+    {954, offsetof(tp_paid_media_live_photo, type), 0, 4, 1, 2668},
+    {1647, offsetof(tp_paid_media_photo, photo), offsetof(tp_paid_media_photo, photo_count), 8, 115, 18},
+    {954, offsetof(tp_paid_media_photo, type), 0, 4, 1, 1647},
+    {4141, offsetof(tp_paid_media_preview, duration), offsetof(tp_paid_media_preview, has_duration), 1, 0, 0},
+    {4118, offsetof(tp_paid_media_preview, height), offsetof(tp_paid_media_preview, has_height), 1, 0, 0},
+    {954, offsetof(tp_paid_media_preview, type), 0, 4, 1, 4319},
+    {4125, offsetof(tp_paid_media_preview, width), offsetof(tp_paid_media_preview, has_width), 1, 0, 0},
+    {954, offsetof(tp_paid_media_video, type), 0, 4, 1, 3459},
+    {3459, offsetof(tp_paid_media_video, video), 0, 7, 1, 25},
+    {737, offsetof(tp_contact, first_name), 0, 4, 1, 0},
+    {819, offsetof(tp_contact, last_name), 0, 4, 0, 0},
+    {4411, offsetof(tp_contact, phone_number), 0, 4, 1, 0},
+    {4424, offsetof(tp_contact, user_id), offsetof(tp_contact, has_user_id), 1, 0, 0},
+    {4432, offsetof(tp_contact, vcard), 0, 4, 0, 0},
+    {4443, offsetof(tp_dice, emoji), 0, 4, 1, 0},
+    {4449, offsetof(tp_dice, value), 0, 1, 1, 0},
+    {589, offsetof(tp_link, url), 0, 4, 1, 0},
+    {1817, offsetof(tp_poll_media, animation), 0, 7, 0, 19},
+    {1827, offsetof(tp_poll_media, audio), 0, 7, 0, 20},
+    {2161, offsetof(tp_poll_media, document), 0, 7, 0, 21},
+    {4470, offsetof(tp_poll_media, link), 0, 7, 0, 36},
+    {2668, offsetof(tp_poll_media, live_photo), 0, 7, 0, 22},
+    {1532, offsetof(tp_poll_media, location), 0, 7, 0, 50},
+    {1647, offsetof(tp_poll_media, photo), offsetof(tp_poll_media, photo_count), 8, 114, 18},
+    {3215, offsetof(tp_poll_media, sticker), 0, 7, 0, 229},
+    {3445, offsetof(tp_poll_media, venue), 0, 7, 0, 51},
+    {3459, offsetof(tp_poll_media, video), 0, 7, 0, 25},
+    {4522, offsetof(tp_poll_option, added_by_chat), 0, 7, 0, 3},
+    {4536, offsetof(tp_poll_option, added_by_user), 0, 7, 0, 2},
+    {4550, offsetof(tp_poll_option, addition_date), offsetof(tp_poll_option, has_addition_date), 1, 0, 0},
+    {4564, offsetof(tp_poll_option, media), 0, 7, 0, 37},
+    {4570, offsetof(tp_poll_option, persistent_id), 0, 4, 1, 0},
+    {3415, offsetof(tp_poll_option, text), 0, 4, 1, 0},
+    {4584, offsetof(tp_poll_option, text_entities), offsetof(tp_poll_option, text_entities_count), 8, 114, 9},
+    {4598, offsetof(tp_poll_option, voter_count), 0, 1, 1, 0},
+    {4564, offsetof(tp_input_poll_option, media), 0, 7, 0, 39},
+    {3415, offsetof(tp_input_poll_option, text), 0, 4, 1, 0},
+    {4584, offsetof(tp_input_poll_option, text_entities), offsetof(tp_input_poll_option, text_entities_count), 8, 114, 9},
+    {4626, offsetof(tp_input_poll_option, text_parse_mode), 0, 4, 0, 0},
+    {4653, offsetof(tp_poll_answer, option_ids), offsetof(tp_poll_answer, option_ids_count), 8, 19, 0},
+    {4664, offsetof(tp_poll_answer, option_persistent_ids), offsetof(tp_poll_answer, option_persistent_ids_count), 8, 67, 0},
+    {4686, offsetof(tp_poll_answer, poll_id), 0, 4, 1, 0},
+    {3740, offsetof(tp_poll_answer, user), 0, 7, 0, 2},
+    {4694, offsetof(tp_poll_answer, voter_chat), 0, 7, 0, 3},
+    {4710, offsetof(tp_poll, allows_multiple_answers), 0, 3, 1, 0},
+    {4734, offsetof(tp_poll, allows_revoting), 0, 3, 1, 0},
+    {4750, offsetof(tp_poll, close_date), offsetof(tp_poll, has_close_date), 1, 0, 0},
+    {4761, offsetof(tp_poll, correct_option_ids), offsetof(tp_poll, correct_option_ids_count), 8, 18, 0},
+    {4780, offsetof(tp_poll, country_codes), offsetof(tp_poll, country_codes_count), 8, 66, 0},
+    {1212, offsetof(tp_poll, description), 0, 4, 0, 0},
+    {4794, offsetof(tp_poll, description_entities), offsetof(tp_poll, description_entities_count), 8, 114, 9},
+    {4815, offsetof(tp_poll, explanation), 0, 4, 0, 0},
+    {4827, offsetof(tp_poll, explanation_entities), offsetof(tp_poll, explanation_entities_count), 8, 114, 9},
+    {4848, offsetof(tp_poll, explanation_media), 0, 7, 0, 37},
+    {784, offsetof(tp_poll, id), 0, 4, 1, 0},
+    {4866, offsetof(tp_poll, is_anonymous), 0, 3, 1, 0},
+    {4879, offsetof(tp_poll, is_closed), 0, 3, 1, 0},
+    {4564, offsetof(tp_poll, media), 0, 7, 0, 37},
+    {4889, offsetof(tp_poll, members_only), 0, 3, 1, 0},
+    {4902, offsetof(tp_poll, open_period), offsetof(tp_poll, has_open_period), 1, 0, 0},
+    {4914, offsetof(tp_poll, options), offsetof(tp_poll, options_count), 8, 115, 40},
+    {4922, offsetof(tp_poll, question), 0, 4, 1, 0},
+    {4931, offsetof(tp_poll, question_entities), offsetof(tp_poll, question_entities_count), 8, 114, 9},
+    {4949, offsetof(tp_poll, total_voter_count), 0, 1, 1, 0},
+    {954, offsetof(tp_poll, type), 0, 4, 1, 0},
+    {4981, offsetof(tp_checklist_task, completed_by_chat), 0, 7, 0, 3},
+    {4999, offsetof(tp_checklist_task, completed_by_user), 0, 7, 0, 2},
+    {5017, offsetof(tp_checklist_task, completion_date), offsetof(tp_checklist_task, has_completion_date), 1, 0, 0},
+    {784, offsetof(tp_checklist_task, id), 0, 1, 1, 0},
+    {3415, offsetof(tp_checklist_task, text), 0, 4, 1, 0},
+    {4584, offsetof(tp_checklist_task, text_entities), offsetof(tp_checklist_task, text_entities_count), 8, 114, 9},
+    {5043, offsetof(tp_checklist, others_can_add_tasks), offsetof(tp_checklist, has_others_can_add_tasks), 3, 0, 0},
+    {5064, offsetof(tp_checklist, others_can_mark_tasks_as_done), offsetof(tp_checklist, has_others_can_mark_tasks_as_done), 3, 0, 0},
+    {5094, offsetof(tp_checklist, tasks), offsetof(tp_checklist, tasks_count), 8, 115, 44},
+    {948, offsetof(tp_checklist, title), 0, 4, 1, 0},
+    {5100, offsetof(tp_checklist, title_entities), offsetof(tp_checklist, title_entities_count), 8, 114, 9},
+    {784, offsetof(tp_input_checklist_task, id), 0, 1, 1, 0},
+    {5134, offsetof(tp_input_checklist_task, parse_mode), 0, 4, 0, 0},
+    {3415, offsetof(tp_input_checklist_task, text), 0, 4, 1, 0},
+    {4584, offsetof(tp_input_checklist_task, text_entities), offsetof(tp_input_checklist_task, text_entities_count), 8, 114, 9},
+    {5043, offsetof(tp_input_checklist, others_can_add_tasks), offsetof(tp_input_checklist, has_others_can_add_tasks), 3, 0, 0},
+    {5064, offsetof(tp_input_checklist, others_can_mark_tasks_as_done), offsetof(tp_input_checklist, has_others_can_mark_tasks_as_done), 3, 0, 0},
+    {5134, offsetof(tp_input_checklist, parse_mode), 0, 4, 0, 0},
+    {5094, offsetof(tp_input_checklist, tasks), offsetof(tp_input_checklist, tasks_count), 8, 115, 46},
+    {948, offsetof(tp_input_checklist, title), 0, 4, 1, 0},
+    {5100, offsetof(tp_input_checklist, title_entities), offsetof(tp_input_checklist, title_entities_count), 8, 114, 9},
+    {5179, offsetof(tp_checklist_tasks_done, checklist_message), 0, 7, 0, 5},
+    {5197, offsetof(tp_checklist_tasks_done, marked_as_done_task_ids), offsetof(tp_checklist_tasks_done, marked_as_done_task_ids_count), 8, 18, 0},
+    {5221, offsetof(tp_checklist_tasks_done, marked_as_not_done_task_ids), offsetof(tp_checklist_tasks_done, marked_as_not_done_task_ids_count), 8, 18, 0},
+    {5179, offsetof(tp_checklist_tasks_added, checklist_message), 0, 7, 0, 5},
+    {5094, offsetof(tp_checklist_tasks_added, tasks), offsetof(tp_checklist_tasks_added, tasks_count), 8, 115, 44},
+    {5278, offsetof(tp_location, heading), offsetof(tp_location, has_heading), 1, 0, 0},
+    {5286, offsetof(tp_location, horizontal_accuracy), offsetof(tp_location, has_horizontal_accuracy), 2, 0, 0},
+    {5306, offsetof(tp_location, latitude), 0, 2, 1, 0},
+    {5315, offsetof(tp_location, live_period), offsetof(tp_location, has_live_period), 1, 0, 0},
+    {5327, offsetof(tp_location, longitude), 0, 2, 1, 0},
+    {5337, offsetof(tp_location, proximity_alert_radius), offsetof(tp_location, has_proximity_alert_radius), 1, 0, 0},
+    {5366, offsetof(tp_venue, address), 0, 4, 1, 0},
+    {5374, offsetof(tp_venue, foursquare_id), 0, 4, 0, 0},
+    {5388, offsetof(tp_venue, foursquare_type), 0, 4, 0, 0},
+    {5404, offsetof(tp_venue, google_place_id), 0, 4, 0, 0},
+    {5420, offsetof(tp_venue, google_place_type), 0, 4, 0, 0},
+    {1532, offsetof(tp_venue, location), 0, 7, 1, 50},
+    {948, offsetof(tp_venue, title), 0, 4, 1, 0},
+    {5449, offsetof(tp_web_app_data, button_text), 0, 4, 1, 0},
+    {5461, offsetof(tp_web_app_data, data), 0, 4, 1, 0},
+    {5490, offsetof(tp_proximity_alert_triggered, distance), 0, 1, 1, 0},
+    {5499, offsetof(tp_proximity_alert_triggered, traveler), 0, 7, 1, 2},
+    {5508, offsetof(tp_proximity_alert_triggered, watcher), 0, 7, 1, 2},
+    {1560, offsetof(tp_message_auto_delete_timer_changed, message_auto_delete_time), 0, 1, 1, 0},
+    {5564, offsetof(tp_managed_bot_created, bot), 0, 7, 1, 2},
+    {5564, offsetof(tp_managed_bot_updated, bot), 0, 7, 1, 2},
+    {3740, offsetof(tp_managed_bot_updated, user), 0, 7, 1, 2},
+    {5602, offsetof(tp_poll_option_added, option_persistent_id), 0, 4, 1, 0},
+    {5623, offsetof(tp_poll_option_added, option_text), 0, 4, 1, 0},
+    {5635, offsetof(tp_poll_option_added, option_text_entities), offsetof(tp_poll_option_added, option_text_entities_count), 8, 114, 9},
+    {5656, offsetof(tp_poll_option_added, poll_message), 0, 7, 0, 8},
+    {5602, offsetof(tp_poll_option_deleted, option_persistent_id), 0, 4, 1, 0},
+    {5623, offsetof(tp_poll_option_deleted, option_text), 0, 4, 1, 0},
+    {5635, offsetof(tp_poll_option_deleted, option_text_entities), offsetof(tp_poll_option_deleted, option_text_entities_count), 8, 114, 9},
+    {5656, offsetof(tp_poll_option_deleted, poll_message), 0, 7, 0, 8},
+    {5702, offsetof(tp_chat_boost_added, boost_count), 0, 1, 1, 0},
+    {5782, offsetof(tp_background_fill_solid, color), 0, 1, 1, 0},
+    {954, offsetof(tp_background_fill_solid, type), 0, 4, 1, 5714},
+    {5811, offsetof(tp_background_fill_gradient, bottom_color), 0, 1, 1, 0},
+    {5824, offsetof(tp_background_fill_gradient, rotation_angle), 0, 1, 1, 0},
+    {5839, offsetof(tp_background_fill_gradient, top_color), 0, 1, 1, 0},
+    {954, offsetof(tp_background_fill_gradient, type), 0, 4, 1, 5720},
+    {5880, offsetof(tp_background_fill_freeform_gradient, colors), offsetof(tp_background_fill_freeform_gradient, colors_count), 8, 19, 0},
+    {954, offsetof(tp_background_fill_freeform_gradient, type), 0, 4, 1, 5729},
+    {5955, offsetof(tp_background_type_fill, dark_theme_dimming), 0, 1, 1, 0},
+    {5887, offsetof(tp_background_type_fill, fill), 0, 7, 1, 60},
+    {954, offsetof(tp_background_type_fill, type), 0, 4, 1, 5887},
+    {5955, offsetof(tp_background_type_wallpaper, dark_theme_dimming), 0, 1, 1, 0},
+    {2161, offsetof(tp_background_type_wallpaper, document), 0, 7, 1, 21},
+    {5998, offsetof(tp_background_type_wallpaper, is_blurred), offsetof(tp_background_type_wallpaper, has_is_blurred), 3, 0, 0},
+    {6009, offsetof(tp_background_type_wallpaper, is_moving), offsetof(tp_background_type_wallpaper, has_is_moving), 3, 0, 0},
+    {954, offsetof(tp_background_type_wallpaper, type), 0, 4, 1, 5892},
+    {2161, offsetof(tp_background_type_pattern, document), 0, 7, 1, 21},
+    {5887, offsetof(tp_background_type_pattern, fill), 0, 7, 1, 60},
+    {6041, offsetof(tp_background_type_pattern, intensity), 0, 1, 1, 0},
+    {6051, offsetof(tp_background_type_pattern, is_inverted), offsetof(tp_background_type_pattern, has_is_inverted), 3, 0, 0},
+    {6009, offsetof(tp_background_type_pattern, is_moving), offsetof(tp_background_type_pattern, has_is_moving), 3, 0, 0},
+    {954, offsetof(tp_background_type_pattern, type), 0, 4, 1, 5902},
+    {6087, offsetof(tp_background_type_chat_theme, theme_name), 0, 4, 1, 0},
+    {954, offsetof(tp_background_type_chat_theme, type), 0, 4, 1, 5910},
+    {954, offsetof(tp_chat_background, type), 0, 7, 1, 64},
+    {6131, offsetof(tp_forum_topic_created, icon_color), 0, 1, 1, 0},
+    {6142, offsetof(tp_forum_topic_created, icon_custom_emoji_id), 0, 4, 0, 0},
+    {6163, offsetof(tp_forum_topic_created, is_name_implicit), offsetof(tp_forum_topic_created, has_is_name_implicit), 3, 0, 0},
+    {6180, offsetof(tp_forum_topic_created, name), 0, 4, 1, 0},
+    {6142, offsetof(tp_forum_topic_edited, icon_custom_emoji_id), 0, 4, 0, 0},
+    {6180, offsetof(tp_forum_topic_edited, name), 0, 4, 0, 0},
+    {737, offsetof(tp_shared_user, first_name), 0, 4, 0, 0},
+    {819, offsetof(tp_shared_user, last_name), 0, 4, 0, 0},
+    {1647, offsetof(tp_shared_user, photo), offsetof(tp_shared_user, photo_count), 8, 114, 18},
+    {4424, offsetof(tp_shared_user, user_id), 0, 1, 1, 0},
+    {906, offsetof(tp_shared_user, username), 0, 4, 0, 0},
+    {6311, offsetof(tp_users_shared, request_id), 0, 1, 1, 0},
+    {6322, offsetof(tp_users_shared, users), offsetof(tp_users_shared, users_count), 8, 115, 76},
+    {3843, offsetof(tp_chat_shared, chat_id), 0, 1, 1, 0},
+    {1647, offsetof(tp_chat_shared, photo), offsetof(tp_chat_shared, photo_count), 8, 114, 18},
+    {6311, offsetof(tp_chat_shared, request_id), 0, 1, 1, 0},
+    {948, offsetof(tp_chat_shared, title), 0, 4, 0, 0},
+    {906, offsetof(tp_chat_shared, username), 0, 4, 0, 0},
+    {6358, offsetof(tp_write_access_allowed, from_attachment_menu), offsetof(tp_write_access_allowed, has_from_attachment_menu), 3, 0, 0},
+    {6379, offsetof(tp_write_access_allowed, from_request), offsetof(tp_write_access_allowed, has_from_request), 3, 0, 0},
+    {6392, offsetof(tp_write_access_allowed, web_app_name), 0, 4, 0, 0},
+    {6424, offsetof(tp_video_chat_scheduled, start_date), 0, 1, 1, 0},
+    {4141, offsetof(tp_video_chat_ended, duration), 0, 1, 1, 0},
+    {6322, offsetof(tp_video_chat_participants_invited, users), offsetof(tp_video_chat_participants_invited, users_count), 8, 115, 2},
+    {1585, offsetof(tp_paid_message_price_changed, paid_message_star_count), 0, 1, 1, 0},
+    {6546, offsetof(tp_direct_message_price_changed, are_direct_messages_enabled), 0, 3, 1, 0},
+    {6574, offsetof(tp_direct_message_price_changed, direct_message_star_count), offsetof(tp_direct_message_price_changed, has_direct_message_star_count), 1, 0, 0},
+    {6622, offsetof(tp_suggested_post_approved, price), 0, 7, 0, 96},
+    {6628, offsetof(tp_suggested_post_approved, send_date), 0, 1, 1, 0},
+    {6638, offsetof(tp_suggested_post_approved, suggested_post_message), 0, 7, 0, 5},
+    {6622, offsetof(tp_suggested_post_approval_failed, price), 0, 7, 1, 96},
+    {6638, offsetof(tp_suggested_post_approval_failed, suggested_post_message), 0, 7, 0, 5},
+    {6711, offsetof(tp_suggested_post_declined, comment), 0, 4, 0, 0},
+    {6638, offsetof(tp_suggested_post_declined, suggested_post_message), 0, 7, 0, 5},
+    {6737, offsetof(tp_suggested_post_paid, amount), offsetof(tp_suggested_post_paid, has_amount), 1, 0, 0},
+    {6744, offsetof(tp_suggested_post_paid, currency), 0, 4, 1, 0},
+    {6753, offsetof(tp_suggested_post_paid, star_amount), 0, 7, 0, 172},
+    {6638, offsetof(tp_suggested_post_paid, suggested_post_message), 0, 7, 0, 5},
+    {6787, offsetof(tp_suggested_post_refunded, reason), 0, 4, 1, 0},
+    {6638, offsetof(tp_suggested_post_refunded, suggested_post_message), 0, 7, 0, 5},
+    {6810, offsetof(tp_giveaway_created, prize_star_count), offsetof(tp_giveaway_created, has_prize_star_count), 1, 0, 0},
+    {6836, offsetof(tp_giveaway, chats), offsetof(tp_giveaway, chats_count), 8, 115, 3},
+    {4780, offsetof(tp_giveaway, country_codes), offsetof(tp_giveaway, country_codes_count), 8, 66, 0},
+    {6842, offsetof(tp_giveaway, has_public_winners), offsetof(tp_giveaway, has_has_public_winners), 3, 0, 0},
+    {6861, offsetof(tp_giveaway, only_new_members), offsetof(tp_giveaway, has_only_new_members), 3, 0, 0},
+    {6878, offsetof(tp_giveaway, premium_subscription_month_count), offsetof(tp_giveaway, has_premium_subscription_month_count), 1, 0, 0},
+    {6911, offsetof(tp_giveaway, prize_description), 0, 4, 0, 0},
+    {6810, offsetof(tp_giveaway, prize_star_count), offsetof(tp_giveaway, has_prize_star_count), 1, 0, 0},
+    {6929, offsetof(tp_giveaway, winner_count), 0, 1, 1, 0},
+    {6942, offsetof(tp_giveaway, winners_selection_date), 0, 1, 1, 0},
+    {6981, offsetof(tp_giveaway_winners, additional_chat_count), offsetof(tp_giveaway_winners, has_additional_chat_count), 1, 0, 0},
+    {1931, offsetof(tp_giveaway_winners, chat), 0, 7, 1, 3},
+    {7003, offsetof(tp_giveaway_winners, giveaway_message_id), 0, 1, 1, 0},
+    {6861, offsetof(tp_giveaway_winners, only_new_members), offsetof(tp_giveaway_winners, has_only_new_members), 3, 0, 0},
+    {6878, offsetof(tp_giveaway_winners, premium_subscription_month_count), offsetof(tp_giveaway_winners, has_premium_subscription_month_count), 1, 0, 0},
+    {6911, offsetof(tp_giveaway_winners, prize_description), 0, 4, 0, 0},
+    {6810, offsetof(tp_giveaway_winners, prize_star_count), offsetof(tp_giveaway_winners, has_prize_star_count), 1, 0, 0},
+    {7023, offsetof(tp_giveaway_winners, unclaimed_prize_count), offsetof(tp_giveaway_winners, has_unclaimed_prize_count), 1, 0, 0},
+    {7045, offsetof(tp_giveaway_winners, was_refunded), offsetof(tp_giveaway_winners, has_was_refunded), 3, 0, 0},
+    {6929, offsetof(tp_giveaway_winners, winner_count), 0, 1, 1, 0},
+    {7058, offsetof(tp_giveaway_winners, winners), offsetof(tp_giveaway_winners, winners_count), 8, 115, 2},
+    {6942, offsetof(tp_giveaway_winners, winners_selection_date), 0, 1, 1, 0},
+    {7084, offsetof(tp_giveaway_completed, giveaway_message), 0, 7, 0, 5},
+    {7101, offsetof(tp_giveaway_completed, is_star_giveaway), offsetof(tp_giveaway_completed, has_is_star_giveaway), 3, 0, 0},
+    {7023, offsetof(tp_giveaway_completed, unclaimed_prize_count), offsetof(tp_giveaway_completed, has_unclaimed_prize_count), 1, 0, 0},
+    {6929, offsetof(tp_giveaway_completed, winner_count), 0, 1, 1, 0},
+    {7137, offsetof(tp_link_preview_options, is_disabled), offsetof(tp_link_preview_options, has_is_disabled), 3, 0, 0},
+    {7149, offsetof(tp_link_preview_options, prefer_large_media), offsetof(tp_link_preview_options, has_prefer_large_media), 3, 0, 0},
+    {7168, offsetof(tp_link_preview_options, prefer_small_media), offsetof(tp_link_preview_options, has_prefer_small_media), 3, 0, 0},
+    {7187, offsetof(tp_link_preview_options, show_above_text), offsetof(tp_link_preview_options, has_show_above_text), 3, 0, 0},
+    {589, offsetof(tp_link_preview_options, url), 0, 4, 0, 0},
+    {6737, offsetof(tp_suggested_post_price, amount), 0, 1, 1, 0},
+    {6744, offsetof(tp_suggested_post_price, currency), 0, 4, 1, 0},
+    {6622, offsetof(tp_suggested_post_info, price), 0, 7, 0, 96},
+    {6628, offsetof(tp_suggested_post_info, send_date), offsetof(tp_suggested_post_info, has_send_date), 1, 0, 0},
+    {7240, offsetof(tp_suggested_post_info, state), 0, 4, 1, 0},
+    {6622, offsetof(tp_suggested_post_parameters, price), 0, 7, 0, 96},
+    {6628, offsetof(tp_suggested_post_parameters, send_date), offsetof(tp_suggested_post_parameters, has_send_date), 1, 0, 0},
+    {7290, offsetof(tp_direct_messages_topic, topic_id), 0, 1, 1, 0},
+    {3740, offsetof(tp_direct_messages_topic, user), 0, 7, 0, 2},
+    {7317, offsetof(tp_user_profile_photos, photos), offsetof(tp_user_profile_photos, photos_count), 8, 117, 18},
+    {7324, offsetof(tp_user_profile_photos, total_count), 0, 1, 1, 0},
+    {7354, offsetof(tp_user_profile_audios, audios), offsetof(tp_user_profile_audios, audios_count), 8, 115, 20},
+    {7324, offsetof(tp_user_profile_audios, total_count), 0, 1, 1, 0},
+    {4085, offsetof(tp_file, file_id), 0, 4, 1, 0},
+    {7366, offsetof(tp_file, file_path), 0, 4, 0, 0},
+    {4093, offsetof(tp_file, file_size), offsetof(tp_file, has_file_size), 1, 0, 0},
+    {4103, offsetof(tp_file, file_unique_id), 0, 4, 1, 0},
+    {589, offsetof(tp_web_app_info, url), 0, 4, 1, 0},
+    {7407, offsetof(tp_reply_keyboard_markup, input_field_placeholder), 0, 4, 0, 0},
+    {7431, offsetof(tp_reply_keyboard_markup, is_persistent), offsetof(tp_reply_keyboard_markup, has_is_persistent), 3, 0, 0},
+    {7445, offsetof(tp_reply_keyboard_markup, keyboard), offsetof(tp_reply_keyboard_markup, keyboard_count), 8, 117, 105},
+    {7454, offsetof(tp_reply_keyboard_markup, one_time_keyboard), offsetof(tp_reply_keyboard_markup, has_one_time_keyboard), 3, 0, 0},
+    {7472, offsetof(tp_reply_keyboard_markup, resize_keyboard), offsetof(tp_reply_keyboard_markup, has_resize_keyboard), 3, 0, 0},
+    {7488, offsetof(tp_reply_keyboard_markup, selective), offsetof(tp_reply_keyboard_markup, has_selective), 3, 0, 0},
+    {6142, offsetof(tp_keyboard_button, icon_custom_emoji_id), 0, 4, 0, 0},
+    {7513, offsetof(tp_keyboard_button, request_chat), 0, 7, 0, 107},
+    {7526, offsetof(tp_keyboard_button, request_contact), offsetof(tp_keyboard_button, has_request_contact), 3, 0, 0},
+    {7542, offsetof(tp_keyboard_button, request_location), offsetof(tp_keyboard_button, has_request_location), 3, 0, 0},
+    {7559, offsetof(tp_keyboard_button, request_managed_bot), 0, 7, 0, 108},
+    {7579, offsetof(tp_keyboard_button, request_poll), 0, 7, 0, 109},
+    {7592, offsetof(tp_keyboard_button, request_users), 0, 7, 0, 106},
+    {7606, offsetof(tp_keyboard_button, style), 0, 4, 0, 0},
+    {3415, offsetof(tp_keyboard_button, text), 0, 4, 1, 0},
+    {7612, offsetof(tp_keyboard_button, web_app), 0, 7, 0, 103},
+    {7647, offsetof(tp_keyboard_button_request_users, max_quantity), offsetof(tp_keyboard_button_request_users, has_max_quantity), 1, 0, 0},
+    {6311, offsetof(tp_keyboard_button_request_users, request_id), 0, 1, 1, 0},
+    {7660, offsetof(tp_keyboard_button_request_users, request_name), offsetof(tp_keyboard_button_request_users, has_request_name), 3, 0, 0},
+    {7673, offsetof(tp_keyboard_button_request_users, request_photo), offsetof(tp_keyboard_button_request_users, has_request_photo), 3, 0, 0},
+    {7687, offsetof(tp_keyboard_button_request_users, request_username), offsetof(tp_keyboard_button_request_users, has_request_username), 3, 0, 0},
+    {7704, offsetof(tp_keyboard_button_request_users, user_is_bot), offsetof(tp_keyboard_button_request_users, has_user_is_bot), 3, 0, 0},
+    {7716, offsetof(tp_keyboard_button_request_users, user_is_premium), offsetof(tp_keyboard_button_request_users, has_user_is_premium), 3, 0, 0},
+    {7758, offsetof(tp_keyboard_button_request_chat, bot_administrator_rights), 0, 7, 0, 120},
+    {7783, offsetof(tp_keyboard_button_request_chat, bot_is_member), offsetof(tp_keyboard_button_request_chat, has_bot_is_member), 3, 0, 0},
+    {7797, offsetof(tp_keyboard_button_request_chat, chat_has_username), offsetof(tp_keyboard_button_request_chat, has_chat_has_username), 3, 0, 0},
+    {7815, offsetof(tp_keyboard_button_request_chat, chat_is_channel), 0, 3, 1, 0},
+    {7831, offsetof(tp_keyboard_button_request_chat, chat_is_created), offsetof(tp_keyboard_button_request_chat, has_chat_is_created), 3, 0, 0},
+    {7847, offsetof(tp_keyboard_button_request_chat, chat_is_forum), offsetof(tp_keyboard_button_request_chat, has_chat_is_forum), 3, 0, 0},
+    {6311, offsetof(tp_keyboard_button_request_chat, request_id), 0, 1, 1, 0},
+    {7673, offsetof(tp_keyboard_button_request_chat, request_photo), offsetof(tp_keyboard_button_request_chat, has_request_photo), 3, 0, 0},
+    {7861, offsetof(tp_keyboard_button_request_chat, request_title), offsetof(tp_keyboard_button_request_chat, has_request_title), 3, 0, 0},
+    {7687, offsetof(tp_keyboard_button_request_chat, request_username), offsetof(tp_keyboard_button_request_chat, has_request_username), 3, 0, 0},
+    {7875, offsetof(tp_keyboard_button_request_chat, user_administrator_rights), 0, 7, 0, 120},
+    {6311, offsetof(tp_keyboard_button_request_managed_bot, request_id), 0, 1, 1, 0},
+    {7933, offsetof(tp_keyboard_button_request_managed_bot, suggested_name), 0, 4, 0, 0},
+    {7948, offsetof(tp_keyboard_button_request_managed_bot, suggested_username), 0, 4, 0, 0},
+    {954, offsetof(tp_keyboard_button_poll_type, type), 0, 4, 0, 0},
+    {8010, offsetof(tp_reply_keyboard_remove, remove_keyboard), 0, 3, 1, 0},
+    {7488, offsetof(tp_reply_keyboard_remove, selective), offsetof(tp_reply_keyboard_remove, has_selective), 3, 0, 0},
+    {8047, offsetof(tp_inline_keyboard_markup, inline_keyboard), offsetof(tp_inline_keyboard_markup, inline_keyboard_count), 8, 117, 112},
+    {8084, offsetof(tp_inline_keyboard_button, callback_data), 0, 4, 0, 0},
+    {8098, offsetof(tp_inline_keyboard_button, callback_game), 0, 7, 0, 357},
+    {8112, offsetof(tp_inline_keyboard_button, copy_text), 0, 7, 0, 115},
+    {6142, offsetof(tp_inline_keyboard_button, icon_custom_emoji_id), 0, 4, 0, 0},
+    {8122, offsetof(tp_inline_keyboard_button, login_url), 0, 7, 0, 113},
+    {8132, offsetof(tp_inline_keyboard_button, pay), offsetof(tp_inline_keyboard_button, has_pay), 3, 0, 0},
+    {7606, offsetof(tp_inline_keyboard_button, style), 0, 4, 0, 0},
+    {8136, offsetof(tp_inline_keyboard_button, switch_inline_query), 0, 4, 0, 0},
+    {8156, offsetof(tp_inline_keyboard_button, switch_inline_query_chosen_chat), 0, 7, 0, 114},
+    {8188, offsetof(tp_inline_keyboard_button, switch_inline_query_current_chat), 0, 4, 0, 0},
+    {3415, offsetof(tp_inline_keyboard_button, text), 0, 4, 1, 0},
+    {589, offsetof(tp_inline_keyboard_button, url), 0, 4, 0, 0},
+    {7612, offsetof(tp_inline_keyboard_button, web_app), 0, 7, 0, 103},
+    {8230, offsetof(tp_login_url, bot_username), 0, 4, 0, 0},
+    {8243, offsetof(tp_login_url, forward_text), 0, 4, 0, 0},
+    {8256, offsetof(tp_login_url, request_write_access), offsetof(tp_login_url, has_request_write_access), 3, 0, 0},
+    {589, offsetof(tp_login_url, url), 0, 4, 1, 0},
+    {8305, offsetof(tp_switch_inline_query_chosen_chat, allow_bot_chats), offsetof(tp_switch_inline_query_chosen_chat, has_allow_bot_chats), 3, 0, 0},
+    {8321, offsetof(tp_switch_inline_query_chosen_chat, allow_channel_chats), offsetof(tp_switch_inline_query_chosen_chat, has_allow_channel_chats), 3, 0, 0},
+    {8341, offsetof(tp_switch_inline_query_chosen_chat, allow_group_chats), offsetof(tp_switch_inline_query_chosen_chat, has_allow_group_chats), 3, 0, 0},
+    {8359, offsetof(tp_switch_inline_query_chosen_chat, allow_user_chats), offsetof(tp_switch_inline_query_chosen_chat, has_allow_user_chats), 3, 0, 0},
+    {8376, offsetof(tp_switch_inline_query_chosen_chat, query), 0, 4, 0, 0},
+    {3415, offsetof(tp_copy_text_button, text), 0, 4, 1, 0},
+    {8411, offsetof(tp_callback_query, chat_instance), 0, 4, 1, 0},
+    {5461, offsetof(tp_callback_query, data), 0, 4, 0, 0},
+    {2308, offsetof(tp_callback_query, from_), 0, 7, 1, 2},
+    {8425, offsetof(tp_callback_query, game_short_name), 0, 4, 0, 0},
+    {784, offsetof(tp_callback_query, id), 0, 4, 1, 0},
+    {8441, offsetof(tp_callback_query, inline_message_id), 0, 4, 0, 0},
+    {259, offsetof(tp_callback_query, message), 0, 7, 0, 8},
+    {8470, offsetof(tp_force_reply, force_reply), 0, 3, 1, 0},
+    {7407, offsetof(tp_force_reply, input_field_placeholder), 0, 4, 0, 0},
+    {7488, offsetof(tp_force_reply, selective), offsetof(tp_force_reply, has_selective), 3, 0, 0},
+    {8492, offsetof(tp_chat_photo, big_file_id), 0, 4, 1, 0},
+    {8504, offsetof(tp_chat_photo, big_file_unique_id), 0, 4, 1, 0},
+    {8523, offsetof(tp_chat_photo, small_file_id), 0, 4, 1, 0},
+    {8537, offsetof(tp_chat_photo, small_file_unique_id), 0, 4, 1, 0},
+    {8573, offsetof(tp_chat_invite_link, creates_join_request), 0, 3, 1, 0},
+    {8594, offsetof(tp_chat_invite_link, creator), 0, 7, 1, 2},
+    {8602, offsetof(tp_chat_invite_link, expire_date), offsetof(tp_chat_invite_link, has_expire_date), 1, 0, 0},
+    {1467, offsetof(tp_chat_invite_link, invite_link), 0, 4, 1, 0},
+    {8614, offsetof(tp_chat_invite_link, is_primary), 0, 3, 1, 0},
+    {8625, offsetof(tp_chat_invite_link, is_revoked), 0, 3, 1, 0},
+    {8636, offsetof(tp_chat_invite_link, member_limit), offsetof(tp_chat_invite_link, has_member_limit), 1, 0, 0},
+    {6180, offsetof(tp_chat_invite_link, name), 0, 4, 0, 0},
+    {8649, offsetof(tp_chat_invite_link, pending_join_request_count), offsetof(tp_chat_invite_link, has_pending_join_request_count), 1, 0, 0},
+    {8676, offsetof(tp_chat_invite_link, subscription_period), offsetof(tp_chat_invite_link, has_subscription_period), 1, 0, 0},
+    {8696, offsetof(tp_chat_invite_link, subscription_price), offsetof(tp_chat_invite_link, has_subscription_price), 1, 0, 0},
+    {8739, offsetof(tp_chat_administrator_rights, can_change_info), 0, 3, 1, 0},
+    {8755, offsetof(tp_chat_administrator_rights, can_delete_messages), 0, 3, 1, 0},
+    {8775, offsetof(tp_chat_administrator_rights, can_delete_stories), 0, 3, 1, 0},
+    {8794, offsetof(tp_chat_administrator_rights, can_edit_messages), offsetof(tp_chat_administrator_rights, has_can_edit_messages), 3, 0, 0},
+    {8812, offsetof(tp_chat_administrator_rights, can_edit_stories), 0, 3, 1, 0},
+    {8829, offsetof(tp_chat_administrator_rights, can_invite_users), 0, 3, 1, 0},
+    {8846, offsetof(tp_chat_administrator_rights, can_manage_chat), 0, 3, 1, 0},
+    {8862, offsetof(tp_chat_administrator_rights, can_manage_direct_messages), offsetof(tp_chat_administrator_rights, has_can_manage_direct_messages), 3, 0, 0},
+    {8889, offsetof(tp_chat_administrator_rights, can_manage_tags), offsetof(tp_chat_administrator_rights, has_can_manage_tags), 3, 0, 0},
+    {8905, offsetof(tp_chat_administrator_rights, can_manage_topics), offsetof(tp_chat_administrator_rights, has_can_manage_topics), 3, 0, 0},
+    {8923, offsetof(tp_chat_administrator_rights, can_manage_video_chats), 0, 3, 1, 0},
+    {8946, offsetof(tp_chat_administrator_rights, can_pin_messages), offsetof(tp_chat_administrator_rights, has_can_pin_messages), 3, 0, 0},
+    {8963, offsetof(tp_chat_administrator_rights, can_post_messages), offsetof(tp_chat_administrator_rights, has_can_post_messages), 3, 0, 0},
+    {8981, offsetof(tp_chat_administrator_rights, can_post_stories), 0, 3, 1, 0},
+    {8998, offsetof(tp_chat_administrator_rights, can_promote_members), 0, 3, 1, 0},
+    {9018, offsetof(tp_chat_administrator_rights, can_restrict_members), 0, 3, 1, 0},
+    {4866, offsetof(tp_chat_administrator_rights, is_anonymous), 0, 3, 1, 0},
+    {1931, offsetof(tp_chat_member_updated, chat), 0, 7, 1, 3},
+    {2082, offsetof(tp_chat_member_updated, date), 0, 1, 1, 0},
+    {2308, offsetof(tp_chat_member_updated, from_), 0, 7, 1, 2},
+    {1467, offsetof(tp_chat_member_updated, invite_link), 0, 7, 0, 119},
+    {9057, offsetof(tp_chat_member_updated, new_chat_member), 0, 7, 1, 122},
+    {9073, offsetof(tp_chat_member_updated, old_chat_member), 0, 7, 1, 122},
+    {9089, offsetof(tp_chat_member_updated, via_chat_folder_invite_link), offsetof(tp_chat_member_updated, has_via_chat_folder_invite_link), 3, 0, 0},
+    {9117, offsetof(tp_chat_member_updated, via_join_request), offsetof(tp_chat_member_updated, has_via_join_request), 3, 0, 0},
+    {9212, offsetof(tp_chat_member_owner, custom_title), 0, 4, 0, 0},
+    {4866, offsetof(tp_chat_member_owner, is_anonymous), 0, 3, 1, 0},
+    {9134, offsetof(tp_chat_member_owner, status), 0, 4, 1, 8594},
+    {3740, offsetof(tp_chat_member_owner, user), 0, 7, 1, 2},
+    {9249, offsetof(tp_chat_member_administrator, can_be_edited), 0, 3, 1, 0},
+    {8739, offsetof(tp_chat_member_administrator, can_change_info), 0, 3, 1, 0},
+    {8755, offsetof(tp_chat_member_administrator, can_delete_messages), 0, 3, 1, 0},
+    {8775, offsetof(tp_chat_member_administrator, can_delete_stories), 0, 3, 1, 0},
+    {8794, offsetof(tp_chat_member_administrator, can_edit_messages), offsetof(tp_chat_member_administrator, has_can_edit_messages), 3, 0, 0},
+    {8812, offsetof(tp_chat_member_administrator, can_edit_stories), 0, 3, 1, 0},
+    {8829, offsetof(tp_chat_member_administrator, can_invite_users), 0, 3, 1, 0},
+    {8846, offsetof(tp_chat_member_administrator, can_manage_chat), 0, 3, 1, 0},
+    {8862, offsetof(tp_chat_member_administrator, can_manage_direct_messages), offsetof(tp_chat_member_administrator, has_can_manage_direct_messages), 3, 0, 0},
+    {8889, offsetof(tp_chat_member_administrator, can_manage_tags), offsetof(tp_chat_member_administrator, has_can_manage_tags), 3, 0, 0},
+    {8905, offsetof(tp_chat_member_administrator, can_manage_topics), offsetof(tp_chat_member_administrator, has_can_manage_topics), 3, 0, 0},
+    {8923, offsetof(tp_chat_member_administrator, can_manage_video_chats), 0, 3, 1, 0},
+    {8946, offsetof(tp_chat_member_administrator, can_pin_messages), offsetof(tp_chat_member_administrator, has_can_pin_messages), 3, 0, 0},
+    {8963, offsetof(tp_chat_member_administrator, can_post_messages), offsetof(tp_chat_member_administrator, has_can_post_messages), 3, 0, 0},
+    {8981, offsetof(tp_chat_member_administrator, can_post_stories), 0, 3, 1, 0},
+    {8998, offsetof(tp_chat_member_administrator, can_promote_members), 0, 3, 1, 0},
+    {9018, offsetof(tp_chat_member_administrator, can_restrict_members), 0, 3, 1, 0},
+    {9212, offsetof(tp_chat_member_administrator, custom_title), 0, 4, 0, 0},
+    {4866, offsetof(tp_chat_member_administrator, is_anonymous), 0, 3, 1, 0},
+    {9134, offsetof(tp_chat_member_administrator, status), 0, 4, 1, 9141},
+    {3740, offsetof(tp_chat_member_administrator, user), 0, 7, 1, 2},
+    {9134, offsetof(tp_chat_member_member, status), 0, 4, 1, 9155},
+    {9280, offsetof(tp_chat_member_member, tag), 0, 4, 0, 0},
+    {9284, offsetof(tp_chat_member_member, until_date), offsetof(tp_chat_member_member, has_until_date), 1, 0, 0},
+    {3740, offsetof(tp_chat_member_member, user), 0, 7, 1, 2},
+    {9316, offsetof(tp_chat_member_restricted, can_add_web_page_previews), 0, 3, 1, 0},
+    {8739, offsetof(tp_chat_member_restricted, can_change_info), 0, 3, 1, 0},
+    {9342, offsetof(tp_chat_member_restricted, can_edit_tag), 0, 3, 1, 0},
+    {8829, offsetof(tp_chat_member_restricted, can_invite_users), 0, 3, 1, 0},
+    {8905, offsetof(tp_chat_member_restricted, can_manage_topics), 0, 3, 1, 0},
+    {8946, offsetof(tp_chat_member_restricted, can_pin_messages), 0, 3, 1, 0},
+    {9355, offsetof(tp_chat_member_restricted, can_react_to_messages), 0, 3, 1, 0},
+    {9377, offsetof(tp_chat_member_restricted, can_send_audios), 0, 3, 1, 0},
+    {9393, offsetof(tp_chat_member_restricted, can_send_documents), 0, 3, 1, 0},
+    {9412, offsetof(tp_chat_member_restricted, can_send_messages), 0, 3, 1, 0},
+    {9430, offsetof(tp_chat_member_restricted, can_send_other_messages), 0, 3, 1, 0},
+    {9454, offsetof(tp_chat_member_restricted, can_send_photos), 0, 3, 1, 0},
+    {9470, offsetof(tp_chat_member_restricted, can_send_polls), 0, 3, 1, 0},
+    {9485, offsetof(tp_chat_member_restricted, can_send_video_notes), 0, 3, 1, 0},
+    {9506, offsetof(tp_chat_member_restricted, can_send_videos), 0, 3, 1, 0},
+    {9522, offsetof(tp_chat_member_restricted, can_send_voice_notes), 0, 3, 1, 0},
+    {9543, offsetof(tp_chat_member_restricted, is_member), 0, 3, 1, 0},
+    {9134, offsetof(tp_chat_member_restricted, status), 0, 4, 1, 9162},
+    {9280, offsetof(tp_chat_member_restricted, tag), 0, 4, 0, 0},
+    {9284, offsetof(tp_chat_member_restricted, until_date), 0, 1, 1, 0},
+    {3740, offsetof(tp_chat_member_restricted, user), 0, 7, 1, 2},
+    {9134, offsetof(tp_chat_member_left, status), 0, 4, 1, 9173},
+    {3740, offsetof(tp_chat_member_left, user), 0, 7, 1, 2},
+    {9134, offsetof(tp_chat_member_banned, status), 0, 4, 1, 9178},
+    {9284, offsetof(tp_chat_member_banned, until_date), 0, 1, 1, 0},
+    {3740, offsetof(tp_chat_member_banned, user), 0, 7, 1, 2},
+    {1072, offsetof(tp_chat_join_request, bio), 0, 4, 0, 0},
+    {1931, offsetof(tp_chat_join_request, chat), 0, 7, 1, 3},
+    {2082, offsetof(tp_chat_join_request, date), 0, 1, 1, 0},
+    {2308, offsetof(tp_chat_join_request, from_), 0, 7, 1, 2},
+    {1467, offsetof(tp_chat_join_request, invite_link), 0, 7, 0, 119},
+    {9601, offsetof(tp_chat_join_request, query_id), 0, 4, 0, 0},
+    {9610, offsetof(tp_chat_join_request, user_chat_id), 0, 1, 1, 0},
+    {9316, offsetof(tp_chat_permissions, can_add_web_page_previews), offsetof(tp_chat_permissions, has_can_add_web_page_previews), 3, 0, 0},
+    {8739, offsetof(tp_chat_permissions, can_change_info), offsetof(tp_chat_permissions, has_can_change_info), 3, 0, 0},
+    {9342, offsetof(tp_chat_permissions, can_edit_tag), offsetof(tp_chat_permissions, has_can_edit_tag), 3, 0, 0},
+    {8829, offsetof(tp_chat_permissions, can_invite_users), offsetof(tp_chat_permissions, has_can_invite_users), 3, 0, 0},
+    {8905, offsetof(tp_chat_permissions, can_manage_topics), offsetof(tp_chat_permissions, has_can_manage_topics), 3, 0, 0},
+    {8946, offsetof(tp_chat_permissions, can_pin_messages), offsetof(tp_chat_permissions, has_can_pin_messages), 3, 0, 0},
+    {9355, offsetof(tp_chat_permissions, can_react_to_messages), offsetof(tp_chat_permissions, has_can_react_to_messages), 3, 0, 0},
+    {9377, offsetof(tp_chat_permissions, can_send_audios), offsetof(tp_chat_permissions, has_can_send_audios), 3, 0, 0},
+    {9393, offsetof(tp_chat_permissions, can_send_documents), offsetof(tp_chat_permissions, has_can_send_documents), 3, 0, 0},
+    {9412, offsetof(tp_chat_permissions, can_send_messages), offsetof(tp_chat_permissions, has_can_send_messages), 3, 0, 0},
+    {9430, offsetof(tp_chat_permissions, can_send_other_messages), offsetof(tp_chat_permissions, has_can_send_other_messages), 3, 0, 0},
+    {9454, offsetof(tp_chat_permissions, can_send_photos), offsetof(tp_chat_permissions, has_can_send_photos), 3, 0, 0},
+    {9470, offsetof(tp_chat_permissions, can_send_polls), offsetof(tp_chat_permissions, has_can_send_polls), 3, 0, 0},
+    {9485, offsetof(tp_chat_permissions, can_send_video_notes), offsetof(tp_chat_permissions, has_can_send_video_notes), 3, 0, 0},
+    {9506, offsetof(tp_chat_permissions, can_send_videos), offsetof(tp_chat_permissions, has_can_send_videos), 3, 0, 0},
+    {9522, offsetof(tp_chat_permissions, can_send_voice_notes), offsetof(tp_chat_permissions, has_can_send_voice_notes), 3, 0, 0},
+    {9649, offsetof(tp_birthdate, day), 0, 1, 1, 0},
+    {9653, offsetof(tp_birthdate, month), 0, 1, 1, 0},
+    {9659, offsetof(tp_birthdate, year), offsetof(tp_birthdate, has_year), 1, 0, 0},
+    {259, offsetof(tp_business_intro, message), 0, 4, 0, 0},
+    {3215, offsetof(tp_business_intro, sticker), 0, 7, 0, 229},
+    {948, offsetof(tp_business_intro, title), 0, 4, 0, 0},
+    {5366, offsetof(tp_business_location, address), 0, 4, 1, 0},
+    {1532, offsetof(tp_business_location, location), 0, 7, 0, 50},
+    {9724, offsetof(tp_business_opening_hours_interval, closing_minute), 0, 1, 1, 0},
+    {9739, offsetof(tp_business_opening_hours_interval, opening_minute), 0, 1, 1, 0},
+    {9775, offsetof(tp_business_opening_hours, opening_hours), offsetof(tp_business_opening_hours, opening_hours_count), 8, 115, 134},
+    {9789, offsetof(tp_business_opening_hours, time_zone_name), 0, 4, 1, 0},
+    {9815, offsetof(tp_user_rating, current_level_rating), 0, 1, 1, 0},
+    {9836, offsetof(tp_user_rating, level), 0, 1, 1, 0},
+    {9842, offsetof(tp_user_rating, next_level_rating), offsetof(tp_user_rating, has_next_level_rating), 1, 0, 0},
+    {1727, offsetof(tp_user_rating, rating), 0, 1, 1, 0},
+    {9878, offsetof(tp_story_area_position, corner_radius_percentage), 0, 2, 1, 0},
+    {9903, offsetof(tp_story_area_position, height_percentage), 0, 2, 1, 0},
+    {5824, offsetof(tp_story_area_position, rotation_angle), 0, 2, 1, 0},
+    {9921, offsetof(tp_story_area_position, width_percentage), 0, 2, 1, 0},
+    {9938, offsetof(tp_story_area_position, x_percentage), 0, 2, 1, 0},
+    {9951, offsetof(tp_story_area_position, y_percentage), 0, 2, 1, 0},
+    {9980, offsetof(tp_location_address, city), 0, 4, 0, 0},
+    {9985, offsetof(tp_location_address, country_code), 0, 4, 1, 0},
+    {7240, offsetof(tp_location_address, state), 0, 4, 0, 0},
+    {9998, offsetof(tp_location_address, street), 0, 4, 0, 0},
+    {5366, offsetof(tp_story_area_type_location, address), 0, 7, 0, 138},
+    {5306, offsetof(tp_story_area_type_location, latitude), 0, 2, 1, 0},
+    {5327, offsetof(tp_story_area_type_location, longitude), 0, 2, 1, 0},
+    {954, offsetof(tp_story_area_type_location, type), 0, 4, 1, 1532},
+    {10099, offsetof(tp_story_area_type_suggested_reaction, is_dark), offsetof(tp_story_area_type_suggested_reaction, has_is_dark), 3, 0, 0},
+    {10107, offsetof(tp_story_area_type_suggested_reaction, is_flipped), offsetof(tp_story_area_type_suggested_reaction, has_is_flipped), 3, 0, 0},
+    {10118, offsetof(tp_story_area_type_suggested_reaction, reaction_type), 0, 7, 1, 147},
+    {954, offsetof(tp_story_area_type_suggested_reaction, type), 0, 4, 1, 10005},
+    {954, offsetof(tp_story_area_type_link, type), 0, 4, 1, 4470},
+    {589, offsetof(tp_story_area_type_link, url), 0, 4, 1, 0},
+    {10171, offsetof(tp_story_area_type_weather, background_color), 0, 1, 1, 0},
+    {4443, offsetof(tp_story_area_type_weather, emoji), 0, 4, 1, 0},
+    {10188, offsetof(tp_story_area_type_weather, temperature), 0, 2, 1, 0},
+    {954, offsetof(tp_story_area_type_weather, type), 0, 4, 1, 10024},
+    {6180, offsetof(tp_story_area_type_unique_gift, name), 0, 4, 1, 0},
+    {954, offsetof(tp_story_area_type_unique_gift, type), 0, 4, 1, 3420},
+    {3765, offsetof(tp_story_area, position), 0, 7, 1, 137},
+    {954, offsetof(tp_story_area, type), 0, 7, 1, 139},
+    {5366, offsetof(tp_chat_location, address), 0, 4, 1, 0},
+    {1532, offsetof(tp_chat_location, location), 0, 7, 1, 50},
+    {4443, offsetof(tp_reaction_type_emoji, emoji), 0, 4, 1, 0},
+    {954, offsetof(tp_reaction_type_emoji, type), 0, 4, 1, 4443},
+    {3674, offsetof(tp_reaction_type_custom_emoji, custom_emoji_id), 0, 4, 1, 0},
+    {954, offsetof(tp_reaction_type_custom_emoji, type), 0, 4, 1, 10247},
+    {954, offsetof(tp_reaction_type_paid, type), 0, 4, 1, 10260},
+    {7324, offsetof(tp_reaction_count, total_count), 0, 1, 1, 0},
+    {954, offsetof(tp_reaction_count, type), 0, 7, 1, 147},
+    {10374, offsetof(tp_message_reaction_updated, actor_chat), 0, 7, 0, 3},
+    {1931, offsetof(tp_message_reaction_updated, chat), 0, 7, 1, 3},
+    {2082, offsetof(tp_message_reaction_updated, date), 0, 1, 1, 0},
+    {2748, offsetof(tp_message_reaction_updated, message_id), 0, 1, 1, 0},
+    {10385, offsetof(tp_message_reaction_updated, new_reaction), offsetof(tp_message_reaction_updated, new_reaction_count), 8, 115, 147},
+    {10398, offsetof(tp_message_reaction_updated, old_reaction), offsetof(tp_message_reaction_updated, old_reaction_count), 8, 115, 147},
+    {3740, offsetof(tp_message_reaction_updated, user), 0, 7, 0, 2},
+    {1931, offsetof(tp_message_reaction_count_updated, chat), 0, 7, 1, 3},
+    {2082, offsetof(tp_message_reaction_count_updated, date), 0, 1, 1, 0},
+    {2748, offsetof(tp_message_reaction_count_updated, message_id), 0, 1, 1, 0},
+    {10439, offsetof(tp_message_reaction_count_updated, reactions), offsetof(tp_message_reaction_count_updated, reactions_count), 8, 115, 151},
+    {6131, offsetof(tp_forum_topic, icon_color), 0, 1, 1, 0},
+    {6142, offsetof(tp_forum_topic, icon_custom_emoji_id), 0, 4, 0, 0},
+    {6163, offsetof(tp_forum_topic, is_name_implicit), offsetof(tp_forum_topic, has_is_name_implicit), 3, 0, 0},
+    {2759, offsetof(tp_forum_topic, message_thread_id), 0, 1, 1, 0},
+    {6180, offsetof(tp_forum_topic, name), 0, 4, 1, 0},
+    {10475, offsetof(tp_gift_background, center_color), 0, 1, 1, 0},
+    {10488, offsetof(tp_gift_background, edge_color), 0, 1, 1, 0},
+    {10499, offsetof(tp_gift_background, text_color), 0, 1, 1, 0},
+    {10515, offsetof(tp_gift, background), 0, 7, 0, 155},
+    {10526, offsetof(tp_gift, has_colors), offsetof(tp_gift, has_has_colors), 3, 0, 0},
+    {784, offsetof(tp_gift, id), 0, 4, 1, 0},
+    {794, offsetof(tp_gift, is_premium), offsetof(tp_gift, has_is_premium), 3, 0, 0},
+    {10537, offsetof(tp_gift, personal_remaining_count), offsetof(tp_gift, has_personal_remaining_count), 1, 0, 0},
+    {10562, offsetof(tp_gift, personal_total_count), offsetof(tp_gift, has_personal_total_count), 1, 0, 0},
+    {10583, offsetof(tp_gift, publisher_chat), 0, 7, 0, 3},
+    {10598, offsetof(tp_gift, remaining_count), offsetof(tp_gift, has_remaining_count), 1, 0, 0},
+    {4308, offsetof(tp_gift, star_count), 0, 1, 1, 0},
+    {3215, offsetof(tp_gift, sticker), 0, 7, 1, 229},
+    {7324, offsetof(tp_gift, total_count), offsetof(tp_gift, has_total_count), 1, 0, 0},
+    {10614, offsetof(tp_gift, unique_gift_variant_count), offsetof(tp_gift, has_unique_gift_variant_count), 1, 0, 0},
+    {10640, offsetof(tp_gift, upgrade_star_count), offsetof(tp_gift, has_upgrade_star_count), 1, 0, 0},
+    {10665, offsetof(tp_gifts, gifts), offsetof(tp_gifts, gifts_count), 8, 115, 156},
+    {6180, offsetof(tp_unique_gift_model, name), 0, 4, 1, 0},
+    {10687, offsetof(tp_unique_gift_model, rarity), 0, 4, 0, 0},
+    {10694, offsetof(tp_unique_gift_model, rarity_per_mille), 0, 1, 1, 0},
+    {3215, offsetof(tp_unique_gift_model, sticker), 0, 7, 1, 229},
+    {6180, offsetof(tp_unique_gift_symbol, name), 0, 4, 1, 0},
+    {10694, offsetof(tp_unique_gift_symbol, rarity_per_mille), 0, 1, 1, 0},
+    {3215, offsetof(tp_unique_gift_symbol, sticker), 0, 7, 1, 229},
+    {10475, offsetof(tp_unique_gift_backdrop_colors, center_color), 0, 1, 1, 0},
+    {10488, offsetof(tp_unique_gift_backdrop_colors, edge_color), 0, 1, 1, 0},
+    {10753, offsetof(tp_unique_gift_backdrop_colors, symbol_color), 0, 1, 1, 0},
+    {10499, offsetof(tp_unique_gift_backdrop_colors, text_color), 0, 1, 1, 0},
+    {5880, offsetof(tp_unique_gift_backdrop, colors), 0, 7, 1, 160},
+    {6180, offsetof(tp_unique_gift_backdrop, name), 0, 4, 1, 0},
+    {10694, offsetof(tp_unique_gift_backdrop, rarity_per_mille), 0, 1, 1, 0},
+    {10802, offsetof(tp_unique_gift_colors, dark_theme_main_color), 0, 1, 1, 0},
+    {10824, offsetof(tp_unique_gift_colors, dark_theme_other_colors), offsetof(tp_unique_gift_colors, dark_theme_other_colors_count), 8, 19, 0},
+    {10848, offsetof(tp_unique_gift_colors, light_theme_main_color), 0, 1, 1, 0},
+    {10871, offsetof(tp_unique_gift_colors, light_theme_other_colors), offsetof(tp_unique_gift_colors, light_theme_other_colors_count), 8, 19, 0},
+    {10896, offsetof(tp_unique_gift_colors, model_custom_emoji_id), 0, 4, 1, 0},
+    {10918, offsetof(tp_unique_gift_colors, symbol_custom_emoji_id), 0, 4, 1, 0},
+    {10952, offsetof(tp_unique_gift, backdrop), 0, 7, 1, 161},
+    {10961, offsetof(tp_unique_gift, base_name), 0, 4, 1, 0},
+    {5880, offsetof(tp_unique_gift, colors), 0, 7, 0, 162},
+    {10971, offsetof(tp_unique_gift, gift_id), 0, 4, 1, 0},
+    {10979, offsetof(tp_unique_gift, is_burned), offsetof(tp_unique_gift, has_is_burned), 3, 0, 0},
+    {10989, offsetof(tp_unique_gift, is_from_blockchain), offsetof(tp_unique_gift, has_is_from_blockchain), 3, 0, 0},
+    {794, offsetof(tp_unique_gift, is_premium), offsetof(tp_unique_gift, has_is_premium), 3, 0, 0},
+    {11008, offsetof(tp_unique_gift, model), 0, 7, 1, 158},
+    {6180, offsetof(tp_unique_gift, name), 0, 4, 1, 0},
+    {11014, offsetof(tp_unique_gift, number), 0, 1, 1, 0},
+    {10583, offsetof(tp_unique_gift, publisher_chat), 0, 7, 0, 3},
+    {11021, offsetof(tp_unique_gift, symbol), 0, 7, 1, 159},
+    {11037, offsetof(tp_gift_info, can_be_upgraded), offsetof(tp_gift_info, has_can_be_upgraded), 3, 0, 0},
+    {11053, offsetof(tp_gift_info, convert_star_count), offsetof(tp_gift_info, has_convert_star_count), 1, 0, 0},
+    {2190, offsetof(tp_gift_info, entities), offsetof(tp_gift_info, entities_count), 8, 114, 9},
+    {2374, offsetof(tp_gift_info, gift), 0, 7, 1, 156},
+    {11072, offsetof(tp_gift_info, is_private), offsetof(tp_gift_info, has_is_private), 3, 0, 0},
+    {11083, offsetof(tp_gift_info, is_upgrade_separate), offsetof(tp_gift_info, has_is_upgrade_separate), 3, 0, 0},
+    {11103, offsetof(tp_gift_info, owned_gift_id), 0, 4, 0, 0},
+    {11117, offsetof(tp_gift_info, prepaid_upgrade_star_count), offsetof(tp_gift_info, has_prepaid_upgrade_star_count), 1, 0, 0},
+    {3415, offsetof(tp_gift_info, text), 0, 4, 0, 0},
+    {11144, offsetof(tp_gift_info, unique_gift_number), offsetof(tp_gift_info, has_unique_gift_number), 1, 0, 0},
+    {2374, offsetof(tp_unique_gift_info, gift), 0, 7, 1, 163},
+    {11178, offsetof(tp_unique_gift_info, last_resale_amount), offsetof(tp_unique_gift_info, has_last_resale_amount), 1, 0, 0},
+    {11197, offsetof(tp_unique_gift_info, last_resale_currency), 0, 4, 0, 0},
+    {11218, offsetof(tp_unique_gift_info, next_transfer_date), offsetof(tp_unique_gift_info, has_next_transfer_date), 1, 0, 0},
+    {3792, offsetof(tp_unique_gift_info, origin), 0, 4, 1, 0},
+    {11103, offsetof(tp_unique_gift_info, owned_gift_id), 0, 4, 0, 0},
+    {11237, offsetof(tp_unique_gift_info, transfer_star_count), offsetof(tp_unique_gift_info, has_transfer_star_count), 1, 0, 0},
+    {11037, offsetof(tp_owned_gift_regular, can_be_upgraded), offsetof(tp_owned_gift_regular, has_can_be_upgraded), 3, 0, 0},
+    {11053, offsetof(tp_owned_gift_regular, convert_star_count), offsetof(tp_owned_gift_regular, has_convert_star_count), 1, 0, 0},
+    {2190, offsetof(tp_owned_gift_regular, entities), offsetof(tp_owned_gift_regular, entities_count), 8, 114, 9},
+    {2374, offsetof(tp_owned_gift_regular, gift), 0, 7, 1, 156},
+    {11072, offsetof(tp_owned_gift_regular, is_private), offsetof(tp_owned_gift_regular, has_is_private), 3, 0, 0},
+    {11299, offsetof(tp_owned_gift_regular, is_saved), offsetof(tp_owned_gift_regular, has_is_saved), 3, 0, 0},
+    {11083, offsetof(tp_owned_gift_regular, is_upgrade_separate), offsetof(tp_owned_gift_regular, has_is_upgrade_separate), 3, 0, 0},
+    {11103, offsetof(tp_owned_gift_regular, owned_gift_id), 0, 4, 0, 0},
+    {11117, offsetof(tp_owned_gift_regular, prepaid_upgrade_star_count), offsetof(tp_owned_gift_regular, has_prepaid_upgrade_star_count), 1, 0, 0},
+    {6628, offsetof(tp_owned_gift_regular, send_date), 0, 1, 1, 0},
+    {3983, offsetof(tp_owned_gift_regular, sender_user), 0, 7, 0, 2},
+    {3415, offsetof(tp_owned_gift_regular, text), 0, 4, 0, 0},
+    {954, offsetof(tp_owned_gift_regular, type), 0, 4, 1, 11257},
+    {11144, offsetof(tp_owned_gift_regular, unique_gift_number), offsetof(tp_owned_gift_regular, has_unique_gift_number), 1, 0, 0},
+    {7045, offsetof(tp_owned_gift_regular, was_refunded), offsetof(tp_owned_gift_regular, has_was_refunded), 3, 0, 0},
+    {11324, offsetof(tp_owned_gift_unique, can_be_transferred), offsetof(tp_owned_gift_unique, has_can_be_transferred), 3, 0, 0},
+    {2374, offsetof(tp_owned_gift_unique, gift), 0, 7, 1, 163},
+    {11299, offsetof(tp_owned_gift_unique, is_saved), offsetof(tp_owned_gift_unique, has_is_saved), 3, 0, 0},
+    {11218, offsetof(tp_owned_gift_unique, next_transfer_date), offsetof(tp_owned_gift_unique, has_next_transfer_date), 1, 0, 0},
+    {11103, offsetof(tp_owned_gift_unique, owned_gift_id), 0, 4, 0, 0},
+    {6628, offsetof(tp_owned_gift_unique, send_date), 0, 1, 1, 0},
+    {3983, offsetof(tp_owned_gift_unique, sender_user), 0, 7, 0, 2},
+    {11237, offsetof(tp_owned_gift_unique, transfer_star_count), offsetof(tp_owned_gift_unique, has_transfer_star_count), 1, 0, 0},
+    {954, offsetof(tp_owned_gift_unique, type), 0, 4, 1, 11265},
+    {10665, offsetof(tp_owned_gifts, gifts), offsetof(tp_owned_gifts, gifts_count), 8, 115, 166},
+    {11354, offsetof(tp_owned_gifts, next_offset), 0, 4, 0, 0},
+    {7324, offsetof(tp_owned_gifts, total_count), 0, 1, 1, 0},
+    {11384, offsetof(tp_bot_access_settings, added_users), offsetof(tp_bot_access_settings, added_users_count), 8, 114, 2},
+    {11396, offsetof(tp_bot_access_settings, is_access_restricted), 0, 3, 1, 0},
+    {11435, offsetof(tp_accepted_gift_types, gifts_from_channels), 0, 3, 1, 0},
+    {11455, offsetof(tp_accepted_gift_types, limited_gifts), 0, 3, 1, 0},
+    {11469, offsetof(tp_accepted_gift_types, premium_subscription), 0, 3, 1, 0},
+    {11490, offsetof(tp_accepted_gift_types, unique_gifts), 0, 3, 1, 0},
+    {11503, offsetof(tp_accepted_gift_types, unlimited_gifts), 0, 3, 1, 0},
+    {6737, offsetof(tp_star_amount, amount), 0, 1, 1, 0},
+    {11530, offsetof(tp_star_amount, nanostar_amount), offsetof(tp_star_amount, has_nanostar_amount), 1, 0, 0},
+    {11557, offsetof(tp_bot_command, command), 0, 4, 1, 0},
+    {1212, offsetof(tp_bot_command, description), 0, 4, 1, 0},
+    {954, offsetof(tp_bot_command_scope_default, type), 0, 4, 1, 11565},
+    {954, offsetof(tp_bot_command_scope_all_private_chats, type), 0, 4, 1, 11573},
+    {954, offsetof(tp_bot_command_scope_all_group_chats, type), 0, 4, 1, 11591},
+    {954, offsetof(tp_bot_command_scope_all_chat_administrators, type), 0, 4, 1, 11607},
+    {3843, offsetof(tp_bot_command_scope_chat, chat_id), 0, 5, 1, 0},
+    {954, offsetof(tp_bot_command_scope_chat, type), 0, 4, 1, 1931},
+    {3843, offsetof(tp_bot_command_scope_chat_administrators, chat_id), 0, 5, 1, 0},
+    {954, offsetof(tp_bot_command_scope_chat_administrators, type), 0, 4, 1, 11631},
+    {3843, offsetof(tp_bot_command_scope_chat_member, chat_id), 0, 5, 1, 0},
+    {954, offsetof(tp_bot_command_scope_chat_member, type), 0, 4, 1, 102},
+    {4424, offsetof(tp_bot_command_scope_chat_member, user_id), 0, 1, 1, 0},
+    {6180, offsetof(tp_bot_name, name), 0, 4, 1, 0},
+    {1212, offsetof(tp_bot_description, description), 0, 4, 1, 0},
+    {11910, offsetof(tp_bot_short_description, short_description), 0, 4, 1, 0},
+    {954, offsetof(tp_menu_button_commands, type), 0, 4, 1, 11928},
+    {3415, offsetof(tp_menu_button_web_app, text), 0, 4, 1, 0},
+    {954, offsetof(tp_menu_button_web_app, type), 0, 4, 1, 7612},
+    {7612, offsetof(tp_menu_button_web_app, web_app), 0, 7, 1, 103},
+    {954, offsetof(tp_menu_button_default, type), 0, 4, 1, 11565},
+    {12002, offsetof(tp_chat_boost_source_premium, source), 0, 4, 1, 12009},
+    {3740, offsetof(tp_chat_boost_source_premium, user), 0, 7, 1, 2},
+    {12002, offsetof(tp_chat_boost_source_gift_code, source), 0, 4, 1, 12017},
+    {3740, offsetof(tp_chat_boost_source_gift_code, user), 0, 7, 1, 2},
+    {7003, offsetof(tp_chat_boost_source_giveaway, giveaway_message_id), 0, 1, 1, 0},
+    {12114, offsetof(tp_chat_boost_source_giveaway, is_unclaimed), offsetof(tp_chat_boost_source_giveaway, has_is_unclaimed), 3, 0, 0},
+    {6810, offsetof(tp_chat_boost_source_giveaway, prize_star_count), offsetof(tp_chat_boost_source_giveaway, has_prize_star_count), 1, 0, 0},
+    {12002, offsetof(tp_chat_boost_source_giveaway, source), 0, 4, 1, 2397},
+    {3740, offsetof(tp_chat_boost_source_giveaway, user), 0, 7, 0, 2},
+    {12137, offsetof(tp_chat_boost, add_date), 0, 1, 1, 0},
+    {12146, offsetof(tp_chat_boost, boost_id), 0, 4, 1, 0},
+    {12155, offsetof(tp_chat_boost, expiration_date), 0, 1, 1, 0},
+    {12002, offsetof(tp_chat_boost, source), 0, 7, 1, 189},
+    {12188, offsetof(tp_chat_boost_updated, boost), 0, 7, 1, 193},
+    {1931, offsetof(tp_chat_boost_updated, chat), 0, 7, 1, 3},
+    {12146, offsetof(tp_chat_boost_removed, boost_id), 0, 4, 1, 0},
+    {1931, offsetof(tp_chat_boost_removed, chat), 0, 7, 1, 3},
+    {12211, offsetof(tp_chat_boost_removed, remove_date), 0, 1, 1, 0},
+    {12002, offsetof(tp_chat_boost_removed, source), 0, 7, 1, 189},
+    {12237, offsetof(tp_chat_owner_left, new_owner), 0, 7, 0, 2},
+    {12237, offsetof(tp_chat_owner_changed, new_owner), 0, 7, 1, 2},
+    {12279, offsetof(tp_user_chat_boosts, boosts), offsetof(tp_user_chat_boosts, boosts_count), 8, 115, 193},
+    {12304, offsetof(tp_business_bot_rights, can_change_gift_settings), offsetof(tp_business_bot_rights, has_can_change_gift_settings), 3, 0, 0},
+    {12329, offsetof(tp_business_bot_rights, can_convert_gifts_to_stars), offsetof(tp_business_bot_rights, has_can_convert_gifts_to_stars), 3, 0, 0},
+    {12356, offsetof(tp_business_bot_rights, can_delete_all_messages), offsetof(tp_business_bot_rights, has_can_delete_all_messages), 3, 0, 0},
+    {12380, offsetof(tp_business_bot_rights, can_delete_sent_messages), offsetof(tp_business_bot_rights, has_can_delete_sent_messages), 3, 0, 0},
+    {12405, offsetof(tp_business_bot_rights, can_edit_bio), offsetof(tp_business_bot_rights, has_can_edit_bio), 3, 0, 0},
+    {12418, offsetof(tp_business_bot_rights, can_edit_name), offsetof(tp_business_bot_rights, has_can_edit_name), 3, 0, 0},
+    {12432, offsetof(tp_business_bot_rights, can_edit_profile_photo), offsetof(tp_business_bot_rights, has_can_edit_profile_photo), 3, 0, 0},
+    {12455, offsetof(tp_business_bot_rights, can_edit_username), offsetof(tp_business_bot_rights, has_can_edit_username), 3, 0, 0},
+    {12473, offsetof(tp_business_bot_rights, can_manage_stories), offsetof(tp_business_bot_rights, has_can_manage_stories), 3, 0, 0},
+    {12492, offsetof(tp_business_bot_rights, can_read_messages), offsetof(tp_business_bot_rights, has_can_read_messages), 3, 0, 0},
+    {12510, offsetof(tp_business_bot_rights, can_reply), offsetof(tp_business_bot_rights, has_can_reply), 3, 0, 0},
+    {12520, offsetof(tp_business_bot_rights, can_transfer_and_upgrade_gifts), offsetof(tp_business_bot_rights, has_can_transfer_and_upgrade_gifts), 3, 0, 0},
+    {12551, offsetof(tp_business_bot_rights, can_transfer_stars), offsetof(tp_business_bot_rights, has_can_transfer_stars), 3, 0, 0},
+    {12570, offsetof(tp_business_bot_rights, can_view_gifts_and_stars), offsetof(tp_business_bot_rights, has_can_view_gifts_and_stars), 3, 0, 0},
+    {2082, offsetof(tp_business_connection, date), 0, 1, 1, 0},
+    {784, offsetof(tp_business_connection, id), 0, 4, 1, 0},
+    {12614, offsetof(tp_business_connection, is_enabled), 0, 3, 1, 0},
+    {12625, offsetof(tp_business_connection, rights), 0, 7, 0, 199},
+    {3740, offsetof(tp_business_connection, user), 0, 7, 1, 2},
+    {9610, offsetof(tp_business_connection, user_chat_id), 0, 1, 1, 0},
+    {1862, offsetof(tp_business_messages_deleted, business_connection_id), 0, 4, 1, 0},
+    {1931, offsetof(tp_business_messages_deleted, chat), 0, 7, 1, 3},
+    {12656, offsetof(tp_business_messages_deleted, message_ids), offsetof(tp_business_messages_deleted, message_ids_count), 8, 19, 0},
+    {8441, offsetof(tp_sent_web_app_message, inline_message_id), 0, 4, 0, 0},
+    {8441, offsetof(tp_sent_guest_message, inline_message_id), 0, 4, 1, 0},
+    {12155, offsetof(tp_prepared_inline_message, expiration_date), 0, 1, 1, 0},
+    {784, offsetof(tp_prepared_inline_message, id), 0, 4, 1, 0},
+    {784, offsetof(tp_prepared_keyboard_button, id), 0, 4, 1, 0},
+    {2798, offsetof(tp_response_parameters, migrate_to_chat_id), offsetof(tp_response_parameters, has_migrate_to_chat_id), 1, 0, 0},
+    {12767, offsetof(tp_response_parameters, retry_after), offsetof(tp_response_parameters, has_retry_after), 1, 0, 0},
+    {1885, offsetof(tp_input_media_animation, caption), 0, 4, 0, 0},
+    {1893, offsetof(tp_input_media_animation, caption_entities), offsetof(tp_input_media_animation, caption_entities_count), 8, 114, 9},
+    {4141, offsetof(tp_input_media_animation, duration), offsetof(tp_input_media_animation, has_duration), 1, 0, 0},
+    {12810, offsetof(tp_input_media_animation, has_spoiler), offsetof(tp_input_media_animation, has_has_spoiler), 3, 0, 0},
+    {4118, offsetof(tp_input_media_animation, height), offsetof(tp_input_media_animation, has_height), 1, 0, 0},
+    {4564, offsetof(tp_input_media_animation, media), 0, 6, 1, 0},
+    {5134, offsetof(tp_input_media_animation, parse_mode), 0, 4, 0, 0},
+    {3190, offsetof(tp_input_media_animation, show_caption_above_media), offsetof(tp_input_media_animation, has_show_caption_above_media), 3, 0, 0},
+    {4170, offsetof(tp_input_media_animation, thumbnail), 0, 6, 0, 0},
+    {954, offsetof(tp_input_media_animation, type), 0, 4, 1, 1817},
+    {4125, offsetof(tp_input_media_animation, width), offsetof(tp_input_media_animation, has_width), 1, 0, 0},
+    {1885, offsetof(tp_input_media_audio, caption), 0, 4, 0, 0},
+    {1893, offsetof(tp_input_media_audio, caption_entities), offsetof(tp_input_media_audio, caption_entities_count), 8, 114, 9},
+    {4141, offsetof(tp_input_media_audio, duration), offsetof(tp_input_media_audio, has_duration), 1, 0, 0},
+    {4564, offsetof(tp_input_media_audio, media), 0, 6, 1, 0},
+    {5134, offsetof(tp_input_media_audio, parse_mode), 0, 4, 0, 0},
+    {4186, offsetof(tp_input_media_audio, performer), 0, 4, 0, 0},
+    {4170, offsetof(tp_input_media_audio, thumbnail), 0, 6, 0, 0},
+    {948, offsetof(tp_input_media_audio, title), 0, 4, 0, 0},
+    {954, offsetof(tp_input_media_audio, type), 0, 4, 1, 1827},
+    {1885, offsetof(tp_input_media_document, caption), 0, 4, 0, 0},
+    {1893, offsetof(tp_input_media_document, caption_entities), offsetof(tp_input_media_document, caption_entities_count), 8, 114, 9},
+    {12857, offsetof(tp_input_media_document, disable_content_type_detection), offsetof(tp_input_media_document, has_disable_content_type_detection), 3, 0, 0},
+    {4564, offsetof(tp_input_media_document, media), 0, 6, 1, 0},
+    {5134, offsetof(tp_input_media_document, parse_mode), 0, 4, 0, 0},
+    {4170, offsetof(tp_input_media_document, thumbnail), 0, 6, 0, 0},
+    {954, offsetof(tp_input_media_document, type), 0, 4, 1, 2161},
+    {954, offsetof(tp_input_media_link, type), 0, 4, 1, 4470},
+    {589, offsetof(tp_input_media_link, url), 0, 4, 1, 0},
+    {1885, offsetof(tp_input_media_live_photo, caption), 0, 4, 0, 0},
+    {1893, offsetof(tp_input_media_live_photo, caption_entities), offsetof(tp_input_media_live_photo, caption_entities_count), 8, 114, 9},
+    {12810, offsetof(tp_input_media_live_photo, has_spoiler), offsetof(tp_input_media_live_photo, has_has_spoiler), 3, 0, 0},
+    {4564, offsetof(tp_input_media_live_photo, media), 0, 6, 1, 0},
+    {5134, offsetof(tp_input_media_live_photo, parse_mode), 0, 4, 0, 0},
+    {1647, offsetof(tp_input_media_live_photo, photo), 0, 6, 1, 0},
+    {3190, offsetof(tp_input_media_live_photo, show_caption_above_media), offsetof(tp_input_media_live_photo, has_show_caption_above_media), 3, 0, 0},
+    {954, offsetof(tp_input_media_live_photo, type), 0, 4, 1, 2668},
+    {5286, offsetof(tp_input_media_location, horizontal_accuracy), offsetof(tp_input_media_location, has_horizontal_accuracy), 2, 0, 0},
+    {5306, offsetof(tp_input_media_location, latitude), 0, 2, 1, 0},
+    {5327, offsetof(tp_input_media_location, longitude), 0, 2, 1, 0},
+    {954, offsetof(tp_input_media_location, type), 0, 4, 1, 1532},
+    {1885, offsetof(tp_input_media_photo, caption), 0, 4, 0, 0},
+    {1893, offsetof(tp_input_media_photo, caption_entities), offsetof(tp_input_media_photo, caption_entities_count), 8, 114, 9},
+    {12810, offsetof(tp_input_media_photo, has_spoiler), offsetof(tp_input_media_photo, has_has_spoiler), 3, 0, 0},
+    {4564, offsetof(tp_input_media_photo, media), 0, 6, 1, 0},
+    {5134, offsetof(tp_input_media_photo, parse_mode), 0, 4, 0, 0},
+    {3190, offsetof(tp_input_media_photo, show_caption_above_media), offsetof(tp_input_media_photo, has_show_caption_above_media), 3, 0, 0},
+    {954, offsetof(tp_input_media_photo, type), 0, 4, 1, 1647},
+    {4443, offsetof(tp_input_media_sticker, emoji), 0, 4, 0, 0},
+    {4564, offsetof(tp_input_media_sticker, media), 0, 6, 1, 0},
+    {954, offsetof(tp_input_media_sticker, type), 0, 4, 1, 3215},
+    {5366, offsetof(tp_input_media_venue, address), 0, 4, 1, 0},
+    {5374, offsetof(tp_input_media_venue, foursquare_id), 0, 4, 0, 0},
+    {5388, offsetof(tp_input_media_venue, foursquare_type), 0, 4, 0, 0},
+    {5404, offsetof(tp_input_media_venue, google_place_id), 0, 4, 0, 0},
+    {5420, offsetof(tp_input_media_venue, google_place_type), 0, 4, 0, 0},
+    {5306, offsetof(tp_input_media_venue, latitude), 0, 2, 1, 0},
+    {5327, offsetof(tp_input_media_venue, longitude), 0, 2, 1, 0},
+    {948, offsetof(tp_input_media_venue, title), 0, 4, 1, 0},
+    {954, offsetof(tp_input_media_venue, type), 0, 4, 1, 3445},
+    {1885, offsetof(tp_input_media_video, caption), 0, 4, 0, 0},
+    {1893, offsetof(tp_input_media_video, caption_entities), offsetof(tp_input_media_video, caption_entities_count), 8, 114, 9},
+    {4246, offsetof(tp_input_media_video, cover), 0, 6, 0, 0},
+    {4141, offsetof(tp_input_media_video, duration), offsetof(tp_input_media_video, has_duration), 1, 0, 0},
+    {12810, offsetof(tp_input_media_video, has_spoiler), offsetof(tp_input_media_video, has_has_spoiler), 3, 0, 0},
+    {4118, offsetof(tp_input_media_video, height), offsetof(tp_input_media_video, has_height), 1, 0, 0},
+    {4564, offsetof(tp_input_media_video, media), 0, 6, 1, 0},
+    {5134, offsetof(tp_input_media_video, parse_mode), 0, 4, 0, 0},
+    {3190, offsetof(tp_input_media_video, show_caption_above_media), offsetof(tp_input_media_video, has_show_caption_above_media), 3, 0, 0},
+    {4262, offsetof(tp_input_media_video, start_timestamp), offsetof(tp_input_media_video, has_start_timestamp), 1, 0, 0},
+    {13008, offsetof(tp_input_media_video, supports_streaming), offsetof(tp_input_media_video, has_supports_streaming), 3, 0, 0},
+    {4170, offsetof(tp_input_media_video, thumbnail), 0, 6, 0, 0},
+    {954, offsetof(tp_input_media_video, type), 0, 4, 1, 3459},
+    {4125, offsetof(tp_input_media_video, width), offsetof(tp_input_media_video, has_width), 1, 0, 0},
+    {4564, offsetof(tp_input_paid_media_live_photo, media), 0, 6, 1, 0},
+    {1647, offsetof(tp_input_paid_media_live_photo, photo), 0, 6, 1, 0},
+    {954, offsetof(tp_input_paid_media_live_photo, type), 0, 4, 1, 2668},
+    {4564, offsetof(tp_input_paid_media_photo, media), 0, 6, 1, 0},
+    {954, offsetof(tp_input_paid_media_photo, type), 0, 4, 1, 1647},
+    {4246, offsetof(tp_input_paid_media_video, cover), 0, 6, 0, 0},
+    {4141, offsetof(tp_input_paid_media_video, duration), offsetof(tp_input_paid_media_video, has_duration), 1, 0, 0},
+    {4118, offsetof(tp_input_paid_media_video, height), offsetof(tp_input_paid_media_video, has_height), 1, 0, 0},
+    {4564, offsetof(tp_input_paid_media_video, media), 0, 6, 1, 0},
+    {4262, offsetof(tp_input_paid_media_video, start_timestamp), offsetof(tp_input_paid_media_video, has_start_timestamp), 1, 0, 0},
+    {13008, offsetof(tp_input_paid_media_video, supports_streaming), offsetof(tp_input_paid_media_video, has_supports_streaming), 3, 0, 0},
+    {4170, offsetof(tp_input_paid_media_video, thumbnail), 0, 6, 0, 0},
+    {954, offsetof(tp_input_paid_media_video, type), 0, 4, 1, 3459},
+    {4125, offsetof(tp_input_paid_media_video, width), offsetof(tp_input_paid_media_video, has_width), 1, 0, 0},
+    {1647, offsetof(tp_input_profile_photo_static, photo), 0, 6, 1, 0},
+    {954, offsetof(tp_input_profile_photo_static, type), 0, 4, 1, 13116},
+    {1817, offsetof(tp_input_profile_photo_animated, animation), 0, 6, 1, 0},
+    {13200, offsetof(tp_input_profile_photo_animated, main_frame_timestamp), offsetof(tp_input_profile_photo_animated, has_main_frame_timestamp), 2, 0, 0},
+    {954, offsetof(tp_input_profile_photo_animated, type), 0, 4, 1, 13123},
+    {1647, offsetof(tp_input_story_content_photo, photo), 0, 6, 1, 0},
+    {954, offsetof(tp_input_story_content_photo, type), 0, 4, 1, 1647},
+    {13285, offsetof(tp_input_story_content_video, cover_frame_timestamp), offsetof(tp_input_story_content_video, has_cover_frame_timestamp), 2, 0, 0},
+    {4141, offsetof(tp_input_story_content_video, duration), offsetof(tp_input_story_content_video, has_duration), 2, 0, 0},
+    {13307, offsetof(tp_input_story_content_video, is_animation), offsetof(tp_input_story_content_video, has_is_animation), 3, 0, 0},
+    {954, offsetof(tp_input_story_content_video, type), 0, 4, 1, 3459},
+    {3459, offsetof(tp_input_story_content_video, video), 0, 6, 1, 0},
+    {3674, offsetof(tp_sticker, custom_emoji_id), 0, 4, 0, 0},
+    {4443, offsetof(tp_sticker, emoji), 0, 4, 0, 0},
+    {4085, offsetof(tp_sticker, file_id), 0, 4, 1, 0},
+    {4093, offsetof(tp_sticker, file_size), offsetof(tp_sticker, has_file_size), 1, 0, 0},
+    {4103, offsetof(tp_sticker, file_unique_id), 0, 4, 1, 0},
+    {4118, offsetof(tp_sticker, height), 0, 1, 1, 0},
+    {13328, offsetof(tp_sticker, is_animated), 0, 3, 1, 0},
+    {13340, offsetof(tp_sticker, is_video), 0, 3, 1, 0},
+    {13349, offsetof(tp_sticker, mask_position), 0, 7, 0, 231},
+    {13363, offsetof(tp_sticker, needs_repainting), offsetof(tp_sticker, has_needs_repainting), 3, 0, 0},
+    {13380, offsetof(tp_sticker, premium_animation), 0, 7, 0, 102},
+    {13398, offsetof(tp_sticker, set_name), 0, 4, 0, 0},
+    {4170, offsetof(tp_sticker, thumbnail), 0, 7, 0, 18},
+    {954, offsetof(tp_sticker, type), 0, 4, 1, 0},
+    {4125, offsetof(tp_sticker, width), 0, 1, 1, 0},
+    {6180, offsetof(tp_sticker_set, name), 0, 4, 1, 0},
+    {13418, offsetof(tp_sticker_set, sticker_type), 0, 4, 1, 0},
+    {13431, offsetof(tp_sticker_set, stickers), offsetof(tp_sticker_set, stickers_count), 8, 115, 229},
+    {4170, offsetof(tp_sticker_set, thumbnail), 0, 7, 0, 18},
+    {948, offsetof(tp_sticker_set, title), 0, 4, 1, 0},
+    {13453, offsetof(tp_mask_position, point), 0, 4, 1, 0},
+    {13459, offsetof(tp_mask_position, scale), 0, 2, 1, 0},
+    {13465, offsetof(tp_mask_position, x_shift), 0, 2, 1, 0},
+    {13473, offsetof(tp_mask_position, y_shift), 0, 2, 1, 0},
+    {13494, offsetof(tp_input_sticker, emoji_list), offsetof(tp_input_sticker, emoji_list_count), 8, 67, 0},
+    {13505, offsetof(tp_input_sticker, format), 0, 4, 1, 0},
+    {13512, offsetof(tp_input_sticker, keywords), offsetof(tp_input_sticker, keywords_count), 8, 66, 0},
+    {13349, offsetof(tp_input_sticker, mask_position), 0, 7, 0, 231},
+    {3215, offsetof(tp_input_sticker, sticker), 0, 6, 1, 0},
+    {13533, offsetof(tp_rich_message, blocks), offsetof(tp_rich_message, blocks_count), 8, 115, 264},
+    {13540, offsetof(tp_rich_message, is_rtl), offsetof(tp_rich_message, has_is_rtl), 3, 0, 0},
+    {13564, offsetof(tp_input_rich_message, html), 0, 4, 0, 0},
+    {13540, offsetof(tp_input_rich_message, is_rtl), offsetof(tp_input_rich_message, has_is_rtl), 3, 0, 0},
+    {13569, offsetof(tp_input_rich_message, markdown), 0, 4, 0, 0},
+    {13578, offsetof(tp_input_rich_message, skip_entity_detection), offsetof(tp_input_rich_message, has_skip_entity_detection), 3, 0, 0},
+    {3415, offsetof(tp_rich_text_bold, text), 0, 7, 1, 235},
+    {954, offsetof(tp_rich_text_bold, type), 0, 4, 1, 13600},
+    {3415, offsetof(tp_rich_text_italic, text), 0, 7, 1, 235},
+    {954, offsetof(tp_rich_text_italic, type), 0, 4, 1, 13605},
+    {3415, offsetof(tp_rich_text_underline, text), 0, 7, 1, 235},
+    {954, offsetof(tp_rich_text_underline, type), 0, 4, 1, 13612},
+    {3415, offsetof(tp_rich_text_strikethrough, text), 0, 7, 1, 235},
+    {954, offsetof(tp_rich_text_strikethrough, type), 0, 4, 1, 13622},
+    {3415, offsetof(tp_rich_text_spoiler, text), 0, 7, 1, 235},
+    {954, offsetof(tp_rich_text_spoiler, type), 0, 4, 1, 13636},
+    {3690, offsetof(tp_rich_text_date_time, date_time_format), 0, 4, 1, 0},
+    {3415, offsetof(tp_rich_text_date_time, text), 0, 7, 1, 235},
+    {954, offsetof(tp_rich_text_date_time, type), 0, 4, 1, 13644},
+    {3730, offsetof(tp_rich_text_date_time, unix_time), 0, 1, 1, 0},
+    {3415, offsetof(tp_rich_text_text_mention, text), 0, 7, 1, 235},
+    {954, offsetof(tp_rich_text_text_mention, type), 0, 4, 1, 13654},
+    {3740, offsetof(tp_rich_text_text_mention, user), 0, 7, 1, 2},
+    {3415, offsetof(tp_rich_text_subscript, text), 0, 7, 1, 235},
+    {954, offsetof(tp_rich_text_subscript, type), 0, 4, 1, 13667},
+    {3415, offsetof(tp_rich_text_superscript, text), 0, 7, 1, 235},
+    {954, offsetof(tp_rich_text_superscript, type), 0, 4, 1, 13677},
+    {3415, offsetof(tp_rich_text_marked, text), 0, 7, 1, 235},
+    {954, offsetof(tp_rich_text_marked, type), 0, 4, 1, 13689},
+    {3415, offsetof(tp_rich_text_code, text), 0, 7, 1, 235},
+    {954, offsetof(tp_rich_text_code, type), 0, 4, 1, 13696},
+    {14052, offsetof(tp_rich_text_custom_emoji, alternative_text), 0, 4, 1, 0},
+    {3674, offsetof(tp_rich_text_custom_emoji, custom_emoji_id), 0, 4, 1, 0},
+    {954, offsetof(tp_rich_text_custom_emoji, type), 0, 4, 1, 10247},
+    {14100, offsetof(tp_rich_text_mathematical_expression, expression), 0, 4, 1, 0},
+    {954, offsetof(tp_rich_text_mathematical_expression, type), 0, 4, 1, 13701},
+    {3415, offsetof(tp_rich_text_url, text), 0, 7, 1, 235},
+    {954, offsetof(tp_rich_text_url, type), 0, 4, 1, 589},
+    {589, offsetof(tp_rich_text_url, url), 0, 4, 1, 0},
+    {13725, offsetof(tp_rich_text_email_address, email_address), 0, 4, 1, 0},
+    {3415, offsetof(tp_rich_text_email_address, text), 0, 7, 1, 235},
+    {954, offsetof(tp_rich_text_email_address, type), 0, 4, 1, 13725},
+    {4411, offsetof(tp_rich_text_phone_number, phone_number), 0, 4, 1, 0},
+    {3415, offsetof(tp_rich_text_phone_number, text), 0, 7, 1, 235},
+    {954, offsetof(tp_rich_text_phone_number, type), 0, 4, 1, 4411},
+    {13739, offsetof(tp_rich_text_bank_card_number, bank_card_number), 0, 4, 1, 0},
+    {3415, offsetof(tp_rich_text_bank_card_number, text), 0, 7, 1, 235},
+    {954, offsetof(tp_rich_text_bank_card_number, type), 0, 4, 1, 13739},
+    {3415, offsetof(tp_rich_text_mention, text), 0, 7, 1, 235},
+    {954, offsetof(tp_rich_text_mention, type), 0, 4, 1, 13756},
+    {906, offsetof(tp_rich_text_mention, username), 0, 4, 1, 0},
+    {13764, offsetof(tp_rich_text_hashtag, hashtag), 0, 4, 1, 0},
+    {3415, offsetof(tp_rich_text_hashtag, text), 0, 7, 1, 235},
+    {954, offsetof(tp_rich_text_hashtag, type), 0, 4, 1, 13764},
+    {13772, offsetof(tp_rich_text_cashtag, cashtag), 0, 4, 1, 0},
+    {3415, offsetof(tp_rich_text_cashtag, text), 0, 7, 1, 235},
+    {954, offsetof(tp_rich_text_cashtag, type), 0, 4, 1, 13772},
+    {13780, offsetof(tp_rich_text_bot_command, bot_command), 0, 4, 1, 0},
+    {3415, offsetof(tp_rich_text_bot_command, text), 0, 7, 1, 235},
+    {954, offsetof(tp_rich_text_bot_command, type), 0, 4, 1, 13780},
+    {6180, offsetof(tp_rich_text_anchor, name), 0, 4, 1, 0},
+    {954, offsetof(tp_rich_text_anchor, type), 0, 4, 1, 13792},
+    {14288, offsetof(tp_rich_text_anchor_link, anchor_name), 0, 4, 1, 0},
+    {3415, offsetof(tp_rich_text_anchor_link, text), 0, 7, 1, 235},
+    {954, offsetof(tp_rich_text_anchor_link, type), 0, 4, 1, 13799},
+    {6180, offsetof(tp_rich_text_reference, name), 0, 4, 1, 0},
+    {3415, offsetof(tp_rich_text_reference, text), 0, 7, 1, 235},
+    {954, offsetof(tp_rich_text_reference, type), 0, 4, 1, 13811},
+    {14340, offsetof(tp_rich_text_reference_link, reference_name), 0, 4, 1, 0},
+    {3415, offsetof(tp_rich_text_reference_link, text), 0, 7, 1, 235},
+    {954, offsetof(tp_rich_text_reference_link, type), 0, 4, 1, 13821},
+    {14372, offsetof(tp_rich_block_caption, credit), 0, 7, 0, 235},
+    {3415, offsetof(tp_rich_block_caption, text), 0, 7, 1, 235},
+    {14398, offsetof(tp_rich_block_table_cell, align), 0, 4, 1, 0},
+    {14404, offsetof(tp_rich_block_table_cell, colspan), offsetof(tp_rich_block_table_cell, has_colspan), 1, 0, 0},
+    {14412, offsetof(tp_rich_block_table_cell, is_header), offsetof(tp_rich_block_table_cell, has_is_header), 3, 0, 0},
+    {14422, offsetof(tp_rich_block_table_cell, rowspan), offsetof(tp_rich_block_table_cell, has_rowspan), 1, 0, 0},
+    {3415, offsetof(tp_rich_block_table_cell, text), 0, 7, 0, 235},
+    {14430, offsetof(tp_rich_block_table_cell, valign), 0, 4, 1, 0},
+    {13533, offsetof(tp_rich_block_list_item, blocks), offsetof(tp_rich_block_list_item, blocks_count), 8, 115, 264},
+    {14455, offsetof(tp_rich_block_list_item, has_checkbox), offsetof(tp_rich_block_list_item, has_has_checkbox), 3, 0, 0},
+    {14468, offsetof(tp_rich_block_list_item, is_checked), offsetof(tp_rich_block_list_item, has_is_checked), 3, 0, 0},
+    {14479, offsetof(tp_rich_block_list_item, label), 0, 4, 1, 0},
+    {954, offsetof(tp_rich_block_list_item, type), 0, 4, 0, 0},
+    {4449, offsetof(tp_rich_block_list_item, value), offsetof(tp_rich_block_list_item, has_value), 1, 0, 0},
+    {3415, offsetof(tp_rich_block_paragraph, text), 0, 7, 1, 235},
+    {954, offsetof(tp_rich_block_paragraph, type), 0, 4, 1, 14485},
+    {14649, offsetof(tp_rich_block_section_heading, size), 0, 1, 1, 0},
+    {3415, offsetof(tp_rich_block_section_heading, text), 0, 7, 1, 235},
+    {954, offsetof(tp_rich_block_section_heading, type), 0, 4, 1, 5278},
+    {3707, offsetof(tp_rich_block_preformatted, language), 0, 4, 0, 0},
+    {3415, offsetof(tp_rich_block_preformatted, text), 0, 7, 1, 235},
+    {954, offsetof(tp_rich_block_preformatted, type), 0, 4, 1, 14495},
+    {3415, offsetof(tp_rich_block_footer, text), 0, 7, 1, 235},
+    {954, offsetof(tp_rich_block_footer, type), 0, 4, 1, 14499},
+    {954, offsetof(tp_rich_block_divider, type), 0, 4, 1, 14506},
+    {14100, offsetof(tp_rich_block_mathematical_expression, expression), 0, 4, 1, 0},
+    {954, offsetof(tp_rich_block_mathematical_expression, type), 0, 4, 1, 13701},
+    {6180, offsetof(tp_rich_block_anchor, name), 0, 4, 1, 0},
+    {954, offsetof(tp_rich_block_anchor, type), 0, 4, 1, 13792},
+    {14771, offsetof(tp_rich_block_list, items), offsetof(tp_rich_block_list, items_count), 8, 115, 263},
+    {954, offsetof(tp_rich_block_list, type), 0, 4, 1, 14514},
+    {13533, offsetof(tp_rich_block_block_quotation, blocks), offsetof(tp_rich_block_block_quotation, blocks_count), 8, 115, 264},
+    {14372, offsetof(tp_rich_block_block_quotation, credit), 0, 7, 0, 235},
+    {954, offsetof(tp_rich_block_block_quotation, type), 0, 4, 1, 14519},
+    {14372, offsetof(tp_rich_block_pull_quotation, credit), 0, 7, 0, 235},
+    {3415, offsetof(tp_rich_block_pull_quotation, text), 0, 7, 1, 235},
+    {954, offsetof(tp_rich_block_pull_quotation, type), 0, 4, 1, 14530},
+    {13533, offsetof(tp_rich_block_collage, blocks), offsetof(tp_rich_block_collage, blocks_count), 8, 115, 264},
+    {1885, offsetof(tp_rich_block_collage, caption), 0, 7, 0, 261},
+    {954, offsetof(tp_rich_block_collage, type), 0, 4, 1, 14540},
+    {13533, offsetof(tp_rich_block_slideshow, blocks), offsetof(tp_rich_block_slideshow, blocks_count), 8, 115, 264},
+    {1885, offsetof(tp_rich_block_slideshow, caption), 0, 7, 0, 261},
+    {954, offsetof(tp_rich_block_slideshow, type), 0, 4, 1, 14548},
+    {1885, offsetof(tp_rich_block_table, caption), 0, 7, 0, 235},
+    {14875, offsetof(tp_rich_block_table, cells), offsetof(tp_rich_block_table, cells_count), 8, 117, 262},
+    {14881, offsetof(tp_rich_block_table, is_bordered), offsetof(tp_rich_block_table, has_is_bordered), 3, 0, 0},
+    {14893, offsetof(tp_rich_block_table, is_striped), offsetof(tp_rich_block_table, has_is_striped), 3, 0, 0},
+    {954, offsetof(tp_rich_block_table, type), 0, 4, 1, 14558},
+    {13533, offsetof(tp_rich_block_details, blocks), offsetof(tp_rich_block_details, blocks_count), 8, 115, 264},
+    {14921, offsetof(tp_rich_block_details, is_open), offsetof(tp_rich_block_details, has_is_open), 3, 0, 0},
+    {14929, offsetof(tp_rich_block_details, summary), 0, 7, 1, 235},
+    {954, offsetof(tp_rich_block_details, type), 0, 4, 1, 14564},
+    {1885, offsetof(tp_rich_block_map, caption), 0, 7, 0, 261},
+    {4118, offsetof(tp_rich_block_map, height), 0, 1, 1, 0},
+    {1532, offsetof(tp_rich_block_map, location), 0, 7, 1, 50},
+    {954, offsetof(tp_rich_block_map, type), 0, 4, 1, 14572},
+    {4125, offsetof(tp_rich_block_map, width), 0, 1, 1, 0},
+    {14950, offsetof(tp_rich_block_map, zoom), 0, 1, 1, 0},
+    {1817, offsetof(tp_rich_block_animation, animation), 0, 7, 1, 19},
+    {1885, offsetof(tp_rich_block_animation, caption), 0, 7, 0, 261},
+    {12810, offsetof(tp_rich_block_animation, has_spoiler), offsetof(tp_rich_block_animation, has_has_spoiler), 3, 0, 0},
+    {954, offsetof(tp_rich_block_animation, type), 0, 4, 1, 1817},
+    {1827, offsetof(tp_rich_block_audio, audio), 0, 7, 1, 20},
+    {1885, offsetof(tp_rich_block_audio, caption), 0, 7, 0, 261},
+    {954, offsetof(tp_rich_block_audio, type), 0, 4, 1, 1827},
+    {1885, offsetof(tp_rich_block_photo, caption), 0, 7, 0, 261},
+    {12810, offsetof(tp_rich_block_photo, has_spoiler), offsetof(tp_rich_block_photo, has_has_spoiler), 3, 0, 0},
+    {1647, offsetof(tp_rich_block_photo, photo), offsetof(tp_rich_block_photo, photo_count), 8, 115, 18},
+    {954, offsetof(tp_rich_block_photo, type), 0, 4, 1, 1647},
+    {1885, offsetof(tp_rich_block_video, caption), 0, 7, 0, 261},
+    {12810, offsetof(tp_rich_block_video, has_spoiler), offsetof(tp_rich_block_video, has_has_spoiler), 3, 0, 0},
+    {954, offsetof(tp_rich_block_video, type), 0, 4, 1, 3459},
+    {3459, offsetof(tp_rich_block_video, video), 0, 7, 1, 25},
+    {1885, offsetof(tp_rich_block_voice_note, caption), 0, 7, 0, 261},
+    {954, offsetof(tp_rich_block_voice_note, type), 0, 4, 1, 14576},
+    {14576, offsetof(tp_rich_block_voice_note, voice_note), 0, 7, 1, 27},
+    {3415, offsetof(tp_rich_block_thinking, text), 0, 7, 1, 235},
+    {954, offsetof(tp_rich_block_thinking, type), 0, 4, 1, 14587},
+    {15068, offsetof(tp_inline_query, chat_type), 0, 4, 0, 0},
+    {2308, offsetof(tp_inline_query, from_), 0, 7, 1, 2},
+    {784, offsetof(tp_inline_query, id), 0, 4, 1, 0},
+    {1532, offsetof(tp_inline_query, location), 0, 7, 0, 50},
+    {3723, offsetof(tp_inline_query, offset), 0, 4, 1, 0},
+    {8376, offsetof(tp_inline_query, query), 0, 4, 1, 0},
+    {15103, offsetof(tp_inline_query_results_button, start_parameter), 0, 4, 0, 0},
+    {3415, offsetof(tp_inline_query_results_button, text), 0, 4, 1, 0},
+    {7612, offsetof(tp_inline_query_results_button, web_app), 0, 7, 0, 103},
+    {1212, offsetof(tp_inline_query_result_article, description), 0, 4, 0, 0},
+    {784, offsetof(tp_inline_query_result_article, id), 0, 4, 1, 0},
+    {15354, offsetof(tp_inline_query_result_article, input_message_content), 0, 7, 1, 309},
+    {3019, offsetof(tp_inline_query_result_article, reply_markup), 0, 7, 0, 111},
+    {15376, offsetof(tp_inline_query_result_article, thumbnail_height), offsetof(tp_inline_query_result_article, has_thumbnail_height), 1, 0, 0},
+    {15393, offsetof(tp_inline_query_result_article, thumbnail_url), 0, 4, 0, 0},
+    {15407, offsetof(tp_inline_query_result_article, thumbnail_width), offsetof(tp_inline_query_result_article, has_thumbnail_width), 1, 0, 0},
+    {948, offsetof(tp_inline_query_result_article, title), 0, 4, 1, 0},
+    {954, offsetof(tp_inline_query_result_article, type), 0, 4, 1, 15232},
+    {589, offsetof(tp_inline_query_result_article, url), 0, 4, 0, 0},
+    {1885, offsetof(tp_inline_query_result_photo, caption), 0, 4, 0, 0},
+    {1893, offsetof(tp_inline_query_result_photo, caption_entities), offsetof(tp_inline_query_result_photo, caption_entities_count), 8, 114, 9},
+    {1212, offsetof(tp_inline_query_result_photo, description), 0, 4, 0, 0},
+    {784, offsetof(tp_inline_query_result_photo, id), 0, 4, 1, 0},
+    {15354, offsetof(tp_inline_query_result_photo, input_message_content), 0, 7, 0, 309},
+    {5134, offsetof(tp_inline_query_result_photo, parse_mode), 0, 4, 0, 0},
+    {15446, offsetof(tp_inline_query_result_photo, photo_height), offsetof(tp_inline_query_result_photo, has_photo_height), 1, 0, 0},
+    {15281, offsetof(tp_inline_query_result_photo, photo_url), 0, 4, 1, 0},
+    {15459, offsetof(tp_inline_query_result_photo, photo_width), offsetof(tp_inline_query_result_photo, has_photo_width), 1, 0, 0},
+    {3019, offsetof(tp_inline_query_result_photo, reply_markup), 0, 7, 0, 111},
+    {3190, offsetof(tp_inline_query_result_photo, show_caption_above_media), offsetof(tp_inline_query_result_photo, has_show_caption_above_media), 3, 0, 0},
+    {15393, offsetof(tp_inline_query_result_photo, thumbnail_url), 0, 4, 1, 0},
+    {948, offsetof(tp_inline_query_result_photo, title), 0, 4, 0, 0},
+    {954, offsetof(tp_inline_query_result_photo, type), 0, 4, 1, 1647},
+    {1885, offsetof(tp_inline_query_result_gif, caption), 0, 4, 0, 0},
+    {1893, offsetof(tp_inline_query_result_gif, caption_entities), offsetof(tp_inline_query_result_gif, caption_entities_count), 8, 114, 9},
+    {15492, offsetof(tp_inline_query_result_gif, gif_duration), offsetof(tp_inline_query_result_gif, has_gif_duration), 1, 0, 0},
+    {15505, offsetof(tp_inline_query_result_gif, gif_height), offsetof(tp_inline_query_result_gif, has_gif_height), 1, 0, 0},
+    {15263, offsetof(tp_inline_query_result_gif, gif_url), 0, 4, 1, 0},
+    {15516, offsetof(tp_inline_query_result_gif, gif_width), offsetof(tp_inline_query_result_gif, has_gif_width), 1, 0, 0},
+    {784, offsetof(tp_inline_query_result_gif, id), 0, 4, 1, 0},
+    {15354, offsetof(tp_inline_query_result_gif, input_message_content), 0, 7, 0, 309},
+    {5134, offsetof(tp_inline_query_result_gif, parse_mode), 0, 4, 0, 0},
+    {3019, offsetof(tp_inline_query_result_gif, reply_markup), 0, 7, 0, 111},
+    {3190, offsetof(tp_inline_query_result_gif, show_caption_above_media), offsetof(tp_inline_query_result_gif, has_show_caption_above_media), 3, 0, 0},
+    {15526, offsetof(tp_inline_query_result_gif, thumbnail_mime_type), 0, 4, 0, 0},
+    {15393, offsetof(tp_inline_query_result_gif, thumbnail_url), 0, 4, 1, 0},
+    {948, offsetof(tp_inline_query_result_gif, title), 0, 4, 0, 0},
+    {954, offsetof(tp_inline_query_result_gif, type), 0, 4, 1, 15150},
+    {1885, offsetof(tp_inline_query_result_mpeg4_gif, caption), 0, 4, 0, 0},
+    {1893, offsetof(tp_inline_query_result_mpeg4_gif, caption_entities), offsetof(tp_inline_query_result_mpeg4_gif, caption_entities_count), 8, 114, 9},
+    {784, offsetof(tp_inline_query_result_mpeg4_gif, id), 0, 4, 1, 0},
+    {15354, offsetof(tp_inline_query_result_mpeg4_gif, input_message_content), 0, 7, 0, 309},
+    {15572, offsetof(tp_inline_query_result_mpeg4_gif, mpeg4_duration), offsetof(tp_inline_query_result_mpeg4_gif, has_mpeg4_duration), 1, 0, 0},
+    {15587, offsetof(tp_inline_query_result_mpeg4_gif, mpeg4_height), offsetof(tp_inline_query_result_mpeg4_gif, has_mpeg4_height), 1, 0, 0},
+    {15271, offsetof(tp_inline_query_result_mpeg4_gif, mpeg4_url), 0, 4, 1, 0},
+    {15600, offsetof(tp_inline_query_result_mpeg4_gif, mpeg4_width), offsetof(tp_inline_query_result_mpeg4_gif, has_mpeg4_width), 1, 0, 0},
+    {5134, offsetof(tp_inline_query_result_mpeg4_gif, parse_mode), 0, 4, 0, 0},
+    {3019, offsetof(tp_inline_query_result_mpeg4_gif, reply_markup), 0, 7, 0, 111},
+    {3190, offsetof(tp_inline_query_result_mpeg4_gif, show_caption_above_media), offsetof(tp_inline_query_result_mpeg4_gif, has_show_caption_above_media), 3, 0, 0},
+    {15526, offsetof(tp_inline_query_result_mpeg4_gif, thumbnail_mime_type), 0, 4, 0, 0},
+    {15393, offsetof(tp_inline_query_result_mpeg4_gif, thumbnail_url), 0, 4, 1, 0},
+    {948, offsetof(tp_inline_query_result_mpeg4_gif, title), 0, 4, 0, 0},
+    {954, offsetof(tp_inline_query_result_mpeg4_gif, type), 0, 4, 1, 15166},
+    {1885, offsetof(tp_inline_query_result_video, caption), 0, 4, 0, 0},
+    {1893, offsetof(tp_inline_query_result_video, caption_entities), offsetof(tp_inline_query_result_video, caption_entities_count), 8, 114, 9},
+    {1212, offsetof(tp_inline_query_result_video, description), 0, 4, 0, 0},
+    {784, offsetof(tp_inline_query_result_video, id), 0, 4, 1, 0},
+    {15354, offsetof(tp_inline_query_result_video, input_message_content), 0, 7, 0, 309},
+    {4160, offsetof(tp_inline_query_result_video, mime_type), 0, 4, 1, 0},
+    {5134, offsetof(tp_inline_query_result_video, parse_mode), 0, 4, 0, 0},
+    {3019, offsetof(tp_inline_query_result_video, reply_markup), 0, 7, 0, 111},
+    {3190, offsetof(tp_inline_query_result_video, show_caption_above_media), offsetof(tp_inline_query_result_video, has_show_caption_above_media), 3, 0, 0},
+    {15393, offsetof(tp_inline_query_result_video, thumbnail_url), 0, 4, 1, 0},
+    {948, offsetof(tp_inline_query_result_video, title), 0, 4, 1, 0},
+    {954, offsetof(tp_inline_query_result_video, type), 0, 4, 1, 3459},
+    {15635, offsetof(tp_inline_query_result_video, video_duration), offsetof(tp_inline_query_result_video, has_video_duration), 1, 0, 0},
+    {15650, offsetof(tp_inline_query_result_video, video_height), offsetof(tp_inline_query_result_video, has_video_height), 1, 0, 0},
+    {15291, offsetof(tp_inline_query_result_video, video_url), 0, 4, 1, 0},
+    {15663, offsetof(tp_inline_query_result_video, video_width), offsetof(tp_inline_query_result_video, has_video_width), 1, 0, 0},
+    {15698, offsetof(tp_inline_query_result_audio, audio_duration), offsetof(tp_inline_query_result_audio, has_audio_duration), 1, 0, 0},
+    {15240, offsetof(tp_inline_query_result_audio, audio_url), 0, 4, 1, 0},
+    {1885, offsetof(tp_inline_query_result_audio, caption), 0, 4, 0, 0},
+    {1893, offsetof(tp_inline_query_result_audio, caption_entities), offsetof(tp_inline_query_result_audio, caption_entities_count), 8, 114, 9},
+    {784, offsetof(tp_inline_query_result_audio, id), 0, 4, 1, 0},
+    {15354, offsetof(tp_inline_query_result_audio, input_message_content), 0, 7, 0, 309},
+    {5134, offsetof(tp_inline_query_result_audio, parse_mode), 0, 4, 0, 0},
+    {4186, offsetof(tp_inline_query_result_audio, performer), 0, 4, 0, 0},
+    {3019, offsetof(tp_inline_query_result_audio, reply_markup), 0, 7, 0, 111},
+    {948, offsetof(tp_inline_query_result_audio, title), 0, 4, 1, 0},
+    {954, offsetof(tp_inline_query_result_audio, type), 0, 4, 1, 1827},
+    {1885, offsetof(tp_inline_query_result_voice, caption), 0, 4, 0, 0},
+    {1893, offsetof(tp_inline_query_result_voice, caption_entities), offsetof(tp_inline_query_result_voice, caption_entities_count), 8, 114, 9},
+    {784, offsetof(tp_inline_query_result_voice, id), 0, 4, 1, 0},
+    {15354, offsetof(tp_inline_query_result_voice, input_message_content), 0, 7, 0, 309},
+    {5134, offsetof(tp_inline_query_result_voice, parse_mode), 0, 4, 0, 0},
+    {3019, offsetof(tp_inline_query_result_voice, reply_markup), 0, 7, 0, 111},
+    {948, offsetof(tp_inline_query_result_voice, title), 0, 4, 1, 0},
+    {954, offsetof(tp_inline_query_result_voice, type), 0, 4, 1, 3565},
+    {15736, offsetof(tp_inline_query_result_voice, voice_duration), offsetof(tp_inline_query_result_voice, has_voice_duration), 1, 0, 0},
+    {15301, offsetof(tp_inline_query_result_voice, voice_url), 0, 4, 1, 0},
+    {1885, offsetof(tp_inline_query_result_document, caption), 0, 4, 0, 0},
+    {1893, offsetof(tp_inline_query_result_document, caption_entities), offsetof(tp_inline_query_result_document, caption_entities_count), 8, 114, 9},
+    {1212, offsetof(tp_inline_query_result_document, description), 0, 4, 0, 0},
+    {15250, offsetof(tp_inline_query_result_document, document_url), 0, 4, 1, 0},
+    {784, offsetof(tp_inline_query_result_document, id), 0, 4, 1, 0},
+    {15354, offsetof(tp_inline_query_result_document, input_message_content), 0, 7, 0, 309},
+    {4160, offsetof(tp_inline_query_result_document, mime_type), 0, 4, 1, 0},
+    {5134, offsetof(tp_inline_query_result_document, parse_mode), 0, 4, 0, 0},
+    {3019, offsetof(tp_inline_query_result_document, reply_markup), 0, 7, 0, 111},
+    {15376, offsetof(tp_inline_query_result_document, thumbnail_height), offsetof(tp_inline_query_result_document, has_thumbnail_height), 1, 0, 0},
+    {15393, offsetof(tp_inline_query_result_document, thumbnail_url), 0, 4, 0, 0},
+    {15407, offsetof(tp_inline_query_result_document, thumbnail_width), offsetof(tp_inline_query_result_document, has_thumbnail_width), 1, 0, 0},
+    {948, offsetof(tp_inline_query_result_document, title), 0, 4, 1, 0},
+    {954, offsetof(tp_inline_query_result_document, type), 0, 4, 1, 2161},
+    {5278, offsetof(tp_inline_query_result_location, heading), offsetof(tp_inline_query_result_location, has_heading), 1, 0, 0},
+    {5286, offsetof(tp_inline_query_result_location, horizontal_accuracy), offsetof(tp_inline_query_result_location, has_horizontal_accuracy), 2, 0, 0},
+    {784, offsetof(tp_inline_query_result_location, id), 0, 4, 1, 0},
+    {15354, offsetof(tp_inline_query_result_location, input_message_content), 0, 7, 0, 309},
+    {5306, offsetof(tp_inline_query_result_location, latitude), 0, 2, 1, 0},
+    {5315, offsetof(tp_inline_query_result_location, live_period), offsetof(tp_inline_query_result_location, has_live_period), 1, 0, 0},
+    {5327, offsetof(tp_inline_query_result_location, longitude), 0, 2, 1, 0},
+    {5337, offsetof(tp_inline_query_result_location, proximity_alert_radius), offsetof(tp_inline_query_result_location, has_proximity_alert_radius), 1, 0, 0},
+    {3019, offsetof(tp_inline_query_result_location, reply_markup), 0, 7, 0, 111},
+    {15376, offsetof(tp_inline_query_result_location, thumbnail_height), offsetof(tp_inline_query_result_location, has_thumbnail_height), 1, 0, 0},
+    {15393, offsetof(tp_inline_query_result_location, thumbnail_url), 0, 4, 0, 0},
+    {15407, offsetof(tp_inline_query_result_location, thumbnail_width), offsetof(tp_inline_query_result_location, has_thumbnail_width), 1, 0, 0},
+    {948, offsetof(tp_inline_query_result_location, title), 0, 4, 1, 0},
+    {954, offsetof(tp_inline_query_result_location, type), 0, 4, 1, 1532},
+    {5366, offsetof(tp_inline_query_result_venue, address), 0, 4, 1, 0},
+    {5374, offsetof(tp_inline_query_result_venue, foursquare_id), 0, 4, 0, 0},
+    {5388, offsetof(tp_inline_query_result_venue, foursquare_type), 0, 4, 0, 0},
+    {5404, offsetof(tp_inline_query_result_venue, google_place_id), 0, 4, 0, 0},
+    {5420, offsetof(tp_inline_query_result_venue, google_place_type), 0, 4, 0, 0},
+    {784, offsetof(tp_inline_query_result_venue, id), 0, 4, 1, 0},
+    {15354, offsetof(tp_inline_query_result_venue, input_message_content), 0, 7, 0, 309},
+    {5306, offsetof(tp_inline_query_result_venue, latitude), 0, 2, 1, 0},
+    {5327, offsetof(tp_inline_query_result_venue, longitude), 0, 2, 1, 0},
+    {3019, offsetof(tp_inline_query_result_venue, reply_markup), 0, 7, 0, 111},
+    {15376, offsetof(tp_inline_query_result_venue, thumbnail_height), offsetof(tp_inline_query_result_venue, has_thumbnail_height), 1, 0, 0},
+    {15393, offsetof(tp_inline_query_result_venue, thumbnail_url), 0, 4, 0, 0},
+    {15407, offsetof(tp_inline_query_result_venue, thumbnail_width), offsetof(tp_inline_query_result_venue, has_thumbnail_width), 1, 0, 0},
+    {948, offsetof(tp_inline_query_result_venue, title), 0, 4, 1, 0},
+    {954, offsetof(tp_inline_query_result_venue, type), 0, 4, 1, 3445},
+    {737, offsetof(tp_inline_query_result_contact, first_name), 0, 4, 1, 0},
+    {784, offsetof(tp_inline_query_result_contact, id), 0, 4, 1, 0},
+    {15354, offsetof(tp_inline_query_result_contact, input_message_content), 0, 7, 0, 309},
+    {819, offsetof(tp_inline_query_result_contact, last_name), 0, 4, 0, 0},
+    {4411, offsetof(tp_inline_query_result_contact, phone_number), 0, 4, 1, 0},
+    {3019, offsetof(tp_inline_query_result_contact, reply_markup), 0, 7, 0, 111},
+    {15376, offsetof(tp_inline_query_result_contact, thumbnail_height), offsetof(tp_inline_query_result_contact, has_thumbnail_height), 1, 0, 0},
+    {15393, offsetof(tp_inline_query_result_contact, thumbnail_url), 0, 4, 0, 0},
+    {15407, offsetof(tp_inline_query_result_contact, thumbnail_width), offsetof(tp_inline_query_result_contact, has_thumbnail_width), 1, 0, 0},
+    {954, offsetof(tp_inline_query_result_contact, type), 0, 4, 1, 2074},
+    {4432, offsetof(tp_inline_query_result_contact, vcard), 0, 4, 0, 0},
+    {8425, offsetof(tp_inline_query_result_game, game_short_name), 0, 4, 1, 0},
+    {784, offsetof(tp_inline_query_result_game, id), 0, 4, 1, 0},
+    {3019, offsetof(tp_inline_query_result_game, reply_markup), 0, 7, 0, 111},
+    {954, offsetof(tp_inline_query_result_game, type), 0, 4, 1, 2313},
+    {1885, offsetof(tp_inline_query_result_cached_photo, caption), 0, 4, 0, 0},
+    {1893, offsetof(tp_inline_query_result_cached_photo, caption_entities), offsetof(tp_inline_query_result_cached_photo, caption_entities_count), 8, 114, 9},
+    {1212, offsetof(tp_inline_query_result_cached_photo, description), 0, 4, 0, 0},
+    {784, offsetof(tp_inline_query_result_cached_photo, id), 0, 4, 1, 0},
+    {15354, offsetof(tp_inline_query_result_cached_photo, input_message_content), 0, 7, 0, 309},
+    {5134, offsetof(tp_inline_query_result_cached_photo, parse_mode), 0, 4, 0, 0},
+    {15190, offsetof(tp_inline_query_result_cached_photo, photo_file_id), 0, 4, 1, 0},
+    {3019, offsetof(tp_inline_query_result_cached_photo, reply_markup), 0, 7, 0, 111},
+    {3190, offsetof(tp_inline_query_result_cached_photo, show_caption_above_media), offsetof(tp_inline_query_result_cached_photo, has_show_caption_above_media), 3, 0, 0},
+    {948, offsetof(tp_inline_query_result_cached_photo, title), 0, 4, 0, 0},
+    {954, offsetof(tp_inline_query_result_cached_photo, type), 0, 4, 1, 1647},
+    {1885, offsetof(tp_inline_query_result_cached_gif, caption), 0, 4, 0, 0},
+    {1893, offsetof(tp_inline_query_result_cached_gif, caption_entities), offsetof(tp_inline_query_result_cached_gif, caption_entities_count), 8, 114, 9},
+    {15154, offsetof(tp_inline_query_result_cached_gif, gif_file_id), 0, 4, 1, 0},
+    {784, offsetof(tp_inline_query_result_cached_gif, id), 0, 4, 1, 0},
+    {15354, offsetof(tp_inline_query_result_cached_gif, input_message_content), 0, 7, 0, 309},
+    {5134, offsetof(tp_inline_query_result_cached_gif, parse_mode), 0, 4, 0, 0},
+    {3019, offsetof(tp_inline_query_result_cached_gif, reply_markup), 0, 7, 0, 111},
+    {3190, offsetof(tp_inline_query_result_cached_gif, show_caption_above_media), offsetof(tp_inline_query_result_cached_gif, has_show_caption_above_media), 3, 0, 0},
+    {948, offsetof(tp_inline_query_result_cached_gif, title), 0, 4, 0, 0},
+    {954, offsetof(tp_inline_query_result_cached_gif, type), 0, 4, 1, 15150},
+    {1885, offsetof(tp_inline_query_result_cached_mpeg4_gif, caption), 0, 4, 0, 0},
+    {1893, offsetof(tp_inline_query_result_cached_mpeg4_gif, caption_entities), offsetof(tp_inline_query_result_cached_mpeg4_gif, caption_entities_count), 8, 114, 9},
+    {784, offsetof(tp_inline_query_result_cached_mpeg4_gif, id), 0, 4, 1, 0},
+    {15354, offsetof(tp_inline_query_result_cached_mpeg4_gif, input_message_content), 0, 7, 0, 309},
+    {15176, offsetof(tp_inline_query_result_cached_mpeg4_gif, mpeg4_file_id), 0, 4, 1, 0},
+    {5134, offsetof(tp_inline_query_result_cached_mpeg4_gif, parse_mode), 0, 4, 0, 0},
+    {3019, offsetof(tp_inline_query_result_cached_mpeg4_gif, reply_markup), 0, 7, 0, 111},
+    {3190, offsetof(tp_inline_query_result_cached_mpeg4_gif, show_caption_above_media), offsetof(tp_inline_query_result_cached_mpeg4_gif, has_show_caption_above_media), 3, 0, 0},
+    {948, offsetof(tp_inline_query_result_cached_mpeg4_gif, title), 0, 4, 0, 0},
+    {954, offsetof(tp_inline_query_result_cached_mpeg4_gif, type), 0, 4, 1, 15166},
+    {784, offsetof(tp_inline_query_result_cached_sticker, id), 0, 4, 1, 0},
+    {15354, offsetof(tp_inline_query_result_cached_sticker, input_message_content), 0, 7, 0, 309},
+    {3019, offsetof(tp_inline_query_result_cached_sticker, reply_markup), 0, 7, 0, 111},
+    {15992, offsetof(tp_inline_query_result_cached_sticker, sticker_file_id), 0, 4, 1, 0},
+    {954, offsetof(tp_inline_query_result_cached_sticker, type), 0, 4, 1, 3215},
+    {1885, offsetof(tp_inline_query_result_cached_document, caption), 0, 4, 0, 0},
+    {1893, offsetof(tp_inline_query_result_cached_document, caption_entities), offsetof(tp_inline_query_result_cached_document, caption_entities_count), 8, 114, 9},
+    {1212, offsetof(tp_inline_query_result_cached_document, description), 0, 4, 0, 0},
+    {15133, offsetof(tp_inline_query_result_cached_document, document_file_id), 0, 4, 1, 0},
+    {784, offsetof(tp_inline_query_result_cached_document, id), 0, 4, 1, 0},
+    {15354, offsetof(tp_inline_query_result_cached_document, input_message_content), 0, 7, 0, 309},
+    {5134, offsetof(tp_inline_query_result_cached_document, parse_mode), 0, 4, 0, 0},
+    {3019, offsetof(tp_inline_query_result_cached_document, reply_markup), 0, 7, 0, 111},
+    {948, offsetof(tp_inline_query_result_cached_document, title), 0, 4, 1, 0},
+    {954, offsetof(tp_inline_query_result_cached_document, type), 0, 4, 1, 2161},
+    {1885, offsetof(tp_inline_query_result_cached_video, caption), 0, 4, 0, 0},
+    {1893, offsetof(tp_inline_query_result_cached_video, caption_entities), offsetof(tp_inline_query_result_cached_video, caption_entities_count), 8, 114, 9},
+    {1212, offsetof(tp_inline_query_result_cached_video, description), 0, 4, 0, 0},
+    {784, offsetof(tp_inline_query_result_cached_video, id), 0, 4, 1, 0},
+    {15354, offsetof(tp_inline_query_result_cached_video, input_message_content), 0, 7, 0, 309},
+    {5134, offsetof(tp_inline_query_result_cached_video, parse_mode), 0, 4, 0, 0},
+    {3019, offsetof(tp_inline_query_result_cached_video, reply_markup), 0, 7, 0, 111},
+    {3190, offsetof(tp_inline_query_result_cached_video, show_caption_above_media), offsetof(tp_inline_query_result_cached_video, has_show_caption_above_media), 3, 0, 0},
+    {948, offsetof(tp_inline_query_result_cached_video, title), 0, 4, 1, 0},
+    {954, offsetof(tp_inline_query_result_cached_video, type), 0, 4, 1, 3459},
+    {15204, offsetof(tp_inline_query_result_cached_video, video_file_id), 0, 4, 1, 0},
+    {1885, offsetof(tp_inline_query_result_cached_voice, caption), 0, 4, 0, 0},
+    {1893, offsetof(tp_inline_query_result_cached_voice, caption_entities), offsetof(tp_inline_query_result_cached_voice, caption_entities_count), 8, 114, 9},
+    {784, offsetof(tp_inline_query_result_cached_voice, id), 0, 4, 1, 0},
+    {15354, offsetof(tp_inline_query_result_cached_voice, input_message_content), 0, 7, 0, 309},
+    {5134, offsetof(tp_inline_query_result_cached_voice, parse_mode), 0, 4, 0, 0},
+    {3019, offsetof(tp_inline_query_result_cached_voice, reply_markup), 0, 7, 0, 111},
+    {948, offsetof(tp_inline_query_result_cached_voice, title), 0, 4, 1, 0},
+    {954, offsetof(tp_inline_query_result_cached_voice, type), 0, 4, 1, 3565},
+    {15218, offsetof(tp_inline_query_result_cached_voice, voice_file_id), 0, 4, 1, 0},
+    {15119, offsetof(tp_inline_query_result_cached_audio, audio_file_id), 0, 4, 1, 0},
+    {1885, offsetof(tp_inline_query_result_cached_audio, caption), 0, 4, 0, 0},
+    {1893, offsetof(tp_inline_query_result_cached_audio, caption_entities), offsetof(tp_inline_query_result_cached_audio, caption_entities_count), 8, 114, 9},
+    {784, offsetof(tp_inline_query_result_cached_audio, id), 0, 4, 1, 0},
+    {15354, offsetof(tp_inline_query_result_cached_audio, input_message_content), 0, 7, 0, 309},
+    {5134, offsetof(tp_inline_query_result_cached_audio, parse_mode), 0, 4, 0, 0},
+    {3019, offsetof(tp_inline_query_result_cached_audio, reply_markup), 0, 7, 0, 111},
+    {954, offsetof(tp_inline_query_result_cached_audio, type), 0, 4, 1, 1827},
+    {2190, offsetof(tp_input_text_message_content, entities), offsetof(tp_input_text_message_content, entities_count), 8, 114, 9},
+    {2647, offsetof(tp_input_text_message_content, link_preview_options), 0, 7, 0, 95},
+    {16127, offsetof(tp_input_text_message_content, message_text), 0, 4, 1, 0},
+    {5134, offsetof(tp_input_text_message_content, parse_mode), 0, 4, 0, 0},
+    {3115, offsetof(tp_input_rich_message_content, rich_message), 0, 7, 1, 234},
+    {5278, offsetof(tp_input_location_message_content, heading), offsetof(tp_input_location_message_content, has_heading), 1, 0, 0},
+    {5286, offsetof(tp_input_location_message_content, horizontal_accuracy), offsetof(tp_input_location_message_content, has_horizontal_accuracy), 2, 0, 0},
+    {5306, offsetof(tp_input_location_message_content, latitude), 0, 2, 1, 0},
+    {5315, offsetof(tp_input_location_message_content, live_period), offsetof(tp_input_location_message_content, has_live_period), 1, 0, 0},
+    {5327, offsetof(tp_input_location_message_content, longitude), 0, 2, 1, 0},
+    {5337, offsetof(tp_input_location_message_content, proximity_alert_radius), offsetof(tp_input_location_message_content, has_proximity_alert_radius), 1, 0, 0},
+    {5366, offsetof(tp_input_venue_message_content, address), 0, 4, 1, 0},
+    {5374, offsetof(tp_input_venue_message_content, foursquare_id), 0, 4, 0, 0},
+    {5388, offsetof(tp_input_venue_message_content, foursquare_type), 0, 4, 0, 0},
+    {5404, offsetof(tp_input_venue_message_content, google_place_id), 0, 4, 0, 0},
+    {5420, offsetof(tp_input_venue_message_content, google_place_type), 0, 4, 0, 0},
+    {5306, offsetof(tp_input_venue_message_content, latitude), 0, 2, 1, 0},
+    {5327, offsetof(tp_input_venue_message_content, longitude), 0, 2, 1, 0},
+    {948, offsetof(tp_input_venue_message_content, title), 0, 4, 1, 0},
+    {737, offsetof(tp_input_contact_message_content, first_name), 0, 4, 1, 0},
+    {819, offsetof(tp_input_contact_message_content, last_name), 0, 4, 0, 0},
+    {4411, offsetof(tp_input_contact_message_content, phone_number), 0, 4, 1, 0},
+    {4432, offsetof(tp_input_contact_message_content, vcard), 0, 4, 0, 0},
+    {6744, offsetof(tp_input_invoice_message_content, currency), 0, 4, 1, 0},
+    {1212, offsetof(tp_input_invoice_message_content, description), 0, 4, 1, 0},
+    {16315, offsetof(tp_input_invoice_message_content, is_flexible), offsetof(tp_input_invoice_message_content, has_is_flexible), 3, 0, 0},
+    {16327, offsetof(tp_input_invoice_message_content, max_tip_amount), offsetof(tp_input_invoice_message_content, has_max_tip_amount), 1, 0, 0},
+    {16342, offsetof(tp_input_invoice_message_content, need_email), offsetof(tp_input_invoice_message_content, has_need_email), 3, 0, 0},
+    {16353, offsetof(tp_input_invoice_message_content, need_name), offsetof(tp_input_invoice_message_content, has_need_name), 3, 0, 0},
+    {16363, offsetof(tp_input_invoice_message_content, need_phone_number), offsetof(tp_input_invoice_message_content, has_need_phone_number), 3, 0, 0},
+    {16381, offsetof(tp_input_invoice_message_content, need_shipping_address), offsetof(tp_input_invoice_message_content, has_need_shipping_address), 3, 0, 0},
+    {16403, offsetof(tp_input_invoice_message_content, payload), 0, 4, 1, 0},
+    {15446, offsetof(tp_input_invoice_message_content, photo_height), offsetof(tp_input_invoice_message_content, has_photo_height), 1, 0, 0},
+    {16411, offsetof(tp_input_invoice_message_content, photo_size), offsetof(tp_input_invoice_message_content, has_photo_size), 1, 0, 0},
+    {15281, offsetof(tp_input_invoice_message_content, photo_url), 0, 4, 0, 0},
+    {15459, offsetof(tp_input_invoice_message_content, photo_width), offsetof(tp_input_invoice_message_content, has_photo_width), 1, 0, 0},
+    {16422, offsetof(tp_input_invoice_message_content, prices), offsetof(tp_input_invoice_message_content, prices_count), 8, 115, 317},
+    {16429, offsetof(tp_input_invoice_message_content, provider_data), 0, 4, 0, 0},
+    {16443, offsetof(tp_input_invoice_message_content, provider_token), 0, 4, 0, 0},
+    {16458, offsetof(tp_input_invoice_message_content, send_email_to_provider), offsetof(tp_input_invoice_message_content, has_send_email_to_provider), 3, 0, 0},
+    {16481, offsetof(tp_input_invoice_message_content, send_phone_number_to_provider), offsetof(tp_input_invoice_message_content, has_send_phone_number_to_provider), 3, 0, 0},
+    {16511, offsetof(tp_input_invoice_message_content, suggested_tip_amounts), offsetof(tp_input_invoice_message_content, suggested_tip_amounts_count), 8, 18, 0},
+    {948, offsetof(tp_input_invoice_message_content, title), 0, 4, 1, 0},
+    {2308, offsetof(tp_chosen_inline_result, from_), 0, 7, 1, 2},
+    {8441, offsetof(tp_chosen_inline_result, inline_message_id), 0, 4, 0, 0},
+    {1532, offsetof(tp_chosen_inline_result, location), 0, 7, 0, 50},
+    {8376, offsetof(tp_chosen_inline_result, query), 0, 4, 1, 0},
+    {16552, offsetof(tp_chosen_inline_result, result_id), 0, 4, 1, 0},
+    {6737, offsetof(tp_labeled_price, amount), 0, 1, 1, 0},
+    {14479, offsetof(tp_labeled_price, label), 0, 4, 1, 0},
+    {6744, offsetof(tp_invoice, currency), 0, 4, 1, 0},
+    {1212, offsetof(tp_invoice, description), 0, 4, 1, 0},
+    {15103, offsetof(tp_invoice, start_parameter), 0, 4, 1, 0},
+    {948, offsetof(tp_invoice, title), 0, 4, 1, 0},
+    {16583, offsetof(tp_invoice, total_amount), 0, 1, 1, 0},
+    {9980, offsetof(tp_shipping_address, city), 0, 4, 1, 0},
+    {9985, offsetof(tp_shipping_address, country_code), 0, 4, 1, 0},
+    {16612, offsetof(tp_shipping_address, post_code), 0, 4, 1, 0},
+    {7240, offsetof(tp_shipping_address, state), 0, 4, 1, 0},
+    {16622, offsetof(tp_shipping_address, street_line1), 0, 4, 1, 0},
+    {16635, offsetof(tp_shipping_address, street_line2), 0, 4, 1, 0},
+    {16658, offsetof(tp_order_info, email), 0, 4, 0, 0},
+    {6180, offsetof(tp_order_info, name), 0, 4, 0, 0},
+    {4411, offsetof(tp_order_info, phone_number), 0, 4, 0, 0},
+    {16664, offsetof(tp_order_info, shipping_address), 0, 7, 0, 319},
+    {784, offsetof(tp_shipping_option, id), 0, 4, 1, 0},
+    {16422, offsetof(tp_shipping_option, prices), offsetof(tp_shipping_option, prices_count), 8, 115, 317},
+    {948, offsetof(tp_shipping_option, title), 0, 4, 1, 0},
+    {6744, offsetof(tp_successful_payment, currency), 0, 4, 1, 0},
+    {16714, offsetof(tp_successful_payment, invoice_payload), 0, 4, 1, 0},
+    {16730, offsetof(tp_successful_payment, is_first_recurring), offsetof(tp_successful_payment, has_is_first_recurring), 3, 0, 0},
+    {16749, offsetof(tp_successful_payment, is_recurring), offsetof(tp_successful_payment, has_is_recurring), 3, 0, 0},
+    {16762, offsetof(tp_successful_payment, order_info), 0, 7, 0, 320},
+    {16773, offsetof(tp_successful_payment, provider_payment_charge_id), 0, 4, 1, 0},
+    {16800, offsetof(tp_successful_payment, shipping_option_id), 0, 4, 0, 0},
+    {16819, offsetof(tp_successful_payment, subscription_expiration_date), offsetof(tp_successful_payment, has_subscription_expiration_date), 1, 0, 0},
+    {16848, offsetof(tp_successful_payment, telegram_payment_charge_id), 0, 4, 1, 0},
+    {16583, offsetof(tp_successful_payment, total_amount), 0, 1, 1, 0},
+    {6744, offsetof(tp_refunded_payment, currency), 0, 4, 1, 16891},
+    {16714, offsetof(tp_refunded_payment, invoice_payload), 0, 4, 1, 0},
+    {16773, offsetof(tp_refunded_payment, provider_payment_charge_id), 0, 4, 0, 0},
+    {16848, offsetof(tp_refunded_payment, telegram_payment_charge_id), 0, 4, 1, 0},
+    {16583, offsetof(tp_refunded_payment, total_amount), 0, 1, 1, 0},
+    {2308, offsetof(tp_shipping_query, from_), 0, 7, 1, 2},
+    {784, offsetof(tp_shipping_query, id), 0, 4, 1, 0},
+    {16714, offsetof(tp_shipping_query, invoice_payload), 0, 4, 1, 0},
+    {16664, offsetof(tp_shipping_query, shipping_address), 0, 7, 1, 319},
+    {6744, offsetof(tp_pre_checkout_query, currency), 0, 4, 1, 0},
+    {2308, offsetof(tp_pre_checkout_query, from_), 0, 7, 1, 2},
+    {784, offsetof(tp_pre_checkout_query, id), 0, 4, 1, 0},
+    {16714, offsetof(tp_pre_checkout_query, invoice_payload), 0, 4, 1, 0},
+    {16762, offsetof(tp_pre_checkout_query, order_info), 0, 7, 0, 320},
+    {16800, offsetof(tp_pre_checkout_query, shipping_option_id), 0, 4, 0, 0},
+    {16583, offsetof(tp_pre_checkout_query, total_amount), 0, 1, 1, 0},
+    {2308, offsetof(tp_paid_media_purchased, from_), 0, 7, 1, 2},
+    {16945, offsetof(tp_paid_media_purchased, paid_media_payload), 0, 4, 1, 0},
+    {954, offsetof(tp_revenue_withdrawal_state_pending, type), 0, 4, 1, 16964},
+    {2082, offsetof(tp_revenue_withdrawal_state_succeeded, date), 0, 1, 1, 0},
+    {954, offsetof(tp_revenue_withdrawal_state_succeeded, type), 0, 4, 1, 16972},
+    {589, offsetof(tp_revenue_withdrawal_state_succeeded, url), 0, 4, 1, 0},
+    {954, offsetof(tp_revenue_withdrawal_state_failed, type), 0, 4, 1, 16982},
+    {17117, offsetof(tp_affiliate_info, affiliate_chat), 0, 7, 0, 3},
+    {17132, offsetof(tp_affiliate_info, affiliate_user), 0, 7, 0, 2},
+    {6737, offsetof(tp_affiliate_info, amount), 0, 1, 1, 0},
+    {17147, offsetof(tp_affiliate_info, commission_per_mille), 0, 1, 1, 0},
+    {11530, offsetof(tp_affiliate_info, nanostar_amount), offsetof(tp_affiliate_info, has_nanostar_amount), 1, 0, 0},
+    {17269, offsetof(tp_transaction_partner_user, affiliate), 0, 7, 0, 331},
+    {2374, offsetof(tp_transaction_partner_user, gift), 0, 7, 0, 156},
+    {16714, offsetof(tp_transaction_partner_user, invoice_payload), 0, 4, 0, 0},
+    {2864, offsetof(tp_transaction_partner_user, paid_media), offsetof(tp_transaction_partner_user, paid_media_count), 8, 114, 29},
+    {16945, offsetof(tp_transaction_partner_user, paid_media_payload), 0, 4, 0, 0},
+    {17279, offsetof(tp_transaction_partner_user, premium_subscription_duration), offsetof(tp_transaction_partner_user, has_premium_subscription_duration), 1, 0, 0},
+    {8676, offsetof(tp_transaction_partner_user, subscription_period), offsetof(tp_transaction_partner_user, has_subscription_period), 1, 0, 0},
+    {17309, offsetof(tp_transaction_partner_user, transaction_type), 0, 4, 1, 0},
+    {954, offsetof(tp_transaction_partner_user, type), 0, 4, 1, 3740},
+    {3740, offsetof(tp_transaction_partner_user, user), 0, 7, 1, 2},
+    {1931, offsetof(tp_transaction_partner_chat, chat), 0, 7, 1, 3},
+    {2374, offsetof(tp_transaction_partner_chat, gift), 0, 7, 0, 156},
+    {954, offsetof(tp_transaction_partner_chat, type), 0, 4, 1, 1931},
+    {17147, offsetof(tp_transaction_partner_affiliate_program, commission_per_mille), 0, 1, 1, 0},
+    {17384, offsetof(tp_transaction_partner_affiliate_program, sponsor_user), 0, 7, 0, 2},
+    {954, offsetof(tp_transaction_partner_affiliate_program, type), 0, 4, 1, 17168},
+    {954, offsetof(tp_transaction_partner_fragment, type), 0, 4, 1, 17186},
+    {17424, offsetof(tp_transaction_partner_fragment, withdrawal_state), 0, 7, 0, 327},
+    {954, offsetof(tp_transaction_partner_telegram_ads, type), 0, 4, 1, 17195},
+    {17501, offsetof(tp_transaction_partner_telegram_api, request_count), 0, 1, 1, 0},
+    {954, offsetof(tp_transaction_partner_telegram_api, type), 0, 4, 1, 17208},
+    {954, offsetof(tp_transaction_partner_other, type), 0, 4, 1, 17221},
+    {6737, offsetof(tp_star_transaction, amount), 0, 1, 1, 0},
+    {2082, offsetof(tp_star_transaction, date), 0, 1, 1, 0},
+    {784, offsetof(tp_star_transaction, id), 0, 4, 1, 0},
+    {11530, offsetof(tp_star_transaction, nanostar_amount), offsetof(tp_star_transaction, has_nanostar_amount), 1, 0, 0},
+    {17555, offsetof(tp_star_transaction, receiver), 0, 7, 0, 332},
+    {12002, offsetof(tp_star_transaction, source), 0, 7, 0, 332},
+    {17581, offsetof(tp_star_transactions, transactions), offsetof(tp_star_transactions, transactions_count), 8, 115, 340},
+    {17607, offsetof(tp_passport_data, credentials), 0, 7, 1, 345},
+    {5461, offsetof(tp_passport_data, data), offsetof(tp_passport_data, data_count), 8, 115, 344},
+    {17632, offsetof(tp_passport_file, file_date), 0, 1, 1, 0},
+    {4085, offsetof(tp_passport_file, file_id), 0, 4, 1, 0},
+    {4093, offsetof(tp_passport_file, file_size), 0, 1, 1, 0},
+    {4103, offsetof(tp_passport_file, file_unique_id), 0, 4, 1, 0},
+    {5461, offsetof(tp_encrypted_passport_element, data), 0, 4, 0, 0},
+    {16658, offsetof(tp_encrypted_passport_element, email), 0, 4, 0, 0},
+    {17667, offsetof(tp_encrypted_passport_element, files), offsetof(tp_encrypted_passport_element, files_count), 8, 114, 343},
+    {17673, offsetof(tp_encrypted_passport_element, front_side), 0, 7, 0, 343},
+    {17684, offsetof(tp_encrypted_passport_element, hash), 0, 4, 1, 0},
+    {4411, offsetof(tp_encrypted_passport_element, phone_number), 0, 4, 0, 0},
+    {17689, offsetof(tp_encrypted_passport_element, reverse_side), 0, 7, 0, 343},
+    {17702, offsetof(tp_encrypted_passport_element, selfie), 0, 7, 0, 343},
+    {17709, offsetof(tp_encrypted_passport_element, translation), offsetof(tp_encrypted_passport_element, translation_count), 8, 114, 343},
+    {954, offsetof(tp_encrypted_passport_element, type), 0, 4, 1, 0},
+    {5461, offsetof(tp_encrypted_credentials, data), 0, 4, 1, 0},
+    {17684, offsetof(tp_encrypted_credentials, hash), 0, 4, 1, 0},
+    {17742, offsetof(tp_encrypted_credentials, secret), 0, 4, 1, 0},
+    {17852, offsetof(tp_passport_element_error_data_field, data_hash), 0, 4, 1, 0},
+    {17862, offsetof(tp_passport_element_error_data_field, field_name), 0, 4, 1, 0},
+    {259, offsetof(tp_passport_element_error_data_field, message), 0, 4, 1, 0},
+    {12002, offsetof(tp_passport_element_error_data_field, source), 0, 4, 1, 5461},
+    {954, offsetof(tp_passport_element_error_data_field, type), 0, 4, 1, 0},
+    {17903, offsetof(tp_passport_element_error_front_side, file_hash), 0, 4, 1, 0},
+    {259, offsetof(tp_passport_element_error_front_side, message), 0, 4, 1, 0},
+    {12002, offsetof(tp_passport_element_error_front_side, source), 0, 4, 1, 17673},
+    {954, offsetof(tp_passport_element_error_front_side, type), 0, 4, 1, 0},
+    {17903, offsetof(tp_passport_element_error_reverse_side, file_hash), 0, 4, 1, 0},
+    {259, offsetof(tp_passport_element_error_reverse_side, message), 0, 4, 1, 0},
+    {12002, offsetof(tp_passport_element_error_reverse_side, source), 0, 4, 1, 17689},
+    {954, offsetof(tp_passport_element_error_reverse_side, type), 0, 4, 1, 0},
+    {17903, offsetof(tp_passport_element_error_selfie, file_hash), 0, 4, 1, 0},
+    {259, offsetof(tp_passport_element_error_selfie, message), 0, 4, 1, 0},
+    {12002, offsetof(tp_passport_element_error_selfie, source), 0, 4, 1, 17702},
+    {954, offsetof(tp_passport_element_error_selfie, type), 0, 4, 1, 0},
+    {17903, offsetof(tp_passport_element_error_file, file_hash), 0, 4, 1, 0},
+    {259, offsetof(tp_passport_element_error_file, message), 0, 4, 1, 0},
+    {12002, offsetof(tp_passport_element_error_file, source), 0, 4, 1, 17749},
+    {954, offsetof(tp_passport_element_error_file, type), 0, 4, 1, 0},
+    {18023, offsetof(tp_passport_element_error_files, file_hashes), offsetof(tp_passport_element_error_files, file_hashes_count), 8, 67, 0},
+    {259, offsetof(tp_passport_element_error_files, message), 0, 4, 1, 0},
+    {12002, offsetof(tp_passport_element_error_files, source), 0, 4, 1, 17667},
+    {954, offsetof(tp_passport_element_error_files, type), 0, 4, 1, 0},
+    {17903, offsetof(tp_passport_element_error_translation_file, file_hash), 0, 4, 1, 0},
+    {259, offsetof(tp_passport_element_error_translation_file, message), 0, 4, 1, 0},
+    {12002, offsetof(tp_passport_element_error_translation_file, source), 0, 4, 1, 17754},
+    {954, offsetof(tp_passport_element_error_translation_file, type), 0, 4, 1, 0},
+    {18023, offsetof(tp_passport_element_error_translation_files, file_hashes), offsetof(tp_passport_element_error_translation_files, file_hashes_count), 8, 67, 0},
+    {259, offsetof(tp_passport_element_error_translation_files, message), 0, 4, 1, 0},
+    {12002, offsetof(tp_passport_element_error_translation_files, source), 0, 4, 1, 17771},
+    {954, offsetof(tp_passport_element_error_translation_files, type), 0, 4, 1, 0},
+    {18140, offsetof(tp_passport_element_error_unspecified, element_hash), 0, 4, 1, 0},
+    {259, offsetof(tp_passport_element_error_unspecified, message), 0, 4, 1, 0},
+    {12002, offsetof(tp_passport_element_error_unspecified, source), 0, 4, 1, 17789},
+    {954, offsetof(tp_passport_element_error_unspecified, type), 0, 4, 1, 0},
+    {1817, offsetof(tp_game, animation), 0, 7, 0, 19},
+    {1212, offsetof(tp_game, description), 0, 4, 1, 0},
+    {1647, offsetof(tp_game, photo), offsetof(tp_game, photo_count), 8, 115, 18},
+    {3415, offsetof(tp_game, text), 0, 4, 0, 0},
+    {4584, offsetof(tp_game, text_entities), offsetof(tp_game, text_entities_count), 8, 114, 9},
+    {948, offsetof(tp_game, title), 0, 4, 1, 0},
+    {3765, offsetof(tp_game_high_score, position), 0, 1, 1, 0},
+    {18185, offsetof(tp_game_high_score, score), 0, 1, 1, 0},
+    {3740, offsetof(tp_game_high_score, user), 0, 7, 1, 2},
 };
-static const tp__tdesc tp__gen_types[532] = {
+static const tp__tdesc tp__gen_types[360] = {
     {1, sizeof(tp_update), 0, 26, 0, 0, 0, 1, 6},
     {423, sizeof(tp_webhook_info), 26, 9, 0, 1, 64, 1, 5},
     {593, sizeof(tp_user), 35, 18, 1, 1, 96, 1, 6},
@@ -16174,180 +14871,8 @@ static const tp__tdesc tp__gen_types[532] = {
     {18158, sizeof(tp_callback_game), 1745, 0, 527, 0, 4484, 1, 1},
     {18171, sizeof(tp_game_high_score), 1745, 3, 527, 1, 4486, 1, 3},
     {18191, sizeof(tp_reply_markup), 168, 4, 0, 0, 0, 2, 0},
-    {18203, sizeof(tp_get_updates_args), 1748, 4, 528, 0, 0, 0, 0},
-    {18228, sizeof(tp_set_webhook_args), 1752, 7, 528, 1, 0, 0, 0},
-    {18285, sizeof(tp_delete_webhook_args), 1759, 1, 529, 0, 0, 0, 0},
-    {18333, sizeof(tp_send_message_args), 1760, 15, 529, 1, 0, 0, 0},
-    {18489, sizeof(tp_forward_message_args), 1775, 10, 530, 0, 0, 0, 0},
-    {18539, sizeof(tp_forward_messages_args), 1785, 7, 530, 0, 0, 0, 0},
-    {18555, sizeof(tp_copy_message_args), 1792, 17, 530, 0, 0, 0, 0},
-    {18567, sizeof(tp_copy_messages_args), 1809, 8, 530, 0, 0, 0, 0},
-    {18595, sizeof(tp_send_photo_args), 1817, 17, 530, 0, 0, 0, 0},
-    {18605, sizeof(tp_send_live_photo_args), 1834, 18, 530, 0, 0, 0, 0},
-    {18619, sizeof(tp_send_audio_args), 1852, 19, 530, 0, 0, 0, 0},
-    {18629, sizeof(tp_send_document_args), 1871, 17, 530, 0, 0, 0, 0},
-    {18642, sizeof(tp_send_video_args), 1888, 24, 530, 0, 0, 0, 0},
-    {18652, sizeof(tp_send_animation_args), 1912, 21, 530, 0, 0, 0, 0},
-    {18666, sizeof(tp_send_voice_args), 1933, 16, 530, 0, 0, 0, 0},
-    {18676, sizeof(tp_send_video_note_args), 1949, 15, 530, 0, 0, 0, 0},
-    {18690, sizeof(tp_send_paid_media_args), 1964, 17, 530, 0, 0, 0, 0},
-    {18704, sizeof(tp_send_media_group_args), 1981, 10, 530, 0, 0, 0, 0},
-    {18719, sizeof(tp_send_location_args), 1991, 17, 530, 0, 0, 0, 0},
-    {18732, sizeof(tp_send_venue_args), 2008, 19, 530, 2, 0, 0, 0},
-    {18742, sizeof(tp_send_contact_args), 2027, 15, 532, 2, 0, 0, 0},
-    {18754, sizeof(tp_send_poll_args), 2042, 34, 534, 1, 0, 0, 0},
-    {18892, sizeof(tp_send_checklist_args), 2076, 8, 535, 2, 0, 0, 0},
-    {18906, sizeof(tp_send_dice_args), 2084, 12, 537, 0, 0, 0, 0},
-    {18915, sizeof(tp_send_message_draft_args), 2096, 6, 537, 0, 0, 0, 0},
-    {18941, sizeof(tp_send_chat_action_args), 2102, 4, 537, 1, 0, 0, 0},
-    {18963, sizeof(tp_set_message_reaction_args), 2106, 4, 538, 0, 0, 0, 0},
-    {18998, sizeof(tp_get_user_profile_photos_args), 2110, 3, 538, 0, 0, 0, 0},
-    {19019, sizeof(tp_get_user_profile_audios_args), 2113, 3, 538, 0, 0, 0, 0},
-    {19040, sizeof(tp_set_user_emoji_status_args), 2116, 3, 538, 0, 0, 0, 0},
-    {19059, sizeof(tp_get_file_args), 2119, 1, 538, 1, 0, 0, 0},
-    {19067, sizeof(tp_ban_chat_member_args), 2120, 4, 539, 0, 0, 0, 0},
-    {19097, sizeof(tp_unban_chat_member_args), 2124, 3, 539, 0, 0, 0, 0},
-    {19128, sizeof(tp_restrict_chat_member_args), 2127, 5, 539, 1, 0, 0, 0},
-    {19180, sizeof(tp_promote_chat_member_args), 2132, 19, 540, 0, 0, 0, 0},
-    {19198, sizeof(tp_set_chat_administrator_custom_title_args), 2151, 3, 540, 1, 0, 0, 0},
-    {19230, sizeof(tp_set_chat_member_tag_args), 2154, 3, 541, 0, 0, 0, 0},
-    {19247, sizeof(tp_ban_chat_sender_chat_args), 2157, 2, 541, 0, 0, 0, 0},
-    {19280, sizeof(tp_unban_chat_sender_chat_args), 2159, 2, 541, 0, 0, 0, 0},
-    {19300, sizeof(tp_set_chat_permissions_args), 2161, 3, 541, 1, 0, 0, 0},
-    {19319, sizeof(tp_export_chat_invite_link_args), 2164, 1, 542, 0, 0, 0, 0},
-    {19340, sizeof(tp_create_chat_invite_link_args), 2165, 5, 542, 0, 0, 0, 0},
-    {19361, sizeof(tp_edit_chat_invite_link_args), 2170, 6, 542, 1, 0, 0, 0},
-    {19380, sizeof(tp_create_chat_subscription_invite_link_args), 2176, 4, 543, 0, 0, 0, 0},
-    {19413, sizeof(tp_edit_chat_subscription_invite_link_args), 2180, 3, 543, 1, 0, 0, 0},
-    {19444, sizeof(tp_revoke_chat_invite_link_args), 2183, 2, 544, 1, 0, 0, 0},
-    {19465, sizeof(tp_approve_chat_join_request_args), 2185, 2, 545, 0, 0, 0, 0},
-    {19488, sizeof(tp_decline_chat_join_request_args), 2187, 2, 545, 0, 0, 0, 0},
-    {19511, sizeof(tp_answer_chat_join_request_query_args), 2189, 2, 545, 2, 0, 0, 0},
-    {19572, sizeof(tp_send_chat_join_request_web_app_args), 2191, 2, 547, 2, 0, 0, 0},
-    {19610, sizeof(tp_set_chat_photo_args), 2193, 2, 549, 0, 0, 0, 0},
-    {19623, sizeof(tp_delete_chat_photo_args), 2195, 1, 549, 0, 0, 0, 0},
-    {19639, sizeof(tp_set_chat_title_args), 2196, 2, 549, 1, 0, 0, 0},
-    {19652, sizeof(tp_set_chat_description_args), 2198, 2, 550, 0, 0, 0, 0},
-    {19671, sizeof(tp_pin_chat_message_args), 2200, 4, 550, 0, 0, 0, 0},
-    {19686, sizeof(tp_unpin_chat_message_args), 2204, 3, 550, 0, 0, 0, 0},
-    {19703, sizeof(tp_unpin_all_chat_messages_args), 2207, 1, 550, 0, 0, 0, 0},
-    {19724, sizeof(tp_leave_chat_args), 2208, 1, 550, 0, 0, 0, 0},
-    {19734, sizeof(tp_get_chat_args), 2209, 1, 550, 0, 0, 0, 0},
-    {19742, sizeof(tp_get_chat_administrators_args), 2210, 2, 550, 0, 0, 0, 0},
-    {19776, sizeof(tp_get_chat_member_count_args), 2212, 1, 550, 0, 0, 0, 0},
-    {19795, sizeof(tp_get_chat_member_args), 2213, 2, 550, 0, 0, 0, 0},
-    {19809, sizeof(tp_get_user_personal_chat_messages_args), 2215, 2, 550, 0, 0, 0, 0},
-    {19837, sizeof(tp_set_chat_sticker_set_args), 2217, 2, 550, 1, 0, 0, 0},
-    {19855, sizeof(tp_delete_chat_sticker_set_args), 2219, 1, 551, 0, 0, 0, 0},
-    {19902, sizeof(tp_create_forum_topic_args), 2220, 4, 551, 1, 0, 0, 0},
-    {19919, sizeof(tp_edit_forum_topic_args), 2224, 4, 552, 0, 0, 0, 0},
-    {19934, sizeof(tp_close_forum_topic_args), 2228, 2, 552, 0, 0, 0, 0},
-    {19950, sizeof(tp_reopen_forum_topic_args), 2230, 2, 552, 0, 0, 0, 0},
-    {19967, sizeof(tp_delete_forum_topic_args), 2232, 2, 552, 0, 0, 0, 0},
-    {19984, sizeof(tp_unpin_all_forum_topic_messages_args), 2234, 2, 552, 0, 0, 0, 0},
-    {20011, sizeof(tp_edit_general_forum_topic_args), 2236, 2, 552, 1, 0, 0, 0},
-    {20033, sizeof(tp_close_general_forum_topic_args), 2238, 1, 553, 0, 0, 0, 0},
-    {20056, sizeof(tp_reopen_general_forum_topic_args), 2239, 1, 553, 0, 0, 0, 0},
-    {20080, sizeof(tp_hide_general_forum_topic_args), 2240, 1, 553, 0, 0, 0, 0},
-    {20102, sizeof(tp_unhide_general_forum_topic_args), 2241, 1, 553, 0, 0, 0, 0},
-    {20126, sizeof(tp_unpin_all_general_forum_topic_messages_args), 2242, 1, 553, 0, 0, 0, 0},
-    {20160, sizeof(tp_answer_callback_query_args), 2243, 5, 553, 1, 0, 0, 0},
-    {20220, sizeof(tp_answer_guest_query_args), 2248, 2, 554, 2, 0, 0, 0},
-    {20237, sizeof(tp_get_user_chat_boosts_args), 2250, 2, 556, 0, 0, 0, 0},
-    {20255, sizeof(tp_get_business_connection_args), 2252, 1, 556, 1, 0, 0, 0},
-    {20277, sizeof(tp_get_managed_bot_token_args), 2253, 1, 557, 0, 0, 0, 0},
-    {20296, sizeof(tp_replace_managed_bot_token_args), 2254, 1, 557, 0, 0, 0, 0},
-    {20319, sizeof(tp_get_managed_bot_access_settings_args), 2255, 1, 557, 0, 0, 0, 0},
-    {20347, sizeof(tp_set_managed_bot_access_settings_args), 2256, 3, 557, 0, 0, 0, 0},
-    {20390, sizeof(tp_set_my_commands_args), 2259, 3, 557, 0, 0, 0, 0},
-    {20410, sizeof(tp_delete_my_commands_args), 2262, 2, 557, 0, 0, 0, 0},
-    {20427, sizeof(tp_get_my_commands_args), 2264, 2, 557, 0, 0, 0, 0},
-    {20441, sizeof(tp_set_my_name_args), 2266, 2, 557, 0, 0, 0, 0},
-    {20451, sizeof(tp_get_my_name_args), 2268, 1, 557, 0, 0, 0, 0},
-    {20461, sizeof(tp_set_my_description_args), 2269, 2, 557, 0, 0, 0, 0},
-    {20478, sizeof(tp_get_my_description_args), 2271, 1, 557, 0, 0, 0, 0},
-    {20495, sizeof(tp_set_my_short_description_args), 2272, 2, 557, 0, 0, 0, 0},
-    {20517, sizeof(tp_get_my_short_description_args), 2274, 1, 557, 0, 0, 0, 0},
-    {20539, sizeof(tp_set_my_profile_photo_args), 2275, 1, 557, 1, 0, 0, 0},
-    {20578, sizeof(tp_set_chat_menu_button_args), 2276, 2, 558, 0, 0, 0, 0},
-    {20608, sizeof(tp_get_chat_menu_button_args), 2278, 1, 558, 0, 0, 0, 0},
-    {20626, sizeof(tp_set_my_default_administrator_rights_args), 2279, 2, 558, 0, 0, 0, 0},
-    {20671, sizeof(tp_get_my_default_administrator_rights_args), 2281, 1, 558, 0, 0, 0, 0},
-    {20721, sizeof(tp_send_gift_args), 2282, 7, 558, 1, 0, 0, 0},
-    {20746, sizeof(tp_gift_premium_subscription_args), 2289, 6, 559, 0, 0, 0, 0},
-    {20782, sizeof(tp_verify_user_args), 2295, 2, 559, 0, 0, 0, 0},
-    {20812, sizeof(tp_verify_chat_args), 2297, 2, 559, 0, 0, 0, 0},
-    {20823, sizeof(tp_remove_user_verification_args), 2299, 1, 559, 0, 0, 0, 0},
-    {20846, sizeof(tp_remove_chat_verification_args), 2300, 1, 559, 0, 0, 0, 0},
-    {20869, sizeof(tp_read_business_message_args), 2301, 3, 559, 1, 0, 0, 0},
-    {20889, sizeof(tp_delete_business_messages_args), 2304, 2, 560, 1, 0, 0, 0},
-    {20912, sizeof(tp_set_business_account_name_args), 2306, 3, 561, 2, 0, 0, 0},
-    {20935, sizeof(tp_set_business_account_username_args), 2309, 2, 563, 1, 0, 0, 0},
-    {20962, sizeof(tp_set_business_account_bio_args), 2311, 2, 564, 1, 0, 0, 0},
-    {20984, sizeof(tp_set_business_account_profile_photo_args), 2313, 3, 565, 2, 0, 0, 0},
-    {21025, sizeof(tp_remove_business_account_profile_photo_args), 2316, 2, 567, 1, 0, 0, 0},
-    {21059, sizeof(tp_set_business_account_gift_settings_args), 2318, 3, 568, 2, 0, 0, 0},
-    {21107, sizeof(tp_get_business_account_star_balance_args), 2321, 1, 570, 1, 0, 0, 0},
-    {21137, sizeof(tp_transfer_business_account_stars_args), 2322, 2, 571, 1, 0, 0, 0},
-    {21166, sizeof(tp_get_business_account_gifts_args), 2324, 11, 572, 1, 0, 0, 0},
-    {21349, sizeof(tp_get_user_gifts_args), 2335, 9, 573, 0, 0, 0, 0},
-    {21362, sizeof(tp_get_chat_gifts_args), 2344, 11, 573, 0, 0, 0, 0},
-    {21375, sizeof(tp_convert_gift_to_stars_args), 2355, 2, 573, 2, 0, 0, 0},
-    {21394, sizeof(tp_upgrade_gift_args), 2357, 4, 575, 2, 0, 0, 0},
-    {21428, sizeof(tp_transfer_gift_args), 2361, 4, 577, 2, 0, 0, 0},
-    {21459, sizeof(tp_post_story_args), 2365, 9, 579, 2, 0, 0, 0},
-    {21515, sizeof(tp_repost_story_args), 2374, 6, 581, 1, 0, 0, 0},
-    {21541, sizeof(tp_edit_story_args), 2380, 7, 582, 2, 0, 0, 0},
-    {21560, sizeof(tp_delete_story_args), 2387, 2, 584, 1, 0, 0, 0},
-    {21572, sizeof(tp_answer_web_app_query_args), 2389, 2, 585, 2, 0, 0, 0},
-    {21607, sizeof(tp_save_prepared_inline_message_args), 2391, 6, 587, 1, 0, 0, 0},
-    {21633, sizeof(tp_save_prepared_keyboard_button_args), 2397, 2, 588, 1, 0, 0, 0},
-    {21667, sizeof(tp_edit_message_text_args), 2399, 10, 589, 0, 0, 0, 0},
-    {21683, sizeof(tp_edit_message_caption_args), 2409, 9, 589, 0, 0, 0, 0},
-    {21702, sizeof(tp_edit_message_media_args), 2418, 6, 589, 1, 0, 0, 0},
-    {21719, sizeof(tp_edit_message_live_location_args), 2424, 11, 590, 0, 0, 0, 0},
-    {21743, sizeof(tp_stop_message_live_location_args), 2435, 5, 590, 0, 0, 0, 0},
-    {21767, sizeof(tp_edit_message_checklist_args), 2440, 5, 590, 2, 0, 0, 0},
-    {21788, sizeof(tp_edit_message_reply_markup_args), 2445, 5, 592, 0, 0, 0, 0},
-    {21811, sizeof(tp_stop_poll_args), 2450, 4, 592, 0, 0, 0, 0},
-    {21820, sizeof(tp_approve_suggested_post_args), 2454, 3, 592, 0, 0, 0, 0},
-    {21841, sizeof(tp_decline_suggested_post_args), 2457, 3, 592, 0, 0, 0, 0},
-    {21862, sizeof(tp_delete_message_args), 2460, 2, 592, 0, 0, 0, 0},
-    {21876, sizeof(tp_delete_messages_args), 2462, 2, 592, 0, 0, 0, 0},
-    {21891, sizeof(tp_delete_message_reaction_args), 2464, 4, 592, 0, 0, 0, 0},
-    {21927, sizeof(tp_delete_all_message_reactions_args), 2468, 3, 592, 0, 0, 0, 0},
-    {21953, sizeof(tp_send_sticker_args), 2471, 13, 592, 0, 0, 0, 0},
-    {21965, sizeof(tp_get_sticker_set_args), 2484, 1, 592, 1, 0, 0, 0},
-    {21979, sizeof(tp_get_custom_emoji_stickers_args), 2485, 1, 593, 0, 0, 0, 0},
-    {22019, sizeof(tp_upload_sticker_file_args), 2486, 3, 593, 1, 0, 0, 0},
-    {22052, sizeof(tp_create_new_sticker_set_args), 2489, 6, 594, 2, 0, 0, 0},
-    {22072, sizeof(tp_add_sticker_to_set_args), 2495, 3, 596, 2, 0, 0, 0},
-    {22088, sizeof(tp_set_sticker_position_in_set_args), 2498, 2, 598, 1, 0, 0, 0},
-    {22112, sizeof(tp_delete_sticker_from_set_args), 2500, 1, 599, 1, 0, 0, 0},
-    {22133, sizeof(tp_replace_sticker_in_set_args), 2501, 4, 600, 3, 0, 0, 0},
-    {22165, sizeof(tp_set_sticker_emoji_list_args), 2505, 2, 603, 1, 0, 0, 0},
-    {22185, sizeof(tp_set_sticker_keywords_args), 2507, 2, 604, 1, 0, 0, 0},
-    {22204, sizeof(tp_set_sticker_mask_position_args), 2509, 2, 605, 1, 0, 0, 0},
-    {22227, sizeof(tp_set_sticker_set_title_args), 2511, 2, 606, 2, 0, 0, 0},
-    {22246, sizeof(tp_set_sticker_set_thumbnail_args), 2513, 4, 608, 2, 0, 0, 0},
-    {22269, sizeof(tp_set_custom_emoji_sticker_set_thumbnail_args), 2517, 2, 610, 1, 0, 0, 0},
-    {22303, sizeof(tp_delete_sticker_set_args), 2519, 1, 611, 1, 0, 0, 0},
-    {22320, sizeof(tp_send_rich_message_args), 2520, 12, 612, 1, 0, 0, 0},
-    {22336, sizeof(tp_send_rich_message_draft_args), 2532, 4, 613, 1, 0, 0, 0},
-    {22357, sizeof(tp_answer_inline_query_args), 2536, 6, 614, 1, 0, 0, 0},
-    {22411, sizeof(tp_send_invoice_args), 2542, 31, 615, 4, 0, 0, 0},
-    {22423, sizeof(tp_create_invoice_link_args), 2573, 22, 619, 4, 0, 0, 0},
-    {22441, sizeof(tp_answer_shipping_query_args), 2595, 4, 623, 1, 0, 0, 0},
-    {22513, sizeof(tp_answer_pre_checkout_query_args), 2599, 3, 624, 1, 0, 0, 0},
-    {22575, sizeof(tp_get_star_transactions_args), 2602, 2, 625, 0, 0, 0, 0},
-    {22595, sizeof(tp_refund_star_payment_args), 2604, 2, 625, 1, 0, 0, 0},
-    {22613, sizeof(tp_edit_user_star_subscription_args), 2606, 3, 626, 1, 0, 0, 0},
-    {22650, sizeof(tp_set_passport_data_errors_args), 2609, 2, 627, 0, 0, 0, 0},
-    {22679, sizeof(tp_send_game_args), 2611, 10, 627, 1, 0, 0, 0},
-    {22688, sizeof(tp_set_game_score_args), 2621, 7, 628, 0, 0, 0, 0},
-    {22728, sizeof(tp_get_game_high_scores_args), 2628, 4, 628, 0, 0, 0, 0},
 };
-static const uint16_t tp__gen_reqs[628] = { /* required objects and strings, per type */
+static const uint16_t tp__gen_reqs[528] = { /* required objects and strings, per type */
     34, 41, 59, 62, 109, 121, 229, 237, 244, 261, 281, 282, 284, 285, 288, 289,
     291, 294, 295, 297, 301, 304, 310, 313, 318, 321, 325, 327, 332, 334, 335, 337,
     342, 345, 353, 355, 359, 361, 365, 366, 368, 371, 373, 374, 375, 377, 380, 382,
@@ -16381,13 +14906,6 @@ static const uint16_t tp__gen_reqs[628] = { /* required objects and strings, per
     1675, 1678, 1683, 1686, 1688, 1693, 1698, 1699, 1700, 1701, 1702, 1703, 1704, 1705, 1706, 1707,
     1708, 1709, 1710, 1711, 1712, 1713, 1714, 1715, 1716, 1717, 1718, 1719, 1720, 1721, 1722, 1724,
     1725, 1726, 1727, 1728, 1729, 1730, 1732, 1733, 1734, 1735, 1736, 1737, 1738, 1740, 1744, 1747,
-    1758, 1774, 2008, 2026, 2032, 2036, 2069, 2076, 2078, 2102, 2119, 2128, 2152, 2162, 2173, 2181,
-    2184, 2189, 2190, 2191, 2192, 2197, 2218, 2223, 2237, 2244, 2248, 2249, 2252, 2275, 2283, 2301,
-    2304, 2306, 2307, 2309, 2312, 2313, 2315, 2316, 2318, 2319, 2321, 2322, 2324, 2355, 2356, 2357,
-    2359, 2361, 2363, 2367, 2370, 2375, 2381, 2384, 2387, 2389, 2390, 2395, 2397, 2421, 2440, 2442,
-    2484, 2487, 2489, 2493, 2495, 2496, 2499, 2500, 2501, 2502, 2503, 2506, 2508, 2510, 2511, 2512,
-    2513, 2514, 2518, 2519, 2530, 2535, 2538, 2544, 2545, 2556, 2572, 2574, 2575, 2582, 2594, 2598,
-    2601, 2604, 2607, 2615,
 };
 static const uint16_t tp__gen_hash[4494] = { /* per type: field index + 1 | name length << 7 */
     2433, 1677, 0, 0, 0, 1550, 0, 0, 0, 1804, 1178, 0, 2050, 2443, 0, 0, 2328, 1423, 1817, 0,
@@ -16790,196 +15308,46 @@ static const tp__udesc tp__gen_unions[172] = {
     {110, 3, 2, 8010, 0, 0},
     {117, 4, 2, 8470, 0, 0},
 };
-static const tp__mdesc tp__gen_methods[180] = {
-    {18203, 360, 5, 0},
-    {18228, 361, 1, 0},
-    {18285, 362, 1, 0},
-    {18299, 65535, 4, 1},
-    {18314, 65535, 4, 2},
-    {18320, 65535, 1, 0},
-    {18327, 65535, 1, 0},
-    {18333, 363, 4, 5},
-    {18489, 364, 4, 5},
-    {18539, 365, 5, 6},
-    {18555, 366, 4, 6},
-    {18567, 367, 5, 6},
-    {18595, 368, 4, 5},
-    {18605, 369, 4, 5},
-    {18619, 370, 4, 5},
-    {18629, 371, 4, 5},
-    {18642, 372, 4, 5},
-    {18652, 373, 4, 5},
-    {18666, 374, 4, 5},
-    {18676, 375, 4, 5},
-    {18690, 376, 4, 5},
-    {18704, 377, 5, 5},
-    {18719, 378, 4, 5},
-    {18732, 379, 4, 5},
-    {18742, 380, 4, 5},
-    {18754, 381, 4, 5},
-    {18892, 382, 4, 5},
-    {18906, 383, 4, 5},
-    {18915, 384, 1, 0},
-    {18941, 385, 1, 0},
-    {18963, 386, 1, 0},
-    {18998, 387, 4, 100},
-    {19019, 388, 4, 101},
-    {19040, 389, 1, 0},
-    {19059, 390, 4, 102},
-    {19067, 391, 1, 0},
-    {19097, 392, 1, 0},
-    {19128, 393, 1, 0},
-    {19180, 394, 1, 0},
-    {19198, 395, 1, 0},
-    {19230, 396, 1, 0},
-    {19247, 397, 1, 0},
-    {19280, 398, 1, 0},
-    {19300, 399, 1, 0},
-    {19319, 400, 3, 0},
-    {19340, 401, 4, 119},
-    {19361, 402, 4, 119},
-    {19380, 403, 4, 119},
-    {19413, 404, 4, 119},
-    {19444, 405, 4, 119},
-    {19465, 406, 1, 0},
-    {19488, 407, 1, 0},
-    {19511, 408, 1, 0},
-    {19572, 409, 1, 0},
-    {19610, 410, 1, 0},
-    {19623, 411, 1, 0},
-    {19639, 412, 1, 0},
-    {19652, 413, 1, 0},
-    {19671, 414, 1, 0},
-    {19686, 415, 1, 0},
-    {19703, 416, 1, 0},
-    {19724, 417, 1, 0},
-    {19734, 418, 4, 4},
-    {19742, 419, 5, 122},
-    {19776, 420, 2, 0},
-    {19795, 421, 4, 122},
-    {19809, 422, 5, 5},
-    {19837, 423, 1, 0},
-    {19855, 424, 1, 0},
-    {19876, 65535, 5, 229},
-    {19902, 425, 4, 154},
-    {19919, 426, 1, 0},
-    {19934, 427, 1, 0},
-    {19950, 428, 1, 0},
-    {19967, 429, 1, 0},
-    {19984, 430, 1, 0},
-    {20011, 431, 1, 0},
-    {20033, 432, 1, 0},
-    {20056, 433, 1, 0},
-    {20080, 434, 1, 0},
-    {20102, 435, 1, 0},
-    {20126, 436, 1, 0},
-    {20160, 437, 1, 0},
-    {20220, 438, 4, 203},
-    {20237, 439, 4, 198},
-    {20255, 440, 4, 200},
-    {20277, 441, 3, 0},
-    {20296, 442, 3, 0},
-    {20319, 443, 4, 170},
-    {20347, 444, 1, 0},
-    {20390, 445, 1, 0},
-    {20410, 446, 1, 0},
-    {20427, 447, 5, 173},
-    {20441, 448, 1, 0},
-    {20451, 449, 4, 182},
-    {20461, 450, 1, 0},
-    {20478, 451, 4, 183},
-    {20495, 452, 1, 0},
-    {20517, 453, 4, 184},
-    {20539, 454, 1, 0},
-    {20557, 65535, 1, 0},
-    {20578, 455, 1, 0},
-    {20608, 456, 4, 185},
-    {20626, 457, 1, 0},
-    {20671, 458, 4, 120},
-    {20703, 65535, 4, 157},
-    {20721, 459, 1, 0},
-    {20746, 460, 1, 0},
-    {20782, 461, 1, 0},
-    {20812, 462, 1, 0},
-    {20823, 463, 1, 0},
-    {20846, 464, 1, 0},
-    {20869, 465, 1, 0},
-    {20889, 466, 1, 0},
-    {20912, 467, 1, 0},
-    {20935, 468, 1, 0},
-    {20962, 469, 1, 0},
-    {20984, 470, 1, 0},
-    {21025, 471, 1, 0},
-    {21059, 472, 1, 0},
-    {21107, 473, 4, 172},
-    {21137, 474, 1, 0},
-    {21166, 475, 4, 169},
-    {21349, 476, 4, 169},
-    {21362, 477, 4, 169},
-    {21375, 478, 1, 0},
-    {21394, 479, 1, 0},
-    {21428, 480, 1, 0},
-    {21459, 481, 4, 23},
-    {21515, 482, 4, 23},
-    {21541, 483, 4, 23},
-    {21560, 484, 1, 0},
-    {21572, 485, 4, 202},
-    {21607, 486, 4, 204},
-    {21633, 487, 4, 205},
-    {21667, 488, 6, 5},
-    {21683, 489, 6, 5},
-    {21702, 490, 6, 5},
-    {21719, 491, 6, 5},
-    {21743, 492, 6, 5},
-    {21767, 493, 4, 5},
-    {21788, 494, 6, 5},
-    {21811, 495, 4, 43},
-    {21820, 496, 1, 0},
-    {21841, 497, 1, 0},
-    {21862, 498, 1, 0},
-    {21876, 499, 1, 0},
-    {21891, 500, 1, 0},
-    {21927, 501, 1, 0},
-    {21953, 502, 4, 5},
-    {21965, 503, 4, 230},
-    {21979, 504, 5, 229},
-    {22019, 505, 4, 102},
-    {22052, 506, 1, 0},
-    {22072, 507, 1, 0},
-    {22088, 508, 1, 0},
-    {22112, 509, 1, 0},
-    {22133, 510, 1, 0},
-    {22165, 511, 1, 0},
-    {22185, 512, 1, 0},
-    {22204, 513, 1, 0},
-    {22227, 514, 1, 0},
-    {22246, 515, 1, 0},
-    {22269, 516, 1, 0},
-    {22303, 517, 1, 0},
-    {22320, 518, 4, 5},
-    {22336, 519, 1, 0},
-    {22357, 520, 1, 0},
-    {22411, 521, 4, 5},
-    {22423, 522, 3, 0},
-    {22441, 523, 1, 0},
-    {22513, 524, 1, 0},
-    {22558, 65535, 4, 172},
-    {22575, 525, 4, 341},
-    {22595, 526, 1, 0},
-    {22613, 527, 1, 0},
-    {22650, 528, 1, 0},
-    {22679, 529, 4, 5},
-    {22688, 530, 6, 5},
-    {22728, 531, 5, 358},
-};
 /* END GENERATED tables */
 
 #define TP__POOL(o) (tp__gen_pool + (o))
+#define TP__GEN_NFIELDS (sizeof tp__gen_fields / sizeof tp__gen_fields[0])
+#define TP__GEN_NTYPES (sizeof tp__gen_types / sizeof tp__gen_types[0])
+
+/* Objects of one type come with their keys in the same order (the Bot API writes them so):
+   a document this big (a batch of updates) gets a memo, per field, of the hash slot of the
+   key that followed it last time, and per type of its first key, so most keys are found
+   without hashing. A lone update does not pay for the memo. */
+#define TP__ORDER_MIN 4096
+static void tp__order_init(tp_json_doc *doc) {
+    doc->order = (uint16_t *)tp__doc_alloc(doc, (TP__GEN_NFIELDS + TP__GEN_NTYPES) * sizeof(uint16_t));
+}
 
 /* The hash of a field name (len >= 1) that tools/gen_api.py (fhash) builds the tables with. */
 static unsigned tp__fhash(const char *k, size_t n) {
     const unsigned char *u = (const unsigned char *)k;
     return (unsigned)(n * 7u + u[0] * 31u + u[n - 1] * 131u + (n > 2 ? u[n / 2] * 17u : 0u));
+}
+
+/* a[0..n) == b[0..n) for the short names of fields, without a call. */
+static inline bool tp__same(const char *a, const char *b, size_t n) {
+    for (; n >= 8; a += 8, b += 8, n -= 8) {
+        uint64_t x, y;
+        memcpy(&x, a, 8);
+        memcpy(&y, b, 8);
+        if (x != y) return false;
+    }
+    if (n >= 4) {
+        uint32_t x, y, x2, y2;
+        memcpy(&x, a, 4);
+        memcpy(&y, b, 4);
+        memcpy(&x2, a + n - 4, 4);
+        memcpy(&y2, b + n - 4, 4);
+        return x == y && x2 == y2;
+    }
+    for (; n; a++, b++, n--)
+        if (*a != *b) return false;
+    return true;
 }
 
 static size_t tp__elem_size(unsigned kind, unsigned elem, unsigned depth) {
@@ -17114,9 +15482,12 @@ static bool tp__umatch(const tp__udesc *u, const tp_json *j) {
    m->chat->id never dereferences NULL. */
 static bool tp__parse_into(tp_json_doc *doc, unsigned t, const tp_json *j, void *dst) {
     const tp__tdesc *td = &tp__gen_types[t];
+    const tp__fdesc *fields;
+    const uint16_t *hash;
     const tp_json *m;
     uint64_t seen[2]; /* fields already set (a type has < 128, see tools/gen_api.py) */
-    unsigned i;
+    uint16_t *after = NULL, *at_first = NULL;
+    unsigned i, mask, guess = 0, filled = 0; /* filled: required objects and strings set */
     memcpy(dst, &j, sizeof j);
     if (td->what == 2) {
         tp__uni u;
@@ -17136,58 +15507,79 @@ static bool tp__parse_into(tp_json_doc *doc, unsigned t, const tp_json *j, void 
         memcpy(dst, &u, sizeof u);
         return true;
     }
-    if (tp_json_typeof(j) != TP_JSON_OBJECT) return true;
+    if (tp_json_typeof(j) != TP_JSON_OBJECT || !td->hbits) return true; /* InputFile: no table */
     seen[0] = seen[1] = 0;
+    fields = tp__gen_fields + td->first;
+    hash = tp__gen_hash + td->hfirst;
+    mask = (1u << td->hbits) - 1;
+    if (!doc->order && doc->text_len >= TP__ORDER_MIN) tp__order_init(doc);
+    if (doc->order) { /* objects of a type repeat their key order: try the last one's first */
+        after = doc->order + td->first;
+        at_first = doc->order + TP__GEN_NFIELDS + t;
+        guess = *at_first;
+    }
     for (m = tp_json_first(j); m; m = tp_json_next(m)) {
-        const char *key = tp_json_key(m);
+        const char *key = (const char *)m + m->key; /* members always have one */
         size_t klen = m->tag >> TP__J_KEYSHIFT;
-        unsigned mask = (1u << td->hbits) - 1, h = klen ? tp__fhash(key, klen) & mask : 0, slot;
-        if (!td->hbits) break; /* no table (InputFile): nothing to look up */
-        while ((slot = tp__gen_hash[td->hfirst + h]) != 0) { /* open addressing, linear probe */
-            unsigned idx = (slot & 127) - 1;
-            const tp__fdesc *fd = &tp__gen_fields[td->first + idx];
-            h = (h + 1) & mask;
-            if ((slot >> 7) != klen || memcmp(TP__POOL(fd->name), key, klen) != 0) continue;
-            if (seen[idx >> 6] & (UINT64_C(1) << (idx & 63))) break; /* a duplicate key: the first
-                                                                         wins, as in tp_json_get */
-            seen[idx >> 6] |= UINT64_C(1) << (idx & 63);
-            {
-                char *at = (char *)dst + fd->off;
-                if (fd->kind == TP__K_ARR) {
-                    tp__list l;
-                    if (!tp__parse_arr(doc, TP__F_SUB(fd->flags), fd->elem, TP__F_DEPTH(fd->flags), m,
-                                       &l))
-                        return false;
-                    memcpy(at, &l.items, sizeof l.items);
-                    memcpy((char *)dst + fd->aux, &l.count, sizeof l.count);
-                } else if (fd->kind == TP__K_OBJ) {
-                    tp_json_type jt = tp_json_typeof(m);
-                    if (jt == TP_JSON_OBJECT ||
-                        (tp__gen_types[fd->elem].what == 2 && jt != TP_JSON_NULL)) {
-                        const void *p;
-                        if (!tp__parse_new(doc, fd->elem, m, &p)) return false;
-                        memcpy(at, &p, sizeof p);
-                    }
-                } else if (fd->kind == TP__K_STR) { /* the common cases, without a call */
-                    if ((m->tag & TP__J_TYPE) == TP_JSON_STRING) {
-                        const char *v = (const char *)m + m->u.s.off;
-                        memcpy(at, &v, sizeof v);
-                    }
-                } else if (fd->kind == TP__K_INT && (m->tag & TP__J_TYPE) == TP_JSON_INT) {
-                    bool has = true;
-                    memcpy(at, &m->u.i, sizeof m->u.i);
-                    if (fd->aux) memcpy((char *)dst + fd->aux, &has, sizeof has);
-                } else {
-                    bool has = false;
-                    if (!tp__parse_one(doc, fd->kind, fd->elem, m, at, &has)) return false;
-                    if (has && fd->aux) memcpy((char *)dst + fd->aux, &has, sizeof has);
+        unsigned h, slot = guess, idx;
+        const tp__fdesc *fd;
+        if (!slot || (slot >> 7) != klen ||
+            !tp__same(TP__POOL(fields[(slot & 127) - 1].name), key, klen)) {
+            if (!klen) continue; /* no field has an empty name */
+            for (h = tp__fhash(key, klen) & mask; (slot = hash[h]) != 0; h = (h + 1) & mask)
+                if ((slot >> 7) == klen && /* open addressing, linear probe */
+                    tp__same(TP__POOL(fields[(slot & 127) - 1].name), key, klen))
+                    break;
+            if (!slot) { /* a field this Bot API version does not know: the DOM has it */
+                guess = 0;
+                continue;
+            }
+        }
+        idx = (slot & 127) - 1;
+        if (after) {
+            *at_first = (uint16_t)slot;
+            at_first = &after[idx];
+            guess = *at_first;
+        }
+        if (seen[idx >> 6] & (UINT64_C(1) << (idx & 63))) continue; /* a duplicate key: the first
+                                                                       wins, as in tp_json_get */
+        seen[idx >> 6] |= UINT64_C(1) << (idx & 63);
+        fd = &fields[idx];
+        {
+            char *at = (char *)dst + fd->off;
+            if (fd->kind == TP__K_ARR) {
+                tp__list l;
+                if (!tp__parse_arr(doc, TP__F_SUB(fd->flags), fd->elem, TP__F_DEPTH(fd->flags), m, &l))
+                    return false;
+                memcpy(at, &l.items, sizeof l.items);
+                memcpy((char *)dst + fd->aux, &l.count, sizeof l.count);
+            } else if (fd->kind == TP__K_OBJ) {
+                tp_json_type jt = tp_json_typeof(m);
+                if (jt == TP_JSON_OBJECT || (tp__gen_types[fd->elem].what == 2 && jt != TP_JSON_NULL)) {
+                    const void *p;
+                    if (!tp__parse_new(doc, fd->elem, m, &p)) return false;
+                    memcpy(at, &p, sizeof p);
+                    filled += fd->flags & TP__F_REQ;
                 }
-                break;
+            } else if (fd->kind == TP__K_STR) { /* the common cases, without a call */
+                if ((m->tag & TP__J_TYPE) == TP_JSON_STRING) {
+                    const char *v = (const char *)m + m->u.s.off;
+                    memcpy(at, &v, sizeof v);
+                    filled += fd->flags & TP__F_REQ;
+                }
+            } else if (fd->kind == TP__K_INT && (m->tag & TP__J_TYPE) == TP_JSON_INT) {
+                bool has = true;
+                memcpy(at, &m->u.i, sizeof m->u.i);
+                if (fd->aux) memcpy((char *)dst + fd->aux, &has, sizeof has);
+            } else {
+                bool has = false;
+                if (!tp__parse_one(doc, fd->kind, fd->elem, m, at, &has)) return false;
+                if (has && fd->aux) memcpy((char *)dst + fd->aux, &has, sizeof has);
             }
         }
     }
-    for (i = td->rfirst; i < (unsigned)td->rfirst + td->rn; i++) {
-        const tp__fdesc *fd = &tp__gen_fields[tp__gen_reqs[i]];
+    for (i = td->rfirst; filled < td->rn && i < (unsigned)td->rfirst + td->rn; i++) {
+        const tp__fdesc *fd = &tp__gen_fields[tp__gen_reqs[i]]; /* not all required ones came */
         const void *p;
         memcpy(&p, (char *)dst + fd->off, sizeof p);
         if (p) continue;
@@ -17232,6 +15624,7 @@ typedef struct tp__upload {
 } tp__upload;
 typedef struct tp__wctx {
     tp_jw *w;
+    const char *loc; /* the method's own names (TP__LOC) */
     tp__upload *up; /* NULL: no uploads possible (tp_jw_typed) */
     size_t nup, cap;
     bool nomem;
@@ -17239,15 +15632,19 @@ typedef struct tp__wctx {
 
 static void tp__write_any(tp__wctx *c, unsigned t, const void *obj, bool top);
 
+static const char *tp__fname(const tp__wctx *c, unsigned off) {
+    return (off & 0x8000u) ? c->loc + (off & 0x7FFFu) : tp__gen_pool + off;
+}
+
 static void tp__write_file(tp__wctx *c, const tp__fdesc *fd, const tp_input_file *f, bool top) {
     tp__upload *u;
     if (f->kind == TP_FILE_ID) {
-        tp_jw_key(c->w, TP__POOL(fd->name));
+        tp_jw_key(c->w, tp__fname(c, fd->name));
         tp_jw_str(c->w, f->id);
         return;
     }
     if (!c->up && c->cap == (size_t)-1) { /* tp_jw_typed: no way to upload */
-        tp_jw_key(c->w, TP__POOL(fd->name));
+        tp_jw_key(c->w, tp__fname(c, fd->name));
         tp_jw_null(c->w);
         return;
     }
@@ -17265,13 +15662,13 @@ static void tp__write_file(tp__wctx *c, const tp__fdesc *fd, const tp_input_file
     u->f = *f;
     u->field = NULL;
     if (top) {
-        u->field = TP__POOL(fd->name);
+        u->field = tp__fname(c, fd->name);
         u->name[0] = '\0';
     } else {
         char ref[40];
         snprintf(u->name, sizeof u->name, "tpf%u", (unsigned)c->nup);
         snprintf(ref, sizeof ref, "attach://%s", u->name);
-        tp_jw_key(c->w, TP__POOL(fd->name));
+        tp_jw_key(c->w, tp__fname(c, fd->name));
         tp_jw_str(c->w, ref);
     }
     c->nup++;
@@ -17336,9 +15733,11 @@ static void tp__write_arr(tp__wctx *c, unsigned k, unsigned elem, unsigned depth
     tp_jw_arr_end(c->w);
 }
 
+static void tp__write_fields(tp__wctx *c, const tp__fdesc *fds, unsigned nf, const void *obj,
+                             bool top);
+
 static void tp__write_any(tp__wctx *c, unsigned t, const void *obj, bool top) {
     const tp__tdesc *td = &tp__gen_types[t];
-    const char *o = (const char *)obj;
     unsigned i;
     if (td->what == 2) {
         tp__uni u;
@@ -17358,9 +15757,17 @@ static void tp__write_any(tp__wctx *c, unsigned t, const void *obj, bool top) {
         tp_jw_value(c->w, u.json); /* unknown kind, or built from a DOM: the DOM (or null) */
         return;
     }
+    tp__write_fields(c, tp__gen_fields + td->first, td->n, obj, top);
+}
+
+/* The fields f[0..n) of the struct at obj as a JSON object. */
+static void tp__write_fields(tp__wctx *c, const tp__fdesc *fds, unsigned nf, const void *obj,
+                             bool top) {
+    const char *o = (const char *)obj;
+    unsigned i;
     tp_jw_obj(c->w);
-    for (i = td->first; i < (unsigned)td->first + td->n; i++) {
-        const tp__fdesc *fd = &tp__gen_fields[i];
+    for (i = 0; i < nf; i++) {
+        const tp__fdesc *fd = &fds[i];
         const char *src = o + fd->off;
         bool req = (fd->flags & TP__F_REQ) != 0, has = false;
         if (fd->aux && (fd->kind == TP__K_INT || fd->kind == TP__K_FLOAT || fd->kind == TP__K_BOOL))
@@ -17377,9 +15784,9 @@ static void tp__write_any(tp__wctx *c, unsigned t, const void *obj, bool top) {
         case TP__K_STR: {
             const char *s;
             memcpy(&s, src, sizeof s);
-            if (!s && fd->cval) {
-                tp_jw_key(c->w, TP__POOL(fd->name));
-                tp_jw_str(c->w, TP__POOL(fd->cval));
+            if (!s && fd->elem) {
+                tp_jw_key(c->w, tp__fname(c, fd->name));
+                tp_jw_str(c->w, tp__fname(c, fd->elem));
                 continue;
             }
             if (!s) continue;
@@ -17401,7 +15808,7 @@ static void tp__write_any(tp__wctx *c, unsigned t, const void *obj, bool top) {
             const void *p;
             memcpy(&p, src, sizeof p);
             if (!p) continue;
-            tp_jw_key(c->w, TP__POOL(fd->name));
+            tp_jw_key(c->w, tp__fname(c, fd->name));
             tp__write_any(c, fd->elem, p, false);
             continue;
         }
@@ -17411,12 +15818,12 @@ static void tp__write_any(tp__wctx *c, unsigned t, const void *obj, bool top) {
             memcpy(&items, src, sizeof items);
             memcpy(&n, o + fd->aux, sizeof n);
             if (!n && !req) continue;
-            tp_jw_key(c->w, TP__POOL(fd->name));
+            tp_jw_key(c->w, tp__fname(c, fd->name));
             tp__write_arr(c, TP__F_SUB(fd->flags), fd->elem, TP__F_DEPTH(fd->flags), items, n);
             continue;
         }
         }
-        tp_jw_key(c->w, TP__POOL(fd->name));
+        tp_jw_key(c->w, tp__fname(c, fd->name));
         tp__write_one(c, fd->kind, fd->elem, src);
     }
     tp_jw_obj_end(c->w);
@@ -17518,36 +15925,36 @@ typedef struct tp__res_a {
     size_t count;
 } tp__res_a;
 
-TP__DEF tp_err tp_call_typed(tp_bot *bot, int method, const void *args, void *out, tp_error *err) {
-    const tp__mdesc *md;
-    const char *name;
+/* What every generated wrapper calls: loc holds the method's name (then its own field names),
+   f[0..nf) describe its args struct, rkind/rtype its result (TP__R_*, a type index);
+   timeout_ms is a long poll's deadline (0: the bot's). */
+static tp_err tp__invoke(tp_bot *bot, const char *loc, const tp__fdesc *f, unsigned nf,
+                         unsigned rkind, unsigned rtype, int timeout_ms, const void *args, void *out,
+                         tp_error *err) {
+    const char *name = loc;
     tp_buf b;
     tp_jw w;
     tp__wctx c;
     tp_json_doc *doc = NULL;
     const tp_json *r;
     tp_err rc;
-    int timeout_ms = 0;
-    TELEPOT_ASSERT(bot && method >= 0 && method < TP_METHOD_COUNT);
-    md = &tp__gen_methods[method];
-    name = TP__POOL(md->name);
+    TELEPOT_ASSERT(bot);
     if (out) /* a failed call leaves a zero result: doc NULL, value NULL/0 */
-        memset(out, 0, md->rkind == TP__R_BOOL  ? sizeof(tp__res_b)
-                       : md->rkind == TP__R_INT ? sizeof(tp__res_i)
-                       : md->rkind == TP__R_ARR ? sizeof(tp__res_a)
-                                                : sizeof(tp__res_p));
+        memset(out, 0, rkind == TP__R_BOOL  ? sizeof(tp__res_b)
+                       : rkind == TP__R_INT ? sizeof(tp__res_i)
+                       : rkind == TP__R_ARR ? sizeof(tp__res_a)
+                                            : sizeof(tp__res_p));
     tp_buf_init(&b);
     tp_jw_init(&w, &b);
     memset(&c, 0, sizeof c);
     c.w = &w;
-    if (args && md->args != TP__NONE) {
-        tp__write_any(&c, md->args, args, true);
+    c.loc = loc;
+    if (args) {
+        tp__write_fields(&c, f, nf, args, true);
     } else {
         tp_jw_obj(&w);
         tp_jw_obj_end(&w);
     }
-    if (method == TP_METHOD_GET_UPDATES && args) /* a long poll: Telegram holds it `timeout` s */
-        timeout_ms = tp__poll_deadline_ms((int)((const tp_get_updates_args *)args)->timeout);
     if (b.err || c.nomem) rc = tp__fail(err, TP_ERR_NOMEM, 0, NULL);
     else if (c.nup) rc = tp__call_upload(bot, name, &b, &c, timeout_ms, out ? &doc : NULL, err);
     else rc = tp__call(bot, name, b.ptr, NULL, 0, timeout_ms, false, out ? &doc : NULL, err);
@@ -17555,7 +15962,7 @@ TP__DEF tp_err tp_call_typed(tp_bot *bot, int method, const void *args, void *ou
     tp__free(c.up);
     if (rc != TP_OK || !out) return rc;
     r = tp_result(doc);
-    switch (md->rkind) {
+    switch (rkind) {
     case TP__R_BOOL: {
         tp__res_b x;
         x.doc = doc;
@@ -17575,7 +15982,7 @@ TP__DEF tp_err tp_call_typed(tp_bot *bot, int method, const void *args, void *ou
     case TP__R_ARR: {
         tp__res_a x;
         tp__list l;
-        if (!tp__parse_arr(doc, TP__K_OBJ, md->rtype, 1, r, &l)) break;
+        if (!tp__parse_arr(doc, TP__K_OBJ, rtype, 1, r, &l)) break;
         x.doc = doc;
         x.json = r;
         x.value = l.items;
@@ -17588,8 +15995,8 @@ TP__DEF tp_err tp_call_typed(tp_bot *bot, int method, const void *args, void *ou
         x.doc = doc;
         x.json = r;
         x.value = NULL;
-        if (md->rkind == TP__R_STR) x.value = tp_json_str(r);
-        else if (tp_json_typeof(r) == TP_JSON_OBJECT && !tp__parse_new(doc, md->rtype, r, &x.value))
+        if (rkind == TP__R_STR) x.value = tp_json_str(r);
+        else if (tp_json_typeof(r) == TP_JSON_OBJECT && !tp__parse_new(doc, rtype, r, &x.value))
             break;
         memcpy(out, &x, sizeof x);
         return rc;
@@ -17598,6 +16005,2323 @@ TP__DEF tp_err tp_call_typed(tp_bot *bot, int method, const void *args, void *ou
     tp_json_doc_free(doc);
     return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
 }
+
+/* BEGIN GENERATED methods: tools/gen_api.py from tools/botapi.json; do not edit, run `make gen` */
+TP__DEF tp_err tp_get_updates(tp_bot *bot, const tp_get_updates_args *args, tp_update_list_result *out, tp_error *err) {
+    static const tp__fdesc f[4] = {
+        {435, offsetof(tp_get_updates_args, allowed_updates), offsetof(tp_get_updates_args, allowed_updates_count), 8, 66, 0},
+        {TP__LOC(11), offsetof(tp_get_updates_args, limit), 0, 1, 0, 0},
+        {3723, offsetof(tp_get_updates_args, offset), 0, 1, 0, 0},
+        {TP__LOC(17), offsetof(tp_get_updates_args, timeout), 0, 1, 0, 0},
+    };
+    static const char loc[] = "getUpdates\000limit\000timeout";
+    return tp__invoke(bot, loc, f, 4, TP__R_ARR, 0, args ? tp__poll_deadline_ms((int)args->timeout) : 0, args, out, err);
+}
+
+TP__DEF tp_err tp_set_webhook(tp_bot *bot, const tp_set_webhook_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[7] = {
+        {435, offsetof(tp_set_webhook_args, allowed_updates), offsetof(tp_set_webhook_args, allowed_updates_count), 8, 66, 0},
+        {TP__LOC(11), offsetof(tp_set_webhook_args, certificate), 0, 6, 0, 0},
+        {TP__LOC(23), offsetof(tp_set_webhook_args, drop_pending_updates), 0, 3, 0, 0},
+        {474, offsetof(tp_set_webhook_args, ip_address), 0, 4, 0, 0},
+        {552, offsetof(tp_set_webhook_args, max_connections), 0, 1, 0, 0},
+        {TP__LOC(44), offsetof(tp_set_webhook_args, secret_token), 0, 4, 0, 0},
+        {589, offsetof(tp_set_webhook_args, url), 0, 4, 1, 0},
+    };
+    static const char loc[] = "setWebhook\000certificate\000drop_pending_updates\000secret_token";
+    return tp__invoke(bot, loc, f, 7, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_delete_webhook(tp_bot *bot, const tp_delete_webhook_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[1] = {
+        {TP__LOC(14), offsetof(tp_delete_webhook_args, drop_pending_updates), 0, 3, 0, 0},
+    };
+    static const char loc[] = "deleteWebhook\000drop_pending_updates";
+    return tp__invoke(bot, loc, f, 1, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_get_webhook_info(tp_bot *bot, tp_webhook_info_result *out, tp_error *err) {
+    static const char loc[] = "getWebhookInfo";
+    return tp__invoke(bot, loc, NULL, 0, TP__R_OBJ, 1, 0, NULL, out, err);
+}
+
+TP__DEF tp_err tp_get_me(tp_bot *bot, tp_user_result *out, tp_error *err) {
+    static const char loc[] = "getMe";
+    return tp__invoke(bot, loc, NULL, 0, TP__R_OBJ, 2, 0, NULL, out, err);
+}
+
+TP__DEF tp_err tp_log_out(tp_bot *bot, tp_bool_result *out, tp_error *err) {
+    static const char loc[] = "logOut";
+    return tp__invoke(bot, loc, NULL, 0, TP__R_BOOL, 0, 0, NULL, out, err);
+}
+
+TP__DEF tp_err tp_close(tp_bot *bot, tp_bool_result *out, tp_error *err) {
+    static const char loc[] = "close";
+    return tp__invoke(bot, loc, NULL, 0, TP__R_BOOL, 0, 0, NULL, out, err);
+}
+
+TP__DEF tp_err tp_send_message(tp_bot *bot, const tp_send_message_args *args, tp_message_result *out, tp_error *err) {
+    static const tp__fdesc f[15] = {
+        {TP__LOC(12), offsetof(tp_send_message_args, allow_paid_broadcast), 0, 3, 0, 0},
+        {1862, offsetof(tp_send_message_args, business_connection_id), 0, 4, 0, 0},
+        {3843, offsetof(tp_send_message_args, chat_id), 0, 5, 1, 0},
+        {TP__LOC(33), offsetof(tp_send_message_args, direct_messages_topic_id), 0, 1, 0, 0},
+        {TP__LOC(58), offsetof(tp_send_message_args, disable_notification), 0, 3, 0, 0},
+        {2190, offsetof(tp_send_message_args, entities), offsetof(tp_send_message_args, entities_count), 8, 114, 9},
+        {2647, offsetof(tp_send_message_args, link_preview_options), 0, 7, 0, 95},
+        {TP__LOC(79), offsetof(tp_send_message_args, message_effect_id), 0, 4, 0, 0},
+        {2759, offsetof(tp_send_message_args, message_thread_id), 0, 1, 0, 0},
+        {5134, offsetof(tp_send_message_args, parse_mode), 0, 4, 0, 0},
+        {TP__LOC(97), offsetof(tp_send_message_args, protect_content), 0, 3, 0, 0},
+        {3019, offsetof(tp_send_message_args, reply_markup), 0, 7, 0, 359},
+        {TP__LOC(113), offsetof(tp_send_message_args, reply_parameters), 0, 7, 0, 12},
+        {TP__LOC(130), offsetof(tp_send_message_args, suggested_post_parameters), 0, 7, 0, 98},
+        {3415, offsetof(tp_send_message_args, text), 0, 4, 1, 0},
+    };
+    static const char loc[] = "sendMessage\000allow_paid_broadcast\000direct_messages_topic_id\000disable_notification\000message_effect_id\000protect_content\000reply_parameters\000suggested_post_parameters";
+    return tp__invoke(bot, loc, f, 15, TP__R_OBJ, 5, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_forward_message(tp_bot *bot, const tp_forward_message_args *args, tp_message_result *out, tp_error *err) {
+    static const tp__fdesc f[10] = {
+        {3843, offsetof(tp_forward_message_args, chat_id), 0, 5, 1, 0},
+        {TP__LOC(15), offsetof(tp_forward_message_args, direct_messages_topic_id), 0, 1, 0, 0},
+        {TP__LOC(40), offsetof(tp_forward_message_args, disable_notification), 0, 3, 0, 0},
+        {TP__LOC(61), offsetof(tp_forward_message_args, from_chat_id), 0, 5, 1, 0},
+        {TP__LOC(74), offsetof(tp_forward_message_args, message_effect_id), 0, 4, 0, 0},
+        {2748, offsetof(tp_forward_message_args, message_id), 0, 1, 1, 0},
+        {2759, offsetof(tp_forward_message_args, message_thread_id), 0, 1, 0, 0},
+        {TP__LOC(92), offsetof(tp_forward_message_args, protect_content), 0, 3, 0, 0},
+        {TP__LOC(108), offsetof(tp_forward_message_args, suggested_post_parameters), 0, 7, 0, 98},
+        {TP__LOC(134), offsetof(tp_forward_message_args, video_start_timestamp), 0, 1, 0, 0},
+    };
+    static const char loc[] = "forwardMessage\000direct_messages_topic_id\000disable_notification\000from_chat_id\000message_effect_id\000protect_content\000suggested_post_parameters\000video_start_timestamp";
+    return tp__invoke(bot, loc, f, 10, TP__R_OBJ, 5, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_forward_messages(tp_bot *bot, const tp_forward_messages_args *args, tp_message_id_list_result *out, tp_error *err) {
+    static const tp__fdesc f[7] = {
+        {3843, offsetof(tp_forward_messages_args, chat_id), 0, 5, 1, 0},
+        {TP__LOC(16), offsetof(tp_forward_messages_args, direct_messages_topic_id), 0, 1, 0, 0},
+        {TP__LOC(41), offsetof(tp_forward_messages_args, disable_notification), 0, 3, 0, 0},
+        {TP__LOC(62), offsetof(tp_forward_messages_args, from_chat_id), 0, 5, 1, 0},
+        {12656, offsetof(tp_forward_messages_args, message_ids), offsetof(tp_forward_messages_args, message_ids_count), 8, 19, 0},
+        {2759, offsetof(tp_forward_messages_args, message_thread_id), 0, 1, 0, 0},
+        {TP__LOC(75), offsetof(tp_forward_messages_args, protect_content), 0, 3, 0, 0},
+    };
+    static const char loc[] = "forwardMessages\000direct_messages_topic_id\000disable_notification\000from_chat_id\000protect_content";
+    return tp__invoke(bot, loc, f, 7, TP__R_ARR, 6, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_copy_message(tp_bot *bot, const tp_copy_message_args *args, tp_message_id_result *out, tp_error *err) {
+    static const tp__fdesc f[17] = {
+        {TP__LOC(12), offsetof(tp_copy_message_args, allow_paid_broadcast), 0, 3, 0, 0},
+        {1885, offsetof(tp_copy_message_args, caption), 0, 4, 0, 0},
+        {1893, offsetof(tp_copy_message_args, caption_entities), offsetof(tp_copy_message_args, caption_entities_count), 8, 114, 9},
+        {3843, offsetof(tp_copy_message_args, chat_id), 0, 5, 1, 0},
+        {TP__LOC(33), offsetof(tp_copy_message_args, direct_messages_topic_id), 0, 1, 0, 0},
+        {TP__LOC(58), offsetof(tp_copy_message_args, disable_notification), 0, 3, 0, 0},
+        {TP__LOC(79), offsetof(tp_copy_message_args, from_chat_id), 0, 5, 1, 0},
+        {TP__LOC(92), offsetof(tp_copy_message_args, message_effect_id), 0, 4, 0, 0},
+        {2748, offsetof(tp_copy_message_args, message_id), 0, 1, 1, 0},
+        {2759, offsetof(tp_copy_message_args, message_thread_id), 0, 1, 0, 0},
+        {5134, offsetof(tp_copy_message_args, parse_mode), 0, 4, 0, 0},
+        {TP__LOC(110), offsetof(tp_copy_message_args, protect_content), 0, 3, 0, 0},
+        {3019, offsetof(tp_copy_message_args, reply_markup), 0, 7, 0, 359},
+        {TP__LOC(126), offsetof(tp_copy_message_args, reply_parameters), 0, 7, 0, 12},
+        {3190, offsetof(tp_copy_message_args, show_caption_above_media), 0, 3, 0, 0},
+        {TP__LOC(143), offsetof(tp_copy_message_args, suggested_post_parameters), 0, 7, 0, 98},
+        {TP__LOC(169), offsetof(tp_copy_message_args, video_start_timestamp), 0, 1, 0, 0},
+    };
+    static const char loc[] = "copyMessage\000allow_paid_broadcast\000direct_messages_topic_id\000disable_notification\000from_chat_id\000message_effect_id\000protect_content\000reply_parameters\000suggested_post_parameters\000video_start_timestamp";
+    return tp__invoke(bot, loc, f, 17, TP__R_OBJ, 6, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_copy_messages(tp_bot *bot, const tp_copy_messages_args *args, tp_message_id_list_result *out, tp_error *err) {
+    static const tp__fdesc f[8] = {
+        {3843, offsetof(tp_copy_messages_args, chat_id), 0, 5, 1, 0},
+        {TP__LOC(13), offsetof(tp_copy_messages_args, direct_messages_topic_id), 0, 1, 0, 0},
+        {TP__LOC(38), offsetof(tp_copy_messages_args, disable_notification), 0, 3, 0, 0},
+        {TP__LOC(59), offsetof(tp_copy_messages_args, from_chat_id), 0, 5, 1, 0},
+        {12656, offsetof(tp_copy_messages_args, message_ids), offsetof(tp_copy_messages_args, message_ids_count), 8, 19, 0},
+        {2759, offsetof(tp_copy_messages_args, message_thread_id), 0, 1, 0, 0},
+        {TP__LOC(72), offsetof(tp_copy_messages_args, protect_content), 0, 3, 0, 0},
+        {TP__LOC(88), offsetof(tp_copy_messages_args, remove_caption), 0, 3, 0, 0},
+    };
+    static const char loc[] = "copyMessages\000direct_messages_topic_id\000disable_notification\000from_chat_id\000protect_content\000remove_caption";
+    return tp__invoke(bot, loc, f, 8, TP__R_ARR, 6, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_send_photo(tp_bot *bot, const tp_send_photo_args *args, tp_message_result *out, tp_error *err) {
+    static const tp__fdesc f[17] = {
+        {TP__LOC(10), offsetof(tp_send_photo_args, allow_paid_broadcast), 0, 3, 0, 0},
+        {1862, offsetof(tp_send_photo_args, business_connection_id), 0, 4, 0, 0},
+        {1885, offsetof(tp_send_photo_args, caption), 0, 4, 0, 0},
+        {1893, offsetof(tp_send_photo_args, caption_entities), offsetof(tp_send_photo_args, caption_entities_count), 8, 114, 9},
+        {3843, offsetof(tp_send_photo_args, chat_id), 0, 5, 1, 0},
+        {TP__LOC(31), offsetof(tp_send_photo_args, direct_messages_topic_id), 0, 1, 0, 0},
+        {TP__LOC(56), offsetof(tp_send_photo_args, disable_notification), 0, 3, 0, 0},
+        {12810, offsetof(tp_send_photo_args, has_spoiler), 0, 3, 0, 0},
+        {TP__LOC(77), offsetof(tp_send_photo_args, message_effect_id), 0, 4, 0, 0},
+        {2759, offsetof(tp_send_photo_args, message_thread_id), 0, 1, 0, 0},
+        {5134, offsetof(tp_send_photo_args, parse_mode), 0, 4, 0, 0},
+        {1647, offsetof(tp_send_photo_args, photo), 0, 6, 1, 0},
+        {TP__LOC(95), offsetof(tp_send_photo_args, protect_content), 0, 3, 0, 0},
+        {3019, offsetof(tp_send_photo_args, reply_markup), 0, 7, 0, 359},
+        {TP__LOC(111), offsetof(tp_send_photo_args, reply_parameters), 0, 7, 0, 12},
+        {3190, offsetof(tp_send_photo_args, show_caption_above_media), 0, 3, 0, 0},
+        {TP__LOC(128), offsetof(tp_send_photo_args, suggested_post_parameters), 0, 7, 0, 98},
+    };
+    static const char loc[] = "sendPhoto\000allow_paid_broadcast\000direct_messages_topic_id\000disable_notification\000message_effect_id\000protect_content\000reply_parameters\000suggested_post_parameters";
+    return tp__invoke(bot, loc, f, 17, TP__R_OBJ, 5, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_send_live_photo(tp_bot *bot, const tp_send_live_photo_args *args, tp_message_result *out, tp_error *err) {
+    static const tp__fdesc f[18] = {
+        {TP__LOC(14), offsetof(tp_send_live_photo_args, allow_paid_broadcast), 0, 3, 0, 0},
+        {1862, offsetof(tp_send_live_photo_args, business_connection_id), 0, 4, 0, 0},
+        {1885, offsetof(tp_send_live_photo_args, caption), 0, 4, 0, 0},
+        {1893, offsetof(tp_send_live_photo_args, caption_entities), offsetof(tp_send_live_photo_args, caption_entities_count), 8, 114, 9},
+        {3843, offsetof(tp_send_live_photo_args, chat_id), 0, 5, 1, 0},
+        {TP__LOC(35), offsetof(tp_send_live_photo_args, direct_messages_topic_id), 0, 1, 0, 0},
+        {TP__LOC(60), offsetof(tp_send_live_photo_args, disable_notification), 0, 3, 0, 0},
+        {12810, offsetof(tp_send_live_photo_args, has_spoiler), 0, 3, 0, 0},
+        {2668, offsetof(tp_send_live_photo_args, live_photo), 0, 6, 1, 0},
+        {TP__LOC(81), offsetof(tp_send_live_photo_args, message_effect_id), 0, 4, 0, 0},
+        {2759, offsetof(tp_send_live_photo_args, message_thread_id), 0, 1, 0, 0},
+        {5134, offsetof(tp_send_live_photo_args, parse_mode), 0, 4, 0, 0},
+        {1647, offsetof(tp_send_live_photo_args, photo), 0, 6, 1, 0},
+        {TP__LOC(99), offsetof(tp_send_live_photo_args, protect_content), 0, 3, 0, 0},
+        {3019, offsetof(tp_send_live_photo_args, reply_markup), 0, 7, 0, 359},
+        {TP__LOC(115), offsetof(tp_send_live_photo_args, reply_parameters), 0, 7, 0, 12},
+        {3190, offsetof(tp_send_live_photo_args, show_caption_above_media), 0, 3, 0, 0},
+        {TP__LOC(132), offsetof(tp_send_live_photo_args, suggested_post_parameters), 0, 7, 0, 98},
+    };
+    static const char loc[] = "sendLivePhoto\000allow_paid_broadcast\000direct_messages_topic_id\000disable_notification\000message_effect_id\000protect_content\000reply_parameters\000suggested_post_parameters";
+    return tp__invoke(bot, loc, f, 18, TP__R_OBJ, 5, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_send_audio(tp_bot *bot, const tp_send_audio_args *args, tp_message_result *out, tp_error *err) {
+    static const tp__fdesc f[19] = {
+        {TP__LOC(10), offsetof(tp_send_audio_args, allow_paid_broadcast), 0, 3, 0, 0},
+        {1827, offsetof(tp_send_audio_args, audio), 0, 6, 1, 0},
+        {1862, offsetof(tp_send_audio_args, business_connection_id), 0, 4, 0, 0},
+        {1885, offsetof(tp_send_audio_args, caption), 0, 4, 0, 0},
+        {1893, offsetof(tp_send_audio_args, caption_entities), offsetof(tp_send_audio_args, caption_entities_count), 8, 114, 9},
+        {3843, offsetof(tp_send_audio_args, chat_id), 0, 5, 1, 0},
+        {TP__LOC(31), offsetof(tp_send_audio_args, direct_messages_topic_id), 0, 1, 0, 0},
+        {TP__LOC(56), offsetof(tp_send_audio_args, disable_notification), 0, 3, 0, 0},
+        {4141, offsetof(tp_send_audio_args, duration), 0, 1, 0, 0},
+        {TP__LOC(77), offsetof(tp_send_audio_args, message_effect_id), 0, 4, 0, 0},
+        {2759, offsetof(tp_send_audio_args, message_thread_id), 0, 1, 0, 0},
+        {5134, offsetof(tp_send_audio_args, parse_mode), 0, 4, 0, 0},
+        {4186, offsetof(tp_send_audio_args, performer), 0, 4, 0, 0},
+        {TP__LOC(95), offsetof(tp_send_audio_args, protect_content), 0, 3, 0, 0},
+        {3019, offsetof(tp_send_audio_args, reply_markup), 0, 7, 0, 359},
+        {TP__LOC(111), offsetof(tp_send_audio_args, reply_parameters), 0, 7, 0, 12},
+        {TP__LOC(128), offsetof(tp_send_audio_args, suggested_post_parameters), 0, 7, 0, 98},
+        {4170, offsetof(tp_send_audio_args, thumbnail), 0, 6, 0, 0},
+        {948, offsetof(tp_send_audio_args, title), 0, 4, 0, 0},
+    };
+    static const char loc[] = "sendAudio\000allow_paid_broadcast\000direct_messages_topic_id\000disable_notification\000message_effect_id\000protect_content\000reply_parameters\000suggested_post_parameters";
+    return tp__invoke(bot, loc, f, 19, TP__R_OBJ, 5, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_send_document(tp_bot *bot, const tp_send_document_args *args, tp_message_result *out, tp_error *err) {
+    static const tp__fdesc f[17] = {
+        {TP__LOC(13), offsetof(tp_send_document_args, allow_paid_broadcast), 0, 3, 0, 0},
+        {1862, offsetof(tp_send_document_args, business_connection_id), 0, 4, 0, 0},
+        {1885, offsetof(tp_send_document_args, caption), 0, 4, 0, 0},
+        {1893, offsetof(tp_send_document_args, caption_entities), offsetof(tp_send_document_args, caption_entities_count), 8, 114, 9},
+        {3843, offsetof(tp_send_document_args, chat_id), 0, 5, 1, 0},
+        {TP__LOC(34), offsetof(tp_send_document_args, direct_messages_topic_id), 0, 1, 0, 0},
+        {12857, offsetof(tp_send_document_args, disable_content_type_detection), 0, 3, 0, 0},
+        {TP__LOC(59), offsetof(tp_send_document_args, disable_notification), 0, 3, 0, 0},
+        {2161, offsetof(tp_send_document_args, document), 0, 6, 1, 0},
+        {TP__LOC(80), offsetof(tp_send_document_args, message_effect_id), 0, 4, 0, 0},
+        {2759, offsetof(tp_send_document_args, message_thread_id), 0, 1, 0, 0},
+        {5134, offsetof(tp_send_document_args, parse_mode), 0, 4, 0, 0},
+        {TP__LOC(98), offsetof(tp_send_document_args, protect_content), 0, 3, 0, 0},
+        {3019, offsetof(tp_send_document_args, reply_markup), 0, 7, 0, 359},
+        {TP__LOC(114), offsetof(tp_send_document_args, reply_parameters), 0, 7, 0, 12},
+        {TP__LOC(131), offsetof(tp_send_document_args, suggested_post_parameters), 0, 7, 0, 98},
+        {4170, offsetof(tp_send_document_args, thumbnail), 0, 6, 0, 0},
+    };
+    static const char loc[] = "sendDocument\000allow_paid_broadcast\000direct_messages_topic_id\000disable_notification\000message_effect_id\000protect_content\000reply_parameters\000suggested_post_parameters";
+    return tp__invoke(bot, loc, f, 17, TP__R_OBJ, 5, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_send_video(tp_bot *bot, const tp_send_video_args *args, tp_message_result *out, tp_error *err) {
+    static const tp__fdesc f[24] = {
+        {TP__LOC(10), offsetof(tp_send_video_args, allow_paid_broadcast), 0, 3, 0, 0},
+        {1862, offsetof(tp_send_video_args, business_connection_id), 0, 4, 0, 0},
+        {1885, offsetof(tp_send_video_args, caption), 0, 4, 0, 0},
+        {1893, offsetof(tp_send_video_args, caption_entities), offsetof(tp_send_video_args, caption_entities_count), 8, 114, 9},
+        {3843, offsetof(tp_send_video_args, chat_id), 0, 5, 1, 0},
+        {4246, offsetof(tp_send_video_args, cover), 0, 6, 0, 0},
+        {TP__LOC(31), offsetof(tp_send_video_args, direct_messages_topic_id), 0, 1, 0, 0},
+        {TP__LOC(56), offsetof(tp_send_video_args, disable_notification), 0, 3, 0, 0},
+        {4141, offsetof(tp_send_video_args, duration), 0, 1, 0, 0},
+        {12810, offsetof(tp_send_video_args, has_spoiler), 0, 3, 0, 0},
+        {4118, offsetof(tp_send_video_args, height), 0, 1, 0, 0},
+        {TP__LOC(77), offsetof(tp_send_video_args, message_effect_id), 0, 4, 0, 0},
+        {2759, offsetof(tp_send_video_args, message_thread_id), 0, 1, 0, 0},
+        {5134, offsetof(tp_send_video_args, parse_mode), 0, 4, 0, 0},
+        {TP__LOC(95), offsetof(tp_send_video_args, protect_content), 0, 3, 0, 0},
+        {3019, offsetof(tp_send_video_args, reply_markup), 0, 7, 0, 359},
+        {TP__LOC(111), offsetof(tp_send_video_args, reply_parameters), 0, 7, 0, 12},
+        {3190, offsetof(tp_send_video_args, show_caption_above_media), 0, 3, 0, 0},
+        {4262, offsetof(tp_send_video_args, start_timestamp), 0, 1, 0, 0},
+        {TP__LOC(128), offsetof(tp_send_video_args, suggested_post_parameters), 0, 7, 0, 98},
+        {13008, offsetof(tp_send_video_args, supports_streaming), 0, 3, 0, 0},
+        {4170, offsetof(tp_send_video_args, thumbnail), 0, 6, 0, 0},
+        {3459, offsetof(tp_send_video_args, video), 0, 6, 1, 0},
+        {4125, offsetof(tp_send_video_args, width), 0, 1, 0, 0},
+    };
+    static const char loc[] = "sendVideo\000allow_paid_broadcast\000direct_messages_topic_id\000disable_notification\000message_effect_id\000protect_content\000reply_parameters\000suggested_post_parameters";
+    return tp__invoke(bot, loc, f, 24, TP__R_OBJ, 5, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_send_animation(tp_bot *bot, const tp_send_animation_args *args, tp_message_result *out, tp_error *err) {
+    static const tp__fdesc f[21] = {
+        {TP__LOC(14), offsetof(tp_send_animation_args, allow_paid_broadcast), 0, 3, 0, 0},
+        {1817, offsetof(tp_send_animation_args, animation), 0, 6, 1, 0},
+        {1862, offsetof(tp_send_animation_args, business_connection_id), 0, 4, 0, 0},
+        {1885, offsetof(tp_send_animation_args, caption), 0, 4, 0, 0},
+        {1893, offsetof(tp_send_animation_args, caption_entities), offsetof(tp_send_animation_args, caption_entities_count), 8, 114, 9},
+        {3843, offsetof(tp_send_animation_args, chat_id), 0, 5, 1, 0},
+        {TP__LOC(35), offsetof(tp_send_animation_args, direct_messages_topic_id), 0, 1, 0, 0},
+        {TP__LOC(60), offsetof(tp_send_animation_args, disable_notification), 0, 3, 0, 0},
+        {4141, offsetof(tp_send_animation_args, duration), 0, 1, 0, 0},
+        {12810, offsetof(tp_send_animation_args, has_spoiler), 0, 3, 0, 0},
+        {4118, offsetof(tp_send_animation_args, height), 0, 1, 0, 0},
+        {TP__LOC(81), offsetof(tp_send_animation_args, message_effect_id), 0, 4, 0, 0},
+        {2759, offsetof(tp_send_animation_args, message_thread_id), 0, 1, 0, 0},
+        {5134, offsetof(tp_send_animation_args, parse_mode), 0, 4, 0, 0},
+        {TP__LOC(99), offsetof(tp_send_animation_args, protect_content), 0, 3, 0, 0},
+        {3019, offsetof(tp_send_animation_args, reply_markup), 0, 7, 0, 359},
+        {TP__LOC(115), offsetof(tp_send_animation_args, reply_parameters), 0, 7, 0, 12},
+        {3190, offsetof(tp_send_animation_args, show_caption_above_media), 0, 3, 0, 0},
+        {TP__LOC(132), offsetof(tp_send_animation_args, suggested_post_parameters), 0, 7, 0, 98},
+        {4170, offsetof(tp_send_animation_args, thumbnail), 0, 6, 0, 0},
+        {4125, offsetof(tp_send_animation_args, width), 0, 1, 0, 0},
+    };
+    static const char loc[] = "sendAnimation\000allow_paid_broadcast\000direct_messages_topic_id\000disable_notification\000message_effect_id\000protect_content\000reply_parameters\000suggested_post_parameters";
+    return tp__invoke(bot, loc, f, 21, TP__R_OBJ, 5, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_send_voice(tp_bot *bot, const tp_send_voice_args *args, tp_message_result *out, tp_error *err) {
+    static const tp__fdesc f[16] = {
+        {TP__LOC(10), offsetof(tp_send_voice_args, allow_paid_broadcast), 0, 3, 0, 0},
+        {1862, offsetof(tp_send_voice_args, business_connection_id), 0, 4, 0, 0},
+        {1885, offsetof(tp_send_voice_args, caption), 0, 4, 0, 0},
+        {1893, offsetof(tp_send_voice_args, caption_entities), offsetof(tp_send_voice_args, caption_entities_count), 8, 114, 9},
+        {3843, offsetof(tp_send_voice_args, chat_id), 0, 5, 1, 0},
+        {TP__LOC(31), offsetof(tp_send_voice_args, direct_messages_topic_id), 0, 1, 0, 0},
+        {TP__LOC(56), offsetof(tp_send_voice_args, disable_notification), 0, 3, 0, 0},
+        {4141, offsetof(tp_send_voice_args, duration), 0, 1, 0, 0},
+        {TP__LOC(77), offsetof(tp_send_voice_args, message_effect_id), 0, 4, 0, 0},
+        {2759, offsetof(tp_send_voice_args, message_thread_id), 0, 1, 0, 0},
+        {5134, offsetof(tp_send_voice_args, parse_mode), 0, 4, 0, 0},
+        {TP__LOC(95), offsetof(tp_send_voice_args, protect_content), 0, 3, 0, 0},
+        {3019, offsetof(tp_send_voice_args, reply_markup), 0, 7, 0, 359},
+        {TP__LOC(111), offsetof(tp_send_voice_args, reply_parameters), 0, 7, 0, 12},
+        {TP__LOC(128), offsetof(tp_send_voice_args, suggested_post_parameters), 0, 7, 0, 98},
+        {3565, offsetof(tp_send_voice_args, voice), 0, 6, 1, 0},
+    };
+    static const char loc[] = "sendVoice\000allow_paid_broadcast\000direct_messages_topic_id\000disable_notification\000message_effect_id\000protect_content\000reply_parameters\000suggested_post_parameters";
+    return tp__invoke(bot, loc, f, 16, TP__R_OBJ, 5, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_send_video_note(tp_bot *bot, const tp_send_video_note_args *args, tp_message_result *out, tp_error *err) {
+    static const tp__fdesc f[15] = {
+        {TP__LOC(14), offsetof(tp_send_video_note_args, allow_paid_broadcast), 0, 3, 0, 0},
+        {1862, offsetof(tp_send_video_note_args, business_connection_id), 0, 4, 0, 0},
+        {3843, offsetof(tp_send_video_note_args, chat_id), 0, 5, 1, 0},
+        {TP__LOC(35), offsetof(tp_send_video_note_args, direct_messages_topic_id), 0, 1, 0, 0},
+        {TP__LOC(60), offsetof(tp_send_video_note_args, disable_notification), 0, 3, 0, 0},
+        {4141, offsetof(tp_send_video_note_args, duration), 0, 1, 0, 0},
+        {3716, offsetof(tp_send_video_note_args, length), 0, 1, 0, 0},
+        {TP__LOC(81), offsetof(tp_send_video_note_args, message_effect_id), 0, 4, 0, 0},
+        {2759, offsetof(tp_send_video_note_args, message_thread_id), 0, 1, 0, 0},
+        {TP__LOC(99), offsetof(tp_send_video_note_args, protect_content), 0, 3, 0, 0},
+        {3019, offsetof(tp_send_video_note_args, reply_markup), 0, 7, 0, 359},
+        {TP__LOC(115), offsetof(tp_send_video_note_args, reply_parameters), 0, 7, 0, 12},
+        {TP__LOC(132), offsetof(tp_send_video_note_args, suggested_post_parameters), 0, 7, 0, 98},
+        {4170, offsetof(tp_send_video_note_args, thumbnail), 0, 6, 0, 0},
+        {3554, offsetof(tp_send_video_note_args, video_note), 0, 6, 1, 0},
+    };
+    static const char loc[] = "sendVideoNote\000allow_paid_broadcast\000direct_messages_topic_id\000disable_notification\000message_effect_id\000protect_content\000reply_parameters\000suggested_post_parameters";
+    return tp__invoke(bot, loc, f, 15, TP__R_OBJ, 5, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_send_paid_media(tp_bot *bot, const tp_send_paid_media_args *args, tp_message_result *out, tp_error *err) {
+    static const tp__fdesc f[17] = {
+        {TP__LOC(14), offsetof(tp_send_paid_media_args, allow_paid_broadcast), 0, 3, 0, 0},
+        {1862, offsetof(tp_send_paid_media_args, business_connection_id), 0, 4, 0, 0},
+        {1885, offsetof(tp_send_paid_media_args, caption), 0, 4, 0, 0},
+        {1893, offsetof(tp_send_paid_media_args, caption_entities), offsetof(tp_send_paid_media_args, caption_entities_count), 8, 114, 9},
+        {3843, offsetof(tp_send_paid_media_args, chat_id), 0, 5, 1, 0},
+        {TP__LOC(35), offsetof(tp_send_paid_media_args, direct_messages_topic_id), 0, 1, 0, 0},
+        {TP__LOC(60), offsetof(tp_send_paid_media_args, disable_notification), 0, 3, 0, 0},
+        {4564, offsetof(tp_send_paid_media_args, media), offsetof(tp_send_paid_media_args, media_count), 8, 115, 219},
+        {2759, offsetof(tp_send_paid_media_args, message_thread_id), 0, 1, 0, 0},
+        {5134, offsetof(tp_send_paid_media_args, parse_mode), 0, 4, 0, 0},
+        {16403, offsetof(tp_send_paid_media_args, payload), 0, 4, 0, 0},
+        {TP__LOC(81), offsetof(tp_send_paid_media_args, protect_content), 0, 3, 0, 0},
+        {3019, offsetof(tp_send_paid_media_args, reply_markup), 0, 7, 0, 359},
+        {TP__LOC(97), offsetof(tp_send_paid_media_args, reply_parameters), 0, 7, 0, 12},
+        {3190, offsetof(tp_send_paid_media_args, show_caption_above_media), 0, 3, 0, 0},
+        {4308, offsetof(tp_send_paid_media_args, star_count), 0, 1, 1, 0},
+        {TP__LOC(114), offsetof(tp_send_paid_media_args, suggested_post_parameters), 0, 7, 0, 98},
+    };
+    static const char loc[] = "sendPaidMedia\000allow_paid_broadcast\000direct_messages_topic_id\000disable_notification\000protect_content\000reply_parameters\000suggested_post_parameters";
+    return tp__invoke(bot, loc, f, 17, TP__R_OBJ, 5, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_send_media_group(tp_bot *bot, const tp_send_media_group_args *args, tp_message_list_result *out, tp_error *err) {
+    static const tp__fdesc f[10] = {
+        {TP__LOC(15), offsetof(tp_send_media_group_args, allow_paid_broadcast), 0, 3, 0, 0},
+        {1862, offsetof(tp_send_media_group_args, business_connection_id), 0, 4, 0, 0},
+        {3843, offsetof(tp_send_media_group_args, chat_id), 0, 5, 1, 0},
+        {TP__LOC(36), offsetof(tp_send_media_group_args, direct_messages_topic_id), 0, 1, 0, 0},
+        {TP__LOC(61), offsetof(tp_send_media_group_args, disable_notification), 0, 3, 0, 0},
+        {4564, offsetof(tp_send_media_group_args, media), offsetof(tp_send_media_group_args, media_count), 8, 115, 207},
+        {TP__LOC(82), offsetof(tp_send_media_group_args, message_effect_id), 0, 4, 0, 0},
+        {2759, offsetof(tp_send_media_group_args, message_thread_id), 0, 1, 0, 0},
+        {TP__LOC(100), offsetof(tp_send_media_group_args, protect_content), 0, 3, 0, 0},
+        {TP__LOC(116), offsetof(tp_send_media_group_args, reply_parameters), 0, 7, 0, 12},
+    };
+    static const char loc[] = "sendMediaGroup\000allow_paid_broadcast\000direct_messages_topic_id\000disable_notification\000message_effect_id\000protect_content\000reply_parameters";
+    return tp__invoke(bot, loc, f, 10, TP__R_ARR, 5, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_send_location(tp_bot *bot, const tp_send_location_args *args, tp_message_result *out, tp_error *err) {
+    static const tp__fdesc f[17] = {
+        {TP__LOC(13), offsetof(tp_send_location_args, allow_paid_broadcast), 0, 3, 0, 0},
+        {1862, offsetof(tp_send_location_args, business_connection_id), 0, 4, 0, 0},
+        {3843, offsetof(tp_send_location_args, chat_id), 0, 5, 1, 0},
+        {TP__LOC(34), offsetof(tp_send_location_args, direct_messages_topic_id), 0, 1, 0, 0},
+        {TP__LOC(59), offsetof(tp_send_location_args, disable_notification), 0, 3, 0, 0},
+        {5278, offsetof(tp_send_location_args, heading), 0, 1, 0, 0},
+        {5286, offsetof(tp_send_location_args, horizontal_accuracy), 0, 2, 0, 0},
+        {5306, offsetof(tp_send_location_args, latitude), 0, 2, 1, 0},
+        {5315, offsetof(tp_send_location_args, live_period), 0, 1, 0, 0},
+        {5327, offsetof(tp_send_location_args, longitude), 0, 2, 1, 0},
+        {TP__LOC(80), offsetof(tp_send_location_args, message_effect_id), 0, 4, 0, 0},
+        {2759, offsetof(tp_send_location_args, message_thread_id), 0, 1, 0, 0},
+        {TP__LOC(98), offsetof(tp_send_location_args, protect_content), 0, 3, 0, 0},
+        {5337, offsetof(tp_send_location_args, proximity_alert_radius), 0, 1, 0, 0},
+        {3019, offsetof(tp_send_location_args, reply_markup), 0, 7, 0, 359},
+        {TP__LOC(114), offsetof(tp_send_location_args, reply_parameters), 0, 7, 0, 12},
+        {TP__LOC(131), offsetof(tp_send_location_args, suggested_post_parameters), 0, 7, 0, 98},
+    };
+    static const char loc[] = "sendLocation\000allow_paid_broadcast\000direct_messages_topic_id\000disable_notification\000message_effect_id\000protect_content\000reply_parameters\000suggested_post_parameters";
+    return tp__invoke(bot, loc, f, 17, TP__R_OBJ, 5, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_send_venue(tp_bot *bot, const tp_send_venue_args *args, tp_message_result *out, tp_error *err) {
+    static const tp__fdesc f[19] = {
+        {5366, offsetof(tp_send_venue_args, address), 0, 4, 1, 0},
+        {TP__LOC(10), offsetof(tp_send_venue_args, allow_paid_broadcast), 0, 3, 0, 0},
+        {1862, offsetof(tp_send_venue_args, business_connection_id), 0, 4, 0, 0},
+        {3843, offsetof(tp_send_venue_args, chat_id), 0, 5, 1, 0},
+        {TP__LOC(31), offsetof(tp_send_venue_args, direct_messages_topic_id), 0, 1, 0, 0},
+        {TP__LOC(56), offsetof(tp_send_venue_args, disable_notification), 0, 3, 0, 0},
+        {5374, offsetof(tp_send_venue_args, foursquare_id), 0, 4, 0, 0},
+        {5388, offsetof(tp_send_venue_args, foursquare_type), 0, 4, 0, 0},
+        {5404, offsetof(tp_send_venue_args, google_place_id), 0, 4, 0, 0},
+        {5420, offsetof(tp_send_venue_args, google_place_type), 0, 4, 0, 0},
+        {5306, offsetof(tp_send_venue_args, latitude), 0, 2, 1, 0},
+        {5327, offsetof(tp_send_venue_args, longitude), 0, 2, 1, 0},
+        {TP__LOC(77), offsetof(tp_send_venue_args, message_effect_id), 0, 4, 0, 0},
+        {2759, offsetof(tp_send_venue_args, message_thread_id), 0, 1, 0, 0},
+        {TP__LOC(95), offsetof(tp_send_venue_args, protect_content), 0, 3, 0, 0},
+        {3019, offsetof(tp_send_venue_args, reply_markup), 0, 7, 0, 359},
+        {TP__LOC(111), offsetof(tp_send_venue_args, reply_parameters), 0, 7, 0, 12},
+        {TP__LOC(128), offsetof(tp_send_venue_args, suggested_post_parameters), 0, 7, 0, 98},
+        {948, offsetof(tp_send_venue_args, title), 0, 4, 1, 0},
+    };
+    static const char loc[] = "sendVenue\000allow_paid_broadcast\000direct_messages_topic_id\000disable_notification\000message_effect_id\000protect_content\000reply_parameters\000suggested_post_parameters";
+    return tp__invoke(bot, loc, f, 19, TP__R_OBJ, 5, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_send_contact(tp_bot *bot, const tp_send_contact_args *args, tp_message_result *out, tp_error *err) {
+    static const tp__fdesc f[15] = {
+        {TP__LOC(12), offsetof(tp_send_contact_args, allow_paid_broadcast), 0, 3, 0, 0},
+        {1862, offsetof(tp_send_contact_args, business_connection_id), 0, 4, 0, 0},
+        {3843, offsetof(tp_send_contact_args, chat_id), 0, 5, 1, 0},
+        {TP__LOC(33), offsetof(tp_send_contact_args, direct_messages_topic_id), 0, 1, 0, 0},
+        {TP__LOC(58), offsetof(tp_send_contact_args, disable_notification), 0, 3, 0, 0},
+        {737, offsetof(tp_send_contact_args, first_name), 0, 4, 1, 0},
+        {819, offsetof(tp_send_contact_args, last_name), 0, 4, 0, 0},
+        {TP__LOC(79), offsetof(tp_send_contact_args, message_effect_id), 0, 4, 0, 0},
+        {2759, offsetof(tp_send_contact_args, message_thread_id), 0, 1, 0, 0},
+        {4411, offsetof(tp_send_contact_args, phone_number), 0, 4, 1, 0},
+        {TP__LOC(97), offsetof(tp_send_contact_args, protect_content), 0, 3, 0, 0},
+        {3019, offsetof(tp_send_contact_args, reply_markup), 0, 7, 0, 359},
+        {TP__LOC(113), offsetof(tp_send_contact_args, reply_parameters), 0, 7, 0, 12},
+        {TP__LOC(130), offsetof(tp_send_contact_args, suggested_post_parameters), 0, 7, 0, 98},
+        {4432, offsetof(tp_send_contact_args, vcard), 0, 4, 0, 0},
+    };
+    static const char loc[] = "sendContact\000allow_paid_broadcast\000direct_messages_topic_id\000disable_notification\000message_effect_id\000protect_content\000reply_parameters\000suggested_post_parameters";
+    return tp__invoke(bot, loc, f, 15, TP__R_OBJ, 5, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_send_poll(tp_bot *bot, const tp_send_poll_args *args, tp_message_result *out, tp_error *err) {
+    static const tp__fdesc f[34] = {
+        {TP__LOC(9), offsetof(tp_send_poll_args, allow_adding_options), 0, 3, 0, 0},
+        {TP__LOC(30), offsetof(tp_send_poll_args, allow_paid_broadcast), 0, 3, 0, 0},
+        {4710, offsetof(tp_send_poll_args, allows_multiple_answers), 0, 3, 0, 0},
+        {4734, offsetof(tp_send_poll_args, allows_revoting), 0, 3, 0, 0},
+        {1862, offsetof(tp_send_poll_args, business_connection_id), 0, 4, 0, 0},
+        {3843, offsetof(tp_send_poll_args, chat_id), 0, 5, 1, 0},
+        {4750, offsetof(tp_send_poll_args, close_date), 0, 1, 0, 0},
+        {4761, offsetof(tp_send_poll_args, correct_option_ids), offsetof(tp_send_poll_args, correct_option_ids_count), 8, 18, 0},
+        {4780, offsetof(tp_send_poll_args, country_codes), offsetof(tp_send_poll_args, country_codes_count), 8, 66, 0},
+        {1212, offsetof(tp_send_poll_args, description), 0, 4, 0, 0},
+        {4794, offsetof(tp_send_poll_args, description_entities), offsetof(tp_send_poll_args, description_entities_count), 8, 114, 9},
+        {TP__LOC(51), offsetof(tp_send_poll_args, description_parse_mode), 0, 4, 0, 0},
+        {TP__LOC(74), offsetof(tp_send_poll_args, disable_notification), 0, 3, 0, 0},
+        {4815, offsetof(tp_send_poll_args, explanation), 0, 4, 0, 0},
+        {4827, offsetof(tp_send_poll_args, explanation_entities), offsetof(tp_send_poll_args, explanation_entities_count), 8, 114, 9},
+        {4848, offsetof(tp_send_poll_args, explanation_media), 0, 7, 0, 38},
+        {TP__LOC(95), offsetof(tp_send_poll_args, explanation_parse_mode), 0, 4, 0, 0},
+        {TP__LOC(118), offsetof(tp_send_poll_args, hide_results_until_closes), 0, 3, 0, 0},
+        {4866, offsetof(tp_send_poll_args, is_anonymous), 0, 3, 0, 0},
+        {4879, offsetof(tp_send_poll_args, is_closed), 0, 3, 0, 0},
+        {4564, offsetof(tp_send_poll_args, media), 0, 7, 0, 38},
+        {4889, offsetof(tp_send_poll_args, members_only), 0, 3, 0, 0},
+        {TP__LOC(144), offsetof(tp_send_poll_args, message_effect_id), 0, 4, 0, 0},
+        {2759, offsetof(tp_send_poll_args, message_thread_id), 0, 1, 0, 0},
+        {4902, offsetof(tp_send_poll_args, open_period), 0, 1, 0, 0},
+        {4914, offsetof(tp_send_poll_args, options), offsetof(tp_send_poll_args, options_count), 8, 115, 41},
+        {TP__LOC(162), offsetof(tp_send_poll_args, protect_content), 0, 3, 0, 0},
+        {4922, offsetof(tp_send_poll_args, question), 0, 4, 1, 0},
+        {4931, offsetof(tp_send_poll_args, question_entities), offsetof(tp_send_poll_args, question_entities_count), 8, 114, 9},
+        {TP__LOC(178), offsetof(tp_send_poll_args, question_parse_mode), 0, 4, 0, 0},
+        {3019, offsetof(tp_send_poll_args, reply_markup), 0, 7, 0, 359},
+        {TP__LOC(198), offsetof(tp_send_poll_args, reply_parameters), 0, 7, 0, 12},
+        {TP__LOC(215), offsetof(tp_send_poll_args, shuffle_options), 0, 3, 0, 0},
+        {954, offsetof(tp_send_poll_args, type), 0, 4, 0, 0},
+    };
+    static const char loc[] = "sendPoll\000allow_adding_options\000allow_paid_broadcast\000description_parse_mode\000disable_notification\000explanation_parse_mode\000hide_results_until_closes\000message_effect_id\000protect_content\000question_parse_mode\000reply_parameters\000shuffle_options";
+    return tp__invoke(bot, loc, f, 34, TP__R_OBJ, 5, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_send_checklist(tp_bot *bot, const tp_send_checklist_args *args, tp_message_result *out, tp_error *err) {
+    static const tp__fdesc f[8] = {
+        {1862, offsetof(tp_send_checklist_args, business_connection_id), 0, 4, 1, 0},
+        {3843, offsetof(tp_send_checklist_args, chat_id), 0, 5, 1, 0},
+        {2003, offsetof(tp_send_checklist_args, checklist), 0, 7, 1, 47},
+        {TP__LOC(14), offsetof(tp_send_checklist_args, disable_notification), 0, 3, 0, 0},
+        {TP__LOC(35), offsetof(tp_send_checklist_args, message_effect_id), 0, 4, 0, 0},
+        {TP__LOC(53), offsetof(tp_send_checklist_args, protect_content), 0, 3, 0, 0},
+        {3019, offsetof(tp_send_checklist_args, reply_markup), 0, 7, 0, 111},
+        {TP__LOC(69), offsetof(tp_send_checklist_args, reply_parameters), 0, 7, 0, 12},
+    };
+    static const char loc[] = "sendChecklist\000disable_notification\000message_effect_id\000protect_content\000reply_parameters";
+    return tp__invoke(bot, loc, f, 8, TP__R_OBJ, 5, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_send_dice(tp_bot *bot, const tp_send_dice_args *args, tp_message_result *out, tp_error *err) {
+    static const tp__fdesc f[12] = {
+        {TP__LOC(9), offsetof(tp_send_dice_args, allow_paid_broadcast), 0, 3, 0, 0},
+        {1862, offsetof(tp_send_dice_args, business_connection_id), 0, 4, 0, 0},
+        {3843, offsetof(tp_send_dice_args, chat_id), 0, 5, 1, 0},
+        {TP__LOC(30), offsetof(tp_send_dice_args, direct_messages_topic_id), 0, 1, 0, 0},
+        {TP__LOC(55), offsetof(tp_send_dice_args, disable_notification), 0, 3, 0, 0},
+        {4443, offsetof(tp_send_dice_args, emoji), 0, 4, 0, 0},
+        {TP__LOC(76), offsetof(tp_send_dice_args, message_effect_id), 0, 4, 0, 0},
+        {2759, offsetof(tp_send_dice_args, message_thread_id), 0, 1, 0, 0},
+        {TP__LOC(94), offsetof(tp_send_dice_args, protect_content), 0, 3, 0, 0},
+        {3019, offsetof(tp_send_dice_args, reply_markup), 0, 7, 0, 359},
+        {TP__LOC(110), offsetof(tp_send_dice_args, reply_parameters), 0, 7, 0, 12},
+        {TP__LOC(127), offsetof(tp_send_dice_args, suggested_post_parameters), 0, 7, 0, 98},
+    };
+    static const char loc[] = "sendDice\000allow_paid_broadcast\000direct_messages_topic_id\000disable_notification\000message_effect_id\000protect_content\000reply_parameters\000suggested_post_parameters";
+    return tp__invoke(bot, loc, f, 12, TP__R_OBJ, 5, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_send_message_draft(tp_bot *bot, const tp_send_message_draft_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[6] = {
+        {3843, offsetof(tp_send_message_draft_args, chat_id), 0, 1, 1, 0},
+        {TP__LOC(17), offsetof(tp_send_message_draft_args, draft_id), 0, 1, 1, 0},
+        {2190, offsetof(tp_send_message_draft_args, entities), offsetof(tp_send_message_draft_args, entities_count), 8, 114, 9},
+        {2759, offsetof(tp_send_message_draft_args, message_thread_id), 0, 1, 0, 0},
+        {5134, offsetof(tp_send_message_draft_args, parse_mode), 0, 4, 0, 0},
+        {3415, offsetof(tp_send_message_draft_args, text), 0, 4, 0, 0},
+    };
+    static const char loc[] = "sendMessageDraft\000draft_id";
+    return tp__invoke(bot, loc, f, 6, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_send_chat_action(tp_bot *bot, const tp_send_chat_action_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[4] = {
+        {TP__LOC(15), offsetof(tp_send_chat_action_args, action), 0, 4, 1, 0},
+        {1862, offsetof(tp_send_chat_action_args, business_connection_id), 0, 4, 0, 0},
+        {3843, offsetof(tp_send_chat_action_args, chat_id), 0, 5, 1, 0},
+        {2759, offsetof(tp_send_chat_action_args, message_thread_id), 0, 1, 0, 0},
+    };
+    static const char loc[] = "sendChatAction\000action";
+    return tp__invoke(bot, loc, f, 4, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_set_message_reaction(tp_bot *bot, const tp_set_message_reaction_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[4] = {
+        {3843, offsetof(tp_set_message_reaction_args, chat_id), 0, 5, 1, 0},
+        {TP__LOC(19), offsetof(tp_set_message_reaction_args, is_big), 0, 3, 0, 0},
+        {2748, offsetof(tp_set_message_reaction_args, message_id), 0, 1, 1, 0},
+        {TP__LOC(26), offsetof(tp_set_message_reaction_args, reaction), offsetof(tp_set_message_reaction_args, reaction_count), 8, 114, 147},
+    };
+    static const char loc[] = "setMessageReaction\000is_big\000reaction";
+    return tp__invoke(bot, loc, f, 4, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_get_user_profile_photos(tp_bot *bot, const tp_get_user_profile_photos_args *args, tp_user_profile_photos_result *out, tp_error *err) {
+    static const tp__fdesc f[3] = {
+        {TP__LOC(21), offsetof(tp_get_user_profile_photos_args, limit), 0, 1, 0, 0},
+        {3723, offsetof(tp_get_user_profile_photos_args, offset), 0, 1, 0, 0},
+        {4424, offsetof(tp_get_user_profile_photos_args, user_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "getUserProfilePhotos\000limit";
+    return tp__invoke(bot, loc, f, 3, TP__R_OBJ, 100, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_get_user_profile_audios(tp_bot *bot, const tp_get_user_profile_audios_args *args, tp_user_profile_audios_result *out, tp_error *err) {
+    static const tp__fdesc f[3] = {
+        {TP__LOC(21), offsetof(tp_get_user_profile_audios_args, limit), 0, 1, 0, 0},
+        {3723, offsetof(tp_get_user_profile_audios_args, offset), 0, 1, 0, 0},
+        {4424, offsetof(tp_get_user_profile_audios_args, user_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "getUserProfileAudios\000limit";
+    return tp__invoke(bot, loc, f, 3, TP__R_OBJ, 101, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_set_user_emoji_status(tp_bot *bot, const tp_set_user_emoji_status_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[3] = {
+        {1224, offsetof(tp_set_user_emoji_status_args, emoji_status_custom_emoji_id), 0, 4, 0, 0},
+        {1253, offsetof(tp_set_user_emoji_status_args, emoji_status_expiration_date), 0, 1, 0, 0},
+        {4424, offsetof(tp_set_user_emoji_status_args, user_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "setUserEmojiStatus";
+    return tp__invoke(bot, loc, f, 3, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_get_file(tp_bot *bot, const tp_get_file_args *args, tp_file_result *out, tp_error *err) {
+    static const tp__fdesc f[1] = {
+        {4085, offsetof(tp_get_file_args, file_id), 0, 4, 1, 0},
+    };
+    static const char loc[] = "getFile";
+    return tp__invoke(bot, loc, f, 1, TP__R_OBJ, 102, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_ban_chat_member(tp_bot *bot, const tp_ban_chat_member_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[4] = {
+        {3843, offsetof(tp_ban_chat_member_args, chat_id), 0, 5, 1, 0},
+        {TP__LOC(14), offsetof(tp_ban_chat_member_args, revoke_messages), 0, 3, 0, 0},
+        {9284, offsetof(tp_ban_chat_member_args, until_date), 0, 1, 0, 0},
+        {4424, offsetof(tp_ban_chat_member_args, user_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "banChatMember\000revoke_messages";
+    return tp__invoke(bot, loc, f, 4, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_unban_chat_member(tp_bot *bot, const tp_unban_chat_member_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[3] = {
+        {3843, offsetof(tp_unban_chat_member_args, chat_id), 0, 5, 1, 0},
+        {TP__LOC(16), offsetof(tp_unban_chat_member_args, only_if_banned), 0, 3, 0, 0},
+        {4424, offsetof(tp_unban_chat_member_args, user_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "unbanChatMember\000only_if_banned";
+    return tp__invoke(bot, loc, f, 3, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_restrict_chat_member(tp_bot *bot, const tp_restrict_chat_member_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[5] = {
+        {3843, offsetof(tp_restrict_chat_member_args, chat_id), 0, 5, 1, 0},
+        {1621, offsetof(tp_restrict_chat_member_args, permissions), 0, 7, 1, 130},
+        {9284, offsetof(tp_restrict_chat_member_args, until_date), 0, 1, 0, 0},
+        {TP__LOC(19), offsetof(tp_restrict_chat_member_args, use_independent_chat_permissions), 0, 3, 0, 0},
+        {4424, offsetof(tp_restrict_chat_member_args, user_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "restrictChatMember\000use_independent_chat_permissions";
+    return tp__invoke(bot, loc, f, 5, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_promote_chat_member(tp_bot *bot, const tp_promote_chat_member_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[19] = {
+        {8739, offsetof(tp_promote_chat_member_args, can_change_info), 0, 3, 0, 0},
+        {8755, offsetof(tp_promote_chat_member_args, can_delete_messages), 0, 3, 0, 0},
+        {8775, offsetof(tp_promote_chat_member_args, can_delete_stories), 0, 3, 0, 0},
+        {8794, offsetof(tp_promote_chat_member_args, can_edit_messages), 0, 3, 0, 0},
+        {8812, offsetof(tp_promote_chat_member_args, can_edit_stories), 0, 3, 0, 0},
+        {8829, offsetof(tp_promote_chat_member_args, can_invite_users), 0, 3, 0, 0},
+        {8846, offsetof(tp_promote_chat_member_args, can_manage_chat), 0, 3, 0, 0},
+        {8862, offsetof(tp_promote_chat_member_args, can_manage_direct_messages), 0, 3, 0, 0},
+        {8889, offsetof(tp_promote_chat_member_args, can_manage_tags), 0, 3, 0, 0},
+        {8905, offsetof(tp_promote_chat_member_args, can_manage_topics), 0, 3, 0, 0},
+        {8923, offsetof(tp_promote_chat_member_args, can_manage_video_chats), 0, 3, 0, 0},
+        {8946, offsetof(tp_promote_chat_member_args, can_pin_messages), 0, 3, 0, 0},
+        {8963, offsetof(tp_promote_chat_member_args, can_post_messages), 0, 3, 0, 0},
+        {8981, offsetof(tp_promote_chat_member_args, can_post_stories), 0, 3, 0, 0},
+        {8998, offsetof(tp_promote_chat_member_args, can_promote_members), 0, 3, 0, 0},
+        {9018, offsetof(tp_promote_chat_member_args, can_restrict_members), 0, 3, 0, 0},
+        {3843, offsetof(tp_promote_chat_member_args, chat_id), 0, 5, 1, 0},
+        {4866, offsetof(tp_promote_chat_member_args, is_anonymous), 0, 3, 0, 0},
+        {4424, offsetof(tp_promote_chat_member_args, user_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "promoteChatMember";
+    return tp__invoke(bot, loc, f, 19, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_set_chat_administrator_custom_title(tp_bot *bot, const tp_set_chat_administrator_custom_title_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[3] = {
+        {3843, offsetof(tp_set_chat_administrator_custom_title_args, chat_id), 0, 5, 1, 0},
+        {9212, offsetof(tp_set_chat_administrator_custom_title_args, custom_title), 0, 4, 1, 0},
+        {4424, offsetof(tp_set_chat_administrator_custom_title_args, user_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "setChatAdministratorCustomTitle";
+    return tp__invoke(bot, loc, f, 3, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_set_chat_member_tag(tp_bot *bot, const tp_set_chat_member_tag_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[3] = {
+        {3843, offsetof(tp_set_chat_member_tag_args, chat_id), 0, 5, 1, 0},
+        {9280, offsetof(tp_set_chat_member_tag_args, tag), 0, 4, 0, 0},
+        {4424, offsetof(tp_set_chat_member_tag_args, user_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "setChatMemberTag";
+    return tp__invoke(bot, loc, f, 3, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_ban_chat_sender_chat(tp_bot *bot, const tp_ban_chat_sender_chat_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {3843, offsetof(tp_ban_chat_sender_chat_args, chat_id), 0, 5, 1, 0},
+        {TP__LOC(18), offsetof(tp_ban_chat_sender_chat_args, sender_chat_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "banChatSenderChat\000sender_chat_id";
+    return tp__invoke(bot, loc, f, 2, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_unban_chat_sender_chat(tp_bot *bot, const tp_unban_chat_sender_chat_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {3843, offsetof(tp_unban_chat_sender_chat_args, chat_id), 0, 5, 1, 0},
+        {TP__LOC(20), offsetof(tp_unban_chat_sender_chat_args, sender_chat_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "unbanChatSenderChat\000sender_chat_id";
+    return tp__invoke(bot, loc, f, 2, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_set_chat_permissions(tp_bot *bot, const tp_set_chat_permissions_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[3] = {
+        {3843, offsetof(tp_set_chat_permissions_args, chat_id), 0, 5, 1, 0},
+        {1621, offsetof(tp_set_chat_permissions_args, permissions), 0, 7, 1, 130},
+        {TP__LOC(19), offsetof(tp_set_chat_permissions_args, use_independent_chat_permissions), 0, 3, 0, 0},
+    };
+    static const char loc[] = "setChatPermissions\000use_independent_chat_permissions";
+    return tp__invoke(bot, loc, f, 3, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_export_chat_invite_link(tp_bot *bot, const tp_export_chat_invite_link_args *args, tp_string_result *out, tp_error *err) {
+    static const tp__fdesc f[1] = {
+        {3843, offsetof(tp_export_chat_invite_link_args, chat_id), 0, 5, 1, 0},
+    };
+    static const char loc[] = "exportChatInviteLink";
+    return tp__invoke(bot, loc, f, 1, TP__R_STR, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_create_chat_invite_link(tp_bot *bot, const tp_create_chat_invite_link_args *args, tp_chat_invite_link_result *out, tp_error *err) {
+    static const tp__fdesc f[5] = {
+        {3843, offsetof(tp_create_chat_invite_link_args, chat_id), 0, 5, 1, 0},
+        {8573, offsetof(tp_create_chat_invite_link_args, creates_join_request), 0, 3, 0, 0},
+        {8602, offsetof(tp_create_chat_invite_link_args, expire_date), 0, 1, 0, 0},
+        {8636, offsetof(tp_create_chat_invite_link_args, member_limit), 0, 1, 0, 0},
+        {6180, offsetof(tp_create_chat_invite_link_args, name), 0, 4, 0, 0},
+    };
+    static const char loc[] = "createChatInviteLink";
+    return tp__invoke(bot, loc, f, 5, TP__R_OBJ, 119, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_edit_chat_invite_link(tp_bot *bot, const tp_edit_chat_invite_link_args *args, tp_chat_invite_link_result *out, tp_error *err) {
+    static const tp__fdesc f[6] = {
+        {3843, offsetof(tp_edit_chat_invite_link_args, chat_id), 0, 5, 1, 0},
+        {8573, offsetof(tp_edit_chat_invite_link_args, creates_join_request), 0, 3, 0, 0},
+        {8602, offsetof(tp_edit_chat_invite_link_args, expire_date), 0, 1, 0, 0},
+        {1467, offsetof(tp_edit_chat_invite_link_args, invite_link), 0, 4, 1, 0},
+        {8636, offsetof(tp_edit_chat_invite_link_args, member_limit), 0, 1, 0, 0},
+        {6180, offsetof(tp_edit_chat_invite_link_args, name), 0, 4, 0, 0},
+    };
+    static const char loc[] = "editChatInviteLink";
+    return tp__invoke(bot, loc, f, 6, TP__R_OBJ, 119, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_create_chat_subscription_invite_link(tp_bot *bot, const tp_create_chat_subscription_invite_link_args *args, tp_chat_invite_link_result *out, tp_error *err) {
+    static const tp__fdesc f[4] = {
+        {3843, offsetof(tp_create_chat_subscription_invite_link_args, chat_id), 0, 5, 1, 0},
+        {6180, offsetof(tp_create_chat_subscription_invite_link_args, name), 0, 4, 0, 0},
+        {8676, offsetof(tp_create_chat_subscription_invite_link_args, subscription_period), 0, 1, 1, 0},
+        {8696, offsetof(tp_create_chat_subscription_invite_link_args, subscription_price), 0, 1, 1, 0},
+    };
+    static const char loc[] = "createChatSubscriptionInviteLink";
+    return tp__invoke(bot, loc, f, 4, TP__R_OBJ, 119, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_edit_chat_subscription_invite_link(tp_bot *bot, const tp_edit_chat_subscription_invite_link_args *args, tp_chat_invite_link_result *out, tp_error *err) {
+    static const tp__fdesc f[3] = {
+        {3843, offsetof(tp_edit_chat_subscription_invite_link_args, chat_id), 0, 5, 1, 0},
+        {1467, offsetof(tp_edit_chat_subscription_invite_link_args, invite_link), 0, 4, 1, 0},
+        {6180, offsetof(tp_edit_chat_subscription_invite_link_args, name), 0, 4, 0, 0},
+    };
+    static const char loc[] = "editChatSubscriptionInviteLink";
+    return tp__invoke(bot, loc, f, 3, TP__R_OBJ, 119, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_revoke_chat_invite_link(tp_bot *bot, const tp_revoke_chat_invite_link_args *args, tp_chat_invite_link_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {3843, offsetof(tp_revoke_chat_invite_link_args, chat_id), 0, 5, 1, 0},
+        {1467, offsetof(tp_revoke_chat_invite_link_args, invite_link), 0, 4, 1, 0},
+    };
+    static const char loc[] = "revokeChatInviteLink";
+    return tp__invoke(bot, loc, f, 2, TP__R_OBJ, 119, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_approve_chat_join_request(tp_bot *bot, const tp_approve_chat_join_request_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {3843, offsetof(tp_approve_chat_join_request_args, chat_id), 0, 5, 1, 0},
+        {4424, offsetof(tp_approve_chat_join_request_args, user_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "approveChatJoinRequest";
+    return tp__invoke(bot, loc, f, 2, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_decline_chat_join_request(tp_bot *bot, const tp_decline_chat_join_request_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {3843, offsetof(tp_decline_chat_join_request_args, chat_id), 0, 5, 1, 0},
+        {4424, offsetof(tp_decline_chat_join_request_args, user_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "declineChatJoinRequest";
+    return tp__invoke(bot, loc, f, 2, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_answer_chat_join_request_query(tp_bot *bot, const tp_answer_chat_join_request_query_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {TP__LOC(27), offsetof(tp_answer_chat_join_request_query_args, chat_join_request_query_id), 0, 4, 1, 0},
+        {TP__LOC(54), offsetof(tp_answer_chat_join_request_query_args, result), 0, 4, 1, 0},
+    };
+    static const char loc[] = "answerChatJoinRequestQuery\000chat_join_request_query_id\000result";
+    return tp__invoke(bot, loc, f, 2, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_send_chat_join_request_web_app(tp_bot *bot, const tp_send_chat_join_request_web_app_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {TP__LOC(26), offsetof(tp_send_chat_join_request_web_app_args, chat_join_request_query_id), 0, 4, 1, 0},
+        {TP__LOC(53), offsetof(tp_send_chat_join_request_web_app_args, web_app_url), 0, 4, 1, 0},
+    };
+    static const char loc[] = "sendChatJoinRequestWebApp\000chat_join_request_query_id\000web_app_url";
+    return tp__invoke(bot, loc, f, 2, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_set_chat_photo(tp_bot *bot, const tp_set_chat_photo_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {3843, offsetof(tp_set_chat_photo_args, chat_id), 0, 5, 1, 0},
+        {1647, offsetof(tp_set_chat_photo_args, photo), 0, 6, 1, 0},
+    };
+    static const char loc[] = "setChatPhoto";
+    return tp__invoke(bot, loc, f, 2, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_delete_chat_photo(tp_bot *bot, const tp_delete_chat_photo_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[1] = {
+        {3843, offsetof(tp_delete_chat_photo_args, chat_id), 0, 5, 1, 0},
+    };
+    static const char loc[] = "deleteChatPhoto";
+    return tp__invoke(bot, loc, f, 1, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_set_chat_title(tp_bot *bot, const tp_set_chat_title_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {3843, offsetof(tp_set_chat_title_args, chat_id), 0, 5, 1, 0},
+        {948, offsetof(tp_set_chat_title_args, title), 0, 4, 1, 0},
+    };
+    static const char loc[] = "setChatTitle";
+    return tp__invoke(bot, loc, f, 2, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_set_chat_description(tp_bot *bot, const tp_set_chat_description_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {3843, offsetof(tp_set_chat_description_args, chat_id), 0, 5, 1, 0},
+        {1212, offsetof(tp_set_chat_description_args, description), 0, 4, 0, 0},
+    };
+    static const char loc[] = "setChatDescription";
+    return tp__invoke(bot, loc, f, 2, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_pin_chat_message(tp_bot *bot, const tp_pin_chat_message_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[4] = {
+        {1862, offsetof(tp_pin_chat_message_args, business_connection_id), 0, 4, 0, 0},
+        {3843, offsetof(tp_pin_chat_message_args, chat_id), 0, 5, 1, 0},
+        {TP__LOC(15), offsetof(tp_pin_chat_message_args, disable_notification), 0, 3, 0, 0},
+        {2748, offsetof(tp_pin_chat_message_args, message_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "pinChatMessage\000disable_notification";
+    return tp__invoke(bot, loc, f, 4, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_unpin_chat_message(tp_bot *bot, const tp_unpin_chat_message_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[3] = {
+        {1862, offsetof(tp_unpin_chat_message_args, business_connection_id), 0, 4, 0, 0},
+        {3843, offsetof(tp_unpin_chat_message_args, chat_id), 0, 5, 1, 0},
+        {2748, offsetof(tp_unpin_chat_message_args, message_id), 0, 1, 0, 0},
+    };
+    static const char loc[] = "unpinChatMessage";
+    return tp__invoke(bot, loc, f, 3, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_unpin_all_chat_messages(tp_bot *bot, const tp_unpin_all_chat_messages_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[1] = {
+        {3843, offsetof(tp_unpin_all_chat_messages_args, chat_id), 0, 5, 1, 0},
+    };
+    static const char loc[] = "unpinAllChatMessages";
+    return tp__invoke(bot, loc, f, 1, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_leave_chat(tp_bot *bot, const tp_leave_chat_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[1] = {
+        {3843, offsetof(tp_leave_chat_args, chat_id), 0, 5, 1, 0},
+    };
+    static const char loc[] = "leaveChat";
+    return tp__invoke(bot, loc, f, 1, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_get_chat(tp_bot *bot, const tp_get_chat_args *args, tp_chat_full_info_result *out, tp_error *err) {
+    static const tp__fdesc f[1] = {
+        {3843, offsetof(tp_get_chat_args, chat_id), 0, 5, 1, 0},
+    };
+    static const char loc[] = "getChat";
+    return tp__invoke(bot, loc, f, 1, TP__R_OBJ, 4, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_get_chat_administrators(tp_bot *bot, const tp_get_chat_administrators_args *args, tp_chat_member_list_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {3843, offsetof(tp_get_chat_administrators_args, chat_id), 0, 5, 1, 0},
+        {TP__LOC(22), offsetof(tp_get_chat_administrators_args, return_bots), 0, 3, 0, 0},
+    };
+    static const char loc[] = "getChatAdministrators\000return_bots";
+    return tp__invoke(bot, loc, f, 2, TP__R_ARR, 122, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_get_chat_member_count(tp_bot *bot, const tp_get_chat_member_count_args *args, tp_int_result *out, tp_error *err) {
+    static const tp__fdesc f[1] = {
+        {3843, offsetof(tp_get_chat_member_count_args, chat_id), 0, 5, 1, 0},
+    };
+    static const char loc[] = "getChatMemberCount";
+    return tp__invoke(bot, loc, f, 1, TP__R_INT, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_get_chat_member(tp_bot *bot, const tp_get_chat_member_args *args, tp_chat_member_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {3843, offsetof(tp_get_chat_member_args, chat_id), 0, 5, 1, 0},
+        {4424, offsetof(tp_get_chat_member_args, user_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "getChatMember";
+    return tp__invoke(bot, loc, f, 2, TP__R_OBJ, 122, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_get_user_personal_chat_messages(tp_bot *bot, const tp_get_user_personal_chat_messages_args *args, tp_message_list_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {TP__LOC(28), offsetof(tp_get_user_personal_chat_messages_args, limit), 0, 1, 1, 0},
+        {4424, offsetof(tp_get_user_personal_chat_messages_args, user_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "getUserPersonalChatMessages\000limit";
+    return tp__invoke(bot, loc, f, 2, TP__R_ARR, 5, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_set_chat_sticker_set(tp_bot *bot, const tp_set_chat_sticker_set_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {3843, offsetof(tp_set_chat_sticker_set_args, chat_id), 0, 5, 1, 0},
+        {1750, offsetof(tp_set_chat_sticker_set_args, sticker_set_name), 0, 4, 1, 0},
+    };
+    static const char loc[] = "setChatStickerSet";
+    return tp__invoke(bot, loc, f, 2, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_delete_chat_sticker_set(tp_bot *bot, const tp_delete_chat_sticker_set_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[1] = {
+        {3843, offsetof(tp_delete_chat_sticker_set_args, chat_id), 0, 5, 1, 0},
+    };
+    static const char loc[] = "deleteChatStickerSet";
+    return tp__invoke(bot, loc, f, 1, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_get_forum_topic_icon_stickers(tp_bot *bot, tp_sticker_list_result *out, tp_error *err) {
+    static const char loc[] = "getForumTopicIconStickers";
+    return tp__invoke(bot, loc, NULL, 0, TP__R_ARR, 229, 0, NULL, out, err);
+}
+
+TP__DEF tp_err tp_create_forum_topic(tp_bot *bot, const tp_create_forum_topic_args *args, tp_forum_topic_result *out, tp_error *err) {
+    static const tp__fdesc f[4] = {
+        {3843, offsetof(tp_create_forum_topic_args, chat_id), 0, 5, 1, 0},
+        {6131, offsetof(tp_create_forum_topic_args, icon_color), 0, 1, 0, 0},
+        {6142, offsetof(tp_create_forum_topic_args, icon_custom_emoji_id), 0, 4, 0, 0},
+        {6180, offsetof(tp_create_forum_topic_args, name), 0, 4, 1, 0},
+    };
+    static const char loc[] = "createForumTopic";
+    return tp__invoke(bot, loc, f, 4, TP__R_OBJ, 154, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_edit_forum_topic(tp_bot *bot, const tp_edit_forum_topic_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[4] = {
+        {3843, offsetof(tp_edit_forum_topic_args, chat_id), 0, 5, 1, 0},
+        {6142, offsetof(tp_edit_forum_topic_args, icon_custom_emoji_id), 0, 4, 0, 0},
+        {2759, offsetof(tp_edit_forum_topic_args, message_thread_id), 0, 1, 1, 0},
+        {6180, offsetof(tp_edit_forum_topic_args, name), 0, 4, 0, 0},
+    };
+    static const char loc[] = "editForumTopic";
+    return tp__invoke(bot, loc, f, 4, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_close_forum_topic(tp_bot *bot, const tp_close_forum_topic_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {3843, offsetof(tp_close_forum_topic_args, chat_id), 0, 5, 1, 0},
+        {2759, offsetof(tp_close_forum_topic_args, message_thread_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "closeForumTopic";
+    return tp__invoke(bot, loc, f, 2, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_reopen_forum_topic(tp_bot *bot, const tp_reopen_forum_topic_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {3843, offsetof(tp_reopen_forum_topic_args, chat_id), 0, 5, 1, 0},
+        {2759, offsetof(tp_reopen_forum_topic_args, message_thread_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "reopenForumTopic";
+    return tp__invoke(bot, loc, f, 2, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_delete_forum_topic(tp_bot *bot, const tp_delete_forum_topic_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {3843, offsetof(tp_delete_forum_topic_args, chat_id), 0, 5, 1, 0},
+        {2759, offsetof(tp_delete_forum_topic_args, message_thread_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "deleteForumTopic";
+    return tp__invoke(bot, loc, f, 2, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_unpin_all_forum_topic_messages(tp_bot *bot, const tp_unpin_all_forum_topic_messages_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {3843, offsetof(tp_unpin_all_forum_topic_messages_args, chat_id), 0, 5, 1, 0},
+        {2759, offsetof(tp_unpin_all_forum_topic_messages_args, message_thread_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "unpinAllForumTopicMessages";
+    return tp__invoke(bot, loc, f, 2, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_edit_general_forum_topic(tp_bot *bot, const tp_edit_general_forum_topic_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {3843, offsetof(tp_edit_general_forum_topic_args, chat_id), 0, 5, 1, 0},
+        {6180, offsetof(tp_edit_general_forum_topic_args, name), 0, 4, 1, 0},
+    };
+    static const char loc[] = "editGeneralForumTopic";
+    return tp__invoke(bot, loc, f, 2, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_close_general_forum_topic(tp_bot *bot, const tp_close_general_forum_topic_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[1] = {
+        {3843, offsetof(tp_close_general_forum_topic_args, chat_id), 0, 5, 1, 0},
+    };
+    static const char loc[] = "closeGeneralForumTopic";
+    return tp__invoke(bot, loc, f, 1, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_reopen_general_forum_topic(tp_bot *bot, const tp_reopen_general_forum_topic_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[1] = {
+        {3843, offsetof(tp_reopen_general_forum_topic_args, chat_id), 0, 5, 1, 0},
+    };
+    static const char loc[] = "reopenGeneralForumTopic";
+    return tp__invoke(bot, loc, f, 1, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_hide_general_forum_topic(tp_bot *bot, const tp_hide_general_forum_topic_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[1] = {
+        {3843, offsetof(tp_hide_general_forum_topic_args, chat_id), 0, 5, 1, 0},
+    };
+    static const char loc[] = "hideGeneralForumTopic";
+    return tp__invoke(bot, loc, f, 1, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_unhide_general_forum_topic(tp_bot *bot, const tp_unhide_general_forum_topic_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[1] = {
+        {3843, offsetof(tp_unhide_general_forum_topic_args, chat_id), 0, 5, 1, 0},
+    };
+    static const char loc[] = "unhideGeneralForumTopic";
+    return tp__invoke(bot, loc, f, 1, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_unpin_all_general_forum_topic_messages(tp_bot *bot, const tp_unpin_all_general_forum_topic_messages_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[1] = {
+        {3843, offsetof(tp_unpin_all_general_forum_topic_messages_args, chat_id), 0, 5, 1, 0},
+    };
+    static const char loc[] = "unpinAllGeneralForumTopicMessages";
+    return tp__invoke(bot, loc, f, 1, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_answer_callback_query(tp_bot *bot, const tp_answer_callback_query_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[5] = {
+        {TP__LOC(20), offsetof(tp_answer_callback_query_args, cache_time), 0, 1, 0, 0},
+        {TP__LOC(31), offsetof(tp_answer_callback_query_args, callback_query_id), 0, 4, 1, 0},
+        {TP__LOC(49), offsetof(tp_answer_callback_query_args, show_alert), 0, 3, 0, 0},
+        {3415, offsetof(tp_answer_callback_query_args, text), 0, 4, 0, 0},
+        {589, offsetof(tp_answer_callback_query_args, url), 0, 4, 0, 0},
+    };
+    static const char loc[] = "answerCallbackQuery\000cache_time\000callback_query_id\000show_alert";
+    return tp__invoke(bot, loc, f, 5, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_answer_guest_query(tp_bot *bot, const tp_answer_guest_query_args *args, tp_sent_guest_message_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {2522, offsetof(tp_answer_guest_query_args, guest_query_id), 0, 4, 1, 0},
+        {TP__LOC(17), offsetof(tp_answer_guest_query_args, result), 0, 7, 1, 288},
+    };
+    static const char loc[] = "answerGuestQuery\000result";
+    return tp__invoke(bot, loc, f, 2, TP__R_OBJ, 203, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_get_user_chat_boosts(tp_bot *bot, const tp_get_user_chat_boosts_args *args, tp_user_chat_boosts_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {3843, offsetof(tp_get_user_chat_boosts_args, chat_id), 0, 5, 1, 0},
+        {4424, offsetof(tp_get_user_chat_boosts_args, user_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "getUserChatBoosts";
+    return tp__invoke(bot, loc, f, 2, TP__R_OBJ, 198, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_get_business_connection(tp_bot *bot, const tp_get_business_connection_args *args, tp_business_connection_result *out, tp_error *err) {
+    static const tp__fdesc f[1] = {
+        {1862, offsetof(tp_get_business_connection_args, business_connection_id), 0, 4, 1, 0},
+    };
+    static const char loc[] = "getBusinessConnection";
+    return tp__invoke(bot, loc, f, 1, TP__R_OBJ, 200, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_get_managed_bot_token(tp_bot *bot, const tp_get_managed_bot_token_args *args, tp_string_result *out, tp_error *err) {
+    static const tp__fdesc f[1] = {
+        {4424, offsetof(tp_get_managed_bot_token_args, user_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "getManagedBotToken";
+    return tp__invoke(bot, loc, f, 1, TP__R_STR, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_replace_managed_bot_token(tp_bot *bot, const tp_replace_managed_bot_token_args *args, tp_string_result *out, tp_error *err) {
+    static const tp__fdesc f[1] = {
+        {4424, offsetof(tp_replace_managed_bot_token_args, user_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "replaceManagedBotToken";
+    return tp__invoke(bot, loc, f, 1, TP__R_STR, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_get_managed_bot_access_settings(tp_bot *bot, const tp_get_managed_bot_access_settings_args *args, tp_bot_access_settings_result *out, tp_error *err) {
+    static const tp__fdesc f[1] = {
+        {4424, offsetof(tp_get_managed_bot_access_settings_args, user_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "getManagedBotAccessSettings";
+    return tp__invoke(bot, loc, f, 1, TP__R_OBJ, 170, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_set_managed_bot_access_settings(tp_bot *bot, const tp_set_managed_bot_access_settings_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[3] = {
+        {TP__LOC(28), offsetof(tp_set_managed_bot_access_settings_args, added_user_ids), offsetof(tp_set_managed_bot_access_settings_args, added_user_ids_count), 8, 18, 0},
+        {11396, offsetof(tp_set_managed_bot_access_settings_args, is_access_restricted), 0, 3, 1, 0},
+        {4424, offsetof(tp_set_managed_bot_access_settings_args, user_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "setManagedBotAccessSettings\000added_user_ids";
+    return tp__invoke(bot, loc, f, 3, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_set_my_commands(tp_bot *bot, const tp_set_my_commands_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[3] = {
+        {11928, offsetof(tp_set_my_commands_args, commands), offsetof(tp_set_my_commands_args, commands_count), 8, 115, 173},
+        {805, offsetof(tp_set_my_commands_args, language_code), 0, 4, 0, 0},
+        {TP__LOC(14), offsetof(tp_set_my_commands_args, scope), 0, 7, 0, 174},
+    };
+    static const char loc[] = "setMyCommands\000scope";
+    return tp__invoke(bot, loc, f, 3, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_delete_my_commands(tp_bot *bot, const tp_delete_my_commands_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {805, offsetof(tp_delete_my_commands_args, language_code), 0, 4, 0, 0},
+        {TP__LOC(17), offsetof(tp_delete_my_commands_args, scope), 0, 7, 0, 174},
+    };
+    static const char loc[] = "deleteMyCommands\000scope";
+    return tp__invoke(bot, loc, f, 2, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_get_my_commands(tp_bot *bot, const tp_get_my_commands_args *args, tp_bot_command_list_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {805, offsetof(tp_get_my_commands_args, language_code), 0, 4, 0, 0},
+        {TP__LOC(14), offsetof(tp_get_my_commands_args, scope), 0, 7, 0, 174},
+    };
+    static const char loc[] = "getMyCommands\000scope";
+    return tp__invoke(bot, loc, f, 2, TP__R_ARR, 173, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_set_my_name(tp_bot *bot, const tp_set_my_name_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {805, offsetof(tp_set_my_name_args, language_code), 0, 4, 0, 0},
+        {6180, offsetof(tp_set_my_name_args, name), 0, 4, 0, 0},
+    };
+    static const char loc[] = "setMyName";
+    return tp__invoke(bot, loc, f, 2, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_get_my_name(tp_bot *bot, const tp_get_my_name_args *args, tp_bot_name_result *out, tp_error *err) {
+    static const tp__fdesc f[1] = {
+        {805, offsetof(tp_get_my_name_args, language_code), 0, 4, 0, 0},
+    };
+    static const char loc[] = "getMyName";
+    return tp__invoke(bot, loc, f, 1, TP__R_OBJ, 182, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_set_my_description(tp_bot *bot, const tp_set_my_description_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {1212, offsetof(tp_set_my_description_args, description), 0, 4, 0, 0},
+        {805, offsetof(tp_set_my_description_args, language_code), 0, 4, 0, 0},
+    };
+    static const char loc[] = "setMyDescription";
+    return tp__invoke(bot, loc, f, 2, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_get_my_description(tp_bot *bot, const tp_get_my_description_args *args, tp_bot_description_result *out, tp_error *err) {
+    static const tp__fdesc f[1] = {
+        {805, offsetof(tp_get_my_description_args, language_code), 0, 4, 0, 0},
+    };
+    static const char loc[] = "getMyDescription";
+    return tp__invoke(bot, loc, f, 1, TP__R_OBJ, 183, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_set_my_short_description(tp_bot *bot, const tp_set_my_short_description_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {805, offsetof(tp_set_my_short_description_args, language_code), 0, 4, 0, 0},
+        {11910, offsetof(tp_set_my_short_description_args, short_description), 0, 4, 0, 0},
+    };
+    static const char loc[] = "setMyShortDescription";
+    return tp__invoke(bot, loc, f, 2, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_get_my_short_description(tp_bot *bot, const tp_get_my_short_description_args *args, tp_bot_short_description_result *out, tp_error *err) {
+    static const tp__fdesc f[1] = {
+        {805, offsetof(tp_get_my_short_description_args, language_code), 0, 4, 0, 0},
+    };
+    static const char loc[] = "getMyShortDescription";
+    return tp__invoke(bot, loc, f, 1, TP__R_OBJ, 184, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_set_my_profile_photo(tp_bot *bot, const tp_set_my_profile_photo_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[1] = {
+        {1647, offsetof(tp_set_my_profile_photo_args, photo), 0, 7, 1, 223},
+    };
+    static const char loc[] = "setMyProfilePhoto";
+    return tp__invoke(bot, loc, f, 1, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_remove_my_profile_photo(tp_bot *bot, tp_bool_result *out, tp_error *err) {
+    static const char loc[] = "removeMyProfilePhoto";
+    return tp__invoke(bot, loc, NULL, 0, TP__R_BOOL, 0, 0, NULL, out, err);
+}
+
+TP__DEF tp_err tp_set_chat_menu_button(tp_bot *bot, const tp_set_chat_menu_button_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {3843, offsetof(tp_set_chat_menu_button_args, chat_id), 0, 1, 0, 0},
+        {TP__LOC(18), offsetof(tp_set_chat_menu_button_args, menu_button), 0, 7, 0, 185},
+    };
+    static const char loc[] = "setChatMenuButton\000menu_button";
+    return tp__invoke(bot, loc, f, 2, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_get_chat_menu_button(tp_bot *bot, const tp_get_chat_menu_button_args *args, tp_menu_button_result *out, tp_error *err) {
+    static const tp__fdesc f[1] = {
+        {3843, offsetof(tp_get_chat_menu_button_args, chat_id), 0, 1, 0, 0},
+    };
+    static const char loc[] = "getChatMenuButton";
+    return tp__invoke(bot, loc, f, 1, TP__R_OBJ, 185, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_set_my_default_administrator_rights(tp_bot *bot, const tp_set_my_default_administrator_rights_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {TP__LOC(32), offsetof(tp_set_my_default_administrator_rights_args, for_channels), 0, 3, 0, 0},
+        {12625, offsetof(tp_set_my_default_administrator_rights_args, rights), 0, 7, 0, 120},
+    };
+    static const char loc[] = "setMyDefaultAdministratorRights\000for_channels";
+    return tp__invoke(bot, loc, f, 2, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_get_my_default_administrator_rights(tp_bot *bot, const tp_get_my_default_administrator_rights_args *args, tp_chat_administrator_rights_result *out, tp_error *err) {
+    static const tp__fdesc f[1] = {
+        {TP__LOC(32), offsetof(tp_get_my_default_administrator_rights_args, for_channels), 0, 3, 0, 0},
+    };
+    static const char loc[] = "getMyDefaultAdministratorRights\000for_channels";
+    return tp__invoke(bot, loc, f, 1, TP__R_OBJ, 120, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_get_available_gifts(tp_bot *bot, tp_gifts_result *out, tp_error *err) {
+    static const char loc[] = "getAvailableGifts";
+    return tp__invoke(bot, loc, NULL, 0, TP__R_OBJ, 157, 0, NULL, out, err);
+}
+
+TP__DEF tp_err tp_send_gift(tp_bot *bot, const tp_send_gift_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[7] = {
+        {3843, offsetof(tp_send_gift_args, chat_id), 0, 5, 0, 0},
+        {10971, offsetof(tp_send_gift_args, gift_id), 0, 4, 1, 0},
+        {TP__LOC(9), offsetof(tp_send_gift_args, pay_for_upgrade), 0, 3, 0, 0},
+        {3415, offsetof(tp_send_gift_args, text), 0, 4, 0, 0},
+        {4584, offsetof(tp_send_gift_args, text_entities), offsetof(tp_send_gift_args, text_entities_count), 8, 114, 9},
+        {4626, offsetof(tp_send_gift_args, text_parse_mode), 0, 4, 0, 0},
+        {4424, offsetof(tp_send_gift_args, user_id), 0, 1, 0, 0},
+    };
+    static const char loc[] = "sendGift\000pay_for_upgrade";
+    return tp__invoke(bot, loc, f, 7, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_gift_premium_subscription(tp_bot *bot, const tp_gift_premium_subscription_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[6] = {
+        {TP__LOC(24), offsetof(tp_gift_premium_subscription_args, month_count), 0, 1, 1, 0},
+        {4308, offsetof(tp_gift_premium_subscription_args, star_count), 0, 1, 1, 0},
+        {3415, offsetof(tp_gift_premium_subscription_args, text), 0, 4, 0, 0},
+        {4584, offsetof(tp_gift_premium_subscription_args, text_entities), offsetof(tp_gift_premium_subscription_args, text_entities_count), 8, 114, 9},
+        {4626, offsetof(tp_gift_premium_subscription_args, text_parse_mode), 0, 4, 0, 0},
+        {4424, offsetof(tp_gift_premium_subscription_args, user_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "giftPremiumSubscription\000month_count";
+    return tp__invoke(bot, loc, f, 6, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_verify_user(tp_bot *bot, const tp_verify_user_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {TP__LOC(11), offsetof(tp_verify_user_args, custom_description), 0, 4, 0, 0},
+        {4424, offsetof(tp_verify_user_args, user_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "verifyUser\000custom_description";
+    return tp__invoke(bot, loc, f, 2, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_verify_chat(tp_bot *bot, const tp_verify_chat_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {3843, offsetof(tp_verify_chat_args, chat_id), 0, 5, 1, 0},
+        {TP__LOC(11), offsetof(tp_verify_chat_args, custom_description), 0, 4, 0, 0},
+    };
+    static const char loc[] = "verifyChat\000custom_description";
+    return tp__invoke(bot, loc, f, 2, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_remove_user_verification(tp_bot *bot, const tp_remove_user_verification_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[1] = {
+        {4424, offsetof(tp_remove_user_verification_args, user_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "removeUserVerification";
+    return tp__invoke(bot, loc, f, 1, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_remove_chat_verification(tp_bot *bot, const tp_remove_chat_verification_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[1] = {
+        {3843, offsetof(tp_remove_chat_verification_args, chat_id), 0, 5, 1, 0},
+    };
+    static const char loc[] = "removeChatVerification";
+    return tp__invoke(bot, loc, f, 1, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_read_business_message(tp_bot *bot, const tp_read_business_message_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[3] = {
+        {1862, offsetof(tp_read_business_message_args, business_connection_id), 0, 4, 1, 0},
+        {3843, offsetof(tp_read_business_message_args, chat_id), 0, 1, 1, 0},
+        {2748, offsetof(tp_read_business_message_args, message_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "readBusinessMessage";
+    return tp__invoke(bot, loc, f, 3, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_delete_business_messages(tp_bot *bot, const tp_delete_business_messages_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {1862, offsetof(tp_delete_business_messages_args, business_connection_id), 0, 4, 1, 0},
+        {12656, offsetof(tp_delete_business_messages_args, message_ids), offsetof(tp_delete_business_messages_args, message_ids_count), 8, 19, 0},
+    };
+    static const char loc[] = "deleteBusinessMessages";
+    return tp__invoke(bot, loc, f, 2, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_set_business_account_name(tp_bot *bot, const tp_set_business_account_name_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[3] = {
+        {1862, offsetof(tp_set_business_account_name_args, business_connection_id), 0, 4, 1, 0},
+        {737, offsetof(tp_set_business_account_name_args, first_name), 0, 4, 1, 0},
+        {819, offsetof(tp_set_business_account_name_args, last_name), 0, 4, 0, 0},
+    };
+    static const char loc[] = "setBusinessAccountName";
+    return tp__invoke(bot, loc, f, 3, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_set_business_account_username(tp_bot *bot, const tp_set_business_account_username_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {1862, offsetof(tp_set_business_account_username_args, business_connection_id), 0, 4, 1, 0},
+        {906, offsetof(tp_set_business_account_username_args, username), 0, 4, 0, 0},
+    };
+    static const char loc[] = "setBusinessAccountUsername";
+    return tp__invoke(bot, loc, f, 2, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_set_business_account_bio(tp_bot *bot, const tp_set_business_account_bio_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {1072, offsetof(tp_set_business_account_bio_args, bio), 0, 4, 0, 0},
+        {1862, offsetof(tp_set_business_account_bio_args, business_connection_id), 0, 4, 1, 0},
+    };
+    static const char loc[] = "setBusinessAccountBio";
+    return tp__invoke(bot, loc, f, 2, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_set_business_account_profile_photo(tp_bot *bot, const tp_set_business_account_profile_photo_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[3] = {
+        {1862, offsetof(tp_set_business_account_profile_photo_args, business_connection_id), 0, 4, 1, 0},
+        {TP__LOC(31), offsetof(tp_set_business_account_profile_photo_args, is_public), 0, 3, 0, 0},
+        {1647, offsetof(tp_set_business_account_profile_photo_args, photo), 0, 7, 1, 223},
+    };
+    static const char loc[] = "setBusinessAccountProfilePhoto\000is_public";
+    return tp__invoke(bot, loc, f, 3, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_remove_business_account_profile_photo(tp_bot *bot, const tp_remove_business_account_profile_photo_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {1862, offsetof(tp_remove_business_account_profile_photo_args, business_connection_id), 0, 4, 1, 0},
+        {TP__LOC(34), offsetof(tp_remove_business_account_profile_photo_args, is_public), 0, 3, 0, 0},
+    };
+    static const char loc[] = "removeBusinessAccountProfilePhoto\000is_public";
+    return tp__invoke(bot, loc, f, 2, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_set_business_account_gift_settings(tp_bot *bot, const tp_set_business_account_gift_settings_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[3] = {
+        {988, offsetof(tp_set_business_account_gift_settings_args, accepted_gift_types), 0, 7, 1, 171},
+        {1862, offsetof(tp_set_business_account_gift_settings_args, business_connection_id), 0, 4, 1, 0},
+        {TP__LOC(31), offsetof(tp_set_business_account_gift_settings_args, show_gift_button), 0, 3, 1, 0},
+    };
+    static const char loc[] = "setBusinessAccountGiftSettings\000show_gift_button";
+    return tp__invoke(bot, loc, f, 3, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_get_business_account_star_balance(tp_bot *bot, const tp_get_business_account_star_balance_args *args, tp_star_amount_result *out, tp_error *err) {
+    static const tp__fdesc f[1] = {
+        {1862, offsetof(tp_get_business_account_star_balance_args, business_connection_id), 0, 4, 1, 0},
+    };
+    static const char loc[] = "getBusinessAccountStarBalance";
+    return tp__invoke(bot, loc, f, 1, TP__R_OBJ, 172, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_transfer_business_account_stars(tp_bot *bot, const tp_transfer_business_account_stars_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {1862, offsetof(tp_transfer_business_account_stars_args, business_connection_id), 0, 4, 1, 0},
+        {4308, offsetof(tp_transfer_business_account_stars_args, star_count), 0, 1, 1, 0},
+    };
+    static const char loc[] = "transferBusinessAccountStars";
+    return tp__invoke(bot, loc, f, 2, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_get_business_account_gifts(tp_bot *bot, const tp_get_business_account_gifts_args *args, tp_owned_gifts_result *out, tp_error *err) {
+    static const tp__fdesc f[11] = {
+        {1862, offsetof(tp_get_business_account_gifts_args, business_connection_id), 0, 4, 1, 0},
+        {TP__LOC(24), offsetof(tp_get_business_account_gifts_args, exclude_from_blockchain), 0, 3, 0, 0},
+        {TP__LOC(48), offsetof(tp_get_business_account_gifts_args, exclude_limited_non_upgradable), 0, 3, 0, 0},
+        {TP__LOC(79), offsetof(tp_get_business_account_gifts_args, exclude_limited_upgradable), 0, 3, 0, 0},
+        {TP__LOC(106), offsetof(tp_get_business_account_gifts_args, exclude_saved), 0, 3, 0, 0},
+        {TP__LOC(120), offsetof(tp_get_business_account_gifts_args, exclude_unique), 0, 3, 0, 0},
+        {TP__LOC(135), offsetof(tp_get_business_account_gifts_args, exclude_unlimited), 0, 3, 0, 0},
+        {TP__LOC(153), offsetof(tp_get_business_account_gifts_args, exclude_unsaved), 0, 3, 0, 0},
+        {TP__LOC(169), offsetof(tp_get_business_account_gifts_args, limit), 0, 1, 0, 0},
+        {3723, offsetof(tp_get_business_account_gifts_args, offset), 0, 4, 0, 0},
+        {TP__LOC(175), offsetof(tp_get_business_account_gifts_args, sort_by_price), 0, 3, 0, 0},
+    };
+    static const char loc[] = "getBusinessAccountGifts\000exclude_from_blockchain\000exclude_limited_non_upgradable\000exclude_limited_upgradable\000exclude_saved\000exclude_unique\000exclude_unlimited\000exclude_unsaved\000limit\000sort_by_price";
+    return tp__invoke(bot, loc, f, 11, TP__R_OBJ, 169, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_get_user_gifts(tp_bot *bot, const tp_get_user_gifts_args *args, tp_owned_gifts_result *out, tp_error *err) {
+    static const tp__fdesc f[9] = {
+        {TP__LOC(13), offsetof(tp_get_user_gifts_args, exclude_from_blockchain), 0, 3, 0, 0},
+        {TP__LOC(37), offsetof(tp_get_user_gifts_args, exclude_limited_non_upgradable), 0, 3, 0, 0},
+        {TP__LOC(68), offsetof(tp_get_user_gifts_args, exclude_limited_upgradable), 0, 3, 0, 0},
+        {TP__LOC(95), offsetof(tp_get_user_gifts_args, exclude_unique), 0, 3, 0, 0},
+        {TP__LOC(110), offsetof(tp_get_user_gifts_args, exclude_unlimited), 0, 3, 0, 0},
+        {TP__LOC(128), offsetof(tp_get_user_gifts_args, limit), 0, 1, 0, 0},
+        {3723, offsetof(tp_get_user_gifts_args, offset), 0, 4, 0, 0},
+        {TP__LOC(134), offsetof(tp_get_user_gifts_args, sort_by_price), 0, 3, 0, 0},
+        {4424, offsetof(tp_get_user_gifts_args, user_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "getUserGifts\000exclude_from_blockchain\000exclude_limited_non_upgradable\000exclude_limited_upgradable\000exclude_unique\000exclude_unlimited\000limit\000sort_by_price";
+    return tp__invoke(bot, loc, f, 9, TP__R_OBJ, 169, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_get_chat_gifts(tp_bot *bot, const tp_get_chat_gifts_args *args, tp_owned_gifts_result *out, tp_error *err) {
+    static const tp__fdesc f[11] = {
+        {3843, offsetof(tp_get_chat_gifts_args, chat_id), 0, 5, 1, 0},
+        {TP__LOC(13), offsetof(tp_get_chat_gifts_args, exclude_from_blockchain), 0, 3, 0, 0},
+        {TP__LOC(37), offsetof(tp_get_chat_gifts_args, exclude_limited_non_upgradable), 0, 3, 0, 0},
+        {TP__LOC(68), offsetof(tp_get_chat_gifts_args, exclude_limited_upgradable), 0, 3, 0, 0},
+        {TP__LOC(95), offsetof(tp_get_chat_gifts_args, exclude_saved), 0, 3, 0, 0},
+        {TP__LOC(109), offsetof(tp_get_chat_gifts_args, exclude_unique), 0, 3, 0, 0},
+        {TP__LOC(124), offsetof(tp_get_chat_gifts_args, exclude_unlimited), 0, 3, 0, 0},
+        {TP__LOC(142), offsetof(tp_get_chat_gifts_args, exclude_unsaved), 0, 3, 0, 0},
+        {TP__LOC(158), offsetof(tp_get_chat_gifts_args, limit), 0, 1, 0, 0},
+        {3723, offsetof(tp_get_chat_gifts_args, offset), 0, 4, 0, 0},
+        {TP__LOC(164), offsetof(tp_get_chat_gifts_args, sort_by_price), 0, 3, 0, 0},
+    };
+    static const char loc[] = "getChatGifts\000exclude_from_blockchain\000exclude_limited_non_upgradable\000exclude_limited_upgradable\000exclude_saved\000exclude_unique\000exclude_unlimited\000exclude_unsaved\000limit\000sort_by_price";
+    return tp__invoke(bot, loc, f, 11, TP__R_OBJ, 169, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_convert_gift_to_stars(tp_bot *bot, const tp_convert_gift_to_stars_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {1862, offsetof(tp_convert_gift_to_stars_args, business_connection_id), 0, 4, 1, 0},
+        {11103, offsetof(tp_convert_gift_to_stars_args, owned_gift_id), 0, 4, 1, 0},
+    };
+    static const char loc[] = "convertGiftToStars";
+    return tp__invoke(bot, loc, f, 2, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_upgrade_gift(tp_bot *bot, const tp_upgrade_gift_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[4] = {
+        {1862, offsetof(tp_upgrade_gift_args, business_connection_id), 0, 4, 1, 0},
+        {TP__LOC(12), offsetof(tp_upgrade_gift_args, keep_original_details), 0, 3, 0, 0},
+        {11103, offsetof(tp_upgrade_gift_args, owned_gift_id), 0, 4, 1, 0},
+        {4308, offsetof(tp_upgrade_gift_args, star_count), 0, 1, 0, 0},
+    };
+    static const char loc[] = "upgradeGift\000keep_original_details";
+    return tp__invoke(bot, loc, f, 4, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_transfer_gift(tp_bot *bot, const tp_transfer_gift_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[4] = {
+        {1862, offsetof(tp_transfer_gift_args, business_connection_id), 0, 4, 1, 0},
+        {TP__LOC(13), offsetof(tp_transfer_gift_args, new_owner_chat_id), 0, 1, 1, 0},
+        {11103, offsetof(tp_transfer_gift_args, owned_gift_id), 0, 4, 1, 0},
+        {4308, offsetof(tp_transfer_gift_args, star_count), 0, 1, 0, 0},
+    };
+    static const char loc[] = "transferGift\000new_owner_chat_id";
+    return tp__invoke(bot, loc, f, 4, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_post_story(tp_bot *bot, const tp_post_story_args *args, tp_story_result *out, tp_error *err) {
+    static const tp__fdesc f[9] = {
+        {TP__LOC(10), offsetof(tp_post_story_args, active_period), 0, 1, 1, 0},
+        {TP__LOC(24), offsetof(tp_post_story_args, areas), offsetof(tp_post_story_args, areas_count), 8, 114, 145},
+        {1862, offsetof(tp_post_story_args, business_connection_id), 0, 4, 1, 0},
+        {1885, offsetof(tp_post_story_args, caption), 0, 4, 0, 0},
+        {1893, offsetof(tp_post_story_args, caption_entities), offsetof(tp_post_story_args, caption_entities_count), 8, 114, 9},
+        {TP__LOC(30), offsetof(tp_post_story_args, content), 0, 7, 1, 226},
+        {5134, offsetof(tp_post_story_args, parse_mode), 0, 4, 0, 0},
+        {TP__LOC(38), offsetof(tp_post_story_args, post_to_chat_page), 0, 3, 0, 0},
+        {TP__LOC(56), offsetof(tp_post_story_args, protect_content), 0, 3, 0, 0},
+    };
+    static const char loc[] = "postStory\000active_period\000areas\000content\000post_to_chat_page\000protect_content";
+    return tp__invoke(bot, loc, f, 9, TP__R_OBJ, 23, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_repost_story(tp_bot *bot, const tp_repost_story_args *args, tp_story_result *out, tp_error *err) {
+    static const tp__fdesc f[6] = {
+        {TP__LOC(12), offsetof(tp_repost_story_args, active_period), 0, 1, 1, 0},
+        {1862, offsetof(tp_repost_story_args, business_connection_id), 0, 4, 1, 0},
+        {TP__LOC(26), offsetof(tp_repost_story_args, from_chat_id), 0, 1, 1, 0},
+        {TP__LOC(39), offsetof(tp_repost_story_args, from_story_id), 0, 1, 1, 0},
+        {TP__LOC(53), offsetof(tp_repost_story_args, post_to_chat_page), 0, 3, 0, 0},
+        {TP__LOC(71), offsetof(tp_repost_story_args, protect_content), 0, 3, 0, 0},
+    };
+    static const char loc[] = "repostStory\000active_period\000from_chat_id\000from_story_id\000post_to_chat_page\000protect_content";
+    return tp__invoke(bot, loc, f, 6, TP__R_OBJ, 23, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_edit_story(tp_bot *bot, const tp_edit_story_args *args, tp_story_result *out, tp_error *err) {
+    static const tp__fdesc f[7] = {
+        {TP__LOC(10), offsetof(tp_edit_story_args, areas), offsetof(tp_edit_story_args, areas_count), 8, 114, 145},
+        {1862, offsetof(tp_edit_story_args, business_connection_id), 0, 4, 1, 0},
+        {1885, offsetof(tp_edit_story_args, caption), 0, 4, 0, 0},
+        {1893, offsetof(tp_edit_story_args, caption_entities), offsetof(tp_edit_story_args, caption_entities_count), 8, 114, 9},
+        {TP__LOC(16), offsetof(tp_edit_story_args, content), 0, 7, 1, 226},
+        {5134, offsetof(tp_edit_story_args, parse_mode), 0, 4, 0, 0},
+        {TP__LOC(24), offsetof(tp_edit_story_args, story_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "editStory\000areas\000content\000story_id";
+    return tp__invoke(bot, loc, f, 7, TP__R_OBJ, 23, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_delete_story(tp_bot *bot, const tp_delete_story_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {1862, offsetof(tp_delete_story_args, business_connection_id), 0, 4, 1, 0},
+        {TP__LOC(12), offsetof(tp_delete_story_args, story_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "deleteStory\000story_id";
+    return tp__invoke(bot, loc, f, 2, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_answer_web_app_query(tp_bot *bot, const tp_answer_web_app_query_args *args, tp_sent_web_app_message_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {TP__LOC(18), offsetof(tp_answer_web_app_query_args, result), 0, 7, 1, 288},
+        {TP__LOC(25), offsetof(tp_answer_web_app_query_args, web_app_query_id), 0, 4, 1, 0},
+    };
+    static const char loc[] = "answerWebAppQuery\000result\000web_app_query_id";
+    return tp__invoke(bot, loc, f, 2, TP__R_OBJ, 202, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_save_prepared_inline_message(tp_bot *bot, const tp_save_prepared_inline_message_args *args, tp_prepared_inline_message_result *out, tp_error *err) {
+    static const tp__fdesc f[6] = {
+        {8305, offsetof(tp_save_prepared_inline_message_args, allow_bot_chats), 0, 3, 0, 0},
+        {8321, offsetof(tp_save_prepared_inline_message_args, allow_channel_chats), 0, 3, 0, 0},
+        {8341, offsetof(tp_save_prepared_inline_message_args, allow_group_chats), 0, 3, 0, 0},
+        {8359, offsetof(tp_save_prepared_inline_message_args, allow_user_chats), 0, 3, 0, 0},
+        {TP__LOC(26), offsetof(tp_save_prepared_inline_message_args, result), 0, 7, 1, 288},
+        {4424, offsetof(tp_save_prepared_inline_message_args, user_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "savePreparedInlineMessage\000result";
+    return tp__invoke(bot, loc, f, 6, TP__R_OBJ, 204, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_save_prepared_keyboard_button(tp_bot *bot, const tp_save_prepared_keyboard_button_args *args, tp_prepared_keyboard_button_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {TP__LOC(27), offsetof(tp_save_prepared_keyboard_button_args, button), 0, 7, 1, 105},
+        {4424, offsetof(tp_save_prepared_keyboard_button_args, user_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "savePreparedKeyboardButton\000button";
+    return tp__invoke(bot, loc, f, 2, TP__R_OBJ, 205, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_edit_message_text(tp_bot *bot, const tp_edit_message_text_args *args, tp_message_result *out, tp_error *err) {
+    static const tp__fdesc f[10] = {
+        {1862, offsetof(tp_edit_message_text_args, business_connection_id), 0, 4, 0, 0},
+        {3843, offsetof(tp_edit_message_text_args, chat_id), 0, 5, 0, 0},
+        {2190, offsetof(tp_edit_message_text_args, entities), offsetof(tp_edit_message_text_args, entities_count), 8, 114, 9},
+        {8441, offsetof(tp_edit_message_text_args, inline_message_id), 0, 4, 0, 0},
+        {2647, offsetof(tp_edit_message_text_args, link_preview_options), 0, 7, 0, 95},
+        {2748, offsetof(tp_edit_message_text_args, message_id), 0, 1, 0, 0},
+        {5134, offsetof(tp_edit_message_text_args, parse_mode), 0, 4, 0, 0},
+        {3019, offsetof(tp_edit_message_text_args, reply_markup), 0, 7, 0, 111},
+        {3115, offsetof(tp_edit_message_text_args, rich_message), 0, 7, 0, 234},
+        {3415, offsetof(tp_edit_message_text_args, text), 0, 4, 0, 0},
+    };
+    static const char loc[] = "editMessageText";
+    return tp__invoke(bot, loc, f, 10, TP__R_OBJ_OR_TRUE, 5, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_edit_message_caption(tp_bot *bot, const tp_edit_message_caption_args *args, tp_message_result *out, tp_error *err) {
+    static const tp__fdesc f[9] = {
+        {1862, offsetof(tp_edit_message_caption_args, business_connection_id), 0, 4, 0, 0},
+        {1885, offsetof(tp_edit_message_caption_args, caption), 0, 4, 0, 0},
+        {1893, offsetof(tp_edit_message_caption_args, caption_entities), offsetof(tp_edit_message_caption_args, caption_entities_count), 8, 114, 9},
+        {3843, offsetof(tp_edit_message_caption_args, chat_id), 0, 5, 0, 0},
+        {8441, offsetof(tp_edit_message_caption_args, inline_message_id), 0, 4, 0, 0},
+        {2748, offsetof(tp_edit_message_caption_args, message_id), 0, 1, 0, 0},
+        {5134, offsetof(tp_edit_message_caption_args, parse_mode), 0, 4, 0, 0},
+        {3019, offsetof(tp_edit_message_caption_args, reply_markup), 0, 7, 0, 111},
+        {3190, offsetof(tp_edit_message_caption_args, show_caption_above_media), 0, 3, 0, 0},
+    };
+    static const char loc[] = "editMessageCaption";
+    return tp__invoke(bot, loc, f, 9, TP__R_OBJ_OR_TRUE, 5, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_edit_message_media(tp_bot *bot, const tp_edit_message_media_args *args, tp_message_result *out, tp_error *err) {
+    static const tp__fdesc f[6] = {
+        {1862, offsetof(tp_edit_message_media_args, business_connection_id), 0, 4, 0, 0},
+        {3843, offsetof(tp_edit_message_media_args, chat_id), 0, 5, 0, 0},
+        {8441, offsetof(tp_edit_message_media_args, inline_message_id), 0, 4, 0, 0},
+        {4564, offsetof(tp_edit_message_media_args, media), 0, 7, 1, 207},
+        {2748, offsetof(tp_edit_message_media_args, message_id), 0, 1, 0, 0},
+        {3019, offsetof(tp_edit_message_media_args, reply_markup), 0, 7, 0, 111},
+    };
+    static const char loc[] = "editMessageMedia";
+    return tp__invoke(bot, loc, f, 6, TP__R_OBJ_OR_TRUE, 5, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_edit_message_live_location(tp_bot *bot, const tp_edit_message_live_location_args *args, tp_message_result *out, tp_error *err) {
+    static const tp__fdesc f[11] = {
+        {1862, offsetof(tp_edit_message_live_location_args, business_connection_id), 0, 4, 0, 0},
+        {3843, offsetof(tp_edit_message_live_location_args, chat_id), 0, 5, 0, 0},
+        {5278, offsetof(tp_edit_message_live_location_args, heading), 0, 1, 0, 0},
+        {5286, offsetof(tp_edit_message_live_location_args, horizontal_accuracy), 0, 2, 0, 0},
+        {8441, offsetof(tp_edit_message_live_location_args, inline_message_id), 0, 4, 0, 0},
+        {5306, offsetof(tp_edit_message_live_location_args, latitude), 0, 2, 1, 0},
+        {5315, offsetof(tp_edit_message_live_location_args, live_period), 0, 1, 0, 0},
+        {5327, offsetof(tp_edit_message_live_location_args, longitude), 0, 2, 1, 0},
+        {2748, offsetof(tp_edit_message_live_location_args, message_id), 0, 1, 0, 0},
+        {5337, offsetof(tp_edit_message_live_location_args, proximity_alert_radius), 0, 1, 0, 0},
+        {3019, offsetof(tp_edit_message_live_location_args, reply_markup), 0, 7, 0, 111},
+    };
+    static const char loc[] = "editMessageLiveLocation";
+    return tp__invoke(bot, loc, f, 11, TP__R_OBJ_OR_TRUE, 5, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_stop_message_live_location(tp_bot *bot, const tp_stop_message_live_location_args *args, tp_message_result *out, tp_error *err) {
+    static const tp__fdesc f[5] = {
+        {1862, offsetof(tp_stop_message_live_location_args, business_connection_id), 0, 4, 0, 0},
+        {3843, offsetof(tp_stop_message_live_location_args, chat_id), 0, 5, 0, 0},
+        {8441, offsetof(tp_stop_message_live_location_args, inline_message_id), 0, 4, 0, 0},
+        {2748, offsetof(tp_stop_message_live_location_args, message_id), 0, 1, 0, 0},
+        {3019, offsetof(tp_stop_message_live_location_args, reply_markup), 0, 7, 0, 111},
+    };
+    static const char loc[] = "stopMessageLiveLocation";
+    return tp__invoke(bot, loc, f, 5, TP__R_OBJ_OR_TRUE, 5, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_edit_message_checklist(tp_bot *bot, const tp_edit_message_checklist_args *args, tp_message_result *out, tp_error *err) {
+    static const tp__fdesc f[5] = {
+        {1862, offsetof(tp_edit_message_checklist_args, business_connection_id), 0, 4, 1, 0},
+        {3843, offsetof(tp_edit_message_checklist_args, chat_id), 0, 5, 1, 0},
+        {2003, offsetof(tp_edit_message_checklist_args, checklist), 0, 7, 1, 47},
+        {2748, offsetof(tp_edit_message_checklist_args, message_id), 0, 1, 1, 0},
+        {3019, offsetof(tp_edit_message_checklist_args, reply_markup), 0, 7, 0, 111},
+    };
+    static const char loc[] = "editMessageChecklist";
+    return tp__invoke(bot, loc, f, 5, TP__R_OBJ, 5, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_edit_message_reply_markup(tp_bot *bot, const tp_edit_message_reply_markup_args *args, tp_message_result *out, tp_error *err) {
+    static const tp__fdesc f[5] = {
+        {1862, offsetof(tp_edit_message_reply_markup_args, business_connection_id), 0, 4, 0, 0},
+        {3843, offsetof(tp_edit_message_reply_markup_args, chat_id), 0, 5, 0, 0},
+        {8441, offsetof(tp_edit_message_reply_markup_args, inline_message_id), 0, 4, 0, 0},
+        {2748, offsetof(tp_edit_message_reply_markup_args, message_id), 0, 1, 0, 0},
+        {3019, offsetof(tp_edit_message_reply_markup_args, reply_markup), 0, 7, 0, 111},
+    };
+    static const char loc[] = "editMessageReplyMarkup";
+    return tp__invoke(bot, loc, f, 5, TP__R_OBJ_OR_TRUE, 5, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_stop_poll(tp_bot *bot, const tp_stop_poll_args *args, tp_poll_result *out, tp_error *err) {
+    static const tp__fdesc f[4] = {
+        {1862, offsetof(tp_stop_poll_args, business_connection_id), 0, 4, 0, 0},
+        {3843, offsetof(tp_stop_poll_args, chat_id), 0, 5, 1, 0},
+        {2748, offsetof(tp_stop_poll_args, message_id), 0, 1, 1, 0},
+        {3019, offsetof(tp_stop_poll_args, reply_markup), 0, 7, 0, 111},
+    };
+    static const char loc[] = "stopPoll";
+    return tp__invoke(bot, loc, f, 4, TP__R_OBJ, 43, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_approve_suggested_post(tp_bot *bot, const tp_approve_suggested_post_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[3] = {
+        {3843, offsetof(tp_approve_suggested_post_args, chat_id), 0, 1, 1, 0},
+        {2748, offsetof(tp_approve_suggested_post_args, message_id), 0, 1, 1, 0},
+        {6628, offsetof(tp_approve_suggested_post_args, send_date), 0, 1, 0, 0},
+    };
+    static const char loc[] = "approveSuggestedPost";
+    return tp__invoke(bot, loc, f, 3, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_decline_suggested_post(tp_bot *bot, const tp_decline_suggested_post_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[3] = {
+        {3843, offsetof(tp_decline_suggested_post_args, chat_id), 0, 1, 1, 0},
+        {6711, offsetof(tp_decline_suggested_post_args, comment), 0, 4, 0, 0},
+        {2748, offsetof(tp_decline_suggested_post_args, message_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "declineSuggestedPost";
+    return tp__invoke(bot, loc, f, 3, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_delete_message(tp_bot *bot, const tp_delete_message_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {3843, offsetof(tp_delete_message_args, chat_id), 0, 5, 1, 0},
+        {2748, offsetof(tp_delete_message_args, message_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "deleteMessage";
+    return tp__invoke(bot, loc, f, 2, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_delete_messages(tp_bot *bot, const tp_delete_messages_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {3843, offsetof(tp_delete_messages_args, chat_id), 0, 5, 1, 0},
+        {12656, offsetof(tp_delete_messages_args, message_ids), offsetof(tp_delete_messages_args, message_ids_count), 8, 19, 0},
+    };
+    static const char loc[] = "deleteMessages";
+    return tp__invoke(bot, loc, f, 2, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_delete_message_reaction(tp_bot *bot, const tp_delete_message_reaction_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[4] = {
+        {TP__LOC(22), offsetof(tp_delete_message_reaction_args, actor_chat_id), 0, 1, 0, 0},
+        {3843, offsetof(tp_delete_message_reaction_args, chat_id), 0, 5, 1, 0},
+        {2748, offsetof(tp_delete_message_reaction_args, message_id), 0, 1, 1, 0},
+        {4424, offsetof(tp_delete_message_reaction_args, user_id), 0, 1, 0, 0},
+    };
+    static const char loc[] = "deleteMessageReaction\000actor_chat_id";
+    return tp__invoke(bot, loc, f, 4, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_delete_all_message_reactions(tp_bot *bot, const tp_delete_all_message_reactions_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[3] = {
+        {TP__LOC(26), offsetof(tp_delete_all_message_reactions_args, actor_chat_id), 0, 1, 0, 0},
+        {3843, offsetof(tp_delete_all_message_reactions_args, chat_id), 0, 5, 1, 0},
+        {4424, offsetof(tp_delete_all_message_reactions_args, user_id), 0, 1, 0, 0},
+    };
+    static const char loc[] = "deleteAllMessageReactions\000actor_chat_id";
+    return tp__invoke(bot, loc, f, 3, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_send_sticker(tp_bot *bot, const tp_send_sticker_args *args, tp_message_result *out, tp_error *err) {
+    static const tp__fdesc f[13] = {
+        {TP__LOC(12), offsetof(tp_send_sticker_args, allow_paid_broadcast), 0, 3, 0, 0},
+        {1862, offsetof(tp_send_sticker_args, business_connection_id), 0, 4, 0, 0},
+        {3843, offsetof(tp_send_sticker_args, chat_id), 0, 5, 1, 0},
+        {TP__LOC(33), offsetof(tp_send_sticker_args, direct_messages_topic_id), 0, 1, 0, 0},
+        {TP__LOC(58), offsetof(tp_send_sticker_args, disable_notification), 0, 3, 0, 0},
+        {4443, offsetof(tp_send_sticker_args, emoji), 0, 4, 0, 0},
+        {TP__LOC(79), offsetof(tp_send_sticker_args, message_effect_id), 0, 4, 0, 0},
+        {2759, offsetof(tp_send_sticker_args, message_thread_id), 0, 1, 0, 0},
+        {TP__LOC(97), offsetof(tp_send_sticker_args, protect_content), 0, 3, 0, 0},
+        {3019, offsetof(tp_send_sticker_args, reply_markup), 0, 7, 0, 359},
+        {TP__LOC(113), offsetof(tp_send_sticker_args, reply_parameters), 0, 7, 0, 12},
+        {3215, offsetof(tp_send_sticker_args, sticker), 0, 6, 1, 0},
+        {TP__LOC(130), offsetof(tp_send_sticker_args, suggested_post_parameters), 0, 7, 0, 98},
+    };
+    static const char loc[] = "sendSticker\000allow_paid_broadcast\000direct_messages_topic_id\000disable_notification\000message_effect_id\000protect_content\000reply_parameters\000suggested_post_parameters";
+    return tp__invoke(bot, loc, f, 13, TP__R_OBJ, 5, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_get_sticker_set(tp_bot *bot, const tp_get_sticker_set_args *args, tp_sticker_set_result *out, tp_error *err) {
+    static const tp__fdesc f[1] = {
+        {6180, offsetof(tp_get_sticker_set_args, name), 0, 4, 1, 0},
+    };
+    static const char loc[] = "getStickerSet";
+    return tp__invoke(bot, loc, f, 1, TP__R_OBJ, 230, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_get_custom_emoji_stickers(tp_bot *bot, const tp_get_custom_emoji_stickers_args *args, tp_sticker_list_result *out, tp_error *err) {
+    static const tp__fdesc f[1] = {
+        {TP__LOC(23), offsetof(tp_get_custom_emoji_stickers_args, custom_emoji_ids), offsetof(tp_get_custom_emoji_stickers_args, custom_emoji_ids_count), 8, 67, 0},
+    };
+    static const char loc[] = "getCustomEmojiStickers\000custom_emoji_ids";
+    return tp__invoke(bot, loc, f, 1, TP__R_ARR, 229, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_upload_sticker_file(tp_bot *bot, const tp_upload_sticker_file_args *args, tp_file_result *out, tp_error *err) {
+    static const tp__fdesc f[3] = {
+        {3215, offsetof(tp_upload_sticker_file_args, sticker), 0, 6, 1, 0},
+        {TP__LOC(18), offsetof(tp_upload_sticker_file_args, sticker_format), 0, 4, 1, 0},
+        {4424, offsetof(tp_upload_sticker_file_args, user_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "uploadStickerFile\000sticker_format";
+    return tp__invoke(bot, loc, f, 3, TP__R_OBJ, 102, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_create_new_sticker_set(tp_bot *bot, const tp_create_new_sticker_set_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[6] = {
+        {6180, offsetof(tp_create_new_sticker_set_args, name), 0, 4, 1, 0},
+        {13363, offsetof(tp_create_new_sticker_set_args, needs_repainting), 0, 3, 0, 0},
+        {13418, offsetof(tp_create_new_sticker_set_args, sticker_type), 0, 4, 0, 0},
+        {13431, offsetof(tp_create_new_sticker_set_args, stickers), offsetof(tp_create_new_sticker_set_args, stickers_count), 8, 115, 232},
+        {948, offsetof(tp_create_new_sticker_set_args, title), 0, 4, 1, 0},
+        {4424, offsetof(tp_create_new_sticker_set_args, user_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "createNewStickerSet";
+    return tp__invoke(bot, loc, f, 6, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_add_sticker_to_set(tp_bot *bot, const tp_add_sticker_to_set_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[3] = {
+        {6180, offsetof(tp_add_sticker_to_set_args, name), 0, 4, 1, 0},
+        {3215, offsetof(tp_add_sticker_to_set_args, sticker), 0, 7, 1, 232},
+        {4424, offsetof(tp_add_sticker_to_set_args, user_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "addStickerToSet";
+    return tp__invoke(bot, loc, f, 3, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_set_sticker_position_in_set(tp_bot *bot, const tp_set_sticker_position_in_set_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {3765, offsetof(tp_set_sticker_position_in_set_args, position), 0, 1, 1, 0},
+        {3215, offsetof(tp_set_sticker_position_in_set_args, sticker), 0, 4, 1, 0},
+    };
+    static const char loc[] = "setStickerPositionInSet";
+    return tp__invoke(bot, loc, f, 2, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_delete_sticker_from_set(tp_bot *bot, const tp_delete_sticker_from_set_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[1] = {
+        {3215, offsetof(tp_delete_sticker_from_set_args, sticker), 0, 4, 1, 0},
+    };
+    static const char loc[] = "deleteStickerFromSet";
+    return tp__invoke(bot, loc, f, 1, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_replace_sticker_in_set(tp_bot *bot, const tp_replace_sticker_in_set_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[4] = {
+        {6180, offsetof(tp_replace_sticker_in_set_args, name), 0, 4, 1, 0},
+        {TP__LOC(20), offsetof(tp_replace_sticker_in_set_args, old_sticker), 0, 4, 1, 0},
+        {3215, offsetof(tp_replace_sticker_in_set_args, sticker), 0, 7, 1, 232},
+        {4424, offsetof(tp_replace_sticker_in_set_args, user_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "replaceStickerInSet\000old_sticker";
+    return tp__invoke(bot, loc, f, 4, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_set_sticker_emoji_list(tp_bot *bot, const tp_set_sticker_emoji_list_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {13494, offsetof(tp_set_sticker_emoji_list_args, emoji_list), offsetof(tp_set_sticker_emoji_list_args, emoji_list_count), 8, 67, 0},
+        {3215, offsetof(tp_set_sticker_emoji_list_args, sticker), 0, 4, 1, 0},
+    };
+    static const char loc[] = "setStickerEmojiList";
+    return tp__invoke(bot, loc, f, 2, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_set_sticker_keywords(tp_bot *bot, const tp_set_sticker_keywords_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {13512, offsetof(tp_set_sticker_keywords_args, keywords), offsetof(tp_set_sticker_keywords_args, keywords_count), 8, 66, 0},
+        {3215, offsetof(tp_set_sticker_keywords_args, sticker), 0, 4, 1, 0},
+    };
+    static const char loc[] = "setStickerKeywords";
+    return tp__invoke(bot, loc, f, 2, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_set_sticker_mask_position(tp_bot *bot, const tp_set_sticker_mask_position_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {13349, offsetof(tp_set_sticker_mask_position_args, mask_position), 0, 7, 0, 231},
+        {3215, offsetof(tp_set_sticker_mask_position_args, sticker), 0, 4, 1, 0},
+    };
+    static const char loc[] = "setStickerMaskPosition";
+    return tp__invoke(bot, loc, f, 2, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_set_sticker_set_title(tp_bot *bot, const tp_set_sticker_set_title_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {6180, offsetof(tp_set_sticker_set_title_args, name), 0, 4, 1, 0},
+        {948, offsetof(tp_set_sticker_set_title_args, title), 0, 4, 1, 0},
+    };
+    static const char loc[] = "setStickerSetTitle";
+    return tp__invoke(bot, loc, f, 2, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_set_sticker_set_thumbnail(tp_bot *bot, const tp_set_sticker_set_thumbnail_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[4] = {
+        {13505, offsetof(tp_set_sticker_set_thumbnail_args, format), 0, 4, 1, 0},
+        {6180, offsetof(tp_set_sticker_set_thumbnail_args, name), 0, 4, 1, 0},
+        {4170, offsetof(tp_set_sticker_set_thumbnail_args, thumbnail), 0, 6, 0, 0},
+        {4424, offsetof(tp_set_sticker_set_thumbnail_args, user_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "setStickerSetThumbnail";
+    return tp__invoke(bot, loc, f, 4, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_set_custom_emoji_sticker_set_thumbnail(tp_bot *bot, const tp_set_custom_emoji_sticker_set_thumbnail_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {3674, offsetof(tp_set_custom_emoji_sticker_set_thumbnail_args, custom_emoji_id), 0, 4, 0, 0},
+        {6180, offsetof(tp_set_custom_emoji_sticker_set_thumbnail_args, name), 0, 4, 1, 0},
+    };
+    static const char loc[] = "setCustomEmojiStickerSetThumbnail";
+    return tp__invoke(bot, loc, f, 2, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_delete_sticker_set(tp_bot *bot, const tp_delete_sticker_set_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[1] = {
+        {6180, offsetof(tp_delete_sticker_set_args, name), 0, 4, 1, 0},
+    };
+    static const char loc[] = "deleteStickerSet";
+    return tp__invoke(bot, loc, f, 1, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_send_rich_message(tp_bot *bot, const tp_send_rich_message_args *args, tp_message_result *out, tp_error *err) {
+    static const tp__fdesc f[12] = {
+        {TP__LOC(16), offsetof(tp_send_rich_message_args, allow_paid_broadcast), 0, 3, 0, 0},
+        {1862, offsetof(tp_send_rich_message_args, business_connection_id), 0, 4, 0, 0},
+        {3843, offsetof(tp_send_rich_message_args, chat_id), 0, 5, 1, 0},
+        {TP__LOC(37), offsetof(tp_send_rich_message_args, direct_messages_topic_id), 0, 1, 0, 0},
+        {TP__LOC(62), offsetof(tp_send_rich_message_args, disable_notification), 0, 3, 0, 0},
+        {TP__LOC(83), offsetof(tp_send_rich_message_args, message_effect_id), 0, 4, 0, 0},
+        {2759, offsetof(tp_send_rich_message_args, message_thread_id), 0, 1, 0, 0},
+        {TP__LOC(101), offsetof(tp_send_rich_message_args, protect_content), 0, 3, 0, 0},
+        {3019, offsetof(tp_send_rich_message_args, reply_markup), 0, 7, 0, 359},
+        {TP__LOC(117), offsetof(tp_send_rich_message_args, reply_parameters), 0, 7, 0, 12},
+        {3115, offsetof(tp_send_rich_message_args, rich_message), 0, 7, 1, 234},
+        {TP__LOC(134), offsetof(tp_send_rich_message_args, suggested_post_parameters), 0, 7, 0, 98},
+    };
+    static const char loc[] = "sendRichMessage\000allow_paid_broadcast\000direct_messages_topic_id\000disable_notification\000message_effect_id\000protect_content\000reply_parameters\000suggested_post_parameters";
+    return tp__invoke(bot, loc, f, 12, TP__R_OBJ, 5, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_send_rich_message_draft(tp_bot *bot, const tp_send_rich_message_draft_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[4] = {
+        {3843, offsetof(tp_send_rich_message_draft_args, chat_id), 0, 1, 1, 0},
+        {TP__LOC(21), offsetof(tp_send_rich_message_draft_args, draft_id), 0, 1, 1, 0},
+        {2759, offsetof(tp_send_rich_message_draft_args, message_thread_id), 0, 1, 0, 0},
+        {3115, offsetof(tp_send_rich_message_draft_args, rich_message), 0, 7, 1, 234},
+    };
+    static const char loc[] = "sendRichMessageDraft\000draft_id";
+    return tp__invoke(bot, loc, f, 4, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_answer_inline_query(tp_bot *bot, const tp_answer_inline_query_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[6] = {
+        {TP__LOC(18), offsetof(tp_answer_inline_query_args, button), 0, 7, 0, 287},
+        {TP__LOC(25), offsetof(tp_answer_inline_query_args, cache_time), 0, 1, 0, 0},
+        {TP__LOC(36), offsetof(tp_answer_inline_query_args, inline_query_id), 0, 4, 1, 0},
+        {TP__LOC(52), offsetof(tp_answer_inline_query_args, is_personal), 0, 3, 0, 0},
+        {11354, offsetof(tp_answer_inline_query_args, next_offset), 0, 4, 0, 0},
+        {TP__LOC(64), offsetof(tp_answer_inline_query_args, results), offsetof(tp_answer_inline_query_args, results_count), 8, 115, 288},
+    };
+    static const char loc[] = "answerInlineQuery\000button\000cache_time\000inline_query_id\000is_personal\000results";
+    return tp__invoke(bot, loc, f, 6, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_send_invoice(tp_bot *bot, const tp_send_invoice_args *args, tp_message_result *out, tp_error *err) {
+    static const tp__fdesc f[31] = {
+        {TP__LOC(12), offsetof(tp_send_invoice_args, allow_paid_broadcast), 0, 3, 0, 0},
+        {3843, offsetof(tp_send_invoice_args, chat_id), 0, 5, 1, 0},
+        {6744, offsetof(tp_send_invoice_args, currency), 0, 4, 1, 0},
+        {1212, offsetof(tp_send_invoice_args, description), 0, 4, 1, 0},
+        {TP__LOC(33), offsetof(tp_send_invoice_args, direct_messages_topic_id), 0, 1, 0, 0},
+        {TP__LOC(58), offsetof(tp_send_invoice_args, disable_notification), 0, 3, 0, 0},
+        {16315, offsetof(tp_send_invoice_args, is_flexible), 0, 3, 0, 0},
+        {16327, offsetof(tp_send_invoice_args, max_tip_amount), 0, 1, 0, 0},
+        {TP__LOC(79), offsetof(tp_send_invoice_args, message_effect_id), 0, 4, 0, 0},
+        {2759, offsetof(tp_send_invoice_args, message_thread_id), 0, 1, 0, 0},
+        {16342, offsetof(tp_send_invoice_args, need_email), 0, 3, 0, 0},
+        {16353, offsetof(tp_send_invoice_args, need_name), 0, 3, 0, 0},
+        {16363, offsetof(tp_send_invoice_args, need_phone_number), 0, 3, 0, 0},
+        {16381, offsetof(tp_send_invoice_args, need_shipping_address), 0, 3, 0, 0},
+        {16403, offsetof(tp_send_invoice_args, payload), 0, 4, 1, 0},
+        {15446, offsetof(tp_send_invoice_args, photo_height), 0, 1, 0, 0},
+        {16411, offsetof(tp_send_invoice_args, photo_size), 0, 1, 0, 0},
+        {15281, offsetof(tp_send_invoice_args, photo_url), 0, 4, 0, 0},
+        {15459, offsetof(tp_send_invoice_args, photo_width), 0, 1, 0, 0},
+        {16422, offsetof(tp_send_invoice_args, prices), offsetof(tp_send_invoice_args, prices_count), 8, 115, 317},
+        {TP__LOC(97), offsetof(tp_send_invoice_args, protect_content), 0, 3, 0, 0},
+        {16429, offsetof(tp_send_invoice_args, provider_data), 0, 4, 0, 0},
+        {16443, offsetof(tp_send_invoice_args, provider_token), 0, 4, 0, 0},
+        {3019, offsetof(tp_send_invoice_args, reply_markup), 0, 7, 0, 111},
+        {TP__LOC(113), offsetof(tp_send_invoice_args, reply_parameters), 0, 7, 0, 12},
+        {16458, offsetof(tp_send_invoice_args, send_email_to_provider), 0, 3, 0, 0},
+        {16481, offsetof(tp_send_invoice_args, send_phone_number_to_provider), 0, 3, 0, 0},
+        {15103, offsetof(tp_send_invoice_args, start_parameter), 0, 4, 0, 0},
+        {TP__LOC(130), offsetof(tp_send_invoice_args, suggested_post_parameters), 0, 7, 0, 98},
+        {16511, offsetof(tp_send_invoice_args, suggested_tip_amounts), offsetof(tp_send_invoice_args, suggested_tip_amounts_count), 8, 18, 0},
+        {948, offsetof(tp_send_invoice_args, title), 0, 4, 1, 0},
+    };
+    static const char loc[] = "sendInvoice\000allow_paid_broadcast\000direct_messages_topic_id\000disable_notification\000message_effect_id\000protect_content\000reply_parameters\000suggested_post_parameters";
+    return tp__invoke(bot, loc, f, 31, TP__R_OBJ, 5, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_create_invoice_link(tp_bot *bot, const tp_create_invoice_link_args *args, tp_string_result *out, tp_error *err) {
+    static const tp__fdesc f[22] = {
+        {1862, offsetof(tp_create_invoice_link_args, business_connection_id), 0, 4, 0, 0},
+        {6744, offsetof(tp_create_invoice_link_args, currency), 0, 4, 1, 0},
+        {1212, offsetof(tp_create_invoice_link_args, description), 0, 4, 1, 0},
+        {16315, offsetof(tp_create_invoice_link_args, is_flexible), 0, 3, 0, 0},
+        {16327, offsetof(tp_create_invoice_link_args, max_tip_amount), 0, 1, 0, 0},
+        {16342, offsetof(tp_create_invoice_link_args, need_email), 0, 3, 0, 0},
+        {16353, offsetof(tp_create_invoice_link_args, need_name), 0, 3, 0, 0},
+        {16363, offsetof(tp_create_invoice_link_args, need_phone_number), 0, 3, 0, 0},
+        {16381, offsetof(tp_create_invoice_link_args, need_shipping_address), 0, 3, 0, 0},
+        {16403, offsetof(tp_create_invoice_link_args, payload), 0, 4, 1, 0},
+        {15446, offsetof(tp_create_invoice_link_args, photo_height), 0, 1, 0, 0},
+        {16411, offsetof(tp_create_invoice_link_args, photo_size), 0, 1, 0, 0},
+        {15281, offsetof(tp_create_invoice_link_args, photo_url), 0, 4, 0, 0},
+        {15459, offsetof(tp_create_invoice_link_args, photo_width), 0, 1, 0, 0},
+        {16422, offsetof(tp_create_invoice_link_args, prices), offsetof(tp_create_invoice_link_args, prices_count), 8, 115, 317},
+        {16429, offsetof(tp_create_invoice_link_args, provider_data), 0, 4, 0, 0},
+        {16443, offsetof(tp_create_invoice_link_args, provider_token), 0, 4, 0, 0},
+        {16458, offsetof(tp_create_invoice_link_args, send_email_to_provider), 0, 3, 0, 0},
+        {16481, offsetof(tp_create_invoice_link_args, send_phone_number_to_provider), 0, 3, 0, 0},
+        {8676, offsetof(tp_create_invoice_link_args, subscription_period), 0, 1, 0, 0},
+        {16511, offsetof(tp_create_invoice_link_args, suggested_tip_amounts), offsetof(tp_create_invoice_link_args, suggested_tip_amounts_count), 8, 18, 0},
+        {948, offsetof(tp_create_invoice_link_args, title), 0, 4, 1, 0},
+    };
+    static const char loc[] = "createInvoiceLink";
+    return tp__invoke(bot, loc, f, 22, TP__R_STR, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_answer_shipping_query(tp_bot *bot, const tp_answer_shipping_query_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[4] = {
+        {TP__LOC(20), offsetof(tp_answer_shipping_query_args, error_message), 0, 4, 0, 0},
+        {TP__LOC(34), offsetof(tp_answer_shipping_query_args, ok), 0, 3, 1, 0},
+        {TP__LOC(37), offsetof(tp_answer_shipping_query_args, shipping_options), offsetof(tp_answer_shipping_query_args, shipping_options_count), 8, 114, 321},
+        {TP__LOC(54), offsetof(tp_answer_shipping_query_args, shipping_query_id), 0, 4, 1, 0},
+    };
+    static const char loc[] = "answerShippingQuery\000error_message\000ok\000shipping_options\000shipping_query_id";
+    return tp__invoke(bot, loc, f, 4, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_answer_pre_checkout_query(tp_bot *bot, const tp_answer_pre_checkout_query_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[3] = {
+        {TP__LOC(23), offsetof(tp_answer_pre_checkout_query_args, error_message), 0, 4, 0, 0},
+        {TP__LOC(37), offsetof(tp_answer_pre_checkout_query_args, ok), 0, 3, 1, 0},
+        {TP__LOC(40), offsetof(tp_answer_pre_checkout_query_args, pre_checkout_query_id), 0, 4, 1, 0},
+    };
+    static const char loc[] = "answerPreCheckoutQuery\000error_message\000ok\000pre_checkout_query_id";
+    return tp__invoke(bot, loc, f, 3, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_get_my_star_balance(tp_bot *bot, tp_star_amount_result *out, tp_error *err) {
+    static const char loc[] = "getMyStarBalance";
+    return tp__invoke(bot, loc, NULL, 0, TP__R_OBJ, 172, 0, NULL, out, err);
+}
+
+TP__DEF tp_err tp_get_star_transactions(tp_bot *bot, const tp_get_star_transactions_args *args, tp_star_transactions_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {TP__LOC(20), offsetof(tp_get_star_transactions_args, limit), 0, 1, 0, 0},
+        {3723, offsetof(tp_get_star_transactions_args, offset), 0, 1, 0, 0},
+    };
+    static const char loc[] = "getStarTransactions\000limit";
+    return tp__invoke(bot, loc, f, 2, TP__R_OBJ, 341, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_refund_star_payment(tp_bot *bot, const tp_refund_star_payment_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {16848, offsetof(tp_refund_star_payment_args, telegram_payment_charge_id), 0, 4, 1, 0},
+        {4424, offsetof(tp_refund_star_payment_args, user_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "refundStarPayment";
+    return tp__invoke(bot, loc, f, 2, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_edit_user_star_subscription(tp_bot *bot, const tp_edit_user_star_subscription_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[3] = {
+        {TP__LOC(25), offsetof(tp_edit_user_star_subscription_args, is_canceled), 0, 3, 1, 0},
+        {16848, offsetof(tp_edit_user_star_subscription_args, telegram_payment_charge_id), 0, 4, 1, 0},
+        {4424, offsetof(tp_edit_user_star_subscription_args, user_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "editUserStarSubscription\000is_canceled";
+    return tp__invoke(bot, loc, f, 3, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_set_passport_data_errors(tp_bot *bot, const tp_set_passport_data_errors_args *args, tp_bool_result *out, tp_error *err) {
+    static const tp__fdesc f[2] = {
+        {TP__LOC(22), offsetof(tp_set_passport_data_errors_args, errors), offsetof(tp_set_passport_data_errors_args, errors_count), 8, 115, 346},
+        {4424, offsetof(tp_set_passport_data_errors_args, user_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "setPassportDataErrors\000errors";
+    return tp__invoke(bot, loc, f, 2, TP__R_BOOL, 0, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_send_game(tp_bot *bot, const tp_send_game_args *args, tp_message_result *out, tp_error *err) {
+    static const tp__fdesc f[10] = {
+        {TP__LOC(9), offsetof(tp_send_game_args, allow_paid_broadcast), 0, 3, 0, 0},
+        {1862, offsetof(tp_send_game_args, business_connection_id), 0, 4, 0, 0},
+        {3843, offsetof(tp_send_game_args, chat_id), 0, 5, 1, 0},
+        {TP__LOC(30), offsetof(tp_send_game_args, disable_notification), 0, 3, 0, 0},
+        {8425, offsetof(tp_send_game_args, game_short_name), 0, 4, 1, 0},
+        {TP__LOC(51), offsetof(tp_send_game_args, message_effect_id), 0, 4, 0, 0},
+        {2759, offsetof(tp_send_game_args, message_thread_id), 0, 1, 0, 0},
+        {TP__LOC(69), offsetof(tp_send_game_args, protect_content), 0, 3, 0, 0},
+        {3019, offsetof(tp_send_game_args, reply_markup), 0, 7, 0, 111},
+        {TP__LOC(85), offsetof(tp_send_game_args, reply_parameters), 0, 7, 0, 12},
+    };
+    static const char loc[] = "sendGame\000allow_paid_broadcast\000disable_notification\000message_effect_id\000protect_content\000reply_parameters";
+    return tp__invoke(bot, loc, f, 10, TP__R_OBJ, 5, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_set_game_score(tp_bot *bot, const tp_set_game_score_args *args, tp_message_result *out, tp_error *err) {
+    static const tp__fdesc f[7] = {
+        {3843, offsetof(tp_set_game_score_args, chat_id), 0, 1, 0, 0},
+        {TP__LOC(13), offsetof(tp_set_game_score_args, disable_edit_message), 0, 3, 0, 0},
+        {TP__LOC(34), offsetof(tp_set_game_score_args, force), 0, 3, 0, 0},
+        {8441, offsetof(tp_set_game_score_args, inline_message_id), 0, 4, 0, 0},
+        {2748, offsetof(tp_set_game_score_args, message_id), 0, 1, 0, 0},
+        {18185, offsetof(tp_set_game_score_args, score), 0, 1, 1, 0},
+        {4424, offsetof(tp_set_game_score_args, user_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "setGameScore\000disable_edit_message\000force";
+    return tp__invoke(bot, loc, f, 7, TP__R_OBJ_OR_TRUE, 5, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_get_game_high_scores(tp_bot *bot, const tp_get_game_high_scores_args *args, tp_game_high_score_list_result *out, tp_error *err) {
+    static const tp__fdesc f[4] = {
+        {3843, offsetof(tp_get_game_high_scores_args, chat_id), 0, 1, 0, 0},
+        {8441, offsetof(tp_get_game_high_scores_args, inline_message_id), 0, 4, 0, 0},
+        {2748, offsetof(tp_get_game_high_scores_args, message_id), 0, 1, 0, 0},
+        {4424, offsetof(tp_get_game_high_scores_args, user_id), 0, 1, 1, 0},
+    };
+    static const char loc[] = "getGameHighScores";
+    return tp__invoke(bot, loc, f, 4, TP__R_ARR, 358, 0, args, out, err);
+}
+
+TP__DEF tp_err tp_call_typed(tp_bot *bot, int method, const void *args, void *out, tp_error *err) {
+    TELEPOT_ASSERT(bot && method >= 0 && method < TP_METHOD_COUNT);
+    switch (method) {
+    case TP_METHOD_GET_UPDATES: return tp_get_updates(bot, (const tp_get_updates_args *)args, (tp_update_list_result *)out, err);
+    case TP_METHOD_SET_WEBHOOK: return tp_set_webhook(bot, (const tp_set_webhook_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_DELETE_WEBHOOK: return tp_delete_webhook(bot, (const tp_delete_webhook_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_GET_WEBHOOK_INFO: return tp_get_webhook_info(bot, (tp_webhook_info_result *)out, err);
+    case TP_METHOD_GET_ME: return tp_get_me(bot, (tp_user_result *)out, err);
+    case TP_METHOD_LOG_OUT: return tp_log_out(bot, (tp_bool_result *)out, err);
+    case TP_METHOD_CLOSE: return tp_close(bot, (tp_bool_result *)out, err);
+    case TP_METHOD_SEND_MESSAGE: return tp_send_message(bot, (const tp_send_message_args *)args, (tp_message_result *)out, err);
+    case TP_METHOD_FORWARD_MESSAGE: return tp_forward_message(bot, (const tp_forward_message_args *)args, (tp_message_result *)out, err);
+    case TP_METHOD_FORWARD_MESSAGES: return tp_forward_messages(bot, (const tp_forward_messages_args *)args, (tp_message_id_list_result *)out, err);
+    case TP_METHOD_COPY_MESSAGE: return tp_copy_message(bot, (const tp_copy_message_args *)args, (tp_message_id_result *)out, err);
+    case TP_METHOD_COPY_MESSAGES: return tp_copy_messages(bot, (const tp_copy_messages_args *)args, (tp_message_id_list_result *)out, err);
+    case TP_METHOD_SEND_PHOTO: return tp_send_photo(bot, (const tp_send_photo_args *)args, (tp_message_result *)out, err);
+    case TP_METHOD_SEND_LIVE_PHOTO: return tp_send_live_photo(bot, (const tp_send_live_photo_args *)args, (tp_message_result *)out, err);
+    case TP_METHOD_SEND_AUDIO: return tp_send_audio(bot, (const tp_send_audio_args *)args, (tp_message_result *)out, err);
+    case TP_METHOD_SEND_DOCUMENT: return tp_send_document(bot, (const tp_send_document_args *)args, (tp_message_result *)out, err);
+    case TP_METHOD_SEND_VIDEO: return tp_send_video(bot, (const tp_send_video_args *)args, (tp_message_result *)out, err);
+    case TP_METHOD_SEND_ANIMATION: return tp_send_animation(bot, (const tp_send_animation_args *)args, (tp_message_result *)out, err);
+    case TP_METHOD_SEND_VOICE: return tp_send_voice(bot, (const tp_send_voice_args *)args, (tp_message_result *)out, err);
+    case TP_METHOD_SEND_VIDEO_NOTE: return tp_send_video_note(bot, (const tp_send_video_note_args *)args, (tp_message_result *)out, err);
+    case TP_METHOD_SEND_PAID_MEDIA: return tp_send_paid_media(bot, (const tp_send_paid_media_args *)args, (tp_message_result *)out, err);
+    case TP_METHOD_SEND_MEDIA_GROUP: return tp_send_media_group(bot, (const tp_send_media_group_args *)args, (tp_message_list_result *)out, err);
+    case TP_METHOD_SEND_LOCATION: return tp_send_location(bot, (const tp_send_location_args *)args, (tp_message_result *)out, err);
+    case TP_METHOD_SEND_VENUE: return tp_send_venue(bot, (const tp_send_venue_args *)args, (tp_message_result *)out, err);
+    case TP_METHOD_SEND_CONTACT: return tp_send_contact(bot, (const tp_send_contact_args *)args, (tp_message_result *)out, err);
+    case TP_METHOD_SEND_POLL: return tp_send_poll(bot, (const tp_send_poll_args *)args, (tp_message_result *)out, err);
+    case TP_METHOD_SEND_CHECKLIST: return tp_send_checklist(bot, (const tp_send_checklist_args *)args, (tp_message_result *)out, err);
+    case TP_METHOD_SEND_DICE: return tp_send_dice(bot, (const tp_send_dice_args *)args, (tp_message_result *)out, err);
+    case TP_METHOD_SEND_MESSAGE_DRAFT: return tp_send_message_draft(bot, (const tp_send_message_draft_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_SEND_CHAT_ACTION: return tp_send_chat_action(bot, (const tp_send_chat_action_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_SET_MESSAGE_REACTION: return tp_set_message_reaction(bot, (const tp_set_message_reaction_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_GET_USER_PROFILE_PHOTOS: return tp_get_user_profile_photos(bot, (const tp_get_user_profile_photos_args *)args, (tp_user_profile_photos_result *)out, err);
+    case TP_METHOD_GET_USER_PROFILE_AUDIOS: return tp_get_user_profile_audios(bot, (const tp_get_user_profile_audios_args *)args, (tp_user_profile_audios_result *)out, err);
+    case TP_METHOD_SET_USER_EMOJI_STATUS: return tp_set_user_emoji_status(bot, (const tp_set_user_emoji_status_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_GET_FILE: return tp_get_file(bot, (const tp_get_file_args *)args, (tp_file_result *)out, err);
+    case TP_METHOD_BAN_CHAT_MEMBER: return tp_ban_chat_member(bot, (const tp_ban_chat_member_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_UNBAN_CHAT_MEMBER: return tp_unban_chat_member(bot, (const tp_unban_chat_member_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_RESTRICT_CHAT_MEMBER: return tp_restrict_chat_member(bot, (const tp_restrict_chat_member_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_PROMOTE_CHAT_MEMBER: return tp_promote_chat_member(bot, (const tp_promote_chat_member_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_SET_CHAT_ADMINISTRATOR_CUSTOM_TITLE: return tp_set_chat_administrator_custom_title(bot, (const tp_set_chat_administrator_custom_title_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_SET_CHAT_MEMBER_TAG: return tp_set_chat_member_tag(bot, (const tp_set_chat_member_tag_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_BAN_CHAT_SENDER_CHAT: return tp_ban_chat_sender_chat(bot, (const tp_ban_chat_sender_chat_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_UNBAN_CHAT_SENDER_CHAT: return tp_unban_chat_sender_chat(bot, (const tp_unban_chat_sender_chat_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_SET_CHAT_PERMISSIONS: return tp_set_chat_permissions(bot, (const tp_set_chat_permissions_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_EXPORT_CHAT_INVITE_LINK: return tp_export_chat_invite_link(bot, (const tp_export_chat_invite_link_args *)args, (tp_string_result *)out, err);
+    case TP_METHOD_CREATE_CHAT_INVITE_LINK: return tp_create_chat_invite_link(bot, (const tp_create_chat_invite_link_args *)args, (tp_chat_invite_link_result *)out, err);
+    case TP_METHOD_EDIT_CHAT_INVITE_LINK: return tp_edit_chat_invite_link(bot, (const tp_edit_chat_invite_link_args *)args, (tp_chat_invite_link_result *)out, err);
+    case TP_METHOD_CREATE_CHAT_SUBSCRIPTION_INVITE_LINK: return tp_create_chat_subscription_invite_link(bot, (const tp_create_chat_subscription_invite_link_args *)args, (tp_chat_invite_link_result *)out, err);
+    case TP_METHOD_EDIT_CHAT_SUBSCRIPTION_INVITE_LINK: return tp_edit_chat_subscription_invite_link(bot, (const tp_edit_chat_subscription_invite_link_args *)args, (tp_chat_invite_link_result *)out, err);
+    case TP_METHOD_REVOKE_CHAT_INVITE_LINK: return tp_revoke_chat_invite_link(bot, (const tp_revoke_chat_invite_link_args *)args, (tp_chat_invite_link_result *)out, err);
+    case TP_METHOD_APPROVE_CHAT_JOIN_REQUEST: return tp_approve_chat_join_request(bot, (const tp_approve_chat_join_request_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_DECLINE_CHAT_JOIN_REQUEST: return tp_decline_chat_join_request(bot, (const tp_decline_chat_join_request_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_ANSWER_CHAT_JOIN_REQUEST_QUERY: return tp_answer_chat_join_request_query(bot, (const tp_answer_chat_join_request_query_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_SEND_CHAT_JOIN_REQUEST_WEB_APP: return tp_send_chat_join_request_web_app(bot, (const tp_send_chat_join_request_web_app_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_SET_CHAT_PHOTO: return tp_set_chat_photo(bot, (const tp_set_chat_photo_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_DELETE_CHAT_PHOTO: return tp_delete_chat_photo(bot, (const tp_delete_chat_photo_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_SET_CHAT_TITLE: return tp_set_chat_title(bot, (const tp_set_chat_title_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_SET_CHAT_DESCRIPTION: return tp_set_chat_description(bot, (const tp_set_chat_description_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_PIN_CHAT_MESSAGE: return tp_pin_chat_message(bot, (const tp_pin_chat_message_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_UNPIN_CHAT_MESSAGE: return tp_unpin_chat_message(bot, (const tp_unpin_chat_message_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_UNPIN_ALL_CHAT_MESSAGES: return tp_unpin_all_chat_messages(bot, (const tp_unpin_all_chat_messages_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_LEAVE_CHAT: return tp_leave_chat(bot, (const tp_leave_chat_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_GET_CHAT: return tp_get_chat(bot, (const tp_get_chat_args *)args, (tp_chat_full_info_result *)out, err);
+    case TP_METHOD_GET_CHAT_ADMINISTRATORS: return tp_get_chat_administrators(bot, (const tp_get_chat_administrators_args *)args, (tp_chat_member_list_result *)out, err);
+    case TP_METHOD_GET_CHAT_MEMBER_COUNT: return tp_get_chat_member_count(bot, (const tp_get_chat_member_count_args *)args, (tp_int_result *)out, err);
+    case TP_METHOD_GET_CHAT_MEMBER: return tp_get_chat_member(bot, (const tp_get_chat_member_args *)args, (tp_chat_member_result *)out, err);
+    case TP_METHOD_GET_USER_PERSONAL_CHAT_MESSAGES: return tp_get_user_personal_chat_messages(bot, (const tp_get_user_personal_chat_messages_args *)args, (tp_message_list_result *)out, err);
+    case TP_METHOD_SET_CHAT_STICKER_SET: return tp_set_chat_sticker_set(bot, (const tp_set_chat_sticker_set_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_DELETE_CHAT_STICKER_SET: return tp_delete_chat_sticker_set(bot, (const tp_delete_chat_sticker_set_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_GET_FORUM_TOPIC_ICON_STICKERS: return tp_get_forum_topic_icon_stickers(bot, (tp_sticker_list_result *)out, err);
+    case TP_METHOD_CREATE_FORUM_TOPIC: return tp_create_forum_topic(bot, (const tp_create_forum_topic_args *)args, (tp_forum_topic_result *)out, err);
+    case TP_METHOD_EDIT_FORUM_TOPIC: return tp_edit_forum_topic(bot, (const tp_edit_forum_topic_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_CLOSE_FORUM_TOPIC: return tp_close_forum_topic(bot, (const tp_close_forum_topic_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_REOPEN_FORUM_TOPIC: return tp_reopen_forum_topic(bot, (const tp_reopen_forum_topic_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_DELETE_FORUM_TOPIC: return tp_delete_forum_topic(bot, (const tp_delete_forum_topic_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_UNPIN_ALL_FORUM_TOPIC_MESSAGES: return tp_unpin_all_forum_topic_messages(bot, (const tp_unpin_all_forum_topic_messages_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_EDIT_GENERAL_FORUM_TOPIC: return tp_edit_general_forum_topic(bot, (const tp_edit_general_forum_topic_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_CLOSE_GENERAL_FORUM_TOPIC: return tp_close_general_forum_topic(bot, (const tp_close_general_forum_topic_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_REOPEN_GENERAL_FORUM_TOPIC: return tp_reopen_general_forum_topic(bot, (const tp_reopen_general_forum_topic_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_HIDE_GENERAL_FORUM_TOPIC: return tp_hide_general_forum_topic(bot, (const tp_hide_general_forum_topic_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_UNHIDE_GENERAL_FORUM_TOPIC: return tp_unhide_general_forum_topic(bot, (const tp_unhide_general_forum_topic_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_UNPIN_ALL_GENERAL_FORUM_TOPIC_MESSAGES: return tp_unpin_all_general_forum_topic_messages(bot, (const tp_unpin_all_general_forum_topic_messages_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_ANSWER_CALLBACK_QUERY: return tp_answer_callback_query(bot, (const tp_answer_callback_query_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_ANSWER_GUEST_QUERY: return tp_answer_guest_query(bot, (const tp_answer_guest_query_args *)args, (tp_sent_guest_message_result *)out, err);
+    case TP_METHOD_GET_USER_CHAT_BOOSTS: return tp_get_user_chat_boosts(bot, (const tp_get_user_chat_boosts_args *)args, (tp_user_chat_boosts_result *)out, err);
+    case TP_METHOD_GET_BUSINESS_CONNECTION: return tp_get_business_connection(bot, (const tp_get_business_connection_args *)args, (tp_business_connection_result *)out, err);
+    case TP_METHOD_GET_MANAGED_BOT_TOKEN: return tp_get_managed_bot_token(bot, (const tp_get_managed_bot_token_args *)args, (tp_string_result *)out, err);
+    case TP_METHOD_REPLACE_MANAGED_BOT_TOKEN: return tp_replace_managed_bot_token(bot, (const tp_replace_managed_bot_token_args *)args, (tp_string_result *)out, err);
+    case TP_METHOD_GET_MANAGED_BOT_ACCESS_SETTINGS: return tp_get_managed_bot_access_settings(bot, (const tp_get_managed_bot_access_settings_args *)args, (tp_bot_access_settings_result *)out, err);
+    case TP_METHOD_SET_MANAGED_BOT_ACCESS_SETTINGS: return tp_set_managed_bot_access_settings(bot, (const tp_set_managed_bot_access_settings_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_SET_MY_COMMANDS: return tp_set_my_commands(bot, (const tp_set_my_commands_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_DELETE_MY_COMMANDS: return tp_delete_my_commands(bot, (const tp_delete_my_commands_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_GET_MY_COMMANDS: return tp_get_my_commands(bot, (const tp_get_my_commands_args *)args, (tp_bot_command_list_result *)out, err);
+    case TP_METHOD_SET_MY_NAME: return tp_set_my_name(bot, (const tp_set_my_name_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_GET_MY_NAME: return tp_get_my_name(bot, (const tp_get_my_name_args *)args, (tp_bot_name_result *)out, err);
+    case TP_METHOD_SET_MY_DESCRIPTION: return tp_set_my_description(bot, (const tp_set_my_description_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_GET_MY_DESCRIPTION: return tp_get_my_description(bot, (const tp_get_my_description_args *)args, (tp_bot_description_result *)out, err);
+    case TP_METHOD_SET_MY_SHORT_DESCRIPTION: return tp_set_my_short_description(bot, (const tp_set_my_short_description_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_GET_MY_SHORT_DESCRIPTION: return tp_get_my_short_description(bot, (const tp_get_my_short_description_args *)args, (tp_bot_short_description_result *)out, err);
+    case TP_METHOD_SET_MY_PROFILE_PHOTO: return tp_set_my_profile_photo(bot, (const tp_set_my_profile_photo_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_REMOVE_MY_PROFILE_PHOTO: return tp_remove_my_profile_photo(bot, (tp_bool_result *)out, err);
+    case TP_METHOD_SET_CHAT_MENU_BUTTON: return tp_set_chat_menu_button(bot, (const tp_set_chat_menu_button_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_GET_CHAT_MENU_BUTTON: return tp_get_chat_menu_button(bot, (const tp_get_chat_menu_button_args *)args, (tp_menu_button_result *)out, err);
+    case TP_METHOD_SET_MY_DEFAULT_ADMINISTRATOR_RIGHTS: return tp_set_my_default_administrator_rights(bot, (const tp_set_my_default_administrator_rights_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_GET_MY_DEFAULT_ADMINISTRATOR_RIGHTS: return tp_get_my_default_administrator_rights(bot, (const tp_get_my_default_administrator_rights_args *)args, (tp_chat_administrator_rights_result *)out, err);
+    case TP_METHOD_GET_AVAILABLE_GIFTS: return tp_get_available_gifts(bot, (tp_gifts_result *)out, err);
+    case TP_METHOD_SEND_GIFT: return tp_send_gift(bot, (const tp_send_gift_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_GIFT_PREMIUM_SUBSCRIPTION: return tp_gift_premium_subscription(bot, (const tp_gift_premium_subscription_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_VERIFY_USER: return tp_verify_user(bot, (const tp_verify_user_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_VERIFY_CHAT: return tp_verify_chat(bot, (const tp_verify_chat_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_REMOVE_USER_VERIFICATION: return tp_remove_user_verification(bot, (const tp_remove_user_verification_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_REMOVE_CHAT_VERIFICATION: return tp_remove_chat_verification(bot, (const tp_remove_chat_verification_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_READ_BUSINESS_MESSAGE: return tp_read_business_message(bot, (const tp_read_business_message_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_DELETE_BUSINESS_MESSAGES: return tp_delete_business_messages(bot, (const tp_delete_business_messages_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_SET_BUSINESS_ACCOUNT_NAME: return tp_set_business_account_name(bot, (const tp_set_business_account_name_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_SET_BUSINESS_ACCOUNT_USERNAME: return tp_set_business_account_username(bot, (const tp_set_business_account_username_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_SET_BUSINESS_ACCOUNT_BIO: return tp_set_business_account_bio(bot, (const tp_set_business_account_bio_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_SET_BUSINESS_ACCOUNT_PROFILE_PHOTO: return tp_set_business_account_profile_photo(bot, (const tp_set_business_account_profile_photo_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_REMOVE_BUSINESS_ACCOUNT_PROFILE_PHOTO: return tp_remove_business_account_profile_photo(bot, (const tp_remove_business_account_profile_photo_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_SET_BUSINESS_ACCOUNT_GIFT_SETTINGS: return tp_set_business_account_gift_settings(bot, (const tp_set_business_account_gift_settings_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_GET_BUSINESS_ACCOUNT_STAR_BALANCE: return tp_get_business_account_star_balance(bot, (const tp_get_business_account_star_balance_args *)args, (tp_star_amount_result *)out, err);
+    case TP_METHOD_TRANSFER_BUSINESS_ACCOUNT_STARS: return tp_transfer_business_account_stars(bot, (const tp_transfer_business_account_stars_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_GET_BUSINESS_ACCOUNT_GIFTS: return tp_get_business_account_gifts(bot, (const tp_get_business_account_gifts_args *)args, (tp_owned_gifts_result *)out, err);
+    case TP_METHOD_GET_USER_GIFTS: return tp_get_user_gifts(bot, (const tp_get_user_gifts_args *)args, (tp_owned_gifts_result *)out, err);
+    case TP_METHOD_GET_CHAT_GIFTS: return tp_get_chat_gifts(bot, (const tp_get_chat_gifts_args *)args, (tp_owned_gifts_result *)out, err);
+    case TP_METHOD_CONVERT_GIFT_TO_STARS: return tp_convert_gift_to_stars(bot, (const tp_convert_gift_to_stars_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_UPGRADE_GIFT: return tp_upgrade_gift(bot, (const tp_upgrade_gift_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_TRANSFER_GIFT: return tp_transfer_gift(bot, (const tp_transfer_gift_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_POST_STORY: return tp_post_story(bot, (const tp_post_story_args *)args, (tp_story_result *)out, err);
+    case TP_METHOD_REPOST_STORY: return tp_repost_story(bot, (const tp_repost_story_args *)args, (tp_story_result *)out, err);
+    case TP_METHOD_EDIT_STORY: return tp_edit_story(bot, (const tp_edit_story_args *)args, (tp_story_result *)out, err);
+    case TP_METHOD_DELETE_STORY: return tp_delete_story(bot, (const tp_delete_story_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_ANSWER_WEB_APP_QUERY: return tp_answer_web_app_query(bot, (const tp_answer_web_app_query_args *)args, (tp_sent_web_app_message_result *)out, err);
+    case TP_METHOD_SAVE_PREPARED_INLINE_MESSAGE: return tp_save_prepared_inline_message(bot, (const tp_save_prepared_inline_message_args *)args, (tp_prepared_inline_message_result *)out, err);
+    case TP_METHOD_SAVE_PREPARED_KEYBOARD_BUTTON: return tp_save_prepared_keyboard_button(bot, (const tp_save_prepared_keyboard_button_args *)args, (tp_prepared_keyboard_button_result *)out, err);
+    case TP_METHOD_EDIT_MESSAGE_TEXT: return tp_edit_message_text(bot, (const tp_edit_message_text_args *)args, (tp_message_result *)out, err);
+    case TP_METHOD_EDIT_MESSAGE_CAPTION: return tp_edit_message_caption(bot, (const tp_edit_message_caption_args *)args, (tp_message_result *)out, err);
+    case TP_METHOD_EDIT_MESSAGE_MEDIA: return tp_edit_message_media(bot, (const tp_edit_message_media_args *)args, (tp_message_result *)out, err);
+    case TP_METHOD_EDIT_MESSAGE_LIVE_LOCATION: return tp_edit_message_live_location(bot, (const tp_edit_message_live_location_args *)args, (tp_message_result *)out, err);
+    case TP_METHOD_STOP_MESSAGE_LIVE_LOCATION: return tp_stop_message_live_location(bot, (const tp_stop_message_live_location_args *)args, (tp_message_result *)out, err);
+    case TP_METHOD_EDIT_MESSAGE_CHECKLIST: return tp_edit_message_checklist(bot, (const tp_edit_message_checklist_args *)args, (tp_message_result *)out, err);
+    case TP_METHOD_EDIT_MESSAGE_REPLY_MARKUP: return tp_edit_message_reply_markup(bot, (const tp_edit_message_reply_markup_args *)args, (tp_message_result *)out, err);
+    case TP_METHOD_STOP_POLL: return tp_stop_poll(bot, (const tp_stop_poll_args *)args, (tp_poll_result *)out, err);
+    case TP_METHOD_APPROVE_SUGGESTED_POST: return tp_approve_suggested_post(bot, (const tp_approve_suggested_post_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_DECLINE_SUGGESTED_POST: return tp_decline_suggested_post(bot, (const tp_decline_suggested_post_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_DELETE_MESSAGE: return tp_delete_message(bot, (const tp_delete_message_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_DELETE_MESSAGES: return tp_delete_messages(bot, (const tp_delete_messages_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_DELETE_MESSAGE_REACTION: return tp_delete_message_reaction(bot, (const tp_delete_message_reaction_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_DELETE_ALL_MESSAGE_REACTIONS: return tp_delete_all_message_reactions(bot, (const tp_delete_all_message_reactions_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_SEND_STICKER: return tp_send_sticker(bot, (const tp_send_sticker_args *)args, (tp_message_result *)out, err);
+    case TP_METHOD_GET_STICKER_SET: return tp_get_sticker_set(bot, (const tp_get_sticker_set_args *)args, (tp_sticker_set_result *)out, err);
+    case TP_METHOD_GET_CUSTOM_EMOJI_STICKERS: return tp_get_custom_emoji_stickers(bot, (const tp_get_custom_emoji_stickers_args *)args, (tp_sticker_list_result *)out, err);
+    case TP_METHOD_UPLOAD_STICKER_FILE: return tp_upload_sticker_file(bot, (const tp_upload_sticker_file_args *)args, (tp_file_result *)out, err);
+    case TP_METHOD_CREATE_NEW_STICKER_SET: return tp_create_new_sticker_set(bot, (const tp_create_new_sticker_set_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_ADD_STICKER_TO_SET: return tp_add_sticker_to_set(bot, (const tp_add_sticker_to_set_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_SET_STICKER_POSITION_IN_SET: return tp_set_sticker_position_in_set(bot, (const tp_set_sticker_position_in_set_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_DELETE_STICKER_FROM_SET: return tp_delete_sticker_from_set(bot, (const tp_delete_sticker_from_set_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_REPLACE_STICKER_IN_SET: return tp_replace_sticker_in_set(bot, (const tp_replace_sticker_in_set_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_SET_STICKER_EMOJI_LIST: return tp_set_sticker_emoji_list(bot, (const tp_set_sticker_emoji_list_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_SET_STICKER_KEYWORDS: return tp_set_sticker_keywords(bot, (const tp_set_sticker_keywords_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_SET_STICKER_MASK_POSITION: return tp_set_sticker_mask_position(bot, (const tp_set_sticker_mask_position_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_SET_STICKER_SET_TITLE: return tp_set_sticker_set_title(bot, (const tp_set_sticker_set_title_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_SET_STICKER_SET_THUMBNAIL: return tp_set_sticker_set_thumbnail(bot, (const tp_set_sticker_set_thumbnail_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_SET_CUSTOM_EMOJI_STICKER_SET_THUMBNAIL: return tp_set_custom_emoji_sticker_set_thumbnail(bot, (const tp_set_custom_emoji_sticker_set_thumbnail_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_DELETE_STICKER_SET: return tp_delete_sticker_set(bot, (const tp_delete_sticker_set_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_SEND_RICH_MESSAGE: return tp_send_rich_message(bot, (const tp_send_rich_message_args *)args, (tp_message_result *)out, err);
+    case TP_METHOD_SEND_RICH_MESSAGE_DRAFT: return tp_send_rich_message_draft(bot, (const tp_send_rich_message_draft_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_ANSWER_INLINE_QUERY: return tp_answer_inline_query(bot, (const tp_answer_inline_query_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_SEND_INVOICE: return tp_send_invoice(bot, (const tp_send_invoice_args *)args, (tp_message_result *)out, err);
+    case TP_METHOD_CREATE_INVOICE_LINK: return tp_create_invoice_link(bot, (const tp_create_invoice_link_args *)args, (tp_string_result *)out, err);
+    case TP_METHOD_ANSWER_SHIPPING_QUERY: return tp_answer_shipping_query(bot, (const tp_answer_shipping_query_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_ANSWER_PRE_CHECKOUT_QUERY: return tp_answer_pre_checkout_query(bot, (const tp_answer_pre_checkout_query_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_GET_MY_STAR_BALANCE: return tp_get_my_star_balance(bot, (tp_star_amount_result *)out, err);
+    case TP_METHOD_GET_STAR_TRANSACTIONS: return tp_get_star_transactions(bot, (const tp_get_star_transactions_args *)args, (tp_star_transactions_result *)out, err);
+    case TP_METHOD_REFUND_STAR_PAYMENT: return tp_refund_star_payment(bot, (const tp_refund_star_payment_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_EDIT_USER_STAR_SUBSCRIPTION: return tp_edit_user_star_subscription(bot, (const tp_edit_user_star_subscription_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_SET_PASSPORT_DATA_ERRORS: return tp_set_passport_data_errors(bot, (const tp_set_passport_data_errors_args *)args, (tp_bool_result *)out, err);
+    case TP_METHOD_SEND_GAME: return tp_send_game(bot, (const tp_send_game_args *)args, (tp_message_result *)out, err);
+    case TP_METHOD_SET_GAME_SCORE: return tp_set_game_score(bot, (const tp_set_game_score_args *)args, (tp_message_result *)out, err);
+    case TP_METHOD_GET_GAME_HIGH_SCORES: return tp_get_game_high_scores(bot, (const tp_get_game_high_scores_args *)args, (tp_game_high_score_list_result *)out, err);
+    default: return tp__fail(err, TP_ERR_INVALID, 0, "tp_call_typed: no method %d", method);
+    }
+}
+/* END GENERATED methods */
 
 /* A Message the old views accepted: an object with an integer message_id and a chat with an
    integer id (tp_poll_run reports the others as bad updates). */
@@ -17632,10 +18356,12 @@ TP__DEF const tp_update *tp_update_view(tp_json_doc *doc, const tp_json *j, tp_e
                             : i == 2 ? u->channel_post : u->edited_channel_post;
         if (m && (m->message_id == 0 || m->chat->id == 0)) bad = i;
     }
-    for (v = tp_json_first(j); u && v; v = tp_json_next(v)) /* a kind that is not even an object */
-        if (tp_json_typeof(v) != TP_JSON_OBJECT)
+    for (v = tp_json_first(j); u && v; v = tp_json_next(v)) { /* a kind that is not an object */
+        size_t kl = v->tag >> TP__J_KEYSHIFT; /* the four names are 7, 14, 12, 19 bytes long */
+        if (tp_json_typeof(v) != TP_JSON_OBJECT && (kl == 7 || kl == 12 || kl == 14 || kl == 19))
             for (i = 0; i < 4; i++)
                 if (strcmp(tp_json_key(v), kinds[i]) == 0) bad = i;
+    }
     if (bad >= 0) {
         tp__fail(err, TP_ERR_BAD_RESPONSE, 0, "%s without an integer message_id and chat id",
                  kinds[bad]);
@@ -17742,6 +18468,14 @@ TP__DEF tp_reply_markup tp_markup_force_reply(void) {
    DEALINGS IN THE SOFTWARE.
 
    HISTORY
+     0.2.1 (2026-11-25)  the 180 method wrappers became functions, each with the table of its
+                         args struct and its own names (was: static inline calls through one
+                         table of every method), so --gc-sections drops the methods a program
+                         never calls; tp_call_typed dispatches to them. Field descriptors 10
+                         bytes (a string's const value shares the element slot). Typed views:
+                         names compared inline, the required-field pass skipped when all came,
+                         and a key-order memo for big documents (a 100-update batch costs
+                         1.43x the DOM parse instead of 1.59x).
      0.2.0 (2026-11-25)  HTTPS through BearSSL (SNI, chain and host name always verified,
                          distinct errors, session resumption, buffers allocated once; a lean
                          TLS 1.2 AEAD profile, TELEPOT_TLS_FULL for the full one); proxies
@@ -17750,8 +18484,8 @@ TP__DEF tp_reply_markup tp_markup_force_reply(void) {
                          (unreadable batches isolated, then skipped with a report; 409 option;
                          offset file; tp_poll_start/join; workers); the webhook receiver
                          tp_hook_* (constant-time secret, dedup, limits, deadlines, orderer,
-                         tp_hook_push, HTTPS with cert_file/key_file); per-chat tp_disp; tp_poll_main. The whole Bot API 10.1
-                         generated by tools/gen_api.py: a struct per type, unions by their
+                         tp_hook_push, HTTPS with cert_file/key_file); per-chat tp_disp;
+                         tp_poll_main. The whole Bot API 10.1 generated by tools/gen_api.py: a struct per type, unions by their
                          discriminators, an args struct + wrapper per method returning typed
                          results, uploads (tp_input_file; attach:// in InputMedia*), keyboard
                          builders; tpemu answers every method.

@@ -41,6 +41,9 @@ SYNTH_DISCRIM = {"InlineKeyboardMarkup": "inline_keyboard", "ReplyKeyboardMarkup
 K_INT, K_FLOAT, K_BOOL, K_STR, K_CHATID, K_FILE, K_OBJ, K_ARR = 1, 2, 3, 4, 5, 6, 7, 8
 # Union member tests (TP__U_*).
 U_CONST, U_HAS, U_INT0, U_ALWAYS, U_STRING, U_ARRAY = 1, 2, 3, 4, 5, 6
+# Long polls: the args field whose seconds Telegram may hold the request (the HTTP deadline
+# grows by it).
+LONG_POLLS = {"getUpdates": "timeout"}
 # Result kinds (TP__R_*).
 R_BOOL, R_INT, R_STR, R_OBJ, R_ARR, R_OBJ_OR_TRUE = 1, 2, 3, 4, 5, 6
 
@@ -386,20 +389,24 @@ class Gen:
                         sep = "" if et.endswith("*") else " "
                         w("    %s%s%s;%s" % (et, sep, fn, req))
                 w("} tp_%s_args;" % sn)
-                w("static inline tp_err tp_%s(tp_bot *bot, const tp_%s_args *args, %s *out, tp_error *err) {" % (sn, sn, rn))
-                w("    return tp_call_typed(bot, TP_METHOD_%s, args, out, err);" % sn.upper())
-            else:
-                w("static inline tp_err tp_%s(tp_bot *bot, %s *out, tp_error *err) {" % (sn, rn))
-                w("    return tp_call_typed(bot, TP_METHOD_%s, NULL, out, err);" % sn.upper())
-            w("}")
+            w("TP_API tp_err %s;" % self.wrapper_head(n))
         return out
+
+    def wrapper_head(self, n):
+        sn = snake(n)
+        rn = self.method_result(self.methods[n])[2]
+        if self.methods[n]["fields"]:
+            return "tp_%s(tp_bot *bot, const tp_%s_args *args, %s *out, tp_error *err)" % (sn, sn, rn)
+        return "tp_%s(tp_bot *bot, %s *out, tp_error *err)" % (sn, rn)
 
     # --- implementation tables -----------------------------------------------------------------
     def impl(self):
         fields, types, umembers, methods, reqs, hashes = [], [], [], [], [], []
         fields_meta = []
 
-        def field_rows(cstruct, flist, is_args):
+        def field_rows(cstruct, flist, is_args, name=None):
+            """name(text): the name's offset (the pool's by default)."""
+            name = name or self.s
             rows = []
             for f in sorted(flist, key=lambda f: f["name"]):
                 k, depth, base = self.classify(f)
@@ -419,10 +426,12 @@ class Gen:
                     elem = self.tindex[base]
                 elif not f["required"] and k in (K_INT, K_FLOAT, K_BOOL) and not is_args:
                     aux = "offsetof(%s, has_%s)" % (cstruct, fn)
-                cval = self.s(str(f["const"])) if "const" in f and isinstance(f["const"], str) else 0
+                cval = name(str(f["const"])) if "const" in f and isinstance(f["const"], str) else 0
                 rows.append((f["required"] and k in (K_OBJ, K_STR)))
-                rows[-1] = ("{%d, offsetof(%s, %s), %s, %d, %d, %d, %d}" % (
-                    self.s(f["name"]), cstruct, fn, aux, k, flags | (sub << 4), elem, cval),
+                if cval and (k != K_STR or elem):
+                    raise SystemExit("gen_api.py: a const value on a field that is not a string")
+                rows[-1] = ("{%s, offsetof(%s, %s), %s, %d, %d, %s}" % (
+                    name(f["name"]), cstruct, fn, aux, k, flags | (sub << 4), cval or elem),
                     bool(f["required"] and k in (K_OBJ, K_STR)))
             return rows
 
@@ -468,22 +477,12 @@ class Gen:
                 types.append("{%d, sizeof(%s), %d, %d, %d, %d, %d, 1, %d}" % (
                     (self.s(n), cn) + add_fields(field_rows(cn, self.fields_of(n), False))
                     + add_hash(self.fields_of(n))))
-        argtypes = []
-        for n, m in self.methods.items():
-            sn = snake(n)
-            if m["fields"]:
-                argtypes.append("{%d, sizeof(tp_%s_args), %d, %d, %d, %d, 0, 0, 0}" % (
-                    (self.s(n), sn) + add_fields(field_rows("tp_%s_args" % sn, m["fields"], True))))
-                args = len(self.tnames) + len(argtypes) - 1
-            else:
-                args = 0xFFFF
-            rk, rt, rn = self.method_result(m)
-            methods.append("{%d, %d, %d, %d}" % (self.s(n), args, rk, self.tindex[rt] if rt else 0))
         out = []
         w = out.append
         w("/* %s tables: the string pool, field descriptors (sorted by name within a type)," % self.spec["version"])
-        w("   types (struct types, unions, then one args pseudo-type per method), union members in")
-        w("   the order they are tried, and methods. */")
+        w("   types (struct types, then unions) and union members in the order they are tried. The")
+        w("   methods' tables live in their wrappers (the GENERATED methods region), so a program")
+        w("   links the tables of the methods it calls only. */")
         pool = "".join(self.pool)
         w("#if defined(__GNUC__) || defined(__clang__)")
         w("#pragma GCC diagnostic push")
@@ -508,8 +507,8 @@ class Gen:
         for r in fields:
             w("    " + r + ",")
         w("};")
-        w("static const tp__tdesc tp__gen_types[%d] = {" % (len(types) + len(argtypes)))
-        for r in types + argtypes:
+        w("static const tp__tdesc tp__gen_types[%d] = {" % len(types))
+        for r in types:
             w("    " + r + ",")
         w("};")
         w("static const uint16_t tp__gen_reqs[%d] = { /* required objects and strings, per type */" % len(reqs))
@@ -524,13 +523,62 @@ class Gen:
         for r in umembers:
             w("    " + r + ",")
         w("};")
-        w("static const tp__mdesc tp__gen_methods[%d] = {" % len(methods))
-        for r in methods:
-            w("    " + r + ",")
-        w("};")
-        if self.pool_len > 65535:
-            raise SystemExit("gen_api.py: string pool over 64 KiB")
-        # prepend pool (needs to be generated after tables have interned strings)
+        if self.pool_len > 0x7FFF:
+            raise SystemExit("gen_api.py: string pool over 32 KiB (name offsets keep bit 15 for the methods' own names)")
+        self.field_rows = field_rows
+        return out
+
+    # --- method wrappers: each one carries its own tables ---------------------------------------
+    def wrappers(self):
+        out = []
+        w = out.append
+        for n, m in self.methods.items():
+            sn = snake(n)
+            rk, rt, rn = self.method_result(m)
+            local = [n]  # the method's name, then the names no type has (TP__LOC offsets)
+            local_at = {}
+
+            def name(text):
+                """The pool's offset when the types share the name, else one of this method's."""
+                if text in self.pool_index:
+                    return str(self.pool_index[text])
+                if text not in local_at:
+                    local_at[text] = sum(len(x.encode()) + 1 for x in local)
+                    local.append(text)
+                return "TP__LOC(%d)" % local_at[text]
+
+            w("")
+            w("TP__DEF tp_err %s {" % self.wrapper_head(n))
+            if m["fields"]:
+                rows = self.field_rows("tp_%s_args" % sn, m["fields"], True, name)
+                w("    static const tp__fdesc f[%d] = {" % len(rows))
+                for text, _ in rows:
+                    w("        " + text + ",")
+                w("    };")
+            w("    static const char loc[] = \"%s\";" % "\\000".join(local))
+            timeout = "0"
+            if n in LONG_POLLS:
+                timeout = "args ? tp__poll_deadline_ms((int)args->%s) : 0" % LONG_POLLS[n]
+            w("    return tp__invoke(bot, loc, %s, %d, TP__R_%s, %d, %s, %s, out, err);" % (
+                "f" if m["fields"] else "NULL", len(m["fields"]),
+                {R_BOOL: "BOOL", R_INT: "INT", R_STR: "STR", R_OBJ: "OBJ", R_ARR: "ARR", R_OBJ_OR_TRUE: "OBJ_OR_TRUE"}[rk], self.tindex[rt] if rt else 0,
+                timeout, "args" if m["fields"] else "NULL"))
+            w("}")
+        w("")
+        w("TP__DEF tp_err tp_call_typed(tp_bot *bot, int method, const void *args, void *out, tp_error *err) {")
+        w("    TELEPOT_ASSERT(bot && method >= 0 && method < TP_METHOD_COUNT);")
+        w("    switch (method) {")
+        for n, m in self.methods.items():
+            sn = snake(n)
+            rk, rt, rn = self.method_result(m)
+            if m["fields"]:
+                w("    case TP_METHOD_%s: return tp_%s(bot, (const tp_%s_args *)args, (%s *)out, err);" % (
+                    sn.upper(), sn, sn, rn))
+            else:
+                w("    case TP_METHOD_%s: return tp_%s(bot, (%s *)out, err);" % (sn.upper(), sn, rn))
+        w("    default: return tp__fail(err, TP_ERR_INVALID, 0, \"tp_call_typed: no method %d\", method);")
+        w("    }")
+        w("}")
         return out
 
 
@@ -809,6 +857,7 @@ def main():
         header = f.read()
     new = replace_region(header, "declarations", decls)
     new = replace_region(new, "tables", impl)
+    new = replace_region(new, "methods", "\n".join(g.wrappers()[1:]))
     smp = Samples(g)
     outputs = {HEADER: new, EMU_SCHEMA: emu_schema(g, smp), CASES: cases(g, smp)}
     bad = 0
