@@ -155,6 +155,37 @@ else
 fi
 
 # ---------------------------------------------------------------------------------------------
+echo "## Build cost: examples/echo.c"
+echo
+# Compile time at -O2 (median of 3 whole builds) and the .text that telepot adds to a program:
+# echo linked with -ffunction-sections -Wl,--gc-sections minus an empty main() linked the same.
+printf 'int main(void) { return 0; }\n' >"$B/empty.c"
+ct=()
+for _ in 1 2 3; do
+    t0=$(date +%s.%N)
+    $CC -std=c99 -O2 -ffunction-sections -fdata-sections -Wl,--gc-sections examples/echo.c \
+        -o "$B/echo-gc" -lpthread 2>"$B/echo-gc.log" || break
+    ct+=("$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')")
+done
+if [ ${#ct[@]} -eq 3 ] && $CC -std=c99 -O2 -ffunction-sections -fdata-sections -Wl,--gc-sections \
+        "$B/empty.c" -o "$B/empty-gc"; then
+    csec=$(printf '%s\n' "${ct[@]}" | sort -n | sed -n 2p)
+    text_of() { size -A "$1" | awk '$1 == ".text" { print $2 }'; }
+    tp_text=$(( $(text_of "$B/echo-gc") - $(text_of "$B/empty-gc") ))
+    echo "| figure | value |"
+    echo "|---|---:|"
+    echo "| compile + link, \`$CC -O2\` (median of 3) | ${csec} s |"
+    echo "| .text added by telepot + echo (gc-sections) | $tp_text B (**$(div "$tp_text" 1024 %.1f) KB**) |"
+    echo "| generated tables linked (.rodata, tp__gen_*) | $(nm -t d -S "$B/echo-gc" | awk '$4 ~ /^tp__gen_/ { s += $2 } END { print s + 0 }') B |"
+    echo
+    target "Build: examples/echo.c compile at -O2, s" "$csec" le 3
+    target "Build: telepot .text in echo with gc-sections, KB" "$(div "$tp_text" 1024 %.1f)" le 96
+else
+    echo "_skipped: examples/echo.c did not build (see $B/echo-gc.log)_"
+    echo
+fi
+
+# ---------------------------------------------------------------------------------------------
 echo "## HTTP: keep-alive POST round trips on loopback"
 echo
 if build http_server bench/http_server.c && build http_bench bench/http_bench.c -- -lcurl -lpthread; then

@@ -389,7 +389,8 @@ class Gen:
                         sep = "" if et.endswith("*") else " "
                         w("    %s%s%s;%s" % (et, sep, fn, req))
                 w("} tp_%s_args;" % sn)
-            w("TP_API tp_err %s;" % self.wrapper_head(n))
+            out.extend(self.wrapper(n))
+        out.extend(self.dispatcher())
         return out
 
     def wrapper_head(self, n):
@@ -528,45 +529,52 @@ class Gen:
         self.field_rows = field_rows
         return out
 
-    # --- method wrappers: each one carries its own tables ---------------------------------------
-    def wrappers(self):
+    # --- method wrappers: static inline, each one carrying its own tables ---------------------
+    def wrapper(self, n):
+        """The wrapper of method n: compiled and linked only where a program calls it. Names the
+        types share are offsets in the pool (impl() must have run); the others are its own."""
+        m = self.methods[n]
+        sn = snake(n)
+        rk, rt, rn = self.method_result(m)
+        local = [n]  # the method's name, then the names no type has (TP__LOC offsets)
+        local_at = {}
+
+        def name(text):
+            if text in self.pool_index:
+                return str(self.pool_index[text])
+            if text not in local_at:
+                local_at[text] = sum(len(x.encode()) + 1 for x in local)
+                local.append(text)
+            return "TP__LOC(%d)" % local_at[text]
+
         out = []
         w = out.append
-        for n, m in self.methods.items():
-            sn = snake(n)
-            rk, rt, rn = self.method_result(m)
-            local = [n]  # the method's name, then the names no type has (TP__LOC offsets)
-            local_at = {}
+        w("static inline tp_err %s {" % self.wrapper_head(n))
+        if m["fields"]:
+            rows = self.field_rows("tp_%s_args" % sn, m["fields"], True, name)
+            w("    static const tp__fdesc f[%d] = {" % len(rows))
+            for text, _ in rows:
+                w("        " + text + ",")
+            w("    };")
+        w("    static const char loc[] = \"%s\";" % "\\000".join(local))
+        poll = "-1"
+        if n in LONG_POLLS:
+            poll = "args ? (int)args->%s : -1" % LONG_POLLS[n]
+        w("    return tp_call_desc(bot, loc, %s, %d, TP__R_%s, %d, %s, %s, out, err);" % (
+            "f" if m["fields"] else "NULL", len(m["fields"]),
+            {R_BOOL: "BOOL", R_INT: "INT", R_STR: "STR", R_OBJ: "OBJ", R_ARR: "ARR", R_OBJ_OR_TRUE: "OBJ_OR_TRUE"}[rk],
+            self.tindex[rt] if rt else 0, poll, "args" if m["fields"] else "NULL"))
+        w("}")
+        return out
 
-            def name(text):
-                """The pool's offset when the types share the name, else one of this method's."""
-                if text in self.pool_index:
-                    return str(self.pool_index[text])
-                if text not in local_at:
-                    local_at[text] = sum(len(x.encode()) + 1 for x in local)
-                    local.append(text)
-                return "TP__LOC(%d)" % local_at[text]
-
-            w("")
-            w("TP__DEF tp_err %s {" % self.wrapper_head(n))
-            if m["fields"]:
-                rows = self.field_rows("tp_%s_args" % sn, m["fields"], True, name)
-                w("    static const tp__fdesc f[%d] = {" % len(rows))
-                for text, _ in rows:
-                    w("        " + text + ",")
-                w("    };")
-            w("    static const char loc[] = \"%s\";" % "\\000".join(local))
-            timeout = "0"
-            if n in LONG_POLLS:
-                timeout = "args ? tp__poll_deadline_ms((int)args->%s) : 0" % LONG_POLLS[n]
-            w("    return tp__invoke(bot, loc, %s, %d, TP__R_%s, %d, %s, %s, out, err);" % (
-                "f" if m["fields"] else "NULL", len(m["fields"]),
-                {R_BOOL: "BOOL", R_INT: "INT", R_STR: "STR", R_OBJ: "OBJ", R_ARR: "ARR", R_OBJ_OR_TRUE: "OBJ_OR_TRUE"}[rk], self.tindex[rt] if rt else 0,
-                timeout, "args" if m["fields"] else "NULL"))
-            w("}")
+    def dispatcher(self):
+        out = []
+        w = out.append
         w("")
-        w("TP__DEF tp_err tp_call_typed(tp_bot *bot, int method, const void *args, void *out, tp_error *err) {")
-        w("    TELEPOT_ASSERT(bot && method >= 0 && method < TP_METHOD_COUNT);")
+        w("/* Any method by its TP_METHOD_* id, for code that picks methods at run time: `args` the")
+        w("   method's args struct (or NULL), `out` its result struct (or NULL). It compiles in every")
+        w("   wrapper; call the wrappers themselves when the method is known. */")
+        w("static inline tp_err tp_call_typed(tp_bot *bot, int method, const void *args, void *out, tp_error *err) {")
         w("    switch (method) {")
         for n, m in self.methods.items():
             sn = snake(n)
@@ -576,7 +584,7 @@ class Gen:
                     sn.upper(), sn, sn, rn))
             else:
                 w("    case TP_METHOD_%s: return tp_%s(bot, (%s *)out, err);" % (sn.upper(), sn, rn))
-        w("    default: return tp__fail(err, TP_ERR_INVALID, 0, \"tp_call_typed: no method %d\", method);")
+        w("    default: return tp_call_desc(bot, NULL, NULL, 0, 0, 0, -1, NULL, NULL, err); /* TP_ERR_INVALID */")
         w("    }")
         w("}")
         return out
@@ -850,14 +858,12 @@ def main():
     with open(SPEC) as f:
         spec = json.load(f)
     g = Gen(spec)
+    impl = "\n".join(g.impl())  # first: it fills the string pool the wrappers refer to
     decls = "\n".join(g.decls())
-    impl_lines = g.impl()
-    impl = "\n".join(impl_lines)
     with open(HEADER) as f:
         header = f.read()
     new = replace_region(header, "declarations", decls)
     new = replace_region(new, "tables", impl)
-    new = replace_region(new, "methods", "\n".join(g.wrappers()[1:]))
     smp = Samples(g)
     outputs = {HEADER: new, EMU_SCHEMA: emu_schema(g, smp), CASES: cases(g, smp)}
     bad = 0
