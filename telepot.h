@@ -9664,10 +9664,36 @@ static tp_err tp__net_read(tp__conn *c, void *buf, size_t cap, size_t *got, int6
     return tp__sock_read(c, buf, cap, got, deadline, err);
 }
 
-/* Writes all of buf to a (possibly non-blocking) file descriptor. */
+/* write() that reports a pipe or socket without a reader as EPIPE instead of killing the
+   process with SIGPIPE: the signal is blocked in this thread for the call, and one the call
+   raised is taken back (a SIGPIPE that was already pending stays pending). */
+static ssize_t tp__write_nosig(int fd, const void *buf, size_t n) {
+    sigset_t pipe_set, old, pending;
+    ssize_t w;
+    int was_pending, e;
+    sigemptyset(&pipe_set);
+    sigaddset(&pipe_set, SIGPIPE);
+    if (pthread_sigmask(SIG_BLOCK, &pipe_set, &old) != 0) return write(fd, buf, n);
+    was_pending = sigpending(&pending) == 0 && sigismember(&pending, SIGPIPE);
+    w = write(fd, buf, n);
+    e = errno;
+    if (w < 0 && e == EPIPE && !was_pending) {
+        struct timespec zero = {0, 0};
+        while (sigtimedwait(&pipe_set, NULL, &zero) < 0 && errno == EINTR) {
+        }
+    }
+    (void)pthread_sigmask(SIG_SETMASK, &old, NULL);
+    errno = e;
+    return w;
+}
+
+/* Writes all of buf to a (possibly non-blocking) file descriptor; to a regular file with a
+   plain write(), to anything else (a pipe, a socket, a terminal) without SIGPIPE. */
 static tp_err tp__write_all(int fd, const char *buf, size_t n, tp_error *err) {
+    struct stat sb;
+    bool plain = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode);
     while (n > 0) {
-        ssize_t w = write(fd, buf, n);
+        ssize_t w = plain ? write(fd, buf, n) : tp__write_nosig(fd, buf, n);
         if (w < 0) {
             if (errno == EINTR) continue;
             if (errno == EAGAIN || errno == EWOULDBLOCK) {

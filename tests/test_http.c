@@ -19,6 +19,7 @@ static unsigned long tpt_allocs;
 #include <netinet/tcp.h>
 #include <poll.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -1629,6 +1630,18 @@ TEST(test_api_errors) {
     CHECK_EQ_INT(tp_download_file(bot, "gone", fd, &e), TP_ERR_HTTP_STATUS);
     CHECK_EQ_INT(e.http_status, 404);
     CHECK_NO_TOKEN(e);
+    { /* into a pipe nobody reads: TP_ERR_FILE with EPIPE, not death by SIGPIPE (left at its
+         default in this test), and no SIGPIPE left pending for the program either */
+        int pp[2];
+        sigset_t pend;
+        CHECK(pipe(pp) == 0);
+        close(pp[0]);
+        CHECK_EQ_INT(tp_download_file(bot, "F", pp[1], &e), TP_ERR_FILE);
+        CHECK_EQ_INT(e.sys_errno, EPIPE);
+        CHECK_NO_TOKEN(e);
+        CHECK(sigpending(&pend) == 0 && !sigismember(&pend, SIGPIPE));
+        close(pp[1]);
+    }
 
     CHECK(log_lines > 0);
     CHECK_EQ_INT(log_token_seen, 0);
