@@ -84,7 +84,7 @@ step "test_compile-bearssl" "$B/test_compile-bearssl"
 step "test_tls-clang-asan" "$B/test_tls-clang-asan"
 
 echo "== core tests under valgrind"
-for n in test_json test_http test_tls test_proxy; do
+for n in test_json test_http test_tls test_proxy test_resolve; do
     [ -x "$B/$n-vg" ] && step "$n-valgrind" valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
         --show-leak-kinds=definite,indirect --error-exitcode=9 "$B/$n-vg"
 done

@@ -1,0 +1,157 @@
+/* tests/test_resolve.c - name resolution under a deadline and tp_bot_stop. getaddrinfo has
+   neither, so telepot resolves names on a helper thread; this test replaces getaddrinfo (the
+   executable's own definition wins over libc's) to make some names slow or stalled, with
+   everything else passed on to the real one, and checks against tpemu on loopback that:
+   a slow name still connects; a stalled one fails with TP_ERR_TIMEOUT at the call's deadline
+   and with TP_ERR_STOPPED at tp_bot_stop, not when the resolver gives up; an unknown name is
+   TP_ERR_RESOLVE; abandoned resolver threads finish and free what they got (ASan and valgrind
+   see no leak at exit); the token never shows. */
+#define _GNU_SOURCE
+#define TELEPOT_IMPLEMENTATION
+#include "../telepot.h"
+#include "tp_test.h"
+
+#include <dlfcn.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define TOKEN "123456:RESOLVE-SECRET"
+#include "tp_emu.h"
+
+#define STALL_MS 2500
+
+static int stalls_active, gai_calls;
+static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+
+typedef int (*gai_fn)(const char *, const char *, const struct addrinfo *, struct addrinfo **);
+
+/* "stall.test": hangs STALL_MS, then fails, like a resolver whose server never answers;
+   "slow.test": 200 ms, then 127.0.0.1; "fail.test": unknown at once; others: libc's. */
+int getaddrinfo(const char *node, const char *service, const struct addrinfo *hints,
+                struct addrinfo **res) {
+    gai_fn real = (gai_fn)(uintptr_t)dlsym(RTLD_NEXT, "getaddrinfo");
+    pthread_mutex_lock(&mu);
+    gai_calls++;
+    pthread_mutex_unlock(&mu);
+    if (node && strcmp(node, "stall.test") == 0) {
+        pthread_mutex_lock(&mu);
+        stalls_active++;
+        pthread_mutex_unlock(&mu);
+        msleep(STALL_MS);
+        pthread_mutex_lock(&mu);
+        stalls_active--;
+        pthread_mutex_unlock(&mu);
+        return EAI_AGAIN;
+    }
+    if (node && strcmp(node, "fail.test") == 0) return EAI_NONAME;
+    if (node && strcmp(node, "slow.test") == 0) {
+        msleep(200);
+        node = "127.0.0.1";
+    }
+    return real ? real(node, service, hints, res) : EAI_FAIL;
+}
+
+static bool no_token(const tp_error *e) {
+    return !strstr(e->message, "RESOLVE-SECRET") && !strstr(e->description, "RESOLVE-SECRET");
+}
+
+static tp_bot *bot_at(const char *url, int timeout_ms) {
+    tp_bot_opts o;
+    tp_error e;
+    tp_bot *b;
+    memset(&o, 0, sizeof o);
+    o.token = TOKEN;
+    o.api_url = url;
+    o.timeout_ms = timeout_ms;
+    b = tp_bot_new(&o, &e);
+    CHECK(b != NULL);
+    return b;
+}
+
+TEST(test_numeric_address) { /* resolved in place, no thread */
+    tp_error e;
+    tp_bot *b = new_bot(TOKEN);
+    CHECK_EQ_INT(tp_get_me(b, NULL, &e), TP_OK);
+    tp_bot_free(b);
+}
+
+TEST(test_slow_name_connects) {
+    char url[80];
+    tp_error e;
+    tp_user_result me;
+    tp_bot *b;
+    snprintf(url, sizeof url, "http://slow.test:%s", strrchr(emu_url, ':') + 1);
+    b = bot_at(url, 5000);
+    CHECK_EQ_INT(tp_get_me(b, &me, &e), TP_OK);
+    CHECK(me.value && me.value->is_bot);
+    tp_json_doc_free(me.doc);
+    tp_bot_free(b);
+    CHECK(strstr(control("GET", "/_emu/calls", NULL) ? control("GET", "/_emu/calls", NULL) : "",
+                  "getMe") != NULL);
+}
+
+TEST(test_unknown_name) {
+    tp_error e;
+    tp_bot *b = bot_at("http://fail.test:1", 5000);
+    CHECK_EQ_INT(tp_get_me(b, NULL, &e), TP_ERR_RESOLVE);
+    CHECK(strstr(e.message, "cannot resolve fail.test") != NULL);
+    CHECK(no_token(&e));
+    tp_bot_free(b);
+}
+
+TEST(test_stalled_name_meets_the_deadline) {
+    tp_error e;
+    tp_bot *b = bot_at("http://stall.test:1", 400);
+    int64_t t0 = tp_now_ms(), dt;
+    CHECK_EQ_INT(tp_get_me(b, NULL, &e), TP_ERR_TIMEOUT);
+    dt = tp_now_ms() - t0;
+    CHECK(dt >= 350 && dt < 1500); /* the stall lasts STALL_MS */
+    CHECK(strstr(e.message, "resolving stall.test timed out") != NULL);
+    CHECK(no_token(&e));
+    tp_bot_free(b); /* the resolver thread is still running: it must not need the bot */
+}
+
+static void never(tp_bot *bot, const tp_update *u, void *user) {
+    (void)bot;
+    (void)u;
+    (void)user;
+}
+
+TEST(test_stop_interrupts_resolution) {
+    tp_error e;
+    tp_bot *b = bot_at("http://stall.test:1", 60000);
+    tp_poller *p;
+    int64_t t0;
+    p = tp_poll_start(b, never, NULL, NULL, &e);
+    CHECK(p != NULL);
+    msleep(300); /* the poller is waiting for the name now */
+    t0 = tp_now_ms();
+    tp_bot_stop(b);
+    CHECK_EQ_INT(tp_poll_join(p, &e), TP_OK);
+    CHECK(tp_now_ms() - t0 < 1000);
+    tp_bot_free(b);
+}
+
+int main(void) {
+    int i, left;
+    start_emu();
+    RUN(test_numeric_address);
+    RUN(test_slow_name_connects);
+    RUN(test_unknown_name);
+    RUN(test_stalled_name_meets_the_deadline);
+    RUN(test_stop_interrupts_resolution);
+    stop_emu();
+    CHECK(gai_calls >= 4);
+    for (i = 0, left = 1; i < 2 * STALL_MS / 50 && left; i++) { /* abandoned threads finish */
+        pthread_mutex_lock(&mu);
+        left = stalls_active;
+        pthread_mutex_unlock(&mu);
+        if (left) msleep(50);
+    }
+    CHECK_EQ_INT(left, 0);
+    msleep(100); /* and free what they hold after their getaddrinfo returns */
+    TEST_END();
+}
