@@ -9123,7 +9123,12 @@ static inline tp_err tp_call_typed(tp_bot *bot, int method, const void *args, vo
     case TP_METHOD_SEND_GAME: return tp_send_game(bot, (const tp_send_game_args *)args, (tp_message_result *)out, err);
     case TP_METHOD_SET_GAME_SCORE: return tp_set_game_score(bot, (const tp_set_game_score_args *)args, (tp_message_result *)out, err);
     case TP_METHOD_GET_GAME_HIGH_SCORES: return tp_get_game_high_scores(bot, (const tp_get_game_high_scores_args *)args, (tp_game_high_score_list_result *)out, err);
-    default: return tp_call_desc(bot, NULL, NULL, 0, 0, 0, -1, NULL, NULL, err); /* TP_ERR_INVALID */
+    default: /* no such method: TP_ERR_INVALID, and doc and json zero as after any failure */
+        if (out) { /* every result struct starts with doc and json */
+            ((tp_bool_result *)out)->doc = NULL;
+            ((tp_bool_result *)out)->json = NULL;
+        }
+        return tp_call_desc(bot, NULL, NULL, 0, 0, 0, -1, NULL, NULL, err);
     }
 }
 /* END GENERATED declarations */
@@ -9797,6 +9802,26 @@ static tp_err tp__net_read(tp__conn *c, void *buf, size_t cap, size_t *got, int6
    process with SIGPIPE: the signal is blocked in this thread for the call, and one the call
    raised is taken back (a SIGPIPE that was already pending stays pending). */
 static ssize_t tp__write_nosig(int fd, const void *buf, size_t n) {
+#if !defined(_POSIX_REALTIME_SIGNALS)
+#define TP__NO_SIGTIMEDWAIT
+#elif _POSIX_REALTIME_SIGNALS <= 0
+#define TP__NO_SIGTIMEDWAIT
+#endif
+#ifdef TP__NO_SIGTIMEDWAIT /* macOS, OpenBSD: SIGPIPE goes to the process; a per-fd switch */
+#ifdef F_SETNOSIGPIPE
+    int was = fcntl(fd, F_GETNOSIGPIPE);
+    ssize_t w;
+    int e;
+    if (was == 0) (void)fcntl(fd, F_SETNOSIGPIPE, 1);
+    w = write(fd, buf, n);
+    e = errno;
+    if (was == 0) (void)fcntl(fd, F_SETNOSIGPIPE, 0);
+    errno = e;
+    return w;
+#else
+    return write(fd, buf, n);
+#endif
+#else
     sigset_t pipe_set, old, pending;
     ssize_t w;
     int was_pending, e;
@@ -9814,6 +9839,7 @@ static ssize_t tp__write_nosig(int fd, const void *buf, size_t n) {
     (void)pthread_sigmask(SIG_SETMASK, &old, NULL);
     errno = e;
     return w;
+#endif
 }
 
 /* Writes all of buf to a (possibly non-blocking) file descriptor; to a regular file with a

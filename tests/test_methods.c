@@ -154,6 +154,18 @@ TEST(test_all_methods) {
     printf("%d methods called: %d requests as expected (%d with uploads, %d with ids > 2^53), %d "
            "typed results\n",
            (int)n, ok_params, uploads, big_ids, ok_results);
+    { /* the run-time dispatcher: a method by its id; an id that is none fails cleanly */
+        tp_user_result me;
+        tp_message_result r;
+        tp_error e;
+        CHECK_EQ_INT(tp_call_typed(bot, TP_METHOD_GET_ME, NULL, &me, &e), TP_OK);
+        CHECK(me.value && me.value->is_bot && me.doc);
+        tp_json_doc_free(me.doc);
+        memset(&r, 0xAB, sizeof r);
+        CHECK_EQ_INT(tp_call_typed(bot, TP_METHOD_COUNT + 7, NULL, &r, &e), TP_ERR_INVALID);
+        CHECK(r.doc == NULL && r.json == NULL);
+        CHECK_EQ_INT(tp_call_typed(bot, -1, NULL, NULL, &e), TP_ERR_INVALID);
+    }
     tp_bot_free(bot);
 }
 

@@ -584,7 +584,12 @@ class Gen:
                     sn.upper(), sn, sn, rn))
             else:
                 w("    case TP_METHOD_%s: return tp_%s(bot, (%s *)out, err);" % (sn.upper(), sn, rn))
-        w("    default: return tp_call_desc(bot, NULL, NULL, 0, 0, 0, -1, NULL, NULL, err); /* TP_ERR_INVALID */")
+        w("    default: /* no such method: TP_ERR_INVALID, and doc and json zero as after any failure */")
+        w("        if (out) { /* every result struct starts with doc and json */")
+        w("            ((tp_bool_result *)out)->doc = NULL;")
+        w("            ((tp_bool_result *)out)->json = NULL;")
+        w("        }")
+        w("        return tp_call_desc(bot, NULL, NULL, 0, 0, 0, -1, NULL, NULL, err);")
         w("    }")
         w("}")
         return out
