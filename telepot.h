@@ -68,7 +68,8 @@
                NULL instead and the answer is not even parsed.
      Threads   no globals: objects never share hidden state. A tp_bot is thread-safe (calls share
                one connection under a mutex, long polls have their own); tp_bot_stop is safe from
-               any thread and from a signal handler. Documents are read-only, shareable.
+               any thread and from a signal handler. Documents can be read from many threads;
+               typed views (tp_parse_as, tp_update_view) allocate in theirs: one at a time.
      NULL      JSON getters accept NULL and return NULL/0, so lookups chain:
                tp_json_get_int(tp_json_get(tp_json_get(upd, "message"), "chat"), "id").
      Secrets   the token never appears in any error, log line or message the library makes.
