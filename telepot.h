@@ -13829,8 +13829,10 @@ struct tp_hook {
     pthread_cond_t conns_done;
     int nconns;
     tp_disp *disp;
-    int64_t *seen;              /* ring of recent update_ids */
+    int64_t *seen;              /* ring of recent update_ids, the oldest replaced first */
     size_t seen_cap, seen_len, seen_pos;
+    uint32_t *seen_set;         /* open addressing over the ring: index + 1, 0 = empty */
+    size_t seen_mask;
     bool have_expect;           /* ordered: the next update_id to release is `expect` */
     int64_t expect, first_since;
     tp__held *held;             /* ordered: held back, sorted by id */
@@ -13965,13 +13967,37 @@ static bool tp__ct_equal(const char *a, size_t an, const char *b, size_t bn) {
     return d == 0;
 }
 
-static bool tp__hook_seen(tp_hook *h, int64_t id) { /* under the lock; remembers id */
-    size_t i;
-    for (i = 0; i < h->seen_len; i++)
-        if (h->seen[i] == id) return true;
-    if (h->seen_len < h->seen_cap) h->seen[h->seen_len++] = id;
-    else h->seen[h->seen_pos] = id;
-    h->seen_pos = (h->seen_pos + 1) % h->seen_cap;
+static size_t tp__hook_home(const tp_hook *h, int64_t id) {
+    uint64_t k = (uint64_t)id * UINT64_C(0x9E3779B97F4A7C15);
+    return (size_t)(k >> 32) & h->seen_mask;
+}
+
+/* Under the lock: was id among the last dedup_size update_ids? Remembers it if not. The ring
+   keeps their order, the set finds them in O(1) (linear probing, deletion by backward shift). */
+static bool tp__hook_seen(tp_hook *h, int64_t id) {
+    size_t i = tp__hook_home(h, id), slot;
+    for (; h->seen_set[i]; i = (i + 1) & h->seen_mask)
+        if (h->seen[h->seen_set[i] - 1] == id) return true;
+    slot = h->seen_pos;
+    if (h->seen_len < h->seen_cap) {
+        h->seen_len++;
+    } else { /* forget the oldest: find it, then pull the probe run after it back */
+        size_t j = tp__hook_home(h, h->seen[slot]), k;
+        while (h->seen_set[j] != slot + 1) j = (j + 1) & h->seen_mask;
+        for (k = (j + 1) & h->seen_mask; h->seen_set[k]; k = (k + 1) & h->seen_mask) {
+            size_t home = tp__hook_home(h, h->seen[h->seen_set[k] - 1]);
+            if (((k - home) & h->seen_mask) >= ((k - j) & h->seen_mask)) {
+                h->seen_set[j] = h->seen_set[k]; /* its run passes over j: move it there */
+                j = k;
+            }
+        }
+        h->seen_set[j] = 0;
+        i = tp__hook_home(h, id); /* the hole may have been on id's path */
+        while (h->seen_set[i]) i = (i + 1) & h->seen_mask;
+    }
+    h->seen[slot] = id;
+    h->seen_set[i] = (uint32_t)slot + 1;
+    h->seen_pos = (slot + 1) % h->seen_cap;
     return false;
 }
 
@@ -14375,9 +14401,14 @@ TP__DEF tp_hook *tp_hook_new(tp_bot *bot, tp_update_fn handler, void *user,
     h->secret = h->o.secret_token ? tp__strdup(h->o.secret_token) : NULL;
     h->seen_cap = (size_t)h->o.dedup_size;
     h->seen = (int64_t *)tp__alloc(h->seen_cap * sizeof *h->seen);
+    for (h->seen_mask = 1; h->seen_mask < 2 * h->seen_cap; h->seen_mask <<= 1) {
+    }
+    h->seen_set = (uint32_t *)tp__alloc(h->seen_mask * sizeof *h->seen_set);
+    if (h->seen_set) memset(h->seen_set, 0, h->seen_mask * sizeof *h->seen_set);
+    h->seen_mask--;
     pthread_mutex_init(&h->lock, NULL);
     pthread_cond_init(&h->conns_done, NULL);
-    if (!h->path || (h->o.secret_token && !h->secret) || !h->seen) {
+    if (!h->path || (h->o.secret_token && !h->secret) || !h->seen || !h->seen_set) {
         tp__fail(err, TP_ERR_NOMEM, 0, NULL);
         goto fail;
     }
@@ -14462,6 +14493,7 @@ TP__DEF void tp_hook_free(tp_hook *h) {
     pthread_mutex_destroy(&h->lock);
     tp__free(h->held);
     tp__free(h->seen);
+    tp__free(h->seen_set);
     tp__free(h->path);
 #ifdef TELEPOT_BEARSSL
     tp__tls_key_free(&h->key); /* zero before loading: safe either way */

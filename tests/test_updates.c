@@ -904,6 +904,77 @@ TEST(hook_rules) {
     tp_bot_free(bot);
 }
 
+/* ---- 7. the webhook's dedup set against a model -------------------------------------------- */
+
+static pthread_mutex_t dd_lock = PTHREAD_MUTEX_INITIALIZER;
+static long dd_count[6000], dd_total;
+
+static void on_dedup(tp_bot *bot, const tp_update *u, void *user) {
+    (void)bot;
+    (void)user;
+    pthread_mutex_lock(&dd_lock);
+    if (u->update_id >= 0 && u->update_id < 6000) dd_count[u->update_id]++;
+    dd_total++;
+    pthread_mutex_unlock(&dd_lock);
+}
+
+/* 20000 pushes of ids from a window that slides forward, with repeats of recent and of long
+   forgotten ones: every update is dispatched exactly when a ring of the last dedup_size new
+   ids (the model) does not hold it. Small dedup_size, so eviction runs all the time. */
+TEST(hook_dedup) {
+    enum { DEDUP = 37, PUSHES = 20000 };
+    tp_bot *bot = new_bot("http://127.0.0.1:9", 1000);
+    tp_hook_opts ho;
+    tp_hook *h;
+    tp_error err;
+    int64_t ring[DEDUP];
+    long want[6000], total = 0, bad = 0, got_total;
+    size_t rlen = 0, rpos = 0, k;
+    unsigned st = 7;
+    int i;
+    memset(want, 0, sizeof want);
+    memset(dd_count, 0, sizeof dd_count);
+    dd_total = 0;
+    memset(&ho, 0, sizeof ho);
+    ho.no_server = true;
+    ho.workers = 1;
+    ho.dedup_size = DEDUP;
+    h = tp_hook_new(bot, on_dedup, NULL, &ho, &err);
+    CHECK(h != NULL);
+    if (!h) return;
+    for (i = 0; i < PUSHES; i++) {
+        char body[64];
+        int64_t id;
+        bool dup = false;
+        st = st * 1103515245u + 12345u;
+        id = i / 4 - (int64_t)((st >> 16) % 120); /* the window: 120 ids behind i/4 */
+        if (id < 0) id = 0;
+        for (k = 0; k < rlen; k++) dup = dup || ring[k] == id;
+        if (!dup) {
+            ring[rlen < DEDUP ? rlen++ : rpos] = id;
+            rpos = (rpos + 1) % DEDUP;
+            want[id]++;
+            total++;
+        }
+        snprintf(body, sizeof body, "{\"update_id\":%lld}", (long long)id);
+        if (tp_hook_push(h, body, strlen(body), &err) != TP_OK) bad++;
+    }
+    for (i = 0; i < 300; i++) {
+        pthread_mutex_lock(&dd_lock);
+        got_total = dd_total;
+        pthread_mutex_unlock(&dd_lock);
+        if (got_total >= total) break;
+        msleep(10);
+    }
+    tp_hook_free(h);
+    CHECK_EQ_INT(bad, 0);
+    CHECK_EQ_INT(dd_total, total);
+    for (i = 0, bad = 0; i < 6000; i++) bad += dd_count[i] != want[i];
+    CHECK_EQ_INT(bad, 0);
+    CHECK(total > PUSHES / 4 && total < PUSHES); /* both paths taken many times */
+    tp_bot_free(bot);
+}
+
 int main(int argc, char **argv) {
     if (argc == 5 && strcmp(argv[1], "bot") == 0) return bot_main(argv[2], argv[3], argv[4]);
     setvbuf(stdout, NULL, _IOLBF, 0);
@@ -914,5 +985,6 @@ int main(int argc, char **argv) {
     if (PICK(poll_kill)) RUN(poll_kill);
     if (PICK(poll_soak)) RUN(poll_soak);
     if (PICK(webhook_soak)) RUN(webhook_soak);
+    if (PICK(hook_dedup)) RUN(hook_dedup);
     TEST_END();
 }
