@@ -18334,7 +18334,7 @@ TP__DEF tp_reply_markup tp_markup_force_reply(void) {
                          1.43x the DOM parse instead of 1.59x). Names are resolved on a
                          short-lived thread, so DNS obeys the connect deadline and
                          tp_bot_stop; downloads into a pipe whose reader is gone fail with
-                         EPIPE instead of SIGPIPE.
+                         EPIPE instead of SIGPIPE; the webhook's dedup is a hash set (O(1)).
      0.2.0 (2026-11-25)  HTTPS through BearSSL (SNI, chain and host name always verified,
                          distinct errors, session resumption, buffers allocated once; a lean
                          TLS 1.2 AEAD profile, TELEPOT_TLS_FULL for the full one); proxies
