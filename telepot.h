@@ -544,7 +544,8 @@ static inline tp_input_file tp_file_mem(const void *data, size_t len, const char
 typedef struct tp__fdesc {
     uint16_t name, off, aux; /* aux: offset of has_x (optional scalars) or x_count (arrays) */
     uint8_t kind, flags;     /* flags: required | array depth << 1 | element kind << 4 */
-    uint16_t elem;           /* element type; for a string, the name of its const value */
+    uint16_t elem;           /* element type; for a string, the name of its const value;
+                                for a Boolean, 1 when always true (remove_keyboard) */
 } tp__fdesc;
 #define TP__LOC(o) (0x8000u | (o))
 enum { TP__R_BOOL = 1, TP__R_INT, TP__R_STR, TP__R_OBJ, TP__R_ARR, TP__R_OBJ_OR_TRUE };
@@ -15572,7 +15573,7 @@ static const tp__fdesc tp__gen_fields[1748] = {
     {7933, offsetof(tp_keyboard_button_request_managed_bot, suggested_name), 0, 4, 0, 0},
     {7948, offsetof(tp_keyboard_button_request_managed_bot, suggested_username), 0, 4, 0, 0},
     {954, offsetof(tp_keyboard_button_poll_type, type), 0, 4, 0, 0},
-    {8010, offsetof(tp_reply_keyboard_remove, remove_keyboard), 0, 3, 1, 0},
+    {8010, offsetof(tp_reply_keyboard_remove, remove_keyboard), 0, 3, 1, 1},
     {7488, offsetof(tp_reply_keyboard_remove, selective), offsetof(tp_reply_keyboard_remove, has_selective), 3, 0, 0},
     {8047, offsetof(tp_inline_keyboard_markup, inline_keyboard), offsetof(tp_inline_keyboard_markup, inline_keyboard_count), 8, 117, 112},
     {8084, offsetof(tp_inline_keyboard_button, callback_data), 0, 4, 0, 0},
@@ -15605,7 +15606,7 @@ static const tp__fdesc tp__gen_fields[1748] = {
     {784, offsetof(tp_callback_query, id), 0, 4, 1, 0},
     {8441, offsetof(tp_callback_query, inline_message_id), 0, 4, 0, 0},
     {259, offsetof(tp_callback_query, message), 0, 7, 0, 8},
-    {8470, offsetof(tp_force_reply, force_reply), 0, 3, 1, 0},
+    {8470, offsetof(tp_force_reply, force_reply), 0, 3, 1, 1},
     {7407, offsetof(tp_force_reply, input_field_placeholder), 0, 4, 0, 0},
     {7488, offsetof(tp_force_reply, selective), offsetof(tp_force_reply, has_selective), 3, 0, 0},
     {8492, offsetof(tp_chat_photo, big_file_id), 0, 4, 1, 0},
@@ -17941,6 +17942,11 @@ static void tp__write_fields(tp__wctx *c, const tp__fdesc *fds, unsigned nf, con
         const tp__fdesc *fd = &fds[i];
         const char *src = o + fd->off;
         bool req = (fd->flags & TP__F_REQ) != 0, has = false;
+        if (fd->kind == TP__K_BOOL && fd->elem) { /* always true: a zeroed struct is valid */
+            tp_jw_key(c->w, tp__fname(c, fd->name));
+            tp_jw_bool(c->w, true);
+            continue;
+        }
         if (fd->aux && (fd->kind == TP__K_INT || fd->kind == TP__K_FLOAT || fd->kind == TP__K_BOOL))
             memcpy(&has, o + fd->aux, sizeof has);
         switch (fd->kind) {
@@ -18286,14 +18292,12 @@ TP__DEF tp_reply_markup tp_markup_reply(const tp_reply_keyboard_markup *m) {
 }
 
 TP__DEF tp_reply_markup tp_markup_remove(void) {
-    /* positional: json, remove_keyboard, selective, has_selective (regenerating may add some) */
-    static const tp_reply_keyboard_remove rm = {NULL, true, false, false};
+    static tp_reply_keyboard_remove rm; /* zero: remove_keyboard is written as true anyway */
     return tp__markup(TP_REPLY_MARKUP_REPLY_KEYBOARD_REMOVE, &rm);
 }
 
 TP__DEF tp_reply_markup tp_markup_force_reply(void) {
-    /* positional: json, force_reply, input_field_placeholder, selective, has_selective */
-    static const tp_force_reply fr = {NULL, true, NULL, false, false};
+    static tp_force_reply fr; /* zero: force_reply is written as true anyway */
     return tp__markup(TP_REPLY_MARKUP_FORCE_REPLY, &fr);
 }
 
@@ -18335,6 +18339,8 @@ TP__DEF tp_reply_markup tp_markup_force_reply(void) {
                          short-lived thread, so DNS obeys the connect deadline and
                          tp_bot_stop; downloads into a pipe whose reader is gone fail with
                          EPIPE instead of SIGPIPE; the webhook's dedup is a hash set (O(1)).
+                         remove_keyboard and force_reply are written true whatever the struct
+                         holds (the Bot API allows only true), so zeroed structs are valid.
      0.2.0 (2026-11-25)  HTTPS through BearSSL (SNI, chain and host name always verified,
                          distinct errors, session resumption, buffers allocated once; a lean
                          TLS 1.2 AEAD profile, TELEPOT_TLS_FULL for the full one); proxies

@@ -210,6 +210,14 @@ TEST(test_writer) {
     mk = tp_markup_force_reply();
     tp_jw_typed(&w, TP_TYPE_REPLY_MARKUP, &mk);
     CHECK_STR(b.ptr, "{\"force_reply\":true}");
+    { /* those two Booleans are always true: a zeroed struct is already valid */
+        tp_force_reply fr;
+        memset(&fr, 0, sizeof fr);
+        fr.input_field_placeholder = "Name?";
+        tp_buf_reset(&b);
+        tp_jw_typed(&w, TP_TYPE_FORCE_REPLY, &fr);
+        CHECK_STR(b.ptr, "{\"force_reply\":true,\"input_field_placeholder\":\"Name?\"}");
+    }
     /* const fields are filled in; has_ flags write a false that matters */
     tp_buf_reset(&b);
     memset(&ph, 0, sizeof ph);

@@ -36,6 +36,10 @@ SYNTH_UNIONS = {
 }
 SYNTH_DISCRIM = {"InlineKeyboardMarkup": "inline_keyboard", "ReplyKeyboardMarkup": "keyboard",
                  "ReplyKeyboardRemove": "remove_keyboard", "ForceReply": "force_reply"}
+# Required Booleans that are always true (the Bot API's prose says "True"; botapi.json says
+# Boolean): the discriminators of ReplyKeyboardRemove and ForceReply. The writer writes them
+# as true whatever the struct holds, so a zeroed struct is already a valid markup.
+ALWAYS_TRUE = {"tp_reply_keyboard_remove": "remove_keyboard", "tp_force_reply": "force_reply"}
 
 # Kinds, shared with the C engine (TP__K_*).
 K_INT, K_FLOAT, K_BOOL, K_STR, K_CHATID, K_FILE, K_OBJ, K_ARR = 1, 2, 3, 4, 5, 6, 7, 8
@@ -427,6 +431,8 @@ class Gen:
                     elem = self.tindex[base]
                 elif not f["required"] and k in (K_INT, K_FLOAT, K_BOOL) and not is_args:
                     aux = "offsetof(%s, has_%s)" % (cstruct, fn)
+                elif k == K_BOOL and f["required"] and ALWAYS_TRUE.get(cstruct) == f["name"]:
+                    elem = 1  # written as true whatever the struct holds
                 cval = name(str(f["const"])) if "const" in f and isinstance(f["const"], str) else 0
                 rows.append((f["required"] and k in (K_OBJ, K_STR)))
                 if cval and (k != K_STR or elem):
