@@ -11227,7 +11227,8 @@ static void tp__mpbody_free(tp__mpbody *m) {
 }
 
 static tp_err tp__mpbody_build(tp_http *h, const tp_http_part *parts, size_t nparts,
-                               const char *boundary, tp__mpbody *m, tp_error *err) {
+                               const char *boundary, int64_t deadline, tp__mpbody *m,
+                               tp_error *err) {
     size_t i, k = 0;
     memset(m, 0, sizeof *m);
     m->pieces = (tp__piece *)tp__alloc(sizeof(tp__piece) * (2 * nparts + 1));
@@ -11275,9 +11276,28 @@ static tp_err tp__mpbody_build(tp_http *h, const tp_http_part *parts, size_t npa
                 char tmp[8192];
                 ssize_t r;
                 size_t at = m->spill.len;
-                for (;;) {
-                    r = read(pt->fd, tmp, sizeof tmp);
-                    if (r < 0 && errno == EINTR) continue;
+                for (;;) { /* under the request's deadline and tp_bot_stop: a writer that
+                              stalls must not hold the call forever */
+                    struct pollfd pf[2];
+                    int np = 1, pr;
+                    pf[0].fd = pt->fd;
+                    pf[0].events = POLLIN;
+                    pf[0].revents = 0;
+                    if (h->conn.wake_fd >= 0) {
+                        pf[1].fd = h->conn.wake_fd;
+                        pf[1].events = POLLIN;
+                        pf[1].revents = 0;
+                        np = 2;
+                    }
+                    pr = poll(pf, (nfds_t)np, tp__ms_left(deadline));
+                    if (pr < 0 && errno == EINTR) continue;
+                    if (pr == 0)
+                        return tp__fail(err, TP_ERR_TIMEOUT, 0,
+                                        "reading upload '%s' from a pipe timed out", pt->name);
+                    if (pr > 0 && np == 2 && pf[1].revents)
+                        return tp__fail(err, TP_ERR_STOPPED, 0, "stopped");
+                    r = pr < 0 ? -1 : read(pt->fd, tmp, sizeof tmp);
+                    if (r < 0 && (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK)) continue;
                     if (r <= 0) break;
                     if (m->spill.len + (size_t)r > h->max_body)
                         return tp__fail(err, TP_ERR_FILE, 0, "upload '%s' from a pipe exceeds %zu bytes",
@@ -11620,7 +11640,7 @@ TP__DEF tp_err tp_http_request(tp_http *h, const tp_http_req *req, tp_http_resp 
     if (req->parts) {
         snprintf(boundary, sizeof boundary, "----telepot%08x%08lx", ++h->seq,
                  (unsigned long)(start ^ (int64_t)(uintptr_t)h));
-        rc = tp__mpbody_build(h, req->parts, req->nparts, boundary, &mp, err);
+        rc = tp__mpbody_build(h, req->parts, req->nparts, boundary, deadline, &mp, err);
         m = &mp;
         if (rc != TP_OK) {
             tp__mpbody_free(m);
@@ -18340,7 +18360,8 @@ TP__DEF tp_reply_markup tp_markup_force_reply(void) {
                          tp_bot_stop; downloads into a pipe whose reader is gone fail with
                          EPIPE instead of SIGPIPE; the webhook's dedup is a hash set (O(1)).
                          remove_keyboard and force_reply are written true whatever the struct
-                         holds (the Bot API allows only true), so zeroed structs are valid.
+                         holds (the Bot API allows only true), so zeroed structs are valid. An
+                         upload read from a pipe obeys the request deadline and tp_bot_stop.
      0.2.0 (2026-11-25)  HTTPS through BearSSL (SNI, chain and host name always verified,
                          distinct errors, session resumption, buffers allocated once; a lean
                          TLS 1.2 AEAD profile, TELEPOT_TLS_FULL for the full one); proxies

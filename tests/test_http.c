@@ -1443,6 +1443,28 @@ TEST(test_multipart) {
     r.nparts = 1;
     CHECK_EQ_INT(tp_http_request(h, &r, &rs, &e), TP_OK);
     CHECK_EQ_INT(srv_get(&s, &s.accepts), 1);
+
+    { /* a pipe whose writer stalls (open, silent): the request's deadline still holds */
+        int sp[2];
+        tp_http_part stall;
+        int64_t t0;
+        CHECK(pipe(sp) == 0);
+        CHECK(write(sp[1], "abc", 3) == 3);
+        memset(&stall, 0, sizeof stall);
+        stall.name = "voice";
+        stall.filename = "stall.ogg";
+        stall.fd = sp[0];
+        r.parts = &stall;
+        r.nparts = 1;
+        r.timeout_ms = 300;
+        t0 = tp_now_ms();
+        CHECK_EQ_INT(tp_http_request(h, &r, &rs, &e), TP_ERR_TIMEOUT);
+        CHECK(tp_now_ms() - t0 < 2000);
+        CHECK(strstr(e.message, "from a pipe timed out") != NULL);
+        r.timeout_ms = 0;
+        close(sp[0]);
+        close(sp[1]);
+    }
     tp_http_free(h);
     srv_stop(&s);
 
