@@ -92,7 +92,7 @@
    CHANGELOG (full history at the end of the file)
      0.2.1  the method wrappers carry their own tables (a program compiles and links only the
             methods it calls); typed views of a batch ~30% cheaper (key-order memo); DNS
-            under the connect deadline and tp_bot_stop.
+            under the connect deadline.
      0.2.0  the whole Bot API 10.1, generated; HTTPS through BearSSL; proxies; hardened
             polling; the webhook receiver tp_hook_*.   0.1.0  the foundation.
 */
@@ -744,7 +744,8 @@ typedef struct tp_hook_opts {
     int idle_timeout_ms;         /* keep-alive connection idle limit, ms; default 60000 */
     int workers;                 /* handler threads (per-chat order); default 4 */
     int queue_size;              /* queued updates per worker; default 256 */
-    int dedup_size;              /* recent update_ids remembered; default 4096 */
+    int dedup_size;              /* recent update_ids remembered; default 4096, at most
+                                    1048576 */
     bool ordered;                /* telepot's ordered=True: hold updates back until the
                                     update_ids before them arrived, or maxhold passed */
     int maxhold_ms;              /* ms; default 3000 */
@@ -9612,13 +9613,14 @@ static tp_err tp__resolve(const char *host, const char *port, int wake_fd, int64
                 n = 2;
             }
             pr = poll(pf, (nfds_t)n, tp__ms_left(deadline));
-            if (pr < 0 && errno == EINTR) continue;
+            sys_errno = errno;
+            if (pr < 0 && sys_errno == EINTR) continue;
             if (pr > 0 && pf[0].revents) break;
             tp__gai_unref(g); /* the thread finishes alone */
             if (pr > 0) return tp__fail(err, TP_ERR_STOPPED, 0, "stopped");
             if (pr == 0)
                 return tp__fail(err, TP_ERR_TIMEOUT, 0, "resolving %s timed out", host);
-            return tp__fail(err, TP_ERR_IO, errno, "poll: %s", strerror(errno));
+            return tp__fail(err, TP_ERR_IO, sys_errno, "poll: %s", strerror(sys_errno));
         }
         pthread_mutex_lock(&g->mu);
         rc = g->rc;
@@ -9801,47 +9803,37 @@ static tp_err tp__net_read(tp__conn *c, void *buf, size_t cap, size_t *got, int6
 }
 
 /* write() that reports a pipe or socket without a reader as EPIPE instead of killing the
-   process with SIGPIPE: the signal is blocked in this thread for the call, and one the call
-   raised is taken back (a SIGPIPE that was already pending stays pending). */
+   process with SIGPIPE. Where the system has a per-descriptor switch (macOS: SIGPIPE there
+   goes to the process, so a thread's mask is not enough) it is set for the call; elsewhere
+   the signal is blocked in this thread for the call, and one the call raised is taken back
+   with sigwait (it is pending, so that returns at once; one already pending stays). */
 static ssize_t tp__write_nosig(int fd, const void *buf, size_t n) {
-#if !defined(_POSIX_REALTIME_SIGNALS)
-#define TP__NO_SIGTIMEDWAIT
-#elif _POSIX_REALTIME_SIGNALS <= 0
-#define TP__NO_SIGTIMEDWAIT
-#endif
-#ifdef TP__NO_SIGTIMEDWAIT /* macOS, OpenBSD: SIGPIPE goes to the process; a per-fd switch */
-#ifdef F_SETNOSIGPIPE
-    int was = fcntl(fd, F_GETNOSIGPIPE);
     ssize_t w;
     int e;
+#ifdef F_SETNOSIGPIPE
+    int was = fcntl(fd, F_GETNOSIGPIPE);
     if (was == 0) (void)fcntl(fd, F_SETNOSIGPIPE, 1);
     w = write(fd, buf, n);
     e = errno;
     if (was == 0) (void)fcntl(fd, F_SETNOSIGPIPE, 0);
-    errno = e;
-    return w;
-#else
-    return write(fd, buf, n);
-#endif
 #else
     sigset_t pipe_set, old, pending;
-    ssize_t w;
-    int was_pending, e;
+    bool was_pending;
     sigemptyset(&pipe_set);
     sigaddset(&pipe_set, SIGPIPE);
     if (pthread_sigmask(SIG_BLOCK, &pipe_set, &old) != 0) return write(fd, buf, n);
     was_pending = sigpending(&pending) == 0 && sigismember(&pending, SIGPIPE);
     w = write(fd, buf, n);
     e = errno;
-    if (w < 0 && e == EPIPE && !was_pending) {
-        struct timespec zero = {0, 0};
-        while (sigtimedwait(&pipe_set, NULL, &zero) < 0 && errno == EINTR) {
-        }
+    if (w < 0 && e == EPIPE && !was_pending && sigpending(&pending) == 0 &&
+        sigismember(&pending, SIGPIPE)) {
+        int sig;
+        (void)sigwait(&pipe_set, &sig);
     }
     (void)pthread_sigmask(SIG_SETMASK, &old, NULL);
+#endif
     errno = e;
     return w;
-#endif
 }
 
 /* Writes all of buf to a (possibly non-blocking) file descriptor; to a regular file with a
@@ -11276,6 +11268,11 @@ static tp_err tp__mpbody_build(tp_http *h, const tp_http_part *parts, size_t npa
                 char tmp[8192];
                 ssize_t r;
                 size_t at = m->spill.len;
+                int fl = fcntl(pt->fd, F_GETFL);
+                if (fl < 0 || (fl & O_ACCMODE) == O_WRONLY) /* not to wait on a write end */
+                    return tp__fail(err, TP_ERR_FILE, fl < 0 ? errno : EBADF,
+                                    "reading upload '%s': %s", pt->name,
+                                    strerror(fl < 0 ? errno : EBADF));
                 for (;;) { /* under the request's deadline and tp_bot_stop: a writer that
                               stalls must not hold the call forever */
                     struct pollfd pf[2];
@@ -14417,6 +14414,7 @@ TP__DEF tp_hook *tp_hook_new(tp_bot *bot, tp_update_fn handler, void *user,
     if (h->o.request_timeout_ms <= 0) h->o.request_timeout_ms = 10000;
     if (h->o.idle_timeout_ms <= 0) h->o.idle_timeout_ms = 60000;
     if (h->o.dedup_size <= 0) h->o.dedup_size = 4096;
+    if (h->o.dedup_size > (1 << 20)) h->o.dedup_size = 1 << 20;
     if (h->o.maxhold_ms <= 0) h->o.maxhold_ms = 3000;
     h->path = tp__strdup(h->o.path && *h->o.path ? h->o.path : "/");
     h->secret = h->o.secret_token ? tp__strdup(h->o.secret_token) : NULL;
@@ -18356,12 +18354,12 @@ TP__DEF tp_reply_markup tp_markup_force_reply(void) {
                          names compared inline, the required-field pass skipped when all came,
                          and a key-order memo for big documents (a 100-update batch costs
                          1.43x the DOM parse instead of 1.59x). Names are resolved on a
-                         short-lived thread, so DNS obeys the connect deadline and
-                         tp_bot_stop; downloads into a pipe whose reader is gone fail with
+                         short-lived thread, so DNS obeys the connect deadline (and
+                         tp_bot_stop in long polls); downloads into a pipe whose reader is gone fail with
                          EPIPE instead of SIGPIPE; the webhook's dedup is a hash set (O(1)).
                          remove_keyboard and force_reply are written true whatever the struct
                          holds (the Bot API allows only true), so zeroed structs are valid. An
-                         upload read from a pipe obeys the request deadline and tp_bot_stop.
+                         upload read from a pipe obeys the request deadline.
      0.2.0 (2026-11-25)  HTTPS through BearSSL (SNI, chain and host name always verified,
                          distinct errors, session resumption, buffers allocated once; a lean
                          TLS 1.2 AEAD profile, TELEPOT_TLS_FULL for the full one); proxies

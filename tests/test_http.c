@@ -1461,6 +1461,12 @@ TEST(test_multipart) {
         CHECK_EQ_INT(tp_http_request(h, &r, &rs, &e), TP_ERR_TIMEOUT);
         CHECK(tp_now_ms() - t0 < 2000);
         CHECK(strstr(e.message, "from a pipe timed out") != NULL);
+        stall.fd = sp[1]; /* the wrong end: an error at once, not a wait for the deadline */
+        r.timeout_ms = 5000;
+        t0 = tp_now_ms();
+        CHECK_EQ_INT(tp_http_request(h, &r, &rs, &e), TP_ERR_FILE);
+        CHECK(tp_now_ms() - t0 < 1000);
+        CHECK_EQ_INT(e.sys_errno, EBADF);
         r.timeout_ms = 0;
         close(sp[0]);
         close(sp[1]);
