@@ -58,19 +58,6 @@ static bool no_token(const tp_error *e) {
     return !strstr(e->message, "RESOLVE-SECRET") && !strstr(e->description, "RESOLVE-SECRET");
 }
 
-static tp_bot *bot_at(const char *url, int timeout_ms) {
-    tp_bot_opts o;
-    tp_error e;
-    tp_bot *b;
-    memset(&o, 0, sizeof o);
-    o.token = TOKEN;
-    o.api_url = url;
-    o.timeout_ms = timeout_ms;
-    b = tp_bot_new(&o, &e);
-    CHECK(b != NULL);
-    return b;
-}
-
 TEST(test_numeric_address) { /* resolved in place, no thread */
     tp_error e;
     tp_bot *b = new_bot(TOKEN);
@@ -84,7 +71,7 @@ TEST(test_slow_name_connects) {
     tp_user_result me;
     tp_bot *b;
     snprintf(url, sizeof url, "http://slow.test:%s", strrchr(emu_url, ':') + 1);
-    b = bot_at(url, 5000);
+    b = bot_at(TOKEN, url, 5000);
     CHECK_EQ_INT(tp_get_me(b, &me, &e), TP_OK);
     CHECK(me.value && me.value->is_bot);
     tp_json_doc_free(me.doc);
@@ -95,7 +82,7 @@ TEST(test_slow_name_connects) {
 
 TEST(test_unknown_name) {
     tp_error e;
-    tp_bot *b = bot_at("http://fail.test:1", 5000);
+    tp_bot *b = bot_at(TOKEN, "http://fail.test:1", 5000);
     CHECK_EQ_INT(tp_get_me(b, NULL, &e), TP_ERR_RESOLVE);
     CHECK(strstr(e.message, "cannot resolve fail.test") != NULL);
     CHECK(no_token(&e));
@@ -104,7 +91,7 @@ TEST(test_unknown_name) {
 
 TEST(test_stalled_name_meets_the_deadline) {
     tp_error e;
-    tp_bot *b = bot_at("http://stall.test:1", 400);
+    tp_bot *b = bot_at(TOKEN, "http://stall.test:1", 400);
     int64_t t0 = tp_now_ms(), dt;
     CHECK_EQ_INT(tp_get_me(b, NULL, &e), TP_ERR_TIMEOUT);
     dt = tp_now_ms() - t0;
@@ -122,7 +109,7 @@ static void never(tp_bot *bot, const tp_update *u, void *user) {
 
 TEST(test_stop_interrupts_resolution) {
     tp_error e;
-    tp_bot *b = bot_at("http://stall.test:1", 60000);
+    tp_bot *b = bot_at(TOKEN, "http://stall.test:1", 60000);
     tp_poller *p;
     int64_t t0;
     p = tp_poll_start(b, never, NULL, NULL, &e);

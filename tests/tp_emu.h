@@ -68,17 +68,22 @@ static const char *control(const char *method, const char *path, const char *bod
     return resp.body;
 }
 
-/* A bot pointed at the emulator, with a 5 s deadline per call. */
-static tp_bot *new_bot(const char *token) {
+/* A bot with token and API URL url, timeout_ms per call. */
+static tp_bot *bot_at(const char *token, const char *url, int timeout_ms) {
     tp_bot_opts o;
     tp_error e;
     tp_bot *b;
     memset(&o, 0, sizeof o);
     o.token = token;
-    o.api_url = emu_url;
-    o.timeout_ms = 5000;
+    o.api_url = url;
+    o.timeout_ms = timeout_ms;
     b = tp_bot_new(&o, &e);
     CHECK(b != NULL);
     return b;
+}
+
+/* A bot pointed at the emulator, with a 5 s deadline per call. */
+static tp_bot *new_bot(const char *token) {
+    return bot_at(token, emu_url, 5000);
 }
 #endif
