@@ -9459,17 +9459,17 @@ static tp_err tp__errno_code(int e) {
     }
 }
 
-/* Waits until fd is ready for `events`, the deadline passes, or the wake fd fires. */
-static tp_err tp__net_wait(tp__conn *c, short events, int64_t deadline, tp_error *err) {
+/* Waits until fd is ready for `events`, the deadline passes, or wake_fd (-1: none) fires. */
+static tp_err tp__wait_fd(int fd, short events, int wake_fd, int64_t deadline, tp_error *err) {
     struct pollfd pf[2];
     int n, rc;
     for (;;) {
-        pf[0].fd = c->fd;
+        pf[0].fd = fd;
         pf[0].events = events;
         pf[0].revents = 0;
         n = 1;
-        if (c->wake_fd >= 0) {
-            pf[1].fd = c->wake_fd;
+        if (wake_fd >= 0) {
+            pf[1].fd = wake_fd;
             pf[1].events = POLLIN;
             pf[1].revents = 0;
             n = 2;
@@ -9483,6 +9483,11 @@ static tp_err tp__net_wait(tp__conn *c, short events, int64_t deadline, tp_error
         if (rc == 0) return tp__fail(err, TP_ERR_TIMEOUT, 0, "deadline expired waiting for the server");
         return TP_OK; /* ready, or an error condition the next I/O call reports */
     }
+}
+
+/* The same for a connection's socket and stop pipe. */
+static tp_err tp__net_wait(tp__conn *c, short events, int64_t deadline, tp_error *err) {
+    return tp__wait_fd(c->fd, events, c->wake_fd, deadline, err);
 }
 
 static tp_err tp__set_nonblock(int fd) {
@@ -9600,27 +9605,12 @@ static tp_err tp__resolve(const char *host, const char *port, int wake_fd, int64
         rc = tp__gai_stream(host, port, out);
         sys_errno = errno;
     } else {
-        for (;;) {
-            struct pollfd pf[2];
-            int n = 1, pr;
-            pf[0].fd = g->done[0];
-            pf[0].events = POLLIN;
-            pf[0].revents = 0;
-            if (wake_fd >= 0) {
-                pf[1].fd = wake_fd;
-                pf[1].events = POLLIN;
-                pf[1].revents = 0;
-                n = 2;
-            }
-            pr = poll(pf, (nfds_t)n, tp__ms_left(deadline));
-            sys_errno = errno;
-            if (pr < 0 && sys_errno == EINTR) continue;
-            if (pr > 0 && pf[0].revents) break;
+        tp_err w = tp__wait_fd(g->done[0], POLLIN, wake_fd, deadline, err);
+        if (w != TP_OK) {
             tp__gai_unref(g); /* the thread finishes alone */
-            if (pr > 0) return tp__fail(err, TP_ERR_STOPPED, 0, "stopped");
-            if (pr == 0)
+            if (w == TP_ERR_TIMEOUT)
                 return tp__fail(err, TP_ERR_TIMEOUT, 0, "resolving %s timed out", host);
-            return tp__fail(err, TP_ERR_IO, sys_errno, "poll: %s", strerror(sys_errno));
+            return w;
         }
         pthread_mutex_lock(&g->mu);
         rc = g->rc;
@@ -11273,27 +11263,14 @@ static tp_err tp__mpbody_build(tp_http *h, const tp_http_part *parts, size_t npa
                     return tp__fail(err, TP_ERR_FILE, fl < 0 ? errno : EBADF,
                                     "reading upload '%s': %s", pt->name,
                                     strerror(fl < 0 ? errno : EBADF));
-                for (;;) { /* under the request's deadline and tp_bot_stop: a writer that
+                for (;;) { /* under the request's deadline (and the wake fd): a writer that
                               stalls must not hold the call forever */
-                    struct pollfd pf[2];
-                    int np = 1, pr;
-                    pf[0].fd = pt->fd;
-                    pf[0].events = POLLIN;
-                    pf[0].revents = 0;
-                    if (h->conn.wake_fd >= 0) {
-                        pf[1].fd = h->conn.wake_fd;
-                        pf[1].events = POLLIN;
-                        pf[1].revents = 0;
-                        np = 2;
-                    }
-                    pr = poll(pf, (nfds_t)np, tp__ms_left(deadline));
-                    if (pr < 0 && errno == EINTR) continue;
-                    if (pr == 0)
+                    tp_err w = tp__wait_fd(pt->fd, POLLIN, h->conn.wake_fd, deadline, err);
+                    if (w == TP_ERR_TIMEOUT)
                         return tp__fail(err, TP_ERR_TIMEOUT, 0,
                                         "reading upload '%s' from a pipe timed out", pt->name);
-                    if (pr > 0 && np == 2 && pf[1].revents)
-                        return tp__fail(err, TP_ERR_STOPPED, 0, "stopped");
-                    r = pr < 0 ? -1 : read(pt->fd, tmp, sizeof tmp);
+                    if (w != TP_OK) return w;
+                    r = read(pt->fd, tmp, sizeof tmp);
                     if (r < 0 && (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK)) continue;
                     if (r <= 0) break;
                     if (m->spill.len + (size_t)r > h->max_body)
@@ -14674,8 +14651,8 @@ typedef struct tp__list {
 /* BEGIN GENERATED tables: tools/gen_api.py from tools/botapi.json; do not edit, run `make gen` */
 /* Bot API 10.1 tables: the string pool, field descriptors (sorted by name within a type),
    types (struct types, then unions) and union members in the order they are tried. The
-   methods' tables live in their wrappers (the GENERATED methods region), so a program
-   links the tables of the methods it calls only. */
+   methods' tables live in their static inline wrappers (GENERATED declarations), so a
+   program compiles and links the tables of the methods it calls only. */
 #if defined(__GNUC__) || defined(__clang__)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Woverlength-strings"
@@ -17540,6 +17517,12 @@ static inline bool tp__same(const char *a, const char *b, size_t n) {
     return true;
 }
 
+/* Does the non-zero hash slot `slot` (field index + 1 | name length << 7) name the key? */
+static inline bool tp__slot_is(const tp__fdesc *fields, unsigned slot, const char *key,
+                               size_t klen) {
+    return (slot >> 7) == klen && tp__same(TP__POOL(fields[(slot & 127) - 1].name), key, klen);
+}
+
 static size_t tp__elem_size(unsigned kind, unsigned elem, unsigned depth) {
     if (depth) return sizeof(tp__list);
     switch (kind) {
@@ -17713,13 +17696,10 @@ static bool tp__parse_into(tp_json_doc *doc, unsigned t, const tp_json *j, void 
         size_t klen = m->tag >> TP__J_KEYSHIFT;
         unsigned h, slot = guess, idx;
         const tp__fdesc *fd;
-        if (!slot || (slot >> 7) != klen ||
-            !tp__same(TP__POOL(fields[(slot & 127) - 1].name), key, klen)) {
+        if (!slot || !tp__slot_is(fields, slot, key, klen)) {
             if (!klen) continue; /* no field has an empty name */
             for (h = tp__fhash(key, klen) & mask; (slot = hash[h]) != 0; h = (h + 1) & mask)
-                if ((slot >> 7) == klen && /* open addressing, linear probe */
-                    tp__same(TP__POOL(fields[(slot & 127) - 1].name), key, klen))
-                    break;
+                if (tp__slot_is(fields, slot, key, klen)) break; /* linear probing */
             if (!slot) { /* a field this Bot API version does not know: the DOM has it */
                 guess = 0;
                 continue;

@@ -405,42 +405,41 @@ class Gen:
         return "tp_%s(tp_bot *bot, %s *out, tp_error *err)" % (sn, rn)
 
     # --- implementation tables -----------------------------------------------------------------
-    def impl(self):
-        fields, types, umembers, methods, reqs, hashes = [], [], [], [], [], []
-        fields_meta = []
+    def field_rows(self, cstruct, flist, is_args, name=None):
+        """Descriptor rows of a struct's fields, sorted by name: (C initializer, needs a default).
+        name(text) gives a name's offset (the pool's by default)."""
+        name = name or self.s
+        rows = []
+        for f in sorted(flist, key=lambda f: f["name"]):
+            k, depth, base = self.classify(f)
+            fn = cname(f["name"])
+            flags = 1 if f["required"] else 0
+            aux = "0"
+            elem = 0
+            sub = 0
+            if k == K_ARR:
+                ebase, ek = base
+                sub = ek
+                flags |= depth << 1
+                if ek == K_OBJ:
+                    elem = self.tindex[ebase]
+                aux = "offsetof(%s, %s_count)" % (cstruct, fn)
+            elif k == K_OBJ:
+                elem = self.tindex[base]
+            elif not f["required"] and k in (K_INT, K_FLOAT, K_BOOL) and not is_args:
+                aux = "offsetof(%s, has_%s)" % (cstruct, fn)
+            elif k == K_BOOL and f["required"] and ALWAYS_TRUE.get(cstruct) == f["name"]:
+                elem = 1  # written as true whatever the struct holds
+            cval = name(str(f["const"])) if "const" in f and isinstance(f["const"], str) else 0
+            if cval and (k != K_STR or elem):
+                raise SystemExit("gen_api.py: a const value on a field that is not a string")
+            rows.append(("{%s, offsetof(%s, %s), %s, %d, %d, %s}" % (
+                name(f["name"]), cstruct, fn, aux, k, flags | (sub << 4), cval or elem),
+                bool(f["required"] and k in (K_OBJ, K_STR))))
+        return rows
 
-        def field_rows(cstruct, flist, is_args, name=None):
-            """name(text): the name's offset (the pool's by default)."""
-            name = name or self.s
-            rows = []
-            for f in sorted(flist, key=lambda f: f["name"]):
-                k, depth, base = self.classify(f)
-                fn = cname(f["name"])
-                flags = 1 if f["required"] else 0
-                aux = "0"
-                elem = 0
-                sub = 0
-                if k == K_ARR:
-                    ebase, ek = base
-                    sub = ek
-                    flags |= depth << 1
-                    if ek == K_OBJ:
-                        elem = self.tindex[ebase]
-                    aux = "offsetof(%s, %s_count)" % (cstruct, fn)
-                elif k == K_OBJ:
-                    elem = self.tindex[base]
-                elif not f["required"] and k in (K_INT, K_FLOAT, K_BOOL) and not is_args:
-                    aux = "offsetof(%s, has_%s)" % (cstruct, fn)
-                elif k == K_BOOL and f["required"] and ALWAYS_TRUE.get(cstruct) == f["name"]:
-                    elem = 1  # written as true whatever the struct holds
-                cval = name(str(f["const"])) if "const" in f and isinstance(f["const"], str) else 0
-                rows.append((f["required"] and k in (K_OBJ, K_STR)))
-                if cval and (k != K_STR or elem):
-                    raise SystemExit("gen_api.py: a const value on a field that is not a string")
-                rows[-1] = ("{%s, offsetof(%s, %s), %s, %d, %d, %s}" % (
-                    name(f["name"]), cstruct, fn, aux, k, flags | (sub << 4), cval or elem),
-                    bool(f["required"] and k in (K_OBJ, K_STR)))
-            return rows
+    def impl(self):
+        fields, types, umembers, reqs, hashes = [], [], [], [], []
 
         def add_hash(flist):
             """An open-addressing table of the fields (index + 1), linear probing."""
@@ -482,14 +481,14 @@ class Gen:
                 types.append("{%d, sizeof(%s), %d, %d, 0, 0, 0, 2, 0}" % (self.s(n), cn, first, len(umembers) - first))
             else:
                 types.append("{%d, sizeof(%s), %d, %d, %d, %d, %d, 1, %d}" % (
-                    (self.s(n), cn) + add_fields(field_rows(cn, self.fields_of(n), False))
+                    (self.s(n), cn) + add_fields(self.field_rows(cn, self.fields_of(n), False))
                     + add_hash(self.fields_of(n))))
         out = []
         w = out.append
         w("/* %s tables: the string pool, field descriptors (sorted by name within a type)," % self.spec["version"])
         w("   types (struct types, then unions) and union members in the order they are tried. The")
-        w("   methods' tables live in their wrappers (the GENERATED methods region), so a program")
-        w("   links the tables of the methods it calls only. */")
+        w("   methods' tables live in their static inline wrappers (GENERATED declarations), so a")
+        w("   program compiles and links the tables of the methods it calls only. */")
         pool = "".join(self.pool)
         w("#if defined(__GNUC__) || defined(__clang__)")
         w("#pragma GCC diagnostic push")
@@ -532,7 +531,6 @@ class Gen:
         w("};")
         if self.pool_len > 0x7FFF:
             raise SystemExit("gen_api.py: string pool over 32 KiB (name offsets keep bit 15 for the methods' own names)")
-        self.field_rows = field_rows
         return out
 
     # --- method wrappers: static inline, each one carrying its own tables ---------------------
