@@ -277,16 +277,18 @@ typedef struct tp_http_opts {
 } tp_http_opts;
 
 /* One part of a multipart/form-data body: a plain field (filename NULL), or a file from
-   memory (data/len) or streamed from a file descriptor (data NULL, fd > 0 - a zeroed part is
-   an empty one, never stdin; a regular file is streamed from its current offset to its end,
-   anything else, e.g. a pipe, is read into memory first, without a deadline). */
+   memory (data/len) or streamed from a file descriptor (data NULL, and fd > 0 or use_fd - a
+   zeroed part is an empty one, never stdin; a regular file is streamed from its current
+   offset to its end, anything else, e.g. a pipe, is read into memory first, under the
+   request's deadline). */
 typedef struct tp_http_part {
     const char *name;          /* form field name; required */
     const char *filename;      /* makes it a file part; NULL for a plain field */
     const char *content_type;  /* default application/octet-stream for files */
     const void *data;          /* bytes in memory (borrowed) */
     size_t len;                /* length of data; for plain fields with len 0, strlen(data) */
-    int fd;                    /* used when data is NULL */
+    int fd;                    /* used when data is NULL and fd > 0 or use_fd */
+    bool use_fd;               /* fd is meant even when it is 0 (standard input) */
 } tp_http_part;
 
 typedef struct tp_http_req {
@@ -9630,65 +9632,136 @@ static tp_err tp__resolve(const char *host, const char *port, int wake_fd, int64
 }
 
 /* Connects to host:port (IPv4 or IPv6, every address the name has, in order). */
+/* One connection attempt: a non-blocking socket with connect() under way (or done). Returns
+   the socket, or -1 with *e set to the errno of a failure that came at once. */
+static int tp__connect_start(const struct addrinfo *ai, bool *done, int *e) {
+    int one = 1, fd = socket(ai->ai_family, ai->ai_socktype, ai->ai_protocol);
+    *done = false;
+    if (fd < 0 || tp__set_nonblock(fd) != TP_OK) {
+        *e = errno;
+        if (fd >= 0) close(fd);
+        return -1;
+    }
+    (void)setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+#ifdef SO_NOSIGPIPE
+    (void)setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &one, sizeof one);
+#endif
+    if (connect(fd, ai->ai_addr, ai->ai_addrlen) == 0) {
+        *done = true;
+        return fd;
+    }
+    if (errno == EINPROGRESS || errno == EINTR) return fd;
+    *e = errno;
+    close(fd);
+    return -1;
+}
+
+#define TP__CONNECT_MAX 16       /* addresses tried per connect */
+#define TP__CONNECT_STAGGER 250  /* ms before the next address joins the race (RFC 8305) */
+
+/* Connects to the first address of host that answers, within the deadline. The addresses
+   race as in Happy Eyeballs (RFC 8305): families alternate (IPv6, IPv4, ... in the
+   resolver's order), and each attempt that has not connected after 250 ms is joined by the
+   next one, so a blackholed address in front of a working one costs 250 ms, not the
+   deadline. A refusal starts the next attempt at once. The first to connect wins. */
 static tp_err tp__net_connect(tp__conn *c, const char *host, const char *port, int64_t deadline,
                               tp_error *err) {
-    struct addrinfo *res = NULL, *ai;
-    int last_errno = 0;
-    tp_err last = TP_ERR_CONNECT, rc = tp__resolve(host, port, c->wake_fd, deadline, &res, err);
+    struct addrinfo *res = NULL, *ai, *order[TP__CONNECT_MAX];
+    struct pollfd pf[TP__CONNECT_MAX + 1];
+    int fds[TP__CONNECT_MAX], nfd = 0, naddr = 0, next = 0, last_errno = 0, winner = -1, i;
+    int64_t next_at = 0;
+    bool timed_out = false, stopped = false;
+    tp_err rc = tp__resolve(host, port, c->wake_fd, deadline, &res, err);
     if (rc != TP_OK) return rc;
-    for (ai = res; ai; ai = ai->ai_next) {
-        int fd = socket(ai->ai_family, ai->ai_socktype, ai->ai_protocol), one = 1, soerr = 0;
-        socklen_t len = sizeof soerr;
-        tp_err w;
-        if (fd < 0) {
-            last_errno = errno;
-            continue;
+    { /* interleave the families, each in the resolver's order */
+        struct addrinfo *fam[2][TP__CONNECT_MAX];
+        int nf[2] = {0, 0}, k, first = res ? res->ai_family : 0;
+        for (ai = res; ai; ai = ai->ai_next) {
+            k = ai->ai_family == first ? 0 : 1;
+            if (nf[k] < TP__CONNECT_MAX) fam[k][nf[k]++] = ai;
         }
-        if (tp__set_nonblock(fd) != TP_OK) {
-            last_errno = errno;
-            close(fd);
-            continue;
+        for (k = 0; naddr < TP__CONNECT_MAX && (k < nf[0] || k < nf[1]); k++) {
+            if (k < nf[0]) order[naddr++] = fam[0][k];
+            if (k < nf[1] && naddr < TP__CONNECT_MAX) order[naddr++] = fam[1][k];
         }
-        (void)setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-#ifdef SO_NOSIGPIPE
-        (void)setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &one, sizeof one);
-#endif
-        c->fd = fd;
-        if (connect(fd, ai->ai_addr, ai->ai_addrlen) == 0) {
-            int fl = fcntl(fd, F_GETFL, 0);
-            if (fl >= 0) (void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
-            break;
-        }
-        if (errno != EINPROGRESS && errno != EINTR) {
-            last_errno = errno;
-            last = tp__errno_code(errno);
-            tp__conn_close(c);
-            continue;
-        }
-        w = tp__net_wait(c, POLLOUT, deadline, err);
-        if (w != TP_OK) {
-            tp__conn_close(c);
-            freeaddrinfo(res);
-            if (w == TP_ERR_TIMEOUT)
-                return tp__fail(err, TP_ERR_TIMEOUT, 0, "connecting to %s:%s timed out", host, port);
-            return w;
-        }
-        if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &soerr, &len) == 0 && soerr == 0) {
-            int fl = fcntl(fd, F_GETFL, 0); /* reads block under SO_RCVTIMEO from now on */
-            if (fl >= 0) (void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
-            break;
-        }
-        last_errno = soerr ? soerr : errno;
-        last = tp__errno_code(last_errno);
-        tp__conn_close(c);
     }
+    while (winner < 0) {
+        int64_t now = tp_now_ms(), until;
+        int n, np;
+        if (next < naddr && (nfd == 0 || now >= next_at)) { /* another address joins */
+            bool done;
+            int e = 0, fd = tp__connect_start(order[next++], &done, &e);
+            if (fd < 0) {
+                last_errno = e;
+                continue;
+            }
+            if (done) {
+                winner = fd;
+                break;
+            }
+            fds[nfd++] = fd;
+            next_at = now + TP__CONNECT_STAGGER;
+        }
+        if (nfd == 0) break; /* every address failed at once */
+        if (now >= deadline) {
+            timed_out = true;
+            break;
+        }
+        until = next < naddr && next_at < deadline ? next_at : deadline;
+        for (i = 0; i < nfd; i++) {
+            pf[i].fd = fds[i];
+            pf[i].events = POLLOUT;
+            pf[i].revents = 0;
+        }
+        np = nfd;
+        if (c->wake_fd >= 0) {
+            pf[np].fd = c->wake_fd;
+            pf[np].events = POLLIN;
+            pf[np].revents = 0;
+            np++;
+        }
+        n = poll(pf, (nfds_t)np, tp__ms_left(until));
+        if (n < 0 && errno != EINTR) {
+            last_errno = errno;
+            break;
+        }
+        if (n <= 0) continue;
+        if (c->wake_fd >= 0 && pf[nfd].revents) {
+            stopped = true;
+            break;
+        }
+        for (i = nfd - 1; i >= 0 && winner < 0; i--) {
+            int soerr = 0;
+            socklen_t len = sizeof soerr;
+            if (!pf[i].revents) continue;
+            if (getsockopt(fds[i], SOL_SOCKET, SO_ERROR, &soerr, &len) == 0 && soerr == 0) {
+                winner = fds[i];
+                fds[i] = fds[--nfd];
+                break;
+            }
+            last_errno = soerr ? soerr : errno;
+            close(fds[i]);
+            fds[i] = fds[--nfd];
+            next_at = 0; /* a failure makes room for the next address at once */
+        }
+    }
+    for (i = 0; i < nfd; i++) close(fds[i]); /* the attempts that lost */
     freeaddrinfo(res);
-    if (c->fd < 0) {
+    if (winner >= 0) {
+        int fl = fcntl(winner, F_GETFL, 0); /* reads block under SO_RCVTIMEO from now on */
+        if (fl >= 0) (void)fcntl(winner, F_SETFL, fl & ~O_NONBLOCK);
+        c->fd = winner;
+        return TP_OK;
+    }
+    if (stopped) return tp__fail(err, TP_ERR_STOPPED, 0, "stopped");
+    if (timed_out)
+        return tp__fail(err, TP_ERR_TIMEOUT, 0, "connecting to %s:%s timed out", host, port);
+    {
+        tp_err last = last_errno ? tp__errno_code(last_errno) : TP_ERR_CONNECT;
         if (last == TP_ERR_IO || last == TP_ERR_RESET) last = TP_ERR_CONNECT;
         return tp__fail(err, last, last_errno, "cannot connect to %s:%s: %s", host, port,
                         last_errno ? strerror(last_errno) : "no address");
     }
-    return TP_OK;
 }
 
 /* Writes every byte of iov (modified in place) to the socket before the deadline. */
@@ -11247,7 +11320,7 @@ static tp_err tp__mpbody_build(tp_http *h, const tp_http_part *parts, size_t npa
         if (pt->data) {
             dp->mem = (const char *)pt->data;
             dp->len = pt->len ? pt->len : (pt->filename ? 0 : strlen((const char *)pt->data));
-        } else if (pt->fd > 0) {
+        } else if (pt->fd > 0 || (pt->use_fd && pt->fd >= 0)) {
             struct stat st;
             off_t cur = lseek(pt->fd, 0, SEEK_CUR);
             if (fstat(pt->fd, &st) == 0 && S_ISREG(st.st_mode) && cur >= 0) {
@@ -11610,6 +11683,13 @@ TP__DEF tp_err tp_http_request(tp_http *h, const tp_http_req *req, tp_http_resp 
     if (strpbrk(method, " \r\n") || strpbrk(req->path, " \r\n") ||
         (req->content_type && strpbrk(req->content_type, "\r\n")))
         return tp__fail(err, TP_ERR_INVALID, 0, "a space, CR or LF in the request line or a header");
+    {
+        size_t i; /* a part's Content-Type goes into the body as a header line of its own */
+        for (i = 0; i < req->nparts; i++)
+            if (req->parts[i].content_type && strpbrk(req->parts[i].content_type, "\r\n"))
+                return tp__fail(err, TP_ERR_INVALID, 0,
+                                "multipart part %zu: a CR or LF in its content type", i);
+    }
     tp_buf_reset(&h->head);
     if (req->parts) {
         snprintf(boundary, sizeof boundary, "----telepot%08x%08lx", ++h->seq,
@@ -12606,6 +12686,8 @@ struct tp_bot {
 
 /* Takes the line's lock and puts prefix/<kind><token>/<method> into its path buffer. */
 static tp_err tp__line_begin(tp_bot *bot, tp__line *ln, const char *kind, tp_error *err) {
+    tp_error own;
+    if (!err) err = &own; /* the code of a failure is needed even when the caller passes NULL */
     pthread_mutex_lock(&ln->lock);
     if (!ln->http) {
         tp_http_opts ho;
@@ -12620,7 +12702,7 @@ static tp_err tp__line_begin(tp_bot *bot, tp__line *ln, const char *kind, tp_err
         ln->http = tp_http_new(&ho, err);
         if (!ln->http) {
             pthread_mutex_unlock(&ln->lock);
-            return err ? err->code : TP_ERR_NOMEM;
+            return err->code;
         }
     }
     tp_buf_reset(&ln->path);
@@ -12764,6 +12846,7 @@ TP__DEF tp_bot *tp_bot_new(const tp_bot_opts *opts, tp_error *err) {
 fail:
     if (bot->wake[0] >= 0) close(bot->wake[0]);
     if (bot->wake[1] >= 0) close(bot->wake[1]);
+    if (bot->token) memset(bot->token, 0, strlen(bot->token));
     tp__free(bot->token);
     tp__free(bot->api_url);
     tp__free(bot->prefix);
@@ -12880,8 +12963,8 @@ static tp_err tp__api_answer(tp_bot *bot, const char *method, const tp_http_resp
     tp_json_doc *doc;
     const tp_json *root, *ok;
     /* Nobody wants the result and it is a success as Telegram writes one: no need to parse. */
-    if (!out && resp->status == 200 && resp->body_len > 10 &&
-        memcmp(resp->body, "{\"ok\":true,", 10) == 0)
+    if (!out && resp->status == 200 && resp->body_len > 11 &&
+        memcmp(resp->body, "{\"ok\":true,", 11) == 0)
         return tp__ok(err);
     doc = tp_json_parse(resp->body, resp->body_len, &jerr);
     root = tp_json_root(doc);
@@ -13005,6 +13088,7 @@ static void tp__updates_params(tp_buf *b, int64_t offset, int limit, int timeout
 /* The HTTP deadline of a long poll: Telegram holds it `timeout` seconds, plus slack. */
 static int tp__poll_deadline_ms(int timeout) {
     if (timeout > 86400) timeout = 86400; /* a day: beyond any server's hold */
+    if (timeout < 0) timeout = 0;
     return timeout * 1000 + 15000;
 }
 
@@ -13461,7 +13545,10 @@ static tp_err tp__poll_get(tp__poll *p, int64_t offset, int limit, int timeout, 
     req.path = p->path.ptr;
     req.body = p->params.ptr;
     req.body_len = p->params.len;
-    req.timeout_ms = timeout * 1000 + (p->o->slack_ms > 0 ? p->o->slack_ms : 15000);
+    { /* timeout is at most a day (tp_poll_run clamps it); the slack too */
+        int64_t ms = (int64_t)timeout * 1000 + (p->o->slack_ms > 0 ? p->o->slack_ms : 15000);
+        req.timeout_ms = ms > 2 * 86400000 ? 2 * 86400000 : (int)ms;
+    }
     req.idempotent = true;
     rc = tp_http_request(p->http, &req, &resp, e);
     if (rc != TP_OK) {
@@ -13519,7 +13606,9 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
     bool dirty = false;
     uint32_t seed = (uint32_t)tp_now_ms() ^ (uint32_t)(uintptr_t)bot;
     tp_err rc = TP_OK;
+    tp_error own;
     TELEPOT_ASSERT(bot && handler);
+    if (!err) err = &own; /* failure codes are read back from it */
     if (!opts) {
         memset(&zero, 0, sizeof zero);
         opts = &zero;
@@ -13530,7 +13619,7 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
     p.handler = handler;
     p.user = user;
     p.o = opts;
-    timeout = opts->timeout > 0 ? opts->timeout : 30;
+    timeout = opts->timeout > 0 ? (opts->timeout > 86400 ? 86400 : opts->timeout) : 30;
     limit = opts->limit > 0 && opts->limit <= 100 ? opts->limit : 100;
     bmin = opts->backoff_min_ms > 0 ? opts->backoff_min_ms : 500;
     bmax = opts->backoff_max_ms > 0 ? opts->backoff_max_ms : 60000;
@@ -13545,7 +13634,7 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
     ho.proxy = bot->proxy;
     ho.no_env_proxy = bot->no_env_proxy;
     p.http = tp_http_new(&ho, err);
-    if (!p.http) return err ? err->code : TP_ERR_NOMEM;
+    if (!p.http) return err->code;
     tp_buf_printf(&p.path, "%s/bot%s/getUpdates", bot->prefix, bot->token);
     if (p.path.err) {
         rc = tp__fail(err, TP_ERR_NOMEM, 0, NULL);
@@ -13558,7 +13647,7 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
         dopts.queue_size = 100;
         p.disp = tp_disp_new(bot, handler, user, &dopts, err);
         if (!p.disp) {
-            rc = err ? err->code : TP_ERR_NOMEM;
+            rc = err->code;
             goto out;
         }
     }
@@ -18069,8 +18158,19 @@ static tp_err tp__call_upload(tp_bot *bot, const char *method, const tp_buf *par
             }
             p->fd = fds[k];
         } else if (u->f.kind == TP_FILE_FD) {
-            p->fd = u->f.fd;
+            if (u->f.fd < 0) {
+                rc = tp__fail(err, TP_ERR_FILE, EBADF, "%s: upload '%s': file descriptor %d",
+                              method, p->name, u->f.fd);
+                goto done;
+            }
+            p->fd = u->f.fd; /* 0 (standard input) included */
+            p->use_fd = true;
         } else {
+            if (!u->f.data && u->f.len) {
+                rc = tp__fail(err, TP_ERR_INVALID, 0, "%s: upload '%s': %zu bytes at NULL",
+                              method, p->name, u->f.len);
+                goto done;
+            }
             p->data = u->f.data ? u->f.data : "";
             p->len = u->f.len;
         }
@@ -18132,7 +18232,7 @@ TP__DEF tp_err tp_call_desc(tp_bot *bot, const char *loc, const tp__fdesc *f, un
     }
     if (b.err || c.nomem) rc = tp__fail(err, TP_ERR_NOMEM, 0, NULL);
     else if (c.nup) rc = tp__call_upload(bot, name, &b, &c, timeout_ms, out ? &doc : NULL, err);
-    else rc = tp__call(bot, name, b.ptr, NULL, 0, timeout_ms, false, out ? &doc : NULL, err);
+    else rc = tp__call(bot, name, b.ptr, NULL, 0, timeout_ms, long_poll_s > 0, out ? &doc : NULL, err);
     tp_buf_deinit(&b);
     tp__free(c.up);
     if (rc != TP_OK || !out) return rc;

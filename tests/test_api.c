@@ -412,6 +412,96 @@ TEST(test_conflict) {
     tp_bot_free(b);
 }
 
+/* A typed getUpdates with a timeout is a long poll: it goes on the bot's poll connection, so
+   another thread's calls are not held behind it, and tp_bot_stop cuts it short. */
+typedef struct {
+    tp_bot *bot;
+    tp_err rc;
+    int64_t done_at;
+} lp_t;
+static void *long_poll(void *arg) {
+    lp_t *l = (lp_t *)arg;
+    tp_get_updates_args ga;
+    tp_update_list_result r;
+    memset(&ga, 0, sizeof ga);
+    ga.timeout = 20;
+    l->rc = tp_get_updates(l->bot, &ga, &r, NULL);
+    l->done_at = tp_now_ms();
+    if (l->rc == TP_OK) tp_json_doc_free(r.doc);
+    return NULL;
+}
+
+TEST(test_long_poll_own_line) {
+    lp_t l;
+    pthread_t th;
+    tp_error e;
+    int64_t t0;
+    int i;
+    l.bot = new_bot(TOKEN);
+    l.rc = TP_ERR_INVALID;
+    l.done_at = 0;
+    pthread_create(&th, NULL, long_poll, &l);
+    msleep(300); /* the emulator holds the poll now */
+    for (i = 0; i < 3; i++) { /* other threads' calls go through at once */
+        t0 = tp_now_ms();
+        CHECK_EQ_INT(tp_get_me(l.bot, NULL, &e), TP_OK);
+        CHECK(tp_now_ms() - t0 < 1000);
+    }
+    t0 = tp_now_ms();
+    tp_bot_stop(l.bot);
+    pthread_join(th, NULL);
+    CHECK_EQ_INT(l.rc, TP_ERR_STOPPED);
+    CHECK(l.done_at - t0 < 1000);
+    tp_bot_free(l.bot);
+}
+
+/* Uploads: standard input (fd 0) is a file like any other; bytes at NULL and a CR/LF in a
+   part's content type are refused before anything is sent. */
+TEST(test_upload_edges) {
+    tp_bot *bot = new_bot(TOKEN);
+    tp_error e;
+    tp_send_document_args a;
+    tp_message_result r;
+    tp_json_doc *calls;
+    tp_http_part parts[2];
+    int pfd[2], saved = dup(0);
+    size_t before;
+    CHECK(pipe(pfd) == 0);
+    CHECK(write(pfd[1], "from stdin\n", 11) == 11);
+    close(pfd[1]);
+    dup2(pfd[0], 0);
+    close(pfd[0]);
+    memset(&a, 0, sizeof a);
+    a.chat_id = TP_CHAT(777);
+    a.document = tp_file_fd(0, "stdin.txt");
+    CHECK_EQ_INT(tp_send_document(bot, &a, &r, &e), TP_OK);
+    tp_json_doc_free(r.doc);
+    dup2(saved, 0);
+    close(saved);
+    calls = last_call("sendDocument");
+    CHECK_EQ_INT(tp_json_get_int(tp_json_get(tp_json_get(last_of(calls), "files"), "document"),
+                                 "size"), 11);
+    before = tp_json_size(tp_json_root(calls));
+    tp_json_doc_free(calls);
+    a.document = tp_file_fd(-1, "bad");
+    CHECK_EQ_INT(tp_send_document(bot, &a, NULL, &e), TP_ERR_FILE);
+    a.document = tp_file_mem(NULL, 100, "x.bin");
+    CHECK_EQ_INT(tp_send_document(bot, &a, NULL, &e), TP_ERR_INVALID);
+    memset(parts, 0, sizeof parts);
+    parts[0].name = "chat_id";
+    parts[0].data = "1";
+    parts[1].name = "document";
+    parts[1].filename = "a.txt";
+    parts[1].content_type = "text/plain\r\nX-Injected: 1";
+    parts[1].data = "hi";
+    parts[1].len = 2;
+    CHECK_EQ_INT(tp_call_multipart(bot, "sendDocument", parts, 2, NULL, &e), TP_ERR_INVALID);
+    calls = last_call("sendDocument");
+    CHECK_EQ_INT(tp_json_size(tp_json_root(calls)), before); /* none of the three was sent */
+    tp_json_doc_free(calls);
+    tp_bot_free(bot);
+}
+
 /* The signal handlers go back to what they were when the last bot leaves. */
 TEST(test_signals_restored) {
     tp_bot *a = new_bot(TOKEN), *b = new_bot(TOKEN);
@@ -444,6 +534,8 @@ int main(void) {
     RUN(test_poll_loop);
     RUN(test_stop_long_poll);
     RUN(test_conflict);
+    RUN(test_long_poll_own_line);
+    RUN(test_upload_edges);
     RUN(test_signals_restored);
     stop_emu();
     TEST_END();

@@ -5,7 +5,9 @@
    a slow name still connects; a stalled one fails with TP_ERR_TIMEOUT at the call's deadline
    and with TP_ERR_STOPPED at tp_bot_stop, not when the resolver gives up; an unknown name is
    TP_ERR_RESOLVE; abandoned resolver threads finish and free what they got (ASan and valgrind
-   see no leak at exit); the token never shows. */
+   see no leak at exit); the token never shows. A name whose first address is a blackhole (a
+   listener whose accept queue is full drops SYNs) and whose second is tpemu connects through
+   the second long before the deadline (Happy Eyeballs). */
 #define _GNU_SOURCE
 #define TELEPOT_IMPLEMENTATION
 #include "../telepot.h"
@@ -20,10 +22,13 @@
 
 #define TOKEN "123456:RESOLVE-SECRET"
 #include "tp_emu.h"
+#include "tp_sock.h"
+#include <fcntl.h>
 
 #define STALL_MS 2500
 
 static int stalls_active, gai_calls;
+static char blackhole_port[16] = "1", emu_port[16] = "1";
 static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
 
 typedef int (*gai_fn)(const char *, const char *, const struct addrinfo *, struct addrinfo **);
@@ -47,6 +52,18 @@ int getaddrinfo(const char *node, const char *service, const struct addrinfo *hi
         return EAI_AGAIN;
     }
     if (node && strcmp(node, "fail.test") == 0) return EAI_NONAME;
+    if (node && strcmp(node, "two.test") == 0 && real) { /* the blackhole first, then tpemu */
+        struct addrinfo *a = NULL, *b = NULL;
+        int rc = real("127.0.0.1", blackhole_port, hints, &a);
+        if (rc != 0) return rc;
+        if ((rc = real("127.0.0.1", emu_port, hints, &b)) != 0) {
+            freeaddrinfo(a);
+            return rc;
+        }
+        a->ai_next = b; /* glibc frees a list node by node */
+        *res = a;
+        return 0;
+    }
     if (node && strcmp(node, "slow.test") == 0) {
         msleep(200);
         node = "127.0.0.1";
@@ -101,6 +118,67 @@ TEST(test_stalled_name_meets_the_deadline) {
     tp_bot_free(b); /* the resolver thread is still running: it must not need the bot */
 }
 
+/* A listening socket whose accept queue is full: the kernel drops further SYNs, so a connect
+   to it hangs like one to a blackholed route. */
+static int blackhole(int *port, int *fill, int nfill) {
+    int i, lfd = listen_any(port);
+    listen(lfd, 0);
+    for (i = 0; i < nfill; i++) {
+        fill[i] = socket(AF_INET, SOCK_STREAM, 0);
+        (void)fcntl(fill[i], F_SETFL, O_NONBLOCK);
+        {
+            struct sockaddr_in a;
+            memset(&a, 0, sizeof a);
+            a.sin_family = AF_INET;
+            a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+            a.sin_port = htons((uint16_t)*port);
+            (void)connect(fill[i], (struct sockaddr *)&a, sizeof a);
+        }
+    }
+    msleep(100);
+    return lfd;
+}
+
+TEST(test_blackholed_first_address) {
+    int port, fill[4], i, lfd = blackhole(&port, fill, 4);
+    char url[80];
+    tp_error e;
+    tp_bot *b;
+    tp_bot_opts o;
+    int64_t t0, dt;
+    snprintf(blackhole_port, sizeof blackhole_port, "%d", port);
+    snprintf(emu_port, sizeof emu_port, "%s", strrchr(emu_url, ':') + 1);
+    { /* the blackhole is one: a plain connect to it does not complete in 500 ms */
+        tp_http_opts ho;
+        tp_http *h;
+        tp_http_req rq;
+        tp_http_resp rs;
+        char hu[64];
+        snprintf(hu, sizeof hu, "http://127.0.0.1:%d", port);
+        memset(&ho, 0, sizeof ho);
+        ho.url = hu;
+        ho.connect_timeout_ms = 500;
+        h = tp_http_new(&ho, NULL);
+        memset(&rq, 0, sizeof rq);
+        rq.path = "/";
+        CHECK_EQ_INT(tp_http_request(h, &rq, &rs, &e), TP_ERR_TIMEOUT);
+        tp_http_free(h);
+    }
+    snprintf(url, sizeof url, "http://two.test:%s", emu_port);
+    memset(&o, 0, sizeof o);
+    o.token = TOKEN;
+    o.api_url = url;
+    o.connect_timeout_ms = 3000;
+    b = tp_bot_new(&o, &e);
+    t0 = tp_now_ms();
+    CHECK_EQ_INT(tp_get_me(b, NULL, &e), TP_OK);
+    dt = tp_now_ms() - t0;
+    CHECK(dt < 1500); /* the second address joined after ~250 ms, not at the deadline */
+    tp_bot_free(b);
+    for (i = 0; i < 4; i++) close(fill[i]);
+    close(lfd);
+}
+
 static void never(tp_bot *bot, const tp_update *u, void *user) {
     (void)bot;
     (void)u;
@@ -130,6 +208,7 @@ int main(void) {
     RUN(test_unknown_name);
     RUN(test_stalled_name_meets_the_deadline);
     RUN(test_stop_interrupts_resolution);
+    RUN(test_blackholed_first_address);
     stop_emu();
     CHECK(gai_calls >= 4);
     for (i = 0, left = 1; i < 2 * STALL_MS / 50 && left; i++) { /* abandoned threads finish */
