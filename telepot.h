@@ -152,6 +152,7 @@ TP_API const char *tp_version(void);
     X(TP_ERR_STOPPED, 3, "stopped by tp_bot_stop")                                            \
     X(TP_ERR_FILE, 4, "file input/output error")                                              \
     X(TP_ERR_NO_TOKEN, 5, "no bot token: pass it in the options or set TELEGRAM_BOT_TOKEN")   \
+    X(TP_ERR_BUSY, 6, "queue full: not accepted, try again later")                          \
     X(TP_ERR_RESOLVE, 100, "host name lookup failed")                                         \
     X(TP_ERR_CONNECT, 101, "connection refused or unreachable")                               \
     X(TP_ERR_TIMEOUT, 102, "deadline expired")                                                \
@@ -685,7 +686,8 @@ TP_API int tp_poll_main(int argc, char **argv, tp_update_fn handler, void *user,
 
 /* The dispatcher: per-chat order, different chats in parallel. Updates are keyed by chat
    (tp_update_key) and a key always goes to the same worker, whose queue is FIFO; a full queue
-   makes tp_disp_push wait (back-pressure). Thread-safe. */
+   makes tp_disp_push wait (back-pressure), so do not push from a handler of the same
+   dispatcher (the webhook receiver never waits; see tp_hook_push). Thread-safe. */
 typedef struct tp_disp tp_disp;
 typedef struct tp_disp_opts {
     int workers;                 /* threads; default 4 */
@@ -705,11 +707,15 @@ TP_API int64_t tp_update_key(const tp_json *update);
 /* >>hook: the webhook receiver. A small HTTP/1.1 server (a thread per connection, keep-alive)
    for Telegram's POSTs: the secret token is compared in constant time (401 otherwise), an
    update is answered 200 as soon as it is queued, deduplicated by update_id (a bounded set
-   of recent ids) and never refused for failing to parse (on_bad_update gets it). Hostile
-   clients: header and body limits (431/413), a whole-request deadline (408), requests with
+   of recent ids) and never refused for failing to parse (on_bad_update gets it). Answers
+   never wait for a handler: when an update's chat has a full queue, or the updates queued
+   hold max_queued_bytes, the POST gets 503 at once (Telegram sends it again later) and other
+   chats go on. Hostile clients: header and body limits (431/413), a whole-request deadline
+   (408), a first request due within that deadline of connecting, requests with
    Transfer-Encoding or several Content-Length headers (400, closed), other paths (404),
-   other methods (405), at most max_connections connections (503; a TLS listener just
-   closes). Plain HTTP by default: put it behind a TLS proxy (nginx, caddy) or a tunnel, or
+   other methods (405), at most max_connections connections (at the cap the longest idle
+   one is closed for a newcomer; with none idle, 503 - a TLS listener just closes). A stop
+   ends every connection at once, except that a request already read whole is answered. Plain HTTP by default: put it behind a TLS proxy (nginx, caddy) or a tunnel, or
    serve HTTPS directly with cert_file and key_file (PEM; needs TELEPOT_BEARSSL): BearSSL's
    server engine, TLS 1.0-1.2, RSA or EC key, no client certificates. The handshake runs in
    the connection's thread under request_timeout_ms: a client that connects and never
@@ -740,12 +746,20 @@ typedef struct tp_hook_opts {
                                     spreads connections; dedup is per process) */
     int max_connections;         /* connections at once; default 64 */
     size_t max_header_bytes;     /* request head limit, bytes; default 8192 */
-    size_t max_body_bytes;       /* request body limit, bytes; default 1 MiB */
+    size_t max_body_bytes;       /* request body limit, bytes; default 256 KiB (Telegram's
+                                    updates are a few KB) */
+    size_t max_queued_bytes;     /* memory held by updates queued or running (parsed), bytes;
+                                    beyond it a POST gets 503 and Telegram sends it again
+                                    later, tp_hook_push TP_ERR_BUSY; default 64 MiB */
     int request_timeout_ms;      /* a request must arrive whole within this from its first
-                                    byte, ms; default 10000 */
-    int idle_timeout_ms;         /* keep-alive connection idle limit, ms; default 60000 */
+                                    byte, and a new connection's first request must start
+                                    within it, ms; default 10000 */
+    int idle_timeout_ms;         /* keep-alive connection idle limit, ms; default 60000. At
+                                    max_connections the longest idle one is closed for a new
+                                    client */
     int workers;                 /* handler threads (per-chat order); default 4 */
-    int queue_size;              /* queued updates per worker; default 256 */
+    int queue_size;              /* queued updates per worker; a POST for a worker whose queue
+                                    is full gets 503 (other chats are not held up); default 256 */
     int dedup_size;              /* recent update_ids remembered; default 4096, at most
                                     1048576 */
     bool ordered;                /* telepot's ordered=True: hold updates back until the
@@ -767,11 +781,14 @@ TP_API int tp_hook_port(const tp_hook *h);     /* the bound port (0 with no_serv
 /* Blocks until tp_bot_stop(bot), then stops accepting and waits for the queued handlers. */
 TP_API tp_err tp_hook_run(tp_hook *h, tp_error *err);
 /* Feeds one update's JSON (a webhook body) from your own server (telepot's source=queue):
-   deduplicated, ordered and dispatched like a POST. Thread-safe. Returns TP_OK when queued or
-   a duplicate; a parse error code after reporting it to on_bad_update. */
+   deduplicated, ordered and dispatched like a POST. Thread-safe, handlers included; never
+   waits for a queue. Returns TP_OK when queued or a duplicate; TP_ERR_BUSY when there is no
+   room for it now (its chat's queue is full, or max_queued_bytes is reached: nothing was
+   kept, answer your client 503 or push it again later); a parse error code after reporting
+   it to on_bad_update. */
 TP_API tp_err tp_hook_push(tp_hook *h, const char *body, size_t len, tp_error *err);
-/* Stops the server (connections close, requests in flight finish), drains the handlers,
-   frees. NULL allowed. */
+/* Stops the server (connections close at once; a request already read whole is answered
+   first), drains the handlers, frees. NULL allowed. */
 TP_API void tp_hook_free(tp_hook *h);
 
 /* setWebhook and deleteWebhook through tp_call. url: https://... (http:// for the emulator). */
@@ -12389,6 +12406,16 @@ TP__DEF void tp_json_doc_free(tp_json_doc *doc) {
     tp__free(doc);
 }
 
+/* The bytes a document holds: its block (values and text) and its arena's chunks. */
+static size_t tp__doc_bytes(const tp_json_doc *doc) {
+    const tp__chunk *c;
+    size_t n;
+    if (!doc) return 0;
+    n = sizeof *doc + doc->nvals * sizeof(tp_json) + doc->text_len + 1;
+    for (c = doc->chunks; c; c = c->next) n += sizeof *c + c->cap;
+    return n;
+}
+
 TP__DEF const tp_json *tp_json_root(const tp_json_doc *doc) { return doc ? doc->vals : NULL; }
 
 TP__DEF tp_json_type tp_json_typeof(const tp_json *v) {
@@ -13310,11 +13337,16 @@ static uint32_t tp__jitter(uint32_t *s) { /* xorshift32 */
     return *s;
 }
 
-/* The dispatcher: worker k owns a FIFO ring; key % workers picks it, so a chat's updates run
-   in arrival order on one thread. One mutex; `pending` counts queued + running items. */
+/* The dispatcher: worker k owns a FIFO ring; a hash of the key picks it, so a chat's updates
+   run in arrival order on one thread. One mutex; `pending` counts queued + running items,
+   `bytes` their cost (what the webhook receiver budgets). tp_disp_push waits for room; the
+   receiver never waits (it holds its own lock): it asks tp__disp_room first and refuses the
+   update when there is none, then puts without waiting, growing a ring if it must (updates
+   it already accepted, released by the orderer). */
 typedef struct tp__ditem {
     const tp_update *u;
     tp_json_doc *doc; /* owned, or NULL */
+    size_t cost;      /* bytes counted in d->bytes while queued or running */
 } tp__ditem;
 
 typedef struct tp__dworker {
@@ -13322,7 +13354,7 @@ typedef struct tp__dworker {
     pthread_t th;
     pthread_cond_t cond;   /* an item arrived, or the end */
     tp__ditem *ring;
-    size_t head, len;
+    size_t head, len, rcap;
     bool started;
 } tp__dworker;
 
@@ -13333,7 +13365,7 @@ struct tp_disp {
     pthread_mutex_t lock;
     pthread_cond_t space;  /* a ring has room again */
     pthread_cond_t idle;   /* pending reached 0 */
-    size_t pending, cap;
+    size_t pending, cap, bytes;
     int nworkers;
     bool quit;
     tp__dworker *w;
@@ -13348,13 +13380,14 @@ static void *tp__disp_main(void *arg) {
         while (!w->len && !d->quit) pthread_cond_wait(&w->cond, &d->lock);
         if (!w->len) break;
         it = w->ring[w->head];
-        w->head = (w->head + 1) % d->cap;
+        w->head = (w->head + 1) % w->rcap;
         w->len--;
         pthread_cond_broadcast(&d->space);
         pthread_mutex_unlock(&d->lock);
         d->handler(d->bot, it.u, d->user);
         tp_json_doc_free(it.doc);
         pthread_mutex_lock(&d->lock);
+        d->bytes -= it.cost;
         if (--d->pending == 0) pthread_cond_broadcast(&d->idle);
     }
     pthread_mutex_unlock(&d->lock);
@@ -13393,6 +13426,7 @@ TP__DEF tp_disp *tp_disp_new(tp_bot *bot, tp_update_fn handler, void *user,
         w->d = d;
         pthread_cond_init(&w->cond, NULL);
         d->nworkers = i + 1;
+        w->rcap = cap;
         w->ring = (tp__ditem *)tp__alloc(sizeof *w->ring * cap);
         if (!w->ring || pthread_create(&w->th, NULL, tp__disp_main, w) != 0) {
             tp__fail(err, w->ring ? TP_ERR_IO : TP_ERR_NOMEM, 0,
@@ -13406,21 +13440,58 @@ TP__DEF tp_disp *tp_disp_new(tp_bot *bot, tp_update_fn handler, void *user,
     return d;
 }
 
-TP__DEF tp_err tp_disp_push(tp_disp *d, const tp_update *u, tp_json_doc *owned_doc) {
-    tp__dworker *w;
+/* The worker that runs every update with u's key. */
+static tp__dworker *tp__disp_pick(tp_disp *d, const tp_update *u) {
     uint64_t key = (uint64_t)tp_update_key(u->json);
     key ^= key >> 29; /* chat ids of one kind share low bits less than one might hope */
     key *= UINT64_C(0x9E3779B97F4A7C15);
-    w = &d->w[(key >> 32) % (uint64_t)d->nworkers];
+    return &d->w[(key >> 32) % (uint64_t)d->nworkers];
+}
+
+/* Would an update with u's key and this cost be taken now without waiting? Its worker's
+   queue is below queue_size and the bytes held stay within budget (0: no budget). */
+static bool tp__disp_room(tp_disp *d, const tp_update *u, size_t cost, size_t budget) {
+    tp__dworker *w = tp__disp_pick(d, u);
+    bool room;
     pthread_mutex_lock(&d->lock);
-    while (w->len == d->cap) pthread_cond_wait(&d->space, &d->lock);
-    w->ring[(w->head + w->len) % d->cap].u = u;
-    w->ring[(w->head + w->len) % d->cap].doc = owned_doc;
+    room = w->len < d->cap && (!budget || (d->bytes <= budget && cost <= budget - d->bytes));
+    pthread_mutex_unlock(&d->lock);
+    return room;
+}
+
+/* Queues u. wait: until its worker's queue has room (back-pressure); else at once, the ring
+   growing past queue_size if it must (TP_ERR_NOMEM when it cannot). */
+static tp_err tp__disp_put(tp_disp *d, const tp_update *u, tp_json_doc *doc, size_t cost,
+                           bool wait) {
+    tp__dworker *w = tp__disp_pick(d, u);
+    pthread_mutex_lock(&d->lock);
+    while (wait && w->len >= d->cap) pthread_cond_wait(&d->space, &d->lock);
+    if (w->len == w->rcap) { /* unroll into a ring twice the size */
+        size_t nc = w->rcap * 2, i;
+        tp__ditem *nr = (tp__ditem *)tp__alloc(sizeof *nr * nc);
+        if (!nr) {
+            pthread_mutex_unlock(&d->lock);
+            return TP_ERR_NOMEM;
+        }
+        for (i = 0; i < w->len; i++) nr[i] = w->ring[(w->head + i) % w->rcap];
+        tp__free(w->ring);
+        w->ring = nr;
+        w->head = 0;
+        w->rcap = nc;
+    }
+    w->ring[(w->head + w->len) % w->rcap].u = u;
+    w->ring[(w->head + w->len) % w->rcap].doc = doc;
+    w->ring[(w->head + w->len) % w->rcap].cost = cost;
     w->len++;
     d->pending++;
+    d->bytes += cost;
     pthread_cond_signal(&w->cond);
     pthread_mutex_unlock(&d->lock);
     return TP_OK;
+}
+
+TP__DEF tp_err tp_disp_push(tp_disp *d, const tp_update *u, tp_json_doc *owned_doc) {
+    return tp__disp_put(d, u, owned_doc, 0, true);
 }
 
 TP__DEF void tp_disp_drain(tp_disp *d) {
@@ -13892,7 +13963,10 @@ typedef struct tp__held {
     int64_t id, since;
     const tp_update *u;
     tp_json_doc *doc;
+    size_t cost;
 } tp__held;
+
+typedef struct tp__hconn tp__hconn;
 
 struct tp_hook {
     tp_bot *bot;
@@ -13909,9 +13983,11 @@ struct tp_hook {
 #endif
     pthread_t acceptor;
     bool acceptor_running;
+    volatile int quitting;      /* tp__hook_shutdown began: no connection starts a request */
     pthread_mutex_t lock;       /* everything below */
     pthread_cond_t conns_done;
     int nconns;
+    tp__hconn *conns;           /* the open connections, newest first */
     tp_disp *disp;
     int64_t *seen;              /* ring of recent update_ids, the oldest replaced first */
     size_t seen_cap, seen_len, seen_pos;
@@ -13920,16 +13996,38 @@ struct tp_hook {
     bool have_expect;           /* ordered: the next update_id to release is `expect` */
     int64_t expect, first_since;
     tp__held *held;             /* ordered: held back, sorted by id */
-    size_t nheld, held_cap;
+    size_t nheld, held_cap, held_bytes;
+    int late_run;               /* ordered: updates in a row that came below expect */
+    int64_t late_max;
 };
 
-typedef struct tp__hconn {
+struct tp__hconn {
     tp_hook *h;
     int fd;
     tp__conn conn;              /* fd again, and the TLS engine (HTTPS) */
     char *buf;
     size_t len, cap;
-} tp__hconn;
+    tp__hconn *prev, *next;     /* h->conns, under h->lock */
+    bool idle;                  /* waiting for a request (h->lock): may be evicted at the cap */
+    bool evicted;
+    int64_t idle_since;
+};
+
+/* The stop flags, read without a lock from connections' threads. */
+static int tp__flag(const volatile int *f) {
+#if defined(__GNUC__) || defined(__clang__)
+    return __atomic_load_n(f, __ATOMIC_ACQUIRE);
+#else
+    return *f;
+#endif
+}
+static void tp__flag_set(volatile int *f) {
+#if defined(__GNUC__) || defined(__clang__)
+    __atomic_store_n(f, 1, __ATOMIC_RELEASE);
+#else
+    *f = 1;
+#endif
+}
 
 /* Reads what is there, waiting until the deadline. idle: also wake on a stop (no request is
    in flight). *got = 0 at the end of the stream. */
@@ -13960,7 +14058,9 @@ static tp_err tp__hook_recv(tp__hconn *c, void *buf, size_t cap, size_t *got, in
             int64_t soon = tp_now_ms() + c->h->o.request_timeout_ms;
             if (soon < deadline) deadline = soon;
         }
+        c->conn.wake_fd = c->h->wake[0]; /* the receiver's shutdown cuts a request short */
         rc = tp__net_read(&c->conn, buf, cap, got, deadline, &e);
+        c->conn.wake_fd = -1;
         return rc;
     }
 #endif
@@ -13975,10 +14075,13 @@ static tp_err tp__hook_recv(tp__hconn *c, void *buf, size_t cap, size_t *got, in
         pf[2].fd = c->h->bot->wake[0];
         pf[2].events = POLLIN;
         pf[0].revents = pf[1].revents = pf[2].revents = 0;
-        rc = poll(pf, idle ? 3 : 1, tp__ms_left(deadline));
+        /* Between requests a stop of the bot or of the receiver ends the connection; within
+           one, only the receiver's shutdown (which follows a bot's stop in tp_hook_run) does:
+           a request not yet whole is dropped unanswered, and the client sends it again. */
+        rc = poll(pf, idle ? 3 : 2, tp__ms_left(deadline));
         if (rc < 0 && errno == EINTR) continue;
         if (rc < 0) return TP_ERR_IO;
-        if (idle && (pf[1].revents || pf[2].revents)) return TP_ERR_STOPPED;
+        if (pf[1].revents || (idle && pf[2].revents)) return TP_ERR_STOPPED;
         if (rc == 0) return TP_ERR_TIMEOUT;
         n = recv(c->fd, buf, cap, MSG_DONTWAIT);
         if (n >= 0) {
@@ -14037,8 +14140,9 @@ static void tp__hook_reply(tp__hconn *c, int status, bool close_it) {
     case 503: reason = "Service Unavailable"; break;
     default: reason = "Error"; break;
     }
-    n = snprintf(head, sizeof head, "HTTP/1.1 %d %s\r\nContent-Length: 0\r\n%s%s\r\n", status,
+    n = snprintf(head, sizeof head, "HTTP/1.1 %d %s\r\nContent-Length: 0\r\n%s%s%s\r\n", status,
                  reason, status == 405 ? "Allow: POST\r\n" : "",
+                 status == 503 ? "Retry-After: 1\r\n" : "",
                  close_it ? "Connection: close\r\n" : "");
     (void)tp__hook_send(c, head, (size_t)n, tp_now_ms() + 5000);
 }
@@ -14091,7 +14195,8 @@ static void tp__hook_report(tp_hook *h, int64_t id, const char *what) {
 }
 
 /* Ordered mode, under the lock: releases held updates from `expect` on, and past gaps that
-   waited maxhold (or all of them when `all`). */
+   waited maxhold (or all of them when `all`). Releasing never waits: the updates were
+   accepted when they came (a ring that cannot grow keeps them held for the next round). */
 static void tp__hook_release(tp_hook *h, bool all) {
     int64_t now = tp_now_ms(), oldest = INT64_MAX;
     size_t i;
@@ -14102,13 +14207,15 @@ static void tp__hook_release(tp_hook *h, bool all) {
         h->expect = h->held[0].id;
     }
     while (h->have_expect && h->nheld) {
-        if (h->held[0].id != h->expect) {
+        tp__held *x = &h->held[0];
+        if (x->id != h->expect) {
             if (!all && now - oldest < h->o.maxhold_ms && h->nheld < 100000) break;
             tp__hook_report(h, h->expect, "gap");
-            h->expect = h->held[0].id;
+            h->expect = x->id;
         }
-        tp_disp_push(h->disp, h->held[0].u, h->held[0].doc);
-        h->expect++;
+        if (tp__disp_put(h->disp, x->u, x->doc, x->cost, false) != TP_OK) break;
+        h->held_bytes -= x->cost;
+        h->expect = x->id + 1; /* ids are below INT64_MAX (tp__hook_take) */
         memmove(h->held, h->held + 1, (h->nheld - 1) * sizeof *h->held);
         h->nheld--;
         oldest = INT64_MAX;
@@ -14117,59 +14224,102 @@ static void tp__hook_release(tp_hook *h, bool all) {
     }
 }
 
+/* Updates in a row below `expect` after which the orderer follows them: the ids went back
+   (one wrong, far-ahead id had moved expect past the real sequence), so it starts again
+   after the highest of them instead of calling every later update late. */
+#define TP__HOOK_RESYNC 8
+
 /* Ordered mode, under the lock: an update arrives. */
-static tp_err tp__hook_order(tp_hook *h, int64_t id, const tp_update *u, tp_json_doc *doc) {
+static tp_err tp__hook_order(tp_hook *h, int64_t id, const tp_update *u, tp_json_doc *doc,
+                             size_t cost) {
     size_t at;
     if (h->have_expect && id < h->expect) {
-        tp__hook_report(h, id, "late");
-        return tp_disp_push(h->disp, u, doc);
+        tp_err rc = tp__disp_put(h->disp, u, doc, cost, false);
+        if (rc != TP_OK) return rc;
+        if (h->late_run++ == 0 || id > h->late_max) h->late_max = id;
+        if (h->late_run >= TP__HOOK_RESYNC) {
+            tp__hook_report(h, h->late_max + 1, "resync");
+            h->expect = h->late_max + 1;
+            h->late_run = 0;
+            tp__hook_release(h, false);
+        } else {
+            tp__hook_report(h, id, "late");
+        }
+        return TP_OK;
     }
+    h->late_run = 0;
     if (h->have_expect && id == h->expect && !h->nheld) {
-        h->expect++;
-        return tp_disp_push(h->disp, u, doc);
+        tp_err rc = tp__disp_put(h->disp, u, doc, cost, false);
+        if (rc == TP_OK) h->expect++;
+        return rc;
     }
-    if (h->nheld == h->held_cap) {
-        size_t nc = h->held_cap ? h->held_cap * 2 : 64;
-        tp__held *nh = (tp__held *)tp__realloc(h->held, nc * sizeof *nh);
-        if (!nh) return TP_ERR_NOMEM;
-        h->held = nh;
-        h->held_cap = nc;
-    }
+    if (h->nheld == h->held_cap) return TP_ERR_NOMEM; /* tp__hook_take reserved room */
     for (at = h->nheld; at > 0 && h->held[at - 1].id > id; at--) {}
     memmove(h->held + at + 1, h->held + at, (h->nheld - at) * sizeof *h->held);
     h->held[at].id = id;
     h->held[at].since = tp_now_ms();
     h->held[at].u = u;
     h->held[at].doc = doc;
+    h->held[at].cost = cost;
+    h->held_bytes += cost;
     h->nheld++;
     tp__hook_release(h, false);
     return TP_OK;
 }
 
-/* One update's JSON, from a POST or tp_hook_push. */
+/* Ordered mode, under the lock: room for one more held update. */
+static bool tp__hook_reserve(tp_hook *h) {
+    size_t nc;
+    tp__held *nh;
+    if (h->nheld < h->held_cap) return true;
+    nc = h->held_cap ? h->held_cap * 2 : 64;
+    nh = (tp__held *)tp__realloc(h->held, nc * sizeof *nh);
+    if (!nh) return false;
+    h->held = nh;
+    h->held_cap = nc;
+    return true;
+}
+
+/* One update's JSON, from a POST or tp_hook_push. The receiver's lock covers the decision
+   (room, duplicate, order) and hand-offs that never wait; no update is remembered as seen
+   unless it was queued. TP_ERR_BUSY: no room for it now (its chat's queue is full, or the
+   bytes held by queued updates would pass max_queued_bytes); nothing was kept. */
 static tp_err tp__hook_take(tp_hook *h, const char *body, size_t len, tp_error *err) {
     tp_error e;
     tp_json_doc *doc = tp_json_parse(body, len, &e);
-    const tp_json *root = tp_json_root(doc);
+    const tp_json *root = tp_json_root(doc), *idv = tp_json_get(root, "update_id");
     const tp_update *u = NULL;
     int64_t id = tp_json_get_int(root, "update_id");
-    bool dup;
+    bool dup = false, has_id = tp_json_typeof(idv) == TP_JSON_INT && id >= 0 && id < INT64_MAX;
+    size_t cost = 0;
     tp_err rc = TP_OK;
-    if (doc && tp_json_typeof(tp_json_get(root, "update_id")) != TP_JSON_INT)
-        tp__fail(&e, TP_ERR_BAD_RESPONSE, 0, "an update without an integer update_id");
+    if (doc && !has_id)
+        tp__fail(&e, TP_ERR_BAD_RESPONSE, 0, "an update without a usable update_id (an integer "
+                 "from 0 to 2^63-2)");
     else if (doc)
         u = tp_update_view(doc, root, &e);
+    if (u) cost = tp__doc_bytes(doc);
     pthread_mutex_lock(&h->lock);
-    dup = doc && tp_json_typeof(tp_json_get(root, "update_id")) == TP_JSON_INT &&
-          tp__hook_seen(h, id);
-    if (u && !dup) {
-        if (h->o.ordered) rc = tp__hook_order(h, id, u, doc);
-        else rc = tp_disp_push(h->disp, u, doc);
-        if (rc == TP_OK) doc = NULL;
+    /* Room first, so that an update refused is not remembered as seen; with room the puts
+       below cannot fail (nothing else fills the receiver's queues meanwhile). */
+    if (u && !tp__disp_room(h->disp, u, cost + h->held_bytes, h->o.max_queued_bytes)) {
+        rc = TP_ERR_BUSY;
+    } else if (u && h->o.ordered && !tp__hook_reserve(h)) {
+        rc = TP_ERR_NOMEM;
+    } else {
+        dup = has_id && tp__hook_seen(h, id);
+        if (u && !dup) {
+            if (h->o.ordered) rc = tp__hook_order(h, id, u, doc, cost);
+            else rc = tp__disp_put(h->disp, u, doc, cost, false);
+            if (rc == TP_OK) doc = NULL;
+        }
     }
     pthread_mutex_unlock(&h->lock);
-    if (!u && !dup) {
-        tp__bad_update(h->bot, h->o.on_bad_update, h->user, body, len, &e, doc ? id : -1);
+    if (rc == TP_ERR_BUSY) {
+        tp__fail(err, TP_ERR_BUSY, 0, "webhook: no room for update %lld now (its chat's queue "
+                 "is full or max_queued_bytes is reached); send it again later", (long long)id);
+    } else if (!u && !dup) {
+        tp__bad_update(h->bot, h->o.on_bad_update, h->user, body, len, &e, has_id ? id : -1);
         rc = e.code;
         if (err) *err = e;
     } else if (rc != TP_OK) {
@@ -14256,9 +14406,23 @@ static int tp__hook_head(tp__hconn *c, size_t hl, uint64_t *cl, bool *close_it,
     return 0;
 }
 
+/* Marks a connection idle (waiting for a request: the acceptor may evict it when every slot
+   is taken) or busy. False when it was evicted: the caller closes it. */
+static bool tp__hconn_idle(tp__hconn *c, bool idle) {
+    bool ok;
+    pthread_mutex_lock(&c->h->lock);
+    c->idle = idle;
+    if (idle) c->idle_since = tp_now_ms();
+    ok = !c->evicted;
+    pthread_mutex_unlock(&c->h->lock);
+    return ok;
+}
+
 static void *tp__hook_conn_main(void *arg) {
     tp__hconn *c = (tp__hconn *)arg;
     tp_hook *h = c->h;
+    int64_t born = tp_now_ms();
+    bool served;
     c->conn.fd = c->fd;
     c->conn.wake_fd = -1;
 #ifdef TELEPOT_BEARSSL
@@ -14276,22 +14440,30 @@ static void *tp__hook_conn_main(void *arg) {
         }
     }
 #endif
-    for (;;) {
-        int64_t idle_end = tp_now_ms() + h->o.idle_timeout_ms;
-        int64_t deadline = c->len ? tp_now_ms() + h->o.request_timeout_ms : 0; /* pipelined */
+    for (served = false;; served = true) {
+        int64_t now = tp_now_ms(), idle_end = now + h->o.idle_timeout_ms;
+        int64_t deadline = c->len ? now + h->o.request_timeout_ms : 0; /* pipelined */
         const char *eoh = NULL;
         size_t hl = 0, got;
         uint64_t cl;
         bool close_it = false, expect_continue = false;
         int status;
         tp_err rc;
+        /* A new connection gets the request deadline for its first request, not the idle
+           limit: sockets that connect and say nothing do not hold slots for long. */
+        if (!served && born + h->o.request_timeout_ms < idle_end)
+            idle_end = born + h->o.request_timeout_ms;
+        if (tp__flag(&h->quitting)) goto done; /* no new request after a shutdown began */
         while (!(eoh = c->len >= 4 ? tp__memmem(c->buf, c->len, "\r\n\r\n", 4) : NULL)) {
+            bool idle = c->len == 0;
             if (c->len >= h->o.max_header_bytes) {
                 tp__hook_reply(c, 431, true);
                 goto done;
             }
+            if (idle && !tp__hconn_idle(c, true)) goto done; /* evicted meanwhile */
             rc = tp__hook_recv(c, c->buf + c->len, h->o.max_header_bytes - c->len, &got,
-                               deadline ? deadline : idle_end, c->len == 0);
+                               deadline ? deadline : idle_end, idle);
+            if (idle && !tp__hconn_idle(c, false)) goto done;
             if (rc == TP_ERR_TIMEOUT && c->len) tp__hook_reply(c, 408, true);
             if (rc != TP_OK || got == 0) goto done;
             if (!deadline) deadline = tp_now_ms() + h->o.request_timeout_ms;
@@ -14323,9 +14495,12 @@ static void *tp__hook_conn_main(void *arg) {
             c->len += got;
         }
         /* Answered 200 whatever the body: a broken update is reported, not refused (Telegram
-           would retry it forever and hold the chat). */
-        (void)tp__hook_take(h, c->buf + hl, (size_t)cl, NULL);
-        tp__hook_reply(c, 200, close_it);
+           would retry it forever and hold the chat). No room for it now: 503, and Telegram
+           delivers it again later. */
+        if (tp__hook_take(h, c->buf + hl, (size_t)cl, NULL) == TP_ERR_BUSY)
+            tp__hook_reply(c, 503, close_it);
+        else
+            tp__hook_reply(c, 200, close_it);
         if (close_it) goto done;
         memmove(c->buf, c->buf + hl + cl, c->len - hl - (size_t)cl);
         c->len -= hl + (size_t)cl;
@@ -14344,10 +14519,13 @@ done:
     tp__tls_free(c->conn.tls);
 #endif
     tp__free(c->buf);
-    tp__free(c);
     pthread_mutex_lock(&h->lock);
+    if (c->prev) c->prev->next = c->next;
+    else h->conns = c->next;
+    if (c->next) c->next->prev = c->prev;
     if (--h->nconns == 0) pthread_cond_broadcast(&h->conns_done);
     pthread_mutex_unlock(&h->lock);
+    tp__free(c);
     return NULL;
 }
 
@@ -14381,20 +14559,28 @@ static void *tp__hook_accept_main(void *arg) {
         }
         (void)fcntl(fd, F_SETFD, FD_CLOEXEC);
         pthread_mutex_lock(&h->lock);
-        if (h->nconns >= h->o.max_connections) {
-            static const char busy[] = "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n"
-                                       "Connection: close\r\n\r\n";
-            bool plain = true;
+        if (h->nconns >= h->o.max_connections) { /* full: the longest idle one makes room */
+            tp__hconn *x, *oldest = NULL;
+            for (x = h->conns; x; x = x->next)
+                if (x->idle && !x->evicted && (!oldest || x->idle_since <= oldest->idle_since))
+                    oldest = x;
+            if (oldest) { /* its thread sees the end of the stream and leaves */
+                oldest->evicted = true;
+                (void)shutdown(oldest->fd, SHUT_RDWR);
+            } else { /* every connection is busy with a request */
+                static const char busy[] = "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n"
+                                           "Retry-After: 1\r\nConnection: close\r\n\r\n";
+                bool plain = true;
 #ifdef TELEPOT_BEARSSL
-            plain = !h->tls; /* no handshake here: a TLS client just sees the close */
+                plain = !h->tls; /* no handshake here: a TLS client just sees the close */
 #endif
-            pthread_mutex_unlock(&h->lock);
-            if (plain) (void)!send(fd, busy, sizeof busy - 1, MSG_NOSIGNAL | MSG_DONTWAIT);
-            close(fd);
-            continue;
+                pthread_mutex_unlock(&h->lock);
+                if (plain) (void)!send(fd, busy, sizeof busy - 1, MSG_NOSIGNAL | MSG_DONTWAIT);
+                close(fd);
+                continue;
+            }
         }
         h->nconns++;
-        pthread_mutex_unlock(&h->lock);
         c = (tp__hconn *)tp__alloc(sizeof *c);
         if (c) {
             memset(c, 0, sizeof *c);
@@ -14402,16 +14588,27 @@ static void *tp__hook_accept_main(void *arg) {
             c->fd = fd;
             c->cap = h->o.max_header_bytes + 1;
             c->buf = (char *)tp__alloc(c->cap);
+            c->idle = true; /* until its first byte: evictable */
+            c->idle_since = tp_now_ms();
+            c->next = h->conns;
+            if (h->conns) h->conns->prev = c;
+            h->conns = c;
         }
+        pthread_mutex_unlock(&h->lock);
         pthread_attr_init(&at);
         pthread_attr_setdetachstate(&at, PTHREAD_CREATE_DETACHED);
         pthread_attr_setstacksize(&at, 256 * 1024);
         if (!c || !c->buf || pthread_create(&th, &at, tp__hook_conn_main, c) != 0) {
-            if (c) tp__free(c->buf);
-            tp__free(c);
             close(fd);
             pthread_mutex_lock(&h->lock);
-            h->nconns--;
+            if (c) {
+                if (c->prev) c->prev->next = c->next;
+                else h->conns = c->next;
+                if (c->next) c->next->prev = c->prev;
+                tp__free(c->buf);
+                tp__free(c);
+            }
+            if (--h->nconns == 0) pthread_cond_broadcast(&h->conns_done);
             pthread_mutex_unlock(&h->lock);
         }
         pthread_attr_destroy(&at);
@@ -14476,7 +14673,8 @@ TP__DEF tp_hook *tp_hook_new(tp_bot *bot, tp_update_fn handler, void *user,
     if (!h->o.host) h->o.host = "127.0.0.1";
     if (h->o.max_connections <= 0) h->o.max_connections = 64;
     if (!h->o.max_header_bytes) h->o.max_header_bytes = 8192;
-    if (!h->o.max_body_bytes) h->o.max_body_bytes = 1 << 20;
+    if (!h->o.max_body_bytes) h->o.max_body_bytes = 256 * 1024;
+    if (!h->o.max_queued_bytes) h->o.max_queued_bytes = (size_t)64 << 20;
     if (h->o.request_timeout_ms <= 0) h->o.request_timeout_ms = 10000;
     if (h->o.idle_timeout_ms <= 0) h->o.idle_timeout_ms = 60000;
     if (h->o.dedup_size <= 0) h->o.dedup_size = 4096;
@@ -14547,6 +14745,7 @@ TP__DEF tp_err tp_hook_push(tp_hook *h, const char *body, size_t len, tp_error *
 
 /* Stops accepting, waits for the connections' threads, releases what the orderer holds. */
 static void tp__hook_shutdown(tp_hook *h) {
+    tp__flag_set(&h->quitting);
     if (h->wake[1] >= 0) (void)!write(h->wake[1], "q", 1);
     if (h->acceptor_running) {
         pthread_join(h->acceptor, NULL);

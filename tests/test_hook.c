@@ -289,18 +289,31 @@ TEST(hook_rules) {
     }
     close(fd);
     msleep(100); /* the server notices the closes */
-    /* at most max_connections: the fifth is turned away, the others still served */
-    for (i = 0; i < 4; i++) fds[i] = dial(port);
-    msleep(100);
+    /* at most max_connections: with all of them idle the oldest makes room for a newcomer;
+       with all of them inside a request the newcomer is turned away */
+    for (i = 0; i < 4; i++) {
+        fds[i] = dial(port);
+        msleep(30);
+    }
+    snprintf(req, sizeof req, "POST /hook HTTP/1.1\r\nHost: x\r\nX-Telegram-Bot-Api-Secret-Token: "
+             "s3cr3t\r\nContent-Length: 16\r\n\r\n{\"update_id\":99}");
     fds[4] = dial(port);
-    CHECK_EQ_INT(read_status(fds[4], 2000), 503);
+    CHECK(send(fds[4], req, strlen(req), MSG_NOSIGNAL) > 0);
+    CHECK_EQ_INT(read_status(fds[4], 2000), 200);
+    CHECK_EQ_INT(read_status(fds[0], 2000), 0); /* the oldest idle one was closed */
+    for (i = 1; i < 5; i++) /* the others start a request each */
+        CHECK(send(fds[i], "POST /hook HTTP/1.1\r\n", 21, MSG_NOSIGNAL) == 21);
+    msleep(100);
+    fd = dial(port);
+    CHECK_EQ_INT(read_status(fd, 2000), 503);
+    close(fd);
     for (i = 0; i < 5; i++) close(fds[i]);
     msleep(100);
     CHECK_EQ_INT(post_update(port, "s3cr3t", "{\"update_id\":104}"), 200);
     for (i = 0; i < 100 && norder_now() < 5; i++) msleep(10);
-    CHECK_EQ_INT(norder_now(), 5); /* 100, 105, 102, 103, 104 */
+    CHECK_EQ_INT(norder_now(), 6); /* 100, 105, 102, 103, 99, 104 */
     tp_hook_free(h);
-    CHECK_EQ_INT(norder, 5);
+    CHECK_EQ_INT(norder, 6);
 
     /* the orderer and tp_hook_push (no server) */
     norder = 0;
@@ -385,7 +398,11 @@ TEST(hook_dedup) {
             total++;
         }
         snprintf(body, sizeof body, "{\"update_id\":%lld}", (long long)id);
-        if (tp_hook_push(h, body, strlen(body), &err) != TP_OK) bad++;
+        { /* the queue is full now and then: try again, as Telegram would after a 503 */
+            tp_err rc;
+            while ((rc = tp_hook_push(h, body, strlen(body), &err)) == TP_ERR_BUSY) msleep(1);
+            if (rc != TP_OK) bad++;
+        }
     }
     for (i = 0; i < 300; i++) {
         pthread_mutex_lock(&dd_lock);
@@ -403,11 +420,424 @@ TEST(hook_dedup) {
     tp_bot_free(bot);
 }
 
+/* ---- 7. what must hold with several clients and threads at once ---- */
+
+/* Runs fn in a child process and waits at most ms for it: a deadlock fails the check instead
+   of hanging the suite. The child's exit status is its number of failed checks. */
+static int in_child(void (*fn)(void), int ms) {
+    int st = 0, i;
+    pid_t pid = fork();
+    if (pid == 0) {
+        tpt_failed = 0;
+        fn();
+        _exit(tpt_failed > 100 ? 100 : tpt_failed);
+    }
+    for (i = 0; i < ms / 10; i++) {
+        if (waitpid(pid, &st, WNOHANG) == pid) return WIFEXITED(st) ? WEXITSTATUS(st) : 101;
+        msleep(10);
+    }
+    kill(pid, SIGKILL);
+    waitpid(pid, &st, 0);
+    return -1; /* hung */
+}
+
+/* The worker a chat's updates go to (the dispatcher's hash, white-box). */
+static int worker_of(int64_t chat, int workers) {
+    uint64_t key = (uint64_t)chat;
+    key ^= key >> 29;
+    key *= UINT64_C(0x9E3779B97F4A7C15);
+    return (int)((key >> 32) % (uint64_t)workers);
+}
+
+/* Two chats that land on different workers of `workers`. */
+static void two_chats(int workers, int64_t *a, int64_t *b) {
+    *a = 1001;
+    for (*b = 1002; worker_of(*b, workers) == worker_of(*a, workers); (*b)++) {
+    }
+}
+
+static void update_json(char *buf, size_t n, int64_t id, int64_t chat, const char *text) {
+    snprintf(buf, n, "{\"update_id\":%lld,\"message\":{\"message_id\":%lld,\"date\":1,\"chat\":"
+             "{\"id\":%lld,\"type\":\"private\"},\"text\":\"%s\"}}", (long long)id, (long long)id,
+             (long long)chat, text);
+}
+
+/* One POST on a new connection, answered or not: a 503 is a result here, not retried. */
+static int post_json(int port, const char *body) {
+    char req[1024];
+    int fd = dial(port), st;
+    if (fd < 0) return -1;
+    snprintf(req, sizeof req, "POST /hook HTTP/1.1\r\nHost: x\r\nX-Telegram-Bot-Api-Secret-Token: "
+             "s3cr3t\r\nContent-Length: %zu\r\n\r\n", strlen(body));
+    (void)!send(fd, req, strlen(req), MSG_NOSIGNAL);
+    (void)!send(fd, body, strlen(body), MSG_NOSIGNAL);
+    st = read_status(fd, 5000);
+    close(fd);
+    return st;
+}
+
+static pthread_mutex_t cc_lock = PTHREAD_MUTEX_INITIALIZER;
+static int64_t slow_chat, cc_handled_at[64];
+static int cc_sleep_ms;
+static tp_hook *cc_hook;
+static tp_err cc_push_rc = TP_ERR_INVALID;
+
+/* The slow chat's handler sleeps; every handler notes when it ran (index: update_id % 64). */
+static void on_cc(tp_bot *bot, const tp_update *u, void *user) {
+    (void)bot;
+    (void)user;
+    if (u->message && u->message->chat->id == slow_chat) msleep(cc_sleep_ms);
+    pthread_mutex_lock(&cc_lock);
+    cc_handled_at[u->update_id % 64] = tp_now_ms();
+    pthread_mutex_unlock(&cc_lock);
+}
+
+/* A slow chat does not delay other chats: with its queue full, its own POSTs are answered at
+   once (503: Telegram sends them again later), and another chat's updates are answered and
+   handled while the slow handler still sleeps. */
+static void slow_chat_case(void) {
+    tp_bot *bot = new_bot("http://127.0.0.1:9", 1000);
+    tp_hook_opts ho;
+    tp_hook *h;
+    int64_t fast, t0, dt;
+    int port, i, st, n503 = 0;
+    char body[512];
+    two_chats(2, &slow_chat, &fast);
+    cc_sleep_ms = 1500;
+    memset(&ho, 0, sizeof ho);
+    ho.path = "/hook";
+    ho.secret_token = "s3cr3t";
+    ho.workers = 2;
+    ho.queue_size = 2;
+    h = tp_hook_new(bot, on_cc, NULL, &ho, NULL);
+    CHECK(h != NULL);
+    if (!h) return;
+    port = tp_hook_port(h);
+    for (i = 1; i <= 6; i++) { /* 1 runs, 2 and 3 queue, the rest find the queue full */
+        update_json(body, sizeof body, i, slow_chat, "slow");
+        t0 = tp_now_ms();
+        st = post_json(port, body);
+        dt = tp_now_ms() - t0;
+        CHECK(st == 200 || st == 503);
+        CHECK(dt < 500); /* answered at once either way */
+        n503 += st == 503;
+    }
+    CHECK(n503 >= 2);
+    for (i = 10; i < 20; i++) {
+        update_json(body, sizeof body, i, fast, "fast");
+        t0 = tp_now_ms();
+        CHECK_EQ_INT(post_json(port, body), 200);
+        CHECK(tp_now_ms() - t0 < 500);
+    }
+    for (i = 0; i < 100; i++) { /* the fast chat's ten are handled long before 1.5 s */
+        int k, done = 0;
+        pthread_mutex_lock(&cc_lock);
+        for (k = 10; k < 20; k++) done += cc_handled_at[k] != 0;
+        pthread_mutex_unlock(&cc_lock);
+        if (done == 10) break;
+        msleep(10);
+    }
+    CHECK(i < 100);
+    pthread_mutex_lock(&cc_lock);
+    CHECK(cc_handled_at[1] == 0); /* the slow handler is still asleep */
+    pthread_mutex_unlock(&cc_lock);
+    tp_hook_free(h);
+    tp_bot_free(bot);
+}
+
+TEST(hook_slow_chat) {
+    CHECK_EQ_INT(in_child(slow_chat_case, 20000), 0);
+}
+
+/* A handler that calls tp_hook_push while a POST for its own full queue is being answered:
+   nothing waits for room under the receiver's lock, so neither deadlocks. */
+static void on_push(tp_bot *bot, const tp_update *u, void *user) {
+    char body[512];
+    (void)bot;
+    (void)user;
+    if (u->update_id == 1) {
+        msleep(400); /* meanwhile update 2 fills the queue and 3 is posted */
+        update_json(body, sizeof body, 50, slow_chat, "pushed"); /* the other, empty worker */
+        pthread_mutex_lock(&cc_lock);
+        cc_push_rc = tp_hook_push(cc_hook, body, strlen(body), NULL);
+        pthread_mutex_unlock(&cc_lock);
+    }
+    pthread_mutex_lock(&cc_lock);
+    cc_handled_at[u->update_id % 64] = tp_now_ms();
+    pthread_mutex_unlock(&cc_lock);
+}
+
+static void push_from_handler_case(void) {
+    tp_bot *bot = new_bot("http://127.0.0.1:9", 1000);
+    tp_hook_opts ho;
+    int port, i;
+    char body[512];
+    int64_t chat;
+    two_chats(2, &chat, &slow_chat);
+    memset(&ho, 0, sizeof ho);
+    ho.path = "/hook";
+    ho.secret_token = "s3cr3t";
+    ho.workers = 2;
+    ho.queue_size = 1;
+    cc_hook = tp_hook_new(bot, on_push, NULL, &ho, NULL);
+    CHECK(cc_hook != NULL);
+    if (!cc_hook) return;
+    port = tp_hook_port(cc_hook);
+    update_json(body, sizeof body, 1, chat, "one");
+    CHECK_EQ_INT(post_json(port, body), 200);
+    msleep(50);
+    update_json(body, sizeof body, 2, chat, "two");
+    CHECK_EQ_INT(post_json(port, body), 200);
+    update_json(body, sizeof body, 3, chat, "three");
+    CHECK_EQ_INT(post_json(port, body), 503); /* full: refused at once, not waited for */
+    for (i = 0; i < 300; i++) {
+        bool all;
+        pthread_mutex_lock(&cc_lock);
+        all = cc_handled_at[1] && cc_handled_at[2] && cc_handled_at[50];
+        pthread_mutex_unlock(&cc_lock);
+        if (all) break;
+        msleep(10);
+    }
+    CHECK(i < 300);
+    CHECK_EQ_INT(cc_push_rc, TP_OK); /* the handler's push went to the other worker */
+    update_json(body, sizeof body, 3, chat, "three");
+    CHECK_EQ_INT(post_json(port, body), 200); /* the refused one is taken when sent again */
+    tp_hook_free(cc_hook);
+    tp_bot_free(bot);
+}
+
+TEST(hook_push_from_handler) {
+    CHECK_EQ_INT(in_child(push_from_handler_case, 20000), 0);
+}
+
+/* 64 sockets that connect and say nothing (no secret needed) do not lock Telegram out: a
+   real POST is served at once, and a silent socket is closed after the request deadline. */
+TEST(hook_idle_sockets) {
+    tp_bot *bot = new_bot("http://127.0.0.1:9", 1000);
+    tp_hook_opts ho;
+    tp_hook *h;
+    int fds[64], port, i, closed = 0;
+    int64_t t0;
+    char body[512];
+    memset(&ho, 0, sizeof ho);
+    ho.path = "/hook";
+    ho.secret_token = "s3cr3t";
+    ho.request_timeout_ms = 1500;
+    h = tp_hook_new(bot, on_update, NULL, &ho, NULL);
+    CHECK(h != NULL);
+    if (!h) return;
+    port = tp_hook_port(h);
+    for (i = 0; i < 64; i++) fds[i] = dial(port);
+    msleep(200);
+    for (i = 0; i < 5; i++) {
+        update_json(body, sizeof body, 300 + i, 9, "real");
+        t0 = tp_now_ms();
+        CHECK_EQ_INT(post_json(port, body), 200);
+        CHECK(tp_now_ms() - t0 < 500);
+    }
+    t0 = tp_now_ms();
+    for (i = 0; i < 64; i++) { /* all are closed by the first-request deadline (1.5 s) */
+        int st = read_status(fds[i], 4000);
+        closed += st == 0;
+        close(fds[i]);
+    }
+    CHECK_EQ_INT(closed, 64);
+    CHECK(tp_now_ms() - t0 < 3000);
+    tp_hook_free(h);
+    tp_bot_free(bot);
+}
+
+/* Memory: a budget on what queued updates hold; past it 503 / TP_ERR_BUSY, nothing accepted
+   is lost, and bodies past the default 256 KiB limit are refused with 413. */
+static pthread_mutex_t gate_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t gate_cond = PTHREAD_COND_INITIALIZER;
+static int gate_open;
+static long gate_handled;
+static void on_gate(tp_bot *bot, const tp_update *u, void *user) {
+    (void)bot;
+    (void)u;
+    (void)user;
+    pthread_mutex_lock(&gate_lock);
+    while (!gate_open) pthread_cond_wait(&gate_cond, &gate_lock);
+    gate_handled++;
+    pthread_mutex_unlock(&gate_lock);
+}
+
+TEST(hook_memory_budget) {
+    tp_bot *bot = new_bot("http://127.0.0.1:9", 1000);
+    tp_hook_opts ho;
+    tp_hook *h;
+    static char body[200000];
+    size_t at;
+    int i, accepted = 0, busy = 0, port;
+    tp_error err;
+    memset(&ho, 0, sizeof ho);
+    ho.path = "/hook";
+    ho.secret_token = "s3cr3t";
+    ho.workers = 1;
+    ho.queue_size = 1000;
+    ho.max_queued_bytes = 4u << 20;
+    gate_open = 0;
+    gate_handled = 0;
+    h = tp_hook_new(bot, on_gate, NULL, &ho, &err);
+    CHECK(h != NULL);
+    if (!h) return;
+    for (i = 0; i < 200; i++) { /* ~100 KB of small values each: several MB once parsed */
+        tp_err rc;
+        at = (size_t)snprintf(body, sizeof body, "{\"update_id\":%d,\"message\":{\"message_id\":1,"
+                              "\"date\":1,\"chat\":{\"id\":5,\"type\":\"private\"},\"x\":[", i);
+        while (at < 100000) at += (size_t)snprintf(body + at, sizeof body - at, "1,");
+        snprintf(body + at, sizeof body - at, "1]}}");
+        rc = tp_hook_push(h, body, strlen(body), &err);
+        if (rc == TP_OK) accepted++;
+        else if (rc == TP_ERR_BUSY) busy++;
+    }
+    CHECK(accepted > 0 && accepted < 100);
+    CHECK_EQ_INT(accepted + busy, 200);
+    CHECK(strstr(err.message, "max_queued_bytes") != NULL);
+    port = tp_hook_port(h); /* the default body limit is 256 KiB */
+    CHECK_EQ_INT(ask(port, "POST /hook HTTP/1.1\r\nHost: x\r\nX-Telegram-Bot-Api-Secret-Token: "
+                           "s3cr3t\r\nContent-Length: 262145\r\n\r\n{"), 413);
+    pthread_mutex_lock(&gate_lock);
+    gate_open = 1;
+    pthread_cond_broadcast(&gate_cond);
+    pthread_mutex_unlock(&gate_lock);
+    for (i = 0; i < 500; i++) {
+        long n;
+        pthread_mutex_lock(&gate_lock);
+        n = gate_handled;
+        pthread_mutex_unlock(&gate_lock);
+        if (n == accepted) break;
+        msleep(10);
+    }
+    CHECK_EQ_INT(gate_handled, accepted); /* every accepted update handled */
+    at = (size_t)snprintf(body, sizeof body, "{\"update_id\":1000,\"message\":{\"message_id\":1,"
+                          "\"date\":1,\"chat\":{\"id\":5,\"type\":\"private\"},\"text\":\"x\"}}");
+    CHECK_EQ_INT(tp_hook_push(h, body, at, &err), TP_OK); /* room again */
+    tp_hook_free(h);
+    tp_bot_free(bot);
+}
+
+/* Stop under a client that keeps a partial request coming a byte at a time: tp_hook_run
+   returns soon after tp_bot_stop, and tp_hook_free too. */
+typedef struct {
+    int port;
+    volatile int quit;
+} trickle_t;
+static void *trickle_main(void *arg) {
+    trickle_t *t = (trickle_t *)arg;
+    const char *req = "POST /hook HTTP/1.1\r\nHost: x\r\nX-Telegram-Bot-Api-Secret-Token: s3cr3t\r\n"
+                      "Content-Length: 16\r\n\r\n{\"update_id\":1}\nPOST /hook HTTP/1.1\r\nHost: x\r\n"
+                      "X-Padding: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n";
+    int fd = dial(t->port);
+    size_t i;
+    for (i = 0; req[i] && !t->quit; i++) {
+        if (send(fd, req + i, 1, MSG_NOSIGNAL) != 1) break;
+        msleep(i < 120 ? 1 : 150);
+    }
+    close(fd);
+    return NULL;
+}
+static void *run_hook(void *arg) {
+    (void)tp_hook_run((tp_hook *)arg, NULL);
+    return NULL;
+}
+
+TEST(hook_stop_bounded) {
+    tp_bot *bot = new_bot("http://127.0.0.1:9", 1000);
+    tp_hook_opts ho;
+    tp_hook *h;
+    trickle_t t;
+    pthread_t th, rh;
+    int64_t t0;
+    memset(&ho, 0, sizeof ho);
+    ho.path = "/hook";
+    ho.secret_token = "s3cr3t";
+    ho.request_timeout_ms = 30000;
+    h = tp_hook_new(bot, on_update, NULL, &ho, NULL);
+    CHECK(h != NULL);
+    if (!h) return;
+    t.port = tp_hook_port(h);
+    t.quit = 0;
+    pthread_create(&th, NULL, trickle_main, &t);
+    pthread_create(&rh, NULL, run_hook, h);
+    msleep(1200); /* the first request was answered; the second is coming a byte at a time */
+    t0 = tp_now_ms();
+    tp_bot_stop(bot);
+    pthread_join(rh, NULL);
+    CHECK(tp_now_ms() - t0 < 1500);
+    t0 = tp_now_ms();
+    tp_hook_free(h);
+    CHECK(tp_now_ms() - t0 < 1500);
+    t.quit = 1;
+    pthread_join(th, NULL);
+    tp_bot_free(bot);
+}
+
+/* Ordered mode: an update_id that no update can have is reported, not handled (and does not
+   overflow the orderer); one wrong far-ahead id costs one maxhold, then the orderer follows
+   the real sequence again instead of calling every later update late. */
+TEST(hook_ordered_bounds) {
+    tp_bot *bot = new_bot("http://127.0.0.1:9", 1000);
+    tp_hook_opts ho;
+    tp_hook *h;
+    tp_error err;
+    char body[512];
+    int i, late = 0;
+    const char *p;
+    norder = 0;
+    reorder_log[0] = '\0';
+    seen_reset();
+    memset(&ho, 0, sizeof ho);
+    ho.no_server = true;
+    ho.ordered = true;
+    ho.maxhold_ms = 200;
+    ho.workers = 1;
+    ho.on_reorder = on_reorder;
+    ho.on_bad_update = on_bad;
+    h = tp_hook_new(bot, on_ordered, NULL, &ho, &err);
+    CHECK(h != NULL);
+    if (!h) return;
+    for (i = 1; i <= 3; i++) {
+        update_json(body, sizeof body, i, 1, "a");
+        CHECK_EQ_INT(tp_hook_push(h, body, strlen(body), &err), TP_OK);
+    }
+    msleep(400); /* the first ones wait maxhold for anything lower */
+    update_json(body, sizeof body, INT64_MAX, 1, "max");
+    CHECK(tp_hook_push(h, body, strlen(body), &err) != TP_OK);
+    update_json(body, sizeof body, -5, 1, "neg");
+    CHECK(tp_hook_push(h, body, strlen(body), &err) != TP_OK);
+    CHECK_EQ_INT(bad_reports, 2);
+    update_json(body, sizeof body, INT64_C(1000000000000000), 1, "far");
+    CHECK_EQ_INT(tp_hook_push(h, body, strlen(body), &err), TP_OK);
+    msleep(400); /* released as a gap after maxhold */
+    for (i = 4; i <= 30; i++) {
+        update_json(body, sizeof body, i, 1, "b");
+        CHECK_EQ_INT(tp_hook_push(h, body, strlen(body), &err), TP_OK);
+    }
+    for (i = 0; i < 100 && norder_now() < 31; i++) msleep(10);
+    tp_hook_free(h);
+    CHECK_EQ_INT(norder, 31);
+    for (i = 0; i < 3; i++) CHECK_EQ_INT(order_ids[i], i + 1);
+    CHECK(order_ids[3] == INT64_C(1000000000000000));
+    for (i = 4; i < 31; i++) CHECK_EQ_INT(order_ids[i], i); /* 4..30 in order */
+    CHECK(strstr(reorder_log, "resync") != NULL);
+    for (p = reorder_log; (p = strstr(p, "late:")) != NULL; p++) late++;
+    CHECK(late < 8); /* the run that made it resync, not every later update */
+    tp_bot_free(bot);
+}
+
 int main(int argc, char **argv) {
     setvbuf(stdout, NULL, _IOLBF, 0);
 #define PICK(t) (argc < 2 || strcmp(argv[1], #t) == 0)
     if (PICK(hook_rules)) RUN(hook_rules);
     if (PICK(webhook_soak)) RUN(webhook_soak);
     if (PICK(hook_dedup)) RUN(hook_dedup);
+    if (PICK(hook_slow_chat)) RUN(hook_slow_chat);
+    if (PICK(hook_push_from_handler)) RUN(hook_push_from_handler);
+    if (PICK(hook_idle_sockets)) RUN(hook_idle_sockets);
+    if (PICK(hook_memory_budget)) RUN(hook_memory_budget);
+    if (PICK(hook_stop_bounded)) RUN(hook_stop_bounded);
+    if (PICK(hook_ordered_bounds)) RUN(hook_ordered_bounds);
     TEST_END();
 }
