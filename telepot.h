@@ -4,23 +4,40 @@
      In exactly ONE .c file of your program, before any other #include (it selects POSIX.1-2008):
          #define TELEPOT_IMPLEMENTATION
          #include "telepot.h"
-     Everywhere else just #include "telepot.h". A whole echo bot:
+     Everywhere else just #include "telepot.h". A whole echo bot (examples/echo.c):
+
+         #define TELEPOT_IMPLEMENTATION
+         #include "../telepot.h" // in your own bot: "telepot.h"
+
+         #include <stdio.h>
+         #include <stdlib.h>
 
          static void handle(tp_bot *bot, const tp_update *u, void *user) {
-             const tp_message *m = u->message;                  // NULL for other update kinds
+             const tp_message *m = u->message; // NULL for other kinds of update
              (void)user;
-             if (m && m->text)
+             if (m && m->text) // photos, stickers, ... have no text: ignored
                  tp_send_message(bot, &(tp_send_message_args){ .chat_id = TP_CHAT(m->chat->id),
                                                                .text = m->text }, NULL, NULL);
          }
+
          int main(int argc, char **argv) {
+             const char *token = argc > 1 ? argv[1] : getenv("TELEGRAM_BOT_TOKEN");
+             if (!token || !*token || *token == '-') {
+                 fprintf(stderr, "usage: %s TOKEN   (or set TELEGRAM_BOT_TOKEN)\n", argv[0]);
+                 return 2;
+             }
+             tp_bot_opts opts = { .token = token, .log = tp_log_stderr, .log_user = argv[0] };
              tp_error err;
-             tp_bot *bot = tp_bot_new(&(tp_bot_opts){ .token = argc > 1 ? argv[1] : NULL }, &err);
-             if (!bot) { fprintf(stderr, "echo: %s\n", err.message); return 2; } // no token
-             tp_bot_stop_on_signals(bot);                        // SIGINT/SIGTERM: graceful stop
-             int rc = tp_poll_run(bot, handle, NULL, NULL, &err); // blocks until stopped
+             tp_bot *bot = tp_bot_new(&opts, &err); // warnings go to stderr, never the token
+             if (!bot) {
+                 fprintf(stderr, "echo: %s\n", err.message);
+                 return 1;
+             }
+             tp_bot_stop_on_signals(bot); // SIGINT/SIGTERM: a graceful stop
+             tp_err rc = tp_poll_run(bot, handle, NULL, NULL, &err); // blocks until stopped
+             if (rc != TP_OK) fprintf(stderr, "echo: %s\n", err.message);
              tp_bot_free(bot);
-             return rc ? 1 : 0;
+             return rc == TP_OK ? 0 : 1;
          }
 
      Build (plain HTTP: the emulator, a local Bot API server, an HTTP proxy):
@@ -440,7 +457,7 @@ typedef struct tp_bot_opts {
     const char *proxy;           /* proxy URL (http://, socks5://, socks5h://); default from
                                     https_proxy/http_proxy/all_proxy minus no_proxy, as curl */
     bool no_env_proxy;           /* true: ignore the proxy environment variables; default false */
-    tp_log_fn log;               /* default: silent */
+    tp_log_fn log;               /* default: silent (tp_log_stderr: warnings on stderr) */
     void *log_user;
 } tp_bot_opts;
 
@@ -671,11 +688,20 @@ TP_API tp_poller *tp_poll_start(tp_bot *bot, tp_update_fn handler, void *user,
                                 const tp_poll_opts *opts, tp_error *err);
 TP_API tp_err tp_poll_join(tp_poller *p, tp_error *err);
 
+/* A tp_log_fn for programs: errors and warnings (levels 0 and 1) as one line on stderr,
+   "NAME: warning: TEXT" (a refused connection: "echo: warning: getUpdates: cannot connect to
+   127.0.0.1:1: Connection refused; retrying in 3.6 s"); info and debug are dropped. user is
+   the program's name or path (argv[0]: its last component is shown), NULL for "telepot".
+       tp_bot_new(&(tp_bot_opts){ .log = tp_log_stderr, .log_user = argv[0] }, &err);     */
+TP_API void tp_log_stderr(void *user, int level, const char *text);
+
 /* The whole main() of a polling bot, telepot's `bot.message_loop(handle)`:
        int main(int argc, char **argv) { return tp_poll_main(argc, argv, handle, NULL, NULL); }
    The token comes from argv[1], else TELEGRAM_BOT_TOKEN (without one: a usage line, status 2);
    SIGINT and SIGTERM stop the bot gracefully; a fatal error prints one line on stderr (never
-   the token). Returns the exit status: 0 after a stop, 2 on bad usage, 1 on an error. */
+   the token); warnings (a server that cannot be reached, a skipped update) go to stderr
+   through tp_log_stderr unless opts->bot has a log of its own. Returns the exit status: 0
+   after a stop, 2 on bad usage, 1 on an error. */
 typedef struct tp_main_opts {
     tp_err (*setup)(tp_bot *bot, void *user, tp_error *err); /* once, before polling; NULL: none */
     const tp_poll_opts *poll;                                 /* NULL: defaults */
@@ -807,7 +833,8 @@ TP_API tp_err tp_hook_delete_webhook(tp_bot *bot, bool drop_pending_updates, tp_
    TELEPOT_WEBHOOK_URL), the local port from argv[3] (else TELEPOT_WEBHOOK_PORT, else
    opts->port, else 8080), the secret from TELEPOT_WEBHOOK_SECRET (else opts->secret_token,
    else 32 random hex digits). It sets the webhook, prints "Listening on port N ..." and serves
-   until SIGINT/SIGTERM. Returns the exit status: 0 after a stop, 2 on bad usage, 1 on error. */
+   until SIGINT/SIGTERM; warnings go to stderr (tp_log_stderr). Returns the exit status: 0
+   after a stop, 2 on bad usage, 1 on error. */
 TP_API int tp_hook_main(int argc, char **argv, tp_update_fn handler, void *user,
                         const tp_hook_opts *opts);
 
@@ -13849,7 +13876,8 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
             backoff = backoff ? (backoff * 2 > bmax ? bmax : backoff * 2) : bmin;
             wait = backoff / 2 + (int64_t)(tp__jitter(&seed) % (uint32_t)(backoff / 2 + 1));
         }
-        tp__log(bot, 1, "%s; retrying in %lld ms", e.message, (long long)wait);
+        tp__log(bot, 1, "%s; retrying in %lld.%lld s", e.message, (long long)(wait / 1000),
+                (long long)(wait % 1000 / 100));
         rc = TP_OK;
         if (!tp__bot_sleep(bot, wait)) break;
     }
@@ -13918,6 +13946,13 @@ TP__DEF tp_err tp_poll_join(tp_poller *p, tp_error *err) {
     return rc;
 }
 
+TP__DEF void tp_log_stderr(void *user, int level, const char *text) {
+    const char *name = user ? (const char *)user : "telepot", *slash = strrchr(name, '/');
+    if (level > 1) return;
+    if (slash && slash[1]) name = slash + 1;
+    fprintf(stderr, "%s: %s: %s\n", name, level == 0 ? "error" : "warning", text); /* one write */
+}
+
 TP__DEF int tp_poll_main(int argc, char **argv, tp_update_fn handler, void *user,
                          const tp_main_opts *opts) {
     const char *name = argc > 0 && argv[0] ? argv[0] : "bot", *slash = strrchr(name, '/');
@@ -13935,6 +13970,10 @@ TP__DEF int tp_poll_main(int argc, char **argv, tp_update_fn handler, void *user
     if (opts && opts->bot) bo = *opts->bot;
     else memset(&bo, 0, sizeof bo);
     bo.token = token;
+    if (!bo.log) { /* a bot that cannot reach its server must say so */
+        bo.log = tp_log_stderr;
+        bo.log_user = argc > 0 ? argv[0] : NULL;
+    }
     bot = tp_bot_new(&bo, &err);
     if (!bot) {
         fprintf(stderr, "%s: %s\n", name, err.message);
@@ -14876,6 +14915,8 @@ TP__DEF int tp_hook_main(int argc, char **argv, tp_update_fn handler, void *user
     }
     memset(&bo, 0, sizeof bo);
     bo.token = token;
+    bo.log = tp_log_stderr;
+    bo.log_user = argc > 0 ? argv[0] : NULL;
     bot = tp_bot_new(&bo, &err);
     if (!bot) {
         fprintf(stderr, "%s: %s\n", name, err.message);

@@ -1,6 +1,7 @@
 #!/bin/bash
 # tests/run.sh - the whole suite: compile checks (gcc, clang, C++11), exported symbols, unit
-# tests under ASan+UBSan, core tests under valgrind, the examples against the emulator.
+# tests under ASan+UBSan, core tests under valgrind, the examples against the emulator, the
+# code blocks of README.md and the header's QUICK START (tests/test_docs.sh).
 # Every step adds its own "N passed, N failed" to the total; the last line is the total.
 set -u
 cd "$(dirname "$0")/.."
@@ -95,6 +96,9 @@ step "fuzz" bash tests/fuzz/run.sh 15
 echo "== examples against the emulator"
 step "examples" bash tests/test_examples.sh
 step "echo-over-https" bash tests/tls/echo_https.sh
+
+echo "== what users copy: README and QUICK START code blocks, build lines, command sequences"
+step "docs" bash tests/test_docs.sh
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

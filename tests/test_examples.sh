@@ -26,14 +26,14 @@ start_emu() {
 
 # 1. echo: 2000 updates over many chats, every one answered exactly once.
 start_emu echo --updates 2000 --max-secs 60
-TELEPOT_API_URL=$URL TELEGRAM_BOT_TOKEN=123456:TEST $E/echo 2>"$T/echo.err" &
+TELEPOT_API_URL=$URL TELEGRAM_BOT_TOKEN=123456:TEST $E/echo 2>"$T/echo.bot.err" &
 BOT=$!
 wait $EMU_PID; rc=$?
 check "[ $rc -eq 0 ]" "tpemu --updates 2000 with echo exited $rc: $(cat "$T/echo.err" | tail -n 3)"
 check "grep -q 'matched=2000 duplicates=0 missing=0 unexpected=0' '$T/echo.err'" "echo summary: $(tail -n 1 "$T/echo.err")"
 kill -TERM $BOT; wait $BOT; rc=$?
 check "[ $rc -eq 0 ]" "echo exit status on SIGTERM is $rc, want 0"
-check "[ ! -s '$T/echo.err' ] || ! grep -q 'TEST' '$T/echo.err'" "echo's stderr mentions the token"
+check "! grep -q 'TEST' '$T/echo.bot.err'" "echo's stderr mentions the token" # (after tpemu exits it warns)
 
 # 2. SIGTERM in the middle, then a restart: still exactly once (the stop confirmed the offset).
 start_emu restart --updates 3000 --max-secs 60
@@ -120,6 +120,47 @@ check "[ $botrc -eq 0 ] && grep -q '^Listening on port' '$T/hskel.bot' && [ \$(g
     "webhook_skeleton output: rc=$botrc $(cat "$T/hskel.bot" "$T/hskel.boterr")"
 $E/webhook_counter >/dev/null 2>&1; rc=$?
 check "[ $rc -eq 2 ]" "webhook_counter without arguments exits $rc, want 2"
+
+# 7. nothing listens at the API URL: the bot says so on stderr (the address, "retrying"),
+# never the token, and still stops with 0 on SIGTERM; tp_poll_main the same; a program with
+# its own log callback gets the warnings instead of stderr.
+DEAD=http://127.0.0.1:$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+unreachable() { # NAME CMD...: runs CMD for 2 s against $DEAD, then SIGTERM; sets rc
+    local name=$1
+    shift
+    TELEPOT_API_URL=$DEAD "$@" 1:DEADTOKEN >"$T/$name.out" 2>"$T/$name.err" &
+    local pid=$!
+    sleep 2
+    kill -TERM $pid; wait $pid; rc=$?
+}
+for bot in echo skeleton; do
+    unreachable dead-$bot $E/$bot
+    check "[ $rc -eq 0 ]" "$bot against $DEAD: exit $rc after SIGTERM, want 0"
+    check "grep -q '^$bot: warning: .*${DEAD#http://}.*retrying in [0-9.]* s\$' '$T/dead-$bot.err'" \
+        "$bot against $DEAD: no warning naming the address and 'retrying': $(head -n 3 "$T/dead-$bot.err")"
+    check "! grep -q DEADTOKEN '$T/dead-$bot.out' '$T/dead-$bot.err'" "$bot against $DEAD: the token in its output"
+done
+cat >"$T/ownlog.c" <<'CEOF'
+#define TELEPOT_IMPLEMENTATION
+#include "telepot.h"
+#include <stdio.h>
+static void mine(void *user, int level, const char *text) {
+    (void)user;
+    fprintf(stderr, "MINE %d %s\n", level, text);
+}
+static void handle(tp_bot *bot, const tp_update *u, void *user) { (void)bot, (void)u, (void)user; }
+int main(int argc, char **argv) {
+    tp_bot_opts bo = { .log = mine };
+    return tp_poll_main(argc, argv, handle, NULL, &(tp_main_opts){ .bot = &bo });
+}
+CEOF
+if gcc -std=c99 -Wall -Wextra -Werror -O1 -I. "$T/ownlog.c" -o "$T/ownlog" -lpthread 2>"$T/ownlog.cc"; then
+    unreachable ownlog "$T/ownlog"
+    check "[ $rc -eq 0 ] && grep -q '^MINE 1 .*retrying' '$T/ownlog.err' && ! grep -qv '^MINE ' '$T/ownlog.err'" \
+        "tp_poll_main with its own log: rc=$rc $(head -n 3 "$T/ownlog.err")"
+else
+    bad "ownlog.c does not compile: $(head -n 5 "$T/ownlog.cc")"
+fi
 
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]
