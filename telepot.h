@@ -107,6 +107,8 @@
      >>impl     the implementation, same order
 
    CHANGELOG (full history at the end of the file)
+     next   args: `bool has_x` where absent is not 0/false (.cache_time = 0, .has_cache_time =
+            true); a union with a forgotten .kind fails (TP_ERR_INVALID), never sends null.
      0.2.1  the method wrappers carry their own tables (a program compiles and links only the
             methods it calls); typed views of a batch ~30% cheaper (key-order memo); DNS
             under the connect deadline.
@@ -553,14 +555,14 @@ static inline tp_input_file tp_file_mem(const void *data, size_t len, const char
 }
 
 /* Every Bot API method has a generated wrapper (see >>gen): tp_send_message(bot, &args, &out,
-   &err), args zero = absent, out a typed result or NULL (the answer is then not even
-   parsed); fills *out only on success; free out->doc. tp_call_typed(bot, TP_METHOD_*, args,
-   out, err) picks one at run time. The wrappers are static inline functions carrying their
-   own tables, so a program compiles and links only the methods it calls; all of them call
-   tp_call_desc, which is not for hand use: `loc` holds the method's name and then the names
-   only it uses (TP__LOC offsets; the others are offsets in the generated pool), f[0..nf)
-   describe the args struct, rkind (TP__R_*) and rtype (TP_TYPE_*) the result, and
-   long_poll_s >= 0 gives a long poll's hold time. */
+   &err), args zero = absent (a few have has_x to send 0/false, see >>gen), out a typed
+   result or NULL (the answer is then not even parsed); fills *out only on success; free
+   out->doc. tp_call_typed(bot, TP_METHOD_*, args, out, err) picks one at run time. The
+   wrappers are static inline functions carrying their own tables, so a program compiles and
+   links only the methods it calls; all of them call tp_call_desc, which is not for hand use:
+   `loc` holds the method's name and then the names only it uses (TP__LOC offsets; the others
+   are offsets in the generated pool), f[0..nf) describe the args struct, rkind (TP__R_*) and
+   rtype (TP_TYPE_*) the result, and long_poll_s >= 0 gives a long poll's hold time. */
 typedef struct tp__fdesc {
     uint16_t name, off, aux; /* aux: offset of has_x (optional scalars) or x_count (arrays) */
     uint8_t kind, flags;     /* flags: required | array depth << 1 | element kind << 4 */
@@ -578,7 +580,9 @@ TP_API tp_err tp_call_desc(tp_bot *bot, const char *loc, const tp__fdesc *f, uns
 TP_API const void *tp_parse_as(tp_json_doc *doc, int type, const tp_json *json, tp_error *err);
 /* Writes a typed object (a struct of type `type`) as JSON: unset optional fields are left
    out, const fields filled in. Files other than TP_FILE_ID are written as null here (uploads
-   need a method call). */
+   need a method call). A union anywhere in it whose kind and member disagree (kind 0 with a
+   member set, an unknown kind, no member) sets w->out->err = TP_ERR_INVALID; a method call
+   with one fails with TP_ERR_INVALID naming the field and sends nothing. */
 TP_API void tp_jw_typed(tp_jw *w, int type, const void *obj);
 
 /* telepot's downloadFile: getFile, then streams /file/bot<token>/<file_path> to fd. */
@@ -847,16 +851,24 @@ TP_API int tp_hook_main(int argc, char **argv, tp_update_fn handler, void *user,
 /* Bot API 10.1 (June 11, 2026): 359 types, 180 methods. Conventions of this region:
    - type Message is struct tp_message, field `from` is `from_` (C/C++ keywords get '_');
    - Integer is int64_t, Float double, Boolean bool, String const char * (borrowed from the
-     document); an optional Integer/Float/Boolean `x` has `bool has_x` next to it (all the
+     document); an optional Integer/Float/Boolean `x` of a type has `bool has_x` (all the
      presence flags sit at the end of the struct); absent optional pointers are NULL;
    - an array is `x` (pointer to its first element) + `x_count`; Array of Array elements are
      tp_<elem>_list {items, count};
    - a union (ChatMember, MessageOrigin, InputMedia, ...) is {json, kind, as.<member>}, kind
      chosen by the discriminators of botapi.json (0 = a kind newer than this header);
    - every object keeps `json`, its DOM: fields newer than this header are read from it;
-   - a method's args struct: zero/NULL means absent; writing an object skips an optional
-     field that is 0/false/NULL unless its has_ flag is set; const fields (InputMediaPhoto's
-     "type") are written for you when NULL. */
+   - writing an object skips an optional field that is 0/false/NULL unless its has_ flag is
+     set (has_x = true sends x even as 0/false); const fields (InputMediaPhoto's "type")
+     are written for you when NULL;
+   - a method's args struct: zero/NULL means absent, so a zeroed struct sends no optional
+     parameter. An optional Integer/Float/Boolean parameter is sent when not 0/false, 0/false
+     being what Telegram assumes when it is absent; the few whose absent default differs
+     (answerInlineQuery's cache_time: 300) also have `bool has_x` at the end of the struct:
+     set it to send 0/false;
+   - a union you build must have its kind name the member you set: kind 0 with a member set
+     (a forgotten .kind), an unknown kind or no member fails the call with TP_ERR_INVALID
+     naming the field, and nothing is sent (one read from a document is sent as its json). */
 
 /* Type ids: tp_parse_as(doc, TP_TYPE_CHAT_MEMBER, json, &err), tp_jw_typed(&w, id, obj). */
 enum {
@@ -5708,6 +5720,7 @@ typedef struct tp_forward_message_args {
     const char *message_effect_id;
     const tp_suggested_post_parameters *suggested_post_parameters;
     int64_t message_id;  /* required */
+    bool has_video_start_timestamp;  /* true: send video_start_timestamp even if 0 (absent: keep the original's) */
 } tp_forward_message_args;
 static inline tp_err tp_forward_message(tp_bot *bot, const tp_forward_message_args *args, tp_message_result *out, tp_error *err) {
     static const tp__fdesc f[10] = {
@@ -5720,7 +5733,7 @@ static inline tp_err tp_forward_message(tp_bot *bot, const tp_forward_message_ar
         {2759, offsetof(tp_forward_message_args, message_thread_id), 0, 1, 0, 0},
         {TP__LOC(92), offsetof(tp_forward_message_args, protect_content), 0, 3, 0, 0},
         {TP__LOC(108), offsetof(tp_forward_message_args, suggested_post_parameters), 0, 7, 0, 98},
-        {TP__LOC(134), offsetof(tp_forward_message_args, video_start_timestamp), 0, 1, 0, 0},
+        {TP__LOC(134), offsetof(tp_forward_message_args, video_start_timestamp), offsetof(tp_forward_message_args, has_video_start_timestamp), 1, 0, 0},
     };
     static const char loc[] = "forwardMessage\000direct_messages_topic_id\000disable_notification\000from_chat_id\000message_effect_id\000protect_content\000suggested_post_parameters\000video_start_timestamp";
     return tp_call_desc(bot, loc, f, 10, TP__R_OBJ, 5, -1, args, out, err);
@@ -5769,6 +5782,7 @@ typedef struct tp_copy_message_args {
     const tp_suggested_post_parameters *suggested_post_parameters;
     const tp_reply_parameters *reply_parameters;
     const tp_reply_markup *reply_markup;
+    bool has_video_start_timestamp;  /* true: send video_start_timestamp even if 0 (absent: keep the original's) */
 } tp_copy_message_args;
 static inline tp_err tp_copy_message(tp_bot *bot, const tp_copy_message_args *args, tp_message_id_result *out, tp_error *err) {
     static const tp__fdesc f[17] = {
@@ -5788,7 +5802,7 @@ static inline tp_err tp_copy_message(tp_bot *bot, const tp_copy_message_args *ar
         {TP__LOC(126), offsetof(tp_copy_message_args, reply_parameters), 0, 7, 0, 12},
         {3190, offsetof(tp_copy_message_args, show_caption_above_media), 0, 3, 0, 0},
         {TP__LOC(143), offsetof(tp_copy_message_args, suggested_post_parameters), 0, 7, 0, 98},
-        {TP__LOC(169), offsetof(tp_copy_message_args, video_start_timestamp), 0, 1, 0, 0},
+        {TP__LOC(169), offsetof(tp_copy_message_args, video_start_timestamp), offsetof(tp_copy_message_args, has_video_start_timestamp), 1, 0, 0},
     };
     static const char loc[] = "copyMessage\000allow_paid_broadcast\000direct_messages_topic_id\000disable_notification\000from_chat_id\000message_effect_id\000protect_content\000reply_parameters\000suggested_post_parameters\000video_start_timestamp";
     return tp_call_desc(bot, loc, f, 17, TP__R_OBJ, 6, -1, args, out, err);
@@ -6438,13 +6452,15 @@ typedef struct tp_send_poll_args {
     const char *message_effect_id;
     const tp_reply_parameters *reply_parameters;
     const tp_reply_markup *reply_markup;
+    bool has_is_anonymous;  /* true: send is_anonymous even if false (absent: true) */
+    bool has_allows_revoting;  /* true: send allows_revoting even if false (absent: true unless a quiz) */
 } tp_send_poll_args;
 static inline tp_err tp_send_poll(tp_bot *bot, const tp_send_poll_args *args, tp_message_result *out, tp_error *err) {
     static const tp__fdesc f[34] = {
         {TP__LOC(9), offsetof(tp_send_poll_args, allow_adding_options), 0, 3, 0, 0},
         {TP__LOC(30), offsetof(tp_send_poll_args, allow_paid_broadcast), 0, 3, 0, 0},
         {4710, offsetof(tp_send_poll_args, allows_multiple_answers), 0, 3, 0, 0},
-        {4734, offsetof(tp_send_poll_args, allows_revoting), 0, 3, 0, 0},
+        {4734, offsetof(tp_send_poll_args, allows_revoting), offsetof(tp_send_poll_args, has_allows_revoting), 3, 0, 0},
         {1862, offsetof(tp_send_poll_args, business_connection_id), 0, 4, 0, 0},
         {3843, offsetof(tp_send_poll_args, chat_id), 0, 5, 1, 0},
         {4750, offsetof(tp_send_poll_args, close_date), 0, 1, 0, 0},
@@ -6459,7 +6475,7 @@ static inline tp_err tp_send_poll(tp_bot *bot, const tp_send_poll_args *args, tp
         {4848, offsetof(tp_send_poll_args, explanation_media), 0, 7, 0, 38},
         {TP__LOC(95), offsetof(tp_send_poll_args, explanation_parse_mode), 0, 4, 0, 0},
         {TP__LOC(118), offsetof(tp_send_poll_args, hide_results_until_closes), 0, 3, 0, 0},
-        {4866, offsetof(tp_send_poll_args, is_anonymous), 0, 3, 0, 0},
+        {4866, offsetof(tp_send_poll_args, is_anonymous), offsetof(tp_send_poll_args, has_is_anonymous), 3, 0, 0},
         {4879, offsetof(tp_send_poll_args, is_closed), 0, 3, 0, 0},
         {4564, offsetof(tp_send_poll_args, media), 0, 7, 0, 38},
         {4889, offsetof(tp_send_poll_args, members_only), 0, 3, 0, 0},
@@ -6722,6 +6738,7 @@ typedef struct tp_promote_chat_member_args {
     bool can_manage_topics;
     bool can_manage_direct_messages;
     bool can_manage_tags;
+    bool has_can_restrict_members;  /* true: send can_restrict_members even if false (absent: true when promoting in a channel) */
 } tp_promote_chat_member_args;
 static inline tp_err tp_promote_chat_member(tp_bot *bot, const tp_promote_chat_member_args *args, tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[19] = {
@@ -6740,7 +6757,7 @@ static inline tp_err tp_promote_chat_member(tp_bot *bot, const tp_promote_chat_m
         {8963, offsetof(tp_promote_chat_member_args, can_post_messages), 0, 3, 0, 0},
         {8981, offsetof(tp_promote_chat_member_args, can_post_stories), 0, 3, 0, 0},
         {8998, offsetof(tp_promote_chat_member_args, can_promote_members), 0, 3, 0, 0},
-        {9018, offsetof(tp_promote_chat_member_args, can_restrict_members), 0, 3, 0, 0},
+        {9018, offsetof(tp_promote_chat_member_args, can_restrict_members), offsetof(tp_promote_chat_member_args, has_can_restrict_members), 3, 0, 0},
         {3843, offsetof(tp_promote_chat_member_args, chat_id), 0, 5, 1, 0},
         {4866, offsetof(tp_promote_chat_member_args, is_anonymous), 0, 3, 0, 0},
         {4424, offsetof(tp_promote_chat_member_args, user_id), 0, 1, 1, 0},
@@ -8683,11 +8700,12 @@ typedef struct tp_answer_inline_query_args {
     bool is_personal;
     const char *next_offset;
     const tp_inline_query_results_button *button;
+    bool has_cache_time;  /* true: send cache_time even if 0 (absent: 300 s) */
 } tp_answer_inline_query_args;
 static inline tp_err tp_answer_inline_query(tp_bot *bot, const tp_answer_inline_query_args *args, tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[6] = {
         {TP__LOC(18), offsetof(tp_answer_inline_query_args, button), 0, 7, 0, 287},
-        {TP__LOC(25), offsetof(tp_answer_inline_query_args, cache_time), 0, 1, 0, 0},
+        {TP__LOC(25), offsetof(tp_answer_inline_query_args, cache_time), offsetof(tp_answer_inline_query_args, has_cache_time), 1, 0, 0},
         {TP__LOC(36), offsetof(tp_answer_inline_query_args, inline_query_id), 0, 4, 1, 0},
         {TP__LOC(52), offsetof(tp_answer_inline_query_args, is_personal), 0, 3, 0, 0},
         {11354, offsetof(tp_answer_inline_query_args, next_offset), 0, 4, 0, 0},
@@ -18121,18 +18139,60 @@ typedef struct tp__upload {
     const char *field; /* top-level: the parameter name (pool) */
     tp_input_file f;
 } tp__upload;
+/* Where the writer is (field names and array indexes, for messages), and its first error: a
+   union whose kind and members disagree, which would otherwise go out as null or the wrong
+   object. */
+#define TP__WPATH 8
+typedef struct tp__wstep {
+    const char *name; /* a field; NULL: element idx of an array */
+    size_t idx;
+} tp__wstep;
 typedef struct tp__wctx {
     tp_jw *w;
     const char *loc; /* the method's own names (TP__LOC) */
     tp__upload *up; /* NULL: no uploads possible (tp_jw_typed) */
     size_t nup, cap;
     bool nomem;
+    unsigned depth;             /* steps in path (only the first TP__WPATH are kept) */
+    tp__wstep path[TP__WPATH];
+    char bad[200];              /* the first invalid value: "path: what", or "" */
 } tp__wctx;
 
 static void tp__write_any(tp__wctx *c, unsigned t, const void *obj, bool top);
 
 static const char *tp__fname(const tp__wctx *c, unsigned off) {
     return (off & 0x8000u) ? c->loc + (off & 0x7FFFu) : tp__gen_pool + off;
+}
+
+static void tp__wpush(tp__wctx *c, const char *name, size_t idx) {
+    if (c->depth < TP__WPATH) {
+        c->path[c->depth].name = name;
+        c->path[c->depth].idx = idx;
+    }
+    c->depth++;
+}
+
+/* Records the first invalid value as "results[2].reply_markup: what" (the path to it). */
+static void tp__wbad(tp__wctx *c, const char *fmt, ...) TP__PRINTF(2, 3);
+static void tp__wbad(tp__wctx *c, const char *fmt, ...) {
+    size_t n = 0, cap = sizeof c->bad;
+    unsigned i;
+    va_list ap;
+    if (c->bad[0]) return;
+    for (i = 0; i < c->depth && i < TP__WPATH && n < cap; i++) {
+        const tp__wstep *s = &c->path[i];
+        int k = s->name ? snprintf(c->bad + n, cap - n, "%s%s", i ? "." : "", s->name)
+                        : snprintf(c->bad + n, cap - n, "[%zu]", s->idx);
+        if (k > 0) n += (size_t)k;
+    }
+    if (c->depth > TP__WPATH && n < cap) n += (size_t)snprintf(c->bad + n, cap - n, "...");
+    if (n && n < cap) n += (size_t)snprintf(c->bad + n, cap - n, ": ");
+    if (n < cap) {
+        va_start(ap, fmt);
+        vsnprintf(c->bad + n, cap - n, fmt, ap);
+        va_end(ap);
+    }
+    if (!c->bad[0]) c->bad[0] = '?'; /* never "" once something was wrong */
 }
 
 static void tp__write_file(tp__wctx *c, const tp__fdesc *fd, const tp_input_file *f, bool top) {
@@ -18221,6 +18281,7 @@ static void tp__write_arr(tp__wctx *c, unsigned k, unsigned elem, unsigned depth
     size_t es = tp__elem_size(k, elem, depth - 1), i;
     tp_jw_arr(c->w);
     for (i = 0; i < n; i++) {
+        tp__wpush(c, NULL, i);
         if (depth > 1) {
             tp__list l;
             memcpy(&l, items + i * es, sizeof l);
@@ -18228,6 +18289,7 @@ static void tp__write_arr(tp__wctx *c, unsigned k, unsigned elem, unsigned depth
         } else {
             tp__write_one(c, k, elem, items + i * es);
         }
+        c->depth--;
     }
     tp_jw_arr_end(c->w);
 }
@@ -18240,10 +18302,13 @@ static void tp__write_any(tp__wctx *c, unsigned t, const void *obj, bool top) {
     unsigned i;
     if (td->what == 2) {
         tp__uni u;
+        bool known = false;
         memcpy(&u, obj, sizeof u);
         for (i = 0; i < td->n; i++) {
             const tp__udesc *ud = &tp__gen_unions[td->first + i];
-            if (ud->tag != (unsigned)u.kind || !u.as.any) continue;
+            if (ud->tag != (unsigned)u.kind) continue;
+            known = true;
+            if (!u.as.any) break;
             if (ud->type != TP__NONE) {
                 tp__write_any(c, ud->type, u.as.any, false);
                 return;
@@ -18252,8 +18317,20 @@ static void tp__write_any(tp__wctx *c, unsigned t, const void *obj, bool top) {
                 tp_jw_str(c->w, (const char *)u.as.any);
                 return;
             }
+            break; /* an array member: only its DOM */
         }
-        tp_jw_value(c->w, u.json); /* unknown kind, or built from a DOM: the DOM (or null) */
+        /* A union the program built must say which member it holds; only one read from a
+           document (json set: a kind newer than this header, or an array) goes out as its DOM.
+           Otherwise it would be sent as null or as the wrong object. */
+        if (u.kind == 0 && u.as.any)
+            tp__wbad(c, "kind is 0 but a member is set; set .kind (a %s kind)",
+                     tp__gen_pool + td->name);
+        else if (!known && u.kind)
+            tp__wbad(c, "kind %d is not a %s kind", u.kind, tp__gen_pool + td->name);
+        else if (!u.json)
+            tp__wbad(c, "kind is %d and no member is set (an empty %s)", u.kind,
+                     tp__gen_pool + td->name);
+        tp_jw_value(c->w, u.json); /* written anyway; the caller fails on c->bad */
         return;
     }
     tp__write_fields(c, tp__gen_fields + td->first, td->n, obj, top);
@@ -18313,7 +18390,9 @@ static void tp__write_fields(tp__wctx *c, const tp__fdesc *fds, unsigned nf, con
             memcpy(&p, src, sizeof p);
             if (!p) continue;
             tp_jw_key(c->w, tp__fname(c, fd->name));
+            tp__wpush(c, tp__fname(c, fd->name), 0);
             tp__write_any(c, fd->elem, p, false);
+            c->depth--;
             continue;
         }
         default: { /* TP__K_ARR */
@@ -18323,7 +18402,9 @@ static void tp__write_fields(tp__wctx *c, const tp__fdesc *fds, unsigned nf, con
             memcpy(&n, o + fd->aux, sizeof n);
             if (!n && !req) continue;
             tp_jw_key(c->w, tp__fname(c, fd->name));
+            tp__wpush(c, tp__fname(c, fd->name), 0);
             tp__write_arr(c, TP__F_SUB(fd->flags), fd->elem, TP__F_DEPTH(fd->flags), items, n);
+            c->depth--;
             continue;
         }
         }
@@ -18341,6 +18422,7 @@ TP__DEF void tp_jw_typed(tp_jw *w, int type, const void *obj) {
     c.cap = (size_t)-1;
     if (obj) tp__write_any(&c, (unsigned)type, obj, false);
     else tp_jw_null(w);
+    if (c.bad[0] && !w->out->err) w->out->err = TP_ERR_INVALID;
 }
 
 /* Sends params (a JSON object text) as multipart/form-data with the uploads: string members
@@ -18470,7 +18552,8 @@ TP__DEF tp_err tp_call_desc(tp_bot *bot, const char *loc, const tp__fdesc *f, un
         tp_jw_obj(&w);
         tp_jw_obj_end(&w);
     }
-    if (b.err || c.nomem) rc = tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+    if (c.bad[0]) rc = tp__fail(err, TP_ERR_INVALID, 0, "%s: %s", name, c.bad); /* nothing sent */
+    else if (b.err || c.nomem) rc = tp__fail(err, TP_ERR_NOMEM, 0, NULL);
     else if (c.nup) rc = tp__call_upload(bot, name, &b, &c, timeout_ms, out ? &doc : NULL, err);
     else rc = tp__call(bot, name, b.ptr, NULL, 0, timeout_ms, long_poll_s > 0, out ? &doc : NULL, err);
     tp_buf_deinit(&b);
@@ -18665,6 +18748,17 @@ TP__DEF tp_reply_markup tp_markup_force_reply(void) {
    DEALINGS IN THE SOFTWARE.
 
    HISTORY
+     next                Optional Integer/Float/Boolean method parameters whose absent default
+                         is not 0/false get `bool has_x` at the end of their args struct
+                         (answerInlineQuery cache_time, sendPoll is_anonymous and
+                         allows_revoting, promoteChatMember can_restrict_members, forwardMessage
+                         and copyMessage video_start_timestamp; the table is ABSENT_IS_NOT_ZERO
+                         in tools/gen_api.py): has_x = true sends 0/false; a zeroed struct still
+                         sends no optional parameter. A union whose kind is 0 while a member
+                         is set, whose kind is unknown, or that holds nothing fails the call
+                         with TP_ERR_INVALID ("answerInlineQuery: results[1]: kind is 0 but a
+                         member is set; set .kind ...") and nothing is sent (was: null sent);
+                         tp_jw_typed sets out->err = TP_ERR_INVALID for it.
      0.2.1 (2026-11-25)  each of the 180 static inline method wrappers carries the table of
                          its args struct and its own names and calls tp_call_desc (was: one
                          table of every method behind tp_call_typed), so a program links only

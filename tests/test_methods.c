@@ -243,6 +243,207 @@ TEST(test_uploads) {
     tp_bot_free(bot);
 }
 
+/* The parameters of the only recorded call of method (NULL when there is none or several);
+   *d owns them. */
+static const tp_json *recorded(const char *method, tp_json_doc **d) {
+    char path[128];
+    const char *body;
+    snprintf(path, sizeof path, "/_emu/calls?method=%s", method);
+    body = control("GET", path, NULL);
+    *d = body ? tp_json_parse(body, strlen(body), NULL) : NULL;
+    if (tp_json_size(tp_json_root(*d)) != 1) return NULL;
+    return tp_json_get(tp_json_at(tp_json_root(*d), 0), "params");
+}
+
+/* Every method's zeroed args struct sends its required parameters only: no optional one,
+   with or without a has_ flag, goes out as 0/false. */
+TEST(test_zeroed_args) {
+    tp_bot *bot = new_bot(TOKEN);
+    static union {
+        int64_t i;
+        double d;
+        void *p;
+        char b[4096];
+    } zero;
+    size_t i, n = sizeof gen_method_cases / sizeof gen_method_cases[0];
+    int ok = 0;
+    for (i = 0; i < n; i++) {
+        const gen_method_case *c = &gen_method_cases[i];
+        tp_json_doc *d;
+        const tp_json *params, *x;
+        tp_error e;
+        bool good;
+        CHECK(c->args_size <= sizeof zero.b);
+        CHECK(control("POST", "/_emu/reset_calls", "") != NULL);
+        tp_call_typed(bot, (int)i, &zero, NULL, &e); /* tpemu may refuse the zeros: no matter */
+        params = recorded(c->method, &d);
+        good = tp_json_typeof(params) == TP_JSON_OBJECT;
+        for (x = tp_json_first(params); good && x; x = tp_json_next(x)) {
+            const char *k = tp_json_key(x), *at = strstr(c->required, k);
+            size_t kl = strlen(k);
+            good = at && (at == c->required || at[-1] == ',') && (at[kl] == ',' || !at[kl]);
+        }
+        if (good) ok++;
+        else fprintf(stderr, "%s: zeroed args sent %s (required: %s)\n", c->method,
+                     tp_json_typeof(params) == TP_JSON_OBJECT ? "an optional parameter" : "nothing",
+                     c->required);
+        tp_json_doc_free(d);
+    }
+    CHECK_EQ_INT(ok, n);
+    tp_bot_free(bot);
+}
+
+/* 0 and false are sendable where Telegram's default differs (answerInlineQuery's cache_time
+   is 300 when absent): has_x = true sends x = 0; without it 0 is absent. Inside typed objects
+   every optional scalar has its has_ flag. */
+TEST(test_zero_values) {
+    tp_bot *bot = new_bot(TOKEN);
+    tp_answer_inline_query_args a;
+    tp_inline_query_result res[1];
+    tp_inline_query_result_article art;
+    tp_input_message_content imc;
+    tp_input_text_message_content txt;
+    tp_send_poll_args p;
+    tp_input_poll_option opts[2];
+    tp_json_doc *d;
+    const tp_json *params, *r0;
+    tp_error e;
+    memset(&txt, 0, sizeof txt);
+    txt.message_text = "hi";
+    memset(&imc, 0, sizeof imc);
+    imc.kind = TP_INPUT_MESSAGE_CONTENT_INPUT_TEXT_MESSAGE_CONTENT;
+    imc.as.input_text_message_content = &txt;
+    memset(&art, 0, sizeof art);
+    art.id = "1";
+    art.title = "One";
+    art.input_message_content = &imc;
+    art.thumbnail_width = 0;
+    art.has_thumbnail_width = true; /* nested: 0 sent too */
+    memset(res, 0, sizeof res);
+    res[0].kind = TP_INLINE_QUERY_RESULT_ARTICLE;
+    res[0].as.article = &art;
+    memset(&a, 0, sizeof a);
+    a.inline_query_id = "q1";
+    a.results = res;
+    a.results_count = 1;
+    a.cache_time = 0;
+    a.has_cache_time = true;
+    CHECK(control("POST", "/_emu/reset_calls", "") != NULL);
+    CHECK_EQ_INT(tp_answer_inline_query(bot, &a, NULL, &e), TP_OK);
+    params = recorded("answerInlineQuery", &d);
+    CHECK_EQ_INT(tp_json_typeof(tp_json_get(params, "cache_time")), TP_JSON_INT);
+    CHECK_EQ_INT(tp_json_get_int(params, "cache_time"), 0);
+    CHECK(tp_json_get(params, "is_personal") == NULL);
+    r0 = tp_json_at(tp_json_get(params, "results"), 0);
+    CHECK_STR(tp_json_get_str(r0, "type"), "article");
+    CHECK_EQ_INT(tp_json_typeof(tp_json_get(r0, "thumbnail_width")), TP_JSON_INT);
+    CHECK(tp_json_get(r0, "thumbnail_height") == NULL);
+    tp_json_doc_free(d);
+    /* without the flag 0 is absent (Telegram's 300 applies); any other value is sent */
+    a.has_cache_time = false;
+    CHECK(control("POST", "/_emu/reset_calls", "") != NULL);
+    CHECK_EQ_INT(tp_answer_inline_query(bot, &a, NULL, &e), TP_OK);
+    params = recorded("answerInlineQuery", &d);
+    CHECK(params != NULL && tp_json_get(params, "cache_time") == NULL);
+    tp_json_doc_free(d);
+    a.cache_time = 5;
+    CHECK(control("POST", "/_emu/reset_calls", "") != NULL);
+    CHECK_EQ_INT(tp_answer_inline_query(bot, &a, NULL, &e), TP_OK);
+    params = recorded("answerInlineQuery", &d);
+    CHECK_EQ_INT(tp_json_get_int(params, "cache_time"), 5);
+    tp_json_doc_free(d);
+    /* a Boolean whose absent default is true: sendPoll's is_anonymous */
+    memset(opts, 0, sizeof opts);
+    opts[0].text = "a";
+    opts[1].text = "b";
+    memset(&p, 0, sizeof p);
+    p.chat_id = TP_CHAT(5);
+    p.question = "?";
+    p.options = opts;
+    p.options_count = 2;
+    p.has_is_anonymous = true;
+    CHECK(control("POST", "/_emu/reset_calls", "") != NULL);
+    CHECK_EQ_INT(tp_send_poll(bot, &p, NULL, &e), TP_OK);
+    params = recorded("sendPoll", &d);
+    CHECK_EQ_INT(tp_json_typeof(tp_json_get(params, "is_anonymous")), TP_JSON_BOOL);
+    CHECK(!tp_json_get_bool(params, "is_anonymous"));
+    CHECK(tp_json_get(params, "allows_revoting") == NULL);
+    tp_json_doc_free(d);
+    tp_bot_free(bot);
+}
+
+/* A union whose kind does not name a member that is set fails the call with TP_ERR_INVALID
+   naming the field (with its path in arrays and nested objects); nothing is sent. */
+TEST(test_union_kind) {
+    tp_bot *bot = new_bot(TOKEN);
+    tp_send_message_args m;
+    tp_answer_inline_query_args a;
+    tp_reply_markup mk;
+    tp_inline_keyboard_markup kb;
+    tp_inline_query_result res[2];
+    tp_inline_query_result_article art;
+    tp_input_message_content imc;
+    tp_input_text_message_content txt;
+    tp_error e;
+    const char *body;
+    memset(&kb, 0, sizeof kb);
+    memset(&mk, 0, sizeof mk);
+    mk.as.inline_keyboard_markup = &kb; /* .kind forgotten */
+    memset(&m, 0, sizeof m);
+    m.chat_id = TP_CHAT(5);
+    m.text = "hi";
+    m.reply_markup = &mk;
+    CHECK(control("POST", "/_emu/reset_calls", "") != NULL);
+    CHECK_EQ_INT(tp_send_message(bot, &m, NULL, &e), TP_ERR_INVALID);
+    CHECK(strstr(e.message, "sendMessage: reply_markup: kind is 0 but a member is set; set "
+                            ".kind") == e.message);
+    mk.kind = 77; /* no such kind */
+    CHECK_EQ_INT(tp_send_message(bot, &m, NULL, &e), TP_ERR_INVALID);
+    CHECK(strstr(e.message, "reply_markup: kind 77 is not a ReplyMarkup kind") != NULL);
+    mk.kind = TP_REPLY_MARKUP_INLINE_KEYBOARD_MARKUP;
+    mk.as.any = NULL; /* a kind, no member */
+    CHECK_EQ_INT(tp_send_message(bot, &m, NULL, &e), TP_ERR_INVALID);
+    CHECK(strstr(e.message, "reply_markup: kind is 1 and no member is set") != NULL);
+    body = control("GET", "/_emu/calls?method=sendMessage", NULL);
+    CHECK_STR(body, "[]");
+    /* in an array, and in an object in an array */
+    memset(&txt, 0, sizeof txt);
+    txt.message_text = "hi";
+    memset(&imc, 0, sizeof imc);
+    imc.kind = TP_INPUT_MESSAGE_CONTENT_INPUT_TEXT_MESSAGE_CONTENT;
+    imc.as.input_text_message_content = &txt;
+    memset(&art, 0, sizeof art);
+    art.id = "1";
+    art.title = "One";
+    art.input_message_content = &imc;
+    memset(res, 0, sizeof res);
+    res[0].kind = TP_INLINE_QUERY_RESULT_ARTICLE;
+    res[0].as.article = &art;
+    res[1].as.article = &art;
+    memset(&a, 0, sizeof a);
+    a.inline_query_id = "q1";
+    a.results = res;
+    a.results_count = 2;
+    CHECK_EQ_INT(tp_answer_inline_query(bot, &a, NULL, &e), TP_ERR_INVALID);
+    CHECK(strstr(e.message, "answerInlineQuery: results[1]: kind is 0 but a member is set") ==
+          e.message);
+    res[1].kind = TP_INLINE_QUERY_RESULT_ARTICLE;
+    imc.kind = 0;
+    CHECK_EQ_INT(tp_answer_inline_query(bot, &a, NULL, &e), TP_ERR_INVALID);
+    CHECK(strstr(e.message, "answerInlineQuery: results[0].input_message_content: kind is 0") ==
+          e.message);
+    memset(&res[1], 0, sizeof res[1]); /* an empty union: would be null */
+    imc.kind = TP_INPUT_MESSAGE_CONTENT_INPUT_TEXT_MESSAGE_CONTENT;
+    CHECK_EQ_INT(tp_answer_inline_query(bot, &a, NULL, &e), TP_ERR_INVALID);
+    CHECK(strstr(e.message, "answerInlineQuery: results[1]: kind is 0 and no member is set") ==
+          e.message);
+    body = control("GET", "/_emu/calls?method=answerInlineQuery", NULL);
+    CHECK_STR(body, "[]");
+    a.results_count = 1; /* all right now */
+    CHECK_EQ_INT(tp_answer_inline_query(bot, &a, NULL, &e), TP_OK);
+    tp_bot_free(bot);
+}
+
 /* An update of a kind and with fields Bot API 10.1 does not know reaches the handler. */
 typedef struct {
     int n;
@@ -284,6 +485,9 @@ int main(void) {
     start_emu();
     RUN(test_all_methods);
     RUN(test_uploads);
+    RUN(test_zeroed_args);
+    RUN(test_zero_values);
+    RUN(test_union_kind);
     RUN(test_unknown_update);
     stop_emu();
     TEST_END();

@@ -227,6 +227,13 @@ TEST(test_writer) {
     im.as.photo = &ph;
     tp_jw_typed(&w, TP_TYPE_INPUT_MEDIA, &im);
     CHECK_STR(b.ptr, "{\"media\":\"AgACAgIAAx\",\"type\":\"photo\"}");
+    CHECK_EQ_INT(b.err, TP_OK);
+    /* a forgotten .kind is an error in the buffer, not a null on the wire */
+    tp_buf_reset(&b);
+    im.kind = 0;
+    tp_jw_typed(&w, TP_TYPE_INPUT_MEDIA, &im);
+    CHECK_EQ_INT(b.err, TP_ERR_INVALID);
+    im.kind = TP_INPUT_MEDIA_PHOTO;
     tp_buf_reset(&b);
     memset(&perms, 0, sizeof perms);
     perms.can_send_messages = true;

@@ -41,6 +41,23 @@ SYNTH_DISCRIM = {"InlineKeyboardMarkup": "inline_keyboard", "ReplyKeyboardMarkup
 # as true whatever the struct holds, so a zeroed struct is already a valid markup.
 ALWAYS_TRUE = {"tp_reply_keyboard_remove": "remove_keyboard", "tp_force_reply": "force_reply"}
 
+# Method parameters that get a presence flag `bool has_x` (set it to send x as 0/false).
+# Everywhere else an optional Integer/Float/Boolean parameter is absent when 0/false: what
+# Telegram assumes when it is absent, so "not sent" and "sent as 0/false" mean the same. These
+# are the exceptions, where the absent default is something else, so 0/false must be sendable.
+# botapi.json carries no defaults: they come from the Bot API's prose and its server
+# (tdlib/telegram-bot-api, Client.cpp: has_arg checks and non-zero defaults of get_integer_arg).
+# A new Bot API version: look for "Defaults to"/"defaults to True" on optional parameters.
+# (Typed objects need no table: every optional scalar of a type has its has_ flag.)
+ABSENT_IS_NOT_ZERO = {
+    ("answerInlineQuery", "cache_time"): "absent: 300 s",
+    ("sendPoll", "is_anonymous"): "absent: true",
+    ("sendPoll", "allows_revoting"): "absent: true unless a quiz",
+    ("promoteChatMember", "can_restrict_members"): "absent: true when promoting in a channel",
+    ("forwardMessage", "video_start_timestamp"): "absent: keep the original's",
+    ("copyMessage", "video_start_timestamp"): "absent: keep the original's",
+}
+
 # Kinds, shared with the C engine (TP__K_*).
 K_INT, K_FLOAT, K_BOOL, K_STR, K_CHATID, K_FILE, K_OBJ, K_ARR = 1, 2, 3, 4, 5, 6, 7, 8
 # Union member tests (TP__U_*).
@@ -84,6 +101,10 @@ class Gen:
         # type table order: spec types, synthetic unions, then one args pseudo-type per method
         self.tnames = [n for n in self.types] + [n for n in SYNTH_UNIONS.values()]
         self.tindex = {n: i for i, n in enumerate(self.tnames)}
+        for (mn, fname) in ABSENT_IS_NOT_ZERO:
+            f = [f for f in self.methods.get(mn, {}).get("fields", []) if f["name"] == fname]
+            if not f or f[0]["required"] or f[0]["types"] not in (["Integer"], ["Float"], ["Boolean"]):
+                raise SystemExit("gen_api.py: ABSENT_IS_NOT_ZERO: %s.%s is no optional scalar" % (mn, fname))
         self.pool = ["\0"]
         self.pool_index = {"": 0}
         self.pool_len = 1
@@ -297,16 +318,24 @@ class Gen:
             self.spec["version"], self.spec["release_date"], len(self.types), len(self.methods)))
         w("   - type Message is struct tp_message, field `from` is `from_` (C/C++ keywords get '_');")
         w("   - Integer is int64_t, Float double, Boolean bool, String const char * (borrowed from the")
-        w("     document); an optional Integer/Float/Boolean `x` has `bool has_x` next to it (all the")
+        w("     document); an optional Integer/Float/Boolean `x` of a type has `bool has_x` (all the")
         w("     presence flags sit at the end of the struct); absent optional pointers are NULL;")
         w("   - an array is `x` (pointer to its first element) + `x_count`; Array of Array elements are")
         w("     tp_<elem>_list {items, count};")
         w("   - a union (ChatMember, MessageOrigin, InputMedia, ...) is {json, kind, as.<member>}, kind")
         w("     chosen by the discriminators of botapi.json (0 = a kind newer than this header);")
         w("   - every object keeps `json`, its DOM: fields newer than this header are read from it;")
-        w("   - a method's args struct: zero/NULL means absent; writing an object skips an optional")
-        w("     field that is 0/false/NULL unless its has_ flag is set; const fields (InputMediaPhoto's")
-        w("     \"type\") are written for you when NULL. */")
+        w("   - writing an object skips an optional field that is 0/false/NULL unless its has_ flag is")
+        w("     set (has_x = true sends x even as 0/false); const fields (InputMediaPhoto's \"type\")")
+        w("     are written for you when NULL;")
+        w("   - a method's args struct: zero/NULL means absent, so a zeroed struct sends no optional")
+        w("     parameter. An optional Integer/Float/Boolean parameter is sent when not 0/false, 0/false")
+        w("     being what Telegram assumes when it is absent; the few whose absent default differs")
+        w("     (answerInlineQuery's cache_time: 300) also have `bool has_x` at the end of the struct:")
+        w("     set it to send 0/false;")
+        w("   - a union you build must have its kind name the member you set: kind 0 with a member set")
+        w("     (a forgotten .kind), an unknown kind or no member fails the call with TP_ERR_INVALID")
+        w("     naming the field, and nothing is sent (one read from a document is sent as its json). */")
         w("")
         w("/* Type ids: tp_parse_as(doc, TP_TYPE_CHAT_MEMBER, json, &err), tp_jw_typed(&w, id, obj). */")
         w("enum {")
@@ -392,6 +421,12 @@ class Gen:
                         et = self.elem_ctype(k, base)
                         sep = "" if et.endswith("*") else " "
                         w("    %s%s%s;%s" % (et, sep, fn, req))
+                for f in m["fields"]:
+                    why = ABSENT_IS_NOT_ZERO.get((n, f["name"]))
+                    if why:
+                        w("    bool has_%s;  /* true: send %s even if %s (%s) */" % (
+                            cname(f["name"]), cname(f["name"]),
+                            "false" if f["types"] == ["Boolean"] else "0", why))
                 w("} tp_%s_args;" % sn)
             out.extend(self.wrapper(n))
         out.extend(self.dispatcher())
@@ -405,9 +440,10 @@ class Gen:
         return "tp_%s(tp_bot *bot, %s *out, tp_error *err)" % (sn, rn)
 
     # --- implementation tables -----------------------------------------------------------------
-    def field_rows(self, cstruct, flist, is_args, name=None):
-        """Descriptor rows of a struct's fields, sorted by name: (C initializer, needs a default).
-        name(text) gives a name's offset (the pool's by default)."""
+    def field_rows(self, cstruct, flist, method=None, name=None):
+        """Descriptor rows of a struct's fields (a method's args when method is its name), sorted
+        by name: (C initializer, needs a default). name(text) gives a name's offset (the pool's
+        by default)."""
         name = name or self.s
         rows = []
         for f in sorted(flist, key=lambda f: f["name"]):
@@ -426,7 +462,8 @@ class Gen:
                 aux = "offsetof(%s, %s_count)" % (cstruct, fn)
             elif k == K_OBJ:
                 elem = self.tindex[base]
-            elif not f["required"] and k in (K_INT, K_FLOAT, K_BOOL) and not is_args:
+            elif not f["required"] and k in (K_INT, K_FLOAT, K_BOOL) and (
+                    method is None or (method, f["name"]) in ABSENT_IS_NOT_ZERO):
                 aux = "offsetof(%s, has_%s)" % (cstruct, fn)
             elif k == K_BOOL and f["required"] and ALWAYS_TRUE.get(cstruct) == f["name"]:
                 elem = 1  # written as true whatever the struct holds
@@ -481,7 +518,7 @@ class Gen:
                 types.append("{%d, sizeof(%s), %d, %d, 0, 0, 0, 2, 0}" % (self.s(n), cn, first, len(umembers) - first))
             else:
                 types.append("{%d, sizeof(%s), %d, %d, %d, %d, %d, 1, %d}" % (
-                    (self.s(n), cn) + add_fields(self.field_rows(cn, self.fields_of(n), False))
+                    (self.s(n), cn) + add_fields(self.field_rows(cn, self.fields_of(n)))
                     + add_hash(self.fields_of(n))))
         out = []
         w = out.append
@@ -555,7 +592,7 @@ class Gen:
         w = out.append
         w("static inline tp_err %s {" % self.wrapper_head(n))
         if m["fields"]:
-            rows = self.field_rows("tp_%s_args" % sn, m["fields"], True, name)
+            rows = self.field_rows("tp_%s_args" % sn, m["fields"], n, name)
             w("    static const tp__fdesc f[%d] = {" % len(rows))
             for text, _ in rows:
                 w("        " + text + ",")
@@ -750,6 +787,9 @@ def cases(g, smp):
             k, d, base = g.classify(f)
             fn = cname(f["name"])
             name = f["name"]
+            if depth == 1 and (n, name) in ABSENT_IS_NOT_ZERO:  # the value the flag is for
+                pre.append("%s%s = 0; %shas_%s = true;" % (dst, fn, dst, fn))
+                return {K_INT: 0, K_FLOAT: 0.0, K_BOOL: False}[k]
             if k == K_INT:
                 v = smp.scalar(k, f, name)
                 pre.append("%s%s = INT64_C(%d);" % (dst, fn, v))
@@ -835,7 +875,9 @@ def cases(g, smp):
                 if v is not None:
                     expect[f["name"]] = v
         fname = "gen_call_%s" % sn
-        fns.append((n, fname, json.dumps(expect, separators=(",", ":")), files, rn, rk))
+        req = ",".join(f["name"] for f in sorted(m["fields"], key=lambda f: f["name"]) if f["required"])
+        size = "sizeof(tp_%s_args)" % sn if m["fields"] else "0"
+        fns.append((n, fname, json.dumps(expect, separators=(",", ":")), files, rn, rk, req, size))
         out.append("static tp_err %s(tp_bot *bot, void *res, tp_error *err) {" % fname)
         for line in pre:
             out.append("    " + line)
@@ -844,10 +886,12 @@ def cases(g, smp):
         else:
             out.append("    return tp_%s(bot, (%s *)res, err);" % (sn, rn))
         out.append("}")
-    out.append("typedef struct { const char *method; tp_err (*call)(tp_bot *, void *, tp_error *); const char *params; const char *files; int rkind; } gen_method_case;")
+    out.append("/* per method (in TP_METHOD_* order): its call with representative args, the parameters")
+    out.append("   tpemu must record, the files, the result kind, its required parameters, sizeof its args */")
+    out.append("typedef struct { const char *method; tp_err (*call)(tp_bot *, void *, tp_error *); const char *params; const char *files; int rkind; const char *required; size_t args_size; } gen_method_case;")
     out.append("static const gen_method_case gen_method_cases[] = {")
-    for (n, fname, exp, files, rn, rk) in fns:
-        out.append("    {%s, %s, %s, %s, %d}," % (cstr(n), fname, cstr(exp), cstr(",".join(files)), rk))
+    for (n, fname, exp, files, rn, rk, req, size) in fns:
+        out.append("    {%s, %s, %s, %s, %d, %s, %s}," % (cstr(n), fname, cstr(exp), cstr(",".join(files)), rk, cstr(req), size))
     out.append("};")
     return "\n".join(out) + "\n"
 
