@@ -453,6 +453,8 @@ typedef struct tp_bot_opts {
                                     $TELEPOT_API_URL, else https://api.telegram.org */
     int connect_timeout_ms;      /* name lookup + connect, ms; default 10000 */
     int timeout_ms;              /* ms, deadline of one ordinary call; default 30000 */
+    int download_timeout_ms;     /* ms, deadline of tp_download_file's transfer (including
+                                    writes to a pipe whose reader stalls); default 600000 */
     size_t max_body_bytes;       /* largest answer kept in memory, bytes; default 64 MiB */
     const char *ca_file;         /* PEM trust anchors; default $TELEPOT_CA_FILE, else
                                     $SSL_CERT_FILE, else the system bundle */
@@ -9250,6 +9252,7 @@ TP_API tp_reply_markup tp_markup_force_reply(void);
 #include <netinet/tcp.h>
 #include <poll.h>
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -9554,6 +9557,15 @@ static tp_err tp__net_wait(tp__conn *c, short events, int64_t deadline, tp_error
     return tp__wait_fd(c->fd, events, c->wake_fd, deadline, err);
 }
 
+/* Sockets are made close-on-exec atomically where the system can (SOCK_CLOEXEC), so a fork
+   and exec in another thread never inherits one; elsewhere, and for pipes and accepted
+   sockets (pipe2 and accept4 are not POSIX.1-2008), FD_CLOEXEC is set right after. */
+#ifdef SOCK_CLOEXEC
+#define TP__SOCK_CLOEXEC SOCK_CLOEXEC
+#else
+#define TP__SOCK_CLOEXEC 0
+#endif
+
 static tp_err tp__set_nonblock(int fd) {
     int fl = fcntl(fd, F_GETFL, 0);
     if (fl < 0 || fcntl(fd, F_SETFL, fl | O_NONBLOCK) < 0) return TP_ERR_IO;
@@ -9697,7 +9709,7 @@ static tp_err tp__resolve(const char *host, const char *port, int wake_fd, int64
 /* One connection attempt: a non-blocking socket with connect() under way (or done). Returns
    the socket, or -1 with *e set to the errno of a failure that came at once. */
 static int tp__connect_start(const struct addrinfo *ai, bool *done, int *e) {
-    int one = 1, fd = socket(ai->ai_family, ai->ai_socktype, ai->ai_protocol);
+    int one = 1, fd = socket(ai->ai_family, ai->ai_socktype | TP__SOCK_CLOEXEC, ai->ai_protocol);
     *done = false;
     if (fd < 0 || tp__set_nonblock(fd) != TP_OK) {
         *e = errno;
@@ -9963,21 +9975,28 @@ static ssize_t tp__write_nosig(int fd, const void *buf, size_t n) {
 
 /* Writes all of buf to a (possibly non-blocking) file descriptor; to a regular file with a
    plain write(), to anything else (a pipe, a socket, a terminal) without SIGPIPE. */
-static tp_err tp__write_all(int fd, const char *buf, size_t n, tp_error *err) {
+/* Writes all of buf to fd (a download's destination). A pipe or socket whose reader stalls
+   must not hold the call past its deadline: its writes wait for room with poll (deadline and
+   wake fd) and go at most PIPE_BUF bytes at a time, which a pipe that polled writable takes
+   without blocking. Regular files are written as they are. */
+static tp_err tp__write_all(int fd, const char *buf, size_t n, int64_t deadline, int wake_fd,
+                            tp_error *err) {
     struct stat sb;
     bool plain = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode);
     while (n > 0) {
-        ssize_t w = plain ? write(fd, buf, n) : tp__write_nosig(fd, buf, n);
+        size_t k = n;
+        ssize_t w;
+        if (!plain) {
+            tp_err rc = tp__wait_fd(fd, POLLOUT, wake_fd, deadline, err);
+            if (rc == TP_ERR_TIMEOUT)
+                return tp__fail(err, TP_ERR_TIMEOUT, 0, "writing the download: the reader "
+                                "stalled past the deadline");
+            if (rc != TP_OK) return rc;
+            if (k > PIPE_BUF) k = PIPE_BUF;
+        }
+        w = plain ? write(fd, buf, k) : tp__write_nosig(fd, buf, k);
         if (w < 0) {
-            if (errno == EINTR) continue;
-            if (errno == EAGAIN || errno == EWOULDBLOCK) {
-                struct pollfd pf;
-                pf.fd = fd;
-                pf.events = POLLOUT;
-                pf.revents = 0;
-                (void)poll(&pf, 1, 1000);
-                continue;
-            }
+            if (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK) continue;
             return tp__fail(err, TP_ERR_FILE, errno, "write to file: %s", strerror(errno));
         }
         buf += w;
@@ -11500,6 +11519,8 @@ typedef struct tp__resp_state {
     bool to_fd;
     int fd;
     size_t written;
+    int64_t deadline;  /* of the request: writes to fd obey it too */
+    int wake_fd;
 } tp__resp_state;
 
 static bool tp__hdr_is(const char *name, size_t nl, const char *want) {
@@ -11582,7 +11603,7 @@ static tp_err tp__http_sink(tp_http *h, tp__resp_state *st, const char *p, size_
                             tp_error *err) {
     if (st->to_fd) {
         st->written += n;
-        return tp__write_all(st->fd, p, n, err);
+        return tp__write_all(st->fd, p, n, st->deadline, st->wake_fd, err);
     }
     if (h->body.len + n > h->max_body)
         return tp__fail(err, TP_ERR_HTTP_BODY_TOO_LARGE, 0,
@@ -11715,6 +11736,8 @@ static tp_err tp__http_recv(tp_http *h, const tp_http_req *req, tp__resp_state *
     st->to_fd = req->to_fd && st->status >= 200 && st->status < 300;
     st->fd = req->out_fd;
     st->written = 0;
+    st->deadline = deadline;
+    st->wake_fd = h->conn.wake_fd;
     if (st->status == 204 || st->status == 304 || (req->method && strcmp(req->method, "HEAD") == 0))
         return TP_OK;
     if (st->chunked) return tp__http_chunked(h, st, deadline, err);
@@ -12747,6 +12770,7 @@ struct tp_bot {
     int wake[2];                /* self-pipe: tp_bot_stop writes, long polls wake */
     volatile sig_atomic_t stop;
     int timeout_ms;
+    int download_timeout_ms;
     int connect_timeout_ms;
     size_t max_body_bytes;
     char *ca_file;              /* TLS trust anchors and proxy options, for every line */
@@ -12909,6 +12933,7 @@ TP__DEF tp_bot *tp_bot_new(const tp_bot_opts *opts, tp_error *err) {
         goto fail;
     }
     bot->timeout_ms = opts->timeout_ms > 0 ? opts->timeout_ms : 30000;
+    bot->download_timeout_ms = opts->download_timeout_ms > 0 ? opts->download_timeout_ms : 600000;
     bot->connect_timeout_ms = opts->connect_timeout_ms;
     bot->max_body_bytes = opts->max_body_bytes;
     bot->log = opts->log;
@@ -12932,9 +12957,20 @@ fail:
 static tp_bot *volatile tp__sig_bots[TP__SIG_SLOTS];
 static struct sigaction tp__sig_old[2]; /* SIGINT, SIGTERM as they were before the first bot */
 static int tp__sig_users;
+static volatile int tp__sig_running; /* handlers between reading a slot and stopping its bot */
+
+static void tp__sig_enter(int d) {
+#if defined(__GNUC__) || defined(__clang__)
+    __atomic_add_fetch(&tp__sig_running, d, __ATOMIC_SEQ_CST);
+#else
+    tp__sig_running += d;
+#endif
+}
 
 /* Called with the bot leaving the slots: the last one gives the signals back. Signals are
-   blocked meanwhile, so a handler never sees a bot that is being freed. */
+   blocked meanwhile in this thread; a handler running in another thread may have read the
+   slot already, so this waits until no handler is between reading a slot and stopping its
+   bot before the bot is freed. */
 static void tp__sig_release(tp_bot *bot) {
     sigset_t all, old;
     int i, found = 0;
@@ -12944,13 +12980,20 @@ static void tp__sig_release(tp_bot *bot) {
     pthread_sigmask(SIG_BLOCK, &all, &old);
     for (i = 0; i < TP__SIG_SLOTS; i++)
         if (tp__sig_bots[i] == bot) {
+#if defined(__GNUC__) || defined(__clang__)
+            __atomic_store_n(&tp__sig_bots[i], NULL, __ATOMIC_SEQ_CST); /* before the wait */
+#else
             tp__sig_bots[i] = NULL;
+#endif
             found = 1;
         }
     if (found && --tp__sig_users == 0) {
         sigaction(SIGINT, &tp__sig_old[0], NULL);
         sigaction(SIGTERM, &tp__sig_old[1], NULL);
     }
+#if defined(__GNUC__) || defined(__clang__)
+    while (found && __atomic_load_n(&tp__sig_running, __ATOMIC_SEQ_CST) != 0) sched_yield();
+#endif
     pthread_sigmask(SIG_SETMASK, &old, NULL);
 }
 
@@ -12988,10 +13031,12 @@ TP__DEF bool tp_bot_stopped(const tp_bot *bot) { return bot->stop != 0; }
 static void tp__on_signal(int sig) {
     int i;
     (void)sig;
+    tp__sig_enter(1); /* tp_bot_free waits for this to drop back before freeing */
     for (i = 0; i < TP__SIG_SLOTS; i++) {
         tp_bot *b = tp__sig_bots[i];
         if (b) tp_bot_stop(b);
     }
+    tp__sig_enter(-1);
 }
 
 TP__DEF tp_err tp_bot_stop_on_signals(tp_bot *bot) {
@@ -13213,7 +13258,7 @@ TP__DEF tp_err tp_download_file(tp_bot *bot, const char *file_id, int fd, tp_err
     req.path = bot->calls.path.ptr;
     req.to_fd = true;
     req.out_fd = fd;
-    req.timeout_ms = bot->timeout_ms > 600000 ? bot->timeout_ms : 600000;
+    req.timeout_ms = bot->download_timeout_ms;
     rc = tp_http_request(bot->calls.http, &req, &resp, err);
     if (rc == TP_OK && (resp.status < 200 || resp.status > 299)) {
         rc = tp__fail(err, TP_ERR_HTTP_STATUS, 0, "download: HTTP status %d", resp.status);
@@ -14687,7 +14732,7 @@ static tp_err tp__hook_listen(tp_hook *h, tp_error *err) {
     if (getaddrinfo(h->o.host, port, &hints, &res) != 0 || !res)
         return tp__fail(err, TP_ERR_RESOLVE, 0, "webhook: cannot resolve the listen address");
     for (ai = res; ai; ai = ai->ai_next) {
-        h->lfd = socket(ai->ai_family, ai->ai_socktype, ai->ai_protocol);
+        h->lfd = socket(ai->ai_family, ai->ai_socktype | TP__SOCK_CLOEXEC, ai->ai_protocol);
         if (h->lfd < 0) continue;
         (void)fcntl(h->lfd, F_SETFD, FD_CLOEXEC);
         setsockopt(h->lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);

@@ -502,6 +502,79 @@ TEST(test_upload_edges) {
     tp_bot_free(bot);
 }
 
+/* A download into a pipe whose reader never reads fails at the download deadline, and the
+   bot's other calls work again right after. */
+TEST(test_download_stalled_pipe) {
+    static unsigned char data[200000];
+    tp_bot_opts o;
+    tp_bot *bot;
+    tp_error e;
+    tp_http_part parts[2];
+    tp_json_doc *d = NULL;
+    const char *file_id;
+    int pfd[2];
+    int64_t t0;
+    memset(&o, 0, sizeof o);
+    o.token = TOKEN;
+    o.api_url = emu_url;
+    o.download_timeout_ms = 800;
+    bot = tp_bot_new(&o, &e);
+    memset(parts, 0, sizeof parts);
+    parts[0].name = "chat_id";
+    parts[0].data = "12345";
+    parts[1].name = "document";
+    parts[1].filename = "big.bin";
+    parts[1].data = data;
+    parts[1].len = sizeof data;
+    CHECK_EQ_INT(tp_call_multipart(bot, "sendDocument", parts, 2, &d, &e), TP_OK);
+    file_id = tp_json_get_str(tp_json_get(tp_result(d), "document"), "file_id");
+    CHECK(pipe(pfd) == 0);
+    t0 = tp_now_ms();
+    CHECK_EQ_INT(tp_download_file(bot, file_id ? file_id : "x", pfd[1], &e), TP_ERR_TIMEOUT);
+    CHECK(tp_now_ms() - t0 < 3000);
+    check_no_token(&e);
+    close(pfd[0]);
+    close(pfd[1]);
+    CHECK_EQ_INT(tp_get_me(bot, NULL, &e), TP_OK);
+    tp_json_doc_free(d);
+    tp_bot_free(bot);
+}
+
+/* A signal handled on one thread while another frees the bot: the free waits for the
+   handler (ASan sees no use after free). A race, so it is run many times. */
+static volatile int sig_quit;
+static void *sig_spammer(void *arg) {
+    (void)arg;
+    while (!sig_quit) {
+        pthread_kill(pthread_self(), SIGTERM);
+        sched_yield();
+    }
+    return NULL;
+}
+
+TEST(test_signal_vs_free) {
+    pthread_t th;
+    int i, bad;
+    tp_bot_opts o;
+    tp_bot *keep = new_bot(TOKEN); /* keeps the handler installed between the others */
+    memset(&o, 0, sizeof o);
+    o.token = TOKEN;
+    o.api_url = emu_url;
+    CHECK_EQ_INT(tp_bot_stop_on_signals(keep), TP_OK);
+    sig_quit = 0;
+    pthread_create(&th, NULL, sig_spammer, NULL);
+    for (i = 0, bad = 0; i < 2000; i++) {
+        tp_bot *b = tp_bot_new(&o, NULL);
+        bad += !b || tp_bot_stop_on_signals(b) != TP_OK;
+        tp_bot_free(b);
+    }
+    CHECK_EQ_INT(bad, 0);
+    sig_quit = 1;
+    pthread_join(th, NULL);
+    CHECK(tp_bot_stopped(keep));
+    tp_bot_free(keep);
+}
+
 /* The signal handlers go back to what they were when the last bot leaves. */
 TEST(test_signals_restored) {
     tp_bot *a = new_bot(TOKEN), *b = new_bot(TOKEN);
@@ -536,6 +609,8 @@ int main(void) {
     RUN(test_conflict);
     RUN(test_long_poll_own_line);
     RUN(test_upload_edges);
+    RUN(test_download_stalled_pipe);
+    RUN(test_signal_vs_free);
     RUN(test_signals_restored);
     stop_emu();
     TEST_END();
