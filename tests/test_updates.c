@@ -182,7 +182,7 @@ TEST(poll_bad_update) {
 /* ---- 2b. a getUpdates answer that cannot be read at all ---- */
 typedef struct fake {
     int lfd, port;
-    volatile int quit;
+    int quit; /* under lock */
     pthread_t th;
     pthread_mutex_t lock;
     char bodies[64][256]; /* request bodies seen */
@@ -202,9 +202,23 @@ static const char *fake_answer(const char *body) {
            "\"chat\":{\"id\":1},\"text\":\"msg 0\"}},{\"update_id\":51";
 }
 
+static bool fake_quitting(fake *f) {
+    bool q;
+    pthread_mutex_lock(&f->lock);
+    q = f->quit != 0;
+    pthread_mutex_unlock(&f->lock);
+    return q;
+}
+
+static void fake_set_quit(fake *f, int q) {
+    pthread_mutex_lock(&f->lock);
+    f->quit = q;
+    pthread_mutex_unlock(&f->lock);
+}
+
 static void *fake_main(void *arg) {
     fake *f = (fake *)arg;
-    while (!f->quit) {
+    while (!fake_quitting(f)) {
         struct pollfd pf;
         char buf[4096];
         size_t len = 0;
@@ -214,7 +228,7 @@ static void *fake_main(void *arg) {
         if (poll(&pf, 1, 50) <= 0) continue;
         fd = accept(f->lfd, NULL, NULL);
         if (fd < 0) continue;
-        while (!f->quit) { /* keep-alive: one request after another */
+        while (!fake_quitting(f)) { /* keep-alive: one request after another */
             char *eoh, *cl, out[1024];
             size_t need, hl;
             const char *ans;
@@ -276,7 +290,7 @@ TEST(poll_unreadable_batch) {
     for (i = 0; i < 300 && count_handled() < 1; i++) msleep(10);
     tp_bot_stop(bot);
     CHECK_EQ_INT(tp_poll_join(p, &err), TP_OK);
-    f.quit = 1;
+    fake_set_quit(&f, 1);
     pthread_join(f.th, NULL);
     for (i = 0; i < f.n; i++)
         if (strstr(f.bodies[i], "\"limit\":1,")) {
@@ -296,7 +310,7 @@ TEST(poll_unreadable_batch) {
     /* a proxy's 200 page is not Telegram's answer: backed off forever, nothing skipped */
     fake_html = 1;
     f.n = 0;
-    f.quit = 0;
+    fake_set_quit(&f, 0);
     pthread_create(&f.th, NULL, fake_main, &f);
     seen_reset();
     bot = new_bot(url, 2000);
@@ -304,7 +318,7 @@ TEST(poll_unreadable_batch) {
     for (i = 0; i < 300 && f.n < 12; i++) msleep(10);
     tp_bot_stop(bot);
     CHECK_EQ_INT(tp_poll_join(p, &err), TP_OK);
-    f.quit = 1;
+    fake_set_quit(&f, 1);
     pthread_join(f.th, NULL);
     printf("200 HTML pages: %d polls, %ld reports, %d asked with an offset\n", f.n, bad_reports,
            (int)(f.n > 0 && strstr(f.bodies[f.n - 1], "offset") != NULL));
