@@ -1232,6 +1232,12 @@ TEST(test_trickle_deadline) {
     printf("a body trickled at 10 bytes/s against a 1000 ms deadline: gave up after %lld ms\n",
            (long long)dt);
     CHECK(dt >= 950 && dt < 1400);
+    /* a kept-alive connection whose last request had 5 s: a silent server still gets 1 s */
+    CHECK_EQ_INT(req(h, NULL, "/small", NULL, 5000, &rs, &e), TP_OK);
+    t0 = tp_now_ms();
+    CHECK_EQ_INT(req(h, NULL, "/bot" TOKEN "/slow", NULL, 1000, &rs, &e), TP_ERR_TIMEOUT);
+    dt = tp_now_ms() - t0;
+    CHECK(dt >= 950 && dt < 1400);
     tp_http_free(h);
     { /* the same on a connection that waits with poll() beside a stop pipe (the long polls) */
         tp_http_opts o;
