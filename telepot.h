@@ -12762,13 +12762,24 @@ typedef struct tp__line {
     tp_buf path;                /* request path, reused under the lock */
 } tp__line;
 
+/* The stop flag is set by tp_bot_stop (any thread, or a signal handler) and read by the
+   loops of other threads: a relaxed atomic where the compiler has the builtins (a plain
+   volatile access is a data race to ThreadSanitizer and to C11), else the volatile alone. */
+#if defined(__GNUC__) || defined(__clang__)
+#define TP__STOP_SET(b) __atomic_store_n(&(b)->stop, 1, __ATOMIC_RELAXED)
+#define TP__STOPPED(b) (__atomic_load_n(&(b)->stop, __ATOMIC_RELAXED) != 0)
+#else
+#define TP__STOP_SET(b) ((b)->stop = 1)
+#define TP__STOPPED(b) ((b)->stop != 0)
+#endif
+
 struct tp_bot {
     char *token;
     char *api_url;
     char *prefix;               /* the API URL's path ("" or "/some/root"), before /bot<token> */
     tp__line calls, polls;
     int wake[2];                /* self-pipe: tp_bot_stop writes, long polls wake */
-    volatile sig_atomic_t stop;
+    volatile sig_atomic_t stop; /* through TP__STOP_SET / TP__STOPPED only */
     int timeout_ms;
     int download_timeout_ms;
     int connect_timeout_ms;
@@ -13020,13 +13031,13 @@ TP__DEF void tp_bot_free(tp_bot *bot) {
 TP__DEF void tp_bot_stop(tp_bot *bot) {
     int saved = errno;
     ssize_t rc;
-    bot->stop = 1;
+    TP__STOP_SET(bot);
     rc = write(bot->wake[1], "s", 1); /* a full pipe is already a wake-up */
     (void)rc;
     errno = saved;
 }
 
-TP__DEF bool tp_bot_stopped(const tp_bot *bot) { return bot->stop != 0; }
+TP__DEF bool tp_bot_stopped(const tp_bot *bot) { return TP__STOPPED(bot); }
 
 static void tp__on_signal(int sig) {
     int i;
@@ -13061,7 +13072,7 @@ TP__DEF tp_err tp_bot_stop_on_signals(tp_bot *bot) {
 /* Sleeps ms, or less when the bot is stopped. Returns false if stopped. */
 static bool tp__bot_sleep(tp_bot *bot, int64_t ms) {
     int64_t deadline = tp_now_ms() + ms;
-    while (!bot->stop) {
+    while (!TP__STOPPED(bot)) {
         struct pollfd pf;
         int left = tp__ms_left(deadline);
         if (left == 0) return true;
@@ -13813,7 +13824,7 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
         }
     }
     offset = tp__offset_load(opts->offset_file);
-    while (opts->drop_pending_updates && !bot->stop) {
+    while (opts->drop_pending_updates && !TP__STOPPED(bot)) {
         tp_json_doc *doc = NULL;
         const char *raw;
         size_t rawn;
@@ -13836,7 +13847,7 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
         if (!tp__bot_sleep(bot, bmin)) break;
     }
     rc = TP_OK;
-    while (!bot->stop) {
+    while (!TP__STOPPED(bot)) {
         tp_json_doc *doc = NULL;
         tp_error e;
         const tp_json *list, *u;
@@ -13885,7 +13896,7 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
                 offset = id + 1;
                 dirty = true;
                 if (!p.disp) tp__offset_save(&p, offset);
-                if (bot->stop && !p.disp) break;
+                if (TP__STOPPED(bot) && !p.disp) break;
             }
             if (p.disp) {
                 tp_disp_drain(p.disp);
