@@ -790,8 +790,14 @@ TEST(hook_memory_budget) {
     }
     CHECK_EQ_INT(gate_handled, accepted); /* every accepted update handled */
     at = (size_t)snprintf(body, sizeof body, "{\"update_id\":1000,\"message\":{\"message_id\":1,"
-                          "\"date\":1,\"chat\":{\"id\":5,\"type\":\"private\"},\"text\":\"x\"}}");
-    CHECK_EQ_INT(tp_hook_push(h, body, at, &err), TP_OK); /* room again */
+                          "\"date\":1,\"chat\":{\"id\":5,\"type\":\"private\"},\"x\":[");
+    while (at < 100000) at += (size_t)snprintf(body + at, sizeof body - at, "1,");
+    at += (size_t)snprintf(body + at, sizeof body - at, "1]}}");
+    for (i = 0; i < accepted; i++) { /* room again for as many as before: the budget is free */
+        body[16] = (char)('0' + i % 10); /* update_id 10xy: new ids */
+        body[15] = (char)('0' + i / 10 % 10);
+        CHECK_EQ_INT(tp_hook_push(h, body, at, &err), TP_OK);
+    }
     tp_hook_free(h);
     tp_bot_free(bot);
 }
