@@ -717,13 +717,15 @@ TP_API int tp_poll_main(int argc, char **argv, tp_update_fn handler, void *user,
                         const tp_main_opts *opts);
 
 /* The dispatcher: per-chat order, different chats in parallel. Updates are keyed by chat
-   (tp_update_key) and a key always goes to the same worker, whose queue is FIFO; a full queue
-   makes tp_disp_push wait (back-pressure), so do not push from a handler of the same
-   dispatcher (the webhook receiver never waits; see tp_hook_push). Thread-safe. */
+   (tp_update_key); each key has a FIFO, and any idle worker runs the oldest waiting key's
+   next update, so one chat's updates run one at a time and in order while a slow chat holds
+   one worker only. A key's full FIFO makes tp_disp_push wait (back-pressure), so do not push
+   from a handler of the same dispatcher (the webhook receiver never waits; see tp_hook_push).
+   Thread-safe. */
 typedef struct tp_disp tp_disp;
 typedef struct tp_disp_opts {
     int workers;                 /* threads; default 4 */
-    int queue_size;              /* queued updates per worker; default 256 */
+    int queue_size;              /* queued updates per chat (key); default 256 */
 } tp_disp_opts;
 TP_API tp_disp *tp_disp_new(tp_bot *bot, tp_update_fn handler, void *user,
                             const tp_disp_opts *opts, tp_error *err);
@@ -790,8 +792,8 @@ typedef struct tp_hook_opts {
                                     max_connections the longest idle one is closed for a new
                                     client */
     int workers;                 /* handler threads (per-chat order); default 4 */
-    int queue_size;              /* queued updates per worker; a POST for a worker whose queue
-                                    is full gets 503 (other chats are not held up); default 256 */
+    int queue_size;              /* queued updates per chat; a POST for a chat whose queue is
+                                    full gets 503 (other chats are not held up); default 256 */
     int dedup_size;              /* recent update_ids remembered; default 4096, at most
                                     1048576 */
     bool ordered;                /* telepot's ordered=True: hold updates back until the
@@ -13438,57 +13440,160 @@ static uint32_t tp__jitter(uint32_t *s) { /* xorshift32 */
     return *s;
 }
 
-/* The dispatcher: worker k owns a FIFO ring; a hash of the key picks it, so a chat's updates
-   run in arrival order on one thread. One mutex; `pending` counts queued + running items,
-   `bytes` their cost (what the webhook receiver budgets). tp_disp_push waits for room; the
-   receiver never waits (it holds its own lock): it asks tp__disp_room first and refuses the
-   update when there is none, then puts without waiting, growing a ring if it must (updates
-   it already accepted, released by the orderer). */
+/* The dispatcher: per-key order, different keys in parallel. Each key (a chat) with work has a
+   small FIFO; keys whose FIFO is not empty and that no worker is running wait in one ready
+   list, and any idle worker takes the first, runs one item, and puts the key back at the end
+   when it has more. So one chat's updates run one at a time and in order, and a slow chat
+   holds one worker, never a fixed share of chats. One mutex; `pending` counts queued +
+   running items, `bytes` their cost (what the webhook receiver budgets). tp_disp_push waits
+   while the key's FIFO holds queue_size items; the receiver never waits (it holds its own
+   lock): it asks tp__disp_room first and refuses the update when there is none, then puts
+   without waiting (a FIFO grows past queue_size only for updates the orderer releases). */
 typedef struct tp__ditem {
     const tp_update *u;
     tp_json_doc *doc; /* owned, or NULL */
     size_t cost;      /* bytes counted in d->bytes while queued or running */
+    void *tag;        /* passed to d->after once the handler returned */
 } tp__ditem;
 
-typedef struct tp__dworker {
-    struct tp_disp *d;
-    pthread_t th;
-    pthread_cond_t cond;   /* an item arrived, or the end */
+typedef struct tp__dkey {
+    int64_t key;
     tp__ditem *ring;
-    size_t head, len, rcap;
-    bool started;
-} tp__dworker;
+    size_t head, len, cap;
+    bool running, ready;
+    struct tp__dkey *hnext;     /* hash chain */
+    struct tp__dkey *rnext;     /* ready list */
+} tp__dkey;
 
 struct tp_disp {
     tp_bot *bot;
     tp_update_fn handler;
     void *user;
+    void (*after)(void *ctx, const tp_update *u, void *tag); /* internal: the poller's books */
+    void *after_ctx;
     pthread_mutex_t lock;
-    pthread_cond_t space;  /* a ring has room again */
+    pthread_cond_t work;   /* a key became ready, or the end */
+    pthread_cond_t space;  /* a FIFO has room again */
     pthread_cond_t idle;   /* pending reached 0 */
-    size_t pending, cap, bytes;
-    int nworkers;
+    size_t pending, cap, bytes, nkeys, nbuckets, nspare;
+    tp__dkey **buckets;    /* keys with items queued or running */
+    tp__dkey *ready, *ready_tail;
+    tp__dkey *spare;       /* emptied keys kept for reuse (their rings too) */
+    int nworkers, started;
     bool quit;
-    tp__dworker *w;
+    pthread_t *th;
 };
 
+static size_t tp__dkey_slot(const tp_disp *d, int64_t key) {
+    uint64_t k = (uint64_t)key;
+    k ^= k >> 29; /* chat ids of one kind share low bits less than one might hope */
+    k *= UINT64_C(0x9E3779B97F4A7C15);
+    return (size_t)(k >> 32) & (d->nbuckets - 1);
+}
+
+/* Under the lock: the key's record, made when create (NULL when it cannot be). */
+static tp__dkey *tp__dkey_find(tp_disp *d, int64_t key, bool create) {
+    size_t s = tp__dkey_slot(d, key);
+    tp__dkey *k;
+    for (k = d->buckets[s]; k; k = k->hnext)
+        if (k->key == key) return k;
+    if (!create) return NULL;
+    if (d->nkeys >= d->nbuckets) { /* keep chains short: double the table */
+        size_t nb = d->nbuckets * 2, i;
+        tp__dkey **b = (tp__dkey **)tp__alloc(nb * sizeof *b);
+        if (b) {
+            tp__dkey **old = d->buckets;
+            size_t on = d->nbuckets;
+            memset(b, 0, nb * sizeof *b);
+            d->buckets = b;
+            d->nbuckets = nb;
+            for (i = 0; i < on; i++)
+                while (old[i]) {
+                    tp__dkey *x = old[i];
+                    size_t t = tp__dkey_slot(d, x->key);
+                    old[i] = x->hnext;
+                    x->hnext = b[t];
+                    b[t] = x;
+                }
+            tp__free(old);
+            s = tp__dkey_slot(d, key);
+        }
+    }
+    if (d->spare) {
+        k = d->spare;
+        d->spare = k->hnext;
+        d->nspare--;
+    } else {
+        k = (tp__dkey *)tp__alloc(sizeof *k);
+        if (!k) return NULL;
+        memset(k, 0, sizeof *k);
+    }
+    k->key = key;
+    k->head = k->len = 0;
+    k->running = k->ready = false;
+    k->rnext = NULL;
+    k->hnext = d->buckets[s];
+    d->buckets[s] = k;
+    d->nkeys++;
+    return k;
+}
+
+/* Under the lock: a key with nothing queued or running leaves the table (kept as a spare). */
+static void tp__dkey_drop(tp_disp *d, tp__dkey *k) {
+    tp__dkey **pp = &d->buckets[tp__dkey_slot(d, k->key)];
+    while (*pp != k) pp = &(*pp)->hnext;
+    *pp = k->hnext;
+    d->nkeys--;
+    if (k->cap > 16) { /* a big ring from a burst goes back to the allocator */
+        tp__free(k->ring);
+        k->ring = NULL;
+        k->cap = 0;
+    }
+    if (d->nspare >= 256) { /* enough spares for a burst; the rest go back */
+        tp__free(k->ring);
+        tp__free(k);
+        return;
+    }
+    k->hnext = d->spare;
+    d->spare = k;
+    d->nspare++;
+}
+
+static void tp__dkey_ready(tp_disp *d, tp__dkey *k) {
+    k->ready = true;
+    k->rnext = NULL;
+    if (d->ready_tail) d->ready_tail->rnext = k;
+    else d->ready = k;
+    d->ready_tail = k;
+    pthread_cond_signal(&d->work);
+}
+
 static void *tp__disp_main(void *arg) {
-    tp__dworker *w = (tp__dworker *)arg;
-    tp_disp *d = w->d;
+    tp_disp *d = (tp_disp *)arg;
     pthread_mutex_lock(&d->lock);
     for (;;) {
         tp__ditem it;
-        while (!w->len && !d->quit) pthread_cond_wait(&w->cond, &d->lock);
-        if (!w->len) break;
-        it = w->ring[w->head];
-        w->head = (w->head + 1) % w->rcap;
-        w->len--;
+        tp__dkey *k;
+        while (!d->ready && !d->quit) pthread_cond_wait(&d->work, &d->lock);
+        if (!d->ready) break; /* quit, and nothing left */
+        k = d->ready;
+        d->ready = k->rnext;
+        if (!d->ready) d->ready_tail = NULL;
+        k->ready = false;
+        k->running = true;
+        it = k->ring[k->head];
+        k->head = (k->head + 1) % k->cap;
+        k->len--;
         pthread_cond_broadcast(&d->space);
         pthread_mutex_unlock(&d->lock);
         d->handler(d->bot, it.u, d->user);
+        if (d->after) d->after(d->after_ctx, it.u, it.tag);
         tp_json_doc_free(it.doc);
         pthread_mutex_lock(&d->lock);
+        k->running = false;
         d->bytes -= it.cost;
+        if (k->len) tp__dkey_ready(d, k); /* its next item, behind the keys already waiting */
+        else tp__dkey_drop(d, k);
         if (--d->pending == 0) pthread_cond_broadcast(&d->idle);
     }
     pthread_mutex_unlock(&d->lock);
@@ -13512,87 +13617,93 @@ TP__DEF tp_disp *tp_disp_new(tp_bot *bot, tp_update_fn handler, void *user,
     d->handler = handler;
     d->user = user;
     d->cap = cap;
-    d->w = (tp__dworker *)tp__alloc(sizeof *d->w * (size_t)n);
-    if (!d->w) {
+    d->nworkers = n;
+    d->nbuckets = 64;
+    d->buckets = (tp__dkey **)tp__alloc(d->nbuckets * sizeof *d->buckets);
+    d->th = (pthread_t *)tp__alloc(sizeof *d->th * (size_t)n);
+    if (!d->buckets || !d->th) {
+        tp__free(d->buckets);
+        tp__free(d->th);
         tp__free(d);
         tp__fail(err, TP_ERR_NOMEM, 0, NULL);
         return NULL;
     }
-    memset(d->w, 0, sizeof *d->w * (size_t)n);
+    memset(d->buckets, 0, d->nbuckets * sizeof *d->buckets);
     pthread_mutex_init(&d->lock, NULL);
+    pthread_cond_init(&d->work, NULL);
     pthread_cond_init(&d->space, NULL);
     pthread_cond_init(&d->idle, NULL);
     for (i = 0; i < n; i++) {
-        tp__dworker *w = &d->w[i];
-        w->d = d;
-        pthread_cond_init(&w->cond, NULL);
-        d->nworkers = i + 1;
-        w->rcap = cap;
-        w->ring = (tp__ditem *)tp__alloc(sizeof *w->ring * cap);
-        if (!w->ring || pthread_create(&w->th, NULL, tp__disp_main, w) != 0) {
-            tp__fail(err, w->ring ? TP_ERR_IO : TP_ERR_NOMEM, 0,
-                     "cannot start the dispatcher's threads");
+        if (pthread_create(&d->th[i], NULL, tp__disp_main, d) != 0) {
+            tp__fail(err, TP_ERR_IO, 0, "cannot start the dispatcher's threads");
             tp_disp_free(d);
             return NULL;
         }
-        w->started = true;
+        d->started = i + 1;
     }
     tp__ok(err);
     return d;
 }
 
-/* The worker that runs every update with u's key. */
-static tp__dworker *tp__disp_pick(tp_disp *d, const tp_update *u) {
-    uint64_t key = (uint64_t)tp_update_key(u->json);
-    key ^= key >> 29; /* chat ids of one kind share low bits less than one might hope */
-    key *= UINT64_C(0x9E3779B97F4A7C15);
-    return &d->w[(key >> 32) % (uint64_t)d->nworkers];
-}
-
-/* Would an update with u's key and this cost be taken now without waiting? Its worker's
-   queue is below queue_size and the bytes held stay within budget (0: no budget). */
+/* Would an update with u's key and this cost be taken now without waiting? Its key's FIFO
+   is below queue_size and the bytes held stay within budget (0: no budget). */
 static bool tp__disp_room(tp_disp *d, const tp_update *u, size_t cost, size_t budget) {
-    tp__dworker *w = tp__disp_pick(d, u);
+    tp__dkey *k;
     bool room;
     pthread_mutex_lock(&d->lock);
-    room = w->len < d->cap && (!budget || (d->bytes <= budget && cost <= budget - d->bytes));
+    k = tp__dkey_find(d, tp_update_key(u->json), false);
+    room = (!k || k->len < d->cap) &&
+           (!budget || (d->bytes <= budget && cost <= budget - d->bytes));
     pthread_mutex_unlock(&d->lock);
     return room;
 }
 
-/* Queues u. wait: until its worker's queue has room (back-pressure); else at once, the ring
-   growing past queue_size if it must (TP_ERR_NOMEM when it cannot). */
+/* Queues u behind its key's earlier updates. wait: while that FIFO holds queue_size items
+   (back-pressure); else at once, the FIFO growing if it must. TP_ERR_NOMEM when it cannot. */
 static tp_err tp__disp_put(tp_disp *d, const tp_update *u, tp_json_doc *doc, size_t cost,
-                           bool wait) {
-    tp__dworker *w = tp__disp_pick(d, u);
+                           void *tag, bool wait) {
+    int64_t key = tp_update_key(u->json);
+    tp__dkey *k;
+    tp__ditem *it;
     pthread_mutex_lock(&d->lock);
-    while (wait && w->len >= d->cap) pthread_cond_wait(&d->space, &d->lock);
-    if (w->len == w->rcap) { /* unroll into a ring twice the size */
-        size_t nc = w->rcap * 2, i;
-        tp__ditem *nr = (tp__ditem *)tp__alloc(sizeof *nr * nc);
-        if (!nr) {
+    for (;;) {
+        k = tp__dkey_find(d, key, true);
+        if (!k) {
             pthread_mutex_unlock(&d->lock);
             return TP_ERR_NOMEM;
         }
-        for (i = 0; i < w->len; i++) nr[i] = w->ring[(w->head + i) % w->rcap];
-        tp__free(w->ring);
-        w->ring = nr;
-        w->head = 0;
-        w->rcap = nc;
+        if (!wait || k->len < d->cap) break;
+        pthread_cond_wait(&d->space, &d->lock); /* k may be dropped meanwhile: look again */
     }
-    w->ring[(w->head + w->len) % w->rcap].u = u;
-    w->ring[(w->head + w->len) % w->rcap].doc = doc;
-    w->ring[(w->head + w->len) % w->rcap].cost = cost;
-    w->len++;
+    if (k->len == k->cap) { /* unroll into a ring twice the size */
+        size_t nc = k->cap ? k->cap * 2 : 4, i;
+        tp__ditem *nr = (tp__ditem *)tp__alloc(sizeof *nr * nc);
+        if (!nr) {
+            if (!k->len && !k->running) tp__dkey_drop(d, k);
+            pthread_mutex_unlock(&d->lock);
+            return TP_ERR_NOMEM;
+        }
+        for (i = 0; i < k->len; i++) nr[i] = k->ring[(k->head + i) % k->cap];
+        tp__free(k->ring);
+        k->ring = nr;
+        k->head = 0;
+        k->cap = nc;
+    }
+    it = &k->ring[(k->head + k->len) % k->cap];
+    it->u = u;
+    it->doc = doc;
+    it->cost = cost;
+    it->tag = tag;
+    k->len++;
     d->pending++;
     d->bytes += cost;
-    pthread_cond_signal(&w->cond);
+    if (!k->running && !k->ready) tp__dkey_ready(d, k);
     pthread_mutex_unlock(&d->lock);
     return TP_OK;
 }
 
 TP__DEF tp_err tp_disp_push(tp_disp *d, const tp_update *u, tp_json_doc *owned_doc) {
-    return tp__disp_put(d, u, owned_doc, 0, true);
+    return tp__disp_put(d, u, owned_doc, 0, NULL, true);
 }
 
 TP__DEF void tp_disp_drain(tp_disp *d) {
@@ -13603,20 +13714,32 @@ TP__DEF void tp_disp_drain(tp_disp *d) {
 
 TP__DEF void tp_disp_free(tp_disp *d) {
     int i;
+    size_t b;
     if (!d) return;
     pthread_mutex_lock(&d->lock);
     d->quit = true;
-    for (i = 0; i < d->nworkers; i++) pthread_cond_signal(&d->w[i].cond);
+    pthread_cond_broadcast(&d->work);
     pthread_mutex_unlock(&d->lock);
-    for (i = 0; i < d->nworkers; i++) {
-        if (d->w[i].started) pthread_join(d->w[i].th, NULL);
-        pthread_cond_destroy(&d->w[i].cond);
-        tp__free(d->w[i].ring);
+    for (i = 0; i < d->started; i++) pthread_join(d->th[i], NULL);
+    for (b = 0; b < d->nbuckets; b++) /* nothing is left: the workers ran every item */
+        while (d->buckets[b]) {
+            tp__dkey *k = d->buckets[b];
+            d->buckets[b] = k->hnext;
+            tp__free(k->ring);
+            tp__free(k);
+        }
+    while (d->spare) {
+        tp__dkey *k = d->spare;
+        d->spare = k->hnext;
+        tp__free(k->ring);
+        tp__free(k);
     }
+    pthread_cond_destroy(&d->work);
     pthread_cond_destroy(&d->space);
     pthread_cond_destroy(&d->idle);
     pthread_mutex_destroy(&d->lock);
-    tp__free(d->w);
+    tp__free(d->buckets);
+    tp__free(d->th);
     tp__free(d);
 }
 
@@ -14326,7 +14449,7 @@ static void tp__hook_release(tp_hook *h, bool all) {
             tp__hook_report(h, h->expect, "gap");
             h->expect = x->id;
         }
-        if (tp__disp_put(h->disp, x->u, x->doc, x->cost, false) != TP_OK) break;
+        if (tp__disp_put(h->disp, x->u, x->doc, x->cost, NULL, false) != TP_OK) break;
         h->held_bytes -= x->cost;
         h->expect = x->id + 1; /* ids are below INT64_MAX (tp__hook_take) */
         memmove(h->held, h->held + 1, (h->nheld - 1) * sizeof *h->held);
@@ -14347,7 +14470,7 @@ static tp_err tp__hook_order(tp_hook *h, int64_t id, const tp_update *u, tp_json
                              size_t cost) {
     size_t at;
     if (h->have_expect && id < h->expect) {
-        tp_err rc = tp__disp_put(h->disp, u, doc, cost, false);
+        tp_err rc = tp__disp_put(h->disp, u, doc, cost, NULL, false);
         if (rc != TP_OK) return rc;
         if (h->late_run++ == 0 || id > h->late_max) h->late_max = id;
         if (h->late_run >= TP__HOOK_RESYNC) {
@@ -14362,7 +14485,7 @@ static tp_err tp__hook_order(tp_hook *h, int64_t id, const tp_update *u, tp_json
     }
     h->late_run = 0;
     if (h->have_expect && id == h->expect && !h->nheld) {
-        tp_err rc = tp__disp_put(h->disp, u, doc, cost, false);
+        tp_err rc = tp__disp_put(h->disp, u, doc, cost, NULL, false);
         if (rc == TP_OK) h->expect++;
         return rc;
     }
@@ -14423,7 +14546,7 @@ static tp_err tp__hook_take(tp_hook *h, const char *body, size_t len, tp_error *
         dup = has_id && tp__hook_seen(h, id);
         if (u && !dup) {
             if (h->o.ordered) rc = tp__hook_order(h, id, u, doc, cost);
-            else rc = tp__disp_put(h->disp, u, doc, cost, false);
+            else rc = tp__disp_put(h->disp, u, doc, cost, NULL, false);
             if (rc == TP_OK) doc = NULL;
         }
     }

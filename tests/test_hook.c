@@ -815,7 +815,7 @@ static void *trickle_main(void *arg) {
                       "X-Padding: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n";
     int fd = dial(t->port);
     size_t i;
-    for (i = 0; req[i] && !t->quit; i++) {
+    for (i = 0; req[i] && !__atomic_load_n(&t->quit, __ATOMIC_ACQUIRE); i++) {
         if (send(fd, req + i, 1, MSG_NOSIGNAL) != 1) break;
         msleep(i < 120 ? 1 : 150);
     }
@@ -853,7 +853,7 @@ TEST(hook_stop_bounded) {
     t0 = tp_now_ms();
     tp_hook_free(h);
     CHECK(tp_now_ms() - t0 < 1500);
-    t.quit = 1;
+    __atomic_store_n(&t.quit, 1, __ATOMIC_RELEASE);
     pthread_join(th, NULL);
     tp_bot_free(bot);
 }
