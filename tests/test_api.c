@@ -157,7 +157,7 @@ TEST(test_faults) {
     CHECK_EQ_INT(tp_get_me(bot, &d, &e), TP_ERR_HTTP_TRUNCATED);
     check_no_token(&e);
     /* a reset on a fresh connection is an error (nothing to retry on) */
-    tp_http_close(bot->calls.http);
+    tp_http_close(bot->idle->http); /* the connection the next call takes */
     CHECK(control("POST", "/_emu/fault", "reset/getMe") != NULL);
     CHECK(tp_get_me(bot, &d, &e) != TP_OK);
     CHECK(e.code == TP_ERR_RESET || e.code == TP_ERR_CLOSED);
