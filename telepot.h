@@ -13281,7 +13281,11 @@ static void tp__on_signal(int sig) {
     (void)sig;
     tp__sig_enter(1); /* tp_bot_free waits for this to drop back before freeing */
     for (i = 0; i < TP__SIG_SLOTS; i++) {
+#if defined(__GNUC__) || defined(__clang__)
+        tp_bot *b = __atomic_load_n(&tp__sig_bots[i], __ATOMIC_SEQ_CST);
+#else
         tp_bot *b = tp__sig_bots[i];
+#endif
         if (b) tp_bot_stop(b);
     }
     tp__sig_enter(-1);
@@ -13301,7 +13305,11 @@ TP__DEF tp_err tp_bot_stop_on_signals(tp_bot *bot) {
     if (tp__sig_users == 0 &&
         (sigaction(SIGINT, &sa, &tp__sig_old[0]) != 0 || sigaction(SIGTERM, &sa, &tp__sig_old[1]) != 0))
         return TP_ERR_IO;
+#if defined(__GNUC__) || defined(__clang__)
+    __atomic_store_n(&tp__sig_bots[slot], bot, __ATOMIC_SEQ_CST); /* the bot, made before */
+#else
     tp__sig_bots[slot] = bot;
+#endif
     tp__sig_users++;
     return TP_OK;
 }

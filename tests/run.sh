@@ -87,7 +87,7 @@ step "test_tls-clang-asan" "$B/test_tls-clang-asan"
 
 echo "== threaded tests under ThreadSanitizer (clang; a report fails the step, exit 66)"
 # No suppressions: the library and the tests are expected to be race-free as they are.
-for n in test_updates test_hook; do
+for n in test_api test_updates test_hook; do
     step "build-$n-tsan" clang $WARN -O1 -g -fsanitize=thread "tests/$n.c" -o "$B/$n-tsan" -lpthread
     [ -x "$B/$n-tsan" ] && step "$n-tsan" env TSAN_OPTIONS="second_deadlock_stack=1" "$B/$n-tsan"
 done
