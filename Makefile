@@ -10,7 +10,7 @@ SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 B        = build
 EXAMPLES = echo skeleton skeleton_extend diceyclock emodi webhook_skeleton webhook_counter
 
-.PHONY: all examples tools demo test check bench soak symbols clean gen
+.PHONY: all examples tools demo test check bench soak symbols clean gen mutate
 all: examples tools
 examples: $(EXAMPLES:%=$(B)/examples/%)
 tools: $(B)/tpemu
@@ -38,6 +38,13 @@ demo: $(B)/tpemu $(B)/examples/diceyclock
 test:
 	@sh tools/deps.sh test
 	@bash tests/run.sh
+
+# Mutation testing: each bug of tests/mutations.txt planted in a scratch copy of the header
+# under build/mutate/, the tests named for it run; fails if one survives or no longer applies.
+# Not part of `make test` (a few minutes on 2 cores); run it before resolving an issue.
+mutate:
+	@sh tools/deps.sh test
+	@python3 tests/mutate.py --jobs 2
 
 # The update soaks at the issue's size (make test runs them with 2000 updates).
 soak: tools

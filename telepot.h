@@ -455,6 +455,10 @@ typedef struct tp_bot_opts {
     int timeout_ms;              /* ms, deadline of one ordinary call; default 30000 */
     int download_timeout_ms;     /* ms, deadline of tp_download_file's transfer (including
                                     writes to a pipe whose reader stalls); default 600000 */
+    int max_connections;         /* calls in flight at once: kept-alive connections opened on
+                                    demand (closed after a minute unused); a call finding all
+                                    busy waits for one within its deadline; default 16. Long
+                                    polls have one more of their own */
     size_t max_body_bytes;       /* largest answer kept in memory, bytes; default 64 MiB */
     const char *ca_file;         /* PEM trust anchors; default $TELEPOT_CA_FILE, else
                                     $SSL_CERT_FILE, else the system bundle */
@@ -717,13 +721,15 @@ TP_API int tp_poll_main(int argc, char **argv, tp_update_fn handler, void *user,
                         const tp_main_opts *opts);
 
 /* The dispatcher: per-chat order, different chats in parallel. Updates are keyed by chat
-   (tp_update_key) and a key always goes to the same worker, whose queue is FIFO; a full queue
-   makes tp_disp_push wait (back-pressure), so do not push from a handler of the same
-   dispatcher (the webhook receiver never waits; see tp_hook_push). Thread-safe. */
+   (tp_update_key); each key has a FIFO, and any idle worker runs the oldest waiting key's
+   next update, so one chat's updates run one at a time and in order while a slow chat holds
+   one worker only. A key's full FIFO makes tp_disp_push wait (back-pressure), so do not push
+   from a handler of the same dispatcher (the webhook receiver never waits; see tp_hook_push).
+   Thread-safe. */
 typedef struct tp_disp tp_disp;
 typedef struct tp_disp_opts {
     int workers;                 /* threads; default 4 */
-    int queue_size;              /* queued updates per worker; default 256 */
+    int queue_size;              /* queued updates per chat (key); default 256 */
 } tp_disp_opts;
 TP_API tp_disp *tp_disp_new(tp_bot *bot, tp_update_fn handler, void *user,
                             const tp_disp_opts *opts, tp_error *err);
@@ -790,8 +796,8 @@ typedef struct tp_hook_opts {
                                     max_connections the longest idle one is closed for a new
                                     client */
     int workers;                 /* handler threads (per-chat order); default 4 */
-    int queue_size;              /* queued updates per worker; a POST for a worker whose queue
-                                    is full gets 503 (other chats are not held up); default 256 */
+    int queue_size;              /* queued updates per chat; a POST for a chat whose queue is
+                                    full gets 503 (other chats are not held up); default 256 */
     int dedup_size;              /* recent update_ids remembered; default 4096, at most
                                     1048576 */
     bool ordered;                /* telepot's ordered=True: hold updates back until the
@@ -10378,9 +10384,11 @@ struct tp__tls {
     tp__x509 x;
     br_x509_trust_anchor *tas;
     size_t ntas;
+    bool tas_borrowed;   /* a sibling's anchors belong to the first connection of its bot */
     unsigned char *iobuf;
     br_ssl_session_parameters session;
     bool have_session;
+    struct tp__tls_store *store; /* a bot's connections share their latest session */
     bool handshaken;     /* the current connection finished its handshake */
     bool got_bytes;      /* the current handshake received a byte */
     char host[256];
@@ -10692,9 +10700,22 @@ static tp_err tp__tas_load(tp__tls *t, const char *path, const char *origin, tp_
 
 /* ---- the engine ---------------------------------------------------------------------------- */
 
+/* The session a bot's connections share, so that each new connection of its pool resumes
+   it instead of making a full handshake. Owned by the bot's first connection. */
+typedef struct tp__tls_store {
+    pthread_mutex_t lock;
+    br_ssl_session_parameters session;
+    bool have;
+    tp__tls *owner;
+} tp__tls_store;
+
 static void tp__tls_free(tp__tls *t) {
     if (!t) return;
-    tp__tas_free(t);
+    if (!t->tas_borrowed) tp__tas_free(t);
+    if (t->store && t->store->owner == t) {
+        pthread_mutex_destroy(&t->store->lock);
+        tp__free(t->store);
+    }
     tp__free(t->iobuf);
     tp__free(t);
 }
@@ -10770,6 +10791,48 @@ static tp__tls *tp__tls_new(const char *host, const char *ca_file, tp_error *err
     br_ssl_engine_set_x509(t->eng, &t->x.vtable);
     br_ssl_engine_set_buffer(t->eng, t->iobuf, BR_SSL_BUFSIZE_BIDI, 1);
     return t;
+}
+
+/* Makes t share its sessions with siblings made later (call before any other thread uses t). */
+static bool tp__tls_store_init(tp__tls *t) {
+    tp__tls_store *st;
+    if (t->store) return true;
+    st = (tp__tls_store *)tp__alloc(sizeof *st);
+    if (!st) return false;
+    memset(st, 0, sizeof *st);
+    pthread_mutex_init(&st->lock, NULL);
+    st->owner = t;
+    t->store = st;
+    return true;
+}
+
+/* A second engine for the same host: it borrows t's trust anchors and shares its session
+   store (t must outlive it). */
+static tp__tls *tp__tls_sibling(const tp__tls *t, tp_error *err) {
+    tp__tls *s = (tp__tls *)tp__alloc(sizeof *s);
+    if (!s) {
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        return NULL;
+    }
+    memset(s, 0, sizeof *s);
+    s->iobuf = (unsigned char *)tp__alloc(BR_SSL_BUFSIZE_BIDI);
+    if (!s->iobuf) {
+        tp__free(s);
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        return NULL;
+    }
+    s->tas = t->tas;
+    s->ntas = t->ntas;
+    s->tas_borrowed = true;
+    s->store = t->store;
+    tp__strlcpy(s->host, t->host, sizeof s->host);
+    tp__tls_client_profile(&s->u.sc, &s->x.minimal, s->tas, s->ntas);
+    s->eng = &s->u.sc.eng;
+    s->x.vtable = &tp__x509_vtable;
+    s->x.tls = s;
+    br_ssl_engine_set_x509(s->eng, &s->x.vtable);
+    br_ssl_engine_set_buffer(s->eng, s->iobuf, BR_SSL_BUFSIZE_BIDI, 1);
+    return s;
 }
 
 static void tp__tls_closed(tp__tls *t) {
@@ -10908,6 +10971,14 @@ static tp_err tp__tls_handshake(tp__conn *c, int64_t deadline, tp_error *err) {
     br_ssl_engine_context *eng = t->eng;
     tp_err rc;
     unsigned st;
+    if (t->store) { /* the latest session any connection of the bot made */
+        pthread_mutex_lock(&t->store->lock);
+        if (t->store->have) {
+            t->session = t->store->session;
+            t->have_session = true;
+        }
+        pthread_mutex_unlock(&t->store->lock);
+    }
     if (t->have_session) br_ssl_engine_set_session_parameters(eng, &t->session);
     if (!br_ssl_client_reset(&t->u.sc, t->host, t->have_session ? 1 : 0))
         return tp__tls_fail(c, err);
@@ -10916,6 +10987,14 @@ static tp_err tp__tls_handshake(tp__conn *c, int64_t deadline, tp_error *err) {
     t->got_bytes = false;
     rc = tp__tls_run(c, BR_SSL_SENDAPP, deadline, err);
     if (rc != TP_OK) {
+        if (t->store && t->have_session) {
+            pthread_mutex_lock(&t->store->lock);
+            if (t->store->have && t->store->session.session_id_len == t->session.session_id_len &&
+                memcmp(t->store->session.session_id, t->session.session_id,
+                       t->session.session_id_len) == 0)
+                t->store->have = false;
+            pthread_mutex_unlock(&t->store->lock);
+        }
         t->have_session = false; /* do not offer a session that failed */
         return rc;
     }
@@ -10932,6 +11011,12 @@ static tp_err tp__tls_handshake(tp__conn *c, int64_t deadline, tp_error *err) {
             t->resumed++;
         t->session = now;
         t->have_session = now.session_id_len > 0;
+        if (t->store && t->have_session) {
+            pthread_mutex_lock(&t->store->lock);
+            t->store->session = now;
+            t->store->have = true;
+            pthread_mutex_unlock(&t->store->lock);
+        }
     }
     c->sent = 0;
     return TP_OK;
@@ -11290,6 +11375,47 @@ TP__DEF tp_http *tp_http_new(const tp_http_opts *opts, tp_error *err) {
         return NULL;
     }
     tp__ok(err);
+    return h;
+}
+
+/* Another client for the same origin with the same options: no URL, proxy or trust-anchor
+   work again (the TLS engine borrows proto's anchors and shares its session store, so proto
+   must outlive it). For a bot's pool of connections. */
+static tp_http *tp__http_clone(const tp_http *proto, tp_error *err) {
+    tp_http *h = (tp_http *)tp__alloc(sizeof *h);
+    if (!h) {
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        return NULL;
+    }
+    memset(h, 0, sizeof *h);
+    h->conn.fd = -1;
+    h->conn.wake_fd = -1;
+    memcpy(h->host, proto->host, sizeof h->host);
+    memcpy(h->port, proto->port, sizeof h->port);
+    memcpy(h->hosthdr, proto->hosthdr, sizeof h->hosthdr);
+    h->https = proto->https;
+    h->proxy = proto->proxy;
+    h->connect_timeout_ms = proto->connect_timeout_ms;
+    h->timeout_ms = proto->timeout_ms;
+    h->max_header = proto->max_header;
+    h->max_body = proto->max_body;
+    h->rcap = proto->rcap;
+    h->rbuf = (char *)tp__alloc(h->rcap + 1);
+#ifdef TELEPOT_BEARSSL
+    if (h->rbuf && proto->conn.tls) {
+        h->conn.tls = tp__tls_sibling(proto->conn.tls, err);
+        if (!h->conn.tls) {
+            tp__free(h->rbuf);
+            tp__free(h);
+            return NULL;
+        }
+    }
+#endif
+    if (!h->rbuf) {
+        tp__free(h);
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        return NULL;
+    }
     return h;
 }
 
@@ -12754,21 +12880,42 @@ TP__DEF tp_err tp_json_write(tp_buf *out, const tp_json *v) {
    A bot owns one HTTP connection behind a mutex. The token lives only in the request path;
    every text that leaves the library is scrubbed of it as a second line of defence. */
 
-/* One connection with its lock and path buffer; a bot has one for calls and one for long
-   polls, so a poll held for 30 s never delays a sendMessage from another thread. */
+/* One connection with its path buffer. A bot keeps a pool of them for calls - opened on
+   demand up to max_connections, the most recently used taken first (the likeliest to be
+   alive), closed after TP__POOL_IDLE_MS unused - and one more for long polls, so calls from
+   many threads go out in parallel and a poll held for 30 s never delays a sendMessage. Every
+   connection after the first is a clone of it (tp__http_clone): no URL, proxy or CA work
+   again, and HTTPS connections resume the bot's latest TLS session. */
 typedef struct tp__line {
-    tp_http *http;              /* created on first use */
-    pthread_mutex_t lock;
-    tp_buf path;                /* request path, reused under the lock */
+    tp_http *http;
+    tp_buf path;                /* request path, rebuilt for each request */
+    struct tp__line *next;      /* the idle list */
+    int64_t idle_since;
 } tp__line;
+
+#define TP__POOL_IDLE_MS 60000
+
+#if defined(__GNUC__) || defined(__clang__)
+#define TP__STOP_SET(b) __atomic_store_n(&(b)->stop, 1, __ATOMIC_RELAXED)
+#define TP__STOPPED(b) (__atomic_load_n(&(b)->stop, __ATOMIC_RELAXED) != 0)
+#else
+#define TP__STOP_SET(b) ((b)->stop = 1)
+#define TP__STOPPED(b) ((b)->stop != 0)
+#endif
 
 struct tp_bot {
     char *token;
     char *api_url;
     char *prefix;               /* the API URL's path ("" or "/some/root"), before /bot<token> */
-    tp__line calls, polls;
+    tp__line *first;            /* the first connection: every other one is its clone */
+    pthread_mutex_t pool_lock;  /* idle, nlines */
+    pthread_cond_t pool_back;   /* a connection came back to the pool */
+    tp__line *idle;             /* idle connections, the most recently used first */
+    int nlines, max_lines;      /* connections open or being opened, and the cap */
+    tp__line polls;             /* long polls, one at a time */
+    pthread_mutex_t polls_lock;
     int wake[2];                /* self-pipe: tp_bot_stop writes, long polls wake */
-    volatile sig_atomic_t stop;
+    volatile sig_atomic_t stop; /* through TP__STOP_SET / TP__STOPPED only */
     int timeout_ms;
     int download_timeout_ms;
     int connect_timeout_ms;
@@ -12780,37 +12927,113 @@ struct tp_bot {
     void *log_user;
 };
 
-/* Takes the line's lock and puts prefix/<kind><token>/<method> into its path buffer. */
-static tp_err tp__line_begin(tp_bot *bot, tp__line *ln, const char *kind, tp_error *err) {
-    tp_error own;
-    if (!err) err = &own; /* the code of a failure is needed even when the caller passes NULL */
-    pthread_mutex_lock(&ln->lock);
-    if (!ln->http) {
-        tp_http_opts ho;
-        memset(&ho, 0, sizeof ho);
-        ho.url = bot->api_url;
-        ho.connect_timeout_ms = bot->connect_timeout_ms;
-        ho.timeout_ms = bot->timeout_ms;
-        ho.max_body_bytes = bot->max_body_bytes;
-        ho.ca_file = bot->ca_file;
-        ho.proxy = bot->proxy;
-        ho.no_env_proxy = bot->no_env_proxy;
-        ln->http = tp_http_new(&ho, err);
-        if (!ln->http) {
-            pthread_mutex_unlock(&ln->lock);
-            return err->code;
+static void tp__line_free(tp__line *ln) {
+    if (!ln) return;
+    tp_http_free(ln->http);
+    if (ln->path.ptr) memset(ln->path.ptr, 0, ln->path.len); /* it held the token */
+    tp_buf_deinit(&ln->path);
+    tp__free(ln);
+}
+
+/* A connection for one call, waiting until the deadline when max_connections are in use. */
+static tp__line *tp__pool_take(tp_bot *bot, int64_t deadline, tp_error *err) {
+    tp__line *ln = NULL;
+    pthread_mutex_lock(&bot->pool_lock);
+    for (;;) {
+        struct timespec ts;
+        int64_t left;
+        if (bot->idle) {
+            ln = bot->idle;
+            bot->idle = ln->next;
+            break;
+        }
+        if (bot->nlines < bot->max_lines) {
+            bot->nlines++; /* made below, outside the lock */
+            break;
+        }
+        left = deadline - tp_now_ms();
+        if (left <= 0) {
+            pthread_mutex_unlock(&bot->pool_lock);
+            tp__fail(err, TP_ERR_TIMEOUT, 0, "all %d connections of the bot stayed busy until "
+                     "the deadline", bot->max_lines);
+            return NULL;
+        }
+        clock_gettime(CLOCK_REALTIME, &ts); /* a relative wait: the clock's jumps do not matter */
+        ts.tv_sec += (time_t)(left / 1000);
+        ts.tv_nsec += (long)(left % 1000) * 1000000L;
+        if (ts.tv_nsec >= 1000000000L) {
+            ts.tv_sec++;
+            ts.tv_nsec -= 1000000000L;
+        }
+        (void)pthread_cond_timedwait(&bot->pool_back, &bot->pool_lock, &ts);
+    }
+    pthread_mutex_unlock(&bot->pool_lock);
+    if (ln) return ln;
+    ln = (tp__line *)tp__alloc(sizeof *ln);
+    if (ln) {
+        memset(ln, 0, sizeof *ln);
+        ln->http = tp__http_clone(bot->first->http, err);
+    } else {
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+    }
+    if (!ln || !ln->http) {
+        tp__free(ln);
+        pthread_mutex_lock(&bot->pool_lock);
+        bot->nlines--;
+        pthread_cond_signal(&bot->pool_back); /* a waiter may open one instead */
+        pthread_mutex_unlock(&bot->pool_lock);
+        return NULL;
+    }
+    return ln;
+}
+
+/* Gives a connection back; those unused for TP__POOL_IDLE_MS are closed (not the first). */
+static void tp__pool_give(tp_bot *bot, tp__line *ln) {
+    tp__line *gone = NULL, **pp;
+    int64_t now = tp_now_ms();
+    pthread_mutex_lock(&bot->pool_lock);
+    ln->idle_since = now;
+    ln->next = bot->idle;
+    bot->idle = ln;
+    for (pp = &ln->next; *pp;) {
+        tp__line *x = *pp;
+        if (x != bot->first && now - x->idle_since > TP__POOL_IDLE_MS) {
+            *pp = x->next;
+            x->next = gone;
+            gone = x;
+            bot->nlines--;
+        } else {
+            pp = &x->next;
         }
     }
+    pthread_cond_signal(&bot->pool_back);
+    pthread_mutex_unlock(&bot->pool_lock);
+    while (gone) {
+        tp__line *x = gone;
+        gone = x->next;
+        tp__line_free(x);
+    }
+}
+
+/* Puts prefix/<kind><token>/ into the line's path buffer (the method comes after). */
+static tp_err tp__line_path(tp_bot *bot, tp__line *ln, const char *kind, tp_error *err) {
     tp_buf_reset(&ln->path);
     tp_buf_puts(&ln->path, bot->prefix);
     tp_buf_puts(&ln->path, kind);
     tp_buf_puts(&ln->path, bot->token);
     tp_buf_puts(&ln->path, "/");
-    if (ln->path.err) {
-        pthread_mutex_unlock(&ln->lock);
-        return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+    return ln->path.err ? tp__fail(err, TP_ERR_NOMEM, 0, NULL) : TP_OK;
+}
+
+/* The long-poll connection, locked; made on first use. */
+static tp__line *tp__polls_take(tp_bot *bot, tp_error *err) {
+    pthread_mutex_lock(&bot->polls_lock);
+    if (!bot->polls.http) bot->polls.http = tp__http_clone(bot->first->http, err);
+    if (!bot->polls.http) {
+        pthread_mutex_unlock(&bot->polls_lock);
+        return NULL;
     }
-    return TP_OK;
+    return &bot->polls;
 }
 
 static void tp__log(tp_bot *bot, int level, const char *fmt, ...) TP__PRINTF(3, 4);
@@ -12919,19 +13142,38 @@ TP__DEF tp_bot *tp_bot_new(const tp_bot_opts *opts, tp_error *err) {
     ho.ca_file = bot->ca_file;
     ho.proxy = bot->proxy;
     ho.no_env_proxy = bot->no_env_proxy;
-    bot->calls.http = tp_http_new(&ho, err); /* checks the URL now; the poll line comes later */
-    if (!bot->calls.http) goto fail;
-    if (pthread_mutex_init(&bot->calls.lock, NULL) != 0) {
-        tp__fail(err, TP_ERR_NOMEM, 0, "pthread_mutex_init failed");
-        tp_http_free(bot->calls.http);
+    bot->first = (tp__line *)tp__alloc(sizeof *bot->first);
+    if (!bot->first) {
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
         goto fail;
     }
-    if (pthread_mutex_init(&bot->polls.lock, NULL) != 0) {
-        tp__fail(err, TP_ERR_NOMEM, 0, "pthread_mutex_init failed");
-        pthread_mutex_destroy(&bot->calls.lock);
-        tp_http_free(bot->calls.http);
+    memset(bot->first, 0, sizeof *bot->first);
+    bot->first->http = tp_http_new(&ho, err); /* checks the URL now; the others are clones */
+    if (!bot->first->http) goto fail;
+#ifdef TELEPOT_BEARSSL
+    if (bot->first->http->conn.tls && !tp__tls_store_init(bot->first->http->conn.tls)) {
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
         goto fail;
     }
+#endif
+    if (pthread_mutex_init(&bot->pool_lock, NULL) != 0) {
+        tp__fail(err, TP_ERR_NOMEM, 0, "pthread_mutex_init failed");
+        goto fail;
+    }
+    if (pthread_mutex_init(&bot->polls_lock, NULL) != 0) {
+        tp__fail(err, TP_ERR_NOMEM, 0, "pthread_mutex_init failed");
+        pthread_mutex_destroy(&bot->pool_lock);
+        goto fail;
+    }
+    if (pthread_cond_init(&bot->pool_back, NULL) != 0) {
+        tp__fail(err, TP_ERR_NOMEM, 0, "pthread_cond_init failed");
+        pthread_mutex_destroy(&bot->pool_lock);
+        pthread_mutex_destroy(&bot->polls_lock);
+        goto fail;
+    }
+    bot->idle = bot->first;
+    bot->nlines = 1;
+    bot->max_lines = opts->max_connections > 0 ? opts->max_connections : 16;
     bot->timeout_ms = opts->timeout_ms > 0 ? opts->timeout_ms : 30000;
     bot->download_timeout_ms = opts->download_timeout_ms > 0 ? opts->download_timeout_ms : 600000;
     bot->connect_timeout_ms = opts->connect_timeout_ms;
@@ -12944,6 +13186,7 @@ fail:
     if (bot->wake[0] >= 0) close(bot->wake[0]);
     if (bot->wake[1] >= 0) close(bot->wake[1]);
     if (bot->token) memset(bot->token, 0, strlen(bot->token));
+    tp__line_free(bot->first);
     tp__free(bot->token);
     tp__free(bot->api_url);
     tp__free(bot->prefix);
@@ -13000,13 +13243,18 @@ static void tp__sig_release(tp_bot *bot) {
 TP__DEF void tp_bot_free(tp_bot *bot) {
     if (!bot) return;
     tp__sig_release(bot);
-    tp_http_free(bot->calls.http);
+    while (bot->idle) { /* every connection is back by now: no call may be in flight */
+        tp__line *ln = bot->idle;
+        bot->idle = ln->next;
+        tp__line_free(ln);
+    }
     tp_http_free(bot->polls.http);
-    pthread_mutex_destroy(&bot->calls.lock);
-    pthread_mutex_destroy(&bot->polls.lock);
+    pthread_mutex_destroy(&bot->pool_lock);
+    pthread_mutex_destroy(&bot->polls_lock);
+    pthread_cond_destroy(&bot->pool_back);
     close(bot->wake[0]);
     close(bot->wake[1]);
-    tp_buf_deinit(&bot->calls.path);
+    if (bot->polls.path.ptr) memset(bot->polls.path.ptr, 0, bot->polls.path.len);
     tp_buf_deinit(&bot->polls.path);
     memset(bot->token, 0, strlen(bot->token));
     tp__free(bot->token);
@@ -13020,20 +13268,24 @@ TP__DEF void tp_bot_free(tp_bot *bot) {
 TP__DEF void tp_bot_stop(tp_bot *bot) {
     int saved = errno;
     ssize_t rc;
-    bot->stop = 1;
+    TP__STOP_SET(bot);
     rc = write(bot->wake[1], "s", 1); /* a full pipe is already a wake-up */
     (void)rc;
     errno = saved;
 }
 
-TP__DEF bool tp_bot_stopped(const tp_bot *bot) { return bot->stop != 0; }
+TP__DEF bool tp_bot_stopped(const tp_bot *bot) { return TP__STOPPED(bot); }
 
 static void tp__on_signal(int sig) {
     int i;
     (void)sig;
     tp__sig_enter(1); /* tp_bot_free waits for this to drop back before freeing */
     for (i = 0; i < TP__SIG_SLOTS; i++) {
+#if defined(__GNUC__) || defined(__clang__)
+        tp_bot *b = __atomic_load_n(&tp__sig_bots[i], __ATOMIC_SEQ_CST);
+#else
         tp_bot *b = tp__sig_bots[i];
+#endif
         if (b) tp_bot_stop(b);
     }
     tp__sig_enter(-1);
@@ -13053,7 +13305,11 @@ TP__DEF tp_err tp_bot_stop_on_signals(tp_bot *bot) {
     if (tp__sig_users == 0 &&
         (sigaction(SIGINT, &sa, &tp__sig_old[0]) != 0 || sigaction(SIGTERM, &sa, &tp__sig_old[1]) != 0))
         return TP_ERR_IO;
+#if defined(__GNUC__) || defined(__clang__)
+    __atomic_store_n(&tp__sig_bots[slot], bot, __ATOMIC_SEQ_CST); /* the bot, made before */
+#else
     tp__sig_bots[slot] = bot;
+#endif
     tp__sig_users++;
     return TP_OK;
 }
@@ -13061,7 +13317,7 @@ TP__DEF tp_err tp_bot_stop_on_signals(tp_bot *bot) {
 /* Sleeps ms, or less when the bot is stopped. Returns false if stopped. */
 static bool tp__bot_sleep(tp_bot *bot, int64_t ms) {
     int64_t deadline = tp_now_ms() + ms;
-    while (!bot->stop) {
+    while (!TP__STOPPED(bot)) {
         struct pollfd pf;
         int left = tp__ms_left(deadline);
         if (left == 0) return true;
@@ -13130,26 +13386,39 @@ static tp_err tp__api_answer(tp_bot *bot, const char *method, const tp_http_resp
 static tp_err tp__call(tp_bot *bot, const char *method, const char *params,
                        const tp_http_part *parts, size_t nparts, int timeout_ms, bool wake,
                        tp_json_doc **out, tp_error *err) {
-    tp__line *ln = wake ? &bot->polls : &bot->calls;
+    tp__line *ln;
     tp_http_req req;
     tp_http_resp resp;
     tp_err rc;
+    tp_error own;
+    int64_t start = tp_now_ms(), deadline;
     TELEPOT_ASSERT(bot && method);
+    if (!err) err = &own; /* failure codes are read back from it */
     if (out) *out = NULL;
     memset(&req, 0, sizeof req);
-    rc = tp__line_begin(bot, ln, "/bot", err);
-    if (rc != TP_OK) return rc;
+    if (timeout_ms <= 0) timeout_ms = bot->timeout_ms;
+    deadline = start + timeout_ms;
+    ln = wake ? tp__polls_take(bot, err) : tp__pool_take(bot, deadline, err);
+    if (!ln) {
+        tp__prefix(err, method);
+        tp__log(bot, 1, "%s", err->message);
+        return err->code;
+    }
+    rc = tp__line_path(bot, ln, "/bot", err);
     tp_buf_puts(&ln->path, method);
-    if (ln->path.err) {
-        pthread_mutex_unlock(&ln->lock);
-        return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+    if (rc == TP_OK && ln->path.err) rc = tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+    if (rc != TP_OK) {
+        if (wake) pthread_mutex_unlock(&bot->polls_lock);
+        else tp__pool_give(bot, ln);
+        return rc;
     }
     req.path = ln->path.ptr;
     req.body = params;
     req.body_len = params ? strlen(params) : 0;
     req.parts = parts;
     req.nparts = nparts;
-    req.timeout_ms = timeout_ms > 0 ? timeout_ms : bot->timeout_ms;
+    req.timeout_ms = (int)(deadline - tp_now_ms()); /* what waiting for a connection left */
+    if (req.timeout_ms < 1) req.timeout_ms = 1;
     /* getters (getUpdates with its offset too) give the same answer when asked twice */
     req.idempotent = strncmp(method, "get", 3) == 0 && method[3] >= 'A' && method[3] <= 'Z';
     ln->http->conn.wake_fd = wake ? bot->wake[0] : -1;
@@ -13158,8 +13427,9 @@ static tp_err tp__call(tp_bot *bot, const char *method, const char *params,
     if (rc == TP_OK) rc = tp__api_answer(bot, method, &resp, out, err);
     else tp__prefix(err, method);
     if (rc != TP_OK) tp__scrub(bot, err);
-    pthread_mutex_unlock(&ln->lock);
-    if (rc != TP_OK) tp__log(bot, 1, "%s", err ? err->message : tp_strerror(rc));
+    if (wake) pthread_mutex_unlock(&bot->polls_lock);
+    else tp__pool_give(bot, ln);
+    if (rc != TP_OK) tp__log(bot, 1, "%s", err->message);
     return rc;
 }
 
@@ -13213,6 +13483,7 @@ TP__DEF tp_err tp_download_file(tp_bot *bot, const char *file_id, int fd, tp_err
     static const char hex[] = "0123456789ABCDEF";
     tp_json_doc *doc = NULL;
     const char *path;
+    tp__line *ln;
     tp_http_req req;
     tp_http_resp resp;
     tp_buf params;
@@ -13235,8 +13506,10 @@ TP__DEF tp_err tp_download_file(tp_bot *bot, const char *file_id, int fd, tp_err
                         "getFile: no file_path in the answer (file too big or gone?)");
     }
     memset(&req, 0, sizeof req);
-    rc = tp__line_begin(bot, &bot->calls, "/file/bot", err);
+    ln = tp__pool_take(bot, tp_now_ms() + bot->timeout_ms, err);
+    rc = ln ? tp__line_path(bot, ln, "/file/bot", err) : err ? err->code : TP_ERR_TIMEOUT;
     if (rc != TP_OK) {
+        if (ln) tp__pool_give(bot, ln);
         tp_json_doc_free(doc);
         return rc;
     }
@@ -13244,22 +13517,22 @@ TP__DEF tp_err tp_download_file(tp_bot *bot, const char *file_id, int fd, tp_err
         unsigned char c = (unsigned char)*path;
         if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
             c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
-            tp_buf_append(&bot->calls.path, path, 1);
+            tp_buf_append(&ln->path, path, 1);
         } else {
             char e[3] = {'%', hex[c >> 4], hex[c & 15]};
-            tp_buf_append(&bot->calls.path, e, 3);
+            tp_buf_append(&ln->path, e, 3);
         }
     }
     tp_json_doc_free(doc);
-    if (bot->calls.path.err) {
-        pthread_mutex_unlock(&bot->calls.lock);
+    if (ln->path.err) {
+        tp__pool_give(bot, ln);
         return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
     }
-    req.path = bot->calls.path.ptr;
+    req.path = ln->path.ptr;
     req.to_fd = true;
     req.out_fd = fd;
     req.timeout_ms = bot->download_timeout_ms;
-    rc = tp_http_request(bot->calls.http, &req, &resp, err);
+    rc = tp_http_request(ln->http, &req, &resp, err);
     if (rc == TP_OK && (resp.status < 200 || resp.status > 299)) {
         rc = tp__fail(err, TP_ERR_HTTP_STATUS, 0, "download: HTTP status %d", resp.status);
         if (err) err->http_status = resp.status;
@@ -13267,7 +13540,7 @@ TP__DEF tp_err tp_download_file(tp_bot *bot, const char *file_id, int fd, tp_err
         tp__prefix(err, "download");
     }
     tp__scrub(bot, err);
-    pthread_mutex_unlock(&bot->calls.lock);
+    tp__pool_give(bot, ln);
     return rc;
 }
 
@@ -13427,57 +13700,160 @@ static uint32_t tp__jitter(uint32_t *s) { /* xorshift32 */
     return *s;
 }
 
-/* The dispatcher: worker k owns a FIFO ring; a hash of the key picks it, so a chat's updates
-   run in arrival order on one thread. One mutex; `pending` counts queued + running items,
-   `bytes` their cost (what the webhook receiver budgets). tp_disp_push waits for room; the
-   receiver never waits (it holds its own lock): it asks tp__disp_room first and refuses the
-   update when there is none, then puts without waiting, growing a ring if it must (updates
-   it already accepted, released by the orderer). */
+/* The dispatcher: per-key order, different keys in parallel. Each key (a chat) with work has a
+   small FIFO; keys whose FIFO is not empty and that no worker is running wait in one ready
+   list, and any idle worker takes the first, runs one item, and puts the key back at the end
+   when it has more. So one chat's updates run one at a time and in order, and a slow chat
+   holds one worker, never a fixed share of chats. One mutex; `pending` counts queued +
+   running items, `bytes` their cost (what the webhook receiver budgets). tp_disp_push waits
+   while the key's FIFO holds queue_size items; the receiver never waits (it holds its own
+   lock): it asks tp__disp_room first and refuses the update when there is none, then puts
+   without waiting (a FIFO grows past queue_size only for updates the orderer releases). */
 typedef struct tp__ditem {
     const tp_update *u;
     tp_json_doc *doc; /* owned, or NULL */
     size_t cost;      /* bytes counted in d->bytes while queued or running */
+    void *tag;        /* passed to d->after once the handler returned */
 } tp__ditem;
 
-typedef struct tp__dworker {
-    struct tp_disp *d;
-    pthread_t th;
-    pthread_cond_t cond;   /* an item arrived, or the end */
+typedef struct tp__dkey {
+    int64_t key;
     tp__ditem *ring;
-    size_t head, len, rcap;
-    bool started;
-} tp__dworker;
+    size_t head, len, cap;
+    bool running, ready;
+    struct tp__dkey *hnext;     /* hash chain */
+    struct tp__dkey *rnext;     /* ready list */
+} tp__dkey;
 
 struct tp_disp {
     tp_bot *bot;
     tp_update_fn handler;
     void *user;
+    void (*after)(void *ctx, const tp_update *u, void *tag); /* internal: the poller's books */
+    void *after_ctx;
     pthread_mutex_t lock;
-    pthread_cond_t space;  /* a ring has room again */
+    pthread_cond_t work;   /* a key became ready, or the end */
+    pthread_cond_t space;  /* a FIFO has room again */
     pthread_cond_t idle;   /* pending reached 0 */
-    size_t pending, cap, bytes;
-    int nworkers;
+    size_t pending, cap, bytes, nkeys, nbuckets, nspare;
+    tp__dkey **buckets;    /* keys with items queued or running */
+    tp__dkey *ready, *ready_tail;
+    tp__dkey *spare;       /* emptied keys kept for reuse (their rings too) */
+    int nworkers, started;
     bool quit;
-    tp__dworker *w;
+    pthread_t *th;
 };
 
+static size_t tp__dkey_slot(const tp_disp *d, int64_t key) {
+    uint64_t k = (uint64_t)key;
+    k ^= k >> 29; /* chat ids of one kind share low bits less than one might hope */
+    k *= UINT64_C(0x9E3779B97F4A7C15);
+    return (size_t)(k >> 32) & (d->nbuckets - 1);
+}
+
+/* Under the lock: the key's record, made when create (NULL when it cannot be). */
+static tp__dkey *tp__dkey_find(tp_disp *d, int64_t key, bool create) {
+    size_t s = tp__dkey_slot(d, key);
+    tp__dkey *k;
+    for (k = d->buckets[s]; k; k = k->hnext)
+        if (k->key == key) return k;
+    if (!create) return NULL;
+    if (d->nkeys >= d->nbuckets) { /* keep chains short: double the table */
+        size_t nb = d->nbuckets * 2, i;
+        tp__dkey **b = (tp__dkey **)tp__alloc(nb * sizeof *b);
+        if (b) {
+            tp__dkey **old = d->buckets;
+            size_t on = d->nbuckets;
+            memset(b, 0, nb * sizeof *b);
+            d->buckets = b;
+            d->nbuckets = nb;
+            for (i = 0; i < on; i++)
+                while (old[i]) {
+                    tp__dkey *x = old[i];
+                    size_t t = tp__dkey_slot(d, x->key);
+                    old[i] = x->hnext;
+                    x->hnext = b[t];
+                    b[t] = x;
+                }
+            tp__free(old);
+            s = tp__dkey_slot(d, key);
+        }
+    }
+    if (d->spare) {
+        k = d->spare;
+        d->spare = k->hnext;
+        d->nspare--;
+    } else {
+        k = (tp__dkey *)tp__alloc(sizeof *k);
+        if (!k) return NULL;
+        memset(k, 0, sizeof *k);
+    }
+    k->key = key;
+    k->head = k->len = 0;
+    k->running = k->ready = false;
+    k->rnext = NULL;
+    k->hnext = d->buckets[s];
+    d->buckets[s] = k;
+    d->nkeys++;
+    return k;
+}
+
+/* Under the lock: a key with nothing queued or running leaves the table (kept as a spare). */
+static void tp__dkey_drop(tp_disp *d, tp__dkey *k) {
+    tp__dkey **pp = &d->buckets[tp__dkey_slot(d, k->key)];
+    while (*pp != k) pp = &(*pp)->hnext;
+    *pp = k->hnext;
+    d->nkeys--;
+    if (k->cap > 16) { /* a big ring from a burst goes back to the allocator */
+        tp__free(k->ring);
+        k->ring = NULL;
+        k->cap = 0;
+    }
+    if (d->nspare >= 256) { /* enough spares for a burst; the rest go back */
+        tp__free(k->ring);
+        tp__free(k);
+        return;
+    }
+    k->hnext = d->spare;
+    d->spare = k;
+    d->nspare++;
+}
+
+static void tp__dkey_ready(tp_disp *d, tp__dkey *k) {
+    k->ready = true;
+    k->rnext = NULL;
+    if (d->ready_tail) d->ready_tail->rnext = k;
+    else d->ready = k;
+    d->ready_tail = k;
+    pthread_cond_signal(&d->work);
+}
+
 static void *tp__disp_main(void *arg) {
-    tp__dworker *w = (tp__dworker *)arg;
-    tp_disp *d = w->d;
+    tp_disp *d = (tp_disp *)arg;
     pthread_mutex_lock(&d->lock);
     for (;;) {
         tp__ditem it;
-        while (!w->len && !d->quit) pthread_cond_wait(&w->cond, &d->lock);
-        if (!w->len) break;
-        it = w->ring[w->head];
-        w->head = (w->head + 1) % w->rcap;
-        w->len--;
+        tp__dkey *k;
+        while (!d->ready && !d->quit) pthread_cond_wait(&d->work, &d->lock);
+        if (!d->ready) break; /* quit, and nothing left */
+        k = d->ready;
+        d->ready = k->rnext;
+        if (!d->ready) d->ready_tail = NULL;
+        k->ready = false;
+        k->running = true;
+        it = k->ring[k->head];
+        k->head = (k->head + 1) % k->cap;
+        k->len--;
         pthread_cond_broadcast(&d->space);
         pthread_mutex_unlock(&d->lock);
         d->handler(d->bot, it.u, d->user);
+        if (d->after) d->after(d->after_ctx, it.u, it.tag);
         tp_json_doc_free(it.doc);
         pthread_mutex_lock(&d->lock);
+        k->running = false;
         d->bytes -= it.cost;
+        if (k->len) tp__dkey_ready(d, k); /* its next item, behind the keys already waiting */
+        else tp__dkey_drop(d, k);
         if (--d->pending == 0) pthread_cond_broadcast(&d->idle);
     }
     pthread_mutex_unlock(&d->lock);
@@ -13501,87 +13877,93 @@ TP__DEF tp_disp *tp_disp_new(tp_bot *bot, tp_update_fn handler, void *user,
     d->handler = handler;
     d->user = user;
     d->cap = cap;
-    d->w = (tp__dworker *)tp__alloc(sizeof *d->w * (size_t)n);
-    if (!d->w) {
+    d->nworkers = n;
+    d->nbuckets = 64;
+    d->buckets = (tp__dkey **)tp__alloc(d->nbuckets * sizeof *d->buckets);
+    d->th = (pthread_t *)tp__alloc(sizeof *d->th * (size_t)n);
+    if (!d->buckets || !d->th) {
+        tp__free(d->buckets);
+        tp__free(d->th);
         tp__free(d);
         tp__fail(err, TP_ERR_NOMEM, 0, NULL);
         return NULL;
     }
-    memset(d->w, 0, sizeof *d->w * (size_t)n);
+    memset(d->buckets, 0, d->nbuckets * sizeof *d->buckets);
     pthread_mutex_init(&d->lock, NULL);
+    pthread_cond_init(&d->work, NULL);
     pthread_cond_init(&d->space, NULL);
     pthread_cond_init(&d->idle, NULL);
     for (i = 0; i < n; i++) {
-        tp__dworker *w = &d->w[i];
-        w->d = d;
-        pthread_cond_init(&w->cond, NULL);
-        d->nworkers = i + 1;
-        w->rcap = cap;
-        w->ring = (tp__ditem *)tp__alloc(sizeof *w->ring * cap);
-        if (!w->ring || pthread_create(&w->th, NULL, tp__disp_main, w) != 0) {
-            tp__fail(err, w->ring ? TP_ERR_IO : TP_ERR_NOMEM, 0,
-                     "cannot start the dispatcher's threads");
+        if (pthread_create(&d->th[i], NULL, tp__disp_main, d) != 0) {
+            tp__fail(err, TP_ERR_IO, 0, "cannot start the dispatcher's threads");
             tp_disp_free(d);
             return NULL;
         }
-        w->started = true;
+        d->started = i + 1;
     }
     tp__ok(err);
     return d;
 }
 
-/* The worker that runs every update with u's key. */
-static tp__dworker *tp__disp_pick(tp_disp *d, const tp_update *u) {
-    uint64_t key = (uint64_t)tp_update_key(u->json);
-    key ^= key >> 29; /* chat ids of one kind share low bits less than one might hope */
-    key *= UINT64_C(0x9E3779B97F4A7C15);
-    return &d->w[(key >> 32) % (uint64_t)d->nworkers];
-}
-
-/* Would an update with u's key and this cost be taken now without waiting? Its worker's
-   queue is below queue_size and the bytes held stay within budget (0: no budget). */
+/* Would an update with u's key and this cost be taken now without waiting? Its key's FIFO
+   is below queue_size and the bytes held stay within budget (0: no budget). */
 static bool tp__disp_room(tp_disp *d, const tp_update *u, size_t cost, size_t budget) {
-    tp__dworker *w = tp__disp_pick(d, u);
+    tp__dkey *k;
     bool room;
     pthread_mutex_lock(&d->lock);
-    room = w->len < d->cap && (!budget || (d->bytes <= budget && cost <= budget - d->bytes));
+    k = tp__dkey_find(d, tp_update_key(u->json), false);
+    room = (!k || k->len < d->cap) &&
+           (!budget || (d->bytes <= budget && cost <= budget - d->bytes));
     pthread_mutex_unlock(&d->lock);
     return room;
 }
 
-/* Queues u. wait: until its worker's queue has room (back-pressure); else at once, the ring
-   growing past queue_size if it must (TP_ERR_NOMEM when it cannot). */
+/* Queues u behind its key's earlier updates. wait: while that FIFO holds queue_size items
+   (back-pressure); else at once, the FIFO growing if it must. TP_ERR_NOMEM when it cannot. */
 static tp_err tp__disp_put(tp_disp *d, const tp_update *u, tp_json_doc *doc, size_t cost,
-                           bool wait) {
-    tp__dworker *w = tp__disp_pick(d, u);
+                           void *tag, bool wait) {
+    int64_t key = tp_update_key(u->json);
+    tp__dkey *k;
+    tp__ditem *it;
     pthread_mutex_lock(&d->lock);
-    while (wait && w->len >= d->cap) pthread_cond_wait(&d->space, &d->lock);
-    if (w->len == w->rcap) { /* unroll into a ring twice the size */
-        size_t nc = w->rcap * 2, i;
-        tp__ditem *nr = (tp__ditem *)tp__alloc(sizeof *nr * nc);
-        if (!nr) {
+    for (;;) {
+        k = tp__dkey_find(d, key, true);
+        if (!k) {
             pthread_mutex_unlock(&d->lock);
             return TP_ERR_NOMEM;
         }
-        for (i = 0; i < w->len; i++) nr[i] = w->ring[(w->head + i) % w->rcap];
-        tp__free(w->ring);
-        w->ring = nr;
-        w->head = 0;
-        w->rcap = nc;
+        if (!wait || k->len < d->cap) break;
+        pthread_cond_wait(&d->space, &d->lock); /* k may be dropped meanwhile: look again */
     }
-    w->ring[(w->head + w->len) % w->rcap].u = u;
-    w->ring[(w->head + w->len) % w->rcap].doc = doc;
-    w->ring[(w->head + w->len) % w->rcap].cost = cost;
-    w->len++;
+    if (k->len == k->cap) { /* unroll into a ring twice the size */
+        size_t nc = k->cap ? k->cap * 2 : 4, i;
+        tp__ditem *nr = (tp__ditem *)tp__alloc(sizeof *nr * nc);
+        if (!nr) {
+            if (!k->len && !k->running) tp__dkey_drop(d, k);
+            pthread_mutex_unlock(&d->lock);
+            return TP_ERR_NOMEM;
+        }
+        for (i = 0; i < k->len; i++) nr[i] = k->ring[(k->head + i) % k->cap];
+        tp__free(k->ring);
+        k->ring = nr;
+        k->head = 0;
+        k->cap = nc;
+    }
+    it = &k->ring[(k->head + k->len) % k->cap];
+    it->u = u;
+    it->doc = doc;
+    it->cost = cost;
+    it->tag = tag;
+    k->len++;
     d->pending++;
     d->bytes += cost;
-    pthread_cond_signal(&w->cond);
+    if (!k->running && !k->ready) tp__dkey_ready(d, k);
     pthread_mutex_unlock(&d->lock);
     return TP_OK;
 }
 
 TP__DEF tp_err tp_disp_push(tp_disp *d, const tp_update *u, tp_json_doc *owned_doc) {
-    return tp__disp_put(d, u, owned_doc, 0, true);
+    return tp__disp_put(d, u, owned_doc, 0, NULL, true);
 }
 
 TP__DEF void tp_disp_drain(tp_disp *d) {
@@ -13592,20 +13974,32 @@ TP__DEF void tp_disp_drain(tp_disp *d) {
 
 TP__DEF void tp_disp_free(tp_disp *d) {
     int i;
+    size_t b;
     if (!d) return;
     pthread_mutex_lock(&d->lock);
     d->quit = true;
-    for (i = 0; i < d->nworkers; i++) pthread_cond_signal(&d->w[i].cond);
+    pthread_cond_broadcast(&d->work);
     pthread_mutex_unlock(&d->lock);
-    for (i = 0; i < d->nworkers; i++) {
-        if (d->w[i].started) pthread_join(d->w[i].th, NULL);
-        pthread_cond_destroy(&d->w[i].cond);
-        tp__free(d->w[i].ring);
+    for (i = 0; i < d->started; i++) pthread_join(d->th[i], NULL);
+    for (b = 0; b < d->nbuckets; b++) /* nothing is left: the workers ran every item */
+        while (d->buckets[b]) {
+            tp__dkey *k = d->buckets[b];
+            d->buckets[b] = k->hnext;
+            tp__free(k->ring);
+            tp__free(k);
+        }
+    while (d->spare) {
+        tp__dkey *k = d->spare;
+        d->spare = k->hnext;
+        tp__free(k->ring);
+        tp__free(k);
     }
+    pthread_cond_destroy(&d->work);
     pthread_cond_destroy(&d->space);
     pthread_cond_destroy(&d->idle);
     pthread_mutex_destroy(&d->lock);
-    tp__free(d->w);
+    tp__free(d->buckets);
+    tp__free(d->th);
     tp__free(d);
 }
 
@@ -13759,7 +14153,6 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
                            tp_error *err) {
     tp_poll_opts zero;
     tp__poll p;
-    tp_http_opts ho;
     int timeout, limit;
     int64_t offset = 0, backoff = 0, fail_offset = -1, bmin, bmax;
     bool api_like = false;
@@ -13785,17 +14178,9 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
     bmin = opts->backoff_min_ms > 0 ? opts->backoff_min_ms : 500;
     bmax = opts->backoff_max_ms > 0 ? opts->backoff_max_ms : 60000;
     if (bmax < bmin) bmax = bmin;
-    memset(&ho, 0, sizeof ho);
-    ho.url = bot->api_url;
-    ho.use_wake_fd = true;
-    ho.wake_fd = bot->wake[0];
-    ho.connect_timeout_ms = bot->connect_timeout_ms;
-    ho.max_body_bytes = bot->max_body_bytes;
-    ho.ca_file = bot->ca_file;
-    ho.proxy = bot->proxy;
-    ho.no_env_proxy = bot->no_env_proxy;
-    p.http = tp_http_new(&ho, err);
+    p.http = tp__http_clone(bot->first->http, err); /* its own connection, stoppable */
     if (!p.http) return err->code;
+    p.http->conn.wake_fd = bot->wake[0];
     tp_buf_printf(&p.path, "%s/bot%s/getUpdates", bot->prefix, bot->token);
     if (p.path.err) {
         rc = tp__fail(err, TP_ERR_NOMEM, 0, NULL);
@@ -13813,7 +14198,7 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
         }
     }
     offset = tp__offset_load(opts->offset_file);
-    while (opts->drop_pending_updates && !bot->stop) {
+    while (opts->drop_pending_updates && !TP__STOPPED(bot)) {
         tp_json_doc *doc = NULL;
         const char *raw;
         size_t rawn;
@@ -13836,7 +14221,7 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
         if (!tp__bot_sleep(bot, bmin)) break;
     }
     rc = TP_OK;
-    while (!bot->stop) {
+    while (!TP__STOPPED(bot)) {
         tp_json_doc *doc = NULL;
         tp_error e;
         const tp_json *list, *u;
@@ -13885,7 +14270,7 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
                 offset = id + 1;
                 dirty = true;
                 if (!p.disp) tp__offset_save(&p, offset);
-                if (bot->stop && !p.disp) break;
+                if (TP__STOPPED(bot) && !p.disp) break;
             }
             if (p.disp) {
                 tp_disp_drain(p.disp);
@@ -14315,7 +14700,7 @@ static void tp__hook_release(tp_hook *h, bool all) {
             tp__hook_report(h, h->expect, "gap");
             h->expect = x->id;
         }
-        if (tp__disp_put(h->disp, x->u, x->doc, x->cost, false) != TP_OK) break;
+        if (tp__disp_put(h->disp, x->u, x->doc, x->cost, NULL, false) != TP_OK) break;
         h->held_bytes -= x->cost;
         h->expect = x->id + 1; /* ids are below INT64_MAX (tp__hook_take) */
         memmove(h->held, h->held + 1, (h->nheld - 1) * sizeof *h->held);
@@ -14336,7 +14721,7 @@ static tp_err tp__hook_order(tp_hook *h, int64_t id, const tp_update *u, tp_json
                              size_t cost) {
     size_t at;
     if (h->have_expect && id < h->expect) {
-        tp_err rc = tp__disp_put(h->disp, u, doc, cost, false);
+        tp_err rc = tp__disp_put(h->disp, u, doc, cost, NULL, false);
         if (rc != TP_OK) return rc;
         if (h->late_run++ == 0 || id > h->late_max) h->late_max = id;
         if (h->late_run >= TP__HOOK_RESYNC) {
@@ -14351,7 +14736,7 @@ static tp_err tp__hook_order(tp_hook *h, int64_t id, const tp_update *u, tp_json
     }
     h->late_run = 0;
     if (h->have_expect && id == h->expect && !h->nheld) {
-        tp_err rc = tp__disp_put(h->disp, u, doc, cost, false);
+        tp_err rc = tp__disp_put(h->disp, u, doc, cost, NULL, false);
         if (rc == TP_OK) h->expect++;
         return rc;
     }
@@ -14412,7 +14797,7 @@ static tp_err tp__hook_take(tp_hook *h, const char *body, size_t len, tp_error *
         dup = has_id && tp__hook_seen(h, id);
         if (u && !dup) {
             if (h->o.ordered) rc = tp__hook_order(h, id, u, doc, cost);
-            else rc = tp__disp_put(h->disp, u, doc, cost, false);
+            else rc = tp__disp_put(h->disp, u, doc, cost, NULL, false);
             if (rc == TP_OK) doc = NULL;
         }
     }

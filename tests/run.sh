@@ -1,7 +1,8 @@
 #!/bin/bash
 # tests/run.sh - the whole suite: compile checks (gcc, clang, C++11), exported symbols, unit
-# tests under ASan+UBSan, core tests under valgrind, the examples against the emulator, the
-# code blocks of README.md and the header's QUICK START (tests/test_docs.sh).
+# tests under ASan+UBSan, the threaded tests under TSan, core tests under valgrind, the
+# examples against the emulator, the code blocks of README.md and the header's QUICK START
+# (tests/test_docs.sh).
 # Every step adds its own "N passed, N failed" to the total; the last line is the total.
 set -u
 cd "$(dirname "$0")/.."
@@ -83,6 +84,13 @@ done
 step "test_compile" "$B/test_compile"
 step "test_compile-bearssl" "$B/test_compile-bearssl"
 step "test_tls-clang-asan" "$B/test_tls-clang-asan"
+
+echo "== threaded tests under ThreadSanitizer (clang; a report fails the step, exit 66)"
+# No suppressions: the library and the tests are expected to be race-free as they are.
+for n in test_api test_updates test_hook; do
+    step "build-$n-tsan" clang $WARN -O1 -g -fsanitize=thread "tests/$n.c" -o "$B/$n-tsan" -lpthread
+    [ -x "$B/$n-tsan" ] && step "$n-tsan" env TSAN_OPTIONS="second_deadlock_stack=1" "$B/$n-tsan"
+done
 
 echo "== core tests under valgrind"
 for n in test_json test_http test_tls test_proxy test_resolve; do

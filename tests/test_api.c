@@ -157,7 +157,7 @@ TEST(test_faults) {
     CHECK_EQ_INT(tp_get_me(bot, &d, &e), TP_ERR_HTTP_TRUNCATED);
     check_no_token(&e);
     /* a reset on a fresh connection is an error (nothing to retry on) */
-    tp_http_close(bot->calls.http);
+    tp_http_close(bot->idle->http); /* the connection the next call takes */
     CHECK(control("POST", "/_emu/fault", "reset/getMe") != NULL);
     CHECK(tp_get_me(bot, &d, &e) != TP_OK);
     CHECK(e.code == TP_ERR_RESET || e.code == TP_ERR_CLOSED);
@@ -545,7 +545,7 @@ TEST(test_download_stalled_pipe) {
 static volatile int sig_quit;
 static void *sig_spammer(void *arg) {
     (void)arg;
-    while (!sig_quit) {
+    while (!__atomic_load_n(&sig_quit, __ATOMIC_ACQUIRE)) {
         pthread_kill(pthread_self(), SIGTERM);
         sched_yield();
     }
@@ -561,7 +561,7 @@ TEST(test_signal_vs_free) {
     o.token = TOKEN;
     o.api_url = emu_url;
     CHECK_EQ_INT(tp_bot_stop_on_signals(keep), TP_OK);
-    sig_quit = 0;
+    __atomic_store_n(&sig_quit, 0, __ATOMIC_RELEASE);
     pthread_create(&th, NULL, sig_spammer, NULL);
     for (i = 0, bad = 0; i < 2000; i++) {
         tp_bot *b = tp_bot_new(&o, NULL);
@@ -569,10 +569,110 @@ TEST(test_signal_vs_free) {
         tp_bot_free(b);
     }
     CHECK_EQ_INT(bad, 0);
-    sig_quit = 1;
+    __atomic_store_n(&sig_quit, 1, __ATOMIC_RELEASE);
     pthread_join(th, NULL);
     CHECK(tp_bot_stopped(keep));
     tp_bot_free(keep);
+}
+
+/* Calls from many threads go out in parallel over the bot's pool, at most max_connections at
+   once; each thread's calls arrive in its order. tpemu answers every sendMessage 300 ms late
+   (without blocking its other connections). */
+typedef struct {
+    tp_bot *bot;
+    int k, n, bad;
+} sender_t;
+static void *sender(void *arg) {
+    sender_t *s = (sender_t *)arg;
+    int i;
+    for (i = 0; i < s->n; i++) {
+        char text[32];
+        tp_send_message_args a;
+        memset(&a, 0, sizeof a);
+        snprintf(text, sizeof text, "t%d-%d", s->k, i);
+        a.chat_id = TP_CHAT(5000 + s->k);
+        a.text = text;
+        if (tp_send_message(s->bot, &a, NULL, NULL) != TP_OK) s->bad++;
+    }
+    return NULL;
+}
+
+static long emu_stat(const char *name) {
+    const char *b = control("GET", "/_emu/stats", NULL);
+    tp_json_doc *d = b ? tp_json_parse(b, strlen(b), NULL) : NULL;
+    long v = (long)tp_json_get_int(tp_json_root(d), name);
+    tp_json_doc_free(d);
+    return v;
+}
+
+/* 8 threads x 3 sends through one bot capped at `cap` connections; returns the seconds. */
+static double pool_run(int cap, long *conns) {
+    tp_bot_opts o;
+    tp_bot *bot;
+    sender_t s[8];
+    pthread_t th[8];
+    int k, bad = 0;
+    long c0;
+    int64_t t0;
+    memset(&o, 0, sizeof o);
+    o.token = TOKEN;
+    o.api_url = emu_url;
+    o.max_connections = cap;
+    bot = tp_bot_new(&o, NULL);
+    CHECK(control("POST", "/_emu/reset_calls", "") != NULL);
+    CHECK(control("POST", "/_emu/fault", "slow:300@1/sendMessage") != NULL);
+    c0 = emu_stat("connections_total");
+    t0 = tp_now_ms();
+    for (k = 0; k < 8; k++) {
+        s[k].bot = bot;
+        s[k].k = k;
+        s[k].n = 3;
+        s[k].bad = 0;
+        pthread_create(&th[k], NULL, sender, &s[k]);
+    }
+    for (k = 0; k < 8; k++) {
+        pthread_join(th[k], NULL);
+        bad += s[k].bad;
+    }
+    t0 = tp_now_ms() - t0;
+    *conns = emu_stat("connections_total") - c0;
+    CHECK(control("POST", "/_emu/fault", "clear") != NULL);
+    CHECK_EQ_INT(bad, 0);
+    { /* every send arrived once, each thread's in its order */
+        const char *b = control("GET", "/_emu/calls?method=sendMessage", NULL);
+        tp_json_doc *d = b ? tp_json_parse(b, strlen(b), NULL) : NULL;
+        const tp_json *c;
+        int next[8] = {0}, n = 0, disorder = 0;
+        for (c = tp_json_first(tp_json_root(d)); c; c = tp_json_next(c)) {
+            const tp_json *pm = tp_json_get(c, "params");
+            int64_t chat = tp_json_get_int(pm, "chat_id");
+            const char *t = tp_json_get_str(pm, "text");
+            int kk = (int)(chat - 5000), i;
+            if (kk < 0 || kk >= 8 || !t) continue;
+            i = atoi(strchr(t, '-') ? strchr(t, '-') + 1 : "0");
+            if (i != next[kk]) disorder++;
+            next[kk] = i + 1;
+            n++;
+        }
+        CHECK_EQ_INT(n, 24);
+        CHECK_EQ_INT(disorder, 0);
+        tp_json_doc_free(d);
+    }
+    tp_bot_free(bot);
+    return (double)t0 / 1000.0;
+}
+
+TEST(test_pool) {
+    long conns = 0;
+    double secs = pool_run(8, &conns); /* 24 sends of 300 ms: 8 at a time, ~0.9 s */
+    printf("pool: 8 threads x 3 sends at 300 ms, cap 8: %.2f s over %ld connections\n", secs,
+           conns);
+    CHECK(secs < 2.4); /* one at a time would take 7.2 s */
+    CHECK(conns >= 2 && conns <= 8);
+    secs = pool_run(2, &conns); /* 2 at a time: ~3.6 s */
+    printf("pool: the same, cap 2: %.2f s over %ld connections\n", secs, conns);
+    CHECK(secs >= 3.3);
+    CHECK(conns <= 2);
 }
 
 /* The signal handlers go back to what they were when the last bot leaves. */
@@ -610,6 +710,7 @@ int main(void) {
     RUN(test_long_poll_own_line);
     RUN(test_upload_edges);
     RUN(test_download_stalled_pipe);
+    RUN(test_pool);
     RUN(test_signal_vs_free);
     RUN(test_signals_restored);
     stop_emu();

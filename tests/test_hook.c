@@ -345,6 +345,84 @@ TEST(hook_rules) {
     tp_bot_free(bot);
 }
 
+/* ---- 6b. the secret and the request rules an attacker probes ------------------------------ */
+
+/* Every near miss of the secret is 401: the right length with the wrong bytes, the secret with
+   a suffix, a prefix, only the last byte right, only the first byte wrong, an empty value;
+   two headers are 400 (trailing blanks are HTTP's optional whitespace, trimmed). Then the
+   body limit at its edge and the smuggling shapes. */
+TEST(hook_secret) {
+    tp_bot *bot = new_bot("http://127.0.0.1:9", 1000);
+    tp_hook_opts ho;
+    tp_hook *h;
+    tp_error err;
+    int port, i;
+    char req[1024], body[128];
+    static const char *const wrong[] = {"abcdef", "s3cr3tX", "s3cr3t3cr3t", "s3cr3", "xxxxxt",
+                                        "S3cr3t", "s3cr3T", "", " ", "s3cr3t!"};
+    const char *upd = "{\"update_id\":300}";
+    seen_reset();
+    norder = 0;
+    memset(&ho, 0, sizeof ho);
+    ho.path = "/hook";
+    ho.secret_token = "s3cr3t";
+    ho.max_body_bytes = 100;
+    ho.request_timeout_ms = 1000;
+    h = tp_hook_new(bot, on_ordered, NULL, &ho, &err);
+    CHECK(h != NULL);
+    if (!h) return;
+    port = tp_hook_port(h);
+    for (i = 0; i < (int)(sizeof wrong / sizeof wrong[0]); i++) {
+        int st;
+        snprintf(req, sizeof req, "POST /hook HTTP/1.1\r\nHost: x\r\nX-Telegram-Bot-Api-Secret-Token: "
+                                  "%s\r\nContent-Length: %zu\r\n\r\n%s", wrong[i], strlen(upd), upd);
+        st = ask(port, req);
+        if (st != 401) fprintf(stderr, "  secret \"%s\": %d\n", wrong[i], st);
+        CHECK_EQ_INT(st, 401);
+    }
+    /* the right one twice (a second header, even right, is not taken) */
+    CHECK_EQ_INT(ask(port, "POST /hook HTTP/1.1\r\nX-Telegram-Bot-Api-Secret-Token: s3cr3t\r\n"
+                           "X-Telegram-Bot-Api-Secret-Token: s3cr3t\r\nContent-Length: 2\r\n\r\n{}"), 400);
+    CHECK_EQ_INT(ask(port, "POST /hook HTTP/1.1\r\nX-Telegram-Bot-Api-Secret-Token: wrong!\r\n"
+                           "X-Telegram-Bot-Api-Secret-Token: s3cr3t\r\nContent-Length: 2\r\n\r\n{}"), 400);
+    CHECK_EQ_INT(ask(port, "POST /hook HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}"), 401); /* none */
+    CHECK_EQ_INT(norder_now(), 0); /* nothing of the above reached a handler */
+    CHECK_EQ_INT(post_update(port, "s3cr3t", upd), 200);
+    /* the body limit, exactly: 100 bytes pass, 101 are 413 */
+    memset(body, ' ', sizeof body);
+    memcpy(body, "{\"update_id\":301}", 17);
+    body[100] = '\0';
+    CHECK_EQ_INT(post_update(port, "s3cr3t", body), 200);
+    body[100] = ' ';
+    body[101] = '\0';
+    CHECK_EQ_INT(post_update(port, "s3cr3t", body), 413);
+    /* smuggling: CL and TE, two CLs (equal or not), a CL with a sign or a space before the colon */
+    CHECK_EQ_INT(ask(port, "POST /hook HTTP/1.1\r\nX-Telegram-Bot-Api-Secret-Token: s3cr3t\r\n"
+                           "Content-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n{}"), 400);
+    CHECK_EQ_INT(ask(port, "POST /hook HTTP/1.1\r\nX-Telegram-Bot-Api-Secret-Token: s3cr3t\r\n"
+                           "Transfer-Encoding: identity\r\nContent-Length: 2\r\n\r\n{}"), 400);
+    CHECK_EQ_INT(ask(port, "POST /hook HTTP/1.1\r\nX-Telegram-Bot-Api-Secret-Token: s3cr3t\r\n"
+                           "Content-Length: 2\r\nContent-Length: 2\r\n\r\n{}"), 400);
+    CHECK_EQ_INT(ask(port, "POST /hook HTTP/1.1\r\nX-Telegram-Bot-Api-Secret-Token: s3cr3t\r\n"
+                           "Content-Length: 2\r\nContent-Length: 30\r\n\r\n{}"), 400);
+    CHECK_EQ_INT(ask(port, "POST /hook HTTP/1.1\r\nX-Telegram-Bot-Api-Secret-Token: s3cr3t\r\n"
+                           "Content-Length: +2\r\n\r\n{}"), 400);
+    CHECK_EQ_INT(ask(port, "POST /hook HTTP/1.1\r\nX-Telegram-Bot-Api-Secret-Token: s3cr3t\r\n"
+                           "X-A: b\r\n folded\r\nContent-Length: 2\r\n\r\n{}"), 400);
+    CHECK_EQ_INT(ask(port, "POST /hook HTTP/1.1\r\nX-Telegram-Bot-Api-Secret-Token: s3cr3t\r\n"
+                           "X-A: \001\r\nContent-Length: 2\r\n\r\n{}"), 400);
+    CHECK_EQ_INT(ask(port, "POST /hook HTTP/2.0\r\nX-Telegram-Bot-Api-Secret-Token: s3cr3t\r\n"
+                           "Content-Length: 2\r\n\r\n{}"), 400);
+    CHECK_EQ_INT(ask(port, "POST /hookx HTTP/1.1\r\nX-Telegram-Bot-Api-Secret-Token: s3cr3t\r\n"
+                           "Content-Length: 2\r\n\r\n{}"), 404);
+    CHECK_EQ_INT(ask(port, "POST /hook?a=1 HTTP/1.1\r\nX-Telegram-Bot-Api-Secret-Token: s3cr3t\r\n"
+                           "Content-Length: 17\r\n\r\n{\"update_id\":302}"), 200);
+    for (i = 0; i < 100 && norder_now() < 3; i++) msleep(10);
+    tp_hook_free(h);
+    CHECK_EQ_INT(norder, 3); /* 300, 301, 302 */
+    tp_bot_free(bot);
+}
+
 /* ---- 7. the webhook's dedup set against a model -------------------------------------------- */
 
 static pthread_mutex_t dd_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -712,8 +790,14 @@ TEST(hook_memory_budget) {
     }
     CHECK_EQ_INT(gate_handled, accepted); /* every accepted update handled */
     at = (size_t)snprintf(body, sizeof body, "{\"update_id\":1000,\"message\":{\"message_id\":1,"
-                          "\"date\":1,\"chat\":{\"id\":5,\"type\":\"private\"},\"text\":\"x\"}}");
-    CHECK_EQ_INT(tp_hook_push(h, body, at, &err), TP_OK); /* room again */
+                          "\"date\":1,\"chat\":{\"id\":5,\"type\":\"private\"},\"x\":[");
+    while (at < 100000) at += (size_t)snprintf(body + at, sizeof body - at, "1,");
+    at += (size_t)snprintf(body + at, sizeof body - at, "1]}}");
+    for (i = 0; i < accepted; i++) { /* room again for as many as before: the budget is free */
+        body[16] = (char)('0' + i % 10); /* update_id 10xy: new ids */
+        body[15] = (char)('0' + i / 10 % 10);
+        CHECK_EQ_INT(tp_hook_push(h, body, at, &err), TP_OK);
+    }
     tp_hook_free(h);
     tp_bot_free(bot);
 }
@@ -731,7 +815,7 @@ static void *trickle_main(void *arg) {
                       "X-Padding: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n";
     int fd = dial(t->port);
     size_t i;
-    for (i = 0; req[i] && !t->quit; i++) {
+    for (i = 0; req[i] && !__atomic_load_n(&t->quit, __ATOMIC_ACQUIRE); i++) {
         if (send(fd, req + i, 1, MSG_NOSIGNAL) != 1) break;
         msleep(i < 120 ? 1 : 150);
     }
@@ -769,7 +853,7 @@ TEST(hook_stop_bounded) {
     t0 = tp_now_ms();
     tp_hook_free(h);
     CHECK(tp_now_ms() - t0 < 1500);
-    t.quit = 1;
+    __atomic_store_n(&t.quit, 1, __ATOMIC_RELEASE);
     pthread_join(th, NULL);
     tp_bot_free(bot);
 }
@@ -831,6 +915,7 @@ int main(int argc, char **argv) {
     setvbuf(stdout, NULL, _IOLBF, 0);
 #define PICK(t) (argc < 2 || strcmp(argv[1], #t) == 0)
     if (PICK(hook_rules)) RUN(hook_rules);
+    if (PICK(hook_secret)) RUN(hook_secret);
     if (PICK(webhook_soak)) RUN(webhook_soak);
     if (PICK(hook_dedup)) RUN(hook_dedup);
     if (PICK(hook_slow_chat)) RUN(hook_slow_chat);

@@ -629,6 +629,14 @@ static bool route(srv *s, sconn *c, const sreq *rq) {
         sc_sends(c, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n1");
         return false;
     }
+    if (strcmp(p, "/chunk-hex") == 0) /* sizes with hex letters, both cases */
+        return sc_sends(c, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                           "1a\r\nabcdefghijklmnopqrstuvwxyz\r\nA\r\n0123456789\r\n"
+                           "1F\r\nABCDEFGHIJKLMNOPQRSTUVWXYZ-----\r\n0\r\n\r\n");
+    if (strcmp(p, "/chunk-eof") == 0) { /* a complete chunk, then a close instead of 0\r\n\r\n */
+        sc_sends(c, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n");
+        return false;
+    }
     if (strcmp(p, "/head-cut") == 0) {
         sc_sends(c, "HTTP/1.1 200 OK\r\nContent-Le");
         return false;
@@ -642,6 +650,14 @@ static bool route(srv *s, sconn *c, const sreq *rq) {
         const char *all = "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello";
         for (; *all; all++)
             if (!sc_send(c, all, 1) || !sc_wait(s, c, 1000)) break;
+        return false;
+    }
+    if (strcmp(p, "/trickle") == 0) { /* a whole head, then the body one byte per 100 ms */
+        const char *body = "0123456789012345678901234567890123456789";
+        if (!sc_sends(c, "HTTP/1.1 200 OK\r\nContent-Length: 40\r\n\r\n")) return false;
+        for (; *body; body++)
+            if (!sc_wait(s, c, 100) || !sc_send(c, body, 1)) break;
+        sc_wait(s, c, 20000);
         return false;
     }
     /* limits */
@@ -1172,6 +1188,119 @@ TEST(test_keep_alive) {
     CHECK_EQ_INT(req(h, NULL, "/silent-close", NULL, 0, &rs, &e), TP_ERR_CLOSED);
     CHECK_EQ_INT(srv_get(&s, &s.accepts), 3);
     tp_http_free(h);
+    srv_stop(&s);
+    srv_free(&s);
+}
+
+/* ---- 3b. chunk sizes with hex letters; a close at a chunk boundary ----------------------- */
+
+TEST(test_chunk_framing) {
+    srv s;
+    tp_http *h;
+    tp_http_resp rs;
+    tp_error e;
+    srv_start(&s, b_router);
+    h = http_to(s.url, 0, 0, 5000);
+    CHECK_EQ_INT(req(h, NULL, "/chunk-hex", NULL, 0, &rs, &e), TP_OK); /* 0x1a + 0xA + 0x1F */
+    CHECK_EQ_INT(rs.body_len, 26 + 10 + 31);
+    CHECK_STR(rs.body, "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-----");
+    CHECK_EQ_INT(req(h, NULL, "/small", NULL, 0, &rs, &e), TP_OK); /* still in step */
+    CHECK_STR(rs.body, "hello");
+    CHECK_EQ_INT(srv_get(&s, &s.accepts), 1);
+    /* "5\r\nhello\r\n" and EOF: the body never ended (no 0-chunk), so it is not a success */
+    CHECK_EQ_INT(req(h, NULL, "/chunk-eof", NULL, 0, &rs, &e), TP_ERR_HTTP_TRUNCATED);
+    CHECK_EQ_INT(e.code, TP_ERR_HTTP_TRUNCATED);
+    tp_http_free(h);
+    srv_stop(&s);
+    srv_free(&s);
+}
+
+/* ---- 5b. the deadline covers the whole request, however the bytes trickle ---------------- */
+
+TEST(test_trickle_deadline) {
+    srv s;
+    tp_http *h;
+    tp_http_resp rs;
+    tp_error e;
+    int64_t t0, dt;
+    srv_start(&s, b_router);
+    h = http_to(s.url, 0, 0, 5000); /* the request's own deadline wins over this default */
+    t0 = tp_now_ms();
+    /* 40 body bytes one per 100 ms: 4 s of body against a 1 s deadline */
+    CHECK_EQ_INT(req(h, NULL, "/trickle", NULL, 1000, &rs, &e), TP_ERR_TIMEOUT);
+    dt = tp_now_ms() - t0;
+    printf("a body trickled at 10 bytes/s against a 1000 ms deadline: gave up after %lld ms\n",
+           (long long)dt);
+    CHECK(dt >= 950 && dt < 1400);
+    /* a kept-alive connection whose last request had 5 s: a silent server still gets 1 s */
+    CHECK_EQ_INT(req(h, NULL, "/small", NULL, 5000, &rs, &e), TP_OK);
+    t0 = tp_now_ms();
+    CHECK_EQ_INT(req(h, NULL, "/bot" TOKEN "/slow", NULL, 1000, &rs, &e), TP_ERR_TIMEOUT);
+    dt = tp_now_ms() - t0;
+    CHECK(dt >= 950 && dt < 1400);
+    tp_http_free(h);
+    { /* the same on a connection that waits with poll() beside a stop pipe (the long polls) */
+        tp_http_opts o;
+        int pp[2];
+        CHECK(pipe(pp) == 0);
+        memset(&o, 0, sizeof o);
+        o.url = s.url;
+        o.timeout_ms = 5000;
+        o.use_wake_fd = true;
+        o.wake_fd = pp[0];
+        h = tp_http_new(&o, NULL);
+        t0 = tp_now_ms();
+        CHECK_EQ_INT(req(h, NULL, "/trickle", NULL, 1000, &rs, &e), TP_ERR_TIMEOUT);
+        dt = tp_now_ms() - t0;
+        printf("the same with a stop pipe: gave up after %lld ms\n", (long long)dt);
+        CHECK(dt >= 950 && dt < 1400);
+        tp_http_free(h);
+        close(pp[0]);
+        close(pp[1]);
+    }
+    srv_stop(&s);
+    srv_free(&s);
+}
+
+/* ---- 7b. which Bot API calls are sent again after a kept-alive connection died ----------- */
+
+/* The server reads the second request on the first connection and closes without a word; a
+   getter is asked again on a new connection, anything else fails (it may have been done). */
+TEST(test_retry_rule) {
+    srv s;
+    tp_bot *bot;
+    tp_error e;
+    tp_json_doc *doc = NULL;
+    tp_send_message_args sm;
+    memset(&sm, 0, sizeof sm);
+    sm.chat_id = TP_CHAT(42);
+    sm.text = "hi";
+
+    srv_start(&s, b_drop_second);
+    bot = bot_to(s.url, 3000);
+    CHECK_EQ_INT(tp_call(bot, "getMe", NULL, NULL, &e), TP_OK);
+    CHECK(tp_send_message(bot, &sm, NULL, &e) != TP_OK); /* read, then the close: not resent */
+    CHECK(e.code == TP_ERR_CLOSED || e.code == TP_ERR_RESET);
+    CHECK_EQ_INT(srv_get(&s, &s.requests), 2);
+    CHECK_EQ_INT(srv_get(&s, &s.accepts), 1);
+    CHECK_EQ_INT(tp_send_message(bot, &sm, NULL, &e), TP_OK); /* a new connection, normally */
+    CHECK_EQ_INT(srv_get(&s, &s.requests), 3);
+    tp_bot_free(bot);
+    srv_stop(&s);
+    CHECK_STR(s.hist[1].path, "/bot" TOKEN "/sendMessage");
+    CHECK_STR(s.hist[2].path, "/bot" TOKEN "/sendMessage");
+    srv_free(&s);
+
+    srv_start(&s, b_drop_second);
+    bot = bot_to(s.url, 3000);
+    CHECK_EQ_INT(tp_call(bot, "getMe", NULL, NULL, &e), TP_OK);
+    /* a POST (with a body), so that only the method's name makes it safe to send twice */
+    CHECK_EQ_INT(tp_call(bot, "getMe", "{}", &doc, &e), TP_OK); /* resent once, transparently */
+    CHECK_EQ_INT(tp_json_get_int(tp_result(doc), "id"), 1);
+    tp_json_doc_free(doc);
+    CHECK_EQ_INT(srv_get(&s, &s.requests), 3);
+    CHECK_EQ_INT(srv_get(&s, &s.accepts), 2);
+    tp_bot_free(bot);
     srv_stop(&s);
     srv_free(&s);
 }
@@ -1793,23 +1922,27 @@ TEST(test_no_alloc_when_warm) {
     srv_free(&s);
 }
 
-int main(void) {
+int main(int argc, char **argv) {
     int64_t t0 = tp_now_ms();
-    RUN(test_content_length);
-    RUN(test_chunked_and_split);
-    RUN(test_truncated);
-    RUN(test_reset);
-    RUN(test_timeout);
-    RUN(test_limits);
-    RUN(test_keep_alive);
-    RUN(test_connection_close);
-    RUN(test_malformed);
-    RUN(test_connect_and_urls);
-    RUN(test_multipart);
-    RUN(test_download_to_fd);
-    RUN(test_api_errors);
-    RUN(test_poll_stop);
-    RUN(test_no_alloc_when_warm);
+#define PICK(t) (argc < 2 || strcmp(argv[1], #t) == 0)
+    if (PICK(test_content_length)) RUN(test_content_length);
+    if (PICK(test_chunked_and_split)) RUN(test_chunked_and_split);
+    if (PICK(test_chunk_framing)) RUN(test_chunk_framing);
+    if (PICK(test_truncated)) RUN(test_truncated);
+    if (PICK(test_reset)) RUN(test_reset);
+    if (PICK(test_timeout)) RUN(test_timeout);
+    if (PICK(test_trickle_deadline)) RUN(test_trickle_deadline);
+    if (PICK(test_limits)) RUN(test_limits);
+    if (PICK(test_keep_alive)) RUN(test_keep_alive);
+    if (PICK(test_retry_rule)) RUN(test_retry_rule);
+    if (PICK(test_connection_close)) RUN(test_connection_close);
+    if (PICK(test_malformed)) RUN(test_malformed);
+    if (PICK(test_connect_and_urls)) RUN(test_connect_and_urls);
+    if (PICK(test_multipart)) RUN(test_multipart);
+    if (PICK(test_download_to_fd)) RUN(test_download_to_fd);
+    if (PICK(test_api_errors)) RUN(test_api_errors);
+    if (PICK(test_poll_stop)) RUN(test_poll_stop);
+    if (PICK(test_no_alloc_when_warm)) RUN(test_no_alloc_when_warm);
     fprintf(stderr, "test_http: %lld ms\n", (long long)(tp_now_ms() - t0));
     TEST_END();
 }

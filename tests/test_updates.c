@@ -182,7 +182,7 @@ TEST(poll_bad_update) {
 /* ---- 2b. a getUpdates answer that cannot be read at all ---- */
 typedef struct fake {
     int lfd, port;
-    volatile int quit;
+    int quit; /* under lock */
     pthread_t th;
     pthread_mutex_t lock;
     char bodies[64][256]; /* request bodies seen */
@@ -202,9 +202,23 @@ static const char *fake_answer(const char *body) {
            "\"chat\":{\"id\":1},\"text\":\"msg 0\"}},{\"update_id\":51";
 }
 
+static bool fake_quitting(fake *f) {
+    bool q;
+    pthread_mutex_lock(&f->lock);
+    q = f->quit != 0;
+    pthread_mutex_unlock(&f->lock);
+    return q;
+}
+
+static void fake_set_quit(fake *f, int q) {
+    pthread_mutex_lock(&f->lock);
+    f->quit = q;
+    pthread_mutex_unlock(&f->lock);
+}
+
 static void *fake_main(void *arg) {
     fake *f = (fake *)arg;
-    while (!f->quit) {
+    while (!fake_quitting(f)) {
         struct pollfd pf;
         char buf[4096];
         size_t len = 0;
@@ -214,7 +228,7 @@ static void *fake_main(void *arg) {
         if (poll(&pf, 1, 50) <= 0) continue;
         fd = accept(f->lfd, NULL, NULL);
         if (fd < 0) continue;
-        while (!f->quit) { /* keep-alive: one request after another */
+        while (!fake_quitting(f)) { /* keep-alive: one request after another */
             char *eoh, *cl, out[1024];
             size_t need, hl;
             const char *ans;
@@ -276,7 +290,7 @@ TEST(poll_unreadable_batch) {
     for (i = 0; i < 300 && count_handled() < 1; i++) msleep(10);
     tp_bot_stop(bot);
     CHECK_EQ_INT(tp_poll_join(p, &err), TP_OK);
-    f.quit = 1;
+    fake_set_quit(&f, 1);
     pthread_join(f.th, NULL);
     for (i = 0; i < f.n; i++)
         if (strstr(f.bodies[i], "\"limit\":1,")) {
@@ -296,7 +310,7 @@ TEST(poll_unreadable_batch) {
     /* a proxy's 200 page is not Telegram's answer: backed off forever, nothing skipped */
     fake_html = 1;
     f.n = 0;
-    f.quit = 0;
+    fake_set_quit(&f, 0);
     pthread_create(&f.th, NULL, fake_main, &f);
     seen_reset();
     bot = new_bot(url, 2000);
@@ -304,7 +318,7 @@ TEST(poll_unreadable_batch) {
     for (i = 0; i < 300 && f.n < 12; i++) msleep(10);
     tp_bot_stop(bot);
     CHECK_EQ_INT(tp_poll_join(p, &err), TP_OK);
-    f.quit = 1;
+    fake_set_quit(&f, 1);
     pthread_join(f.th, NULL);
     printf("200 HTML pages: %d polls, %ld reports, %d asked with an offset\n", f.n, bad_reports,
            (int)(f.n > 0 && strstr(f.bodies[f.n - 1], "offset") != NULL));
@@ -436,13 +450,190 @@ TEST(poll_kill) {
 }
 
 
-/* Reads one answer's status (0 when the connection closed without one). */
+/* ---- 4. delivery: the offset never runs ahead of a handler; workers keep a chat's order ---- */
+static const char *off_path;       /* the offset file the handlers look at */
+static long off_checked, off_ahead; /* under seen_lock */
+
+/* The offset file's number (0 when there is none yet). */
+static int64_t offset_in_file(void) {
+    char num[32] = "";
+    FILE *f = fopen(off_path, "r");
+    if (!f) return 0;
+    if (!fgets(num, sizeof num, f)) num[0] = '\0';
+    fclose(f);
+    return atoll(num);
+}
+
+/* While its handler runs, an update is not confirmed: the file holds at most its own id
+   (offset = id + 1 would mean a kill -9 now loses it). */
+static void check_offset(const tp_update *u) {
+    int64_t off = offset_in_file();
+    pthread_mutex_lock(&seen_lock);
+    off_checked++;
+    if (off > u->update_id) {
+        off_ahead++;
+        fprintf(stderr, "  offset file says %lld while update %lld is being handled\n",
+                (long long)off, (long long)u->update_id);
+    }
+    pthread_mutex_unlock(&seen_lock);
+}
+
+static void on_update_offset(tp_bot *bot, const tp_update *u, void *user) {
+    check_offset(u);
+    msleep(20); /* the window in which an early write would show */
+    on_update(bot, u, user);
+}
+
+TEST(poll_offset_order) {
+    emu e;
+    tp_bot *bot;
+    tp_poller *p;
+    tp_poll_opts o;
+    tp_error err;
+    char path[64], body[64];
+    int i;
+    seen_reset();
+    off_checked = off_ahead = 0;
+    snprintf(path, sizeof path, "/tmp/tpt-offord-%d", (int)getpid());
+    unlink(path);
+    off_path = path;
+    CHECK(emu_start(&e, 0, NULL));
+    bot = new_bot(e.url, 2000);
+    if (!bot) return;
+    for (i = 1; i <= 5; i++) {
+        snprintf(body, sizeof body, "{\"chat_id\":5,\"text\":\"msg %d\"}", i);
+        CHECK_EQ_INT(emu_post(&e, "/_emu/update", body), TP_OK);
+    }
+    memset(&o, 0, sizeof o);
+    o.timeout = 1;
+    o.offset_file = path;
+    p = tp_poll_start(bot, on_update_offset, NULL, &o, &err);
+    for (i = 0; i < 300 && count_handled() < 5; i++) msleep(10);
+    tp_bot_stop(bot);
+    CHECK_EQ_INT(tp_poll_join(p, &err), TP_OK);
+    CHECK_EQ_INT(handled, 5);
+    CHECK_EQ_INT(off_checked, 5);
+    CHECK_EQ_INT(off_ahead, 0);
+    CHECK(offset_in_file() > 0); /* and it was written at all */
+    unlink(path);
+    tp_bot_free(bot);
+    emu_kill(&e, SIGTERM);
+}
+
+/* Workers: chat A's 8 updates, the first of which sleeps 300 ms, interleaved with one update
+   each of 8 other chats. A's are handled in order (a chat is one key, one worker; keyed by
+   update_id they would spread over the workers and overtake the sleeper); other chats are not
+   held up behind A's sleeper (keyed by a constant they would be); no handler sees the offset
+   file past its update. */
+static char a_order[16];
+static int a_n;
+static int64_t a0_end, b_first_end;
+
+static void on_worker_update(tp_bot *bot, const tp_update *u, void *user) {
+    const char *t = u->message && u->message->text ? u->message->text : "";
+    (void)bot;
+    (void)user;
+    check_offset(u);
+    if (strcmp(t, "A0") == 0) msleep(300);
+    pthread_mutex_lock(&seen_lock);
+    if (t[0] == 'A') {
+        if (a_n < 15) a_order[a_n++] = t[1];
+        if (t[1] == '0') a0_end = tp_now_ms();
+    } else if (t[0] == 'B' && !b_first_end) {
+        b_first_end = tp_now_ms();
+    }
+    handled++;
+    pthread_mutex_unlock(&seen_lock);
+}
+
+TEST(poll_workers_order) {
+    emu e;
+    tp_bot *bot;
+    tp_poller *p;
+    tp_poll_opts o;
+    tp_error err;
+    char path[64], body[96];
+    int i;
+    seen_reset();
+    off_checked = off_ahead = 0;
+    memset(a_order, 0, sizeof a_order);
+    a_n = 0;
+    a0_end = b_first_end = 0;
+    snprintf(path, sizeof path, "/tmp/tpt-offwrk-%d", (int)getpid());
+    unlink(path);
+    off_path = path;
+    CHECK(emu_start(&e, 0, NULL));
+    bot = new_bot(e.url, 2000);
+    if (!bot) return;
+    for (i = 0; i < 8; i++) {
+        snprintf(body, sizeof body, "{\"chat_id\":1001,\"text\":\"A%d\"}", i);
+        CHECK_EQ_INT(emu_post(&e, "/_emu/update", body), TP_OK);
+        snprintf(body, sizeof body, "{\"chat_id\":%d,\"text\":\"B\"}", 2001 + i);
+        CHECK_EQ_INT(emu_post(&e, "/_emu/update", body), TP_OK);
+    }
+    memset(&o, 0, sizeof o);
+    o.timeout = 1;
+    o.workers = 4;
+    o.offset_file = path;
+    p = tp_poll_start(bot, on_worker_update, NULL, &o, &err);
+    for (i = 0; i < 500 && count_handled() < 16; i++) msleep(10);
+    tp_bot_stop(bot);
+    CHECK_EQ_INT(tp_poll_join(p, &err), TP_OK);
+    printf("workers=4: chat A handled in the order %s; first other chat done %lld ms before A0\n",
+           a_order, (long long)(a0_end - b_first_end));
+    CHECK_EQ_INT(handled, 16);
+    CHECK_STR(a_order, "01234567");
+    CHECK(b_first_end > 0 && a0_end > 0 && b_first_end < a0_end - 100);
+    CHECK_EQ_INT(off_checked, 16);
+    CHECK_EQ_INT(off_ahead, 0);
+    CHECK(offset_in_file() > 0);
+    unlink(path);
+    tp_bot_free(bot);
+    emu_kill(&e, SIGTERM);
+}
+
+/* 429 with retry_after = 1: the poller waits a second (not a millisecond, not its backoff of
+   50 ms) before it asks again. */
+TEST(poll_retry_after) {
+    emu e;
+    tp_bot *bot;
+    tp_poller *p;
+    tp_poll_opts o;
+    tp_error err;
+    int64_t t0, dt;
+    int i;
+    seen_reset();
+    CHECK(emu_start(&e, 0, NULL));
+    bot = new_bot(e.url, 2000);
+    if (!bot) return;
+    CHECK_EQ_INT(emu_post(&e, "/_emu/update", "{\"chat_id\":5,\"text\":\"msg 1\"}"), TP_OK);
+    CHECK_EQ_INT(emu_post(&e, "/_emu/fault", "429:1/getUpdates"), TP_OK);
+    memset(&o, 0, sizeof o);
+    o.timeout = 1;
+    o.backoff_min_ms = 50;
+    o.backoff_max_ms = 100;
+    t0 = tp_now_ms();
+    p = tp_poll_start(bot, on_update, NULL, &o, &err);
+    for (i = 0; i < 500 && count_handled() < 1; i++) msleep(5);
+    dt = tp_now_ms() - t0;
+    tp_bot_stop(bot);
+    CHECK_EQ_INT(tp_poll_join(p, &err), TP_OK);
+    printf("429 retry_after=1: the update arrived after %lld ms\n", (long long)dt);
+    CHECK_EQ_INT(handled, 1);
+    CHECK(dt >= 900 && dt < 2500);
+    tp_bot_free(bot);
+    emu_kill(&e, SIGTERM);
+}
+
 int main(int argc, char **argv) {
     if (argc == 5 && strcmp(argv[1], "bot") == 0) return bot_main(argv[2], argv[3], argv[4]);
     setvbuf(stdout, NULL, _IOLBF, 0);
 #define PICK(t) (argc < 2 || strcmp(argv[1], #t) == 0)
     if (PICK(poll_bad_update)) RUN(poll_bad_update);
     if (PICK(poll_unreadable_batch)) RUN(poll_unreadable_batch);
+    if (PICK(poll_offset_order)) RUN(poll_offset_order);
+    if (PICK(poll_workers_order)) RUN(poll_workers_order);
+    if (PICK(poll_retry_after)) RUN(poll_retry_after);
     if (PICK(poll_kill)) RUN(poll_kill);
     if (PICK(poll_soak)) RUN(poll_soak);
     TEST_END();
