@@ -3,14 +3,9 @@
    (tp_bot_opts.max_connections = W), so W sendMessage can be in flight at once. bench/run.sh
    measures it against tpemu --latency (section "Echo at 50 ms API latency").
 
-   Build:  cc -O2 -DTP_POOL_READY bench/echo_pool.c -o echo_pool -lpthread
+   Build:  cc -O2 bench/echo_pool.c -o echo_pool -lpthread
    Run:    TELEPOT_API_URL=http://127.0.0.1:PORT TELEGRAM_BOT_TOKEN=123456:TEST echo_pool W
-   Exit status: 0 after SIGINT/SIGTERM, 2 on bad usage, 1 on a fatal error.
-
-   TP_POOL_READY: tp_bot_opts.max_connections is coming with issue 11's connection pool. Until
-   telepot.h has it, build without the macro: the bot then has its one connection for calls and
-   the W workers queue on it. bench/run.sh tries with the macro first and says which it got.
-   TODO(issue 11): drop the macro once the pool is on main. */
+   Exit status: 0 after SIGINT/SIGTERM, 2 on bad usage, 1 on a fatal error. */
 #define TELEPOT_IMPLEMENTATION
 #include "../telepot.h"
 
@@ -32,10 +27,8 @@ int main(int argc, char **argv) {
         fprintf(stderr, "usage: TELEGRAM_BOT_TOKEN=T %s WORKERS   (1..1024)\n", argv[0]);
         return 2;
     }
-    tp_bot_opts bo = { .token = token, .log = tp_log_stderr, .log_user = argv[0] };
-#if defined(TP_POOL_READY)
-    bo.max_connections = w;
-#endif
+    tp_bot_opts bo = { .token = token, .max_connections = w, .log = tp_log_stderr,
+                       .log_user = argv[0] };
     tp_error err;
     tp_bot *bot = tp_bot_new(&bo, &err);
     if (!bot) {

@@ -330,14 +330,8 @@ if [ ! -x "$TPEMU" ] || [ ! -x "$ECHO_BOT" ]; then
     echo "_skipped: needs $TPEMU and $ECHO_BOT (\`make\`)_"
     echo
 elif build echo_floor bench/echo_floor.c && build echo_run bench/echo_run.c; then
-    # tp_bot_opts.max_connections comes with issue 11's connection pool: until telepot.h has
-    # it, echo_pool builds without it (its workers then share the bot's one connection).
-    # TODO(issue 11): drop the fallback once the pool is on main.
     pool_note="tp_bot_opts.max_connections = W"
-    if ! build echo_pool -DTP_POOL_READY bench/echo_pool.c -- -lpthread 2>/dev/null; then
-        pool_note="**tp_bot_opts.max_connections is not in this telepot.h yet: built without it, the W workers share the bot's one connection for calls**"
-        build echo_pool bench/echo_pool.c -- -lpthread || pool_note=""
-    fi
+    build echo_pool bench/echo_pool.c -- -lpthread || pool_note=""
     : >"$B/lat.tsv"
     : >"$B/lat.log"
     # lat_run LABEL N BOT [ARGS..]: LAT_ROUNDS runs of echo_run, or one if the first was slow
@@ -400,6 +394,8 @@ elif build echo_floor bench/echo_floor.c && build echo_run bench/echo_run.c; the
     row echo "examples/echo (no workers)" "$LAT_ECHO_N" 1
     if [ -n "$pool_note" ]; then
         for w in $LAT_WORKERS; do row "pool-$w" "echo_pool, workers = $w" "$LAT_N" "$w"; done
+    else
+        echo "| echo_pool | _did not build: see $B/echo_pool.build.log_ | | | | | | | |"
     fi
     row floor-pipe "echo_floor, pipelining its sends (1 connection)" "$LAT_N" -
     echo
