@@ -670,16 +670,22 @@ typedef struct tp_poll_opts {
     tp_bad_update_fn on_bad_update;      /* default: logged (warning) */
     bool retry_on_conflict;              /* 409: back off and retry instead of stopping */
     const char *offset_file;             /* the next offset is written there (tmp + rename)
-                                            after each handled update (each batch with
-                                            workers) and read at start; default: none. With
-                                            it a kill -9 repeats at most one update. */
+                                            after each handled update, and read at start;
+                                            default: none. With it a kill -9 repeats at most
+                                            the updates whose handlers were running (with
+                                            workers the file also lists the ids done above
+                                            the lowest unfinished one). */
     int slack_ms;                        /* HTTP deadline of a poll = timeout + this; default
                                             15000 */
     int backoff_min_ms;                  /* first wait after a failure, ms; default 500 */
     int backoff_max_ms;                  /* longest wait, ms; default 60000 */
     int workers;                         /* > 0: handlers run on that many threads, one chat's
-                                            updates in order (tp_disp); a batch is confirmed
-                                            once all its handlers returned; default 0: the
+                                            updates in order (tp_disp), while the poller
+                                            fetches the next ones; the offset confirms the
+                                            updates up to the lowest whose handler has not
+                                            returned, an update is never handed out twice,
+                                            and at most `limit` are in flight. Give the bot
+                                            max_connections >= workers. Default 0: the
                                             polling thread runs them */
 } tp_poll_opts;
 
@@ -14024,6 +14030,20 @@ static const char *tp__memmem(const char *hay, size_t hn, const char *needle, si
 }
 
 /* The poller's state. */
+/* With workers, the poller keeps fetching while handlers run. Its books (under lk): `fl`,
+   the update_ids handed to the dispatcher whose handlers have not returned, ascending;
+   `next`, one past the highest id handed out (or skipped); `dn`, ids above fl[0] whose
+   handlers returned. The offset it confirms is the prefix: fl[0], or `next` when nothing is
+   in flight, so a kill -9 repeats only updates at or above an unfinished one - and the
+   offset file also lists dn, so those are not repeated either. Telegram sends the unconfirmed
+   ones again with every answer: ids below `next` are skipped, never handed out twice. As
+   Telegram answers at most `limit` updates from the offset, at most `limit` are in flight.
+   A batch document lives until the last of its updates' handlers returned (refs). */
+typedef struct tp__batch {
+    tp_json_doc *doc;
+    int refs;
+} tp__batch;
+
 typedef struct tp__poll {
     tp_bot *bot;
     tp_http *http;
@@ -14033,6 +14053,12 @@ typedef struct tp__poll {
     const tp_poll_opts *o;
     tp_disp *disp;
     bool offset_warned;
+    pthread_mutex_t lk;         /* workers: the books below */
+    pthread_cond_t moved;       /* a handler returned */
+    int64_t *fl, *dn, *skip;    /* in flight; done above fl[0]; done before a restart */
+    size_t nfl, ndn, nskip, cap;
+    int64_t next;
+    uint64_t moves;             /* handlers returned so far */
 } tp__poll;
 
 static void tp__bad_update(tp_bot *bot, tp_bad_update_fn fn, void *user, const char *raw,
@@ -14041,17 +14067,24 @@ static void tp__bad_update(tp_bot *bot, tp_bad_update_fn fn, void *user, const c
     else tp__log(bot, 1, "update %lld cannot be read (%s); skipped", (long long)id, why->message);
 }
 
-/* Writes the next offset to the file (tmp + rename: a crash leaves the old or the new one). */
-static void tp__offset_save(tp__poll *p, int64_t offset) {
+/* Writes the next offset to the file (tmp + rename: a crash leaves the old or the new one),
+   then the ids above it already handled (with workers), on the same line. */
+static void tp__offset_save(tp__poll *p, int64_t offset, const int64_t *done, size_t ndone) {
     char tmp[4096], num[24];
     int fd, n;
+    size_t i;
     bool ok = false;
     if (!p->o->offset_file || strlen(p->o->offset_file) + 5 > sizeof tmp) return;
     snprintf(tmp, sizeof tmp, "%s.tmp", p->o->offset_file);
-    n = snprintf(num, sizeof num, "%lld\n", (long long)offset);
     fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd >= 0) {
+        n = snprintf(num, sizeof num, "%lld", (long long)offset);
         ok = write(fd, num, (size_t)n) == n;
+        for (i = 0; ok && i < ndone; i++) {
+            n = snprintf(num, sizeof num, " %lld", (long long)done[i]);
+            ok = write(fd, num, (size_t)n) == n;
+        }
+        ok = ok && write(fd, "\n", 1) == 1;
         ok = close(fd) == 0 && ok;
         ok = ok && rename(tmp, p->o->offset_file) == 0;
     }
@@ -14061,16 +14094,77 @@ static void tp__offset_save(tp__poll *p, int64_t offset) {
     }
 }
 
-static int64_t tp__offset_load(const char *path) {
-    char num[32];
+/* Reads the offset file: the offset, and the ids above it handled already (into p->skip). */
+static int64_t tp__offset_load(tp__poll *p) {
+    char buf[4096], *q, *e;
     ssize_t n;
-    int fd = path ? open(path, O_RDONLY | O_CLOEXEC) : -1;
+    int64_t off;
+    int fd = p->o->offset_file ? open(p->o->offset_file, O_RDONLY | O_CLOEXEC) : -1;
     if (fd < 0) return 0;
-    n = read(fd, num, sizeof num - 1);
+    n = read(fd, buf, sizeof buf - 1);
     close(fd);
     if (n <= 0) return 0;
-    num[n] = '\0';
-    return strtoll(num, NULL, 10);
+    buf[n] = '\0';
+    off = strtoll(buf, &q, 10);
+    if (off < 0) off = 0;
+    while (p->nskip < p->cap) {
+        int64_t id = strtoll(q, &e, 10);
+        if (e == q) break;
+        if (id >= off) p->skip[p->nskip++] = id;
+        q = e;
+    }
+    return off;
+}
+
+/* Workers, under lk: the offset the poller may confirm. */
+static int64_t tp__poll_prefix(const tp__poll *p) { return p->nfl ? p->fl[0] : p->next; }
+
+/* Workers, under lk: id is done; the books and the offset file follow. */
+static void tp__poll_done(tp__poll *p, int64_t id) {
+    size_t i, k;
+    for (i = 0; i < p->nfl && p->fl[i] != id; i++) {
+    }
+    if (i < p->nfl) {
+        memmove(p->fl + i, p->fl + i + 1, (p->nfl - i - 1) * sizeof *p->fl);
+        p->nfl--;
+    }
+    if (p->nfl && id > p->fl[0] && p->ndn < p->cap) { /* above the prefix: remembered */
+        for (k = p->ndn; k > 0 && p->dn[k - 1] > id; k--) p->dn[k] = p->dn[k - 1];
+        p->dn[k] = id;
+        p->ndn++;
+    }
+    for (k = 0; k < p->ndn && p->dn[k] < tp__poll_prefix(p); k++) {
+    }
+    if (k) { /* below the prefix now: the offset says it */
+        memmove(p->dn, p->dn + k, (p->ndn - k) * sizeof *p->dn);
+        p->ndn -= k;
+    }
+    tp__offset_save(p, tp__poll_prefix(p), p->dn, p->ndn);
+    p->moves++;
+    pthread_cond_broadcast(&p->moved);
+}
+
+/* The dispatcher calls this after each handler (workers). */
+static void tp__poll_after(void *ctx, const tp_update *u, void *tag) {
+    tp__poll *p = (tp__poll *)ctx;
+    tp__batch *b = (tp__batch *)tag;
+    bool last;
+    pthread_mutex_lock(&p->lk);
+    tp__poll_done(p, u->update_id);
+    last = --b->refs == 0;
+    pthread_mutex_unlock(&p->lk);
+    if (last) {
+        tp_json_doc_free(b->doc);
+        tp__free(b);
+    }
+}
+
+/* Workers: was id handled before a restart (listed in the offset file)? */
+static bool tp__poll_skipped(const tp__poll *p, int64_t id) {
+    size_t i;
+    for (i = 0; i < p->nskip; i++)
+        if (p->skip[i] == id) return true;
+    return false;
 }
 
 /* TLS failures that retrying cannot mend: the certificate, the CA setup, the protocol. A
@@ -14154,7 +14248,7 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
     tp_poll_opts zero;
     tp__poll p;
     int timeout, limit;
-    int64_t offset = 0, backoff = 0, fail_offset = -1, bmin, bmax;
+    int64_t offset = 0, backoff = 0, fail_offset = -1, bmin, bmax, start_offset = 0;
     bool api_like = false;
     int fails = 0; /* unreadable 2xx answers in a row at fail_offset */
     bool dirty = false;
@@ -14169,6 +14263,8 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
     }
     if (!seed) seed = 1;
     memset(&p, 0, sizeof p);
+    pthread_mutex_init(&p.lk, NULL);
+    pthread_cond_init(&p.moved, NULL);
     p.bot = bot;
     p.handler = handler;
     p.user = user;
@@ -14186,18 +14282,28 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
         rc = tp__fail(err, TP_ERR_NOMEM, 0, NULL);
         goto out;
     }
+    p.cap = (size_t)limit + 1;
+    p.skip = (int64_t *)tp__alloc(p.cap * sizeof *p.skip);
+    if (!p.skip) {
+        rc = tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        goto out;
+    }
     if (opts->workers > 0) {
         tp_disp_opts dopts;
         memset(&dopts, 0, sizeof dopts);
         dopts.workers = opts->workers;
-        dopts.queue_size = 100;
-        p.disp = tp_disp_new(bot, handler, user, &dopts, err);
+        dopts.queue_size = limit;
+        p.fl = (int64_t *)tp__alloc(p.cap * sizeof *p.fl);
+        p.dn = (int64_t *)tp__alloc(p.cap * sizeof *p.dn);
+        p.disp = p.fl && p.dn ? tp_disp_new(bot, handler, user, &dopts, err) : NULL;
         if (!p.disp) {
-            rc = err->code;
+            rc = p.fl && p.dn ? err->code : tp__fail(err, TP_ERR_NOMEM, 0, NULL);
             goto out;
         }
+        p.disp->after = tp__poll_after;
+        p.disp->after_ctx = &p;
     }
-    offset = tp__offset_load(opts->offset_file);
+    offset = tp__offset_load(&p);
     while (opts->drop_pending_updates && !TP__STOPPED(bot)) {
         tp_json_doc *doc = NULL;
         const char *raw;
@@ -14221,16 +14327,29 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
         if (!tp__bot_sleep(bot, bmin)) break;
     }
     rc = TP_OK;
+    p.next = offset;
+    start_offset = offset;
     while (!TP__STOPPED(bot)) {
         tp_json_doc *doc = NULL;
+        tp__batch *batch = NULL;
         tp_error e;
         const tp_json *list, *u;
         const char *raw;
-        size_t rawn;
-        int64_t before = offset, wait;
+        size_t rawn, inflight = 0;
+        int64_t before, wait;
+        uint64_t moves = 0;
         bool empty;
-        int lim = fails >= 3 && fail_offset == offset ? 1 : limit;
-        rc = tp__poll_get(&p, offset, lim, timeout, &doc, &raw, &rawn, &api_like, &e);
+        int lim, known = 0, handed = 0;
+        if (p.disp) { /* confirm what is done; nothing to wait for in a poll while busy */
+            pthread_mutex_lock(&p.lk);
+            offset = tp__poll_prefix(&p);
+            inflight = p.nfl;
+            moves = p.moves;
+            pthread_mutex_unlock(&p.lk);
+        }
+        before = offset;
+        lim = fails >= 3 && fail_offset == offset ? 1 : limit;
+        rc = tp__poll_get(&p, offset, lim, inflight ? 0 : timeout, &doc, &raw, &rawn, &api_like, &e);
         if (rc == TP_ERR_STOPPED) {
             rc = TP_OK;
             break;
@@ -14238,6 +14357,16 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
         if (rc == TP_ERR_NOMEM || rc == TP_ERR_URL || rc == TP_ERR_TLS_DISABLED) {
             if (err) *err = e;
             break;
+        }
+        if (rc == TP_OK && p.disp) {
+            batch = (tp__batch *)tp__alloc(sizeof *batch);
+            if (!batch) {
+                tp_json_doc_free(doc);
+                rc = tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+                break;
+            }
+            batch->doc = doc;
+            batch->refs = 1; /* the poller's, until the loop below is done with it */
         }
         if (rc == TP_OK) {
             list = tp_result(doc);
@@ -14254,10 +14383,37 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
                     tp_buf_deinit(&one);
                     continue;
                 }
+                if (p.disp) { /* handed out before, or done before a restart: skip it */
+                    bool seen;
+                    pthread_mutex_lock(&p.lk);
+                    seen = id < p.next || p.nfl >= p.cap - 1;
+                    if (!seen && tp__poll_skipped(&p, id)) {
+                        p.next = id + 1;
+                        seen = true;
+                        tp__poll_done(&p, id);
+                    }
+                    pthread_mutex_unlock(&p.lk);
+                    if (seen) {
+                        known++;
+                        continue;
+                    }
+                }
                 if (offset && id < offset) continue; /* already handled */
+                if (!p.disp && tp__poll_skipped(&p, id)) { /* done before a restart */
+                    offset = id + 1;
+                    dirty = true;
+                    continue;
+                }
                 view = tp_update_view(doc, u, &e);
                 if (view && p.disp) {
-                    tp_disp_push(p.disp, view, NULL);
+                    pthread_mutex_lock(&p.lk);
+                    p.fl[p.nfl++] = id;
+                    p.next = id + 1;
+                    batch->refs++;
+                    pthread_mutex_unlock(&p.lk);
+                    (void)tp__disp_put(p.disp, view, NULL, 0, batch, true);
+                    handed++;
+                    continue;
                 } else if (view) {
                     handler(bot, view, user);
                 } else {
@@ -14267,19 +14423,52 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
                     tp__bad_update(bot, opts->on_bad_update, user, one.ptr, one.len, &e, id);
                     tp_buf_deinit(&one);
                 }
+                if (p.disp) { /* an unreadable update, reported: done */
+                    pthread_mutex_lock(&p.lk);
+                    p.next = id + 1;
+                    tp__poll_done(&p, id);
+                    pthread_mutex_unlock(&p.lk);
+                    handed++;
+                    continue;
+                }
                 offset = id + 1;
                 dirty = true;
-                if (!p.disp) tp__offset_save(&p, offset);
-                if (TP__STOPPED(bot) && !p.disp) break;
-            }
-            if (p.disp) {
-                tp_disp_drain(p.disp);
-                if (offset != before) tp__offset_save(&p, offset);
+                tp__offset_save(&p, offset, NULL, 0);
+                if (TP__STOPPED(bot)) break;
             }
             empty = tp_json_first(list) == NULL;
-            tp_json_doc_free(doc);
+            if (batch) {
+                bool last;
+                pthread_mutex_lock(&p.lk);
+                last = --batch->refs == 0;
+                pthread_mutex_unlock(&p.lk);
+                if (last) {
+                    tp_json_doc_free(batch->doc);
+                    tp__free(batch);
+                }
+            } else {
+                tp_json_doc_free(doc);
+            }
             backoff = 0;
-            if (offset != before || empty) {
+            if (p.disp && (handed || known || empty)) {
+                fails = 0;
+                if (!handed && inflight) { /* only updates in flight came: wait for one */
+                    pthread_mutex_lock(&p.lk);
+                    while (p.moves == moves && p.nfl && !TP__STOPPED(bot)) {
+                        struct timespec ts;
+                        clock_gettime(CLOCK_REALTIME, &ts);
+                        ts.tv_nsec += 100000000L; /* a stop is looked at every 100 ms */
+                        if (ts.tv_nsec >= 1000000000L) {
+                            ts.tv_sec++;
+                            ts.tv_nsec -= 1000000000L;
+                        }
+                        (void)pthread_cond_timedwait(&p.moved, &p.lk, &ts);
+                    }
+                    pthread_mutex_unlock(&p.lk);
+                }
+                continue;
+            }
+            if (!p.disp && (offset != before || empty)) {
                 fails = 0;
                 dirty = offset != before;
                 continue;
@@ -14316,7 +14505,14 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
                         offset = id + 1;
                         dirty = true;
                         fails = 0;
-                        tp__offset_save(&p, offset);
+                        if (p.disp) {
+                            pthread_mutex_lock(&p.lk);
+                            if (id >= p.next) p.next = id + 1;
+                            tp__poll_done(&p, id);
+                            pthread_mutex_unlock(&p.lk);
+                        } else {
+                            tp__offset_save(&p, offset, NULL, 0);
+                        }
                         continue;
                     }
                 }
@@ -14329,6 +14525,14 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
         rc = TP_OK;
         if (!tp__bot_sleep(bot, wait)) break;
     }
+    if (p.disp) { /* every update handed out runs to its end; then all of them are done */
+        tp_disp_drain(p.disp);
+        pthread_mutex_lock(&p.lk);
+        offset = tp__poll_prefix(&p);
+        pthread_mutex_unlock(&p.lk);
+        dirty = dirty || offset != start_offset;
+        if (dirty) tp__offset_save(&p, offset, NULL, 0);
+    }
     if (dirty && rc == TP_OK) { /* confirm what was handled; not interruptible, short deadline */
         tp_error e;
         tp_buf_reset(&p.params);
@@ -14339,6 +14543,11 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
 out:
     tp_disp_free(p.disp);
     tp_http_free(p.http);
+    tp__free(p.fl);
+    tp__free(p.dn);
+    tp__free(p.skip);
+    pthread_cond_destroy(&p.moved);
+    pthread_mutex_destroy(&p.lk);
     if (p.path.ptr) memset(p.path.ptr, 0, p.path.len);
     tp_buf_deinit(&p.path);
     tp_buf_deinit(&p.params);

@@ -13,8 +13,10 @@
 #include "tp_feed.h"
 
 /* ---- 1. polling soak: faults at random and a restart of tpemu ---- */
+static int soak_workers; /* poll_soak_workers: the same soak with handlers on 8 threads */
+
 TEST(poll_soak) {
-    long n = env_n(), lost = 0, i;
+    long n = env_n() / (soak_workers ? 2 : 1), lost = 0, i;
     char ns[16];
     emu e;
     tp_bot *bot;
@@ -48,6 +50,7 @@ TEST(poll_soak) {
     o.backoff_min_ms = 100;
     o.backoff_max_ms = 1000;
     o.on_bad_update = on_bad;
+    o.workers = soak_workers;
     p = tp_poll_start(bot, on_update, NULL, &o, &err);
     CHECK(p != NULL);
     deadline = tp_now_ms() + 150000;
@@ -68,10 +71,11 @@ TEST(poll_soak) {
     CHECK_EQ_INT(tp_poll_join(p, &err), TP_OK);
     for (i = 0; i < n; i++)
         if (!seen_count[i]) lost++;
-    printf("poll soak: %ld updates, faults on getUpdates (reset, truncate, 502 HTML, 429 "
+    printf("poll soak (workers %d): %ld updates, faults on getUpdates (reset, truncate, 502 HTML, 429 "
            "retry_after=1, stall, close) and a tpemu restart: handled=%ld lost=%ld duplicated=%ld "
            "out_of_order=%ld in %.1f s (%ld failed polls retried)\n",
-           n, handled, lost, dups, out_of_order, (double)(tp_now_ms() - t0) / 1000.0, retries);
+           soak_workers, n, handled, lost, dups, out_of_order, (double)(tp_now_ms() - t0) / 1000.0,
+           retries);
     CHECK(retries >= 10); /* the faults did happen */
     CHECK(restarted);
     CHECK_EQ_INT(lost, 0);
@@ -342,7 +346,7 @@ static void log_update(tp_bot *bot, const tp_update *u, void *user) {
     msleep(1);
 }
 
-static int bot_main(const char *url, const char *log, const char *offset_file) {
+static int bot_main(const char *url, const char *log, const char *offset_file, int workers) {
     tp_bot *bot = new_bot(url, 5000);
     tp_poll_opts o;
     tp_error err;
@@ -353,6 +357,7 @@ static int bot_main(const char *url, const char *log, const char *offset_file) {
     memset(&o, 0, sizeof o);
     o.timeout = 1;
     o.limit = 100;
+    o.workers = workers;
     if (strcmp(offset_file, "-") != 0) o.offset_file = offset_file;
     rc = tp_poll_run(bot, log_update, &fd, &o, &err);
     close(fd);
@@ -378,10 +383,14 @@ static long count_lines(const char *log, long n, long *distinct) {
     return total;
 }
 
+static int kill_workers; /* the bot process's tp_poll_opts.workers */
+
 static pid_t spawn_bot(const char *self, const char *url, const char *log, const char *off) {
     pid_t pid = fork();
     if (pid == 0) {
-        execl(self, "test_updates", "bot", url, log, off, (char *)NULL);
+        char w[16];
+        snprintf(w, sizeof w, "%d", kill_workers);
+        execl(self, "test_updates", "bot", url, log, off, w, (char *)NULL);
         _exit(127);
     }
     return pid;
@@ -447,6 +456,20 @@ TEST(poll_kill) {
     CHECK_EQ_INT(rc, 0);
     CHECK_EQ_INT(lost, 0);
     CHECK_EQ_INT(rep, 0);
+    /* with workers the poller keeps fetching while handlers run; the offset file lists the
+       ids done above the lowest unfinished one, so a kill -9 repeats only what was running */
+    kill_workers = 8;
+    rep = interrupted_run(exe, SIGKILL, off, 3000, 750, &lost, &rc);
+    printf("workers 8, kill -9 with offset_file, restart: lost=%ld repeats=%ld\n", lost, rep);
+    CHECK_EQ_INT(rc, 128 + SIGKILL);
+    CHECK_EQ_INT(lost, 0);
+    CHECK(rep >= 0 && rep <= 8);
+    rep = interrupted_run(exe, SIGTERM, "-", 3000, 750, &lost, &rc);
+    printf("workers 8, SIGTERM, restart: lost=%ld repeats=%ld exit=%d\n", lost, rep, rc);
+    CHECK_EQ_INT(rc, 0);
+    CHECK_EQ_INT(lost, 0);
+    CHECK_EQ_INT(rep, 0);
+    kill_workers = 0;
 }
 
 
@@ -626,7 +649,8 @@ TEST(poll_retry_after) {
 }
 
 int main(int argc, char **argv) {
-    if (argc == 5 && strcmp(argv[1], "bot") == 0) return bot_main(argv[2], argv[3], argv[4]);
+    if (argc == 6 && strcmp(argv[1], "bot") == 0)
+        return bot_main(argv[2], argv[3], argv[4], atoi(argv[5]));
     setvbuf(stdout, NULL, _IOLBF, 0);
 #define PICK(t) (argc < 2 || strcmp(argv[1], #t) == 0)
     if (PICK(poll_bad_update)) RUN(poll_bad_update);
@@ -636,5 +660,10 @@ int main(int argc, char **argv) {
     if (PICK(poll_retry_after)) RUN(poll_retry_after);
     if (PICK(poll_kill)) RUN(poll_kill);
     if (PICK(poll_soak)) RUN(poll_soak);
+    if (PICK(poll_soak_workers)) {
+        soak_workers = 8;
+        RUN(poll_soak);
+        soak_workers = 0;
+    }
     TEST_END();
 }
