@@ -1,13 +1,18 @@
 /* bench/echo_floor.c - the least an echo bot can do: the floor for examples/echo.
 
-   Usage: TELEPOT_API_URL=http://127.0.0.1:PORT TELEGRAM_BOT_TOKEN=T echo_floor
+   Usage: TELEPOT_API_URL=http://127.0.0.1:PORT TELEGRAM_BOT_TOKEN=T echo_floor [pipeline]
 
    Raw blocking socket, one kept-alive connection, no JSON library. It long-polls getUpdates
    with an offset exactly like a bot does, finds update_id, message.chat.id and message.text by
    strstr-level scanning, and answers each text with sendMessage, copying the text as it came
    (still JSON-escaped: it never needs unescaping). Plain http:// only, Content-Length bodies
    only. It exits 0 when the server goes away (the emulator exits when all are answered) and
-   prints "echo_floor: updates=N replies=R" to stderr. */
+   prints "echo_floor: updates=N replies=R" to stderr.
+
+   Default: strictly sequential, one request, then its answer. "pipeline": the sendMessage of a
+   whole batch go out in one write and their answers are read after (HTTP/1.1 pipelining on
+   the one connection, so each chat's replies stay in order): one round trip per batch instead
+   of one per update, the floor of a bot when every request takes a while. */
 #define _POSIX_C_SOURCE 200809L
 #include <arpa/inet.h>
 #include <errno.h>
@@ -25,9 +30,12 @@
 static int fd = -1;
 static char host[256], port[16];
 static const char *token;
-static char *rbuf; /* response bytes [0, rlen) */
-static size_t rlen, rcap;
+static char *rbuf; /* response bytes [0, rlen); the current answer ends at rpos */
+static size_t rlen, rcap, rpos;
+static char rsaved; /* the byte the current answer's NUL terminator covers */
 static char req[1 << 16];
+static char *batch; /* pipeline: the batch's requests */
+static size_t blen, bcap;
 
 static int connect_server(void) {
     struct addrinfo hints, *res, *ai;
@@ -47,21 +55,56 @@ static int connect_server(void) {
     return 0;
 }
 
-/* POSTs a JSON body; on return the answer's body is at *body (NUL-terminated). -1: the server
-   is gone. */
-static int call(const char *method, const char *json, size_t jlen, char **body) {
+/* Formats a POST with a JSON body into req; returns its length, 0 if it does not fit. */
+static size_t format(const char *method, const char *json, size_t jlen) {
     int n = snprintf(req, sizeof req,
                      "POST /bot%s/%s HTTP/1.1\r\nHost: %s:%s\r\nContent-Type: application/json\r\n"
                      "Content-Length: %zu\r\n\r\n",
                      token, method, host, port, jlen);
-    size_t total = 0, hl = 0;
-    if (n < 0 || (size_t)n + jlen > sizeof req) return -1;
+    if (n < 0 || (size_t)n + jlen > sizeof req) return 0;
     memcpy(req + n, json, jlen);
+    return (size_t)n + jlen;
+}
+
+static int send_all(const char *p, size_t n) {
     if (fd < 0 && connect_server() != 0) return -1;
-    if (write(fd, req, (size_t)n + jlen) != (ssize_t)((size_t)n + jlen)) return -1;
-    rlen = 0;
+    while (n) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) return -1;
+        p += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+/* Reads the next answer; its body is at *body (NUL-terminated) until the next read. Bytes of
+   later answers stay in the buffer. -1: the server is gone. */
+static int read_answer(char **body) {
+    size_t total = 0, hl = 0;
+    if (rpos) { /* drop the previous answer, give back the byte its NUL covered */
+        rbuf[rpos] = rsaved;
+        memmove(rbuf, rbuf + rpos, rlen - rpos);
+        rlen -= rpos;
+        rpos = 0;
+        rbuf[rlen] = 0;
+    }
     for (;;) {
         ssize_t r;
+        if (!total && rlen) {
+            char *e = strstr(rbuf, "\r\n\r\n"), *cl;
+            if (e) {
+                hl = (size_t)(e + 4 - rbuf);
+                for (cl = rbuf; cl && cl < e; cl = strchr(cl, '\n'))
+                    if (strncasecmp(++cl, "Content-Length:", 15) == 0) break;
+                if (!cl || cl >= e) {
+                    fprintf(stderr, "echo_floor: an answer without Content-Length\n");
+                    exit(1);
+                }
+                total = hl + strtoul(cl + 15, NULL, 10);
+            }
+        }
+        if (total && rlen >= total) break;
         if (rcap - rlen < 65536) {
             rcap = rcap ? rcap * 2 : 1 << 17;
             rbuf = realloc(rbuf, rcap);
@@ -72,30 +115,41 @@ static int call(const char *method, const char *json, size_t jlen, char **body) 
         if (r <= 0) return -1;
         rlen += (size_t)r;
         rbuf[rlen] = 0;
-        if (!total) {
-            char *e = strstr(rbuf, "\r\n\r\n"), *cl;
-            if (!e) continue;
-            hl = (size_t)(e + 4 - rbuf);
-            for (cl = rbuf; cl && cl < e; cl = strchr(cl, '\n'))
-                if (strncasecmp(++cl, "Content-Length:", 15) == 0) break;
-            if (!cl || cl >= e) {
-                fprintf(stderr, "echo_floor: an answer without Content-Length\n");
-                exit(1);
-            }
-            total = hl + strtoul(cl + 15, NULL, 10);
-        }
-        if (rlen >= total) break;
     }
+    rpos = total;
+    rsaved = rbuf[total];
     rbuf[total] = 0;
     *body = rbuf + hl;
     return 0;
 }
 
-int main(void) {
+/* POSTs a JSON body and reads its answer (see read_answer). -1: the server is gone. */
+static int call(const char *method, const char *json, size_t jlen, char **body) {
+    size_t n = format(method, json, jlen);
+    if (!n || send_all(req, n) != 0) return -1;
+    return read_answer(body);
+}
+
+/* pipeline: queues a POST in the batch */
+static int queue(const char *method, const char *json, size_t jlen) {
+    size_t n = format(method, json, jlen);
+    if (!n) return -1;
+    if (blen + n > bcap) {
+        bcap = (blen + n) * 2;
+        batch = realloc(batch, bcap);
+        if (!batch) return -1;
+    }
+    memcpy(batch + blen, req, n);
+    blen += n;
+    return 0;
+}
+
+int main(int argc, char **argv) {
     const char *url = getenv("TELEPOT_API_URL"), *p, *c;
     char *body, params[128], msg[16384];
     int64_t offset = 0;
-    long updates = 0, replies = 0;
+    long updates = 0, replies = 0, queued;
+    int pipeline = argc > 1 && strcmp(argv[1], "pipeline") == 0;
     token = getenv("TELEGRAM_BOT_TOKEN");
     if (!token) token = "123456:TEST";
     if (!url || strncmp(url, "http://", 7) != 0) {
@@ -119,6 +173,8 @@ int main(void) {
         }
         /* the answer is overwritten by sendMessage: keep this one */
         char *list = strdup(body);
+        queued = 0;
+        blen = 0;
         for (u = strstr(list, "\"update_id\":"); u; u = next) {
             long long uid = strtoll(u + 12, NULL, 10);
             char *m, *ch, *id, *t, *e;
@@ -134,13 +190,23 @@ int main(void) {
                     if (*e == '\\' && e[1]) e++;
                 n = snprintf(msg, sizeof msg, "{\"chat_id\":%lld,\"text\":\"%.*s\"}", chat, (int)(e - t), t);
                 if (n > 0 && (size_t)n < sizeof msg) {
-                    if (call("sendMessage", msg, (size_t)n, &body) != 0) goto out;
-                    replies++;
+                    if (pipeline) {
+                        if (queue("sendMessage", msg, (size_t)n) != 0) goto out;
+                        queued++;
+                    } else {
+                        if (call("sendMessage", msg, (size_t)n, &body) != 0) goto out;
+                        replies++;
+                    }
                 }
             }
             if (next) *next = '"';
         }
         free(list);
+        if (queued && send_all(batch, blen) != 0) break; /* one write, then every answer */
+        for (; queued > 0; queued--) {
+            if (read_answer(&body) != 0) goto out;
+            replies++;
+        }
     }
 out:
     fprintf(stderr, "echo_floor: updates=%ld replies=%ld\n", updates, replies);

@@ -2,12 +2,16 @@
 
    Usage: echo_run load TPEMU N SECS BOT [ARGS..]   tpemu --updates N; the bot answers them all.
                                                     Prints replies/s (wall time from the bot's
-                                                    start to tpemu's exit) and the bot's CPU
-                                                    (user+sys from wait4) per update.
+                                                    start to tpemu's exit), the bot's CPU
+                                                    (user+sys from wait4) per update and its
+                                                    peak RSS (VmHWM once tpemu exited; the
+                                                    wait4 ru_maxrss if it was gone by then).
           echo_run idle TPEMU SECS BOT [ARGS..]     no updates: the bot sits in a long poll;
                                                     after SECS seconds prints its VmRSS/VmHWM.
    The bot gets TELEPOT_API_URL=http://127.0.0.1:PORT and TELEGRAM_BOT_TOKEN=123456:TEST in
-   its environment (tpemu's default token). Output: tab-separated records for bench/run.sh. */
+   its environment (tpemu's default token). ECHO_RUN_TPEMU_ARGS adds options to tpemu's command
+   line (split at spaces: "--latency 50 --chats 100"). Output: tab-separated records for
+   bench/run.sh. */
 #define _DEFAULT_SOURCE 1
 #include <errno.h>
 #include <signal.h>
@@ -73,7 +77,7 @@ static void status_field(pid_t pid, const char *name, char *out, size_t cap) {
 int main(int argc, char **argv) {
     char dir[] = "/tmp/echo_run.XXXXXX", portfile[128], logfile[128], url[128], nbuf[32], sbuf[32];
     char env_url[160], env_tok[] = "TELEGRAM_BOT_TOKEN=123456:TEST", *env[3];
-    char *emu_argv[12];
+    char *emu_argv[44], *extra = NULL;
     int load, k = 0, port = 0;
     pid_t emu, bot;
     double t0, t1, wait_secs;
@@ -103,6 +107,10 @@ int main(int argc, char **argv) {
     snprintf(sbuf, sizeof sbuf, "%d", (int)wait_secs + 30);
     emu_argv[k++] = "--max-secs";
     emu_argv[k++] = sbuf;
+    if (getenv("ECHO_RUN_TPEMU_ARGS")) {
+        extra = strdup(getenv("ECHO_RUN_TPEMU_ARGS"));
+        for (char *t = strtok(extra, " "); t && k < 43; t = strtok(NULL, " ")) emu_argv[k++] = t;
+    }
     emu_argv[k] = NULL;
     signal(SIGPIPE, SIG_IGN);
     emu = spawn(emu_argv, logfile, NULL);
@@ -128,9 +136,10 @@ int main(int argc, char **argv) {
     bot = spawn(argv + (load ? 5 : 4), NULL, env);
     if (load) {
         int st = wait_for(emu, wait_secs, NULL), bst;
-        char line[1024], summary[1024] = "";
+        char line[1024], summary[1024] = "", hwm[32];
         long matched = -1;
         t1 = now_s();
+        status_field(bot, "VmHWM:", hwm, sizeof hwm); /* the bot is still alive: its peak */
         if (st == -1) {
             fprintf(stderr, "echo_run: tpemu still running after %.0f s; killed\n", wait_secs);
             kill(emu, SIGKILL);
@@ -152,14 +161,17 @@ int main(int argc, char **argv) {
             }
         }
         if (f) fclose(f);
+        if (hwm[0] == '?') /* it exited by itself: its peak from wait4 (kB on Linux) */
+            snprintf(hwm, sizeof hwm, "%ld", (long)ru.ru_maxrss);
         {
             double cpu = (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
                          (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1e-6;
             long n = matched > 0 ? matched : 0;
-            /* bot, updates matched, seconds, replies/s, CPU us per update, tpemu's summary */
-            printf("echo\t%s\t%ld\t%.3f\t%.0f\t%.2f\t%s\n", argv[5], n, t1 - t0,
+            /* bot, updates matched, seconds, replies/s, CPU us per update, tpemu's summary,
+               the bot's VmHWM in kB */
+            printf("echo\t%s\t%ld\t%.3f\t%.0f\t%.2f\t%s\t%s\n", argv[5], n, t1 - t0,
                    n ? (double)n / (t1 - t0) : 0.0, n ? cpu / (double)n * 1e6 : 0.0,
-                   summary[0] ? summary : "(no tpemu summary line)");
+                   summary[0] ? summary : "(no tpemu summary line)", hwm);
         }
         (void)bst;
     } else {
@@ -182,5 +194,6 @@ int main(int argc, char **argv) {
     unlink(portfile);
     unlink(logfile);
     rmdir(dir);
+    free(extra);
     return 0;
 }

@@ -12,7 +12,12 @@
 # Environment knobs: BENCH_ROUNDS (default 5), BENCH_MINSECS (seconds per round, default 0.2),
 # BENCH_ECHO_UPDATES (default 20000), BENCH_ECHO_ROUNDS (default 5), BENCH_TPEMU and
 # BENCH_ECHO_BOT (default build/tpemu, build/examples/echo), BENCH_TLS_HANDSHAKES (default 200),
-# BENCH_TLS_ECHO_UPDATES (default 10000).
+# BENCH_TLS_ECHO_UPDATES (default 10000); for the latency section BENCH_LAT_MS (default 50),
+# BENCH_LAT_UPDATES (1000), BENCH_LAT_CHATS (100), BENCH_LAT_WORKERS ("8 32 64"),
+# BENCH_LAT_ECHO_UPDATES (200: the sequential bots take ~20 s per 400 updates),
+# BENCH_LAT_ROUNDS (default BENCH_ECHO_ROUNDS, else 3), BENCH_LAT_SLOW_SECS (5: a bot whose
+# first run took longer is run once). BENCH_ONLY=lat,echo runs only those sections (json,
+# typed, build, http, echo, lat, https, hook) and the targets of what ran.
 #
 # Machines are shared and noisy: speeds are medians of interleaved rounds (JSON times are the
 # thread's CPU time; HTTP and echo are wall time, with ratios taken per round, then the
@@ -34,6 +39,7 @@ SUMMARY=$B/summary.txt
 : >"$SUMMARY"
 
 note() { printf '%s\n' "$*" >&2; }
+want() { [ -z "${BENCH_ONLY:-}" ] || [[ ",$BENCH_ONLY," == *",$1,"* ]]; }
 # target NAME VALUE OP LIMIT : records met/missed for the summary (OP: ge or le)
 target() {
     local verdict
@@ -66,6 +72,7 @@ echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(uname -m), $(nproc) CPUs, $($CC --vers
 echo
 
 # ---------------------------------------------------------------------------------------------
+if want json; then
 echo "## JSON: parse + walk a getUpdates answer"
 echo
 if build gen_docs bench/gen_docs.c &&
@@ -140,8 +147,10 @@ else
     echo "_skipped: the JSON benchmark did not build (are libcjson-dev, libjansson-dev, libjson-c-dev installed?)_"
     echo
 fi
+fi # json
 
 # ---------------------------------------------------------------------------------------------
+if want typed; then
 echo "## Typed views: DOM parse vs DOM + tp_update_view for every update"
 echo
 if [ -f "$B/updates100.json" ] && build typed_bench bench/typed_bench.c -- -lpthread; then
@@ -153,8 +162,10 @@ else
     echo "_skipped: typed_bench did not build or the documents are missing_"
     echo
 fi
+fi # typed
 
 # ---------------------------------------------------------------------------------------------
+if want build; then
 echo "## Build cost: examples/echo.c"
 echo
 # Compile time at -O2 (median of 3 whole builds) and the .text that telepot adds to a program:
@@ -184,8 +195,10 @@ else
     echo "_skipped: examples/echo.c did not build (see $B/echo-gc.log)_"
     echo
 fi
+fi # build
 
 # ---------------------------------------------------------------------------------------------
+if want http; then
 echo "## HTTP: keep-alive POST round trips on loopback"
 echo
 if build http_server bench/http_server.c && build http_bench bench/http_bench.c -- -lcurl -lpthread; then
@@ -249,8 +262,10 @@ else
     echo "_skipped: the HTTP benchmark did not build (is libcurl4-openssl-dev installed?)_"
     echo
 fi
+fi # http
 
 # ---------------------------------------------------------------------------------------------
+if want echo; then
 echo "## Echo bot against the emulator"
 echo
 if [ ! -x "$TPEMU" ] || [ ! -x "$ECHO_BOT" ]; then
@@ -298,8 +313,120 @@ else
     echo "_skipped: the echo floor or runner did not build_"
     echo
 fi
+fi # echo
 
 # ---------------------------------------------------------------------------------------------
+if want lat; then
+LAT_MS=${BENCH_LAT_MS:-50}
+LAT_N=${BENCH_LAT_UPDATES:-1000}
+LAT_CHATS=${BENCH_LAT_CHATS:-100}
+LAT_WORKERS=${BENCH_LAT_WORKERS:-8 32 64}
+LAT_ECHO_N=${BENCH_LAT_ECHO_UPDATES:-200}
+LAT_ROUNDS=${BENCH_LAT_ROUNDS:-${BENCH_ECHO_ROUNDS:-3}}
+LAT_SLOW=${BENCH_LAT_SLOW_SECS:-5}
+echo "## Echo at $LAT_MS ms API latency"
+echo
+if [ ! -x "$TPEMU" ] || [ ! -x "$ECHO_BOT" ]; then
+    echo "_skipped: needs $TPEMU and $ECHO_BOT (\`make\`)_"
+    echo
+elif build echo_floor bench/echo_floor.c && build echo_run bench/echo_run.c; then
+    pool_note="tp_bot_opts.max_connections = W"
+    build echo_pool bench/echo_pool.c -- -lpthread || pool_note=""
+    : >"$B/lat.tsv"
+    : >"$B/lat.log"
+    # lat_run LABEL N BOT [ARGS..]: LAT_ROUNDS runs of echo_run, or one if the first was slow
+    lat_run() {
+        local label=$1 n=$2 r secs
+        shift 2
+        for r in $(seq "$LAT_ROUNDS"); do
+            ECHO_RUN_TPEMU_ARGS="--latency $LAT_MS --chats $LAT_CHATS" \
+                "$B/echo_run" load "$TPEMU" "$n" 600 "$@" 2>>"$B/lat.log" | sed "s/^/$label\t/" >>"$B/lat.tsv"
+            secs=$(awk -F'\t' -v l="$label" '$1 == l { s = $5 } END { print s + 0 }' "$B/lat.tsv")
+            awk -v s="$secs" -v m="$LAT_SLOW" 'BEGIN { exit !(s > m) }' && break
+        done
+    }
+    lat_run floor-seq "$LAT_ECHO_N" "$B/echo_floor"
+    lat_run echo "$LAT_ECHO_N" "$ECHO_BOT"
+    if [ -n "$pool_note" ]; then
+        for w in $LAT_WORKERS; do lat_run "pool-$w" "$LAT_N" "$B/echo_pool" "$w"; done
+    fi
+    lat_run floor-pipe "$LAT_N" "$B/echo_floor" pipeline
+    lmed() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "?"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+    # the strictly sequential bound for n updates: n sendMessage + n/100 getUpdates, one after another
+    bound() { awk -v n="$1" -v l="$LAT_MS" 'BEGIN { printf "%.2f", n / ((n + int((n + 99) / 100)) * l / 1000) }'; }
+    rps() { awk -F'\t' -v l="$1" '$1 == l && $5 > 0 { print $4 / $5 }' "$B/lat.tsv" | lmed; }
+    runs() { awk -F'\t' -v l="$1" '$1 == l { n++ } END { print n + 0 }' "$B/lat.tsv"; }
+    hwm() { awk -F'\t' -v l="$1" '$1 == l && $9 ~ /^[0-9]+$/ { print $9 }' "$B/lat.tsv" | lmed; }
+    # sum of a summary field (missing, duplicates, order_violations) over a label's runs; ? if a run has no summary
+    tally() { awk -F'\t' -v l="$1" -v k="$2" '$1 == l { if (match($8, k "=[0-9]+")) s += substr($8, RSTART + length(k) + 1, RLENGTH - length(k) - 1); else bad = 1 }
+              END { print bad ? "?" : s + 0 }' "$B/lat.tsv"; }
+    B_N=$(bound "$LAT_N")
+    B_E=$(bound "$LAT_ECHO_N")
+    e_hwm=$(hwm echo)
+    fmt() { awk -v v="$1" -v f="${2:-%.1f}" 'BEGIN { if (v == "?" || v == "") print "?"; else printf f "\n", v }'; }
+    row() { # LABEL NAME N W(or -)
+        local r b hw per ratio wr
+        r=$(rps "$1"); b=$(bound "$3"); hw=$(hwm "$1")
+        ratio=$(div "$r" "$b")
+        wr="n/a"; per="n/a"
+        if [ "$4" != - ]; then
+            wr=$(awk -v r="$r" -v b="$b" -v w="$4" 'BEGIN { if (r == "?" || b == 0) print "?"; else printf "%.2f", r / (w * b) }')
+            per=$(awk -v h="$hw" -v e="$e_hwm" -v w="$4" 'BEGIN { if (h == "?" || e == "?") print "?"; else printf "%.0f", (h - e) / w }')
+            [ "$1" = echo ] && per="(the base)"
+        fi
+        echo "| $2 | $3 | $(runs "$1") | $(fmt "$r") | **$ratio** | $wr | $(tally "$1" missing) / $(tally "$1" duplicates) / $(tally "$1" order_violations) | ${hw:-?} | $per |"
+    }
+    echo "\`$TPEMU --latency $LAT_MS --updates N --chats $LAT_CHATS\`: every Bot API answer leaves $LAT_MS ms after" \
+         "its request, without holding up other connections (the internet's round trip, offline). Replies/s =" \
+         "updates / wall time from the bot's start to tpemu's exit (bench/echo_run.c), median of the runs (up to" \
+         "$LAT_ROUNDS; a bot whose first run took over $LAT_SLOW s runs once). The strictly sequential bound:" \
+         "N updates need N sendMessage + N/100 getUpdates one after another, $B_N replies/s for $LAT_N updates" \
+         "($B_E for $LAT_ECHO_N). The sequential bots answer $LAT_ECHO_N updates (they need ~$(awk -v n="$LAT_N" -v b="$B_N" 'BEGIN { printf "%.0f", n / b }') s for $LAT_N)." \
+         "bench/echo_pool.c: examples/echo's handler, tp_poll_opts.workers = W, $pool_note." \
+         "Lost / dup. / order: tpemu's missing, duplicates and order_violations (an echo of a chat before the echo" \
+         "of an earlier update of that chat), summed over the runs. Peak RSS: the bot's VmHWM; per worker:" \
+         "(peak - the plain echo's peak) / W."
+    echo
+    echo "| bot | updates | runs | replies/s | ÷ sequential bound | ÷ (W x bound) | lost / dup. / order | peak RSS (kB) | RSS per worker (kB) |"
+    echo "|---|---:|---:|---:|---:|---:|---|---:|---:|"
+    echo "| strictly sequential bound (computed) | $LAT_N | - | $B_N | **1.00** | n/a | - | - | - |"
+    row floor-seq "echo_floor, sequential (measured bound)" "$LAT_ECHO_N" -
+    row echo "examples/echo (no workers)" "$LAT_ECHO_N" 1
+    if [ -n "$pool_note" ]; then
+        for w in $LAT_WORKERS; do row "pool-$w" "echo_pool, workers = $w" "$LAT_N" "$w"; done
+    else
+        echo "| echo_pool | _did not build: see $B/echo_pool.build.log_ | | | | | | | |"
+    fi
+    row floor-pipe "echo_floor, pipelining its sends (1 connection)" "$LAT_N" -
+    echo
+    bad=$(awk -F'\t' '$4 + 0 == 0 || $8 !~ /missing=0 / { n++ } END { print n + 0 }' "$B/lat.tsv")
+    [ "$bad" -gt 0 ] && echo "**Warning:** $bad run(s) did not get every update echoed; see $B/lat.tsv and $B/lat.log." && echo
+    for w in $LAT_WORKERS; do
+        r=$(rps "pool-$w")
+        [ "$w" = 32 ] && target "Latency $LAT_MS ms: echo, workers = 32, ÷ sequential bound" "$(div "$r" "$B_N")" ge 25
+        target "Latency $LAT_MS ms: echo, workers = $w, ÷ ($w x bound)" \
+            "$(awk -v r="$r" -v b="$B_N" -v w="$w" 'BEGIN { if (r == "?" || r == "") print "?"; else printf "%.2f", r / (w * b) }')" ge 0.8
+    done
+    sum3() { # FIELD: over the telepot rows
+        local t=0 v l
+        for l in echo $(for w in $LAT_WORKERS; do printf 'pool-%s ' "$w"; done); do
+            v=$(tally "$l" "$1"); [ "$(runs "$l")" -eq 0 ] && continue
+            [ "$v" = "?" ] && { echo "?"; return; }
+            t=$((t + v))
+        done
+        echo "$t"
+    }
+    target "Latency $LAT_MS ms: updates lost (telepot rows, all runs)" "$(sum3 missing)" le 0
+    target "Latency $LAT_MS ms: updates duplicated (telepot rows, all runs)" "$(sum3 duplicates)" le 0
+    target "Latency $LAT_MS ms: per-chat order violations (telepot rows, all runs)" "$(sum3 order_violations)" le 0
+else
+    echo "_skipped: the echo floor or runner did not build_"
+    echo
+fi
+fi # lat
+
+# ---------------------------------------------------------------------------------------------
+if want https; then
 echo "## HTTPS (BearSSL): handshake CPU, binary size, echo over TLS"
 echo
 TLS_N=${BENCH_TLS_HANDSHAKES:-200}
@@ -442,8 +569,10 @@ else
         echo
     fi
 fi
+fi # https
 
 # ---------------------------------------------------------------------------------------------
+if want hook; then
 echo "## Webhook receiver against the emulator"
 echo
 if [ ! -x "$TPEMU" ]; then
@@ -479,6 +608,7 @@ else
     echo "_skipped: bench/hook_bench.c did not build_"
     echo
 fi
+fi # hook
 
 # ---------------------------------------------------------------------------------------------
 echo "## Targets"

@@ -8,8 +8,9 @@
    pipelining, chunked and Content-Length bodies, query/form/JSON/multipart parameters), answers
    the Bot API like api.telegram.org does (ok/result envelopes, error_code + description,
    retry_after, migrate_to_chat_id), plays users from a script or a load generator, records the
-   calls it receives, injects faults, and can push updates to a webhook. `tpemu --help` is the
-   manual. It reads and writes JSON with telepot.h's own reader and writer. */
+   calls it receives, injects faults, simulates API latency (--latency MS: answers held in a
+   per-connection queue with release times, never by sleeping), and can push updates to a
+   webhook. `tpemu --help` is the manual. It reads and writes JSON with telepot.h's own reader and writer. */
 #define TELEPOT_IMPLEMENTATION
 #include "../telepot.h"
 
@@ -369,12 +370,18 @@ enum { CK_SERVER, CK_HOOK };
 enum { CS_READ, CS_HELD, CS_STALL };
 enum { HS_CONNECTING, HS_BUSY, HS_IDLE };
 
+/* --latency: an answer kept back until `at`; a connection's answers leave in request order */
+typedef struct held {
+    int64_t at;
+    tp_buf bytes;
+} held;
+
 typedef struct conn {
     int fd;
     int kind;
     int state;
     bool dead;
-    bool close_after;    /* close once `out` is written */
+    bool close_after;    /* close once `out` (and every held answer) is written */
     bool peer_eof;
     bool continue_sent;
     bool keep_alive;     /* of the request being answered */
@@ -384,6 +391,9 @@ typedef struct conn {
     size_t out_off;
     int64_t send_after;  /* slow fault: keep the answer until then */
     int resp_fault;      /* FK_TRUNCATE: applies to the next answer */
+    int64_t lat_due;     /* --latency: when the answer being built is due (0: at once) */
+    held *lq;            /* --latency: answers not due yet, in request order, [lq_head, lq_len) */
+    size_t lq_head, lq_len, lq_cap;
     int64_t hold_deadline;
     int hold_limit;
     /* webhook client side */
@@ -420,6 +430,8 @@ static struct emu {
     uint64_t st_hook_dups;
     bool quiet, verbose;
     int64_t reply_timeout_ms, settle_ms, max_secs;
+    int64_t latency_ms, latency_jitter_ms; /* --latency, --latency-jitter */
+    int64_t chats_opt;     /* --chats (0: up to GEN_CHATS) */
     uint64_t seed;
     /* runtime */
     int lfd;
@@ -464,7 +476,8 @@ static struct emu {
     /* --updates bookkeeping */
     size_t gen_chats;
     unsigned char *reply_count;
-    uint64_t replies, matched, duplicates, unexpected;
+    int64_t *chat_last;    /* per generated chat: the highest update index answered, -1 none */
+    uint64_t replies, matched, duplicates, unexpected, order_violations;
     double t_first, t_last;
     /* stats */
     uint64_t st_requests, st_api, st_faults, st_conns_total, st_updates_total, st_hook_posts,
@@ -873,7 +886,51 @@ static void conn_close(conn *c, bool rst) {
 static void conn_free(conn *c) {
     ibuf_free(&c->in);
     tp_buf_deinit(&c->out);
+    for (size_t i = c->lq_head; i < c->lq_len; i++) tp_buf_deinit(&c->lq[i].bytes);
+    free(c->lq);
     free(c);
+}
+
+/* --latency: when the answer to a Bot API request read now is due (0: latency off). Jitter
+   draws from the --seed generator. */
+static int64_t latency_due(void) {
+    struct timespec ts;
+    if (!E.latency_ms && !E.latency_jitter_ms) return 0;
+    int64_t ms = E.latency_ms;
+    if (E.latency_jitter_ms) ms += (int64_t)(rng_next() % (uint64_t)(E.latency_jitter_ms + 1));
+    /* rounded up: released when now_ms() reaches it, that is never less than ms after now */
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    int64_t us = (int64_t)ts.tv_sec * 1000000 + (int64_t)(ts.tv_nsec / 1000) + ms * 1000;
+    return (us + 999) / 1000;
+}
+
+static bool lq_empty(const conn *c) { return c->lq_head == c->lq_len; }
+
+/* Where the next answer's bytes go: `out` when it is due now and nothing is held before it;
+   else a new held answer, due at lat_due but never before the one ahead of it, so pipelined
+   answers keep their order whatever their delays. The poll loop never sleeps on them:
+   next_deadline wakes it for the earliest, run_timers releases it. */
+static tp_buf *answer_buf(conn *c) {
+    if (!c->lat_due && lq_empty(c)) return &c->out;
+    int64_t at = c->lat_due;
+    if (!lq_empty(c) && c->lq[c->lq_len - 1].at > at) at = c->lq[c->lq_len - 1].at;
+    VEC_GROW(c->lq, c->lq_len, c->lq_cap);
+    held *h = &c->lq[c->lq_len++];
+    h->at = at;
+    tp_buf_init(&h->bytes);
+    return &h->bytes;
+}
+
+/* moves the held answers due by `now` to `out`, in order; false on out of memory */
+static bool lq_release(conn *c, int64_t now) {
+    bool ok = true;
+    while (!lq_empty(c) && c->lq[c->lq_head].at <= now) {
+        held *h = &c->lq[c->lq_head++];
+        if (h->bytes.err || !tp_buf_append(&c->out, h->bytes.ptr, h->bytes.len)) ok = false;
+        tp_buf_deinit(&h->bytes);
+    }
+    if (lq_empty(c)) c->lq_head = c->lq_len = 0;
+    return ok;
 }
 
 /* write what is queued; false if the connection died */
@@ -891,7 +948,7 @@ static bool conn_flush(conn *c) {
     }
     tp_buf_reset(&c->out);
     c->out_off = 0;
-    if (c->close_after) {
+    if (c->close_after && lq_empty(c)) {
         conn_close(c, false);
         return false;
     }
@@ -923,19 +980,20 @@ static const char *reason(int st) {
 static void send_response(conn *c, int status, const char *ctype, const char *body, size_t n) {
     if (c->dead) return;
     bool ka = c->keep_alive && !c->close_after && !c->peer_eof;
-    tp_buf_printf(&c->out,
+    tp_buf *o = answer_buf(c);
+    tp_buf_printf(o,
                   "HTTP/1.1 %d %s\r\nServer: tpemu\r\nContent-Type: %s\r\nContent-Length: %zu\r\n"
                   "Connection: %s\r\n\r\n",
                   status, reason(status), ctype, n, ka ? "keep-alive" : "close");
     if (c->resp_fault == FK_TRUNCATE) {
-        tp_buf_append(&c->out, body, n / 2);
+        tp_buf_append(o, body, n / 2);
         c->resp_fault = FK_NONE;
         c->close_after = true;
     } else {
-        tp_buf_append(&c->out, body, n);
+        tp_buf_append(o, body, n);
     }
     if (!ka) c->close_after = true;
-    if (c->out.err) { conn_close(c, true); return; }
+    if (o->err) { conn_close(c, true); return; }
     conn_flush(c);
 }
 
@@ -1342,7 +1400,7 @@ static int parse_request(conn *c, req *r, size_t *consumed) {
         if (used < 0) { req_free(r); return bad_request_close(c, 400, "Bad Request: malformed chunked body"); }
         if (used == 0) {
             if (r->expect_continue && !c->continue_sent) {
-                tp_buf_puts(&c->out, "HTTP/1.1 100 Continue\r\n\r\n");
+                tp_buf_puts(answer_buf(c), "HTTP/1.1 100 Continue\r\n\r\n");
                 c->continue_sent = true;
                 conn_flush(c);
             }
@@ -1360,7 +1418,7 @@ static int parse_request(conn *c, req *r, size_t *consumed) {
         if (need > BODY_MAX) { req_free(r); return bad_request_close(c, 413, "Request Entity Too Large"); }
         if (have < need) {
             if (r->expect_continue && !c->continue_sent) {
-                tp_buf_puts(&c->out, "HTTP/1.1 100 Continue\r\n\r\n");
+                tp_buf_puts(answer_buf(c), "HTTP/1.1 100 Continue\r\n\r\n");
                 c->continue_sent = true;
                 conn_flush(c);
             }
@@ -1607,7 +1665,9 @@ static void poll_answer(conn *c) {
     tp_jw_obj_end(&w);
     E.poller = NULL;
     c->state = CS_READ;
+    c->lat_due = latency_due(); /* a held poll answers as without latency, plus the latency */
     send_json(c, 200, &b);
+    c->lat_due = 0;
     tp_buf_deinit(&b);
     if (!c->dead) conn_process(c);
 }
@@ -1632,6 +1692,10 @@ static void updates_reply(int64_t chat_id, const char *text) {
     gen_chat((size_t)i % E.gen_chats, &c);
     if (strcmp(want, text) || c.id != chat_id) { E.unexpected++; return; }
     if (E.reply_count[i] == 0) {
+        /* the first echo of each update of a chat must come in the order of those updates */
+        size_t ch = (size_t)i % E.gen_chats;
+        if ((int64_t)i < E.chat_last[ch]) E.order_violations++;
+        else E.chat_last[ch] = (int64_t)i;
         E.matched++;
         E.t_last = now_sec();
     } else {
@@ -1640,7 +1704,7 @@ static void updates_reply(int64_t chat_id, const char *text) {
     if (E.reply_count[i] < 255) E.reply_count[i]++;
     if (E.matched == (uint64_t)E.n_updates && !E.quit) {
         E.quit = true;
-        E.exit_code = (E.duplicates == 0 && E.unexpected == 0) ? 0 : 1;
+        E.exit_code = (E.duplicates == 0 && E.unexpected == 0 && E.order_violations == 0) ? 0 : 1;
     }
 }
 
@@ -2207,7 +2271,7 @@ static bool fault_apply(conn *c, const fault *f) {
     case FK_RESET: conn_close(c, true); return true;
     case FK_CLOSE: conn_close(c, false); return true;
     case FK_STALL: c->state = CS_STALL; return true;
-    case FK_SLOW: c->send_after = now_ms() + f->arg; return false;
+    case FK_SLOW: c->send_after = (c->lat_due ? c->lat_due : now_ms()) + f->arg; return false;
     case FK_TRUNCATE: c->resp_fault = FK_TRUNCATE; return false;
     default: return false;
     }
@@ -2467,6 +2531,7 @@ static void handle_file(conn *c, req *r) {
 static void handle_request(conn *c, req *r) {
     E.st_requests++;
     if (!strncmp(r->path, "/_emu/", 6)) { handle_control(c, r); return; }
+    c->lat_due = latency_due(); /* reset by conn_process */
     if (!strncmp(r->path, "/file/bot", 9)) { handle_file(c, r); return; }
     if (strncmp(r->path, "/bot", 4)) { send_error(c, 404, "Not Found"); return; }
     const char *t = r->path + 4;
@@ -2499,6 +2564,7 @@ static void conn_process(conn *c) {
         int rc = parse_request(c, &r, &consumed);
         if (rc <= 0) break;
         handle_request(c, &r);
+        c->lat_due = 0;
         req_free(&r);
         c->in_off += consumed;
     }
@@ -2508,7 +2574,7 @@ static void conn_process(conn *c) {
         c->in.len -= c->in_off;
         c->in_off = 0;
     }
-    if (c->peer_eof && c->state == CS_READ && c->out.len == 0) conn_close(c, false);
+    if (c->peer_eof && c->state == CS_READ && c->out.len == 0 && lq_empty(c)) conn_close(c, false);
     else if (c->peer_eof && c->state == CS_READ) c->close_after = true;
 }
 
@@ -3039,10 +3105,22 @@ static const char *const usage_text[] = {
     "                        (default 5000; up to 10 s more while the bot has not polled yet)\n"
     "  --settle-ms N         script: quiet time that ends an answer (default 100)\n"
     "  --updates N           load test: N text updates pending at start over up to 1000 chats (some\n"
-    "                        ids > 2^53, some groups, non-ASCII texts). Exits when each got its echo\n"
-    "                        (sendMessage with the same chat and text) and prints\n"
-    "                        'tpemu: updates=N replies=R matched=M duplicates=D missing=X\n"
-    "                        unexpected=U elapsed=S replies_per_sec=R'; exit 0 iff M=N, D=0, U=0\n"
+    "                        ids > 2^53, some groups, non-ASCII texts; update I goes to chat I mod K).\n"
+    "                        Exits when each got its echo (sendMessage with the same chat and text)\n"
+    "                        and prints 'tpemu: updates=N replies=R matched=M duplicates=D missing=X\n"
+    "                        unexpected=U order_violations=O chats=K elapsed=S replies_per_sec=R';\n"
+    "                        O counts first echoes that came after the echo of a later update of the\n"
+    "                        same chat. Exit 0 iff M=N, D=0, U=0, O=0\n"
+    "  --chats K             --updates: spread the updates over K chats (1..100000; default\n"
+    "                        min(N, 1000))\n"
+    "  --latency MS          simulated API latency: every answer to a Bot API request (/bot...,\n"
+    "                        /file/bot..., faults included; not the /_emu control API) leaves MS ms\n"
+    "                        after its request was read. Other connections are served meanwhile;\n"
+    "                        pipelined answers on one connection keep their order. A held\n"
+    "                        getUpdates answers as without latency, plus MS (default 0)\n"
+    "  --latency-jitter MS   add a uniform 0..MS ms to each delay (random from --seed; order on a\n"
+    "                        connection still kept)\n"
+    "",
     "  --webhook             push updates to the URL given to setWebhook (http:// only), with the\n"
     "                        X-Telegram-Bot-Api-Secret-Token header, up to max_connections (default\n"
     "                        8) keep-alive connections; a non-2xx answer is retried. Without this\n"
@@ -3063,7 +3141,7 @@ static const char *const usage_text[] = {
     "                        matching request only; neither: the next matching request once.\n"
     "                        /method: only that method ('file' = file downloads). A faulted\n"
     "                        getUpdates (other than slow/truncate) confirms nothing.\n"
-    "  --seed S              seed for fault rates, dice and file ids (default 1)\n"
+    "  --seed S              seed for fault rates, latency jitter, dice and file ids (default 1)\n"
     "  --max-secs N          exit after N seconds whatever happens (exit 1 in script/updates mode)\n"
     "  --quiet               no banner or warnings on stderr\n"
     "  --verbose             log every call on stderr\n"
@@ -3112,10 +3190,11 @@ static void updates_summary(void) {
     double el = (E.t_first ? (E.t_last > E.t_first ? E.t_last : now_sec()) - E.t_first : 0.0);
     uint64_t missing = (uint64_t)E.n_updates - E.matched;
     fprintf(stderr, "tpemu: updates=%lld replies=%llu matched=%llu duplicates=%llu missing=%llu "
-                    "unexpected=%llu elapsed=%.3fs replies_per_sec=%.0f\n",
+                    "unexpected=%llu order_violations=%llu chats=%zu elapsed=%.3fs replies_per_sec=%.0f\n",
             E.n_updates, (unsigned long long)E.replies, (unsigned long long)E.matched,
             (unsigned long long)E.duplicates, (unsigned long long)missing,
-            (unsigned long long)E.unexpected, el, el > 0 ? (double)E.replies / el : 0.0);
+            (unsigned long long)E.unexpected, (unsigned long long)E.order_violations, E.gen_chats, el,
+            el > 0 ? (double)E.replies / el : 0.0);
 }
 
 static bool write_port_file(void) {
@@ -3151,6 +3230,7 @@ static void cleanup(void) {
     free(E.chats);
     free(E.commands);
     free(E.reply_count);
+    free(E.chat_last);
     for (size_t i = 0; i < S.nlines; i++) free(S.lines[i].text);
     free(S.lines);
     free(S.users);
@@ -3173,6 +3253,7 @@ static int64_t next_deadline(void) {
         if (c->dead) continue;
         if (c->state == CS_HELD && c->hold_deadline < d) d = c->hold_deadline;
         if (c->send_after && c->send_after < d) d = c->send_after;
+        if (!lq_empty(c) && c->lq[c->lq_head].at < d) d = c->lq[c->lq_head].at;
         if (c->kind == CK_HOOK && c->hook_upd && c->hook_deadline < d) d = c->hook_deadline;
     }
     return d;
@@ -3186,6 +3267,10 @@ static void run_timers(void) {
         if (c->state == CS_HELD && now >= c->hold_deadline) poll_answer(c);
         if (!c->dead && c->send_after && now >= c->send_after) {
             if (conn_flush(c)) conn_process(c);
+        }
+        if (!c->dead && !lq_empty(c) && now >= c->lq[c->lq_head].at) {
+            if (!lq_release(c, now)) conn_close(c, true);
+            else conn_flush(c);
         }
         if (!c->dead && c->kind == CK_HOOK && c->hook_upd && now >= c->hook_deadline) {
             hook_error("Read timeout expired");
@@ -3226,6 +3311,9 @@ int main(int argc, char **argv) {
         }
         else if (!strcmp(a, "--script")) { NEEDVAL(); E.script_path = val; }
         else if (!strcmp(a, "--updates")) { NEEDVAL(); if (!arg_i64(a, val, 0, 100000000, &v)) { free(fault_specs); return 2; } E.n_updates = v; }
+        else if (!strcmp(a, "--chats")) { NEEDVAL(); if (!arg_i64(a, val, 1, 100000, &v)) { free(fault_specs); return 2; } E.chats_opt = v; }
+        else if (!strcmp(a, "--latency")) { NEEDVAL(); if (!arg_i64(a, val, 0, 600000, &v)) { free(fault_specs); return 2; } E.latency_ms = v; }
+        else if (!strcmp(a, "--latency-jitter")) { NEEDVAL(); if (!arg_i64(a, val, 0, 600000, &v)) { free(fault_specs); return 2; } E.latency_jitter_ms = v; }
         else if (!strcmp(a, "--webhook")) E.webhook_mode = true;
         else if (!strcmp(a, "--webhook-shuffle")) E.hook_shuffle = true;
         else if (!strcmp(a, "--webhook-dup")) { NEEDVAL(); E.hook_dup = atof(val); if (!(E.hook_dup >= 0 && E.hook_dup <= 1)) { fprintf(stderr, "tpemu: --webhook-dup wants 0..1\n"); free(fault_specs); return 2; } }
@@ -3240,6 +3328,7 @@ int main(int argc, char **argv) {
 #undef NEEDVAL
     }
     if (E.script_path && E.n_updates) { fprintf(stderr, "tpemu: --script and --updates do not mix\n"); free(fault_specs); return 2; }
+    if (E.chats_opt && !E.n_updates) { fprintf(stderr, "tpemu: --chats goes with --updates\n"); free(fault_specs); return 2; }
     rng_state = E.seed;
     for (int i = 0; i < nfs; i++) {
         char why[160];
@@ -3266,9 +3355,12 @@ int main(int argc, char **argv) {
         else if (!script_load_file(E.script_path)) { cleanup(); return 2; }
     }
     if (E.n_updates) {
-        E.gen_chats = E.n_updates < GEN_CHATS ? (size_t)E.n_updates : GEN_CHATS;
+        int64_t k = E.chats_opt ? E.chats_opt : GEN_CHATS;
+        E.gen_chats = (size_t)(E.n_updates < k ? E.n_updates : k);
         E.reply_count = (unsigned char *)xmalloc((size_t)E.n_updates);
         memset(E.reply_count, 0, (size_t)E.n_updates);
+        E.chat_last = (int64_t *)xmalloc(E.gen_chats * sizeof *E.chat_last);
+        for (size_t i = 0; i < E.gen_chats; i++) E.chat_last[i] = -1;
         for (long long i = 0; i < E.n_updates; i++) enqueue_update(NULL, (int32_t)i);
         E.next_msg_id = E.n_updates + 1;
     }
@@ -3340,7 +3432,9 @@ int main(int argc, char **argv) {
             conn *c = E.conns[i];
             if (c->dead) continue;
             short ev = 0;
-            if (c->in.len < RAW_MAX || c->state == CS_STALL) ev |= POLLIN;
+            /* after the peer's EOF, reading again would only spin until held answers are due */
+            if ((c->in.len < RAW_MAX || c->state == CS_STALL) && !(c->peer_eof && c->kind == CK_SERVER))
+                ev |= POLLIN;
             if (c->out_off < c->out.len && !(c->send_after && now < c->send_after)) ev |= POLLOUT;
             if (c->kind == CK_HOOK && c->hstate == HS_CONNECTING) ev = POLLOUT;
             pfds[np].fd = c->fd;
@@ -3393,12 +3487,16 @@ int main(int argc, char **argv) {
         E.nconns = j;
     }
     /* flush what is queued (answers to /_emu/quit, the last sendMessage) without waiting */
-    for (size_t i = 0; i < E.nconns; i++)
-        if (!E.conns[i]->dead && E.conns[i]->out.len) { E.conns[i]->send_after = 0; conn_flush(E.conns[i]); }
+    for (size_t i = 0; i < E.nconns; i++) {
+        conn *c = E.conns[i];
+        if (!c->dead && !lq_empty(c)) lq_release(c, INT64_MAX);
+        if (!c->dead && c->out.len) { c->send_after = 0; conn_flush(c); }
+    }
     int code = E.exit_code;
     if (E.n_updates) {
         updates_summary();
-        if (code < 0) code = (E.matched == (uint64_t)E.n_updates && !E.duplicates && !E.unexpected) ? 0 : 1;
+        if (code < 0)
+            code = (E.matched == (uint64_t)E.n_updates && !E.duplicates && !E.unexpected && !E.order_violations) ? 0 : 1;
     } else if (S.active) {
         if (S.state != SS_DONE) script_summary();
         if (code < 0) code = 1;
