@@ -201,6 +201,45 @@ TEST(session_resumption) {
     stop_pid(pid);
 }
 
+/* A bot's pool: its second connection borrows the first one's trust anchors and resumes the
+   session the first one made (white-box: two connections taken from the pool at once). */
+TEST(pool_shares_session) {
+    tp_error e;
+    tp_bot_opts o;
+    tp_bot *bot;
+    tp__line *a, *b;
+    tp_http_req rq;
+    tp_http_resp rs;
+    char url[64];
+    int port;
+    pid_t pid = s_server("ec", NULL, false, &port);
+    snprintf(url, sizeof url, "https://localhost:%d", port);
+    memset(&o, 0, sizeof o);
+    o.token = "123456:SECRETTOKEN";
+    o.api_url = url;
+    o.ca_file = PKI "/ca.pem";
+    o.no_env_proxy = true;
+    bot = tp_bot_new(&o, &e);
+    CHECK(bot != NULL);
+    if (!bot) return;
+    a = tp__pool_take(bot, tp_now_ms() + 5000, &e);
+    b = tp__pool_take(bot, tp_now_ms() + 5000, &e);
+    CHECK(a && b && a != b);
+    if (a && b) {
+        memset(&rq, 0, sizeof rq);
+        rq.path = "/";
+        CHECK_EQ_INT(tp_http_request(a->http, &rq, &rs, &e), TP_OK);
+        CHECK_EQ_INT(tp_http_request(b->http, &rq, &rs, &e), TP_OK);
+        CHECK_EQ_INT(b->http->conn.tls->handshakes, 1);
+        CHECK_EQ_INT(b->http->conn.tls->resumed, 1); /* a's session, not a full handshake */
+        CHECK(b->http->conn.tls->tas == a->http->conn.tls->tas); /* one copy of the anchors */
+    }
+    if (a) tp__pool_give(bot, a);
+    if (b) tp__pool_give(bot, b);
+    tp_bot_free(bot);
+    stop_pid(pid);
+}
+
 TEST(trust_anchor_sources) {
     tp_error e;
     tp_http *h;
@@ -843,6 +882,7 @@ int main(int argc, char **argv) {
     }
     if (PICK(certificates)) RUN(certificates);
     if (PICK(session_resumption)) RUN(session_resumption);
+    if (PICK(pool_shares_session)) RUN(pool_shares_session);
     if (PICK(trust_anchor_sources)) RUN(trust_anchor_sources);
     if (PICK(not_tls_and_deadlines)) RUN(not_tls_and_deadlines);
     if (PICK(keep_alive_via_socat)) RUN(keep_alive_via_socat);
