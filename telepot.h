@@ -14058,7 +14058,6 @@ typedef struct tp__poll {
     int64_t *fl, *dn, *skip;    /* in flight; done above fl[0]; done before a restart */
     size_t nfl, ndn, nskip, cap;
     int64_t next;
-    uint64_t moves;             /* handlers returned so far */
 } tp__poll;
 
 static void tp__bad_update(tp_bot *bot, tp_bad_update_fn fn, void *user, const char *raw,
@@ -14140,7 +14139,6 @@ static void tp__poll_done(tp__poll *p, int64_t id) {
         p->ndn -= k;
     }
     tp__offset_save(p, tp__poll_prefix(p), p->dn, p->ndn);
-    p->moves++;
     pthread_cond_broadcast(&p->moved);
 }
 
@@ -14337,14 +14335,12 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
         const char *raw;
         size_t rawn, inflight = 0;
         int64_t before, wait;
-        uint64_t moves = 0;
         bool empty;
         int lim, known = 0, handed = 0;
         if (p.disp) { /* confirm what is done; nothing to wait for in a poll while busy */
             pthread_mutex_lock(&p.lk);
             offset = tp__poll_prefix(&p);
             inflight = p.nfl;
-            moves = p.moves;
             pthread_mutex_unlock(&p.lk);
         }
         before = offset;
@@ -14452,9 +14448,15 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
             backoff = 0;
             if (p.disp && (handed || known || empty)) {
                 fails = 0;
-                if (!handed && inflight) { /* only updates in flight came: wait for one */
+                /* While updates are in flight, the next answer can only bring new ones once
+                   the prefix moved past the offset just sent: wait for that, not for any
+                   handler (a poll sent before would come back with the same window). */
+                pthread_mutex_lock(&p.lk);
+                inflight = p.nfl;
+                pthread_mutex_unlock(&p.lk);
+                if (inflight) {
                     pthread_mutex_lock(&p.lk);
-                    while (p.moves == moves && p.nfl && !TP__STOPPED(bot)) {
+                    while (tp__poll_prefix(&p) == offset && p.nfl && !TP__STOPPED(bot)) {
                         struct timespec ts;
                         clock_gettime(CLOCK_REALTIME, &ts);
                         ts.tv_nsec += 100000000L; /* a stop is looked at every 100 ms */

@@ -310,7 +310,7 @@ TEST(hook_rules) {
     for (i = 0; i < 5; i++) close(fds[i]);
     msleep(100);
     CHECK_EQ_INT(post_update(port, "s3cr3t", "{\"update_id\":104}"), 200);
-    for (i = 0; i < 100 && norder_now() < 5; i++) msleep(10);
+    for (i = 0; i < 300 && norder_now() < 6; i++) msleep(10);
     CHECK_EQ_INT(norder_now(), 6); /* 100, 105, 102, 103, 99, 104 */
     tp_hook_free(h);
     CHECK_EQ_INT(norder, 6);
