@@ -9717,7 +9717,6 @@ static tp_err tp__resolve(const char *host, const char *port, int wake_fd, int64
     return TP_OK;
 }
 
-/* Connects to host:port (IPv4 or IPv6, every address the name has, in order). */
 /* One connection attempt: a non-blocking socket with connect() under way (or done). Returns
    the socket, or -1 with *e set to the errno of a failure that came at once. */
 static int tp__connect_start(const struct addrinfo *ai, bool *done, int *e) {
@@ -9747,9 +9746,10 @@ static int tp__connect_start(const struct addrinfo *ai, bool *done, int *e) {
 
 /* Connects to the first address of host that answers, within the deadline. The addresses
    race as in Happy Eyeballs (RFC 8305): families alternate (IPv6, IPv4, ... in the
-   resolver's order), and each attempt that has not connected after 250 ms is joined by the
-   next one, so a blackholed address in front of a working one costs 250 ms, not the
-   deadline. A refusal starts the next attempt at once. The first to connect wins. */
+   resolver's order), and each attempt that has not connected after 250 ms (half the time
+   left, when that is shorter) is joined by the next one, so a blackholed address in front of
+   a working one costs 250 ms, not the deadline. A refusal starts the next attempt at once.
+   The first to connect wins. Only the first 16 addresses are tried. */
 static tp_err tp__net_connect(tp__conn *c, const char *host, const char *port, int64_t deadline,
                               tp_error *err) {
     struct addrinfo *res = NULL, *ai, *order[TP__CONNECT_MAX];
@@ -9786,7 +9786,9 @@ static tp_err tp__net_connect(tp__conn *c, const char *host, const char *port, i
                 break;
             }
             fds[nfd++] = fd;
-            next_at = now + TP__CONNECT_STAGGER;
+            /* a short deadline still gives the next address its turn */
+            next_at = now + (deadline - now < 2 * TP__CONNECT_STAGGER ? (deadline - now) / 2
+                                                                      : TP__CONNECT_STAGGER);
         }
         if (nfd == 0) break; /* every address failed at once */
         if (now >= deadline) {
@@ -13745,7 +13747,7 @@ struct tp_disp {
     tp__dkey **buckets;    /* keys with items queued or running */
     tp__dkey *ready, *ready_tail;
     tp__dkey *spare;       /* emptied keys kept for reuse (their rings too) */
-    int nworkers, started;
+    int nworkers, started, alive;
     bool quit;
     pthread_t *th;
 };
@@ -13841,7 +13843,10 @@ static void *tp__disp_main(void *arg) {
         tp__ditem it;
         tp__dkey *k;
         while (!d->ready && !d->quit) pthread_cond_wait(&d->work, &d->lock);
-        if (!d->ready) break; /* quit, and nothing left */
+        if (!d->ready) { /* quit, and nothing left; a put after this finds alive 0 at last */
+            d->alive--;
+            break;
+        }
         k = d->ready;
         d->ready = k->rnext;
         if (!d->ready) d->ready_tail = NULL;
@@ -13906,6 +13911,9 @@ TP__DEF tp_disp *tp_disp_new(tp_bot *bot, tp_update_fn handler, void *user,
             return NULL;
         }
         d->started = i + 1;
+        pthread_mutex_lock(&d->lock);
+        d->alive++;
+        pthread_mutex_unlock(&d->lock);
     }
     tp__ok(err);
     return d;
@@ -13913,13 +13921,15 @@ TP__DEF tp_disp *tp_disp_new(tp_bot *bot, tp_update_fn handler, void *user,
 
 /* Would an update with u's key and this cost be taken now without waiting? Its key's FIFO
    is below queue_size and the bytes held stay within budget (0: no budget). */
-static bool tp__disp_room(tp_disp *d, const tp_update *u, size_t cost, size_t budget) {
+static bool tp__disp_room(tp_disp *d, const tp_update *u, size_t cost, size_t held,
+                          size_t budget) {
     tp__dkey *k;
     bool room;
     pthread_mutex_lock(&d->lock);
     k = tp__dkey_find(d, tp_update_key(u->json), false);
+    held += d->bytes; /* an update bigger than the budget is still taken when nothing is held */
     room = (!k || k->len < d->cap) &&
-           (!budget || (d->bytes <= budget && cost <= budget - d->bytes));
+           (!budget || !held || (held <= budget && cost <= budget - held));
     pthread_mutex_unlock(&d->lock);
     return room;
 }
@@ -13933,6 +13943,10 @@ static tp_err tp__disp_put(tp_disp *d, const tp_update *u, tp_json_doc *doc, siz
     tp__ditem *it;
     pthread_mutex_lock(&d->lock);
     for (;;) {
+        if (d->quit && !d->alive) { /* every worker has left: nobody would run it */
+            pthread_mutex_unlock(&d->lock);
+            return TP_ERR_STOPPED;
+        }
         k = tp__dkey_find(d, key, true);
         if (!k) {
             pthread_mutex_unlock(&d->lock);
@@ -14665,6 +14679,7 @@ typedef struct tp__held {
 } tp__held;
 
 typedef struct tp__hconn tp__hconn;
+#define TP__HOOK_REPORTS 64
 
 struct tp_hook {
     tp_bot *bot;
@@ -14697,6 +14712,11 @@ struct tp_hook {
     size_t nheld, held_cap, held_bytes;
     int late_run;               /* ordered: updates in a row that came below expect */
     int64_t late_max;
+    struct tp__hook_rep {       /* ordering reports, delivered outside the lock */
+        int64_t id;
+        const char *what;
+    } reports[TP__HOOK_REPORTS];
+    size_t nreports, reports_lost;
 };
 
 struct tp__hconn {
@@ -14707,8 +14727,9 @@ struct tp__hconn {
     size_t len, cap;
     tp__hconn *prev, *next;     /* h->conns, under h->lock */
     bool idle;                  /* waiting for a request (h->lock): may be evicted at the cap */
+    bool reading;               /* reading a request (h->lock): evictable after a second */
     bool evicted;
-    int64_t idle_since;
+    int64_t idle_since;         /* since when idle, or (reading) since the request's first byte */
 };
 
 /* The stop flags, read without a lock from connections' threads. */
@@ -14794,13 +14815,19 @@ static tp_err tp__hook_recv(tp__hconn *c, void *buf, size_t cap, size_t *got, in
 /* Writes all of buf before the deadline. */
 static tp_err tp__hook_send(tp__hconn *c, const void *buf, size_t n, int64_t deadline) {
     const char *p = (const char *)buf;
+    if (tp__flag(&c->h->quitting) && tp_now_ms() + 500 < deadline)
+        deadline = tp_now_ms() + 500; /* shutting down: a client that does not read is left */
 #ifdef TELEPOT_BEARSSL
     if (c->conn.tls) {
         struct iovec iov;
         tp_error e;
+        tp_err rc;
         iov.iov_base = (void *)(uintptr_t)p;
         iov.iov_len = n;
-        return tp__net_writev(&c->conn, &iov, 1, deadline, &e);
+        c->conn.wake_fd = c->h->wake[0]; /* a shutdown cuts the write short */
+        rc = tp__net_writev(&c->conn, &iov, 1, deadline, &e);
+        c->conn.wake_fd = -1;
+        return rc;
     }
 #endif
     while (n > 0) {
@@ -14809,11 +14836,17 @@ static tp_err tp__hook_send(tp__hconn *c, const void *buf, size_t n, int64_t dea
             p += w;
             n -= (size_t)w;
         } else if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) {
-            struct pollfd pf;
-            pf.fd = c->fd;
-            pf.events = POLLOUT;
-            pf.revents = 0;
-            if (poll(&pf, 1, tp__ms_left(deadline)) == 0) return TP_ERR_TIMEOUT;
+            struct pollfd pf[2];
+            int np = 2;
+            pf[0].fd = c->fd;
+            pf[0].events = POLLOUT;
+            pf[1].fd = c->h->wake[0];
+            pf[1].events = POLLIN;
+            pf[0].revents = pf[1].revents = 0;
+            if (tp__flag(&c->h->quitting)) np = 1; /* its pipe stays readable: the deadline */
+            if (poll(pf, (nfds_t)np, tp__ms_left(deadline)) == 0) return TP_ERR_TIMEOUT;
+            if (np == 2 && pf[1].revents && tp_now_ms() + 500 < deadline)
+                deadline = tp_now_ms() + 500; /* the shutdown began while waiting */
         } else {
             return TP_ERR_IO;
         }
@@ -14887,9 +14920,34 @@ static bool tp__hook_seen(tp_hook *h, int64_t id) {
     return false;
 }
 
+/* Under the lock: an ordering decision to report. The report itself (the user's on_reorder
+   or log callback) is made by tp__hook_flush after the lock is released: a callback may
+   block or call tp_hook_push. */
 static void tp__hook_report(tp_hook *h, int64_t id, const char *what) {
-    if (h->o.on_reorder) h->o.on_reorder(h->bot, id, what, h->user);
-    else tp__log(h->bot, 2, "webhook: update %lld: %s", (long long)id, what);
+    if (h->nreports < TP__HOOK_REPORTS) {
+        h->reports[h->nreports].id = id;
+        h->reports[h->nreports].what = what;
+        h->nreports++;
+    } else {
+        h->reports_lost++;
+    }
+}
+
+/* Delivers the reports queued so far (not under the lock). */
+static void tp__hook_flush(tp_hook *h) {
+    struct tp__hook_rep r[TP__HOOK_REPORTS];
+    size_t n, i, lost;
+    pthread_mutex_lock(&h->lock);
+    n = h->nreports;
+    lost = h->reports_lost;
+    memcpy(r, h->reports, n * sizeof *r);
+    h->nreports = h->reports_lost = 0;
+    pthread_mutex_unlock(&h->lock);
+    for (i = 0; i < n; i++) {
+        if (h->o.on_reorder) h->o.on_reorder(h->bot, r[i].id, r[i].what, h->user);
+        else tp__log(h->bot, 2, "webhook: update %lld: %s", (long long)r[i].id, r[i].what);
+    }
+    if (lost) tp__log(h->bot, 1, "webhook: %zu ordering reports dropped (too many at once)", lost);
 }
 
 /* Ordered mode, under the lock: releases held updates from `expect` on, and past gaps that
@@ -14997,10 +15055,15 @@ static tp_err tp__hook_take(tp_hook *h, const char *body, size_t len, tp_error *
     else if (doc)
         u = tp_update_view(doc, root, &e);
     if (u) cost = tp__doc_bytes(doc);
+    if (u && tp__flag(&h->quitting)) { /* stopping: its handler might never run */
+        tp_json_doc_free(doc);
+        return tp__fail(err, TP_ERR_STOPPED, 0, "webhook: the receiver is stopping; update %lld "
+                        "not taken", (long long)id);
+    }
     pthread_mutex_lock(&h->lock);
     /* Room first, so that an update refused is not remembered as seen; with room the puts
        below cannot fail (nothing else fills the receiver's queues meanwhile). */
-    if (u && !tp__disp_room(h->disp, u, cost + h->held_bytes, h->o.max_queued_bytes)) {
+    if (u && !tp__disp_room(h->disp, u, cost, h->held_bytes, h->o.max_queued_bytes)) {
         rc = TP_ERR_BUSY;
     } else if (u && h->o.ordered && !tp__hook_reserve(h)) {
         rc = TP_ERR_NOMEM;
@@ -15013,6 +15076,7 @@ static tp_err tp__hook_take(tp_hook *h, const char *body, size_t len, tp_error *
         }
     }
     pthread_mutex_unlock(&h->lock);
+    if (h->o.ordered) tp__hook_flush(h);
     if (rc == TP_ERR_BUSY) {
         tp__fail(err, TP_ERR_BUSY, 0, "webhook: no room for update %lld now (its chat's queue "
                  "is full or max_queued_bytes is reached); send it again later", (long long)id);
@@ -15104,13 +15168,25 @@ static int tp__hook_head(tp__hconn *c, size_t hl, uint64_t *cl, bool *close_it,
     return 0;
 }
 
+/* The request is read whole: from now on the connection is not evictable until idle again.
+   False when it was evicted meanwhile. */
+static bool tp__hconn_read_done(tp__hconn *c) {
+    bool ok;
+    pthread_mutex_lock(&c->h->lock);
+    c->reading = false;
+    ok = !c->evicted;
+    pthread_mutex_unlock(&c->h->lock);
+    return ok;
+}
+
 /* Marks a connection idle (waiting for a request: the acceptor may evict it when every slot
    is taken) or busy. False when it was evicted: the caller closes it. */
 static bool tp__hconn_idle(tp__hconn *c, bool idle) {
     bool ok;
     pthread_mutex_lock(&c->h->lock);
     c->idle = idle;
-    if (idle) c->idle_since = tp_now_ms();
+    c->reading = !idle; /* until tp__hconn_read_done: the request is being read */
+    c->idle_since = tp_now_ms();
     ok = !c->evicted;
     pthread_mutex_unlock(&c->h->lock);
     return ok;
@@ -15152,6 +15228,7 @@ static void *tp__hook_conn_main(void *arg) {
         if (!served && born + h->o.request_timeout_ms < idle_end)
             idle_end = born + h->o.request_timeout_ms;
         if (tp__flag(&h->quitting)) goto done; /* no new request after a shutdown began */
+        if (c->len && !tp__hconn_idle(c, false)) goto done; /* a pipelined request: reading */
         while (!(eoh = c->len >= 4 ? tp__memmem(c->buf, c->len, "\r\n\r\n", 4) : NULL)) {
             bool idle = c->len == 0;
             if (c->len >= h->o.max_header_bytes) {
@@ -15192,6 +15269,7 @@ static void *tp__hook_conn_main(void *arg) {
             if (rc != TP_OK || got == 0) goto done;
             c->len += got;
         }
+        if (!tp__hconn_read_done(c)) goto done; /* evicted: unanswered, it comes again */
         /* Answered 200 whatever the body: a broken update is reported, not refused (Telegram
            would retry it forever and hold the chat). No room for it now: 503, and Telegram
            delivers it again later. */
@@ -15212,17 +15290,19 @@ done:
         (void)tp__tls_run(&c->conn, 0, tp_now_ms() + 500, &e);
     }
 #endif
-    close(c->fd);
-#ifdef TELEPOT_BEARSSL
-    tp__tls_free(c->conn.tls);
-#endif
-    tp__free(c->buf);
+    /* Out of the list before the descriptor is closed: the acceptor shuts down listed
+       connections' descriptors, and a closed number may already be someone else's. */
     pthread_mutex_lock(&h->lock);
     if (c->prev) c->prev->next = c->next;
     else h->conns = c->next;
     if (c->next) c->next->prev = c->prev;
     if (--h->nconns == 0) pthread_cond_broadcast(&h->conns_done);
     pthread_mutex_unlock(&h->lock);
+    close(c->fd);
+#ifdef TELEPOT_BEARSSL
+    tp__tls_free(c->conn.tls);
+#endif
+    tp__free(c->buf);
     tp__free(c);
     return NULL;
 }
@@ -15247,6 +15327,7 @@ static void *tp__hook_accept_main(void *arg) {
             pthread_mutex_lock(&h->lock);
             tp__hook_release(h, false);
             pthread_mutex_unlock(&h->lock);
+            tp__hook_flush(h);
         }
         if (!pf[2].revents) continue;
         fd = accept(h->lfd, NULL, NULL);
@@ -15257,11 +15338,20 @@ static void *tp__hook_accept_main(void *arg) {
         }
         (void)fcntl(fd, F_SETFD, FD_CLOEXEC);
         pthread_mutex_lock(&h->lock);
-        if (h->nconns >= h->o.max_connections) { /* full: the longest idle one makes room */
-            tp__hconn *x, *oldest = NULL;
-            for (x = h->conns; x; x = x->next)
-                if (x->idle && !x->evicted && (!oldest || x->idle_since <= oldest->idle_since))
-                    oldest = x;
+        if (h->nconns >= h->o.max_connections) {
+            /* Full: the longest idle connection makes room, else the one that has been
+               reading a request longest, when that is over a second (a real POST arrives in
+               milliseconds; one that trickles is evicted, and a client sends it again). */
+            tp__hconn *x, *oldest = NULL, *slowest = NULL;
+            int64_t now = tp_now_ms();
+            for (x = h->conns; x; x = x->next) {
+                if (x->evicted) continue;
+                if (x->idle && (!oldest || x->idle_since <= oldest->idle_since)) oldest = x;
+                if (!x->idle && x->reading && now - x->idle_since >= 1000 &&
+                    (!slowest || x->idle_since <= slowest->idle_since))
+                    slowest = x;
+            }
+            if (!oldest) oldest = slowest;
             if (oldest) { /* its thread sees the end of the stream and leaves */
                 oldest->evicted = true;
                 (void)shutdown(oldest->fd, SHUT_RDWR);
@@ -15453,6 +15543,7 @@ static void tp__hook_shutdown(tp_hook *h) {
     while (h->nconns > 0) pthread_cond_wait(&h->conns_done, &h->lock);
     if (h->disp) tp__hook_release(h, true);
     pthread_mutex_unlock(&h->lock);
+    tp__hook_flush(h);
 }
 
 TP__DEF tp_err tp_hook_run(tp_hook *h, tp_error *err) {

@@ -911,6 +911,190 @@ TEST(hook_ordered_bounds) {
     tp_bot_free(bot);
 }
 
+/* ---- 8. what a review found: pushes during a stop, callbacks under the lock, trickling
+   sockets, clients that do not read their answers, one big update ---- */
+
+static tp_err stop_push_rc = TP_OK;
+static void on_push_at_stop(tp_bot *bot, const tp_update *u, void *user) {
+    char body[256];
+    (void)bot;
+    (void)user;
+    if (u->update_id != 1) return;
+    msleep(300); /* tp_hook_free has begun meanwhile */
+    update_json(body, sizeof body, 2, 77, "late");
+    pthread_mutex_lock(&cc_lock);
+    stop_push_rc = tp_hook_push(cc_hook, body, strlen(body), NULL);
+    pthread_mutex_unlock(&cc_lock);
+}
+
+/* A handler's tp_hook_push while tp_hook_free runs is refused (TP_ERR_STOPPED), never taken
+   and then dropped (ASan would see its document leak). */
+TEST(hook_push_during_free) {
+    tp_bot *bot = new_bot("http://127.0.0.1:9", 1000);
+    tp_hook_opts ho;
+    char body[256];
+    memset(&ho, 0, sizeof ho);
+    ho.no_server = true;
+    ho.workers = 2;
+    cc_hook = tp_hook_new(bot, on_push_at_stop, NULL, &ho, NULL);
+    CHECK(cc_hook != NULL);
+    if (!cc_hook) return;
+    update_json(body, sizeof body, 1, 5, "first");
+    CHECK_EQ_INT(tp_hook_push(cc_hook, body, strlen(body), NULL), TP_OK);
+    msleep(50);
+    tp_hook_free(cc_hook);
+    CHECK_EQ_INT(stop_push_rc, TP_ERR_STOPPED);
+    tp_bot_free(bot);
+}
+
+/* on_reorder runs outside the receiver's lock: it may push, and a slow one holds no one. */
+static tp_hook *reorder_hook;
+static int reorder_acted;
+static void on_reorder_push(tp_bot *bot, int64_t id, const char *what, void *user) {
+    char body[256];
+    (void)bot;
+    (void)id;
+    (void)user;
+    if (strcmp(what, "gap") != 0 || reorder_acted++) return; /* the first gap only */
+    update_json(body, sizeof body, 1000, 9, "from on_reorder");
+    (void)tp_hook_push(reorder_hook, body, strlen(body), NULL);
+    msleep(500);
+}
+
+static void reorder_case(void) {
+    tp_bot *bot = new_bot("http://127.0.0.1:9", 1000);
+    tp_hook_opts ho;
+    char body[256];
+    int64_t t0;
+    memset(&ho, 0, sizeof ho);
+    ho.no_server = true;
+    ho.ordered = true;
+    ho.maxhold_ms = 100;
+    ho.on_reorder = on_reorder_push;
+    reorder_hook = tp_hook_new(bot, on_ordered, NULL, &ho, NULL);
+    CHECK(reorder_hook != NULL);
+    if (!reorder_hook) return;
+    update_json(body, sizeof body, 10, 1, "a");
+    CHECK_EQ_INT(tp_hook_push(reorder_hook, body, strlen(body), NULL), TP_OK);
+    msleep(250); /* released; now a gap: 12 waits for 11 */
+    update_json(body, sizeof body, 12, 1, "c");
+    CHECK_EQ_INT(tp_hook_push(reorder_hook, body, strlen(body), NULL), TP_OK);
+    msleep(250); /* the acceptor's tick gives 11 up and reports the gap (the callback sleeps) */
+    update_json(body, sizeof body, 20, 2, "other");
+    t0 = tp_now_ms();
+    CHECK_EQ_INT(tp_hook_push(reorder_hook, body, strlen(body), NULL), TP_OK);
+    CHECK(tp_now_ms() - t0 < 300); /* not held behind the sleeping callback */
+    tp_hook_free(reorder_hook);
+    tp_bot_free(bot);
+}
+
+TEST(hook_reorder_callback_unlocked) {
+    norder = 0;
+    CHECK_EQ_INT(in_child(reorder_case, 15000), 0);
+}
+
+/* 64 sockets that each send one byte and then nothing: after a second each is evictable, so
+   real POSTs are served. */
+TEST(hook_trickling_sockets) {
+    tp_bot *bot = new_bot("http://127.0.0.1:9", 1000);
+    tp_hook_opts ho;
+    tp_hook *h;
+    int fds[64], port, i, ok = 0;
+    char body[256];
+    memset(&ho, 0, sizeof ho);
+    ho.path = "/hook";
+    ho.secret_token = "s3cr3t";
+    h = tp_hook_new(bot, on_update, NULL, &ho, NULL);
+    CHECK(h != NULL);
+    if (!h) return;
+    port = tp_hook_port(h);
+    for (i = 0; i < 64; i++) {
+        fds[i] = dial(port);
+        (void)!send(fds[i], "P", 1, MSG_NOSIGNAL);
+    }
+    msleep(1300);
+    for (i = 0; i < 5; i++) {
+        update_json(body, sizeof body, 400 + i, 9, "real");
+        ok += post_json(port, body) == 200;
+    }
+    CHECK_EQ_INT(ok, 5);
+    for (i = 0; i < 64; i++) close(fds[i]);
+    tp_hook_free(h);
+    tp_bot_free(bot);
+}
+
+/* A client that pipelines requests and never reads the answers: a stop still ends the
+   receiver within a second (the answer it is stuck writing is given up). */
+static long nonreader_sent; /* requests sent so far (atomic) */
+static void *nonreader_main(void *arg) {
+    int fd = *(int *)arg;
+    static const char rq[] = "POST / HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}";
+    while (send(fd, rq, sizeof rq - 1, MSG_NOSIGNAL) > 0) /* never reads */
+        __atomic_add_fetch(&nonreader_sent, 1, __ATOMIC_RELAXED);
+    return NULL;
+}
+
+TEST(hook_stop_nonreading_client) {
+    tp_bot *bot = new_bot("http://127.0.0.1:9", 1000);
+    tp_hook_opts ho;
+    tp_hook *h;
+    pthread_t rh, ch;
+    int fd, small = 2048, i;
+    long last;
+    int64_t t0;
+    struct sockaddr_in a;
+    memset(&ho, 0, sizeof ho);
+    ho.on_bad_update = on_bad;
+    h = tp_hook_new(bot, on_update, NULL, &ho, NULL);
+    CHECK(h != NULL);
+    if (!h) return;
+    fd = socket(AF_INET, SOCK_STREAM, 0);
+    setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
+    memset(&a, 0, sizeof a);
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    a.sin_port = htons((uint16_t)tp_hook_port(h));
+    CHECK(connect(fd, (struct sockaddr *)&a, sizeof a) == 0);
+    pthread_create(&rh, NULL, run_hook, h);
+    pthread_create(&ch, NULL, nonreader_main, &fd);
+    for (i = 0, last = -1; i < 40; i++) { /* until the receiver is stuck writing answers */
+        long now_sent;
+        msleep(500);
+        now_sent = __atomic_load_n(&nonreader_sent, __ATOMIC_RELAXED);
+        if (now_sent == last && i >= 3) break;
+        last = now_sent;
+    }
+    t0 = tp_now_ms();
+    tp_bot_stop(bot);
+    pthread_join(rh, NULL);
+    CHECK(tp_now_ms() - t0 < 1500);
+    shutdown(fd, SHUT_RDWR);
+    pthread_join(ch, NULL);
+    close(fd);
+    tp_hook_free(h);
+    tp_bot_free(bot);
+}
+
+/* One update bigger than max_queued_bytes is still taken when nothing else is held. */
+TEST(hook_big_update_alone) {
+    tp_bot *bot = new_bot("http://127.0.0.1:9", 1000);
+    tp_hook_opts ho;
+    tp_hook *h;
+    static char body[12000], text[8000];
+    tp_error err;
+    memset(&ho, 0, sizeof ho);
+    ho.no_server = true;
+    ho.max_queued_bytes = 8192;
+    h = tp_hook_new(bot, on_update, NULL, &ho, NULL);
+    CHECK(h != NULL);
+    if (!h) return;
+    memset(text, 'x', sizeof text - 1);
+    update_json(body, sizeof body, 7, 3, text);
+    CHECK_EQ_INT(tp_hook_push(h, body, strlen(body), &err), TP_OK);
+    tp_hook_free(h);
+    tp_bot_free(bot);
+}
+
 int main(int argc, char **argv) {
     setvbuf(stdout, NULL, _IOLBF, 0);
 #define PICK(t) (argc < 2 || strcmp(argv[1], #t) == 0)
@@ -924,5 +1108,10 @@ int main(int argc, char **argv) {
     if (PICK(hook_memory_budget)) RUN(hook_memory_budget);
     if (PICK(hook_stop_bounded)) RUN(hook_stop_bounded);
     if (PICK(hook_ordered_bounds)) RUN(hook_ordered_bounds);
+    if (PICK(hook_push_during_free)) RUN(hook_push_during_free);
+    if (PICK(hook_reorder_callback_unlocked)) RUN(hook_reorder_callback_unlocked);
+    if (PICK(hook_trickling_sockets)) RUN(hook_trickling_sockets);
+    if (PICK(hook_stop_nonreading_client)) RUN(hook_stop_nonreading_client);
+    if (PICK(hook_big_update_alone)) RUN(hook_big_update_alone);
     TEST_END();
 }
