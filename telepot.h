@@ -83,9 +83,9 @@
                _free/_deinit accepts NULL and zeroed structs. A typed method result
                (tp_message_result, ...) owns its document: tp_json_doc_free(res.doc); pass
                NULL instead and the answer is not even parsed.
-     Threads   no globals: objects never share hidden state. A tp_bot is thread-safe (calls share
-               one connection under a mutex, long polls have their own); tp_bot_stop is safe from
-               any thread and from a signal handler. Documents can be read from many threads;
+     Threads   no globals: objects never share hidden state. A tp_bot is thread-safe (calls go
+               out in parallel over a pool of max_connections, long polls have their own);
+               tp_bot_stop is safe from any thread and from a signal handler. Documents can be read from many threads;
                typed views (tp_parse_as, tp_update_view) allocate in theirs: one at a time.
      NULL      JSON getters accept NULL and return NULL/0, so lookups chain:
                tp_json_get_int(tp_json_get(tp_json_get(upd, "message"), "chat"), "id").
@@ -107,8 +107,11 @@
      >>impl     the implementation, same order
 
    CHANGELOG (full history at the end of the file)
-     next   args: `bool has_x` where absent is not 0/false (.cache_time = 0, .has_cache_time =
-            true); a union with a forgotten .kind fails (TP_ERR_INVALID), never sends null.
+     next   calls in parallel over a connection pool (max_connections); polling with workers
+            keeps fetching while handlers run (at-least-once); a per-chat dispatcher any worker
+            serves; the webhook receiver never waits under its lock (503 / TP_ERR_BUSY, a
+            byte budget, idle eviction); connects race the addresses; args: `bool has_x`
+            where absent is not 0/false; a union with a forgotten .kind fails.
      0.2.1  the method wrappers carry their own tables (a program compiles and links only the
             methods it calls); typed views of a batch ~30% cheaper (key-order memo); DNS
             under the connect deadline.
@@ -10769,6 +10772,16 @@ static void tp__tls_client_profile(br_ssl_client_context *cc, br_x509_minimal_co
 #endif
 }
 
+/* The client engine over t's anchors, with the certificate wrapper and the I/O buffer. */
+static void tp__tls_client_setup(tp__tls *t) {
+    tp__tls_client_profile(&t->u.sc, &t->x.minimal, t->tas, t->ntas);
+    t->eng = &t->u.sc.eng;
+    t->x.vtable = &tp__x509_vtable;
+    t->x.tls = t;
+    br_ssl_engine_set_x509(t->eng, &t->x.vtable);
+    br_ssl_engine_set_buffer(t->eng, t->iobuf, BR_SSL_BUFSIZE_BIDI, 1);
+}
+
 static tp__tls *tp__tls_new(const char *host, const char *ca_file, tp_error *err) {
     const char *path = ca_file, *origin = "the ca_file option";
     tp__tls *t;
@@ -10792,12 +10805,7 @@ static tp__tls *tp__tls_new(const char *host, const char *ca_file, tp_error *err
         return NULL;
     }
     tp__strlcpy(t->host, host, sizeof t->host);
-    tp__tls_client_profile(&t->u.sc, &t->x.minimal, t->tas, t->ntas);
-    t->eng = &t->u.sc.eng;
-    t->x.vtable = &tp__x509_vtable;
-    t->x.tls = t;
-    br_ssl_engine_set_x509(t->eng, &t->x.vtable);
-    br_ssl_engine_set_buffer(t->eng, t->iobuf, BR_SSL_BUFSIZE_BIDI, 1);
+    tp__tls_client_setup(t);
     return t;
 }
 
@@ -10834,12 +10842,7 @@ static tp__tls *tp__tls_sibling(const tp__tls *t, tp_error *err) {
     s->tas_borrowed = true;
     s->store = t->store;
     tp__strlcpy(s->host, t->host, sizeof s->host);
-    tp__tls_client_profile(&s->u.sc, &s->x.minimal, s->tas, s->ntas);
-    s->eng = &s->u.sc.eng;
-    s->x.vtable = &tp__x509_vtable;
-    s->x.tls = s;
-    br_ssl_engine_set_x509(s->eng, &s->x.vtable);
-    br_ssl_engine_set_buffer(s->eng, s->iobuf, BR_SSL_BUFSIZE_BIDI, 1);
+    tp__tls_client_setup(s);
     return s;
 }
 

@@ -4,6 +4,7 @@
 #define TELEPOT_IMPLEMENTATION
 #include "../telepot.h"
 #include "tp_test.h"
+#include <limits.h>
 
 #define TOKEN "123456:TESTSECRETTOKEN"
 #include "tp_emu.h"
@@ -358,6 +359,22 @@ static void never(tp_bot *bot, const tp_update *u, void *user) {
     (*(int *)user)++;
 }
 
+/* A poll timeout of INT_MAX seconds is clamped (a day), not multiplied past int (UBSan). */
+TEST(test_poll_huge_timeout) {
+    tp_bot *bot = new_bot(TOKEN);
+    pthread_t th;
+    tp_error e;
+    int calls = 0;
+    tp_poll_opts po;
+    memset(&po, 0, sizeof po);
+    po.timeout = INT_MAX;
+    po.slack_ms = INT_MAX;
+    pthread_create(&th, NULL, stopper, bot);
+    CHECK_EQ_INT(tp_poll_run(bot, never, &calls, &po, &e), TP_OK);
+    pthread_join(th, NULL);
+    tp_bot_free(bot);
+}
+
 TEST(test_stop_long_poll) {
     tp_bot *bot = new_bot(TOKEN);
     pthread_t th;
@@ -706,6 +723,7 @@ int main(void) {
     RUN(test_upload_download);
     RUN(test_poll_loop);
     RUN(test_stop_long_poll);
+    RUN(test_poll_huge_timeout);
     RUN(test_conflict);
     RUN(test_long_poll_own_line);
     RUN(test_upload_edges);
