@@ -9454,6 +9454,41 @@ TP__DEF int64_t tp_now_ms(void) {
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* Timed waits on condition variables use the monotonic clock where the system has clock
+   selection (not macOS), so setting the wall clock neither cuts a wait short nor makes it
+   outlast its deadline; elsewhere the wall clock. */
+#if defined(_POSIX_CLOCK_SELECTION) && _POSIX_CLOCK_SELECTION >= 0 && !defined(__APPLE__)
+#define TP__COND_CLOCK CLOCK_MONOTONIC
+#else
+#define TP__COND_CLOCK CLOCK_REALTIME
+#endif
+
+static int tp__cond_init(pthread_cond_t *c) {
+    pthread_condattr_t a;
+    int rc;
+    if (pthread_condattr_init(&a) != 0) return pthread_cond_init(c, NULL);
+#if defined(_POSIX_CLOCK_SELECTION) && _POSIX_CLOCK_SELECTION >= 0 && !defined(__APPLE__)
+    (void)pthread_condattr_setclock(&a, TP__COND_CLOCK);
+#endif
+    rc = pthread_cond_init(c, &a);
+    pthread_condattr_destroy(&a);
+    return rc;
+}
+
+/* Waits on c at most ms (m held); may return early, as any condition wait may. */
+static void tp__cond_wait_ms(pthread_cond_t *c, pthread_mutex_t *m, int64_t ms) {
+    struct timespec ts;
+    if (ms < 0) ms = 0;
+    clock_gettime(TP__COND_CLOCK, &ts);
+    ts.tv_sec += (time_t)(ms / 1000);
+    ts.tv_nsec += (long)(ms % 1000) * 1000000L;
+    if (ts.tv_nsec >= 1000000000L) {
+        ts.tv_sec++;
+        ts.tv_nsec -= 1000000000L;
+    }
+    (void)pthread_cond_timedwait(c, m, &ts);
+}
+
 /* Decimal digits of v into the end of a 24-byte buffer; returns the first digit. */
 static char *tp__i64toa(int64_t v, char *end) {
     uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
@@ -12905,6 +12940,7 @@ typedef struct tp__line {
 } tp__line;
 
 #define TP__POOL_IDLE_MS 60000
+#define TP__POLL_PACE_MS 100 /* with updates in flight and room in the window: poll this often */
 
 #if defined(__GNUC__) || defined(__clang__)
 #define TP__STOP_SET(b) __atomic_store_n(&(b)->stop, 1, __ATOMIC_RELAXED)
@@ -12951,7 +12987,6 @@ static tp__line *tp__pool_take(tp_bot *bot, int64_t deadline, tp_error *err) {
     tp__line *ln = NULL;
     pthread_mutex_lock(&bot->pool_lock);
     for (;;) {
-        struct timespec ts;
         int64_t left;
         if (bot->idle) {
             ln = bot->idle;
@@ -12966,17 +13001,10 @@ static tp__line *tp__pool_take(tp_bot *bot, int64_t deadline, tp_error *err) {
         if (left <= 0) {
             pthread_mutex_unlock(&bot->pool_lock);
             tp__fail(err, TP_ERR_TIMEOUT, 0, "all %d connections of the bot stayed busy until "
-                     "the deadline", bot->max_lines);
+                     "the deadline; not sent", bot->max_lines);
             return NULL;
         }
-        clock_gettime(CLOCK_REALTIME, &ts); /* a relative wait: the clock's jumps do not matter */
-        ts.tv_sec += (time_t)(left / 1000);
-        ts.tv_nsec += (long)(left % 1000) * 1000000L;
-        if (ts.tv_nsec >= 1000000000L) {
-            ts.tv_sec++;
-            ts.tv_nsec -= 1000000000L;
-        }
-        (void)pthread_cond_timedwait(&bot->pool_back, &bot->pool_lock, &ts);
+        tp__cond_wait_ms(&bot->pool_back, &bot->pool_lock, left);
     }
     pthread_mutex_unlock(&bot->pool_lock);
     if (ln) return ln;
@@ -13176,7 +13204,7 @@ TP__DEF tp_bot *tp_bot_new(const tp_bot_opts *opts, tp_error *err) {
         pthread_mutex_destroy(&bot->pool_lock);
         goto fail;
     }
-    if (pthread_cond_init(&bot->pool_back, NULL) != 0) {
+    if (tp__cond_init(&bot->pool_back) != 0) {
         tp__fail(err, TP_ERR_NOMEM, 0, "pthread_cond_init failed");
         pthread_mutex_destroy(&bot->pool_lock);
         pthread_mutex_destroy(&bot->polls_lock);
@@ -13254,12 +13282,13 @@ static void tp__sig_release(tp_bot *bot) {
 TP__DEF void tp_bot_free(tp_bot *bot) {
     if (!bot) return;
     tp__sig_release(bot);
-    while (bot->idle) { /* every connection is back by now: no call may be in flight */
+    tp_http_free(bot->polls.http); /* the clones first: the first connection owns the TLS */
+    while (bot->idle) {             /* session store they share (all are back by now) */
         tp__line *ln = bot->idle;
         bot->idle = ln->next;
-        tp__line_free(ln);
+        if (ln != bot->first) tp__line_free(ln);
     }
-    tp_http_free(bot->polls.http);
+    tp__line_free(bot->first);
     pthread_mutex_destroy(&bot->pool_lock);
     pthread_mutex_destroy(&bot->polls_lock);
     pthread_cond_destroy(&bot->pool_back);
@@ -13429,7 +13458,13 @@ static tp_err tp__call(tp_bot *bot, const char *method, const char *params,
     req.parts = parts;
     req.nparts = nparts;
     req.timeout_ms = (int)(deadline - tp_now_ms()); /* what waiting for a connection left */
-    if (req.timeout_ms < 1) req.timeout_ms = 1;
+    if (!wake && req.timeout_ms < timeout_ms / 2) { /* too little to count on: not sent */
+        rc = tp__fail(err, TP_ERR_TIMEOUT, 0, "%s: waited %d ms for one of the bot's %d "
+                      "connections; not sent", method, timeout_ms - req.timeout_ms, bot->max_lines);
+        tp__pool_give(bot, ln);
+        tp__log(bot, 1, "%s", err->message);
+        return rc;
+    }
     /* getters (getUpdates with its offset too) give the same answer when asked twice */
     req.idempotent = strncmp(method, "get", 3) == 0 && method[3] >= 'A' && method[3] <= 'Z';
     ln->http->conn.wake_fd = wake ? bot->wake[0] : -1;
@@ -14279,7 +14314,7 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
     if (!seed) seed = 1;
     memset(&p, 0, sizeof p);
     pthread_mutex_init(&p.lk, NULL);
-    pthread_cond_init(&p.moved, NULL);
+    tp__cond_init(&p.moved);
     p.bot = bot;
     p.handler = handler;
     p.user = user;
@@ -14353,7 +14388,7 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
         size_t rawn, inflight = 0;
         int64_t before, wait;
         bool empty;
-        int lim, known = 0, handed = 0;
+        int lim, known = 0, handed = 0, total = 0;
         if (p.disp) { /* confirm what is done; nothing to wait for in a poll while busy */
             pthread_mutex_lock(&p.lk);
             offset = tp__poll_prefix(&p);
@@ -14386,6 +14421,7 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
             for (u = tp_json_first(list); u; u = tp_json_next(u)) {
                 int64_t id = tp_json_get_int(u, "update_id");
                 const tp_update *view;
+                total++;
                 if (tp_json_typeof(tp_json_get(u, "update_id")) != TP_JSON_INT || id < 0 ||
                     id == INT64_MAX) { /* offset = id + 1 must stay a positive int64 */
                     tp_buf one;
@@ -14424,7 +14460,10 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
                     p.next = id + 1;
                     batch->refs++;
                     pthread_mutex_unlock(&p.lk);
-                    (void)tp__disp_put(p.disp, view, NULL, 0, batch, true);
+                    if (tp__disp_put(p.disp, view, NULL, 0, batch, true) != TP_OK) {
+                        handler(bot, view, user); /* no memory to queue it: run it here */
+                        tp__poll_after(&p, view, batch);
+                    }
                     handed++;
                     continue;
                 } else if (view) {
@@ -14465,26 +14504,20 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
             backoff = 0;
             if (p.disp && (handed || known || empty)) {
                 fails = 0;
-                /* While updates are in flight, the next answer can only bring new ones once
-                   the prefix moved past the offset just sent: wait for that, not for any
-                   handler (a poll sent before would come back with the same window). */
+                /* Updates in flight keep Telegram from holding a poll (it answers them at
+                   once), so the poller paces itself. A full answer (`lim` updates) means
+                   the window is saturated: nothing new can come until the prefix moves, so
+                   wait for that. Otherwise new updates may arrive any moment: ask again
+                   after TP__POLL_PACE_MS, or as soon as the prefix moves. */
+                int64_t until = tp_now_ms() + TP__POLL_PACE_MS;
+                bool full = total >= lim;
                 pthread_mutex_lock(&p.lk);
-                inflight = p.nfl;
-                pthread_mutex_unlock(&p.lk);
-                if (inflight) {
-                    pthread_mutex_lock(&p.lk);
-                    while (tp__poll_prefix(&p) == offset && p.nfl && !TP__STOPPED(bot)) {
-                        struct timespec ts;
-                        clock_gettime(CLOCK_REALTIME, &ts);
-                        ts.tv_nsec += 100000000L; /* a stop is looked at every 100 ms */
-                        if (ts.tv_nsec >= 1000000000L) {
-                            ts.tv_sec++;
-                            ts.tv_nsec -= 1000000000L;
-                        }
-                        (void)pthread_cond_timedwait(&p.moved, &p.lk, &ts);
-                    }
-                    pthread_mutex_unlock(&p.lk);
+                while (tp__poll_prefix(&p) == offset && p.nfl && !TP__STOPPED(bot)) {
+                    int64_t left = until - tp_now_ms();
+                    if (!full && left <= 0) break;
+                    tp__cond_wait_ms(&p.moved, &p.lk, full || left > 100 ? 100 : left);
                 }
+                pthread_mutex_unlock(&p.lk);
                 continue;
             }
             if (!p.disp && (offset != before || empty)) {
@@ -14526,8 +14559,10 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
                         fails = 0;
                         if (p.disp) {
                             pthread_mutex_lock(&p.lk);
-                            if (id >= p.next) p.next = id + 1;
-                            tp__poll_done(&p, id);
+                            if (id >= p.next) { /* not one handed out (still running) */
+                                p.next = id + 1;
+                                tp__poll_done(&p, id);
+                            }
                             pthread_mutex_unlock(&p.lk);
                         } else {
                             tp__offset_save(&p, offset, NULL, 0);
@@ -14683,6 +14718,10 @@ typedef struct tp__held {
 
 typedef struct tp__hconn tp__hconn;
 #define TP__HOOK_REPORTS 64
+typedef struct tp__hook_rep {
+    int64_t id;
+    const char *what;
+} tp__hook_rep;
 
 struct tp_hook {
     tp_bot *bot;
@@ -14715,10 +14754,7 @@ struct tp_hook {
     size_t nheld, held_cap, held_bytes;
     int late_run;               /* ordered: updates in a row that came below expect */
     int64_t late_max;
-    struct tp__hook_rep {       /* ordering reports, delivered outside the lock */
-        int64_t id;
-        const char *what;
-    } reports[TP__HOOK_REPORTS];
+    tp__hook_rep reports[TP__HOOK_REPORTS]; /* ordering reports, delivered outside the lock */
     size_t nreports, reports_lost;
 };
 
@@ -14938,7 +14974,7 @@ static void tp__hook_report(tp_hook *h, int64_t id, const char *what) {
 
 /* Delivers the reports queued so far (not under the lock). */
 static void tp__hook_flush(tp_hook *h) {
-    struct tp__hook_rep r[TP__HOOK_REPORTS];
+    tp__hook_rep r[TP__HOOK_REPORTS];
     size_t n, i, lost;
     pthread_mutex_lock(&h->lock);
     n = h->nreports;

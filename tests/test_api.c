@@ -692,6 +692,70 @@ TEST(test_pool) {
     CHECK(conns <= 2);
 }
 
+/* A call that waited for a connection until less than half its deadline was left fails
+   with TP_ERR_TIMEOUT "not sent", and is indeed not sent (a retry cannot duplicate it). */
+typedef struct {
+    tp_bot *bot;
+    int k, ok, unsent, other;
+} waiter_t;
+static void *waiter(void *arg) {
+    waiter_t *w = (waiter_t *)arg;
+    int i;
+    for (i = 0; i < 2; i++) {
+        tp_send_message_args a;
+        tp_error e;
+        tp_err rc;
+        memset(&a, 0, sizeof a);
+        a.chat_id = TP_CHAT(6000 + w->k);
+        a.text = "w";
+        rc = tp_send_message(w->bot, &a, NULL, &e);
+        if (rc == TP_OK) w->ok++;
+        else if (rc == TP_ERR_TIMEOUT && strstr(e.message, "not sent")) w->unsent++;
+        else w->other++;
+    }
+    return NULL;
+}
+
+TEST(test_pool_not_sent) {
+    tp_bot_opts o;
+    tp_bot *bot;
+    waiter_t w[6];
+    pthread_t th[6];
+    int k, ok = 0, unsent = 0, other = 0;
+    size_t recorded;
+    tp_json_doc *calls;
+    memset(&o, 0, sizeof o);
+    o.token = TOKEN;
+    o.api_url = emu_url;
+    o.max_connections = 1;
+    o.timeout_ms = 1000;
+    bot = tp_bot_new(&o, NULL);
+    CHECK(control("POST", "/_emu/reset_calls", "") != NULL);
+    CHECK(control("POST", "/_emu/fault", "slow:300@1/sendMessage") != NULL);
+    for (k = 0; k < 6; k++) {
+        memset(&w[k], 0, sizeof w[k]);
+        w[k].bot = bot;
+        w[k].k = k;
+        pthread_create(&th[k], NULL, waiter, &w[k]);
+    }
+    for (k = 0; k < 6; k++) {
+        pthread_join(th[k], NULL);
+        ok += w[k].ok;
+        unsent += w[k].unsent;
+        other += w[k].other;
+    }
+    CHECK(control("POST", "/_emu/fault", "clear") != NULL);
+    calls = last_call("sendMessage");
+    recorded = calls ? tp_json_size(tp_json_root(calls)) : 0;
+    tp_json_doc_free(calls);
+    printf("pool cap 1, 12 sends of 300 ms, 1 s deadline: %d sent, %d not sent, %d other\n", ok,
+           unsent, other);
+    CHECK(unsent > 0);
+    CHECK_EQ_INT(recorded, ok + other); /* nothing reported "not sent" reached the server */
+    CHECK_EQ_INT(other, 0); /* each one sent had half its second left for a 300 ms answer */
+    tp_bot_free(bot);
+}
+
 /* The signal handlers go back to what they were when the last bot leaves. */
 TEST(test_signals_restored) {
     tp_bot *a = new_bot(TOKEN), *b = new_bot(TOKEN);
@@ -729,6 +793,7 @@ int main(void) {
     RUN(test_upload_edges);
     RUN(test_download_stalled_pipe);
     RUN(test_pool);
+    RUN(test_pool_not_sent);
     RUN(test_signal_vs_free);
     RUN(test_signals_restored);
     stop_emu();

@@ -648,6 +648,59 @@ TEST(poll_retry_after) {
     emu_kill(&e, SIGTERM);
 }
 
+/* ---- 5. with workers a slow handler holds its chat, not the fetching of other chats ---- */
+static int64_t hol_posted[8], hol_done[8];
+static void on_hol(tp_bot *bot, const tp_update *u, void *user) {
+    const tp_message *m = u->message;
+    int k;
+    (void)bot;
+    (void)user;
+    if (!m || !m->text) return;
+    if (m->chat->id == 1) {
+        msleep(3000); /* chat 1 is slow */
+        return;
+    }
+    k = atoi(m->text + 4);
+    pthread_mutex_lock(&seen_lock);
+    if (k >= 0 && k < 8) hol_done[k] = tp_now_ms();
+    pthread_mutex_unlock(&seen_lock);
+}
+
+TEST(poll_slow_chat_keeps_fetching) {
+    emu e;
+    tp_bot *bot;
+    tp_poller *p;
+    tp_poll_opts o;
+    tp_error err;
+    int k, late = 0;
+    char body[128];
+    CHECK(emu_start(&e, 0, NULL));
+    bot = new_bot(e.url, 5000);
+    memset(&o, 0, sizeof o);
+    o.timeout = 5;
+    o.workers = 4;
+    p = tp_poll_start(bot, on_hol, NULL, &o, &err);
+    CHECK_EQ_INT(emu_post(&e, "/_emu/update", "{\"chat_id\":1,\"text\":\"slow\"}"), TP_OK);
+    msleep(300); /* chat 1's handler sleeps now; its update stays unconfirmed */
+    for (k = 0; k < 5; k++) {
+        snprintf(body, sizeof body, "{\"chat_id\":2,\"text\":\"msg %d\"}", k);
+        pthread_mutex_lock(&seen_lock);
+        hol_posted[k] = tp_now_ms();
+        pthread_mutex_unlock(&seen_lock);
+        CHECK_EQ_INT(emu_post(&e, "/_emu/update", body), TP_OK);
+        msleep(200);
+    }
+    msleep(800);
+    pthread_mutex_lock(&seen_lock);
+    for (k = 0; k < 5; k++) late += !hol_done[k] || hol_done[k] - hol_posted[k] > 1000;
+    pthread_mutex_unlock(&seen_lock);
+    CHECK_EQ_INT(late, 0); /* each within a second, while chat 1 still sleeps */
+    tp_bot_stop(bot);
+    CHECK_EQ_INT(tp_poll_join(p, &err), TP_OK);
+    tp_bot_free(bot);
+    emu_kill(&e, SIGTERM);
+}
+
 int main(int argc, char **argv) {
     if (argc == 6 && strcmp(argv[1], "bot") == 0)
         return bot_main(argv[2], argv[3], argv[4], atoi(argv[5]));
@@ -659,6 +712,7 @@ int main(int argc, char **argv) {
     if (PICK(poll_workers_order)) RUN(poll_workers_order);
     if (PICK(poll_retry_after)) RUN(poll_retry_after);
     if (PICK(poll_kill)) RUN(poll_kill);
+    if (PICK(poll_slow_chat_keeps_fetching)) RUN(poll_slow_chat_keeps_fetching);
     if (PICK(poll_soak)) RUN(poll_soak);
     if (PICK(poll_soak_workers)) {
         soak_workers = 8;
