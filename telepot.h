@@ -460,7 +460,8 @@ typedef struct tp_bot_opts {
                                     writes to a pipe whose reader stalls); default 600000 */
     int max_connections;         /* calls in flight at once: kept-alive connections opened on
                                     demand (closed after a minute unused); a call finding all
-                                    busy waits for one within its deadline; default 16. Long
+                                    busy waits for one, and fails unsent (TP_ERR_TIMEOUT, "not
+                                    sent") when that took half its deadline; default 16. Long
                                     polls have one more of their own */
     size_t max_body_bytes;       /* largest answer kept in memory, bytes; default 64 MiB */
     const char *ca_file;         /* PEM trust anchors; default $TELEPOT_CA_FILE, else
