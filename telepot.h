@@ -85,8 +85,9 @@
                NULL instead and the answer is not even parsed.
      Threads   no globals: objects never share hidden state. A tp_bot is thread-safe (calls go
                out in parallel over a pool of max_connections, long polls have their own);
-               tp_bot_stop is safe from any thread and from a signal handler. Documents can be read from many threads;
-               typed views (tp_parse_as, tp_update_view) allocate in theirs: one at a time.
+               tp_bot_stop is safe from any thread and from a signal handler. Documents can
+               be read from many threads; typed views (tp_parse_as, tp_update_view) allocate
+               in theirs: one at a time.
      NULL      JSON getters accept NULL and return NULL/0, so lookups chain:
                tp_json_get_int(tp_json_get(tp_json_get(upd, "message"), "chat"), "id").
      Secrets   the token never appears in any error, log line or message the library makes.
@@ -763,7 +764,8 @@ TP_API int64_t tp_update_key(const tp_json *update);
    Transfer-Encoding or several Content-Length headers (400, closed), other paths (404),
    other methods (405), at most max_connections connections (at the cap the longest idle
    one is closed for a newcomer; with none idle, 503 - a TLS listener just closes). A stop
-   ends every connection at once, except that a request already read whole is answered. Plain HTTP by default: put it behind a TLS proxy (nginx, caddy) or a tunnel, or
+   ends every connection at once, except that a request already read whole is answered.
+   Plain HTTP by default: put it behind a TLS proxy (nginx, caddy) or a tunnel, or
    serve HTTPS directly with cert_file and key_file (PEM; needs TELEPOT_BEARSSL): BearSSL's
    server engine, TLS 1.0-1.2, RSA or EC key, no client certificates. The handshake runs in
    the connection's thread under request_timeout_ms: a client that connects and never
@@ -9455,6 +9457,19 @@ TP__DEF int64_t tp_now_ms(void) {
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* Flags and pointers shared between threads and signal handlers (the bot's stop flag, the
+   receiver's shutdown flag, the signal slots) are read and written through these: atomic,
+   sequentially consistent; plain volatile accesses where the compiler lacks the builtins. */
+#if defined(__GNUC__) || defined(__clang__)
+#define TP__LOAD(x) __atomic_load_n(&(x), __ATOMIC_SEQ_CST)
+#define TP__STORE(x, v) __atomic_store_n(&(x), (v), __ATOMIC_SEQ_CST)
+#define TP__ADD(x, v) __atomic_add_fetch(&(x), (v), __ATOMIC_SEQ_CST)
+#else
+#define TP__LOAD(x) (x)
+#define TP__STORE(x, v) ((x) = (v))
+#define TP__ADD(x, v) ((x) += (v))
+#endif
+
 /* Timed waits on condition variables use the monotonic clock where the system has clock
    selection (not macOS), so setting the wall clock neither cuts a wait short nor makes it
    outlast its deadline; elsewhere the wall clock. */
@@ -12943,13 +12958,8 @@ typedef struct tp__line {
 #define TP__POOL_IDLE_MS 60000
 #define TP__POLL_PACE_MS 100 /* with updates in flight and room in the window: poll this often */
 
-#if defined(__GNUC__) || defined(__clang__)
-#define TP__STOP_SET(b) __atomic_store_n(&(b)->stop, 1, __ATOMIC_RELAXED)
-#define TP__STOPPED(b) (__atomic_load_n(&(b)->stop, __ATOMIC_RELAXED) != 0)
-#else
-#define TP__STOP_SET(b) ((b)->stop = 1)
-#define TP__STOPPED(b) ((b)->stop != 0)
-#endif
+#define TP__STOP_SET(b) TP__STORE((b)->stop, 1)
+#define TP__STOPPED(b) (TP__LOAD((b)->stop) != 0)
 
 struct tp_bot {
     char *token;
@@ -13242,14 +13252,6 @@ static struct sigaction tp__sig_old[2]; /* SIGINT, SIGTERM as they were before t
 static int tp__sig_users;
 static volatile int tp__sig_running; /* handlers between reading a slot and stopping its bot */
 
-static void tp__sig_enter(int d) {
-#if defined(__GNUC__) || defined(__clang__)
-    __atomic_add_fetch(&tp__sig_running, d, __ATOMIC_SEQ_CST);
-#else
-    tp__sig_running += d;
-#endif
-}
-
 /* Called with the bot leaving the slots: the last one gives the signals back. Signals are
    blocked meanwhile in this thread; a handler running in another thread may have read the
    slot already, so this waits until no handler is between reading a slot and stopping its
@@ -13263,20 +13265,14 @@ static void tp__sig_release(tp_bot *bot) {
     pthread_sigmask(SIG_BLOCK, &all, &old);
     for (i = 0; i < TP__SIG_SLOTS; i++)
         if (tp__sig_bots[i] == bot) {
-#if defined(__GNUC__) || defined(__clang__)
-            __atomic_store_n(&tp__sig_bots[i], NULL, __ATOMIC_SEQ_CST); /* before the wait */
-#else
-            tp__sig_bots[i] = NULL;
-#endif
+            TP__STORE(tp__sig_bots[i], NULL); /* before the wait */
             found = 1;
         }
     if (found && --tp__sig_users == 0) {
         sigaction(SIGINT, &tp__sig_old[0], NULL);
         sigaction(SIGTERM, &tp__sig_old[1], NULL);
     }
-#if defined(__GNUC__) || defined(__clang__)
-    while (found && __atomic_load_n(&tp__sig_running, __ATOMIC_SEQ_CST) != 0) sched_yield();
-#endif
+    while (found && TP__LOAD(tp__sig_running) != 0) sched_yield();
     pthread_sigmask(SIG_SETMASK, &old, NULL);
 }
 
@@ -13320,16 +13316,12 @@ TP__DEF bool tp_bot_stopped(const tp_bot *bot) { return TP__STOPPED(bot); }
 static void tp__on_signal(int sig) {
     int i;
     (void)sig;
-    tp__sig_enter(1); /* tp_bot_free waits for this to drop back before freeing */
+    TP__ADD(tp__sig_running, 1); /* tp_bot_free waits for this to drop back before freeing */
     for (i = 0; i < TP__SIG_SLOTS; i++) {
-#if defined(__GNUC__) || defined(__clang__)
-        tp_bot *b = __atomic_load_n(&tp__sig_bots[i], __ATOMIC_SEQ_CST);
-#else
-        tp_bot *b = tp__sig_bots[i];
-#endif
+        tp_bot *b = TP__LOAD(tp__sig_bots[i]);
         if (b) tp_bot_stop(b);
     }
-    tp__sig_enter(-1);
+    TP__ADD(tp__sig_running, -1);
 }
 
 TP__DEF tp_err tp_bot_stop_on_signals(tp_bot *bot) {
@@ -13346,11 +13338,7 @@ TP__DEF tp_err tp_bot_stop_on_signals(tp_bot *bot) {
     if (tp__sig_users == 0 &&
         (sigaction(SIGINT, &sa, &tp__sig_old[0]) != 0 || sigaction(SIGTERM, &sa, &tp__sig_old[1]) != 0))
         return TP_ERR_IO;
-#if defined(__GNUC__) || defined(__clang__)
-    __atomic_store_n(&tp__sig_bots[slot], bot, __ATOMIC_SEQ_CST); /* the bot, made before */
-#else
-    tp__sig_bots[slot] = bot;
-#endif
+    TP__STORE(tp__sig_bots[slot], bot); /* the bot, made before */
     tp__sig_users++;
     return TP_OK;
 }
@@ -13791,11 +13779,18 @@ struct tp_disp {
     pthread_t *th;
 };
 
-static size_t tp__dkey_slot(const tp_disp *d, int64_t key) {
-    uint64_t k = (uint64_t)key;
-    k ^= k >> 29; /* chat ids of one kind share low bits less than one might hope */
+/* A hash of an id for power-of-two tables (the dispatcher's keys, the receiver's dedup set):
+   chat ids of one kind share low bits less than one might hope, so the high bits are folded
+   in before a Fibonacci multiply, whose top half is taken. */
+static size_t tp__mix64(int64_t id) {
+    uint64_t k = (uint64_t)id;
+    k ^= k >> 29;
     k *= UINT64_C(0x9E3779B97F4A7C15);
-    return (size_t)(k >> 32) & (d->nbuckets - 1);
+    return (size_t)(k >> 32);
+}
+
+static size_t tp__dkey_slot(const tp_disp *d, int64_t key) {
+    return tp__mix64(key) & (d->nbuckets - 1);
 }
 
 /* Under the lock: the key's record, made when create (NULL when it cannot be). */
@@ -14772,21 +14767,6 @@ struct tp__hconn {
     int64_t idle_since;         /* since when idle, or (reading) since the request's first byte */
 };
 
-/* The stop flags, read without a lock from connections' threads. */
-static int tp__flag(const volatile int *f) {
-#if defined(__GNUC__) || defined(__clang__)
-    return __atomic_load_n(f, __ATOMIC_ACQUIRE);
-#else
-    return *f;
-#endif
-}
-static void tp__flag_set(volatile int *f) {
-#if defined(__GNUC__) || defined(__clang__)
-    __atomic_store_n(f, 1, __ATOMIC_RELEASE);
-#else
-    *f = 1;
-#endif
-}
 
 /* Reads what is there, waiting until the deadline. idle: also wake on a stop (no request is
    in flight). *got = 0 at the end of the stream. */
@@ -14855,7 +14835,7 @@ static tp_err tp__hook_recv(tp__hconn *c, void *buf, size_t cap, size_t *got, in
 /* Writes all of buf before the deadline. */
 static tp_err tp__hook_send(tp__hconn *c, const void *buf, size_t n, int64_t deadline) {
     const char *p = (const char *)buf;
-    if (tp__flag(&c->h->quitting) && tp_now_ms() + 500 < deadline)
+    if (TP__LOAD(c->h->quitting) && tp_now_ms() + 500 < deadline)
         deadline = tp_now_ms() + 500; /* shutting down: a client that does not read is left */
 #ifdef TELEPOT_BEARSSL
     if (c->conn.tls) {
@@ -14876,16 +14856,11 @@ static tp_err tp__hook_send(tp__hconn *c, const void *buf, size_t n, int64_t dea
             p += w;
             n -= (size_t)w;
         } else if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) {
-            struct pollfd pf[2];
-            int np = 2;
-            pf[0].fd = c->fd;
-            pf[0].events = POLLOUT;
-            pf[1].fd = c->h->wake[0];
-            pf[1].events = POLLIN;
-            pf[0].revents = pf[1].revents = 0;
-            if (tp__flag(&c->h->quitting)) np = 1; /* its pipe stays readable: the deadline */
-            if (poll(pf, (nfds_t)np, tp__ms_left(deadline)) == 0) return TP_ERR_TIMEOUT;
-            if (np == 2 && pf[1].revents && tp_now_ms() + 500 < deadline)
+            /* once shutting down the pipe stays readable: only the deadline is waited for */
+            tp_err rc = tp__wait_fd(c->fd, POLLOUT, TP__LOAD(c->h->quitting) ? -1 : c->h->wake[0],
+                                    deadline, NULL);
+            if (rc == TP_ERR_TIMEOUT || rc == TP_ERR_IO) return rc;
+            if (rc == TP_ERR_STOPPED && tp_now_ms() + 500 < deadline)
                 deadline = tp_now_ms() + 500; /* the shutdown began while waiting */
         } else {
             return TP_ERR_IO;
@@ -14927,8 +14902,7 @@ static bool tp__ct_equal(const char *a, size_t an, const char *b, size_t bn) {
 }
 
 static size_t tp__hook_home(const tp_hook *h, int64_t id) {
-    uint64_t k = (uint64_t)id * UINT64_C(0x9E3779B97F4A7C15);
-    return (size_t)(k >> 32) & h->seen_mask;
+    return tp__mix64(id) & h->seen_mask;
 }
 
 /* Under the lock: was id among the last dedup_size update_ids? Remembers it if not. The ring
@@ -15095,7 +15069,7 @@ static tp_err tp__hook_take(tp_hook *h, const char *body, size_t len, tp_error *
     else if (doc)
         u = tp_update_view(doc, root, &e);
     if (u) cost = tp__doc_bytes(doc);
-    if (u && tp__flag(&h->quitting)) { /* stopping: its handler might never run */
+    if (u && TP__LOAD(h->quitting)) { /* stopping: its handler might never run */
         tp_json_doc_free(doc);
         return tp__fail(err, TP_ERR_STOPPED, 0, "webhook: the receiver is stopping; update %lld "
                         "not taken", (long long)id);
@@ -15267,7 +15241,7 @@ static void *tp__hook_conn_main(void *arg) {
            limit: sockets that connect and say nothing do not hold slots for long. */
         if (!served && born + h->o.request_timeout_ms < idle_end)
             idle_end = born + h->o.request_timeout_ms;
-        if (tp__flag(&h->quitting)) goto done; /* no new request after a shutdown began */
+        if (TP__LOAD(h->quitting)) goto done; /* no new request after a shutdown began */
         if (c->len && !tp__hconn_idle(c, false)) goto done; /* a pipelined request: reading */
         while (!(eoh = c->len >= 4 ? tp__memmem(c->buf, c->len, "\r\n\r\n", 4) : NULL)) {
             bool idle = c->len == 0;
@@ -15573,7 +15547,7 @@ TP__DEF tp_err tp_hook_push(tp_hook *h, const char *body, size_t len, tp_error *
 
 /* Stops accepting, waits for the connections' threads, releases what the orderer holds. */
 static void tp__hook_shutdown(tp_hook *h) {
-    tp__flag_set(&h->quitting);
+    TP__STORE(h->quitting, 1);
     if (h->wake[1] >= 0) (void)!write(h->wake[1], "q", 1);
     if (h->acceptor_running) {
         pthread_join(h->acceptor, NULL);
