@@ -92,20 +92,23 @@
                tp_json_get_int(tp_json_get(tp_json_get(upd, "message"), "chat"), "id").
      Secrets   the token never appears in any error, log line or message the library makes.
 
-   CONTENTS (grep for the anchors)
-     >>config   version, macros, linkage
-     >>base     errors, allocator, buffers, time
-     >>net      sockets with deadlines (IPv4/IPv6, no SIGPIPE); HTTP CONNECT and SOCKS5 proxies
-     >>tls      HTTPS through BearSSL (TELEPOT_BEARSSL): verification, errors, sessions
-     >>http     HTTP/1.1 client: keep-alive, chunked, multipart uploads, streamed downloads
-     >>json     DOM reader into one arena (exact int64), writer
-     >>types    typed views: every Bot API type as a struct over the DOM (structs in >>gen)
-     >>api      the bot, tp_call for any method, tp_call_typed, files, glance/flavor
-     >>updates  long polling (tp_poll_run, tp_poll_start) with confirmed offsets and a policy per
-                error class; the per-chat dispatcher (tp_disp)
-     >>hook     the webhook receiver (tp_hook_*): HTTP/1.1 server, dedup, orderer, tp_hook_push
-     >>gen      GENERATED: Bot API 10.1, all types and methods (tools/gen_api.py), keyboards
-     >>impl     the implementation, same order
+   CONTENTS (grep for the anchors; after >>impl the implementation has the same, in this order)
+     >>config    version, macros, linkage (no implementation part)
+     >>base      errors, allocator, buffers, time, atomics
+     >>net       sockets with deadlines, address racing, no SIGPIPE; HTTP CONNECT, SOCKS5
+     >>tls       HTTPS through BearSSL (TELEPOT_BEARSSL): verification, errors, sessions
+     >>http      HTTP/1.1 client: keep-alive, chunked, multipart uploads, streamed downloads
+     >>json      DOM reader into one arena (exact int64), writer
+     >>types     typed views (tp_update_view, tp_parse_as, tp_jw_typed); the implementation
+                 opens with the GENERATED tables, then the engine that reads them
+     >>api       the bot, its connection pool, tp_call, files, flavor/glance, tp_call_desc
+     >>updates   long polling (tp_poll_run, tp_poll_start) and its failure policy; the per-chat
+                 dispatcher (tp_disp)
+     >>hook      the webhook receiver (tp_hook_*): HTTP/1.1 server, dedup, orderer, tp_hook_push
+     >>gen       GENERATED: Bot API 10.1 (tools/gen_api.py), a struct per type, an args struct
+                 and a prototype per method (implemented by >>types' tables and tp_call_desc)
+     >>keyboards reply_markup builders
+     then the GENERATED wrappers: the methods' inline bodies (machinery; read >>gen instead)
 
    CHANGELOG (full history at the end of the file)
      next   calls in parallel over a connection pool (max_connections); polling with workers
@@ -122,7 +125,7 @@
 #ifndef TELEPOT_H
 #define TELEPOT_H
 
-/* >>config ---------------------------------------------------------------------------------
+/* >>config ------------------------------------------------------------------------------------
    Version, linkage and the few macros the public half needs. */
 /* POSIX.1-2008 is needed (getaddrinfo, clock_gettime, MSG_NOSIGNAL). This must be decided before
    the first system header; one included earlier has fixed the feature set already. */
@@ -163,7 +166,7 @@ extern "C" {
 /* The library version as "MAJOR.MINOR.PATCH". */
 TP_API const char *tp_version(void);
 
-/* >>base -----------------------------------------------------------------------------------
+/* >>base --------------------------------------------------------------------------------------
    One error vocabulary for every layer, banded by layer and only ever appended to; the
    detail struct the caller owns; growable buffers used by the writer and the HTTP layer. */
 
@@ -258,9 +261,20 @@ TP_API bool tp_buf_printf(tp_buf *b, const char *fmt, ...) TP__PRINTF(2, 3);
 /* Milliseconds of a monotonic clock (CLOCK_MONOTONIC); only differences mean anything. */
 TP_API int64_t tp_now_ms(void);
 
-/* >>tls ------------------------------------------------------------------------------------
-   HTTPS with #define TELEPOT_BEARSSL (link -lbearssl; BearSSL speaks TLS 1.0-1.2). There is
-   nothing to call: an https:// URL in tp_bot_opts/tp_http_opts makes the connection TLS.
+/* >>net ---------------------------------------------------------------------------------------
+   Every connection is a TCP socket with a deadline: name lookup, connect, each read and write
+   end at the caller's deadline (TP_ERR_TIMEOUT), never hang. A name's addresses race (IPv6
+   and IPv4 interleaved, the next joining after 250 ms, the first to connect wins); SIGPIPE is
+   never raised (MSG_NOSIGNAL / SO_NOSIGPIPE). Nothing to call: tp_bot_opts and tp_http_opts
+   carry connect_timeout_ms, proxy and no_env_proxy. Proxies tunnel https:// and http://
+   alike: HTTP CONNECT (http://[user:pass@]host[:port]), socks5:// (the address resolved
+   here), socks5h:// (the name resolved by the proxy). TP_ERR_PROXY carries the proxy's
+   answer in words (the HTTP status also in http_status); the proxy password never appears. */
+
+/* >>tls ---------------------------------------------------------------------------------------
+   HTTPS with #define TELEPOT_BEARSSL (link -lbearssl; the client offers TLS 1.2 only, see
+   TELEPOT_TLS_FULL). Nothing to call: an https:// URL in tp_bot_opts/tp_http_opts makes the
+   connection TLS.
    - Always verified: SNI and the host name, the chain up to a trust anchor, validity dates.
    - Trust anchors: option ca_file, else $TELEPOT_CA_FILE, else $SSL_CERT_FILE, else
      /etc/ssl/certs/ca-certificates.crt, read once by tp_http_new/tp_bot_new (TP_ERR_TLS_CA
@@ -272,20 +286,18 @@ TP_API int64_t tp_now_ms(void);
      CA; the two cannot be told apart), TP_ERR_TLS_EXPIRED, TP_ERR_TLS_NOT_YET_VALID,
      TP_ERR_TLS_HOSTNAME, TP_ERR_TLS_NOT_TLS (plain text on the port), TP_ERR_TLS_VERSION (a
      TLS 1.3-only server), TP_ERR_TLS_HANDSHAKE (anything else during the handshake), TP_ERR_TLS
-     (after it). Messages name the host, never the URL path (it holds the token).
-   Proxies (>>net) tunnel https:// and http:// alike: TP_ERR_PROXY carries the proxy's answer
-   in words (the HTTP status also in http_status); the proxy password never appears. */
+     (after it). Messages name the host, never the URL path (it holds the token). */
 
-/* >>http -----------------------------------------------------------------------------------
+/* >>http --------------------------------------------------------------------------------------
    A blocking HTTP/1.1 client over one kept-alive connection to one origin. Every request has a
    deadline that covers connecting, writing and reading; the request goes out in one writev.
    Bodies arrive with Content-Length or chunked; sizes are limited; redirects are not followed.
-   tp_http is not thread-safe: one thread at a time (tp_bot adds the lock). */
+   tp_http is not thread-safe: one thread at a time (tp_bot keeps a pool of them). */
 
 typedef struct tp_http tp_http;
 
 typedef struct tp_http_opts {
-    const char *url;          /* origin, "http://host[:port]" (a path is ignored); required */
+    const char *url;          /* origin, "http(s)://host[:port]" (a path is ignored); required */
     int connect_timeout_ms;   /* name lookup + connect deadline, ms; default 10000 */
     int timeout_ms;           /* default whole-request deadline, ms; default 30000 */
     size_t max_header_bytes;  /* response header limit, bytes; default 16384 */
@@ -353,7 +365,7 @@ TP_API tp_err tp_http_request(tp_http *h, const tp_http_req *req, tp_http_resp *
 /* Closes the connection (the next request reconnects). */
 TP_API void tp_http_close(tp_http *h);
 
-/* >>json -----------------------------------------------------------------------------------
+/* >>json --------------------------------------------------------------------------------------
    A DOM reader: tp_json_parse copies the text into one block that also holds every value, so a
    document costs one allocation (a second one only when values outgrow the first guess).
    Integers are exact int64 (Telegram ids exceed 2^53); integers beyond int64 become REAL.
@@ -430,7 +442,7 @@ TP_API void tp_jw_null(tp_jw *w);
 TP_API void tp_jw_raw(tp_jw *w, const char *json);         /* a value already in JSON */
 TP_API void tp_jw_value(tp_jw *w, const tp_json *v);       /* a DOM value; NULL writes null */
 
-/* >>types ----------------------------------------------------------------------------------
+/* >>types -------------------------------------------------------------------------------------
    Typed views of every Bot API object, generated from the Bot API description (the structs are
    in the GENERATED region at the end of this half, see >>gen). A view is built in its
    document's arena, borrows its strings from it, and keeps `json`, the object's DOM, so fields
@@ -441,10 +453,28 @@ typedef struct tp_message tp_message; /* message_id, from_, chat, date, text, ..
 typedef struct tp_user tp_user;       /* id, is_bot, first_name, username, ..., json */
 typedef struct tp_chat tp_chat;       /* id, type, title, username, ..., json */
 
-/* >>api ------------------------------------------------------------------------------------
-   The bot: token, API root, one kept-alive connection and the calls on it. tp_call reaches any
-   method; the helpers below type the common ones. Telegram errors (ok:false) come back as
-   TP_ERR_API with error_code, description, retry_after and migrate_to_chat_id filled in. */
+/* Typed views of an update, a message, inside their document (allocated in its arena): what
+   tp_poll_run and the webhook receiver hand to handlers, for updates you read yourself. */
+TP_API const tp_update *tp_update_view(tp_json_doc *doc, const tp_json *update, tp_error *err);
+TP_API const tp_message *tp_message_view(tp_json_doc *doc, const tp_json *message,
+                                         tp_error *err);
+
+/* The typed view (a struct of type `type`, a TP_TYPE_* id) of a value of doc, built in doc's
+   arena; NULL when json is not an object of that shape (for unions: an object, or what the
+   union allows) or on TP_ERR_NOMEM. Cast the result to the type's struct. */
+TP_API const void *tp_parse_as(tp_json_doc *doc, int type, const tp_json *json, tp_error *err);
+/* Writes a typed object (a struct of type `type`) as JSON: unset optional fields are left
+   out, const fields filled in. Files other than TP_FILE_ID are written as null here (uploads
+   need a method call). A union anywhere in it whose kind and member disagree (kind 0 with a
+   member set, an unknown kind, no member) sets w->out->err = TP_ERR_INVALID; a method call
+   with one fails with TP_ERR_INVALID naming the field and sends nothing. */
+TP_API void tp_jw_typed(tp_jw *w, int type, const void *obj);
+
+/* >>api ---------------------------------------------------------------------------------------
+   The bot: token, API root, a pool of kept-alive connections and the calls on them. Every
+   method has a typed wrapper (tp_send_message, declared in >>gen); tp_call reaches any method
+   by name with JSON parameters. Telegram errors (ok:false) come back as TP_ERR_API with
+   error_code, description, retry_after and migrate_to_chat_id filled in. */
 
 typedef struct tp_bot tp_bot;
 
@@ -491,7 +521,8 @@ TP_API tp_err tp_bot_stop_on_signals(tp_bot *bot);
 
 /* Calls any Bot API method. params: a JSON object text (see tp_jw) or NULL. On success *out
    (when out is not NULL) receives the whole parsed answer; read the value with tp_result(*out)
-   and free it with tp_json_doc_free. Thread-safe (calls on one bot are serialised). */
+   and free it with tp_json_doc_free. Thread-safe: calls from several threads go out in
+   parallel, up to max_connections. */
 TP_API tp_err tp_call(tp_bot *bot, const char *method, const char *params, tp_json_doc **out,
                       tp_error *err);
 /* The same with multipart/form-data parameters (file uploads). */
@@ -585,16 +616,6 @@ enum { TP__R_BOOL = 1, TP__R_INT, TP__R_STR, TP__R_OBJ, TP__R_ARR, TP__R_OBJ_OR_
 TP_API tp_err tp_call_desc(tp_bot *bot, const char *loc, const tp__fdesc *f, unsigned nf,
                            unsigned rkind, unsigned rtype, int long_poll_s, const void *args,
                            void *out, tp_error *err);
-/* The typed view (a struct of type `type`, a TP_TYPE_* id) of a value of doc, built in doc's
-   arena; NULL when json is not an object of that shape (for unions: an object, or what the
-   union allows) or on TP_ERR_NOMEM. Cast the result to the type's struct. */
-TP_API const void *tp_parse_as(tp_json_doc *doc, int type, const tp_json *json, tp_error *err);
-/* Writes a typed object (a struct of type `type`) as JSON: unset optional fields are left
-   out, const fields filled in. Files other than TP_FILE_ID are written as null here (uploads
-   need a method call). A union anywhere in it whose kind and member disagree (kind 0 with a
-   member set, an unknown kind, no member) sets w->out->err = TP_ERR_INVALID; a method call
-   with one fails with TP_ERR_INVALID naming the field and sends nothing. */
-TP_API void tp_jw_typed(tp_jw *w, int type, const void *obj);
 
 /* telepot's downloadFile: getFile, then streams /file/bot<token>/<file_path> to fd. */
 TP_API tp_err tp_download_file(tp_bot *bot, const char *file_id, int fd, tp_error *err);
@@ -602,11 +623,6 @@ TP_API tp_err tp_download_file(tp_bot *bot, const char *file_id, int fd, tp_erro
    only when complete, so a failure leaves an existing file untouched. */
 TP_API tp_err tp_download_file_to(tp_bot *bot, const char *file_id, const char *path,
                                   tp_error *err);
-
-/* Typed views of an update object inside its document (allocated in the document's arena). */
-TP_API const tp_update *tp_update_view(tp_json_doc *doc, const tp_json *update, tp_error *err);
-TP_API const tp_message *tp_message_view(tp_json_doc *doc, const tp_json *message,
-                                         tp_error *err);
 
 /* telepot's flavor: what kind of update (or object) this is. */
 typedef enum tp_flavor {
@@ -643,7 +659,7 @@ typedef struct tp_glance_info {
 } tp_glance_info;
 TP_API tp_glance_info tp_glance(const tp_json *message);
 
-/* >>updates --------------------------------------------------------------------------------
+/* >>updates -----------------------------------------------------------------------------------
    Where updates come from and in what order they reach the handler. Long polling (telepot's
    message_loop) confirms an update (offset = id + 1) only after its handler returned; the
    webhook receiver answers Telegram as soon as an update is queued and hands it to worker
@@ -753,8 +769,9 @@ TP_API void tp_disp_free(tp_disp *d);   /* drains, then ends the threads; NULL a
    message, chat member updates, ...), else the sender's id (inline queries), else 0. */
 TP_API int64_t tp_update_key(const tp_json *update);
 
-/* >>hook: the webhook receiver. A small HTTP/1.1 server (a thread per connection, keep-alive)
-   for Telegram's POSTs: the secret token is compared in constant time (401 otherwise), an
+/* >>hook --------------------------------------------------------------------------------------
+   The webhook receiver. A small HTTP/1.1 server (a thread per connection, keep-alive) for
+   Telegram's POSTs: the secret token is compared in constant time (401 otherwise), an
    update is answered 200 as soon as it is queued, deduplicated by update_id (a bounded set
    of recent ids) and never refused for failing to parse (on_bad_update gets it). Answers
    never wait for a handler: when an update's chat has a full queue, or the updates queued
@@ -862,7 +879,7 @@ TP_API tp_err tp_hook_delete_webhook(tp_bot *bot, bool drop_pending_updates, tp_
 TP_API int tp_hook_main(int argc, char **argv, tp_update_fn handler, void *user,
                         const tp_hook_opts *opts);
 
-/* >>gen ------------------------------------------------------------------------------------
+/* >>gen ---------------------------------------------------------------------------------------
    The whole Bot API, generated: one struct per type, a tag + member pointer per union, an
    args struct and an inline wrapper per method, result structs. Conventions: see its first
    comment. The keyboard builders after it are hand-written. */
@@ -9220,7 +9237,8 @@ static inline tp_err tp_call_typed(tp_bot *bot, int method, const void *args, vo
 }
 /* END GENERATED declarations */
 
-/* Keyboards (reply_markup), in C:
+/* >>keyboards ---------------------------------------------------------------------------------
+   Keyboards (reply_markup), in C:
        tp_inline_keyboard_button row[] = { tp_button_cb("Yes", "y"), tp_button_url("Docs", url) };
        tp_inline_keyboard_button_list rows[] = { TP_ROW(row) };
        tp_inline_keyboard_markup kb = tp_inline_keyboard(rows, 1);
@@ -9248,7 +9266,7 @@ TP_API tp_reply_markup tp_markup_force_reply(void);
 #endif
 #endif /* TELEPOT_H */
 
-/* >>impl ===================================================================================
+/* >>impl ======================================================================================
    The implementation, in the same data-flow order as the declarations above. */
 #ifdef TELEPOT_IMPLEMENTATION
 #ifndef TELEPOT_IMPLEMENTATION_INCLUDED
@@ -9523,7 +9541,7 @@ static int tp__ms_left(int64_t deadline) {
     return (int)left;
 }
 
-/* >>net (impl) -----------------------------------------------------------------------------
+/* >>net (impl) --------------------------------------------------------------------------------
    Every wait has a deadline. Reads block in recv() under SO_RCVTIMEO, which is only changed
    when the deadline moves, so a request/answer costs two system calls; a wait that a self-pipe
    may cut short (tp_bot_stop during a long poll) goes through poll() on both. Writes do not
@@ -10417,7 +10435,7 @@ static tp_err tp__net_open(tp__conn *c, const tp__proxy *px, const char *host, c
     return rc;
 }
 
-/* >>tls (impl) -----------------------------------------------------------------------------
+/* >>tls (impl) --------------------------------------------------------------------------------
    HTTPS through BearSSL's client engine, driven by hand so that every record goes through the
    socket layer above (deadlines, wake fd, SO_RCVTIMEO). Verification is always on: SNI and
    host name checks, trust anchors from a PEM bundle loaded once per client. The engine, its
@@ -11308,7 +11326,7 @@ static tp_err tp__conn_open(tp__conn *c, const tp__proxy *px, const char *host, 
     return rc;
 }
 
-/* >>http (impl) ----------------------------------------------------------------------------
+/* >>http (impl) -------------------------------------------------------------------------------
    The client reads through one buffer owned by the connection, so once warm a request costs
    no allocation and, on a quiet loopback, three system calls: sendmsg, poll and recv. */
 
@@ -12043,7 +12061,7 @@ TP__DEF tp_err tp_http_request(tp_http *h, const tp_http_req *req, tp_http_resp 
     return rc;
 }
 
-/* >>json (impl) ----------------------------------------------------------------------------
+/* >>json (impl) -------------------------------------------------------------------------------
    A document is one block: the header, a copy of the text (strings are unescaped in place and
    NUL-terminated there) and an array of 16-byte values sized up front by counting the bytes
    that can start a value ('[', '{', ','), so parsing never reallocates. Values refer to their
@@ -12935,2778 +12953,13 @@ TP__DEF tp_err tp_json_write(tp_buf *out, const tp_json *v) {
     return out->err;
 }
 
-/* >>types (impl) ---------------------------------------------------------------------------
-   The typed views are built by the table-driven parser in >>gen (impl), at the end. */
-
-/* >>api (impl) -----------------------------------------------------------------------------
-   A bot owns one HTTP connection behind a mutex. The token lives only in the request path;
-   every text that leaves the library is scrubbed of it as a second line of defence. */
-
-/* One connection with its path buffer. A bot keeps a pool of them for calls - opened on
-   demand up to max_connections, the most recently used taken first (the likeliest to be
-   alive), closed after TP__POOL_IDLE_MS unused - and one more for long polls, so calls from
-   many threads go out in parallel and a poll held for 30 s never delays a sendMessage. Every
-   connection after the first is a clone of it (tp__http_clone): no URL, proxy or CA work
-   again, and HTTPS connections resume the bot's latest TLS session. */
-typedef struct tp__line {
-    tp_http *http;
-    tp_buf path;                /* request path, rebuilt for each request */
-    struct tp__line *next;      /* the idle list */
-    int64_t idle_since;
-} tp__line;
-
-#define TP__POOL_IDLE_MS 60000
-#define TP__POLL_PACE_MS 100 /* with updates in flight and room in the window: poll this often */
-
-#define TP__STOP_SET(b) TP__STORE((b)->stop, 1)
-#define TP__STOPPED(b) (TP__LOAD((b)->stop) != 0)
-
-struct tp_bot {
-    char *token;
-    char *api_url;
-    char *prefix;               /* the API URL's path ("" or "/some/root"), before /bot<token> */
-    tp__line *first;            /* the first connection: every other one is its clone */
-    pthread_mutex_t pool_lock;  /* idle, nlines */
-    pthread_cond_t pool_back;   /* a connection came back to the pool */
-    tp__line *idle;             /* idle connections, the most recently used first */
-    int nlines, max_lines;      /* connections open or being opened, and the cap */
-    tp__line polls;             /* long polls, one at a time */
-    pthread_mutex_t polls_lock;
-    int wake[2];                /* self-pipe: tp_bot_stop writes, long polls wake */
-    volatile sig_atomic_t stop; /* through TP__STOP_SET / TP__STOPPED only */
-    int timeout_ms;
-    int download_timeout_ms;
-    int connect_timeout_ms;
-    size_t max_body_bytes;
-    char *ca_file;              /* TLS trust anchors and proxy options, for every line */
-    char *proxy;
-    bool no_env_proxy;
-    tp_log_fn log;
-    void *log_user;
-};
-
-static void tp__line_free(tp__line *ln) {
-    if (!ln) return;
-    tp_http_free(ln->http);
-    if (ln->path.ptr) memset(ln->path.ptr, 0, ln->path.len); /* it held the token */
-    tp_buf_deinit(&ln->path);
-    tp__free(ln);
-}
-
-/* A connection for one call, waiting until the deadline when max_connections are in use. */
-static tp__line *tp__pool_take(tp_bot *bot, int64_t deadline, tp_error *err) {
-    tp__line *ln = NULL;
-    pthread_mutex_lock(&bot->pool_lock);
-    for (;;) {
-        int64_t left;
-        if (bot->idle) {
-            ln = bot->idle;
-            bot->idle = ln->next;
-            break;
-        }
-        if (bot->nlines < bot->max_lines) {
-            bot->nlines++; /* made below, outside the lock */
-            break;
-        }
-        left = deadline - tp_now_ms();
-        if (left <= 0) {
-            pthread_mutex_unlock(&bot->pool_lock);
-            tp__fail(err, TP_ERR_TIMEOUT, 0, "all %d connections of the bot stayed busy until "
-                     "the deadline; not sent", bot->max_lines);
-            return NULL;
-        }
-        tp__cond_wait_ms(&bot->pool_back, &bot->pool_lock, left);
-    }
-    pthread_mutex_unlock(&bot->pool_lock);
-    if (ln) return ln;
-    ln = (tp__line *)tp__alloc(sizeof *ln);
-    if (ln) {
-        memset(ln, 0, sizeof *ln);
-        ln->http = tp__http_clone(bot->first->http, err);
-    } else {
-        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
-    }
-    if (!ln || !ln->http) {
-        tp__free(ln);
-        pthread_mutex_lock(&bot->pool_lock);
-        bot->nlines--;
-        pthread_cond_signal(&bot->pool_back); /* a waiter may open one instead */
-        pthread_mutex_unlock(&bot->pool_lock);
-        return NULL;
-    }
-    return ln;
-}
-
-/* Gives a connection back; those unused for TP__POOL_IDLE_MS are closed (not the first). */
-static void tp__pool_give(tp_bot *bot, tp__line *ln) {
-    tp__line *gone = NULL, **pp;
-    int64_t now = tp_now_ms();
-    pthread_mutex_lock(&bot->pool_lock);
-    ln->idle_since = now;
-    ln->next = bot->idle;
-    bot->idle = ln;
-    for (pp = &ln->next; *pp;) {
-        tp__line *x = *pp;
-        if (x != bot->first && now - x->idle_since > TP__POOL_IDLE_MS) {
-            *pp = x->next;
-            x->next = gone;
-            gone = x;
-            bot->nlines--;
-        } else {
-            pp = &x->next;
-        }
-    }
-    pthread_cond_signal(&bot->pool_back);
-    pthread_mutex_unlock(&bot->pool_lock);
-    while (gone) {
-        tp__line *x = gone;
-        gone = x->next;
-        tp__line_free(x);
-    }
-}
-
-/* Puts prefix/<kind><token>/ into the line's path buffer (the method comes after). */
-static tp_err tp__line_path(tp_bot *bot, tp__line *ln, const char *kind, tp_error *err) {
-    tp_buf_reset(&ln->path);
-    tp_buf_puts(&ln->path, bot->prefix);
-    tp_buf_puts(&ln->path, kind);
-    tp_buf_puts(&ln->path, bot->token);
-    tp_buf_puts(&ln->path, "/");
-    return ln->path.err ? tp__fail(err, TP_ERR_NOMEM, 0, NULL) : TP_OK;
-}
-
-/* The long-poll connection, locked; made on first use. */
-static tp__line *tp__polls_take(tp_bot *bot, tp_error *err) {
-    pthread_mutex_lock(&bot->polls_lock);
-    if (!bot->polls.http) bot->polls.http = tp__http_clone(bot->first->http, err);
-    if (!bot->polls.http) {
-        pthread_mutex_unlock(&bot->polls_lock);
-        return NULL;
-    }
-    return &bot->polls;
-}
-
-static void tp__log(tp_bot *bot, int level, const char *fmt, ...) TP__PRINTF(3, 4);
-static void tp__log(tp_bot *bot, int level, const char *fmt, ...) {
-    char text[512], *hit;
-    va_list ap;
-    if (!bot->log) return;
-    va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
-    va_end(ap);
-    while ((hit = strstr(text, bot->token)) != NULL) memset(hit, '*', strlen(bot->token));
-    bot->log(bot->log_user, level, text);
-}
-
-/* Masks every occurrence of the token in the error's texts. */
-static void tp__scrub(const tp_bot *bot, tp_error *err) {
-    char *hit;
-    size_t n = strlen(bot->token);
-    if (!err || !n) return;
-    while ((hit = strstr(err->message, bot->token)) != NULL) memset(hit, '*', n);
-    while ((hit = strstr(err->description, bot->token)) != NULL) memset(hit, '*', n);
-}
-
-/* Puts "context: " in front of err->message. */
-static void tp__prefix(tp_error *err, const char *context) {
-    char tmp[sizeof err->message];
-    size_t cl, ml;
-    if (!err) return;
-    cl = strlen(context);
-    ml = strlen(err->message);
-    if (cl + 2 >= sizeof tmp) return;
-    if (cl + 2 + ml >= sizeof tmp) ml = sizeof tmp - cl - 3;
-    memcpy(tmp, context, cl);
-    memcpy(tmp + cl, ": ", 2);
-    memcpy(tmp + cl + 2, err->message, ml);
-    tmp[cl + 2 + ml] = '\0';
-    memcpy(err->message, tmp, sizeof tmp);
-}
-
-TP__DEF tp_bot *tp_bot_new(const tp_bot_opts *opts, tp_error *err) {
-    tp_bot_opts zero;
-    tp_http_opts ho;
-    const char *token, *url, *q;
-    size_t ul;
-    tp_bot *bot;
-    if (!opts) {
-        memset(&zero, 0, sizeof zero);
-        opts = &zero;
-    }
-    token = opts->token ? opts->token : getenv("TELEGRAM_BOT_TOKEN");
-    url = opts->api_url ? opts->api_url : getenv("TELEPOT_API_URL");
-    if (!url || !*url) url = "https://api.telegram.org";
-    if (!token || !*token) {
-        tp__fail(err, TP_ERR_NO_TOKEN, 0, NULL);
-        return NULL;
-    }
-    for (q = token; *q; q++)
-        if (!((*q >= '0' && *q <= '9') || (*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
-              *q == ':' || *q == '_' || *q == '-')) {
-            tp__fail(err, TP_ERR_INVALID, 0, "the bot token has a character no token has");
-            return NULL;
-        }
-    bot = (tp_bot *)tp__alloc(sizeof *bot);
-    if (!bot) {
-        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
-        return NULL;
-    }
-    memset(bot, 0, sizeof *bot);
-    bot->wake[0] = bot->wake[1] = -1;
-    bot->token = tp__strdup(token);
-    bot->api_url = tp__strdup(url);
-    if (!bot->token || !bot->api_url) {
-        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
-        goto fail;
-    }
-    ul = strlen(bot->api_url);
-    while (ul > 0 && bot->api_url[ul - 1] == '/') bot->api_url[--ul] = '\0';
-    {
-        const char *hostp = strstr(bot->api_url, "://"), *path;
-        path = hostp ? strchr(hostp + 3, '/') : NULL;
-        bot->prefix = tp__strdup(path ? path : "");
-        if (!bot->prefix) {
-            tp__fail(err, TP_ERR_NOMEM, 0, NULL);
-            goto fail;
-        }
-    }
-    if (pipe(bot->wake) != 0) {
-        tp__fail(err, TP_ERR_IO, errno, "pipe: %s", strerror(errno));
-        bot->wake[0] = bot->wake[1] = -1;
-        goto fail;
-    }
-    (void)tp__set_nonblock(bot->wake[0]);
-    (void)tp__set_nonblock(bot->wake[1]);
-    memset(&ho, 0, sizeof ho);
-    ho.url = bot->api_url;
-    ho.connect_timeout_ms = opts->connect_timeout_ms;
-    ho.timeout_ms = opts->timeout_ms;
-    ho.max_body_bytes = opts->max_body_bytes;
-    bot->ca_file = opts->ca_file ? tp__strdup(opts->ca_file) : NULL;
-    bot->proxy = opts->proxy ? tp__strdup(opts->proxy) : NULL;
-    bot->no_env_proxy = opts->no_env_proxy;
-    if ((opts->ca_file && !bot->ca_file) || (opts->proxy && !bot->proxy)) {
-        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
-        goto fail;
-    }
-    ho.ca_file = bot->ca_file;
-    ho.proxy = bot->proxy;
-    ho.no_env_proxy = bot->no_env_proxy;
-    bot->first = (tp__line *)tp__alloc(sizeof *bot->first);
-    if (!bot->first) {
-        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
-        goto fail;
-    }
-    memset(bot->first, 0, sizeof *bot->first);
-    bot->first->http = tp_http_new(&ho, err); /* checks the URL now; the others are clones */
-    if (!bot->first->http) goto fail;
-#ifdef TELEPOT_BEARSSL
-    if (bot->first->http->conn.tls && !tp__tls_store_init(bot->first->http->conn.tls)) {
-        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
-        goto fail;
-    }
-#endif
-    if (pthread_mutex_init(&bot->pool_lock, NULL) != 0) {
-        tp__fail(err, TP_ERR_NOMEM, 0, "pthread_mutex_init failed");
-        goto fail;
-    }
-    if (pthread_mutex_init(&bot->polls_lock, NULL) != 0) {
-        tp__fail(err, TP_ERR_NOMEM, 0, "pthread_mutex_init failed");
-        pthread_mutex_destroy(&bot->pool_lock);
-        goto fail;
-    }
-    if (tp__cond_init(&bot->pool_back) != 0) {
-        tp__fail(err, TP_ERR_NOMEM, 0, "pthread_cond_init failed");
-        pthread_mutex_destroy(&bot->pool_lock);
-        pthread_mutex_destroy(&bot->polls_lock);
-        goto fail;
-    }
-    bot->idle = bot->first;
-    bot->nlines = 1;
-    bot->max_lines = opts->max_connections > 0 ? opts->max_connections : 16;
-    bot->timeout_ms = opts->timeout_ms > 0 ? opts->timeout_ms : 30000;
-    bot->download_timeout_ms = opts->download_timeout_ms > 0 ? opts->download_timeout_ms : 600000;
-    bot->connect_timeout_ms = opts->connect_timeout_ms;
-    bot->max_body_bytes = opts->max_body_bytes;
-    bot->log = opts->log;
-    bot->log_user = opts->log_user;
-    tp__ok(err);
-    return bot;
-fail:
-    if (bot->wake[0] >= 0) close(bot->wake[0]);
-    if (bot->wake[1] >= 0) close(bot->wake[1]);
-    if (bot->token) memset(bot->token, 0, strlen(bot->token));
-    tp__line_free(bot->first);
-    tp__free(bot->token);
-    tp__free(bot->api_url);
-    tp__free(bot->prefix);
-    tp__free(bot->ca_file);
-    tp__free(bot->proxy);
-    tp__free(bot);
-    return NULL;
-}
-
-#define TP__SIG_SLOTS 8
-static tp_bot *volatile tp__sig_bots[TP__SIG_SLOTS];
-static struct sigaction tp__sig_old[2]; /* SIGINT, SIGTERM as they were before the first bot */
-static int tp__sig_users;
-static volatile int tp__sig_running; /* handlers between reading a slot and stopping its bot */
-
-/* Called with the bot leaving the slots: the last one gives the signals back. Signals are
-   blocked meanwhile in this thread; a handler running in another thread may have read the
-   slot already, so this waits until no handler is between reading a slot and stopping its
-   bot before the bot is freed. */
-static void tp__sig_release(tp_bot *bot) {
-    sigset_t all, old;
-    int i, found = 0;
-    sigemptyset(&all);
-    sigaddset(&all, SIGINT);
-    sigaddset(&all, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &all, &old);
-    for (i = 0; i < TP__SIG_SLOTS; i++)
-        if (tp__sig_bots[i] == bot) {
-            TP__STORE(tp__sig_bots[i], NULL); /* before the wait */
-            found = 1;
-        }
-    if (found && --tp__sig_users == 0) {
-        sigaction(SIGINT, &tp__sig_old[0], NULL);
-        sigaction(SIGTERM, &tp__sig_old[1], NULL);
-    }
-    while (found && TP__LOAD(tp__sig_running) != 0) sched_yield();
-    pthread_sigmask(SIG_SETMASK, &old, NULL);
-}
-
-TP__DEF void tp_bot_free(tp_bot *bot) {
-    if (!bot) return;
-    tp__sig_release(bot);
-    tp_http_free(bot->polls.http); /* the clones first: the first connection owns the TLS */
-    while (bot->idle) {             /* session store they share (all are back by now) */
-        tp__line *ln = bot->idle;
-        bot->idle = ln->next;
-        if (ln != bot->first) tp__line_free(ln);
-    }
-    tp__line_free(bot->first);
-    pthread_mutex_destroy(&bot->pool_lock);
-    pthread_mutex_destroy(&bot->polls_lock);
-    pthread_cond_destroy(&bot->pool_back);
-    close(bot->wake[0]);
-    close(bot->wake[1]);
-    if (bot->polls.path.ptr) memset(bot->polls.path.ptr, 0, bot->polls.path.len);
-    tp_buf_deinit(&bot->polls.path);
-    memset(bot->token, 0, strlen(bot->token));
-    tp__free(bot->token);
-    tp__free(bot->api_url);
-    tp__free(bot->prefix);
-    tp__free(bot->ca_file);
-    tp__free(bot->proxy);
-    tp__free(bot);
-}
-
-TP__DEF void tp_bot_stop(tp_bot *bot) {
-    int saved = errno;
-    ssize_t rc;
-    TP__STOP_SET(bot);
-    rc = write(bot->wake[1], "s", 1); /* a full pipe is already a wake-up */
-    (void)rc;
-    errno = saved;
-}
-
-TP__DEF bool tp_bot_stopped(const tp_bot *bot) { return TP__STOPPED(bot); }
-
-static void tp__on_signal(int sig) {
-    int i;
-    (void)sig;
-    TP__ADD(tp__sig_running, 1); /* tp_bot_free waits for this to drop back before freeing */
-    for (i = 0; i < TP__SIG_SLOTS; i++) {
-        tp_bot *b = TP__LOAD(tp__sig_bots[i]);
-        if (b) tp_bot_stop(b);
-    }
-    TP__ADD(tp__sig_running, -1);
-}
-
-TP__DEF tp_err tp_bot_stop_on_signals(tp_bot *bot) {
-    struct sigaction sa;
-    int i, slot = -1;
-    for (i = 0; i < TP__SIG_SLOTS; i++) {
-        if (tp__sig_bots[i] == bot) return TP_OK;
-        if (!tp__sig_bots[i] && slot < 0) slot = i;
-    }
-    if (slot < 0) return TP_ERR_INVALID;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = tp__on_signal;
-    sigemptyset(&sa.sa_mask);
-    if (tp__sig_users == 0 &&
-        (sigaction(SIGINT, &sa, &tp__sig_old[0]) != 0 || sigaction(SIGTERM, &sa, &tp__sig_old[1]) != 0))
-        return TP_ERR_IO;
-    TP__STORE(tp__sig_bots[slot], bot); /* the bot, made before */
-    tp__sig_users++;
-    return TP_OK;
-}
-
-/* Sleeps ms, or less when the bot is stopped. Returns false if stopped. */
-static bool tp__bot_sleep(tp_bot *bot, int64_t ms) {
-    int64_t deadline = tp_now_ms() + ms;
-    while (!TP__STOPPED(bot)) {
-        struct pollfd pf;
-        int left = tp__ms_left(deadline);
-        if (left == 0) return true;
-        pf.fd = bot->wake[0];
-        pf.events = POLLIN;
-        pf.revents = 0;
-        (void)poll(&pf, 1, left);
-    }
-    return false;
-}
-
-/* Turns an HTTP answer into the result document or a Bot API error. */
-static tp_err tp__api_answer(tp_bot *bot, const char *method, const tp_http_resp *resp,
-                             tp_json_doc **out, tp_error *err) {
-    tp_error jerr;
-    tp_json_doc *doc;
-    const tp_json *root, *ok;
-    /* Nobody wants the result and it is a success as Telegram writes one: no need to parse. */
-    if (!out && resp->status == 200 && resp->body_len > 11 &&
-        memcmp(resp->body, "{\"ok\":true,", 11) == 0)
-        return tp__ok(err);
-    doc = tp_json_parse(resp->body, resp->body_len, &jerr);
-    root = tp_json_root(doc);
-    ok = tp_json_get(root, "ok");
-    if (!doc) {
-        tp__fail(err, TP_ERR_NOT_JSON, 0, "%s: HTTP %d answer is not JSON (%s%s%s)", method,
-                 resp->status, resp->content_type[0] ? resp->content_type : "no content type",
-                 resp->body_len ? ", " : "", resp->body_len ? jerr.message : ", empty");
-        if (err) err->http_status = resp->status;
-        return TP_ERR_NOT_JSON;
-    }
-    if (tp_json_typeof(ok) != TP_JSON_BOOL || (tp_json_bool(ok) && !tp_json_get(root, "result"))) {
-        tp_json_doc_free(doc);
-        tp__fail(err, TP_ERR_BAD_RESPONSE, 0, "%s: HTTP %d answer is JSON but not a Bot API answer",
-                 method, resp->status);
-        if (err) err->http_status = resp->status;
-        return TP_ERR_BAD_RESPONSE;
-    }
-    if (!tp_json_bool(ok)) {
-        const tp_json *params = tp_json_get(root, "parameters");
-        const char *raw = tp_json_get_str(root, "description");
-        char *desc = raw ? tp__strdup(raw) : NULL, *hit;
-        int code = (int)tp_json_get_int(root, "error_code");
-        if (desc)
-            while ((hit = strstr(desc, bot->token)) != NULL) memset(hit, '*', strlen(bot->token));
-        tp__fail(err, TP_ERR_API, 0, "%s: Telegram error %d: %s", method, code,
-                 desc ? desc : raw ? "(description unavailable)" : "(no description)");
-        if (err) {
-            err->http_status = resp->status;
-            err->error_code = code;
-            err->retry_after = (int)tp_json_get_int(params, "retry_after");
-            err->migrate_to_chat_id = tp_json_get_int(params, "migrate_to_chat_id");
-            if (desc) tp__strlcpy(err->description, desc, sizeof err->description);
-            tp__scrub(bot, err);
-        }
-        tp__free(desc);
-        tp_json_doc_free(doc);
-        return TP_ERR_API;
-    }
-    if (out) *out = doc;
-    else tp_json_doc_free(doc);
-    return tp__ok(err);
-}
-
-/* One Bot API call. wake: a long poll, on its own connection, that tp_bot_stop may cut short. */
-static tp_err tp__call(tp_bot *bot, const char *method, const char *params,
-                       const tp_http_part *parts, size_t nparts, int timeout_ms, bool wake,
-                       tp_json_doc **out, tp_error *err) {
-    tp__line *ln;
-    tp_http_req req;
-    tp_http_resp resp;
-    tp_err rc;
-    tp_error own;
-    int64_t start = tp_now_ms(), deadline;
-    TELEPOT_ASSERT(bot && method);
-    if (!err) err = &own; /* failure codes are read back from it */
-    if (out) *out = NULL;
-    memset(&req, 0, sizeof req);
-    if (timeout_ms <= 0) timeout_ms = bot->timeout_ms;
-    deadline = start + timeout_ms;
-    ln = wake ? tp__polls_take(bot, err) : tp__pool_take(bot, deadline, err);
-    if (!ln) {
-        tp__prefix(err, method);
-        tp__log(bot, 1, "%s", err->message);
-        return err->code;
-    }
-    rc = tp__line_path(bot, ln, "/bot", err);
-    tp_buf_puts(&ln->path, method);
-    if (rc == TP_OK && ln->path.err) rc = tp__fail(err, TP_ERR_NOMEM, 0, NULL);
-    if (rc != TP_OK) {
-        if (wake) pthread_mutex_unlock(&bot->polls_lock);
-        else tp__pool_give(bot, ln);
-        return rc;
-    }
-    req.path = ln->path.ptr;
-    req.body = params;
-    req.body_len = params ? strlen(params) : 0;
-    req.parts = parts;
-    req.nparts = nparts;
-    req.timeout_ms = (int)(deadline - tp_now_ms()); /* what waiting for a connection left */
-    if (!wake && req.timeout_ms < timeout_ms / 2) { /* too little to count on: not sent */
-        rc = tp__fail(err, TP_ERR_TIMEOUT, 0, "%s: waited %d ms for one of the bot's %d "
-                      "connections; not sent", method, timeout_ms - req.timeout_ms, bot->max_lines);
-        tp__pool_give(bot, ln);
-        tp__log(bot, 1, "%s", err->message);
-        return rc;
-    }
-    /* getters (getUpdates with its offset too) give the same answer when asked twice */
-    req.idempotent = strncmp(method, "get", 3) == 0 && method[3] >= 'A' && method[3] <= 'Z';
-    ln->http->conn.wake_fd = wake ? bot->wake[0] : -1;
-    rc = tp_http_request(ln->http, &req, &resp, err);
-    ln->http->conn.wake_fd = -1;
-    if (rc == TP_OK) rc = tp__api_answer(bot, method, &resp, out, err);
-    else tp__prefix(err, method);
-    if (rc != TP_OK) tp__scrub(bot, err);
-    if (wake) pthread_mutex_unlock(&bot->polls_lock);
-    else tp__pool_give(bot, ln);
-    if (rc != TP_OK) tp__log(bot, 1, "%s", err->message);
-    return rc;
-}
-
-TP__DEF tp_err tp_call(tp_bot *bot, const char *method, const char *params, tp_json_doc **out,
-                       tp_error *err) {
-    return tp__call(bot, method, params, NULL, 0, 0, false, out, err);
-}
-
-TP__DEF tp_err tp_call_multipart(tp_bot *bot, const char *method, const tp_http_part *parts,
-                                 size_t nparts, tp_json_doc **out, tp_error *err) {
-    return tp__call(bot, method, NULL, parts, nparts, 0, false, out, err);
-}
-
-TP__DEF const tp_json *tp_result(const tp_json_doc *doc) {
-    return tp_json_get(tp_json_root(doc), "result");
-}
-
-/* Writes {"offset":..,"limit":..,"timeout":..,"allowed_updates":[..]} with absent parts left out. */
-static void tp__updates_params(tp_buf *b, int64_t offset, int limit, int timeout,
-                               const char *const *allowed) {
-    tp_jw w;
-    tp_jw_init(&w, b);
-    tp_jw_obj(&w);
-    if (offset) {
-        tp_jw_key(&w, "offset");
-        tp_jw_int(&w, offset);
-    }
-    if (limit) {
-        tp_jw_key(&w, "limit");
-        tp_jw_int(&w, limit);
-    }
-    tp_jw_key(&w, "timeout");
-    tp_jw_int(&w, timeout);
-    if (allowed) {
-        tp_jw_key(&w, "allowed_updates");
-        tp_jw_arr(&w);
-        for (; *allowed; allowed++) tp_jw_str(&w, *allowed);
-        tp_jw_arr_end(&w);
-    }
-    tp_jw_obj_end(&w);
-}
-
-/* The HTTP deadline of a long poll: Telegram holds it `timeout` seconds, plus slack. */
-static int tp__poll_deadline_ms(int timeout) {
-    if (timeout > 86400) timeout = 86400; /* a day: beyond any server's hold */
-    if (timeout < 0) timeout = 0;
-    return timeout * 1000 + 15000;
-}
-
-TP__DEF tp_err tp_download_file(tp_bot *bot, const char *file_id, int fd, tp_error *err) {
-    static const char hex[] = "0123456789ABCDEF";
-    tp_json_doc *doc = NULL;
-    const char *path;
-    tp__line *ln;
-    tp_http_req req;
-    tp_http_resp resp;
-    tp_buf params;
-    tp_jw w;
-    tp_err rc;
-    TELEPOT_ASSERT(file_id);
-    tp_buf_init(&params);
-    tp_jw_init(&w, &params);
-    tp_jw_obj(&w);
-    tp_jw_key(&w, "file_id");
-    tp_jw_str(&w, file_id);
-    tp_jw_obj_end(&w);
-    rc = params.err ? tp__fail(err, TP_ERR_NOMEM, 0, NULL) : tp_call(bot, "getFile", params.ptr, &doc, err);
-    tp_buf_deinit(&params);
-    if (rc != TP_OK) return rc;
-    path = tp_json_get_str(tp_result(doc), "file_path");
-    if (!path || !*path) {
-        tp_json_doc_free(doc);
-        return tp__fail(err, TP_ERR_BAD_RESPONSE, 0,
-                        "getFile: no file_path in the answer (file too big or gone?)");
-    }
-    memset(&req, 0, sizeof req);
-    ln = tp__pool_take(bot, tp_now_ms() + bot->timeout_ms, err);
-    rc = ln ? tp__line_path(bot, ln, "/file/bot", err) : err ? err->code : TP_ERR_TIMEOUT;
-    if (rc != TP_OK) {
-        if (ln) tp__pool_give(bot, ln);
-        tp_json_doc_free(doc);
-        return rc;
-    }
-    for (; *path; path++) { /* percent-encode all but unreserved characters and '/' */
-        unsigned char c = (unsigned char)*path;
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-            c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
-            tp_buf_append(&ln->path, path, 1);
-        } else {
-            char e[3] = {'%', hex[c >> 4], hex[c & 15]};
-            tp_buf_append(&ln->path, e, 3);
-        }
-    }
-    tp_json_doc_free(doc);
-    if (ln->path.err) {
-        tp__pool_give(bot, ln);
-        return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
-    }
-    req.path = ln->path.ptr;
-    req.to_fd = true;
-    req.out_fd = fd;
-    req.timeout_ms = bot->download_timeout_ms;
-    rc = tp_http_request(ln->http, &req, &resp, err);
-    if (rc == TP_OK && (resp.status < 200 || resp.status > 299)) {
-        rc = tp__fail(err, TP_ERR_HTTP_STATUS, 0, "download: HTTP status %d", resp.status);
-        if (err) err->http_status = resp.status;
-    } else if (rc != TP_OK) {
-        tp__prefix(err, "download");
-    }
-    tp__scrub(bot, err);
-    tp__pool_give(bot, ln);
-    return rc;
-}
-
-TP__DEF tp_err tp_download_file_to(tp_bot *bot, const char *file_id, const char *path,
-                                   tp_error *err) {
-    tp_err rc;
-    tp_buf part;
-    int fd;
-    tp_buf_init(&part);
-    tp_buf_puts(&part, path);
-    tp_buf_puts(&part, ".part");
-    if (part.err) return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
-    fd = open(part.ptr, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        rc = tp__fail(err, TP_ERR_FILE, errno, "cannot create %s: %s", part.ptr, strerror(errno));
-        tp_buf_deinit(&part);
-        return rc;
-    }
-    rc = tp_download_file(bot, file_id, fd, err);
-    if (close(fd) != 0 && rc == TP_OK)
-        rc = tp__fail(err, TP_ERR_FILE, errno, "closing %s: %s", part.ptr, strerror(errno));
-    if (rc == TP_OK && rename(part.ptr, path) != 0)
-        rc = tp__fail(err, TP_ERR_FILE, errno, "renaming to %s: %s", path, strerror(errno));
-    if (rc != TP_OK) unlink(part.ptr);
-    tp_buf_deinit(&part);
-    return rc;
-}
-
-/* telepot's flavor and glance. */
-
-static const struct {
-    const char *key;
-    tp_flavor flavor;
-} tp__update_kinds[] = {
-    {"message", TP_FLAVOR_CHAT},
-    {"edited_message", TP_FLAVOR_EDITED_CHAT},
-    {"channel_post", TP_FLAVOR_CHANNEL},
-    {"edited_channel_post", TP_FLAVOR_EDITED_CHANNEL},
-    {"business_message", TP_FLAVOR_BUSINESS},
-    {"edited_business_message", TP_FLAVOR_BUSINESS},
-    {"business_connection", TP_FLAVOR_BUSINESS},
-    {"deleted_business_messages", TP_FLAVOR_BUSINESS},
-    {"callback_query", TP_FLAVOR_CALLBACK_QUERY},
-    {"inline_query", TP_FLAVOR_INLINE_QUERY},
-    {"chosen_inline_result", TP_FLAVOR_CHOSEN_INLINE_RESULT},
-    {"shipping_query", TP_FLAVOR_SHIPPING_QUERY},
-    {"pre_checkout_query", TP_FLAVOR_PRE_CHECKOUT_QUERY},
-    {"poll", TP_FLAVOR_POLL},
-    {"poll_answer", TP_FLAVOR_POLL_ANSWER},
-    {"my_chat_member", TP_FLAVOR_MY_CHAT_MEMBER},
-    {"chat_member", TP_FLAVOR_CHAT_MEMBER},
-    {"chat_join_request", TP_FLAVOR_CHAT_JOIN_REQUEST},
-    {"message_reaction", TP_FLAVOR_REACTION},
-    {"message_reaction_count", TP_FLAVOR_REACTION},
-    {"chat_boost", TP_FLAVOR_BOOST},
-    {"removed_chat_boost", TP_FLAVOR_BOOST},
-    {"purchased_paid_media", TP_FLAVOR_PURCHASED_PAID_MEDIA},
-};
-
-TP__DEF const char *tp_flavor_name(tp_flavor f) {
-    static const char *const names[] = {
-        "raw", "chat", "edited_chat", "channel", "edited_channel", "business", "callback_query",
-        "inline_query", "chosen_inline_result", "shipping_query", "pre_checkout_query", "poll",
-        "poll_answer", "my_chat_member", "chat_member", "chat_join_request", "reaction", "boost",
-        "purchased_paid_media"};
-    return (unsigned)f < sizeof names / sizeof names[0] ? names[f] : "raw";
-}
-
-TP__DEF tp_flavor tp_flavor_of(const tp_json *v) {
-    size_t i;
-    if (tp_json_typeof(v) != TP_JSON_OBJECT) return TP_FLAVOR_RAW;
-    if (tp_json_get(v, "update_id")) {
-        for (i = 0; i < sizeof tp__update_kinds / sizeof tp__update_kinds[0]; i++)
-            if (tp_json_get(v, tp__update_kinds[i].key)) return tp__update_kinds[i].flavor;
-        return TP_FLAVOR_RAW;
-    }
-    /* A bare object, as telepot 6 took them: recognise it by its fields. */
-    if (tp_json_get(v, "message_id")) return TP_FLAVOR_CHAT;
-    if (tp_json_get(v, "chat_instance")) return TP_FLAVOR_CALLBACK_QUERY;
-    if (tp_json_get(v, "result_id")) return TP_FLAVOR_CHOSEN_INLINE_RESULT;
-    if (tp_json_get(v, "query") && tp_json_get(v, "offset")) return TP_FLAVOR_INLINE_QUERY;
-    if (tp_json_get(v, "shipping_address")) return TP_FLAVOR_SHIPPING_QUERY;
-    if (tp_json_get(v, "total_amount") && tp_json_get(v, "invoice_payload"))
-        return TP_FLAVOR_PRE_CHECKOUT_QUERY;
-    return TP_FLAVOR_RAW;
-}
-
-TP__DEF const tp_json *tp_update_payload(const tp_json *u) {
-    size_t i;
-    for (i = 0; i < sizeof tp__update_kinds / sizeof tp__update_kinds[0]; i++) {
-        const tp_json *p = tp_json_get(u, tp__update_kinds[i].key);
-        if (p) return p;
-    }
-    /* an update kind newer than this library: the first member that is not update_id */
-    if (tp_json_typeof(u) != TP_JSON_OBJECT) return NULL;
-    for (u = tp_json_first(u); u; u = tp_json_next(u))
-        if (strcmp(tp_json_key(u), "update_id") != 0) return u;
-    return NULL;
-}
-
-/* Message fields that carry content, most specific first (animation messages also carry
-   document; that order makes them "animation"). */
-static const char *const tp__content_types[] = {
-    "text", "animation", "audio", "document", "live_photo", "paid_media", "photo", "sticker",
-    "story", "video", "video_note", "voice", "checklist", "contact", "dice", "game", "poll",
-    "venue", "location", "new_chat_members", "left_chat_member", "chat_owner_left",
-    "chat_owner_changed", "new_chat_title", "new_chat_photo", "delete_chat_photo",
-    "group_chat_created", "supergroup_chat_created", "channel_chat_created",
-    "message_auto_delete_timer_changed", "migrate_to_chat_id", "migrate_from_chat_id",
-    "pinned_message", "invoice", "successful_payment", "refunded_payment", "users_shared",
-    "chat_shared", "gift", "unique_gift", "gift_upgrade_sent", "connected_website",
-    "write_access_allowed", "passport_data", "proximity_alert_triggered", "boost_added",
-    "chat_background_set", "checklist_tasks_done", "checklist_tasks_added",
-    "direct_message_price_changed", "forum_topic_created", "forum_topic_edited",
-    "forum_topic_closed", "forum_topic_reopened", "general_forum_topic_hidden",
-    "general_forum_topic_unhidden", "giveaway_created", "giveaway", "giveaway_winners",
-    "giveaway_completed", "managed_bot_created", "paid_message_price_changed",
-    "poll_option_added", "poll_option_deleted", "suggested_post_approved",
-    "suggested_post_approval_failed", "suggested_post_declined", "suggested_post_paid",
-    "suggested_post_refunded", "video_chat_scheduled", "video_chat_started", "video_chat_ended",
-    "video_chat_participants_invited", "web_app_data", "rich_message"};
-
-TP__DEF tp_glance_info tp_glance(const tp_json *msg) {
-    tp_glance_info g;
-    const tp_json *chat = tp_json_get(msg, "chat"), *m;
-    size_t best = sizeof tp__content_types / sizeof tp__content_types[0], i;
-    g.content_type = "unknown";
-    g.chat_type = tp_json_get_str(chat, "type");
-    if (tp_json_typeof(msg) != TP_JSON_OBJECT) msg = NULL; /* only objects have keys */
-    if (!g.chat_type) g.chat_type = "";
-    g.chat_id = tp_json_get_int(chat, "id");
-    if (tp_json_typeof(msg) != TP_JSON_OBJECT) return g; /* an array's elements have no keys */
-    for (m = tp_json_first(msg); m; m = tp_json_next(m)) {
-        const char *k = tp_json_key(m);
-        if (!k) break; /* an array, not a message: no keys */
-        for (i = 0; i < best; i++)
-            if (strcmp(k, tp__content_types[i]) == 0) {
-                best = i;
-                break;
-            }
-    }
-    if (best < sizeof tp__content_types / sizeof tp__content_types[0])
-        g.content_type = tp__content_types[best];
-    return g;
-}
-
-/* >>updates (impl) ------------------------------------------------------------------------
-   Long polling. The offset moves past an update only once its handler has returned, and a
-   stop confirms it with one more short getUpdates, so a restart neither repeats nor loses.
-   The poll has its own connection (its waits are cut short by the bot's self-pipe); the stop's
-   confirmation goes over the bot's connection, which a stop does not interrupt. */
-
-static uint32_t tp__jitter(uint32_t *s) { /* xorshift32 */
-    *s ^= *s << 13;
-    *s ^= *s >> 17;
-    *s ^= *s << 5;
-    return *s;
-}
-
-/* The dispatcher: per-key order, different keys in parallel. Each key (a chat) with work has a
-   small FIFO; keys whose FIFO is not empty and that no worker is running wait in one ready
-   list, and any idle worker takes the first, runs one item, and puts the key back at the end
-   when it has more. So one chat's updates run one at a time and in order, and a slow chat
-   holds one worker, never a fixed share of chats. One mutex; `pending` counts queued +
-   running items, `bytes` their cost (what the webhook receiver budgets). tp_disp_push waits
-   while the key's FIFO holds queue_size items; the receiver never waits (it holds its own
-   lock): it asks tp__disp_room first and refuses the update when there is none, then puts
-   without waiting (a FIFO grows past queue_size only for updates the orderer releases). */
-typedef struct tp__ditem {
-    const tp_update *u;
-    tp_json_doc *doc; /* owned, or NULL */
-    size_t cost;      /* bytes counted in d->bytes while queued or running */
-    void *tag;        /* passed to d->after once the handler returned */
-} tp__ditem;
-
-typedef struct tp__dkey {
-    int64_t key;
-    tp__ditem *ring;
-    size_t head, len, cap;
-    bool running, ready;
-    struct tp__dkey *hnext;     /* hash chain */
-    struct tp__dkey *rnext;     /* ready list */
-} tp__dkey;
-
-struct tp_disp {
-    tp_bot *bot;
-    tp_update_fn handler;
-    void *user;
-    void (*after)(void *ctx, const tp_update *u, void *tag); /* internal: the poller's books */
-    void *after_ctx;
-    pthread_mutex_t lock;
-    pthread_cond_t work;   /* a key became ready, or the end */
-    pthread_cond_t space;  /* a FIFO has room again */
-    pthread_cond_t idle;   /* pending reached 0 */
-    size_t pending, cap, bytes, nkeys, nbuckets, nspare;
-    tp__dkey **buckets;    /* keys with items queued or running */
-    tp__dkey *ready, *ready_tail;
-    tp__dkey *spare;       /* emptied keys kept for reuse (their rings too) */
-    int nworkers, started, alive;
-    bool quit;
-    pthread_t *th;
-};
-
-/* A hash of an id for power-of-two tables (the dispatcher's keys, the receiver's dedup set):
-   chat ids of one kind share low bits less than one might hope, so the high bits are folded
-   in before a Fibonacci multiply, whose top half is taken. */
-static size_t tp__mix64(int64_t id) {
-    uint64_t k = (uint64_t)id;
-    k ^= k >> 29;
-    k *= UINT64_C(0x9E3779B97F4A7C15);
-    return (size_t)(k >> 32);
-}
-
-static size_t tp__dkey_slot(const tp_disp *d, int64_t key) {
-    return tp__mix64(key) & (d->nbuckets - 1);
-}
-
-/* Under the lock: the key's record, made when create (NULL when it cannot be). */
-static tp__dkey *tp__dkey_find(tp_disp *d, int64_t key, bool create) {
-    size_t s = tp__dkey_slot(d, key);
-    tp__dkey *k;
-    for (k = d->buckets[s]; k; k = k->hnext)
-        if (k->key == key) return k;
-    if (!create) return NULL;
-    if (d->nkeys >= d->nbuckets) { /* keep chains short: double the table */
-        size_t nb = d->nbuckets * 2, i;
-        tp__dkey **b = (tp__dkey **)tp__alloc(nb * sizeof *b);
-        if (b) {
-            tp__dkey **old = d->buckets;
-            size_t on = d->nbuckets;
-            memset(b, 0, nb * sizeof *b);
-            d->buckets = b;
-            d->nbuckets = nb;
-            for (i = 0; i < on; i++)
-                while (old[i]) {
-                    tp__dkey *x = old[i];
-                    size_t t = tp__dkey_slot(d, x->key);
-                    old[i] = x->hnext;
-                    x->hnext = b[t];
-                    b[t] = x;
-                }
-            tp__free(old);
-            s = tp__dkey_slot(d, key);
-        }
-    }
-    if (d->spare) {
-        k = d->spare;
-        d->spare = k->hnext;
-        d->nspare--;
-    } else {
-        k = (tp__dkey *)tp__alloc(sizeof *k);
-        if (!k) return NULL;
-        memset(k, 0, sizeof *k);
-    }
-    k->key = key;
-    k->head = k->len = 0;
-    k->running = k->ready = false;
-    k->rnext = NULL;
-    k->hnext = d->buckets[s];
-    d->buckets[s] = k;
-    d->nkeys++;
-    return k;
-}
-
-/* Under the lock: a key with nothing queued or running leaves the table (kept as a spare). */
-static void tp__dkey_drop(tp_disp *d, tp__dkey *k) {
-    tp__dkey **pp = &d->buckets[tp__dkey_slot(d, k->key)];
-    while (*pp != k) pp = &(*pp)->hnext;
-    *pp = k->hnext;
-    d->nkeys--;
-    if (k->cap > 16) { /* a big ring from a burst goes back to the allocator */
-        tp__free(k->ring);
-        k->ring = NULL;
-        k->cap = 0;
-    }
-    if (d->nspare >= 256) { /* enough spares for a burst; the rest go back */
-        tp__free(k->ring);
-        tp__free(k);
-        return;
-    }
-    k->hnext = d->spare;
-    d->spare = k;
-    d->nspare++;
-}
-
-static void tp__dkey_ready(tp_disp *d, tp__dkey *k) {
-    k->ready = true;
-    k->rnext = NULL;
-    if (d->ready_tail) d->ready_tail->rnext = k;
-    else d->ready = k;
-    d->ready_tail = k;
-    pthread_cond_signal(&d->work);
-}
-
-static void *tp__disp_main(void *arg) {
-    tp_disp *d = (tp_disp *)arg;
-    pthread_mutex_lock(&d->lock);
-    for (;;) {
-        tp__ditem it;
-        tp__dkey *k;
-        while (!d->ready && !d->quit) pthread_cond_wait(&d->work, &d->lock);
-        if (!d->ready) { /* quit, and nothing left; a put after this finds alive 0 at last */
-            d->alive--;
-            break;
-        }
-        k = d->ready;
-        d->ready = k->rnext;
-        if (!d->ready) d->ready_tail = NULL;
-        k->ready = false;
-        k->running = true;
-        it = k->ring[k->head];
-        k->head = (k->head + 1) % k->cap;
-        k->len--;
-        pthread_cond_broadcast(&d->space);
-        pthread_mutex_unlock(&d->lock);
-        d->handler(d->bot, it.u, d->user);
-        if (d->after) d->after(d->after_ctx, it.u, it.tag);
-        tp_json_doc_free(it.doc);
-        pthread_mutex_lock(&d->lock);
-        k->running = false;
-        d->bytes -= it.cost;
-        if (k->len) tp__dkey_ready(d, k); /* its next item, behind the keys already waiting */
-        else tp__dkey_drop(d, k);
-        if (--d->pending == 0) pthread_cond_broadcast(&d->idle);
-    }
-    pthread_mutex_unlock(&d->lock);
-    return NULL;
-}
-
-TP__DEF tp_disp *tp_disp_new(tp_bot *bot, tp_update_fn handler, void *user,
-                             const tp_disp_opts *opts, tp_error *err) {
-    tp_disp *d;
-    int i, n = opts && opts->workers > 0 ? opts->workers : 4;
-    size_t cap = opts && opts->queue_size > 0 ? (size_t)opts->queue_size : 256;
-    TELEPOT_ASSERT(handler);
-    if (n > 1024) n = 1024;
-    d = (tp_disp *)tp__alloc(sizeof *d);
-    if (!d) {
-        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
-        return NULL;
-    }
-    memset(d, 0, sizeof *d);
-    d->bot = bot;
-    d->handler = handler;
-    d->user = user;
-    d->cap = cap;
-    d->nworkers = n;
-    d->nbuckets = 64;
-    d->buckets = (tp__dkey **)tp__alloc(d->nbuckets * sizeof *d->buckets);
-    d->th = (pthread_t *)tp__alloc(sizeof *d->th * (size_t)n);
-    if (!d->buckets || !d->th) {
-        tp__free(d->buckets);
-        tp__free(d->th);
-        tp__free(d);
-        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
-        return NULL;
-    }
-    memset(d->buckets, 0, d->nbuckets * sizeof *d->buckets);
-    pthread_mutex_init(&d->lock, NULL);
-    pthread_cond_init(&d->work, NULL);
-    pthread_cond_init(&d->space, NULL);
-    pthread_cond_init(&d->idle, NULL);
-    for (i = 0; i < n; i++) {
-        if (pthread_create(&d->th[i], NULL, tp__disp_main, d) != 0) {
-            tp__fail(err, TP_ERR_IO, 0, "cannot start the dispatcher's threads");
-            tp_disp_free(d);
-            return NULL;
-        }
-        d->started = i + 1;
-        pthread_mutex_lock(&d->lock);
-        d->alive++;
-        pthread_mutex_unlock(&d->lock);
-    }
-    tp__ok(err);
-    return d;
-}
-
-/* Would an update with u's key and this cost be taken now without waiting? Its key's FIFO
-   is below queue_size and the bytes held stay within budget (0: no budget). */
-static bool tp__disp_room(tp_disp *d, const tp_update *u, size_t cost, size_t held,
-                          size_t budget) {
-    tp__dkey *k;
-    bool room;
-    pthread_mutex_lock(&d->lock);
-    k = tp__dkey_find(d, tp_update_key(u->json), false);
-    held += d->bytes; /* an update bigger than the budget is still taken when nothing is held */
-    room = (!k || k->len < d->cap) &&
-           (!budget || !held || (held <= budget && cost <= budget - held));
-    pthread_mutex_unlock(&d->lock);
-    return room;
-}
-
-/* Queues u behind its key's earlier updates. wait: while that FIFO holds queue_size items
-   (back-pressure); else at once, the FIFO growing if it must. TP_ERR_NOMEM when it cannot. */
-static tp_err tp__disp_put(tp_disp *d, const tp_update *u, tp_json_doc *doc, size_t cost,
-                           void *tag, bool wait) {
-    int64_t key = tp_update_key(u->json);
-    tp__dkey *k;
-    tp__ditem *it;
-    pthread_mutex_lock(&d->lock);
-    for (;;) {
-        if (d->quit && !d->alive) { /* every worker has left: nobody would run it */
-            pthread_mutex_unlock(&d->lock);
-            return TP_ERR_STOPPED;
-        }
-        k = tp__dkey_find(d, key, true);
-        if (!k) {
-            pthread_mutex_unlock(&d->lock);
-            return TP_ERR_NOMEM;
-        }
-        if (!wait || k->len < d->cap) break;
-        pthread_cond_wait(&d->space, &d->lock); /* k may be dropped meanwhile: look again */
-    }
-    if (k->len == k->cap) { /* unroll into a ring twice the size */
-        size_t nc = k->cap ? k->cap * 2 : 4, i;
-        tp__ditem *nr = (tp__ditem *)tp__alloc(sizeof *nr * nc);
-        if (!nr) {
-            if (!k->len && !k->running) tp__dkey_drop(d, k);
-            pthread_mutex_unlock(&d->lock);
-            return TP_ERR_NOMEM;
-        }
-        for (i = 0; i < k->len; i++) nr[i] = k->ring[(k->head + i) % k->cap];
-        tp__free(k->ring);
-        k->ring = nr;
-        k->head = 0;
-        k->cap = nc;
-    }
-    it = &k->ring[(k->head + k->len) % k->cap];
-    it->u = u;
-    it->doc = doc;
-    it->cost = cost;
-    it->tag = tag;
-    k->len++;
-    d->pending++;
-    d->bytes += cost;
-    if (!k->running && !k->ready) tp__dkey_ready(d, k);
-    pthread_mutex_unlock(&d->lock);
-    return TP_OK;
-}
-
-TP__DEF tp_err tp_disp_push(tp_disp *d, const tp_update *u, tp_json_doc *owned_doc) {
-    return tp__disp_put(d, u, owned_doc, 0, NULL, true);
-}
-
-TP__DEF void tp_disp_drain(tp_disp *d) {
-    pthread_mutex_lock(&d->lock);
-    while (d->pending) pthread_cond_wait(&d->idle, &d->lock);
-    pthread_mutex_unlock(&d->lock);
-}
-
-TP__DEF void tp_disp_free(tp_disp *d) {
-    int i;
-    size_t b;
-    if (!d) return;
-    pthread_mutex_lock(&d->lock);
-    d->quit = true;
-    pthread_cond_broadcast(&d->work);
-    pthread_mutex_unlock(&d->lock);
-    for (i = 0; i < d->started; i++) pthread_join(d->th[i], NULL);
-    for (b = 0; b < d->nbuckets; b++) /* nothing is left: the workers ran every item */
-        while (d->buckets[b]) {
-            tp__dkey *k = d->buckets[b];
-            d->buckets[b] = k->hnext;
-            tp__free(k->ring);
-            tp__free(k);
-        }
-    while (d->spare) {
-        tp__dkey *k = d->spare;
-        d->spare = k->hnext;
-        tp__free(k->ring);
-        tp__free(k);
-    }
-    pthread_cond_destroy(&d->work);
-    pthread_cond_destroy(&d->space);
-    pthread_cond_destroy(&d->idle);
-    pthread_mutex_destroy(&d->lock);
-    tp__free(d->buckets);
-    tp__free(d->th);
-    tp__free(d);
-}
-
-TP__DEF int64_t tp_update_key(const tp_json *update) {
-    const tp_json *p = tp_update_payload(update), *chat = tp_json_get(p, "chat");
-    if (!chat) chat = tp_json_get(tp_json_get(p, "message"), "chat"); /* callback_query */
-    if (tp_json_typeof(tp_json_get(chat, "id")) == TP_JSON_INT) return tp_json_get_int(chat, "id");
-    p = tp_json_get(p, "from") ? tp_json_get(p, "from") : tp_json_get(p, "user");
-    return tp_json_get_int(p, "id");
-}
-
-/* The first occurrence of needle in hay, or NULL. */
-static const char *tp__memmem(const char *hay, size_t hn, const char *needle, size_t nn) {
-    const char *p = hay, *end = hay + hn;
-    while (nn && (size_t)(end - p) >= nn) {
-        p = (const char *)memchr(p, needle[0], (size_t)(end - p) - nn + 1);
-        if (!p) break;
-        if (memcmp(p, needle, nn) == 0) return p;
-        p++;
-    }
-    return NULL;
-}
-
-/* The poller's state. */
-/* With workers, the poller keeps fetching while handlers run. Its books (under lk): `fl`,
-   the update_ids handed to the dispatcher whose handlers have not returned, ascending;
-   `next`, one past the highest id handed out (or skipped); `dn`, ids above fl[0] whose
-   handlers returned. The offset it confirms is the prefix: fl[0], or `next` when nothing is
-   in flight, so a kill -9 repeats only updates at or above an unfinished one - and the
-   offset file also lists dn, so those are not repeated either. Telegram sends the unconfirmed
-   ones again with every answer: ids below `next` are skipped, never handed out twice. As
-   Telegram answers at most `limit` updates from the offset, at most `limit` are in flight.
-   A batch document lives until the last of its updates' handlers returned (refs). */
-typedef struct tp__batch {
-    tp_json_doc *doc;
-    int refs;
-} tp__batch;
-
-typedef struct tp__poll {
-    tp_bot *bot;
-    tp_http *http;
-    tp_buf path, params;
-    tp_update_fn handler;
-    void *user;
-    const tp_poll_opts *o;
-    tp_disp *disp;
-    bool offset_warned;
-    pthread_mutex_t lk;         /* workers: the books below */
-    pthread_cond_t moved;       /* a handler returned */
-    int64_t *fl, *dn, *skip;    /* in flight; done above fl[0]; done before a restart */
-    size_t nfl, ndn, nskip, cap;
-    int64_t next;
-} tp__poll;
-
-static void tp__bad_update(tp_bot *bot, tp_bad_update_fn fn, void *user, const char *raw,
-                           size_t len, const tp_error *why, int64_t id) {
-    if (fn) fn(bot, raw ? raw : "", len, why, user);
-    else tp__log(bot, 1, "update %lld cannot be read (%s); skipped", (long long)id, why->message);
-}
-
-/* Writes the next offset to the file (tmp + rename: a crash leaves the old or the new one),
-   then the ids above it already handled (with workers), on the same line. */
-static void tp__offset_save(tp__poll *p, int64_t offset, const int64_t *done, size_t ndone) {
-    char tmp[4096], num[24];
-    int fd, n;
-    size_t i;
-    bool ok = false;
-    if (!p->o->offset_file || strlen(p->o->offset_file) + 5 > sizeof tmp) return;
-    snprintf(tmp, sizeof tmp, "%s.tmp", p->o->offset_file);
-    fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd >= 0) {
-        n = snprintf(num, sizeof num, "%lld", (long long)offset);
-        ok = write(fd, num, (size_t)n) == n;
-        for (i = 0; ok && i < ndone; i++) {
-            n = snprintf(num, sizeof num, " %lld", (long long)done[i]);
-            ok = write(fd, num, (size_t)n) == n;
-        }
-        ok = ok && write(fd, "\n", 1) == 1;
-        ok = close(fd) == 0 && ok;
-        ok = ok && rename(tmp, p->o->offset_file) == 0;
-    }
-    if (!ok && !p->offset_warned) {
-        p->offset_warned = true;
-        tp__log(p->bot, 1, "cannot write the offset file: %s", strerror(errno));
-    }
-}
-
-/* Reads the offset file: the offset, and the ids above it handled already (into p->skip). */
-static int64_t tp__offset_load(tp__poll *p) {
-    char buf[4096], *q, *e;
-    ssize_t n;
-    int64_t off;
-    int fd = p->o->offset_file ? open(p->o->offset_file, O_RDONLY | O_CLOEXEC) : -1;
-    if (fd < 0) return 0;
-    n = read(fd, buf, sizeof buf - 1);
-    close(fd);
-    if (n <= 0) return 0;
-    buf[n] = '\0';
-    off = strtoll(buf, &q, 10);
-    if (off < 0) off = 0;
-    while (p->nskip < p->cap) {
-        int64_t id = strtoll(q, &e, 10);
-        if (e == q) break;
-        if (id >= off) p->skip[p->nskip++] = id;
-        q = e;
-    }
-    return off;
-}
-
-/* Workers, under lk: the offset the poller may confirm. */
-static int64_t tp__poll_prefix(const tp__poll *p) { return p->nfl ? p->fl[0] : p->next; }
-
-/* Workers, under lk: id is done; the books and the offset file follow. */
-static void tp__poll_done(tp__poll *p, int64_t id) {
-    size_t i, k;
-    for (i = 0; i < p->nfl && p->fl[i] != id; i++) {
-    }
-    if (i < p->nfl) {
-        memmove(p->fl + i, p->fl + i + 1, (p->nfl - i - 1) * sizeof *p->fl);
-        p->nfl--;
-    }
-    if (p->nfl && id > p->fl[0] && p->ndn < p->cap) { /* above the prefix: remembered */
-        for (k = p->ndn; k > 0 && p->dn[k - 1] > id; k--) p->dn[k] = p->dn[k - 1];
-        p->dn[k] = id;
-        p->ndn++;
-    }
-    for (k = 0; k < p->ndn && p->dn[k] < tp__poll_prefix(p); k++) {
-    }
-    if (k) { /* below the prefix now: the offset says it */
-        memmove(p->dn, p->dn + k, (p->ndn - k) * sizeof *p->dn);
-        p->ndn -= k;
-    }
-    tp__offset_save(p, tp__poll_prefix(p), p->dn, p->ndn);
-    pthread_cond_broadcast(&p->moved);
-}
-
-/* The dispatcher calls this after each handler (workers). */
-static void tp__poll_after(void *ctx, const tp_update *u, void *tag) {
-    tp__poll *p = (tp__poll *)ctx;
-    tp__batch *b = (tp__batch *)tag;
-    bool last;
-    pthread_mutex_lock(&p->lk);
-    tp__poll_done(p, u->update_id);
-    last = --b->refs == 0;
-    pthread_mutex_unlock(&p->lk);
-    if (last) {
-        tp_json_doc_free(b->doc);
-        tp__free(b);
-    }
-}
-
-/* Workers: was id handled before a restart (listed in the offset file)? */
-static bool tp__poll_skipped(const tp__poll *p, int64_t id) {
-    size_t i;
-    for (i = 0; i < p->nskip; i++)
-        if (p->skip[i] == id) return true;
-    return false;
-}
-
-/* TLS failures that retrying cannot mend: the certificate, the CA setup, the protocol. A
-   handshake that merely broke (TP_ERR_TLS_HANDSHAKE) may work next time. */
-static bool tp__tls_fatal(tp_err rc) {
-    return rc == TP_ERR_TLS_DISABLED || rc == TP_ERR_TLS_UNTRUSTED || rc == TP_ERR_TLS_EXPIRED ||
-           rc == TP_ERR_TLS_NOT_YET_VALID || rc == TP_ERR_TLS_HOSTNAME || rc == TP_ERR_TLS_CHAIN ||
-           rc == TP_ERR_TLS_NOT_TLS || rc == TP_ERR_TLS_VERSION || rc == TP_ERR_TLS_CA;
-}
-
-/* One getUpdates on the poller's connection. raw, raw_len: the answer's body (valid until the
-   next request), so that an unreadable answer can be reported. */
-static tp_err tp__poll_get(tp__poll *p, int64_t offset, int limit, int timeout, tp_json_doc **doc,
-                           const char **raw, size_t *raw_len, bool *api_like, tp_error *e) {
-    tp_http_req req;
-    tp_http_resp resp;
-    tp_err rc;
-    *doc = NULL;
-    *raw = NULL;
-    *raw_len = 0;
-    *api_like = false;
-    tp_buf_reset(&p->params);
-    tp__updates_params(&p->params, offset, limit, timeout, p->o->allowed_updates);
-    if (p->params.err) return tp__fail(e, TP_ERR_NOMEM, 0, NULL);
-    memset(&req, 0, sizeof req);
-    req.method = "POST";
-    req.path = p->path.ptr;
-    req.body = p->params.ptr;
-    req.body_len = p->params.len;
-    { /* timeout is at most a day (tp_poll_run clamps it); the slack too */
-        int64_t ms = (int64_t)timeout * 1000 + (p->o->slack_ms > 0 ? p->o->slack_ms : 15000);
-        req.timeout_ms = ms > 2 * 86400000 ? 2 * 86400000 : (int)ms;
-    }
-    req.idempotent = true;
-    rc = tp_http_request(p->http, &req, &resp, e);
-    if (rc != TP_OK) {
-        tp__prefix(e, "getUpdates");
-        tp__scrub(p->bot, e);
-        return rc;
-    }
-    *raw = resp.body;
-    *raw_len = resp.body_len;
-    { /* a 2xx that starts like Telegram's answer: {"ok":true (not a proxy's page) */
-        const char *b = resp.body, *end = resp.body + resp.body_len;
-        while (b < end && (*b == ' ' || *b == '\n' || *b == '\r' || *b == '\t')) b++;
-        *api_like = resp.status / 100 == 2 && b < end && *b == '{' &&
-                    tp__memmem(b, (size_t)(end - b) < 32 ? (size_t)(end - b) : 32, "\"ok\":true", 9);
-    }
-    rc = tp__api_answer(p->bot, "getUpdates", &resp, doc, e);
-    if (rc == TP_OK && tp_json_typeof(tp_result(*doc)) != TP_JSON_ARRAY) {
-        tp_json_doc_free(*doc);
-        *doc = NULL;
-        rc = tp__fail(e, TP_ERR_BAD_RESPONSE, 0, "getUpdates: the result is not an array");
-        e->http_status = resp.status;
-    }
-    return rc;
-}
-
-/* The first "update_id":N in a raw text at or above `from`, else -1. */
-static int64_t tp__scan_update_id(const char *s, size_t n, int64_t from) {
-    const char *end = s + n, *q = s;
-    while (s && (q = (const char *)memchr(q, '"', (size_t)(end - q))) != NULL) {
-        q++;
-        if ((size_t)(end - q) > 11 && memcmp(q, "update_id\"", 10) == 0) {
-            const char *d = q + 10;
-            int64_t v = 0;
-            while (d < end && (*d == ' ' || *d == ':' || *d == '\t' || *d == '\n' || *d == '\r'))
-                d++;
-            if (d < end && *d >= '0' && *d <= '9') {
-                while (d < end && *d >= '0' && *d <= '9' && v < INT64_MAX / 10)
-                    v = v * 10 + (*d++ - '0');
-                if (v >= from) return v;
-            }
-        }
-    }
-    return -1;
-}
-
-TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const tp_poll_opts *opts,
-                           tp_error *err) {
-    tp_poll_opts zero;
-    tp__poll p;
-    int timeout, limit;
-    int64_t offset = 0, backoff = 0, fail_offset = -1, bmin, bmax, start_offset = 0;
-    bool api_like = false;
-    int fails = 0; /* unreadable 2xx answers in a row at fail_offset */
-    bool dirty = false;
-    uint32_t seed = (uint32_t)tp_now_ms() ^ (uint32_t)(uintptr_t)bot;
-    tp_err rc = TP_OK;
-    tp_error own;
-    TELEPOT_ASSERT(bot && handler);
-    if (!err) err = &own; /* failure codes are read back from it */
-    if (!opts) {
-        memset(&zero, 0, sizeof zero);
-        opts = &zero;
-    }
-    if (!seed) seed = 1;
-    memset(&p, 0, sizeof p);
-    pthread_mutex_init(&p.lk, NULL);
-    tp__cond_init(&p.moved);
-    p.bot = bot;
-    p.handler = handler;
-    p.user = user;
-    p.o = opts;
-    timeout = opts->timeout > 0 ? (opts->timeout > 86400 ? 86400 : opts->timeout) : 30;
-    limit = opts->limit > 0 && opts->limit <= 100 ? opts->limit : 100;
-    bmin = opts->backoff_min_ms > 0 ? opts->backoff_min_ms : 500;
-    bmax = opts->backoff_max_ms > 0 ? opts->backoff_max_ms : 60000;
-    if (bmax < bmin) bmax = bmin;
-    p.http = tp__http_clone(bot->first->http, err); /* its own connection, stoppable */
-    if (!p.http) return err->code;
-    p.http->conn.wake_fd = bot->wake[0];
-    tp_buf_printf(&p.path, "%s/bot%s/getUpdates", bot->prefix, bot->token);
-    if (p.path.err) {
-        rc = tp__fail(err, TP_ERR_NOMEM, 0, NULL);
-        goto out;
-    }
-    p.cap = (size_t)limit + 1;
-    p.skip = (int64_t *)tp__alloc(p.cap * sizeof *p.skip);
-    if (!p.skip) {
-        rc = tp__fail(err, TP_ERR_NOMEM, 0, NULL);
-        goto out;
-    }
-    if (opts->workers > 0) {
-        tp_disp_opts dopts;
-        memset(&dopts, 0, sizeof dopts);
-        dopts.workers = opts->workers;
-        dopts.queue_size = limit;
-        p.fl = (int64_t *)tp__alloc(p.cap * sizeof *p.fl);
-        p.dn = (int64_t *)tp__alloc(p.cap * sizeof *p.dn);
-        p.disp = p.fl && p.dn ? tp_disp_new(bot, handler, user, &dopts, err) : NULL;
-        if (!p.disp) {
-            rc = p.fl && p.dn ? err->code : tp__fail(err, TP_ERR_NOMEM, 0, NULL);
-            goto out;
-        }
-        p.disp->after = tp__poll_after;
-        p.disp->after_ctx = &p;
-    }
-    offset = tp__offset_load(&p);
-    while (opts->drop_pending_updates && !TP__STOPPED(bot)) {
-        tp_json_doc *doc = NULL;
-        const char *raw;
-        size_t rawn;
-        tp_error e;
-        rc = tp__poll_get(&p, -1, 1, 0, &doc, &raw, &rawn, &api_like, &e);
-        if (rc == TP_OK) {
-            const tp_json *last = tp_json_at(tp_result(doc), 0);
-            if (last && tp_json_get_int(last, "update_id") + 1 > offset) {
-                offset = tp_json_get_int(last, "update_id") + 1;
-                dirty = true;
-            }
-            tp_json_doc_free(doc);
-            break;
-        }
-        if (rc == TP_ERR_STOPPED) break;
-        if (rc == TP_ERR_API && e.error_code != 429 && e.error_code < 500) {
-            if (err) *err = e;
-            goto out;
-        }
-        if (!tp__bot_sleep(bot, bmin)) break;
-    }
-    rc = TP_OK;
-    p.next = offset;
-    start_offset = offset;
-    while (!TP__STOPPED(bot)) {
-        tp_json_doc *doc = NULL;
-        tp__batch *batch = NULL;
-        tp_error e;
-        const tp_json *list, *u;
-        const char *raw;
-        size_t rawn, inflight = 0;
-        int64_t before, wait;
-        bool empty;
-        int lim, known = 0, handed = 0, total = 0;
-        if (p.disp) { /* confirm what is done; nothing to wait for in a poll while busy */
-            pthread_mutex_lock(&p.lk);
-            offset = tp__poll_prefix(&p);
-            inflight = p.nfl;
-            pthread_mutex_unlock(&p.lk);
-        }
-        before = offset;
-        lim = fails >= 3 && fail_offset == offset ? 1 : limit;
-        rc = tp__poll_get(&p, offset, lim, inflight ? 0 : timeout, &doc, &raw, &rawn, &api_like, &e);
-        if (rc == TP_ERR_STOPPED) {
-            rc = TP_OK;
-            break;
-        }
-        if (rc == TP_ERR_NOMEM || rc == TP_ERR_URL || rc == TP_ERR_TLS_DISABLED) {
-            if (err) *err = e;
-            break;
-        }
-        if (rc == TP_OK && p.disp) {
-            batch = (tp__batch *)tp__alloc(sizeof *batch);
-            if (!batch) {
-                tp_json_doc_free(doc);
-                rc = tp__fail(err, TP_ERR_NOMEM, 0, NULL);
-                break;
-            }
-            batch->doc = doc;
-            batch->refs = 1; /* the poller's, until the loop below is done with it */
-        }
-        if (rc == TP_OK) {
-            list = tp_result(doc);
-            for (u = tp_json_first(list); u; u = tp_json_next(u)) {
-                int64_t id = tp_json_get_int(u, "update_id");
-                const tp_update *view;
-                total++;
-                if (tp_json_typeof(tp_json_get(u, "update_id")) != TP_JSON_INT || id < 0 ||
-                    id == INT64_MAX) { /* offset = id + 1 must stay a positive int64 */
-                    tp_buf one;
-                    tp_buf_init(&one);
-                    tp_json_write(&one, u);
-                    tp__fail(&e, TP_ERR_BAD_RESPONSE, 0, "an update without an integer update_id");
-                    tp__bad_update(bot, opts->on_bad_update, user, one.ptr, one.len, &e, -1);
-                    tp_buf_deinit(&one);
-                    continue;
-                }
-                if (p.disp) { /* handed out before, or done before a restart: skip it */
-                    bool seen;
-                    pthread_mutex_lock(&p.lk);
-                    seen = id < p.next || p.nfl >= p.cap - 1;
-                    if (!seen && tp__poll_skipped(&p, id)) {
-                        p.next = id + 1;
-                        seen = true;
-                        tp__poll_done(&p, id);
-                    }
-                    pthread_mutex_unlock(&p.lk);
-                    if (seen) {
-                        known++;
-                        continue;
-                    }
-                }
-                if (offset && id < offset) continue; /* already handled */
-                if (!p.disp && tp__poll_skipped(&p, id)) { /* done before a restart */
-                    offset = id + 1;
-                    dirty = true;
-                    continue;
-                }
-                view = tp_update_view(doc, u, &e);
-                if (view && p.disp) {
-                    pthread_mutex_lock(&p.lk);
-                    p.fl[p.nfl++] = id;
-                    p.next = id + 1;
-                    batch->refs++;
-                    pthread_mutex_unlock(&p.lk);
-                    if (tp__disp_put(p.disp, view, NULL, 0, batch, true) != TP_OK) {
-                        handler(bot, view, user); /* no memory to queue it: run it here */
-                        tp__poll_after(&p, view, batch);
-                    }
-                    handed++;
-                    continue;
-                } else if (view) {
-                    handler(bot, view, user);
-                } else {
-                    tp_buf one;
-                    tp_buf_init(&one);
-                    tp_json_write(&one, u);
-                    tp__bad_update(bot, opts->on_bad_update, user, one.ptr, one.len, &e, id);
-                    tp_buf_deinit(&one);
-                }
-                if (p.disp) { /* an unreadable update, reported: done */
-                    pthread_mutex_lock(&p.lk);
-                    p.next = id + 1;
-                    tp__poll_done(&p, id);
-                    pthread_mutex_unlock(&p.lk);
-                    handed++;
-                    continue;
-                }
-                offset = id + 1;
-                dirty = true;
-                tp__offset_save(&p, offset, NULL, 0);
-                if (TP__STOPPED(bot)) break;
-            }
-            empty = tp_json_first(list) == NULL;
-            if (batch) {
-                bool last;
-                pthread_mutex_lock(&p.lk);
-                last = --batch->refs == 0;
-                pthread_mutex_unlock(&p.lk);
-                if (last) {
-                    tp_json_doc_free(batch->doc);
-                    tp__free(batch);
-                }
-            } else {
-                tp_json_doc_free(doc);
-            }
-            backoff = 0;
-            if (p.disp && (handed || known || empty)) {
-                fails = 0;
-                /* Updates in flight keep Telegram from holding a poll (it answers them at
-                   once), so the poller paces itself. A full answer (`lim` updates) means
-                   the window is saturated: nothing new can come until the prefix moves, so
-                   wait for that. Otherwise new updates may arrive any moment: ask again
-                   after TP__POLL_PACE_MS, or as soon as the prefix moves. */
-                int64_t until = tp_now_ms() + TP__POLL_PACE_MS;
-                bool full = total >= lim;
-                pthread_mutex_lock(&p.lk);
-                while (tp__poll_prefix(&p) == offset && p.nfl && !TP__STOPPED(bot)) {
-                    int64_t left = until - tp_now_ms();
-                    if (!full && left <= 0) break;
-                    tp__cond_wait_ms(&p.moved, &p.lk, full || left > 100 ? 100 : left);
-                }
-                pthread_mutex_unlock(&p.lk);
-                continue;
-            }
-            if (!p.disp && (offset != before || empty)) {
-                fails = 0;
-                dirty = offset != before;
-                continue;
-            }
-            /* a batch that moved nothing: as unreadable as a broken one */
-            rc = tp__fail(&e, TP_ERR_BAD_RESPONSE, 0, "getUpdates: a batch without usable update_ids");
-            e.http_status = 200;
-            api_like = true;
-        }
-        if (rc == TP_ERR_API && e.error_code == 429) {
-            wait = (int64_t)(e.retry_after > 0 ? e.retry_after : 1) * 1000;
-        } else if ((rc == TP_ERR_API && (e.error_code == 401 || e.error_code == 404 ||
-                                         e.error_code == 400 ||
-                                         (e.error_code == 409 && !opts->retry_on_conflict))) ||
-                   ((rc == TP_ERR_NOT_JSON || rc == TP_ERR_BAD_RESPONSE) &&
-                    (e.http_status == 401 || e.http_status == 404)) || /* a wrong API URL */
-                   tp__tls_fatal(rc)) { /* a certificate that will not change by itself */
-            if (err) *err = e;
-            break; /* the token, the URL, the options or another poller: retrying cannot help */
-        } else {
-            if (((rc == TP_ERR_NOT_JSON || rc == TP_ERR_BAD_RESPONSE) && api_like) ||
-                rc == TP_ERR_HTTP_BODY_TOO_LARGE) {
-                /* Telegram's answer, unreadable: isolate, then skip (policy in the manual).
-                   A proxy's page, even with 200, only backs off: skipping would lose updates. */
-                if (fail_offset != offset) fails = 0;
-                fail_offset = offset;
-                if (++fails >= 6 && api_like) {
-                    int64_t id = tp__scan_update_id(raw, rawn, offset);
-                    if (id < 0) id = offset;
-                    if (id > 0) {
-                        tp__bad_update(bot, opts->on_bad_update, user, raw, raw ? rawn : 0, &e, id);
-                        tp__log(bot, 1, "getUpdates: skipping update %lld after %d unreadable answers",
-                                (long long)id, fails);
-                        offset = id + 1;
-                        dirty = true;
-                        fails = 0;
-                        if (p.disp) {
-                            pthread_mutex_lock(&p.lk);
-                            if (id >= p.next) { /* not one handed out (still running) */
-                                p.next = id + 1;
-                                tp__poll_done(&p, id);
-                            }
-                            pthread_mutex_unlock(&p.lk);
-                        } else {
-                            tp__offset_save(&p, offset, NULL, 0);
-                        }
-                        continue;
-                    }
-                }
-            }
-            backoff = backoff ? (backoff * 2 > bmax ? bmax : backoff * 2) : bmin;
-            wait = backoff / 2 + (int64_t)(tp__jitter(&seed) % (uint32_t)(backoff / 2 + 1));
-        }
-        tp__log(bot, 1, "%s; retrying in %lld.%lld s", e.message, (long long)(wait / 1000),
-                (long long)(wait % 1000 / 100));
-        rc = TP_OK;
-        if (!tp__bot_sleep(bot, wait)) break;
-    }
-    if (p.disp) { /* every update handed out runs to its end; then all of them are done */
-        tp_disp_drain(p.disp);
-        pthread_mutex_lock(&p.lk);
-        offset = tp__poll_prefix(&p);
-        pthread_mutex_unlock(&p.lk);
-        dirty = dirty || offset != start_offset;
-        if (dirty) tp__offset_save(&p, offset, NULL, 0);
-    }
-    if (dirty && rc == TP_OK) { /* confirm what was handled; not interruptible, short deadline */
-        tp_error e;
-        tp_buf_reset(&p.params);
-        tp__updates_params(&p.params, offset, 1, 0, NULL);
-        if (tp__call(bot, "getUpdates", p.params.ptr, NULL, 0, 10000, false, NULL, &e) != TP_OK)
-            tp__log(bot, 1, "could not confirm offset %lld at stop: %s", (long long)offset, e.message);
-    }
-out:
-    tp_disp_free(p.disp);
-    tp_http_free(p.http);
-    tp__free(p.fl);
-    tp__free(p.dn);
-    tp__free(p.skip);
-    pthread_cond_destroy(&p.moved);
-    pthread_mutex_destroy(&p.lk);
-    if (p.path.ptr) memset(p.path.ptr, 0, p.path.len);
-    tp_buf_deinit(&p.path);
-    tp_buf_deinit(&p.params);
-    if (rc == TP_OK) tp__ok(err);
-    return rc;
-}
-
-struct tp_poller {
-    tp_bot *bot;
-    tp_update_fn handler;
-    void *user;
-    tp_poll_opts opts;
-    tp_error err;
-    tp_err rc;
-    pthread_t th;
-};
-
-static void *tp__poller_main(void *arg) {
-    tp_poller *p = (tp_poller *)arg;
-    p->rc = tp_poll_run(p->bot, p->handler, p->user, &p->opts, &p->err);
-    return NULL;
-}
-
-TP__DEF tp_poller *tp_poll_start(tp_bot *bot, tp_update_fn handler, void *user,
-                                 const tp_poll_opts *opts, tp_error *err) {
-    tp_poller *p = (tp_poller *)tp__alloc(sizeof *p);
-    TELEPOT_ASSERT(bot && handler);
-    if (!p) {
-        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
-        return NULL;
-    }
-    memset(p, 0, sizeof *p);
-    p->bot = bot;
-    p->handler = handler;
-    p->user = user;
-    if (opts) p->opts = *opts;
-    if (pthread_create(&p->th, NULL, tp__poller_main, p) != 0) {
-        tp__free(p);
-        tp__fail(err, TP_ERR_IO, 0, "cannot start the polling thread");
-        return NULL;
-    }
-    tp__ok(err);
-    return p;
-}
-
-TP__DEF tp_err tp_poll_join(tp_poller *p, tp_error *err) {
-    tp_err rc;
-    if (!p) return TP_OK;
-    pthread_join(p->th, NULL);
-    rc = p->rc;
-    if (err) *err = p->err;
-    tp__free(p);
-    return rc;
-}
-
-TP__DEF void tp_log_stderr(void *user, int level, const char *text) {
-    const char *name = user ? (const char *)user : "telepot", *slash = strrchr(name, '/');
-    if (level > 1) return;
-    if (slash && slash[1]) name = slash + 1;
-    fprintf(stderr, "%s: %s: %s\n", name, level == 0 ? "error" : "warning", text); /* one write */
-}
-
-TP__DEF int tp_poll_main(int argc, char **argv, tp_update_fn handler, void *user,
-                         const tp_main_opts *opts) {
-    const char *name = argc > 0 && argv[0] ? argv[0] : "bot", *slash = strrchr(name, '/');
-    const char *token = argc > 1 ? argv[1] : getenv("TELEGRAM_BOT_TOKEN");
-    tp_bot_opts bo;
-    tp_error err;
-    tp_bot *bot;
-    tp_err rc;
-    if (slash) name = slash + 1;
-    if (!token || !*token || *token == '-') {
-        fprintf(stderr, "usage: %s TOKEN   (or set TELEGRAM_BOT_TOKEN; TELEPOT_API_URL for another "
-                        "API root)\n", name);
-        return 2;
-    }
-    if (opts && opts->bot) bo = *opts->bot;
-    else memset(&bo, 0, sizeof bo);
-    bo.token = token;
-    if (!bo.log) { /* a bot that cannot reach its server must say so */
-        bo.log = tp_log_stderr;
-        bo.log_user = argc > 0 ? argv[0] : NULL;
-    }
-    bot = tp_bot_new(&bo, &err);
-    if (!bot) {
-        fprintf(stderr, "%s: %s\n", name, err.message);
-        return 1;
-    }
-    tp_bot_stop_on_signals(bot);
-    rc = opts && opts->setup ? opts->setup(bot, user, &err) : TP_OK;
-    if (rc == TP_OK) rc = tp_poll_run(bot, handler, user, opts ? opts->poll : NULL, &err);
-    if (rc != TP_OK && tp_bot_stopped(bot)) rc = TP_OK; /* a signal cut the setup short */
-    if (rc != TP_OK) fprintf(stderr, "%s: %s\n", name, err.message);
-    tp_bot_free(bot);
-    return rc == TP_OK ? 0 : 1;
-}
-
-/* >>hook (impl): the webhook receiver ----------------------------------------------------------
-   An acceptor thread polls the listening socket and two self-pipes (tp_hook_free's and the
-   bot's); each connection gets a detached thread that reads requests under two deadlines
-   (idle between requests, whole request from its first byte). Bodies go through one path
-   shared with tp_hook_push: parse, deduplicate, (reorder,) dispatch. A connection's bytes pass
-   only through tp__hook_recv and tp__hook_send. HTTPS (cert_file/key_file): the key is loaded
-   once; each connection's thread makes its own server engine, runs the handshake under the
-   request deadline (a stop cuts it short) and then reads and writes through tp__net_read and
-   tp__net_writev, which speak TLS when conn.tls is set. */
-
-typedef struct tp__held {
-    int64_t id, since;
-    const tp_update *u;
-    tp_json_doc *doc;
-    size_t cost;
-} tp__held;
-
-typedef struct tp__hconn tp__hconn;
-#define TP__HOOK_REPORTS 64
-typedef struct tp__hook_rep {
-    int64_t id;
-    const char *what;
-} tp__hook_rep;
-
-struct tp_hook {
-    tp_bot *bot;
-    tp_update_fn handler;
-    void *user;
-    tp_hook_opts o;
-    char *path, *secret;
-    size_t path_len, secret_len;
-    int lfd, port;
-    int wake[2];                /* tp_hook_free's self-pipe */
-#ifdef TELEPOT_BEARSSL
-    bool tls;                   /* cert_file/key_file given: key holds them */
-    tp__tls_key key;
-#endif
-    pthread_t acceptor;
-    bool acceptor_running;
-    volatile int quitting;      /* tp__hook_shutdown began: no connection starts a request */
-    pthread_mutex_t lock;       /* everything below */
-    pthread_cond_t conns_done;
-    int nconns;
-    tp__hconn *conns;           /* the open connections, newest first */
-    tp_disp *disp;
-    int64_t *seen;              /* ring of recent update_ids, the oldest replaced first */
-    size_t seen_cap, seen_len, seen_pos;
-    uint32_t *seen_set;         /* open addressing over the ring: index + 1, 0 = empty */
-    size_t seen_mask;
-    bool have_expect;           /* ordered: the next update_id to release is `expect` */
-    int64_t expect, first_since;
-    tp__held *held;             /* ordered: held back, sorted by id */
-    size_t nheld, held_cap, held_bytes;
-    int late_run;               /* ordered: updates in a row that came below expect */
-    int64_t late_max;
-    tp__hook_rep reports[TP__HOOK_REPORTS]; /* ordering reports, delivered outside the lock */
-    size_t nreports, reports_lost;
-};
-
-struct tp__hconn {
-    tp_hook *h;
-    int fd;
-    tp__conn conn;              /* fd again, and the TLS engine (HTTPS) */
-    char *buf;
-    size_t len, cap;
-    tp__hconn *prev, *next;     /* h->conns, under h->lock */
-    bool idle;                  /* waiting for a request (h->lock): may be evicted at the cap */
-    bool reading;               /* reading a request (h->lock): evictable after a second */
-    bool evicted;
-    int64_t idle_since;         /* since when idle, or (reading) since the request's first byte */
-};
-
-
-/* Reads what is there, waiting until the deadline. idle: also wake on a stop (no request is
-   in flight). *got = 0 at the end of the stream. */
-static tp_err tp__hook_recv(tp__hconn *c, void *buf, size_t cap, size_t *got, int64_t deadline,
-                            bool idle) {
-#ifdef TELEPOT_BEARSSL
-    if (c->conn.tls) {
-        tp_error e;
-        tp_err rc;
-        if (idle && !tp__tls_pending(c->conn.tls)) {
-            /* Wait for the first byte of a record here, where a stop is seen; the record
-               itself must then come whole within the request timeout (slowloris). */
-            struct pollfd pf[3];
-            int n;
-            pf[0].fd = c->fd;
-            pf[1].fd = c->h->wake[0];
-            pf[2].fd = c->h->bot->wake[0];
-            pf[0].events = pf[1].events = pf[2].events = POLLIN;
-            do {
-                pf[0].revents = pf[1].revents = pf[2].revents = 0;
-                n = poll(pf, 3, tp__ms_left(deadline));
-            } while (n < 0 && errno == EINTR);
-            if (n < 0) return TP_ERR_IO;
-            if (pf[1].revents || pf[2].revents) return TP_ERR_STOPPED;
-            if (n == 0) return TP_ERR_TIMEOUT;
-        }
-        if (idle) { /* bytes are there (or pending in the engine): a request is starting */
-            int64_t soon = tp_now_ms() + c->h->o.request_timeout_ms;
-            if (soon < deadline) deadline = soon;
-        }
-        c->conn.wake_fd = c->h->wake[0]; /* the receiver's shutdown cuts a request short */
-        rc = tp__net_read(&c->conn, buf, cap, got, deadline, &e);
-        c->conn.wake_fd = -1;
-        return rc;
-    }
-#endif
-    for (;;) {
-        struct pollfd pf[3];
-        ssize_t n;
-        int rc;
-        pf[0].fd = c->fd;
-        pf[0].events = POLLIN;
-        pf[1].fd = c->h->wake[0];
-        pf[1].events = POLLIN;
-        pf[2].fd = c->h->bot->wake[0];
-        pf[2].events = POLLIN;
-        pf[0].revents = pf[1].revents = pf[2].revents = 0;
-        /* Between requests a stop of the bot or of the receiver ends the connection; within
-           one, only the receiver's shutdown (which follows a bot's stop in tp_hook_run) does:
-           a request not yet whole is dropped unanswered, and the client sends it again. */
-        rc = poll(pf, idle ? 3 : 2, tp__ms_left(deadline));
-        if (rc < 0 && errno == EINTR) continue;
-        if (rc < 0) return TP_ERR_IO;
-        if (pf[1].revents || (idle && pf[2].revents)) return TP_ERR_STOPPED;
-        if (rc == 0) return TP_ERR_TIMEOUT;
-        n = recv(c->fd, buf, cap, MSG_DONTWAIT);
-        if (n >= 0) {
-            *got = (size_t)n;
-            return TP_OK;
-        }
-        if (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK) continue;
-        return TP_ERR_IO;
-    }
-}
-
-/* Writes all of buf before the deadline. */
-static tp_err tp__hook_send(tp__hconn *c, const void *buf, size_t n, int64_t deadline) {
-    const char *p = (const char *)buf;
-    if (TP__LOAD(c->h->quitting) && tp_now_ms() + 500 < deadline)
-        deadline = tp_now_ms() + 500; /* shutting down: a client that does not read is left */
-#ifdef TELEPOT_BEARSSL
-    if (c->conn.tls) {
-        struct iovec iov;
-        tp_error e;
-        tp_err rc;
-        iov.iov_base = (void *)(uintptr_t)p;
-        iov.iov_len = n;
-        c->conn.wake_fd = c->h->wake[0]; /* a shutdown cuts the write short */
-        rc = tp__net_writev(&c->conn, &iov, 1, deadline, &e);
-        c->conn.wake_fd = -1;
-        return rc;
-    }
-#endif
-    while (n > 0) {
-        ssize_t w = send(c->fd, p, n, MSG_NOSIGNAL | MSG_DONTWAIT);
-        if (w > 0) {
-            p += w;
-            n -= (size_t)w;
-        } else if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) {
-            /* once shutting down the pipe stays readable: only the deadline is waited for */
-            tp_err rc = tp__wait_fd(c->fd, POLLOUT, TP__LOAD(c->h->quitting) ? -1 : c->h->wake[0],
-                                    deadline, NULL);
-            if (rc == TP_ERR_TIMEOUT || rc == TP_ERR_IO) return rc;
-            if (rc == TP_ERR_STOPPED && tp_now_ms() + 500 < deadline)
-                deadline = tp_now_ms() + 500; /* the shutdown began while waiting */
-        } else {
-            return TP_ERR_IO;
-        }
-    }
-    return TP_OK;
-}
-
-static void tp__hook_reply(tp__hconn *c, int status, bool close_it) {
-    char head[256];
-    const char *reason;
-    int n;
-    switch (status) {
-    case 200: reason = "OK"; break;
-    case 400: reason = "Bad Request"; break;
-    case 401: reason = "Unauthorized"; break;
-    case 404: reason = "Not Found"; break;
-    case 405: reason = "Method Not Allowed"; break;
-    case 408: reason = "Request Timeout"; break;
-    case 411: reason = "Length Required"; break;
-    case 413: reason = "Content Too Large"; break;
-    case 431: reason = "Request Header Fields Too Large"; break;
-    case 503: reason = "Service Unavailable"; break;
-    default: reason = "Error"; break;
-    }
-    n = snprintf(head, sizeof head, "HTTP/1.1 %d %s\r\nContent-Length: 0\r\n%s%s%s\r\n", status,
-                 reason, status == 405 ? "Allow: POST\r\n" : "",
-                 status == 503 ? "Retry-After: 1\r\n" : "",
-                 close_it ? "Connection: close\r\n" : "");
-    (void)tp__hook_send(c, head, (size_t)n, tp_now_ms() + 5000);
-}
-
-/* Constant-time comparison (the time depends on the lengths only). */
-static bool tp__ct_equal(const char *a, size_t an, const char *b, size_t bn) {
-    size_t i;
-    unsigned char d = an == bn ? 0 : 1;
-    for (i = 0; i < bn; i++) d |= (unsigned char)(b[i] ^ (i < an ? a[i] : 0));
-    return d == 0;
-}
-
-static size_t tp__hook_home(const tp_hook *h, int64_t id) {
-    return tp__mix64(id) & h->seen_mask;
-}
-
-/* Under the lock: was id among the last dedup_size update_ids? Remembers it if not. The ring
-   keeps their order, the set finds them in O(1) (linear probing, deletion by backward shift). */
-static bool tp__hook_seen(tp_hook *h, int64_t id) {
-    size_t i = tp__hook_home(h, id), slot;
-    for (; h->seen_set[i]; i = (i + 1) & h->seen_mask)
-        if (h->seen[h->seen_set[i] - 1] == id) return true;
-    slot = h->seen_pos;
-    if (h->seen_len < h->seen_cap) {
-        h->seen_len++;
-    } else { /* forget the oldest: find it, then pull the probe run after it back */
-        size_t j = tp__hook_home(h, h->seen[slot]), k;
-        while (h->seen_set[j] != slot + 1) j = (j + 1) & h->seen_mask;
-        for (k = (j + 1) & h->seen_mask; h->seen_set[k]; k = (k + 1) & h->seen_mask) {
-            size_t home = tp__hook_home(h, h->seen[h->seen_set[k] - 1]);
-            if (((k - home) & h->seen_mask) >= ((k - j) & h->seen_mask)) {
-                h->seen_set[j] = h->seen_set[k]; /* its run passes over j: move it there */
-                j = k;
-            }
-        }
-        h->seen_set[j] = 0;
-        i = tp__hook_home(h, id); /* the hole may have been on id's path */
-        while (h->seen_set[i]) i = (i + 1) & h->seen_mask;
-    }
-    h->seen[slot] = id;
-    h->seen_set[i] = (uint32_t)slot + 1;
-    h->seen_pos = (slot + 1) % h->seen_cap;
-    return false;
-}
-
-/* Under the lock: an ordering decision to report. The report itself (the user's on_reorder
-   or log callback) is made by tp__hook_flush after the lock is released: a callback may
-   block or call tp_hook_push. */
-static void tp__hook_report(tp_hook *h, int64_t id, const char *what) {
-    if (h->nreports < TP__HOOK_REPORTS) {
-        h->reports[h->nreports].id = id;
-        h->reports[h->nreports].what = what;
-        h->nreports++;
-    } else {
-        h->reports_lost++;
-    }
-}
-
-/* Delivers the reports queued so far (not under the lock). */
-static void tp__hook_flush(tp_hook *h) {
-    tp__hook_rep r[TP__HOOK_REPORTS];
-    size_t n, i, lost;
-    pthread_mutex_lock(&h->lock);
-    n = h->nreports;
-    lost = h->reports_lost;
-    memcpy(r, h->reports, n * sizeof *r);
-    h->nreports = h->reports_lost = 0;
-    pthread_mutex_unlock(&h->lock);
-    for (i = 0; i < n; i++) {
-        if (h->o.on_reorder) h->o.on_reorder(h->bot, r[i].id, r[i].what, h->user);
-        else tp__log(h->bot, 2, "webhook: update %lld: %s", (long long)r[i].id, r[i].what);
-    }
-    if (lost) tp__log(h->bot, 1, "webhook: %zu ordering reports dropped (too many at once)", lost);
-}
-
-/* Ordered mode, under the lock: releases held updates from `expect` on, and past gaps that
-   waited maxhold (or all of them when `all`). Releasing never waits: the updates were
-   accepted when they came (a ring that cannot grow keeps them held for the next round). */
-static void tp__hook_release(tp_hook *h, bool all) {
-    int64_t now = tp_now_ms(), oldest = INT64_MAX;
-    size_t i;
-    for (i = 0; i < h->nheld; i++)
-        if (h->held[i].since < oldest) oldest = h->held[i].since;
-    if (!h->have_expect && h->nheld && (all || now - oldest >= h->o.maxhold_ms)) {
-        h->have_expect = true; /* the first updates: start from the lowest that came */
-        h->expect = h->held[0].id;
-    }
-    while (h->have_expect && h->nheld) {
-        tp__held *x = &h->held[0];
-        if (x->id != h->expect) {
-            if (!all && now - oldest < h->o.maxhold_ms && h->nheld < 100000) break;
-            tp__hook_report(h, h->expect, "gap");
-            h->expect = x->id;
-        }
-        if (tp__disp_put(h->disp, x->u, x->doc, x->cost, NULL, false) != TP_OK) break;
-        h->held_bytes -= x->cost;
-        h->expect = x->id + 1; /* ids are below INT64_MAX (tp__hook_take) */
-        memmove(h->held, h->held + 1, (h->nheld - 1) * sizeof *h->held);
-        h->nheld--;
-        oldest = INT64_MAX;
-        for (i = 0; i < h->nheld; i++)
-            if (h->held[i].since < oldest) oldest = h->held[i].since;
-    }
-}
-
-/* Updates in a row below `expect` after which the orderer follows them: the ids went back
-   (one wrong, far-ahead id had moved expect past the real sequence), so it starts again
-   after the highest of them instead of calling every later update late. */
-#define TP__HOOK_RESYNC 8
-
-/* Ordered mode, under the lock: an update arrives. */
-static tp_err tp__hook_order(tp_hook *h, int64_t id, const tp_update *u, tp_json_doc *doc,
-                             size_t cost) {
-    size_t at;
-    if (h->have_expect && id < h->expect) {
-        tp_err rc = tp__disp_put(h->disp, u, doc, cost, NULL, false);
-        if (rc != TP_OK) return rc;
-        if (h->late_run++ == 0 || id > h->late_max) h->late_max = id;
-        if (h->late_run >= TP__HOOK_RESYNC) {
-            tp__hook_report(h, h->late_max + 1, "resync");
-            h->expect = h->late_max + 1;
-            h->late_run = 0;
-            tp__hook_release(h, false);
-        } else {
-            tp__hook_report(h, id, "late");
-        }
-        return TP_OK;
-    }
-    h->late_run = 0;
-    if (h->have_expect && id == h->expect && !h->nheld) {
-        tp_err rc = tp__disp_put(h->disp, u, doc, cost, NULL, false);
-        if (rc == TP_OK) h->expect++;
-        return rc;
-    }
-    if (h->nheld == h->held_cap) return TP_ERR_NOMEM; /* tp__hook_take reserved room */
-    for (at = h->nheld; at > 0 && h->held[at - 1].id > id; at--) {}
-    memmove(h->held + at + 1, h->held + at, (h->nheld - at) * sizeof *h->held);
-    h->held[at].id = id;
-    h->held[at].since = tp_now_ms();
-    h->held[at].u = u;
-    h->held[at].doc = doc;
-    h->held[at].cost = cost;
-    h->held_bytes += cost;
-    h->nheld++;
-    tp__hook_release(h, false);
-    return TP_OK;
-}
-
-/* Ordered mode, under the lock: room for one more held update. */
-static bool tp__hook_reserve(tp_hook *h) {
-    size_t nc;
-    tp__held *nh;
-    if (h->nheld < h->held_cap) return true;
-    nc = h->held_cap ? h->held_cap * 2 : 64;
-    nh = (tp__held *)tp__realloc(h->held, nc * sizeof *nh);
-    if (!nh) return false;
-    h->held = nh;
-    h->held_cap = nc;
-    return true;
-}
-
-/* One update's JSON, from a POST or tp_hook_push. The receiver's lock covers the decision
-   (room, duplicate, order) and hand-offs that never wait; no update is remembered as seen
-   unless it was queued. TP_ERR_BUSY: no room for it now (its chat's queue is full, or the
-   bytes held by queued updates would pass max_queued_bytes); nothing was kept. */
-static tp_err tp__hook_take(tp_hook *h, const char *body, size_t len, tp_error *err) {
-    tp_error e;
-    tp_json_doc *doc = tp_json_parse(body, len, &e);
-    const tp_json *root = tp_json_root(doc), *idv = tp_json_get(root, "update_id");
-    const tp_update *u = NULL;
-    int64_t id = tp_json_get_int(root, "update_id");
-    bool dup = false, has_id = tp_json_typeof(idv) == TP_JSON_INT && id >= 0 && id < INT64_MAX;
-    size_t cost = 0;
-    tp_err rc = TP_OK;
-    if (doc && !has_id)
-        tp__fail(&e, TP_ERR_BAD_RESPONSE, 0, "an update without a usable update_id (an integer "
-                 "from 0 to 2^63-2)");
-    else if (doc)
-        u = tp_update_view(doc, root, &e);
-    if (u) cost = tp__doc_bytes(doc);
-    if (u && TP__LOAD(h->quitting)) { /* stopping: its handler might never run */
-        tp_json_doc_free(doc);
-        return tp__fail(err, TP_ERR_STOPPED, 0, "webhook: the receiver is stopping; update %lld "
-                        "not taken", (long long)id);
-    }
-    pthread_mutex_lock(&h->lock);
-    /* Room first, so that an update refused is not remembered as seen; with room the puts
-       below cannot fail (nothing else fills the receiver's queues meanwhile). */
-    if (u && !tp__disp_room(h->disp, u, cost, h->held_bytes, h->o.max_queued_bytes)) {
-        rc = TP_ERR_BUSY;
-    } else if (u && h->o.ordered && !tp__hook_reserve(h)) {
-        rc = TP_ERR_NOMEM;
-    } else {
-        dup = has_id && tp__hook_seen(h, id);
-        if (u && !dup) {
-            if (h->o.ordered) rc = tp__hook_order(h, id, u, doc, cost);
-            else rc = tp__disp_put(h->disp, u, doc, cost, NULL, false);
-            if (rc == TP_OK) doc = NULL;
-        }
-    }
-    pthread_mutex_unlock(&h->lock);
-    if (h->o.ordered) tp__hook_flush(h);
-    if (rc == TP_ERR_BUSY) {
-        tp__fail(err, TP_ERR_BUSY, 0, "webhook: no room for update %lld now (its chat's queue "
-                 "is full or max_queued_bytes is reached); send it again later", (long long)id);
-    } else if (!u && !dup) {
-        tp__bad_update(h->bot, h->o.on_bad_update, h->user, body, len, &e, has_id ? id : -1);
-        rc = e.code;
-        if (err) *err = e;
-    } else if (rc != TP_OK) {
-        tp__fail(err, rc, 0, NULL);
-    } else {
-        tp__ok(err);
-    }
-    tp_json_doc_free(doc);
-    return rc;
-}
-
-/* Parses one request head [buf, buf+hl). Returns 0 to read a body of *cl bytes, else the
-   status to answer (the connection is closed then). */
-static int tp__hook_head(tp__hconn *c, size_t hl, uint64_t *cl, bool *close_it,
-                         bool *expect_continue) {
-    tp_hook *h = c->h;
-    const char *p = c->buf, *end = c->buf + hl, *sp, *target, *tend, *secret = NULL;
-    size_t secret_len = 0, i;
-    bool have_cl = false, te = false, dup = false, post;
-    *cl = 0;
-    for (i = 0; i < hl; i++) { /* control bytes other than CR, LF, HT have no place in a head */
-        unsigned char ch = (unsigned char)p[i];
-        if ((ch < 0x20 && ch != '\r' && ch != '\n' && ch != '\t') || ch == 0x7f) return 400;
-    }
-    sp = (const char *)memchr(p, ' ', (size_t)(end - p));
-    if (!sp || sp == p) return 400;
-    post = (size_t)(sp - p) == 4 && memcmp(p, "POST", 4) == 0;
-    target = sp + 1;
-    tend = (const char *)memchr(target, ' ', (size_t)(end - target));
-    if (!tend || tend == target) return 400;
-    if ((size_t)(end - tend) < 11 || memcmp(tend, " HTTP/1.", 8) != 0 ||
-        (tend[8] != '1' && tend[8] != '0') || tend[9] != '\r' || tend[10] != '\n')
-        return 400;
-    if (tend[8] == '0') *close_it = true;
-    p = tend + 11;
-    while (p < end) {
-        const char *eol = (const char *)memchr(p, '\n', (size_t)(end - p)), *colon, *v, *ve;
-        size_t nl;
-        if (!eol || eol == p || eol[-1] != '\r') return 400;
-        if (eol == p + 1) break; /* the empty line */
-        if (*p == ' ' || *p == '\t') return 400; /* obsolete line folding */
-        colon = (const char *)memchr(p, ':', (size_t)(eol - p));
-        if (!colon || colon == p) return 400;
-        for (v = p; v < colon; v++)
-            if (*v == ' ' || *v == '\t') return 400; /* "Content-Length :" */
-        nl = (size_t)(colon - p);
-        v = colon + 1;
-        ve = eol - 1;
-        while (v < ve && (*v == ' ' || *v == '\t')) v++;
-        while (ve > v && (ve[-1] == ' ' || ve[-1] == '\t')) ve--;
-        if (tp__hdr_is(p, nl, "content-length")) {
-            const char *d;
-            if (have_cl) dup = true;
-            have_cl = true;
-            if (v == ve || ve - v > 18) return 400;
-            for (d = v; d < ve; d++) {
-                if (*d < '0' || *d > '9') return 400;
-                *cl = *cl * 10 + (uint64_t)(*d - '0');
-            }
-        } else if (tp__hdr_is(p, nl, "transfer-encoding")) {
-            te = true;
-        } else if (tp__hdr_is(p, nl, "x-telegram-bot-api-secret-token")) {
-            if (secret) dup = true;
-            secret = v;
-            secret_len = (size_t)(ve - v);
-        } else if (tp__hdr_is(p, nl, "connection")) {
-            if (tp__has_token(v, (size_t)(ve - v), "close")) *close_it = true;
-        } else if (tp__hdr_is(p, nl, "expect")) {
-            *expect_continue = tp__has_token(v, (size_t)(ve - v), "100-continue");
-        }
-        p = eol + 1;
-    }
-    if (te || dup) return 400; /* request smuggling: only one plain Content-Length is accepted */
-    {
-        const char *q = (const char *)memchr(target, '?', (size_t)(tend - target));
-        size_t tl = (size_t)((q ? q : tend) - target);
-        if (tl != h->path_len || memcmp(target, h->path, tl) != 0) return 404;
-    }
-    if (!post) return 405;
-    if (h->secret && !tp__ct_equal(secret ? secret : "", secret_len, h->secret, h->secret_len))
-        return 401;
-    if (!have_cl) return 411;
-    if (*cl > h->o.max_body_bytes) return 413;
-    return 0;
-}
-
-/* The request is read whole: from now on the connection is not evictable until idle again.
-   False when it was evicted meanwhile. */
-static bool tp__hconn_read_done(tp__hconn *c) {
-    bool ok;
-    pthread_mutex_lock(&c->h->lock);
-    c->reading = false;
-    ok = !c->evicted;
-    pthread_mutex_unlock(&c->h->lock);
-    return ok;
-}
-
-/* Marks a connection idle (waiting for a request: the acceptor may evict it when every slot
-   is taken) or busy. False when it was evicted: the caller closes it. */
-static bool tp__hconn_idle(tp__hconn *c, bool idle) {
-    bool ok;
-    pthread_mutex_lock(&c->h->lock);
-    c->idle = idle;
-    c->reading = !idle; /* until tp__hconn_read_done: the request is being read */
-    c->idle_since = tp_now_ms();
-    ok = !c->evicted;
-    pthread_mutex_unlock(&c->h->lock);
-    return ok;
-}
-
-static void *tp__hook_conn_main(void *arg) {
-    tp__hconn *c = (tp__hconn *)arg;
-    tp_hook *h = c->h;
-    int64_t born = tp_now_ms();
-    bool served;
-    c->conn.fd = c->fd;
-    c->conn.wake_fd = -1;
-#ifdef TELEPOT_BEARSSL
-    if (h->tls) { /* the handshake, under the request deadline; tp_hook_free cuts it short */
-        tp_error e;
-        tp_err rc;
-        c->conn.tls = tp__tls_server_new(&h->key, &e);
-        if (!c->conn.tls) goto done;
-        c->conn.wake_fd = h->wake[0];
-        rc = tp__tls_accept(&c->conn, tp_now_ms() + h->o.request_timeout_ms, &e);
-        c->conn.wake_fd = -1;
-        if (rc != TP_OK) {
-            if (rc != TP_ERR_STOPPED) tp__log(h->bot, 3, "webhook: TLS: %s", e.message);
-            goto done;
-        }
-    }
-#endif
-    for (served = false;; served = true) {
-        int64_t now = tp_now_ms(), idle_end = now + h->o.idle_timeout_ms;
-        int64_t deadline = c->len ? now + h->o.request_timeout_ms : 0; /* pipelined */
-        const char *eoh = NULL;
-        size_t hl = 0, got;
-        uint64_t cl;
-        bool close_it = false, expect_continue = false;
-        int status;
-        tp_err rc;
-        /* A new connection gets the request deadline for its first request, not the idle
-           limit: sockets that connect and say nothing do not hold slots for long. */
-        if (!served && born + h->o.request_timeout_ms < idle_end)
-            idle_end = born + h->o.request_timeout_ms;
-        if (TP__LOAD(h->quitting)) goto done; /* no new request after a shutdown began */
-        if (c->len && !tp__hconn_idle(c, false)) goto done; /* a pipelined request: reading */
-        while (!(eoh = c->len >= 4 ? tp__memmem(c->buf, c->len, "\r\n\r\n", 4) : NULL)) {
-            bool idle = c->len == 0;
-            if (c->len >= h->o.max_header_bytes) {
-                tp__hook_reply(c, 431, true);
-                goto done;
-            }
-            if (idle && !tp__hconn_idle(c, true)) goto done; /* evicted meanwhile */
-            rc = tp__hook_recv(c, c->buf + c->len, h->o.max_header_bytes - c->len, &got,
-                               deadline ? deadline : idle_end, idle);
-            if (idle && !tp__hconn_idle(c, false)) goto done;
-            if (rc == TP_ERR_TIMEOUT && c->len) tp__hook_reply(c, 408, true);
-            if (rc != TP_OK || got == 0) goto done;
-            if (!deadline) deadline = tp_now_ms() + h->o.request_timeout_ms;
-            c->len += got;
-        }
-        hl = (size_t)(eoh - c->buf) + 4;
-        status = tp__hook_head(c, hl, &cl, &close_it, &expect_continue);
-        if (status) {
-            tp__hook_reply(c, status, true);
-            goto done;
-        }
-        if (expect_continue && c->len < hl + cl) { /* curl -d @file waits for this */
-            static const char cont[] = "HTTP/1.1 100 Continue\r\n\r\n";
-            if (tp__hook_send(c, cont, sizeof cont - 1, deadline) != TP_OK) goto done;
-        }
-        if (hl + cl > c->cap) {
-            char *nb = (char *)tp__realloc(c->buf, hl + (size_t)cl + 1);
-            if (!nb) {
-                tp__hook_reply(c, 503, true);
-                goto done;
-            }
-            c->buf = nb;
-            c->cap = hl + (size_t)cl + 1;
-        }
-        while (c->len < hl + cl) {
-            rc = tp__hook_recv(c, c->buf + c->len, c->cap - c->len, &got, deadline, false);
-            if (rc == TP_ERR_TIMEOUT) tp__hook_reply(c, 408, true);
-            if (rc != TP_OK || got == 0) goto done;
-            c->len += got;
-        }
-        if (!tp__hconn_read_done(c)) goto done; /* evicted: unanswered, it comes again */
-        /* Answered 200 whatever the body: a broken update is reported, not refused (Telegram
-           would retry it forever and hold the chat). No room for it now: 503, and Telegram
-           delivers it again later. */
-        if (tp__hook_take(h, c->buf + hl, (size_t)cl, NULL) == TP_ERR_BUSY)
-            tp__hook_reply(c, 503, close_it);
-        else
-            tp__hook_reply(c, 200, close_it);
-        if (close_it) goto done;
-        memmove(c->buf, c->buf + hl + cl, c->len - hl - (size_t)cl);
-        c->len -= hl + (size_t)cl;
-    }
-done:
-#ifdef TELEPOT_BEARSSL
-    if (c->conn.tls && c->conn.tls->handshaken &&
-        !(br_ssl_engine_current_state(c->conn.tls->eng) & BR_SSL_CLOSED)) {
-        tp_error e; /* close_notify, so that the client can tell a close from a truncation */
-        br_ssl_engine_close(c->conn.tls->eng);
-        (void)tp__tls_run(&c->conn, 0, tp_now_ms() + 500, &e);
-    }
-#endif
-    /* Out of the list before the descriptor is closed: the acceptor shuts down listed
-       connections' descriptors, and a closed number may already be someone else's. */
-    pthread_mutex_lock(&h->lock);
-    if (c->prev) c->prev->next = c->next;
-    else h->conns = c->next;
-    if (c->next) c->next->prev = c->prev;
-    if (--h->nconns == 0) pthread_cond_broadcast(&h->conns_done);
-    pthread_mutex_unlock(&h->lock);
-    close(c->fd);
-#ifdef TELEPOT_BEARSSL
-    tp__tls_free(c->conn.tls);
-#endif
-    tp__free(c->buf);
-    tp__free(c);
-    return NULL;
-}
-
-static void *tp__hook_accept_main(void *arg) {
-    tp_hook *h = (tp_hook *)arg;
-    for (;;) {
-        struct pollfd pf[3];
-        int rc, fd;
-        tp__hconn *c;
-        pthread_t th;
-        pthread_attr_t at;
-        pf[0].fd = h->wake[0];
-        pf[1].fd = h->bot->wake[0];
-        pf[2].fd = h->lfd; /* -1 with no_server: poll skips it, the orderer's clock still ticks */
-        pf[0].events = pf[1].events = pf[2].events = POLLIN;
-        pf[0].revents = pf[1].revents = pf[2].revents = 0;
-        rc = poll(pf, 3, h->o.ordered ? 50 : -1);
-        if (rc < 0 && errno != EINTR) break;
-        if (pf[0].revents || pf[1].revents) break;
-        if (h->o.ordered) {
-            pthread_mutex_lock(&h->lock);
-            tp__hook_release(h, false);
-            pthread_mutex_unlock(&h->lock);
-            tp__hook_flush(h);
-        }
-        if (!pf[2].revents) continue;
-        fd = accept(h->lfd, NULL, NULL);
-        if (fd < 0) {
-            if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM)
-                (void)poll(NULL, 0, 50); /* out of descriptors: do not spin on the backlog */
-            continue;
-        }
-        (void)fcntl(fd, F_SETFD, FD_CLOEXEC);
-        pthread_mutex_lock(&h->lock);
-        if (h->nconns >= h->o.max_connections) {
-            /* Full: the longest idle connection makes room, else the one that has been
-               reading a request longest, when that is over a second (a real POST arrives in
-               milliseconds; one that trickles is evicted, and a client sends it again). */
-            tp__hconn *x, *oldest = NULL, *slowest = NULL;
-            int64_t now = tp_now_ms();
-            for (x = h->conns; x; x = x->next) {
-                if (x->evicted) continue;
-                if (x->idle && (!oldest || x->idle_since <= oldest->idle_since)) oldest = x;
-                if (!x->idle && x->reading && now - x->idle_since >= 1000 &&
-                    (!slowest || x->idle_since <= slowest->idle_since))
-                    slowest = x;
-            }
-            if (!oldest) oldest = slowest;
-            if (oldest) { /* its thread sees the end of the stream and leaves */
-                oldest->evicted = true;
-                (void)shutdown(oldest->fd, SHUT_RDWR);
-            } else { /* every connection is busy with a request */
-                static const char busy[] = "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n"
-                                           "Retry-After: 1\r\nConnection: close\r\n\r\n";
-                bool plain = true;
-#ifdef TELEPOT_BEARSSL
-                plain = !h->tls; /* no handshake here: a TLS client just sees the close */
-#endif
-                pthread_mutex_unlock(&h->lock);
-                if (plain) (void)!send(fd, busy, sizeof busy - 1, MSG_NOSIGNAL | MSG_DONTWAIT);
-                close(fd);
-                continue;
-            }
-        }
-        h->nconns++;
-        c = (tp__hconn *)tp__alloc(sizeof *c);
-        if (c) {
-            memset(c, 0, sizeof *c);
-            c->h = h;
-            c->fd = fd;
-            c->cap = h->o.max_header_bytes + 1;
-            c->buf = (char *)tp__alloc(c->cap);
-            c->idle = true; /* until its first byte: evictable */
-            c->idle_since = tp_now_ms();
-            c->next = h->conns;
-            if (h->conns) h->conns->prev = c;
-            h->conns = c;
-        }
-        pthread_mutex_unlock(&h->lock);
-        pthread_attr_init(&at);
-        pthread_attr_setdetachstate(&at, PTHREAD_CREATE_DETACHED);
-        pthread_attr_setstacksize(&at, 256 * 1024);
-        if (!c || !c->buf || pthread_create(&th, &at, tp__hook_conn_main, c) != 0) {
-            close(fd);
-            pthread_mutex_lock(&h->lock);
-            if (c) {
-                if (c->prev) c->prev->next = c->next;
-                else h->conns = c->next;
-                if (c->next) c->next->prev = c->prev;
-                tp__free(c->buf);
-                tp__free(c);
-            }
-            if (--h->nconns == 0) pthread_cond_broadcast(&h->conns_done);
-            pthread_mutex_unlock(&h->lock);
-        }
-        pthread_attr_destroy(&at);
-    }
-    return NULL;
-}
-
-static tp_err tp__hook_listen(tp_hook *h, tp_error *err) {
-    struct addrinfo hints, *res = NULL, *ai;
-    char port[16];
-    int one = 1, e = 0;
-    struct sockaddr_storage ss;
-    socklen_t sl = sizeof ss;
-    snprintf(port, sizeof port, "%d", h->o.port);
-    memset(&hints, 0, sizeof hints);
-    hints.ai_family = AF_UNSPEC;
-    hints.ai_socktype = SOCK_STREAM;
-    hints.ai_flags = AI_PASSIVE;
-    if (getaddrinfo(h->o.host, port, &hints, &res) != 0 || !res)
-        return tp__fail(err, TP_ERR_RESOLVE, 0, "webhook: cannot resolve the listen address");
-    for (ai = res; ai; ai = ai->ai_next) {
-        h->lfd = socket(ai->ai_family, ai->ai_socktype | TP__SOCK_CLOEXEC, ai->ai_protocol);
-        if (h->lfd < 0) continue;
-        (void)fcntl(h->lfd, F_SETFD, FD_CLOEXEC);
-        setsockopt(h->lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-#ifdef SO_REUSEPORT
-        if (h->o.reuse_port) setsockopt(h->lfd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one);
-#endif
-        if (bind(h->lfd, ai->ai_addr, ai->ai_addrlen) == 0 && listen(h->lfd, 128) == 0) break;
-        e = errno;
-        close(h->lfd);
-        h->lfd = -1;
-    }
-    freeaddrinfo(res);
-    if (h->lfd < 0)
-        return tp__fail(err, TP_ERR_IO, e, "webhook: cannot listen on %s:%d: %s", h->o.host,
-                        h->o.port, strerror(e));
-    (void)tp__set_nonblock(h->lfd);
-    if (getsockname(h->lfd, (struct sockaddr *)&ss, &sl) == 0)
-        h->port = ntohs(ss.ss_family == AF_INET6 ? ((struct sockaddr_in6 *)&ss)->sin6_port
-                                                 : ((struct sockaddr_in *)&ss)->sin_port);
-    return TP_OK;
-}
-
-TP__DEF tp_hook *tp_hook_new(tp_bot *bot, tp_update_fn handler, void *user,
-                             const tp_hook_opts *opts, tp_error *err) {
-    tp_hook *h;
-    tp_disp_opts dopts;
-    TELEPOT_ASSERT(bot && handler);
-    h = (tp_hook *)tp__alloc(sizeof *h);
-    if (!h) {
-        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
-        return NULL;
-    }
-    memset(h, 0, sizeof *h);
-    h->bot = bot;
-    h->handler = handler;
-    h->user = user;
-    h->lfd = -1;
-    h->wake[0] = h->wake[1] = -1;
-    if (opts) h->o = *opts;
-    if (!h->o.host) h->o.host = "127.0.0.1";
-    if (h->o.max_connections <= 0) h->o.max_connections = 64;
-    if (!h->o.max_header_bytes) h->o.max_header_bytes = 8192;
-    if (!h->o.max_body_bytes) h->o.max_body_bytes = 256 * 1024;
-    if (!h->o.max_queued_bytes) h->o.max_queued_bytes = (size_t)64 << 20;
-    if (h->o.request_timeout_ms <= 0) h->o.request_timeout_ms = 10000;
-    if (h->o.idle_timeout_ms <= 0) h->o.idle_timeout_ms = 60000;
-    if (h->o.dedup_size <= 0) h->o.dedup_size = 4096;
-    if (h->o.dedup_size > (1 << 20)) h->o.dedup_size = 1 << 20;
-    if (h->o.maxhold_ms <= 0) h->o.maxhold_ms = 3000;
-    h->path = tp__strdup(h->o.path && *h->o.path ? h->o.path : "/");
-    h->secret = h->o.secret_token ? tp__strdup(h->o.secret_token) : NULL;
-    h->seen_cap = (size_t)h->o.dedup_size;
-    h->seen = (int64_t *)tp__alloc(h->seen_cap * sizeof *h->seen);
-    for (h->seen_mask = 1; h->seen_mask < 2 * h->seen_cap; h->seen_mask <<= 1) {
-    }
-    h->seen_set = (uint32_t *)tp__alloc(h->seen_mask * sizeof *h->seen_set);
-    if (h->seen_set) memset(h->seen_set, 0, h->seen_mask * sizeof *h->seen_set);
-    h->seen_mask--;
-    pthread_mutex_init(&h->lock, NULL);
-    pthread_cond_init(&h->conns_done, NULL);
-    if (!h->path || (h->o.secret_token && !h->secret) || !h->seen || !h->seen_set) {
-        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
-        goto fail;
-    }
-    h->o.path = h->path;
-    h->o.secret_token = h->secret;
-    if (h->o.cert_file || h->o.key_file) {
-        if (!h->o.cert_file || !h->o.key_file || !*h->o.cert_file || !*h->o.key_file) {
-            tp__fail(err, TP_ERR_INVALID, 0, "webhook: HTTPS needs both cert_file and key_file");
-            goto fail;
-        }
-#ifdef TELEPOT_BEARSSL
-        if (tp__tls_key_load(&h->key, h->o.cert_file, h->o.key_file, err) != TP_OK) goto fail;
-        h->tls = true;
-#else
-        tp__fail(err, TP_ERR_TLS_DISABLED, 0, "webhook: cert_file/key_file need HTTPS support: "
-                 "build with -DTELEPOT_BEARSSL and link -lbearssl");
-        goto fail;
-#endif
-    }
-    h->o.cert_file = h->o.key_file = NULL; /* not kept: the caller's strings */
-    h->path_len = strlen(h->path);
-    h->secret_len = h->secret ? strlen(h->secret) : 0;
-    memset(&dopts, 0, sizeof dopts);
-    dopts.workers = h->o.workers;
-    dopts.queue_size = h->o.queue_size;
-    h->disp = tp_disp_new(bot, handler, user, &dopts, err);
-    if (!h->disp) goto fail;
-    if (pipe(h->wake) != 0) {
-        h->wake[0] = h->wake[1] = -1;
-        tp__fail(err, TP_ERR_IO, errno, "pipe: %s", strerror(errno));
-        goto fail;
-    }
-    if (!h->o.no_server && tp__hook_listen(h, err) != TP_OK) goto fail;
-    if (pthread_create(&h->acceptor, NULL, tp__hook_accept_main, h) != 0) {
-        tp__fail(err, TP_ERR_IO, 0, "webhook: cannot start the acceptor thread");
-        goto fail;
-    }
-    h->acceptor_running = true;
-    tp__ok(err);
-    return h;
-fail:
-    tp_hook_free(h);
-    return NULL;
-}
-
-TP__DEF int tp_hook_port(const tp_hook *h) { return h->port; }
-
-TP__DEF tp_err tp_hook_push(tp_hook *h, const char *body, size_t len, tp_error *err) {
-    return tp__hook_take(h, body, len, err);
-}
-
-/* Stops accepting, waits for the connections' threads, releases what the orderer holds. */
-static void tp__hook_shutdown(tp_hook *h) {
-    TP__STORE(h->quitting, 1);
-    if (h->wake[1] >= 0) (void)!write(h->wake[1], "q", 1);
-    if (h->acceptor_running) {
-        pthread_join(h->acceptor, NULL);
-        h->acceptor_running = false;
-    }
-    pthread_mutex_lock(&h->lock);
-    while (h->nconns > 0) pthread_cond_wait(&h->conns_done, &h->lock);
-    if (h->disp) tp__hook_release(h, true);
-    pthread_mutex_unlock(&h->lock);
-    tp__hook_flush(h);
-}
-
-TP__DEF tp_err tp_hook_run(tp_hook *h, tp_error *err) {
-    (void)tp__bot_sleep(h->bot, INT64_MAX / 4);
-    tp__hook_shutdown(h);
-    tp_disp_drain(h->disp);
-    return tp__ok(err);
-}
-
-TP__DEF void tp_hook_free(tp_hook *h) {
-    size_t i;
-    if (!h) return;
-    tp__hook_shutdown(h);
-    tp_disp_free(h->disp);
-    for (i = 0; i < h->nheld; i++) tp_json_doc_free(h->held[i].doc);
-    if (h->lfd >= 0) close(h->lfd);
-    if (h->wake[0] >= 0) close(h->wake[0]);
-    if (h->wake[1] >= 0) close(h->wake[1]);
-    pthread_cond_destroy(&h->conns_done);
-    pthread_mutex_destroy(&h->lock);
-    tp__free(h->held);
-    tp__free(h->seen);
-    tp__free(h->seen_set);
-    tp__free(h->path);
-#ifdef TELEPOT_BEARSSL
-    tp__tls_key_free(&h->key); /* zero before loading: safe either way */
-#endif
-    if (h->secret) memset(h->secret, 0, h->secret_len);
-    tp__free(h->secret);
-    tp__free(h);
-}
-
-TP__DEF tp_err tp_hook_set_webhook(tp_bot *bot, const char *url, const char *secret_token,
-                                   const tp_webhook_args *more, tp_error *err) {
-    tp_buf b;
-    tp_jw w;
-    tp_err rc;
-    TELEPOT_ASSERT(bot && url);
-    tp_buf_init(&b);
-    tp_jw_init(&w, &b);
-    tp_jw_obj(&w);
-    tp_jw_key(&w, "url");
-    tp_jw_str(&w, url);
-    if (secret_token) {
-        tp_jw_key(&w, "secret_token");
-        tp_jw_str(&w, secret_token);
-    }
-    if (more && more->max_connections > 0) {
-        tp_jw_key(&w, "max_connections");
-        tp_jw_int(&w, more->max_connections);
-    }
-    if (more && more->allowed_updates) {
-        const char *const *a;
-        tp_jw_key(&w, "allowed_updates");
-        tp_jw_arr(&w);
-        for (a = more->allowed_updates; *a; a++) tp_jw_str(&w, *a);
-        tp_jw_arr_end(&w);
-    }
-    if (more && more->drop_pending_updates) {
-        tp_jw_key(&w, "drop_pending_updates");
-        tp_jw_bool(&w, true);
-    }
-    if (more && more->ip_address) {
-        tp_jw_key(&w, "ip_address");
-        tp_jw_str(&w, more->ip_address);
-    }
-    tp_jw_obj_end(&w);
-    rc = b.err ? tp__fail(err, TP_ERR_NOMEM, 0, NULL) : tp_call(bot, "setWebhook", b.ptr, NULL, err);
-    tp_buf_deinit(&b);
-    return rc;
-}
-
-TP__DEF tp_err tp_hook_delete_webhook(tp_bot *bot, bool drop_pending_updates, tp_error *err) {
-    return tp_call(bot, "deleteWebhook",
-                   drop_pending_updates ? "{\"drop_pending_updates\":true}" : "{}", NULL, err);
-}
-
-TP__DEF int tp_hook_main(int argc, char **argv, tp_update_fn handler, void *user,
-                         const tp_hook_opts *opts) {
-    const char *name = argc > 0 && argv[0] ? argv[0] : "bot", *slash = strrchr(name, '/');
-    const char *token = argc > 1 ? argv[1] : getenv("TELEGRAM_BOT_TOKEN");
-    const char *url = argc > 2 ? argv[2] : getenv("TELEPOT_WEBHOOK_URL");
-    const char *port = argc > 3 ? argv[3] : getenv("TELEPOT_WEBHOOK_PORT");
-    const char *secret = getenv("TELEPOT_WEBHOOK_SECRET");
-    char made[33];
-    tp_hook_opts ho;
-    tp_bot_opts bo;
-    tp_error err;
-    tp_bot *bot;
-    tp_hook *hook;
-    tp_err rc;
-    if (slash) name = slash + 1;
-    if (!token || !*token || *token == '-' || !url || !*url) {
-        fprintf(stderr, "usage: %s TOKEN URL [PORT]   (or TELEGRAM_BOT_TOKEN, TELEPOT_WEBHOOK_URL, "
-                        "TELEPOT_WEBHOOK_PORT)\n", name);
-        return 2;
-    }
-    if (opts) ho = *opts;
-    else memset(&ho, 0, sizeof ho);
-    if (port && *port) ho.port = atoi(port);
-    if (!ho.port) ho.port = 8080;
-    if (secret && *secret) ho.secret_token = secret;
-    if (!ho.secret_token) { /* Telegram repeats it in every POST: then only Telegram knows it */
-        static const char hex[] = "0123456789abcdef";
-        unsigned char r[16];
-        int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC), i;
-        if (fd < 0 || read(fd, r, sizeof r) != (ssize_t)sizeof r) {
-            if (fd >= 0) close(fd);
-            fprintf(stderr, "%s: cannot read /dev/urandom for a secret token\n", name);
-            return 1;
-        }
-        close(fd);
-        for (i = 0; i < 16; i++) {
-            made[2 * i] = hex[r[i] >> 4];
-            made[2 * i + 1] = hex[r[i] & 15];
-        }
-        made[32] = '\0';
-        ho.secret_token = made;
-    }
-    memset(&bo, 0, sizeof bo);
-    bo.token = token;
-    bo.log = tp_log_stderr;
-    bo.log_user = argc > 0 ? argv[0] : NULL;
-    bot = tp_bot_new(&bo, &err);
-    if (!bot) {
-        fprintf(stderr, "%s: %s\n", name, err.message);
-        return 1;
-    }
-    tp_bot_stop_on_signals(bot);
-    hook = tp_hook_new(bot, handler, user, &ho, &err);
-    rc = hook ? tp_hook_set_webhook(bot, url, ho.secret_token, NULL, &err) : err.code;
-    if (rc == TP_OK) {
-        printf("Listening on port %d ...\n", tp_hook_port(hook));
-        fflush(stdout);
-        rc = tp_hook_run(hook, &err); /* until SIGINT/SIGTERM; queued updates still run */
-    }
-    if (rc != TP_OK && tp_bot_stopped(bot)) rc = TP_OK;
-    if (rc != TP_OK) fprintf(stderr, "%s: %s\n", name, err.message);
-    tp_hook_free(hook);
-    tp_bot_free(bot);
-    return rc == TP_OK ? 0 : 1;
-}
-
-/* >>gen (impl) -----------------------------------------------------------------------------
+/* >>types (impl) ------------------------------------------------------------------------------
    The generated Bot API is data: a string pool, per type a table of field descriptors (name,
    C offset, presence-flag or count offset, kind, flags, element type) and union members with
-   the test that picks each. Each method's wrapper carries the table of its args struct and
-   its own names, so a program links only the methods it calls. One parser and one writer
-   below interpret them, so a new Bot API version is a table change only. */
+   the test that picks each (the GENERATED tables below). One parser and one writer interpret
+   them, so a new Bot API version is a table change only. Each method's wrapper carries the
+   table of its args struct and its own names (GENERATED wrappers, end of the public half), so
+   a program links only the methods it calls; tp_call_desc (>>api) runs them. */
 
 enum { TP__K_INT = 1, TP__K_FLOAT, TP__K_BOOL, TP__K_STR, TP__K_CHATID, TP__K_FILE, TP__K_OBJ, TP__K_ARR };
 enum { TP__U_CONST = 1, TP__U_HAS, TP__U_INT0, TP__U_ALWAYS, TP__U_STRING, TP__U_ARRAY };
@@ -19171,6 +16424,839 @@ TP__DEF void tp_jw_typed(tp_jw *w, int type, const void *obj) {
     if (c.bad[0] && !w->out->err) w->out->err = TP_ERR_INVALID;
 }
 
+/* A Message the old views accepted: an object with an integer message_id and a chat with an
+   integer id (tp_poll_run reports the others as bad updates). */
+static bool tp__message_ok(const tp_json *m) {
+    const tp_json *chat = tp_json_get(m, "chat");
+    return tp_json_typeof(tp_json_get(m, "message_id")) == TP_JSON_INT &&
+           tp_json_typeof(tp_json_get(chat, "id")) == TP_JSON_INT;
+}
+
+TP__DEF const tp_message *tp_message_view(tp_json_doc *doc, const tp_json *message,
+                                          tp_error *err) {
+    if (!tp__message_ok(message)) {
+        tp__fail(err, TP_ERR_BAD_RESPONSE, 0, "a message without an integer message_id and chat id");
+        return NULL;
+    }
+    return (const tp_message *)tp_parse_as(doc, TP_TYPE_MESSAGE, message, err);
+}
+
+TP__DEF const tp_update *tp_update_view(tp_json_doc *doc, const tp_json *j, tp_error *err) {
+    static const char *const kinds[4] = {"message", "edited_message", "channel_post",
+                                         "edited_channel_post"};
+    const tp_update *u;
+    const tp_json *v;
+    int i, bad = -1;
+    if (tp_json_typeof(tp_json_get(j, "update_id")) != TP_JSON_INT) {
+        tp__fail(err, TP_ERR_BAD_RESPONSE, 0, "an update without an integer update_id");
+        return NULL;
+    }
+    u = (const tp_update *)tp_parse_as(doc, TP_TYPE_UPDATE, j, err);
+    for (i = 0; u && i < 4; i++) { /* the four message kinds must be messages (ids are never 0) */
+        const tp_message *m = i == 0 ? u->message : i == 1 ? u->edited_message
+                            : i == 2 ? u->channel_post : u->edited_channel_post;
+        if (m && (m->message_id == 0 || m->chat->id == 0)) bad = i;
+    }
+    for (v = tp_json_first(j); u && v; v = tp_json_next(v)) { /* a kind that is not an object */
+        size_t kl = v->tag >> TP__J_KEYSHIFT; /* the four names are 7, 14, 12, 19 bytes long */
+        if (tp_json_typeof(v) != TP_JSON_OBJECT && (kl == 7 || kl == 12 || kl == 14 || kl == 19))
+            for (i = 0; i < 4; i++)
+                if (strcmp(tp_json_key(v), kinds[i]) == 0) bad = i;
+    }
+    if (bad >= 0) {
+        tp__fail(err, TP_ERR_BAD_RESPONSE, 0, "%s without an integer message_id and chat id",
+                 kinds[bad]);
+        return NULL;
+    }
+    return u;
+}
+
+/* >>api (impl) --------------------------------------------------------------------------------
+   A bot owns a pool of HTTP connections (one more for long polls) and runs every call on one
+   it takes from the pool; the generated wrappers end in tp_call_desc, at the end of this
+   section. The token lives only in the request path; every text that leaves the library is
+   scrubbed of it as a second line of defence. */
+
+/* One connection with its path buffer. A bot keeps a pool of them for calls - opened on
+   demand up to max_connections, the most recently used taken first (the likeliest to be
+   alive), closed after TP__POOL_IDLE_MS unused - and one more for long polls, so calls from
+   many threads go out in parallel and a poll held for 30 s never delays a sendMessage. Every
+   connection after the first is a clone of it (tp__http_clone): no URL, proxy or CA work
+   again, and HTTPS connections resume the bot's latest TLS session. */
+typedef struct tp__line {
+    tp_http *http;
+    tp_buf path;                /* request path, rebuilt for each request */
+    struct tp__line *next;      /* the idle list */
+    int64_t idle_since;
+} tp__line;
+
+#define TP__POOL_IDLE_MS 60000
+#define TP__POLL_PACE_MS 100 /* with updates in flight and room in the window: poll this often */
+
+#define TP__STOP_SET(b) TP__STORE((b)->stop, 1)
+#define TP__STOPPED(b) (TP__LOAD((b)->stop) != 0)
+
+struct tp_bot {
+    char *token;
+    char *api_url;
+    char *prefix;               /* the API URL's path ("" or "/some/root"), before /bot<token> */
+    tp__line *first;            /* the first connection: every other one is its clone */
+    pthread_mutex_t pool_lock;  /* idle, nlines */
+    pthread_cond_t pool_back;   /* a connection came back to the pool */
+    tp__line *idle;             /* idle connections, the most recently used first */
+    int nlines, max_lines;      /* connections open or being opened, and the cap */
+    tp__line polls;             /* long polls, one at a time */
+    pthread_mutex_t polls_lock;
+    int wake[2];                /* self-pipe: tp_bot_stop writes, long polls wake */
+    volatile sig_atomic_t stop; /* through TP__STOP_SET / TP__STOPPED only */
+    int timeout_ms;
+    int download_timeout_ms;
+    int connect_timeout_ms;
+    size_t max_body_bytes;
+    char *ca_file;              /* TLS trust anchors and proxy options, for every line */
+    char *proxy;
+    bool no_env_proxy;
+    tp_log_fn log;
+    void *log_user;
+};
+
+static void tp__line_free(tp__line *ln) {
+    if (!ln) return;
+    tp_http_free(ln->http);
+    if (ln->path.ptr) memset(ln->path.ptr, 0, ln->path.len); /* it held the token */
+    tp_buf_deinit(&ln->path);
+    tp__free(ln);
+}
+
+/* A connection for one call, waiting until the deadline when max_connections are in use. */
+static tp__line *tp__pool_take(tp_bot *bot, int64_t deadline, tp_error *err) {
+    tp__line *ln = NULL;
+    pthread_mutex_lock(&bot->pool_lock);
+    for (;;) {
+        int64_t left;
+        if (bot->idle) {
+            ln = bot->idle;
+            bot->idle = ln->next;
+            break;
+        }
+        if (bot->nlines < bot->max_lines) {
+            bot->nlines++; /* made below, outside the lock */
+            break;
+        }
+        left = deadline - tp_now_ms();
+        if (left <= 0) {
+            pthread_mutex_unlock(&bot->pool_lock);
+            tp__fail(err, TP_ERR_TIMEOUT, 0, "all %d connections of the bot stayed busy until "
+                     "the deadline; not sent", bot->max_lines);
+            return NULL;
+        }
+        tp__cond_wait_ms(&bot->pool_back, &bot->pool_lock, left);
+    }
+    pthread_mutex_unlock(&bot->pool_lock);
+    if (ln) return ln;
+    ln = (tp__line *)tp__alloc(sizeof *ln);
+    if (ln) {
+        memset(ln, 0, sizeof *ln);
+        ln->http = tp__http_clone(bot->first->http, err);
+    } else {
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+    }
+    if (!ln || !ln->http) {
+        tp__free(ln);
+        pthread_mutex_lock(&bot->pool_lock);
+        bot->nlines--;
+        pthread_cond_signal(&bot->pool_back); /* a waiter may open one instead */
+        pthread_mutex_unlock(&bot->pool_lock);
+        return NULL;
+    }
+    return ln;
+}
+
+/* Gives a connection back; those unused for TP__POOL_IDLE_MS are closed (not the first). */
+static void tp__pool_give(tp_bot *bot, tp__line *ln) {
+    tp__line *gone = NULL, **pp;
+    int64_t now = tp_now_ms();
+    pthread_mutex_lock(&bot->pool_lock);
+    ln->idle_since = now;
+    ln->next = bot->idle;
+    bot->idle = ln;
+    for (pp = &ln->next; *pp;) {
+        tp__line *x = *pp;
+        if (x != bot->first && now - x->idle_since > TP__POOL_IDLE_MS) {
+            *pp = x->next;
+            x->next = gone;
+            gone = x;
+            bot->nlines--;
+        } else {
+            pp = &x->next;
+        }
+    }
+    pthread_cond_signal(&bot->pool_back);
+    pthread_mutex_unlock(&bot->pool_lock);
+    while (gone) {
+        tp__line *x = gone;
+        gone = x->next;
+        tp__line_free(x);
+    }
+}
+
+/* Puts prefix/<kind><token>/ into the line's path buffer (the method comes after). */
+static tp_err tp__line_path(tp_bot *bot, tp__line *ln, const char *kind, tp_error *err) {
+    tp_buf_reset(&ln->path);
+    tp_buf_puts(&ln->path, bot->prefix);
+    tp_buf_puts(&ln->path, kind);
+    tp_buf_puts(&ln->path, bot->token);
+    tp_buf_puts(&ln->path, "/");
+    return ln->path.err ? tp__fail(err, TP_ERR_NOMEM, 0, NULL) : TP_OK;
+}
+
+/* The long-poll connection, locked; made on first use. */
+static tp__line *tp__polls_take(tp_bot *bot, tp_error *err) {
+    pthread_mutex_lock(&bot->polls_lock);
+    if (!bot->polls.http) bot->polls.http = tp__http_clone(bot->first->http, err);
+    if (!bot->polls.http) {
+        pthread_mutex_unlock(&bot->polls_lock);
+        return NULL;
+    }
+    return &bot->polls;
+}
+
+static void tp__log(tp_bot *bot, int level, const char *fmt, ...) TP__PRINTF(3, 4);
+static void tp__log(tp_bot *bot, int level, const char *fmt, ...) {
+    char text[512], *hit;
+    va_list ap;
+    if (!bot->log) return;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    while ((hit = strstr(text, bot->token)) != NULL) memset(hit, '*', strlen(bot->token));
+    bot->log(bot->log_user, level, text);
+}
+
+/* Masks every occurrence of the token in the error's texts. */
+static void tp__scrub(const tp_bot *bot, tp_error *err) {
+    char *hit;
+    size_t n = strlen(bot->token);
+    if (!err || !n) return;
+    while ((hit = strstr(err->message, bot->token)) != NULL) memset(hit, '*', n);
+    while ((hit = strstr(err->description, bot->token)) != NULL) memset(hit, '*', n);
+}
+
+/* Puts "context: " in front of err->message. */
+static void tp__prefix(tp_error *err, const char *context) {
+    char tmp[sizeof err->message];
+    size_t cl, ml;
+    if (!err) return;
+    cl = strlen(context);
+    ml = strlen(err->message);
+    if (cl + 2 >= sizeof tmp) return;
+    if (cl + 2 + ml >= sizeof tmp) ml = sizeof tmp - cl - 3;
+    memcpy(tmp, context, cl);
+    memcpy(tmp + cl, ": ", 2);
+    memcpy(tmp + cl + 2, err->message, ml);
+    tmp[cl + 2 + ml] = '\0';
+    memcpy(err->message, tmp, sizeof tmp);
+}
+
+TP__DEF tp_bot *tp_bot_new(const tp_bot_opts *opts, tp_error *err) {
+    tp_bot_opts zero;
+    tp_http_opts ho;
+    const char *token, *url, *q;
+    size_t ul;
+    tp_bot *bot;
+    if (!opts) {
+        memset(&zero, 0, sizeof zero);
+        opts = &zero;
+    }
+    token = opts->token ? opts->token : getenv("TELEGRAM_BOT_TOKEN");
+    url = opts->api_url ? opts->api_url : getenv("TELEPOT_API_URL");
+    if (!url || !*url) url = "https://api.telegram.org";
+    if (!token || !*token) {
+        tp__fail(err, TP_ERR_NO_TOKEN, 0, NULL);
+        return NULL;
+    }
+    for (q = token; *q; q++)
+        if (!((*q >= '0' && *q <= '9') || (*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
+              *q == ':' || *q == '_' || *q == '-')) {
+            tp__fail(err, TP_ERR_INVALID, 0, "the bot token has a character no token has");
+            return NULL;
+        }
+    bot = (tp_bot *)tp__alloc(sizeof *bot);
+    if (!bot) {
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        return NULL;
+    }
+    memset(bot, 0, sizeof *bot);
+    bot->wake[0] = bot->wake[1] = -1;
+    bot->token = tp__strdup(token);
+    bot->api_url = tp__strdup(url);
+    if (!bot->token || !bot->api_url) {
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        goto fail;
+    }
+    ul = strlen(bot->api_url);
+    while (ul > 0 && bot->api_url[ul - 1] == '/') bot->api_url[--ul] = '\0';
+    {
+        const char *hostp = strstr(bot->api_url, "://"), *path;
+        path = hostp ? strchr(hostp + 3, '/') : NULL;
+        bot->prefix = tp__strdup(path ? path : "");
+        if (!bot->prefix) {
+            tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+            goto fail;
+        }
+    }
+    if (pipe(bot->wake) != 0) {
+        tp__fail(err, TP_ERR_IO, errno, "pipe: %s", strerror(errno));
+        bot->wake[0] = bot->wake[1] = -1;
+        goto fail;
+    }
+    (void)tp__set_nonblock(bot->wake[0]);
+    (void)tp__set_nonblock(bot->wake[1]);
+    memset(&ho, 0, sizeof ho);
+    ho.url = bot->api_url;
+    ho.connect_timeout_ms = opts->connect_timeout_ms;
+    ho.timeout_ms = opts->timeout_ms;
+    ho.max_body_bytes = opts->max_body_bytes;
+    bot->ca_file = opts->ca_file ? tp__strdup(opts->ca_file) : NULL;
+    bot->proxy = opts->proxy ? tp__strdup(opts->proxy) : NULL;
+    bot->no_env_proxy = opts->no_env_proxy;
+    if ((opts->ca_file && !bot->ca_file) || (opts->proxy && !bot->proxy)) {
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        goto fail;
+    }
+    ho.ca_file = bot->ca_file;
+    ho.proxy = bot->proxy;
+    ho.no_env_proxy = bot->no_env_proxy;
+    bot->first = (tp__line *)tp__alloc(sizeof *bot->first);
+    if (!bot->first) {
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        goto fail;
+    }
+    memset(bot->first, 0, sizeof *bot->first);
+    bot->first->http = tp_http_new(&ho, err); /* checks the URL now; the others are clones */
+    if (!bot->first->http) goto fail;
+#ifdef TELEPOT_BEARSSL
+    if (bot->first->http->conn.tls && !tp__tls_store_init(bot->first->http->conn.tls)) {
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        goto fail;
+    }
+#endif
+    if (pthread_mutex_init(&bot->pool_lock, NULL) != 0) {
+        tp__fail(err, TP_ERR_NOMEM, 0, "pthread_mutex_init failed");
+        goto fail;
+    }
+    if (pthread_mutex_init(&bot->polls_lock, NULL) != 0) {
+        tp__fail(err, TP_ERR_NOMEM, 0, "pthread_mutex_init failed");
+        pthread_mutex_destroy(&bot->pool_lock);
+        goto fail;
+    }
+    if (tp__cond_init(&bot->pool_back) != 0) {
+        tp__fail(err, TP_ERR_NOMEM, 0, "pthread_cond_init failed");
+        pthread_mutex_destroy(&bot->pool_lock);
+        pthread_mutex_destroy(&bot->polls_lock);
+        goto fail;
+    }
+    bot->idle = bot->first;
+    bot->nlines = 1;
+    bot->max_lines = opts->max_connections > 0 ? opts->max_connections : 16;
+    bot->timeout_ms = opts->timeout_ms > 0 ? opts->timeout_ms : 30000;
+    bot->download_timeout_ms = opts->download_timeout_ms > 0 ? opts->download_timeout_ms : 600000;
+    bot->connect_timeout_ms = opts->connect_timeout_ms;
+    bot->max_body_bytes = opts->max_body_bytes;
+    bot->log = opts->log;
+    bot->log_user = opts->log_user;
+    tp__ok(err);
+    return bot;
+fail:
+    if (bot->wake[0] >= 0) close(bot->wake[0]);
+    if (bot->wake[1] >= 0) close(bot->wake[1]);
+    if (bot->token) memset(bot->token, 0, strlen(bot->token));
+    tp__line_free(bot->first);
+    tp__free(bot->token);
+    tp__free(bot->api_url);
+    tp__free(bot->prefix);
+    tp__free(bot->ca_file);
+    tp__free(bot->proxy);
+    tp__free(bot);
+    return NULL;
+}
+
+#define TP__SIG_SLOTS 8
+static tp_bot *volatile tp__sig_bots[TP__SIG_SLOTS];
+static struct sigaction tp__sig_old[2]; /* SIGINT, SIGTERM as they were before the first bot */
+static int tp__sig_users;
+static volatile int tp__sig_running; /* handlers between reading a slot and stopping its bot */
+
+/* Called with the bot leaving the slots: the last one gives the signals back. Signals are
+   blocked meanwhile in this thread; a handler running in another thread may have read the
+   slot already, so this waits until no handler is between reading a slot and stopping its
+   bot before the bot is freed. */
+static void tp__sig_release(tp_bot *bot) {
+    sigset_t all, old;
+    int i, found = 0;
+    sigemptyset(&all);
+    sigaddset(&all, SIGINT);
+    sigaddset(&all, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &all, &old);
+    for (i = 0; i < TP__SIG_SLOTS; i++)
+        if (tp__sig_bots[i] == bot) {
+            TP__STORE(tp__sig_bots[i], NULL); /* before the wait */
+            found = 1;
+        }
+    if (found && --tp__sig_users == 0) {
+        sigaction(SIGINT, &tp__sig_old[0], NULL);
+        sigaction(SIGTERM, &tp__sig_old[1], NULL);
+    }
+    while (found && TP__LOAD(tp__sig_running) != 0) sched_yield();
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+}
+
+TP__DEF void tp_bot_free(tp_bot *bot) {
+    if (!bot) return;
+    tp__sig_release(bot);
+    tp_http_free(bot->polls.http); /* the clones first: the first connection owns the TLS */
+    while (bot->idle) {             /* session store they share (all are back by now) */
+        tp__line *ln = bot->idle;
+        bot->idle = ln->next;
+        if (ln != bot->first) tp__line_free(ln);
+    }
+    tp__line_free(bot->first);
+    pthread_mutex_destroy(&bot->pool_lock);
+    pthread_mutex_destroy(&bot->polls_lock);
+    pthread_cond_destroy(&bot->pool_back);
+    close(bot->wake[0]);
+    close(bot->wake[1]);
+    if (bot->polls.path.ptr) memset(bot->polls.path.ptr, 0, bot->polls.path.len);
+    tp_buf_deinit(&bot->polls.path);
+    memset(bot->token, 0, strlen(bot->token));
+    tp__free(bot->token);
+    tp__free(bot->api_url);
+    tp__free(bot->prefix);
+    tp__free(bot->ca_file);
+    tp__free(bot->proxy);
+    tp__free(bot);
+}
+
+TP__DEF void tp_bot_stop(tp_bot *bot) {
+    int saved = errno;
+    ssize_t rc;
+    TP__STOP_SET(bot);
+    rc = write(bot->wake[1], "s", 1); /* a full pipe is already a wake-up */
+    (void)rc;
+    errno = saved;
+}
+
+TP__DEF bool tp_bot_stopped(const tp_bot *bot) { return TP__STOPPED(bot); }
+
+static void tp__on_signal(int sig) {
+    int i;
+    (void)sig;
+    TP__ADD(tp__sig_running, 1); /* tp_bot_free waits for this to drop back before freeing */
+    for (i = 0; i < TP__SIG_SLOTS; i++) {
+        tp_bot *b = TP__LOAD(tp__sig_bots[i]);
+        if (b) tp_bot_stop(b);
+    }
+    TP__ADD(tp__sig_running, -1);
+}
+
+TP__DEF tp_err tp_bot_stop_on_signals(tp_bot *bot) {
+    struct sigaction sa;
+    int i, slot = -1;
+    for (i = 0; i < TP__SIG_SLOTS; i++) {
+        if (tp__sig_bots[i] == bot) return TP_OK;
+        if (!tp__sig_bots[i] && slot < 0) slot = i;
+    }
+    if (slot < 0) return TP_ERR_INVALID;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = tp__on_signal;
+    sigemptyset(&sa.sa_mask);
+    if (tp__sig_users == 0 &&
+        (sigaction(SIGINT, &sa, &tp__sig_old[0]) != 0 || sigaction(SIGTERM, &sa, &tp__sig_old[1]) != 0))
+        return TP_ERR_IO;
+    TP__STORE(tp__sig_bots[slot], bot); /* the bot, made before */
+    tp__sig_users++;
+    return TP_OK;
+}
+
+/* Sleeps ms, or less when the bot is stopped. Returns false if stopped. */
+static bool tp__bot_sleep(tp_bot *bot, int64_t ms) {
+    int64_t deadline = tp_now_ms() + ms;
+    while (!TP__STOPPED(bot)) {
+        struct pollfd pf;
+        int left = tp__ms_left(deadline);
+        if (left == 0) return true;
+        pf.fd = bot->wake[0];
+        pf.events = POLLIN;
+        pf.revents = 0;
+        (void)poll(&pf, 1, left);
+    }
+    return false;
+}
+
+/* Turns an HTTP answer into the result document or a Bot API error. */
+static tp_err tp__api_answer(tp_bot *bot, const char *method, const tp_http_resp *resp,
+                             tp_json_doc **out, tp_error *err) {
+    tp_error jerr;
+    tp_json_doc *doc;
+    const tp_json *root, *ok;
+    /* Nobody wants the result and it is a success as Telegram writes one: no need to parse. */
+    if (!out && resp->status == 200 && resp->body_len > 11 &&
+        memcmp(resp->body, "{\"ok\":true,", 11) == 0)
+        return tp__ok(err);
+    doc = tp_json_parse(resp->body, resp->body_len, &jerr);
+    root = tp_json_root(doc);
+    ok = tp_json_get(root, "ok");
+    if (!doc) {
+        tp__fail(err, TP_ERR_NOT_JSON, 0, "%s: HTTP %d answer is not JSON (%s%s%s)", method,
+                 resp->status, resp->content_type[0] ? resp->content_type : "no content type",
+                 resp->body_len ? ", " : "", resp->body_len ? jerr.message : ", empty");
+        if (err) err->http_status = resp->status;
+        return TP_ERR_NOT_JSON;
+    }
+    if (tp_json_typeof(ok) != TP_JSON_BOOL || (tp_json_bool(ok) && !tp_json_get(root, "result"))) {
+        tp_json_doc_free(doc);
+        tp__fail(err, TP_ERR_BAD_RESPONSE, 0, "%s: HTTP %d answer is JSON but not a Bot API answer",
+                 method, resp->status);
+        if (err) err->http_status = resp->status;
+        return TP_ERR_BAD_RESPONSE;
+    }
+    if (!tp_json_bool(ok)) {
+        const tp_json *params = tp_json_get(root, "parameters");
+        const char *raw = tp_json_get_str(root, "description");
+        char *desc = raw ? tp__strdup(raw) : NULL, *hit;
+        int code = (int)tp_json_get_int(root, "error_code");
+        if (desc)
+            while ((hit = strstr(desc, bot->token)) != NULL) memset(hit, '*', strlen(bot->token));
+        tp__fail(err, TP_ERR_API, 0, "%s: Telegram error %d: %s", method, code,
+                 desc ? desc : raw ? "(description unavailable)" : "(no description)");
+        if (err) {
+            err->http_status = resp->status;
+            err->error_code = code;
+            err->retry_after = (int)tp_json_get_int(params, "retry_after");
+            err->migrate_to_chat_id = tp_json_get_int(params, "migrate_to_chat_id");
+            if (desc) tp__strlcpy(err->description, desc, sizeof err->description);
+            tp__scrub(bot, err);
+        }
+        tp__free(desc);
+        tp_json_doc_free(doc);
+        return TP_ERR_API;
+    }
+    if (out) *out = doc;
+    else tp_json_doc_free(doc);
+    return tp__ok(err);
+}
+
+/* One Bot API call. wake: a long poll, on its own connection, that tp_bot_stop may cut short. */
+static tp_err tp__call(tp_bot *bot, const char *method, const char *params,
+                       const tp_http_part *parts, size_t nparts, int timeout_ms, bool wake,
+                       tp_json_doc **out, tp_error *err) {
+    tp__line *ln;
+    tp_http_req req;
+    tp_http_resp resp;
+    tp_err rc;
+    tp_error own;
+    int64_t start = tp_now_ms(), deadline;
+    TELEPOT_ASSERT(bot && method);
+    if (!err) err = &own; /* failure codes are read back from it */
+    if (out) *out = NULL;
+    memset(&req, 0, sizeof req);
+    if (timeout_ms <= 0) timeout_ms = bot->timeout_ms;
+    deadline = start + timeout_ms;
+    ln = wake ? tp__polls_take(bot, err) : tp__pool_take(bot, deadline, err);
+    if (!ln) {
+        tp__prefix(err, method);
+        tp__log(bot, 1, "%s", err->message);
+        return err->code;
+    }
+    rc = tp__line_path(bot, ln, "/bot", err);
+    tp_buf_puts(&ln->path, method);
+    if (rc == TP_OK && ln->path.err) rc = tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+    if (rc != TP_OK) {
+        if (wake) pthread_mutex_unlock(&bot->polls_lock);
+        else tp__pool_give(bot, ln);
+        return rc;
+    }
+    req.path = ln->path.ptr;
+    req.body = params;
+    req.body_len = params ? strlen(params) : 0;
+    req.parts = parts;
+    req.nparts = nparts;
+    req.timeout_ms = (int)(deadline - tp_now_ms()); /* what waiting for a connection left */
+    if (!wake && req.timeout_ms < timeout_ms / 2) { /* too little to count on: not sent */
+        rc = tp__fail(err, TP_ERR_TIMEOUT, 0, "%s: waited %d ms for one of the bot's %d "
+                      "connections; not sent", method, timeout_ms - req.timeout_ms, bot->max_lines);
+        tp__pool_give(bot, ln);
+        tp__log(bot, 1, "%s", err->message);
+        return rc;
+    }
+    /* getters (getUpdates with its offset too) give the same answer when asked twice */
+    req.idempotent = strncmp(method, "get", 3) == 0 && method[3] >= 'A' && method[3] <= 'Z';
+    ln->http->conn.wake_fd = wake ? bot->wake[0] : -1;
+    rc = tp_http_request(ln->http, &req, &resp, err);
+    ln->http->conn.wake_fd = -1;
+    if (rc == TP_OK) rc = tp__api_answer(bot, method, &resp, out, err);
+    else tp__prefix(err, method);
+    if (rc != TP_OK) tp__scrub(bot, err);
+    if (wake) pthread_mutex_unlock(&bot->polls_lock);
+    else tp__pool_give(bot, ln);
+    if (rc != TP_OK) tp__log(bot, 1, "%s", err->message);
+    return rc;
+}
+
+TP__DEF tp_err tp_call(tp_bot *bot, const char *method, const char *params, tp_json_doc **out,
+                       tp_error *err) {
+    return tp__call(bot, method, params, NULL, 0, 0, false, out, err);
+}
+
+TP__DEF tp_err tp_call_multipart(tp_bot *bot, const char *method, const tp_http_part *parts,
+                                 size_t nparts, tp_json_doc **out, tp_error *err) {
+    return tp__call(bot, method, NULL, parts, nparts, 0, false, out, err);
+}
+
+TP__DEF const tp_json *tp_result(const tp_json_doc *doc) {
+    return tp_json_get(tp_json_root(doc), "result");
+}
+
+/* Writes {"offset":..,"limit":..,"timeout":..,"allowed_updates":[..]} with absent parts left out. */
+static void tp__updates_params(tp_buf *b, int64_t offset, int limit, int timeout,
+                               const char *const *allowed) {
+    tp_jw w;
+    tp_jw_init(&w, b);
+    tp_jw_obj(&w);
+    if (offset) {
+        tp_jw_key(&w, "offset");
+        tp_jw_int(&w, offset);
+    }
+    if (limit) {
+        tp_jw_key(&w, "limit");
+        tp_jw_int(&w, limit);
+    }
+    tp_jw_key(&w, "timeout");
+    tp_jw_int(&w, timeout);
+    if (allowed) {
+        tp_jw_key(&w, "allowed_updates");
+        tp_jw_arr(&w);
+        for (; *allowed; allowed++) tp_jw_str(&w, *allowed);
+        tp_jw_arr_end(&w);
+    }
+    tp_jw_obj_end(&w);
+}
+
+/* The HTTP deadline of a long poll: Telegram holds it `timeout` seconds, plus slack. */
+static int tp__poll_deadline_ms(int timeout) {
+    if (timeout > 86400) timeout = 86400; /* a day: beyond any server's hold */
+    if (timeout < 0) timeout = 0;
+    return timeout * 1000 + 15000;
+}
+
+TP__DEF tp_err tp_download_file(tp_bot *bot, const char *file_id, int fd, tp_error *err) {
+    static const char hex[] = "0123456789ABCDEF";
+    tp_json_doc *doc = NULL;
+    const char *path;
+    tp__line *ln;
+    tp_http_req req;
+    tp_http_resp resp;
+    tp_buf params;
+    tp_jw w;
+    tp_err rc;
+    TELEPOT_ASSERT(file_id);
+    tp_buf_init(&params);
+    tp_jw_init(&w, &params);
+    tp_jw_obj(&w);
+    tp_jw_key(&w, "file_id");
+    tp_jw_str(&w, file_id);
+    tp_jw_obj_end(&w);
+    rc = params.err ? tp__fail(err, TP_ERR_NOMEM, 0, NULL) : tp_call(bot, "getFile", params.ptr, &doc, err);
+    tp_buf_deinit(&params);
+    if (rc != TP_OK) return rc;
+    path = tp_json_get_str(tp_result(doc), "file_path");
+    if (!path || !*path) {
+        tp_json_doc_free(doc);
+        return tp__fail(err, TP_ERR_BAD_RESPONSE, 0,
+                        "getFile: no file_path in the answer (file too big or gone?)");
+    }
+    memset(&req, 0, sizeof req);
+    ln = tp__pool_take(bot, tp_now_ms() + bot->timeout_ms, err);
+    rc = ln ? tp__line_path(bot, ln, "/file/bot", err) : err ? err->code : TP_ERR_TIMEOUT;
+    if (rc != TP_OK) {
+        if (ln) tp__pool_give(bot, ln);
+        tp_json_doc_free(doc);
+        return rc;
+    }
+    for (; *path; path++) { /* percent-encode all but unreserved characters and '/' */
+        unsigned char c = (unsigned char)*path;
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+            c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+            tp_buf_append(&ln->path, path, 1);
+        } else {
+            char e[3] = {'%', hex[c >> 4], hex[c & 15]};
+            tp_buf_append(&ln->path, e, 3);
+        }
+    }
+    tp_json_doc_free(doc);
+    if (ln->path.err) {
+        tp__pool_give(bot, ln);
+        return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+    }
+    req.path = ln->path.ptr;
+    req.to_fd = true;
+    req.out_fd = fd;
+    req.timeout_ms = bot->download_timeout_ms;
+    rc = tp_http_request(ln->http, &req, &resp, err);
+    if (rc == TP_OK && (resp.status < 200 || resp.status > 299)) {
+        rc = tp__fail(err, TP_ERR_HTTP_STATUS, 0, "download: HTTP status %d", resp.status);
+        if (err) err->http_status = resp.status;
+    } else if (rc != TP_OK) {
+        tp__prefix(err, "download");
+    }
+    tp__scrub(bot, err);
+    tp__pool_give(bot, ln);
+    return rc;
+}
+
+TP__DEF tp_err tp_download_file_to(tp_bot *bot, const char *file_id, const char *path,
+                                   tp_error *err) {
+    tp_err rc;
+    tp_buf part;
+    int fd;
+    tp_buf_init(&part);
+    tp_buf_puts(&part, path);
+    tp_buf_puts(&part, ".part");
+    if (part.err) return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+    fd = open(part.ptr, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        rc = tp__fail(err, TP_ERR_FILE, errno, "cannot create %s: %s", part.ptr, strerror(errno));
+        tp_buf_deinit(&part);
+        return rc;
+    }
+    rc = tp_download_file(bot, file_id, fd, err);
+    if (close(fd) != 0 && rc == TP_OK)
+        rc = tp__fail(err, TP_ERR_FILE, errno, "closing %s: %s", part.ptr, strerror(errno));
+    if (rc == TP_OK && rename(part.ptr, path) != 0)
+        rc = tp__fail(err, TP_ERR_FILE, errno, "renaming to %s: %s", path, strerror(errno));
+    if (rc != TP_OK) unlink(part.ptr);
+    tp_buf_deinit(&part);
+    return rc;
+}
+
+/* telepot's flavor and glance. */
+
+static const struct {
+    const char *key;
+    tp_flavor flavor;
+} tp__update_kinds[] = {
+    {"message", TP_FLAVOR_CHAT},
+    {"edited_message", TP_FLAVOR_EDITED_CHAT},
+    {"channel_post", TP_FLAVOR_CHANNEL},
+    {"edited_channel_post", TP_FLAVOR_EDITED_CHANNEL},
+    {"business_message", TP_FLAVOR_BUSINESS},
+    {"edited_business_message", TP_FLAVOR_BUSINESS},
+    {"business_connection", TP_FLAVOR_BUSINESS},
+    {"deleted_business_messages", TP_FLAVOR_BUSINESS},
+    {"callback_query", TP_FLAVOR_CALLBACK_QUERY},
+    {"inline_query", TP_FLAVOR_INLINE_QUERY},
+    {"chosen_inline_result", TP_FLAVOR_CHOSEN_INLINE_RESULT},
+    {"shipping_query", TP_FLAVOR_SHIPPING_QUERY},
+    {"pre_checkout_query", TP_FLAVOR_PRE_CHECKOUT_QUERY},
+    {"poll", TP_FLAVOR_POLL},
+    {"poll_answer", TP_FLAVOR_POLL_ANSWER},
+    {"my_chat_member", TP_FLAVOR_MY_CHAT_MEMBER},
+    {"chat_member", TP_FLAVOR_CHAT_MEMBER},
+    {"chat_join_request", TP_FLAVOR_CHAT_JOIN_REQUEST},
+    {"message_reaction", TP_FLAVOR_REACTION},
+    {"message_reaction_count", TP_FLAVOR_REACTION},
+    {"chat_boost", TP_FLAVOR_BOOST},
+    {"removed_chat_boost", TP_FLAVOR_BOOST},
+    {"purchased_paid_media", TP_FLAVOR_PURCHASED_PAID_MEDIA},
+};
+
+TP__DEF const char *tp_flavor_name(tp_flavor f) {
+    static const char *const names[] = {
+        "raw", "chat", "edited_chat", "channel", "edited_channel", "business", "callback_query",
+        "inline_query", "chosen_inline_result", "shipping_query", "pre_checkout_query", "poll",
+        "poll_answer", "my_chat_member", "chat_member", "chat_join_request", "reaction", "boost",
+        "purchased_paid_media"};
+    return (unsigned)f < sizeof names / sizeof names[0] ? names[f] : "raw";
+}
+
+TP__DEF tp_flavor tp_flavor_of(const tp_json *v) {
+    size_t i;
+    if (tp_json_typeof(v) != TP_JSON_OBJECT) return TP_FLAVOR_RAW;
+    if (tp_json_get(v, "update_id")) {
+        for (i = 0; i < sizeof tp__update_kinds / sizeof tp__update_kinds[0]; i++)
+            if (tp_json_get(v, tp__update_kinds[i].key)) return tp__update_kinds[i].flavor;
+        return TP_FLAVOR_RAW;
+    }
+    /* A bare object, as telepot 6 took them: recognise it by its fields. */
+    if (tp_json_get(v, "message_id")) return TP_FLAVOR_CHAT;
+    if (tp_json_get(v, "chat_instance")) return TP_FLAVOR_CALLBACK_QUERY;
+    if (tp_json_get(v, "result_id")) return TP_FLAVOR_CHOSEN_INLINE_RESULT;
+    if (tp_json_get(v, "query") && tp_json_get(v, "offset")) return TP_FLAVOR_INLINE_QUERY;
+    if (tp_json_get(v, "shipping_address")) return TP_FLAVOR_SHIPPING_QUERY;
+    if (tp_json_get(v, "total_amount") && tp_json_get(v, "invoice_payload"))
+        return TP_FLAVOR_PRE_CHECKOUT_QUERY;
+    return TP_FLAVOR_RAW;
+}
+
+TP__DEF const tp_json *tp_update_payload(const tp_json *u) {
+    size_t i;
+    for (i = 0; i < sizeof tp__update_kinds / sizeof tp__update_kinds[0]; i++) {
+        const tp_json *p = tp_json_get(u, tp__update_kinds[i].key);
+        if (p) return p;
+    }
+    /* an update kind newer than this library: the first member that is not update_id */
+    if (tp_json_typeof(u) != TP_JSON_OBJECT) return NULL;
+    for (u = tp_json_first(u); u; u = tp_json_next(u))
+        if (strcmp(tp_json_key(u), "update_id") != 0) return u;
+    return NULL;
+}
+
+/* Message fields that carry content, most specific first (animation messages also carry
+   document; that order makes them "animation"). */
+static const char *const tp__content_types[] = {
+    "text", "animation", "audio", "document", "live_photo", "paid_media", "photo", "sticker",
+    "story", "video", "video_note", "voice", "checklist", "contact", "dice", "game", "poll",
+    "venue", "location", "new_chat_members", "left_chat_member", "chat_owner_left",
+    "chat_owner_changed", "new_chat_title", "new_chat_photo", "delete_chat_photo",
+    "group_chat_created", "supergroup_chat_created", "channel_chat_created",
+    "message_auto_delete_timer_changed", "migrate_to_chat_id", "migrate_from_chat_id",
+    "pinned_message", "invoice", "successful_payment", "refunded_payment", "users_shared",
+    "chat_shared", "gift", "unique_gift", "gift_upgrade_sent", "connected_website",
+    "write_access_allowed", "passport_data", "proximity_alert_triggered", "boost_added",
+    "chat_background_set", "checklist_tasks_done", "checklist_tasks_added",
+    "direct_message_price_changed", "forum_topic_created", "forum_topic_edited",
+    "forum_topic_closed", "forum_topic_reopened", "general_forum_topic_hidden",
+    "general_forum_topic_unhidden", "giveaway_created", "giveaway", "giveaway_winners",
+    "giveaway_completed", "managed_bot_created", "paid_message_price_changed",
+    "poll_option_added", "poll_option_deleted", "suggested_post_approved",
+    "suggested_post_approval_failed", "suggested_post_declined", "suggested_post_paid",
+    "suggested_post_refunded", "video_chat_scheduled", "video_chat_started", "video_chat_ended",
+    "video_chat_participants_invited", "web_app_data", "rich_message"};
+
+TP__DEF tp_glance_info tp_glance(const tp_json *msg) {
+    tp_glance_info g;
+    const tp_json *chat = tp_json_get(msg, "chat"), *m;
+    size_t best = sizeof tp__content_types / sizeof tp__content_types[0], i;
+    g.content_type = "unknown";
+    g.chat_type = tp_json_get_str(chat, "type");
+    if (tp_json_typeof(msg) != TP_JSON_OBJECT) msg = NULL; /* only objects have keys */
+    if (!g.chat_type) g.chat_type = "";
+    g.chat_id = tp_json_get_int(chat, "id");
+    if (tp_json_typeof(msg) != TP_JSON_OBJECT) return g; /* an array's elements have no keys */
+    for (m = tp_json_first(msg); m; m = tp_json_next(m)) {
+        const char *k = tp_json_key(m);
+        if (!k) break; /* an array, not a message: no keys */
+        for (i = 0; i < best; i++)
+            if (strcmp(k, tp__content_types[i]) == 0) {
+                best = i;
+                break;
+            }
+    }
+    if (best < sizeof tp__content_types / sizeof tp__content_types[0])
+        g.content_type = tp__content_types[best];
+    return g;
+}
+
 /* Sends params (a JSON object text) as multipart/form-data with the uploads: string members
    as they are, others as JSON text, files from memory, a descriptor or a path. */
 static tp_err tp__call_upload(tp_bot *bot, const char *method, const tp_buf *params,
@@ -19350,55 +17436,1987 @@ TP__DEF tp_err tp_call_desc(tp_bot *bot, const char *loc, const tp__fdesc *f, un
     return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
 }
 
+/* >>updates (impl) ----------------------------------------------------------------------------
+   Long polling. The offset moves past an update only once its handler has returned, and a
+   stop confirms it with one more short getUpdates, so a restart neither repeats nor loses.
+   The poll has its own connection (its waits are cut short by the bot's self-pipe); the stop's
+   confirmation goes over the bot's connection, which a stop does not interrupt. */
 
-/* A Message the old views accepted: an object with an integer message_id and a chat with an
-   integer id (tp_poll_run reports the others as bad updates). */
-static bool tp__message_ok(const tp_json *m) {
-    const tp_json *chat = tp_json_get(m, "chat");
-    return tp_json_typeof(tp_json_get(m, "message_id")) == TP_JSON_INT &&
-           tp_json_typeof(tp_json_get(chat, "id")) == TP_JSON_INT;
+static uint32_t tp__jitter(uint32_t *s) { /* xorshift32 */
+    *s ^= *s << 13;
+    *s ^= *s >> 17;
+    *s ^= *s << 5;
+    return *s;
 }
 
-TP__DEF const tp_message *tp_message_view(tp_json_doc *doc, const tp_json *message,
-                                          tp_error *err) {
-    if (!tp__message_ok(message)) {
-        tp__fail(err, TP_ERR_BAD_RESPONSE, 0, "a message without an integer message_id and chat id");
-        return NULL;
-    }
-    return (const tp_message *)tp_parse_as(doc, TP_TYPE_MESSAGE, message, err);
-}
-
-TP__DEF const tp_update *tp_update_view(tp_json_doc *doc, const tp_json *j, tp_error *err) {
-    static const char *const kinds[4] = {"message", "edited_message", "channel_post",
-                                         "edited_channel_post"};
+/* The dispatcher: per-key order, different keys in parallel. Each key (a chat) with work has a
+   small FIFO; keys whose FIFO is not empty and that no worker is running wait in one ready
+   list, and any idle worker takes the first, runs one item, and puts the key back at the end
+   when it has more. So one chat's updates run one at a time and in order, and a slow chat
+   holds one worker, never a fixed share of chats. One mutex; `pending` counts queued +
+   running items, `bytes` their cost (what the webhook receiver budgets). tp_disp_push waits
+   while the key's FIFO holds queue_size items; the receiver never waits (it holds its own
+   lock): it asks tp__disp_room first and refuses the update when there is none, then puts
+   without waiting (a FIFO grows past queue_size only for updates the orderer releases). */
+typedef struct tp__ditem {
     const tp_update *u;
-    const tp_json *v;
-    int i, bad = -1;
-    if (tp_json_typeof(tp_json_get(j, "update_id")) != TP_JSON_INT) {
-        tp__fail(err, TP_ERR_BAD_RESPONSE, 0, "an update without an integer update_id");
-        return NULL;
-    }
-    u = (const tp_update *)tp_parse_as(doc, TP_TYPE_UPDATE, j, err);
-    for (i = 0; u && i < 4; i++) { /* the four message kinds must be messages (ids are never 0) */
-        const tp_message *m = i == 0 ? u->message : i == 1 ? u->edited_message
-                            : i == 2 ? u->channel_post : u->edited_channel_post;
-        if (m && (m->message_id == 0 || m->chat->id == 0)) bad = i;
-    }
-    for (v = tp_json_first(j); u && v; v = tp_json_next(v)) { /* a kind that is not an object */
-        size_t kl = v->tag >> TP__J_KEYSHIFT; /* the four names are 7, 14, 12, 19 bytes long */
-        if (tp_json_typeof(v) != TP_JSON_OBJECT && (kl == 7 || kl == 12 || kl == 14 || kl == 19))
-            for (i = 0; i < 4; i++)
-                if (strcmp(tp_json_key(v), kinds[i]) == 0) bad = i;
-    }
-    if (bad >= 0) {
-        tp__fail(err, TP_ERR_BAD_RESPONSE, 0, "%s without an integer message_id and chat id",
-                 kinds[bad]);
-        return NULL;
-    }
-    return u;
+    tp_json_doc *doc; /* owned, or NULL */
+    size_t cost;      /* bytes counted in d->bytes while queued or running */
+    void *tag;        /* passed to d->after once the handler returned */
+} tp__ditem;
+
+typedef struct tp__dkey {
+    int64_t key;
+    tp__ditem *ring;
+    size_t head, len, cap;
+    bool running, ready;
+    struct tp__dkey *hnext;     /* hash chain */
+    struct tp__dkey *rnext;     /* ready list */
+} tp__dkey;
+
+struct tp_disp {
+    tp_bot *bot;
+    tp_update_fn handler;
+    void *user;
+    void (*after)(void *ctx, const tp_update *u, void *tag); /* internal: the poller's books */
+    void *after_ctx;
+    pthread_mutex_t lock;
+    pthread_cond_t work;   /* a key became ready, or the end */
+    pthread_cond_t space;  /* a FIFO has room again */
+    pthread_cond_t idle;   /* pending reached 0 */
+    size_t pending, cap, bytes, nkeys, nbuckets, nspare;
+    tp__dkey **buckets;    /* keys with items queued or running */
+    tp__dkey *ready, *ready_tail;
+    tp__dkey *spare;       /* emptied keys kept for reuse (their rings too) */
+    int nworkers, started, alive;
+    bool quit;
+    pthread_t *th;
+};
+
+/* A hash of an id for power-of-two tables (the dispatcher's keys, the receiver's dedup set):
+   chat ids of one kind share low bits less than one might hope, so the high bits are folded
+   in before a Fibonacci multiply, whose top half is taken. */
+static size_t tp__mix64(int64_t id) {
+    uint64_t k = (uint64_t)id;
+    k ^= k >> 29;
+    k *= UINT64_C(0x9E3779B97F4A7C15);
+    return (size_t)(k >> 32);
 }
 
-/* Keyboards. */
+static size_t tp__dkey_slot(const tp_disp *d, int64_t key) {
+    return tp__mix64(key) & (d->nbuckets - 1);
+}
+
+/* Under the lock: the key's record, made when create (NULL when it cannot be). */
+static tp__dkey *tp__dkey_find(tp_disp *d, int64_t key, bool create) {
+    size_t s = tp__dkey_slot(d, key);
+    tp__dkey *k;
+    for (k = d->buckets[s]; k; k = k->hnext)
+        if (k->key == key) return k;
+    if (!create) return NULL;
+    if (d->nkeys >= d->nbuckets) { /* keep chains short: double the table */
+        size_t nb = d->nbuckets * 2, i;
+        tp__dkey **b = (tp__dkey **)tp__alloc(nb * sizeof *b);
+        if (b) {
+            tp__dkey **old = d->buckets;
+            size_t on = d->nbuckets;
+            memset(b, 0, nb * sizeof *b);
+            d->buckets = b;
+            d->nbuckets = nb;
+            for (i = 0; i < on; i++)
+                while (old[i]) {
+                    tp__dkey *x = old[i];
+                    size_t t = tp__dkey_slot(d, x->key);
+                    old[i] = x->hnext;
+                    x->hnext = b[t];
+                    b[t] = x;
+                }
+            tp__free(old);
+            s = tp__dkey_slot(d, key);
+        }
+    }
+    if (d->spare) {
+        k = d->spare;
+        d->spare = k->hnext;
+        d->nspare--;
+    } else {
+        k = (tp__dkey *)tp__alloc(sizeof *k);
+        if (!k) return NULL;
+        memset(k, 0, sizeof *k);
+    }
+    k->key = key;
+    k->head = k->len = 0;
+    k->running = k->ready = false;
+    k->rnext = NULL;
+    k->hnext = d->buckets[s];
+    d->buckets[s] = k;
+    d->nkeys++;
+    return k;
+}
+
+/* Under the lock: a key with nothing queued or running leaves the table (kept as a spare). */
+static void tp__dkey_drop(tp_disp *d, tp__dkey *k) {
+    tp__dkey **pp = &d->buckets[tp__dkey_slot(d, k->key)];
+    while (*pp != k) pp = &(*pp)->hnext;
+    *pp = k->hnext;
+    d->nkeys--;
+    if (k->cap > 16) { /* a big ring from a burst goes back to the allocator */
+        tp__free(k->ring);
+        k->ring = NULL;
+        k->cap = 0;
+    }
+    if (d->nspare >= 256) { /* enough spares for a burst; the rest go back */
+        tp__free(k->ring);
+        tp__free(k);
+        return;
+    }
+    k->hnext = d->spare;
+    d->spare = k;
+    d->nspare++;
+}
+
+static void tp__dkey_ready(tp_disp *d, tp__dkey *k) {
+    k->ready = true;
+    k->rnext = NULL;
+    if (d->ready_tail) d->ready_tail->rnext = k;
+    else d->ready = k;
+    d->ready_tail = k;
+    pthread_cond_signal(&d->work);
+}
+
+static void *tp__disp_main(void *arg) {
+    tp_disp *d = (tp_disp *)arg;
+    pthread_mutex_lock(&d->lock);
+    for (;;) {
+        tp__ditem it;
+        tp__dkey *k;
+        while (!d->ready && !d->quit) pthread_cond_wait(&d->work, &d->lock);
+        if (!d->ready) { /* quit, and nothing left; a put after this finds alive 0 at last */
+            d->alive--;
+            break;
+        }
+        k = d->ready;
+        d->ready = k->rnext;
+        if (!d->ready) d->ready_tail = NULL;
+        k->ready = false;
+        k->running = true;
+        it = k->ring[k->head];
+        k->head = (k->head + 1) % k->cap;
+        k->len--;
+        pthread_cond_broadcast(&d->space);
+        pthread_mutex_unlock(&d->lock);
+        d->handler(d->bot, it.u, d->user);
+        if (d->after) d->after(d->after_ctx, it.u, it.tag);
+        tp_json_doc_free(it.doc);
+        pthread_mutex_lock(&d->lock);
+        k->running = false;
+        d->bytes -= it.cost;
+        if (k->len) tp__dkey_ready(d, k); /* its next item, behind the keys already waiting */
+        else tp__dkey_drop(d, k);
+        if (--d->pending == 0) pthread_cond_broadcast(&d->idle);
+    }
+    pthread_mutex_unlock(&d->lock);
+    return NULL;
+}
+
+TP__DEF tp_disp *tp_disp_new(tp_bot *bot, tp_update_fn handler, void *user,
+                             const tp_disp_opts *opts, tp_error *err) {
+    tp_disp *d;
+    int i, n = opts && opts->workers > 0 ? opts->workers : 4;
+    size_t cap = opts && opts->queue_size > 0 ? (size_t)opts->queue_size : 256;
+    TELEPOT_ASSERT(handler);
+    if (n > 1024) n = 1024;
+    d = (tp_disp *)tp__alloc(sizeof *d);
+    if (!d) {
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        return NULL;
+    }
+    memset(d, 0, sizeof *d);
+    d->bot = bot;
+    d->handler = handler;
+    d->user = user;
+    d->cap = cap;
+    d->nworkers = n;
+    d->nbuckets = 64;
+    d->buckets = (tp__dkey **)tp__alloc(d->nbuckets * sizeof *d->buckets);
+    d->th = (pthread_t *)tp__alloc(sizeof *d->th * (size_t)n);
+    if (!d->buckets || !d->th) {
+        tp__free(d->buckets);
+        tp__free(d->th);
+        tp__free(d);
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        return NULL;
+    }
+    memset(d->buckets, 0, d->nbuckets * sizeof *d->buckets);
+    pthread_mutex_init(&d->lock, NULL);
+    pthread_cond_init(&d->work, NULL);
+    pthread_cond_init(&d->space, NULL);
+    pthread_cond_init(&d->idle, NULL);
+    for (i = 0; i < n; i++) {
+        if (pthread_create(&d->th[i], NULL, tp__disp_main, d) != 0) {
+            tp__fail(err, TP_ERR_IO, 0, "cannot start the dispatcher's threads");
+            tp_disp_free(d);
+            return NULL;
+        }
+        d->started = i + 1;
+        pthread_mutex_lock(&d->lock);
+        d->alive++;
+        pthread_mutex_unlock(&d->lock);
+    }
+    tp__ok(err);
+    return d;
+}
+
+/* Would an update with u's key and this cost be taken now without waiting? Its key's FIFO
+   is below queue_size and the bytes held stay within budget (0: no budget). */
+static bool tp__disp_room(tp_disp *d, const tp_update *u, size_t cost, size_t held,
+                          size_t budget) {
+    tp__dkey *k;
+    bool room;
+    pthread_mutex_lock(&d->lock);
+    k = tp__dkey_find(d, tp_update_key(u->json), false);
+    held += d->bytes; /* an update bigger than the budget is still taken when nothing is held */
+    room = (!k || k->len < d->cap) &&
+           (!budget || !held || (held <= budget && cost <= budget - held));
+    pthread_mutex_unlock(&d->lock);
+    return room;
+}
+
+/* Queues u behind its key's earlier updates. wait: while that FIFO holds queue_size items
+   (back-pressure); else at once, the FIFO growing if it must. TP_ERR_NOMEM when it cannot. */
+static tp_err tp__disp_put(tp_disp *d, const tp_update *u, tp_json_doc *doc, size_t cost,
+                           void *tag, bool wait) {
+    int64_t key = tp_update_key(u->json);
+    tp__dkey *k;
+    tp__ditem *it;
+    pthread_mutex_lock(&d->lock);
+    for (;;) {
+        if (d->quit && !d->alive) { /* every worker has left: nobody would run it */
+            pthread_mutex_unlock(&d->lock);
+            return TP_ERR_STOPPED;
+        }
+        k = tp__dkey_find(d, key, true);
+        if (!k) {
+            pthread_mutex_unlock(&d->lock);
+            return TP_ERR_NOMEM;
+        }
+        if (!wait || k->len < d->cap) break;
+        pthread_cond_wait(&d->space, &d->lock); /* k may be dropped meanwhile: look again */
+    }
+    if (k->len == k->cap) { /* unroll into a ring twice the size */
+        size_t nc = k->cap ? k->cap * 2 : 4, i;
+        tp__ditem *nr = (tp__ditem *)tp__alloc(sizeof *nr * nc);
+        if (!nr) {
+            if (!k->len && !k->running) tp__dkey_drop(d, k);
+            pthread_mutex_unlock(&d->lock);
+            return TP_ERR_NOMEM;
+        }
+        for (i = 0; i < k->len; i++) nr[i] = k->ring[(k->head + i) % k->cap];
+        tp__free(k->ring);
+        k->ring = nr;
+        k->head = 0;
+        k->cap = nc;
+    }
+    it = &k->ring[(k->head + k->len) % k->cap];
+    it->u = u;
+    it->doc = doc;
+    it->cost = cost;
+    it->tag = tag;
+    k->len++;
+    d->pending++;
+    d->bytes += cost;
+    if (!k->running && !k->ready) tp__dkey_ready(d, k);
+    pthread_mutex_unlock(&d->lock);
+    return TP_OK;
+}
+
+TP__DEF tp_err tp_disp_push(tp_disp *d, const tp_update *u, tp_json_doc *owned_doc) {
+    return tp__disp_put(d, u, owned_doc, 0, NULL, true);
+}
+
+TP__DEF void tp_disp_drain(tp_disp *d) {
+    pthread_mutex_lock(&d->lock);
+    while (d->pending) pthread_cond_wait(&d->idle, &d->lock);
+    pthread_mutex_unlock(&d->lock);
+}
+
+TP__DEF void tp_disp_free(tp_disp *d) {
+    int i;
+    size_t b;
+    if (!d) return;
+    pthread_mutex_lock(&d->lock);
+    d->quit = true;
+    pthread_cond_broadcast(&d->work);
+    pthread_mutex_unlock(&d->lock);
+    for (i = 0; i < d->started; i++) pthread_join(d->th[i], NULL);
+    for (b = 0; b < d->nbuckets; b++) /* nothing is left: the workers ran every item */
+        while (d->buckets[b]) {
+            tp__dkey *k = d->buckets[b];
+            d->buckets[b] = k->hnext;
+            tp__free(k->ring);
+            tp__free(k);
+        }
+    while (d->spare) {
+        tp__dkey *k = d->spare;
+        d->spare = k->hnext;
+        tp__free(k->ring);
+        tp__free(k);
+    }
+    pthread_cond_destroy(&d->work);
+    pthread_cond_destroy(&d->space);
+    pthread_cond_destroy(&d->idle);
+    pthread_mutex_destroy(&d->lock);
+    tp__free(d->buckets);
+    tp__free(d->th);
+    tp__free(d);
+}
+
+TP__DEF int64_t tp_update_key(const tp_json *update) {
+    const tp_json *p = tp_update_payload(update), *chat = tp_json_get(p, "chat");
+    if (!chat) chat = tp_json_get(tp_json_get(p, "message"), "chat"); /* callback_query */
+    if (tp_json_typeof(tp_json_get(chat, "id")) == TP_JSON_INT) return tp_json_get_int(chat, "id");
+    p = tp_json_get(p, "from") ? tp_json_get(p, "from") : tp_json_get(p, "user");
+    return tp_json_get_int(p, "id");
+}
+
+/* The first occurrence of needle in hay, or NULL. */
+static const char *tp__memmem(const char *hay, size_t hn, const char *needle, size_t nn) {
+    const char *p = hay, *end = hay + hn;
+    while (nn && (size_t)(end - p) >= nn) {
+        p = (const char *)memchr(p, needle[0], (size_t)(end - p) - nn + 1);
+        if (!p) break;
+        if (memcmp(p, needle, nn) == 0) return p;
+        p++;
+    }
+    return NULL;
+}
+
+/* The poller's state. */
+/* With workers, the poller keeps fetching while handlers run. Its books (under lk): `fl`,
+   the update_ids handed to the dispatcher whose handlers have not returned, ascending;
+   `next`, one past the highest id handed out (or skipped); `dn`, ids above fl[0] whose
+   handlers returned. The offset it confirms is the prefix: fl[0], or `next` when nothing is
+   in flight, so a kill -9 repeats only updates at or above an unfinished one - and the
+   offset file also lists dn, so those are not repeated either. Telegram sends the unconfirmed
+   ones again with every answer: ids below `next` are skipped, never handed out twice. As
+   Telegram answers at most `limit` updates from the offset, at most `limit` are in flight.
+   A batch document lives until the last of its updates' handlers returned (refs). */
+typedef struct tp__batch {
+    tp_json_doc *doc;
+    int refs;
+} tp__batch;
+
+typedef struct tp__poll {
+    tp_bot *bot;
+    tp_http *http;
+    tp_buf path, params;
+    tp_update_fn handler;
+    void *user;
+    const tp_poll_opts *o;
+    tp_disp *disp;
+    bool offset_warned;
+    pthread_mutex_t lk;         /* workers: the books below */
+    pthread_cond_t moved;       /* a handler returned */
+    int64_t *fl, *dn, *skip;    /* in flight; done above fl[0]; done before a restart */
+    size_t nfl, ndn, nskip, cap;
+    int64_t next;
+} tp__poll;
+
+static void tp__bad_update(tp_bot *bot, tp_bad_update_fn fn, void *user, const char *raw,
+                           size_t len, const tp_error *why, int64_t id) {
+    if (fn) fn(bot, raw ? raw : "", len, why, user);
+    else tp__log(bot, 1, "update %lld cannot be read (%s); skipped", (long long)id, why->message);
+}
+
+/* Writes the next offset to the file (tmp + rename: a crash leaves the old or the new one),
+   then the ids above it already handled (with workers), on the same line. */
+static void tp__offset_save(tp__poll *p, int64_t offset, const int64_t *done, size_t ndone) {
+    char tmp[4096], num[24];
+    int fd, n;
+    size_t i;
+    bool ok = false;
+    if (!p->o->offset_file || strlen(p->o->offset_file) + 5 > sizeof tmp) return;
+    snprintf(tmp, sizeof tmp, "%s.tmp", p->o->offset_file);
+    fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd >= 0) {
+        n = snprintf(num, sizeof num, "%lld", (long long)offset);
+        ok = write(fd, num, (size_t)n) == n;
+        for (i = 0; ok && i < ndone; i++) {
+            n = snprintf(num, sizeof num, " %lld", (long long)done[i]);
+            ok = write(fd, num, (size_t)n) == n;
+        }
+        ok = ok && write(fd, "\n", 1) == 1;
+        ok = close(fd) == 0 && ok;
+        ok = ok && rename(tmp, p->o->offset_file) == 0;
+    }
+    if (!ok && !p->offset_warned) {
+        p->offset_warned = true;
+        tp__log(p->bot, 1, "cannot write the offset file: %s", strerror(errno));
+    }
+}
+
+/* Reads the offset file: the offset, and the ids above it handled already (into p->skip). */
+static int64_t tp__offset_load(tp__poll *p) {
+    char buf[4096], *q, *e;
+    ssize_t n;
+    int64_t off;
+    int fd = p->o->offset_file ? open(p->o->offset_file, O_RDONLY | O_CLOEXEC) : -1;
+    if (fd < 0) return 0;
+    n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0) return 0;
+    buf[n] = '\0';
+    off = strtoll(buf, &q, 10);
+    if (off < 0) off = 0;
+    while (p->nskip < p->cap) {
+        int64_t id = strtoll(q, &e, 10);
+        if (e == q) break;
+        if (id >= off) p->skip[p->nskip++] = id;
+        q = e;
+    }
+    return off;
+}
+
+/* Workers, under lk: the offset the poller may confirm. */
+static int64_t tp__poll_prefix(const tp__poll *p) { return p->nfl ? p->fl[0] : p->next; }
+
+/* Workers, under lk: id is done; the books and the offset file follow. */
+static void tp__poll_done(tp__poll *p, int64_t id) {
+    size_t i, k;
+    for (i = 0; i < p->nfl && p->fl[i] != id; i++) {
+    }
+    if (i < p->nfl) {
+        memmove(p->fl + i, p->fl + i + 1, (p->nfl - i - 1) * sizeof *p->fl);
+        p->nfl--;
+    }
+    if (p->nfl && id > p->fl[0] && p->ndn < p->cap) { /* above the prefix: remembered */
+        for (k = p->ndn; k > 0 && p->dn[k - 1] > id; k--) p->dn[k] = p->dn[k - 1];
+        p->dn[k] = id;
+        p->ndn++;
+    }
+    for (k = 0; k < p->ndn && p->dn[k] < tp__poll_prefix(p); k++) {
+    }
+    if (k) { /* below the prefix now: the offset says it */
+        memmove(p->dn, p->dn + k, (p->ndn - k) * sizeof *p->dn);
+        p->ndn -= k;
+    }
+    tp__offset_save(p, tp__poll_prefix(p), p->dn, p->ndn);
+    pthread_cond_broadcast(&p->moved);
+}
+
+/* The dispatcher calls this after each handler (workers). */
+static void tp__poll_after(void *ctx, const tp_update *u, void *tag) {
+    tp__poll *p = (tp__poll *)ctx;
+    tp__batch *b = (tp__batch *)tag;
+    bool last;
+    pthread_mutex_lock(&p->lk);
+    tp__poll_done(p, u->update_id);
+    last = --b->refs == 0;
+    pthread_mutex_unlock(&p->lk);
+    if (last) {
+        tp_json_doc_free(b->doc);
+        tp__free(b);
+    }
+}
+
+/* Workers: was id handled before a restart (listed in the offset file)? */
+static bool tp__poll_skipped(const tp__poll *p, int64_t id) {
+    size_t i;
+    for (i = 0; i < p->nskip; i++)
+        if (p->skip[i] == id) return true;
+    return false;
+}
+
+/* TLS failures that retrying cannot mend: the certificate, the CA setup, the protocol. A
+   handshake that merely broke (TP_ERR_TLS_HANDSHAKE) may work next time. */
+static bool tp__tls_fatal(tp_err rc) {
+    return rc == TP_ERR_TLS_DISABLED || rc == TP_ERR_TLS_UNTRUSTED || rc == TP_ERR_TLS_EXPIRED ||
+           rc == TP_ERR_TLS_NOT_YET_VALID || rc == TP_ERR_TLS_HOSTNAME || rc == TP_ERR_TLS_CHAIN ||
+           rc == TP_ERR_TLS_NOT_TLS || rc == TP_ERR_TLS_VERSION || rc == TP_ERR_TLS_CA;
+}
+
+/* One getUpdates on the poller's connection. raw, raw_len: the answer's body (valid until the
+   next request), so that an unreadable answer can be reported. */
+static tp_err tp__poll_get(tp__poll *p, int64_t offset, int limit, int timeout, tp_json_doc **doc,
+                           const char **raw, size_t *raw_len, bool *api_like, tp_error *e) {
+    tp_http_req req;
+    tp_http_resp resp;
+    tp_err rc;
+    *doc = NULL;
+    *raw = NULL;
+    *raw_len = 0;
+    *api_like = false;
+    tp_buf_reset(&p->params);
+    tp__updates_params(&p->params, offset, limit, timeout, p->o->allowed_updates);
+    if (p->params.err) return tp__fail(e, TP_ERR_NOMEM, 0, NULL);
+    memset(&req, 0, sizeof req);
+    req.method = "POST";
+    req.path = p->path.ptr;
+    req.body = p->params.ptr;
+    req.body_len = p->params.len;
+    { /* timeout is at most a day (tp_poll_run clamps it); the slack too */
+        int64_t ms = (int64_t)timeout * 1000 + (p->o->slack_ms > 0 ? p->o->slack_ms : 15000);
+        req.timeout_ms = ms > 2 * 86400000 ? 2 * 86400000 : (int)ms;
+    }
+    req.idempotent = true;
+    rc = tp_http_request(p->http, &req, &resp, e);
+    if (rc != TP_OK) {
+        tp__prefix(e, "getUpdates");
+        tp__scrub(p->bot, e);
+        return rc;
+    }
+    *raw = resp.body;
+    *raw_len = resp.body_len;
+    { /* a 2xx that starts like Telegram's answer: {"ok":true (not a proxy's page) */
+        const char *b = resp.body, *end = resp.body + resp.body_len;
+        while (b < end && (*b == ' ' || *b == '\n' || *b == '\r' || *b == '\t')) b++;
+        *api_like = resp.status / 100 == 2 && b < end && *b == '{' &&
+                    tp__memmem(b, (size_t)(end - b) < 32 ? (size_t)(end - b) : 32, "\"ok\":true", 9);
+    }
+    rc = tp__api_answer(p->bot, "getUpdates", &resp, doc, e);
+    if (rc == TP_OK && tp_json_typeof(tp_result(*doc)) != TP_JSON_ARRAY) {
+        tp_json_doc_free(*doc);
+        *doc = NULL;
+        rc = tp__fail(e, TP_ERR_BAD_RESPONSE, 0, "getUpdates: the result is not an array");
+        e->http_status = resp.status;
+    }
+    return rc;
+}
+
+/* The first "update_id":N in a raw text at or above `from`, else -1. */
+static int64_t tp__scan_update_id(const char *s, size_t n, int64_t from) {
+    const char *end = s + n, *q = s;
+    while (s && (q = (const char *)memchr(q, '"', (size_t)(end - q))) != NULL) {
+        q++;
+        if ((size_t)(end - q) > 11 && memcmp(q, "update_id\"", 10) == 0) {
+            const char *d = q + 10;
+            int64_t v = 0;
+            while (d < end && (*d == ' ' || *d == ':' || *d == '\t' || *d == '\n' || *d == '\r'))
+                d++;
+            if (d < end && *d >= '0' && *d <= '9') {
+                while (d < end && *d >= '0' && *d <= '9' && v < INT64_MAX / 10)
+                    v = v * 10 + (*d++ - '0');
+                if (v >= from) return v;
+            }
+        }
+    }
+    return -1;
+}
+
+TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const tp_poll_opts *opts,
+                           tp_error *err) {
+    tp_poll_opts zero;
+    tp__poll p;
+    int timeout, limit;
+    int64_t offset = 0, backoff = 0, fail_offset = -1, bmin, bmax, start_offset = 0;
+    bool api_like = false;
+    int fails = 0; /* unreadable 2xx answers in a row at fail_offset */
+    bool dirty = false;
+    uint32_t seed = (uint32_t)tp_now_ms() ^ (uint32_t)(uintptr_t)bot;
+    tp_err rc = TP_OK;
+    tp_error own;
+    TELEPOT_ASSERT(bot && handler);
+    if (!err) err = &own; /* failure codes are read back from it */
+    if (!opts) {
+        memset(&zero, 0, sizeof zero);
+        opts = &zero;
+    }
+    if (!seed) seed = 1;
+    memset(&p, 0, sizeof p);
+    pthread_mutex_init(&p.lk, NULL);
+    tp__cond_init(&p.moved);
+    p.bot = bot;
+    p.handler = handler;
+    p.user = user;
+    p.o = opts;
+    timeout = opts->timeout > 0 ? (opts->timeout > 86400 ? 86400 : opts->timeout) : 30;
+    limit = opts->limit > 0 && opts->limit <= 100 ? opts->limit : 100;
+    bmin = opts->backoff_min_ms > 0 ? opts->backoff_min_ms : 500;
+    bmax = opts->backoff_max_ms > 0 ? opts->backoff_max_ms : 60000;
+    if (bmax < bmin) bmax = bmin;
+    p.http = tp__http_clone(bot->first->http, err); /* its own connection, stoppable */
+    if (!p.http) return err->code;
+    p.http->conn.wake_fd = bot->wake[0];
+    tp_buf_printf(&p.path, "%s/bot%s/getUpdates", bot->prefix, bot->token);
+    if (p.path.err) {
+        rc = tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        goto out;
+    }
+    p.cap = (size_t)limit + 1;
+    p.skip = (int64_t *)tp__alloc(p.cap * sizeof *p.skip);
+    if (!p.skip) {
+        rc = tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        goto out;
+    }
+    if (opts->workers > 0) {
+        tp_disp_opts dopts;
+        memset(&dopts, 0, sizeof dopts);
+        dopts.workers = opts->workers;
+        dopts.queue_size = limit;
+        p.fl = (int64_t *)tp__alloc(p.cap * sizeof *p.fl);
+        p.dn = (int64_t *)tp__alloc(p.cap * sizeof *p.dn);
+        p.disp = p.fl && p.dn ? tp_disp_new(bot, handler, user, &dopts, err) : NULL;
+        if (!p.disp) {
+            rc = p.fl && p.dn ? err->code : tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+            goto out;
+        }
+        p.disp->after = tp__poll_after;
+        p.disp->after_ctx = &p;
+    }
+    offset = tp__offset_load(&p);
+    while (opts->drop_pending_updates && !TP__STOPPED(bot)) {
+        tp_json_doc *doc = NULL;
+        const char *raw;
+        size_t rawn;
+        tp_error e;
+        rc = tp__poll_get(&p, -1, 1, 0, &doc, &raw, &rawn, &api_like, &e);
+        if (rc == TP_OK) {
+            const tp_json *last = tp_json_at(tp_result(doc), 0);
+            if (last && tp_json_get_int(last, "update_id") + 1 > offset) {
+                offset = tp_json_get_int(last, "update_id") + 1;
+                dirty = true;
+            }
+            tp_json_doc_free(doc);
+            break;
+        }
+        if (rc == TP_ERR_STOPPED) break;
+        if (rc == TP_ERR_API && e.error_code != 429 && e.error_code < 500) {
+            if (err) *err = e;
+            goto out;
+        }
+        if (!tp__bot_sleep(bot, bmin)) break;
+    }
+    rc = TP_OK;
+    p.next = offset;
+    start_offset = offset;
+    while (!TP__STOPPED(bot)) {
+        tp_json_doc *doc = NULL;
+        tp__batch *batch = NULL;
+        tp_error e;
+        const tp_json *list, *u;
+        const char *raw;
+        size_t rawn, inflight = 0;
+        int64_t before, wait;
+        bool empty;
+        int lim, known = 0, handed = 0, total = 0;
+        if (p.disp) { /* confirm what is done; nothing to wait for in a poll while busy */
+            pthread_mutex_lock(&p.lk);
+            offset = tp__poll_prefix(&p);
+            inflight = p.nfl;
+            pthread_mutex_unlock(&p.lk);
+        }
+        before = offset;
+        lim = fails >= 3 && fail_offset == offset ? 1 : limit;
+        rc = tp__poll_get(&p, offset, lim, inflight ? 0 : timeout, &doc, &raw, &rawn, &api_like, &e);
+        if (rc == TP_ERR_STOPPED) {
+            rc = TP_OK;
+            break;
+        }
+        if (rc == TP_ERR_NOMEM || rc == TP_ERR_URL || rc == TP_ERR_TLS_DISABLED) {
+            if (err) *err = e;
+            break;
+        }
+        if (rc == TP_OK && p.disp) {
+            batch = (tp__batch *)tp__alloc(sizeof *batch);
+            if (!batch) {
+                tp_json_doc_free(doc);
+                rc = tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+                break;
+            }
+            batch->doc = doc;
+            batch->refs = 1; /* the poller's, until the loop below is done with it */
+        }
+        if (rc == TP_OK) {
+            list = tp_result(doc);
+            for (u = tp_json_first(list); u; u = tp_json_next(u)) {
+                int64_t id = tp_json_get_int(u, "update_id");
+                const tp_update *view;
+                total++;
+                if (tp_json_typeof(tp_json_get(u, "update_id")) != TP_JSON_INT || id < 0 ||
+                    id == INT64_MAX) { /* offset = id + 1 must stay a positive int64 */
+                    tp_buf one;
+                    tp_buf_init(&one);
+                    tp_json_write(&one, u);
+                    tp__fail(&e, TP_ERR_BAD_RESPONSE, 0, "an update without an integer update_id");
+                    tp__bad_update(bot, opts->on_bad_update, user, one.ptr, one.len, &e, -1);
+                    tp_buf_deinit(&one);
+                    continue;
+                }
+                if (p.disp) { /* handed out before, or done before a restart: skip it */
+                    bool seen;
+                    pthread_mutex_lock(&p.lk);
+                    seen = id < p.next || p.nfl >= p.cap - 1;
+                    if (!seen && tp__poll_skipped(&p, id)) {
+                        p.next = id + 1;
+                        seen = true;
+                        tp__poll_done(&p, id);
+                    }
+                    pthread_mutex_unlock(&p.lk);
+                    if (seen) {
+                        known++;
+                        continue;
+                    }
+                }
+                if (offset && id < offset) continue; /* already handled */
+                if (!p.disp && tp__poll_skipped(&p, id)) { /* done before a restart */
+                    offset = id + 1;
+                    dirty = true;
+                    continue;
+                }
+                view = tp_update_view(doc, u, &e);
+                if (view && p.disp) {
+                    pthread_mutex_lock(&p.lk);
+                    p.fl[p.nfl++] = id;
+                    p.next = id + 1;
+                    batch->refs++;
+                    pthread_mutex_unlock(&p.lk);
+                    if (tp__disp_put(p.disp, view, NULL, 0, batch, true) != TP_OK) {
+                        handler(bot, view, user); /* no memory to queue it: run it here */
+                        tp__poll_after(&p, view, batch);
+                    }
+                    handed++;
+                    continue;
+                } else if (view) {
+                    handler(bot, view, user);
+                } else {
+                    tp_buf one;
+                    tp_buf_init(&one);
+                    tp_json_write(&one, u);
+                    tp__bad_update(bot, opts->on_bad_update, user, one.ptr, one.len, &e, id);
+                    tp_buf_deinit(&one);
+                }
+                if (p.disp) { /* an unreadable update, reported: done */
+                    pthread_mutex_lock(&p.lk);
+                    p.next = id + 1;
+                    tp__poll_done(&p, id);
+                    pthread_mutex_unlock(&p.lk);
+                    handed++;
+                    continue;
+                }
+                offset = id + 1;
+                dirty = true;
+                tp__offset_save(&p, offset, NULL, 0);
+                if (TP__STOPPED(bot)) break;
+            }
+            empty = tp_json_first(list) == NULL;
+            if (batch) {
+                bool last;
+                pthread_mutex_lock(&p.lk);
+                last = --batch->refs == 0;
+                pthread_mutex_unlock(&p.lk);
+                if (last) {
+                    tp_json_doc_free(batch->doc);
+                    tp__free(batch);
+                }
+            } else {
+                tp_json_doc_free(doc);
+            }
+            backoff = 0;
+            if (p.disp && (handed || known || empty)) {
+                fails = 0;
+                /* Updates in flight keep Telegram from holding a poll (it answers them at
+                   once), so the poller paces itself. A full answer (`lim` updates) means
+                   the window is saturated: nothing new can come until the prefix moves, so
+                   wait for that. Otherwise new updates may arrive any moment: ask again
+                   after TP__POLL_PACE_MS, or as soon as the prefix moves. */
+                int64_t until = tp_now_ms() + TP__POLL_PACE_MS;
+                bool full = total >= lim;
+                pthread_mutex_lock(&p.lk);
+                while (tp__poll_prefix(&p) == offset && p.nfl && !TP__STOPPED(bot)) {
+                    int64_t left = until - tp_now_ms();
+                    if (!full && left <= 0) break;
+                    tp__cond_wait_ms(&p.moved, &p.lk, full || left > 100 ? 100 : left);
+                }
+                pthread_mutex_unlock(&p.lk);
+                continue;
+            }
+            if (!p.disp && (offset != before || empty)) {
+                fails = 0;
+                dirty = offset != before;
+                continue;
+            }
+            /* a batch that moved nothing: as unreadable as a broken one */
+            rc = tp__fail(&e, TP_ERR_BAD_RESPONSE, 0, "getUpdates: a batch without usable update_ids");
+            e.http_status = 200;
+            api_like = true;
+        }
+        if (rc == TP_ERR_API && e.error_code == 429) {
+            wait = (int64_t)(e.retry_after > 0 ? e.retry_after : 1) * 1000;
+        } else if ((rc == TP_ERR_API && (e.error_code == 401 || e.error_code == 404 ||
+                                         e.error_code == 400 ||
+                                         (e.error_code == 409 && !opts->retry_on_conflict))) ||
+                   ((rc == TP_ERR_NOT_JSON || rc == TP_ERR_BAD_RESPONSE) &&
+                    (e.http_status == 401 || e.http_status == 404)) || /* a wrong API URL */
+                   tp__tls_fatal(rc)) { /* a certificate that will not change by itself */
+            if (err) *err = e;
+            break; /* the token, the URL, the options or another poller: retrying cannot help */
+        } else {
+            if (((rc == TP_ERR_NOT_JSON || rc == TP_ERR_BAD_RESPONSE) && api_like) ||
+                rc == TP_ERR_HTTP_BODY_TOO_LARGE) {
+                /* Telegram's answer, unreadable: isolate, then skip (policy in the manual).
+                   A proxy's page, even with 200, only backs off: skipping would lose updates. */
+                if (fail_offset != offset) fails = 0;
+                fail_offset = offset;
+                if (++fails >= 6 && api_like) {
+                    int64_t id = tp__scan_update_id(raw, rawn, offset);
+                    if (id < 0) id = offset;
+                    if (id > 0) {
+                        tp__bad_update(bot, opts->on_bad_update, user, raw, raw ? rawn : 0, &e, id);
+                        tp__log(bot, 1, "getUpdates: skipping update %lld after %d unreadable answers",
+                                (long long)id, fails);
+                        offset = id + 1;
+                        dirty = true;
+                        fails = 0;
+                        if (p.disp) {
+                            pthread_mutex_lock(&p.lk);
+                            if (id >= p.next) { /* not one handed out (still running) */
+                                p.next = id + 1;
+                                tp__poll_done(&p, id);
+                            }
+                            pthread_mutex_unlock(&p.lk);
+                        } else {
+                            tp__offset_save(&p, offset, NULL, 0);
+                        }
+                        continue;
+                    }
+                }
+            }
+            backoff = backoff ? (backoff * 2 > bmax ? bmax : backoff * 2) : bmin;
+            wait = backoff / 2 + (int64_t)(tp__jitter(&seed) % (uint32_t)(backoff / 2 + 1));
+        }
+        tp__log(bot, 1, "%s; retrying in %lld.%lld s", e.message, (long long)(wait / 1000),
+                (long long)(wait % 1000 / 100));
+        rc = TP_OK;
+        if (!tp__bot_sleep(bot, wait)) break;
+    }
+    if (p.disp) { /* every update handed out runs to its end; then all of them are done */
+        tp_disp_drain(p.disp);
+        pthread_mutex_lock(&p.lk);
+        offset = tp__poll_prefix(&p);
+        pthread_mutex_unlock(&p.lk);
+        dirty = dirty || offset != start_offset;
+        if (dirty) tp__offset_save(&p, offset, NULL, 0);
+    }
+    if (dirty && rc == TP_OK) { /* confirm what was handled; not interruptible, short deadline */
+        tp_error e;
+        tp_buf_reset(&p.params);
+        tp__updates_params(&p.params, offset, 1, 0, NULL);
+        if (tp__call(bot, "getUpdates", p.params.ptr, NULL, 0, 10000, false, NULL, &e) != TP_OK)
+            tp__log(bot, 1, "could not confirm offset %lld at stop: %s", (long long)offset, e.message);
+    }
+out:
+    tp_disp_free(p.disp);
+    tp_http_free(p.http);
+    tp__free(p.fl);
+    tp__free(p.dn);
+    tp__free(p.skip);
+    pthread_cond_destroy(&p.moved);
+    pthread_mutex_destroy(&p.lk);
+    if (p.path.ptr) memset(p.path.ptr, 0, p.path.len);
+    tp_buf_deinit(&p.path);
+    tp_buf_deinit(&p.params);
+    if (rc == TP_OK) tp__ok(err);
+    return rc;
+}
+
+struct tp_poller {
+    tp_bot *bot;
+    tp_update_fn handler;
+    void *user;
+    tp_poll_opts opts;
+    tp_error err;
+    tp_err rc;
+    pthread_t th;
+};
+
+static void *tp__poller_main(void *arg) {
+    tp_poller *p = (tp_poller *)arg;
+    p->rc = tp_poll_run(p->bot, p->handler, p->user, &p->opts, &p->err);
+    return NULL;
+}
+
+TP__DEF tp_poller *tp_poll_start(tp_bot *bot, tp_update_fn handler, void *user,
+                                 const tp_poll_opts *opts, tp_error *err) {
+    tp_poller *p = (tp_poller *)tp__alloc(sizeof *p);
+    TELEPOT_ASSERT(bot && handler);
+    if (!p) {
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        return NULL;
+    }
+    memset(p, 0, sizeof *p);
+    p->bot = bot;
+    p->handler = handler;
+    p->user = user;
+    if (opts) p->opts = *opts;
+    if (pthread_create(&p->th, NULL, tp__poller_main, p) != 0) {
+        tp__free(p);
+        tp__fail(err, TP_ERR_IO, 0, "cannot start the polling thread");
+        return NULL;
+    }
+    tp__ok(err);
+    return p;
+}
+
+TP__DEF tp_err tp_poll_join(tp_poller *p, tp_error *err) {
+    tp_err rc;
+    if (!p) return TP_OK;
+    pthread_join(p->th, NULL);
+    rc = p->rc;
+    if (err) *err = p->err;
+    tp__free(p);
+    return rc;
+}
+
+TP__DEF void tp_log_stderr(void *user, int level, const char *text) {
+    const char *name = user ? (const char *)user : "telepot", *slash = strrchr(name, '/');
+    if (level > 1) return;
+    if (slash && slash[1]) name = slash + 1;
+    fprintf(stderr, "%s: %s: %s\n", name, level == 0 ? "error" : "warning", text); /* one write */
+}
+
+TP__DEF int tp_poll_main(int argc, char **argv, tp_update_fn handler, void *user,
+                         const tp_main_opts *opts) {
+    const char *name = argc > 0 && argv[0] ? argv[0] : "bot", *slash = strrchr(name, '/');
+    const char *token = argc > 1 ? argv[1] : getenv("TELEGRAM_BOT_TOKEN");
+    tp_bot_opts bo;
+    tp_error err;
+    tp_bot *bot;
+    tp_err rc;
+    if (slash) name = slash + 1;
+    if (!token || !*token || *token == '-') {
+        fprintf(stderr, "usage: %s TOKEN   (or set TELEGRAM_BOT_TOKEN; TELEPOT_API_URL for another "
+                        "API root)\n", name);
+        return 2;
+    }
+    if (opts && opts->bot) bo = *opts->bot;
+    else memset(&bo, 0, sizeof bo);
+    bo.token = token;
+    if (!bo.log) { /* a bot that cannot reach its server must say so */
+        bo.log = tp_log_stderr;
+        bo.log_user = argc > 0 ? argv[0] : NULL;
+    }
+    bot = tp_bot_new(&bo, &err);
+    if (!bot) {
+        fprintf(stderr, "%s: %s\n", name, err.message);
+        return 1;
+    }
+    tp_bot_stop_on_signals(bot);
+    rc = opts && opts->setup ? opts->setup(bot, user, &err) : TP_OK;
+    if (rc == TP_OK) rc = tp_poll_run(bot, handler, user, opts ? opts->poll : NULL, &err);
+    if (rc != TP_OK && tp_bot_stopped(bot)) rc = TP_OK; /* a signal cut the setup short */
+    if (rc != TP_OK) fprintf(stderr, "%s: %s\n", name, err.message);
+    tp_bot_free(bot);
+    return rc == TP_OK ? 0 : 1;
+}
+
+/* >>hook (impl) -------------------------------------------------------------------------------
+   The webhook receiver. An acceptor thread polls the listening socket and two self-pipes (tp_hook_free's and the
+   bot's); each connection gets a detached thread that reads requests under two deadlines
+   (idle between requests, whole request from its first byte). Bodies go through one path
+   shared with tp_hook_push: parse, deduplicate, (reorder,) dispatch. A connection's bytes pass
+   only through tp__hook_recv and tp__hook_send. HTTPS (cert_file/key_file): the key is loaded
+   once; each connection's thread makes its own server engine, runs the handshake under the
+   request deadline (a stop cuts it short) and then reads and writes through tp__net_read and
+   tp__net_writev, which speak TLS when conn.tls is set. */
+
+typedef struct tp__held {
+    int64_t id, since;
+    const tp_update *u;
+    tp_json_doc *doc;
+    size_t cost;
+} tp__held;
+
+typedef struct tp__hconn tp__hconn;
+#define TP__HOOK_REPORTS 64
+typedef struct tp__hook_rep {
+    int64_t id;
+    const char *what;
+} tp__hook_rep;
+
+struct tp_hook {
+    tp_bot *bot;
+    tp_update_fn handler;
+    void *user;
+    tp_hook_opts o;
+    char *path, *secret;
+    size_t path_len, secret_len;
+    int lfd, port;
+    int wake[2];                /* tp_hook_free's self-pipe */
+#ifdef TELEPOT_BEARSSL
+    bool tls;                   /* cert_file/key_file given: key holds them */
+    tp__tls_key key;
+#endif
+    pthread_t acceptor;
+    bool acceptor_running;
+    volatile int quitting;      /* tp__hook_shutdown began: no connection starts a request */
+    pthread_mutex_t lock;       /* everything below */
+    pthread_cond_t conns_done;
+    int nconns;
+    tp__hconn *conns;           /* the open connections, newest first */
+    tp_disp *disp;
+    int64_t *seen;              /* ring of recent update_ids, the oldest replaced first */
+    size_t seen_cap, seen_len, seen_pos;
+    uint32_t *seen_set;         /* open addressing over the ring: index + 1, 0 = empty */
+    size_t seen_mask;
+    bool have_expect;           /* ordered: the next update_id to release is `expect` */
+    int64_t expect, first_since;
+    tp__held *held;             /* ordered: held back, sorted by id */
+    size_t nheld, held_cap, held_bytes;
+    int late_run;               /* ordered: updates in a row that came below expect */
+    int64_t late_max;
+    tp__hook_rep reports[TP__HOOK_REPORTS]; /* ordering reports, delivered outside the lock */
+    size_t nreports, reports_lost;
+};
+
+struct tp__hconn {
+    tp_hook *h;
+    int fd;
+    tp__conn conn;              /* fd again, and the TLS engine (HTTPS) */
+    char *buf;
+    size_t len, cap;
+    tp__hconn *prev, *next;     /* h->conns, under h->lock */
+    bool idle;                  /* waiting for a request (h->lock): may be evicted at the cap */
+    bool reading;               /* reading a request (h->lock): evictable after a second */
+    bool evicted;
+    int64_t idle_since;         /* since when idle, or (reading) since the request's first byte */
+};
+
+
+/* Reads what is there, waiting until the deadline. idle: also wake on a stop (no request is
+   in flight). *got = 0 at the end of the stream. */
+static tp_err tp__hook_recv(tp__hconn *c, void *buf, size_t cap, size_t *got, int64_t deadline,
+                            bool idle) {
+#ifdef TELEPOT_BEARSSL
+    if (c->conn.tls) {
+        tp_error e;
+        tp_err rc;
+        if (idle && !tp__tls_pending(c->conn.tls)) {
+            /* Wait for the first byte of a record here, where a stop is seen; the record
+               itself must then come whole within the request timeout (slowloris). */
+            struct pollfd pf[3];
+            int n;
+            pf[0].fd = c->fd;
+            pf[1].fd = c->h->wake[0];
+            pf[2].fd = c->h->bot->wake[0];
+            pf[0].events = pf[1].events = pf[2].events = POLLIN;
+            do {
+                pf[0].revents = pf[1].revents = pf[2].revents = 0;
+                n = poll(pf, 3, tp__ms_left(deadline));
+            } while (n < 0 && errno == EINTR);
+            if (n < 0) return TP_ERR_IO;
+            if (pf[1].revents || pf[2].revents) return TP_ERR_STOPPED;
+            if (n == 0) return TP_ERR_TIMEOUT;
+        }
+        if (idle) { /* bytes are there (or pending in the engine): a request is starting */
+            int64_t soon = tp_now_ms() + c->h->o.request_timeout_ms;
+            if (soon < deadline) deadline = soon;
+        }
+        c->conn.wake_fd = c->h->wake[0]; /* the receiver's shutdown cuts a request short */
+        rc = tp__net_read(&c->conn, buf, cap, got, deadline, &e);
+        c->conn.wake_fd = -1;
+        return rc;
+    }
+#endif
+    for (;;) {
+        struct pollfd pf[3];
+        ssize_t n;
+        int rc;
+        pf[0].fd = c->fd;
+        pf[0].events = POLLIN;
+        pf[1].fd = c->h->wake[0];
+        pf[1].events = POLLIN;
+        pf[2].fd = c->h->bot->wake[0];
+        pf[2].events = POLLIN;
+        pf[0].revents = pf[1].revents = pf[2].revents = 0;
+        /* Between requests a stop of the bot or of the receiver ends the connection; within
+           one, only the receiver's shutdown (which follows a bot's stop in tp_hook_run) does:
+           a request not yet whole is dropped unanswered, and the client sends it again. */
+        rc = poll(pf, idle ? 3 : 2, tp__ms_left(deadline));
+        if (rc < 0 && errno == EINTR) continue;
+        if (rc < 0) return TP_ERR_IO;
+        if (pf[1].revents || (idle && pf[2].revents)) return TP_ERR_STOPPED;
+        if (rc == 0) return TP_ERR_TIMEOUT;
+        n = recv(c->fd, buf, cap, MSG_DONTWAIT);
+        if (n >= 0) {
+            *got = (size_t)n;
+            return TP_OK;
+        }
+        if (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK) continue;
+        return TP_ERR_IO;
+    }
+}
+
+/* Writes all of buf before the deadline. */
+static tp_err tp__hook_send(tp__hconn *c, const void *buf, size_t n, int64_t deadline) {
+    const char *p = (const char *)buf;
+    if (TP__LOAD(c->h->quitting) && tp_now_ms() + 500 < deadline)
+        deadline = tp_now_ms() + 500; /* shutting down: a client that does not read is left */
+#ifdef TELEPOT_BEARSSL
+    if (c->conn.tls) {
+        struct iovec iov;
+        tp_error e;
+        tp_err rc;
+        iov.iov_base = (void *)(uintptr_t)p;
+        iov.iov_len = n;
+        c->conn.wake_fd = c->h->wake[0]; /* a shutdown cuts the write short */
+        rc = tp__net_writev(&c->conn, &iov, 1, deadline, &e);
+        c->conn.wake_fd = -1;
+        return rc;
+    }
+#endif
+    while (n > 0) {
+        ssize_t w = send(c->fd, p, n, MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (w > 0) {
+            p += w;
+            n -= (size_t)w;
+        } else if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) {
+            /* once shutting down the pipe stays readable: only the deadline is waited for */
+            tp_err rc = tp__wait_fd(c->fd, POLLOUT, TP__LOAD(c->h->quitting) ? -1 : c->h->wake[0],
+                                    deadline, NULL);
+            if (rc == TP_ERR_TIMEOUT || rc == TP_ERR_IO) return rc;
+            if (rc == TP_ERR_STOPPED && tp_now_ms() + 500 < deadline)
+                deadline = tp_now_ms() + 500; /* the shutdown began while waiting */
+        } else {
+            return TP_ERR_IO;
+        }
+    }
+    return TP_OK;
+}
+
+static void tp__hook_reply(tp__hconn *c, int status, bool close_it) {
+    char head[256];
+    const char *reason;
+    int n;
+    switch (status) {
+    case 200: reason = "OK"; break;
+    case 400: reason = "Bad Request"; break;
+    case 401: reason = "Unauthorized"; break;
+    case 404: reason = "Not Found"; break;
+    case 405: reason = "Method Not Allowed"; break;
+    case 408: reason = "Request Timeout"; break;
+    case 411: reason = "Length Required"; break;
+    case 413: reason = "Content Too Large"; break;
+    case 431: reason = "Request Header Fields Too Large"; break;
+    case 503: reason = "Service Unavailable"; break;
+    default: reason = "Error"; break;
+    }
+    n = snprintf(head, sizeof head, "HTTP/1.1 %d %s\r\nContent-Length: 0\r\n%s%s%s\r\n", status,
+                 reason, status == 405 ? "Allow: POST\r\n" : "",
+                 status == 503 ? "Retry-After: 1\r\n" : "",
+                 close_it ? "Connection: close\r\n" : "");
+    (void)tp__hook_send(c, head, (size_t)n, tp_now_ms() + 5000);
+}
+
+/* Constant-time comparison (the time depends on the lengths only). */
+static bool tp__ct_equal(const char *a, size_t an, const char *b, size_t bn) {
+    size_t i;
+    unsigned char d = an == bn ? 0 : 1;
+    for (i = 0; i < bn; i++) d |= (unsigned char)(b[i] ^ (i < an ? a[i] : 0));
+    return d == 0;
+}
+
+static size_t tp__hook_home(const tp_hook *h, int64_t id) {
+    return tp__mix64(id) & h->seen_mask;
+}
+
+/* Under the lock: was id among the last dedup_size update_ids? Remembers it if not. The ring
+   keeps their order, the set finds them in O(1) (linear probing, deletion by backward shift). */
+static bool tp__hook_seen(tp_hook *h, int64_t id) {
+    size_t i = tp__hook_home(h, id), slot;
+    for (; h->seen_set[i]; i = (i + 1) & h->seen_mask)
+        if (h->seen[h->seen_set[i] - 1] == id) return true;
+    slot = h->seen_pos;
+    if (h->seen_len < h->seen_cap) {
+        h->seen_len++;
+    } else { /* forget the oldest: find it, then pull the probe run after it back */
+        size_t j = tp__hook_home(h, h->seen[slot]), k;
+        while (h->seen_set[j] != slot + 1) j = (j + 1) & h->seen_mask;
+        for (k = (j + 1) & h->seen_mask; h->seen_set[k]; k = (k + 1) & h->seen_mask) {
+            size_t home = tp__hook_home(h, h->seen[h->seen_set[k] - 1]);
+            if (((k - home) & h->seen_mask) >= ((k - j) & h->seen_mask)) {
+                h->seen_set[j] = h->seen_set[k]; /* its run passes over j: move it there */
+                j = k;
+            }
+        }
+        h->seen_set[j] = 0;
+        i = tp__hook_home(h, id); /* the hole may have been on id's path */
+        while (h->seen_set[i]) i = (i + 1) & h->seen_mask;
+    }
+    h->seen[slot] = id;
+    h->seen_set[i] = (uint32_t)slot + 1;
+    h->seen_pos = (slot + 1) % h->seen_cap;
+    return false;
+}
+
+/* Under the lock: an ordering decision to report. The report itself (the user's on_reorder
+   or log callback) is made by tp__hook_flush after the lock is released: a callback may
+   block or call tp_hook_push. */
+static void tp__hook_report(tp_hook *h, int64_t id, const char *what) {
+    if (h->nreports < TP__HOOK_REPORTS) {
+        h->reports[h->nreports].id = id;
+        h->reports[h->nreports].what = what;
+        h->nreports++;
+    } else {
+        h->reports_lost++;
+    }
+}
+
+/* Delivers the reports queued so far (not under the lock). */
+static void tp__hook_flush(tp_hook *h) {
+    tp__hook_rep r[TP__HOOK_REPORTS];
+    size_t n, i, lost;
+    pthread_mutex_lock(&h->lock);
+    n = h->nreports;
+    lost = h->reports_lost;
+    memcpy(r, h->reports, n * sizeof *r);
+    h->nreports = h->reports_lost = 0;
+    pthread_mutex_unlock(&h->lock);
+    for (i = 0; i < n; i++) {
+        if (h->o.on_reorder) h->o.on_reorder(h->bot, r[i].id, r[i].what, h->user);
+        else tp__log(h->bot, 2, "webhook: update %lld: %s", (long long)r[i].id, r[i].what);
+    }
+    if (lost) tp__log(h->bot, 1, "webhook: %zu ordering reports dropped (too many at once)", lost);
+}
+
+/* Ordered mode, under the lock: releases held updates from `expect` on, and past gaps that
+   waited maxhold (or all of them when `all`). Releasing never waits: the updates were
+   accepted when they came (a ring that cannot grow keeps them held for the next round). */
+static void tp__hook_release(tp_hook *h, bool all) {
+    int64_t now = tp_now_ms(), oldest = INT64_MAX;
+    size_t i;
+    for (i = 0; i < h->nheld; i++)
+        if (h->held[i].since < oldest) oldest = h->held[i].since;
+    if (!h->have_expect && h->nheld && (all || now - oldest >= h->o.maxhold_ms)) {
+        h->have_expect = true; /* the first updates: start from the lowest that came */
+        h->expect = h->held[0].id;
+    }
+    while (h->have_expect && h->nheld) {
+        tp__held *x = &h->held[0];
+        if (x->id != h->expect) {
+            if (!all && now - oldest < h->o.maxhold_ms && h->nheld < 100000) break;
+            tp__hook_report(h, h->expect, "gap");
+            h->expect = x->id;
+        }
+        if (tp__disp_put(h->disp, x->u, x->doc, x->cost, NULL, false) != TP_OK) break;
+        h->held_bytes -= x->cost;
+        h->expect = x->id + 1; /* ids are below INT64_MAX (tp__hook_take) */
+        memmove(h->held, h->held + 1, (h->nheld - 1) * sizeof *h->held);
+        h->nheld--;
+        oldest = INT64_MAX;
+        for (i = 0; i < h->nheld; i++)
+            if (h->held[i].since < oldest) oldest = h->held[i].since;
+    }
+}
+
+/* Updates in a row below `expect` after which the orderer follows them: the ids went back
+   (one wrong, far-ahead id had moved expect past the real sequence), so it starts again
+   after the highest of them instead of calling every later update late. */
+#define TP__HOOK_RESYNC 8
+
+/* Ordered mode, under the lock: an update arrives. */
+static tp_err tp__hook_order(tp_hook *h, int64_t id, const tp_update *u, tp_json_doc *doc,
+                             size_t cost) {
+    size_t at;
+    if (h->have_expect && id < h->expect) {
+        tp_err rc = tp__disp_put(h->disp, u, doc, cost, NULL, false);
+        if (rc != TP_OK) return rc;
+        if (h->late_run++ == 0 || id > h->late_max) h->late_max = id;
+        if (h->late_run >= TP__HOOK_RESYNC) {
+            tp__hook_report(h, h->late_max + 1, "resync");
+            h->expect = h->late_max + 1;
+            h->late_run = 0;
+            tp__hook_release(h, false);
+        } else {
+            tp__hook_report(h, id, "late");
+        }
+        return TP_OK;
+    }
+    h->late_run = 0;
+    if (h->have_expect && id == h->expect && !h->nheld) {
+        tp_err rc = tp__disp_put(h->disp, u, doc, cost, NULL, false);
+        if (rc == TP_OK) h->expect++;
+        return rc;
+    }
+    if (h->nheld == h->held_cap) return TP_ERR_NOMEM; /* tp__hook_take reserved room */
+    for (at = h->nheld; at > 0 && h->held[at - 1].id > id; at--) {}
+    memmove(h->held + at + 1, h->held + at, (h->nheld - at) * sizeof *h->held);
+    h->held[at].id = id;
+    h->held[at].since = tp_now_ms();
+    h->held[at].u = u;
+    h->held[at].doc = doc;
+    h->held[at].cost = cost;
+    h->held_bytes += cost;
+    h->nheld++;
+    tp__hook_release(h, false);
+    return TP_OK;
+}
+
+/* Ordered mode, under the lock: room for one more held update. */
+static bool tp__hook_reserve(tp_hook *h) {
+    size_t nc;
+    tp__held *nh;
+    if (h->nheld < h->held_cap) return true;
+    nc = h->held_cap ? h->held_cap * 2 : 64;
+    nh = (tp__held *)tp__realloc(h->held, nc * sizeof *nh);
+    if (!nh) return false;
+    h->held = nh;
+    h->held_cap = nc;
+    return true;
+}
+
+/* One update's JSON, from a POST or tp_hook_push. The receiver's lock covers the decision
+   (room, duplicate, order) and hand-offs that never wait; no update is remembered as seen
+   unless it was queued. TP_ERR_BUSY: no room for it now (its chat's queue is full, or the
+   bytes held by queued updates would pass max_queued_bytes); nothing was kept. */
+static tp_err tp__hook_take(tp_hook *h, const char *body, size_t len, tp_error *err) {
+    tp_error e;
+    tp_json_doc *doc = tp_json_parse(body, len, &e);
+    const tp_json *root = tp_json_root(doc), *idv = tp_json_get(root, "update_id");
+    const tp_update *u = NULL;
+    int64_t id = tp_json_get_int(root, "update_id");
+    bool dup = false, has_id = tp_json_typeof(idv) == TP_JSON_INT && id >= 0 && id < INT64_MAX;
+    size_t cost = 0;
+    tp_err rc = TP_OK;
+    if (doc && !has_id)
+        tp__fail(&e, TP_ERR_BAD_RESPONSE, 0, "an update without a usable update_id (an integer "
+                 "from 0 to 2^63-2)");
+    else if (doc)
+        u = tp_update_view(doc, root, &e);
+    if (u) cost = tp__doc_bytes(doc);
+    if (u && TP__LOAD(h->quitting)) { /* stopping: its handler might never run */
+        tp_json_doc_free(doc);
+        return tp__fail(err, TP_ERR_STOPPED, 0, "webhook: the receiver is stopping; update %lld "
+                        "not taken", (long long)id);
+    }
+    pthread_mutex_lock(&h->lock);
+    /* Room first, so that an update refused is not remembered as seen; with room the puts
+       below cannot fail (nothing else fills the receiver's queues meanwhile). */
+    if (u && !tp__disp_room(h->disp, u, cost, h->held_bytes, h->o.max_queued_bytes)) {
+        rc = TP_ERR_BUSY;
+    } else if (u && h->o.ordered && !tp__hook_reserve(h)) {
+        rc = TP_ERR_NOMEM;
+    } else {
+        dup = has_id && tp__hook_seen(h, id);
+        if (u && !dup) {
+            if (h->o.ordered) rc = tp__hook_order(h, id, u, doc, cost);
+            else rc = tp__disp_put(h->disp, u, doc, cost, NULL, false);
+            if (rc == TP_OK) doc = NULL;
+        }
+    }
+    pthread_mutex_unlock(&h->lock);
+    if (h->o.ordered) tp__hook_flush(h);
+    if (rc == TP_ERR_BUSY) {
+        tp__fail(err, TP_ERR_BUSY, 0, "webhook: no room for update %lld now (its chat's queue "
+                 "is full or max_queued_bytes is reached); send it again later", (long long)id);
+    } else if (!u && !dup) {
+        tp__bad_update(h->bot, h->o.on_bad_update, h->user, body, len, &e, has_id ? id : -1);
+        rc = e.code;
+        if (err) *err = e;
+    } else if (rc != TP_OK) {
+        tp__fail(err, rc, 0, NULL);
+    } else {
+        tp__ok(err);
+    }
+    tp_json_doc_free(doc);
+    return rc;
+}
+
+/* Parses one request head [buf, buf+hl). Returns 0 to read a body of *cl bytes, else the
+   status to answer (the connection is closed then). */
+static int tp__hook_head(tp__hconn *c, size_t hl, uint64_t *cl, bool *close_it,
+                         bool *expect_continue) {
+    tp_hook *h = c->h;
+    const char *p = c->buf, *end = c->buf + hl, *sp, *target, *tend, *secret = NULL;
+    size_t secret_len = 0, i;
+    bool have_cl = false, te = false, dup = false, post;
+    *cl = 0;
+    for (i = 0; i < hl; i++) { /* control bytes other than CR, LF, HT have no place in a head */
+        unsigned char ch = (unsigned char)p[i];
+        if ((ch < 0x20 && ch != '\r' && ch != '\n' && ch != '\t') || ch == 0x7f) return 400;
+    }
+    sp = (const char *)memchr(p, ' ', (size_t)(end - p));
+    if (!sp || sp == p) return 400;
+    post = (size_t)(sp - p) == 4 && memcmp(p, "POST", 4) == 0;
+    target = sp + 1;
+    tend = (const char *)memchr(target, ' ', (size_t)(end - target));
+    if (!tend || tend == target) return 400;
+    if ((size_t)(end - tend) < 11 || memcmp(tend, " HTTP/1.", 8) != 0 ||
+        (tend[8] != '1' && tend[8] != '0') || tend[9] != '\r' || tend[10] != '\n')
+        return 400;
+    if (tend[8] == '0') *close_it = true;
+    p = tend + 11;
+    while (p < end) {
+        const char *eol = (const char *)memchr(p, '\n', (size_t)(end - p)), *colon, *v, *ve;
+        size_t nl;
+        if (!eol || eol == p || eol[-1] != '\r') return 400;
+        if (eol == p + 1) break; /* the empty line */
+        if (*p == ' ' || *p == '\t') return 400; /* obsolete line folding */
+        colon = (const char *)memchr(p, ':', (size_t)(eol - p));
+        if (!colon || colon == p) return 400;
+        for (v = p; v < colon; v++)
+            if (*v == ' ' || *v == '\t') return 400; /* "Content-Length :" */
+        nl = (size_t)(colon - p);
+        v = colon + 1;
+        ve = eol - 1;
+        while (v < ve && (*v == ' ' || *v == '\t')) v++;
+        while (ve > v && (ve[-1] == ' ' || ve[-1] == '\t')) ve--;
+        if (tp__hdr_is(p, nl, "content-length")) {
+            const char *d;
+            if (have_cl) dup = true;
+            have_cl = true;
+            if (v == ve || ve - v > 18) return 400;
+            for (d = v; d < ve; d++) {
+                if (*d < '0' || *d > '9') return 400;
+                *cl = *cl * 10 + (uint64_t)(*d - '0');
+            }
+        } else if (tp__hdr_is(p, nl, "transfer-encoding")) {
+            te = true;
+        } else if (tp__hdr_is(p, nl, "x-telegram-bot-api-secret-token")) {
+            if (secret) dup = true;
+            secret = v;
+            secret_len = (size_t)(ve - v);
+        } else if (tp__hdr_is(p, nl, "connection")) {
+            if (tp__has_token(v, (size_t)(ve - v), "close")) *close_it = true;
+        } else if (tp__hdr_is(p, nl, "expect")) {
+            *expect_continue = tp__has_token(v, (size_t)(ve - v), "100-continue");
+        }
+        p = eol + 1;
+    }
+    if (te || dup) return 400; /* request smuggling: only one plain Content-Length is accepted */
+    {
+        const char *q = (const char *)memchr(target, '?', (size_t)(tend - target));
+        size_t tl = (size_t)((q ? q : tend) - target);
+        if (tl != h->path_len || memcmp(target, h->path, tl) != 0) return 404;
+    }
+    if (!post) return 405;
+    if (h->secret && !tp__ct_equal(secret ? secret : "", secret_len, h->secret, h->secret_len))
+        return 401;
+    if (!have_cl) return 411;
+    if (*cl > h->o.max_body_bytes) return 413;
+    return 0;
+}
+
+/* The request is read whole: from now on the connection is not evictable until idle again.
+   False when it was evicted meanwhile. */
+static bool tp__hconn_read_done(tp__hconn *c) {
+    bool ok;
+    pthread_mutex_lock(&c->h->lock);
+    c->reading = false;
+    ok = !c->evicted;
+    pthread_mutex_unlock(&c->h->lock);
+    return ok;
+}
+
+/* Marks a connection idle (waiting for a request: the acceptor may evict it when every slot
+   is taken) or busy. False when it was evicted: the caller closes it. */
+static bool tp__hconn_idle(tp__hconn *c, bool idle) {
+    bool ok;
+    pthread_mutex_lock(&c->h->lock);
+    c->idle = idle;
+    c->reading = !idle; /* until tp__hconn_read_done: the request is being read */
+    c->idle_since = tp_now_ms();
+    ok = !c->evicted;
+    pthread_mutex_unlock(&c->h->lock);
+    return ok;
+}
+
+static void *tp__hook_conn_main(void *arg) {
+    tp__hconn *c = (tp__hconn *)arg;
+    tp_hook *h = c->h;
+    int64_t born = tp_now_ms();
+    bool served;
+    c->conn.fd = c->fd;
+    c->conn.wake_fd = -1;
+#ifdef TELEPOT_BEARSSL
+    if (h->tls) { /* the handshake, under the request deadline; tp_hook_free cuts it short */
+        tp_error e;
+        tp_err rc;
+        c->conn.tls = tp__tls_server_new(&h->key, &e);
+        if (!c->conn.tls) goto done;
+        c->conn.wake_fd = h->wake[0];
+        rc = tp__tls_accept(&c->conn, tp_now_ms() + h->o.request_timeout_ms, &e);
+        c->conn.wake_fd = -1;
+        if (rc != TP_OK) {
+            if (rc != TP_ERR_STOPPED) tp__log(h->bot, 3, "webhook: TLS: %s", e.message);
+            goto done;
+        }
+    }
+#endif
+    for (served = false;; served = true) {
+        int64_t now = tp_now_ms(), idle_end = now + h->o.idle_timeout_ms;
+        int64_t deadline = c->len ? now + h->o.request_timeout_ms : 0; /* pipelined */
+        const char *eoh = NULL;
+        size_t hl = 0, got;
+        uint64_t cl;
+        bool close_it = false, expect_continue = false;
+        int status;
+        tp_err rc;
+        /* A new connection gets the request deadline for its first request, not the idle
+           limit: sockets that connect and say nothing do not hold slots for long. */
+        if (!served && born + h->o.request_timeout_ms < idle_end)
+            idle_end = born + h->o.request_timeout_ms;
+        if (TP__LOAD(h->quitting)) goto done; /* no new request after a shutdown began */
+        if (c->len && !tp__hconn_idle(c, false)) goto done; /* a pipelined request: reading */
+        while (!(eoh = c->len >= 4 ? tp__memmem(c->buf, c->len, "\r\n\r\n", 4) : NULL)) {
+            bool idle = c->len == 0;
+            if (c->len >= h->o.max_header_bytes) {
+                tp__hook_reply(c, 431, true);
+                goto done;
+            }
+            if (idle && !tp__hconn_idle(c, true)) goto done; /* evicted meanwhile */
+            rc = tp__hook_recv(c, c->buf + c->len, h->o.max_header_bytes - c->len, &got,
+                               deadline ? deadline : idle_end, idle);
+            if (idle && !tp__hconn_idle(c, false)) goto done;
+            if (rc == TP_ERR_TIMEOUT && c->len) tp__hook_reply(c, 408, true);
+            if (rc != TP_OK || got == 0) goto done;
+            if (!deadline) deadline = tp_now_ms() + h->o.request_timeout_ms;
+            c->len += got;
+        }
+        hl = (size_t)(eoh - c->buf) + 4;
+        status = tp__hook_head(c, hl, &cl, &close_it, &expect_continue);
+        if (status) {
+            tp__hook_reply(c, status, true);
+            goto done;
+        }
+        if (expect_continue && c->len < hl + cl) { /* curl -d @file waits for this */
+            static const char cont[] = "HTTP/1.1 100 Continue\r\n\r\n";
+            if (tp__hook_send(c, cont, sizeof cont - 1, deadline) != TP_OK) goto done;
+        }
+        if (hl + cl > c->cap) {
+            char *nb = (char *)tp__realloc(c->buf, hl + (size_t)cl + 1);
+            if (!nb) {
+                tp__hook_reply(c, 503, true);
+                goto done;
+            }
+            c->buf = nb;
+            c->cap = hl + (size_t)cl + 1;
+        }
+        while (c->len < hl + cl) {
+            rc = tp__hook_recv(c, c->buf + c->len, c->cap - c->len, &got, deadline, false);
+            if (rc == TP_ERR_TIMEOUT) tp__hook_reply(c, 408, true);
+            if (rc != TP_OK || got == 0) goto done;
+            c->len += got;
+        }
+        if (!tp__hconn_read_done(c)) goto done; /* evicted: unanswered, it comes again */
+        /* Answered 200 whatever the body: a broken update is reported, not refused (Telegram
+           would retry it forever and hold the chat). No room for it now: 503, and Telegram
+           delivers it again later. */
+        if (tp__hook_take(h, c->buf + hl, (size_t)cl, NULL) == TP_ERR_BUSY)
+            tp__hook_reply(c, 503, close_it);
+        else
+            tp__hook_reply(c, 200, close_it);
+        if (close_it) goto done;
+        memmove(c->buf, c->buf + hl + cl, c->len - hl - (size_t)cl);
+        c->len -= hl + (size_t)cl;
+    }
+done:
+#ifdef TELEPOT_BEARSSL
+    if (c->conn.tls && c->conn.tls->handshaken &&
+        !(br_ssl_engine_current_state(c->conn.tls->eng) & BR_SSL_CLOSED)) {
+        tp_error e; /* close_notify, so that the client can tell a close from a truncation */
+        br_ssl_engine_close(c->conn.tls->eng);
+        (void)tp__tls_run(&c->conn, 0, tp_now_ms() + 500, &e);
+    }
+#endif
+    /* Out of the list before the descriptor is closed: the acceptor shuts down listed
+       connections' descriptors, and a closed number may already be someone else's. */
+    pthread_mutex_lock(&h->lock);
+    if (c->prev) c->prev->next = c->next;
+    else h->conns = c->next;
+    if (c->next) c->next->prev = c->prev;
+    if (--h->nconns == 0) pthread_cond_broadcast(&h->conns_done);
+    pthread_mutex_unlock(&h->lock);
+    close(c->fd);
+#ifdef TELEPOT_BEARSSL
+    tp__tls_free(c->conn.tls);
+#endif
+    tp__free(c->buf);
+    tp__free(c);
+    return NULL;
+}
+
+static void *tp__hook_accept_main(void *arg) {
+    tp_hook *h = (tp_hook *)arg;
+    for (;;) {
+        struct pollfd pf[3];
+        int rc, fd;
+        tp__hconn *c;
+        pthread_t th;
+        pthread_attr_t at;
+        pf[0].fd = h->wake[0];
+        pf[1].fd = h->bot->wake[0];
+        pf[2].fd = h->lfd; /* -1 with no_server: poll skips it, the orderer's clock still ticks */
+        pf[0].events = pf[1].events = pf[2].events = POLLIN;
+        pf[0].revents = pf[1].revents = pf[2].revents = 0;
+        rc = poll(pf, 3, h->o.ordered ? 50 : -1);
+        if (rc < 0 && errno != EINTR) break;
+        if (pf[0].revents || pf[1].revents) break;
+        if (h->o.ordered) {
+            pthread_mutex_lock(&h->lock);
+            tp__hook_release(h, false);
+            pthread_mutex_unlock(&h->lock);
+            tp__hook_flush(h);
+        }
+        if (!pf[2].revents) continue;
+        fd = accept(h->lfd, NULL, NULL);
+        if (fd < 0) {
+            if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM)
+                (void)poll(NULL, 0, 50); /* out of descriptors: do not spin on the backlog */
+            continue;
+        }
+        (void)fcntl(fd, F_SETFD, FD_CLOEXEC);
+        pthread_mutex_lock(&h->lock);
+        if (h->nconns >= h->o.max_connections) {
+            /* Full: the longest idle connection makes room, else the one that has been
+               reading a request longest, when that is over a second (a real POST arrives in
+               milliseconds; one that trickles is evicted, and a client sends it again). */
+            tp__hconn *x, *oldest = NULL, *slowest = NULL;
+            int64_t now = tp_now_ms();
+            for (x = h->conns; x; x = x->next) {
+                if (x->evicted) continue;
+                if (x->idle && (!oldest || x->idle_since <= oldest->idle_since)) oldest = x;
+                if (!x->idle && x->reading && now - x->idle_since >= 1000 &&
+                    (!slowest || x->idle_since <= slowest->idle_since))
+                    slowest = x;
+            }
+            if (!oldest) oldest = slowest;
+            if (oldest) { /* its thread sees the end of the stream and leaves */
+                oldest->evicted = true;
+                (void)shutdown(oldest->fd, SHUT_RDWR);
+            } else { /* every connection is busy with a request */
+                static const char busy[] = "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n"
+                                           "Retry-After: 1\r\nConnection: close\r\n\r\n";
+                bool plain = true;
+#ifdef TELEPOT_BEARSSL
+                plain = !h->tls; /* no handshake here: a TLS client just sees the close */
+#endif
+                pthread_mutex_unlock(&h->lock);
+                if (plain) (void)!send(fd, busy, sizeof busy - 1, MSG_NOSIGNAL | MSG_DONTWAIT);
+                close(fd);
+                continue;
+            }
+        }
+        h->nconns++;
+        c = (tp__hconn *)tp__alloc(sizeof *c);
+        if (c) {
+            memset(c, 0, sizeof *c);
+            c->h = h;
+            c->fd = fd;
+            c->cap = h->o.max_header_bytes + 1;
+            c->buf = (char *)tp__alloc(c->cap);
+            c->idle = true; /* until its first byte: evictable */
+            c->idle_since = tp_now_ms();
+            c->next = h->conns;
+            if (h->conns) h->conns->prev = c;
+            h->conns = c;
+        }
+        pthread_mutex_unlock(&h->lock);
+        pthread_attr_init(&at);
+        pthread_attr_setdetachstate(&at, PTHREAD_CREATE_DETACHED);
+        pthread_attr_setstacksize(&at, 256 * 1024);
+        if (!c || !c->buf || pthread_create(&th, &at, tp__hook_conn_main, c) != 0) {
+            close(fd);
+            pthread_mutex_lock(&h->lock);
+            if (c) {
+                if (c->prev) c->prev->next = c->next;
+                else h->conns = c->next;
+                if (c->next) c->next->prev = c->prev;
+                tp__free(c->buf);
+                tp__free(c);
+            }
+            if (--h->nconns == 0) pthread_cond_broadcast(&h->conns_done);
+            pthread_mutex_unlock(&h->lock);
+        }
+        pthread_attr_destroy(&at);
+    }
+    return NULL;
+}
+
+static tp_err tp__hook_listen(tp_hook *h, tp_error *err) {
+    struct addrinfo hints, *res = NULL, *ai;
+    char port[16];
+    int one = 1, e = 0;
+    struct sockaddr_storage ss;
+    socklen_t sl = sizeof ss;
+    snprintf(port, sizeof port, "%d", h->o.port);
+    memset(&hints, 0, sizeof hints);
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    hints.ai_flags = AI_PASSIVE;
+    if (getaddrinfo(h->o.host, port, &hints, &res) != 0 || !res)
+        return tp__fail(err, TP_ERR_RESOLVE, 0, "webhook: cannot resolve the listen address");
+    for (ai = res; ai; ai = ai->ai_next) {
+        h->lfd = socket(ai->ai_family, ai->ai_socktype | TP__SOCK_CLOEXEC, ai->ai_protocol);
+        if (h->lfd < 0) continue;
+        (void)fcntl(h->lfd, F_SETFD, FD_CLOEXEC);
+        setsockopt(h->lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+#ifdef SO_REUSEPORT
+        if (h->o.reuse_port) setsockopt(h->lfd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one);
+#endif
+        if (bind(h->lfd, ai->ai_addr, ai->ai_addrlen) == 0 && listen(h->lfd, 128) == 0) break;
+        e = errno;
+        close(h->lfd);
+        h->lfd = -1;
+    }
+    freeaddrinfo(res);
+    if (h->lfd < 0)
+        return tp__fail(err, TP_ERR_IO, e, "webhook: cannot listen on %s:%d: %s", h->o.host,
+                        h->o.port, strerror(e));
+    (void)tp__set_nonblock(h->lfd);
+    if (getsockname(h->lfd, (struct sockaddr *)&ss, &sl) == 0)
+        h->port = ntohs(ss.ss_family == AF_INET6 ? ((struct sockaddr_in6 *)&ss)->sin6_port
+                                                 : ((struct sockaddr_in *)&ss)->sin_port);
+    return TP_OK;
+}
+
+TP__DEF tp_hook *tp_hook_new(tp_bot *bot, tp_update_fn handler, void *user,
+                             const tp_hook_opts *opts, tp_error *err) {
+    tp_hook *h;
+    tp_disp_opts dopts;
+    TELEPOT_ASSERT(bot && handler);
+    h = (tp_hook *)tp__alloc(sizeof *h);
+    if (!h) {
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        return NULL;
+    }
+    memset(h, 0, sizeof *h);
+    h->bot = bot;
+    h->handler = handler;
+    h->user = user;
+    h->lfd = -1;
+    h->wake[0] = h->wake[1] = -1;
+    if (opts) h->o = *opts;
+    if (!h->o.host) h->o.host = "127.0.0.1";
+    if (h->o.max_connections <= 0) h->o.max_connections = 64;
+    if (!h->o.max_header_bytes) h->o.max_header_bytes = 8192;
+    if (!h->o.max_body_bytes) h->o.max_body_bytes = 256 * 1024;
+    if (!h->o.max_queued_bytes) h->o.max_queued_bytes = (size_t)64 << 20;
+    if (h->o.request_timeout_ms <= 0) h->o.request_timeout_ms = 10000;
+    if (h->o.idle_timeout_ms <= 0) h->o.idle_timeout_ms = 60000;
+    if (h->o.dedup_size <= 0) h->o.dedup_size = 4096;
+    if (h->o.dedup_size > (1 << 20)) h->o.dedup_size = 1 << 20;
+    if (h->o.maxhold_ms <= 0) h->o.maxhold_ms = 3000;
+    h->path = tp__strdup(h->o.path && *h->o.path ? h->o.path : "/");
+    h->secret = h->o.secret_token ? tp__strdup(h->o.secret_token) : NULL;
+    h->seen_cap = (size_t)h->o.dedup_size;
+    h->seen = (int64_t *)tp__alloc(h->seen_cap * sizeof *h->seen);
+    for (h->seen_mask = 1; h->seen_mask < 2 * h->seen_cap; h->seen_mask <<= 1) {
+    }
+    h->seen_set = (uint32_t *)tp__alloc(h->seen_mask * sizeof *h->seen_set);
+    if (h->seen_set) memset(h->seen_set, 0, h->seen_mask * sizeof *h->seen_set);
+    h->seen_mask--;
+    pthread_mutex_init(&h->lock, NULL);
+    pthread_cond_init(&h->conns_done, NULL);
+    if (!h->path || (h->o.secret_token && !h->secret) || !h->seen || !h->seen_set) {
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        goto fail;
+    }
+    h->o.path = h->path;
+    h->o.secret_token = h->secret;
+    if (h->o.cert_file || h->o.key_file) {
+        if (!h->o.cert_file || !h->o.key_file || !*h->o.cert_file || !*h->o.key_file) {
+            tp__fail(err, TP_ERR_INVALID, 0, "webhook: HTTPS needs both cert_file and key_file");
+            goto fail;
+        }
+#ifdef TELEPOT_BEARSSL
+        if (tp__tls_key_load(&h->key, h->o.cert_file, h->o.key_file, err) != TP_OK) goto fail;
+        h->tls = true;
+#else
+        tp__fail(err, TP_ERR_TLS_DISABLED, 0, "webhook: cert_file/key_file need HTTPS support: "
+                 "build with -DTELEPOT_BEARSSL and link -lbearssl");
+        goto fail;
+#endif
+    }
+    h->o.cert_file = h->o.key_file = NULL; /* not kept: the caller's strings */
+    h->path_len = strlen(h->path);
+    h->secret_len = h->secret ? strlen(h->secret) : 0;
+    memset(&dopts, 0, sizeof dopts);
+    dopts.workers = h->o.workers;
+    dopts.queue_size = h->o.queue_size;
+    h->disp = tp_disp_new(bot, handler, user, &dopts, err);
+    if (!h->disp) goto fail;
+    if (pipe(h->wake) != 0) {
+        h->wake[0] = h->wake[1] = -1;
+        tp__fail(err, TP_ERR_IO, errno, "pipe: %s", strerror(errno));
+        goto fail;
+    }
+    if (!h->o.no_server && tp__hook_listen(h, err) != TP_OK) goto fail;
+    if (pthread_create(&h->acceptor, NULL, tp__hook_accept_main, h) != 0) {
+        tp__fail(err, TP_ERR_IO, 0, "webhook: cannot start the acceptor thread");
+        goto fail;
+    }
+    h->acceptor_running = true;
+    tp__ok(err);
+    return h;
+fail:
+    tp_hook_free(h);
+    return NULL;
+}
+
+TP__DEF int tp_hook_port(const tp_hook *h) { return h->port; }
+
+TP__DEF tp_err tp_hook_push(tp_hook *h, const char *body, size_t len, tp_error *err) {
+    return tp__hook_take(h, body, len, err);
+}
+
+/* Stops accepting, waits for the connections' threads, releases what the orderer holds. */
+static void tp__hook_shutdown(tp_hook *h) {
+    TP__STORE(h->quitting, 1);
+    if (h->wake[1] >= 0) (void)!write(h->wake[1], "q", 1);
+    if (h->acceptor_running) {
+        pthread_join(h->acceptor, NULL);
+        h->acceptor_running = false;
+    }
+    pthread_mutex_lock(&h->lock);
+    while (h->nconns > 0) pthread_cond_wait(&h->conns_done, &h->lock);
+    if (h->disp) tp__hook_release(h, true);
+    pthread_mutex_unlock(&h->lock);
+    tp__hook_flush(h);
+}
+
+TP__DEF tp_err tp_hook_run(tp_hook *h, tp_error *err) {
+    (void)tp__bot_sleep(h->bot, INT64_MAX / 4);
+    tp__hook_shutdown(h);
+    tp_disp_drain(h->disp);
+    return tp__ok(err);
+}
+
+TP__DEF void tp_hook_free(tp_hook *h) {
+    size_t i;
+    if (!h) return;
+    tp__hook_shutdown(h);
+    tp_disp_free(h->disp);
+    for (i = 0; i < h->nheld; i++) tp_json_doc_free(h->held[i].doc);
+    if (h->lfd >= 0) close(h->lfd);
+    if (h->wake[0] >= 0) close(h->wake[0]);
+    if (h->wake[1] >= 0) close(h->wake[1]);
+    pthread_cond_destroy(&h->conns_done);
+    pthread_mutex_destroy(&h->lock);
+    tp__free(h->held);
+    tp__free(h->seen);
+    tp__free(h->seen_set);
+    tp__free(h->path);
+#ifdef TELEPOT_BEARSSL
+    tp__tls_key_free(&h->key); /* zero before loading: safe either way */
+#endif
+    if (h->secret) memset(h->secret, 0, h->secret_len);
+    tp__free(h->secret);
+    tp__free(h);
+}
+
+TP__DEF tp_err tp_hook_set_webhook(tp_bot *bot, const char *url, const char *secret_token,
+                                   const tp_webhook_args *more, tp_error *err) {
+    tp_buf b;
+    tp_jw w;
+    tp_err rc;
+    TELEPOT_ASSERT(bot && url);
+    tp_buf_init(&b);
+    tp_jw_init(&w, &b);
+    tp_jw_obj(&w);
+    tp_jw_key(&w, "url");
+    tp_jw_str(&w, url);
+    if (secret_token) {
+        tp_jw_key(&w, "secret_token");
+        tp_jw_str(&w, secret_token);
+    }
+    if (more && more->max_connections > 0) {
+        tp_jw_key(&w, "max_connections");
+        tp_jw_int(&w, more->max_connections);
+    }
+    if (more && more->allowed_updates) {
+        const char *const *a;
+        tp_jw_key(&w, "allowed_updates");
+        tp_jw_arr(&w);
+        for (a = more->allowed_updates; *a; a++) tp_jw_str(&w, *a);
+        tp_jw_arr_end(&w);
+    }
+    if (more && more->drop_pending_updates) {
+        tp_jw_key(&w, "drop_pending_updates");
+        tp_jw_bool(&w, true);
+    }
+    if (more && more->ip_address) {
+        tp_jw_key(&w, "ip_address");
+        tp_jw_str(&w, more->ip_address);
+    }
+    tp_jw_obj_end(&w);
+    rc = b.err ? tp__fail(err, TP_ERR_NOMEM, 0, NULL) : tp_call(bot, "setWebhook", b.ptr, NULL, err);
+    tp_buf_deinit(&b);
+    return rc;
+}
+
+TP__DEF tp_err tp_hook_delete_webhook(tp_bot *bot, bool drop_pending_updates, tp_error *err) {
+    return tp_call(bot, "deleteWebhook",
+                   drop_pending_updates ? "{\"drop_pending_updates\":true}" : "{}", NULL, err);
+}
+
+TP__DEF int tp_hook_main(int argc, char **argv, tp_update_fn handler, void *user,
+                         const tp_hook_opts *opts) {
+    const char *name = argc > 0 && argv[0] ? argv[0] : "bot", *slash = strrchr(name, '/');
+    const char *token = argc > 1 ? argv[1] : getenv("TELEGRAM_BOT_TOKEN");
+    const char *url = argc > 2 ? argv[2] : getenv("TELEPOT_WEBHOOK_URL");
+    const char *port = argc > 3 ? argv[3] : getenv("TELEPOT_WEBHOOK_PORT");
+    const char *secret = getenv("TELEPOT_WEBHOOK_SECRET");
+    char made[33];
+    tp_hook_opts ho;
+    tp_bot_opts bo;
+    tp_error err;
+    tp_bot *bot;
+    tp_hook *hook;
+    tp_err rc;
+    if (slash) name = slash + 1;
+    if (!token || !*token || *token == '-' || !url || !*url) {
+        fprintf(stderr, "usage: %s TOKEN URL [PORT]   (or TELEGRAM_BOT_TOKEN, TELEPOT_WEBHOOK_URL, "
+                        "TELEPOT_WEBHOOK_PORT)\n", name);
+        return 2;
+    }
+    if (opts) ho = *opts;
+    else memset(&ho, 0, sizeof ho);
+    if (port && *port) ho.port = atoi(port);
+    if (!ho.port) ho.port = 8080;
+    if (secret && *secret) ho.secret_token = secret;
+    if (!ho.secret_token) { /* Telegram repeats it in every POST: then only Telegram knows it */
+        static const char hex[] = "0123456789abcdef";
+        unsigned char r[16];
+        int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC), i;
+        if (fd < 0 || read(fd, r, sizeof r) != (ssize_t)sizeof r) {
+            if (fd >= 0) close(fd);
+            fprintf(stderr, "%s: cannot read /dev/urandom for a secret token\n", name);
+            return 1;
+        }
+        close(fd);
+        for (i = 0; i < 16; i++) {
+            made[2 * i] = hex[r[i] >> 4];
+            made[2 * i + 1] = hex[r[i] & 15];
+        }
+        made[32] = '\0';
+        ho.secret_token = made;
+    }
+    memset(&bo, 0, sizeof bo);
+    bo.token = token;
+    bo.log = tp_log_stderr;
+    bo.log_user = argc > 0 ? argv[0] : NULL;
+    bot = tp_bot_new(&bo, &err);
+    if (!bot) {
+        fprintf(stderr, "%s: %s\n", name, err.message);
+        return 1;
+    }
+    tp_bot_stop_on_signals(bot);
+    hook = tp_hook_new(bot, handler, user, &ho, &err);
+    rc = hook ? tp_hook_set_webhook(bot, url, ho.secret_token, NULL, &err) : err.code;
+    if (rc == TP_OK) {
+        printf("Listening on port %d ...\n", tp_hook_port(hook));
+        fflush(stdout);
+        rc = tp_hook_run(hook, &err); /* until SIGINT/SIGTERM; queued updates still run */
+    }
+    if (rc != TP_OK && tp_bot_stopped(bot)) rc = TP_OK;
+    if (rc != TP_OK) fprintf(stderr, "%s: %s\n", name, err.message);
+    tp_hook_free(hook);
+    tp_bot_free(bot);
+    return rc == TP_OK ? 0 : 1;
+}
+
+/* >>keyboards (impl) --------------------------------------------------------------------------
+   The builders fill the generated structs; nothing is allocated. */
 TP__DEF tp_inline_keyboard_button tp_button_cb(const char *text, const char *callback_data) {
     tp_inline_keyboard_button b;
     memset(&b, 0, sizeof b);
