@@ -155,8 +155,10 @@
 
 #if defined(__GNUC__) || defined(__clang__)
 #define TP__PRINTF(f, a) __attribute__((format(printf, f, a)))
+#define TP__DEPRECATED(use) __attribute__((deprecated("use " use)))
 #else
 #define TP__PRINTF(f, a)
+#define TP__DEPRECATED(use)
 #endif
 
 #ifdef __cplusplus
@@ -684,9 +686,13 @@ typedef void (*tp_bad_update_fn)(tp_bot *bot, const char *raw, size_t len, const
                                  void *user);
 
 typedef struct tp_poll_opts {
-    int timeout;                         /* long-poll seconds; default 30 */
+    int timeout_s;                       /* long-poll hold, seconds, 1..86400; default 30 */
     int limit;                           /* updates per request, 1..100; default 100 */
-    const char *const *allowed_updates;  /* NULL-terminated; default: Telegram's default */
+    const char *const *allowed_updates;  /* update kinds wanted ("message", ...), with */
+    size_t allowed_updates_count;        /* their count, as every array here; default:
+                                            Telegram's default (the last setWebhook or
+                                            getUpdates list). Count 0 with a list: a
+                                            NULL-terminated list (0.2, deprecated) */
     bool drop_pending_updates;           /* skip what was pending at start */
     tp_bad_update_fn on_bad_update;      /* default: logged (warning) */
     bool retry_on_conflict;              /* 409: back off and retry instead of stopping */
@@ -708,6 +714,8 @@ typedef struct tp_poll_opts {
                                             and at most `limit` are in flight. Give the bot
                                             max_connections >= workers. Default 0: the
                                             polling thread runs them */
+    int timeout;                         /* deprecated (0.2's name of timeout_s): read when
+                                            timeout_s is 0 */
 } tp_poll_opts;
 
 /* Runs the polling loop until tp_bot_stop (returns TP_OK) or a fatal error (returns it).
@@ -792,7 +800,8 @@ TP_API int64_t tp_update_key(const tp_json *update);
    public CA needs nothing more.
        tp_hook *h = tp_hook_new(bot, handle, NULL, &(tp_hook_opts){ .port = 8080,
                                 .secret_token = secret }, &err);
-       tp_hook_set_webhook(bot, "https://example.org/", secret, NULL, &err);
+       tp_set_webhook(bot, &(tp_set_webhook_args){ .url = "https://example.org/",
+                                                   .secret_token = secret }, NULL, &err);
        tp_hook_run(h, &err);                // until tp_bot_stop (SIGTERM)
        tp_hook_free(h);
    HTTPS directly: (tp_hook_opts){ .host = "0.0.0.0", .port = 8443, .secret_token = secret,
@@ -858,7 +867,8 @@ TP_API tp_err tp_hook_push(tp_hook *h, const char *body, size_t len, tp_error *e
    first), drains the handlers, frees. NULL allowed. */
 TP_API void tp_hook_free(tp_hook *h);
 
-/* setWebhook and deleteWebhook through tp_call. url: https://... (http:// for the emulator). */
+/* Deprecated in 0.3, gone in 0.4: the generated tp_set_webhook and tp_delete_webhook (>>gen)
+   do the same with every parameter. allowed_updates here is NULL-terminated. */
 typedef struct tp_webhook_args {
     int max_connections;                 /* 1..100; 0 = Telegram's default (40) */
     const char *const *allowed_updates;  /* NULL-terminated, or NULL */
@@ -866,8 +876,10 @@ typedef struct tp_webhook_args {
     const char *ip_address;              /* NULL = absent */
 } tp_webhook_args;
 TP_API tp_err tp_hook_set_webhook(tp_bot *bot, const char *url, const char *secret_token,
-                                  const tp_webhook_args *more, tp_error *err);
-TP_API tp_err tp_hook_delete_webhook(tp_bot *bot, bool drop_pending_updates, tp_error *err);
+                                  const tp_webhook_args *more, tp_error *err)
+    TP__DEPRECATED("tp_set_webhook");
+TP_API tp_err tp_hook_delete_webhook(tp_bot *bot, bool drop_pending_updates, tp_error *err)
+    TP__DEPRECATED("tp_delete_webhook");
 
 /* The whole main() of a webhook bot, like tp_poll_main: the token from argv[1] (else
    TELEGRAM_BOT_TOKEN), the public URL Telegram posts to from argv[2] (else
@@ -9238,7 +9250,14 @@ static inline tp_err tp_call_typed(tp_bot *bot, int method, const void *args, vo
 /* END GENERATED declarations */
 
 /* >>keyboards ---------------------------------------------------------------------------------
-   Keyboards (reply_markup), in C:
+   Keyboards (reply_markup). The common ones in one expression (C99: compound literals, so not
+   in C++), telepot's {'keyboard': [['Yes', 'No'], ['Maybe', 'Maybe not']]}:
+       .reply_markup = TP_REPLY_KEYBOARD(TP_LABELS("Yes", "No"), TP_LABELS("Maybe", "Maybe not"))
+       .reply_markup = TP_INLINE_KEYBOARD(TP_PAIRS("Yes", "y", "No", "n"), TP_PAIRS("Later", "l"))
+   TP_LABELS is one row of button texts, TP_PAIRS one row of (text, callback_data) pairs; the
+   storage (a tp_keyboard_store) is a compound literal, alive until the end of the enclosing
+   block, so the markup lives through the call it is written in. At most TP_KEYBOARD_MAX
+   buttons (more asserts). Any other keyboard, with the general builders below:
        tp_inline_keyboard_button row[] = { tp_button_cb("Yes", "y"), tp_button_url("Docs", url) };
        tp_inline_keyboard_button_list rows[] = { TP_ROW(row) };
        tp_inline_keyboard_markup kb = tp_inline_keyboard(rows, 1);
@@ -9246,10 +9265,38 @@ static inline tp_err tp_call_typed(tp_bot *bot, int method, const void *args, vo
        tp_send_message(bot, &(tp_send_message_args){ .chat_id = TP_CHAT(id), .text = "?",
                                                      .reply_markup = &mk }, NULL, NULL);
    Everything is borrowed: keep the arrays alive until the call returns. */
+#define TP_LABELS(...) ((const char *const[]){__VA_ARGS__, NULL})
+#define TP_PAIRS(...) ((const char *const[]){__VA_ARGS__, NULL})
+#define TP_REPLY_KEYBOARD(...) \
+    tp_keyboard_of(&(tp_keyboard_store){0}, (const char *const *const[]){__VA_ARGS__, NULL}, false)
+#define TP_INLINE_KEYBOARD(...) \
+    tp_keyboard_of(&(tp_keyboard_store){0}, (const char *const *const[]){__VA_ARGS__, NULL}, true)
+#define TP_KEYBOARD_MAX 48 /* buttons of one TP_REPLY_KEYBOARD / TP_INLINE_KEYBOARD */
+typedef struct tp_keyboard_store {
+    union {
+        tp_keyboard_button reply[TP_KEYBOARD_MAX];
+        tp_inline_keyboard_button inline_[TP_KEYBOARD_MAX];
+    } buttons;
+    union {
+        tp_keyboard_button_list reply[TP_KEYBOARD_MAX];
+        tp_inline_keyboard_button_list inline_[TP_KEYBOARD_MAX];
+    } rows;
+    union {
+        tp_reply_keyboard_markup reply;
+        tp_inline_keyboard_markup inline_;
+    } keyboard;
+    tp_reply_markup markup;
+} tp_keyboard_store;
+/* Fills st from rows (a NULL-terminated list of NULL-terminated rows: labels, or text and
+   callback_data pairs when is_inline) and returns &st->markup. What TP_REPLY_KEYBOARD and
+   TP_INLINE_KEYBOARD expand to; callable as is (and from C++) with arrays of your own. */
+TP_API const tp_reply_markup *tp_keyboard_of(tp_keyboard_store *st,
+                                             const char *const *const *rows, bool is_inline);
 #define TP_ROW(array_) { (array_), sizeof(array_) / sizeof((array_)[0]) }
 TP_API tp_inline_keyboard_button tp_button_cb(const char *text, const char *callback_data);
 TP_API tp_inline_keyboard_button tp_button_url(const char *text, const char *url);
-TP_API tp_keyboard_button tp_key(const char *text);
+TP_API tp_keyboard_button tp_reply_button(const char *text); /* a reply keyboard's button */
+TP_API tp_keyboard_button tp_key(const char *text) TP__DEPRECATED("tp_reply_button");
 TP_API tp_inline_keyboard_markup tp_inline_keyboard(const tp_inline_keyboard_button_list *rows,
                                                     size_t nrows);
 /* A reply keyboard; resize: resize_keyboard, one_time: one_time_keyboard. */
@@ -17019,7 +17066,7 @@ TP__DEF const tp_json *tp_result(const tp_json_doc *doc) {
 
 /* Writes {"offset":..,"limit":..,"timeout":..,"allowed_updates":[..]} with absent parts left out. */
 static void tp__updates_params(tp_buf *b, int64_t offset, int limit, int timeout,
-                               const char *const *allowed) {
+                               const char *const *allowed, size_t nallowed) {
     tp_jw w;
     tp_jw_init(&w, b);
     tp_jw_obj(&w);
@@ -17033,10 +17080,11 @@ static void tp__updates_params(tp_buf *b, int64_t offset, int limit, int timeout
     }
     tp_jw_key(&w, "timeout");
     tp_jw_int(&w, timeout);
-    if (allowed) {
+    if (allowed) { /* a count of 0: the deprecated NULL-terminated form */
+        size_t i;
         tp_jw_key(&w, "allowed_updates");
         tp_jw_arr(&w);
-        for (; *allowed; allowed++) tp_jw_str(&w, *allowed);
+        for (i = 0; nallowed ? i < nallowed : allowed[i] != NULL; i++) tp_jw_str(&w, allowed[i]);
         tp_jw_arr_end(&w);
     }
     tp_jw_obj_end(&w);
@@ -17947,7 +17995,8 @@ static tp_err tp__poll_get(tp__poll *p, int64_t offset, int limit, int timeout, 
     *raw_len = 0;
     *api_like = false;
     tp_buf_reset(&p->params);
-    tp__updates_params(&p->params, offset, limit, timeout, p->o->allowed_updates);
+    tp__updates_params(&p->params, offset, limit, timeout, p->o->allowed_updates,
+                       p->o->allowed_updates_count);
     if (p->params.err) return tp__fail(e, TP_ERR_NOMEM, 0, NULL);
     memset(&req, 0, sizeof req);
     req.method = "POST";
@@ -18029,7 +18078,8 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
     p.handler = handler;
     p.user = user;
     p.o = opts;
-    timeout = opts->timeout > 0 ? (opts->timeout > 86400 ? 86400 : opts->timeout) : 30;
+    timeout = opts->timeout_s > 0 ? opts->timeout_s : opts->timeout; /* the 0.2 name */
+    timeout = timeout > 0 ? (timeout > 86400 ? 86400 : timeout) : 30;
     limit = opts->limit > 0 && opts->limit <= 100 ? opts->limit : 100;
     bmin = opts->backoff_min_ms > 0 ? opts->backoff_min_ms : 500;
     bmax = opts->backoff_max_ms > 0 ? opts->backoff_max_ms : 60000;
@@ -18300,7 +18350,7 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
     if (dirty && rc == TP_OK) { /* confirm what was handled; not interruptible, short deadline */
         tp_error e;
         tp_buf_reset(&p.params);
-        tp__updates_params(&p.params, offset, 1, 0, NULL);
+        tp__updates_params(&p.params, offset, 1, 0, NULL, 0);
         if (tp__call(bot, "getUpdates", p.params.ptr, NULL, 0, 10000, false, NULL, &e) != TP_OK)
             tp__log(bot, 1, "could not confirm offset %lld at stop: %s", (long long)offset, e.message);
     }
@@ -19306,47 +19356,26 @@ TP__DEF void tp_hook_free(tp_hook *h) {
 
 TP__DEF tp_err tp_hook_set_webhook(tp_bot *bot, const char *url, const char *secret_token,
                                    const tp_webhook_args *more, tp_error *err) {
-    tp_buf b;
-    tp_jw w;
-    tp_err rc;
+    tp_set_webhook_args a;
     TELEPOT_ASSERT(bot && url);
-    tp_buf_init(&b);
-    tp_jw_init(&w, &b);
-    tp_jw_obj(&w);
-    tp_jw_key(&w, "url");
-    tp_jw_str(&w, url);
-    if (secret_token) {
-        tp_jw_key(&w, "secret_token");
-        tp_jw_str(&w, secret_token);
+    memset(&a, 0, sizeof a);
+    a.url = url;
+    a.secret_token = secret_token;
+    if (more) {
+        a.max_connections = more->max_connections > 0 ? more->max_connections : 0;
+        a.allowed_updates = more->allowed_updates;
+        while (a.allowed_updates && a.allowed_updates[a.allowed_updates_count])
+            a.allowed_updates_count++;
+        a.drop_pending_updates = more->drop_pending_updates;
+        a.ip_address = more->ip_address;
     }
-    if (more && more->max_connections > 0) {
-        tp_jw_key(&w, "max_connections");
-        tp_jw_int(&w, more->max_connections);
-    }
-    if (more && more->allowed_updates) {
-        const char *const *a;
-        tp_jw_key(&w, "allowed_updates");
-        tp_jw_arr(&w);
-        for (a = more->allowed_updates; *a; a++) tp_jw_str(&w, *a);
-        tp_jw_arr_end(&w);
-    }
-    if (more && more->drop_pending_updates) {
-        tp_jw_key(&w, "drop_pending_updates");
-        tp_jw_bool(&w, true);
-    }
-    if (more && more->ip_address) {
-        tp_jw_key(&w, "ip_address");
-        tp_jw_str(&w, more->ip_address);
-    }
-    tp_jw_obj_end(&w);
-    rc = b.err ? tp__fail(err, TP_ERR_NOMEM, 0, NULL) : tp_call(bot, "setWebhook", b.ptr, NULL, err);
-    tp_buf_deinit(&b);
-    return rc;
+    return tp_set_webhook(bot, &a, NULL, err);
 }
 
 TP__DEF tp_err tp_hook_delete_webhook(tp_bot *bot, bool drop_pending_updates, tp_error *err) {
-    return tp_call(bot, "deleteWebhook",
-                   drop_pending_updates ? "{\"drop_pending_updates\":true}" : "{}", NULL, err);
+    tp_delete_webhook_args a;
+    a.drop_pending_updates = drop_pending_updates;
+    return tp_delete_webhook(bot, &a, NULL, err);
 }
 
 TP__DEF int tp_hook_main(int argc, char **argv, tp_update_fn handler, void *user,
@@ -19358,6 +19387,7 @@ TP__DEF int tp_hook_main(int argc, char **argv, tp_update_fn handler, void *user
     const char *secret = getenv("TELEPOT_WEBHOOK_SECRET");
     char made[33];
     tp_hook_opts ho;
+    tp_set_webhook_args wa;
     tp_bot_opts bo;
     tp_error err;
     tp_bot *bot;
@@ -19402,7 +19432,10 @@ TP__DEF int tp_hook_main(int argc, char **argv, tp_update_fn handler, void *user
     }
     tp_bot_stop_on_signals(bot);
     hook = tp_hook_new(bot, handler, user, &ho, &err);
-    rc = hook ? tp_hook_set_webhook(bot, url, ho.secret_token, NULL, &err) : err.code;
+    memset(&wa, 0, sizeof wa);
+    wa.url = url;
+    wa.secret_token = ho.secret_token;
+    rc = hook ? tp_set_webhook(bot, &wa, NULL, &err) : err.code;
     if (rc == TP_OK) {
         printf("Listening on port %d ...\n", tp_hook_port(hook));
         fflush(stdout);
@@ -19433,11 +19466,15 @@ TP__DEF tp_inline_keyboard_button tp_button_url(const char *text, const char *ur
     return b;
 }
 
-TP__DEF tp_keyboard_button tp_key(const char *text) {
+TP__DEF tp_keyboard_button tp_reply_button(const char *text) {
     tp_keyboard_button b;
     memset(&b, 0, sizeof b);
     b.text = text;
     return b;
+}
+
+TP__DEF tp_keyboard_button tp_key(const char *text) {
+    return tp_reply_button(text);
 }
 
 TP__DEF tp_inline_keyboard_markup tp_inline_keyboard(const tp_inline_keyboard_button_list *rows,
@@ -19484,6 +19521,37 @@ TP__DEF tp_reply_markup tp_markup_remove(void) {
 TP__DEF tp_reply_markup tp_markup_force_reply(void) {
     static tp_force_reply fr; /* zero: force_reply is written as true anyway */
     return tp__markup(TP_REPLY_MARKUP_FORCE_REPLY, &fr);
+}
+
+TP__DEF const tp_reply_markup *tp_keyboard_of(tp_keyboard_store *st,
+                                              const char *const *const *rows, bool is_inline) {
+    size_t nb = 0, nr = 0, r, i;
+    TELEPOT_ASSERT(st && rows);
+    for (r = 0; rows[r]; r++, nr++) {
+        size_t first = nb;
+        TELEPOT_ASSERT(nr < TP_KEYBOARD_MAX); /* a row holds a button at least */
+        for (i = 0; rows[r][i]; i += is_inline ? 2 : 1, nb++) {
+            TELEPOT_ASSERT(nb < TP_KEYBOARD_MAX);           /* more buttons than TP_KEYBOARD_MAX */
+            TELEPOT_ASSERT(!is_inline || rows[r][i + 1]); /* TP_PAIRS: a text without its data */
+            if (is_inline) st->buttons.inline_[nb] = tp_button_cb(rows[r][i], rows[r][i + 1]);
+            else st->buttons.reply[nb] = tp_reply_button(rows[r][i]);
+        }
+        if (is_inline) {
+            st->rows.inline_[nr].items = &st->buttons.inline_[first];
+            st->rows.inline_[nr].count = nb - first;
+        } else {
+            st->rows.reply[nr].items = &st->buttons.reply[first];
+            st->rows.reply[nr].count = nb - first;
+        }
+    }
+    if (is_inline) {
+        st->keyboard.inline_ = tp_inline_keyboard(st->rows.inline_, nr);
+        st->markup = tp_markup_inline(&st->keyboard.inline_);
+    } else {
+        st->keyboard.reply = tp_reply_keyboard(st->rows.reply, nr, false, false);
+        st->markup = tp_markup_reply(&st->keyboard.reply);
+    }
+    return &st->markup;
 }
 
 #endif /* TELEPOT_IMPLEMENTATION_INCLUDED */

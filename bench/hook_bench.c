@@ -87,7 +87,7 @@ int main(int argc, char **argv) {
     snprintf(hook_url, sizeof hook_url, "http://127.0.0.1:%d/hook", tp_hook_port(h));
     t0 = tp_now_ms();
     c0 = cpu_s();
-    if (tp_hook_set_webhook(bot, hook_url, NULL, &(tp_webhook_args){ .max_connections = 8 }, &err)) {
+    if (tp_set_webhook(bot, &(tp_set_webhook_args){ .url = hook_url, .max_connections = 8 }, NULL, &err)) {
         fprintf(stderr, "hook_bench: %s\n", err.message);
         kill(emu, SIGKILL);
         return 1;

@@ -367,7 +367,7 @@ TEST(test_poll_huge_timeout) {
     int calls = 0;
     tp_poll_opts po;
     memset(&po, 0, sizeof po);
-    po.timeout = INT_MAX;
+    po.timeout_s = INT_MAX;
     po.slack_ms = INT_MAX;
     pthread_create(&th, NULL, stopper, bot);
     CHECK_EQ_INT(tp_poll_run(bot, never, &calls, &po, &e), TP_OK);
@@ -383,7 +383,7 @@ TEST(test_stop_long_poll) {
     int64_t t0 = tp_now_ms();
     tp_poll_opts po;
     memset(&po, 0, sizeof po);
-    po.timeout = 30;
+    po.timeout_s = 30;
     pthread_create(&th, NULL, stopper, bot);
     CHECK_EQ_INT(tp_poll_run(bot, never, &calls, &po, &e), TP_OK);
     pthread_join(th, NULL);
@@ -391,6 +391,52 @@ TEST(test_stop_long_poll) {
     CHECK_EQ_INT(calls, 0);
     CHECK(tp_bot_stopped(bot));
     tp_bot_free(bot);
+}
+
+/* What the poller asks for: timeout_s and allowed_updates with its count; the 0.2 forms
+   (timeout, a NULL-terminated list with no count) still send the same. */
+static void poll_params_case(const tp_poll_opts *po, int64_t timeout, const char *kinds) {
+    tp_bot *bot = new_bot(TOKEN);
+    pthread_t th;
+    tp_error e;
+    int calls = 0;
+    tp_json_doc *d;
+    const tp_json *p, *a;
+    char got[128] = "";
+    size_t i;
+    pthread_create(&th, NULL, stopper, bot);
+    CHECK_EQ_INT(tp_poll_run(bot, never, &calls, po, &e), TP_OK);
+    pthread_join(th, NULL);
+    d = last_call("getUpdates");
+    CHECK(d != NULL);
+    p = tp_json_get(last_of(d), "params");
+    CHECK_EQ_INT(tp_json_get_int(p, "timeout"), timeout);
+    a = tp_json_get(p, "allowed_updates");
+    for (i = 0; i < tp_json_size(a); i++) {
+        if (i) strcat(got, ",");
+        strcat(got, tp_json_str(tp_json_at(a, i)) ? tp_json_str(tp_json_at(a, i)) : "?");
+    }
+    CHECK_STR(got, kinds);
+    tp_json_doc_free(d);
+    tp_bot_free(bot);
+}
+TEST(test_poll_params) {
+    static const char *const two[] = {"message", "callback_query"};
+    static const char *const old[] = {"message", "poll", NULL};
+    tp_poll_opts po;
+    memset(&po, 0, sizeof po);
+    po.timeout_s = 1;
+    po.allowed_updates = two;
+    po.allowed_updates_count = 1; /* the count rules: only "message" */
+    poll_params_case(&po, 1, "message");
+    po.allowed_updates_count = 2;
+    poll_params_case(&po, 1, "message,callback_query");
+    memset(&po, 0, sizeof po);
+    po.timeout = 2; /* deprecated name */
+    po.allowed_updates = old;
+    poll_params_case(&po, 2, "message,poll");
+    po.timeout_s = 1; /* the new name wins */
+    poll_params_case(&po, 1, "message,poll");
 }
 
 /* A second poller gets 409 and its loop stops with that error. */
@@ -788,6 +834,7 @@ int main(void) {
     RUN(test_poll_loop);
     RUN(test_stop_long_poll);
     RUN(test_poll_huge_timeout);
+    RUN(test_poll_params);
     RUN(test_conflict);
     RUN(test_long_poll_own_line);
     RUN(test_upload_edges);

@@ -102,7 +102,7 @@ TEST(webhook_soak) {
     tp_bot *bot;
     tp_hook *h;
     tp_hook_opts ho;
-    tp_webhook_args wa;
+    tp_set_webhook_args wa;
     tp_error err;
     hostile hs;
     pthread_t th;
@@ -128,9 +128,11 @@ TEST(webhook_soak) {
     pthread_create(&th, NULL, hostile_main, &hs);
     snprintf(url, sizeof url, "http://127.0.0.1:%d/hook", tp_hook_port(h));
     memset(&wa, 0, sizeof wa);
+    wa.url = url;
+    wa.secret_token = "s3cr3t";
     wa.max_connections = 8;
     t0 = tp_now_ms();
-    CHECK_EQ_INT(tp_hook_set_webhook(bot, url, "s3cr3t", &wa, &err), TP_OK);
+    CHECK_EQ_INT(tp_set_webhook(bot, &wa, NULL, &err), TP_OK);
     deadline = tp_now_ms() + 120000;
     while (count_handled() < n && tp_now_ms() < deadline) msleep(10);
     printf("webhook: %ld updates in %.2f s (%.0f updates/s handled)\n", n,

@@ -1856,7 +1856,7 @@ TEST(test_poll_stop) {
     log_lines = log_token_seen = 0;
     poll_n = 0;
     memset(&po, 0, sizeof po);
-    po.timeout = 5;
+    po.timeout_s = 5;
     st.s = &s;
     st.bot = bot;
     st.saw_hold = false;

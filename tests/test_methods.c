@@ -468,7 +468,7 @@ TEST(test_unknown_update) {
     tp_error e;
     memset(&s, 0, sizeof s);
     memset(&po, 0, sizeof po);
-    po.timeout = 1;
+    po.timeout_s = 1;
     CHECK(control("POST", "/_emu/update",
                   "{\"quantum_entanglement\":{\"qubits\":9007199254740993,\"state\":[0,1]}}") != NULL);
     CHECK(control("POST", "/_emu/update",

@@ -195,13 +195,42 @@ TEST(test_writer) {
                      "{\"text\":\"Docs\",\"url\":\"https://core.telegram.org\"}],"
                      "[{\"callback_data\":\"n\",\"text\":\"No\"}]]}");
     tp_buf_reset(&b);
-    keys[0] = tp_key("Hello");
+    keys[0] = tp_reply_button("Hello");
     krows[0].items = keys;
     krows[0].count = 1;
     rk = tp_reply_keyboard(krows, 1, true, false);
     mk = tp_markup_reply(&rk);
     tp_jw_typed(&w, TP_TYPE_REPLY_MARKUP, &mk);
     CHECK_STR(b.ptr, "{\"keyboard\":[[{\"text\":\"Hello\"}]],\"resize_keyboard\":true}");
+    tp_buf_reset(&b);
+    /* one expression each, as telepot's dicts */
+    tp_jw_typed(&w, TP_TYPE_REPLY_MARKUP,
+                TP_REPLY_KEYBOARD(TP_LABELS("Yes", "No"), TP_LABELS("Maybe", "Maybe not")));
+    CHECK_STR(b.ptr, "{\"keyboard\":[[{\"text\":\"Yes\"},{\"text\":\"No\"}],"
+                     "[{\"text\":\"Maybe\"},{\"text\":\"Maybe not\"}]]}");
+    tp_buf_reset(&b);
+    tp_jw_typed(&w, TP_TYPE_REPLY_MARKUP,
+                TP_INLINE_KEYBOARD(TP_PAIRS("Yes", "y", "No", "n"), TP_PAIRS("Later", "l")));
+    CHECK_STR(b.ptr, "{\"inline_keyboard\":[[{\"callback_data\":\"y\",\"text\":\"Yes\"},"
+                     "{\"callback_data\":\"n\",\"text\":\"No\"}],"
+                     "[{\"callback_data\":\"l\",\"text\":\"Later\"}]]}");
+    { /* up to TP_KEYBOARD_MAX buttons, a row each */
+        const char *const *lrows[TP_KEYBOARD_MAX + 1];
+        const char *labels[TP_KEYBOARD_MAX][2];
+        tp_keyboard_store st;
+        const tp_reply_markup *m;
+        int i;
+        for (i = 0; i < TP_KEYBOARD_MAX; i++) {
+            labels[i][0] = "k";
+            labels[i][1] = NULL;
+            lrows[i] = labels[i];
+        }
+        lrows[TP_KEYBOARD_MAX] = NULL;
+        m = tp_keyboard_of(&st, lrows, false);
+        CHECK_EQ_INT(m->kind, TP_REPLY_MARKUP_REPLY_KEYBOARD_MARKUP);
+        CHECK_EQ_INT((int)m->as.reply_keyboard_markup->keyboard_count, TP_KEYBOARD_MAX);
+        CHECK_STR(m->as.reply_keyboard_markup->keyboard[TP_KEYBOARD_MAX - 1].items[0].text, "k");
+    }
     tp_buf_reset(&b);
     mk = tp_markup_remove();
     tp_jw_typed(&w, TP_TYPE_REPLY_MARKUP, &mk);

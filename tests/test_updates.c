@@ -44,7 +44,7 @@ TEST(poll_soak) {
     CHECK(bot != NULL);
     if (!bot) return;
     memset(&o, 0, sizeof o);
-    o.timeout = 1;
+    o.timeout_s = 1;
     o.limit = n / 200 < 10 ? 10 : n / 200 > 100 ? 100 : (int)(n / 200); /* ~200 polls */
     o.slack_ms = 1000; /* a stall is detected after 2 s */
     o.backoff_min_ms = 100;
@@ -125,7 +125,7 @@ TEST(poll_bad_update) {
     CHECK_EQ_INT(emu_post(&e, "/_emu/update", "{\"message\":{\"text\":\"no id\",\"chat\":{\"id\":5}}}"), TP_OK);
     CHECK_EQ_INT(emu_post(&e, "/_emu/update", "{\"chat_id\":5,\"text\":\"msg 2\"}"), TP_OK);
     memset(&o, 0, sizeof o);
-    o.timeout = 1;
+    o.timeout_s = 1;
     o.on_bad_update = on_bad;
     snprintf(path, sizeof path, "/tmp/tpt-offset-%d", (int)getpid());
     unlink(path);
@@ -147,9 +147,17 @@ TEST(poll_bad_update) {
     tp_bot_free(bot);
     /* 409: another consumer (a webhook is set): stops with the error by default */
     bot = new_bot(e.url, 2000);
+    /* the 0.2 names of setWebhook and deleteWebhook still work (deprecated) */
+#if defined(__GNUC__) || defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#endif
     CHECK_EQ_INT(tp_hook_set_webhook(bot, "http://127.0.0.1:9/x", NULL, NULL, &err), TP_OK);
+#if defined(__GNUC__) || defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
     memset(&o, 0, sizeof o);
-    o.timeout = 1;
+    o.timeout_s = 1;
     CHECK_EQ_INT(tp_poll_run(bot, on_update, NULL, &o, &err), TP_ERR_API);
     CHECK_EQ_INT(err.error_code, 409);
     CHECK(strstr(err.message, "TESTSECRETTOKEN") == NULL);
@@ -159,7 +167,14 @@ TEST(poll_bad_update) {
     o.backoff_max_ms = 100;
     p = tp_poll_start(bot, on_update, NULL, &o, &err);
     msleep(400);
+#if defined(__GNUC__) || defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#endif
     CHECK_EQ_INT(tp_hook_delete_webhook(bot, false, &err), TP_OK);
+#if defined(__GNUC__) || defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
     CHECK_EQ_INT(emu_post(&e, "/_emu/update", "{\"chat_id\":5,\"text\":\"msg 3\"}"), TP_OK);
     for (i = 0; i < 300 && count_handled() < 3; i++) msleep(10);
     tp_bot_stop(bot);
@@ -170,7 +185,7 @@ TEST(poll_bad_update) {
     bot = new_bot(e.url, 2000);
     CHECK_EQ_INT(emu_post(&e, "/_emu/update", "{\"chat_id\":5,\"text\":\"msg 4\"}"), TP_OK);
     memset(&o, 0, sizeof o);
-    o.timeout = 1;
+    o.timeout_s = 1;
     o.drop_pending_updates = true;
     p = tp_poll_start(bot, on_update, NULL, &o, &err);
     msleep(300);
@@ -286,7 +301,7 @@ TEST(poll_unreadable_batch) {
     seen_reset();
     bot = new_bot(url, 2000);
     memset(&o, 0, sizeof o);
-    o.timeout = 1;
+    o.timeout_s = 1;
     o.backoff_min_ms = 10;
     o.backoff_max_ms = 40;
     o.on_bad_update = on_bad;
@@ -362,7 +377,7 @@ static int bot_main(const char *url, const char *log, const char *offset_file, i
     if (!bot || fd < 0) return 1;
     tp_bot_stop_on_signals(bot);
     memset(&o, 0, sizeof o);
-    o.timeout = 1;
+    o.timeout_s = 1;
     o.limit = 100;
     o.workers = workers;
     bot_workers = workers;
@@ -536,7 +551,7 @@ TEST(poll_offset_order) {
         CHECK_EQ_INT(emu_post(&e, "/_emu/update", body), TP_OK);
     }
     memset(&o, 0, sizeof o);
-    o.timeout = 1;
+    o.timeout_s = 1;
     o.offset_file = path;
     p = tp_poll_start(bot, on_update_offset, NULL, &o, &err);
     for (i = 0; i < 300 && count_handled() < 5; i++) msleep(10);
@@ -603,7 +618,7 @@ TEST(poll_workers_order) {
         CHECK_EQ_INT(emu_post(&e, "/_emu/update", body), TP_OK);
     }
     memset(&o, 0, sizeof o);
-    o.timeout = 1;
+    o.timeout_s = 1;
     o.workers = 4;
     o.offset_file = path;
     p = tp_poll_start(bot, on_worker_update, NULL, &o, &err);
@@ -640,7 +655,7 @@ TEST(poll_retry_after) {
     CHECK_EQ_INT(emu_post(&e, "/_emu/update", "{\"chat_id\":5,\"text\":\"msg 1\"}"), TP_OK);
     CHECK_EQ_INT(emu_post(&e, "/_emu/fault", "429:1/getUpdates"), TP_OK);
     memset(&o, 0, sizeof o);
-    o.timeout = 1;
+    o.timeout_s = 1;
     o.backoff_min_ms = 50;
     o.backoff_max_ms = 100;
     t0 = tp_now_ms();
@@ -685,7 +700,7 @@ TEST(poll_slow_chat_keeps_fetching) {
     CHECK(emu_start(&e, 0, NULL));
     bot = new_bot(e.url, 5000);
     memset(&o, 0, sizeof o);
-    o.timeout = 5;
+    o.timeout_s = 5;
     o.workers = 4;
     p = tp_poll_start(bot, on_hol, NULL, &o, &err);
     CHECK_EQ_INT(emu_post(&e, "/_emu/update", "{\"chat_id\":1,\"text\":\"slow\"}"), TP_OK);
