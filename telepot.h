@@ -82,10 +82,13 @@
                and carry a length. Strings you pass in are borrowed for the call only. Every
                _free/_deinit accepts NULL and zeroed structs. A typed method result
                (tp_message_result, ...) owns its document: tp_json_doc_free(res.doc); pass
-               NULL instead and the answer is not even parsed.
+               NULL instead and the answer is not even parsed. A handler's update, and all it
+               points to, lives until the handler returns: copy what you keep.
      Threads   no globals: objects never share hidden state. A tp_bot is thread-safe (calls go
                out in parallel over a pool of max_connections, long polls have their own);
-               tp_bot_stop is safe from any thread and from a signal handler. Documents can
+               tp_bot_stop is safe from any thread and from a signal handler. With workers
+               (tp_poll_opts) or the webhook receiver, handlers of different chats run at the
+               same time on different threads (one chat's one at a time). Documents can
                be read from many threads; typed views (tp_parse_as, tp_update_view) allocate
                in theirs: one at a time.
      NULL      JSON getters accept NULL and return NULL/0, so lookups chain:
@@ -679,6 +682,11 @@ TP_API tp_glance_info tp_glance(const tp_json *message);
                                from the raw text, else the offset itself). Anything else (a
                                proxy's page, even with 200) only backs off: skipping would lose.
      one update whose typed view fails          reported once to on_bad_update, confirmed */
+/* A handler. u and everything it points to (strings, nested objects, u->json) belong to the
+   library and live until the handler returns: copy what you keep (strdup, or tp_json_write
+   u->json into a buffer). With workers, tp_disp or the webhook receiver, handlers of
+   different chats run concurrently on different threads, so state in `user` needs a lock;
+   one chat's updates run one at a time, in order. */
 typedef void (*tp_update_fn)(tp_bot *bot, const tp_update *u, void *user);
 /* Reports an update that cannot be read: `raw` holds its bytes (or the whole unreadable
    answer), `why` the reason. The update is confirmed (polling) or answered 200 (webhook). */

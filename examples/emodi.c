@@ -33,8 +33,7 @@ static void handle(tp_bot *bot, const tp_update *u, void *user) {
     int n = 0;
     (void)user;
     if (!m) return;
-    /* A sticker's emoji has no typed field yet: read it from the message's JSON. */
-    text = m->text ? m->text : tp_json_get_str(tp_json_get(m->json, "sticker"), "emoji");
+    text = m->text ? m->text : m->sticker ? m->sticker->emoji : NULL; /* a sticker: its emoji */
     if (!text || !*text) return;
     tp_buf_init(&reply);
     for (p = (const unsigned char *)text; *p && n < MAX_POINTS; n++)

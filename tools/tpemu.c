@@ -1,7 +1,7 @@
 /* tpemu - a Telegram Bot API emulator on loopback, for testing bots offline.
 
    Build:  cc -std=c99 -O2 tools/tpemu.c -o build/tpemu
-   Run:    build/tpemu --port-file /tmp/port --script tools/tpemu/demo.txt &
+   Run:    build/tpemu --port-file /tmp/port --script tools/demo.txt &
            TELEPOT_API_URL=http://127.0.0.1:$(cat /tmp/port) build/echo 123456:TEST
 
    One thread, one poll() loop, non-blocking sockets. It speaks HTTP/1.1 (keep-alive,
