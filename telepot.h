@@ -19588,7 +19588,30 @@ TP__DEF const tp_reply_markup *tp_keyboard_of(tp_keyboard_store *st,
    DEALINGS IN THE SOFTWARE.
 
    HISTORY
-     next                Optional Integer/Float/Boolean method parameters whose absent default
+     next                Layout: the generated declarations a user reads (a struct per type, an
+                         args struct and a one-line prototype per method, each under its Bot
+                         API name and anchor) come right after the hand-written API; the
+                         wrapper bodies with their tables in a GENERATED wrappers region at the
+                         end of the public half; the >>anchors of both halves name the same
+                         sections in the same order (the type engine and its tables under
+                         >>types (impl), tp_call_desc under >>api (impl), >>keyboards).
+                         Renamed, the old names kept for 0.3 and gone in 0.4 (deprecated: a
+                         compiler warning): tp_poll_opts.timeout -> timeout_s (seconds);
+                         tp_poll_opts.allowed_updates gets allowed_updates_count like every
+                         other array (count 0: the old NULL-terminated list); tp_key ->
+                         tp_reply_button; tp_hook_set_webhook, tp_hook_delete_webhook and
+                         tp_webhook_args -> the generated tp_set_webhook, tp_delete_webhook.
+                         New: TP_REPLY_KEYBOARD(TP_LABELS("Yes", "No"), ...) and
+                         TP_INLINE_KEYBOARD(TP_PAIRS("Yes", "y", ...)), one expression each
+                         (C), over tp_keyboard_of. Concurrency: calls run in parallel over a
+                         pool of max_connections kept-alive connections (long polls on their
+                         own); polling with workers keeps fetching while handlers run and
+                         confirms up to the lowest unfinished update; the dispatcher's workers
+                         serve any chat; the webhook receiver never waits under its lock
+                         (503 + Retry-After, TP_ERR_BUSY from tp_hook_push), has a byte
+                         budget (max_queued_bytes), a first-request deadline and idle
+                         eviction; connects race a name's addresses.
+                         Optional Integer/Float/Boolean method parameters whose absent default
                          is not 0/false get `bool has_x` at the end of their args struct
                          (answerInlineQuery cache_time, sendPoll is_anonymous and
                          allows_revoting, promoteChatMember can_restrict_members, forwardMessage
