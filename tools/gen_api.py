@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """tools/gen_api.py - generates the Bot API part of telepot.h from tools/botapi.json.
 
-    python3 tools/gen_api.py            rewrites the GENERATED regions of telepot.h, and
+    python3 tools/gen_api.py            rewrites the GENERATED regions of telepot.h
+                                        (declarations, wrappers, tables), and
                                         tools/tpemu_schema.h, tests/gen_cases.h
     python3 tools/gen_api.py --check    exits 1 when any of them differs from the output
 
 A new Bot API version: copy its botapi.json over tools/botapi.json and run `make gen`.
 The generator emits DATA (field descriptor tables) and tiny wrappers; one generic parser and
-one generic writer in the header interpret the tables. Python 3 standard library only.
+one generic writer in the header interpret the tables. In the public half, "declarations" holds
+what a user reads (structs, ids, results, args structs, wrapper prototypes) and "wrappers", at
+the end of that half, the wrappers' bodies with their tables. Python 3 standard library only.
 """
 import json
 import os
