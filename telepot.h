@@ -449,7 +449,7 @@ TP_API void tp_jw_value(tp_jw *w, const tp_json *v);       /* a DOM value; NULL 
 
 /* >>types -------------------------------------------------------------------------------------
    Typed views of every Bot API object, generated from the Bot API description (the structs are
-   in the GENERATED region at the end of this half, see >>gen). A view is built in its
+   in >>gen, right after the hand-written API; grep a type's Bot API name). A view is built in its
    document's arena, borrows its strings from it, and keeps `json`, the object's DOM, so fields
    newer than this header stay readable. The four structs every bot touches are named here. */
 
@@ -603,24 +603,10 @@ static inline tp_input_file tp_file_mem(const void *data, size_t len, const char
 
 /* Every Bot API method has a generated wrapper (see >>gen): tp_send_message(bot, &args, &out,
    &err), args zero = absent (a few have has_x to send 0/false, see >>gen), out a typed
-   result or NULL (the answer is then not even parsed); fills *out only on success; free
-   out->doc. tp_call_typed(bot, TP_METHOD_*, args, out, err) picks one at run time. The
+   result or NULL (the answer is then not even parsed); on success free out->doc, on failure
+   *out is zeroed. tp_call_typed(bot, TP_METHOD_*, args, out, err) picks one at run time. The
    wrappers are static inline functions carrying their own tables, so a program compiles and
-   links only the methods it calls; all of them call tp_call_desc, which is not for hand use:
-   `loc` holds the method's name and then the names only it uses (TP__LOC offsets; the others
-   are offsets in the generated pool), f[0..nf) describe the args struct, rkind (TP__R_*) and
-   rtype (TP_TYPE_*) the result, and long_poll_s >= 0 gives a long poll's hold time. */
-typedef struct tp__fdesc {
-    uint16_t name, off, aux; /* aux: offset of has_x (optional scalars) or x_count (arrays) */
-    uint8_t kind, flags;     /* flags: required | array depth << 1 | element kind << 4 */
-    uint16_t elem;           /* element type; for a string, the name of its const value;
-                                for a Boolean, 1 when always true (remove_keyboard) */
-} tp__fdesc;
-#define TP__LOC(o) (0x8000u | (o))
-enum { TP__R_BOOL = 1, TP__R_INT, TP__R_STR, TP__R_OBJ, TP__R_ARR, TP__R_OBJ_OR_TRUE };
-TP_API tp_err tp_call_desc(tp_bot *bot, const char *loc, const tp__fdesc *f, unsigned nf,
-                           unsigned rkind, unsigned rtype, int long_poll_s, const void *args,
-                           void *out, tp_error *err);
+   links only the methods it calls. */
 
 /* telepot's downloadFile: getFile, then streams /file/bot<token>/<file_path> to fd. */
 TP_API tp_err tp_download_file(tp_bot *bot, const char *file_id, int fd, tp_error *err);
@@ -900,24 +886,32 @@ TP_API int tp_hook_main(int argc, char **argv, tp_update_fn handler, void *user,
                         const tp_hook_opts *opts);
 
 /* >>gen ---------------------------------------------------------------------------------------
-   The whole Bot API, generated: one struct per type, a tag + member pointer per union, an
-   args struct and an inline wrapper per method, result structs. Conventions: see its first
-   comment. The keyboard builders after it are hand-written. */
+   The whole Bot API, generated: one struct per type, a tag + member pointer per union, result
+   structs, an args struct and a wrapper's prototype per method. Conventions: see its first
+   comment. The keyboard builders (>>keyboards) follow; the wrappers' bodies come last. */
 
 /* BEGIN GENERATED declarations: tools/gen_api.py from tools/botapi.json; do not edit, run `make gen` */
 /* Bot API 10.1 (June 11, 2026): 359 types, 180 methods. Conventions of this region:
+   - in order: one struct per type, TP_TYPE_* ids, result structs, per method its args
+     struct and its wrapper's prototype, TP_METHOD_* ids and tp_call_typed; the wrappers'
+     bodies are in the GENERATED wrappers region at the end of this half (see >>gen);
+   - each struct and each method has a comment with its Bot API name and link, so
+     `grep ChatMemberOwner telepot.h` finds it;
    - type Message is struct tp_message, field `from` is `from_` (C/C++ keywords get '_');
+     a field pointing at an object is `const struct tp_x *` (the same as `const tp_x *`);
    - Integer is int64_t, Float double, Boolean bool, String const char * (borrowed from the
-     document); an optional Integer/Float/Boolean `x` of a type has `bool has_x` (all the
-     presence flags sit at the end of the struct); absent optional pointers are NULL;
+     document); an optional Integer/Float/Boolean `x` of a type has `bool has_x`, or
+     `bool has_x_set` when x itself starts with has_ (User.has_main_web_app:
+     has_main_web_app_set); all the presence flags sit at the end of the struct; absent
+     optional pointers are NULL;
    - an array is `x` (pointer to its first element) + `x_count`; Array of Array elements are
      tp_<elem>_list {items, count};
    - a union (ChatMember, MessageOrigin, InputMedia, ...) is {json, kind, as.<member>}, kind
      chosen by the discriminators of botapi.json (0 = a kind newer than this header);
    - every object keeps `json`, its DOM: fields newer than this header are read from it;
-   - writing an object skips an optional field that is 0/false/NULL unless its has_ flag is
-     set (has_x = true sends x even as 0/false); const fields (InputMediaPhoto's "type")
-     are written for you when NULL;
+   - writing an object skips an optional field that is 0/false/NULL unless its presence
+     flag is set (has_x = true sends x even as 0/false); const fields (InputMediaPhoto's
+     "type") are written for you when NULL;
    - a method's args struct: zero/NULL means absent, so a zeroed struct sends no optional
      parameter. An optional Integer/Float/Boolean parameter is sent when not 0/false, 0/false
      being what Telegram assumes when it is absent; the few whose absent default differs
@@ -926,6 +920,4142 @@ TP_API int tp_hook_main(int argc, char **argv, tp_update_fn handler, void *user,
    - a union you build must have its kind name the member you set: kind 0 with a member set
      (a forgotten .kind), an unknown kind or no member fails the call with TP_ERR_INVALID
      naming the field, and nothing is sent (one read from a document is sent as its json). */
+
+/* The rows of an Array of Array of X (keyboards, photo sets, table cells). */
+typedef struct tp_inline_keyboard_button_list { const struct tp_inline_keyboard_button *items; size_t count; } tp_inline_keyboard_button_list;
+typedef struct tp_keyboard_button_list { const struct tp_keyboard_button *items; size_t count; } tp_keyboard_button_list;
+typedef struct tp_photo_size_list { const struct tp_photo_size *items; size_t count; } tp_photo_size_list;
+typedef struct tp_rich_block_table_cell_list { const struct tp_rich_block_table_cell *items; size_t count; } tp_rich_block_table_cell_list;
+
+/* Update: core.telegram.org/bots/api#update */
+struct tp_update {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t update_id;
+    const struct tp_message *message;  /* optional */
+    const struct tp_message *edited_message;  /* optional */
+    const struct tp_message *channel_post;  /* optional */
+    const struct tp_message *edited_channel_post;  /* optional */
+    const struct tp_business_connection *business_connection;  /* optional */
+    const struct tp_message *business_message;  /* optional */
+    const struct tp_message *edited_business_message;  /* optional */
+    const struct tp_business_messages_deleted *deleted_business_messages;  /* optional */
+    const struct tp_message *guest_message;  /* optional */
+    const struct tp_message_reaction_updated *message_reaction;  /* optional */
+    const struct tp_message_reaction_count_updated *message_reaction_count;  /* optional */
+    const struct tp_inline_query *inline_query;  /* optional */
+    const struct tp_chosen_inline_result *chosen_inline_result;  /* optional */
+    const struct tp_callback_query *callback_query;  /* optional */
+    const struct tp_shipping_query *shipping_query;  /* optional */
+    const struct tp_pre_checkout_query *pre_checkout_query;  /* optional */
+    const struct tp_paid_media_purchased *purchased_paid_media;  /* optional */
+    const struct tp_poll *poll;  /* optional */
+    const struct tp_poll_answer *poll_answer;  /* optional */
+    const struct tp_chat_member_updated *my_chat_member;  /* optional */
+    const struct tp_chat_member_updated *chat_member;  /* optional */
+    const struct tp_chat_join_request *chat_join_request;  /* optional */
+    const struct tp_chat_boost_updated *chat_boost;  /* optional */
+    const struct tp_chat_boost_removed *removed_chat_boost;  /* optional */
+    const struct tp_managed_bot_updated *managed_bot;  /* optional */
+};
+/* WebhookInfo: core.telegram.org/bots/api#webhookinfo */
+typedef struct tp_webhook_info {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *url;
+    bool has_custom_certificate;
+    int64_t pending_update_count;
+    const char *ip_address;  /* optional */
+    int64_t last_error_date;  /* optional */
+    const char *last_error_message;  /* optional */
+    int64_t last_synchronization_error_date;  /* optional */
+    int64_t max_connections;  /* optional */
+    const char * const *allowed_updates;  /* optional */
+    size_t allowed_updates_count;
+    bool has_last_error_date;
+    bool has_last_synchronization_error_date;
+    bool has_max_connections;
+} tp_webhook_info;
+/* User: core.telegram.org/bots/api#user */
+struct tp_user {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t id;
+    bool is_bot;
+    const char *first_name;
+    const char *last_name;  /* optional */
+    const char *username;  /* optional */
+    const char *language_code;  /* optional */
+    bool is_premium;  /* optional */
+    bool added_to_attachment_menu;  /* optional */
+    bool can_join_groups;  /* optional */
+    bool can_read_all_group_messages;  /* optional */
+    bool supports_guest_queries;  /* optional */
+    bool supports_inline_queries;  /* optional */
+    bool can_connect_to_business;  /* optional */
+    bool has_main_web_app;  /* optional */
+    bool has_topics_enabled;  /* optional */
+    bool allows_users_to_create_topics;  /* optional */
+    bool can_manage_bots;  /* optional */
+    bool supports_join_request_queries;  /* optional */
+    bool has_is_premium;
+    bool has_added_to_attachment_menu;
+    bool has_can_join_groups;
+    bool has_can_read_all_group_messages;
+    bool has_supports_guest_queries;
+    bool has_supports_inline_queries;
+    bool has_can_connect_to_business;
+    bool has_main_web_app_set;
+    bool has_topics_enabled_set;
+    bool has_allows_users_to_create_topics;
+    bool has_can_manage_bots;
+    bool has_supports_join_request_queries;
+};
+/* Chat: core.telegram.org/bots/api#chat */
+struct tp_chat {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t id;
+    const char *type;
+    const char *title;  /* optional */
+    const char *username;  /* optional */
+    const char *first_name;  /* optional */
+    const char *last_name;  /* optional */
+    bool is_forum;  /* optional */
+    bool is_direct_messages;  /* optional */
+    bool has_is_forum;
+    bool has_is_direct_messages;
+};
+/* ChatFullInfo: core.telegram.org/bots/api#chatfullinfo */
+typedef struct tp_chat_full_info {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t id;
+    const char *type;
+    const char *title;  /* optional */
+    const char *username;  /* optional */
+    const char *first_name;  /* optional */
+    const char *last_name;  /* optional */
+    bool is_forum;  /* optional */
+    bool is_direct_messages;  /* optional */
+    int64_t accent_color_id;
+    int64_t max_reaction_count;
+    const struct tp_chat_photo *photo;  /* optional */
+    const char * const *active_usernames;  /* optional */
+    size_t active_usernames_count;
+    const struct tp_birthdate *birthdate;  /* optional */
+    const struct tp_business_intro *business_intro;  /* optional */
+    const struct tp_business_location *business_location;  /* optional */
+    const struct tp_business_opening_hours *business_opening_hours;  /* optional */
+    const struct tp_chat *personal_chat;  /* optional */
+    const struct tp_chat *parent_chat;  /* optional */
+    const struct tp_reaction_type *available_reactions;  /* optional */
+    size_t available_reactions_count;
+    const char *background_custom_emoji_id;  /* optional */
+    int64_t profile_accent_color_id;  /* optional */
+    const char *profile_background_custom_emoji_id;  /* optional */
+    const char *emoji_status_custom_emoji_id;  /* optional */
+    int64_t emoji_status_expiration_date;  /* optional */
+    const char *bio;  /* optional */
+    bool has_private_forwards;  /* optional */
+    bool has_restricted_voice_and_video_messages;  /* optional */
+    bool join_to_send_messages;  /* optional */
+    bool join_by_request;  /* optional */
+    const char *description;  /* optional */
+    const char *invite_link;  /* optional */
+    const struct tp_message *pinned_message;  /* optional */
+    const struct tp_chat_permissions *permissions;  /* optional */
+    const struct tp_accepted_gift_types *accepted_gift_types;
+    bool can_send_paid_media;  /* optional */
+    int64_t slow_mode_delay;  /* optional */
+    int64_t unrestrict_boost_count;  /* optional */
+    int64_t message_auto_delete_time;  /* optional */
+    bool has_aggressive_anti_spam_enabled;  /* optional */
+    bool has_hidden_members;  /* optional */
+    bool has_protected_content;  /* optional */
+    bool has_visible_history;  /* optional */
+    const char *sticker_set_name;  /* optional */
+    bool can_set_sticker_set;  /* optional */
+    const char *custom_emoji_sticker_set_name;  /* optional */
+    int64_t linked_chat_id;  /* optional */
+    const struct tp_chat_location *location;  /* optional */
+    const struct tp_user_rating *rating;  /* optional */
+    const struct tp_audio *first_profile_audio;  /* optional */
+    const struct tp_unique_gift_colors *unique_gift_colors;  /* optional */
+    int64_t paid_message_star_count;  /* optional */
+    const struct tp_user *guard_bot;  /* optional */
+    bool has_is_forum;
+    bool has_is_direct_messages;
+    bool has_profile_accent_color_id;
+    bool has_emoji_status_expiration_date;
+    bool has_private_forwards_set;
+    bool has_restricted_voice_and_video_messages_set;
+    bool has_join_to_send_messages;
+    bool has_join_by_request;
+    bool has_can_send_paid_media;
+    bool has_slow_mode_delay;
+    bool has_unrestrict_boost_count;
+    bool has_message_auto_delete_time;
+    bool has_aggressive_anti_spam_enabled_set;
+    bool has_hidden_members_set;
+    bool has_protected_content_set;
+    bool has_visible_history_set;
+    bool has_can_set_sticker_set;
+    bool has_linked_chat_id;
+    bool has_paid_message_star_count;
+} tp_chat_full_info;
+/* Message: core.telegram.org/bots/api#message */
+struct tp_message {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t message_id;
+    int64_t message_thread_id;  /* optional */
+    const struct tp_direct_messages_topic *direct_messages_topic;  /* optional */
+    const struct tp_user *from_;  /* optional */
+    const struct tp_chat *sender_chat;  /* optional */
+    int64_t sender_boost_count;  /* optional */
+    const struct tp_user *sender_business_bot;  /* optional */
+    const char *sender_tag;  /* optional */
+    int64_t date;
+    const char *guest_query_id;  /* optional */
+    const char *business_connection_id;  /* optional */
+    const struct tp_chat *chat;
+    const struct tp_message_origin *forward_origin;  /* optional */
+    bool is_topic_message;  /* optional */
+    bool is_automatic_forward;  /* optional */
+    const struct tp_message *reply_to_message;  /* optional */
+    const struct tp_external_reply_info *external_reply;  /* optional */
+    const struct tp_text_quote *quote;  /* optional */
+    const struct tp_story *reply_to_story;  /* optional */
+    int64_t reply_to_checklist_task_id;  /* optional */
+    const char *reply_to_poll_option_id;  /* optional */
+    const struct tp_user *via_bot;  /* optional */
+    const struct tp_user *guest_bot_caller_user;  /* optional */
+    const struct tp_chat *guest_bot_caller_chat;  /* optional */
+    int64_t edit_date;  /* optional */
+    bool has_protected_content;  /* optional */
+    bool is_from_offline;  /* optional */
+    bool is_paid_post;  /* optional */
+    const char *media_group_id;  /* optional */
+    const char *author_signature;  /* optional */
+    int64_t paid_star_count;  /* optional */
+    const char *text;  /* optional */
+    const struct tp_message_entity *entities;  /* optional */
+    size_t entities_count;
+    const struct tp_link_preview_options *link_preview_options;  /* optional */
+    const struct tp_suggested_post_info *suggested_post_info;  /* optional */
+    const char *effect_id;  /* optional */
+    const struct tp_rich_message *rich_message;  /* optional */
+    const struct tp_animation *animation;  /* optional */
+    const struct tp_audio *audio;  /* optional */
+    const struct tp_document *document;  /* optional */
+    const struct tp_live_photo *live_photo;  /* optional */
+    const struct tp_paid_media_info *paid_media;  /* optional */
+    const struct tp_photo_size *photo;  /* optional */
+    size_t photo_count;
+    const struct tp_sticker *sticker;  /* optional */
+    const struct tp_story *story;  /* optional */
+    const struct tp_video *video;  /* optional */
+    const struct tp_video_note *video_note;  /* optional */
+    const struct tp_voice *voice;  /* optional */
+    const char *caption;  /* optional */
+    const struct tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    bool show_caption_above_media;  /* optional */
+    bool has_media_spoiler;  /* optional */
+    const struct tp_checklist *checklist;  /* optional */
+    const struct tp_contact *contact;  /* optional */
+    const struct tp_dice *dice;  /* optional */
+    const struct tp_game *game;  /* optional */
+    const struct tp_poll *poll;  /* optional */
+    const struct tp_venue *venue;  /* optional */
+    const struct tp_location *location;  /* optional */
+    const struct tp_user *new_chat_members;  /* optional */
+    size_t new_chat_members_count;
+    const struct tp_user *left_chat_member;  /* optional */
+    const struct tp_chat_owner_left *chat_owner_left;  /* optional */
+    const struct tp_chat_owner_changed *chat_owner_changed;  /* optional */
+    const char *new_chat_title;  /* optional */
+    const struct tp_photo_size *new_chat_photo;  /* optional */
+    size_t new_chat_photo_count;
+    bool delete_chat_photo;  /* optional */
+    bool group_chat_created;  /* optional */
+    bool supergroup_chat_created;  /* optional */
+    bool channel_chat_created;  /* optional */
+    const struct tp_message_auto_delete_timer_changed *message_auto_delete_timer_changed;  /* optional */
+    int64_t migrate_to_chat_id;  /* optional */
+    int64_t migrate_from_chat_id;  /* optional */
+    const struct tp_maybe_inaccessible_message *pinned_message;  /* optional */
+    const struct tp_invoice *invoice;  /* optional */
+    const struct tp_successful_payment *successful_payment;  /* optional */
+    const struct tp_refunded_payment *refunded_payment;  /* optional */
+    const struct tp_users_shared *users_shared;  /* optional */
+    const struct tp_chat_shared *chat_shared;  /* optional */
+    const struct tp_gift_info *gift;  /* optional */
+    const struct tp_unique_gift_info *unique_gift;  /* optional */
+    const struct tp_gift_info *gift_upgrade_sent;  /* optional */
+    const char *connected_website;  /* optional */
+    const struct tp_write_access_allowed *write_access_allowed;  /* optional */
+    const struct tp_passport_data *passport_data;  /* optional */
+    const struct tp_proximity_alert_triggered *proximity_alert_triggered;  /* optional */
+    const struct tp_chat_boost_added *boost_added;  /* optional */
+    const struct tp_chat_background *chat_background_set;  /* optional */
+    const struct tp_checklist_tasks_done *checklist_tasks_done;  /* optional */
+    const struct tp_checklist_tasks_added *checklist_tasks_added;  /* optional */
+    const struct tp_direct_message_price_changed *direct_message_price_changed;  /* optional */
+    const struct tp_forum_topic_created *forum_topic_created;  /* optional */
+    const struct tp_forum_topic_edited *forum_topic_edited;  /* optional */
+    const struct tp_forum_topic_closed *forum_topic_closed;  /* optional */
+    const struct tp_forum_topic_reopened *forum_topic_reopened;  /* optional */
+    const struct tp_general_forum_topic_hidden *general_forum_topic_hidden;  /* optional */
+    const struct tp_general_forum_topic_unhidden *general_forum_topic_unhidden;  /* optional */
+    const struct tp_giveaway_created *giveaway_created;  /* optional */
+    const struct tp_giveaway *giveaway;  /* optional */
+    const struct tp_giveaway_winners *giveaway_winners;  /* optional */
+    const struct tp_giveaway_completed *giveaway_completed;  /* optional */
+    const struct tp_managed_bot_created *managed_bot_created;  /* optional */
+    const struct tp_paid_message_price_changed *paid_message_price_changed;  /* optional */
+    const struct tp_poll_option_added *poll_option_added;  /* optional */
+    const struct tp_poll_option_deleted *poll_option_deleted;  /* optional */
+    const struct tp_suggested_post_approved *suggested_post_approved;  /* optional */
+    const struct tp_suggested_post_approval_failed *suggested_post_approval_failed;  /* optional */
+    const struct tp_suggested_post_declined *suggested_post_declined;  /* optional */
+    const struct tp_suggested_post_paid *suggested_post_paid;  /* optional */
+    const struct tp_suggested_post_refunded *suggested_post_refunded;  /* optional */
+    const struct tp_video_chat_scheduled *video_chat_scheduled;  /* optional */
+    const struct tp_video_chat_started *video_chat_started;  /* optional */
+    const struct tp_video_chat_ended *video_chat_ended;  /* optional */
+    const struct tp_video_chat_participants_invited *video_chat_participants_invited;  /* optional */
+    const struct tp_web_app_data *web_app_data;  /* optional */
+    const struct tp_inline_keyboard_markup *reply_markup;  /* optional */
+    bool has_message_thread_id;
+    bool has_sender_boost_count;
+    bool has_is_topic_message;
+    bool has_is_automatic_forward;
+    bool has_reply_to_checklist_task_id;
+    bool has_edit_date;
+    bool has_protected_content_set;
+    bool has_is_from_offline;
+    bool has_is_paid_post;
+    bool has_paid_star_count;
+    bool has_show_caption_above_media;
+    bool has_media_spoiler_set;
+    bool has_delete_chat_photo;
+    bool has_group_chat_created;
+    bool has_supergroup_chat_created;
+    bool has_channel_chat_created;
+    bool has_migrate_to_chat_id;
+    bool has_migrate_from_chat_id;
+};
+/* MessageId: core.telegram.org/bots/api#messageid */
+typedef struct tp_message_id {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t message_id;
+} tp_message_id;
+/* InaccessibleMessage: core.telegram.org/bots/api#inaccessiblemessage */
+typedef struct tp_inaccessible_message {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_chat *chat;
+    int64_t message_id;
+    int64_t date;
+} tp_inaccessible_message;
+/* MaybeInaccessibleMessage: core.telegram.org/bots/api#maybeinaccessiblemessage */
+enum {
+    TP_MAYBE_INACCESSIBLE_MESSAGE_MESSAGE = 1,
+    TP_MAYBE_INACCESSIBLE_MESSAGE_INACCESSIBLE_MESSAGE = 2,
+};
+typedef struct tp_maybe_inaccessible_message {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_MAYBE_INACCESSIBLE_MESSAGE_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const struct tp_message *message;
+        const struct tp_inaccessible_message *inaccessible_message;
+    } as;
+} tp_maybe_inaccessible_message;
+/* MessageEntity: core.telegram.org/bots/api#messageentity */
+typedef struct tp_message_entity {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    int64_t offset;
+    int64_t length;
+    const char *url;  /* optional */
+    const struct tp_user *user;  /* optional */
+    const char *language;  /* optional */
+    const char *custom_emoji_id;  /* optional */
+    int64_t unix_time;  /* optional */
+    const char *date_time_format;  /* optional */
+    bool has_unix_time;
+} tp_message_entity;
+/* TextQuote: core.telegram.org/bots/api#textquote */
+typedef struct tp_text_quote {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *text;
+    const struct tp_message_entity *entities;  /* optional */
+    size_t entities_count;
+    int64_t position;
+    bool is_manual;  /* optional */
+    bool has_is_manual;
+} tp_text_quote;
+/* ExternalReplyInfo: core.telegram.org/bots/api#externalreplyinfo */
+typedef struct tp_external_reply_info {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_message_origin *origin;
+    const struct tp_chat *chat;  /* optional */
+    int64_t message_id;  /* optional */
+    const struct tp_link_preview_options *link_preview_options;  /* optional */
+    const struct tp_animation *animation;  /* optional */
+    const struct tp_audio *audio;  /* optional */
+    const struct tp_document *document;  /* optional */
+    const struct tp_live_photo *live_photo;  /* optional */
+    const struct tp_paid_media_info *paid_media;  /* optional */
+    const struct tp_photo_size *photo;  /* optional */
+    size_t photo_count;
+    const struct tp_sticker *sticker;  /* optional */
+    const struct tp_story *story;  /* optional */
+    const struct tp_video *video;  /* optional */
+    const struct tp_video_note *video_note;  /* optional */
+    const struct tp_voice *voice;  /* optional */
+    bool has_media_spoiler;  /* optional */
+    const struct tp_checklist *checklist;  /* optional */
+    const struct tp_contact *contact;  /* optional */
+    const struct tp_dice *dice;  /* optional */
+    const struct tp_game *game;  /* optional */
+    const struct tp_giveaway *giveaway;  /* optional */
+    const struct tp_giveaway_winners *giveaway_winners;  /* optional */
+    const struct tp_invoice *invoice;  /* optional */
+    const struct tp_location *location;  /* optional */
+    const struct tp_poll *poll;  /* optional */
+    const struct tp_venue *venue;  /* optional */
+    bool has_message_id;
+    bool has_media_spoiler_set;
+} tp_external_reply_info;
+/* ReplyParameters: core.telegram.org/bots/api#replyparameters */
+typedef struct tp_reply_parameters {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t message_id;
+    tp_chat_id chat_id;  /* optional */
+    bool allow_sending_without_reply;  /* optional */
+    const char *quote;  /* optional */
+    const char *quote_parse_mode;  /* optional */
+    const struct tp_message_entity *quote_entities;  /* optional */
+    size_t quote_entities_count;
+    int64_t quote_position;  /* optional */
+    int64_t checklist_task_id;  /* optional */
+    const char *poll_option_id;  /* optional */
+    bool has_allow_sending_without_reply;
+    bool has_quote_position;
+    bool has_checklist_task_id;
+} tp_reply_parameters;
+/* MessageOrigin: core.telegram.org/bots/api#messageorigin */
+enum {
+    TP_MESSAGE_ORIGIN_USER = 1,
+    TP_MESSAGE_ORIGIN_HIDDEN_USER = 2,
+    TP_MESSAGE_ORIGIN_CHAT = 3,
+    TP_MESSAGE_ORIGIN_CHANNEL = 4,
+};
+typedef struct tp_message_origin {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_MESSAGE_ORIGIN_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const struct tp_message_origin_user *user;
+        const struct tp_message_origin_hidden_user *hidden_user;
+        const struct tp_message_origin_chat *chat;
+        const struct tp_message_origin_channel *channel;
+    } as;
+} tp_message_origin;
+/* MessageOriginUser: core.telegram.org/bots/api#messageoriginuser */
+typedef struct tp_message_origin_user {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    int64_t date;
+    const struct tp_user *sender_user;
+} tp_message_origin_user;
+/* MessageOriginHiddenUser: core.telegram.org/bots/api#messageoriginhiddenuser */
+typedef struct tp_message_origin_hidden_user {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    int64_t date;
+    const char *sender_user_name;
+} tp_message_origin_hidden_user;
+/* MessageOriginChat: core.telegram.org/bots/api#messageoriginchat */
+typedef struct tp_message_origin_chat {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    int64_t date;
+    const struct tp_chat *sender_chat;
+    const char *author_signature;  /* optional */
+} tp_message_origin_chat;
+/* MessageOriginChannel: core.telegram.org/bots/api#messageoriginchannel */
+typedef struct tp_message_origin_channel {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    int64_t date;
+    const struct tp_chat *chat;
+    int64_t message_id;
+    const char *author_signature;  /* optional */
+} tp_message_origin_channel;
+/* PhotoSize: core.telegram.org/bots/api#photosize */
+typedef struct tp_photo_size {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *file_id;
+    const char *file_unique_id;
+    int64_t width;
+    int64_t height;
+    int64_t file_size;  /* optional */
+    bool has_file_size;
+} tp_photo_size;
+/* Animation: core.telegram.org/bots/api#animation */
+typedef struct tp_animation {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *file_id;
+    const char *file_unique_id;
+    int64_t width;
+    int64_t height;
+    int64_t duration;
+    const struct tp_photo_size *thumbnail;  /* optional */
+    const char *file_name;  /* optional */
+    const char *mime_type;  /* optional */
+    int64_t file_size;  /* optional */
+    bool has_file_size;
+} tp_animation;
+/* Audio: core.telegram.org/bots/api#audio */
+typedef struct tp_audio {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *file_id;
+    const char *file_unique_id;
+    int64_t duration;
+    const char *performer;  /* optional */
+    const char *title;  /* optional */
+    const char *file_name;  /* optional */
+    const char *mime_type;  /* optional */
+    int64_t file_size;  /* optional */
+    const struct tp_photo_size *thumbnail;  /* optional */
+    bool has_file_size;
+} tp_audio;
+/* Document: core.telegram.org/bots/api#document */
+typedef struct tp_document {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *file_id;
+    const char *file_unique_id;
+    const struct tp_photo_size *thumbnail;  /* optional */
+    const char *file_name;  /* optional */
+    const char *mime_type;  /* optional */
+    int64_t file_size;  /* optional */
+    bool has_file_size;
+} tp_document;
+/* LivePhoto: core.telegram.org/bots/api#livephoto */
+typedef struct tp_live_photo {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_photo_size *photo;  /* optional */
+    size_t photo_count;
+    const char *file_id;
+    const char *file_unique_id;
+    int64_t width;
+    int64_t height;
+    int64_t duration;
+    const char *mime_type;  /* optional */
+    int64_t file_size;  /* optional */
+    bool has_file_size;
+} tp_live_photo;
+/* Story: core.telegram.org/bots/api#story */
+typedef struct tp_story {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_chat *chat;
+    int64_t id;
+} tp_story;
+/* VideoQuality: core.telegram.org/bots/api#videoquality */
+typedef struct tp_video_quality {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *file_id;
+    const char *file_unique_id;
+    int64_t width;
+    int64_t height;
+    const char *codec;
+    int64_t file_size;  /* optional */
+    bool has_file_size;
+} tp_video_quality;
+/* Video: core.telegram.org/bots/api#video */
+typedef struct tp_video {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *file_id;
+    const char *file_unique_id;
+    int64_t width;
+    int64_t height;
+    int64_t duration;
+    const struct tp_photo_size *thumbnail;  /* optional */
+    const struct tp_photo_size *cover;  /* optional */
+    size_t cover_count;
+    int64_t start_timestamp;  /* optional */
+    const struct tp_video_quality *qualities;  /* optional */
+    size_t qualities_count;
+    const char *file_name;  /* optional */
+    const char *mime_type;  /* optional */
+    int64_t file_size;  /* optional */
+    bool has_start_timestamp;
+    bool has_file_size;
+} tp_video;
+/* VideoNote: core.telegram.org/bots/api#videonote */
+typedef struct tp_video_note {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *file_id;
+    const char *file_unique_id;
+    int64_t length;
+    int64_t duration;
+    const struct tp_photo_size *thumbnail;  /* optional */
+    int64_t file_size;  /* optional */
+    bool has_file_size;
+} tp_video_note;
+/* Voice: core.telegram.org/bots/api#voice */
+typedef struct tp_voice {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *file_id;
+    const char *file_unique_id;
+    int64_t duration;
+    const char *mime_type;  /* optional */
+    int64_t file_size;  /* optional */
+    bool has_file_size;
+} tp_voice;
+/* PaidMediaInfo: core.telegram.org/bots/api#paidmediainfo */
+typedef struct tp_paid_media_info {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t star_count;
+    const struct tp_paid_media *paid_media;
+    size_t paid_media_count;
+} tp_paid_media_info;
+/* PaidMedia: core.telegram.org/bots/api#paidmedia */
+enum {
+    TP_PAID_MEDIA_LIVE_PHOTO = 1,
+    TP_PAID_MEDIA_PHOTO = 2,
+    TP_PAID_MEDIA_PREVIEW = 3,
+    TP_PAID_MEDIA_VIDEO = 4,
+};
+typedef struct tp_paid_media {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_PAID_MEDIA_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const struct tp_paid_media_live_photo *live_photo;
+        const struct tp_paid_media_photo *photo;
+        const struct tp_paid_media_preview *preview;
+        const struct tp_paid_media_video *video;
+    } as;
+} tp_paid_media;
+/* PaidMediaLivePhoto: core.telegram.org/bots/api#paidmedialivephoto */
+typedef struct tp_paid_media_live_photo {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_live_photo *live_photo;
+} tp_paid_media_live_photo;
+/* PaidMediaPhoto: core.telegram.org/bots/api#paidmediaphoto */
+typedef struct tp_paid_media_photo {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_photo_size *photo;
+    size_t photo_count;
+} tp_paid_media_photo;
+/* PaidMediaPreview: core.telegram.org/bots/api#paidmediapreview */
+typedef struct tp_paid_media_preview {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    int64_t width;  /* optional */
+    int64_t height;  /* optional */
+    int64_t duration;  /* optional */
+    bool has_width;
+    bool has_height;
+    bool has_duration;
+} tp_paid_media_preview;
+/* PaidMediaVideo: core.telegram.org/bots/api#paidmediavideo */
+typedef struct tp_paid_media_video {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_video *video;
+} tp_paid_media_video;
+/* Contact: core.telegram.org/bots/api#contact */
+typedef struct tp_contact {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *phone_number;
+    const char *first_name;
+    const char *last_name;  /* optional */
+    int64_t user_id;  /* optional */
+    const char *vcard;  /* optional */
+    bool has_user_id;
+} tp_contact;
+/* Dice: core.telegram.org/bots/api#dice */
+typedef struct tp_dice {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *emoji;
+    int64_t value;
+} tp_dice;
+/* Link: core.telegram.org/bots/api#link */
+typedef struct tp_link {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *url;
+} tp_link;
+/* PollMedia: core.telegram.org/bots/api#pollmedia */
+typedef struct tp_poll_media {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_animation *animation;  /* optional */
+    const struct tp_audio *audio;  /* optional */
+    const struct tp_document *document;  /* optional */
+    const struct tp_link *link;  /* optional */
+    const struct tp_live_photo *live_photo;  /* optional */
+    const struct tp_location *location;  /* optional */
+    const struct tp_photo_size *photo;  /* optional */
+    size_t photo_count;
+    const struct tp_sticker *sticker;  /* optional */
+    const struct tp_venue *venue;  /* optional */
+    const struct tp_video *video;  /* optional */
+} tp_poll_media;
+/* InputPollMedia: core.telegram.org/bots/api#inputpollmedia */
+enum {
+    TP_INPUT_POLL_MEDIA_INPUT_MEDIA_ANIMATION = 1,
+    TP_INPUT_POLL_MEDIA_INPUT_MEDIA_AUDIO = 2,
+    TP_INPUT_POLL_MEDIA_INPUT_MEDIA_DOCUMENT = 3,
+    TP_INPUT_POLL_MEDIA_INPUT_MEDIA_LIVE_PHOTO = 4,
+    TP_INPUT_POLL_MEDIA_INPUT_MEDIA_LOCATION = 5,
+    TP_INPUT_POLL_MEDIA_INPUT_MEDIA_PHOTO = 6,
+    TP_INPUT_POLL_MEDIA_INPUT_MEDIA_VENUE = 7,
+    TP_INPUT_POLL_MEDIA_INPUT_MEDIA_VIDEO = 8,
+};
+typedef struct tp_input_poll_media {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_INPUT_POLL_MEDIA_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const struct tp_input_media_animation *input_media_animation;
+        const struct tp_input_media_audio *input_media_audio;
+        const struct tp_input_media_document *input_media_document;
+        const struct tp_input_media_live_photo *input_media_live_photo;
+        const struct tp_input_media_location *input_media_location;
+        const struct tp_input_media_photo *input_media_photo;
+        const struct tp_input_media_venue *input_media_venue;
+        const struct tp_input_media_video *input_media_video;
+    } as;
+} tp_input_poll_media;
+/* InputPollOptionMedia: core.telegram.org/bots/api#inputpolloptionmedia */
+enum {
+    TP_INPUT_POLL_OPTION_MEDIA_INPUT_MEDIA_ANIMATION = 1,
+    TP_INPUT_POLL_OPTION_MEDIA_INPUT_MEDIA_LINK = 2,
+    TP_INPUT_POLL_OPTION_MEDIA_INPUT_MEDIA_LIVE_PHOTO = 3,
+    TP_INPUT_POLL_OPTION_MEDIA_INPUT_MEDIA_LOCATION = 4,
+    TP_INPUT_POLL_OPTION_MEDIA_INPUT_MEDIA_PHOTO = 5,
+    TP_INPUT_POLL_OPTION_MEDIA_INPUT_MEDIA_STICKER = 6,
+    TP_INPUT_POLL_OPTION_MEDIA_INPUT_MEDIA_VENUE = 7,
+    TP_INPUT_POLL_OPTION_MEDIA_INPUT_MEDIA_VIDEO = 8,
+};
+typedef struct tp_input_poll_option_media {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_INPUT_POLL_OPTION_MEDIA_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const struct tp_input_media_animation *input_media_animation;
+        const struct tp_input_media_link *input_media_link;
+        const struct tp_input_media_live_photo *input_media_live_photo;
+        const struct tp_input_media_location *input_media_location;
+        const struct tp_input_media_photo *input_media_photo;
+        const struct tp_input_media_sticker *input_media_sticker;
+        const struct tp_input_media_venue *input_media_venue;
+        const struct tp_input_media_video *input_media_video;
+    } as;
+} tp_input_poll_option_media;
+/* PollOption: core.telegram.org/bots/api#polloption */
+typedef struct tp_poll_option {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *persistent_id;
+    const char *text;
+    const struct tp_message_entity *text_entities;  /* optional */
+    size_t text_entities_count;
+    const struct tp_poll_media *media;  /* optional */
+    int64_t voter_count;
+    const struct tp_user *added_by_user;  /* optional */
+    const struct tp_chat *added_by_chat;  /* optional */
+    int64_t addition_date;  /* optional */
+    bool has_addition_date;
+} tp_poll_option;
+/* InputPollOption: core.telegram.org/bots/api#inputpolloption */
+typedef struct tp_input_poll_option {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *text;
+    const char *text_parse_mode;  /* optional */
+    const struct tp_message_entity *text_entities;  /* optional */
+    size_t text_entities_count;
+    const struct tp_input_poll_option_media *media;  /* optional */
+} tp_input_poll_option;
+/* PollAnswer: core.telegram.org/bots/api#pollanswer */
+typedef struct tp_poll_answer {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *poll_id;
+    const struct tp_chat *voter_chat;  /* optional */
+    const struct tp_user *user;  /* optional */
+    const int64_t *option_ids;
+    size_t option_ids_count;
+    const char * const *option_persistent_ids;
+    size_t option_persistent_ids_count;
+} tp_poll_answer;
+/* Poll: core.telegram.org/bots/api#poll */
+typedef struct tp_poll {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *id;
+    const char *question;
+    const struct tp_message_entity *question_entities;  /* optional */
+    size_t question_entities_count;
+    const struct tp_poll_option *options;
+    size_t options_count;
+    int64_t total_voter_count;
+    bool is_closed;
+    bool is_anonymous;
+    const char *type;
+    bool allows_multiple_answers;
+    bool allows_revoting;
+    bool members_only;
+    const char * const *country_codes;  /* optional */
+    size_t country_codes_count;
+    const int64_t *correct_option_ids;  /* optional */
+    size_t correct_option_ids_count;
+    const char *explanation;  /* optional */
+    const struct tp_message_entity *explanation_entities;  /* optional */
+    size_t explanation_entities_count;
+    const struct tp_poll_media *explanation_media;  /* optional */
+    int64_t open_period;  /* optional */
+    int64_t close_date;  /* optional */
+    const char *description;  /* optional */
+    const struct tp_message_entity *description_entities;  /* optional */
+    size_t description_entities_count;
+    const struct tp_poll_media *media;  /* optional */
+    bool has_open_period;
+    bool has_close_date;
+} tp_poll;
+/* ChecklistTask: core.telegram.org/bots/api#checklisttask */
+typedef struct tp_checklist_task {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t id;
+    const char *text;
+    const struct tp_message_entity *text_entities;  /* optional */
+    size_t text_entities_count;
+    const struct tp_user *completed_by_user;  /* optional */
+    const struct tp_chat *completed_by_chat;  /* optional */
+    int64_t completion_date;  /* optional */
+    bool has_completion_date;
+} tp_checklist_task;
+/* Checklist: core.telegram.org/bots/api#checklist */
+typedef struct tp_checklist {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *title;
+    const struct tp_message_entity *title_entities;  /* optional */
+    size_t title_entities_count;
+    const struct tp_checklist_task *tasks;
+    size_t tasks_count;
+    bool others_can_add_tasks;  /* optional */
+    bool others_can_mark_tasks_as_done;  /* optional */
+    bool has_others_can_add_tasks;
+    bool has_others_can_mark_tasks_as_done;
+} tp_checklist;
+/* InputChecklistTask: core.telegram.org/bots/api#inputchecklisttask */
+typedef struct tp_input_checklist_task {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t id;
+    const char *text;
+    const char *parse_mode;  /* optional */
+    const struct tp_message_entity *text_entities;  /* optional */
+    size_t text_entities_count;
+} tp_input_checklist_task;
+/* InputChecklist: core.telegram.org/bots/api#inputchecklist */
+typedef struct tp_input_checklist {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *title;
+    const char *parse_mode;  /* optional */
+    const struct tp_message_entity *title_entities;  /* optional */
+    size_t title_entities_count;
+    const struct tp_input_checklist_task *tasks;
+    size_t tasks_count;
+    bool others_can_add_tasks;  /* optional */
+    bool others_can_mark_tasks_as_done;  /* optional */
+    bool has_others_can_add_tasks;
+    bool has_others_can_mark_tasks_as_done;
+} tp_input_checklist;
+/* ChecklistTasksDone: core.telegram.org/bots/api#checklisttasksdone */
+typedef struct tp_checklist_tasks_done {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_message *checklist_message;  /* optional */
+    const int64_t *marked_as_done_task_ids;  /* optional */
+    size_t marked_as_done_task_ids_count;
+    const int64_t *marked_as_not_done_task_ids;  /* optional */
+    size_t marked_as_not_done_task_ids_count;
+} tp_checklist_tasks_done;
+/* ChecklistTasksAdded: core.telegram.org/bots/api#checklisttasksadded */
+typedef struct tp_checklist_tasks_added {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_message *checklist_message;  /* optional */
+    const struct tp_checklist_task *tasks;
+    size_t tasks_count;
+} tp_checklist_tasks_added;
+/* Location: core.telegram.org/bots/api#location */
+typedef struct tp_location {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    double latitude;
+    double longitude;
+    double horizontal_accuracy;  /* optional */
+    int64_t live_period;  /* optional */
+    int64_t heading;  /* optional */
+    int64_t proximity_alert_radius;  /* optional */
+    bool has_horizontal_accuracy;
+    bool has_live_period;
+    bool has_heading;
+    bool has_proximity_alert_radius;
+} tp_location;
+/* Venue: core.telegram.org/bots/api#venue */
+typedef struct tp_venue {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_location *location;
+    const char *title;
+    const char *address;
+    const char *foursquare_id;  /* optional */
+    const char *foursquare_type;  /* optional */
+    const char *google_place_id;  /* optional */
+    const char *google_place_type;  /* optional */
+} tp_venue;
+/* WebAppData: core.telegram.org/bots/api#webappdata */
+typedef struct tp_web_app_data {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *data;
+    const char *button_text;
+} tp_web_app_data;
+/* ProximityAlertTriggered: core.telegram.org/bots/api#proximityalerttriggered */
+typedef struct tp_proximity_alert_triggered {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_user *traveler;
+    const struct tp_user *watcher;
+    int64_t distance;
+} tp_proximity_alert_triggered;
+/* MessageAutoDeleteTimerChanged: core.telegram.org/bots/api#messageautodeletetimerchanged */
+typedef struct tp_message_auto_delete_timer_changed {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t message_auto_delete_time;
+} tp_message_auto_delete_timer_changed;
+/* ManagedBotCreated: core.telegram.org/bots/api#managedbotcreated */
+typedef struct tp_managed_bot_created {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_user *bot;
+} tp_managed_bot_created;
+/* ManagedBotUpdated: core.telegram.org/bots/api#managedbotupdated */
+typedef struct tp_managed_bot_updated {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_user *user;
+    const struct tp_user *bot;
+} tp_managed_bot_updated;
+/* PollOptionAdded: core.telegram.org/bots/api#polloptionadded */
+typedef struct tp_poll_option_added {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_maybe_inaccessible_message *poll_message;  /* optional */
+    const char *option_persistent_id;
+    const char *option_text;
+    const struct tp_message_entity *option_text_entities;  /* optional */
+    size_t option_text_entities_count;
+} tp_poll_option_added;
+/* PollOptionDeleted: core.telegram.org/bots/api#polloptiondeleted */
+typedef struct tp_poll_option_deleted {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_maybe_inaccessible_message *poll_message;  /* optional */
+    const char *option_persistent_id;
+    const char *option_text;
+    const struct tp_message_entity *option_text_entities;  /* optional */
+    size_t option_text_entities_count;
+} tp_poll_option_deleted;
+/* ChatBoostAdded: core.telegram.org/bots/api#chatboostadded */
+typedef struct tp_chat_boost_added {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t boost_count;
+} tp_chat_boost_added;
+/* BackgroundFill: core.telegram.org/bots/api#backgroundfill */
+enum {
+    TP_BACKGROUND_FILL_SOLID = 1,
+    TP_BACKGROUND_FILL_GRADIENT = 2,
+    TP_BACKGROUND_FILL_FREEFORM_GRADIENT = 3,
+};
+typedef struct tp_background_fill {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_BACKGROUND_FILL_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const struct tp_background_fill_solid *solid;
+        const struct tp_background_fill_gradient *gradient;
+        const struct tp_background_fill_freeform_gradient *freeform_gradient;
+    } as;
+} tp_background_fill;
+/* BackgroundFillSolid: core.telegram.org/bots/api#backgroundfillsolid */
+typedef struct tp_background_fill_solid {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    int64_t color;
+} tp_background_fill_solid;
+/* BackgroundFillGradient: core.telegram.org/bots/api#backgroundfillgradient */
+typedef struct tp_background_fill_gradient {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    int64_t top_color;
+    int64_t bottom_color;
+    int64_t rotation_angle;
+} tp_background_fill_gradient;
+/* BackgroundFillFreeformGradient: core.telegram.org/bots/api#backgroundfillfreeformgradient */
+typedef struct tp_background_fill_freeform_gradient {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const int64_t *colors;
+    size_t colors_count;
+} tp_background_fill_freeform_gradient;
+/* BackgroundType: core.telegram.org/bots/api#backgroundtype */
+enum {
+    TP_BACKGROUND_TYPE_FILL = 1,
+    TP_BACKGROUND_TYPE_WALLPAPER = 2,
+    TP_BACKGROUND_TYPE_PATTERN = 3,
+    TP_BACKGROUND_TYPE_CHAT_THEME = 4,
+};
+typedef struct tp_background_type {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_BACKGROUND_TYPE_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const struct tp_background_type_fill *fill;
+        const struct tp_background_type_wallpaper *wallpaper;
+        const struct tp_background_type_pattern *pattern;
+        const struct tp_background_type_chat_theme *chat_theme;
+    } as;
+} tp_background_type;
+/* BackgroundTypeFill: core.telegram.org/bots/api#backgroundtypefill */
+typedef struct tp_background_type_fill {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_background_fill *fill;
+    int64_t dark_theme_dimming;
+} tp_background_type_fill;
+/* BackgroundTypeWallpaper: core.telegram.org/bots/api#backgroundtypewallpaper */
+typedef struct tp_background_type_wallpaper {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_document *document;
+    int64_t dark_theme_dimming;
+    bool is_blurred;  /* optional */
+    bool is_moving;  /* optional */
+    bool has_is_blurred;
+    bool has_is_moving;
+} tp_background_type_wallpaper;
+/* BackgroundTypePattern: core.telegram.org/bots/api#backgroundtypepattern */
+typedef struct tp_background_type_pattern {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_document *document;
+    const struct tp_background_fill *fill;
+    int64_t intensity;
+    bool is_inverted;  /* optional */
+    bool is_moving;  /* optional */
+    bool has_is_inverted;
+    bool has_is_moving;
+} tp_background_type_pattern;
+/* BackgroundTypeChatTheme: core.telegram.org/bots/api#backgroundtypechattheme */
+typedef struct tp_background_type_chat_theme {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *theme_name;
+} tp_background_type_chat_theme;
+/* ChatBackground: core.telegram.org/bots/api#chatbackground */
+typedef struct tp_chat_background {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_background_type *type;
+} tp_chat_background;
+/* ForumTopicCreated: core.telegram.org/bots/api#forumtopiccreated */
+typedef struct tp_forum_topic_created {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *name;
+    int64_t icon_color;
+    const char *icon_custom_emoji_id;  /* optional */
+    bool is_name_implicit;  /* optional */
+    bool has_is_name_implicit;
+} tp_forum_topic_created;
+/* ForumTopicClosed: core.telegram.org/bots/api#forumtopicclosed */
+typedef struct tp_forum_topic_closed {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+} tp_forum_topic_closed;
+/* ForumTopicEdited: core.telegram.org/bots/api#forumtopicedited */
+typedef struct tp_forum_topic_edited {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *name;  /* optional */
+    const char *icon_custom_emoji_id;  /* optional */
+} tp_forum_topic_edited;
+/* ForumTopicReopened: core.telegram.org/bots/api#forumtopicreopened */
+typedef struct tp_forum_topic_reopened {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+} tp_forum_topic_reopened;
+/* GeneralForumTopicHidden: core.telegram.org/bots/api#generalforumtopichidden */
+typedef struct tp_general_forum_topic_hidden {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+} tp_general_forum_topic_hidden;
+/* GeneralForumTopicUnhidden: core.telegram.org/bots/api#generalforumtopicunhidden */
+typedef struct tp_general_forum_topic_unhidden {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+} tp_general_forum_topic_unhidden;
+/* SharedUser: core.telegram.org/bots/api#shareduser */
+typedef struct tp_shared_user {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t user_id;
+    const char *first_name;  /* optional */
+    const char *last_name;  /* optional */
+    const char *username;  /* optional */
+    const struct tp_photo_size *photo;  /* optional */
+    size_t photo_count;
+} tp_shared_user;
+/* UsersShared: core.telegram.org/bots/api#usersshared */
+typedef struct tp_users_shared {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t request_id;
+    const struct tp_shared_user *users;
+    size_t users_count;
+} tp_users_shared;
+/* ChatShared: core.telegram.org/bots/api#chatshared */
+typedef struct tp_chat_shared {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t request_id;
+    int64_t chat_id;
+    const char *title;  /* optional */
+    const char *username;  /* optional */
+    const struct tp_photo_size *photo;  /* optional */
+    size_t photo_count;
+} tp_chat_shared;
+/* WriteAccessAllowed: core.telegram.org/bots/api#writeaccessallowed */
+typedef struct tp_write_access_allowed {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    bool from_request;  /* optional */
+    const char *web_app_name;  /* optional */
+    bool from_attachment_menu;  /* optional */
+    bool has_from_request;
+    bool has_from_attachment_menu;
+} tp_write_access_allowed;
+/* VideoChatScheduled: core.telegram.org/bots/api#videochatscheduled */
+typedef struct tp_video_chat_scheduled {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t start_date;
+} tp_video_chat_scheduled;
+/* VideoChatStarted: core.telegram.org/bots/api#videochatstarted */
+typedef struct tp_video_chat_started {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+} tp_video_chat_started;
+/* VideoChatEnded: core.telegram.org/bots/api#videochatended */
+typedef struct tp_video_chat_ended {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t duration;
+} tp_video_chat_ended;
+/* VideoChatParticipantsInvited: core.telegram.org/bots/api#videochatparticipantsinvited */
+typedef struct tp_video_chat_participants_invited {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_user *users;
+    size_t users_count;
+} tp_video_chat_participants_invited;
+/* PaidMessagePriceChanged: core.telegram.org/bots/api#paidmessagepricechanged */
+typedef struct tp_paid_message_price_changed {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t paid_message_star_count;
+} tp_paid_message_price_changed;
+/* DirectMessagePriceChanged: core.telegram.org/bots/api#directmessagepricechanged */
+typedef struct tp_direct_message_price_changed {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    bool are_direct_messages_enabled;
+    int64_t direct_message_star_count;  /* optional */
+    bool has_direct_message_star_count;
+} tp_direct_message_price_changed;
+/* SuggestedPostApproved: core.telegram.org/bots/api#suggestedpostapproved */
+typedef struct tp_suggested_post_approved {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_message *suggested_post_message;  /* optional */
+    const struct tp_suggested_post_price *price;  /* optional */
+    int64_t send_date;
+} tp_suggested_post_approved;
+/* SuggestedPostApprovalFailed: core.telegram.org/bots/api#suggestedpostapprovalfailed */
+typedef struct tp_suggested_post_approval_failed {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_message *suggested_post_message;  /* optional */
+    const struct tp_suggested_post_price *price;
+} tp_suggested_post_approval_failed;
+/* SuggestedPostDeclined: core.telegram.org/bots/api#suggestedpostdeclined */
+typedef struct tp_suggested_post_declined {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_message *suggested_post_message;  /* optional */
+    const char *comment;  /* optional */
+} tp_suggested_post_declined;
+/* SuggestedPostPaid: core.telegram.org/bots/api#suggestedpostpaid */
+typedef struct tp_suggested_post_paid {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_message *suggested_post_message;  /* optional */
+    const char *currency;
+    int64_t amount;  /* optional */
+    const struct tp_star_amount *star_amount;  /* optional */
+    bool has_amount;
+} tp_suggested_post_paid;
+/* SuggestedPostRefunded: core.telegram.org/bots/api#suggestedpostrefunded */
+typedef struct tp_suggested_post_refunded {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_message *suggested_post_message;  /* optional */
+    const char *reason;
+} tp_suggested_post_refunded;
+/* GiveawayCreated: core.telegram.org/bots/api#giveawaycreated */
+typedef struct tp_giveaway_created {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t prize_star_count;  /* optional */
+    bool has_prize_star_count;
+} tp_giveaway_created;
+/* Giveaway: core.telegram.org/bots/api#giveaway */
+typedef struct tp_giveaway {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_chat *chats;
+    size_t chats_count;
+    int64_t winners_selection_date;
+    int64_t winner_count;
+    bool only_new_members;  /* optional */
+    bool has_public_winners;  /* optional */
+    const char *prize_description;  /* optional */
+    const char * const *country_codes;  /* optional */
+    size_t country_codes_count;
+    int64_t prize_star_count;  /* optional */
+    int64_t premium_subscription_month_count;  /* optional */
+    bool has_only_new_members;
+    bool has_public_winners_set;
+    bool has_prize_star_count;
+    bool has_premium_subscription_month_count;
+} tp_giveaway;
+/* GiveawayWinners: core.telegram.org/bots/api#giveawaywinners */
+typedef struct tp_giveaway_winners {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_chat *chat;
+    int64_t giveaway_message_id;
+    int64_t winners_selection_date;
+    int64_t winner_count;
+    const struct tp_user *winners;
+    size_t winners_count;
+    int64_t additional_chat_count;  /* optional */
+    int64_t prize_star_count;  /* optional */
+    int64_t premium_subscription_month_count;  /* optional */
+    int64_t unclaimed_prize_count;  /* optional */
+    bool only_new_members;  /* optional */
+    bool was_refunded;  /* optional */
+    const char *prize_description;  /* optional */
+    bool has_additional_chat_count;
+    bool has_prize_star_count;
+    bool has_premium_subscription_month_count;
+    bool has_unclaimed_prize_count;
+    bool has_only_new_members;
+    bool has_was_refunded;
+} tp_giveaway_winners;
+/* GiveawayCompleted: core.telegram.org/bots/api#giveawaycompleted */
+typedef struct tp_giveaway_completed {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t winner_count;
+    int64_t unclaimed_prize_count;  /* optional */
+    const struct tp_message *giveaway_message;  /* optional */
+    bool is_star_giveaway;  /* optional */
+    bool has_unclaimed_prize_count;
+    bool has_is_star_giveaway;
+} tp_giveaway_completed;
+/* LinkPreviewOptions: core.telegram.org/bots/api#linkpreviewoptions */
+typedef struct tp_link_preview_options {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    bool is_disabled;  /* optional */
+    const char *url;  /* optional */
+    bool prefer_small_media;  /* optional */
+    bool prefer_large_media;  /* optional */
+    bool show_above_text;  /* optional */
+    bool has_is_disabled;
+    bool has_prefer_small_media;
+    bool has_prefer_large_media;
+    bool has_show_above_text;
+} tp_link_preview_options;
+/* SuggestedPostPrice: core.telegram.org/bots/api#suggestedpostprice */
+typedef struct tp_suggested_post_price {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *currency;
+    int64_t amount;
+} tp_suggested_post_price;
+/* SuggestedPostInfo: core.telegram.org/bots/api#suggestedpostinfo */
+typedef struct tp_suggested_post_info {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *state;
+    const struct tp_suggested_post_price *price;  /* optional */
+    int64_t send_date;  /* optional */
+    bool has_send_date;
+} tp_suggested_post_info;
+/* SuggestedPostParameters: core.telegram.org/bots/api#suggestedpostparameters */
+typedef struct tp_suggested_post_parameters {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_suggested_post_price *price;  /* optional */
+    int64_t send_date;  /* optional */
+    bool has_send_date;
+} tp_suggested_post_parameters;
+/* DirectMessagesTopic: core.telegram.org/bots/api#directmessagestopic */
+typedef struct tp_direct_messages_topic {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t topic_id;
+    const struct tp_user *user;  /* optional */
+} tp_direct_messages_topic;
+/* UserProfilePhotos: core.telegram.org/bots/api#userprofilephotos */
+typedef struct tp_user_profile_photos {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t total_count;
+    const tp_photo_size_list *photos;
+    size_t photos_count;
+} tp_user_profile_photos;
+/* UserProfileAudios: core.telegram.org/bots/api#userprofileaudios */
+typedef struct tp_user_profile_audios {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t total_count;
+    const struct tp_audio *audios;
+    size_t audios_count;
+} tp_user_profile_audios;
+/* File: core.telegram.org/bots/api#file */
+typedef struct tp_file {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *file_id;
+    const char *file_unique_id;
+    int64_t file_size;  /* optional */
+    const char *file_path;  /* optional */
+    bool has_file_size;
+} tp_file;
+/* WebAppInfo: core.telegram.org/bots/api#webappinfo */
+typedef struct tp_web_app_info {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *url;
+} tp_web_app_info;
+/* ReplyKeyboardMarkup: core.telegram.org/bots/api#replykeyboardmarkup */
+typedef struct tp_reply_keyboard_markup {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_keyboard_button_list *keyboard;
+    size_t keyboard_count;
+    bool is_persistent;  /* optional */
+    bool resize_keyboard;  /* optional */
+    bool one_time_keyboard;  /* optional */
+    const char *input_field_placeholder;  /* optional */
+    bool selective;  /* optional */
+    bool has_is_persistent;
+    bool has_resize_keyboard;
+    bool has_one_time_keyboard;
+    bool has_selective;
+} tp_reply_keyboard_markup;
+/* KeyboardButton: core.telegram.org/bots/api#keyboardbutton */
+typedef struct tp_keyboard_button {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *text;
+    const char *icon_custom_emoji_id;  /* optional */
+    const char *style;  /* optional */
+    const struct tp_keyboard_button_request_users *request_users;  /* optional */
+    const struct tp_keyboard_button_request_chat *request_chat;  /* optional */
+    const struct tp_keyboard_button_request_managed_bot *request_managed_bot;  /* optional */
+    bool request_contact;  /* optional */
+    bool request_location;  /* optional */
+    const struct tp_keyboard_button_poll_type *request_poll;  /* optional */
+    const struct tp_web_app_info *web_app;  /* optional */
+    bool has_request_contact;
+    bool has_request_location;
+} tp_keyboard_button;
+/* KeyboardButtonRequestUsers: core.telegram.org/bots/api#keyboardbuttonrequestusers */
+typedef struct tp_keyboard_button_request_users {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t request_id;
+    bool user_is_bot;  /* optional */
+    bool user_is_premium;  /* optional */
+    int64_t max_quantity;  /* optional */
+    bool request_name;  /* optional */
+    bool request_username;  /* optional */
+    bool request_photo;  /* optional */
+    bool has_user_is_bot;
+    bool has_user_is_premium;
+    bool has_max_quantity;
+    bool has_request_name;
+    bool has_request_username;
+    bool has_request_photo;
+} tp_keyboard_button_request_users;
+/* KeyboardButtonRequestChat: core.telegram.org/bots/api#keyboardbuttonrequestchat */
+typedef struct tp_keyboard_button_request_chat {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t request_id;
+    bool chat_is_channel;
+    bool chat_is_forum;  /* optional */
+    bool chat_has_username;  /* optional */
+    bool chat_is_created;  /* optional */
+    const struct tp_chat_administrator_rights *user_administrator_rights;  /* optional */
+    const struct tp_chat_administrator_rights *bot_administrator_rights;  /* optional */
+    bool bot_is_member;  /* optional */
+    bool request_title;  /* optional */
+    bool request_username;  /* optional */
+    bool request_photo;  /* optional */
+    bool has_chat_is_forum;
+    bool has_chat_has_username;
+    bool has_chat_is_created;
+    bool has_bot_is_member;
+    bool has_request_title;
+    bool has_request_username;
+    bool has_request_photo;
+} tp_keyboard_button_request_chat;
+/* KeyboardButtonRequestManagedBot: core.telegram.org/bots/api#keyboardbuttonrequestmanagedbot */
+typedef struct tp_keyboard_button_request_managed_bot {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t request_id;
+    const char *suggested_name;  /* optional */
+    const char *suggested_username;  /* optional */
+} tp_keyboard_button_request_managed_bot;
+/* KeyboardButtonPollType: core.telegram.org/bots/api#keyboardbuttonpolltype */
+typedef struct tp_keyboard_button_poll_type {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;  /* optional */
+} tp_keyboard_button_poll_type;
+/* ReplyKeyboardRemove: core.telegram.org/bots/api#replykeyboardremove */
+typedef struct tp_reply_keyboard_remove {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    bool remove_keyboard;
+    bool selective;  /* optional */
+    bool has_selective;
+} tp_reply_keyboard_remove;
+/* InlineKeyboardMarkup: core.telegram.org/bots/api#inlinekeyboardmarkup */
+typedef struct tp_inline_keyboard_markup {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const tp_inline_keyboard_button_list *inline_keyboard;
+    size_t inline_keyboard_count;
+} tp_inline_keyboard_markup;
+/* InlineKeyboardButton: core.telegram.org/bots/api#inlinekeyboardbutton */
+typedef struct tp_inline_keyboard_button {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *text;
+    const char *icon_custom_emoji_id;  /* optional */
+    const char *style;  /* optional */
+    const char *url;  /* optional */
+    const char *callback_data;  /* optional */
+    const struct tp_web_app_info *web_app;  /* optional */
+    const struct tp_login_url *login_url;  /* optional */
+    const char *switch_inline_query;  /* optional */
+    const char *switch_inline_query_current_chat;  /* optional */
+    const struct tp_switch_inline_query_chosen_chat *switch_inline_query_chosen_chat;  /* optional */
+    const struct tp_copy_text_button *copy_text;  /* optional */
+    const struct tp_callback_game *callback_game;  /* optional */
+    bool pay;  /* optional */
+    bool has_pay;
+} tp_inline_keyboard_button;
+/* LoginUrl: core.telegram.org/bots/api#loginurl */
+typedef struct tp_login_url {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *url;
+    const char *forward_text;  /* optional */
+    const char *bot_username;  /* optional */
+    bool request_write_access;  /* optional */
+    bool has_request_write_access;
+} tp_login_url;
+/* SwitchInlineQueryChosenChat: core.telegram.org/bots/api#switchinlinequerychosenchat */
+typedef struct tp_switch_inline_query_chosen_chat {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *query;  /* optional */
+    bool allow_user_chats;  /* optional */
+    bool allow_bot_chats;  /* optional */
+    bool allow_group_chats;  /* optional */
+    bool allow_channel_chats;  /* optional */
+    bool has_allow_user_chats;
+    bool has_allow_bot_chats;
+    bool has_allow_group_chats;
+    bool has_allow_channel_chats;
+} tp_switch_inline_query_chosen_chat;
+/* CopyTextButton: core.telegram.org/bots/api#copytextbutton */
+typedef struct tp_copy_text_button {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *text;
+} tp_copy_text_button;
+/* CallbackQuery: core.telegram.org/bots/api#callbackquery */
+typedef struct tp_callback_query {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *id;
+    const struct tp_user *from_;
+    const struct tp_maybe_inaccessible_message *message;  /* optional */
+    const char *inline_message_id;  /* optional */
+    const char *chat_instance;
+    const char *data;  /* optional */
+    const char *game_short_name;  /* optional */
+} tp_callback_query;
+/* ForceReply: core.telegram.org/bots/api#forcereply */
+typedef struct tp_force_reply {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    bool force_reply;
+    const char *input_field_placeholder;  /* optional */
+    bool selective;  /* optional */
+    bool has_selective;
+} tp_force_reply;
+/* ChatPhoto: core.telegram.org/bots/api#chatphoto */
+typedef struct tp_chat_photo {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *small_file_id;
+    const char *small_file_unique_id;
+    const char *big_file_id;
+    const char *big_file_unique_id;
+} tp_chat_photo;
+/* ChatInviteLink: core.telegram.org/bots/api#chatinvitelink */
+typedef struct tp_chat_invite_link {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *invite_link;
+    const struct tp_user *creator;
+    bool creates_join_request;
+    bool is_primary;
+    bool is_revoked;
+    const char *name;  /* optional */
+    int64_t expire_date;  /* optional */
+    int64_t member_limit;  /* optional */
+    int64_t pending_join_request_count;  /* optional */
+    int64_t subscription_period;  /* optional */
+    int64_t subscription_price;  /* optional */
+    bool has_expire_date;
+    bool has_member_limit;
+    bool has_pending_join_request_count;
+    bool has_subscription_period;
+    bool has_subscription_price;
+} tp_chat_invite_link;
+/* ChatAdministratorRights: core.telegram.org/bots/api#chatadministratorrights */
+typedef struct tp_chat_administrator_rights {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    bool is_anonymous;
+    bool can_manage_chat;
+    bool can_delete_messages;
+    bool can_manage_video_chats;
+    bool can_restrict_members;
+    bool can_promote_members;
+    bool can_change_info;
+    bool can_invite_users;
+    bool can_post_stories;
+    bool can_edit_stories;
+    bool can_delete_stories;
+    bool can_post_messages;  /* optional */
+    bool can_edit_messages;  /* optional */
+    bool can_pin_messages;  /* optional */
+    bool can_manage_topics;  /* optional */
+    bool can_manage_direct_messages;  /* optional */
+    bool can_manage_tags;  /* optional */
+    bool has_can_post_messages;
+    bool has_can_edit_messages;
+    bool has_can_pin_messages;
+    bool has_can_manage_topics;
+    bool has_can_manage_direct_messages;
+    bool has_can_manage_tags;
+} tp_chat_administrator_rights;
+/* ChatMemberUpdated: core.telegram.org/bots/api#chatmemberupdated */
+typedef struct tp_chat_member_updated {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_chat *chat;
+    const struct tp_user *from_;
+    int64_t date;
+    const struct tp_chat_member *old_chat_member;
+    const struct tp_chat_member *new_chat_member;
+    const struct tp_chat_invite_link *invite_link;  /* optional */
+    bool via_join_request;  /* optional */
+    bool via_chat_folder_invite_link;  /* optional */
+    bool has_via_join_request;
+    bool has_via_chat_folder_invite_link;
+} tp_chat_member_updated;
+/* ChatMember: core.telegram.org/bots/api#chatmember */
+enum {
+    TP_CHAT_MEMBER_OWNER = 1,
+    TP_CHAT_MEMBER_ADMINISTRATOR = 2,
+    TP_CHAT_MEMBER_MEMBER = 3,
+    TP_CHAT_MEMBER_RESTRICTED = 4,
+    TP_CHAT_MEMBER_LEFT = 5,
+    TP_CHAT_MEMBER_BANNED = 6,
+};
+typedef struct tp_chat_member {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_CHAT_MEMBER_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const struct tp_chat_member_owner *owner;
+        const struct tp_chat_member_administrator *administrator;
+        const struct tp_chat_member_member *member;
+        const struct tp_chat_member_restricted *restricted;
+        const struct tp_chat_member_left *left;
+        const struct tp_chat_member_banned *banned;
+    } as;
+} tp_chat_member;
+/* ChatMemberOwner: core.telegram.org/bots/api#chatmemberowner */
+typedef struct tp_chat_member_owner {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *status;
+    const struct tp_user *user;
+    bool is_anonymous;
+    const char *custom_title;  /* optional */
+} tp_chat_member_owner;
+/* ChatMemberAdministrator: core.telegram.org/bots/api#chatmemberadministrator */
+typedef struct tp_chat_member_administrator {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *status;
+    const struct tp_user *user;
+    bool can_be_edited;
+    bool is_anonymous;
+    bool can_manage_chat;
+    bool can_delete_messages;
+    bool can_manage_video_chats;
+    bool can_restrict_members;
+    bool can_promote_members;
+    bool can_change_info;
+    bool can_invite_users;
+    bool can_post_stories;
+    bool can_edit_stories;
+    bool can_delete_stories;
+    bool can_post_messages;  /* optional */
+    bool can_edit_messages;  /* optional */
+    bool can_pin_messages;  /* optional */
+    bool can_manage_topics;  /* optional */
+    bool can_manage_direct_messages;  /* optional */
+    bool can_manage_tags;  /* optional */
+    const char *custom_title;  /* optional */
+    bool has_can_post_messages;
+    bool has_can_edit_messages;
+    bool has_can_pin_messages;
+    bool has_can_manage_topics;
+    bool has_can_manage_direct_messages;
+    bool has_can_manage_tags;
+} tp_chat_member_administrator;
+/* ChatMemberMember: core.telegram.org/bots/api#chatmembermember */
+typedef struct tp_chat_member_member {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *status;
+    const char *tag;  /* optional */
+    const struct tp_user *user;
+    int64_t until_date;  /* optional */
+    bool has_until_date;
+} tp_chat_member_member;
+/* ChatMemberRestricted: core.telegram.org/bots/api#chatmemberrestricted */
+typedef struct tp_chat_member_restricted {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *status;
+    const char *tag;  /* optional */
+    const struct tp_user *user;
+    bool is_member;
+    bool can_send_messages;
+    bool can_send_audios;
+    bool can_send_documents;
+    bool can_send_photos;
+    bool can_send_videos;
+    bool can_send_video_notes;
+    bool can_send_voice_notes;
+    bool can_send_polls;
+    bool can_send_other_messages;
+    bool can_add_web_page_previews;
+    bool can_react_to_messages;
+    bool can_edit_tag;
+    bool can_change_info;
+    bool can_invite_users;
+    bool can_pin_messages;
+    bool can_manage_topics;
+    int64_t until_date;
+} tp_chat_member_restricted;
+/* ChatMemberLeft: core.telegram.org/bots/api#chatmemberleft */
+typedef struct tp_chat_member_left {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *status;
+    const struct tp_user *user;
+} tp_chat_member_left;
+/* ChatMemberBanned: core.telegram.org/bots/api#chatmemberbanned */
+typedef struct tp_chat_member_banned {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *status;
+    const struct tp_user *user;
+    int64_t until_date;
+} tp_chat_member_banned;
+/* ChatJoinRequest: core.telegram.org/bots/api#chatjoinrequest */
+typedef struct tp_chat_join_request {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_chat *chat;
+    const struct tp_user *from_;
+    int64_t user_chat_id;
+    int64_t date;
+    const char *bio;  /* optional */
+    const struct tp_chat_invite_link *invite_link;  /* optional */
+    const char *query_id;  /* optional */
+} tp_chat_join_request;
+/* ChatPermissions: core.telegram.org/bots/api#chatpermissions */
+typedef struct tp_chat_permissions {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    bool can_send_messages;  /* optional */
+    bool can_send_audios;  /* optional */
+    bool can_send_documents;  /* optional */
+    bool can_send_photos;  /* optional */
+    bool can_send_videos;  /* optional */
+    bool can_send_video_notes;  /* optional */
+    bool can_send_voice_notes;  /* optional */
+    bool can_send_polls;  /* optional */
+    bool can_send_other_messages;  /* optional */
+    bool can_add_web_page_previews;  /* optional */
+    bool can_react_to_messages;  /* optional */
+    bool can_edit_tag;  /* optional */
+    bool can_change_info;  /* optional */
+    bool can_invite_users;  /* optional */
+    bool can_pin_messages;  /* optional */
+    bool can_manage_topics;  /* optional */
+    bool has_can_send_messages;
+    bool has_can_send_audios;
+    bool has_can_send_documents;
+    bool has_can_send_photos;
+    bool has_can_send_videos;
+    bool has_can_send_video_notes;
+    bool has_can_send_voice_notes;
+    bool has_can_send_polls;
+    bool has_can_send_other_messages;
+    bool has_can_add_web_page_previews;
+    bool has_can_react_to_messages;
+    bool has_can_edit_tag;
+    bool has_can_change_info;
+    bool has_can_invite_users;
+    bool has_can_pin_messages;
+    bool has_can_manage_topics;
+} tp_chat_permissions;
+/* Birthdate: core.telegram.org/bots/api#birthdate */
+typedef struct tp_birthdate {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t day;
+    int64_t month;
+    int64_t year;  /* optional */
+    bool has_year;
+} tp_birthdate;
+/* BusinessIntro: core.telegram.org/bots/api#businessintro */
+typedef struct tp_business_intro {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *title;  /* optional */
+    const char *message;  /* optional */
+    const struct tp_sticker *sticker;  /* optional */
+} tp_business_intro;
+/* BusinessLocation: core.telegram.org/bots/api#businesslocation */
+typedef struct tp_business_location {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *address;
+    const struct tp_location *location;  /* optional */
+} tp_business_location;
+/* BusinessOpeningHoursInterval: core.telegram.org/bots/api#businessopeninghoursinterval */
+typedef struct tp_business_opening_hours_interval {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t opening_minute;
+    int64_t closing_minute;
+} tp_business_opening_hours_interval;
+/* BusinessOpeningHours: core.telegram.org/bots/api#businessopeninghours */
+typedef struct tp_business_opening_hours {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *time_zone_name;
+    const struct tp_business_opening_hours_interval *opening_hours;
+    size_t opening_hours_count;
+} tp_business_opening_hours;
+/* UserRating: core.telegram.org/bots/api#userrating */
+typedef struct tp_user_rating {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t level;
+    int64_t rating;
+    int64_t current_level_rating;
+    int64_t next_level_rating;  /* optional */
+    bool has_next_level_rating;
+} tp_user_rating;
+/* StoryAreaPosition: core.telegram.org/bots/api#storyareaposition */
+typedef struct tp_story_area_position {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    double x_percentage;
+    double y_percentage;
+    double width_percentage;
+    double height_percentage;
+    double rotation_angle;
+    double corner_radius_percentage;
+} tp_story_area_position;
+/* LocationAddress: core.telegram.org/bots/api#locationaddress */
+typedef struct tp_location_address {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *country_code;
+    const char *state;  /* optional */
+    const char *city;  /* optional */
+    const char *street;  /* optional */
+} tp_location_address;
+/* StoryAreaType: core.telegram.org/bots/api#storyareatype */
+enum {
+    TP_STORY_AREA_TYPE_LOCATION = 1,
+    TP_STORY_AREA_TYPE_SUGGESTED_REACTION = 2,
+    TP_STORY_AREA_TYPE_LINK = 3,
+    TP_STORY_AREA_TYPE_WEATHER = 4,
+    TP_STORY_AREA_TYPE_UNIQUE_GIFT = 5,
+};
+typedef struct tp_story_area_type {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_STORY_AREA_TYPE_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const struct tp_story_area_type_location *location;
+        const struct tp_story_area_type_suggested_reaction *suggested_reaction;
+        const struct tp_story_area_type_link *link;
+        const struct tp_story_area_type_weather *weather;
+        const struct tp_story_area_type_unique_gift *unique_gift;
+    } as;
+} tp_story_area_type;
+/* StoryAreaTypeLocation: core.telegram.org/bots/api#storyareatypelocation */
+typedef struct tp_story_area_type_location {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    double latitude;
+    double longitude;
+    const struct tp_location_address *address;  /* optional */
+} tp_story_area_type_location;
+/* StoryAreaTypeSuggestedReaction: core.telegram.org/bots/api#storyareatypesuggestedreaction */
+typedef struct tp_story_area_type_suggested_reaction {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_reaction_type *reaction_type;
+    bool is_dark;  /* optional */
+    bool is_flipped;  /* optional */
+    bool has_is_dark;
+    bool has_is_flipped;
+} tp_story_area_type_suggested_reaction;
+/* StoryAreaTypeLink: core.telegram.org/bots/api#storyareatypelink */
+typedef struct tp_story_area_type_link {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *url;
+} tp_story_area_type_link;
+/* StoryAreaTypeWeather: core.telegram.org/bots/api#storyareatypeweather */
+typedef struct tp_story_area_type_weather {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    double temperature;
+    const char *emoji;
+    int64_t background_color;
+} tp_story_area_type_weather;
+/* StoryAreaTypeUniqueGift: core.telegram.org/bots/api#storyareatypeuniquegift */
+typedef struct tp_story_area_type_unique_gift {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *name;
+} tp_story_area_type_unique_gift;
+/* StoryArea: core.telegram.org/bots/api#storyarea */
+typedef struct tp_story_area {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_story_area_position *position;
+    const struct tp_story_area_type *type;
+} tp_story_area;
+/* ChatLocation: core.telegram.org/bots/api#chatlocation */
+typedef struct tp_chat_location {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_location *location;
+    const char *address;
+} tp_chat_location;
+/* ReactionType: core.telegram.org/bots/api#reactiontype */
+enum {
+    TP_REACTION_TYPE_EMOJI = 1,
+    TP_REACTION_TYPE_CUSTOM_EMOJI = 2,
+    TP_REACTION_TYPE_PAID = 3,
+};
+typedef struct tp_reaction_type {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_REACTION_TYPE_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const struct tp_reaction_type_emoji *emoji;
+        const struct tp_reaction_type_custom_emoji *custom_emoji;
+        const struct tp_reaction_type_paid *paid;
+    } as;
+} tp_reaction_type;
+/* ReactionTypeEmoji: core.telegram.org/bots/api#reactiontypeemoji */
+typedef struct tp_reaction_type_emoji {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *emoji;
+} tp_reaction_type_emoji;
+/* ReactionTypeCustomEmoji: core.telegram.org/bots/api#reactiontypecustomemoji */
+typedef struct tp_reaction_type_custom_emoji {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *custom_emoji_id;
+} tp_reaction_type_custom_emoji;
+/* ReactionTypePaid: core.telegram.org/bots/api#reactiontypepaid */
+typedef struct tp_reaction_type_paid {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+} tp_reaction_type_paid;
+/* ReactionCount: core.telegram.org/bots/api#reactioncount */
+typedef struct tp_reaction_count {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_reaction_type *type;
+    int64_t total_count;
+} tp_reaction_count;
+/* MessageReactionUpdated: core.telegram.org/bots/api#messagereactionupdated */
+typedef struct tp_message_reaction_updated {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_chat *chat;
+    int64_t message_id;
+    const struct tp_user *user;  /* optional */
+    const struct tp_chat *actor_chat;  /* optional */
+    int64_t date;
+    const struct tp_reaction_type *old_reaction;
+    size_t old_reaction_count;
+    const struct tp_reaction_type *new_reaction;
+    size_t new_reaction_count;
+} tp_message_reaction_updated;
+/* MessageReactionCountUpdated: core.telegram.org/bots/api#messagereactioncountupdated */
+typedef struct tp_message_reaction_count_updated {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_chat *chat;
+    int64_t message_id;
+    int64_t date;
+    const struct tp_reaction_count *reactions;
+    size_t reactions_count;
+} tp_message_reaction_count_updated;
+/* ForumTopic: core.telegram.org/bots/api#forumtopic */
+typedef struct tp_forum_topic {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t message_thread_id;
+    const char *name;
+    int64_t icon_color;
+    const char *icon_custom_emoji_id;  /* optional */
+    bool is_name_implicit;  /* optional */
+    bool has_is_name_implicit;
+} tp_forum_topic;
+/* GiftBackground: core.telegram.org/bots/api#giftbackground */
+typedef struct tp_gift_background {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t center_color;
+    int64_t edge_color;
+    int64_t text_color;
+} tp_gift_background;
+/* Gift: core.telegram.org/bots/api#gift */
+typedef struct tp_gift {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *id;
+    const struct tp_sticker *sticker;
+    int64_t star_count;
+    int64_t upgrade_star_count;  /* optional */
+    bool is_premium;  /* optional */
+    bool has_colors;  /* optional */
+    int64_t total_count;  /* optional */
+    int64_t remaining_count;  /* optional */
+    int64_t personal_total_count;  /* optional */
+    int64_t personal_remaining_count;  /* optional */
+    const struct tp_gift_background *background;  /* optional */
+    int64_t unique_gift_variant_count;  /* optional */
+    const struct tp_chat *publisher_chat;  /* optional */
+    bool has_upgrade_star_count;
+    bool has_is_premium;
+    bool has_colors_set;
+    bool has_total_count;
+    bool has_remaining_count;
+    bool has_personal_total_count;
+    bool has_personal_remaining_count;
+    bool has_unique_gift_variant_count;
+} tp_gift;
+/* Gifts: core.telegram.org/bots/api#gifts */
+typedef struct tp_gifts {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_gift *gifts;
+    size_t gifts_count;
+} tp_gifts;
+/* UniqueGiftModel: core.telegram.org/bots/api#uniquegiftmodel */
+typedef struct tp_unique_gift_model {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *name;
+    const struct tp_sticker *sticker;
+    int64_t rarity_per_mille;
+    const char *rarity;  /* optional */
+} tp_unique_gift_model;
+/* UniqueGiftSymbol: core.telegram.org/bots/api#uniquegiftsymbol */
+typedef struct tp_unique_gift_symbol {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *name;
+    const struct tp_sticker *sticker;
+    int64_t rarity_per_mille;
+} tp_unique_gift_symbol;
+/* UniqueGiftBackdropColors: core.telegram.org/bots/api#uniquegiftbackdropcolors */
+typedef struct tp_unique_gift_backdrop_colors {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t center_color;
+    int64_t edge_color;
+    int64_t symbol_color;
+    int64_t text_color;
+} tp_unique_gift_backdrop_colors;
+/* UniqueGiftBackdrop: core.telegram.org/bots/api#uniquegiftbackdrop */
+typedef struct tp_unique_gift_backdrop {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *name;
+    const struct tp_unique_gift_backdrop_colors *colors;
+    int64_t rarity_per_mille;
+} tp_unique_gift_backdrop;
+/* UniqueGiftColors: core.telegram.org/bots/api#uniquegiftcolors */
+typedef struct tp_unique_gift_colors {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *model_custom_emoji_id;
+    const char *symbol_custom_emoji_id;
+    int64_t light_theme_main_color;
+    const int64_t *light_theme_other_colors;
+    size_t light_theme_other_colors_count;
+    int64_t dark_theme_main_color;
+    const int64_t *dark_theme_other_colors;
+    size_t dark_theme_other_colors_count;
+} tp_unique_gift_colors;
+/* UniqueGift: core.telegram.org/bots/api#uniquegift */
+typedef struct tp_unique_gift {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *gift_id;
+    const char *base_name;
+    const char *name;
+    int64_t number;
+    const struct tp_unique_gift_model *model;
+    const struct tp_unique_gift_symbol *symbol;
+    const struct tp_unique_gift_backdrop *backdrop;
+    bool is_premium;  /* optional */
+    bool is_burned;  /* optional */
+    bool is_from_blockchain;  /* optional */
+    const struct tp_unique_gift_colors *colors;  /* optional */
+    const struct tp_chat *publisher_chat;  /* optional */
+    bool has_is_premium;
+    bool has_is_burned;
+    bool has_is_from_blockchain;
+} tp_unique_gift;
+/* GiftInfo: core.telegram.org/bots/api#giftinfo */
+typedef struct tp_gift_info {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_gift *gift;
+    const char *owned_gift_id;  /* optional */
+    int64_t convert_star_count;  /* optional */
+    int64_t prepaid_upgrade_star_count;  /* optional */
+    bool is_upgrade_separate;  /* optional */
+    bool can_be_upgraded;  /* optional */
+    const char *text;  /* optional */
+    const struct tp_message_entity *entities;  /* optional */
+    size_t entities_count;
+    bool is_private;  /* optional */
+    int64_t unique_gift_number;  /* optional */
+    bool has_convert_star_count;
+    bool has_prepaid_upgrade_star_count;
+    bool has_is_upgrade_separate;
+    bool has_can_be_upgraded;
+    bool has_is_private;
+    bool has_unique_gift_number;
+} tp_gift_info;
+/* UniqueGiftInfo: core.telegram.org/bots/api#uniquegiftinfo */
+typedef struct tp_unique_gift_info {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_unique_gift *gift;
+    const char *origin;
+    const char *last_resale_currency;  /* optional */
+    int64_t last_resale_amount;  /* optional */
+    const char *owned_gift_id;  /* optional */
+    int64_t transfer_star_count;  /* optional */
+    int64_t next_transfer_date;  /* optional */
+    bool has_last_resale_amount;
+    bool has_transfer_star_count;
+    bool has_next_transfer_date;
+} tp_unique_gift_info;
+/* OwnedGift: core.telegram.org/bots/api#ownedgift */
+enum {
+    TP_OWNED_GIFT_REGULAR = 1,
+    TP_OWNED_GIFT_UNIQUE = 2,
+};
+typedef struct tp_owned_gift {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_OWNED_GIFT_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const struct tp_owned_gift_regular *regular;
+        const struct tp_owned_gift_unique *unique;
+    } as;
+} tp_owned_gift;
+/* OwnedGiftRegular: core.telegram.org/bots/api#ownedgiftregular */
+typedef struct tp_owned_gift_regular {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_gift *gift;
+    const char *owned_gift_id;  /* optional */
+    const struct tp_user *sender_user;  /* optional */
+    int64_t send_date;
+    const char *text;  /* optional */
+    const struct tp_message_entity *entities;  /* optional */
+    size_t entities_count;
+    bool is_private;  /* optional */
+    bool is_saved;  /* optional */
+    bool can_be_upgraded;  /* optional */
+    bool was_refunded;  /* optional */
+    int64_t convert_star_count;  /* optional */
+    int64_t prepaid_upgrade_star_count;  /* optional */
+    bool is_upgrade_separate;  /* optional */
+    int64_t unique_gift_number;  /* optional */
+    bool has_is_private;
+    bool has_is_saved;
+    bool has_can_be_upgraded;
+    bool has_was_refunded;
+    bool has_convert_star_count;
+    bool has_prepaid_upgrade_star_count;
+    bool has_is_upgrade_separate;
+    bool has_unique_gift_number;
+} tp_owned_gift_regular;
+/* OwnedGiftUnique: core.telegram.org/bots/api#ownedgiftunique */
+typedef struct tp_owned_gift_unique {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_unique_gift *gift;
+    const char *owned_gift_id;  /* optional */
+    const struct tp_user *sender_user;  /* optional */
+    int64_t send_date;
+    bool is_saved;  /* optional */
+    bool can_be_transferred;  /* optional */
+    int64_t transfer_star_count;  /* optional */
+    int64_t next_transfer_date;  /* optional */
+    bool has_is_saved;
+    bool has_can_be_transferred;
+    bool has_transfer_star_count;
+    bool has_next_transfer_date;
+} tp_owned_gift_unique;
+/* OwnedGifts: core.telegram.org/bots/api#ownedgifts */
+typedef struct tp_owned_gifts {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t total_count;
+    const struct tp_owned_gift *gifts;
+    size_t gifts_count;
+    const char *next_offset;  /* optional */
+} tp_owned_gifts;
+/* BotAccessSettings: core.telegram.org/bots/api#botaccesssettings */
+typedef struct tp_bot_access_settings {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    bool is_access_restricted;
+    const struct tp_user *added_users;  /* optional */
+    size_t added_users_count;
+} tp_bot_access_settings;
+/* AcceptedGiftTypes: core.telegram.org/bots/api#acceptedgifttypes */
+typedef struct tp_accepted_gift_types {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    bool unlimited_gifts;
+    bool limited_gifts;
+    bool unique_gifts;
+    bool premium_subscription;
+    bool gifts_from_channels;
+} tp_accepted_gift_types;
+/* StarAmount: core.telegram.org/bots/api#staramount */
+typedef struct tp_star_amount {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t amount;
+    int64_t nanostar_amount;  /* optional */
+    bool has_nanostar_amount;
+} tp_star_amount;
+/* BotCommand: core.telegram.org/bots/api#botcommand */
+typedef struct tp_bot_command {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *command;
+    const char *description;
+} tp_bot_command;
+/* BotCommandScope: core.telegram.org/bots/api#botcommandscope */
+enum {
+    TP_BOT_COMMAND_SCOPE_DEFAULT = 1,
+    TP_BOT_COMMAND_SCOPE_ALL_PRIVATE_CHATS = 2,
+    TP_BOT_COMMAND_SCOPE_ALL_GROUP_CHATS = 3,
+    TP_BOT_COMMAND_SCOPE_ALL_CHAT_ADMINISTRATORS = 4,
+    TP_BOT_COMMAND_SCOPE_CHAT = 5,
+    TP_BOT_COMMAND_SCOPE_CHAT_ADMINISTRATORS = 6,
+    TP_BOT_COMMAND_SCOPE_CHAT_MEMBER = 7,
+};
+typedef struct tp_bot_command_scope {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_BOT_COMMAND_SCOPE_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const struct tp_bot_command_scope_default *default_;
+        const struct tp_bot_command_scope_all_private_chats *all_private_chats;
+        const struct tp_bot_command_scope_all_group_chats *all_group_chats;
+        const struct tp_bot_command_scope_all_chat_administrators *all_chat_administrators;
+        const struct tp_bot_command_scope_chat *chat;
+        const struct tp_bot_command_scope_chat_administrators *chat_administrators;
+        const struct tp_bot_command_scope_chat_member *chat_member;
+    } as;
+} tp_bot_command_scope;
+/* BotCommandScopeDefault: core.telegram.org/bots/api#botcommandscopedefault */
+typedef struct tp_bot_command_scope_default {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+} tp_bot_command_scope_default;
+/* BotCommandScopeAllPrivateChats: core.telegram.org/bots/api#botcommandscopeallprivatechats */
+typedef struct tp_bot_command_scope_all_private_chats {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+} tp_bot_command_scope_all_private_chats;
+/* BotCommandScopeAllGroupChats: core.telegram.org/bots/api#botcommandscopeallgroupchats */
+typedef struct tp_bot_command_scope_all_group_chats {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+} tp_bot_command_scope_all_group_chats;
+/* BotCommandScopeAllChatAdministrators: core.telegram.org/bots/api#botcommandscopeallchatadministrators */
+typedef struct tp_bot_command_scope_all_chat_administrators {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+} tp_bot_command_scope_all_chat_administrators;
+/* BotCommandScopeChat: core.telegram.org/bots/api#botcommandscopechat */
+typedef struct tp_bot_command_scope_chat {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    tp_chat_id chat_id;
+} tp_bot_command_scope_chat;
+/* BotCommandScopeChatAdministrators: core.telegram.org/bots/api#botcommandscopechatadministrators */
+typedef struct tp_bot_command_scope_chat_administrators {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    tp_chat_id chat_id;
+} tp_bot_command_scope_chat_administrators;
+/* BotCommandScopeChatMember: core.telegram.org/bots/api#botcommandscopechatmember */
+typedef struct tp_bot_command_scope_chat_member {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    tp_chat_id chat_id;
+    int64_t user_id;
+} tp_bot_command_scope_chat_member;
+/* BotName: core.telegram.org/bots/api#botname */
+typedef struct tp_bot_name {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *name;
+} tp_bot_name;
+/* BotDescription: core.telegram.org/bots/api#botdescription */
+typedef struct tp_bot_description {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *description;
+} tp_bot_description;
+/* BotShortDescription: core.telegram.org/bots/api#botshortdescription */
+typedef struct tp_bot_short_description {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *short_description;
+} tp_bot_short_description;
+/* MenuButton: core.telegram.org/bots/api#menubutton */
+enum {
+    TP_MENU_BUTTON_COMMANDS = 1,
+    TP_MENU_BUTTON_WEB_APP = 2,
+    TP_MENU_BUTTON_DEFAULT = 3,
+};
+typedef struct tp_menu_button {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_MENU_BUTTON_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const struct tp_menu_button_commands *commands;
+        const struct tp_menu_button_web_app *web_app;
+        const struct tp_menu_button_default *default_;
+    } as;
+} tp_menu_button;
+/* MenuButtonCommands: core.telegram.org/bots/api#menubuttoncommands */
+typedef struct tp_menu_button_commands {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+} tp_menu_button_commands;
+/* MenuButtonWebApp: core.telegram.org/bots/api#menubuttonwebapp */
+typedef struct tp_menu_button_web_app {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *text;
+    const struct tp_web_app_info *web_app;
+} tp_menu_button_web_app;
+/* MenuButtonDefault: core.telegram.org/bots/api#menubuttondefault */
+typedef struct tp_menu_button_default {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+} tp_menu_button_default;
+/* ChatBoostSource: core.telegram.org/bots/api#chatboostsource */
+enum {
+    TP_CHAT_BOOST_SOURCE_PREMIUM = 1,
+    TP_CHAT_BOOST_SOURCE_GIFT_CODE = 2,
+    TP_CHAT_BOOST_SOURCE_GIVEAWAY = 3,
+};
+typedef struct tp_chat_boost_source {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_CHAT_BOOST_SOURCE_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const struct tp_chat_boost_source_premium *premium;
+        const struct tp_chat_boost_source_gift_code *gift_code;
+        const struct tp_chat_boost_source_giveaway *giveaway;
+    } as;
+} tp_chat_boost_source;
+/* ChatBoostSourcePremium: core.telegram.org/bots/api#chatboostsourcepremium */
+typedef struct tp_chat_boost_source_premium {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *source;
+    const struct tp_user *user;
+} tp_chat_boost_source_premium;
+/* ChatBoostSourceGiftCode: core.telegram.org/bots/api#chatboostsourcegiftcode */
+typedef struct tp_chat_boost_source_gift_code {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *source;
+    const struct tp_user *user;
+} tp_chat_boost_source_gift_code;
+/* ChatBoostSourceGiveaway: core.telegram.org/bots/api#chatboostsourcegiveaway */
+typedef struct tp_chat_boost_source_giveaway {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *source;
+    int64_t giveaway_message_id;
+    const struct tp_user *user;  /* optional */
+    int64_t prize_star_count;  /* optional */
+    bool is_unclaimed;  /* optional */
+    bool has_prize_star_count;
+    bool has_is_unclaimed;
+} tp_chat_boost_source_giveaway;
+/* ChatBoost: core.telegram.org/bots/api#chatboost */
+typedef struct tp_chat_boost {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *boost_id;
+    int64_t add_date;
+    int64_t expiration_date;
+    const struct tp_chat_boost_source *source;
+} tp_chat_boost;
+/* ChatBoostUpdated: core.telegram.org/bots/api#chatboostupdated */
+typedef struct tp_chat_boost_updated {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_chat *chat;
+    const struct tp_chat_boost *boost;
+} tp_chat_boost_updated;
+/* ChatBoostRemoved: core.telegram.org/bots/api#chatboostremoved */
+typedef struct tp_chat_boost_removed {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_chat *chat;
+    const char *boost_id;
+    int64_t remove_date;
+    const struct tp_chat_boost_source *source;
+} tp_chat_boost_removed;
+/* ChatOwnerLeft: core.telegram.org/bots/api#chatownerleft */
+typedef struct tp_chat_owner_left {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_user *new_owner;  /* optional */
+} tp_chat_owner_left;
+/* ChatOwnerChanged: core.telegram.org/bots/api#chatownerchanged */
+typedef struct tp_chat_owner_changed {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_user *new_owner;
+} tp_chat_owner_changed;
+/* UserChatBoosts: core.telegram.org/bots/api#userchatboosts */
+typedef struct tp_user_chat_boosts {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_chat_boost *boosts;
+    size_t boosts_count;
+} tp_user_chat_boosts;
+/* BusinessBotRights: core.telegram.org/bots/api#businessbotrights */
+typedef struct tp_business_bot_rights {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    bool can_reply;  /* optional */
+    bool can_read_messages;  /* optional */
+    bool can_delete_sent_messages;  /* optional */
+    bool can_delete_all_messages;  /* optional */
+    bool can_edit_name;  /* optional */
+    bool can_edit_bio;  /* optional */
+    bool can_edit_profile_photo;  /* optional */
+    bool can_edit_username;  /* optional */
+    bool can_change_gift_settings;  /* optional */
+    bool can_view_gifts_and_stars;  /* optional */
+    bool can_convert_gifts_to_stars;  /* optional */
+    bool can_transfer_and_upgrade_gifts;  /* optional */
+    bool can_transfer_stars;  /* optional */
+    bool can_manage_stories;  /* optional */
+    bool has_can_reply;
+    bool has_can_read_messages;
+    bool has_can_delete_sent_messages;
+    bool has_can_delete_all_messages;
+    bool has_can_edit_name;
+    bool has_can_edit_bio;
+    bool has_can_edit_profile_photo;
+    bool has_can_edit_username;
+    bool has_can_change_gift_settings;
+    bool has_can_view_gifts_and_stars;
+    bool has_can_convert_gifts_to_stars;
+    bool has_can_transfer_and_upgrade_gifts;
+    bool has_can_transfer_stars;
+    bool has_can_manage_stories;
+} tp_business_bot_rights;
+/* BusinessConnection: core.telegram.org/bots/api#businessconnection */
+typedef struct tp_business_connection {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *id;
+    const struct tp_user *user;
+    int64_t user_chat_id;
+    int64_t date;
+    const struct tp_business_bot_rights *rights;  /* optional */
+    bool is_enabled;
+} tp_business_connection;
+/* BusinessMessagesDeleted: core.telegram.org/bots/api#businessmessagesdeleted */
+typedef struct tp_business_messages_deleted {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *business_connection_id;
+    const struct tp_chat *chat;
+    const int64_t *message_ids;
+    size_t message_ids_count;
+} tp_business_messages_deleted;
+/* SentWebAppMessage: core.telegram.org/bots/api#sentwebappmessage */
+typedef struct tp_sent_web_app_message {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *inline_message_id;  /* optional */
+} tp_sent_web_app_message;
+/* SentGuestMessage: core.telegram.org/bots/api#sentguestmessage */
+typedef struct tp_sent_guest_message {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *inline_message_id;
+} tp_sent_guest_message;
+/* PreparedInlineMessage: core.telegram.org/bots/api#preparedinlinemessage */
+typedef struct tp_prepared_inline_message {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *id;
+    int64_t expiration_date;
+} tp_prepared_inline_message;
+/* PreparedKeyboardButton: core.telegram.org/bots/api#preparedkeyboardbutton */
+typedef struct tp_prepared_keyboard_button {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *id;
+} tp_prepared_keyboard_button;
+/* ResponseParameters: core.telegram.org/bots/api#responseparameters */
+typedef struct tp_response_parameters {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t migrate_to_chat_id;  /* optional */
+    int64_t retry_after;  /* optional */
+    bool has_migrate_to_chat_id;
+    bool has_retry_after;
+} tp_response_parameters;
+/* InputMedia: core.telegram.org/bots/api#inputmedia */
+enum {
+    TP_INPUT_MEDIA_ANIMATION = 1,
+    TP_INPUT_MEDIA_AUDIO = 2,
+    TP_INPUT_MEDIA_DOCUMENT = 3,
+    TP_INPUT_MEDIA_LIVE_PHOTO = 4,
+    TP_INPUT_MEDIA_PHOTO = 5,
+    TP_INPUT_MEDIA_VIDEO = 6,
+};
+typedef struct tp_input_media {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_INPUT_MEDIA_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const struct tp_input_media_animation *animation;
+        const struct tp_input_media_audio *audio;
+        const struct tp_input_media_document *document;
+        const struct tp_input_media_live_photo *live_photo;
+        const struct tp_input_media_photo *photo;
+        const struct tp_input_media_video *video;
+    } as;
+} tp_input_media;
+/* InputMediaAnimation: core.telegram.org/bots/api#inputmediaanimation */
+typedef struct tp_input_media_animation {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    tp_input_file media;
+    tp_input_file thumbnail;  /* optional */
+    const char *caption;  /* optional */
+    const char *parse_mode;  /* optional */
+    const struct tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    bool show_caption_above_media;  /* optional */
+    int64_t width;  /* optional */
+    int64_t height;  /* optional */
+    int64_t duration;  /* optional */
+    bool has_spoiler;  /* optional */
+    bool has_show_caption_above_media;
+    bool has_width;
+    bool has_height;
+    bool has_duration;
+    bool has_spoiler_set;
+} tp_input_media_animation;
+/* InputMediaAudio: core.telegram.org/bots/api#inputmediaaudio */
+typedef struct tp_input_media_audio {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    tp_input_file media;
+    tp_input_file thumbnail;  /* optional */
+    const char *caption;  /* optional */
+    const char *parse_mode;  /* optional */
+    const struct tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    int64_t duration;  /* optional */
+    const char *performer;  /* optional */
+    const char *title;  /* optional */
+    bool has_duration;
+} tp_input_media_audio;
+/* InputMediaDocument: core.telegram.org/bots/api#inputmediadocument */
+typedef struct tp_input_media_document {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    tp_input_file media;
+    tp_input_file thumbnail;  /* optional */
+    const char *caption;  /* optional */
+    const char *parse_mode;  /* optional */
+    const struct tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    bool disable_content_type_detection;  /* optional */
+    bool has_disable_content_type_detection;
+} tp_input_media_document;
+/* InputMediaLink: core.telegram.org/bots/api#inputmedialink */
+typedef struct tp_input_media_link {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *url;
+} tp_input_media_link;
+/* InputMediaLivePhoto: core.telegram.org/bots/api#inputmedialivephoto */
+typedef struct tp_input_media_live_photo {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    tp_input_file media;
+    tp_input_file photo;
+    const char *caption;  /* optional */
+    const char *parse_mode;  /* optional */
+    const struct tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    bool show_caption_above_media;  /* optional */
+    bool has_spoiler;  /* optional */
+    bool has_show_caption_above_media;
+    bool has_spoiler_set;
+} tp_input_media_live_photo;
+/* InputMediaLocation: core.telegram.org/bots/api#inputmedialocation */
+typedef struct tp_input_media_location {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    double latitude;
+    double longitude;
+    double horizontal_accuracy;  /* optional */
+    bool has_horizontal_accuracy;
+} tp_input_media_location;
+/* InputMediaPhoto: core.telegram.org/bots/api#inputmediaphoto */
+typedef struct tp_input_media_photo {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    tp_input_file media;
+    const char *caption;  /* optional */
+    const char *parse_mode;  /* optional */
+    const struct tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    bool show_caption_above_media;  /* optional */
+    bool has_spoiler;  /* optional */
+    bool has_show_caption_above_media;
+    bool has_spoiler_set;
+} tp_input_media_photo;
+/* InputMediaSticker: core.telegram.org/bots/api#inputmediasticker */
+typedef struct tp_input_media_sticker {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    tp_input_file media;
+    const char *emoji;  /* optional */
+} tp_input_media_sticker;
+/* InputMediaVenue: core.telegram.org/bots/api#inputmediavenue */
+typedef struct tp_input_media_venue {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    double latitude;
+    double longitude;
+    const char *title;
+    const char *address;
+    const char *foursquare_id;  /* optional */
+    const char *foursquare_type;  /* optional */
+    const char *google_place_id;  /* optional */
+    const char *google_place_type;  /* optional */
+} tp_input_media_venue;
+/* InputMediaVideo: core.telegram.org/bots/api#inputmediavideo */
+typedef struct tp_input_media_video {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    tp_input_file media;
+    tp_input_file thumbnail;  /* optional */
+    tp_input_file cover;  /* optional */
+    int64_t start_timestamp;  /* optional */
+    const char *caption;  /* optional */
+    const char *parse_mode;  /* optional */
+    const struct tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    bool show_caption_above_media;  /* optional */
+    int64_t width;  /* optional */
+    int64_t height;  /* optional */
+    int64_t duration;  /* optional */
+    bool supports_streaming;  /* optional */
+    bool has_spoiler;  /* optional */
+    bool has_start_timestamp;
+    bool has_show_caption_above_media;
+    bool has_width;
+    bool has_height;
+    bool has_duration;
+    bool has_supports_streaming;
+    bool has_spoiler_set;
+} tp_input_media_video;
+/* InputPaidMedia: core.telegram.org/bots/api#inputpaidmedia */
+enum {
+    TP_INPUT_PAID_MEDIA_LIVE_PHOTO = 1,
+    TP_INPUT_PAID_MEDIA_PHOTO = 2,
+    TP_INPUT_PAID_MEDIA_VIDEO = 3,
+};
+typedef struct tp_input_paid_media {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_INPUT_PAID_MEDIA_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const struct tp_input_paid_media_live_photo *live_photo;
+        const struct tp_input_paid_media_photo *photo;
+        const struct tp_input_paid_media_video *video;
+    } as;
+} tp_input_paid_media;
+/* InputPaidMediaLivePhoto: core.telegram.org/bots/api#inputpaidmedialivephoto */
+typedef struct tp_input_paid_media_live_photo {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    tp_input_file media;
+    tp_input_file photo;
+} tp_input_paid_media_live_photo;
+/* InputPaidMediaPhoto: core.telegram.org/bots/api#inputpaidmediaphoto */
+typedef struct tp_input_paid_media_photo {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    tp_input_file media;
+} tp_input_paid_media_photo;
+/* InputPaidMediaVideo: core.telegram.org/bots/api#inputpaidmediavideo */
+typedef struct tp_input_paid_media_video {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    tp_input_file media;
+    tp_input_file thumbnail;  /* optional */
+    tp_input_file cover;  /* optional */
+    int64_t start_timestamp;  /* optional */
+    int64_t width;  /* optional */
+    int64_t height;  /* optional */
+    int64_t duration;  /* optional */
+    bool supports_streaming;  /* optional */
+    bool has_start_timestamp;
+    bool has_width;
+    bool has_height;
+    bool has_duration;
+    bool has_supports_streaming;
+} tp_input_paid_media_video;
+/* InputProfilePhoto: core.telegram.org/bots/api#inputprofilephoto */
+enum {
+    TP_INPUT_PROFILE_PHOTO_STATIC = 1,
+    TP_INPUT_PROFILE_PHOTO_ANIMATED = 2,
+};
+typedef struct tp_input_profile_photo {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_INPUT_PROFILE_PHOTO_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const struct tp_input_profile_photo_static *static_;
+        const struct tp_input_profile_photo_animated *animated;
+    } as;
+} tp_input_profile_photo;
+/* InputProfilePhotoStatic: core.telegram.org/bots/api#inputprofilephotostatic */
+typedef struct tp_input_profile_photo_static {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    tp_input_file photo;
+} tp_input_profile_photo_static;
+/* InputProfilePhotoAnimated: core.telegram.org/bots/api#inputprofilephotoanimated */
+typedef struct tp_input_profile_photo_animated {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    tp_input_file animation;
+    double main_frame_timestamp;  /* optional */
+    bool has_main_frame_timestamp;
+} tp_input_profile_photo_animated;
+/* InputStoryContent: core.telegram.org/bots/api#inputstorycontent */
+enum {
+    TP_INPUT_STORY_CONTENT_PHOTO = 1,
+    TP_INPUT_STORY_CONTENT_VIDEO = 2,
+};
+typedef struct tp_input_story_content {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_INPUT_STORY_CONTENT_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const struct tp_input_story_content_photo *photo;
+        const struct tp_input_story_content_video *video;
+    } as;
+} tp_input_story_content;
+/* InputStoryContentPhoto: core.telegram.org/bots/api#inputstorycontentphoto */
+typedef struct tp_input_story_content_photo {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    tp_input_file photo;
+} tp_input_story_content_photo;
+/* InputStoryContentVideo: core.telegram.org/bots/api#inputstorycontentvideo */
+typedef struct tp_input_story_content_video {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    tp_input_file video;
+    double duration;  /* optional */
+    double cover_frame_timestamp;  /* optional */
+    bool is_animation;  /* optional */
+    bool has_duration;
+    bool has_cover_frame_timestamp;
+    bool has_is_animation;
+} tp_input_story_content_video;
+/* Sticker: core.telegram.org/bots/api#sticker */
+typedef struct tp_sticker {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *file_id;
+    const char *file_unique_id;
+    const char *type;
+    int64_t width;
+    int64_t height;
+    bool is_animated;
+    bool is_video;
+    const struct tp_photo_size *thumbnail;  /* optional */
+    const char *emoji;  /* optional */
+    const char *set_name;  /* optional */
+    const struct tp_file *premium_animation;  /* optional */
+    const struct tp_mask_position *mask_position;  /* optional */
+    const char *custom_emoji_id;  /* optional */
+    bool needs_repainting;  /* optional */
+    int64_t file_size;  /* optional */
+    bool has_needs_repainting;
+    bool has_file_size;
+} tp_sticker;
+/* StickerSet: core.telegram.org/bots/api#stickerset */
+typedef struct tp_sticker_set {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *name;
+    const char *title;
+    const char *sticker_type;
+    const struct tp_sticker *stickers;
+    size_t stickers_count;
+    const struct tp_photo_size *thumbnail;  /* optional */
+} tp_sticker_set;
+/* MaskPosition: core.telegram.org/bots/api#maskposition */
+typedef struct tp_mask_position {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *point;
+    double x_shift;
+    double y_shift;
+    double scale;
+} tp_mask_position;
+/* InputSticker: core.telegram.org/bots/api#inputsticker */
+typedef struct tp_input_sticker {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    tp_input_file sticker;
+    const char *format;
+    const char * const *emoji_list;
+    size_t emoji_list_count;
+    const struct tp_mask_position *mask_position;  /* optional */
+    const char * const *keywords;  /* optional */
+    size_t keywords_count;
+} tp_input_sticker;
+/* RichMessage: core.telegram.org/bots/api#richmessage */
+typedef struct tp_rich_message {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_rich_block *blocks;
+    size_t blocks_count;
+    bool is_rtl;  /* optional */
+    bool has_is_rtl;
+} tp_rich_message;
+/* InputRichMessage: core.telegram.org/bots/api#inputrichmessage */
+typedef struct tp_input_rich_message {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *html;  /* optional */
+    const char *markdown;  /* optional */
+    bool is_rtl;  /* optional */
+    bool skip_entity_detection;  /* optional */
+    bool has_is_rtl;
+    bool has_skip_entity_detection;
+} tp_input_rich_message;
+/* RichText: core.telegram.org/bots/api#richtext */
+enum {
+    TP_RICH_TEXT_STRING = 1,
+    TP_RICH_TEXT_ARRAY = 2,
+    TP_RICH_TEXT_BOLD = 3,
+    TP_RICH_TEXT_ITALIC = 4,
+    TP_RICH_TEXT_UNDERLINE = 5,
+    TP_RICH_TEXT_STRIKETHROUGH = 6,
+    TP_RICH_TEXT_SPOILER = 7,
+    TP_RICH_TEXT_DATE_TIME = 8,
+    TP_RICH_TEXT_TEXT_MENTION = 9,
+    TP_RICH_TEXT_SUBSCRIPT = 10,
+    TP_RICH_TEXT_SUPERSCRIPT = 11,
+    TP_RICH_TEXT_MARKED = 12,
+    TP_RICH_TEXT_CODE = 13,
+    TP_RICH_TEXT_CUSTOM_EMOJI = 14,
+    TP_RICH_TEXT_MATHEMATICAL_EXPRESSION = 15,
+    TP_RICH_TEXT_URL = 16,
+    TP_RICH_TEXT_EMAIL_ADDRESS = 17,
+    TP_RICH_TEXT_PHONE_NUMBER = 18,
+    TP_RICH_TEXT_BANK_CARD_NUMBER = 19,
+    TP_RICH_TEXT_MENTION = 20,
+    TP_RICH_TEXT_HASHTAG = 21,
+    TP_RICH_TEXT_CASHTAG = 22,
+    TP_RICH_TEXT_BOT_COMMAND = 23,
+    TP_RICH_TEXT_ANCHOR = 24,
+    TP_RICH_TEXT_ANCHOR_LINK = 25,
+    TP_RICH_TEXT_REFERENCE = 26,
+    TP_RICH_TEXT_REFERENCE_LINK = 27,
+};
+typedef struct tp_rich_text {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_RICH_TEXT_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const char *string;
+        const struct tp_rich_text_bold *bold;
+        const struct tp_rich_text_italic *italic;
+        const struct tp_rich_text_underline *underline;
+        const struct tp_rich_text_strikethrough *strikethrough;
+        const struct tp_rich_text_spoiler *spoiler;
+        const struct tp_rich_text_date_time *date_time;
+        const struct tp_rich_text_text_mention *text_mention;
+        const struct tp_rich_text_subscript *subscript;
+        const struct tp_rich_text_superscript *superscript;
+        const struct tp_rich_text_marked *marked;
+        const struct tp_rich_text_code *code;
+        const struct tp_rich_text_custom_emoji *custom_emoji;
+        const struct tp_rich_text_mathematical_expression *mathematical_expression;
+        const struct tp_rich_text_url *url;
+        const struct tp_rich_text_email_address *email_address;
+        const struct tp_rich_text_phone_number *phone_number;
+        const struct tp_rich_text_bank_card_number *bank_card_number;
+        const struct tp_rich_text_mention *mention;
+        const struct tp_rich_text_hashtag *hashtag;
+        const struct tp_rich_text_cashtag *cashtag;
+        const struct tp_rich_text_bot_command *bot_command;
+        const struct tp_rich_text_anchor *anchor;
+        const struct tp_rich_text_anchor_link *anchor_link;
+        const struct tp_rich_text_reference *reference;
+        const struct tp_rich_text_reference_link *reference_link;
+    } as;
+} tp_rich_text;
+/* RichTextBold: core.telegram.org/bots/api#richtextbold */
+typedef struct tp_rich_text_bold {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_rich_text *text;
+} tp_rich_text_bold;
+/* RichTextItalic: core.telegram.org/bots/api#richtextitalic */
+typedef struct tp_rich_text_italic {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_rich_text *text;
+} tp_rich_text_italic;
+/* RichTextUnderline: core.telegram.org/bots/api#richtextunderline */
+typedef struct tp_rich_text_underline {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_rich_text *text;
+} tp_rich_text_underline;
+/* RichTextStrikethrough: core.telegram.org/bots/api#richtextstrikethrough */
+typedef struct tp_rich_text_strikethrough {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_rich_text *text;
+} tp_rich_text_strikethrough;
+/* RichTextSpoiler: core.telegram.org/bots/api#richtextspoiler */
+typedef struct tp_rich_text_spoiler {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_rich_text *text;
+} tp_rich_text_spoiler;
+/* RichTextDateTime: core.telegram.org/bots/api#richtextdatetime */
+typedef struct tp_rich_text_date_time {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_rich_text *text;
+    int64_t unix_time;
+    const char *date_time_format;
+} tp_rich_text_date_time;
+/* RichTextTextMention: core.telegram.org/bots/api#richtexttextmention */
+typedef struct tp_rich_text_text_mention {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_rich_text *text;
+    const struct tp_user *user;
+} tp_rich_text_text_mention;
+/* RichTextSubscript: core.telegram.org/bots/api#richtextsubscript */
+typedef struct tp_rich_text_subscript {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_rich_text *text;
+} tp_rich_text_subscript;
+/* RichTextSuperscript: core.telegram.org/bots/api#richtextsuperscript */
+typedef struct tp_rich_text_superscript {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_rich_text *text;
+} tp_rich_text_superscript;
+/* RichTextMarked: core.telegram.org/bots/api#richtextmarked */
+typedef struct tp_rich_text_marked {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_rich_text *text;
+} tp_rich_text_marked;
+/* RichTextCode: core.telegram.org/bots/api#richtextcode */
+typedef struct tp_rich_text_code {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_rich_text *text;
+} tp_rich_text_code;
+/* RichTextCustomEmoji: core.telegram.org/bots/api#richtextcustomemoji */
+typedef struct tp_rich_text_custom_emoji {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *custom_emoji_id;
+    const char *alternative_text;
+} tp_rich_text_custom_emoji;
+/* RichTextMathematicalExpression: core.telegram.org/bots/api#richtextmathematicalexpression */
+typedef struct tp_rich_text_mathematical_expression {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *expression;
+} tp_rich_text_mathematical_expression;
+/* RichTextUrl: core.telegram.org/bots/api#richtexturl */
+typedef struct tp_rich_text_url {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_rich_text *text;
+    const char *url;
+} tp_rich_text_url;
+/* RichTextEmailAddress: core.telegram.org/bots/api#richtextemailaddress */
+typedef struct tp_rich_text_email_address {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_rich_text *text;
+    const char *email_address;
+} tp_rich_text_email_address;
+/* RichTextPhoneNumber: core.telegram.org/bots/api#richtextphonenumber */
+typedef struct tp_rich_text_phone_number {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_rich_text *text;
+    const char *phone_number;
+} tp_rich_text_phone_number;
+/* RichTextBankCardNumber: core.telegram.org/bots/api#richtextbankcardnumber */
+typedef struct tp_rich_text_bank_card_number {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_rich_text *text;
+    const char *bank_card_number;
+} tp_rich_text_bank_card_number;
+/* RichTextMention: core.telegram.org/bots/api#richtextmention */
+typedef struct tp_rich_text_mention {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_rich_text *text;
+    const char *username;
+} tp_rich_text_mention;
+/* RichTextHashtag: core.telegram.org/bots/api#richtexthashtag */
+typedef struct tp_rich_text_hashtag {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_rich_text *text;
+    const char *hashtag;
+} tp_rich_text_hashtag;
+/* RichTextCashtag: core.telegram.org/bots/api#richtextcashtag */
+typedef struct tp_rich_text_cashtag {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_rich_text *text;
+    const char *cashtag;
+} tp_rich_text_cashtag;
+/* RichTextBotCommand: core.telegram.org/bots/api#richtextbotcommand */
+typedef struct tp_rich_text_bot_command {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_rich_text *text;
+    const char *bot_command;
+} tp_rich_text_bot_command;
+/* RichTextAnchor: core.telegram.org/bots/api#richtextanchor */
+typedef struct tp_rich_text_anchor {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *name;
+} tp_rich_text_anchor;
+/* RichTextAnchorLink: core.telegram.org/bots/api#richtextanchorlink */
+typedef struct tp_rich_text_anchor_link {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_rich_text *text;
+    const char *anchor_name;
+} tp_rich_text_anchor_link;
+/* RichTextReference: core.telegram.org/bots/api#richtextreference */
+typedef struct tp_rich_text_reference {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_rich_text *text;
+    const char *name;
+} tp_rich_text_reference;
+/* RichTextReferenceLink: core.telegram.org/bots/api#richtextreferencelink */
+typedef struct tp_rich_text_reference_link {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_rich_text *text;
+    const char *reference_name;
+} tp_rich_text_reference_link;
+/* RichBlockCaption: core.telegram.org/bots/api#richblockcaption */
+typedef struct tp_rich_block_caption {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_rich_text *text;
+    const struct tp_rich_text *credit;  /* optional */
+} tp_rich_block_caption;
+/* RichBlockTableCell: core.telegram.org/bots/api#richblocktablecell */
+typedef struct tp_rich_block_table_cell {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_rich_text *text;  /* optional */
+    bool is_header;  /* optional */
+    int64_t colspan;  /* optional */
+    int64_t rowspan;  /* optional */
+    const char *align;
+    const char *valign;
+    bool has_is_header;
+    bool has_colspan;
+    bool has_rowspan;
+} tp_rich_block_table_cell;
+/* RichBlockListItem: core.telegram.org/bots/api#richblocklistitem */
+typedef struct tp_rich_block_list_item {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *label;
+    const struct tp_rich_block *blocks;
+    size_t blocks_count;
+    bool has_checkbox;  /* optional */
+    bool is_checked;  /* optional */
+    int64_t value;  /* optional */
+    const char *type;  /* optional */
+    bool has_checkbox_set;
+    bool has_is_checked;
+    bool has_value;
+} tp_rich_block_list_item;
+/* RichBlock: core.telegram.org/bots/api#richblock */
+enum {
+    TP_RICH_BLOCK_PARAGRAPH = 1,
+    TP_RICH_BLOCK_SECTION_HEADING = 2,
+    TP_RICH_BLOCK_PREFORMATTED = 3,
+    TP_RICH_BLOCK_FOOTER = 4,
+    TP_RICH_BLOCK_DIVIDER = 5,
+    TP_RICH_BLOCK_MATHEMATICAL_EXPRESSION = 6,
+    TP_RICH_BLOCK_ANCHOR = 7,
+    TP_RICH_BLOCK_LIST = 8,
+    TP_RICH_BLOCK_BLOCK_QUOTATION = 9,
+    TP_RICH_BLOCK_PULL_QUOTATION = 10,
+    TP_RICH_BLOCK_COLLAGE = 11,
+    TP_RICH_BLOCK_SLIDESHOW = 12,
+    TP_RICH_BLOCK_TABLE = 13,
+    TP_RICH_BLOCK_DETAILS = 14,
+    TP_RICH_BLOCK_MAP = 15,
+    TP_RICH_BLOCK_ANIMATION = 16,
+    TP_RICH_BLOCK_AUDIO = 17,
+    TP_RICH_BLOCK_PHOTO = 18,
+    TP_RICH_BLOCK_VIDEO = 19,
+    TP_RICH_BLOCK_VOICE_NOTE = 20,
+    TP_RICH_BLOCK_THINKING = 21,
+};
+typedef struct tp_rich_block {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_RICH_BLOCK_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const struct tp_rich_block_paragraph *paragraph;
+        const struct tp_rich_block_section_heading *section_heading;
+        const struct tp_rich_block_preformatted *preformatted;
+        const struct tp_rich_block_footer *footer;
+        const struct tp_rich_block_divider *divider;
+        const struct tp_rich_block_mathematical_expression *mathematical_expression;
+        const struct tp_rich_block_anchor *anchor;
+        const struct tp_rich_block_list *list;
+        const struct tp_rich_block_block_quotation *block_quotation;
+        const struct tp_rich_block_pull_quotation *pull_quotation;
+        const struct tp_rich_block_collage *collage;
+        const struct tp_rich_block_slideshow *slideshow;
+        const struct tp_rich_block_table *table;
+        const struct tp_rich_block_details *details;
+        const struct tp_rich_block_map *map;
+        const struct tp_rich_block_animation *animation;
+        const struct tp_rich_block_audio *audio;
+        const struct tp_rich_block_photo *photo;
+        const struct tp_rich_block_video *video;
+        const struct tp_rich_block_voice_note *voice_note;
+        const struct tp_rich_block_thinking *thinking;
+    } as;
+} tp_rich_block;
+/* RichBlockParagraph: core.telegram.org/bots/api#richblockparagraph */
+typedef struct tp_rich_block_paragraph {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_rich_text *text;
+} tp_rich_block_paragraph;
+/* RichBlockSectionHeading: core.telegram.org/bots/api#richblocksectionheading */
+typedef struct tp_rich_block_section_heading {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_rich_text *text;
+    int64_t size;
+} tp_rich_block_section_heading;
+/* RichBlockPreformatted: core.telegram.org/bots/api#richblockpreformatted */
+typedef struct tp_rich_block_preformatted {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_rich_text *text;
+    const char *language;  /* optional */
+} tp_rich_block_preformatted;
+/* RichBlockFooter: core.telegram.org/bots/api#richblockfooter */
+typedef struct tp_rich_block_footer {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_rich_text *text;
+} tp_rich_block_footer;
+/* RichBlockDivider: core.telegram.org/bots/api#richblockdivider */
+typedef struct tp_rich_block_divider {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+} tp_rich_block_divider;
+/* RichBlockMathematicalExpression: core.telegram.org/bots/api#richblockmathematicalexpression */
+typedef struct tp_rich_block_mathematical_expression {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *expression;
+} tp_rich_block_mathematical_expression;
+/* RichBlockAnchor: core.telegram.org/bots/api#richblockanchor */
+typedef struct tp_rich_block_anchor {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *name;
+} tp_rich_block_anchor;
+/* RichBlockList: core.telegram.org/bots/api#richblocklist */
+typedef struct tp_rich_block_list {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_rich_block_list_item *items;
+    size_t items_count;
+} tp_rich_block_list;
+/* RichBlockBlockQuotation: core.telegram.org/bots/api#richblockblockquotation */
+typedef struct tp_rich_block_block_quotation {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_rich_block *blocks;
+    size_t blocks_count;
+    const struct tp_rich_text *credit;  /* optional */
+} tp_rich_block_block_quotation;
+/* RichBlockPullQuotation: core.telegram.org/bots/api#richblockpullquotation */
+typedef struct tp_rich_block_pull_quotation {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_rich_text *text;
+    const struct tp_rich_text *credit;  /* optional */
+} tp_rich_block_pull_quotation;
+/* RichBlockCollage: core.telegram.org/bots/api#richblockcollage */
+typedef struct tp_rich_block_collage {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_rich_block *blocks;
+    size_t blocks_count;
+    const struct tp_rich_block_caption *caption;  /* optional */
+} tp_rich_block_collage;
+/* RichBlockSlideshow: core.telegram.org/bots/api#richblockslideshow */
+typedef struct tp_rich_block_slideshow {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_rich_block *blocks;
+    size_t blocks_count;
+    const struct tp_rich_block_caption *caption;  /* optional */
+} tp_rich_block_slideshow;
+/* RichBlockTable: core.telegram.org/bots/api#richblocktable */
+typedef struct tp_rich_block_table {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const tp_rich_block_table_cell_list *cells;
+    size_t cells_count;
+    bool is_bordered;  /* optional */
+    bool is_striped;  /* optional */
+    const struct tp_rich_text *caption;  /* optional */
+    bool has_is_bordered;
+    bool has_is_striped;
+} tp_rich_block_table;
+/* RichBlockDetails: core.telegram.org/bots/api#richblockdetails */
+typedef struct tp_rich_block_details {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_rich_text *summary;
+    const struct tp_rich_block *blocks;
+    size_t blocks_count;
+    bool is_open;  /* optional */
+    bool has_is_open;
+} tp_rich_block_details;
+/* RichBlockMap: core.telegram.org/bots/api#richblockmap */
+typedef struct tp_rich_block_map {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_location *location;
+    int64_t zoom;
+    int64_t width;
+    int64_t height;
+    const struct tp_rich_block_caption *caption;  /* optional */
+} tp_rich_block_map;
+/* RichBlockAnimation: core.telegram.org/bots/api#richblockanimation */
+typedef struct tp_rich_block_animation {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_animation *animation;
+    bool has_spoiler;  /* optional */
+    const struct tp_rich_block_caption *caption;  /* optional */
+    bool has_spoiler_set;
+} tp_rich_block_animation;
+/* RichBlockAudio: core.telegram.org/bots/api#richblockaudio */
+typedef struct tp_rich_block_audio {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_audio *audio;
+    const struct tp_rich_block_caption *caption;  /* optional */
+} tp_rich_block_audio;
+/* RichBlockPhoto: core.telegram.org/bots/api#richblockphoto */
+typedef struct tp_rich_block_photo {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_photo_size *photo;
+    size_t photo_count;
+    bool has_spoiler;  /* optional */
+    const struct tp_rich_block_caption *caption;  /* optional */
+    bool has_spoiler_set;
+} tp_rich_block_photo;
+/* RichBlockVideo: core.telegram.org/bots/api#richblockvideo */
+typedef struct tp_rich_block_video {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_video *video;
+    bool has_spoiler;  /* optional */
+    const struct tp_rich_block_caption *caption;  /* optional */
+    bool has_spoiler_set;
+} tp_rich_block_video;
+/* RichBlockVoiceNote: core.telegram.org/bots/api#richblockvoicenote */
+typedef struct tp_rich_block_voice_note {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_voice *voice_note;
+    const struct tp_rich_block_caption *caption;  /* optional */
+} tp_rich_block_voice_note;
+/* RichBlockThinking: core.telegram.org/bots/api#richblockthinking */
+typedef struct tp_rich_block_thinking {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_rich_text *text;
+} tp_rich_block_thinking;
+/* InlineQuery: core.telegram.org/bots/api#inlinequery */
+typedef struct tp_inline_query {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *id;
+    const struct tp_user *from_;
+    const char *query;
+    const char *offset;
+    const char *chat_type;  /* optional */
+    const struct tp_location *location;  /* optional */
+} tp_inline_query;
+/* InlineQueryResultsButton: core.telegram.org/bots/api#inlinequeryresultsbutton */
+typedef struct tp_inline_query_results_button {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *text;
+    const struct tp_web_app_info *web_app;  /* optional */
+    const char *start_parameter;  /* optional */
+} tp_inline_query_results_button;
+/* InlineQueryResult: core.telegram.org/bots/api#inlinequeryresult */
+enum {
+    TP_INLINE_QUERY_RESULT_CACHED_AUDIO = 1,
+    TP_INLINE_QUERY_RESULT_CACHED_DOCUMENT = 2,
+    TP_INLINE_QUERY_RESULT_CACHED_GIF = 3,
+    TP_INLINE_QUERY_RESULT_CACHED_MPEG4_GIF = 4,
+    TP_INLINE_QUERY_RESULT_CACHED_PHOTO = 5,
+    TP_INLINE_QUERY_RESULT_CACHED_STICKER = 6,
+    TP_INLINE_QUERY_RESULT_CACHED_VIDEO = 7,
+    TP_INLINE_QUERY_RESULT_CACHED_VOICE = 8,
+    TP_INLINE_QUERY_RESULT_ARTICLE = 9,
+    TP_INLINE_QUERY_RESULT_AUDIO = 10,
+    TP_INLINE_QUERY_RESULT_CONTACT = 11,
+    TP_INLINE_QUERY_RESULT_GAME = 12,
+    TP_INLINE_QUERY_RESULT_DOCUMENT = 13,
+    TP_INLINE_QUERY_RESULT_GIF = 14,
+    TP_INLINE_QUERY_RESULT_LOCATION = 15,
+    TP_INLINE_QUERY_RESULT_MPEG4_GIF = 16,
+    TP_INLINE_QUERY_RESULT_PHOTO = 17,
+    TP_INLINE_QUERY_RESULT_VENUE = 18,
+    TP_INLINE_QUERY_RESULT_VIDEO = 19,
+    TP_INLINE_QUERY_RESULT_VOICE = 20,
+};
+typedef struct tp_inline_query_result {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_INLINE_QUERY_RESULT_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const struct tp_inline_query_result_cached_audio *cached_audio;
+        const struct tp_inline_query_result_cached_document *cached_document;
+        const struct tp_inline_query_result_cached_gif *cached_gif;
+        const struct tp_inline_query_result_cached_mpeg4_gif *cached_mpeg4_gif;
+        const struct tp_inline_query_result_cached_photo *cached_photo;
+        const struct tp_inline_query_result_cached_sticker *cached_sticker;
+        const struct tp_inline_query_result_cached_video *cached_video;
+        const struct tp_inline_query_result_cached_voice *cached_voice;
+        const struct tp_inline_query_result_article *article;
+        const struct tp_inline_query_result_audio *audio;
+        const struct tp_inline_query_result_contact *contact;
+        const struct tp_inline_query_result_game *game;
+        const struct tp_inline_query_result_document *document;
+        const struct tp_inline_query_result_gif *gif;
+        const struct tp_inline_query_result_location *location;
+        const struct tp_inline_query_result_mpeg4_gif *mpeg4_gif;
+        const struct tp_inline_query_result_photo *photo;
+        const struct tp_inline_query_result_venue *venue;
+        const struct tp_inline_query_result_video *video;
+        const struct tp_inline_query_result_voice *voice;
+    } as;
+} tp_inline_query_result;
+/* InlineQueryResultArticle: core.telegram.org/bots/api#inlinequeryresultarticle */
+typedef struct tp_inline_query_result_article {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *id;
+    const char *title;
+    const struct tp_input_message_content *input_message_content;
+    const struct tp_inline_keyboard_markup *reply_markup;  /* optional */
+    const char *url;  /* optional */
+    const char *description;  /* optional */
+    const char *thumbnail_url;  /* optional */
+    int64_t thumbnail_width;  /* optional */
+    int64_t thumbnail_height;  /* optional */
+    bool has_thumbnail_width;
+    bool has_thumbnail_height;
+} tp_inline_query_result_article;
+/* InlineQueryResultPhoto: core.telegram.org/bots/api#inlinequeryresultphoto */
+typedef struct tp_inline_query_result_photo {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *id;
+    const char *photo_url;
+    const char *thumbnail_url;
+    int64_t photo_width;  /* optional */
+    int64_t photo_height;  /* optional */
+    const char *title;  /* optional */
+    const char *description;  /* optional */
+    const char *caption;  /* optional */
+    const char *parse_mode;  /* optional */
+    const struct tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    bool show_caption_above_media;  /* optional */
+    const struct tp_inline_keyboard_markup *reply_markup;  /* optional */
+    const struct tp_input_message_content *input_message_content;  /* optional */
+    bool has_photo_width;
+    bool has_photo_height;
+    bool has_show_caption_above_media;
+} tp_inline_query_result_photo;
+/* InlineQueryResultGif: core.telegram.org/bots/api#inlinequeryresultgif */
+typedef struct tp_inline_query_result_gif {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *id;
+    const char *gif_url;
+    int64_t gif_width;  /* optional */
+    int64_t gif_height;  /* optional */
+    int64_t gif_duration;  /* optional */
+    const char *thumbnail_url;
+    const char *thumbnail_mime_type;  /* optional */
+    const char *title;  /* optional */
+    const char *caption;  /* optional */
+    const char *parse_mode;  /* optional */
+    const struct tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    bool show_caption_above_media;  /* optional */
+    const struct tp_inline_keyboard_markup *reply_markup;  /* optional */
+    const struct tp_input_message_content *input_message_content;  /* optional */
+    bool has_gif_width;
+    bool has_gif_height;
+    bool has_gif_duration;
+    bool has_show_caption_above_media;
+} tp_inline_query_result_gif;
+/* InlineQueryResultMpeg4Gif: core.telegram.org/bots/api#inlinequeryresultmpeg4gif */
+typedef struct tp_inline_query_result_mpeg4_gif {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *id;
+    const char *mpeg4_url;
+    int64_t mpeg4_width;  /* optional */
+    int64_t mpeg4_height;  /* optional */
+    int64_t mpeg4_duration;  /* optional */
+    const char *thumbnail_url;
+    const char *thumbnail_mime_type;  /* optional */
+    const char *title;  /* optional */
+    const char *caption;  /* optional */
+    const char *parse_mode;  /* optional */
+    const struct tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    bool show_caption_above_media;  /* optional */
+    const struct tp_inline_keyboard_markup *reply_markup;  /* optional */
+    const struct tp_input_message_content *input_message_content;  /* optional */
+    bool has_mpeg4_width;
+    bool has_mpeg4_height;
+    bool has_mpeg4_duration;
+    bool has_show_caption_above_media;
+} tp_inline_query_result_mpeg4_gif;
+/* InlineQueryResultVideo: core.telegram.org/bots/api#inlinequeryresultvideo */
+typedef struct tp_inline_query_result_video {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *id;
+    const char *video_url;
+    const char *mime_type;
+    const char *thumbnail_url;
+    const char *title;
+    const char *caption;  /* optional */
+    const char *parse_mode;  /* optional */
+    const struct tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    bool show_caption_above_media;  /* optional */
+    int64_t video_width;  /* optional */
+    int64_t video_height;  /* optional */
+    int64_t video_duration;  /* optional */
+    const char *description;  /* optional */
+    const struct tp_inline_keyboard_markup *reply_markup;  /* optional */
+    const struct tp_input_message_content *input_message_content;  /* optional */
+    bool has_show_caption_above_media;
+    bool has_video_width;
+    bool has_video_height;
+    bool has_video_duration;
+} tp_inline_query_result_video;
+/* InlineQueryResultAudio: core.telegram.org/bots/api#inlinequeryresultaudio */
+typedef struct tp_inline_query_result_audio {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *id;
+    const char *audio_url;
+    const char *title;
+    const char *caption;  /* optional */
+    const char *parse_mode;  /* optional */
+    const struct tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    const char *performer;  /* optional */
+    int64_t audio_duration;  /* optional */
+    const struct tp_inline_keyboard_markup *reply_markup;  /* optional */
+    const struct tp_input_message_content *input_message_content;  /* optional */
+    bool has_audio_duration;
+} tp_inline_query_result_audio;
+/* InlineQueryResultVoice: core.telegram.org/bots/api#inlinequeryresultvoice */
+typedef struct tp_inline_query_result_voice {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *id;
+    const char *voice_url;
+    const char *title;
+    const char *caption;  /* optional */
+    const char *parse_mode;  /* optional */
+    const struct tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    int64_t voice_duration;  /* optional */
+    const struct tp_inline_keyboard_markup *reply_markup;  /* optional */
+    const struct tp_input_message_content *input_message_content;  /* optional */
+    bool has_voice_duration;
+} tp_inline_query_result_voice;
+/* InlineQueryResultDocument: core.telegram.org/bots/api#inlinequeryresultdocument */
+typedef struct tp_inline_query_result_document {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *id;
+    const char *title;
+    const char *caption;  /* optional */
+    const char *parse_mode;  /* optional */
+    const struct tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    const char *document_url;
+    const char *mime_type;
+    const char *description;  /* optional */
+    const struct tp_inline_keyboard_markup *reply_markup;  /* optional */
+    const struct tp_input_message_content *input_message_content;  /* optional */
+    const char *thumbnail_url;  /* optional */
+    int64_t thumbnail_width;  /* optional */
+    int64_t thumbnail_height;  /* optional */
+    bool has_thumbnail_width;
+    bool has_thumbnail_height;
+} tp_inline_query_result_document;
+/* InlineQueryResultLocation: core.telegram.org/bots/api#inlinequeryresultlocation */
+typedef struct tp_inline_query_result_location {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *id;
+    double latitude;
+    double longitude;
+    const char *title;
+    double horizontal_accuracy;  /* optional */
+    int64_t live_period;  /* optional */
+    int64_t heading;  /* optional */
+    int64_t proximity_alert_radius;  /* optional */
+    const struct tp_inline_keyboard_markup *reply_markup;  /* optional */
+    const struct tp_input_message_content *input_message_content;  /* optional */
+    const char *thumbnail_url;  /* optional */
+    int64_t thumbnail_width;  /* optional */
+    int64_t thumbnail_height;  /* optional */
+    bool has_horizontal_accuracy;
+    bool has_live_period;
+    bool has_heading;
+    bool has_proximity_alert_radius;
+    bool has_thumbnail_width;
+    bool has_thumbnail_height;
+} tp_inline_query_result_location;
+/* InlineQueryResultVenue: core.telegram.org/bots/api#inlinequeryresultvenue */
+typedef struct tp_inline_query_result_venue {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *id;
+    double latitude;
+    double longitude;
+    const char *title;
+    const char *address;
+    const char *foursquare_id;  /* optional */
+    const char *foursquare_type;  /* optional */
+    const char *google_place_id;  /* optional */
+    const char *google_place_type;  /* optional */
+    const struct tp_inline_keyboard_markup *reply_markup;  /* optional */
+    const struct tp_input_message_content *input_message_content;  /* optional */
+    const char *thumbnail_url;  /* optional */
+    int64_t thumbnail_width;  /* optional */
+    int64_t thumbnail_height;  /* optional */
+    bool has_thumbnail_width;
+    bool has_thumbnail_height;
+} tp_inline_query_result_venue;
+/* InlineQueryResultContact: core.telegram.org/bots/api#inlinequeryresultcontact */
+typedef struct tp_inline_query_result_contact {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *id;
+    const char *phone_number;
+    const char *first_name;
+    const char *last_name;  /* optional */
+    const char *vcard;  /* optional */
+    const struct tp_inline_keyboard_markup *reply_markup;  /* optional */
+    const struct tp_input_message_content *input_message_content;  /* optional */
+    const char *thumbnail_url;  /* optional */
+    int64_t thumbnail_width;  /* optional */
+    int64_t thumbnail_height;  /* optional */
+    bool has_thumbnail_width;
+    bool has_thumbnail_height;
+} tp_inline_query_result_contact;
+/* InlineQueryResultGame: core.telegram.org/bots/api#inlinequeryresultgame */
+typedef struct tp_inline_query_result_game {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *id;
+    const char *game_short_name;
+    const struct tp_inline_keyboard_markup *reply_markup;  /* optional */
+} tp_inline_query_result_game;
+/* InlineQueryResultCachedPhoto: core.telegram.org/bots/api#inlinequeryresultcachedphoto */
+typedef struct tp_inline_query_result_cached_photo {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *id;
+    const char *photo_file_id;
+    const char *title;  /* optional */
+    const char *description;  /* optional */
+    const char *caption;  /* optional */
+    const char *parse_mode;  /* optional */
+    const struct tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    bool show_caption_above_media;  /* optional */
+    const struct tp_inline_keyboard_markup *reply_markup;  /* optional */
+    const struct tp_input_message_content *input_message_content;  /* optional */
+    bool has_show_caption_above_media;
+} tp_inline_query_result_cached_photo;
+/* InlineQueryResultCachedGif: core.telegram.org/bots/api#inlinequeryresultcachedgif */
+typedef struct tp_inline_query_result_cached_gif {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *id;
+    const char *gif_file_id;
+    const char *title;  /* optional */
+    const char *caption;  /* optional */
+    const char *parse_mode;  /* optional */
+    const struct tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    bool show_caption_above_media;  /* optional */
+    const struct tp_inline_keyboard_markup *reply_markup;  /* optional */
+    const struct tp_input_message_content *input_message_content;  /* optional */
+    bool has_show_caption_above_media;
+} tp_inline_query_result_cached_gif;
+/* InlineQueryResultCachedMpeg4Gif: core.telegram.org/bots/api#inlinequeryresultcachedmpeg4gif */
+typedef struct tp_inline_query_result_cached_mpeg4_gif {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *id;
+    const char *mpeg4_file_id;
+    const char *title;  /* optional */
+    const char *caption;  /* optional */
+    const char *parse_mode;  /* optional */
+    const struct tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    bool show_caption_above_media;  /* optional */
+    const struct tp_inline_keyboard_markup *reply_markup;  /* optional */
+    const struct tp_input_message_content *input_message_content;  /* optional */
+    bool has_show_caption_above_media;
+} tp_inline_query_result_cached_mpeg4_gif;
+/* InlineQueryResultCachedSticker: core.telegram.org/bots/api#inlinequeryresultcachedsticker */
+typedef struct tp_inline_query_result_cached_sticker {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *id;
+    const char *sticker_file_id;
+    const struct tp_inline_keyboard_markup *reply_markup;  /* optional */
+    const struct tp_input_message_content *input_message_content;  /* optional */
+} tp_inline_query_result_cached_sticker;
+/* InlineQueryResultCachedDocument: core.telegram.org/bots/api#inlinequeryresultcacheddocument */
+typedef struct tp_inline_query_result_cached_document {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *id;
+    const char *title;
+    const char *document_file_id;
+    const char *description;  /* optional */
+    const char *caption;  /* optional */
+    const char *parse_mode;  /* optional */
+    const struct tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    const struct tp_inline_keyboard_markup *reply_markup;  /* optional */
+    const struct tp_input_message_content *input_message_content;  /* optional */
+} tp_inline_query_result_cached_document;
+/* InlineQueryResultCachedVideo: core.telegram.org/bots/api#inlinequeryresultcachedvideo */
+typedef struct tp_inline_query_result_cached_video {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *id;
+    const char *video_file_id;
+    const char *title;
+    const char *description;  /* optional */
+    const char *caption;  /* optional */
+    const char *parse_mode;  /* optional */
+    const struct tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    bool show_caption_above_media;  /* optional */
+    const struct tp_inline_keyboard_markup *reply_markup;  /* optional */
+    const struct tp_input_message_content *input_message_content;  /* optional */
+    bool has_show_caption_above_media;
+} tp_inline_query_result_cached_video;
+/* InlineQueryResultCachedVoice: core.telegram.org/bots/api#inlinequeryresultcachedvoice */
+typedef struct tp_inline_query_result_cached_voice {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *id;
+    const char *voice_file_id;
+    const char *title;
+    const char *caption;  /* optional */
+    const char *parse_mode;  /* optional */
+    const struct tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    const struct tp_inline_keyboard_markup *reply_markup;  /* optional */
+    const struct tp_input_message_content *input_message_content;  /* optional */
+} tp_inline_query_result_cached_voice;
+/* InlineQueryResultCachedAudio: core.telegram.org/bots/api#inlinequeryresultcachedaudio */
+typedef struct tp_inline_query_result_cached_audio {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *id;
+    const char *audio_file_id;
+    const char *caption;  /* optional */
+    const char *parse_mode;  /* optional */
+    const struct tp_message_entity *caption_entities;  /* optional */
+    size_t caption_entities_count;
+    const struct tp_inline_keyboard_markup *reply_markup;  /* optional */
+    const struct tp_input_message_content *input_message_content;  /* optional */
+} tp_inline_query_result_cached_audio;
+/* InputMessageContent: core.telegram.org/bots/api#inputmessagecontent */
+enum {
+    TP_INPUT_MESSAGE_CONTENT_INPUT_TEXT_MESSAGE_CONTENT = 1,
+    TP_INPUT_MESSAGE_CONTENT_INPUT_RICH_MESSAGE_CONTENT = 2,
+    TP_INPUT_MESSAGE_CONTENT_INPUT_LOCATION_MESSAGE_CONTENT = 3,
+    TP_INPUT_MESSAGE_CONTENT_INPUT_VENUE_MESSAGE_CONTENT = 4,
+    TP_INPUT_MESSAGE_CONTENT_INPUT_CONTACT_MESSAGE_CONTENT = 5,
+    TP_INPUT_MESSAGE_CONTENT_INPUT_INVOICE_MESSAGE_CONTENT = 6,
+};
+typedef struct tp_input_message_content {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_INPUT_MESSAGE_CONTENT_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const struct tp_input_text_message_content *input_text_message_content;
+        const struct tp_input_rich_message_content *input_rich_message_content;
+        const struct tp_input_location_message_content *input_location_message_content;
+        const struct tp_input_venue_message_content *input_venue_message_content;
+        const struct tp_input_contact_message_content *input_contact_message_content;
+        const struct tp_input_invoice_message_content *input_invoice_message_content;
+    } as;
+} tp_input_message_content;
+/* InputTextMessageContent: core.telegram.org/bots/api#inputtextmessagecontent */
+typedef struct tp_input_text_message_content {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *message_text;
+    const char *parse_mode;  /* optional */
+    const struct tp_message_entity *entities;  /* optional */
+    size_t entities_count;
+    const struct tp_link_preview_options *link_preview_options;  /* optional */
+} tp_input_text_message_content;
+/* InputRichMessageContent: core.telegram.org/bots/api#inputrichmessagecontent */
+typedef struct tp_input_rich_message_content {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_input_rich_message *rich_message;
+} tp_input_rich_message_content;
+/* InputLocationMessageContent: core.telegram.org/bots/api#inputlocationmessagecontent */
+typedef struct tp_input_location_message_content {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    double latitude;
+    double longitude;
+    double horizontal_accuracy;  /* optional */
+    int64_t live_period;  /* optional */
+    int64_t heading;  /* optional */
+    int64_t proximity_alert_radius;  /* optional */
+    bool has_horizontal_accuracy;
+    bool has_live_period;
+    bool has_heading;
+    bool has_proximity_alert_radius;
+} tp_input_location_message_content;
+/* InputVenueMessageContent: core.telegram.org/bots/api#inputvenuemessagecontent */
+typedef struct tp_input_venue_message_content {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    double latitude;
+    double longitude;
+    const char *title;
+    const char *address;
+    const char *foursquare_id;  /* optional */
+    const char *foursquare_type;  /* optional */
+    const char *google_place_id;  /* optional */
+    const char *google_place_type;  /* optional */
+} tp_input_venue_message_content;
+/* InputContactMessageContent: core.telegram.org/bots/api#inputcontactmessagecontent */
+typedef struct tp_input_contact_message_content {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *phone_number;
+    const char *first_name;
+    const char *last_name;  /* optional */
+    const char *vcard;  /* optional */
+} tp_input_contact_message_content;
+/* InputInvoiceMessageContent: core.telegram.org/bots/api#inputinvoicemessagecontent */
+typedef struct tp_input_invoice_message_content {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *title;
+    const char *description;
+    const char *payload;
+    const char *provider_token;  /* optional */
+    const char *currency;
+    const struct tp_labeled_price *prices;
+    size_t prices_count;
+    int64_t max_tip_amount;  /* optional */
+    const int64_t *suggested_tip_amounts;  /* optional */
+    size_t suggested_tip_amounts_count;
+    const char *provider_data;  /* optional */
+    const char *photo_url;  /* optional */
+    int64_t photo_size;  /* optional */
+    int64_t photo_width;  /* optional */
+    int64_t photo_height;  /* optional */
+    bool need_name;  /* optional */
+    bool need_phone_number;  /* optional */
+    bool need_email;  /* optional */
+    bool need_shipping_address;  /* optional */
+    bool send_phone_number_to_provider;  /* optional */
+    bool send_email_to_provider;  /* optional */
+    bool is_flexible;  /* optional */
+    bool has_max_tip_amount;
+    bool has_photo_size;
+    bool has_photo_width;
+    bool has_photo_height;
+    bool has_need_name;
+    bool has_need_phone_number;
+    bool has_need_email;
+    bool has_need_shipping_address;
+    bool has_send_phone_number_to_provider;
+    bool has_send_email_to_provider;
+    bool has_is_flexible;
+} tp_input_invoice_message_content;
+/* ChosenInlineResult: core.telegram.org/bots/api#choseninlineresult */
+typedef struct tp_chosen_inline_result {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *result_id;
+    const struct tp_user *from_;
+    const struct tp_location *location;  /* optional */
+    const char *inline_message_id;  /* optional */
+    const char *query;
+} tp_chosen_inline_result;
+/* LabeledPrice: core.telegram.org/bots/api#labeledprice */
+typedef struct tp_labeled_price {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *label;
+    int64_t amount;
+} tp_labeled_price;
+/* Invoice: core.telegram.org/bots/api#invoice */
+typedef struct tp_invoice {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *title;
+    const char *description;
+    const char *start_parameter;
+    const char *currency;
+    int64_t total_amount;
+} tp_invoice;
+/* ShippingAddress: core.telegram.org/bots/api#shippingaddress */
+typedef struct tp_shipping_address {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *country_code;
+    const char *state;
+    const char *city;
+    const char *street_line1;
+    const char *street_line2;
+    const char *post_code;
+} tp_shipping_address;
+/* OrderInfo: core.telegram.org/bots/api#orderinfo */
+typedef struct tp_order_info {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *name;  /* optional */
+    const char *phone_number;  /* optional */
+    const char *email;  /* optional */
+    const struct tp_shipping_address *shipping_address;  /* optional */
+} tp_order_info;
+/* ShippingOption: core.telegram.org/bots/api#shippingoption */
+typedef struct tp_shipping_option {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *id;
+    const char *title;
+    const struct tp_labeled_price *prices;
+    size_t prices_count;
+} tp_shipping_option;
+/* SuccessfulPayment: core.telegram.org/bots/api#successfulpayment */
+typedef struct tp_successful_payment {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *currency;
+    int64_t total_amount;
+    const char *invoice_payload;
+    int64_t subscription_expiration_date;  /* optional */
+    bool is_recurring;  /* optional */
+    bool is_first_recurring;  /* optional */
+    const char *shipping_option_id;  /* optional */
+    const struct tp_order_info *order_info;  /* optional */
+    const char *telegram_payment_charge_id;
+    const char *provider_payment_charge_id;
+    bool has_subscription_expiration_date;
+    bool has_is_recurring;
+    bool has_is_first_recurring;
+} tp_successful_payment;
+/* RefundedPayment: core.telegram.org/bots/api#refundedpayment */
+typedef struct tp_refunded_payment {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *currency;
+    int64_t total_amount;
+    const char *invoice_payload;
+    const char *telegram_payment_charge_id;
+    const char *provider_payment_charge_id;  /* optional */
+} tp_refunded_payment;
+/* ShippingQuery: core.telegram.org/bots/api#shippingquery */
+typedef struct tp_shipping_query {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *id;
+    const struct tp_user *from_;
+    const char *invoice_payload;
+    const struct tp_shipping_address *shipping_address;
+} tp_shipping_query;
+/* PreCheckoutQuery: core.telegram.org/bots/api#precheckoutquery */
+typedef struct tp_pre_checkout_query {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *id;
+    const struct tp_user *from_;
+    const char *currency;
+    int64_t total_amount;
+    const char *invoice_payload;
+    const char *shipping_option_id;  /* optional */
+    const struct tp_order_info *order_info;  /* optional */
+} tp_pre_checkout_query;
+/* PaidMediaPurchased: core.telegram.org/bots/api#paidmediapurchased */
+typedef struct tp_paid_media_purchased {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_user *from_;
+    const char *paid_media_payload;
+} tp_paid_media_purchased;
+/* RevenueWithdrawalState: core.telegram.org/bots/api#revenuewithdrawalstate */
+enum {
+    TP_REVENUE_WITHDRAWAL_STATE_PENDING = 1,
+    TP_REVENUE_WITHDRAWAL_STATE_SUCCEEDED = 2,
+    TP_REVENUE_WITHDRAWAL_STATE_FAILED = 3,
+};
+typedef struct tp_revenue_withdrawal_state {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_REVENUE_WITHDRAWAL_STATE_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const struct tp_revenue_withdrawal_state_pending *pending;
+        const struct tp_revenue_withdrawal_state_succeeded *succeeded;
+        const struct tp_revenue_withdrawal_state_failed *failed;
+    } as;
+} tp_revenue_withdrawal_state;
+/* RevenueWithdrawalStatePending: core.telegram.org/bots/api#revenuewithdrawalstatepending */
+typedef struct tp_revenue_withdrawal_state_pending {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+} tp_revenue_withdrawal_state_pending;
+/* RevenueWithdrawalStateSucceeded: core.telegram.org/bots/api#revenuewithdrawalstatesucceeded */
+typedef struct tp_revenue_withdrawal_state_succeeded {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    int64_t date;
+    const char *url;
+} tp_revenue_withdrawal_state_succeeded;
+/* RevenueWithdrawalStateFailed: core.telegram.org/bots/api#revenuewithdrawalstatefailed */
+typedef struct tp_revenue_withdrawal_state_failed {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+} tp_revenue_withdrawal_state_failed;
+/* AffiliateInfo: core.telegram.org/bots/api#affiliateinfo */
+typedef struct tp_affiliate_info {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_user *affiliate_user;  /* optional */
+    const struct tp_chat *affiliate_chat;  /* optional */
+    int64_t commission_per_mille;
+    int64_t amount;
+    int64_t nanostar_amount;  /* optional */
+    bool has_nanostar_amount;
+} tp_affiliate_info;
+/* TransactionPartner: core.telegram.org/bots/api#transactionpartner */
+enum {
+    TP_TRANSACTION_PARTNER_USER = 1,
+    TP_TRANSACTION_PARTNER_CHAT = 2,
+    TP_TRANSACTION_PARTNER_AFFILIATE_PROGRAM = 3,
+    TP_TRANSACTION_PARTNER_FRAGMENT = 4,
+    TP_TRANSACTION_PARTNER_TELEGRAM_ADS = 5,
+    TP_TRANSACTION_PARTNER_TELEGRAM_API = 6,
+    TP_TRANSACTION_PARTNER_OTHER = 7,
+};
+typedef struct tp_transaction_partner {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_TRANSACTION_PARTNER_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const struct tp_transaction_partner_user *user;
+        const struct tp_transaction_partner_chat *chat;
+        const struct tp_transaction_partner_affiliate_program *affiliate_program;
+        const struct tp_transaction_partner_fragment *fragment;
+        const struct tp_transaction_partner_telegram_ads *telegram_ads;
+        const struct tp_transaction_partner_telegram_api *telegram_api;
+        const struct tp_transaction_partner_other *other;
+    } as;
+} tp_transaction_partner;
+/* TransactionPartnerUser: core.telegram.org/bots/api#transactionpartneruser */
+typedef struct tp_transaction_partner_user {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *transaction_type;
+    const struct tp_user *user;
+    const struct tp_affiliate_info *affiliate;  /* optional */
+    const char *invoice_payload;  /* optional */
+    int64_t subscription_period;  /* optional */
+    const struct tp_paid_media *paid_media;  /* optional */
+    size_t paid_media_count;
+    const char *paid_media_payload;  /* optional */
+    const struct tp_gift *gift;  /* optional */
+    int64_t premium_subscription_duration;  /* optional */
+    bool has_subscription_period;
+    bool has_premium_subscription_duration;
+} tp_transaction_partner_user;
+/* TransactionPartnerChat: core.telegram.org/bots/api#transactionpartnerchat */
+typedef struct tp_transaction_partner_chat {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_chat *chat;
+    const struct tp_gift *gift;  /* optional */
+} tp_transaction_partner_chat;
+/* TransactionPartnerAffiliateProgram: core.telegram.org/bots/api#transactionpartneraffiliateprogram */
+typedef struct tp_transaction_partner_affiliate_program {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_user *sponsor_user;  /* optional */
+    int64_t commission_per_mille;
+} tp_transaction_partner_affiliate_program;
+/* TransactionPartnerFragment: core.telegram.org/bots/api#transactionpartnerfragment */
+typedef struct tp_transaction_partner_fragment {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const struct tp_revenue_withdrawal_state *withdrawal_state;  /* optional */
+} tp_transaction_partner_fragment;
+/* TransactionPartnerTelegramAds: core.telegram.org/bots/api#transactionpartnertelegramads */
+typedef struct tp_transaction_partner_telegram_ads {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+} tp_transaction_partner_telegram_ads;
+/* TransactionPartnerTelegramApi: core.telegram.org/bots/api#transactionpartnertelegramapi */
+typedef struct tp_transaction_partner_telegram_api {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    int64_t request_count;
+} tp_transaction_partner_telegram_api;
+/* TransactionPartnerOther: core.telegram.org/bots/api#transactionpartnerother */
+typedef struct tp_transaction_partner_other {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+} tp_transaction_partner_other;
+/* StarTransaction: core.telegram.org/bots/api#startransaction */
+typedef struct tp_star_transaction {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *id;
+    int64_t amount;
+    int64_t nanostar_amount;  /* optional */
+    int64_t date;
+    const struct tp_transaction_partner *source;  /* optional */
+    const struct tp_transaction_partner *receiver;  /* optional */
+    bool has_nanostar_amount;
+} tp_star_transaction;
+/* StarTransactions: core.telegram.org/bots/api#startransactions */
+typedef struct tp_star_transactions {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_star_transaction *transactions;
+    size_t transactions_count;
+} tp_star_transactions;
+/* PassportData: core.telegram.org/bots/api#passportdata */
+typedef struct tp_passport_data {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const struct tp_encrypted_passport_element *data;
+    size_t data_count;
+    const struct tp_encrypted_credentials *credentials;
+} tp_passport_data;
+/* PassportFile: core.telegram.org/bots/api#passportfile */
+typedef struct tp_passport_file {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *file_id;
+    const char *file_unique_id;
+    int64_t file_size;
+    int64_t file_date;
+} tp_passport_file;
+/* EncryptedPassportElement: core.telegram.org/bots/api#encryptedpassportelement */
+typedef struct tp_encrypted_passport_element {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *type;
+    const char *data;  /* optional */
+    const char *phone_number;  /* optional */
+    const char *email;  /* optional */
+    const struct tp_passport_file *files;  /* optional */
+    size_t files_count;
+    const struct tp_passport_file *front_side;  /* optional */
+    const struct tp_passport_file *reverse_side;  /* optional */
+    const struct tp_passport_file *selfie;  /* optional */
+    const struct tp_passport_file *translation;  /* optional */
+    size_t translation_count;
+    const char *hash;
+} tp_encrypted_passport_element;
+/* EncryptedCredentials: core.telegram.org/bots/api#encryptedcredentials */
+typedef struct tp_encrypted_credentials {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *data;
+    const char *hash;
+    const char *secret;
+} tp_encrypted_credentials;
+/* PassportElementError: core.telegram.org/bots/api#passportelementerror */
+enum {
+    TP_PASSPORT_ELEMENT_ERROR_DATA_FIELD = 1,
+    TP_PASSPORT_ELEMENT_ERROR_FRONT_SIDE = 2,
+    TP_PASSPORT_ELEMENT_ERROR_REVERSE_SIDE = 3,
+    TP_PASSPORT_ELEMENT_ERROR_SELFIE = 4,
+    TP_PASSPORT_ELEMENT_ERROR_FILE = 5,
+    TP_PASSPORT_ELEMENT_ERROR_FILES = 6,
+    TP_PASSPORT_ELEMENT_ERROR_TRANSLATION_FILE = 7,
+    TP_PASSPORT_ELEMENT_ERROR_TRANSLATION_FILES = 8,
+    TP_PASSPORT_ELEMENT_ERROR_UNSPECIFIED = 9,
+};
+typedef struct tp_passport_element_error {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_PASSPORT_ELEMENT_ERROR_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const struct tp_passport_element_error_data_field *data_field;
+        const struct tp_passport_element_error_front_side *front_side;
+        const struct tp_passport_element_error_reverse_side *reverse_side;
+        const struct tp_passport_element_error_selfie *selfie;
+        const struct tp_passport_element_error_file *file;
+        const struct tp_passport_element_error_files *files;
+        const struct tp_passport_element_error_translation_file *translation_file;
+        const struct tp_passport_element_error_translation_files *translation_files;
+        const struct tp_passport_element_error_unspecified *unspecified;
+    } as;
+} tp_passport_element_error;
+/* PassportElementErrorDataField: core.telegram.org/bots/api#passportelementerrordatafield */
+typedef struct tp_passport_element_error_data_field {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *source;
+    const char *type;
+    const char *field_name;
+    const char *data_hash;
+    const char *message;
+} tp_passport_element_error_data_field;
+/* PassportElementErrorFrontSide: core.telegram.org/bots/api#passportelementerrorfrontside */
+typedef struct tp_passport_element_error_front_side {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *source;
+    const char *type;
+    const char *file_hash;
+    const char *message;
+} tp_passport_element_error_front_side;
+/* PassportElementErrorReverseSide: core.telegram.org/bots/api#passportelementerrorreverseside */
+typedef struct tp_passport_element_error_reverse_side {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *source;
+    const char *type;
+    const char *file_hash;
+    const char *message;
+} tp_passport_element_error_reverse_side;
+/* PassportElementErrorSelfie: core.telegram.org/bots/api#passportelementerrorselfie */
+typedef struct tp_passport_element_error_selfie {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *source;
+    const char *type;
+    const char *file_hash;
+    const char *message;
+} tp_passport_element_error_selfie;
+/* PassportElementErrorFile: core.telegram.org/bots/api#passportelementerrorfile */
+typedef struct tp_passport_element_error_file {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *source;
+    const char *type;
+    const char *file_hash;
+    const char *message;
+} tp_passport_element_error_file;
+/* PassportElementErrorFiles: core.telegram.org/bots/api#passportelementerrorfiles */
+typedef struct tp_passport_element_error_files {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *source;
+    const char *type;
+    const char * const *file_hashes;
+    size_t file_hashes_count;
+    const char *message;
+} tp_passport_element_error_files;
+/* PassportElementErrorTranslationFile: core.telegram.org/bots/api#passportelementerrortranslationfile */
+typedef struct tp_passport_element_error_translation_file {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *source;
+    const char *type;
+    const char *file_hash;
+    const char *message;
+} tp_passport_element_error_translation_file;
+/* PassportElementErrorTranslationFiles: core.telegram.org/bots/api#passportelementerrortranslationfiles */
+typedef struct tp_passport_element_error_translation_files {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *source;
+    const char *type;
+    const char * const *file_hashes;
+    size_t file_hashes_count;
+    const char *message;
+} tp_passport_element_error_translation_files;
+/* PassportElementErrorUnspecified: core.telegram.org/bots/api#passportelementerrorunspecified */
+typedef struct tp_passport_element_error_unspecified {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *source;
+    const char *type;
+    const char *element_hash;
+    const char *message;
+} tp_passport_element_error_unspecified;
+/* Game: core.telegram.org/bots/api#game */
+typedef struct tp_game {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    const char *title;
+    const char *description;
+    const struct tp_photo_size *photo;
+    size_t photo_count;
+    const char *text;  /* optional */
+    const struct tp_message_entity *text_entities;  /* optional */
+    size_t text_entities_count;
+    const struct tp_animation *animation;  /* optional */
+} tp_game;
+/* CallbackGame: core.telegram.org/bots/api#callbackgame */
+typedef struct tp_callback_game {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+} tp_callback_game;
+/* GameHighScore: core.telegram.org/bots/api#gamehighscore */
+typedef struct tp_game_high_score {
+    const tp_json *json;  /* this object in its document: every field, known or not */
+    int64_t position;
+    const struct tp_user *user;
+    int64_t score;
+} tp_game_high_score;
+/* ReplyMarkup (telepot's name, no Bot API type): one of InlineKeyboardMarkup,
+   ReplyKeyboardMarkup, ReplyKeyboardRemove, ForceReply */
+enum {
+    TP_REPLY_MARKUP_INLINE_KEYBOARD_MARKUP = 1,
+    TP_REPLY_MARKUP_REPLY_KEYBOARD_MARKUP = 2,
+    TP_REPLY_MARKUP_REPLY_KEYBOARD_REMOVE = 3,
+    TP_REPLY_MARKUP_FORCE_REPLY = 4,
+};
+typedef struct tp_reply_markup {
+    const tp_json *json;  /* the object (or string/array) in its document */
+    int kind;             /* TP_REPLY_MARKUP_*; 0: a kind this library does not know */
+    union {
+        const void *any;
+        const struct tp_inline_keyboard_markup *inline_keyboard_markup;
+        const struct tp_reply_keyboard_markup *reply_keyboard_markup;
+        const struct tp_reply_keyboard_remove *reply_keyboard_remove;
+        const struct tp_force_reply *force_reply;
+    } as;
+} tp_reply_markup;
 
 /* Type ids: tp_parse_as(doc, TP_TYPE_CHAT_MEMBER, json, &err), tp_jw_typed(&w, id, obj). */
 enum {
@@ -1292,4137 +5422,6 @@ enum {
     TP_TYPE_COUNT = 360
 };
 
-typedef struct tp_webhook_info tp_webhook_info;
-typedef struct tp_chat_full_info tp_chat_full_info;
-typedef struct tp_message_id tp_message_id;
-typedef struct tp_inaccessible_message tp_inaccessible_message;
-typedef struct tp_maybe_inaccessible_message tp_maybe_inaccessible_message;
-typedef struct tp_message_entity tp_message_entity;
-typedef struct tp_text_quote tp_text_quote;
-typedef struct tp_external_reply_info tp_external_reply_info;
-typedef struct tp_reply_parameters tp_reply_parameters;
-typedef struct tp_message_origin tp_message_origin;
-typedef struct tp_message_origin_user tp_message_origin_user;
-typedef struct tp_message_origin_hidden_user tp_message_origin_hidden_user;
-typedef struct tp_message_origin_chat tp_message_origin_chat;
-typedef struct tp_message_origin_channel tp_message_origin_channel;
-typedef struct tp_photo_size tp_photo_size;
-typedef struct tp_animation tp_animation;
-typedef struct tp_audio tp_audio;
-typedef struct tp_document tp_document;
-typedef struct tp_live_photo tp_live_photo;
-typedef struct tp_story tp_story;
-typedef struct tp_video_quality tp_video_quality;
-typedef struct tp_video tp_video;
-typedef struct tp_video_note tp_video_note;
-typedef struct tp_voice tp_voice;
-typedef struct tp_paid_media_info tp_paid_media_info;
-typedef struct tp_paid_media tp_paid_media;
-typedef struct tp_paid_media_live_photo tp_paid_media_live_photo;
-typedef struct tp_paid_media_photo tp_paid_media_photo;
-typedef struct tp_paid_media_preview tp_paid_media_preview;
-typedef struct tp_paid_media_video tp_paid_media_video;
-typedef struct tp_contact tp_contact;
-typedef struct tp_dice tp_dice;
-typedef struct tp_link tp_link;
-typedef struct tp_poll_media tp_poll_media;
-typedef struct tp_input_poll_media tp_input_poll_media;
-typedef struct tp_input_poll_option_media tp_input_poll_option_media;
-typedef struct tp_poll_option tp_poll_option;
-typedef struct tp_input_poll_option tp_input_poll_option;
-typedef struct tp_poll_answer tp_poll_answer;
-typedef struct tp_poll tp_poll;
-typedef struct tp_checklist_task tp_checklist_task;
-typedef struct tp_checklist tp_checklist;
-typedef struct tp_input_checklist_task tp_input_checklist_task;
-typedef struct tp_input_checklist tp_input_checklist;
-typedef struct tp_checklist_tasks_done tp_checklist_tasks_done;
-typedef struct tp_checklist_tasks_added tp_checklist_tasks_added;
-typedef struct tp_location tp_location;
-typedef struct tp_venue tp_venue;
-typedef struct tp_web_app_data tp_web_app_data;
-typedef struct tp_proximity_alert_triggered tp_proximity_alert_triggered;
-typedef struct tp_message_auto_delete_timer_changed tp_message_auto_delete_timer_changed;
-typedef struct tp_managed_bot_created tp_managed_bot_created;
-typedef struct tp_managed_bot_updated tp_managed_bot_updated;
-typedef struct tp_poll_option_added tp_poll_option_added;
-typedef struct tp_poll_option_deleted tp_poll_option_deleted;
-typedef struct tp_chat_boost_added tp_chat_boost_added;
-typedef struct tp_background_fill tp_background_fill;
-typedef struct tp_background_fill_solid tp_background_fill_solid;
-typedef struct tp_background_fill_gradient tp_background_fill_gradient;
-typedef struct tp_background_fill_freeform_gradient tp_background_fill_freeform_gradient;
-typedef struct tp_background_type tp_background_type;
-typedef struct tp_background_type_fill tp_background_type_fill;
-typedef struct tp_background_type_wallpaper tp_background_type_wallpaper;
-typedef struct tp_background_type_pattern tp_background_type_pattern;
-typedef struct tp_background_type_chat_theme tp_background_type_chat_theme;
-typedef struct tp_chat_background tp_chat_background;
-typedef struct tp_forum_topic_created tp_forum_topic_created;
-typedef struct tp_forum_topic_closed tp_forum_topic_closed;
-typedef struct tp_forum_topic_edited tp_forum_topic_edited;
-typedef struct tp_forum_topic_reopened tp_forum_topic_reopened;
-typedef struct tp_general_forum_topic_hidden tp_general_forum_topic_hidden;
-typedef struct tp_general_forum_topic_unhidden tp_general_forum_topic_unhidden;
-typedef struct tp_shared_user tp_shared_user;
-typedef struct tp_users_shared tp_users_shared;
-typedef struct tp_chat_shared tp_chat_shared;
-typedef struct tp_write_access_allowed tp_write_access_allowed;
-typedef struct tp_video_chat_scheduled tp_video_chat_scheduled;
-typedef struct tp_video_chat_started tp_video_chat_started;
-typedef struct tp_video_chat_ended tp_video_chat_ended;
-typedef struct tp_video_chat_participants_invited tp_video_chat_participants_invited;
-typedef struct tp_paid_message_price_changed tp_paid_message_price_changed;
-typedef struct tp_direct_message_price_changed tp_direct_message_price_changed;
-typedef struct tp_suggested_post_approved tp_suggested_post_approved;
-typedef struct tp_suggested_post_approval_failed tp_suggested_post_approval_failed;
-typedef struct tp_suggested_post_declined tp_suggested_post_declined;
-typedef struct tp_suggested_post_paid tp_suggested_post_paid;
-typedef struct tp_suggested_post_refunded tp_suggested_post_refunded;
-typedef struct tp_giveaway_created tp_giveaway_created;
-typedef struct tp_giveaway tp_giveaway;
-typedef struct tp_giveaway_winners tp_giveaway_winners;
-typedef struct tp_giveaway_completed tp_giveaway_completed;
-typedef struct tp_link_preview_options tp_link_preview_options;
-typedef struct tp_suggested_post_price tp_suggested_post_price;
-typedef struct tp_suggested_post_info tp_suggested_post_info;
-typedef struct tp_suggested_post_parameters tp_suggested_post_parameters;
-typedef struct tp_direct_messages_topic tp_direct_messages_topic;
-typedef struct tp_user_profile_photos tp_user_profile_photos;
-typedef struct tp_user_profile_audios tp_user_profile_audios;
-typedef struct tp_file tp_file;
-typedef struct tp_web_app_info tp_web_app_info;
-typedef struct tp_reply_keyboard_markup tp_reply_keyboard_markup;
-typedef struct tp_keyboard_button tp_keyboard_button;
-typedef struct tp_keyboard_button_request_users tp_keyboard_button_request_users;
-typedef struct tp_keyboard_button_request_chat tp_keyboard_button_request_chat;
-typedef struct tp_keyboard_button_request_managed_bot tp_keyboard_button_request_managed_bot;
-typedef struct tp_keyboard_button_poll_type tp_keyboard_button_poll_type;
-typedef struct tp_reply_keyboard_remove tp_reply_keyboard_remove;
-typedef struct tp_inline_keyboard_markup tp_inline_keyboard_markup;
-typedef struct tp_inline_keyboard_button tp_inline_keyboard_button;
-typedef struct tp_login_url tp_login_url;
-typedef struct tp_switch_inline_query_chosen_chat tp_switch_inline_query_chosen_chat;
-typedef struct tp_copy_text_button tp_copy_text_button;
-typedef struct tp_callback_query tp_callback_query;
-typedef struct tp_force_reply tp_force_reply;
-typedef struct tp_chat_photo tp_chat_photo;
-typedef struct tp_chat_invite_link tp_chat_invite_link;
-typedef struct tp_chat_administrator_rights tp_chat_administrator_rights;
-typedef struct tp_chat_member_updated tp_chat_member_updated;
-typedef struct tp_chat_member tp_chat_member;
-typedef struct tp_chat_member_owner tp_chat_member_owner;
-typedef struct tp_chat_member_administrator tp_chat_member_administrator;
-typedef struct tp_chat_member_member tp_chat_member_member;
-typedef struct tp_chat_member_restricted tp_chat_member_restricted;
-typedef struct tp_chat_member_left tp_chat_member_left;
-typedef struct tp_chat_member_banned tp_chat_member_banned;
-typedef struct tp_chat_join_request tp_chat_join_request;
-typedef struct tp_chat_permissions tp_chat_permissions;
-typedef struct tp_birthdate tp_birthdate;
-typedef struct tp_business_intro tp_business_intro;
-typedef struct tp_business_location tp_business_location;
-typedef struct tp_business_opening_hours_interval tp_business_opening_hours_interval;
-typedef struct tp_business_opening_hours tp_business_opening_hours;
-typedef struct tp_user_rating tp_user_rating;
-typedef struct tp_story_area_position tp_story_area_position;
-typedef struct tp_location_address tp_location_address;
-typedef struct tp_story_area_type tp_story_area_type;
-typedef struct tp_story_area_type_location tp_story_area_type_location;
-typedef struct tp_story_area_type_suggested_reaction tp_story_area_type_suggested_reaction;
-typedef struct tp_story_area_type_link tp_story_area_type_link;
-typedef struct tp_story_area_type_weather tp_story_area_type_weather;
-typedef struct tp_story_area_type_unique_gift tp_story_area_type_unique_gift;
-typedef struct tp_story_area tp_story_area;
-typedef struct tp_chat_location tp_chat_location;
-typedef struct tp_reaction_type tp_reaction_type;
-typedef struct tp_reaction_type_emoji tp_reaction_type_emoji;
-typedef struct tp_reaction_type_custom_emoji tp_reaction_type_custom_emoji;
-typedef struct tp_reaction_type_paid tp_reaction_type_paid;
-typedef struct tp_reaction_count tp_reaction_count;
-typedef struct tp_message_reaction_updated tp_message_reaction_updated;
-typedef struct tp_message_reaction_count_updated tp_message_reaction_count_updated;
-typedef struct tp_forum_topic tp_forum_topic;
-typedef struct tp_gift_background tp_gift_background;
-typedef struct tp_gift tp_gift;
-typedef struct tp_gifts tp_gifts;
-typedef struct tp_unique_gift_model tp_unique_gift_model;
-typedef struct tp_unique_gift_symbol tp_unique_gift_symbol;
-typedef struct tp_unique_gift_backdrop_colors tp_unique_gift_backdrop_colors;
-typedef struct tp_unique_gift_backdrop tp_unique_gift_backdrop;
-typedef struct tp_unique_gift_colors tp_unique_gift_colors;
-typedef struct tp_unique_gift tp_unique_gift;
-typedef struct tp_gift_info tp_gift_info;
-typedef struct tp_unique_gift_info tp_unique_gift_info;
-typedef struct tp_owned_gift tp_owned_gift;
-typedef struct tp_owned_gift_regular tp_owned_gift_regular;
-typedef struct tp_owned_gift_unique tp_owned_gift_unique;
-typedef struct tp_owned_gifts tp_owned_gifts;
-typedef struct tp_bot_access_settings tp_bot_access_settings;
-typedef struct tp_accepted_gift_types tp_accepted_gift_types;
-typedef struct tp_star_amount tp_star_amount;
-typedef struct tp_bot_command tp_bot_command;
-typedef struct tp_bot_command_scope tp_bot_command_scope;
-typedef struct tp_bot_command_scope_default tp_bot_command_scope_default;
-typedef struct tp_bot_command_scope_all_private_chats tp_bot_command_scope_all_private_chats;
-typedef struct tp_bot_command_scope_all_group_chats tp_bot_command_scope_all_group_chats;
-typedef struct tp_bot_command_scope_all_chat_administrators tp_bot_command_scope_all_chat_administrators;
-typedef struct tp_bot_command_scope_chat tp_bot_command_scope_chat;
-typedef struct tp_bot_command_scope_chat_administrators tp_bot_command_scope_chat_administrators;
-typedef struct tp_bot_command_scope_chat_member tp_bot_command_scope_chat_member;
-typedef struct tp_bot_name tp_bot_name;
-typedef struct tp_bot_description tp_bot_description;
-typedef struct tp_bot_short_description tp_bot_short_description;
-typedef struct tp_menu_button tp_menu_button;
-typedef struct tp_menu_button_commands tp_menu_button_commands;
-typedef struct tp_menu_button_web_app tp_menu_button_web_app;
-typedef struct tp_menu_button_default tp_menu_button_default;
-typedef struct tp_chat_boost_source tp_chat_boost_source;
-typedef struct tp_chat_boost_source_premium tp_chat_boost_source_premium;
-typedef struct tp_chat_boost_source_gift_code tp_chat_boost_source_gift_code;
-typedef struct tp_chat_boost_source_giveaway tp_chat_boost_source_giveaway;
-typedef struct tp_chat_boost tp_chat_boost;
-typedef struct tp_chat_boost_updated tp_chat_boost_updated;
-typedef struct tp_chat_boost_removed tp_chat_boost_removed;
-typedef struct tp_chat_owner_left tp_chat_owner_left;
-typedef struct tp_chat_owner_changed tp_chat_owner_changed;
-typedef struct tp_user_chat_boosts tp_user_chat_boosts;
-typedef struct tp_business_bot_rights tp_business_bot_rights;
-typedef struct tp_business_connection tp_business_connection;
-typedef struct tp_business_messages_deleted tp_business_messages_deleted;
-typedef struct tp_sent_web_app_message tp_sent_web_app_message;
-typedef struct tp_sent_guest_message tp_sent_guest_message;
-typedef struct tp_prepared_inline_message tp_prepared_inline_message;
-typedef struct tp_prepared_keyboard_button tp_prepared_keyboard_button;
-typedef struct tp_response_parameters tp_response_parameters;
-typedef struct tp_input_media tp_input_media;
-typedef struct tp_input_media_animation tp_input_media_animation;
-typedef struct tp_input_media_audio tp_input_media_audio;
-typedef struct tp_input_media_document tp_input_media_document;
-typedef struct tp_input_media_link tp_input_media_link;
-typedef struct tp_input_media_live_photo tp_input_media_live_photo;
-typedef struct tp_input_media_location tp_input_media_location;
-typedef struct tp_input_media_photo tp_input_media_photo;
-typedef struct tp_input_media_sticker tp_input_media_sticker;
-typedef struct tp_input_media_venue tp_input_media_venue;
-typedef struct tp_input_media_video tp_input_media_video;
-typedef struct tp_input_paid_media tp_input_paid_media;
-typedef struct tp_input_paid_media_live_photo tp_input_paid_media_live_photo;
-typedef struct tp_input_paid_media_photo tp_input_paid_media_photo;
-typedef struct tp_input_paid_media_video tp_input_paid_media_video;
-typedef struct tp_input_profile_photo tp_input_profile_photo;
-typedef struct tp_input_profile_photo_static tp_input_profile_photo_static;
-typedef struct tp_input_profile_photo_animated tp_input_profile_photo_animated;
-typedef struct tp_input_story_content tp_input_story_content;
-typedef struct tp_input_story_content_photo tp_input_story_content_photo;
-typedef struct tp_input_story_content_video tp_input_story_content_video;
-typedef struct tp_sticker tp_sticker;
-typedef struct tp_sticker_set tp_sticker_set;
-typedef struct tp_mask_position tp_mask_position;
-typedef struct tp_input_sticker tp_input_sticker;
-typedef struct tp_rich_message tp_rich_message;
-typedef struct tp_input_rich_message tp_input_rich_message;
-typedef struct tp_rich_text tp_rich_text;
-typedef struct tp_rich_text_bold tp_rich_text_bold;
-typedef struct tp_rich_text_italic tp_rich_text_italic;
-typedef struct tp_rich_text_underline tp_rich_text_underline;
-typedef struct tp_rich_text_strikethrough tp_rich_text_strikethrough;
-typedef struct tp_rich_text_spoiler tp_rich_text_spoiler;
-typedef struct tp_rich_text_date_time tp_rich_text_date_time;
-typedef struct tp_rich_text_text_mention tp_rich_text_text_mention;
-typedef struct tp_rich_text_subscript tp_rich_text_subscript;
-typedef struct tp_rich_text_superscript tp_rich_text_superscript;
-typedef struct tp_rich_text_marked tp_rich_text_marked;
-typedef struct tp_rich_text_code tp_rich_text_code;
-typedef struct tp_rich_text_custom_emoji tp_rich_text_custom_emoji;
-typedef struct tp_rich_text_mathematical_expression tp_rich_text_mathematical_expression;
-typedef struct tp_rich_text_url tp_rich_text_url;
-typedef struct tp_rich_text_email_address tp_rich_text_email_address;
-typedef struct tp_rich_text_phone_number tp_rich_text_phone_number;
-typedef struct tp_rich_text_bank_card_number tp_rich_text_bank_card_number;
-typedef struct tp_rich_text_mention tp_rich_text_mention;
-typedef struct tp_rich_text_hashtag tp_rich_text_hashtag;
-typedef struct tp_rich_text_cashtag tp_rich_text_cashtag;
-typedef struct tp_rich_text_bot_command tp_rich_text_bot_command;
-typedef struct tp_rich_text_anchor tp_rich_text_anchor;
-typedef struct tp_rich_text_anchor_link tp_rich_text_anchor_link;
-typedef struct tp_rich_text_reference tp_rich_text_reference;
-typedef struct tp_rich_text_reference_link tp_rich_text_reference_link;
-typedef struct tp_rich_block_caption tp_rich_block_caption;
-typedef struct tp_rich_block_table_cell tp_rich_block_table_cell;
-typedef struct tp_rich_block_list_item tp_rich_block_list_item;
-typedef struct tp_rich_block tp_rich_block;
-typedef struct tp_rich_block_paragraph tp_rich_block_paragraph;
-typedef struct tp_rich_block_section_heading tp_rich_block_section_heading;
-typedef struct tp_rich_block_preformatted tp_rich_block_preformatted;
-typedef struct tp_rich_block_footer tp_rich_block_footer;
-typedef struct tp_rich_block_divider tp_rich_block_divider;
-typedef struct tp_rich_block_mathematical_expression tp_rich_block_mathematical_expression;
-typedef struct tp_rich_block_anchor tp_rich_block_anchor;
-typedef struct tp_rich_block_list tp_rich_block_list;
-typedef struct tp_rich_block_block_quotation tp_rich_block_block_quotation;
-typedef struct tp_rich_block_pull_quotation tp_rich_block_pull_quotation;
-typedef struct tp_rich_block_collage tp_rich_block_collage;
-typedef struct tp_rich_block_slideshow tp_rich_block_slideshow;
-typedef struct tp_rich_block_table tp_rich_block_table;
-typedef struct tp_rich_block_details tp_rich_block_details;
-typedef struct tp_rich_block_map tp_rich_block_map;
-typedef struct tp_rich_block_animation tp_rich_block_animation;
-typedef struct tp_rich_block_audio tp_rich_block_audio;
-typedef struct tp_rich_block_photo tp_rich_block_photo;
-typedef struct tp_rich_block_video tp_rich_block_video;
-typedef struct tp_rich_block_voice_note tp_rich_block_voice_note;
-typedef struct tp_rich_block_thinking tp_rich_block_thinking;
-typedef struct tp_inline_query tp_inline_query;
-typedef struct tp_inline_query_results_button tp_inline_query_results_button;
-typedef struct tp_inline_query_result tp_inline_query_result;
-typedef struct tp_inline_query_result_article tp_inline_query_result_article;
-typedef struct tp_inline_query_result_photo tp_inline_query_result_photo;
-typedef struct tp_inline_query_result_gif tp_inline_query_result_gif;
-typedef struct tp_inline_query_result_mpeg4_gif tp_inline_query_result_mpeg4_gif;
-typedef struct tp_inline_query_result_video tp_inline_query_result_video;
-typedef struct tp_inline_query_result_audio tp_inline_query_result_audio;
-typedef struct tp_inline_query_result_voice tp_inline_query_result_voice;
-typedef struct tp_inline_query_result_document tp_inline_query_result_document;
-typedef struct tp_inline_query_result_location tp_inline_query_result_location;
-typedef struct tp_inline_query_result_venue tp_inline_query_result_venue;
-typedef struct tp_inline_query_result_contact tp_inline_query_result_contact;
-typedef struct tp_inline_query_result_game tp_inline_query_result_game;
-typedef struct tp_inline_query_result_cached_photo tp_inline_query_result_cached_photo;
-typedef struct tp_inline_query_result_cached_gif tp_inline_query_result_cached_gif;
-typedef struct tp_inline_query_result_cached_mpeg4_gif tp_inline_query_result_cached_mpeg4_gif;
-typedef struct tp_inline_query_result_cached_sticker tp_inline_query_result_cached_sticker;
-typedef struct tp_inline_query_result_cached_document tp_inline_query_result_cached_document;
-typedef struct tp_inline_query_result_cached_video tp_inline_query_result_cached_video;
-typedef struct tp_inline_query_result_cached_voice tp_inline_query_result_cached_voice;
-typedef struct tp_inline_query_result_cached_audio tp_inline_query_result_cached_audio;
-typedef struct tp_input_message_content tp_input_message_content;
-typedef struct tp_input_text_message_content tp_input_text_message_content;
-typedef struct tp_input_rich_message_content tp_input_rich_message_content;
-typedef struct tp_input_location_message_content tp_input_location_message_content;
-typedef struct tp_input_venue_message_content tp_input_venue_message_content;
-typedef struct tp_input_contact_message_content tp_input_contact_message_content;
-typedef struct tp_input_invoice_message_content tp_input_invoice_message_content;
-typedef struct tp_chosen_inline_result tp_chosen_inline_result;
-typedef struct tp_labeled_price tp_labeled_price;
-typedef struct tp_invoice tp_invoice;
-typedef struct tp_shipping_address tp_shipping_address;
-typedef struct tp_order_info tp_order_info;
-typedef struct tp_shipping_option tp_shipping_option;
-typedef struct tp_successful_payment tp_successful_payment;
-typedef struct tp_refunded_payment tp_refunded_payment;
-typedef struct tp_shipping_query tp_shipping_query;
-typedef struct tp_pre_checkout_query tp_pre_checkout_query;
-typedef struct tp_paid_media_purchased tp_paid_media_purchased;
-typedef struct tp_revenue_withdrawal_state tp_revenue_withdrawal_state;
-typedef struct tp_revenue_withdrawal_state_pending tp_revenue_withdrawal_state_pending;
-typedef struct tp_revenue_withdrawal_state_succeeded tp_revenue_withdrawal_state_succeeded;
-typedef struct tp_revenue_withdrawal_state_failed tp_revenue_withdrawal_state_failed;
-typedef struct tp_affiliate_info tp_affiliate_info;
-typedef struct tp_transaction_partner tp_transaction_partner;
-typedef struct tp_transaction_partner_user tp_transaction_partner_user;
-typedef struct tp_transaction_partner_chat tp_transaction_partner_chat;
-typedef struct tp_transaction_partner_affiliate_program tp_transaction_partner_affiliate_program;
-typedef struct tp_transaction_partner_fragment tp_transaction_partner_fragment;
-typedef struct tp_transaction_partner_telegram_ads tp_transaction_partner_telegram_ads;
-typedef struct tp_transaction_partner_telegram_api tp_transaction_partner_telegram_api;
-typedef struct tp_transaction_partner_other tp_transaction_partner_other;
-typedef struct tp_star_transaction tp_star_transaction;
-typedef struct tp_star_transactions tp_star_transactions;
-typedef struct tp_passport_data tp_passport_data;
-typedef struct tp_passport_file tp_passport_file;
-typedef struct tp_encrypted_passport_element tp_encrypted_passport_element;
-typedef struct tp_encrypted_credentials tp_encrypted_credentials;
-typedef struct tp_passport_element_error tp_passport_element_error;
-typedef struct tp_passport_element_error_data_field tp_passport_element_error_data_field;
-typedef struct tp_passport_element_error_front_side tp_passport_element_error_front_side;
-typedef struct tp_passport_element_error_reverse_side tp_passport_element_error_reverse_side;
-typedef struct tp_passport_element_error_selfie tp_passport_element_error_selfie;
-typedef struct tp_passport_element_error_file tp_passport_element_error_file;
-typedef struct tp_passport_element_error_files tp_passport_element_error_files;
-typedef struct tp_passport_element_error_translation_file tp_passport_element_error_translation_file;
-typedef struct tp_passport_element_error_translation_files tp_passport_element_error_translation_files;
-typedef struct tp_passport_element_error_unspecified tp_passport_element_error_unspecified;
-typedef struct tp_game tp_game;
-typedef struct tp_callback_game tp_callback_game;
-typedef struct tp_game_high_score tp_game_high_score;
-typedef struct tp_reply_markup tp_reply_markup;
-
-typedef struct tp_inline_keyboard_button_list { const tp_inline_keyboard_button *items; size_t count; } tp_inline_keyboard_button_list;
-typedef struct tp_keyboard_button_list { const tp_keyboard_button *items; size_t count; } tp_keyboard_button_list;
-typedef struct tp_photo_size_list { const tp_photo_size *items; size_t count; } tp_photo_size_list;
-typedef struct tp_rich_block_table_cell_list { const tp_rich_block_table_cell *items; size_t count; } tp_rich_block_table_cell_list;
-
-struct tp_update {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    int64_t update_id;
-    const tp_message *message;  /* optional */
-    const tp_message *edited_message;  /* optional */
-    const tp_message *channel_post;  /* optional */
-    const tp_message *edited_channel_post;  /* optional */
-    const tp_business_connection *business_connection;  /* optional */
-    const tp_message *business_message;  /* optional */
-    const tp_message *edited_business_message;  /* optional */
-    const tp_business_messages_deleted *deleted_business_messages;  /* optional */
-    const tp_message *guest_message;  /* optional */
-    const tp_message_reaction_updated *message_reaction;  /* optional */
-    const tp_message_reaction_count_updated *message_reaction_count;  /* optional */
-    const tp_inline_query *inline_query;  /* optional */
-    const tp_chosen_inline_result *chosen_inline_result;  /* optional */
-    const tp_callback_query *callback_query;  /* optional */
-    const tp_shipping_query *shipping_query;  /* optional */
-    const tp_pre_checkout_query *pre_checkout_query;  /* optional */
-    const tp_paid_media_purchased *purchased_paid_media;  /* optional */
-    const tp_poll *poll;  /* optional */
-    const tp_poll_answer *poll_answer;  /* optional */
-    const tp_chat_member_updated *my_chat_member;  /* optional */
-    const tp_chat_member_updated *chat_member;  /* optional */
-    const tp_chat_join_request *chat_join_request;  /* optional */
-    const tp_chat_boost_updated *chat_boost;  /* optional */
-    const tp_chat_boost_removed *removed_chat_boost;  /* optional */
-    const tp_managed_bot_updated *managed_bot;  /* optional */
-};
-struct tp_webhook_info {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *url;
-    bool has_custom_certificate;
-    int64_t pending_update_count;
-    const char *ip_address;  /* optional */
-    int64_t last_error_date;  /* optional */
-    const char *last_error_message;  /* optional */
-    int64_t last_synchronization_error_date;  /* optional */
-    int64_t max_connections;  /* optional */
-    const char * const *allowed_updates;  /* optional */
-    size_t allowed_updates_count;
-    bool has_last_error_date;
-    bool has_last_synchronization_error_date;
-    bool has_max_connections;
-};
-struct tp_user {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    int64_t id;
-    bool is_bot;
-    const char *first_name;
-    const char *last_name;  /* optional */
-    const char *username;  /* optional */
-    const char *language_code;  /* optional */
-    bool is_premium;  /* optional */
-    bool added_to_attachment_menu;  /* optional */
-    bool can_join_groups;  /* optional */
-    bool can_read_all_group_messages;  /* optional */
-    bool supports_guest_queries;  /* optional */
-    bool supports_inline_queries;  /* optional */
-    bool can_connect_to_business;  /* optional */
-    bool has_main_web_app;  /* optional */
-    bool has_topics_enabled;  /* optional */
-    bool allows_users_to_create_topics;  /* optional */
-    bool can_manage_bots;  /* optional */
-    bool supports_join_request_queries;  /* optional */
-    bool has_is_premium;
-    bool has_added_to_attachment_menu;
-    bool has_can_join_groups;
-    bool has_can_read_all_group_messages;
-    bool has_supports_guest_queries;
-    bool has_supports_inline_queries;
-    bool has_can_connect_to_business;
-    bool has_has_main_web_app;
-    bool has_has_topics_enabled;
-    bool has_allows_users_to_create_topics;
-    bool has_can_manage_bots;
-    bool has_supports_join_request_queries;
-};
-struct tp_chat {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    int64_t id;
-    const char *type;
-    const char *title;  /* optional */
-    const char *username;  /* optional */
-    const char *first_name;  /* optional */
-    const char *last_name;  /* optional */
-    bool is_forum;  /* optional */
-    bool is_direct_messages;  /* optional */
-    bool has_is_forum;
-    bool has_is_direct_messages;
-};
-struct tp_chat_full_info {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    int64_t id;
-    const char *type;
-    const char *title;  /* optional */
-    const char *username;  /* optional */
-    const char *first_name;  /* optional */
-    const char *last_name;  /* optional */
-    bool is_forum;  /* optional */
-    bool is_direct_messages;  /* optional */
-    int64_t accent_color_id;
-    int64_t max_reaction_count;
-    const tp_chat_photo *photo;  /* optional */
-    const char * const *active_usernames;  /* optional */
-    size_t active_usernames_count;
-    const tp_birthdate *birthdate;  /* optional */
-    const tp_business_intro *business_intro;  /* optional */
-    const tp_business_location *business_location;  /* optional */
-    const tp_business_opening_hours *business_opening_hours;  /* optional */
-    const tp_chat *personal_chat;  /* optional */
-    const tp_chat *parent_chat;  /* optional */
-    const tp_reaction_type *available_reactions;  /* optional */
-    size_t available_reactions_count;
-    const char *background_custom_emoji_id;  /* optional */
-    int64_t profile_accent_color_id;  /* optional */
-    const char *profile_background_custom_emoji_id;  /* optional */
-    const char *emoji_status_custom_emoji_id;  /* optional */
-    int64_t emoji_status_expiration_date;  /* optional */
-    const char *bio;  /* optional */
-    bool has_private_forwards;  /* optional */
-    bool has_restricted_voice_and_video_messages;  /* optional */
-    bool join_to_send_messages;  /* optional */
-    bool join_by_request;  /* optional */
-    const char *description;  /* optional */
-    const char *invite_link;  /* optional */
-    const tp_message *pinned_message;  /* optional */
-    const tp_chat_permissions *permissions;  /* optional */
-    const tp_accepted_gift_types *accepted_gift_types;
-    bool can_send_paid_media;  /* optional */
-    int64_t slow_mode_delay;  /* optional */
-    int64_t unrestrict_boost_count;  /* optional */
-    int64_t message_auto_delete_time;  /* optional */
-    bool has_aggressive_anti_spam_enabled;  /* optional */
-    bool has_hidden_members;  /* optional */
-    bool has_protected_content;  /* optional */
-    bool has_visible_history;  /* optional */
-    const char *sticker_set_name;  /* optional */
-    bool can_set_sticker_set;  /* optional */
-    const char *custom_emoji_sticker_set_name;  /* optional */
-    int64_t linked_chat_id;  /* optional */
-    const tp_chat_location *location;  /* optional */
-    const tp_user_rating *rating;  /* optional */
-    const tp_audio *first_profile_audio;  /* optional */
-    const tp_unique_gift_colors *unique_gift_colors;  /* optional */
-    int64_t paid_message_star_count;  /* optional */
-    const tp_user *guard_bot;  /* optional */
-    bool has_is_forum;
-    bool has_is_direct_messages;
-    bool has_profile_accent_color_id;
-    bool has_emoji_status_expiration_date;
-    bool has_has_private_forwards;
-    bool has_has_restricted_voice_and_video_messages;
-    bool has_join_to_send_messages;
-    bool has_join_by_request;
-    bool has_can_send_paid_media;
-    bool has_slow_mode_delay;
-    bool has_unrestrict_boost_count;
-    bool has_message_auto_delete_time;
-    bool has_has_aggressive_anti_spam_enabled;
-    bool has_has_hidden_members;
-    bool has_has_protected_content;
-    bool has_has_visible_history;
-    bool has_can_set_sticker_set;
-    bool has_linked_chat_id;
-    bool has_paid_message_star_count;
-};
-struct tp_message {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    int64_t message_id;
-    int64_t message_thread_id;  /* optional */
-    const tp_direct_messages_topic *direct_messages_topic;  /* optional */
-    const tp_user *from_;  /* optional */
-    const tp_chat *sender_chat;  /* optional */
-    int64_t sender_boost_count;  /* optional */
-    const tp_user *sender_business_bot;  /* optional */
-    const char *sender_tag;  /* optional */
-    int64_t date;
-    const char *guest_query_id;  /* optional */
-    const char *business_connection_id;  /* optional */
-    const tp_chat *chat;
-    const tp_message_origin *forward_origin;  /* optional */
-    bool is_topic_message;  /* optional */
-    bool is_automatic_forward;  /* optional */
-    const tp_message *reply_to_message;  /* optional */
-    const tp_external_reply_info *external_reply;  /* optional */
-    const tp_text_quote *quote;  /* optional */
-    const tp_story *reply_to_story;  /* optional */
-    int64_t reply_to_checklist_task_id;  /* optional */
-    const char *reply_to_poll_option_id;  /* optional */
-    const tp_user *via_bot;  /* optional */
-    const tp_user *guest_bot_caller_user;  /* optional */
-    const tp_chat *guest_bot_caller_chat;  /* optional */
-    int64_t edit_date;  /* optional */
-    bool has_protected_content;  /* optional */
-    bool is_from_offline;  /* optional */
-    bool is_paid_post;  /* optional */
-    const char *media_group_id;  /* optional */
-    const char *author_signature;  /* optional */
-    int64_t paid_star_count;  /* optional */
-    const char *text;  /* optional */
-    const tp_message_entity *entities;  /* optional */
-    size_t entities_count;
-    const tp_link_preview_options *link_preview_options;  /* optional */
-    const tp_suggested_post_info *suggested_post_info;  /* optional */
-    const char *effect_id;  /* optional */
-    const tp_rich_message *rich_message;  /* optional */
-    const tp_animation *animation;  /* optional */
-    const tp_audio *audio;  /* optional */
-    const tp_document *document;  /* optional */
-    const tp_live_photo *live_photo;  /* optional */
-    const tp_paid_media_info *paid_media;  /* optional */
-    const tp_photo_size *photo;  /* optional */
-    size_t photo_count;
-    const tp_sticker *sticker;  /* optional */
-    const tp_story *story;  /* optional */
-    const tp_video *video;  /* optional */
-    const tp_video_note *video_note;  /* optional */
-    const tp_voice *voice;  /* optional */
-    const char *caption;  /* optional */
-    const tp_message_entity *caption_entities;  /* optional */
-    size_t caption_entities_count;
-    bool show_caption_above_media;  /* optional */
-    bool has_media_spoiler;  /* optional */
-    const tp_checklist *checklist;  /* optional */
-    const tp_contact *contact;  /* optional */
-    const tp_dice *dice;  /* optional */
-    const tp_game *game;  /* optional */
-    const tp_poll *poll;  /* optional */
-    const tp_venue *venue;  /* optional */
-    const tp_location *location;  /* optional */
-    const tp_user *new_chat_members;  /* optional */
-    size_t new_chat_members_count;
-    const tp_user *left_chat_member;  /* optional */
-    const tp_chat_owner_left *chat_owner_left;  /* optional */
-    const tp_chat_owner_changed *chat_owner_changed;  /* optional */
-    const char *new_chat_title;  /* optional */
-    const tp_photo_size *new_chat_photo;  /* optional */
-    size_t new_chat_photo_count;
-    bool delete_chat_photo;  /* optional */
-    bool group_chat_created;  /* optional */
-    bool supergroup_chat_created;  /* optional */
-    bool channel_chat_created;  /* optional */
-    const tp_message_auto_delete_timer_changed *message_auto_delete_timer_changed;  /* optional */
-    int64_t migrate_to_chat_id;  /* optional */
-    int64_t migrate_from_chat_id;  /* optional */
-    const tp_maybe_inaccessible_message *pinned_message;  /* optional */
-    const tp_invoice *invoice;  /* optional */
-    const tp_successful_payment *successful_payment;  /* optional */
-    const tp_refunded_payment *refunded_payment;  /* optional */
-    const tp_users_shared *users_shared;  /* optional */
-    const tp_chat_shared *chat_shared;  /* optional */
-    const tp_gift_info *gift;  /* optional */
-    const tp_unique_gift_info *unique_gift;  /* optional */
-    const tp_gift_info *gift_upgrade_sent;  /* optional */
-    const char *connected_website;  /* optional */
-    const tp_write_access_allowed *write_access_allowed;  /* optional */
-    const tp_passport_data *passport_data;  /* optional */
-    const tp_proximity_alert_triggered *proximity_alert_triggered;  /* optional */
-    const tp_chat_boost_added *boost_added;  /* optional */
-    const tp_chat_background *chat_background_set;  /* optional */
-    const tp_checklist_tasks_done *checklist_tasks_done;  /* optional */
-    const tp_checklist_tasks_added *checklist_tasks_added;  /* optional */
-    const tp_direct_message_price_changed *direct_message_price_changed;  /* optional */
-    const tp_forum_topic_created *forum_topic_created;  /* optional */
-    const tp_forum_topic_edited *forum_topic_edited;  /* optional */
-    const tp_forum_topic_closed *forum_topic_closed;  /* optional */
-    const tp_forum_topic_reopened *forum_topic_reopened;  /* optional */
-    const tp_general_forum_topic_hidden *general_forum_topic_hidden;  /* optional */
-    const tp_general_forum_topic_unhidden *general_forum_topic_unhidden;  /* optional */
-    const tp_giveaway_created *giveaway_created;  /* optional */
-    const tp_giveaway *giveaway;  /* optional */
-    const tp_giveaway_winners *giveaway_winners;  /* optional */
-    const tp_giveaway_completed *giveaway_completed;  /* optional */
-    const tp_managed_bot_created *managed_bot_created;  /* optional */
-    const tp_paid_message_price_changed *paid_message_price_changed;  /* optional */
-    const tp_poll_option_added *poll_option_added;  /* optional */
-    const tp_poll_option_deleted *poll_option_deleted;  /* optional */
-    const tp_suggested_post_approved *suggested_post_approved;  /* optional */
-    const tp_suggested_post_approval_failed *suggested_post_approval_failed;  /* optional */
-    const tp_suggested_post_declined *suggested_post_declined;  /* optional */
-    const tp_suggested_post_paid *suggested_post_paid;  /* optional */
-    const tp_suggested_post_refunded *suggested_post_refunded;  /* optional */
-    const tp_video_chat_scheduled *video_chat_scheduled;  /* optional */
-    const tp_video_chat_started *video_chat_started;  /* optional */
-    const tp_video_chat_ended *video_chat_ended;  /* optional */
-    const tp_video_chat_participants_invited *video_chat_participants_invited;  /* optional */
-    const tp_web_app_data *web_app_data;  /* optional */
-    const tp_inline_keyboard_markup *reply_markup;  /* optional */
-    bool has_message_thread_id;
-    bool has_sender_boost_count;
-    bool has_is_topic_message;
-    bool has_is_automatic_forward;
-    bool has_reply_to_checklist_task_id;
-    bool has_edit_date;
-    bool has_has_protected_content;
-    bool has_is_from_offline;
-    bool has_is_paid_post;
-    bool has_paid_star_count;
-    bool has_show_caption_above_media;
-    bool has_has_media_spoiler;
-    bool has_delete_chat_photo;
-    bool has_group_chat_created;
-    bool has_supergroup_chat_created;
-    bool has_channel_chat_created;
-    bool has_migrate_to_chat_id;
-    bool has_migrate_from_chat_id;
-};
-struct tp_message_id {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    int64_t message_id;
-};
-struct tp_inaccessible_message {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_chat *chat;
-    int64_t message_id;
-    int64_t date;
-};
-enum {
-    TP_MAYBE_INACCESSIBLE_MESSAGE_MESSAGE = 1,
-    TP_MAYBE_INACCESSIBLE_MESSAGE_INACCESSIBLE_MESSAGE = 2,
-};
-struct tp_maybe_inaccessible_message {
-    const tp_json *json;  /* the object (or string/array) in its document */
-    int kind;             /* TP_MAYBE_INACCESSIBLE_MESSAGE_*; 0: a kind this library does not know */
-    union {
-        const void *any;
-        const tp_message *message;
-        const tp_inaccessible_message *inaccessible_message;
-    } as;
-};
-struct tp_message_entity {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    int64_t offset;
-    int64_t length;
-    const char *url;  /* optional */
-    const tp_user *user;  /* optional */
-    const char *language;  /* optional */
-    const char *custom_emoji_id;  /* optional */
-    int64_t unix_time;  /* optional */
-    const char *date_time_format;  /* optional */
-    bool has_unix_time;
-};
-struct tp_text_quote {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *text;
-    const tp_message_entity *entities;  /* optional */
-    size_t entities_count;
-    int64_t position;
-    bool is_manual;  /* optional */
-    bool has_is_manual;
-};
-struct tp_external_reply_info {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_message_origin *origin;
-    const tp_chat *chat;  /* optional */
-    int64_t message_id;  /* optional */
-    const tp_link_preview_options *link_preview_options;  /* optional */
-    const tp_animation *animation;  /* optional */
-    const tp_audio *audio;  /* optional */
-    const tp_document *document;  /* optional */
-    const tp_live_photo *live_photo;  /* optional */
-    const tp_paid_media_info *paid_media;  /* optional */
-    const tp_photo_size *photo;  /* optional */
-    size_t photo_count;
-    const tp_sticker *sticker;  /* optional */
-    const tp_story *story;  /* optional */
-    const tp_video *video;  /* optional */
-    const tp_video_note *video_note;  /* optional */
-    const tp_voice *voice;  /* optional */
-    bool has_media_spoiler;  /* optional */
-    const tp_checklist *checklist;  /* optional */
-    const tp_contact *contact;  /* optional */
-    const tp_dice *dice;  /* optional */
-    const tp_game *game;  /* optional */
-    const tp_giveaway *giveaway;  /* optional */
-    const tp_giveaway_winners *giveaway_winners;  /* optional */
-    const tp_invoice *invoice;  /* optional */
-    const tp_location *location;  /* optional */
-    const tp_poll *poll;  /* optional */
-    const tp_venue *venue;  /* optional */
-    bool has_message_id;
-    bool has_has_media_spoiler;
-};
-struct tp_reply_parameters {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    int64_t message_id;
-    tp_chat_id chat_id;  /* optional */
-    bool allow_sending_without_reply;  /* optional */
-    const char *quote;  /* optional */
-    const char *quote_parse_mode;  /* optional */
-    const tp_message_entity *quote_entities;  /* optional */
-    size_t quote_entities_count;
-    int64_t quote_position;  /* optional */
-    int64_t checklist_task_id;  /* optional */
-    const char *poll_option_id;  /* optional */
-    bool has_allow_sending_without_reply;
-    bool has_quote_position;
-    bool has_checklist_task_id;
-};
-enum {
-    TP_MESSAGE_ORIGIN_USER = 1,
-    TP_MESSAGE_ORIGIN_HIDDEN_USER = 2,
-    TP_MESSAGE_ORIGIN_CHAT = 3,
-    TP_MESSAGE_ORIGIN_CHANNEL = 4,
-};
-struct tp_message_origin {
-    const tp_json *json;  /* the object (or string/array) in its document */
-    int kind;             /* TP_MESSAGE_ORIGIN_*; 0: a kind this library does not know */
-    union {
-        const void *any;
-        const tp_message_origin_user *user;
-        const tp_message_origin_hidden_user *hidden_user;
-        const tp_message_origin_chat *chat;
-        const tp_message_origin_channel *channel;
-    } as;
-};
-struct tp_message_origin_user {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    int64_t date;
-    const tp_user *sender_user;
-};
-struct tp_message_origin_hidden_user {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    int64_t date;
-    const char *sender_user_name;
-};
-struct tp_message_origin_chat {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    int64_t date;
-    const tp_chat *sender_chat;
-    const char *author_signature;  /* optional */
-};
-struct tp_message_origin_channel {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    int64_t date;
-    const tp_chat *chat;
-    int64_t message_id;
-    const char *author_signature;  /* optional */
-};
-struct tp_photo_size {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *file_id;
-    const char *file_unique_id;
-    int64_t width;
-    int64_t height;
-    int64_t file_size;  /* optional */
-    bool has_file_size;
-};
-struct tp_animation {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *file_id;
-    const char *file_unique_id;
-    int64_t width;
-    int64_t height;
-    int64_t duration;
-    const tp_photo_size *thumbnail;  /* optional */
-    const char *file_name;  /* optional */
-    const char *mime_type;  /* optional */
-    int64_t file_size;  /* optional */
-    bool has_file_size;
-};
-struct tp_audio {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *file_id;
-    const char *file_unique_id;
-    int64_t duration;
-    const char *performer;  /* optional */
-    const char *title;  /* optional */
-    const char *file_name;  /* optional */
-    const char *mime_type;  /* optional */
-    int64_t file_size;  /* optional */
-    const tp_photo_size *thumbnail;  /* optional */
-    bool has_file_size;
-};
-struct tp_document {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *file_id;
-    const char *file_unique_id;
-    const tp_photo_size *thumbnail;  /* optional */
-    const char *file_name;  /* optional */
-    const char *mime_type;  /* optional */
-    int64_t file_size;  /* optional */
-    bool has_file_size;
-};
-struct tp_live_photo {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_photo_size *photo;  /* optional */
-    size_t photo_count;
-    const char *file_id;
-    const char *file_unique_id;
-    int64_t width;
-    int64_t height;
-    int64_t duration;
-    const char *mime_type;  /* optional */
-    int64_t file_size;  /* optional */
-    bool has_file_size;
-};
-struct tp_story {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_chat *chat;
-    int64_t id;
-};
-struct tp_video_quality {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *file_id;
-    const char *file_unique_id;
-    int64_t width;
-    int64_t height;
-    const char *codec;
-    int64_t file_size;  /* optional */
-    bool has_file_size;
-};
-struct tp_video {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *file_id;
-    const char *file_unique_id;
-    int64_t width;
-    int64_t height;
-    int64_t duration;
-    const tp_photo_size *thumbnail;  /* optional */
-    const tp_photo_size *cover;  /* optional */
-    size_t cover_count;
-    int64_t start_timestamp;  /* optional */
-    const tp_video_quality *qualities;  /* optional */
-    size_t qualities_count;
-    const char *file_name;  /* optional */
-    const char *mime_type;  /* optional */
-    int64_t file_size;  /* optional */
-    bool has_start_timestamp;
-    bool has_file_size;
-};
-struct tp_video_note {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *file_id;
-    const char *file_unique_id;
-    int64_t length;
-    int64_t duration;
-    const tp_photo_size *thumbnail;  /* optional */
-    int64_t file_size;  /* optional */
-    bool has_file_size;
-};
-struct tp_voice {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *file_id;
-    const char *file_unique_id;
-    int64_t duration;
-    const char *mime_type;  /* optional */
-    int64_t file_size;  /* optional */
-    bool has_file_size;
-};
-struct tp_paid_media_info {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    int64_t star_count;
-    const tp_paid_media *paid_media;
-    size_t paid_media_count;
-};
-enum {
-    TP_PAID_MEDIA_LIVE_PHOTO = 1,
-    TP_PAID_MEDIA_PHOTO = 2,
-    TP_PAID_MEDIA_PREVIEW = 3,
-    TP_PAID_MEDIA_VIDEO = 4,
-};
-struct tp_paid_media {
-    const tp_json *json;  /* the object (or string/array) in its document */
-    int kind;             /* TP_PAID_MEDIA_*; 0: a kind this library does not know */
-    union {
-        const void *any;
-        const tp_paid_media_live_photo *live_photo;
-        const tp_paid_media_photo *photo;
-        const tp_paid_media_preview *preview;
-        const tp_paid_media_video *video;
-    } as;
-};
-struct tp_paid_media_live_photo {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_live_photo *live_photo;
-};
-struct tp_paid_media_photo {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_photo_size *photo;
-    size_t photo_count;
-};
-struct tp_paid_media_preview {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    int64_t width;  /* optional */
-    int64_t height;  /* optional */
-    int64_t duration;  /* optional */
-    bool has_width;
-    bool has_height;
-    bool has_duration;
-};
-struct tp_paid_media_video {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_video *video;
-};
-struct tp_contact {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *phone_number;
-    const char *first_name;
-    const char *last_name;  /* optional */
-    int64_t user_id;  /* optional */
-    const char *vcard;  /* optional */
-    bool has_user_id;
-};
-struct tp_dice {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *emoji;
-    int64_t value;
-};
-struct tp_link {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *url;
-};
-struct tp_poll_media {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_animation *animation;  /* optional */
-    const tp_audio *audio;  /* optional */
-    const tp_document *document;  /* optional */
-    const tp_link *link;  /* optional */
-    const tp_live_photo *live_photo;  /* optional */
-    const tp_location *location;  /* optional */
-    const tp_photo_size *photo;  /* optional */
-    size_t photo_count;
-    const tp_sticker *sticker;  /* optional */
-    const tp_venue *venue;  /* optional */
-    const tp_video *video;  /* optional */
-};
-enum {
-    TP_INPUT_POLL_MEDIA_INPUT_MEDIA_ANIMATION = 1,
-    TP_INPUT_POLL_MEDIA_INPUT_MEDIA_AUDIO = 2,
-    TP_INPUT_POLL_MEDIA_INPUT_MEDIA_DOCUMENT = 3,
-    TP_INPUT_POLL_MEDIA_INPUT_MEDIA_LIVE_PHOTO = 4,
-    TP_INPUT_POLL_MEDIA_INPUT_MEDIA_LOCATION = 5,
-    TP_INPUT_POLL_MEDIA_INPUT_MEDIA_PHOTO = 6,
-    TP_INPUT_POLL_MEDIA_INPUT_MEDIA_VENUE = 7,
-    TP_INPUT_POLL_MEDIA_INPUT_MEDIA_VIDEO = 8,
-};
-struct tp_input_poll_media {
-    const tp_json *json;  /* the object (or string/array) in its document */
-    int kind;             /* TP_INPUT_POLL_MEDIA_*; 0: a kind this library does not know */
-    union {
-        const void *any;
-        const tp_input_media_animation *input_media_animation;
-        const tp_input_media_audio *input_media_audio;
-        const tp_input_media_document *input_media_document;
-        const tp_input_media_live_photo *input_media_live_photo;
-        const tp_input_media_location *input_media_location;
-        const tp_input_media_photo *input_media_photo;
-        const tp_input_media_venue *input_media_venue;
-        const tp_input_media_video *input_media_video;
-    } as;
-};
-enum {
-    TP_INPUT_POLL_OPTION_MEDIA_INPUT_MEDIA_ANIMATION = 1,
-    TP_INPUT_POLL_OPTION_MEDIA_INPUT_MEDIA_LINK = 2,
-    TP_INPUT_POLL_OPTION_MEDIA_INPUT_MEDIA_LIVE_PHOTO = 3,
-    TP_INPUT_POLL_OPTION_MEDIA_INPUT_MEDIA_LOCATION = 4,
-    TP_INPUT_POLL_OPTION_MEDIA_INPUT_MEDIA_PHOTO = 5,
-    TP_INPUT_POLL_OPTION_MEDIA_INPUT_MEDIA_STICKER = 6,
-    TP_INPUT_POLL_OPTION_MEDIA_INPUT_MEDIA_VENUE = 7,
-    TP_INPUT_POLL_OPTION_MEDIA_INPUT_MEDIA_VIDEO = 8,
-};
-struct tp_input_poll_option_media {
-    const tp_json *json;  /* the object (or string/array) in its document */
-    int kind;             /* TP_INPUT_POLL_OPTION_MEDIA_*; 0: a kind this library does not know */
-    union {
-        const void *any;
-        const tp_input_media_animation *input_media_animation;
-        const tp_input_media_link *input_media_link;
-        const tp_input_media_live_photo *input_media_live_photo;
-        const tp_input_media_location *input_media_location;
-        const tp_input_media_photo *input_media_photo;
-        const tp_input_media_sticker *input_media_sticker;
-        const tp_input_media_venue *input_media_venue;
-        const tp_input_media_video *input_media_video;
-    } as;
-};
-struct tp_poll_option {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *persistent_id;
-    const char *text;
-    const tp_message_entity *text_entities;  /* optional */
-    size_t text_entities_count;
-    const tp_poll_media *media;  /* optional */
-    int64_t voter_count;
-    const tp_user *added_by_user;  /* optional */
-    const tp_chat *added_by_chat;  /* optional */
-    int64_t addition_date;  /* optional */
-    bool has_addition_date;
-};
-struct tp_input_poll_option {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *text;
-    const char *text_parse_mode;  /* optional */
-    const tp_message_entity *text_entities;  /* optional */
-    size_t text_entities_count;
-    const tp_input_poll_option_media *media;  /* optional */
-};
-struct tp_poll_answer {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *poll_id;
-    const tp_chat *voter_chat;  /* optional */
-    const tp_user *user;  /* optional */
-    const int64_t *option_ids;
-    size_t option_ids_count;
-    const char * const *option_persistent_ids;
-    size_t option_persistent_ids_count;
-};
-struct tp_poll {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *id;
-    const char *question;
-    const tp_message_entity *question_entities;  /* optional */
-    size_t question_entities_count;
-    const tp_poll_option *options;
-    size_t options_count;
-    int64_t total_voter_count;
-    bool is_closed;
-    bool is_anonymous;
-    const char *type;
-    bool allows_multiple_answers;
-    bool allows_revoting;
-    bool members_only;
-    const char * const *country_codes;  /* optional */
-    size_t country_codes_count;
-    const int64_t *correct_option_ids;  /* optional */
-    size_t correct_option_ids_count;
-    const char *explanation;  /* optional */
-    const tp_message_entity *explanation_entities;  /* optional */
-    size_t explanation_entities_count;
-    const tp_poll_media *explanation_media;  /* optional */
-    int64_t open_period;  /* optional */
-    int64_t close_date;  /* optional */
-    const char *description;  /* optional */
-    const tp_message_entity *description_entities;  /* optional */
-    size_t description_entities_count;
-    const tp_poll_media *media;  /* optional */
-    bool has_open_period;
-    bool has_close_date;
-};
-struct tp_checklist_task {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    int64_t id;
-    const char *text;
-    const tp_message_entity *text_entities;  /* optional */
-    size_t text_entities_count;
-    const tp_user *completed_by_user;  /* optional */
-    const tp_chat *completed_by_chat;  /* optional */
-    int64_t completion_date;  /* optional */
-    bool has_completion_date;
-};
-struct tp_checklist {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *title;
-    const tp_message_entity *title_entities;  /* optional */
-    size_t title_entities_count;
-    const tp_checklist_task *tasks;
-    size_t tasks_count;
-    bool others_can_add_tasks;  /* optional */
-    bool others_can_mark_tasks_as_done;  /* optional */
-    bool has_others_can_add_tasks;
-    bool has_others_can_mark_tasks_as_done;
-};
-struct tp_input_checklist_task {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    int64_t id;
-    const char *text;
-    const char *parse_mode;  /* optional */
-    const tp_message_entity *text_entities;  /* optional */
-    size_t text_entities_count;
-};
-struct tp_input_checklist {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *title;
-    const char *parse_mode;  /* optional */
-    const tp_message_entity *title_entities;  /* optional */
-    size_t title_entities_count;
-    const tp_input_checklist_task *tasks;
-    size_t tasks_count;
-    bool others_can_add_tasks;  /* optional */
-    bool others_can_mark_tasks_as_done;  /* optional */
-    bool has_others_can_add_tasks;
-    bool has_others_can_mark_tasks_as_done;
-};
-struct tp_checklist_tasks_done {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_message *checklist_message;  /* optional */
-    const int64_t *marked_as_done_task_ids;  /* optional */
-    size_t marked_as_done_task_ids_count;
-    const int64_t *marked_as_not_done_task_ids;  /* optional */
-    size_t marked_as_not_done_task_ids_count;
-};
-struct tp_checklist_tasks_added {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_message *checklist_message;  /* optional */
-    const tp_checklist_task *tasks;
-    size_t tasks_count;
-};
-struct tp_location {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    double latitude;
-    double longitude;
-    double horizontal_accuracy;  /* optional */
-    int64_t live_period;  /* optional */
-    int64_t heading;  /* optional */
-    int64_t proximity_alert_radius;  /* optional */
-    bool has_horizontal_accuracy;
-    bool has_live_period;
-    bool has_heading;
-    bool has_proximity_alert_radius;
-};
-struct tp_venue {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_location *location;
-    const char *title;
-    const char *address;
-    const char *foursquare_id;  /* optional */
-    const char *foursquare_type;  /* optional */
-    const char *google_place_id;  /* optional */
-    const char *google_place_type;  /* optional */
-};
-struct tp_web_app_data {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *data;
-    const char *button_text;
-};
-struct tp_proximity_alert_triggered {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_user *traveler;
-    const tp_user *watcher;
-    int64_t distance;
-};
-struct tp_message_auto_delete_timer_changed {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    int64_t message_auto_delete_time;
-};
-struct tp_managed_bot_created {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_user *bot;
-};
-struct tp_managed_bot_updated {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_user *user;
-    const tp_user *bot;
-};
-struct tp_poll_option_added {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_maybe_inaccessible_message *poll_message;  /* optional */
-    const char *option_persistent_id;
-    const char *option_text;
-    const tp_message_entity *option_text_entities;  /* optional */
-    size_t option_text_entities_count;
-};
-struct tp_poll_option_deleted {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_maybe_inaccessible_message *poll_message;  /* optional */
-    const char *option_persistent_id;
-    const char *option_text;
-    const tp_message_entity *option_text_entities;  /* optional */
-    size_t option_text_entities_count;
-};
-struct tp_chat_boost_added {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    int64_t boost_count;
-};
-enum {
-    TP_BACKGROUND_FILL_SOLID = 1,
-    TP_BACKGROUND_FILL_GRADIENT = 2,
-    TP_BACKGROUND_FILL_FREEFORM_GRADIENT = 3,
-};
-struct tp_background_fill {
-    const tp_json *json;  /* the object (or string/array) in its document */
-    int kind;             /* TP_BACKGROUND_FILL_*; 0: a kind this library does not know */
-    union {
-        const void *any;
-        const tp_background_fill_solid *solid;
-        const tp_background_fill_gradient *gradient;
-        const tp_background_fill_freeform_gradient *freeform_gradient;
-    } as;
-};
-struct tp_background_fill_solid {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    int64_t color;
-};
-struct tp_background_fill_gradient {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    int64_t top_color;
-    int64_t bottom_color;
-    int64_t rotation_angle;
-};
-struct tp_background_fill_freeform_gradient {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const int64_t *colors;
-    size_t colors_count;
-};
-enum {
-    TP_BACKGROUND_TYPE_FILL = 1,
-    TP_BACKGROUND_TYPE_WALLPAPER = 2,
-    TP_BACKGROUND_TYPE_PATTERN = 3,
-    TP_BACKGROUND_TYPE_CHAT_THEME = 4,
-};
-struct tp_background_type {
-    const tp_json *json;  /* the object (or string/array) in its document */
-    int kind;             /* TP_BACKGROUND_TYPE_*; 0: a kind this library does not know */
-    union {
-        const void *any;
-        const tp_background_type_fill *fill;
-        const tp_background_type_wallpaper *wallpaper;
-        const tp_background_type_pattern *pattern;
-        const tp_background_type_chat_theme *chat_theme;
-    } as;
-};
-struct tp_background_type_fill {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_background_fill *fill;
-    int64_t dark_theme_dimming;
-};
-struct tp_background_type_wallpaper {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_document *document;
-    int64_t dark_theme_dimming;
-    bool is_blurred;  /* optional */
-    bool is_moving;  /* optional */
-    bool has_is_blurred;
-    bool has_is_moving;
-};
-struct tp_background_type_pattern {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_document *document;
-    const tp_background_fill *fill;
-    int64_t intensity;
-    bool is_inverted;  /* optional */
-    bool is_moving;  /* optional */
-    bool has_is_inverted;
-    bool has_is_moving;
-};
-struct tp_background_type_chat_theme {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const char *theme_name;
-};
-struct tp_chat_background {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_background_type *type;
-};
-struct tp_forum_topic_created {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *name;
-    int64_t icon_color;
-    const char *icon_custom_emoji_id;  /* optional */
-    bool is_name_implicit;  /* optional */
-    bool has_is_name_implicit;
-};
-struct tp_forum_topic_closed {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-};
-struct tp_forum_topic_edited {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *name;  /* optional */
-    const char *icon_custom_emoji_id;  /* optional */
-};
-struct tp_forum_topic_reopened {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-};
-struct tp_general_forum_topic_hidden {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-};
-struct tp_general_forum_topic_unhidden {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-};
-struct tp_shared_user {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    int64_t user_id;
-    const char *first_name;  /* optional */
-    const char *last_name;  /* optional */
-    const char *username;  /* optional */
-    const tp_photo_size *photo;  /* optional */
-    size_t photo_count;
-};
-struct tp_users_shared {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    int64_t request_id;
-    const tp_shared_user *users;
-    size_t users_count;
-};
-struct tp_chat_shared {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    int64_t request_id;
-    int64_t chat_id;
-    const char *title;  /* optional */
-    const char *username;  /* optional */
-    const tp_photo_size *photo;  /* optional */
-    size_t photo_count;
-};
-struct tp_write_access_allowed {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    bool from_request;  /* optional */
-    const char *web_app_name;  /* optional */
-    bool from_attachment_menu;  /* optional */
-    bool has_from_request;
-    bool has_from_attachment_menu;
-};
-struct tp_video_chat_scheduled {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    int64_t start_date;
-};
-struct tp_video_chat_started {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-};
-struct tp_video_chat_ended {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    int64_t duration;
-};
-struct tp_video_chat_participants_invited {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_user *users;
-    size_t users_count;
-};
-struct tp_paid_message_price_changed {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    int64_t paid_message_star_count;
-};
-struct tp_direct_message_price_changed {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    bool are_direct_messages_enabled;
-    int64_t direct_message_star_count;  /* optional */
-    bool has_direct_message_star_count;
-};
-struct tp_suggested_post_approved {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_message *suggested_post_message;  /* optional */
-    const tp_suggested_post_price *price;  /* optional */
-    int64_t send_date;
-};
-struct tp_suggested_post_approval_failed {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_message *suggested_post_message;  /* optional */
-    const tp_suggested_post_price *price;
-};
-struct tp_suggested_post_declined {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_message *suggested_post_message;  /* optional */
-    const char *comment;  /* optional */
-};
-struct tp_suggested_post_paid {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_message *suggested_post_message;  /* optional */
-    const char *currency;
-    int64_t amount;  /* optional */
-    const tp_star_amount *star_amount;  /* optional */
-    bool has_amount;
-};
-struct tp_suggested_post_refunded {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_message *suggested_post_message;  /* optional */
-    const char *reason;
-};
-struct tp_giveaway_created {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    int64_t prize_star_count;  /* optional */
-    bool has_prize_star_count;
-};
-struct tp_giveaway {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_chat *chats;
-    size_t chats_count;
-    int64_t winners_selection_date;
-    int64_t winner_count;
-    bool only_new_members;  /* optional */
-    bool has_public_winners;  /* optional */
-    const char *prize_description;  /* optional */
-    const char * const *country_codes;  /* optional */
-    size_t country_codes_count;
-    int64_t prize_star_count;  /* optional */
-    int64_t premium_subscription_month_count;  /* optional */
-    bool has_only_new_members;
-    bool has_has_public_winners;
-    bool has_prize_star_count;
-    bool has_premium_subscription_month_count;
-};
-struct tp_giveaway_winners {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_chat *chat;
-    int64_t giveaway_message_id;
-    int64_t winners_selection_date;
-    int64_t winner_count;
-    const tp_user *winners;
-    size_t winners_count;
-    int64_t additional_chat_count;  /* optional */
-    int64_t prize_star_count;  /* optional */
-    int64_t premium_subscription_month_count;  /* optional */
-    int64_t unclaimed_prize_count;  /* optional */
-    bool only_new_members;  /* optional */
-    bool was_refunded;  /* optional */
-    const char *prize_description;  /* optional */
-    bool has_additional_chat_count;
-    bool has_prize_star_count;
-    bool has_premium_subscription_month_count;
-    bool has_unclaimed_prize_count;
-    bool has_only_new_members;
-    bool has_was_refunded;
-};
-struct tp_giveaway_completed {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    int64_t winner_count;
-    int64_t unclaimed_prize_count;  /* optional */
-    const tp_message *giveaway_message;  /* optional */
-    bool is_star_giveaway;  /* optional */
-    bool has_unclaimed_prize_count;
-    bool has_is_star_giveaway;
-};
-struct tp_link_preview_options {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    bool is_disabled;  /* optional */
-    const char *url;  /* optional */
-    bool prefer_small_media;  /* optional */
-    bool prefer_large_media;  /* optional */
-    bool show_above_text;  /* optional */
-    bool has_is_disabled;
-    bool has_prefer_small_media;
-    bool has_prefer_large_media;
-    bool has_show_above_text;
-};
-struct tp_suggested_post_price {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *currency;
-    int64_t amount;
-};
-struct tp_suggested_post_info {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *state;
-    const tp_suggested_post_price *price;  /* optional */
-    int64_t send_date;  /* optional */
-    bool has_send_date;
-};
-struct tp_suggested_post_parameters {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_suggested_post_price *price;  /* optional */
-    int64_t send_date;  /* optional */
-    bool has_send_date;
-};
-struct tp_direct_messages_topic {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    int64_t topic_id;
-    const tp_user *user;  /* optional */
-};
-struct tp_user_profile_photos {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    int64_t total_count;
-    const tp_photo_size_list *photos;
-    size_t photos_count;
-};
-struct tp_user_profile_audios {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    int64_t total_count;
-    const tp_audio *audios;
-    size_t audios_count;
-};
-struct tp_file {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *file_id;
-    const char *file_unique_id;
-    int64_t file_size;  /* optional */
-    const char *file_path;  /* optional */
-    bool has_file_size;
-};
-struct tp_web_app_info {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *url;
-};
-struct tp_reply_keyboard_markup {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_keyboard_button_list *keyboard;
-    size_t keyboard_count;
-    bool is_persistent;  /* optional */
-    bool resize_keyboard;  /* optional */
-    bool one_time_keyboard;  /* optional */
-    const char *input_field_placeholder;  /* optional */
-    bool selective;  /* optional */
-    bool has_is_persistent;
-    bool has_resize_keyboard;
-    bool has_one_time_keyboard;
-    bool has_selective;
-};
-struct tp_keyboard_button {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *text;
-    const char *icon_custom_emoji_id;  /* optional */
-    const char *style;  /* optional */
-    const tp_keyboard_button_request_users *request_users;  /* optional */
-    const tp_keyboard_button_request_chat *request_chat;  /* optional */
-    const tp_keyboard_button_request_managed_bot *request_managed_bot;  /* optional */
-    bool request_contact;  /* optional */
-    bool request_location;  /* optional */
-    const tp_keyboard_button_poll_type *request_poll;  /* optional */
-    const tp_web_app_info *web_app;  /* optional */
-    bool has_request_contact;
-    bool has_request_location;
-};
-struct tp_keyboard_button_request_users {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    int64_t request_id;
-    bool user_is_bot;  /* optional */
-    bool user_is_premium;  /* optional */
-    int64_t max_quantity;  /* optional */
-    bool request_name;  /* optional */
-    bool request_username;  /* optional */
-    bool request_photo;  /* optional */
-    bool has_user_is_bot;
-    bool has_user_is_premium;
-    bool has_max_quantity;
-    bool has_request_name;
-    bool has_request_username;
-    bool has_request_photo;
-};
-struct tp_keyboard_button_request_chat {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    int64_t request_id;
-    bool chat_is_channel;
-    bool chat_is_forum;  /* optional */
-    bool chat_has_username;  /* optional */
-    bool chat_is_created;  /* optional */
-    const tp_chat_administrator_rights *user_administrator_rights;  /* optional */
-    const tp_chat_administrator_rights *bot_administrator_rights;  /* optional */
-    bool bot_is_member;  /* optional */
-    bool request_title;  /* optional */
-    bool request_username;  /* optional */
-    bool request_photo;  /* optional */
-    bool has_chat_is_forum;
-    bool has_chat_has_username;
-    bool has_chat_is_created;
-    bool has_bot_is_member;
-    bool has_request_title;
-    bool has_request_username;
-    bool has_request_photo;
-};
-struct tp_keyboard_button_request_managed_bot {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    int64_t request_id;
-    const char *suggested_name;  /* optional */
-    const char *suggested_username;  /* optional */
-};
-struct tp_keyboard_button_poll_type {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;  /* optional */
-};
-struct tp_reply_keyboard_remove {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    bool remove_keyboard;
-    bool selective;  /* optional */
-    bool has_selective;
-};
-struct tp_inline_keyboard_markup {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_inline_keyboard_button_list *inline_keyboard;
-    size_t inline_keyboard_count;
-};
-struct tp_inline_keyboard_button {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *text;
-    const char *icon_custom_emoji_id;  /* optional */
-    const char *style;  /* optional */
-    const char *url;  /* optional */
-    const char *callback_data;  /* optional */
-    const tp_web_app_info *web_app;  /* optional */
-    const tp_login_url *login_url;  /* optional */
-    const char *switch_inline_query;  /* optional */
-    const char *switch_inline_query_current_chat;  /* optional */
-    const tp_switch_inline_query_chosen_chat *switch_inline_query_chosen_chat;  /* optional */
-    const tp_copy_text_button *copy_text;  /* optional */
-    const tp_callback_game *callback_game;  /* optional */
-    bool pay;  /* optional */
-    bool has_pay;
-};
-struct tp_login_url {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *url;
-    const char *forward_text;  /* optional */
-    const char *bot_username;  /* optional */
-    bool request_write_access;  /* optional */
-    bool has_request_write_access;
-};
-struct tp_switch_inline_query_chosen_chat {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *query;  /* optional */
-    bool allow_user_chats;  /* optional */
-    bool allow_bot_chats;  /* optional */
-    bool allow_group_chats;  /* optional */
-    bool allow_channel_chats;  /* optional */
-    bool has_allow_user_chats;
-    bool has_allow_bot_chats;
-    bool has_allow_group_chats;
-    bool has_allow_channel_chats;
-};
-struct tp_copy_text_button {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *text;
-};
-struct tp_callback_query {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *id;
-    const tp_user *from_;
-    const tp_maybe_inaccessible_message *message;  /* optional */
-    const char *inline_message_id;  /* optional */
-    const char *chat_instance;
-    const char *data;  /* optional */
-    const char *game_short_name;  /* optional */
-};
-struct tp_force_reply {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    bool force_reply;
-    const char *input_field_placeholder;  /* optional */
-    bool selective;  /* optional */
-    bool has_selective;
-};
-struct tp_chat_photo {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *small_file_id;
-    const char *small_file_unique_id;
-    const char *big_file_id;
-    const char *big_file_unique_id;
-};
-struct tp_chat_invite_link {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *invite_link;
-    const tp_user *creator;
-    bool creates_join_request;
-    bool is_primary;
-    bool is_revoked;
-    const char *name;  /* optional */
-    int64_t expire_date;  /* optional */
-    int64_t member_limit;  /* optional */
-    int64_t pending_join_request_count;  /* optional */
-    int64_t subscription_period;  /* optional */
-    int64_t subscription_price;  /* optional */
-    bool has_expire_date;
-    bool has_member_limit;
-    bool has_pending_join_request_count;
-    bool has_subscription_period;
-    bool has_subscription_price;
-};
-struct tp_chat_administrator_rights {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    bool is_anonymous;
-    bool can_manage_chat;
-    bool can_delete_messages;
-    bool can_manage_video_chats;
-    bool can_restrict_members;
-    bool can_promote_members;
-    bool can_change_info;
-    bool can_invite_users;
-    bool can_post_stories;
-    bool can_edit_stories;
-    bool can_delete_stories;
-    bool can_post_messages;  /* optional */
-    bool can_edit_messages;  /* optional */
-    bool can_pin_messages;  /* optional */
-    bool can_manage_topics;  /* optional */
-    bool can_manage_direct_messages;  /* optional */
-    bool can_manage_tags;  /* optional */
-    bool has_can_post_messages;
-    bool has_can_edit_messages;
-    bool has_can_pin_messages;
-    bool has_can_manage_topics;
-    bool has_can_manage_direct_messages;
-    bool has_can_manage_tags;
-};
-struct tp_chat_member_updated {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_chat *chat;
-    const tp_user *from_;
-    int64_t date;
-    const tp_chat_member *old_chat_member;
-    const tp_chat_member *new_chat_member;
-    const tp_chat_invite_link *invite_link;  /* optional */
-    bool via_join_request;  /* optional */
-    bool via_chat_folder_invite_link;  /* optional */
-    bool has_via_join_request;
-    bool has_via_chat_folder_invite_link;
-};
-enum {
-    TP_CHAT_MEMBER_OWNER = 1,
-    TP_CHAT_MEMBER_ADMINISTRATOR = 2,
-    TP_CHAT_MEMBER_MEMBER = 3,
-    TP_CHAT_MEMBER_RESTRICTED = 4,
-    TP_CHAT_MEMBER_LEFT = 5,
-    TP_CHAT_MEMBER_BANNED = 6,
-};
-struct tp_chat_member {
-    const tp_json *json;  /* the object (or string/array) in its document */
-    int kind;             /* TP_CHAT_MEMBER_*; 0: a kind this library does not know */
-    union {
-        const void *any;
-        const tp_chat_member_owner *owner;
-        const tp_chat_member_administrator *administrator;
-        const tp_chat_member_member *member;
-        const tp_chat_member_restricted *restricted;
-        const tp_chat_member_left *left;
-        const tp_chat_member_banned *banned;
-    } as;
-};
-struct tp_chat_member_owner {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *status;
-    const tp_user *user;
-    bool is_anonymous;
-    const char *custom_title;  /* optional */
-};
-struct tp_chat_member_administrator {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *status;
-    const tp_user *user;
-    bool can_be_edited;
-    bool is_anonymous;
-    bool can_manage_chat;
-    bool can_delete_messages;
-    bool can_manage_video_chats;
-    bool can_restrict_members;
-    bool can_promote_members;
-    bool can_change_info;
-    bool can_invite_users;
-    bool can_post_stories;
-    bool can_edit_stories;
-    bool can_delete_stories;
-    bool can_post_messages;  /* optional */
-    bool can_edit_messages;  /* optional */
-    bool can_pin_messages;  /* optional */
-    bool can_manage_topics;  /* optional */
-    bool can_manage_direct_messages;  /* optional */
-    bool can_manage_tags;  /* optional */
-    const char *custom_title;  /* optional */
-    bool has_can_post_messages;
-    bool has_can_edit_messages;
-    bool has_can_pin_messages;
-    bool has_can_manage_topics;
-    bool has_can_manage_direct_messages;
-    bool has_can_manage_tags;
-};
-struct tp_chat_member_member {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *status;
-    const char *tag;  /* optional */
-    const tp_user *user;
-    int64_t until_date;  /* optional */
-    bool has_until_date;
-};
-struct tp_chat_member_restricted {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *status;
-    const char *tag;  /* optional */
-    const tp_user *user;
-    bool is_member;
-    bool can_send_messages;
-    bool can_send_audios;
-    bool can_send_documents;
-    bool can_send_photos;
-    bool can_send_videos;
-    bool can_send_video_notes;
-    bool can_send_voice_notes;
-    bool can_send_polls;
-    bool can_send_other_messages;
-    bool can_add_web_page_previews;
-    bool can_react_to_messages;
-    bool can_edit_tag;
-    bool can_change_info;
-    bool can_invite_users;
-    bool can_pin_messages;
-    bool can_manage_topics;
-    int64_t until_date;
-};
-struct tp_chat_member_left {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *status;
-    const tp_user *user;
-};
-struct tp_chat_member_banned {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *status;
-    const tp_user *user;
-    int64_t until_date;
-};
-struct tp_chat_join_request {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_chat *chat;
-    const tp_user *from_;
-    int64_t user_chat_id;
-    int64_t date;
-    const char *bio;  /* optional */
-    const tp_chat_invite_link *invite_link;  /* optional */
-    const char *query_id;  /* optional */
-};
-struct tp_chat_permissions {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    bool can_send_messages;  /* optional */
-    bool can_send_audios;  /* optional */
-    bool can_send_documents;  /* optional */
-    bool can_send_photos;  /* optional */
-    bool can_send_videos;  /* optional */
-    bool can_send_video_notes;  /* optional */
-    bool can_send_voice_notes;  /* optional */
-    bool can_send_polls;  /* optional */
-    bool can_send_other_messages;  /* optional */
-    bool can_add_web_page_previews;  /* optional */
-    bool can_react_to_messages;  /* optional */
-    bool can_edit_tag;  /* optional */
-    bool can_change_info;  /* optional */
-    bool can_invite_users;  /* optional */
-    bool can_pin_messages;  /* optional */
-    bool can_manage_topics;  /* optional */
-    bool has_can_send_messages;
-    bool has_can_send_audios;
-    bool has_can_send_documents;
-    bool has_can_send_photos;
-    bool has_can_send_videos;
-    bool has_can_send_video_notes;
-    bool has_can_send_voice_notes;
-    bool has_can_send_polls;
-    bool has_can_send_other_messages;
-    bool has_can_add_web_page_previews;
-    bool has_can_react_to_messages;
-    bool has_can_edit_tag;
-    bool has_can_change_info;
-    bool has_can_invite_users;
-    bool has_can_pin_messages;
-    bool has_can_manage_topics;
-};
-struct tp_birthdate {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    int64_t day;
-    int64_t month;
-    int64_t year;  /* optional */
-    bool has_year;
-};
-struct tp_business_intro {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *title;  /* optional */
-    const char *message;  /* optional */
-    const tp_sticker *sticker;  /* optional */
-};
-struct tp_business_location {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *address;
-    const tp_location *location;  /* optional */
-};
-struct tp_business_opening_hours_interval {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    int64_t opening_minute;
-    int64_t closing_minute;
-};
-struct tp_business_opening_hours {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *time_zone_name;
-    const tp_business_opening_hours_interval *opening_hours;
-    size_t opening_hours_count;
-};
-struct tp_user_rating {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    int64_t level;
-    int64_t rating;
-    int64_t current_level_rating;
-    int64_t next_level_rating;  /* optional */
-    bool has_next_level_rating;
-};
-struct tp_story_area_position {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    double x_percentage;
-    double y_percentage;
-    double width_percentage;
-    double height_percentage;
-    double rotation_angle;
-    double corner_radius_percentage;
-};
-struct tp_location_address {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *country_code;
-    const char *state;  /* optional */
-    const char *city;  /* optional */
-    const char *street;  /* optional */
-};
-enum {
-    TP_STORY_AREA_TYPE_LOCATION = 1,
-    TP_STORY_AREA_TYPE_SUGGESTED_REACTION = 2,
-    TP_STORY_AREA_TYPE_LINK = 3,
-    TP_STORY_AREA_TYPE_WEATHER = 4,
-    TP_STORY_AREA_TYPE_UNIQUE_GIFT = 5,
-};
-struct tp_story_area_type {
-    const tp_json *json;  /* the object (or string/array) in its document */
-    int kind;             /* TP_STORY_AREA_TYPE_*; 0: a kind this library does not know */
-    union {
-        const void *any;
-        const tp_story_area_type_location *location;
-        const tp_story_area_type_suggested_reaction *suggested_reaction;
-        const tp_story_area_type_link *link;
-        const tp_story_area_type_weather *weather;
-        const tp_story_area_type_unique_gift *unique_gift;
-    } as;
-};
-struct tp_story_area_type_location {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    double latitude;
-    double longitude;
-    const tp_location_address *address;  /* optional */
-};
-struct tp_story_area_type_suggested_reaction {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_reaction_type *reaction_type;
-    bool is_dark;  /* optional */
-    bool is_flipped;  /* optional */
-    bool has_is_dark;
-    bool has_is_flipped;
-};
-struct tp_story_area_type_link {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const char *url;
-};
-struct tp_story_area_type_weather {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    double temperature;
-    const char *emoji;
-    int64_t background_color;
-};
-struct tp_story_area_type_unique_gift {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const char *name;
-};
-struct tp_story_area {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_story_area_position *position;
-    const tp_story_area_type *type;
-};
-struct tp_chat_location {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_location *location;
-    const char *address;
-};
-enum {
-    TP_REACTION_TYPE_EMOJI = 1,
-    TP_REACTION_TYPE_CUSTOM_EMOJI = 2,
-    TP_REACTION_TYPE_PAID = 3,
-};
-struct tp_reaction_type {
-    const tp_json *json;  /* the object (or string/array) in its document */
-    int kind;             /* TP_REACTION_TYPE_*; 0: a kind this library does not know */
-    union {
-        const void *any;
-        const tp_reaction_type_emoji *emoji;
-        const tp_reaction_type_custom_emoji *custom_emoji;
-        const tp_reaction_type_paid *paid;
-    } as;
-};
-struct tp_reaction_type_emoji {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const char *emoji;
-};
-struct tp_reaction_type_custom_emoji {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const char *custom_emoji_id;
-};
-struct tp_reaction_type_paid {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-};
-struct tp_reaction_count {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_reaction_type *type;
-    int64_t total_count;
-};
-struct tp_message_reaction_updated {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_chat *chat;
-    int64_t message_id;
-    const tp_user *user;  /* optional */
-    const tp_chat *actor_chat;  /* optional */
-    int64_t date;
-    const tp_reaction_type *old_reaction;
-    size_t old_reaction_count;
-    const tp_reaction_type *new_reaction;
-    size_t new_reaction_count;
-};
-struct tp_message_reaction_count_updated {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_chat *chat;
-    int64_t message_id;
-    int64_t date;
-    const tp_reaction_count *reactions;
-    size_t reactions_count;
-};
-struct tp_forum_topic {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    int64_t message_thread_id;
-    const char *name;
-    int64_t icon_color;
-    const char *icon_custom_emoji_id;  /* optional */
-    bool is_name_implicit;  /* optional */
-    bool has_is_name_implicit;
-};
-struct tp_gift_background {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    int64_t center_color;
-    int64_t edge_color;
-    int64_t text_color;
-};
-struct tp_gift {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *id;
-    const tp_sticker *sticker;
-    int64_t star_count;
-    int64_t upgrade_star_count;  /* optional */
-    bool is_premium;  /* optional */
-    bool has_colors;  /* optional */
-    int64_t total_count;  /* optional */
-    int64_t remaining_count;  /* optional */
-    int64_t personal_total_count;  /* optional */
-    int64_t personal_remaining_count;  /* optional */
-    const tp_gift_background *background;  /* optional */
-    int64_t unique_gift_variant_count;  /* optional */
-    const tp_chat *publisher_chat;  /* optional */
-    bool has_upgrade_star_count;
-    bool has_is_premium;
-    bool has_has_colors;
-    bool has_total_count;
-    bool has_remaining_count;
-    bool has_personal_total_count;
-    bool has_personal_remaining_count;
-    bool has_unique_gift_variant_count;
-};
-struct tp_gifts {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_gift *gifts;
-    size_t gifts_count;
-};
-struct tp_unique_gift_model {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *name;
-    const tp_sticker *sticker;
-    int64_t rarity_per_mille;
-    const char *rarity;  /* optional */
-};
-struct tp_unique_gift_symbol {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *name;
-    const tp_sticker *sticker;
-    int64_t rarity_per_mille;
-};
-struct tp_unique_gift_backdrop_colors {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    int64_t center_color;
-    int64_t edge_color;
-    int64_t symbol_color;
-    int64_t text_color;
-};
-struct tp_unique_gift_backdrop {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *name;
-    const tp_unique_gift_backdrop_colors *colors;
-    int64_t rarity_per_mille;
-};
-struct tp_unique_gift_colors {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *model_custom_emoji_id;
-    const char *symbol_custom_emoji_id;
-    int64_t light_theme_main_color;
-    const int64_t *light_theme_other_colors;
-    size_t light_theme_other_colors_count;
-    int64_t dark_theme_main_color;
-    const int64_t *dark_theme_other_colors;
-    size_t dark_theme_other_colors_count;
-};
-struct tp_unique_gift {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *gift_id;
-    const char *base_name;
-    const char *name;
-    int64_t number;
-    const tp_unique_gift_model *model;
-    const tp_unique_gift_symbol *symbol;
-    const tp_unique_gift_backdrop *backdrop;
-    bool is_premium;  /* optional */
-    bool is_burned;  /* optional */
-    bool is_from_blockchain;  /* optional */
-    const tp_unique_gift_colors *colors;  /* optional */
-    const tp_chat *publisher_chat;  /* optional */
-    bool has_is_premium;
-    bool has_is_burned;
-    bool has_is_from_blockchain;
-};
-struct tp_gift_info {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_gift *gift;
-    const char *owned_gift_id;  /* optional */
-    int64_t convert_star_count;  /* optional */
-    int64_t prepaid_upgrade_star_count;  /* optional */
-    bool is_upgrade_separate;  /* optional */
-    bool can_be_upgraded;  /* optional */
-    const char *text;  /* optional */
-    const tp_message_entity *entities;  /* optional */
-    size_t entities_count;
-    bool is_private;  /* optional */
-    int64_t unique_gift_number;  /* optional */
-    bool has_convert_star_count;
-    bool has_prepaid_upgrade_star_count;
-    bool has_is_upgrade_separate;
-    bool has_can_be_upgraded;
-    bool has_is_private;
-    bool has_unique_gift_number;
-};
-struct tp_unique_gift_info {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_unique_gift *gift;
-    const char *origin;
-    const char *last_resale_currency;  /* optional */
-    int64_t last_resale_amount;  /* optional */
-    const char *owned_gift_id;  /* optional */
-    int64_t transfer_star_count;  /* optional */
-    int64_t next_transfer_date;  /* optional */
-    bool has_last_resale_amount;
-    bool has_transfer_star_count;
-    bool has_next_transfer_date;
-};
-enum {
-    TP_OWNED_GIFT_REGULAR = 1,
-    TP_OWNED_GIFT_UNIQUE = 2,
-};
-struct tp_owned_gift {
-    const tp_json *json;  /* the object (or string/array) in its document */
-    int kind;             /* TP_OWNED_GIFT_*; 0: a kind this library does not know */
-    union {
-        const void *any;
-        const tp_owned_gift_regular *regular;
-        const tp_owned_gift_unique *unique;
-    } as;
-};
-struct tp_owned_gift_regular {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_gift *gift;
-    const char *owned_gift_id;  /* optional */
-    const tp_user *sender_user;  /* optional */
-    int64_t send_date;
-    const char *text;  /* optional */
-    const tp_message_entity *entities;  /* optional */
-    size_t entities_count;
-    bool is_private;  /* optional */
-    bool is_saved;  /* optional */
-    bool can_be_upgraded;  /* optional */
-    bool was_refunded;  /* optional */
-    int64_t convert_star_count;  /* optional */
-    int64_t prepaid_upgrade_star_count;  /* optional */
-    bool is_upgrade_separate;  /* optional */
-    int64_t unique_gift_number;  /* optional */
-    bool has_is_private;
-    bool has_is_saved;
-    bool has_can_be_upgraded;
-    bool has_was_refunded;
-    bool has_convert_star_count;
-    bool has_prepaid_upgrade_star_count;
-    bool has_is_upgrade_separate;
-    bool has_unique_gift_number;
-};
-struct tp_owned_gift_unique {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_unique_gift *gift;
-    const char *owned_gift_id;  /* optional */
-    const tp_user *sender_user;  /* optional */
-    int64_t send_date;
-    bool is_saved;  /* optional */
-    bool can_be_transferred;  /* optional */
-    int64_t transfer_star_count;  /* optional */
-    int64_t next_transfer_date;  /* optional */
-    bool has_is_saved;
-    bool has_can_be_transferred;
-    bool has_transfer_star_count;
-    bool has_next_transfer_date;
-};
-struct tp_owned_gifts {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    int64_t total_count;
-    const tp_owned_gift *gifts;
-    size_t gifts_count;
-    const char *next_offset;  /* optional */
-};
-struct tp_bot_access_settings {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    bool is_access_restricted;
-    const tp_user *added_users;  /* optional */
-    size_t added_users_count;
-};
-struct tp_accepted_gift_types {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    bool unlimited_gifts;
-    bool limited_gifts;
-    bool unique_gifts;
-    bool premium_subscription;
-    bool gifts_from_channels;
-};
-struct tp_star_amount {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    int64_t amount;
-    int64_t nanostar_amount;  /* optional */
-    bool has_nanostar_amount;
-};
-struct tp_bot_command {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *command;
-    const char *description;
-};
-enum {
-    TP_BOT_COMMAND_SCOPE_DEFAULT = 1,
-    TP_BOT_COMMAND_SCOPE_ALL_PRIVATE_CHATS = 2,
-    TP_BOT_COMMAND_SCOPE_ALL_GROUP_CHATS = 3,
-    TP_BOT_COMMAND_SCOPE_ALL_CHAT_ADMINISTRATORS = 4,
-    TP_BOT_COMMAND_SCOPE_CHAT = 5,
-    TP_BOT_COMMAND_SCOPE_CHAT_ADMINISTRATORS = 6,
-    TP_BOT_COMMAND_SCOPE_CHAT_MEMBER = 7,
-};
-struct tp_bot_command_scope {
-    const tp_json *json;  /* the object (or string/array) in its document */
-    int kind;             /* TP_BOT_COMMAND_SCOPE_*; 0: a kind this library does not know */
-    union {
-        const void *any;
-        const tp_bot_command_scope_default *default_;
-        const tp_bot_command_scope_all_private_chats *all_private_chats;
-        const tp_bot_command_scope_all_group_chats *all_group_chats;
-        const tp_bot_command_scope_all_chat_administrators *all_chat_administrators;
-        const tp_bot_command_scope_chat *chat;
-        const tp_bot_command_scope_chat_administrators *chat_administrators;
-        const tp_bot_command_scope_chat_member *chat_member;
-    } as;
-};
-struct tp_bot_command_scope_default {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-};
-struct tp_bot_command_scope_all_private_chats {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-};
-struct tp_bot_command_scope_all_group_chats {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-};
-struct tp_bot_command_scope_all_chat_administrators {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-};
-struct tp_bot_command_scope_chat {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    tp_chat_id chat_id;
-};
-struct tp_bot_command_scope_chat_administrators {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    tp_chat_id chat_id;
-};
-struct tp_bot_command_scope_chat_member {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    tp_chat_id chat_id;
-    int64_t user_id;
-};
-struct tp_bot_name {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *name;
-};
-struct tp_bot_description {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *description;
-};
-struct tp_bot_short_description {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *short_description;
-};
-enum {
-    TP_MENU_BUTTON_COMMANDS = 1,
-    TP_MENU_BUTTON_WEB_APP = 2,
-    TP_MENU_BUTTON_DEFAULT = 3,
-};
-struct tp_menu_button {
-    const tp_json *json;  /* the object (or string/array) in its document */
-    int kind;             /* TP_MENU_BUTTON_*; 0: a kind this library does not know */
-    union {
-        const void *any;
-        const tp_menu_button_commands *commands;
-        const tp_menu_button_web_app *web_app;
-        const tp_menu_button_default *default_;
-    } as;
-};
-struct tp_menu_button_commands {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-};
-struct tp_menu_button_web_app {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const char *text;
-    const tp_web_app_info *web_app;
-};
-struct tp_menu_button_default {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-};
-enum {
-    TP_CHAT_BOOST_SOURCE_PREMIUM = 1,
-    TP_CHAT_BOOST_SOURCE_GIFT_CODE = 2,
-    TP_CHAT_BOOST_SOURCE_GIVEAWAY = 3,
-};
-struct tp_chat_boost_source {
-    const tp_json *json;  /* the object (or string/array) in its document */
-    int kind;             /* TP_CHAT_BOOST_SOURCE_*; 0: a kind this library does not know */
-    union {
-        const void *any;
-        const tp_chat_boost_source_premium *premium;
-        const tp_chat_boost_source_gift_code *gift_code;
-        const tp_chat_boost_source_giveaway *giveaway;
-    } as;
-};
-struct tp_chat_boost_source_premium {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *source;
-    const tp_user *user;
-};
-struct tp_chat_boost_source_gift_code {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *source;
-    const tp_user *user;
-};
-struct tp_chat_boost_source_giveaway {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *source;
-    int64_t giveaway_message_id;
-    const tp_user *user;  /* optional */
-    int64_t prize_star_count;  /* optional */
-    bool is_unclaimed;  /* optional */
-    bool has_prize_star_count;
-    bool has_is_unclaimed;
-};
-struct tp_chat_boost {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *boost_id;
-    int64_t add_date;
-    int64_t expiration_date;
-    const tp_chat_boost_source *source;
-};
-struct tp_chat_boost_updated {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_chat *chat;
-    const tp_chat_boost *boost;
-};
-struct tp_chat_boost_removed {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_chat *chat;
-    const char *boost_id;
-    int64_t remove_date;
-    const tp_chat_boost_source *source;
-};
-struct tp_chat_owner_left {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_user *new_owner;  /* optional */
-};
-struct tp_chat_owner_changed {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_user *new_owner;
-};
-struct tp_user_chat_boosts {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_chat_boost *boosts;
-    size_t boosts_count;
-};
-struct tp_business_bot_rights {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    bool can_reply;  /* optional */
-    bool can_read_messages;  /* optional */
-    bool can_delete_sent_messages;  /* optional */
-    bool can_delete_all_messages;  /* optional */
-    bool can_edit_name;  /* optional */
-    bool can_edit_bio;  /* optional */
-    bool can_edit_profile_photo;  /* optional */
-    bool can_edit_username;  /* optional */
-    bool can_change_gift_settings;  /* optional */
-    bool can_view_gifts_and_stars;  /* optional */
-    bool can_convert_gifts_to_stars;  /* optional */
-    bool can_transfer_and_upgrade_gifts;  /* optional */
-    bool can_transfer_stars;  /* optional */
-    bool can_manage_stories;  /* optional */
-    bool has_can_reply;
-    bool has_can_read_messages;
-    bool has_can_delete_sent_messages;
-    bool has_can_delete_all_messages;
-    bool has_can_edit_name;
-    bool has_can_edit_bio;
-    bool has_can_edit_profile_photo;
-    bool has_can_edit_username;
-    bool has_can_change_gift_settings;
-    bool has_can_view_gifts_and_stars;
-    bool has_can_convert_gifts_to_stars;
-    bool has_can_transfer_and_upgrade_gifts;
-    bool has_can_transfer_stars;
-    bool has_can_manage_stories;
-};
-struct tp_business_connection {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *id;
-    const tp_user *user;
-    int64_t user_chat_id;
-    int64_t date;
-    const tp_business_bot_rights *rights;  /* optional */
-    bool is_enabled;
-};
-struct tp_business_messages_deleted {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *business_connection_id;
-    const tp_chat *chat;
-    const int64_t *message_ids;
-    size_t message_ids_count;
-};
-struct tp_sent_web_app_message {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *inline_message_id;  /* optional */
-};
-struct tp_sent_guest_message {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *inline_message_id;
-};
-struct tp_prepared_inline_message {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *id;
-    int64_t expiration_date;
-};
-struct tp_prepared_keyboard_button {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *id;
-};
-struct tp_response_parameters {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    int64_t migrate_to_chat_id;  /* optional */
-    int64_t retry_after;  /* optional */
-    bool has_migrate_to_chat_id;
-    bool has_retry_after;
-};
-enum {
-    TP_INPUT_MEDIA_ANIMATION = 1,
-    TP_INPUT_MEDIA_AUDIO = 2,
-    TP_INPUT_MEDIA_DOCUMENT = 3,
-    TP_INPUT_MEDIA_LIVE_PHOTO = 4,
-    TP_INPUT_MEDIA_PHOTO = 5,
-    TP_INPUT_MEDIA_VIDEO = 6,
-};
-struct tp_input_media {
-    const tp_json *json;  /* the object (or string/array) in its document */
-    int kind;             /* TP_INPUT_MEDIA_*; 0: a kind this library does not know */
-    union {
-        const void *any;
-        const tp_input_media_animation *animation;
-        const tp_input_media_audio *audio;
-        const tp_input_media_document *document;
-        const tp_input_media_live_photo *live_photo;
-        const tp_input_media_photo *photo;
-        const tp_input_media_video *video;
-    } as;
-};
-struct tp_input_media_animation {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    tp_input_file media;
-    tp_input_file thumbnail;  /* optional */
-    const char *caption;  /* optional */
-    const char *parse_mode;  /* optional */
-    const tp_message_entity *caption_entities;  /* optional */
-    size_t caption_entities_count;
-    bool show_caption_above_media;  /* optional */
-    int64_t width;  /* optional */
-    int64_t height;  /* optional */
-    int64_t duration;  /* optional */
-    bool has_spoiler;  /* optional */
-    bool has_show_caption_above_media;
-    bool has_width;
-    bool has_height;
-    bool has_duration;
-    bool has_has_spoiler;
-};
-struct tp_input_media_audio {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    tp_input_file media;
-    tp_input_file thumbnail;  /* optional */
-    const char *caption;  /* optional */
-    const char *parse_mode;  /* optional */
-    const tp_message_entity *caption_entities;  /* optional */
-    size_t caption_entities_count;
-    int64_t duration;  /* optional */
-    const char *performer;  /* optional */
-    const char *title;  /* optional */
-    bool has_duration;
-};
-struct tp_input_media_document {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    tp_input_file media;
-    tp_input_file thumbnail;  /* optional */
-    const char *caption;  /* optional */
-    const char *parse_mode;  /* optional */
-    const tp_message_entity *caption_entities;  /* optional */
-    size_t caption_entities_count;
-    bool disable_content_type_detection;  /* optional */
-    bool has_disable_content_type_detection;
-};
-struct tp_input_media_link {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const char *url;
-};
-struct tp_input_media_live_photo {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    tp_input_file media;
-    tp_input_file photo;
-    const char *caption;  /* optional */
-    const char *parse_mode;  /* optional */
-    const tp_message_entity *caption_entities;  /* optional */
-    size_t caption_entities_count;
-    bool show_caption_above_media;  /* optional */
-    bool has_spoiler;  /* optional */
-    bool has_show_caption_above_media;
-    bool has_has_spoiler;
-};
-struct tp_input_media_location {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    double latitude;
-    double longitude;
-    double horizontal_accuracy;  /* optional */
-    bool has_horizontal_accuracy;
-};
-struct tp_input_media_photo {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    tp_input_file media;
-    const char *caption;  /* optional */
-    const char *parse_mode;  /* optional */
-    const tp_message_entity *caption_entities;  /* optional */
-    size_t caption_entities_count;
-    bool show_caption_above_media;  /* optional */
-    bool has_spoiler;  /* optional */
-    bool has_show_caption_above_media;
-    bool has_has_spoiler;
-};
-struct tp_input_media_sticker {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    tp_input_file media;
-    const char *emoji;  /* optional */
-};
-struct tp_input_media_venue {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    double latitude;
-    double longitude;
-    const char *title;
-    const char *address;
-    const char *foursquare_id;  /* optional */
-    const char *foursquare_type;  /* optional */
-    const char *google_place_id;  /* optional */
-    const char *google_place_type;  /* optional */
-};
-struct tp_input_media_video {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    tp_input_file media;
-    tp_input_file thumbnail;  /* optional */
-    tp_input_file cover;  /* optional */
-    int64_t start_timestamp;  /* optional */
-    const char *caption;  /* optional */
-    const char *parse_mode;  /* optional */
-    const tp_message_entity *caption_entities;  /* optional */
-    size_t caption_entities_count;
-    bool show_caption_above_media;  /* optional */
-    int64_t width;  /* optional */
-    int64_t height;  /* optional */
-    int64_t duration;  /* optional */
-    bool supports_streaming;  /* optional */
-    bool has_spoiler;  /* optional */
-    bool has_start_timestamp;
-    bool has_show_caption_above_media;
-    bool has_width;
-    bool has_height;
-    bool has_duration;
-    bool has_supports_streaming;
-    bool has_has_spoiler;
-};
-enum {
-    TP_INPUT_PAID_MEDIA_LIVE_PHOTO = 1,
-    TP_INPUT_PAID_MEDIA_PHOTO = 2,
-    TP_INPUT_PAID_MEDIA_VIDEO = 3,
-};
-struct tp_input_paid_media {
-    const tp_json *json;  /* the object (or string/array) in its document */
-    int kind;             /* TP_INPUT_PAID_MEDIA_*; 0: a kind this library does not know */
-    union {
-        const void *any;
-        const tp_input_paid_media_live_photo *live_photo;
-        const tp_input_paid_media_photo *photo;
-        const tp_input_paid_media_video *video;
-    } as;
-};
-struct tp_input_paid_media_live_photo {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    tp_input_file media;
-    tp_input_file photo;
-};
-struct tp_input_paid_media_photo {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    tp_input_file media;
-};
-struct tp_input_paid_media_video {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    tp_input_file media;
-    tp_input_file thumbnail;  /* optional */
-    tp_input_file cover;  /* optional */
-    int64_t start_timestamp;  /* optional */
-    int64_t width;  /* optional */
-    int64_t height;  /* optional */
-    int64_t duration;  /* optional */
-    bool supports_streaming;  /* optional */
-    bool has_start_timestamp;
-    bool has_width;
-    bool has_height;
-    bool has_duration;
-    bool has_supports_streaming;
-};
-enum {
-    TP_INPUT_PROFILE_PHOTO_STATIC = 1,
-    TP_INPUT_PROFILE_PHOTO_ANIMATED = 2,
-};
-struct tp_input_profile_photo {
-    const tp_json *json;  /* the object (or string/array) in its document */
-    int kind;             /* TP_INPUT_PROFILE_PHOTO_*; 0: a kind this library does not know */
-    union {
-        const void *any;
-        const tp_input_profile_photo_static *static_;
-        const tp_input_profile_photo_animated *animated;
-    } as;
-};
-struct tp_input_profile_photo_static {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    tp_input_file photo;
-};
-struct tp_input_profile_photo_animated {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    tp_input_file animation;
-    double main_frame_timestamp;  /* optional */
-    bool has_main_frame_timestamp;
-};
-enum {
-    TP_INPUT_STORY_CONTENT_PHOTO = 1,
-    TP_INPUT_STORY_CONTENT_VIDEO = 2,
-};
-struct tp_input_story_content {
-    const tp_json *json;  /* the object (or string/array) in its document */
-    int kind;             /* TP_INPUT_STORY_CONTENT_*; 0: a kind this library does not know */
-    union {
-        const void *any;
-        const tp_input_story_content_photo *photo;
-        const tp_input_story_content_video *video;
-    } as;
-};
-struct tp_input_story_content_photo {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    tp_input_file photo;
-};
-struct tp_input_story_content_video {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    tp_input_file video;
-    double duration;  /* optional */
-    double cover_frame_timestamp;  /* optional */
-    bool is_animation;  /* optional */
-    bool has_duration;
-    bool has_cover_frame_timestamp;
-    bool has_is_animation;
-};
-struct tp_sticker {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *file_id;
-    const char *file_unique_id;
-    const char *type;
-    int64_t width;
-    int64_t height;
-    bool is_animated;
-    bool is_video;
-    const tp_photo_size *thumbnail;  /* optional */
-    const char *emoji;  /* optional */
-    const char *set_name;  /* optional */
-    const tp_file *premium_animation;  /* optional */
-    const tp_mask_position *mask_position;  /* optional */
-    const char *custom_emoji_id;  /* optional */
-    bool needs_repainting;  /* optional */
-    int64_t file_size;  /* optional */
-    bool has_needs_repainting;
-    bool has_file_size;
-};
-struct tp_sticker_set {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *name;
-    const char *title;
-    const char *sticker_type;
-    const tp_sticker *stickers;
-    size_t stickers_count;
-    const tp_photo_size *thumbnail;  /* optional */
-};
-struct tp_mask_position {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *point;
-    double x_shift;
-    double y_shift;
-    double scale;
-};
-struct tp_input_sticker {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    tp_input_file sticker;
-    const char *format;
-    const char * const *emoji_list;
-    size_t emoji_list_count;
-    const tp_mask_position *mask_position;  /* optional */
-    const char * const *keywords;  /* optional */
-    size_t keywords_count;
-};
-struct tp_rich_message {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_rich_block *blocks;
-    size_t blocks_count;
-    bool is_rtl;  /* optional */
-    bool has_is_rtl;
-};
-struct tp_input_rich_message {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *html;  /* optional */
-    const char *markdown;  /* optional */
-    bool is_rtl;  /* optional */
-    bool skip_entity_detection;  /* optional */
-    bool has_is_rtl;
-    bool has_skip_entity_detection;
-};
-enum {
-    TP_RICH_TEXT_STRING = 1,
-    TP_RICH_TEXT_ARRAY = 2,
-    TP_RICH_TEXT_BOLD = 3,
-    TP_RICH_TEXT_ITALIC = 4,
-    TP_RICH_TEXT_UNDERLINE = 5,
-    TP_RICH_TEXT_STRIKETHROUGH = 6,
-    TP_RICH_TEXT_SPOILER = 7,
-    TP_RICH_TEXT_DATE_TIME = 8,
-    TP_RICH_TEXT_TEXT_MENTION = 9,
-    TP_RICH_TEXT_SUBSCRIPT = 10,
-    TP_RICH_TEXT_SUPERSCRIPT = 11,
-    TP_RICH_TEXT_MARKED = 12,
-    TP_RICH_TEXT_CODE = 13,
-    TP_RICH_TEXT_CUSTOM_EMOJI = 14,
-    TP_RICH_TEXT_MATHEMATICAL_EXPRESSION = 15,
-    TP_RICH_TEXT_URL = 16,
-    TP_RICH_TEXT_EMAIL_ADDRESS = 17,
-    TP_RICH_TEXT_PHONE_NUMBER = 18,
-    TP_RICH_TEXT_BANK_CARD_NUMBER = 19,
-    TP_RICH_TEXT_MENTION = 20,
-    TP_RICH_TEXT_HASHTAG = 21,
-    TP_RICH_TEXT_CASHTAG = 22,
-    TP_RICH_TEXT_BOT_COMMAND = 23,
-    TP_RICH_TEXT_ANCHOR = 24,
-    TP_RICH_TEXT_ANCHOR_LINK = 25,
-    TP_RICH_TEXT_REFERENCE = 26,
-    TP_RICH_TEXT_REFERENCE_LINK = 27,
-};
-struct tp_rich_text {
-    const tp_json *json;  /* the object (or string/array) in its document */
-    int kind;             /* TP_RICH_TEXT_*; 0: a kind this library does not know */
-    union {
-        const void *any;
-        const char *string;
-        const tp_rich_text_bold *bold;
-        const tp_rich_text_italic *italic;
-        const tp_rich_text_underline *underline;
-        const tp_rich_text_strikethrough *strikethrough;
-        const tp_rich_text_spoiler *spoiler;
-        const tp_rich_text_date_time *date_time;
-        const tp_rich_text_text_mention *text_mention;
-        const tp_rich_text_subscript *subscript;
-        const tp_rich_text_superscript *superscript;
-        const tp_rich_text_marked *marked;
-        const tp_rich_text_code *code;
-        const tp_rich_text_custom_emoji *custom_emoji;
-        const tp_rich_text_mathematical_expression *mathematical_expression;
-        const tp_rich_text_url *url;
-        const tp_rich_text_email_address *email_address;
-        const tp_rich_text_phone_number *phone_number;
-        const tp_rich_text_bank_card_number *bank_card_number;
-        const tp_rich_text_mention *mention;
-        const tp_rich_text_hashtag *hashtag;
-        const tp_rich_text_cashtag *cashtag;
-        const tp_rich_text_bot_command *bot_command;
-        const tp_rich_text_anchor *anchor;
-        const tp_rich_text_anchor_link *anchor_link;
-        const tp_rich_text_reference *reference;
-        const tp_rich_text_reference_link *reference_link;
-    } as;
-};
-struct tp_rich_text_bold {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_rich_text *text;
-};
-struct tp_rich_text_italic {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_rich_text *text;
-};
-struct tp_rich_text_underline {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_rich_text *text;
-};
-struct tp_rich_text_strikethrough {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_rich_text *text;
-};
-struct tp_rich_text_spoiler {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_rich_text *text;
-};
-struct tp_rich_text_date_time {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_rich_text *text;
-    int64_t unix_time;
-    const char *date_time_format;
-};
-struct tp_rich_text_text_mention {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_rich_text *text;
-    const tp_user *user;
-};
-struct tp_rich_text_subscript {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_rich_text *text;
-};
-struct tp_rich_text_superscript {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_rich_text *text;
-};
-struct tp_rich_text_marked {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_rich_text *text;
-};
-struct tp_rich_text_code {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_rich_text *text;
-};
-struct tp_rich_text_custom_emoji {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const char *custom_emoji_id;
-    const char *alternative_text;
-};
-struct tp_rich_text_mathematical_expression {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const char *expression;
-};
-struct tp_rich_text_url {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_rich_text *text;
-    const char *url;
-};
-struct tp_rich_text_email_address {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_rich_text *text;
-    const char *email_address;
-};
-struct tp_rich_text_phone_number {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_rich_text *text;
-    const char *phone_number;
-};
-struct tp_rich_text_bank_card_number {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_rich_text *text;
-    const char *bank_card_number;
-};
-struct tp_rich_text_mention {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_rich_text *text;
-    const char *username;
-};
-struct tp_rich_text_hashtag {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_rich_text *text;
-    const char *hashtag;
-};
-struct tp_rich_text_cashtag {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_rich_text *text;
-    const char *cashtag;
-};
-struct tp_rich_text_bot_command {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_rich_text *text;
-    const char *bot_command;
-};
-struct tp_rich_text_anchor {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const char *name;
-};
-struct tp_rich_text_anchor_link {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_rich_text *text;
-    const char *anchor_name;
-};
-struct tp_rich_text_reference {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_rich_text *text;
-    const char *name;
-};
-struct tp_rich_text_reference_link {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_rich_text *text;
-    const char *reference_name;
-};
-struct tp_rich_block_caption {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_rich_text *text;
-    const tp_rich_text *credit;  /* optional */
-};
-struct tp_rich_block_table_cell {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_rich_text *text;  /* optional */
-    bool is_header;  /* optional */
-    int64_t colspan;  /* optional */
-    int64_t rowspan;  /* optional */
-    const char *align;
-    const char *valign;
-    bool has_is_header;
-    bool has_colspan;
-    bool has_rowspan;
-};
-struct tp_rich_block_list_item {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *label;
-    const tp_rich_block *blocks;
-    size_t blocks_count;
-    bool has_checkbox;  /* optional */
-    bool is_checked;  /* optional */
-    int64_t value;  /* optional */
-    const char *type;  /* optional */
-    bool has_has_checkbox;
-    bool has_is_checked;
-    bool has_value;
-};
-enum {
-    TP_RICH_BLOCK_PARAGRAPH = 1,
-    TP_RICH_BLOCK_SECTION_HEADING = 2,
-    TP_RICH_BLOCK_PREFORMATTED = 3,
-    TP_RICH_BLOCK_FOOTER = 4,
-    TP_RICH_BLOCK_DIVIDER = 5,
-    TP_RICH_BLOCK_MATHEMATICAL_EXPRESSION = 6,
-    TP_RICH_BLOCK_ANCHOR = 7,
-    TP_RICH_BLOCK_LIST = 8,
-    TP_RICH_BLOCK_BLOCK_QUOTATION = 9,
-    TP_RICH_BLOCK_PULL_QUOTATION = 10,
-    TP_RICH_BLOCK_COLLAGE = 11,
-    TP_RICH_BLOCK_SLIDESHOW = 12,
-    TP_RICH_BLOCK_TABLE = 13,
-    TP_RICH_BLOCK_DETAILS = 14,
-    TP_RICH_BLOCK_MAP = 15,
-    TP_RICH_BLOCK_ANIMATION = 16,
-    TP_RICH_BLOCK_AUDIO = 17,
-    TP_RICH_BLOCK_PHOTO = 18,
-    TP_RICH_BLOCK_VIDEO = 19,
-    TP_RICH_BLOCK_VOICE_NOTE = 20,
-    TP_RICH_BLOCK_THINKING = 21,
-};
-struct tp_rich_block {
-    const tp_json *json;  /* the object (or string/array) in its document */
-    int kind;             /* TP_RICH_BLOCK_*; 0: a kind this library does not know */
-    union {
-        const void *any;
-        const tp_rich_block_paragraph *paragraph;
-        const tp_rich_block_section_heading *section_heading;
-        const tp_rich_block_preformatted *preformatted;
-        const tp_rich_block_footer *footer;
-        const tp_rich_block_divider *divider;
-        const tp_rich_block_mathematical_expression *mathematical_expression;
-        const tp_rich_block_anchor *anchor;
-        const tp_rich_block_list *list;
-        const tp_rich_block_block_quotation *block_quotation;
-        const tp_rich_block_pull_quotation *pull_quotation;
-        const tp_rich_block_collage *collage;
-        const tp_rich_block_slideshow *slideshow;
-        const tp_rich_block_table *table;
-        const tp_rich_block_details *details;
-        const tp_rich_block_map *map;
-        const tp_rich_block_animation *animation;
-        const tp_rich_block_audio *audio;
-        const tp_rich_block_photo *photo;
-        const tp_rich_block_video *video;
-        const tp_rich_block_voice_note *voice_note;
-        const tp_rich_block_thinking *thinking;
-    } as;
-};
-struct tp_rich_block_paragraph {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_rich_text *text;
-};
-struct tp_rich_block_section_heading {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_rich_text *text;
-    int64_t size;
-};
-struct tp_rich_block_preformatted {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_rich_text *text;
-    const char *language;  /* optional */
-};
-struct tp_rich_block_footer {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_rich_text *text;
-};
-struct tp_rich_block_divider {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-};
-struct tp_rich_block_mathematical_expression {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const char *expression;
-};
-struct tp_rich_block_anchor {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const char *name;
-};
-struct tp_rich_block_list {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_rich_block_list_item *items;
-    size_t items_count;
-};
-struct tp_rich_block_block_quotation {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_rich_block *blocks;
-    size_t blocks_count;
-    const tp_rich_text *credit;  /* optional */
-};
-struct tp_rich_block_pull_quotation {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_rich_text *text;
-    const tp_rich_text *credit;  /* optional */
-};
-struct tp_rich_block_collage {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_rich_block *blocks;
-    size_t blocks_count;
-    const tp_rich_block_caption *caption;  /* optional */
-};
-struct tp_rich_block_slideshow {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_rich_block *blocks;
-    size_t blocks_count;
-    const tp_rich_block_caption *caption;  /* optional */
-};
-struct tp_rich_block_table {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_rich_block_table_cell_list *cells;
-    size_t cells_count;
-    bool is_bordered;  /* optional */
-    bool is_striped;  /* optional */
-    const tp_rich_text *caption;  /* optional */
-    bool has_is_bordered;
-    bool has_is_striped;
-};
-struct tp_rich_block_details {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_rich_text *summary;
-    const tp_rich_block *blocks;
-    size_t blocks_count;
-    bool is_open;  /* optional */
-    bool has_is_open;
-};
-struct tp_rich_block_map {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_location *location;
-    int64_t zoom;
-    int64_t width;
-    int64_t height;
-    const tp_rich_block_caption *caption;  /* optional */
-};
-struct tp_rich_block_animation {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_animation *animation;
-    bool has_spoiler;  /* optional */
-    const tp_rich_block_caption *caption;  /* optional */
-    bool has_has_spoiler;
-};
-struct tp_rich_block_audio {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_audio *audio;
-    const tp_rich_block_caption *caption;  /* optional */
-};
-struct tp_rich_block_photo {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_photo_size *photo;
-    size_t photo_count;
-    bool has_spoiler;  /* optional */
-    const tp_rich_block_caption *caption;  /* optional */
-    bool has_has_spoiler;
-};
-struct tp_rich_block_video {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_video *video;
-    bool has_spoiler;  /* optional */
-    const tp_rich_block_caption *caption;  /* optional */
-    bool has_has_spoiler;
-};
-struct tp_rich_block_voice_note {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_voice *voice_note;
-    const tp_rich_block_caption *caption;  /* optional */
-};
-struct tp_rich_block_thinking {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_rich_text *text;
-};
-struct tp_inline_query {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *id;
-    const tp_user *from_;
-    const char *query;
-    const char *offset;
-    const char *chat_type;  /* optional */
-    const tp_location *location;  /* optional */
-};
-struct tp_inline_query_results_button {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *text;
-    const tp_web_app_info *web_app;  /* optional */
-    const char *start_parameter;  /* optional */
-};
-enum {
-    TP_INLINE_QUERY_RESULT_CACHED_AUDIO = 1,
-    TP_INLINE_QUERY_RESULT_CACHED_DOCUMENT = 2,
-    TP_INLINE_QUERY_RESULT_CACHED_GIF = 3,
-    TP_INLINE_QUERY_RESULT_CACHED_MPEG4_GIF = 4,
-    TP_INLINE_QUERY_RESULT_CACHED_PHOTO = 5,
-    TP_INLINE_QUERY_RESULT_CACHED_STICKER = 6,
-    TP_INLINE_QUERY_RESULT_CACHED_VIDEO = 7,
-    TP_INLINE_QUERY_RESULT_CACHED_VOICE = 8,
-    TP_INLINE_QUERY_RESULT_ARTICLE = 9,
-    TP_INLINE_QUERY_RESULT_AUDIO = 10,
-    TP_INLINE_QUERY_RESULT_CONTACT = 11,
-    TP_INLINE_QUERY_RESULT_GAME = 12,
-    TP_INLINE_QUERY_RESULT_DOCUMENT = 13,
-    TP_INLINE_QUERY_RESULT_GIF = 14,
-    TP_INLINE_QUERY_RESULT_LOCATION = 15,
-    TP_INLINE_QUERY_RESULT_MPEG4_GIF = 16,
-    TP_INLINE_QUERY_RESULT_PHOTO = 17,
-    TP_INLINE_QUERY_RESULT_VENUE = 18,
-    TP_INLINE_QUERY_RESULT_VIDEO = 19,
-    TP_INLINE_QUERY_RESULT_VOICE = 20,
-};
-struct tp_inline_query_result {
-    const tp_json *json;  /* the object (or string/array) in its document */
-    int kind;             /* TP_INLINE_QUERY_RESULT_*; 0: a kind this library does not know */
-    union {
-        const void *any;
-        const tp_inline_query_result_cached_audio *cached_audio;
-        const tp_inline_query_result_cached_document *cached_document;
-        const tp_inline_query_result_cached_gif *cached_gif;
-        const tp_inline_query_result_cached_mpeg4_gif *cached_mpeg4_gif;
-        const tp_inline_query_result_cached_photo *cached_photo;
-        const tp_inline_query_result_cached_sticker *cached_sticker;
-        const tp_inline_query_result_cached_video *cached_video;
-        const tp_inline_query_result_cached_voice *cached_voice;
-        const tp_inline_query_result_article *article;
-        const tp_inline_query_result_audio *audio;
-        const tp_inline_query_result_contact *contact;
-        const tp_inline_query_result_game *game;
-        const tp_inline_query_result_document *document;
-        const tp_inline_query_result_gif *gif;
-        const tp_inline_query_result_location *location;
-        const tp_inline_query_result_mpeg4_gif *mpeg4_gif;
-        const tp_inline_query_result_photo *photo;
-        const tp_inline_query_result_venue *venue;
-        const tp_inline_query_result_video *video;
-        const tp_inline_query_result_voice *voice;
-    } as;
-};
-struct tp_inline_query_result_article {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const char *id;
-    const char *title;
-    const tp_input_message_content *input_message_content;
-    const tp_inline_keyboard_markup *reply_markup;  /* optional */
-    const char *url;  /* optional */
-    const char *description;  /* optional */
-    const char *thumbnail_url;  /* optional */
-    int64_t thumbnail_width;  /* optional */
-    int64_t thumbnail_height;  /* optional */
-    bool has_thumbnail_width;
-    bool has_thumbnail_height;
-};
-struct tp_inline_query_result_photo {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const char *id;
-    const char *photo_url;
-    const char *thumbnail_url;
-    int64_t photo_width;  /* optional */
-    int64_t photo_height;  /* optional */
-    const char *title;  /* optional */
-    const char *description;  /* optional */
-    const char *caption;  /* optional */
-    const char *parse_mode;  /* optional */
-    const tp_message_entity *caption_entities;  /* optional */
-    size_t caption_entities_count;
-    bool show_caption_above_media;  /* optional */
-    const tp_inline_keyboard_markup *reply_markup;  /* optional */
-    const tp_input_message_content *input_message_content;  /* optional */
-    bool has_photo_width;
-    bool has_photo_height;
-    bool has_show_caption_above_media;
-};
-struct tp_inline_query_result_gif {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const char *id;
-    const char *gif_url;
-    int64_t gif_width;  /* optional */
-    int64_t gif_height;  /* optional */
-    int64_t gif_duration;  /* optional */
-    const char *thumbnail_url;
-    const char *thumbnail_mime_type;  /* optional */
-    const char *title;  /* optional */
-    const char *caption;  /* optional */
-    const char *parse_mode;  /* optional */
-    const tp_message_entity *caption_entities;  /* optional */
-    size_t caption_entities_count;
-    bool show_caption_above_media;  /* optional */
-    const tp_inline_keyboard_markup *reply_markup;  /* optional */
-    const tp_input_message_content *input_message_content;  /* optional */
-    bool has_gif_width;
-    bool has_gif_height;
-    bool has_gif_duration;
-    bool has_show_caption_above_media;
-};
-struct tp_inline_query_result_mpeg4_gif {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const char *id;
-    const char *mpeg4_url;
-    int64_t mpeg4_width;  /* optional */
-    int64_t mpeg4_height;  /* optional */
-    int64_t mpeg4_duration;  /* optional */
-    const char *thumbnail_url;
-    const char *thumbnail_mime_type;  /* optional */
-    const char *title;  /* optional */
-    const char *caption;  /* optional */
-    const char *parse_mode;  /* optional */
-    const tp_message_entity *caption_entities;  /* optional */
-    size_t caption_entities_count;
-    bool show_caption_above_media;  /* optional */
-    const tp_inline_keyboard_markup *reply_markup;  /* optional */
-    const tp_input_message_content *input_message_content;  /* optional */
-    bool has_mpeg4_width;
-    bool has_mpeg4_height;
-    bool has_mpeg4_duration;
-    bool has_show_caption_above_media;
-};
-struct tp_inline_query_result_video {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const char *id;
-    const char *video_url;
-    const char *mime_type;
-    const char *thumbnail_url;
-    const char *title;
-    const char *caption;  /* optional */
-    const char *parse_mode;  /* optional */
-    const tp_message_entity *caption_entities;  /* optional */
-    size_t caption_entities_count;
-    bool show_caption_above_media;  /* optional */
-    int64_t video_width;  /* optional */
-    int64_t video_height;  /* optional */
-    int64_t video_duration;  /* optional */
-    const char *description;  /* optional */
-    const tp_inline_keyboard_markup *reply_markup;  /* optional */
-    const tp_input_message_content *input_message_content;  /* optional */
-    bool has_show_caption_above_media;
-    bool has_video_width;
-    bool has_video_height;
-    bool has_video_duration;
-};
-struct tp_inline_query_result_audio {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const char *id;
-    const char *audio_url;
-    const char *title;
-    const char *caption;  /* optional */
-    const char *parse_mode;  /* optional */
-    const tp_message_entity *caption_entities;  /* optional */
-    size_t caption_entities_count;
-    const char *performer;  /* optional */
-    int64_t audio_duration;  /* optional */
-    const tp_inline_keyboard_markup *reply_markup;  /* optional */
-    const tp_input_message_content *input_message_content;  /* optional */
-    bool has_audio_duration;
-};
-struct tp_inline_query_result_voice {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const char *id;
-    const char *voice_url;
-    const char *title;
-    const char *caption;  /* optional */
-    const char *parse_mode;  /* optional */
-    const tp_message_entity *caption_entities;  /* optional */
-    size_t caption_entities_count;
-    int64_t voice_duration;  /* optional */
-    const tp_inline_keyboard_markup *reply_markup;  /* optional */
-    const tp_input_message_content *input_message_content;  /* optional */
-    bool has_voice_duration;
-};
-struct tp_inline_query_result_document {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const char *id;
-    const char *title;
-    const char *caption;  /* optional */
-    const char *parse_mode;  /* optional */
-    const tp_message_entity *caption_entities;  /* optional */
-    size_t caption_entities_count;
-    const char *document_url;
-    const char *mime_type;
-    const char *description;  /* optional */
-    const tp_inline_keyboard_markup *reply_markup;  /* optional */
-    const tp_input_message_content *input_message_content;  /* optional */
-    const char *thumbnail_url;  /* optional */
-    int64_t thumbnail_width;  /* optional */
-    int64_t thumbnail_height;  /* optional */
-    bool has_thumbnail_width;
-    bool has_thumbnail_height;
-};
-struct tp_inline_query_result_location {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const char *id;
-    double latitude;
-    double longitude;
-    const char *title;
-    double horizontal_accuracy;  /* optional */
-    int64_t live_period;  /* optional */
-    int64_t heading;  /* optional */
-    int64_t proximity_alert_radius;  /* optional */
-    const tp_inline_keyboard_markup *reply_markup;  /* optional */
-    const tp_input_message_content *input_message_content;  /* optional */
-    const char *thumbnail_url;  /* optional */
-    int64_t thumbnail_width;  /* optional */
-    int64_t thumbnail_height;  /* optional */
-    bool has_horizontal_accuracy;
-    bool has_live_period;
-    bool has_heading;
-    bool has_proximity_alert_radius;
-    bool has_thumbnail_width;
-    bool has_thumbnail_height;
-};
-struct tp_inline_query_result_venue {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const char *id;
-    double latitude;
-    double longitude;
-    const char *title;
-    const char *address;
-    const char *foursquare_id;  /* optional */
-    const char *foursquare_type;  /* optional */
-    const char *google_place_id;  /* optional */
-    const char *google_place_type;  /* optional */
-    const tp_inline_keyboard_markup *reply_markup;  /* optional */
-    const tp_input_message_content *input_message_content;  /* optional */
-    const char *thumbnail_url;  /* optional */
-    int64_t thumbnail_width;  /* optional */
-    int64_t thumbnail_height;  /* optional */
-    bool has_thumbnail_width;
-    bool has_thumbnail_height;
-};
-struct tp_inline_query_result_contact {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const char *id;
-    const char *phone_number;
-    const char *first_name;
-    const char *last_name;  /* optional */
-    const char *vcard;  /* optional */
-    const tp_inline_keyboard_markup *reply_markup;  /* optional */
-    const tp_input_message_content *input_message_content;  /* optional */
-    const char *thumbnail_url;  /* optional */
-    int64_t thumbnail_width;  /* optional */
-    int64_t thumbnail_height;  /* optional */
-    bool has_thumbnail_width;
-    bool has_thumbnail_height;
-};
-struct tp_inline_query_result_game {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const char *id;
-    const char *game_short_name;
-    const tp_inline_keyboard_markup *reply_markup;  /* optional */
-};
-struct tp_inline_query_result_cached_photo {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const char *id;
-    const char *photo_file_id;
-    const char *title;  /* optional */
-    const char *description;  /* optional */
-    const char *caption;  /* optional */
-    const char *parse_mode;  /* optional */
-    const tp_message_entity *caption_entities;  /* optional */
-    size_t caption_entities_count;
-    bool show_caption_above_media;  /* optional */
-    const tp_inline_keyboard_markup *reply_markup;  /* optional */
-    const tp_input_message_content *input_message_content;  /* optional */
-    bool has_show_caption_above_media;
-};
-struct tp_inline_query_result_cached_gif {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const char *id;
-    const char *gif_file_id;
-    const char *title;  /* optional */
-    const char *caption;  /* optional */
-    const char *parse_mode;  /* optional */
-    const tp_message_entity *caption_entities;  /* optional */
-    size_t caption_entities_count;
-    bool show_caption_above_media;  /* optional */
-    const tp_inline_keyboard_markup *reply_markup;  /* optional */
-    const tp_input_message_content *input_message_content;  /* optional */
-    bool has_show_caption_above_media;
-};
-struct tp_inline_query_result_cached_mpeg4_gif {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const char *id;
-    const char *mpeg4_file_id;
-    const char *title;  /* optional */
-    const char *caption;  /* optional */
-    const char *parse_mode;  /* optional */
-    const tp_message_entity *caption_entities;  /* optional */
-    size_t caption_entities_count;
-    bool show_caption_above_media;  /* optional */
-    const tp_inline_keyboard_markup *reply_markup;  /* optional */
-    const tp_input_message_content *input_message_content;  /* optional */
-    bool has_show_caption_above_media;
-};
-struct tp_inline_query_result_cached_sticker {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const char *id;
-    const char *sticker_file_id;
-    const tp_inline_keyboard_markup *reply_markup;  /* optional */
-    const tp_input_message_content *input_message_content;  /* optional */
-};
-struct tp_inline_query_result_cached_document {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const char *id;
-    const char *title;
-    const char *document_file_id;
-    const char *description;  /* optional */
-    const char *caption;  /* optional */
-    const char *parse_mode;  /* optional */
-    const tp_message_entity *caption_entities;  /* optional */
-    size_t caption_entities_count;
-    const tp_inline_keyboard_markup *reply_markup;  /* optional */
-    const tp_input_message_content *input_message_content;  /* optional */
-};
-struct tp_inline_query_result_cached_video {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const char *id;
-    const char *video_file_id;
-    const char *title;
-    const char *description;  /* optional */
-    const char *caption;  /* optional */
-    const char *parse_mode;  /* optional */
-    const tp_message_entity *caption_entities;  /* optional */
-    size_t caption_entities_count;
-    bool show_caption_above_media;  /* optional */
-    const tp_inline_keyboard_markup *reply_markup;  /* optional */
-    const tp_input_message_content *input_message_content;  /* optional */
-    bool has_show_caption_above_media;
-};
-struct tp_inline_query_result_cached_voice {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const char *id;
-    const char *voice_file_id;
-    const char *title;
-    const char *caption;  /* optional */
-    const char *parse_mode;  /* optional */
-    const tp_message_entity *caption_entities;  /* optional */
-    size_t caption_entities_count;
-    const tp_inline_keyboard_markup *reply_markup;  /* optional */
-    const tp_input_message_content *input_message_content;  /* optional */
-};
-struct tp_inline_query_result_cached_audio {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const char *id;
-    const char *audio_file_id;
-    const char *caption;  /* optional */
-    const char *parse_mode;  /* optional */
-    const tp_message_entity *caption_entities;  /* optional */
-    size_t caption_entities_count;
-    const tp_inline_keyboard_markup *reply_markup;  /* optional */
-    const tp_input_message_content *input_message_content;  /* optional */
-};
-enum {
-    TP_INPUT_MESSAGE_CONTENT_INPUT_TEXT_MESSAGE_CONTENT = 1,
-    TP_INPUT_MESSAGE_CONTENT_INPUT_RICH_MESSAGE_CONTENT = 2,
-    TP_INPUT_MESSAGE_CONTENT_INPUT_LOCATION_MESSAGE_CONTENT = 3,
-    TP_INPUT_MESSAGE_CONTENT_INPUT_VENUE_MESSAGE_CONTENT = 4,
-    TP_INPUT_MESSAGE_CONTENT_INPUT_CONTACT_MESSAGE_CONTENT = 5,
-    TP_INPUT_MESSAGE_CONTENT_INPUT_INVOICE_MESSAGE_CONTENT = 6,
-};
-struct tp_input_message_content {
-    const tp_json *json;  /* the object (or string/array) in its document */
-    int kind;             /* TP_INPUT_MESSAGE_CONTENT_*; 0: a kind this library does not know */
-    union {
-        const void *any;
-        const tp_input_text_message_content *input_text_message_content;
-        const tp_input_rich_message_content *input_rich_message_content;
-        const tp_input_location_message_content *input_location_message_content;
-        const tp_input_venue_message_content *input_venue_message_content;
-        const tp_input_contact_message_content *input_contact_message_content;
-        const tp_input_invoice_message_content *input_invoice_message_content;
-    } as;
-};
-struct tp_input_text_message_content {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *message_text;
-    const char *parse_mode;  /* optional */
-    const tp_message_entity *entities;  /* optional */
-    size_t entities_count;
-    const tp_link_preview_options *link_preview_options;  /* optional */
-};
-struct tp_input_rich_message_content {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_input_rich_message *rich_message;
-};
-struct tp_input_location_message_content {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    double latitude;
-    double longitude;
-    double horizontal_accuracy;  /* optional */
-    int64_t live_period;  /* optional */
-    int64_t heading;  /* optional */
-    int64_t proximity_alert_radius;  /* optional */
-    bool has_horizontal_accuracy;
-    bool has_live_period;
-    bool has_heading;
-    bool has_proximity_alert_radius;
-};
-struct tp_input_venue_message_content {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    double latitude;
-    double longitude;
-    const char *title;
-    const char *address;
-    const char *foursquare_id;  /* optional */
-    const char *foursquare_type;  /* optional */
-    const char *google_place_id;  /* optional */
-    const char *google_place_type;  /* optional */
-};
-struct tp_input_contact_message_content {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *phone_number;
-    const char *first_name;
-    const char *last_name;  /* optional */
-    const char *vcard;  /* optional */
-};
-struct tp_input_invoice_message_content {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *title;
-    const char *description;
-    const char *payload;
-    const char *provider_token;  /* optional */
-    const char *currency;
-    const tp_labeled_price *prices;
-    size_t prices_count;
-    int64_t max_tip_amount;  /* optional */
-    const int64_t *suggested_tip_amounts;  /* optional */
-    size_t suggested_tip_amounts_count;
-    const char *provider_data;  /* optional */
-    const char *photo_url;  /* optional */
-    int64_t photo_size;  /* optional */
-    int64_t photo_width;  /* optional */
-    int64_t photo_height;  /* optional */
-    bool need_name;  /* optional */
-    bool need_phone_number;  /* optional */
-    bool need_email;  /* optional */
-    bool need_shipping_address;  /* optional */
-    bool send_phone_number_to_provider;  /* optional */
-    bool send_email_to_provider;  /* optional */
-    bool is_flexible;  /* optional */
-    bool has_max_tip_amount;
-    bool has_photo_size;
-    bool has_photo_width;
-    bool has_photo_height;
-    bool has_need_name;
-    bool has_need_phone_number;
-    bool has_need_email;
-    bool has_need_shipping_address;
-    bool has_send_phone_number_to_provider;
-    bool has_send_email_to_provider;
-    bool has_is_flexible;
-};
-struct tp_chosen_inline_result {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *result_id;
-    const tp_user *from_;
-    const tp_location *location;  /* optional */
-    const char *inline_message_id;  /* optional */
-    const char *query;
-};
-struct tp_labeled_price {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *label;
-    int64_t amount;
-};
-struct tp_invoice {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *title;
-    const char *description;
-    const char *start_parameter;
-    const char *currency;
-    int64_t total_amount;
-};
-struct tp_shipping_address {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *country_code;
-    const char *state;
-    const char *city;
-    const char *street_line1;
-    const char *street_line2;
-    const char *post_code;
-};
-struct tp_order_info {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *name;  /* optional */
-    const char *phone_number;  /* optional */
-    const char *email;  /* optional */
-    const tp_shipping_address *shipping_address;  /* optional */
-};
-struct tp_shipping_option {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *id;
-    const char *title;
-    const tp_labeled_price *prices;
-    size_t prices_count;
-};
-struct tp_successful_payment {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *currency;
-    int64_t total_amount;
-    const char *invoice_payload;
-    int64_t subscription_expiration_date;  /* optional */
-    bool is_recurring;  /* optional */
-    bool is_first_recurring;  /* optional */
-    const char *shipping_option_id;  /* optional */
-    const tp_order_info *order_info;  /* optional */
-    const char *telegram_payment_charge_id;
-    const char *provider_payment_charge_id;
-    bool has_subscription_expiration_date;
-    bool has_is_recurring;
-    bool has_is_first_recurring;
-};
-struct tp_refunded_payment {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *currency;
-    int64_t total_amount;
-    const char *invoice_payload;
-    const char *telegram_payment_charge_id;
-    const char *provider_payment_charge_id;  /* optional */
-};
-struct tp_shipping_query {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *id;
-    const tp_user *from_;
-    const char *invoice_payload;
-    const tp_shipping_address *shipping_address;
-};
-struct tp_pre_checkout_query {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *id;
-    const tp_user *from_;
-    const char *currency;
-    int64_t total_amount;
-    const char *invoice_payload;
-    const char *shipping_option_id;  /* optional */
-    const tp_order_info *order_info;  /* optional */
-};
-struct tp_paid_media_purchased {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_user *from_;
-    const char *paid_media_payload;
-};
-enum {
-    TP_REVENUE_WITHDRAWAL_STATE_PENDING = 1,
-    TP_REVENUE_WITHDRAWAL_STATE_SUCCEEDED = 2,
-    TP_REVENUE_WITHDRAWAL_STATE_FAILED = 3,
-};
-struct tp_revenue_withdrawal_state {
-    const tp_json *json;  /* the object (or string/array) in its document */
-    int kind;             /* TP_REVENUE_WITHDRAWAL_STATE_*; 0: a kind this library does not know */
-    union {
-        const void *any;
-        const tp_revenue_withdrawal_state_pending *pending;
-        const tp_revenue_withdrawal_state_succeeded *succeeded;
-        const tp_revenue_withdrawal_state_failed *failed;
-    } as;
-};
-struct tp_revenue_withdrawal_state_pending {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-};
-struct tp_revenue_withdrawal_state_succeeded {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    int64_t date;
-    const char *url;
-};
-struct tp_revenue_withdrawal_state_failed {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-};
-struct tp_affiliate_info {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_user *affiliate_user;  /* optional */
-    const tp_chat *affiliate_chat;  /* optional */
-    int64_t commission_per_mille;
-    int64_t amount;
-    int64_t nanostar_amount;  /* optional */
-    bool has_nanostar_amount;
-};
-enum {
-    TP_TRANSACTION_PARTNER_USER = 1,
-    TP_TRANSACTION_PARTNER_CHAT = 2,
-    TP_TRANSACTION_PARTNER_AFFILIATE_PROGRAM = 3,
-    TP_TRANSACTION_PARTNER_FRAGMENT = 4,
-    TP_TRANSACTION_PARTNER_TELEGRAM_ADS = 5,
-    TP_TRANSACTION_PARTNER_TELEGRAM_API = 6,
-    TP_TRANSACTION_PARTNER_OTHER = 7,
-};
-struct tp_transaction_partner {
-    const tp_json *json;  /* the object (or string/array) in its document */
-    int kind;             /* TP_TRANSACTION_PARTNER_*; 0: a kind this library does not know */
-    union {
-        const void *any;
-        const tp_transaction_partner_user *user;
-        const tp_transaction_partner_chat *chat;
-        const tp_transaction_partner_affiliate_program *affiliate_program;
-        const tp_transaction_partner_fragment *fragment;
-        const tp_transaction_partner_telegram_ads *telegram_ads;
-        const tp_transaction_partner_telegram_api *telegram_api;
-        const tp_transaction_partner_other *other;
-    } as;
-};
-struct tp_transaction_partner_user {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const char *transaction_type;
-    const tp_user *user;
-    const tp_affiliate_info *affiliate;  /* optional */
-    const char *invoice_payload;  /* optional */
-    int64_t subscription_period;  /* optional */
-    const tp_paid_media *paid_media;  /* optional */
-    size_t paid_media_count;
-    const char *paid_media_payload;  /* optional */
-    const tp_gift *gift;  /* optional */
-    int64_t premium_subscription_duration;  /* optional */
-    bool has_subscription_period;
-    bool has_premium_subscription_duration;
-};
-struct tp_transaction_partner_chat {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_chat *chat;
-    const tp_gift *gift;  /* optional */
-};
-struct tp_transaction_partner_affiliate_program {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_user *sponsor_user;  /* optional */
-    int64_t commission_per_mille;
-};
-struct tp_transaction_partner_fragment {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const tp_revenue_withdrawal_state *withdrawal_state;  /* optional */
-};
-struct tp_transaction_partner_telegram_ads {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-};
-struct tp_transaction_partner_telegram_api {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    int64_t request_count;
-};
-struct tp_transaction_partner_other {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-};
-struct tp_star_transaction {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *id;
-    int64_t amount;
-    int64_t nanostar_amount;  /* optional */
-    int64_t date;
-    const tp_transaction_partner *source;  /* optional */
-    const tp_transaction_partner *receiver;  /* optional */
-    bool has_nanostar_amount;
-};
-struct tp_star_transactions {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_star_transaction *transactions;
-    size_t transactions_count;
-};
-struct tp_passport_data {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const tp_encrypted_passport_element *data;
-    size_t data_count;
-    const tp_encrypted_credentials *credentials;
-};
-struct tp_passport_file {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *file_id;
-    const char *file_unique_id;
-    int64_t file_size;
-    int64_t file_date;
-};
-struct tp_encrypted_passport_element {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *type;
-    const char *data;  /* optional */
-    const char *phone_number;  /* optional */
-    const char *email;  /* optional */
-    const tp_passport_file *files;  /* optional */
-    size_t files_count;
-    const tp_passport_file *front_side;  /* optional */
-    const tp_passport_file *reverse_side;  /* optional */
-    const tp_passport_file *selfie;  /* optional */
-    const tp_passport_file *translation;  /* optional */
-    size_t translation_count;
-    const char *hash;
-};
-struct tp_encrypted_credentials {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *data;
-    const char *hash;
-    const char *secret;
-};
-enum {
-    TP_PASSPORT_ELEMENT_ERROR_DATA_FIELD = 1,
-    TP_PASSPORT_ELEMENT_ERROR_FRONT_SIDE = 2,
-    TP_PASSPORT_ELEMENT_ERROR_REVERSE_SIDE = 3,
-    TP_PASSPORT_ELEMENT_ERROR_SELFIE = 4,
-    TP_PASSPORT_ELEMENT_ERROR_FILE = 5,
-    TP_PASSPORT_ELEMENT_ERROR_FILES = 6,
-    TP_PASSPORT_ELEMENT_ERROR_TRANSLATION_FILE = 7,
-    TP_PASSPORT_ELEMENT_ERROR_TRANSLATION_FILES = 8,
-    TP_PASSPORT_ELEMENT_ERROR_UNSPECIFIED = 9,
-};
-struct tp_passport_element_error {
-    const tp_json *json;  /* the object (or string/array) in its document */
-    int kind;             /* TP_PASSPORT_ELEMENT_ERROR_*; 0: a kind this library does not know */
-    union {
-        const void *any;
-        const tp_passport_element_error_data_field *data_field;
-        const tp_passport_element_error_front_side *front_side;
-        const tp_passport_element_error_reverse_side *reverse_side;
-        const tp_passport_element_error_selfie *selfie;
-        const tp_passport_element_error_file *file;
-        const tp_passport_element_error_files *files;
-        const tp_passport_element_error_translation_file *translation_file;
-        const tp_passport_element_error_translation_files *translation_files;
-        const tp_passport_element_error_unspecified *unspecified;
-    } as;
-};
-struct tp_passport_element_error_data_field {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *source;
-    const char *type;
-    const char *field_name;
-    const char *data_hash;
-    const char *message;
-};
-struct tp_passport_element_error_front_side {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *source;
-    const char *type;
-    const char *file_hash;
-    const char *message;
-};
-struct tp_passport_element_error_reverse_side {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *source;
-    const char *type;
-    const char *file_hash;
-    const char *message;
-};
-struct tp_passport_element_error_selfie {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *source;
-    const char *type;
-    const char *file_hash;
-    const char *message;
-};
-struct tp_passport_element_error_file {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *source;
-    const char *type;
-    const char *file_hash;
-    const char *message;
-};
-struct tp_passport_element_error_files {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *source;
-    const char *type;
-    const char * const *file_hashes;
-    size_t file_hashes_count;
-    const char *message;
-};
-struct tp_passport_element_error_translation_file {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *source;
-    const char *type;
-    const char *file_hash;
-    const char *message;
-};
-struct tp_passport_element_error_translation_files {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *source;
-    const char *type;
-    const char * const *file_hashes;
-    size_t file_hashes_count;
-    const char *message;
-};
-struct tp_passport_element_error_unspecified {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *source;
-    const char *type;
-    const char *element_hash;
-    const char *message;
-};
-struct tp_game {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    const char *title;
-    const char *description;
-    const tp_photo_size *photo;
-    size_t photo_count;
-    const char *text;  /* optional */
-    const tp_message_entity *text_entities;  /* optional */
-    size_t text_entities_count;
-    const tp_animation *animation;  /* optional */
-};
-struct tp_callback_game {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-};
-struct tp_game_high_score {
-    const tp_json *json;  /* this object in its document: every field, known or not */
-    int64_t position;
-    const tp_user *user;
-    int64_t score;
-};
-enum {
-    TP_REPLY_MARKUP_INLINE_KEYBOARD_MARKUP = 1,
-    TP_REPLY_MARKUP_REPLY_KEYBOARD_MARKUP = 2,
-    TP_REPLY_MARKUP_REPLY_KEYBOARD_REMOVE = 3,
-    TP_REPLY_MARKUP_FORCE_REPLY = 4,
-};
-struct tp_reply_markup {
-    const tp_json *json;  /* the object (or string/array) in its document */
-    int kind;             /* TP_REPLY_MARKUP_*; 0: a kind this library does not know */
-    union {
-        const void *any;
-        const tp_inline_keyboard_markup *inline_keyboard_markup;
-        const tp_reply_keyboard_markup *reply_keyboard_markup;
-        const tp_reply_keyboard_remove *reply_keyboard_remove;
-        const tp_force_reply *force_reply;
-    } as;
-};
-
 /* Results of the method wrappers: `doc` owns everything (free it with tp_json_doc_free),
    `json` is the answer's "result", `value` its typed view (NULL when a Message-or-True
    method answered true). Pass NULL instead of a result to skip parsing altogether. */
@@ -5466,6 +5465,1908 @@ typedef struct tp_poll_result { tp_json_doc *doc; const tp_json *json; const tp_
 typedef struct tp_sticker_set_result { tp_json_doc *doc; const tp_json *json; const tp_sticker_set *value; } tp_sticker_set_result;
 typedef struct tp_star_transactions_result { tp_json_doc *doc; const tp_json *json; const tp_star_transactions *value; } tp_star_transactions_result;
 typedef struct tp_game_high_score_list_result { tp_json_doc *doc; const tp_json *json; const tp_game_high_score *value; size_t count; } tp_game_high_score_list_result;
+
+/* The methods: per method its args struct and its wrapper, tp_<method>(bot, &args, &out,
+   &err), or tp_<method>(bot, &out, &err) when it takes no parameter. */
+/* getUpdates: core.telegram.org/bots/api#getupdates */
+typedef struct tp_get_updates_args {
+    int64_t offset;
+    int64_t limit;
+    int64_t timeout;
+    const char * const *allowed_updates;
+    size_t allowed_updates_count;
+} tp_get_updates_args;
+static inline tp_err tp_get_updates(tp_bot *bot, const tp_get_updates_args *args,
+                                    tp_update_list_result *out, tp_error *err);
+/* setWebhook: core.telegram.org/bots/api#setwebhook */
+typedef struct tp_set_webhook_args {
+    const char *url;  /* required */
+    tp_input_file certificate;
+    const char *ip_address;
+    int64_t max_connections;
+    const char * const *allowed_updates;
+    size_t allowed_updates_count;
+    bool drop_pending_updates;
+    const char *secret_token;
+} tp_set_webhook_args;
+static inline tp_err tp_set_webhook(tp_bot *bot, const tp_set_webhook_args *args,
+                                    tp_bool_result *out, tp_error *err);
+/* deleteWebhook: core.telegram.org/bots/api#deletewebhook */
+typedef struct tp_delete_webhook_args {
+    bool drop_pending_updates;
+} tp_delete_webhook_args;
+static inline tp_err tp_delete_webhook(tp_bot *bot, const tp_delete_webhook_args *args,
+                                       tp_bool_result *out, tp_error *err);
+/* getWebhookInfo: core.telegram.org/bots/api#getwebhookinfo */
+static inline tp_err tp_get_webhook_info(tp_bot *bot, tp_webhook_info_result *out, tp_error *err);
+/* getMe: core.telegram.org/bots/api#getme */
+static inline tp_err tp_get_me(tp_bot *bot, tp_user_result *out, tp_error *err);
+/* logOut: core.telegram.org/bots/api#logout */
+static inline tp_err tp_log_out(tp_bot *bot, tp_bool_result *out, tp_error *err);
+/* close: core.telegram.org/bots/api#close */
+static inline tp_err tp_close(tp_bot *bot, tp_bool_result *out, tp_error *err);
+/* sendMessage: core.telegram.org/bots/api#sendmessage */
+typedef struct tp_send_message_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    const char *text;  /* required */
+    const char *parse_mode;
+    const tp_message_entity *entities;
+    size_t entities_count;
+    const tp_link_preview_options *link_preview_options;
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const char *message_effect_id;
+    const tp_suggested_post_parameters *suggested_post_parameters;
+    const tp_reply_parameters *reply_parameters;
+    const tp_reply_markup *reply_markup;
+} tp_send_message_args;
+static inline tp_err tp_send_message(tp_bot *bot, const tp_send_message_args *args,
+                                     tp_message_result *out, tp_error *err);
+/* forwardMessage: core.telegram.org/bots/api#forwardmessage */
+typedef struct tp_forward_message_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    tp_chat_id from_chat_id;  /* required */
+    int64_t video_start_timestamp;
+    bool disable_notification;
+    bool protect_content;
+    const char *message_effect_id;
+    const tp_suggested_post_parameters *suggested_post_parameters;
+    int64_t message_id;  /* required */
+    bool has_video_start_timestamp;  /* true: send video_start_timestamp even if 0 (absent: keep the original's) */
+} tp_forward_message_args;
+static inline tp_err tp_forward_message(tp_bot *bot, const tp_forward_message_args *args,
+                                        tp_message_result *out, tp_error *err);
+/* forwardMessages: core.telegram.org/bots/api#forwardmessages */
+typedef struct tp_forward_messages_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    tp_chat_id from_chat_id;  /* required */
+    const int64_t *message_ids;  /* required */
+    size_t message_ids_count;
+    bool disable_notification;
+    bool protect_content;
+} tp_forward_messages_args;
+static inline tp_err tp_forward_messages(tp_bot *bot, const tp_forward_messages_args *args,
+                                         tp_message_id_list_result *out, tp_error *err);
+/* copyMessage: core.telegram.org/bots/api#copymessage */
+typedef struct tp_copy_message_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    tp_chat_id from_chat_id;  /* required */
+    int64_t message_id;  /* required */
+    int64_t video_start_timestamp;
+    const char *caption;
+    const char *parse_mode;
+    const tp_message_entity *caption_entities;
+    size_t caption_entities_count;
+    bool show_caption_above_media;
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const char *message_effect_id;
+    const tp_suggested_post_parameters *suggested_post_parameters;
+    const tp_reply_parameters *reply_parameters;
+    const tp_reply_markup *reply_markup;
+    bool has_video_start_timestamp;  /* true: send video_start_timestamp even if 0 (absent: keep the original's) */
+} tp_copy_message_args;
+static inline tp_err tp_copy_message(tp_bot *bot, const tp_copy_message_args *args,
+                                     tp_message_id_result *out, tp_error *err);
+/* copyMessages: core.telegram.org/bots/api#copymessages */
+typedef struct tp_copy_messages_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    tp_chat_id from_chat_id;  /* required */
+    const int64_t *message_ids;  /* required */
+    size_t message_ids_count;
+    bool disable_notification;
+    bool protect_content;
+    bool remove_caption;
+} tp_copy_messages_args;
+static inline tp_err tp_copy_messages(tp_bot *bot, const tp_copy_messages_args *args,
+                                      tp_message_id_list_result *out, tp_error *err);
+/* sendPhoto: core.telegram.org/bots/api#sendphoto */
+typedef struct tp_send_photo_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    tp_input_file photo;  /* required */
+    const char *caption;
+    const char *parse_mode;
+    const tp_message_entity *caption_entities;
+    size_t caption_entities_count;
+    bool show_caption_above_media;
+    bool has_spoiler;
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const char *message_effect_id;
+    const tp_suggested_post_parameters *suggested_post_parameters;
+    const tp_reply_parameters *reply_parameters;
+    const tp_reply_markup *reply_markup;
+} tp_send_photo_args;
+static inline tp_err tp_send_photo(tp_bot *bot, const tp_send_photo_args *args,
+                                   tp_message_result *out, tp_error *err);
+/* sendLivePhoto: core.telegram.org/bots/api#sendlivephoto */
+typedef struct tp_send_live_photo_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    tp_input_file live_photo;  /* required */
+    tp_input_file photo;  /* required */
+    const char *caption;
+    const char *parse_mode;
+    const tp_message_entity *caption_entities;
+    size_t caption_entities_count;
+    bool show_caption_above_media;
+    bool has_spoiler;
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const char *message_effect_id;
+    const tp_suggested_post_parameters *suggested_post_parameters;
+    const tp_reply_parameters *reply_parameters;
+    const tp_reply_markup *reply_markup;
+} tp_send_live_photo_args;
+static inline tp_err tp_send_live_photo(tp_bot *bot, const tp_send_live_photo_args *args,
+                                        tp_message_result *out, tp_error *err);
+/* sendAudio: core.telegram.org/bots/api#sendaudio */
+typedef struct tp_send_audio_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    tp_input_file audio;  /* required */
+    const char *caption;
+    const char *parse_mode;
+    const tp_message_entity *caption_entities;
+    size_t caption_entities_count;
+    int64_t duration;
+    const char *performer;
+    const char *title;
+    tp_input_file thumbnail;
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const char *message_effect_id;
+    const tp_suggested_post_parameters *suggested_post_parameters;
+    const tp_reply_parameters *reply_parameters;
+    const tp_reply_markup *reply_markup;
+} tp_send_audio_args;
+static inline tp_err tp_send_audio(tp_bot *bot, const tp_send_audio_args *args,
+                                   tp_message_result *out, tp_error *err);
+/* sendDocument: core.telegram.org/bots/api#senddocument */
+typedef struct tp_send_document_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    tp_input_file document;  /* required */
+    tp_input_file thumbnail;
+    const char *caption;
+    const char *parse_mode;
+    const tp_message_entity *caption_entities;
+    size_t caption_entities_count;
+    bool disable_content_type_detection;
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const char *message_effect_id;
+    const tp_suggested_post_parameters *suggested_post_parameters;
+    const tp_reply_parameters *reply_parameters;
+    const tp_reply_markup *reply_markup;
+} tp_send_document_args;
+static inline tp_err tp_send_document(tp_bot *bot, const tp_send_document_args *args,
+                                      tp_message_result *out, tp_error *err);
+/* sendVideo: core.telegram.org/bots/api#sendvideo */
+typedef struct tp_send_video_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    tp_input_file video;  /* required */
+    int64_t duration;
+    int64_t width;
+    int64_t height;
+    tp_input_file thumbnail;
+    tp_input_file cover;
+    int64_t start_timestamp;
+    const char *caption;
+    const char *parse_mode;
+    const tp_message_entity *caption_entities;
+    size_t caption_entities_count;
+    bool show_caption_above_media;
+    bool has_spoiler;
+    bool supports_streaming;
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const char *message_effect_id;
+    const tp_suggested_post_parameters *suggested_post_parameters;
+    const tp_reply_parameters *reply_parameters;
+    const tp_reply_markup *reply_markup;
+} tp_send_video_args;
+static inline tp_err tp_send_video(tp_bot *bot, const tp_send_video_args *args,
+                                   tp_message_result *out, tp_error *err);
+/* sendAnimation: core.telegram.org/bots/api#sendanimation */
+typedef struct tp_send_animation_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    tp_input_file animation;  /* required */
+    int64_t duration;
+    int64_t width;
+    int64_t height;
+    tp_input_file thumbnail;
+    const char *caption;
+    const char *parse_mode;
+    const tp_message_entity *caption_entities;
+    size_t caption_entities_count;
+    bool show_caption_above_media;
+    bool has_spoiler;
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const char *message_effect_id;
+    const tp_suggested_post_parameters *suggested_post_parameters;
+    const tp_reply_parameters *reply_parameters;
+    const tp_reply_markup *reply_markup;
+} tp_send_animation_args;
+static inline tp_err tp_send_animation(tp_bot *bot, const tp_send_animation_args *args,
+                                       tp_message_result *out, tp_error *err);
+/* sendVoice: core.telegram.org/bots/api#sendvoice */
+typedef struct tp_send_voice_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    tp_input_file voice;  /* required */
+    const char *caption;
+    const char *parse_mode;
+    const tp_message_entity *caption_entities;
+    size_t caption_entities_count;
+    int64_t duration;
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const char *message_effect_id;
+    const tp_suggested_post_parameters *suggested_post_parameters;
+    const tp_reply_parameters *reply_parameters;
+    const tp_reply_markup *reply_markup;
+} tp_send_voice_args;
+static inline tp_err tp_send_voice(tp_bot *bot, const tp_send_voice_args *args,
+                                   tp_message_result *out, tp_error *err);
+/* sendVideoNote: core.telegram.org/bots/api#sendvideonote */
+typedef struct tp_send_video_note_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    tp_input_file video_note;  /* required */
+    int64_t duration;
+    int64_t length;
+    tp_input_file thumbnail;
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const char *message_effect_id;
+    const tp_suggested_post_parameters *suggested_post_parameters;
+    const tp_reply_parameters *reply_parameters;
+    const tp_reply_markup *reply_markup;
+} tp_send_video_note_args;
+static inline tp_err tp_send_video_note(tp_bot *bot, const tp_send_video_note_args *args,
+                                        tp_message_result *out, tp_error *err);
+/* sendPaidMedia: core.telegram.org/bots/api#sendpaidmedia */
+typedef struct tp_send_paid_media_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    int64_t star_count;  /* required */
+    const tp_input_paid_media *media;  /* required */
+    size_t media_count;
+    const char *payload;
+    const char *caption;
+    const char *parse_mode;
+    const tp_message_entity *caption_entities;
+    size_t caption_entities_count;
+    bool show_caption_above_media;
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const tp_suggested_post_parameters *suggested_post_parameters;
+    const tp_reply_parameters *reply_parameters;
+    const tp_reply_markup *reply_markup;
+} tp_send_paid_media_args;
+static inline tp_err tp_send_paid_media(tp_bot *bot, const tp_send_paid_media_args *args,
+                                        tp_message_result *out, tp_error *err);
+/* sendMediaGroup: core.telegram.org/bots/api#sendmediagroup */
+typedef struct tp_send_media_group_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    const tp_input_media *media;  /* required */
+    size_t media_count;
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const char *message_effect_id;
+    const tp_reply_parameters *reply_parameters;
+} tp_send_media_group_args;
+static inline tp_err tp_send_media_group(tp_bot *bot, const tp_send_media_group_args *args,
+                                         tp_message_list_result *out, tp_error *err);
+/* sendLocation: core.telegram.org/bots/api#sendlocation */
+typedef struct tp_send_location_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    double latitude;  /* required */
+    double longitude;  /* required */
+    double horizontal_accuracy;
+    int64_t live_period;
+    int64_t heading;
+    int64_t proximity_alert_radius;
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const char *message_effect_id;
+    const tp_suggested_post_parameters *suggested_post_parameters;
+    const tp_reply_parameters *reply_parameters;
+    const tp_reply_markup *reply_markup;
+} tp_send_location_args;
+static inline tp_err tp_send_location(tp_bot *bot, const tp_send_location_args *args,
+                                      tp_message_result *out, tp_error *err);
+/* sendVenue: core.telegram.org/bots/api#sendvenue */
+typedef struct tp_send_venue_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    double latitude;  /* required */
+    double longitude;  /* required */
+    const char *title;  /* required */
+    const char *address;  /* required */
+    const char *foursquare_id;
+    const char *foursquare_type;
+    const char *google_place_id;
+    const char *google_place_type;
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const char *message_effect_id;
+    const tp_suggested_post_parameters *suggested_post_parameters;
+    const tp_reply_parameters *reply_parameters;
+    const tp_reply_markup *reply_markup;
+} tp_send_venue_args;
+static inline tp_err tp_send_venue(tp_bot *bot, const tp_send_venue_args *args,
+                                   tp_message_result *out, tp_error *err);
+/* sendContact: core.telegram.org/bots/api#sendcontact */
+typedef struct tp_send_contact_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    const char *phone_number;  /* required */
+    const char *first_name;  /* required */
+    const char *last_name;
+    const char *vcard;
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const char *message_effect_id;
+    const tp_suggested_post_parameters *suggested_post_parameters;
+    const tp_reply_parameters *reply_parameters;
+    const tp_reply_markup *reply_markup;
+} tp_send_contact_args;
+static inline tp_err tp_send_contact(tp_bot *bot, const tp_send_contact_args *args,
+                                     tp_message_result *out, tp_error *err);
+/* sendPoll: core.telegram.org/bots/api#sendpoll */
+typedef struct tp_send_poll_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    const char *question;  /* required */
+    const char *question_parse_mode;
+    const tp_message_entity *question_entities;
+    size_t question_entities_count;
+    const tp_input_poll_option *options;  /* required */
+    size_t options_count;
+    bool is_anonymous;
+    const char *type;
+    bool allows_multiple_answers;
+    bool allows_revoting;
+    bool shuffle_options;
+    bool allow_adding_options;
+    bool hide_results_until_closes;
+    bool members_only;
+    const char * const *country_codes;
+    size_t country_codes_count;
+    const int64_t *correct_option_ids;
+    size_t correct_option_ids_count;
+    const char *explanation;
+    const char *explanation_parse_mode;
+    const tp_message_entity *explanation_entities;
+    size_t explanation_entities_count;
+    const tp_input_poll_media *explanation_media;
+    int64_t open_period;
+    int64_t close_date;
+    bool is_closed;
+    const char *description;
+    const char *description_parse_mode;
+    const tp_message_entity *description_entities;
+    size_t description_entities_count;
+    const tp_input_poll_media *media;
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const char *message_effect_id;
+    const tp_reply_parameters *reply_parameters;
+    const tp_reply_markup *reply_markup;
+    bool has_is_anonymous;  /* true: send is_anonymous even if false (absent: true) */
+    bool has_allows_revoting;  /* true: send allows_revoting even if false (absent: true unless a quiz) */
+} tp_send_poll_args;
+static inline tp_err tp_send_poll(tp_bot *bot, const tp_send_poll_args *args,
+                                  tp_message_result *out, tp_error *err);
+/* sendChecklist: core.telegram.org/bots/api#sendchecklist */
+typedef struct tp_send_checklist_args {
+    const char *business_connection_id;  /* required */
+    tp_chat_id chat_id;  /* required */
+    const tp_input_checklist *checklist;  /* required */
+    bool disable_notification;
+    bool protect_content;
+    const char *message_effect_id;
+    const tp_reply_parameters *reply_parameters;
+    const tp_inline_keyboard_markup *reply_markup;
+} tp_send_checklist_args;
+static inline tp_err tp_send_checklist(tp_bot *bot, const tp_send_checklist_args *args,
+                                       tp_message_result *out, tp_error *err);
+/* sendDice: core.telegram.org/bots/api#senddice */
+typedef struct tp_send_dice_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    const char *emoji;
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const char *message_effect_id;
+    const tp_suggested_post_parameters *suggested_post_parameters;
+    const tp_reply_parameters *reply_parameters;
+    const tp_reply_markup *reply_markup;
+} tp_send_dice_args;
+static inline tp_err tp_send_dice(tp_bot *bot, const tp_send_dice_args *args,
+                                  tp_message_result *out, tp_error *err);
+/* sendMessageDraft: core.telegram.org/bots/api#sendmessagedraft */
+typedef struct tp_send_message_draft_args {
+    int64_t chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t draft_id;  /* required */
+    const char *text;
+    const char *parse_mode;
+    const tp_message_entity *entities;
+    size_t entities_count;
+} tp_send_message_draft_args;
+static inline tp_err tp_send_message_draft(tp_bot *bot, const tp_send_message_draft_args *args,
+                                           tp_bool_result *out, tp_error *err);
+/* sendChatAction: core.telegram.org/bots/api#sendchataction */
+typedef struct tp_send_chat_action_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    const char *action;  /* required */
+} tp_send_chat_action_args;
+static inline tp_err tp_send_chat_action(tp_bot *bot, const tp_send_chat_action_args *args,
+                                         tp_bool_result *out, tp_error *err);
+/* setMessageReaction: core.telegram.org/bots/api#setmessagereaction */
+typedef struct tp_set_message_reaction_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t message_id;  /* required */
+    const tp_reaction_type *reaction;
+    size_t reaction_count;
+    bool is_big;
+} tp_set_message_reaction_args;
+static inline tp_err tp_set_message_reaction(tp_bot *bot, const tp_set_message_reaction_args *args,
+                                             tp_bool_result *out, tp_error *err);
+/* getUserProfilePhotos: core.telegram.org/bots/api#getuserprofilephotos */
+typedef struct tp_get_user_profile_photos_args {
+    int64_t user_id;  /* required */
+    int64_t offset;
+    int64_t limit;
+} tp_get_user_profile_photos_args;
+static inline tp_err tp_get_user_profile_photos(tp_bot *bot,
+                                                const tp_get_user_profile_photos_args *args,
+                                                tp_user_profile_photos_result *out, tp_error *err);
+/* getUserProfileAudios: core.telegram.org/bots/api#getuserprofileaudios */
+typedef struct tp_get_user_profile_audios_args {
+    int64_t user_id;  /* required */
+    int64_t offset;
+    int64_t limit;
+} tp_get_user_profile_audios_args;
+static inline tp_err tp_get_user_profile_audios(tp_bot *bot,
+                                                const tp_get_user_profile_audios_args *args,
+                                                tp_user_profile_audios_result *out, tp_error *err);
+/* setUserEmojiStatus: core.telegram.org/bots/api#setuseremojistatus */
+typedef struct tp_set_user_emoji_status_args {
+    int64_t user_id;  /* required */
+    const char *emoji_status_custom_emoji_id;
+    int64_t emoji_status_expiration_date;
+} tp_set_user_emoji_status_args;
+static inline tp_err tp_set_user_emoji_status(tp_bot *bot,
+                                              const tp_set_user_emoji_status_args *args,
+                                              tp_bool_result *out, tp_error *err);
+/* getFile: core.telegram.org/bots/api#getfile */
+typedef struct tp_get_file_args {
+    const char *file_id;  /* required */
+} tp_get_file_args;
+static inline tp_err tp_get_file(tp_bot *bot, const tp_get_file_args *args, tp_file_result *out,
+                                 tp_error *err);
+/* banChatMember: core.telegram.org/bots/api#banchatmember */
+typedef struct tp_ban_chat_member_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t user_id;  /* required */
+    int64_t until_date;
+    bool revoke_messages;
+} tp_ban_chat_member_args;
+static inline tp_err tp_ban_chat_member(tp_bot *bot, const tp_ban_chat_member_args *args,
+                                        tp_bool_result *out, tp_error *err);
+/* unbanChatMember: core.telegram.org/bots/api#unbanchatmember */
+typedef struct tp_unban_chat_member_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t user_id;  /* required */
+    bool only_if_banned;
+} tp_unban_chat_member_args;
+static inline tp_err tp_unban_chat_member(tp_bot *bot, const tp_unban_chat_member_args *args,
+                                          tp_bool_result *out, tp_error *err);
+/* restrictChatMember: core.telegram.org/bots/api#restrictchatmember */
+typedef struct tp_restrict_chat_member_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t user_id;  /* required */
+    const tp_chat_permissions *permissions;  /* required */
+    bool use_independent_chat_permissions;
+    int64_t until_date;
+} tp_restrict_chat_member_args;
+static inline tp_err tp_restrict_chat_member(tp_bot *bot, const tp_restrict_chat_member_args *args,
+                                             tp_bool_result *out, tp_error *err);
+/* promoteChatMember: core.telegram.org/bots/api#promotechatmember */
+typedef struct tp_promote_chat_member_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t user_id;  /* required */
+    bool is_anonymous;
+    bool can_manage_chat;
+    bool can_delete_messages;
+    bool can_manage_video_chats;
+    bool can_restrict_members;
+    bool can_promote_members;
+    bool can_change_info;
+    bool can_invite_users;
+    bool can_post_stories;
+    bool can_edit_stories;
+    bool can_delete_stories;
+    bool can_post_messages;
+    bool can_edit_messages;
+    bool can_pin_messages;
+    bool can_manage_topics;
+    bool can_manage_direct_messages;
+    bool can_manage_tags;
+    bool has_can_restrict_members;  /* true: send can_restrict_members even if false (absent: true when promoting in a channel) */
+} tp_promote_chat_member_args;
+static inline tp_err tp_promote_chat_member(tp_bot *bot, const tp_promote_chat_member_args *args,
+                                            tp_bool_result *out, tp_error *err);
+/* setChatAdministratorCustomTitle: core.telegram.org/bots/api#setchatadministratorcustomtitle */
+typedef struct tp_set_chat_administrator_custom_title_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t user_id;  /* required */
+    const char *custom_title;  /* required */
+} tp_set_chat_administrator_custom_title_args;
+static inline tp_err tp_set_chat_administrator_custom_title(tp_bot *bot,
+                                                            const tp_set_chat_administrator_custom_title_args *args,
+                                                            tp_bool_result *out, tp_error *err);
+/* setChatMemberTag: core.telegram.org/bots/api#setchatmembertag */
+typedef struct tp_set_chat_member_tag_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t user_id;  /* required */
+    const char *tag;
+} tp_set_chat_member_tag_args;
+static inline tp_err tp_set_chat_member_tag(tp_bot *bot, const tp_set_chat_member_tag_args *args,
+                                            tp_bool_result *out, tp_error *err);
+/* banChatSenderChat: core.telegram.org/bots/api#banchatsenderchat */
+typedef struct tp_ban_chat_sender_chat_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t sender_chat_id;  /* required */
+} tp_ban_chat_sender_chat_args;
+static inline tp_err tp_ban_chat_sender_chat(tp_bot *bot, const tp_ban_chat_sender_chat_args *args,
+                                             tp_bool_result *out, tp_error *err);
+/* unbanChatSenderChat: core.telegram.org/bots/api#unbanchatsenderchat */
+typedef struct tp_unban_chat_sender_chat_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t sender_chat_id;  /* required */
+} tp_unban_chat_sender_chat_args;
+static inline tp_err tp_unban_chat_sender_chat(tp_bot *bot,
+                                               const tp_unban_chat_sender_chat_args *args,
+                                               tp_bool_result *out, tp_error *err);
+/* setChatPermissions: core.telegram.org/bots/api#setchatpermissions */
+typedef struct tp_set_chat_permissions_args {
+    tp_chat_id chat_id;  /* required */
+    const tp_chat_permissions *permissions;  /* required */
+    bool use_independent_chat_permissions;
+} tp_set_chat_permissions_args;
+static inline tp_err tp_set_chat_permissions(tp_bot *bot, const tp_set_chat_permissions_args *args,
+                                             tp_bool_result *out, tp_error *err);
+/* exportChatInviteLink: core.telegram.org/bots/api#exportchatinvitelink */
+typedef struct tp_export_chat_invite_link_args {
+    tp_chat_id chat_id;  /* required */
+} tp_export_chat_invite_link_args;
+static inline tp_err tp_export_chat_invite_link(tp_bot *bot,
+                                                const tp_export_chat_invite_link_args *args,
+                                                tp_string_result *out, tp_error *err);
+/* createChatInviteLink: core.telegram.org/bots/api#createchatinvitelink */
+typedef struct tp_create_chat_invite_link_args {
+    tp_chat_id chat_id;  /* required */
+    const char *name;
+    int64_t expire_date;
+    int64_t member_limit;
+    bool creates_join_request;
+} tp_create_chat_invite_link_args;
+static inline tp_err tp_create_chat_invite_link(tp_bot *bot,
+                                                const tp_create_chat_invite_link_args *args,
+                                                tp_chat_invite_link_result *out, tp_error *err);
+/* editChatInviteLink: core.telegram.org/bots/api#editchatinvitelink */
+typedef struct tp_edit_chat_invite_link_args {
+    tp_chat_id chat_id;  /* required */
+    const char *invite_link;  /* required */
+    const char *name;
+    int64_t expire_date;
+    int64_t member_limit;
+    bool creates_join_request;
+} tp_edit_chat_invite_link_args;
+static inline tp_err tp_edit_chat_invite_link(tp_bot *bot,
+                                              const tp_edit_chat_invite_link_args *args,
+                                              tp_chat_invite_link_result *out, tp_error *err);
+/* createChatSubscriptionInviteLink: core.telegram.org/bots/api#createchatsubscriptioninvitelink */
+typedef struct tp_create_chat_subscription_invite_link_args {
+    tp_chat_id chat_id;  /* required */
+    const char *name;
+    int64_t subscription_period;  /* required */
+    int64_t subscription_price;  /* required */
+} tp_create_chat_subscription_invite_link_args;
+static inline tp_err tp_create_chat_subscription_invite_link(tp_bot *bot,
+        const tp_create_chat_subscription_invite_link_args *args, tp_chat_invite_link_result *out,
+        tp_error *err);
+/* editChatSubscriptionInviteLink: core.telegram.org/bots/api#editchatsubscriptioninvitelink */
+typedef struct tp_edit_chat_subscription_invite_link_args {
+    tp_chat_id chat_id;  /* required */
+    const char *invite_link;  /* required */
+    const char *name;
+} tp_edit_chat_subscription_invite_link_args;
+static inline tp_err tp_edit_chat_subscription_invite_link(tp_bot *bot,
+                                                           const tp_edit_chat_subscription_invite_link_args *args,
+                                                           tp_chat_invite_link_result *out,
+                                                           tp_error *err);
+/* revokeChatInviteLink: core.telegram.org/bots/api#revokechatinvitelink */
+typedef struct tp_revoke_chat_invite_link_args {
+    tp_chat_id chat_id;  /* required */
+    const char *invite_link;  /* required */
+} tp_revoke_chat_invite_link_args;
+static inline tp_err tp_revoke_chat_invite_link(tp_bot *bot,
+                                                const tp_revoke_chat_invite_link_args *args,
+                                                tp_chat_invite_link_result *out, tp_error *err);
+/* approveChatJoinRequest: core.telegram.org/bots/api#approvechatjoinrequest */
+typedef struct tp_approve_chat_join_request_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t user_id;  /* required */
+} tp_approve_chat_join_request_args;
+static inline tp_err tp_approve_chat_join_request(tp_bot *bot,
+                                                  const tp_approve_chat_join_request_args *args,
+                                                  tp_bool_result *out, tp_error *err);
+/* declineChatJoinRequest: core.telegram.org/bots/api#declinechatjoinrequest */
+typedef struct tp_decline_chat_join_request_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t user_id;  /* required */
+} tp_decline_chat_join_request_args;
+static inline tp_err tp_decline_chat_join_request(tp_bot *bot,
+                                                  const tp_decline_chat_join_request_args *args,
+                                                  tp_bool_result *out, tp_error *err);
+/* answerChatJoinRequestQuery: core.telegram.org/bots/api#answerchatjoinrequestquery */
+typedef struct tp_answer_chat_join_request_query_args {
+    const char *chat_join_request_query_id;  /* required */
+    const char *result;  /* required */
+} tp_answer_chat_join_request_query_args;
+static inline tp_err tp_answer_chat_join_request_query(tp_bot *bot,
+                                                       const tp_answer_chat_join_request_query_args *args,
+                                                       tp_bool_result *out, tp_error *err);
+/* sendChatJoinRequestWebApp: core.telegram.org/bots/api#sendchatjoinrequestwebapp */
+typedef struct tp_send_chat_join_request_web_app_args {
+    const char *chat_join_request_query_id;  /* required */
+    const char *web_app_url;  /* required */
+} tp_send_chat_join_request_web_app_args;
+static inline tp_err tp_send_chat_join_request_web_app(tp_bot *bot,
+                                                       const tp_send_chat_join_request_web_app_args *args,
+                                                       tp_bool_result *out, tp_error *err);
+/* setChatPhoto: core.telegram.org/bots/api#setchatphoto */
+typedef struct tp_set_chat_photo_args {
+    tp_chat_id chat_id;  /* required */
+    tp_input_file photo;  /* required */
+} tp_set_chat_photo_args;
+static inline tp_err tp_set_chat_photo(tp_bot *bot, const tp_set_chat_photo_args *args,
+                                       tp_bool_result *out, tp_error *err);
+/* deleteChatPhoto: core.telegram.org/bots/api#deletechatphoto */
+typedef struct tp_delete_chat_photo_args {
+    tp_chat_id chat_id;  /* required */
+} tp_delete_chat_photo_args;
+static inline tp_err tp_delete_chat_photo(tp_bot *bot, const tp_delete_chat_photo_args *args,
+                                          tp_bool_result *out, tp_error *err);
+/* setChatTitle: core.telegram.org/bots/api#setchattitle */
+typedef struct tp_set_chat_title_args {
+    tp_chat_id chat_id;  /* required */
+    const char *title;  /* required */
+} tp_set_chat_title_args;
+static inline tp_err tp_set_chat_title(tp_bot *bot, const tp_set_chat_title_args *args,
+                                       tp_bool_result *out, tp_error *err);
+/* setChatDescription: core.telegram.org/bots/api#setchatdescription */
+typedef struct tp_set_chat_description_args {
+    tp_chat_id chat_id;  /* required */
+    const char *description;
+} tp_set_chat_description_args;
+static inline tp_err tp_set_chat_description(tp_bot *bot, const tp_set_chat_description_args *args,
+                                             tp_bool_result *out, tp_error *err);
+/* pinChatMessage: core.telegram.org/bots/api#pinchatmessage */
+typedef struct tp_pin_chat_message_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_id;  /* required */
+    bool disable_notification;
+} tp_pin_chat_message_args;
+static inline tp_err tp_pin_chat_message(tp_bot *bot, const tp_pin_chat_message_args *args,
+                                         tp_bool_result *out, tp_error *err);
+/* unpinChatMessage: core.telegram.org/bots/api#unpinchatmessage */
+typedef struct tp_unpin_chat_message_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_id;
+} tp_unpin_chat_message_args;
+static inline tp_err tp_unpin_chat_message(tp_bot *bot, const tp_unpin_chat_message_args *args,
+                                           tp_bool_result *out, tp_error *err);
+/* unpinAllChatMessages: core.telegram.org/bots/api#unpinallchatmessages */
+typedef struct tp_unpin_all_chat_messages_args {
+    tp_chat_id chat_id;  /* required */
+} tp_unpin_all_chat_messages_args;
+static inline tp_err tp_unpin_all_chat_messages(tp_bot *bot,
+                                                const tp_unpin_all_chat_messages_args *args,
+                                                tp_bool_result *out, tp_error *err);
+/* leaveChat: core.telegram.org/bots/api#leavechat */
+typedef struct tp_leave_chat_args {
+    tp_chat_id chat_id;  /* required */
+} tp_leave_chat_args;
+static inline tp_err tp_leave_chat(tp_bot *bot, const tp_leave_chat_args *args, tp_bool_result *out,
+                                   tp_error *err);
+/* getChat: core.telegram.org/bots/api#getchat */
+typedef struct tp_get_chat_args {
+    tp_chat_id chat_id;  /* required */
+} tp_get_chat_args;
+static inline tp_err tp_get_chat(tp_bot *bot, const tp_get_chat_args *args,
+                                 tp_chat_full_info_result *out, tp_error *err);
+/* getChatAdministrators: core.telegram.org/bots/api#getchatadministrators */
+typedef struct tp_get_chat_administrators_args {
+    tp_chat_id chat_id;  /* required */
+    bool return_bots;
+} tp_get_chat_administrators_args;
+static inline tp_err tp_get_chat_administrators(tp_bot *bot,
+                                                const tp_get_chat_administrators_args *args,
+                                                tp_chat_member_list_result *out, tp_error *err);
+/* getChatMemberCount: core.telegram.org/bots/api#getchatmembercount */
+typedef struct tp_get_chat_member_count_args {
+    tp_chat_id chat_id;  /* required */
+} tp_get_chat_member_count_args;
+static inline tp_err tp_get_chat_member_count(tp_bot *bot,
+                                              const tp_get_chat_member_count_args *args,
+                                              tp_int_result *out, tp_error *err);
+/* getChatMember: core.telegram.org/bots/api#getchatmember */
+typedef struct tp_get_chat_member_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t user_id;  /* required */
+} tp_get_chat_member_args;
+static inline tp_err tp_get_chat_member(tp_bot *bot, const tp_get_chat_member_args *args,
+                                        tp_chat_member_result *out, tp_error *err);
+/* getUserPersonalChatMessages: core.telegram.org/bots/api#getuserpersonalchatmessages */
+typedef struct tp_get_user_personal_chat_messages_args {
+    int64_t user_id;  /* required */
+    int64_t limit;  /* required */
+} tp_get_user_personal_chat_messages_args;
+static inline tp_err tp_get_user_personal_chat_messages(tp_bot *bot,
+                                                        const tp_get_user_personal_chat_messages_args *args,
+                                                        tp_message_list_result *out, tp_error *err);
+/* setChatStickerSet: core.telegram.org/bots/api#setchatstickerset */
+typedef struct tp_set_chat_sticker_set_args {
+    tp_chat_id chat_id;  /* required */
+    const char *sticker_set_name;  /* required */
+} tp_set_chat_sticker_set_args;
+static inline tp_err tp_set_chat_sticker_set(tp_bot *bot, const tp_set_chat_sticker_set_args *args,
+                                             tp_bool_result *out, tp_error *err);
+/* deleteChatStickerSet: core.telegram.org/bots/api#deletechatstickerset */
+typedef struct tp_delete_chat_sticker_set_args {
+    tp_chat_id chat_id;  /* required */
+} tp_delete_chat_sticker_set_args;
+static inline tp_err tp_delete_chat_sticker_set(tp_bot *bot,
+                                                const tp_delete_chat_sticker_set_args *args,
+                                                tp_bool_result *out, tp_error *err);
+/* getForumTopicIconStickers: core.telegram.org/bots/api#getforumtopiciconstickers */
+static inline tp_err tp_get_forum_topic_icon_stickers(tp_bot *bot, tp_sticker_list_result *out,
+                                                      tp_error *err);
+/* createForumTopic: core.telegram.org/bots/api#createforumtopic */
+typedef struct tp_create_forum_topic_args {
+    tp_chat_id chat_id;  /* required */
+    const char *name;  /* required */
+    int64_t icon_color;
+    const char *icon_custom_emoji_id;
+} tp_create_forum_topic_args;
+static inline tp_err tp_create_forum_topic(tp_bot *bot, const tp_create_forum_topic_args *args,
+                                           tp_forum_topic_result *out, tp_error *err);
+/* editForumTopic: core.telegram.org/bots/api#editforumtopic */
+typedef struct tp_edit_forum_topic_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;  /* required */
+    const char *name;
+    const char *icon_custom_emoji_id;
+} tp_edit_forum_topic_args;
+static inline tp_err tp_edit_forum_topic(tp_bot *bot, const tp_edit_forum_topic_args *args,
+                                         tp_bool_result *out, tp_error *err);
+/* closeForumTopic: core.telegram.org/bots/api#closeforumtopic */
+typedef struct tp_close_forum_topic_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;  /* required */
+} tp_close_forum_topic_args;
+static inline tp_err tp_close_forum_topic(tp_bot *bot, const tp_close_forum_topic_args *args,
+                                          tp_bool_result *out, tp_error *err);
+/* reopenForumTopic: core.telegram.org/bots/api#reopenforumtopic */
+typedef struct tp_reopen_forum_topic_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;  /* required */
+} tp_reopen_forum_topic_args;
+static inline tp_err tp_reopen_forum_topic(tp_bot *bot, const tp_reopen_forum_topic_args *args,
+                                           tp_bool_result *out, tp_error *err);
+/* deleteForumTopic: core.telegram.org/bots/api#deleteforumtopic */
+typedef struct tp_delete_forum_topic_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;  /* required */
+} tp_delete_forum_topic_args;
+static inline tp_err tp_delete_forum_topic(tp_bot *bot, const tp_delete_forum_topic_args *args,
+                                           tp_bool_result *out, tp_error *err);
+/* unpinAllForumTopicMessages: core.telegram.org/bots/api#unpinallforumtopicmessages */
+typedef struct tp_unpin_all_forum_topic_messages_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;  /* required */
+} tp_unpin_all_forum_topic_messages_args;
+static inline tp_err tp_unpin_all_forum_topic_messages(tp_bot *bot,
+                                                       const tp_unpin_all_forum_topic_messages_args *args,
+                                                       tp_bool_result *out, tp_error *err);
+/* editGeneralForumTopic: core.telegram.org/bots/api#editgeneralforumtopic */
+typedef struct tp_edit_general_forum_topic_args {
+    tp_chat_id chat_id;  /* required */
+    const char *name;  /* required */
+} tp_edit_general_forum_topic_args;
+static inline tp_err tp_edit_general_forum_topic(tp_bot *bot,
+                                                 const tp_edit_general_forum_topic_args *args,
+                                                 tp_bool_result *out, tp_error *err);
+/* closeGeneralForumTopic: core.telegram.org/bots/api#closegeneralforumtopic */
+typedef struct tp_close_general_forum_topic_args {
+    tp_chat_id chat_id;  /* required */
+} tp_close_general_forum_topic_args;
+static inline tp_err tp_close_general_forum_topic(tp_bot *bot,
+                                                  const tp_close_general_forum_topic_args *args,
+                                                  tp_bool_result *out, tp_error *err);
+/* reopenGeneralForumTopic: core.telegram.org/bots/api#reopengeneralforumtopic */
+typedef struct tp_reopen_general_forum_topic_args {
+    tp_chat_id chat_id;  /* required */
+} tp_reopen_general_forum_topic_args;
+static inline tp_err tp_reopen_general_forum_topic(tp_bot *bot,
+                                                   const tp_reopen_general_forum_topic_args *args,
+                                                   tp_bool_result *out, tp_error *err);
+/* hideGeneralForumTopic: core.telegram.org/bots/api#hidegeneralforumtopic */
+typedef struct tp_hide_general_forum_topic_args {
+    tp_chat_id chat_id;  /* required */
+} tp_hide_general_forum_topic_args;
+static inline tp_err tp_hide_general_forum_topic(tp_bot *bot,
+                                                 const tp_hide_general_forum_topic_args *args,
+                                                 tp_bool_result *out, tp_error *err);
+/* unhideGeneralForumTopic: core.telegram.org/bots/api#unhidegeneralforumtopic */
+typedef struct tp_unhide_general_forum_topic_args {
+    tp_chat_id chat_id;  /* required */
+} tp_unhide_general_forum_topic_args;
+static inline tp_err tp_unhide_general_forum_topic(tp_bot *bot,
+                                                   const tp_unhide_general_forum_topic_args *args,
+                                                   tp_bool_result *out, tp_error *err);
+/* unpinAllGeneralForumTopicMessages: core.telegram.org/bots/api#unpinallgeneralforumtopicmessages */
+typedef struct tp_unpin_all_general_forum_topic_messages_args {
+    tp_chat_id chat_id;  /* required */
+} tp_unpin_all_general_forum_topic_messages_args;
+static inline tp_err tp_unpin_all_general_forum_topic_messages(tp_bot *bot,
+        const tp_unpin_all_general_forum_topic_messages_args *args, tp_bool_result *out,
+        tp_error *err);
+/* answerCallbackQuery: core.telegram.org/bots/api#answercallbackquery */
+typedef struct tp_answer_callback_query_args {
+    const char *callback_query_id;  /* required */
+    const char *text;
+    bool show_alert;
+    const char *url;
+    int64_t cache_time;
+} tp_answer_callback_query_args;
+static inline tp_err tp_answer_callback_query(tp_bot *bot,
+                                              const tp_answer_callback_query_args *args,
+                                              tp_bool_result *out, tp_error *err);
+/* answerGuestQuery: core.telegram.org/bots/api#answerguestquery */
+typedef struct tp_answer_guest_query_args {
+    const char *guest_query_id;  /* required */
+    const tp_inline_query_result *result;  /* required */
+} tp_answer_guest_query_args;
+static inline tp_err tp_answer_guest_query(tp_bot *bot, const tp_answer_guest_query_args *args,
+                                           tp_sent_guest_message_result *out, tp_error *err);
+/* getUserChatBoosts: core.telegram.org/bots/api#getuserchatboosts */
+typedef struct tp_get_user_chat_boosts_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t user_id;  /* required */
+} tp_get_user_chat_boosts_args;
+static inline tp_err tp_get_user_chat_boosts(tp_bot *bot, const tp_get_user_chat_boosts_args *args,
+                                             tp_user_chat_boosts_result *out, tp_error *err);
+/* getBusinessConnection: core.telegram.org/bots/api#getbusinessconnection */
+typedef struct tp_get_business_connection_args {
+    const char *business_connection_id;  /* required */
+} tp_get_business_connection_args;
+static inline tp_err tp_get_business_connection(tp_bot *bot,
+                                                const tp_get_business_connection_args *args,
+                                                tp_business_connection_result *out, tp_error *err);
+/* getManagedBotToken: core.telegram.org/bots/api#getmanagedbottoken */
+typedef struct tp_get_managed_bot_token_args {
+    int64_t user_id;  /* required */
+} tp_get_managed_bot_token_args;
+static inline tp_err tp_get_managed_bot_token(tp_bot *bot,
+                                              const tp_get_managed_bot_token_args *args,
+                                              tp_string_result *out, tp_error *err);
+/* replaceManagedBotToken: core.telegram.org/bots/api#replacemanagedbottoken */
+typedef struct tp_replace_managed_bot_token_args {
+    int64_t user_id;  /* required */
+} tp_replace_managed_bot_token_args;
+static inline tp_err tp_replace_managed_bot_token(tp_bot *bot,
+                                                  const tp_replace_managed_bot_token_args *args,
+                                                  tp_string_result *out, tp_error *err);
+/* getManagedBotAccessSettings: core.telegram.org/bots/api#getmanagedbotaccesssettings */
+typedef struct tp_get_managed_bot_access_settings_args {
+    int64_t user_id;  /* required */
+} tp_get_managed_bot_access_settings_args;
+static inline tp_err tp_get_managed_bot_access_settings(tp_bot *bot,
+                                                        const tp_get_managed_bot_access_settings_args *args,
+                                                        tp_bot_access_settings_result *out,
+                                                        tp_error *err);
+/* setManagedBotAccessSettings: core.telegram.org/bots/api#setmanagedbotaccesssettings */
+typedef struct tp_set_managed_bot_access_settings_args {
+    int64_t user_id;  /* required */
+    bool is_access_restricted;  /* required */
+    const int64_t *added_user_ids;
+    size_t added_user_ids_count;
+} tp_set_managed_bot_access_settings_args;
+static inline tp_err tp_set_managed_bot_access_settings(tp_bot *bot,
+                                                        const tp_set_managed_bot_access_settings_args *args,
+                                                        tp_bool_result *out, tp_error *err);
+/* setMyCommands: core.telegram.org/bots/api#setmycommands */
+typedef struct tp_set_my_commands_args {
+    const tp_bot_command *commands;  /* required */
+    size_t commands_count;
+    const tp_bot_command_scope *scope;
+    const char *language_code;
+} tp_set_my_commands_args;
+static inline tp_err tp_set_my_commands(tp_bot *bot, const tp_set_my_commands_args *args,
+                                        tp_bool_result *out, tp_error *err);
+/* deleteMyCommands: core.telegram.org/bots/api#deletemycommands */
+typedef struct tp_delete_my_commands_args {
+    const tp_bot_command_scope *scope;
+    const char *language_code;
+} tp_delete_my_commands_args;
+static inline tp_err tp_delete_my_commands(tp_bot *bot, const tp_delete_my_commands_args *args,
+                                           tp_bool_result *out, tp_error *err);
+/* getMyCommands: core.telegram.org/bots/api#getmycommands */
+typedef struct tp_get_my_commands_args {
+    const tp_bot_command_scope *scope;
+    const char *language_code;
+} tp_get_my_commands_args;
+static inline tp_err tp_get_my_commands(tp_bot *bot, const tp_get_my_commands_args *args,
+                                        tp_bot_command_list_result *out, tp_error *err);
+/* setMyName: core.telegram.org/bots/api#setmyname */
+typedef struct tp_set_my_name_args {
+    const char *name;
+    const char *language_code;
+} tp_set_my_name_args;
+static inline tp_err tp_set_my_name(tp_bot *bot, const tp_set_my_name_args *args,
+                                    tp_bool_result *out, tp_error *err);
+/* getMyName: core.telegram.org/bots/api#getmyname */
+typedef struct tp_get_my_name_args {
+    const char *language_code;
+} tp_get_my_name_args;
+static inline tp_err tp_get_my_name(tp_bot *bot, const tp_get_my_name_args *args,
+                                    tp_bot_name_result *out, tp_error *err);
+/* setMyDescription: core.telegram.org/bots/api#setmydescription */
+typedef struct tp_set_my_description_args {
+    const char *description;
+    const char *language_code;
+} tp_set_my_description_args;
+static inline tp_err tp_set_my_description(tp_bot *bot, const tp_set_my_description_args *args,
+                                           tp_bool_result *out, tp_error *err);
+/* getMyDescription: core.telegram.org/bots/api#getmydescription */
+typedef struct tp_get_my_description_args {
+    const char *language_code;
+} tp_get_my_description_args;
+static inline tp_err tp_get_my_description(tp_bot *bot, const tp_get_my_description_args *args,
+                                           tp_bot_description_result *out, tp_error *err);
+/* setMyShortDescription: core.telegram.org/bots/api#setmyshortdescription */
+typedef struct tp_set_my_short_description_args {
+    const char *short_description;
+    const char *language_code;
+} tp_set_my_short_description_args;
+static inline tp_err tp_set_my_short_description(tp_bot *bot,
+                                                 const tp_set_my_short_description_args *args,
+                                                 tp_bool_result *out, tp_error *err);
+/* getMyShortDescription: core.telegram.org/bots/api#getmyshortdescription */
+typedef struct tp_get_my_short_description_args {
+    const char *language_code;
+} tp_get_my_short_description_args;
+static inline tp_err tp_get_my_short_description(tp_bot *bot,
+                                                 const tp_get_my_short_description_args *args,
+                                                 tp_bot_short_description_result *out,
+                                                 tp_error *err);
+/* setMyProfilePhoto: core.telegram.org/bots/api#setmyprofilephoto */
+typedef struct tp_set_my_profile_photo_args {
+    const tp_input_profile_photo *photo;  /* required */
+} tp_set_my_profile_photo_args;
+static inline tp_err tp_set_my_profile_photo(tp_bot *bot, const tp_set_my_profile_photo_args *args,
+                                             tp_bool_result *out, tp_error *err);
+/* removeMyProfilePhoto: core.telegram.org/bots/api#removemyprofilephoto */
+static inline tp_err tp_remove_my_profile_photo(tp_bot *bot, tp_bool_result *out, tp_error *err);
+/* setChatMenuButton: core.telegram.org/bots/api#setchatmenubutton */
+typedef struct tp_set_chat_menu_button_args {
+    int64_t chat_id;
+    const tp_menu_button *menu_button;
+} tp_set_chat_menu_button_args;
+static inline tp_err tp_set_chat_menu_button(tp_bot *bot, const tp_set_chat_menu_button_args *args,
+                                             tp_bool_result *out, tp_error *err);
+/* getChatMenuButton: core.telegram.org/bots/api#getchatmenubutton */
+typedef struct tp_get_chat_menu_button_args {
+    int64_t chat_id;
+} tp_get_chat_menu_button_args;
+static inline tp_err tp_get_chat_menu_button(tp_bot *bot, const tp_get_chat_menu_button_args *args,
+                                             tp_menu_button_result *out, tp_error *err);
+/* setMyDefaultAdministratorRights: core.telegram.org/bots/api#setmydefaultadministratorrights */
+typedef struct tp_set_my_default_administrator_rights_args {
+    const tp_chat_administrator_rights *rights;
+    bool for_channels;
+} tp_set_my_default_administrator_rights_args;
+static inline tp_err tp_set_my_default_administrator_rights(tp_bot *bot,
+                                                            const tp_set_my_default_administrator_rights_args *args,
+                                                            tp_bool_result *out, tp_error *err);
+/* getMyDefaultAdministratorRights: core.telegram.org/bots/api#getmydefaultadministratorrights */
+typedef struct tp_get_my_default_administrator_rights_args {
+    bool for_channels;
+} tp_get_my_default_administrator_rights_args;
+static inline tp_err tp_get_my_default_administrator_rights(tp_bot *bot,
+                                                            const tp_get_my_default_administrator_rights_args *args,
+                                                            tp_chat_administrator_rights_result *out,
+                                                            tp_error *err);
+/* getAvailableGifts: core.telegram.org/bots/api#getavailablegifts */
+static inline tp_err tp_get_available_gifts(tp_bot *bot, tp_gifts_result *out, tp_error *err);
+/* sendGift: core.telegram.org/bots/api#sendgift */
+typedef struct tp_send_gift_args {
+    int64_t user_id;
+    tp_chat_id chat_id;
+    const char *gift_id;  /* required */
+    bool pay_for_upgrade;
+    const char *text;
+    const char *text_parse_mode;
+    const tp_message_entity *text_entities;
+    size_t text_entities_count;
+} tp_send_gift_args;
+static inline tp_err tp_send_gift(tp_bot *bot, const tp_send_gift_args *args, tp_bool_result *out,
+                                  tp_error *err);
+/* giftPremiumSubscription: core.telegram.org/bots/api#giftpremiumsubscription */
+typedef struct tp_gift_premium_subscription_args {
+    int64_t user_id;  /* required */
+    int64_t month_count;  /* required */
+    int64_t star_count;  /* required */
+    const char *text;
+    const char *text_parse_mode;
+    const tp_message_entity *text_entities;
+    size_t text_entities_count;
+} tp_gift_premium_subscription_args;
+static inline tp_err tp_gift_premium_subscription(tp_bot *bot,
+                                                  const tp_gift_premium_subscription_args *args,
+                                                  tp_bool_result *out, tp_error *err);
+/* verifyUser: core.telegram.org/bots/api#verifyuser */
+typedef struct tp_verify_user_args {
+    int64_t user_id;  /* required */
+    const char *custom_description;
+} tp_verify_user_args;
+static inline tp_err tp_verify_user(tp_bot *bot, const tp_verify_user_args *args,
+                                    tp_bool_result *out, tp_error *err);
+/* verifyChat: core.telegram.org/bots/api#verifychat */
+typedef struct tp_verify_chat_args {
+    tp_chat_id chat_id;  /* required */
+    const char *custom_description;
+} tp_verify_chat_args;
+static inline tp_err tp_verify_chat(tp_bot *bot, const tp_verify_chat_args *args,
+                                    tp_bool_result *out, tp_error *err);
+/* removeUserVerification: core.telegram.org/bots/api#removeuserverification */
+typedef struct tp_remove_user_verification_args {
+    int64_t user_id;  /* required */
+} tp_remove_user_verification_args;
+static inline tp_err tp_remove_user_verification(tp_bot *bot,
+                                                 const tp_remove_user_verification_args *args,
+                                                 tp_bool_result *out, tp_error *err);
+/* removeChatVerification: core.telegram.org/bots/api#removechatverification */
+typedef struct tp_remove_chat_verification_args {
+    tp_chat_id chat_id;  /* required */
+} tp_remove_chat_verification_args;
+static inline tp_err tp_remove_chat_verification(tp_bot *bot,
+                                                 const tp_remove_chat_verification_args *args,
+                                                 tp_bool_result *out, tp_error *err);
+/* readBusinessMessage: core.telegram.org/bots/api#readbusinessmessage */
+typedef struct tp_read_business_message_args {
+    const char *business_connection_id;  /* required */
+    int64_t chat_id;  /* required */
+    int64_t message_id;  /* required */
+} tp_read_business_message_args;
+static inline tp_err tp_read_business_message(tp_bot *bot,
+                                              const tp_read_business_message_args *args,
+                                              tp_bool_result *out, tp_error *err);
+/* deleteBusinessMessages: core.telegram.org/bots/api#deletebusinessmessages */
+typedef struct tp_delete_business_messages_args {
+    const char *business_connection_id;  /* required */
+    const int64_t *message_ids;  /* required */
+    size_t message_ids_count;
+} tp_delete_business_messages_args;
+static inline tp_err tp_delete_business_messages(tp_bot *bot,
+                                                 const tp_delete_business_messages_args *args,
+                                                 tp_bool_result *out, tp_error *err);
+/* setBusinessAccountName: core.telegram.org/bots/api#setbusinessaccountname */
+typedef struct tp_set_business_account_name_args {
+    const char *business_connection_id;  /* required */
+    const char *first_name;  /* required */
+    const char *last_name;
+} tp_set_business_account_name_args;
+static inline tp_err tp_set_business_account_name(tp_bot *bot,
+                                                  const tp_set_business_account_name_args *args,
+                                                  tp_bool_result *out, tp_error *err);
+/* setBusinessAccountUsername: core.telegram.org/bots/api#setbusinessaccountusername */
+typedef struct tp_set_business_account_username_args {
+    const char *business_connection_id;  /* required */
+    const char *username;
+} tp_set_business_account_username_args;
+static inline tp_err tp_set_business_account_username(tp_bot *bot,
+                                                      const tp_set_business_account_username_args *args,
+                                                      tp_bool_result *out, tp_error *err);
+/* setBusinessAccountBio: core.telegram.org/bots/api#setbusinessaccountbio */
+typedef struct tp_set_business_account_bio_args {
+    const char *business_connection_id;  /* required */
+    const char *bio;
+} tp_set_business_account_bio_args;
+static inline tp_err tp_set_business_account_bio(tp_bot *bot,
+                                                 const tp_set_business_account_bio_args *args,
+                                                 tp_bool_result *out, tp_error *err);
+/* setBusinessAccountProfilePhoto: core.telegram.org/bots/api#setbusinessaccountprofilephoto */
+typedef struct tp_set_business_account_profile_photo_args {
+    const char *business_connection_id;  /* required */
+    const tp_input_profile_photo *photo;  /* required */
+    bool is_public;
+} tp_set_business_account_profile_photo_args;
+static inline tp_err tp_set_business_account_profile_photo(tp_bot *bot,
+                                                           const tp_set_business_account_profile_photo_args *args,
+                                                           tp_bool_result *out, tp_error *err);
+/* removeBusinessAccountProfilePhoto: core.telegram.org/bots/api#removebusinessaccountprofilephoto */
+typedef struct tp_remove_business_account_profile_photo_args {
+    const char *business_connection_id;  /* required */
+    bool is_public;
+} tp_remove_business_account_profile_photo_args;
+static inline tp_err tp_remove_business_account_profile_photo(tp_bot *bot,
+        const tp_remove_business_account_profile_photo_args *args, tp_bool_result *out,
+        tp_error *err);
+/* setBusinessAccountGiftSettings: core.telegram.org/bots/api#setbusinessaccountgiftsettings */
+typedef struct tp_set_business_account_gift_settings_args {
+    const char *business_connection_id;  /* required */
+    bool show_gift_button;  /* required */
+    const tp_accepted_gift_types *accepted_gift_types;  /* required */
+} tp_set_business_account_gift_settings_args;
+static inline tp_err tp_set_business_account_gift_settings(tp_bot *bot,
+                                                           const tp_set_business_account_gift_settings_args *args,
+                                                           tp_bool_result *out, tp_error *err);
+/* getBusinessAccountStarBalance: core.telegram.org/bots/api#getbusinessaccountstarbalance */
+typedef struct tp_get_business_account_star_balance_args {
+    const char *business_connection_id;  /* required */
+} tp_get_business_account_star_balance_args;
+static inline tp_err tp_get_business_account_star_balance(tp_bot *bot,
+                                                          const tp_get_business_account_star_balance_args *args,
+                                                          tp_star_amount_result *out,
+                                                          tp_error *err);
+/* transferBusinessAccountStars: core.telegram.org/bots/api#transferbusinessaccountstars */
+typedef struct tp_transfer_business_account_stars_args {
+    const char *business_connection_id;  /* required */
+    int64_t star_count;  /* required */
+} tp_transfer_business_account_stars_args;
+static inline tp_err tp_transfer_business_account_stars(tp_bot *bot,
+                                                        const tp_transfer_business_account_stars_args *args,
+                                                        tp_bool_result *out, tp_error *err);
+/* getBusinessAccountGifts: core.telegram.org/bots/api#getbusinessaccountgifts */
+typedef struct tp_get_business_account_gifts_args {
+    const char *business_connection_id;  /* required */
+    bool exclude_unsaved;
+    bool exclude_saved;
+    bool exclude_unlimited;
+    bool exclude_limited_upgradable;
+    bool exclude_limited_non_upgradable;
+    bool exclude_unique;
+    bool exclude_from_blockchain;
+    bool sort_by_price;
+    const char *offset;
+    int64_t limit;
+} tp_get_business_account_gifts_args;
+static inline tp_err tp_get_business_account_gifts(tp_bot *bot,
+                                                   const tp_get_business_account_gifts_args *args,
+                                                   tp_owned_gifts_result *out, tp_error *err);
+/* getUserGifts: core.telegram.org/bots/api#getusergifts */
+typedef struct tp_get_user_gifts_args {
+    int64_t user_id;  /* required */
+    bool exclude_unlimited;
+    bool exclude_limited_upgradable;
+    bool exclude_limited_non_upgradable;
+    bool exclude_from_blockchain;
+    bool exclude_unique;
+    bool sort_by_price;
+    const char *offset;
+    int64_t limit;
+} tp_get_user_gifts_args;
+static inline tp_err tp_get_user_gifts(tp_bot *bot, const tp_get_user_gifts_args *args,
+                                       tp_owned_gifts_result *out, tp_error *err);
+/* getChatGifts: core.telegram.org/bots/api#getchatgifts */
+typedef struct tp_get_chat_gifts_args {
+    tp_chat_id chat_id;  /* required */
+    bool exclude_unsaved;
+    bool exclude_saved;
+    bool exclude_unlimited;
+    bool exclude_limited_upgradable;
+    bool exclude_limited_non_upgradable;
+    bool exclude_from_blockchain;
+    bool exclude_unique;
+    bool sort_by_price;
+    const char *offset;
+    int64_t limit;
+} tp_get_chat_gifts_args;
+static inline tp_err tp_get_chat_gifts(tp_bot *bot, const tp_get_chat_gifts_args *args,
+                                       tp_owned_gifts_result *out, tp_error *err);
+/* convertGiftToStars: core.telegram.org/bots/api#convertgifttostars */
+typedef struct tp_convert_gift_to_stars_args {
+    const char *business_connection_id;  /* required */
+    const char *owned_gift_id;  /* required */
+} tp_convert_gift_to_stars_args;
+static inline tp_err tp_convert_gift_to_stars(tp_bot *bot,
+                                              const tp_convert_gift_to_stars_args *args,
+                                              tp_bool_result *out, tp_error *err);
+/* upgradeGift: core.telegram.org/bots/api#upgradegift */
+typedef struct tp_upgrade_gift_args {
+    const char *business_connection_id;  /* required */
+    const char *owned_gift_id;  /* required */
+    bool keep_original_details;
+    int64_t star_count;
+} tp_upgrade_gift_args;
+static inline tp_err tp_upgrade_gift(tp_bot *bot, const tp_upgrade_gift_args *args,
+                                     tp_bool_result *out, tp_error *err);
+/* transferGift: core.telegram.org/bots/api#transfergift */
+typedef struct tp_transfer_gift_args {
+    const char *business_connection_id;  /* required */
+    const char *owned_gift_id;  /* required */
+    int64_t new_owner_chat_id;  /* required */
+    int64_t star_count;
+} tp_transfer_gift_args;
+static inline tp_err tp_transfer_gift(tp_bot *bot, const tp_transfer_gift_args *args,
+                                      tp_bool_result *out, tp_error *err);
+/* postStory: core.telegram.org/bots/api#poststory */
+typedef struct tp_post_story_args {
+    const char *business_connection_id;  /* required */
+    const tp_input_story_content *content;  /* required */
+    int64_t active_period;  /* required */
+    const char *caption;
+    const char *parse_mode;
+    const tp_message_entity *caption_entities;
+    size_t caption_entities_count;
+    const tp_story_area *areas;
+    size_t areas_count;
+    bool post_to_chat_page;
+    bool protect_content;
+} tp_post_story_args;
+static inline tp_err tp_post_story(tp_bot *bot, const tp_post_story_args *args,
+                                   tp_story_result *out, tp_error *err);
+/* repostStory: core.telegram.org/bots/api#repoststory */
+typedef struct tp_repost_story_args {
+    const char *business_connection_id;  /* required */
+    int64_t from_chat_id;  /* required */
+    int64_t from_story_id;  /* required */
+    int64_t active_period;  /* required */
+    bool post_to_chat_page;
+    bool protect_content;
+} tp_repost_story_args;
+static inline tp_err tp_repost_story(tp_bot *bot, const tp_repost_story_args *args,
+                                     tp_story_result *out, tp_error *err);
+/* editStory: core.telegram.org/bots/api#editstory */
+typedef struct tp_edit_story_args {
+    const char *business_connection_id;  /* required */
+    int64_t story_id;  /* required */
+    const tp_input_story_content *content;  /* required */
+    const char *caption;
+    const char *parse_mode;
+    const tp_message_entity *caption_entities;
+    size_t caption_entities_count;
+    const tp_story_area *areas;
+    size_t areas_count;
+} tp_edit_story_args;
+static inline tp_err tp_edit_story(tp_bot *bot, const tp_edit_story_args *args,
+                                   tp_story_result *out, tp_error *err);
+/* deleteStory: core.telegram.org/bots/api#deletestory */
+typedef struct tp_delete_story_args {
+    const char *business_connection_id;  /* required */
+    int64_t story_id;  /* required */
+} tp_delete_story_args;
+static inline tp_err tp_delete_story(tp_bot *bot, const tp_delete_story_args *args,
+                                     tp_bool_result *out, tp_error *err);
+/* answerWebAppQuery: core.telegram.org/bots/api#answerwebappquery */
+typedef struct tp_answer_web_app_query_args {
+    const char *web_app_query_id;  /* required */
+    const tp_inline_query_result *result;  /* required */
+} tp_answer_web_app_query_args;
+static inline tp_err tp_answer_web_app_query(tp_bot *bot, const tp_answer_web_app_query_args *args,
+                                             tp_sent_web_app_message_result *out, tp_error *err);
+/* savePreparedInlineMessage: core.telegram.org/bots/api#savepreparedinlinemessage */
+typedef struct tp_save_prepared_inline_message_args {
+    int64_t user_id;  /* required */
+    const tp_inline_query_result *result;  /* required */
+    bool allow_user_chats;
+    bool allow_bot_chats;
+    bool allow_group_chats;
+    bool allow_channel_chats;
+} tp_save_prepared_inline_message_args;
+static inline tp_err tp_save_prepared_inline_message(tp_bot *bot,
+                                                     const tp_save_prepared_inline_message_args *args,
+                                                     tp_prepared_inline_message_result *out,
+                                                     tp_error *err);
+/* savePreparedKeyboardButton: core.telegram.org/bots/api#savepreparedkeyboardbutton */
+typedef struct tp_save_prepared_keyboard_button_args {
+    int64_t user_id;  /* required */
+    const tp_keyboard_button *button;  /* required */
+} tp_save_prepared_keyboard_button_args;
+static inline tp_err tp_save_prepared_keyboard_button(tp_bot *bot,
+                                                      const tp_save_prepared_keyboard_button_args *args,
+                                                      tp_prepared_keyboard_button_result *out,
+                                                      tp_error *err);
+/* editMessageText: core.telegram.org/bots/api#editmessagetext */
+typedef struct tp_edit_message_text_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;
+    int64_t message_id;
+    const char *inline_message_id;
+    const char *text;
+    const char *parse_mode;
+    const tp_message_entity *entities;
+    size_t entities_count;
+    const tp_link_preview_options *link_preview_options;
+    const tp_input_rich_message *rich_message;
+    const tp_inline_keyboard_markup *reply_markup;
+} tp_edit_message_text_args;
+static inline tp_err tp_edit_message_text(tp_bot *bot, const tp_edit_message_text_args *args,
+                                          tp_message_result *out, tp_error *err);
+/* editMessageCaption: core.telegram.org/bots/api#editmessagecaption */
+typedef struct tp_edit_message_caption_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;
+    int64_t message_id;
+    const char *inline_message_id;
+    const char *caption;
+    const char *parse_mode;
+    const tp_message_entity *caption_entities;
+    size_t caption_entities_count;
+    bool show_caption_above_media;
+    const tp_inline_keyboard_markup *reply_markup;
+} tp_edit_message_caption_args;
+static inline tp_err tp_edit_message_caption(tp_bot *bot, const tp_edit_message_caption_args *args,
+                                             tp_message_result *out, tp_error *err);
+/* editMessageMedia: core.telegram.org/bots/api#editmessagemedia */
+typedef struct tp_edit_message_media_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;
+    int64_t message_id;
+    const char *inline_message_id;
+    const tp_input_media *media;  /* required */
+    const tp_inline_keyboard_markup *reply_markup;
+} tp_edit_message_media_args;
+static inline tp_err tp_edit_message_media(tp_bot *bot, const tp_edit_message_media_args *args,
+                                           tp_message_result *out, tp_error *err);
+/* editMessageLiveLocation: core.telegram.org/bots/api#editmessagelivelocation */
+typedef struct tp_edit_message_live_location_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;
+    int64_t message_id;
+    const char *inline_message_id;
+    double latitude;  /* required */
+    double longitude;  /* required */
+    int64_t live_period;
+    double horizontal_accuracy;
+    int64_t heading;
+    int64_t proximity_alert_radius;
+    const tp_inline_keyboard_markup *reply_markup;
+} tp_edit_message_live_location_args;
+static inline tp_err tp_edit_message_live_location(tp_bot *bot,
+                                                   const tp_edit_message_live_location_args *args,
+                                                   tp_message_result *out, tp_error *err);
+/* stopMessageLiveLocation: core.telegram.org/bots/api#stopmessagelivelocation */
+typedef struct tp_stop_message_live_location_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;
+    int64_t message_id;
+    const char *inline_message_id;
+    const tp_inline_keyboard_markup *reply_markup;
+} tp_stop_message_live_location_args;
+static inline tp_err tp_stop_message_live_location(tp_bot *bot,
+                                                   const tp_stop_message_live_location_args *args,
+                                                   tp_message_result *out, tp_error *err);
+/* editMessageChecklist: core.telegram.org/bots/api#editmessagechecklist */
+typedef struct tp_edit_message_checklist_args {
+    const char *business_connection_id;  /* required */
+    tp_chat_id chat_id;  /* required */
+    int64_t message_id;  /* required */
+    const tp_input_checklist *checklist;  /* required */
+    const tp_inline_keyboard_markup *reply_markup;
+} tp_edit_message_checklist_args;
+static inline tp_err tp_edit_message_checklist(tp_bot *bot,
+                                               const tp_edit_message_checklist_args *args,
+                                               tp_message_result *out, tp_error *err);
+/* editMessageReplyMarkup: core.telegram.org/bots/api#editmessagereplymarkup */
+typedef struct tp_edit_message_reply_markup_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;
+    int64_t message_id;
+    const char *inline_message_id;
+    const tp_inline_keyboard_markup *reply_markup;
+} tp_edit_message_reply_markup_args;
+static inline tp_err tp_edit_message_reply_markup(tp_bot *bot,
+                                                  const tp_edit_message_reply_markup_args *args,
+                                                  tp_message_result *out, tp_error *err);
+/* stopPoll: core.telegram.org/bots/api#stoppoll */
+typedef struct tp_stop_poll_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_id;  /* required */
+    const tp_inline_keyboard_markup *reply_markup;
+} tp_stop_poll_args;
+static inline tp_err tp_stop_poll(tp_bot *bot, const tp_stop_poll_args *args, tp_poll_result *out,
+                                  tp_error *err);
+/* approveSuggestedPost: core.telegram.org/bots/api#approvesuggestedpost */
+typedef struct tp_approve_suggested_post_args {
+    int64_t chat_id;  /* required */
+    int64_t message_id;  /* required */
+    int64_t send_date;
+} tp_approve_suggested_post_args;
+static inline tp_err tp_approve_suggested_post(tp_bot *bot,
+                                               const tp_approve_suggested_post_args *args,
+                                               tp_bool_result *out, tp_error *err);
+/* declineSuggestedPost: core.telegram.org/bots/api#declinesuggestedpost */
+typedef struct tp_decline_suggested_post_args {
+    int64_t chat_id;  /* required */
+    int64_t message_id;  /* required */
+    const char *comment;
+} tp_decline_suggested_post_args;
+static inline tp_err tp_decline_suggested_post(tp_bot *bot,
+                                               const tp_decline_suggested_post_args *args,
+                                               tp_bool_result *out, tp_error *err);
+/* deleteMessage: core.telegram.org/bots/api#deletemessage */
+typedef struct tp_delete_message_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t message_id;  /* required */
+} tp_delete_message_args;
+static inline tp_err tp_delete_message(tp_bot *bot, const tp_delete_message_args *args,
+                                       tp_bool_result *out, tp_error *err);
+/* deleteMessages: core.telegram.org/bots/api#deletemessages */
+typedef struct tp_delete_messages_args {
+    tp_chat_id chat_id;  /* required */
+    const int64_t *message_ids;  /* required */
+    size_t message_ids_count;
+} tp_delete_messages_args;
+static inline tp_err tp_delete_messages(tp_bot *bot, const tp_delete_messages_args *args,
+                                        tp_bool_result *out, tp_error *err);
+/* deleteMessageReaction: core.telegram.org/bots/api#deletemessagereaction */
+typedef struct tp_delete_message_reaction_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t message_id;  /* required */
+    int64_t user_id;
+    int64_t actor_chat_id;
+} tp_delete_message_reaction_args;
+static inline tp_err tp_delete_message_reaction(tp_bot *bot,
+                                                const tp_delete_message_reaction_args *args,
+                                                tp_bool_result *out, tp_error *err);
+/* deleteAllMessageReactions: core.telegram.org/bots/api#deleteallmessagereactions */
+typedef struct tp_delete_all_message_reactions_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t user_id;
+    int64_t actor_chat_id;
+} tp_delete_all_message_reactions_args;
+static inline tp_err tp_delete_all_message_reactions(tp_bot *bot,
+                                                     const tp_delete_all_message_reactions_args *args,
+                                                     tp_bool_result *out, tp_error *err);
+/* sendSticker: core.telegram.org/bots/api#sendsticker */
+typedef struct tp_send_sticker_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    tp_input_file sticker;  /* required */
+    const char *emoji;
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const char *message_effect_id;
+    const tp_suggested_post_parameters *suggested_post_parameters;
+    const tp_reply_parameters *reply_parameters;
+    const tp_reply_markup *reply_markup;
+} tp_send_sticker_args;
+static inline tp_err tp_send_sticker(tp_bot *bot, const tp_send_sticker_args *args,
+                                     tp_message_result *out, tp_error *err);
+/* getStickerSet: core.telegram.org/bots/api#getstickerset */
+typedef struct tp_get_sticker_set_args {
+    const char *name;  /* required */
+} tp_get_sticker_set_args;
+static inline tp_err tp_get_sticker_set(tp_bot *bot, const tp_get_sticker_set_args *args,
+                                        tp_sticker_set_result *out, tp_error *err);
+/* getCustomEmojiStickers: core.telegram.org/bots/api#getcustomemojistickers */
+typedef struct tp_get_custom_emoji_stickers_args {
+    const char * const *custom_emoji_ids;  /* required */
+    size_t custom_emoji_ids_count;
+} tp_get_custom_emoji_stickers_args;
+static inline tp_err tp_get_custom_emoji_stickers(tp_bot *bot,
+                                                  const tp_get_custom_emoji_stickers_args *args,
+                                                  tp_sticker_list_result *out, tp_error *err);
+/* uploadStickerFile: core.telegram.org/bots/api#uploadstickerfile */
+typedef struct tp_upload_sticker_file_args {
+    int64_t user_id;  /* required */
+    tp_input_file sticker;  /* required */
+    const char *sticker_format;  /* required */
+} tp_upload_sticker_file_args;
+static inline tp_err tp_upload_sticker_file(tp_bot *bot, const tp_upload_sticker_file_args *args,
+                                            tp_file_result *out, tp_error *err);
+/* createNewStickerSet: core.telegram.org/bots/api#createnewstickerset */
+typedef struct tp_create_new_sticker_set_args {
+    int64_t user_id;  /* required */
+    const char *name;  /* required */
+    const char *title;  /* required */
+    const tp_input_sticker *stickers;  /* required */
+    size_t stickers_count;
+    const char *sticker_type;
+    bool needs_repainting;
+} tp_create_new_sticker_set_args;
+static inline tp_err tp_create_new_sticker_set(tp_bot *bot,
+                                               const tp_create_new_sticker_set_args *args,
+                                               tp_bool_result *out, tp_error *err);
+/* addStickerToSet: core.telegram.org/bots/api#addstickertoset */
+typedef struct tp_add_sticker_to_set_args {
+    int64_t user_id;  /* required */
+    const char *name;  /* required */
+    const tp_input_sticker *sticker;  /* required */
+} tp_add_sticker_to_set_args;
+static inline tp_err tp_add_sticker_to_set(tp_bot *bot, const tp_add_sticker_to_set_args *args,
+                                           tp_bool_result *out, tp_error *err);
+/* setStickerPositionInSet: core.telegram.org/bots/api#setstickerpositioninset */
+typedef struct tp_set_sticker_position_in_set_args {
+    const char *sticker;  /* required */
+    int64_t position;  /* required */
+} tp_set_sticker_position_in_set_args;
+static inline tp_err tp_set_sticker_position_in_set(tp_bot *bot,
+                                                    const tp_set_sticker_position_in_set_args *args,
+                                                    tp_bool_result *out, tp_error *err);
+/* deleteStickerFromSet: core.telegram.org/bots/api#deletestickerfromset */
+typedef struct tp_delete_sticker_from_set_args {
+    const char *sticker;  /* required */
+} tp_delete_sticker_from_set_args;
+static inline tp_err tp_delete_sticker_from_set(tp_bot *bot,
+                                                const tp_delete_sticker_from_set_args *args,
+                                                tp_bool_result *out, tp_error *err);
+/* replaceStickerInSet: core.telegram.org/bots/api#replacestickerinset */
+typedef struct tp_replace_sticker_in_set_args {
+    int64_t user_id;  /* required */
+    const char *name;  /* required */
+    const char *old_sticker;  /* required */
+    const tp_input_sticker *sticker;  /* required */
+} tp_replace_sticker_in_set_args;
+static inline tp_err tp_replace_sticker_in_set(tp_bot *bot,
+                                               const tp_replace_sticker_in_set_args *args,
+                                               tp_bool_result *out, tp_error *err);
+/* setStickerEmojiList: core.telegram.org/bots/api#setstickeremojilist */
+typedef struct tp_set_sticker_emoji_list_args {
+    const char *sticker;  /* required */
+    const char * const *emoji_list;  /* required */
+    size_t emoji_list_count;
+} tp_set_sticker_emoji_list_args;
+static inline tp_err tp_set_sticker_emoji_list(tp_bot *bot,
+                                               const tp_set_sticker_emoji_list_args *args,
+                                               tp_bool_result *out, tp_error *err);
+/* setStickerKeywords: core.telegram.org/bots/api#setstickerkeywords */
+typedef struct tp_set_sticker_keywords_args {
+    const char *sticker;  /* required */
+    const char * const *keywords;
+    size_t keywords_count;
+} tp_set_sticker_keywords_args;
+static inline tp_err tp_set_sticker_keywords(tp_bot *bot, const tp_set_sticker_keywords_args *args,
+                                             tp_bool_result *out, tp_error *err);
+/* setStickerMaskPosition: core.telegram.org/bots/api#setstickermaskposition */
+typedef struct tp_set_sticker_mask_position_args {
+    const char *sticker;  /* required */
+    const tp_mask_position *mask_position;
+} tp_set_sticker_mask_position_args;
+static inline tp_err tp_set_sticker_mask_position(tp_bot *bot,
+                                                  const tp_set_sticker_mask_position_args *args,
+                                                  tp_bool_result *out, tp_error *err);
+/* setStickerSetTitle: core.telegram.org/bots/api#setstickersettitle */
+typedef struct tp_set_sticker_set_title_args {
+    const char *name;  /* required */
+    const char *title;  /* required */
+} tp_set_sticker_set_title_args;
+static inline tp_err tp_set_sticker_set_title(tp_bot *bot,
+                                              const tp_set_sticker_set_title_args *args,
+                                              tp_bool_result *out, tp_error *err);
+/* setStickerSetThumbnail: core.telegram.org/bots/api#setstickersetthumbnail */
+typedef struct tp_set_sticker_set_thumbnail_args {
+    const char *name;  /* required */
+    int64_t user_id;  /* required */
+    tp_input_file thumbnail;
+    const char *format;  /* required */
+} tp_set_sticker_set_thumbnail_args;
+static inline tp_err tp_set_sticker_set_thumbnail(tp_bot *bot,
+                                                  const tp_set_sticker_set_thumbnail_args *args,
+                                                  tp_bool_result *out, tp_error *err);
+/* setCustomEmojiStickerSetThumbnail: core.telegram.org/bots/api#setcustomemojistickersetthumbnail */
+typedef struct tp_set_custom_emoji_sticker_set_thumbnail_args {
+    const char *name;  /* required */
+    const char *custom_emoji_id;
+} tp_set_custom_emoji_sticker_set_thumbnail_args;
+static inline tp_err tp_set_custom_emoji_sticker_set_thumbnail(tp_bot *bot,
+        const tp_set_custom_emoji_sticker_set_thumbnail_args *args, tp_bool_result *out,
+        tp_error *err);
+/* deleteStickerSet: core.telegram.org/bots/api#deletestickerset */
+typedef struct tp_delete_sticker_set_args {
+    const char *name;  /* required */
+} tp_delete_sticker_set_args;
+static inline tp_err tp_delete_sticker_set(tp_bot *bot, const tp_delete_sticker_set_args *args,
+                                           tp_bool_result *out, tp_error *err);
+/* sendRichMessage: core.telegram.org/bots/api#sendrichmessage */
+typedef struct tp_send_rich_message_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    const tp_input_rich_message *rich_message;  /* required */
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const char *message_effect_id;
+    const tp_suggested_post_parameters *suggested_post_parameters;
+    const tp_reply_parameters *reply_parameters;
+    const tp_reply_markup *reply_markup;
+} tp_send_rich_message_args;
+static inline tp_err tp_send_rich_message(tp_bot *bot, const tp_send_rich_message_args *args,
+                                          tp_message_result *out, tp_error *err);
+/* sendRichMessageDraft: core.telegram.org/bots/api#sendrichmessagedraft */
+typedef struct tp_send_rich_message_draft_args {
+    int64_t chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t draft_id;  /* required */
+    const tp_input_rich_message *rich_message;  /* required */
+} tp_send_rich_message_draft_args;
+static inline tp_err tp_send_rich_message_draft(tp_bot *bot,
+                                                const tp_send_rich_message_draft_args *args,
+                                                tp_bool_result *out, tp_error *err);
+/* answerInlineQuery: core.telegram.org/bots/api#answerinlinequery */
+typedef struct tp_answer_inline_query_args {
+    const char *inline_query_id;  /* required */
+    const tp_inline_query_result *results;  /* required */
+    size_t results_count;
+    int64_t cache_time;
+    bool is_personal;
+    const char *next_offset;
+    const tp_inline_query_results_button *button;
+    bool has_cache_time;  /* true: send cache_time even if 0 (absent: 300 s) */
+} tp_answer_inline_query_args;
+static inline tp_err tp_answer_inline_query(tp_bot *bot, const tp_answer_inline_query_args *args,
+                                            tp_bool_result *out, tp_error *err);
+/* sendInvoice: core.telegram.org/bots/api#sendinvoice */
+typedef struct tp_send_invoice_args {
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    int64_t direct_messages_topic_id;
+    const char *title;  /* required */
+    const char *description;  /* required */
+    const char *payload;  /* required */
+    const char *provider_token;
+    const char *currency;  /* required */
+    const tp_labeled_price *prices;  /* required */
+    size_t prices_count;
+    int64_t max_tip_amount;
+    const int64_t *suggested_tip_amounts;
+    size_t suggested_tip_amounts_count;
+    const char *start_parameter;
+    const char *provider_data;
+    const char *photo_url;
+    int64_t photo_size;
+    int64_t photo_width;
+    int64_t photo_height;
+    bool need_name;
+    bool need_phone_number;
+    bool need_email;
+    bool need_shipping_address;
+    bool send_phone_number_to_provider;
+    bool send_email_to_provider;
+    bool is_flexible;
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const char *message_effect_id;
+    const tp_suggested_post_parameters *suggested_post_parameters;
+    const tp_reply_parameters *reply_parameters;
+    const tp_inline_keyboard_markup *reply_markup;
+} tp_send_invoice_args;
+static inline tp_err tp_send_invoice(tp_bot *bot, const tp_send_invoice_args *args,
+                                     tp_message_result *out, tp_error *err);
+/* createInvoiceLink: core.telegram.org/bots/api#createinvoicelink */
+typedef struct tp_create_invoice_link_args {
+    const char *business_connection_id;
+    const char *title;  /* required */
+    const char *description;  /* required */
+    const char *payload;  /* required */
+    const char *provider_token;
+    const char *currency;  /* required */
+    const tp_labeled_price *prices;  /* required */
+    size_t prices_count;
+    int64_t subscription_period;
+    int64_t max_tip_amount;
+    const int64_t *suggested_tip_amounts;
+    size_t suggested_tip_amounts_count;
+    const char *provider_data;
+    const char *photo_url;
+    int64_t photo_size;
+    int64_t photo_width;
+    int64_t photo_height;
+    bool need_name;
+    bool need_phone_number;
+    bool need_email;
+    bool need_shipping_address;
+    bool send_phone_number_to_provider;
+    bool send_email_to_provider;
+    bool is_flexible;
+} tp_create_invoice_link_args;
+static inline tp_err tp_create_invoice_link(tp_bot *bot, const tp_create_invoice_link_args *args,
+                                            tp_string_result *out, tp_error *err);
+/* answerShippingQuery: core.telegram.org/bots/api#answershippingquery */
+typedef struct tp_answer_shipping_query_args {
+    const char *shipping_query_id;  /* required */
+    bool ok;  /* required */
+    const tp_shipping_option *shipping_options;
+    size_t shipping_options_count;
+    const char *error_message;
+} tp_answer_shipping_query_args;
+static inline tp_err tp_answer_shipping_query(tp_bot *bot,
+                                              const tp_answer_shipping_query_args *args,
+                                              tp_bool_result *out, tp_error *err);
+/* answerPreCheckoutQuery: core.telegram.org/bots/api#answerprecheckoutquery */
+typedef struct tp_answer_pre_checkout_query_args {
+    const char *pre_checkout_query_id;  /* required */
+    bool ok;  /* required */
+    const char *error_message;
+} tp_answer_pre_checkout_query_args;
+static inline tp_err tp_answer_pre_checkout_query(tp_bot *bot,
+                                                  const tp_answer_pre_checkout_query_args *args,
+                                                  tp_bool_result *out, tp_error *err);
+/* getMyStarBalance: core.telegram.org/bots/api#getmystarbalance */
+static inline tp_err tp_get_my_star_balance(tp_bot *bot, tp_star_amount_result *out, tp_error *err);
+/* getStarTransactions: core.telegram.org/bots/api#getstartransactions */
+typedef struct tp_get_star_transactions_args {
+    int64_t offset;
+    int64_t limit;
+} tp_get_star_transactions_args;
+static inline tp_err tp_get_star_transactions(tp_bot *bot,
+                                              const tp_get_star_transactions_args *args,
+                                              tp_star_transactions_result *out, tp_error *err);
+/* refundStarPayment: core.telegram.org/bots/api#refundstarpayment */
+typedef struct tp_refund_star_payment_args {
+    int64_t user_id;  /* required */
+    const char *telegram_payment_charge_id;  /* required */
+} tp_refund_star_payment_args;
+static inline tp_err tp_refund_star_payment(tp_bot *bot, const tp_refund_star_payment_args *args,
+                                            tp_bool_result *out, tp_error *err);
+/* editUserStarSubscription: core.telegram.org/bots/api#edituserstarsubscription */
+typedef struct tp_edit_user_star_subscription_args {
+    int64_t user_id;  /* required */
+    const char *telegram_payment_charge_id;  /* required */
+    bool is_canceled;  /* required */
+} tp_edit_user_star_subscription_args;
+static inline tp_err tp_edit_user_star_subscription(tp_bot *bot,
+                                                    const tp_edit_user_star_subscription_args *args,
+                                                    tp_bool_result *out, tp_error *err);
+/* setPassportDataErrors: core.telegram.org/bots/api#setpassportdataerrors */
+typedef struct tp_set_passport_data_errors_args {
+    int64_t user_id;  /* required */
+    const tp_passport_element_error *errors;  /* required */
+    size_t errors_count;
+} tp_set_passport_data_errors_args;
+static inline tp_err tp_set_passport_data_errors(tp_bot *bot,
+                                                 const tp_set_passport_data_errors_args *args,
+                                                 tp_bool_result *out, tp_error *err);
+/* sendGame: core.telegram.org/bots/api#sendgame */
+typedef struct tp_send_game_args {
+    const char *business_connection_id;
+    tp_chat_id chat_id;  /* required */
+    int64_t message_thread_id;
+    const char *game_short_name;  /* required */
+    bool disable_notification;
+    bool protect_content;
+    bool allow_paid_broadcast;
+    const char *message_effect_id;
+    const tp_reply_parameters *reply_parameters;
+    const tp_inline_keyboard_markup *reply_markup;
+} tp_send_game_args;
+static inline tp_err tp_send_game(tp_bot *bot, const tp_send_game_args *args,
+                                  tp_message_result *out, tp_error *err);
+/* setGameScore: core.telegram.org/bots/api#setgamescore */
+typedef struct tp_set_game_score_args {
+    int64_t user_id;  /* required */
+    int64_t score;  /* required */
+    bool force;
+    bool disable_edit_message;
+    int64_t chat_id;
+    int64_t message_id;
+    const char *inline_message_id;
+} tp_set_game_score_args;
+static inline tp_err tp_set_game_score(tp_bot *bot, const tp_set_game_score_args *args,
+                                       tp_message_result *out, tp_error *err);
+/* getGameHighScores: core.telegram.org/bots/api#getgamehighscores */
+typedef struct tp_get_game_high_scores_args {
+    int64_t user_id;  /* required */
+    int64_t chat_id;
+    int64_t message_id;
+    const char *inline_message_id;
+} tp_get_game_high_scores_args;
+static inline tp_err tp_get_game_high_scores(tp_bot *bot, const tp_get_game_high_scores_args *args,
+                                             tp_game_high_score_list_result *out, tp_error *err);
 
 /* Method ids, for tp_call_typed. */
 enum {
@@ -5651,16 +7552,93 @@ enum {
     TP_METHOD_GET_GAME_HIGH_SCORES = 179,
     TP_METHOD_COUNT = 180
 };
+/* Any method by its TP_METHOD_* id, for code that picks methods at run time: `args` the
+   method's args struct (or NULL), `out` its result struct (or NULL). It compiles in every
+   wrapper; call the wrappers themselves when the method is known. */
+static inline tp_err tp_call_typed(tp_bot *bot, int method, const void *args, void *out,
+                                   tp_error *err);
+/* END GENERATED declarations */
 
-/* getUpdates */
-typedef struct tp_get_updates_args {
-    int64_t offset;
-    int64_t limit;
-    int64_t timeout;
-    const char * const *allowed_updates;
-    size_t allowed_updates_count;
-} tp_get_updates_args;
-static inline tp_err tp_get_updates(tp_bot *bot, const tp_get_updates_args *args, tp_update_list_result *out, tp_error *err) {
+/* >>keyboards ---------------------------------------------------------------------------------
+   Keyboards (reply_markup). The common ones in one expression (C99: compound literals, so not
+   in C++), telepot's {'keyboard': [['Yes', 'No'], ['Maybe', 'Maybe not']]}:
+       .reply_markup = TP_REPLY_KEYBOARD(TP_LABELS("Yes", "No"), TP_LABELS("Maybe", "Maybe not"))
+       .reply_markup = TP_INLINE_KEYBOARD(TP_PAIRS("Yes", "y", "No", "n"), TP_PAIRS("Later", "l"))
+   TP_LABELS is one row of button texts, TP_PAIRS one row of (text, callback_data) pairs; the
+   storage (a tp_keyboard_store) is a compound literal, alive until the end of the enclosing
+   block, so the markup lives through the call it is written in. At most TP_KEYBOARD_MAX
+   buttons (more asserts). Any other keyboard, with the general builders below:
+       tp_inline_keyboard_button row[] = { tp_button_cb("Yes", "y"), tp_button_url("Docs", url) };
+       tp_inline_keyboard_button_list rows[] = { TP_ROW(row) };
+       tp_inline_keyboard_markup kb = tp_inline_keyboard(rows, 1);
+       tp_reply_markup mk = tp_markup_inline(&kb);
+       tp_send_message(bot, &(tp_send_message_args){ .chat_id = TP_CHAT(id), .text = "?",
+                                                     .reply_markup = &mk }, NULL, NULL);
+   Everything is borrowed: keep the arrays alive until the call returns. */
+#define TP_LABELS(...) ((const char *const[]){__VA_ARGS__, NULL})
+#define TP_PAIRS(...) ((const char *const[]){__VA_ARGS__, NULL})
+#define TP_REPLY_KEYBOARD(...) \
+    tp_keyboard_of(&(tp_keyboard_store){0}, (const char *const *const[]){__VA_ARGS__, NULL}, false)
+#define TP_INLINE_KEYBOARD(...) \
+    tp_keyboard_of(&(tp_keyboard_store){0}, (const char *const *const[]){__VA_ARGS__, NULL}, true)
+#define TP_KEYBOARD_MAX 48 /* buttons of one TP_REPLY_KEYBOARD / TP_INLINE_KEYBOARD */
+typedef struct tp_keyboard_store {
+    union {
+        tp_keyboard_button reply[TP_KEYBOARD_MAX];
+        tp_inline_keyboard_button inline_[TP_KEYBOARD_MAX];
+    } buttons;
+    union {
+        tp_keyboard_button_list reply[TP_KEYBOARD_MAX];
+        tp_inline_keyboard_button_list inline_[TP_KEYBOARD_MAX];
+    } rows;
+    union {
+        tp_reply_keyboard_markup reply;
+        tp_inline_keyboard_markup inline_;
+    } keyboard;
+    tp_reply_markup markup;
+} tp_keyboard_store;
+/* Fills st from rows (a NULL-terminated list of NULL-terminated rows: labels, or text and
+   callback_data pairs when is_inline) and returns &st->markup. What TP_REPLY_KEYBOARD and
+   TP_INLINE_KEYBOARD expand to; callable as is (and from C++) with arrays of your own. */
+TP_API const tp_reply_markup *tp_keyboard_of(tp_keyboard_store *st,
+                                             const char *const *const *rows, bool is_inline);
+#define TP_ROW(array_) { (array_), sizeof(array_) / sizeof((array_)[0]) }
+TP_API tp_inline_keyboard_button tp_button_cb(const char *text, const char *callback_data);
+TP_API tp_inline_keyboard_button tp_button_url(const char *text, const char *url);
+TP_API tp_keyboard_button tp_reply_button(const char *text); /* a reply keyboard's button */
+TP_API tp_keyboard_button tp_key(const char *text) TP__DEPRECATED("tp_reply_button");
+TP_API tp_inline_keyboard_markup tp_inline_keyboard(const tp_inline_keyboard_button_list *rows,
+                                                    size_t nrows);
+/* A reply keyboard; resize: resize_keyboard, one_time: one_time_keyboard. */
+TP_API tp_reply_keyboard_markup tp_reply_keyboard(const tp_keyboard_button_list *rows,
+                                                  size_t nrows, bool resize, bool one_time);
+TP_API tp_reply_markup tp_markup_inline(const tp_inline_keyboard_markup *m);
+TP_API tp_reply_markup tp_markup_reply(const tp_reply_keyboard_markup *m);
+/* {"remove_keyboard":true} and {"force_reply":true}; static storage, nothing to keep alive. */
+TP_API tp_reply_markup tp_markup_remove(void);
+TP_API tp_reply_markup tp_markup_force_reply(void);
+
+/* BEGIN GENERATED wrappers: tools/gen_api.py from tools/botapi.json; do not edit, run `make gen` */
+/* The bodies of the wrappers declared in the GENERATED declarations above. Each is a
+   static inline function carrying its own tables, so a program compiles and links only
+   the methods it calls; all of them call tp_call_desc, which is not for hand use: `loc`
+   holds the method's name and then the names only it uses (TP__LOC offsets; the others
+   are offsets in the generated pool), f[0..nf) describe the args struct, rkind (TP__R_*)
+   and rtype (TP_TYPE_*) the result, and long_poll_s >= 0 gives a long poll's hold time. */
+typedef struct tp__fdesc {
+    uint16_t name, off, aux; /* aux: offset of has_x (optional scalars) or x_count (arrays) */
+    uint8_t kind, flags;     /* flags: required | array depth << 1 | element kind << 4 */
+    uint16_t elem;           /* element type; for a string, the name of its const value;
+                                for a Boolean, 1 when always true (remove_keyboard) */
+} tp__fdesc;
+#define TP__LOC(o) (0x8000u | (o))
+enum { TP__R_BOOL = 1, TP__R_INT, TP__R_STR, TP__R_OBJ, TP__R_ARR, TP__R_OBJ_OR_TRUE };
+TP_API tp_err tp_call_desc(tp_bot *bot, const char *loc, const tp__fdesc *f, unsigned nf,
+                           unsigned rkind, unsigned rtype, int long_poll_s, const void *args,
+                           void *out, tp_error *err);
+
+static inline tp_err tp_get_updates(tp_bot *bot, const tp_get_updates_args *args,
+                                    tp_update_list_result *out, tp_error *err) {
     static const tp__fdesc f[4] = {
         {435, offsetof(tp_get_updates_args, allowed_updates), offsetof(tp_get_updates_args, allowed_updates_count), 8, 66, 0},
         {TP__LOC(11), offsetof(tp_get_updates_args, limit), 0, 1, 0, 0},
@@ -5670,18 +7648,8 @@ static inline tp_err tp_get_updates(tp_bot *bot, const tp_get_updates_args *args
     static const char loc[] = "getUpdates\000limit\000timeout";
     return tp_call_desc(bot, loc, f, 4, TP__R_ARR, 0, args ? (int)args->timeout : -1, args, out, err);
 }
-/* setWebhook */
-typedef struct tp_set_webhook_args {
-    const char *url;  /* required */
-    tp_input_file certificate;
-    const char *ip_address;
-    int64_t max_connections;
-    const char * const *allowed_updates;
-    size_t allowed_updates_count;
-    bool drop_pending_updates;
-    const char *secret_token;
-} tp_set_webhook_args;
-static inline tp_err tp_set_webhook(tp_bot *bot, const tp_set_webhook_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_set_webhook(tp_bot *bot, const tp_set_webhook_args *args,
+                                    tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[7] = {
         {435, offsetof(tp_set_webhook_args, allowed_updates), offsetof(tp_set_webhook_args, allowed_updates_count), 8, 66, 0},
         {TP__LOC(11), offsetof(tp_set_webhook_args, certificate), 0, 6, 0, 0},
@@ -5694,57 +7662,32 @@ static inline tp_err tp_set_webhook(tp_bot *bot, const tp_set_webhook_args *args
     static const char loc[] = "setWebhook\000certificate\000drop_pending_updates\000secret_token";
     return tp_call_desc(bot, loc, f, 7, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* deleteWebhook */
-typedef struct tp_delete_webhook_args {
-    bool drop_pending_updates;
-} tp_delete_webhook_args;
-static inline tp_err tp_delete_webhook(tp_bot *bot, const tp_delete_webhook_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_delete_webhook(tp_bot *bot, const tp_delete_webhook_args *args,
+                                       tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[1] = {
         {TP__LOC(14), offsetof(tp_delete_webhook_args, drop_pending_updates), 0, 3, 0, 0},
     };
     static const char loc[] = "deleteWebhook\000drop_pending_updates";
     return tp_call_desc(bot, loc, f, 1, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* getWebhookInfo */
 static inline tp_err tp_get_webhook_info(tp_bot *bot, tp_webhook_info_result *out, tp_error *err) {
     static const char loc[] = "getWebhookInfo";
     return tp_call_desc(bot, loc, NULL, 0, TP__R_OBJ, 1, -1, NULL, out, err);
 }
-/* getMe */
 static inline tp_err tp_get_me(tp_bot *bot, tp_user_result *out, tp_error *err) {
     static const char loc[] = "getMe";
     return tp_call_desc(bot, loc, NULL, 0, TP__R_OBJ, 2, -1, NULL, out, err);
 }
-/* logOut */
 static inline tp_err tp_log_out(tp_bot *bot, tp_bool_result *out, tp_error *err) {
     static const char loc[] = "logOut";
     return tp_call_desc(bot, loc, NULL, 0, TP__R_BOOL, 0, -1, NULL, out, err);
 }
-/* close */
 static inline tp_err tp_close(tp_bot *bot, tp_bool_result *out, tp_error *err) {
     static const char loc[] = "close";
     return tp_call_desc(bot, loc, NULL, 0, TP__R_BOOL, 0, -1, NULL, out, err);
 }
-/* sendMessage */
-typedef struct tp_send_message_args {
-    const char *business_connection_id;
-    tp_chat_id chat_id;  /* required */
-    int64_t message_thread_id;
-    int64_t direct_messages_topic_id;
-    const char *text;  /* required */
-    const char *parse_mode;
-    const tp_message_entity *entities;
-    size_t entities_count;
-    const tp_link_preview_options *link_preview_options;
-    bool disable_notification;
-    bool protect_content;
-    bool allow_paid_broadcast;
-    const char *message_effect_id;
-    const tp_suggested_post_parameters *suggested_post_parameters;
-    const tp_reply_parameters *reply_parameters;
-    const tp_reply_markup *reply_markup;
-} tp_send_message_args;
-static inline tp_err tp_send_message(tp_bot *bot, const tp_send_message_args *args, tp_message_result *out, tp_error *err) {
+static inline tp_err tp_send_message(tp_bot *bot, const tp_send_message_args *args,
+                                     tp_message_result *out, tp_error *err) {
     static const tp__fdesc f[15] = {
         {TP__LOC(12), offsetof(tp_send_message_args, allow_paid_broadcast), 0, 3, 0, 0},
         {1862, offsetof(tp_send_message_args, business_connection_id), 0, 4, 0, 0},
@@ -5765,21 +7708,8 @@ static inline tp_err tp_send_message(tp_bot *bot, const tp_send_message_args *ar
     static const char loc[] = "sendMessage\000allow_paid_broadcast\000direct_messages_topic_id\000disable_notification\000message_effect_id\000protect_content\000reply_parameters\000suggested_post_parameters";
     return tp_call_desc(bot, loc, f, 15, TP__R_OBJ, 5, -1, args, out, err);
 }
-/* forwardMessage */
-typedef struct tp_forward_message_args {
-    tp_chat_id chat_id;  /* required */
-    int64_t message_thread_id;
-    int64_t direct_messages_topic_id;
-    tp_chat_id from_chat_id;  /* required */
-    int64_t video_start_timestamp;
-    bool disable_notification;
-    bool protect_content;
-    const char *message_effect_id;
-    const tp_suggested_post_parameters *suggested_post_parameters;
-    int64_t message_id;  /* required */
-    bool has_video_start_timestamp;  /* true: send video_start_timestamp even if 0 (absent: keep the original's) */
-} tp_forward_message_args;
-static inline tp_err tp_forward_message(tp_bot *bot, const tp_forward_message_args *args, tp_message_result *out, tp_error *err) {
+static inline tp_err tp_forward_message(tp_bot *bot, const tp_forward_message_args *args,
+                                        tp_message_result *out, tp_error *err) {
     static const tp__fdesc f[10] = {
         {3843, offsetof(tp_forward_message_args, chat_id), 0, 5, 1, 0},
         {TP__LOC(15), offsetof(tp_forward_message_args, direct_messages_topic_id), 0, 1, 0, 0},
@@ -5795,18 +7725,8 @@ static inline tp_err tp_forward_message(tp_bot *bot, const tp_forward_message_ar
     static const char loc[] = "forwardMessage\000direct_messages_topic_id\000disable_notification\000from_chat_id\000message_effect_id\000protect_content\000suggested_post_parameters\000video_start_timestamp";
     return tp_call_desc(bot, loc, f, 10, TP__R_OBJ, 5, -1, args, out, err);
 }
-/* forwardMessages */
-typedef struct tp_forward_messages_args {
-    tp_chat_id chat_id;  /* required */
-    int64_t message_thread_id;
-    int64_t direct_messages_topic_id;
-    tp_chat_id from_chat_id;  /* required */
-    const int64_t *message_ids;  /* required */
-    size_t message_ids_count;
-    bool disable_notification;
-    bool protect_content;
-} tp_forward_messages_args;
-static inline tp_err tp_forward_messages(tp_bot *bot, const tp_forward_messages_args *args, tp_message_id_list_result *out, tp_error *err) {
+static inline tp_err tp_forward_messages(tp_bot *bot, const tp_forward_messages_args *args,
+                                         tp_message_id_list_result *out, tp_error *err) {
     static const tp__fdesc f[7] = {
         {3843, offsetof(tp_forward_messages_args, chat_id), 0, 5, 1, 0},
         {TP__LOC(16), offsetof(tp_forward_messages_args, direct_messages_topic_id), 0, 1, 0, 0},
@@ -5819,29 +7739,8 @@ static inline tp_err tp_forward_messages(tp_bot *bot, const tp_forward_messages_
     static const char loc[] = "forwardMessages\000direct_messages_topic_id\000disable_notification\000from_chat_id\000protect_content";
     return tp_call_desc(bot, loc, f, 7, TP__R_ARR, 6, -1, args, out, err);
 }
-/* copyMessage */
-typedef struct tp_copy_message_args {
-    tp_chat_id chat_id;  /* required */
-    int64_t message_thread_id;
-    int64_t direct_messages_topic_id;
-    tp_chat_id from_chat_id;  /* required */
-    int64_t message_id;  /* required */
-    int64_t video_start_timestamp;
-    const char *caption;
-    const char *parse_mode;
-    const tp_message_entity *caption_entities;
-    size_t caption_entities_count;
-    bool show_caption_above_media;
-    bool disable_notification;
-    bool protect_content;
-    bool allow_paid_broadcast;
-    const char *message_effect_id;
-    const tp_suggested_post_parameters *suggested_post_parameters;
-    const tp_reply_parameters *reply_parameters;
-    const tp_reply_markup *reply_markup;
-    bool has_video_start_timestamp;  /* true: send video_start_timestamp even if 0 (absent: keep the original's) */
-} tp_copy_message_args;
-static inline tp_err tp_copy_message(tp_bot *bot, const tp_copy_message_args *args, tp_message_id_result *out, tp_error *err) {
+static inline tp_err tp_copy_message(tp_bot *bot, const tp_copy_message_args *args,
+                                     tp_message_id_result *out, tp_error *err) {
     static const tp__fdesc f[17] = {
         {TP__LOC(12), offsetof(tp_copy_message_args, allow_paid_broadcast), 0, 3, 0, 0},
         {1885, offsetof(tp_copy_message_args, caption), 0, 4, 0, 0},
@@ -5864,19 +7763,8 @@ static inline tp_err tp_copy_message(tp_bot *bot, const tp_copy_message_args *ar
     static const char loc[] = "copyMessage\000allow_paid_broadcast\000direct_messages_topic_id\000disable_notification\000from_chat_id\000message_effect_id\000protect_content\000reply_parameters\000suggested_post_parameters\000video_start_timestamp";
     return tp_call_desc(bot, loc, f, 17, TP__R_OBJ, 6, -1, args, out, err);
 }
-/* copyMessages */
-typedef struct tp_copy_messages_args {
-    tp_chat_id chat_id;  /* required */
-    int64_t message_thread_id;
-    int64_t direct_messages_topic_id;
-    tp_chat_id from_chat_id;  /* required */
-    const int64_t *message_ids;  /* required */
-    size_t message_ids_count;
-    bool disable_notification;
-    bool protect_content;
-    bool remove_caption;
-} tp_copy_messages_args;
-static inline tp_err tp_copy_messages(tp_bot *bot, const tp_copy_messages_args *args, tp_message_id_list_result *out, tp_error *err) {
+static inline tp_err tp_copy_messages(tp_bot *bot, const tp_copy_messages_args *args,
+                                      tp_message_id_list_result *out, tp_error *err) {
     static const tp__fdesc f[8] = {
         {3843, offsetof(tp_copy_messages_args, chat_id), 0, 5, 1, 0},
         {TP__LOC(13), offsetof(tp_copy_messages_args, direct_messages_topic_id), 0, 1, 0, 0},
@@ -5890,28 +7778,8 @@ static inline tp_err tp_copy_messages(tp_bot *bot, const tp_copy_messages_args *
     static const char loc[] = "copyMessages\000direct_messages_topic_id\000disable_notification\000from_chat_id\000protect_content\000remove_caption";
     return tp_call_desc(bot, loc, f, 8, TP__R_ARR, 6, -1, args, out, err);
 }
-/* sendPhoto */
-typedef struct tp_send_photo_args {
-    const char *business_connection_id;
-    tp_chat_id chat_id;  /* required */
-    int64_t message_thread_id;
-    int64_t direct_messages_topic_id;
-    tp_input_file photo;  /* required */
-    const char *caption;
-    const char *parse_mode;
-    const tp_message_entity *caption_entities;
-    size_t caption_entities_count;
-    bool show_caption_above_media;
-    bool has_spoiler;
-    bool disable_notification;
-    bool protect_content;
-    bool allow_paid_broadcast;
-    const char *message_effect_id;
-    const tp_suggested_post_parameters *suggested_post_parameters;
-    const tp_reply_parameters *reply_parameters;
-    const tp_reply_markup *reply_markup;
-} tp_send_photo_args;
-static inline tp_err tp_send_photo(tp_bot *bot, const tp_send_photo_args *args, tp_message_result *out, tp_error *err) {
+static inline tp_err tp_send_photo(tp_bot *bot, const tp_send_photo_args *args,
+                                   tp_message_result *out, tp_error *err) {
     static const tp__fdesc f[17] = {
         {TP__LOC(10), offsetof(tp_send_photo_args, allow_paid_broadcast), 0, 3, 0, 0},
         {1862, offsetof(tp_send_photo_args, business_connection_id), 0, 4, 0, 0},
@@ -5934,29 +7802,8 @@ static inline tp_err tp_send_photo(tp_bot *bot, const tp_send_photo_args *args, 
     static const char loc[] = "sendPhoto\000allow_paid_broadcast\000direct_messages_topic_id\000disable_notification\000message_effect_id\000protect_content\000reply_parameters\000suggested_post_parameters";
     return tp_call_desc(bot, loc, f, 17, TP__R_OBJ, 5, -1, args, out, err);
 }
-/* sendLivePhoto */
-typedef struct tp_send_live_photo_args {
-    const char *business_connection_id;
-    tp_chat_id chat_id;  /* required */
-    int64_t message_thread_id;
-    int64_t direct_messages_topic_id;
-    tp_input_file live_photo;  /* required */
-    tp_input_file photo;  /* required */
-    const char *caption;
-    const char *parse_mode;
-    const tp_message_entity *caption_entities;
-    size_t caption_entities_count;
-    bool show_caption_above_media;
-    bool has_spoiler;
-    bool disable_notification;
-    bool protect_content;
-    bool allow_paid_broadcast;
-    const char *message_effect_id;
-    const tp_suggested_post_parameters *suggested_post_parameters;
-    const tp_reply_parameters *reply_parameters;
-    const tp_reply_markup *reply_markup;
-} tp_send_live_photo_args;
-static inline tp_err tp_send_live_photo(tp_bot *bot, const tp_send_live_photo_args *args, tp_message_result *out, tp_error *err) {
+static inline tp_err tp_send_live_photo(tp_bot *bot, const tp_send_live_photo_args *args,
+                                        tp_message_result *out, tp_error *err) {
     static const tp__fdesc f[18] = {
         {TP__LOC(14), offsetof(tp_send_live_photo_args, allow_paid_broadcast), 0, 3, 0, 0},
         {1862, offsetof(tp_send_live_photo_args, business_connection_id), 0, 4, 0, 0},
@@ -5980,30 +7827,8 @@ static inline tp_err tp_send_live_photo(tp_bot *bot, const tp_send_live_photo_ar
     static const char loc[] = "sendLivePhoto\000allow_paid_broadcast\000direct_messages_topic_id\000disable_notification\000message_effect_id\000protect_content\000reply_parameters\000suggested_post_parameters";
     return tp_call_desc(bot, loc, f, 18, TP__R_OBJ, 5, -1, args, out, err);
 }
-/* sendAudio */
-typedef struct tp_send_audio_args {
-    const char *business_connection_id;
-    tp_chat_id chat_id;  /* required */
-    int64_t message_thread_id;
-    int64_t direct_messages_topic_id;
-    tp_input_file audio;  /* required */
-    const char *caption;
-    const char *parse_mode;
-    const tp_message_entity *caption_entities;
-    size_t caption_entities_count;
-    int64_t duration;
-    const char *performer;
-    const char *title;
-    tp_input_file thumbnail;
-    bool disable_notification;
-    bool protect_content;
-    bool allow_paid_broadcast;
-    const char *message_effect_id;
-    const tp_suggested_post_parameters *suggested_post_parameters;
-    const tp_reply_parameters *reply_parameters;
-    const tp_reply_markup *reply_markup;
-} tp_send_audio_args;
-static inline tp_err tp_send_audio(tp_bot *bot, const tp_send_audio_args *args, tp_message_result *out, tp_error *err) {
+static inline tp_err tp_send_audio(tp_bot *bot, const tp_send_audio_args *args,
+                                   tp_message_result *out, tp_error *err) {
     static const tp__fdesc f[19] = {
         {TP__LOC(10), offsetof(tp_send_audio_args, allow_paid_broadcast), 0, 3, 0, 0},
         {1827, offsetof(tp_send_audio_args, audio), 0, 6, 1, 0},
@@ -6028,28 +7853,8 @@ static inline tp_err tp_send_audio(tp_bot *bot, const tp_send_audio_args *args, 
     static const char loc[] = "sendAudio\000allow_paid_broadcast\000direct_messages_topic_id\000disable_notification\000message_effect_id\000protect_content\000reply_parameters\000suggested_post_parameters";
     return tp_call_desc(bot, loc, f, 19, TP__R_OBJ, 5, -1, args, out, err);
 }
-/* sendDocument */
-typedef struct tp_send_document_args {
-    const char *business_connection_id;
-    tp_chat_id chat_id;  /* required */
-    int64_t message_thread_id;
-    int64_t direct_messages_topic_id;
-    tp_input_file document;  /* required */
-    tp_input_file thumbnail;
-    const char *caption;
-    const char *parse_mode;
-    const tp_message_entity *caption_entities;
-    size_t caption_entities_count;
-    bool disable_content_type_detection;
-    bool disable_notification;
-    bool protect_content;
-    bool allow_paid_broadcast;
-    const char *message_effect_id;
-    const tp_suggested_post_parameters *suggested_post_parameters;
-    const tp_reply_parameters *reply_parameters;
-    const tp_reply_markup *reply_markup;
-} tp_send_document_args;
-static inline tp_err tp_send_document(tp_bot *bot, const tp_send_document_args *args, tp_message_result *out, tp_error *err) {
+static inline tp_err tp_send_document(tp_bot *bot, const tp_send_document_args *args,
+                                      tp_message_result *out, tp_error *err) {
     static const tp__fdesc f[17] = {
         {TP__LOC(13), offsetof(tp_send_document_args, allow_paid_broadcast), 0, 3, 0, 0},
         {1862, offsetof(tp_send_document_args, business_connection_id), 0, 4, 0, 0},
@@ -6072,35 +7877,8 @@ static inline tp_err tp_send_document(tp_bot *bot, const tp_send_document_args *
     static const char loc[] = "sendDocument\000allow_paid_broadcast\000direct_messages_topic_id\000disable_notification\000message_effect_id\000protect_content\000reply_parameters\000suggested_post_parameters";
     return tp_call_desc(bot, loc, f, 17, TP__R_OBJ, 5, -1, args, out, err);
 }
-/* sendVideo */
-typedef struct tp_send_video_args {
-    const char *business_connection_id;
-    tp_chat_id chat_id;  /* required */
-    int64_t message_thread_id;
-    int64_t direct_messages_topic_id;
-    tp_input_file video;  /* required */
-    int64_t duration;
-    int64_t width;
-    int64_t height;
-    tp_input_file thumbnail;
-    tp_input_file cover;
-    int64_t start_timestamp;
-    const char *caption;
-    const char *parse_mode;
-    const tp_message_entity *caption_entities;
-    size_t caption_entities_count;
-    bool show_caption_above_media;
-    bool has_spoiler;
-    bool supports_streaming;
-    bool disable_notification;
-    bool protect_content;
-    bool allow_paid_broadcast;
-    const char *message_effect_id;
-    const tp_suggested_post_parameters *suggested_post_parameters;
-    const tp_reply_parameters *reply_parameters;
-    const tp_reply_markup *reply_markup;
-} tp_send_video_args;
-static inline tp_err tp_send_video(tp_bot *bot, const tp_send_video_args *args, tp_message_result *out, tp_error *err) {
+static inline tp_err tp_send_video(tp_bot *bot, const tp_send_video_args *args,
+                                   tp_message_result *out, tp_error *err) {
     static const tp__fdesc f[24] = {
         {TP__LOC(10), offsetof(tp_send_video_args, allow_paid_broadcast), 0, 3, 0, 0},
         {1862, offsetof(tp_send_video_args, business_connection_id), 0, 4, 0, 0},
@@ -6130,32 +7908,8 @@ static inline tp_err tp_send_video(tp_bot *bot, const tp_send_video_args *args, 
     static const char loc[] = "sendVideo\000allow_paid_broadcast\000direct_messages_topic_id\000disable_notification\000message_effect_id\000protect_content\000reply_parameters\000suggested_post_parameters";
     return tp_call_desc(bot, loc, f, 24, TP__R_OBJ, 5, -1, args, out, err);
 }
-/* sendAnimation */
-typedef struct tp_send_animation_args {
-    const char *business_connection_id;
-    tp_chat_id chat_id;  /* required */
-    int64_t message_thread_id;
-    int64_t direct_messages_topic_id;
-    tp_input_file animation;  /* required */
-    int64_t duration;
-    int64_t width;
-    int64_t height;
-    tp_input_file thumbnail;
-    const char *caption;
-    const char *parse_mode;
-    const tp_message_entity *caption_entities;
-    size_t caption_entities_count;
-    bool show_caption_above_media;
-    bool has_spoiler;
-    bool disable_notification;
-    bool protect_content;
-    bool allow_paid_broadcast;
-    const char *message_effect_id;
-    const tp_suggested_post_parameters *suggested_post_parameters;
-    const tp_reply_parameters *reply_parameters;
-    const tp_reply_markup *reply_markup;
-} tp_send_animation_args;
-static inline tp_err tp_send_animation(tp_bot *bot, const tp_send_animation_args *args, tp_message_result *out, tp_error *err) {
+static inline tp_err tp_send_animation(tp_bot *bot, const tp_send_animation_args *args,
+                                       tp_message_result *out, tp_error *err) {
     static const tp__fdesc f[21] = {
         {TP__LOC(14), offsetof(tp_send_animation_args, allow_paid_broadcast), 0, 3, 0, 0},
         {1817, offsetof(tp_send_animation_args, animation), 0, 6, 1, 0},
@@ -6182,27 +7936,8 @@ static inline tp_err tp_send_animation(tp_bot *bot, const tp_send_animation_args
     static const char loc[] = "sendAnimation\000allow_paid_broadcast\000direct_messages_topic_id\000disable_notification\000message_effect_id\000protect_content\000reply_parameters\000suggested_post_parameters";
     return tp_call_desc(bot, loc, f, 21, TP__R_OBJ, 5, -1, args, out, err);
 }
-/* sendVoice */
-typedef struct tp_send_voice_args {
-    const char *business_connection_id;
-    tp_chat_id chat_id;  /* required */
-    int64_t message_thread_id;
-    int64_t direct_messages_topic_id;
-    tp_input_file voice;  /* required */
-    const char *caption;
-    const char *parse_mode;
-    const tp_message_entity *caption_entities;
-    size_t caption_entities_count;
-    int64_t duration;
-    bool disable_notification;
-    bool protect_content;
-    bool allow_paid_broadcast;
-    const char *message_effect_id;
-    const tp_suggested_post_parameters *suggested_post_parameters;
-    const tp_reply_parameters *reply_parameters;
-    const tp_reply_markup *reply_markup;
-} tp_send_voice_args;
-static inline tp_err tp_send_voice(tp_bot *bot, const tp_send_voice_args *args, tp_message_result *out, tp_error *err) {
+static inline tp_err tp_send_voice(tp_bot *bot, const tp_send_voice_args *args,
+                                   tp_message_result *out, tp_error *err) {
     static const tp__fdesc f[16] = {
         {TP__LOC(10), offsetof(tp_send_voice_args, allow_paid_broadcast), 0, 3, 0, 0},
         {1862, offsetof(tp_send_voice_args, business_connection_id), 0, 4, 0, 0},
@@ -6224,25 +7959,8 @@ static inline tp_err tp_send_voice(tp_bot *bot, const tp_send_voice_args *args, 
     static const char loc[] = "sendVoice\000allow_paid_broadcast\000direct_messages_topic_id\000disable_notification\000message_effect_id\000protect_content\000reply_parameters\000suggested_post_parameters";
     return tp_call_desc(bot, loc, f, 16, TP__R_OBJ, 5, -1, args, out, err);
 }
-/* sendVideoNote */
-typedef struct tp_send_video_note_args {
-    const char *business_connection_id;
-    tp_chat_id chat_id;  /* required */
-    int64_t message_thread_id;
-    int64_t direct_messages_topic_id;
-    tp_input_file video_note;  /* required */
-    int64_t duration;
-    int64_t length;
-    tp_input_file thumbnail;
-    bool disable_notification;
-    bool protect_content;
-    bool allow_paid_broadcast;
-    const char *message_effect_id;
-    const tp_suggested_post_parameters *suggested_post_parameters;
-    const tp_reply_parameters *reply_parameters;
-    const tp_reply_markup *reply_markup;
-} tp_send_video_note_args;
-static inline tp_err tp_send_video_note(tp_bot *bot, const tp_send_video_note_args *args, tp_message_result *out, tp_error *err) {
+static inline tp_err tp_send_video_note(tp_bot *bot, const tp_send_video_note_args *args,
+                                        tp_message_result *out, tp_error *err) {
     static const tp__fdesc f[15] = {
         {TP__LOC(14), offsetof(tp_send_video_note_args, allow_paid_broadcast), 0, 3, 0, 0},
         {1862, offsetof(tp_send_video_note_args, business_connection_id), 0, 4, 0, 0},
@@ -6263,29 +7981,8 @@ static inline tp_err tp_send_video_note(tp_bot *bot, const tp_send_video_note_ar
     static const char loc[] = "sendVideoNote\000allow_paid_broadcast\000direct_messages_topic_id\000disable_notification\000message_effect_id\000protect_content\000reply_parameters\000suggested_post_parameters";
     return tp_call_desc(bot, loc, f, 15, TP__R_OBJ, 5, -1, args, out, err);
 }
-/* sendPaidMedia */
-typedef struct tp_send_paid_media_args {
-    const char *business_connection_id;
-    tp_chat_id chat_id;  /* required */
-    int64_t message_thread_id;
-    int64_t direct_messages_topic_id;
-    int64_t star_count;  /* required */
-    const tp_input_paid_media *media;  /* required */
-    size_t media_count;
-    const char *payload;
-    const char *caption;
-    const char *parse_mode;
-    const tp_message_entity *caption_entities;
-    size_t caption_entities_count;
-    bool show_caption_above_media;
-    bool disable_notification;
-    bool protect_content;
-    bool allow_paid_broadcast;
-    const tp_suggested_post_parameters *suggested_post_parameters;
-    const tp_reply_parameters *reply_parameters;
-    const tp_reply_markup *reply_markup;
-} tp_send_paid_media_args;
-static inline tp_err tp_send_paid_media(tp_bot *bot, const tp_send_paid_media_args *args, tp_message_result *out, tp_error *err) {
+static inline tp_err tp_send_paid_media(tp_bot *bot, const tp_send_paid_media_args *args,
+                                        tp_message_result *out, tp_error *err) {
     static const tp__fdesc f[17] = {
         {TP__LOC(14), offsetof(tp_send_paid_media_args, allow_paid_broadcast), 0, 3, 0, 0},
         {1862, offsetof(tp_send_paid_media_args, business_connection_id), 0, 4, 0, 0},
@@ -6308,21 +8005,8 @@ static inline tp_err tp_send_paid_media(tp_bot *bot, const tp_send_paid_media_ar
     static const char loc[] = "sendPaidMedia\000allow_paid_broadcast\000direct_messages_topic_id\000disable_notification\000protect_content\000reply_parameters\000suggested_post_parameters";
     return tp_call_desc(bot, loc, f, 17, TP__R_OBJ, 5, -1, args, out, err);
 }
-/* sendMediaGroup */
-typedef struct tp_send_media_group_args {
-    const char *business_connection_id;
-    tp_chat_id chat_id;  /* required */
-    int64_t message_thread_id;
-    int64_t direct_messages_topic_id;
-    const tp_input_media *media;  /* required */
-    size_t media_count;
-    bool disable_notification;
-    bool protect_content;
-    bool allow_paid_broadcast;
-    const char *message_effect_id;
-    const tp_reply_parameters *reply_parameters;
-} tp_send_media_group_args;
-static inline tp_err tp_send_media_group(tp_bot *bot, const tp_send_media_group_args *args, tp_message_list_result *out, tp_error *err) {
+static inline tp_err tp_send_media_group(tp_bot *bot, const tp_send_media_group_args *args,
+                                         tp_message_list_result *out, tp_error *err) {
     static const tp__fdesc f[10] = {
         {TP__LOC(15), offsetof(tp_send_media_group_args, allow_paid_broadcast), 0, 3, 0, 0},
         {1862, offsetof(tp_send_media_group_args, business_connection_id), 0, 4, 0, 0},
@@ -6338,27 +8022,8 @@ static inline tp_err tp_send_media_group(tp_bot *bot, const tp_send_media_group_
     static const char loc[] = "sendMediaGroup\000allow_paid_broadcast\000direct_messages_topic_id\000disable_notification\000message_effect_id\000protect_content\000reply_parameters";
     return tp_call_desc(bot, loc, f, 10, TP__R_ARR, 5, -1, args, out, err);
 }
-/* sendLocation */
-typedef struct tp_send_location_args {
-    const char *business_connection_id;
-    tp_chat_id chat_id;  /* required */
-    int64_t message_thread_id;
-    int64_t direct_messages_topic_id;
-    double latitude;  /* required */
-    double longitude;  /* required */
-    double horizontal_accuracy;
-    int64_t live_period;
-    int64_t heading;
-    int64_t proximity_alert_radius;
-    bool disable_notification;
-    bool protect_content;
-    bool allow_paid_broadcast;
-    const char *message_effect_id;
-    const tp_suggested_post_parameters *suggested_post_parameters;
-    const tp_reply_parameters *reply_parameters;
-    const tp_reply_markup *reply_markup;
-} tp_send_location_args;
-static inline tp_err tp_send_location(tp_bot *bot, const tp_send_location_args *args, tp_message_result *out, tp_error *err) {
+static inline tp_err tp_send_location(tp_bot *bot, const tp_send_location_args *args,
+                                      tp_message_result *out, tp_error *err) {
     static const tp__fdesc f[17] = {
         {TP__LOC(13), offsetof(tp_send_location_args, allow_paid_broadcast), 0, 3, 0, 0},
         {1862, offsetof(tp_send_location_args, business_connection_id), 0, 4, 0, 0},
@@ -6381,29 +8046,8 @@ static inline tp_err tp_send_location(tp_bot *bot, const tp_send_location_args *
     static const char loc[] = "sendLocation\000allow_paid_broadcast\000direct_messages_topic_id\000disable_notification\000message_effect_id\000protect_content\000reply_parameters\000suggested_post_parameters";
     return tp_call_desc(bot, loc, f, 17, TP__R_OBJ, 5, -1, args, out, err);
 }
-/* sendVenue */
-typedef struct tp_send_venue_args {
-    const char *business_connection_id;
-    tp_chat_id chat_id;  /* required */
-    int64_t message_thread_id;
-    int64_t direct_messages_topic_id;
-    double latitude;  /* required */
-    double longitude;  /* required */
-    const char *title;  /* required */
-    const char *address;  /* required */
-    const char *foursquare_id;
-    const char *foursquare_type;
-    const char *google_place_id;
-    const char *google_place_type;
-    bool disable_notification;
-    bool protect_content;
-    bool allow_paid_broadcast;
-    const char *message_effect_id;
-    const tp_suggested_post_parameters *suggested_post_parameters;
-    const tp_reply_parameters *reply_parameters;
-    const tp_reply_markup *reply_markup;
-} tp_send_venue_args;
-static inline tp_err tp_send_venue(tp_bot *bot, const tp_send_venue_args *args, tp_message_result *out, tp_error *err) {
+static inline tp_err tp_send_venue(tp_bot *bot, const tp_send_venue_args *args,
+                                   tp_message_result *out, tp_error *err) {
     static const tp__fdesc f[19] = {
         {5366, offsetof(tp_send_venue_args, address), 0, 4, 1, 0},
         {TP__LOC(10), offsetof(tp_send_venue_args, allow_paid_broadcast), 0, 3, 0, 0},
@@ -6428,25 +8072,8 @@ static inline tp_err tp_send_venue(tp_bot *bot, const tp_send_venue_args *args, 
     static const char loc[] = "sendVenue\000allow_paid_broadcast\000direct_messages_topic_id\000disable_notification\000message_effect_id\000protect_content\000reply_parameters\000suggested_post_parameters";
     return tp_call_desc(bot, loc, f, 19, TP__R_OBJ, 5, -1, args, out, err);
 }
-/* sendContact */
-typedef struct tp_send_contact_args {
-    const char *business_connection_id;
-    tp_chat_id chat_id;  /* required */
-    int64_t message_thread_id;
-    int64_t direct_messages_topic_id;
-    const char *phone_number;  /* required */
-    const char *first_name;  /* required */
-    const char *last_name;
-    const char *vcard;
-    bool disable_notification;
-    bool protect_content;
-    bool allow_paid_broadcast;
-    const char *message_effect_id;
-    const tp_suggested_post_parameters *suggested_post_parameters;
-    const tp_reply_parameters *reply_parameters;
-    const tp_reply_markup *reply_markup;
-} tp_send_contact_args;
-static inline tp_err tp_send_contact(tp_bot *bot, const tp_send_contact_args *args, tp_message_result *out, tp_error *err) {
+static inline tp_err tp_send_contact(tp_bot *bot, const tp_send_contact_args *args,
+                                     tp_message_result *out, tp_error *err) {
     static const tp__fdesc f[15] = {
         {TP__LOC(12), offsetof(tp_send_contact_args, allow_paid_broadcast), 0, 3, 0, 0},
         {1862, offsetof(tp_send_contact_args, business_connection_id), 0, 4, 0, 0},
@@ -6467,52 +8094,8 @@ static inline tp_err tp_send_contact(tp_bot *bot, const tp_send_contact_args *ar
     static const char loc[] = "sendContact\000allow_paid_broadcast\000direct_messages_topic_id\000disable_notification\000message_effect_id\000protect_content\000reply_parameters\000suggested_post_parameters";
     return tp_call_desc(bot, loc, f, 15, TP__R_OBJ, 5, -1, args, out, err);
 }
-/* sendPoll */
-typedef struct tp_send_poll_args {
-    const char *business_connection_id;
-    tp_chat_id chat_id;  /* required */
-    int64_t message_thread_id;
-    const char *question;  /* required */
-    const char *question_parse_mode;
-    const tp_message_entity *question_entities;
-    size_t question_entities_count;
-    const tp_input_poll_option *options;  /* required */
-    size_t options_count;
-    bool is_anonymous;
-    const char *type;
-    bool allows_multiple_answers;
-    bool allows_revoting;
-    bool shuffle_options;
-    bool allow_adding_options;
-    bool hide_results_until_closes;
-    bool members_only;
-    const char * const *country_codes;
-    size_t country_codes_count;
-    const int64_t *correct_option_ids;
-    size_t correct_option_ids_count;
-    const char *explanation;
-    const char *explanation_parse_mode;
-    const tp_message_entity *explanation_entities;
-    size_t explanation_entities_count;
-    const tp_input_poll_media *explanation_media;
-    int64_t open_period;
-    int64_t close_date;
-    bool is_closed;
-    const char *description;
-    const char *description_parse_mode;
-    const tp_message_entity *description_entities;
-    size_t description_entities_count;
-    const tp_input_poll_media *media;
-    bool disable_notification;
-    bool protect_content;
-    bool allow_paid_broadcast;
-    const char *message_effect_id;
-    const tp_reply_parameters *reply_parameters;
-    const tp_reply_markup *reply_markup;
-    bool has_is_anonymous;  /* true: send is_anonymous even if false (absent: true) */
-    bool has_allows_revoting;  /* true: send allows_revoting even if false (absent: true unless a quiz) */
-} tp_send_poll_args;
-static inline tp_err tp_send_poll(tp_bot *bot, const tp_send_poll_args *args, tp_message_result *out, tp_error *err) {
+static inline tp_err tp_send_poll(tp_bot *bot, const tp_send_poll_args *args,
+                                  tp_message_result *out, tp_error *err) {
     static const tp__fdesc f[34] = {
         {TP__LOC(9), offsetof(tp_send_poll_args, allow_adding_options), 0, 3, 0, 0},
         {TP__LOC(30), offsetof(tp_send_poll_args, allow_paid_broadcast), 0, 3, 0, 0},
@@ -6552,18 +8135,8 @@ static inline tp_err tp_send_poll(tp_bot *bot, const tp_send_poll_args *args, tp
     static const char loc[] = "sendPoll\000allow_adding_options\000allow_paid_broadcast\000description_parse_mode\000disable_notification\000explanation_parse_mode\000hide_results_until_closes\000message_effect_id\000protect_content\000question_parse_mode\000reply_parameters\000shuffle_options";
     return tp_call_desc(bot, loc, f, 34, TP__R_OBJ, 5, -1, args, out, err);
 }
-/* sendChecklist */
-typedef struct tp_send_checklist_args {
-    const char *business_connection_id;  /* required */
-    tp_chat_id chat_id;  /* required */
-    const tp_input_checklist *checklist;  /* required */
-    bool disable_notification;
-    bool protect_content;
-    const char *message_effect_id;
-    const tp_reply_parameters *reply_parameters;
-    const tp_inline_keyboard_markup *reply_markup;
-} tp_send_checklist_args;
-static inline tp_err tp_send_checklist(tp_bot *bot, const tp_send_checklist_args *args, tp_message_result *out, tp_error *err) {
+static inline tp_err tp_send_checklist(tp_bot *bot, const tp_send_checklist_args *args,
+                                       tp_message_result *out, tp_error *err) {
     static const tp__fdesc f[8] = {
         {1862, offsetof(tp_send_checklist_args, business_connection_id), 0, 4, 1, 0},
         {3843, offsetof(tp_send_checklist_args, chat_id), 0, 5, 1, 0},
@@ -6577,22 +8150,8 @@ static inline tp_err tp_send_checklist(tp_bot *bot, const tp_send_checklist_args
     static const char loc[] = "sendChecklist\000disable_notification\000message_effect_id\000protect_content\000reply_parameters";
     return tp_call_desc(bot, loc, f, 8, TP__R_OBJ, 5, -1, args, out, err);
 }
-/* sendDice */
-typedef struct tp_send_dice_args {
-    const char *business_connection_id;
-    tp_chat_id chat_id;  /* required */
-    int64_t message_thread_id;
-    int64_t direct_messages_topic_id;
-    const char *emoji;
-    bool disable_notification;
-    bool protect_content;
-    bool allow_paid_broadcast;
-    const char *message_effect_id;
-    const tp_suggested_post_parameters *suggested_post_parameters;
-    const tp_reply_parameters *reply_parameters;
-    const tp_reply_markup *reply_markup;
-} tp_send_dice_args;
-static inline tp_err tp_send_dice(tp_bot *bot, const tp_send_dice_args *args, tp_message_result *out, tp_error *err) {
+static inline tp_err tp_send_dice(tp_bot *bot, const tp_send_dice_args *args,
+                                  tp_message_result *out, tp_error *err) {
     static const tp__fdesc f[12] = {
         {TP__LOC(9), offsetof(tp_send_dice_args, allow_paid_broadcast), 0, 3, 0, 0},
         {1862, offsetof(tp_send_dice_args, business_connection_id), 0, 4, 0, 0},
@@ -6610,17 +8169,8 @@ static inline tp_err tp_send_dice(tp_bot *bot, const tp_send_dice_args *args, tp
     static const char loc[] = "sendDice\000allow_paid_broadcast\000direct_messages_topic_id\000disable_notification\000message_effect_id\000protect_content\000reply_parameters\000suggested_post_parameters";
     return tp_call_desc(bot, loc, f, 12, TP__R_OBJ, 5, -1, args, out, err);
 }
-/* sendMessageDraft */
-typedef struct tp_send_message_draft_args {
-    int64_t chat_id;  /* required */
-    int64_t message_thread_id;
-    int64_t draft_id;  /* required */
-    const char *text;
-    const char *parse_mode;
-    const tp_message_entity *entities;
-    size_t entities_count;
-} tp_send_message_draft_args;
-static inline tp_err tp_send_message_draft(tp_bot *bot, const tp_send_message_draft_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_send_message_draft(tp_bot *bot, const tp_send_message_draft_args *args,
+                                           tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[6] = {
         {3843, offsetof(tp_send_message_draft_args, chat_id), 0, 1, 1, 0},
         {TP__LOC(17), offsetof(tp_send_message_draft_args, draft_id), 0, 1, 1, 0},
@@ -6632,14 +8182,8 @@ static inline tp_err tp_send_message_draft(tp_bot *bot, const tp_send_message_dr
     static const char loc[] = "sendMessageDraft\000draft_id";
     return tp_call_desc(bot, loc, f, 6, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* sendChatAction */
-typedef struct tp_send_chat_action_args {
-    const char *business_connection_id;
-    tp_chat_id chat_id;  /* required */
-    int64_t message_thread_id;
-    const char *action;  /* required */
-} tp_send_chat_action_args;
-static inline tp_err tp_send_chat_action(tp_bot *bot, const tp_send_chat_action_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_send_chat_action(tp_bot *bot, const tp_send_chat_action_args *args,
+                                         tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[4] = {
         {TP__LOC(15), offsetof(tp_send_chat_action_args, action), 0, 4, 1, 0},
         {1862, offsetof(tp_send_chat_action_args, business_connection_id), 0, 4, 0, 0},
@@ -6649,15 +8193,8 @@ static inline tp_err tp_send_chat_action(tp_bot *bot, const tp_send_chat_action_
     static const char loc[] = "sendChatAction\000action";
     return tp_call_desc(bot, loc, f, 4, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* setMessageReaction */
-typedef struct tp_set_message_reaction_args {
-    tp_chat_id chat_id;  /* required */
-    int64_t message_id;  /* required */
-    const tp_reaction_type *reaction;
-    size_t reaction_count;
-    bool is_big;
-} tp_set_message_reaction_args;
-static inline tp_err tp_set_message_reaction(tp_bot *bot, const tp_set_message_reaction_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_set_message_reaction(tp_bot *bot, const tp_set_message_reaction_args *args,
+                                             tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[4] = {
         {3843, offsetof(tp_set_message_reaction_args, chat_id), 0, 5, 1, 0},
         {TP__LOC(19), offsetof(tp_set_message_reaction_args, is_big), 0, 3, 0, 0},
@@ -6667,13 +8204,9 @@ static inline tp_err tp_set_message_reaction(tp_bot *bot, const tp_set_message_r
     static const char loc[] = "setMessageReaction\000is_big\000reaction";
     return tp_call_desc(bot, loc, f, 4, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* getUserProfilePhotos */
-typedef struct tp_get_user_profile_photos_args {
-    int64_t user_id;  /* required */
-    int64_t offset;
-    int64_t limit;
-} tp_get_user_profile_photos_args;
-static inline tp_err tp_get_user_profile_photos(tp_bot *bot, const tp_get_user_profile_photos_args *args, tp_user_profile_photos_result *out, tp_error *err) {
+static inline tp_err tp_get_user_profile_photos(tp_bot *bot,
+                                                const tp_get_user_profile_photos_args *args,
+                                                tp_user_profile_photos_result *out, tp_error *err) {
     static const tp__fdesc f[3] = {
         {TP__LOC(21), offsetof(tp_get_user_profile_photos_args, limit), 0, 1, 0, 0},
         {3723, offsetof(tp_get_user_profile_photos_args, offset), 0, 1, 0, 0},
@@ -6682,13 +8215,9 @@ static inline tp_err tp_get_user_profile_photos(tp_bot *bot, const tp_get_user_p
     static const char loc[] = "getUserProfilePhotos\000limit";
     return tp_call_desc(bot, loc, f, 3, TP__R_OBJ, 100, -1, args, out, err);
 }
-/* getUserProfileAudios */
-typedef struct tp_get_user_profile_audios_args {
-    int64_t user_id;  /* required */
-    int64_t offset;
-    int64_t limit;
-} tp_get_user_profile_audios_args;
-static inline tp_err tp_get_user_profile_audios(tp_bot *bot, const tp_get_user_profile_audios_args *args, tp_user_profile_audios_result *out, tp_error *err) {
+static inline tp_err tp_get_user_profile_audios(tp_bot *bot,
+                                                const tp_get_user_profile_audios_args *args,
+                                                tp_user_profile_audios_result *out, tp_error *err) {
     static const tp__fdesc f[3] = {
         {TP__LOC(21), offsetof(tp_get_user_profile_audios_args, limit), 0, 1, 0, 0},
         {3723, offsetof(tp_get_user_profile_audios_args, offset), 0, 1, 0, 0},
@@ -6697,13 +8226,9 @@ static inline tp_err tp_get_user_profile_audios(tp_bot *bot, const tp_get_user_p
     static const char loc[] = "getUserProfileAudios\000limit";
     return tp_call_desc(bot, loc, f, 3, TP__R_OBJ, 101, -1, args, out, err);
 }
-/* setUserEmojiStatus */
-typedef struct tp_set_user_emoji_status_args {
-    int64_t user_id;  /* required */
-    const char *emoji_status_custom_emoji_id;
-    int64_t emoji_status_expiration_date;
-} tp_set_user_emoji_status_args;
-static inline tp_err tp_set_user_emoji_status(tp_bot *bot, const tp_set_user_emoji_status_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_set_user_emoji_status(tp_bot *bot,
+                                              const tp_set_user_emoji_status_args *args,
+                                              tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[3] = {
         {1224, offsetof(tp_set_user_emoji_status_args, emoji_status_custom_emoji_id), 0, 4, 0, 0},
         {1253, offsetof(tp_set_user_emoji_status_args, emoji_status_expiration_date), 0, 1, 0, 0},
@@ -6712,25 +8237,16 @@ static inline tp_err tp_set_user_emoji_status(tp_bot *bot, const tp_set_user_emo
     static const char loc[] = "setUserEmojiStatus";
     return tp_call_desc(bot, loc, f, 3, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* getFile */
-typedef struct tp_get_file_args {
-    const char *file_id;  /* required */
-} tp_get_file_args;
-static inline tp_err tp_get_file(tp_bot *bot, const tp_get_file_args *args, tp_file_result *out, tp_error *err) {
+static inline tp_err tp_get_file(tp_bot *bot, const tp_get_file_args *args, tp_file_result *out,
+                                 tp_error *err) {
     static const tp__fdesc f[1] = {
         {4085, offsetof(tp_get_file_args, file_id), 0, 4, 1, 0},
     };
     static const char loc[] = "getFile";
     return tp_call_desc(bot, loc, f, 1, TP__R_OBJ, 102, -1, args, out, err);
 }
-/* banChatMember */
-typedef struct tp_ban_chat_member_args {
-    tp_chat_id chat_id;  /* required */
-    int64_t user_id;  /* required */
-    int64_t until_date;
-    bool revoke_messages;
-} tp_ban_chat_member_args;
-static inline tp_err tp_ban_chat_member(tp_bot *bot, const tp_ban_chat_member_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_ban_chat_member(tp_bot *bot, const tp_ban_chat_member_args *args,
+                                        tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[4] = {
         {3843, offsetof(tp_ban_chat_member_args, chat_id), 0, 5, 1, 0},
         {TP__LOC(14), offsetof(tp_ban_chat_member_args, revoke_messages), 0, 3, 0, 0},
@@ -6740,13 +8256,8 @@ static inline tp_err tp_ban_chat_member(tp_bot *bot, const tp_ban_chat_member_ar
     static const char loc[] = "banChatMember\000revoke_messages";
     return tp_call_desc(bot, loc, f, 4, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* unbanChatMember */
-typedef struct tp_unban_chat_member_args {
-    tp_chat_id chat_id;  /* required */
-    int64_t user_id;  /* required */
-    bool only_if_banned;
-} tp_unban_chat_member_args;
-static inline tp_err tp_unban_chat_member(tp_bot *bot, const tp_unban_chat_member_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_unban_chat_member(tp_bot *bot, const tp_unban_chat_member_args *args,
+                                          tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[3] = {
         {3843, offsetof(tp_unban_chat_member_args, chat_id), 0, 5, 1, 0},
         {TP__LOC(16), offsetof(tp_unban_chat_member_args, only_if_banned), 0, 3, 0, 0},
@@ -6755,15 +8266,8 @@ static inline tp_err tp_unban_chat_member(tp_bot *bot, const tp_unban_chat_membe
     static const char loc[] = "unbanChatMember\000only_if_banned";
     return tp_call_desc(bot, loc, f, 3, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* restrictChatMember */
-typedef struct tp_restrict_chat_member_args {
-    tp_chat_id chat_id;  /* required */
-    int64_t user_id;  /* required */
-    const tp_chat_permissions *permissions;  /* required */
-    bool use_independent_chat_permissions;
-    int64_t until_date;
-} tp_restrict_chat_member_args;
-static inline tp_err tp_restrict_chat_member(tp_bot *bot, const tp_restrict_chat_member_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_restrict_chat_member(tp_bot *bot, const tp_restrict_chat_member_args *args,
+                                             tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[5] = {
         {3843, offsetof(tp_restrict_chat_member_args, chat_id), 0, 5, 1, 0},
         {1621, offsetof(tp_restrict_chat_member_args, permissions), 0, 7, 1, 130},
@@ -6774,30 +8278,8 @@ static inline tp_err tp_restrict_chat_member(tp_bot *bot, const tp_restrict_chat
     static const char loc[] = "restrictChatMember\000use_independent_chat_permissions";
     return tp_call_desc(bot, loc, f, 5, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* promoteChatMember */
-typedef struct tp_promote_chat_member_args {
-    tp_chat_id chat_id;  /* required */
-    int64_t user_id;  /* required */
-    bool is_anonymous;
-    bool can_manage_chat;
-    bool can_delete_messages;
-    bool can_manage_video_chats;
-    bool can_restrict_members;
-    bool can_promote_members;
-    bool can_change_info;
-    bool can_invite_users;
-    bool can_post_stories;
-    bool can_edit_stories;
-    bool can_delete_stories;
-    bool can_post_messages;
-    bool can_edit_messages;
-    bool can_pin_messages;
-    bool can_manage_topics;
-    bool can_manage_direct_messages;
-    bool can_manage_tags;
-    bool has_can_restrict_members;  /* true: send can_restrict_members even if false (absent: true when promoting in a channel) */
-} tp_promote_chat_member_args;
-static inline tp_err tp_promote_chat_member(tp_bot *bot, const tp_promote_chat_member_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_promote_chat_member(tp_bot *bot, const tp_promote_chat_member_args *args,
+                                            tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[19] = {
         {8739, offsetof(tp_promote_chat_member_args, can_change_info), 0, 3, 0, 0},
         {8755, offsetof(tp_promote_chat_member_args, can_delete_messages), 0, 3, 0, 0},
@@ -6822,13 +8304,9 @@ static inline tp_err tp_promote_chat_member(tp_bot *bot, const tp_promote_chat_m
     static const char loc[] = "promoteChatMember";
     return tp_call_desc(bot, loc, f, 19, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* setChatAdministratorCustomTitle */
-typedef struct tp_set_chat_administrator_custom_title_args {
-    tp_chat_id chat_id;  /* required */
-    int64_t user_id;  /* required */
-    const char *custom_title;  /* required */
-} tp_set_chat_administrator_custom_title_args;
-static inline tp_err tp_set_chat_administrator_custom_title(tp_bot *bot, const tp_set_chat_administrator_custom_title_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_set_chat_administrator_custom_title(tp_bot *bot,
+                                                            const tp_set_chat_administrator_custom_title_args *args,
+                                                            tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[3] = {
         {3843, offsetof(tp_set_chat_administrator_custom_title_args, chat_id), 0, 5, 1, 0},
         {9212, offsetof(tp_set_chat_administrator_custom_title_args, custom_title), 0, 4, 1, 0},
@@ -6837,13 +8315,8 @@ static inline tp_err tp_set_chat_administrator_custom_title(tp_bot *bot, const t
     static const char loc[] = "setChatAdministratorCustomTitle";
     return tp_call_desc(bot, loc, f, 3, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* setChatMemberTag */
-typedef struct tp_set_chat_member_tag_args {
-    tp_chat_id chat_id;  /* required */
-    int64_t user_id;  /* required */
-    const char *tag;
-} tp_set_chat_member_tag_args;
-static inline tp_err tp_set_chat_member_tag(tp_bot *bot, const tp_set_chat_member_tag_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_set_chat_member_tag(tp_bot *bot, const tp_set_chat_member_tag_args *args,
+                                            tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[3] = {
         {3843, offsetof(tp_set_chat_member_tag_args, chat_id), 0, 5, 1, 0},
         {9280, offsetof(tp_set_chat_member_tag_args, tag), 0, 4, 0, 0},
@@ -6852,12 +8325,8 @@ static inline tp_err tp_set_chat_member_tag(tp_bot *bot, const tp_set_chat_membe
     static const char loc[] = "setChatMemberTag";
     return tp_call_desc(bot, loc, f, 3, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* banChatSenderChat */
-typedef struct tp_ban_chat_sender_chat_args {
-    tp_chat_id chat_id;  /* required */
-    int64_t sender_chat_id;  /* required */
-} tp_ban_chat_sender_chat_args;
-static inline tp_err tp_ban_chat_sender_chat(tp_bot *bot, const tp_ban_chat_sender_chat_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_ban_chat_sender_chat(tp_bot *bot, const tp_ban_chat_sender_chat_args *args,
+                                             tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {3843, offsetof(tp_ban_chat_sender_chat_args, chat_id), 0, 5, 1, 0},
         {TP__LOC(18), offsetof(tp_ban_chat_sender_chat_args, sender_chat_id), 0, 1, 1, 0},
@@ -6865,12 +8334,9 @@ static inline tp_err tp_ban_chat_sender_chat(tp_bot *bot, const tp_ban_chat_send
     static const char loc[] = "banChatSenderChat\000sender_chat_id";
     return tp_call_desc(bot, loc, f, 2, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* unbanChatSenderChat */
-typedef struct tp_unban_chat_sender_chat_args {
-    tp_chat_id chat_id;  /* required */
-    int64_t sender_chat_id;  /* required */
-} tp_unban_chat_sender_chat_args;
-static inline tp_err tp_unban_chat_sender_chat(tp_bot *bot, const tp_unban_chat_sender_chat_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_unban_chat_sender_chat(tp_bot *bot,
+                                               const tp_unban_chat_sender_chat_args *args,
+                                               tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {3843, offsetof(tp_unban_chat_sender_chat_args, chat_id), 0, 5, 1, 0},
         {TP__LOC(20), offsetof(tp_unban_chat_sender_chat_args, sender_chat_id), 0, 1, 1, 0},
@@ -6878,13 +8344,8 @@ static inline tp_err tp_unban_chat_sender_chat(tp_bot *bot, const tp_unban_chat_
     static const char loc[] = "unbanChatSenderChat\000sender_chat_id";
     return tp_call_desc(bot, loc, f, 2, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* setChatPermissions */
-typedef struct tp_set_chat_permissions_args {
-    tp_chat_id chat_id;  /* required */
-    const tp_chat_permissions *permissions;  /* required */
-    bool use_independent_chat_permissions;
-} tp_set_chat_permissions_args;
-static inline tp_err tp_set_chat_permissions(tp_bot *bot, const tp_set_chat_permissions_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_set_chat_permissions(tp_bot *bot, const tp_set_chat_permissions_args *args,
+                                             tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[3] = {
         {3843, offsetof(tp_set_chat_permissions_args, chat_id), 0, 5, 1, 0},
         {1621, offsetof(tp_set_chat_permissions_args, permissions), 0, 7, 1, 130},
@@ -6893,26 +8354,18 @@ static inline tp_err tp_set_chat_permissions(tp_bot *bot, const tp_set_chat_perm
     static const char loc[] = "setChatPermissions\000use_independent_chat_permissions";
     return tp_call_desc(bot, loc, f, 3, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* exportChatInviteLink */
-typedef struct tp_export_chat_invite_link_args {
-    tp_chat_id chat_id;  /* required */
-} tp_export_chat_invite_link_args;
-static inline tp_err tp_export_chat_invite_link(tp_bot *bot, const tp_export_chat_invite_link_args *args, tp_string_result *out, tp_error *err) {
+static inline tp_err tp_export_chat_invite_link(tp_bot *bot,
+                                                const tp_export_chat_invite_link_args *args,
+                                                tp_string_result *out, tp_error *err) {
     static const tp__fdesc f[1] = {
         {3843, offsetof(tp_export_chat_invite_link_args, chat_id), 0, 5, 1, 0},
     };
     static const char loc[] = "exportChatInviteLink";
     return tp_call_desc(bot, loc, f, 1, TP__R_STR, 0, -1, args, out, err);
 }
-/* createChatInviteLink */
-typedef struct tp_create_chat_invite_link_args {
-    tp_chat_id chat_id;  /* required */
-    const char *name;
-    int64_t expire_date;
-    int64_t member_limit;
-    bool creates_join_request;
-} tp_create_chat_invite_link_args;
-static inline tp_err tp_create_chat_invite_link(tp_bot *bot, const tp_create_chat_invite_link_args *args, tp_chat_invite_link_result *out, tp_error *err) {
+static inline tp_err tp_create_chat_invite_link(tp_bot *bot,
+                                                const tp_create_chat_invite_link_args *args,
+                                                tp_chat_invite_link_result *out, tp_error *err) {
     static const tp__fdesc f[5] = {
         {3843, offsetof(tp_create_chat_invite_link_args, chat_id), 0, 5, 1, 0},
         {8573, offsetof(tp_create_chat_invite_link_args, creates_join_request), 0, 3, 0, 0},
@@ -6923,16 +8376,9 @@ static inline tp_err tp_create_chat_invite_link(tp_bot *bot, const tp_create_cha
     static const char loc[] = "createChatInviteLink";
     return tp_call_desc(bot, loc, f, 5, TP__R_OBJ, 119, -1, args, out, err);
 }
-/* editChatInviteLink */
-typedef struct tp_edit_chat_invite_link_args {
-    tp_chat_id chat_id;  /* required */
-    const char *invite_link;  /* required */
-    const char *name;
-    int64_t expire_date;
-    int64_t member_limit;
-    bool creates_join_request;
-} tp_edit_chat_invite_link_args;
-static inline tp_err tp_edit_chat_invite_link(tp_bot *bot, const tp_edit_chat_invite_link_args *args, tp_chat_invite_link_result *out, tp_error *err) {
+static inline tp_err tp_edit_chat_invite_link(tp_bot *bot,
+                                              const tp_edit_chat_invite_link_args *args,
+                                              tp_chat_invite_link_result *out, tp_error *err) {
     static const tp__fdesc f[6] = {
         {3843, offsetof(tp_edit_chat_invite_link_args, chat_id), 0, 5, 1, 0},
         {8573, offsetof(tp_edit_chat_invite_link_args, creates_join_request), 0, 3, 0, 0},
@@ -6944,14 +8390,9 @@ static inline tp_err tp_edit_chat_invite_link(tp_bot *bot, const tp_edit_chat_in
     static const char loc[] = "editChatInviteLink";
     return tp_call_desc(bot, loc, f, 6, TP__R_OBJ, 119, -1, args, out, err);
 }
-/* createChatSubscriptionInviteLink */
-typedef struct tp_create_chat_subscription_invite_link_args {
-    tp_chat_id chat_id;  /* required */
-    const char *name;
-    int64_t subscription_period;  /* required */
-    int64_t subscription_price;  /* required */
-} tp_create_chat_subscription_invite_link_args;
-static inline tp_err tp_create_chat_subscription_invite_link(tp_bot *bot, const tp_create_chat_subscription_invite_link_args *args, tp_chat_invite_link_result *out, tp_error *err) {
+static inline tp_err tp_create_chat_subscription_invite_link(tp_bot *bot,
+        const tp_create_chat_subscription_invite_link_args *args, tp_chat_invite_link_result *out,
+        tp_error *err) {
     static const tp__fdesc f[4] = {
         {3843, offsetof(tp_create_chat_subscription_invite_link_args, chat_id), 0, 5, 1, 0},
         {6180, offsetof(tp_create_chat_subscription_invite_link_args, name), 0, 4, 0, 0},
@@ -6961,13 +8402,10 @@ static inline tp_err tp_create_chat_subscription_invite_link(tp_bot *bot, const 
     static const char loc[] = "createChatSubscriptionInviteLink";
     return tp_call_desc(bot, loc, f, 4, TP__R_OBJ, 119, -1, args, out, err);
 }
-/* editChatSubscriptionInviteLink */
-typedef struct tp_edit_chat_subscription_invite_link_args {
-    tp_chat_id chat_id;  /* required */
-    const char *invite_link;  /* required */
-    const char *name;
-} tp_edit_chat_subscription_invite_link_args;
-static inline tp_err tp_edit_chat_subscription_invite_link(tp_bot *bot, const tp_edit_chat_subscription_invite_link_args *args, tp_chat_invite_link_result *out, tp_error *err) {
+static inline tp_err tp_edit_chat_subscription_invite_link(tp_bot *bot,
+                                                           const tp_edit_chat_subscription_invite_link_args *args,
+                                                           tp_chat_invite_link_result *out,
+                                                           tp_error *err) {
     static const tp__fdesc f[3] = {
         {3843, offsetof(tp_edit_chat_subscription_invite_link_args, chat_id), 0, 5, 1, 0},
         {1467, offsetof(tp_edit_chat_subscription_invite_link_args, invite_link), 0, 4, 1, 0},
@@ -6976,12 +8414,9 @@ static inline tp_err tp_edit_chat_subscription_invite_link(tp_bot *bot, const tp
     static const char loc[] = "editChatSubscriptionInviteLink";
     return tp_call_desc(bot, loc, f, 3, TP__R_OBJ, 119, -1, args, out, err);
 }
-/* revokeChatInviteLink */
-typedef struct tp_revoke_chat_invite_link_args {
-    tp_chat_id chat_id;  /* required */
-    const char *invite_link;  /* required */
-} tp_revoke_chat_invite_link_args;
-static inline tp_err tp_revoke_chat_invite_link(tp_bot *bot, const tp_revoke_chat_invite_link_args *args, tp_chat_invite_link_result *out, tp_error *err) {
+static inline tp_err tp_revoke_chat_invite_link(tp_bot *bot,
+                                                const tp_revoke_chat_invite_link_args *args,
+                                                tp_chat_invite_link_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {3843, offsetof(tp_revoke_chat_invite_link_args, chat_id), 0, 5, 1, 0},
         {1467, offsetof(tp_revoke_chat_invite_link_args, invite_link), 0, 4, 1, 0},
@@ -6989,12 +8424,9 @@ static inline tp_err tp_revoke_chat_invite_link(tp_bot *bot, const tp_revoke_cha
     static const char loc[] = "revokeChatInviteLink";
     return tp_call_desc(bot, loc, f, 2, TP__R_OBJ, 119, -1, args, out, err);
 }
-/* approveChatJoinRequest */
-typedef struct tp_approve_chat_join_request_args {
-    tp_chat_id chat_id;  /* required */
-    int64_t user_id;  /* required */
-} tp_approve_chat_join_request_args;
-static inline tp_err tp_approve_chat_join_request(tp_bot *bot, const tp_approve_chat_join_request_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_approve_chat_join_request(tp_bot *bot,
+                                                  const tp_approve_chat_join_request_args *args,
+                                                  tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {3843, offsetof(tp_approve_chat_join_request_args, chat_id), 0, 5, 1, 0},
         {4424, offsetof(tp_approve_chat_join_request_args, user_id), 0, 1, 1, 0},
@@ -7002,12 +8434,9 @@ static inline tp_err tp_approve_chat_join_request(tp_bot *bot, const tp_approve_
     static const char loc[] = "approveChatJoinRequest";
     return tp_call_desc(bot, loc, f, 2, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* declineChatJoinRequest */
-typedef struct tp_decline_chat_join_request_args {
-    tp_chat_id chat_id;  /* required */
-    int64_t user_id;  /* required */
-} tp_decline_chat_join_request_args;
-static inline tp_err tp_decline_chat_join_request(tp_bot *bot, const tp_decline_chat_join_request_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_decline_chat_join_request(tp_bot *bot,
+                                                  const tp_decline_chat_join_request_args *args,
+                                                  tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {3843, offsetof(tp_decline_chat_join_request_args, chat_id), 0, 5, 1, 0},
         {4424, offsetof(tp_decline_chat_join_request_args, user_id), 0, 1, 1, 0},
@@ -7015,12 +8444,9 @@ static inline tp_err tp_decline_chat_join_request(tp_bot *bot, const tp_decline_
     static const char loc[] = "declineChatJoinRequest";
     return tp_call_desc(bot, loc, f, 2, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* answerChatJoinRequestQuery */
-typedef struct tp_answer_chat_join_request_query_args {
-    const char *chat_join_request_query_id;  /* required */
-    const char *result;  /* required */
-} tp_answer_chat_join_request_query_args;
-static inline tp_err tp_answer_chat_join_request_query(tp_bot *bot, const tp_answer_chat_join_request_query_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_answer_chat_join_request_query(tp_bot *bot,
+                                                       const tp_answer_chat_join_request_query_args *args,
+                                                       tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {TP__LOC(27), offsetof(tp_answer_chat_join_request_query_args, chat_join_request_query_id), 0, 4, 1, 0},
         {TP__LOC(54), offsetof(tp_answer_chat_join_request_query_args, result), 0, 4, 1, 0},
@@ -7028,12 +8454,9 @@ static inline tp_err tp_answer_chat_join_request_query(tp_bot *bot, const tp_ans
     static const char loc[] = "answerChatJoinRequestQuery\000chat_join_request_query_id\000result";
     return tp_call_desc(bot, loc, f, 2, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* sendChatJoinRequestWebApp */
-typedef struct tp_send_chat_join_request_web_app_args {
-    const char *chat_join_request_query_id;  /* required */
-    const char *web_app_url;  /* required */
-} tp_send_chat_join_request_web_app_args;
-static inline tp_err tp_send_chat_join_request_web_app(tp_bot *bot, const tp_send_chat_join_request_web_app_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_send_chat_join_request_web_app(tp_bot *bot,
+                                                       const tp_send_chat_join_request_web_app_args *args,
+                                                       tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {TP__LOC(26), offsetof(tp_send_chat_join_request_web_app_args, chat_join_request_query_id), 0, 4, 1, 0},
         {TP__LOC(53), offsetof(tp_send_chat_join_request_web_app_args, web_app_url), 0, 4, 1, 0},
@@ -7041,12 +8464,8 @@ static inline tp_err tp_send_chat_join_request_web_app(tp_bot *bot, const tp_sen
     static const char loc[] = "sendChatJoinRequestWebApp\000chat_join_request_query_id\000web_app_url";
     return tp_call_desc(bot, loc, f, 2, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* setChatPhoto */
-typedef struct tp_set_chat_photo_args {
-    tp_chat_id chat_id;  /* required */
-    tp_input_file photo;  /* required */
-} tp_set_chat_photo_args;
-static inline tp_err tp_set_chat_photo(tp_bot *bot, const tp_set_chat_photo_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_set_chat_photo(tp_bot *bot, const tp_set_chat_photo_args *args,
+                                       tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {3843, offsetof(tp_set_chat_photo_args, chat_id), 0, 5, 1, 0},
         {1647, offsetof(tp_set_chat_photo_args, photo), 0, 6, 1, 0},
@@ -7054,23 +8473,16 @@ static inline tp_err tp_set_chat_photo(tp_bot *bot, const tp_set_chat_photo_args
     static const char loc[] = "setChatPhoto";
     return tp_call_desc(bot, loc, f, 2, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* deleteChatPhoto */
-typedef struct tp_delete_chat_photo_args {
-    tp_chat_id chat_id;  /* required */
-} tp_delete_chat_photo_args;
-static inline tp_err tp_delete_chat_photo(tp_bot *bot, const tp_delete_chat_photo_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_delete_chat_photo(tp_bot *bot, const tp_delete_chat_photo_args *args,
+                                          tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[1] = {
         {3843, offsetof(tp_delete_chat_photo_args, chat_id), 0, 5, 1, 0},
     };
     static const char loc[] = "deleteChatPhoto";
     return tp_call_desc(bot, loc, f, 1, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* setChatTitle */
-typedef struct tp_set_chat_title_args {
-    tp_chat_id chat_id;  /* required */
-    const char *title;  /* required */
-} tp_set_chat_title_args;
-static inline tp_err tp_set_chat_title(tp_bot *bot, const tp_set_chat_title_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_set_chat_title(tp_bot *bot, const tp_set_chat_title_args *args,
+                                       tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {3843, offsetof(tp_set_chat_title_args, chat_id), 0, 5, 1, 0},
         {948, offsetof(tp_set_chat_title_args, title), 0, 4, 1, 0},
@@ -7078,12 +8490,8 @@ static inline tp_err tp_set_chat_title(tp_bot *bot, const tp_set_chat_title_args
     static const char loc[] = "setChatTitle";
     return tp_call_desc(bot, loc, f, 2, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* setChatDescription */
-typedef struct tp_set_chat_description_args {
-    tp_chat_id chat_id;  /* required */
-    const char *description;
-} tp_set_chat_description_args;
-static inline tp_err tp_set_chat_description(tp_bot *bot, const tp_set_chat_description_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_set_chat_description(tp_bot *bot, const tp_set_chat_description_args *args,
+                                             tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {3843, offsetof(tp_set_chat_description_args, chat_id), 0, 5, 1, 0},
         {1212, offsetof(tp_set_chat_description_args, description), 0, 4, 0, 0},
@@ -7091,14 +8499,8 @@ static inline tp_err tp_set_chat_description(tp_bot *bot, const tp_set_chat_desc
     static const char loc[] = "setChatDescription";
     return tp_call_desc(bot, loc, f, 2, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* pinChatMessage */
-typedef struct tp_pin_chat_message_args {
-    const char *business_connection_id;
-    tp_chat_id chat_id;  /* required */
-    int64_t message_id;  /* required */
-    bool disable_notification;
-} tp_pin_chat_message_args;
-static inline tp_err tp_pin_chat_message(tp_bot *bot, const tp_pin_chat_message_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_pin_chat_message(tp_bot *bot, const tp_pin_chat_message_args *args,
+                                         tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[4] = {
         {1862, offsetof(tp_pin_chat_message_args, business_connection_id), 0, 4, 0, 0},
         {3843, offsetof(tp_pin_chat_message_args, chat_id), 0, 5, 1, 0},
@@ -7108,13 +8510,8 @@ static inline tp_err tp_pin_chat_message(tp_bot *bot, const tp_pin_chat_message_
     static const char loc[] = "pinChatMessage\000disable_notification";
     return tp_call_desc(bot, loc, f, 4, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* unpinChatMessage */
-typedef struct tp_unpin_chat_message_args {
-    const char *business_connection_id;
-    tp_chat_id chat_id;  /* required */
-    int64_t message_id;
-} tp_unpin_chat_message_args;
-static inline tp_err tp_unpin_chat_message(tp_bot *bot, const tp_unpin_chat_message_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_unpin_chat_message(tp_bot *bot, const tp_unpin_chat_message_args *args,
+                                           tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[3] = {
         {1862, offsetof(tp_unpin_chat_message_args, business_connection_id), 0, 4, 0, 0},
         {3843, offsetof(tp_unpin_chat_message_args, chat_id), 0, 5, 1, 0},
@@ -7123,45 +8520,34 @@ static inline tp_err tp_unpin_chat_message(tp_bot *bot, const tp_unpin_chat_mess
     static const char loc[] = "unpinChatMessage";
     return tp_call_desc(bot, loc, f, 3, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* unpinAllChatMessages */
-typedef struct tp_unpin_all_chat_messages_args {
-    tp_chat_id chat_id;  /* required */
-} tp_unpin_all_chat_messages_args;
-static inline tp_err tp_unpin_all_chat_messages(tp_bot *bot, const tp_unpin_all_chat_messages_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_unpin_all_chat_messages(tp_bot *bot,
+                                                const tp_unpin_all_chat_messages_args *args,
+                                                tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[1] = {
         {3843, offsetof(tp_unpin_all_chat_messages_args, chat_id), 0, 5, 1, 0},
     };
     static const char loc[] = "unpinAllChatMessages";
     return tp_call_desc(bot, loc, f, 1, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* leaveChat */
-typedef struct tp_leave_chat_args {
-    tp_chat_id chat_id;  /* required */
-} tp_leave_chat_args;
-static inline tp_err tp_leave_chat(tp_bot *bot, const tp_leave_chat_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_leave_chat(tp_bot *bot, const tp_leave_chat_args *args, tp_bool_result *out,
+                                   tp_error *err) {
     static const tp__fdesc f[1] = {
         {3843, offsetof(tp_leave_chat_args, chat_id), 0, 5, 1, 0},
     };
     static const char loc[] = "leaveChat";
     return tp_call_desc(bot, loc, f, 1, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* getChat */
-typedef struct tp_get_chat_args {
-    tp_chat_id chat_id;  /* required */
-} tp_get_chat_args;
-static inline tp_err tp_get_chat(tp_bot *bot, const tp_get_chat_args *args, tp_chat_full_info_result *out, tp_error *err) {
+static inline tp_err tp_get_chat(tp_bot *bot, const tp_get_chat_args *args,
+                                 tp_chat_full_info_result *out, tp_error *err) {
     static const tp__fdesc f[1] = {
         {3843, offsetof(tp_get_chat_args, chat_id), 0, 5, 1, 0},
     };
     static const char loc[] = "getChat";
     return tp_call_desc(bot, loc, f, 1, TP__R_OBJ, 4, -1, args, out, err);
 }
-/* getChatAdministrators */
-typedef struct tp_get_chat_administrators_args {
-    tp_chat_id chat_id;  /* required */
-    bool return_bots;
-} tp_get_chat_administrators_args;
-static inline tp_err tp_get_chat_administrators(tp_bot *bot, const tp_get_chat_administrators_args *args, tp_chat_member_list_result *out, tp_error *err) {
+static inline tp_err tp_get_chat_administrators(tp_bot *bot,
+                                                const tp_get_chat_administrators_args *args,
+                                                tp_chat_member_list_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {3843, offsetof(tp_get_chat_administrators_args, chat_id), 0, 5, 1, 0},
         {TP__LOC(22), offsetof(tp_get_chat_administrators_args, return_bots), 0, 3, 0, 0},
@@ -7169,23 +8555,17 @@ static inline tp_err tp_get_chat_administrators(tp_bot *bot, const tp_get_chat_a
     static const char loc[] = "getChatAdministrators\000return_bots";
     return tp_call_desc(bot, loc, f, 2, TP__R_ARR, 122, -1, args, out, err);
 }
-/* getChatMemberCount */
-typedef struct tp_get_chat_member_count_args {
-    tp_chat_id chat_id;  /* required */
-} tp_get_chat_member_count_args;
-static inline tp_err tp_get_chat_member_count(tp_bot *bot, const tp_get_chat_member_count_args *args, tp_int_result *out, tp_error *err) {
+static inline tp_err tp_get_chat_member_count(tp_bot *bot,
+                                              const tp_get_chat_member_count_args *args,
+                                              tp_int_result *out, tp_error *err) {
     static const tp__fdesc f[1] = {
         {3843, offsetof(tp_get_chat_member_count_args, chat_id), 0, 5, 1, 0},
     };
     static const char loc[] = "getChatMemberCount";
     return tp_call_desc(bot, loc, f, 1, TP__R_INT, 0, -1, args, out, err);
 }
-/* getChatMember */
-typedef struct tp_get_chat_member_args {
-    tp_chat_id chat_id;  /* required */
-    int64_t user_id;  /* required */
-} tp_get_chat_member_args;
-static inline tp_err tp_get_chat_member(tp_bot *bot, const tp_get_chat_member_args *args, tp_chat_member_result *out, tp_error *err) {
+static inline tp_err tp_get_chat_member(tp_bot *bot, const tp_get_chat_member_args *args,
+                                        tp_chat_member_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {3843, offsetof(tp_get_chat_member_args, chat_id), 0, 5, 1, 0},
         {4424, offsetof(tp_get_chat_member_args, user_id), 0, 1, 1, 0},
@@ -7193,12 +8573,10 @@ static inline tp_err tp_get_chat_member(tp_bot *bot, const tp_get_chat_member_ar
     static const char loc[] = "getChatMember";
     return tp_call_desc(bot, loc, f, 2, TP__R_OBJ, 122, -1, args, out, err);
 }
-/* getUserPersonalChatMessages */
-typedef struct tp_get_user_personal_chat_messages_args {
-    int64_t user_id;  /* required */
-    int64_t limit;  /* required */
-} tp_get_user_personal_chat_messages_args;
-static inline tp_err tp_get_user_personal_chat_messages(tp_bot *bot, const tp_get_user_personal_chat_messages_args *args, tp_message_list_result *out, tp_error *err) {
+static inline tp_err tp_get_user_personal_chat_messages(tp_bot *bot,
+                                                        const tp_get_user_personal_chat_messages_args *args,
+                                                        tp_message_list_result *out,
+                                                        tp_error *err) {
     static const tp__fdesc f[2] = {
         {TP__LOC(28), offsetof(tp_get_user_personal_chat_messages_args, limit), 0, 1, 1, 0},
         {4424, offsetof(tp_get_user_personal_chat_messages_args, user_id), 0, 1, 1, 0},
@@ -7206,12 +8584,8 @@ static inline tp_err tp_get_user_personal_chat_messages(tp_bot *bot, const tp_ge
     static const char loc[] = "getUserPersonalChatMessages\000limit";
     return tp_call_desc(bot, loc, f, 2, TP__R_ARR, 5, -1, args, out, err);
 }
-/* setChatStickerSet */
-typedef struct tp_set_chat_sticker_set_args {
-    tp_chat_id chat_id;  /* required */
-    const char *sticker_set_name;  /* required */
-} tp_set_chat_sticker_set_args;
-static inline tp_err tp_set_chat_sticker_set(tp_bot *bot, const tp_set_chat_sticker_set_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_set_chat_sticker_set(tp_bot *bot, const tp_set_chat_sticker_set_args *args,
+                                             tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {3843, offsetof(tp_set_chat_sticker_set_args, chat_id), 0, 5, 1, 0},
         {1750, offsetof(tp_set_chat_sticker_set_args, sticker_set_name), 0, 4, 1, 0},
@@ -7219,30 +8593,22 @@ static inline tp_err tp_set_chat_sticker_set(tp_bot *bot, const tp_set_chat_stic
     static const char loc[] = "setChatStickerSet";
     return tp_call_desc(bot, loc, f, 2, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* deleteChatStickerSet */
-typedef struct tp_delete_chat_sticker_set_args {
-    tp_chat_id chat_id;  /* required */
-} tp_delete_chat_sticker_set_args;
-static inline tp_err tp_delete_chat_sticker_set(tp_bot *bot, const tp_delete_chat_sticker_set_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_delete_chat_sticker_set(tp_bot *bot,
+                                                const tp_delete_chat_sticker_set_args *args,
+                                                tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[1] = {
         {3843, offsetof(tp_delete_chat_sticker_set_args, chat_id), 0, 5, 1, 0},
     };
     static const char loc[] = "deleteChatStickerSet";
     return tp_call_desc(bot, loc, f, 1, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* getForumTopicIconStickers */
-static inline tp_err tp_get_forum_topic_icon_stickers(tp_bot *bot, tp_sticker_list_result *out, tp_error *err) {
+static inline tp_err tp_get_forum_topic_icon_stickers(tp_bot *bot, tp_sticker_list_result *out,
+                                                      tp_error *err) {
     static const char loc[] = "getForumTopicIconStickers";
     return tp_call_desc(bot, loc, NULL, 0, TP__R_ARR, 229, -1, NULL, out, err);
 }
-/* createForumTopic */
-typedef struct tp_create_forum_topic_args {
-    tp_chat_id chat_id;  /* required */
-    const char *name;  /* required */
-    int64_t icon_color;
-    const char *icon_custom_emoji_id;
-} tp_create_forum_topic_args;
-static inline tp_err tp_create_forum_topic(tp_bot *bot, const tp_create_forum_topic_args *args, tp_forum_topic_result *out, tp_error *err) {
+static inline tp_err tp_create_forum_topic(tp_bot *bot, const tp_create_forum_topic_args *args,
+                                           tp_forum_topic_result *out, tp_error *err) {
     static const tp__fdesc f[4] = {
         {3843, offsetof(tp_create_forum_topic_args, chat_id), 0, 5, 1, 0},
         {6131, offsetof(tp_create_forum_topic_args, icon_color), 0, 1, 0, 0},
@@ -7252,14 +8618,8 @@ static inline tp_err tp_create_forum_topic(tp_bot *bot, const tp_create_forum_to
     static const char loc[] = "createForumTopic";
     return tp_call_desc(bot, loc, f, 4, TP__R_OBJ, 154, -1, args, out, err);
 }
-/* editForumTopic */
-typedef struct tp_edit_forum_topic_args {
-    tp_chat_id chat_id;  /* required */
-    int64_t message_thread_id;  /* required */
-    const char *name;
-    const char *icon_custom_emoji_id;
-} tp_edit_forum_topic_args;
-static inline tp_err tp_edit_forum_topic(tp_bot *bot, const tp_edit_forum_topic_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_edit_forum_topic(tp_bot *bot, const tp_edit_forum_topic_args *args,
+                                         tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[4] = {
         {3843, offsetof(tp_edit_forum_topic_args, chat_id), 0, 5, 1, 0},
         {6142, offsetof(tp_edit_forum_topic_args, icon_custom_emoji_id), 0, 4, 0, 0},
@@ -7269,12 +8629,8 @@ static inline tp_err tp_edit_forum_topic(tp_bot *bot, const tp_edit_forum_topic_
     static const char loc[] = "editForumTopic";
     return tp_call_desc(bot, loc, f, 4, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* closeForumTopic */
-typedef struct tp_close_forum_topic_args {
-    tp_chat_id chat_id;  /* required */
-    int64_t message_thread_id;  /* required */
-} tp_close_forum_topic_args;
-static inline tp_err tp_close_forum_topic(tp_bot *bot, const tp_close_forum_topic_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_close_forum_topic(tp_bot *bot, const tp_close_forum_topic_args *args,
+                                          tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {3843, offsetof(tp_close_forum_topic_args, chat_id), 0, 5, 1, 0},
         {2759, offsetof(tp_close_forum_topic_args, message_thread_id), 0, 1, 1, 0},
@@ -7282,12 +8638,8 @@ static inline tp_err tp_close_forum_topic(tp_bot *bot, const tp_close_forum_topi
     static const char loc[] = "closeForumTopic";
     return tp_call_desc(bot, loc, f, 2, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* reopenForumTopic */
-typedef struct tp_reopen_forum_topic_args {
-    tp_chat_id chat_id;  /* required */
-    int64_t message_thread_id;  /* required */
-} tp_reopen_forum_topic_args;
-static inline tp_err tp_reopen_forum_topic(tp_bot *bot, const tp_reopen_forum_topic_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_reopen_forum_topic(tp_bot *bot, const tp_reopen_forum_topic_args *args,
+                                           tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {3843, offsetof(tp_reopen_forum_topic_args, chat_id), 0, 5, 1, 0},
         {2759, offsetof(tp_reopen_forum_topic_args, message_thread_id), 0, 1, 1, 0},
@@ -7295,12 +8647,8 @@ static inline tp_err tp_reopen_forum_topic(tp_bot *bot, const tp_reopen_forum_to
     static const char loc[] = "reopenForumTopic";
     return tp_call_desc(bot, loc, f, 2, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* deleteForumTopic */
-typedef struct tp_delete_forum_topic_args {
-    tp_chat_id chat_id;  /* required */
-    int64_t message_thread_id;  /* required */
-} tp_delete_forum_topic_args;
-static inline tp_err tp_delete_forum_topic(tp_bot *bot, const tp_delete_forum_topic_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_delete_forum_topic(tp_bot *bot, const tp_delete_forum_topic_args *args,
+                                           tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {3843, offsetof(tp_delete_forum_topic_args, chat_id), 0, 5, 1, 0},
         {2759, offsetof(tp_delete_forum_topic_args, message_thread_id), 0, 1, 1, 0},
@@ -7308,12 +8656,9 @@ static inline tp_err tp_delete_forum_topic(tp_bot *bot, const tp_delete_forum_to
     static const char loc[] = "deleteForumTopic";
     return tp_call_desc(bot, loc, f, 2, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* unpinAllForumTopicMessages */
-typedef struct tp_unpin_all_forum_topic_messages_args {
-    tp_chat_id chat_id;  /* required */
-    int64_t message_thread_id;  /* required */
-} tp_unpin_all_forum_topic_messages_args;
-static inline tp_err tp_unpin_all_forum_topic_messages(tp_bot *bot, const tp_unpin_all_forum_topic_messages_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_unpin_all_forum_topic_messages(tp_bot *bot,
+                                                       const tp_unpin_all_forum_topic_messages_args *args,
+                                                       tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {3843, offsetof(tp_unpin_all_forum_topic_messages_args, chat_id), 0, 5, 1, 0},
         {2759, offsetof(tp_unpin_all_forum_topic_messages_args, message_thread_id), 0, 1, 1, 0},
@@ -7321,12 +8666,9 @@ static inline tp_err tp_unpin_all_forum_topic_messages(tp_bot *bot, const tp_unp
     static const char loc[] = "unpinAllForumTopicMessages";
     return tp_call_desc(bot, loc, f, 2, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* editGeneralForumTopic */
-typedef struct tp_edit_general_forum_topic_args {
-    tp_chat_id chat_id;  /* required */
-    const char *name;  /* required */
-} tp_edit_general_forum_topic_args;
-static inline tp_err tp_edit_general_forum_topic(tp_bot *bot, const tp_edit_general_forum_topic_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_edit_general_forum_topic(tp_bot *bot,
+                                                 const tp_edit_general_forum_topic_args *args,
+                                                 tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {3843, offsetof(tp_edit_general_forum_topic_args, chat_id), 0, 5, 1, 0},
         {6180, offsetof(tp_edit_general_forum_topic_args, name), 0, 4, 1, 0},
@@ -7334,70 +8676,54 @@ static inline tp_err tp_edit_general_forum_topic(tp_bot *bot, const tp_edit_gene
     static const char loc[] = "editGeneralForumTopic";
     return tp_call_desc(bot, loc, f, 2, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* closeGeneralForumTopic */
-typedef struct tp_close_general_forum_topic_args {
-    tp_chat_id chat_id;  /* required */
-} tp_close_general_forum_topic_args;
-static inline tp_err tp_close_general_forum_topic(tp_bot *bot, const tp_close_general_forum_topic_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_close_general_forum_topic(tp_bot *bot,
+                                                  const tp_close_general_forum_topic_args *args,
+                                                  tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[1] = {
         {3843, offsetof(tp_close_general_forum_topic_args, chat_id), 0, 5, 1, 0},
     };
     static const char loc[] = "closeGeneralForumTopic";
     return tp_call_desc(bot, loc, f, 1, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* reopenGeneralForumTopic */
-typedef struct tp_reopen_general_forum_topic_args {
-    tp_chat_id chat_id;  /* required */
-} tp_reopen_general_forum_topic_args;
-static inline tp_err tp_reopen_general_forum_topic(tp_bot *bot, const tp_reopen_general_forum_topic_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_reopen_general_forum_topic(tp_bot *bot,
+                                                   const tp_reopen_general_forum_topic_args *args,
+                                                   tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[1] = {
         {3843, offsetof(tp_reopen_general_forum_topic_args, chat_id), 0, 5, 1, 0},
     };
     static const char loc[] = "reopenGeneralForumTopic";
     return tp_call_desc(bot, loc, f, 1, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* hideGeneralForumTopic */
-typedef struct tp_hide_general_forum_topic_args {
-    tp_chat_id chat_id;  /* required */
-} tp_hide_general_forum_topic_args;
-static inline tp_err tp_hide_general_forum_topic(tp_bot *bot, const tp_hide_general_forum_topic_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_hide_general_forum_topic(tp_bot *bot,
+                                                 const tp_hide_general_forum_topic_args *args,
+                                                 tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[1] = {
         {3843, offsetof(tp_hide_general_forum_topic_args, chat_id), 0, 5, 1, 0},
     };
     static const char loc[] = "hideGeneralForumTopic";
     return tp_call_desc(bot, loc, f, 1, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* unhideGeneralForumTopic */
-typedef struct tp_unhide_general_forum_topic_args {
-    tp_chat_id chat_id;  /* required */
-} tp_unhide_general_forum_topic_args;
-static inline tp_err tp_unhide_general_forum_topic(tp_bot *bot, const tp_unhide_general_forum_topic_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_unhide_general_forum_topic(tp_bot *bot,
+                                                   const tp_unhide_general_forum_topic_args *args,
+                                                   tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[1] = {
         {3843, offsetof(tp_unhide_general_forum_topic_args, chat_id), 0, 5, 1, 0},
     };
     static const char loc[] = "unhideGeneralForumTopic";
     return tp_call_desc(bot, loc, f, 1, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* unpinAllGeneralForumTopicMessages */
-typedef struct tp_unpin_all_general_forum_topic_messages_args {
-    tp_chat_id chat_id;  /* required */
-} tp_unpin_all_general_forum_topic_messages_args;
-static inline tp_err tp_unpin_all_general_forum_topic_messages(tp_bot *bot, const tp_unpin_all_general_forum_topic_messages_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_unpin_all_general_forum_topic_messages(tp_bot *bot,
+        const tp_unpin_all_general_forum_topic_messages_args *args, tp_bool_result *out,
+        tp_error *err) {
     static const tp__fdesc f[1] = {
         {3843, offsetof(tp_unpin_all_general_forum_topic_messages_args, chat_id), 0, 5, 1, 0},
     };
     static const char loc[] = "unpinAllGeneralForumTopicMessages";
     return tp_call_desc(bot, loc, f, 1, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* answerCallbackQuery */
-typedef struct tp_answer_callback_query_args {
-    const char *callback_query_id;  /* required */
-    const char *text;
-    bool show_alert;
-    const char *url;
-    int64_t cache_time;
-} tp_answer_callback_query_args;
-static inline tp_err tp_answer_callback_query(tp_bot *bot, const tp_answer_callback_query_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_answer_callback_query(tp_bot *bot,
+                                              const tp_answer_callback_query_args *args,
+                                              tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[5] = {
         {TP__LOC(20), offsetof(tp_answer_callback_query_args, cache_time), 0, 1, 0, 0},
         {TP__LOC(31), offsetof(tp_answer_callback_query_args, callback_query_id), 0, 4, 1, 0},
@@ -7408,12 +8734,8 @@ static inline tp_err tp_answer_callback_query(tp_bot *bot, const tp_answer_callb
     static const char loc[] = "answerCallbackQuery\000cache_time\000callback_query_id\000show_alert";
     return tp_call_desc(bot, loc, f, 5, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* answerGuestQuery */
-typedef struct tp_answer_guest_query_args {
-    const char *guest_query_id;  /* required */
-    const tp_inline_query_result *result;  /* required */
-} tp_answer_guest_query_args;
-static inline tp_err tp_answer_guest_query(tp_bot *bot, const tp_answer_guest_query_args *args, tp_sent_guest_message_result *out, tp_error *err) {
+static inline tp_err tp_answer_guest_query(tp_bot *bot, const tp_answer_guest_query_args *args,
+                                           tp_sent_guest_message_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {2522, offsetof(tp_answer_guest_query_args, guest_query_id), 0, 4, 1, 0},
         {TP__LOC(17), offsetof(tp_answer_guest_query_args, result), 0, 7, 1, 288},
@@ -7421,12 +8743,8 @@ static inline tp_err tp_answer_guest_query(tp_bot *bot, const tp_answer_guest_qu
     static const char loc[] = "answerGuestQuery\000result";
     return tp_call_desc(bot, loc, f, 2, TP__R_OBJ, 203, -1, args, out, err);
 }
-/* getUserChatBoosts */
-typedef struct tp_get_user_chat_boosts_args {
-    tp_chat_id chat_id;  /* required */
-    int64_t user_id;  /* required */
-} tp_get_user_chat_boosts_args;
-static inline tp_err tp_get_user_chat_boosts(tp_bot *bot, const tp_get_user_chat_boosts_args *args, tp_user_chat_boosts_result *out, tp_error *err) {
+static inline tp_err tp_get_user_chat_boosts(tp_bot *bot, const tp_get_user_chat_boosts_args *args,
+                                             tp_user_chat_boosts_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {3843, offsetof(tp_get_user_chat_boosts_args, chat_id), 0, 5, 1, 0},
         {4424, offsetof(tp_get_user_chat_boosts_args, user_id), 0, 1, 1, 0},
@@ -7434,58 +8752,46 @@ static inline tp_err tp_get_user_chat_boosts(tp_bot *bot, const tp_get_user_chat
     static const char loc[] = "getUserChatBoosts";
     return tp_call_desc(bot, loc, f, 2, TP__R_OBJ, 198, -1, args, out, err);
 }
-/* getBusinessConnection */
-typedef struct tp_get_business_connection_args {
-    const char *business_connection_id;  /* required */
-} tp_get_business_connection_args;
-static inline tp_err tp_get_business_connection(tp_bot *bot, const tp_get_business_connection_args *args, tp_business_connection_result *out, tp_error *err) {
+static inline tp_err tp_get_business_connection(tp_bot *bot,
+                                                const tp_get_business_connection_args *args,
+                                                tp_business_connection_result *out, tp_error *err) {
     static const tp__fdesc f[1] = {
         {1862, offsetof(tp_get_business_connection_args, business_connection_id), 0, 4, 1, 0},
     };
     static const char loc[] = "getBusinessConnection";
     return tp_call_desc(bot, loc, f, 1, TP__R_OBJ, 200, -1, args, out, err);
 }
-/* getManagedBotToken */
-typedef struct tp_get_managed_bot_token_args {
-    int64_t user_id;  /* required */
-} tp_get_managed_bot_token_args;
-static inline tp_err tp_get_managed_bot_token(tp_bot *bot, const tp_get_managed_bot_token_args *args, tp_string_result *out, tp_error *err) {
+static inline tp_err tp_get_managed_bot_token(tp_bot *bot,
+                                              const tp_get_managed_bot_token_args *args,
+                                              tp_string_result *out, tp_error *err) {
     static const tp__fdesc f[1] = {
         {4424, offsetof(tp_get_managed_bot_token_args, user_id), 0, 1, 1, 0},
     };
     static const char loc[] = "getManagedBotToken";
     return tp_call_desc(bot, loc, f, 1, TP__R_STR, 0, -1, args, out, err);
 }
-/* replaceManagedBotToken */
-typedef struct tp_replace_managed_bot_token_args {
-    int64_t user_id;  /* required */
-} tp_replace_managed_bot_token_args;
-static inline tp_err tp_replace_managed_bot_token(tp_bot *bot, const tp_replace_managed_bot_token_args *args, tp_string_result *out, tp_error *err) {
+static inline tp_err tp_replace_managed_bot_token(tp_bot *bot,
+                                                  const tp_replace_managed_bot_token_args *args,
+                                                  tp_string_result *out, tp_error *err) {
     static const tp__fdesc f[1] = {
         {4424, offsetof(tp_replace_managed_bot_token_args, user_id), 0, 1, 1, 0},
     };
     static const char loc[] = "replaceManagedBotToken";
     return tp_call_desc(bot, loc, f, 1, TP__R_STR, 0, -1, args, out, err);
 }
-/* getManagedBotAccessSettings */
-typedef struct tp_get_managed_bot_access_settings_args {
-    int64_t user_id;  /* required */
-} tp_get_managed_bot_access_settings_args;
-static inline tp_err tp_get_managed_bot_access_settings(tp_bot *bot, const tp_get_managed_bot_access_settings_args *args, tp_bot_access_settings_result *out, tp_error *err) {
+static inline tp_err tp_get_managed_bot_access_settings(tp_bot *bot,
+                                                        const tp_get_managed_bot_access_settings_args *args,
+                                                        tp_bot_access_settings_result *out,
+                                                        tp_error *err) {
     static const tp__fdesc f[1] = {
         {4424, offsetof(tp_get_managed_bot_access_settings_args, user_id), 0, 1, 1, 0},
     };
     static const char loc[] = "getManagedBotAccessSettings";
     return tp_call_desc(bot, loc, f, 1, TP__R_OBJ, 170, -1, args, out, err);
 }
-/* setManagedBotAccessSettings */
-typedef struct tp_set_managed_bot_access_settings_args {
-    int64_t user_id;  /* required */
-    bool is_access_restricted;  /* required */
-    const int64_t *added_user_ids;
-    size_t added_user_ids_count;
-} tp_set_managed_bot_access_settings_args;
-static inline tp_err tp_set_managed_bot_access_settings(tp_bot *bot, const tp_set_managed_bot_access_settings_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_set_managed_bot_access_settings(tp_bot *bot,
+                                                        const tp_set_managed_bot_access_settings_args *args,
+                                                        tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[3] = {
         {TP__LOC(28), offsetof(tp_set_managed_bot_access_settings_args, added_user_ids), offsetof(tp_set_managed_bot_access_settings_args, added_user_ids_count), 8, 18, 0},
         {11396, offsetof(tp_set_managed_bot_access_settings_args, is_access_restricted), 0, 3, 1, 0},
@@ -7494,14 +8800,8 @@ static inline tp_err tp_set_managed_bot_access_settings(tp_bot *bot, const tp_se
     static const char loc[] = "setManagedBotAccessSettings\000added_user_ids";
     return tp_call_desc(bot, loc, f, 3, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* setMyCommands */
-typedef struct tp_set_my_commands_args {
-    const tp_bot_command *commands;  /* required */
-    size_t commands_count;
-    const tp_bot_command_scope *scope;
-    const char *language_code;
-} tp_set_my_commands_args;
-static inline tp_err tp_set_my_commands(tp_bot *bot, const tp_set_my_commands_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_set_my_commands(tp_bot *bot, const tp_set_my_commands_args *args,
+                                        tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[3] = {
         {11928, offsetof(tp_set_my_commands_args, commands), offsetof(tp_set_my_commands_args, commands_count), 8, 115, 173},
         {805, offsetof(tp_set_my_commands_args, language_code), 0, 4, 0, 0},
@@ -7510,12 +8810,8 @@ static inline tp_err tp_set_my_commands(tp_bot *bot, const tp_set_my_commands_ar
     static const char loc[] = "setMyCommands\000scope";
     return tp_call_desc(bot, loc, f, 3, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* deleteMyCommands */
-typedef struct tp_delete_my_commands_args {
-    const tp_bot_command_scope *scope;
-    const char *language_code;
-} tp_delete_my_commands_args;
-static inline tp_err tp_delete_my_commands(tp_bot *bot, const tp_delete_my_commands_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_delete_my_commands(tp_bot *bot, const tp_delete_my_commands_args *args,
+                                           tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {805, offsetof(tp_delete_my_commands_args, language_code), 0, 4, 0, 0},
         {TP__LOC(17), offsetof(tp_delete_my_commands_args, scope), 0, 7, 0, 174},
@@ -7523,12 +8819,8 @@ static inline tp_err tp_delete_my_commands(tp_bot *bot, const tp_delete_my_comma
     static const char loc[] = "deleteMyCommands\000scope";
     return tp_call_desc(bot, loc, f, 2, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* getMyCommands */
-typedef struct tp_get_my_commands_args {
-    const tp_bot_command_scope *scope;
-    const char *language_code;
-} tp_get_my_commands_args;
-static inline tp_err tp_get_my_commands(tp_bot *bot, const tp_get_my_commands_args *args, tp_bot_command_list_result *out, tp_error *err) {
+static inline tp_err tp_get_my_commands(tp_bot *bot, const tp_get_my_commands_args *args,
+                                        tp_bot_command_list_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {805, offsetof(tp_get_my_commands_args, language_code), 0, 4, 0, 0},
         {TP__LOC(14), offsetof(tp_get_my_commands_args, scope), 0, 7, 0, 174},
@@ -7536,12 +8828,8 @@ static inline tp_err tp_get_my_commands(tp_bot *bot, const tp_get_my_commands_ar
     static const char loc[] = "getMyCommands\000scope";
     return tp_call_desc(bot, loc, f, 2, TP__R_ARR, 173, -1, args, out, err);
 }
-/* setMyName */
-typedef struct tp_set_my_name_args {
-    const char *name;
-    const char *language_code;
-} tp_set_my_name_args;
-static inline tp_err tp_set_my_name(tp_bot *bot, const tp_set_my_name_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_set_my_name(tp_bot *bot, const tp_set_my_name_args *args,
+                                    tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {805, offsetof(tp_set_my_name_args, language_code), 0, 4, 0, 0},
         {6180, offsetof(tp_set_my_name_args, name), 0, 4, 0, 0},
@@ -7549,23 +8837,16 @@ static inline tp_err tp_set_my_name(tp_bot *bot, const tp_set_my_name_args *args
     static const char loc[] = "setMyName";
     return tp_call_desc(bot, loc, f, 2, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* getMyName */
-typedef struct tp_get_my_name_args {
-    const char *language_code;
-} tp_get_my_name_args;
-static inline tp_err tp_get_my_name(tp_bot *bot, const tp_get_my_name_args *args, tp_bot_name_result *out, tp_error *err) {
+static inline tp_err tp_get_my_name(tp_bot *bot, const tp_get_my_name_args *args,
+                                    tp_bot_name_result *out, tp_error *err) {
     static const tp__fdesc f[1] = {
         {805, offsetof(tp_get_my_name_args, language_code), 0, 4, 0, 0},
     };
     static const char loc[] = "getMyName";
     return tp_call_desc(bot, loc, f, 1, TP__R_OBJ, 182, -1, args, out, err);
 }
-/* setMyDescription */
-typedef struct tp_set_my_description_args {
-    const char *description;
-    const char *language_code;
-} tp_set_my_description_args;
-static inline tp_err tp_set_my_description(tp_bot *bot, const tp_set_my_description_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_set_my_description(tp_bot *bot, const tp_set_my_description_args *args,
+                                           tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {1212, offsetof(tp_set_my_description_args, description), 0, 4, 0, 0},
         {805, offsetof(tp_set_my_description_args, language_code), 0, 4, 0, 0},
@@ -7573,23 +8854,17 @@ static inline tp_err tp_set_my_description(tp_bot *bot, const tp_set_my_descript
     static const char loc[] = "setMyDescription";
     return tp_call_desc(bot, loc, f, 2, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* getMyDescription */
-typedef struct tp_get_my_description_args {
-    const char *language_code;
-} tp_get_my_description_args;
-static inline tp_err tp_get_my_description(tp_bot *bot, const tp_get_my_description_args *args, tp_bot_description_result *out, tp_error *err) {
+static inline tp_err tp_get_my_description(tp_bot *bot, const tp_get_my_description_args *args,
+                                           tp_bot_description_result *out, tp_error *err) {
     static const tp__fdesc f[1] = {
         {805, offsetof(tp_get_my_description_args, language_code), 0, 4, 0, 0},
     };
     static const char loc[] = "getMyDescription";
     return tp_call_desc(bot, loc, f, 1, TP__R_OBJ, 183, -1, args, out, err);
 }
-/* setMyShortDescription */
-typedef struct tp_set_my_short_description_args {
-    const char *short_description;
-    const char *language_code;
-} tp_set_my_short_description_args;
-static inline tp_err tp_set_my_short_description(tp_bot *bot, const tp_set_my_short_description_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_set_my_short_description(tp_bot *bot,
+                                                 const tp_set_my_short_description_args *args,
+                                                 tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {805, offsetof(tp_set_my_short_description_args, language_code), 0, 4, 0, 0},
         {11910, offsetof(tp_set_my_short_description_args, short_description), 0, 4, 0, 0},
@@ -7597,39 +8872,30 @@ static inline tp_err tp_set_my_short_description(tp_bot *bot, const tp_set_my_sh
     static const char loc[] = "setMyShortDescription";
     return tp_call_desc(bot, loc, f, 2, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* getMyShortDescription */
-typedef struct tp_get_my_short_description_args {
-    const char *language_code;
-} tp_get_my_short_description_args;
-static inline tp_err tp_get_my_short_description(tp_bot *bot, const tp_get_my_short_description_args *args, tp_bot_short_description_result *out, tp_error *err) {
+static inline tp_err tp_get_my_short_description(tp_bot *bot,
+                                                 const tp_get_my_short_description_args *args,
+                                                 tp_bot_short_description_result *out,
+                                                 tp_error *err) {
     static const tp__fdesc f[1] = {
         {805, offsetof(tp_get_my_short_description_args, language_code), 0, 4, 0, 0},
     };
     static const char loc[] = "getMyShortDescription";
     return tp_call_desc(bot, loc, f, 1, TP__R_OBJ, 184, -1, args, out, err);
 }
-/* setMyProfilePhoto */
-typedef struct tp_set_my_profile_photo_args {
-    const tp_input_profile_photo *photo;  /* required */
-} tp_set_my_profile_photo_args;
-static inline tp_err tp_set_my_profile_photo(tp_bot *bot, const tp_set_my_profile_photo_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_set_my_profile_photo(tp_bot *bot, const tp_set_my_profile_photo_args *args,
+                                             tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[1] = {
         {1647, offsetof(tp_set_my_profile_photo_args, photo), 0, 7, 1, 223},
     };
     static const char loc[] = "setMyProfilePhoto";
     return tp_call_desc(bot, loc, f, 1, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* removeMyProfilePhoto */
 static inline tp_err tp_remove_my_profile_photo(tp_bot *bot, tp_bool_result *out, tp_error *err) {
     static const char loc[] = "removeMyProfilePhoto";
     return tp_call_desc(bot, loc, NULL, 0, TP__R_BOOL, 0, -1, NULL, out, err);
 }
-/* setChatMenuButton */
-typedef struct tp_set_chat_menu_button_args {
-    int64_t chat_id;
-    const tp_menu_button *menu_button;
-} tp_set_chat_menu_button_args;
-static inline tp_err tp_set_chat_menu_button(tp_bot *bot, const tp_set_chat_menu_button_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_set_chat_menu_button(tp_bot *bot, const tp_set_chat_menu_button_args *args,
+                                             tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {3843, offsetof(tp_set_chat_menu_button_args, chat_id), 0, 1, 0, 0},
         {TP__LOC(18), offsetof(tp_set_chat_menu_button_args, menu_button), 0, 7, 0, 185},
@@ -7637,23 +8903,17 @@ static inline tp_err tp_set_chat_menu_button(tp_bot *bot, const tp_set_chat_menu
     static const char loc[] = "setChatMenuButton\000menu_button";
     return tp_call_desc(bot, loc, f, 2, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* getChatMenuButton */
-typedef struct tp_get_chat_menu_button_args {
-    int64_t chat_id;
-} tp_get_chat_menu_button_args;
-static inline tp_err tp_get_chat_menu_button(tp_bot *bot, const tp_get_chat_menu_button_args *args, tp_menu_button_result *out, tp_error *err) {
+static inline tp_err tp_get_chat_menu_button(tp_bot *bot, const tp_get_chat_menu_button_args *args,
+                                             tp_menu_button_result *out, tp_error *err) {
     static const tp__fdesc f[1] = {
         {3843, offsetof(tp_get_chat_menu_button_args, chat_id), 0, 1, 0, 0},
     };
     static const char loc[] = "getChatMenuButton";
     return tp_call_desc(bot, loc, f, 1, TP__R_OBJ, 185, -1, args, out, err);
 }
-/* setMyDefaultAdministratorRights */
-typedef struct tp_set_my_default_administrator_rights_args {
-    const tp_chat_administrator_rights *rights;
-    bool for_channels;
-} tp_set_my_default_administrator_rights_args;
-static inline tp_err tp_set_my_default_administrator_rights(tp_bot *bot, const tp_set_my_default_administrator_rights_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_set_my_default_administrator_rights(tp_bot *bot,
+                                                            const tp_set_my_default_administrator_rights_args *args,
+                                                            tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {TP__LOC(32), offsetof(tp_set_my_default_administrator_rights_args, for_channels), 0, 3, 0, 0},
         {12625, offsetof(tp_set_my_default_administrator_rights_args, rights), 0, 7, 0, 120},
@@ -7661,34 +8921,22 @@ static inline tp_err tp_set_my_default_administrator_rights(tp_bot *bot, const t
     static const char loc[] = "setMyDefaultAdministratorRights\000for_channels";
     return tp_call_desc(bot, loc, f, 2, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* getMyDefaultAdministratorRights */
-typedef struct tp_get_my_default_administrator_rights_args {
-    bool for_channels;
-} tp_get_my_default_administrator_rights_args;
-static inline tp_err tp_get_my_default_administrator_rights(tp_bot *bot, const tp_get_my_default_administrator_rights_args *args, tp_chat_administrator_rights_result *out, tp_error *err) {
+static inline tp_err tp_get_my_default_administrator_rights(tp_bot *bot,
+                                                            const tp_get_my_default_administrator_rights_args *args,
+                                                            tp_chat_administrator_rights_result *out,
+                                                            tp_error *err) {
     static const tp__fdesc f[1] = {
         {TP__LOC(32), offsetof(tp_get_my_default_administrator_rights_args, for_channels), 0, 3, 0, 0},
     };
     static const char loc[] = "getMyDefaultAdministratorRights\000for_channels";
     return tp_call_desc(bot, loc, f, 1, TP__R_OBJ, 120, -1, args, out, err);
 }
-/* getAvailableGifts */
 static inline tp_err tp_get_available_gifts(tp_bot *bot, tp_gifts_result *out, tp_error *err) {
     static const char loc[] = "getAvailableGifts";
     return tp_call_desc(bot, loc, NULL, 0, TP__R_OBJ, 157, -1, NULL, out, err);
 }
-/* sendGift */
-typedef struct tp_send_gift_args {
-    int64_t user_id;
-    tp_chat_id chat_id;
-    const char *gift_id;  /* required */
-    bool pay_for_upgrade;
-    const char *text;
-    const char *text_parse_mode;
-    const tp_message_entity *text_entities;
-    size_t text_entities_count;
-} tp_send_gift_args;
-static inline tp_err tp_send_gift(tp_bot *bot, const tp_send_gift_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_send_gift(tp_bot *bot, const tp_send_gift_args *args, tp_bool_result *out,
+                                  tp_error *err) {
     static const tp__fdesc f[7] = {
         {3843, offsetof(tp_send_gift_args, chat_id), 0, 5, 0, 0},
         {10971, offsetof(tp_send_gift_args, gift_id), 0, 4, 1, 0},
@@ -7701,17 +8949,9 @@ static inline tp_err tp_send_gift(tp_bot *bot, const tp_send_gift_args *args, tp
     static const char loc[] = "sendGift\000pay_for_upgrade";
     return tp_call_desc(bot, loc, f, 7, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* giftPremiumSubscription */
-typedef struct tp_gift_premium_subscription_args {
-    int64_t user_id;  /* required */
-    int64_t month_count;  /* required */
-    int64_t star_count;  /* required */
-    const char *text;
-    const char *text_parse_mode;
-    const tp_message_entity *text_entities;
-    size_t text_entities_count;
-} tp_gift_premium_subscription_args;
-static inline tp_err tp_gift_premium_subscription(tp_bot *bot, const tp_gift_premium_subscription_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_gift_premium_subscription(tp_bot *bot,
+                                                  const tp_gift_premium_subscription_args *args,
+                                                  tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[6] = {
         {TP__LOC(24), offsetof(tp_gift_premium_subscription_args, month_count), 0, 1, 1, 0},
         {4308, offsetof(tp_gift_premium_subscription_args, star_count), 0, 1, 1, 0},
@@ -7723,12 +8963,8 @@ static inline tp_err tp_gift_premium_subscription(tp_bot *bot, const tp_gift_pre
     static const char loc[] = "giftPremiumSubscription\000month_count";
     return tp_call_desc(bot, loc, f, 6, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* verifyUser */
-typedef struct tp_verify_user_args {
-    int64_t user_id;  /* required */
-    const char *custom_description;
-} tp_verify_user_args;
-static inline tp_err tp_verify_user(tp_bot *bot, const tp_verify_user_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_verify_user(tp_bot *bot, const tp_verify_user_args *args,
+                                    tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {TP__LOC(11), offsetof(tp_verify_user_args, custom_description), 0, 4, 0, 0},
         {4424, offsetof(tp_verify_user_args, user_id), 0, 1, 1, 0},
@@ -7736,12 +8972,8 @@ static inline tp_err tp_verify_user(tp_bot *bot, const tp_verify_user_args *args
     static const char loc[] = "verifyUser\000custom_description";
     return tp_call_desc(bot, loc, f, 2, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* verifyChat */
-typedef struct tp_verify_chat_args {
-    tp_chat_id chat_id;  /* required */
-    const char *custom_description;
-} tp_verify_chat_args;
-static inline tp_err tp_verify_chat(tp_bot *bot, const tp_verify_chat_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_verify_chat(tp_bot *bot, const tp_verify_chat_args *args,
+                                    tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {3843, offsetof(tp_verify_chat_args, chat_id), 0, 5, 1, 0},
         {TP__LOC(11), offsetof(tp_verify_chat_args, custom_description), 0, 4, 0, 0},
@@ -7749,35 +8981,27 @@ static inline tp_err tp_verify_chat(tp_bot *bot, const tp_verify_chat_args *args
     static const char loc[] = "verifyChat\000custom_description";
     return tp_call_desc(bot, loc, f, 2, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* removeUserVerification */
-typedef struct tp_remove_user_verification_args {
-    int64_t user_id;  /* required */
-} tp_remove_user_verification_args;
-static inline tp_err tp_remove_user_verification(tp_bot *bot, const tp_remove_user_verification_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_remove_user_verification(tp_bot *bot,
+                                                 const tp_remove_user_verification_args *args,
+                                                 tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[1] = {
         {4424, offsetof(tp_remove_user_verification_args, user_id), 0, 1, 1, 0},
     };
     static const char loc[] = "removeUserVerification";
     return tp_call_desc(bot, loc, f, 1, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* removeChatVerification */
-typedef struct tp_remove_chat_verification_args {
-    tp_chat_id chat_id;  /* required */
-} tp_remove_chat_verification_args;
-static inline tp_err tp_remove_chat_verification(tp_bot *bot, const tp_remove_chat_verification_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_remove_chat_verification(tp_bot *bot,
+                                                 const tp_remove_chat_verification_args *args,
+                                                 tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[1] = {
         {3843, offsetof(tp_remove_chat_verification_args, chat_id), 0, 5, 1, 0},
     };
     static const char loc[] = "removeChatVerification";
     return tp_call_desc(bot, loc, f, 1, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* readBusinessMessage */
-typedef struct tp_read_business_message_args {
-    const char *business_connection_id;  /* required */
-    int64_t chat_id;  /* required */
-    int64_t message_id;  /* required */
-} tp_read_business_message_args;
-static inline tp_err tp_read_business_message(tp_bot *bot, const tp_read_business_message_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_read_business_message(tp_bot *bot,
+                                              const tp_read_business_message_args *args,
+                                              tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[3] = {
         {1862, offsetof(tp_read_business_message_args, business_connection_id), 0, 4, 1, 0},
         {3843, offsetof(tp_read_business_message_args, chat_id), 0, 1, 1, 0},
@@ -7786,13 +9010,9 @@ static inline tp_err tp_read_business_message(tp_bot *bot, const tp_read_busines
     static const char loc[] = "readBusinessMessage";
     return tp_call_desc(bot, loc, f, 3, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* deleteBusinessMessages */
-typedef struct tp_delete_business_messages_args {
-    const char *business_connection_id;  /* required */
-    const int64_t *message_ids;  /* required */
-    size_t message_ids_count;
-} tp_delete_business_messages_args;
-static inline tp_err tp_delete_business_messages(tp_bot *bot, const tp_delete_business_messages_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_delete_business_messages(tp_bot *bot,
+                                                 const tp_delete_business_messages_args *args,
+                                                 tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {1862, offsetof(tp_delete_business_messages_args, business_connection_id), 0, 4, 1, 0},
         {12656, offsetof(tp_delete_business_messages_args, message_ids), offsetof(tp_delete_business_messages_args, message_ids_count), 8, 19, 0},
@@ -7800,13 +9020,9 @@ static inline tp_err tp_delete_business_messages(tp_bot *bot, const tp_delete_bu
     static const char loc[] = "deleteBusinessMessages";
     return tp_call_desc(bot, loc, f, 2, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* setBusinessAccountName */
-typedef struct tp_set_business_account_name_args {
-    const char *business_connection_id;  /* required */
-    const char *first_name;  /* required */
-    const char *last_name;
-} tp_set_business_account_name_args;
-static inline tp_err tp_set_business_account_name(tp_bot *bot, const tp_set_business_account_name_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_set_business_account_name(tp_bot *bot,
+                                                  const tp_set_business_account_name_args *args,
+                                                  tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[3] = {
         {1862, offsetof(tp_set_business_account_name_args, business_connection_id), 0, 4, 1, 0},
         {737, offsetof(tp_set_business_account_name_args, first_name), 0, 4, 1, 0},
@@ -7815,12 +9031,9 @@ static inline tp_err tp_set_business_account_name(tp_bot *bot, const tp_set_busi
     static const char loc[] = "setBusinessAccountName";
     return tp_call_desc(bot, loc, f, 3, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* setBusinessAccountUsername */
-typedef struct tp_set_business_account_username_args {
-    const char *business_connection_id;  /* required */
-    const char *username;
-} tp_set_business_account_username_args;
-static inline tp_err tp_set_business_account_username(tp_bot *bot, const tp_set_business_account_username_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_set_business_account_username(tp_bot *bot,
+                                                      const tp_set_business_account_username_args *args,
+                                                      tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {1862, offsetof(tp_set_business_account_username_args, business_connection_id), 0, 4, 1, 0},
         {906, offsetof(tp_set_business_account_username_args, username), 0, 4, 0, 0},
@@ -7828,12 +9041,9 @@ static inline tp_err tp_set_business_account_username(tp_bot *bot, const tp_set_
     static const char loc[] = "setBusinessAccountUsername";
     return tp_call_desc(bot, loc, f, 2, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* setBusinessAccountBio */
-typedef struct tp_set_business_account_bio_args {
-    const char *business_connection_id;  /* required */
-    const char *bio;
-} tp_set_business_account_bio_args;
-static inline tp_err tp_set_business_account_bio(tp_bot *bot, const tp_set_business_account_bio_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_set_business_account_bio(tp_bot *bot,
+                                                 const tp_set_business_account_bio_args *args,
+                                                 tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {1072, offsetof(tp_set_business_account_bio_args, bio), 0, 4, 0, 0},
         {1862, offsetof(tp_set_business_account_bio_args, business_connection_id), 0, 4, 1, 0},
@@ -7841,13 +9051,9 @@ static inline tp_err tp_set_business_account_bio(tp_bot *bot, const tp_set_busin
     static const char loc[] = "setBusinessAccountBio";
     return tp_call_desc(bot, loc, f, 2, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* setBusinessAccountProfilePhoto */
-typedef struct tp_set_business_account_profile_photo_args {
-    const char *business_connection_id;  /* required */
-    const tp_input_profile_photo *photo;  /* required */
-    bool is_public;
-} tp_set_business_account_profile_photo_args;
-static inline tp_err tp_set_business_account_profile_photo(tp_bot *bot, const tp_set_business_account_profile_photo_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_set_business_account_profile_photo(tp_bot *bot,
+                                                           const tp_set_business_account_profile_photo_args *args,
+                                                           tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[3] = {
         {1862, offsetof(tp_set_business_account_profile_photo_args, business_connection_id), 0, 4, 1, 0},
         {TP__LOC(31), offsetof(tp_set_business_account_profile_photo_args, is_public), 0, 3, 0, 0},
@@ -7856,12 +9062,9 @@ static inline tp_err tp_set_business_account_profile_photo(tp_bot *bot, const tp
     static const char loc[] = "setBusinessAccountProfilePhoto\000is_public";
     return tp_call_desc(bot, loc, f, 3, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* removeBusinessAccountProfilePhoto */
-typedef struct tp_remove_business_account_profile_photo_args {
-    const char *business_connection_id;  /* required */
-    bool is_public;
-} tp_remove_business_account_profile_photo_args;
-static inline tp_err tp_remove_business_account_profile_photo(tp_bot *bot, const tp_remove_business_account_profile_photo_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_remove_business_account_profile_photo(tp_bot *bot,
+        const tp_remove_business_account_profile_photo_args *args, tp_bool_result *out,
+        tp_error *err) {
     static const tp__fdesc f[2] = {
         {1862, offsetof(tp_remove_business_account_profile_photo_args, business_connection_id), 0, 4, 1, 0},
         {TP__LOC(34), offsetof(tp_remove_business_account_profile_photo_args, is_public), 0, 3, 0, 0},
@@ -7869,13 +9072,9 @@ static inline tp_err tp_remove_business_account_profile_photo(tp_bot *bot, const
     static const char loc[] = "removeBusinessAccountProfilePhoto\000is_public";
     return tp_call_desc(bot, loc, f, 2, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* setBusinessAccountGiftSettings */
-typedef struct tp_set_business_account_gift_settings_args {
-    const char *business_connection_id;  /* required */
-    bool show_gift_button;  /* required */
-    const tp_accepted_gift_types *accepted_gift_types;  /* required */
-} tp_set_business_account_gift_settings_args;
-static inline tp_err tp_set_business_account_gift_settings(tp_bot *bot, const tp_set_business_account_gift_settings_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_set_business_account_gift_settings(tp_bot *bot,
+                                                           const tp_set_business_account_gift_settings_args *args,
+                                                           tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[3] = {
         {988, offsetof(tp_set_business_account_gift_settings_args, accepted_gift_types), 0, 7, 1, 171},
         {1862, offsetof(tp_set_business_account_gift_settings_args, business_connection_id), 0, 4, 1, 0},
@@ -7884,23 +9083,19 @@ static inline tp_err tp_set_business_account_gift_settings(tp_bot *bot, const tp
     static const char loc[] = "setBusinessAccountGiftSettings\000show_gift_button";
     return tp_call_desc(bot, loc, f, 3, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* getBusinessAccountStarBalance */
-typedef struct tp_get_business_account_star_balance_args {
-    const char *business_connection_id;  /* required */
-} tp_get_business_account_star_balance_args;
-static inline tp_err tp_get_business_account_star_balance(tp_bot *bot, const tp_get_business_account_star_balance_args *args, tp_star_amount_result *out, tp_error *err) {
+static inline tp_err tp_get_business_account_star_balance(tp_bot *bot,
+                                                          const tp_get_business_account_star_balance_args *args,
+                                                          tp_star_amount_result *out,
+                                                          tp_error *err) {
     static const tp__fdesc f[1] = {
         {1862, offsetof(tp_get_business_account_star_balance_args, business_connection_id), 0, 4, 1, 0},
     };
     static const char loc[] = "getBusinessAccountStarBalance";
     return tp_call_desc(bot, loc, f, 1, TP__R_OBJ, 172, -1, args, out, err);
 }
-/* transferBusinessAccountStars */
-typedef struct tp_transfer_business_account_stars_args {
-    const char *business_connection_id;  /* required */
-    int64_t star_count;  /* required */
-} tp_transfer_business_account_stars_args;
-static inline tp_err tp_transfer_business_account_stars(tp_bot *bot, const tp_transfer_business_account_stars_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_transfer_business_account_stars(tp_bot *bot,
+                                                        const tp_transfer_business_account_stars_args *args,
+                                                        tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {1862, offsetof(tp_transfer_business_account_stars_args, business_connection_id), 0, 4, 1, 0},
         {4308, offsetof(tp_transfer_business_account_stars_args, star_count), 0, 1, 1, 0},
@@ -7908,21 +9103,9 @@ static inline tp_err tp_transfer_business_account_stars(tp_bot *bot, const tp_tr
     static const char loc[] = "transferBusinessAccountStars";
     return tp_call_desc(bot, loc, f, 2, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* getBusinessAccountGifts */
-typedef struct tp_get_business_account_gifts_args {
-    const char *business_connection_id;  /* required */
-    bool exclude_unsaved;
-    bool exclude_saved;
-    bool exclude_unlimited;
-    bool exclude_limited_upgradable;
-    bool exclude_limited_non_upgradable;
-    bool exclude_unique;
-    bool exclude_from_blockchain;
-    bool sort_by_price;
-    const char *offset;
-    int64_t limit;
-} tp_get_business_account_gifts_args;
-static inline tp_err tp_get_business_account_gifts(tp_bot *bot, const tp_get_business_account_gifts_args *args, tp_owned_gifts_result *out, tp_error *err) {
+static inline tp_err tp_get_business_account_gifts(tp_bot *bot,
+                                                   const tp_get_business_account_gifts_args *args,
+                                                   tp_owned_gifts_result *out, tp_error *err) {
     static const tp__fdesc f[11] = {
         {1862, offsetof(tp_get_business_account_gifts_args, business_connection_id), 0, 4, 1, 0},
         {TP__LOC(24), offsetof(tp_get_business_account_gifts_args, exclude_from_blockchain), 0, 3, 0, 0},
@@ -7939,19 +9122,8 @@ static inline tp_err tp_get_business_account_gifts(tp_bot *bot, const tp_get_bus
     static const char loc[] = "getBusinessAccountGifts\000exclude_from_blockchain\000exclude_limited_non_upgradable\000exclude_limited_upgradable\000exclude_saved\000exclude_unique\000exclude_unlimited\000exclude_unsaved\000limit\000sort_by_price";
     return tp_call_desc(bot, loc, f, 11, TP__R_OBJ, 169, -1, args, out, err);
 }
-/* getUserGifts */
-typedef struct tp_get_user_gifts_args {
-    int64_t user_id;  /* required */
-    bool exclude_unlimited;
-    bool exclude_limited_upgradable;
-    bool exclude_limited_non_upgradable;
-    bool exclude_from_blockchain;
-    bool exclude_unique;
-    bool sort_by_price;
-    const char *offset;
-    int64_t limit;
-} tp_get_user_gifts_args;
-static inline tp_err tp_get_user_gifts(tp_bot *bot, const tp_get_user_gifts_args *args, tp_owned_gifts_result *out, tp_error *err) {
+static inline tp_err tp_get_user_gifts(tp_bot *bot, const tp_get_user_gifts_args *args,
+                                       tp_owned_gifts_result *out, tp_error *err) {
     static const tp__fdesc f[9] = {
         {TP__LOC(13), offsetof(tp_get_user_gifts_args, exclude_from_blockchain), 0, 3, 0, 0},
         {TP__LOC(37), offsetof(tp_get_user_gifts_args, exclude_limited_non_upgradable), 0, 3, 0, 0},
@@ -7966,21 +9138,8 @@ static inline tp_err tp_get_user_gifts(tp_bot *bot, const tp_get_user_gifts_args
     static const char loc[] = "getUserGifts\000exclude_from_blockchain\000exclude_limited_non_upgradable\000exclude_limited_upgradable\000exclude_unique\000exclude_unlimited\000limit\000sort_by_price";
     return tp_call_desc(bot, loc, f, 9, TP__R_OBJ, 169, -1, args, out, err);
 }
-/* getChatGifts */
-typedef struct tp_get_chat_gifts_args {
-    tp_chat_id chat_id;  /* required */
-    bool exclude_unsaved;
-    bool exclude_saved;
-    bool exclude_unlimited;
-    bool exclude_limited_upgradable;
-    bool exclude_limited_non_upgradable;
-    bool exclude_from_blockchain;
-    bool exclude_unique;
-    bool sort_by_price;
-    const char *offset;
-    int64_t limit;
-} tp_get_chat_gifts_args;
-static inline tp_err tp_get_chat_gifts(tp_bot *bot, const tp_get_chat_gifts_args *args, tp_owned_gifts_result *out, tp_error *err) {
+static inline tp_err tp_get_chat_gifts(tp_bot *bot, const tp_get_chat_gifts_args *args,
+                                       tp_owned_gifts_result *out, tp_error *err) {
     static const tp__fdesc f[11] = {
         {3843, offsetof(tp_get_chat_gifts_args, chat_id), 0, 5, 1, 0},
         {TP__LOC(13), offsetof(tp_get_chat_gifts_args, exclude_from_blockchain), 0, 3, 0, 0},
@@ -7997,12 +9156,9 @@ static inline tp_err tp_get_chat_gifts(tp_bot *bot, const tp_get_chat_gifts_args
     static const char loc[] = "getChatGifts\000exclude_from_blockchain\000exclude_limited_non_upgradable\000exclude_limited_upgradable\000exclude_saved\000exclude_unique\000exclude_unlimited\000exclude_unsaved\000limit\000sort_by_price";
     return tp_call_desc(bot, loc, f, 11, TP__R_OBJ, 169, -1, args, out, err);
 }
-/* convertGiftToStars */
-typedef struct tp_convert_gift_to_stars_args {
-    const char *business_connection_id;  /* required */
-    const char *owned_gift_id;  /* required */
-} tp_convert_gift_to_stars_args;
-static inline tp_err tp_convert_gift_to_stars(tp_bot *bot, const tp_convert_gift_to_stars_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_convert_gift_to_stars(tp_bot *bot,
+                                              const tp_convert_gift_to_stars_args *args,
+                                              tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {1862, offsetof(tp_convert_gift_to_stars_args, business_connection_id), 0, 4, 1, 0},
         {11103, offsetof(tp_convert_gift_to_stars_args, owned_gift_id), 0, 4, 1, 0},
@@ -8010,14 +9166,8 @@ static inline tp_err tp_convert_gift_to_stars(tp_bot *bot, const tp_convert_gift
     static const char loc[] = "convertGiftToStars";
     return tp_call_desc(bot, loc, f, 2, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* upgradeGift */
-typedef struct tp_upgrade_gift_args {
-    const char *business_connection_id;  /* required */
-    const char *owned_gift_id;  /* required */
-    bool keep_original_details;
-    int64_t star_count;
-} tp_upgrade_gift_args;
-static inline tp_err tp_upgrade_gift(tp_bot *bot, const tp_upgrade_gift_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_upgrade_gift(tp_bot *bot, const tp_upgrade_gift_args *args,
+                                     tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[4] = {
         {1862, offsetof(tp_upgrade_gift_args, business_connection_id), 0, 4, 1, 0},
         {TP__LOC(12), offsetof(tp_upgrade_gift_args, keep_original_details), 0, 3, 0, 0},
@@ -8027,14 +9177,8 @@ static inline tp_err tp_upgrade_gift(tp_bot *bot, const tp_upgrade_gift_args *ar
     static const char loc[] = "upgradeGift\000keep_original_details";
     return tp_call_desc(bot, loc, f, 4, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* transferGift */
-typedef struct tp_transfer_gift_args {
-    const char *business_connection_id;  /* required */
-    const char *owned_gift_id;  /* required */
-    int64_t new_owner_chat_id;  /* required */
-    int64_t star_count;
-} tp_transfer_gift_args;
-static inline tp_err tp_transfer_gift(tp_bot *bot, const tp_transfer_gift_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_transfer_gift(tp_bot *bot, const tp_transfer_gift_args *args,
+                                      tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[4] = {
         {1862, offsetof(tp_transfer_gift_args, business_connection_id), 0, 4, 1, 0},
         {TP__LOC(13), offsetof(tp_transfer_gift_args, new_owner_chat_id), 0, 1, 1, 0},
@@ -8044,21 +9188,8 @@ static inline tp_err tp_transfer_gift(tp_bot *bot, const tp_transfer_gift_args *
     static const char loc[] = "transferGift\000new_owner_chat_id";
     return tp_call_desc(bot, loc, f, 4, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* postStory */
-typedef struct tp_post_story_args {
-    const char *business_connection_id;  /* required */
-    const tp_input_story_content *content;  /* required */
-    int64_t active_period;  /* required */
-    const char *caption;
-    const char *parse_mode;
-    const tp_message_entity *caption_entities;
-    size_t caption_entities_count;
-    const tp_story_area *areas;
-    size_t areas_count;
-    bool post_to_chat_page;
-    bool protect_content;
-} tp_post_story_args;
-static inline tp_err tp_post_story(tp_bot *bot, const tp_post_story_args *args, tp_story_result *out, tp_error *err) {
+static inline tp_err tp_post_story(tp_bot *bot, const tp_post_story_args *args,
+                                   tp_story_result *out, tp_error *err) {
     static const tp__fdesc f[9] = {
         {TP__LOC(10), offsetof(tp_post_story_args, active_period), 0, 1, 1, 0},
         {TP__LOC(24), offsetof(tp_post_story_args, areas), offsetof(tp_post_story_args, areas_count), 8, 114, 145},
@@ -8073,16 +9204,8 @@ static inline tp_err tp_post_story(tp_bot *bot, const tp_post_story_args *args, 
     static const char loc[] = "postStory\000active_period\000areas\000content\000post_to_chat_page\000protect_content";
     return tp_call_desc(bot, loc, f, 9, TP__R_OBJ, 23, -1, args, out, err);
 }
-/* repostStory */
-typedef struct tp_repost_story_args {
-    const char *business_connection_id;  /* required */
-    int64_t from_chat_id;  /* required */
-    int64_t from_story_id;  /* required */
-    int64_t active_period;  /* required */
-    bool post_to_chat_page;
-    bool protect_content;
-} tp_repost_story_args;
-static inline tp_err tp_repost_story(tp_bot *bot, const tp_repost_story_args *args, tp_story_result *out, tp_error *err) {
+static inline tp_err tp_repost_story(tp_bot *bot, const tp_repost_story_args *args,
+                                     tp_story_result *out, tp_error *err) {
     static const tp__fdesc f[6] = {
         {TP__LOC(12), offsetof(tp_repost_story_args, active_period), 0, 1, 1, 0},
         {1862, offsetof(tp_repost_story_args, business_connection_id), 0, 4, 1, 0},
@@ -8094,19 +9217,8 @@ static inline tp_err tp_repost_story(tp_bot *bot, const tp_repost_story_args *ar
     static const char loc[] = "repostStory\000active_period\000from_chat_id\000from_story_id\000post_to_chat_page\000protect_content";
     return tp_call_desc(bot, loc, f, 6, TP__R_OBJ, 23, -1, args, out, err);
 }
-/* editStory */
-typedef struct tp_edit_story_args {
-    const char *business_connection_id;  /* required */
-    int64_t story_id;  /* required */
-    const tp_input_story_content *content;  /* required */
-    const char *caption;
-    const char *parse_mode;
-    const tp_message_entity *caption_entities;
-    size_t caption_entities_count;
-    const tp_story_area *areas;
-    size_t areas_count;
-} tp_edit_story_args;
-static inline tp_err tp_edit_story(tp_bot *bot, const tp_edit_story_args *args, tp_story_result *out, tp_error *err) {
+static inline tp_err tp_edit_story(tp_bot *bot, const tp_edit_story_args *args,
+                                   tp_story_result *out, tp_error *err) {
     static const tp__fdesc f[7] = {
         {TP__LOC(10), offsetof(tp_edit_story_args, areas), offsetof(tp_edit_story_args, areas_count), 8, 114, 145},
         {1862, offsetof(tp_edit_story_args, business_connection_id), 0, 4, 1, 0},
@@ -8119,12 +9231,8 @@ static inline tp_err tp_edit_story(tp_bot *bot, const tp_edit_story_args *args, 
     static const char loc[] = "editStory\000areas\000content\000story_id";
     return tp_call_desc(bot, loc, f, 7, TP__R_OBJ, 23, -1, args, out, err);
 }
-/* deleteStory */
-typedef struct tp_delete_story_args {
-    const char *business_connection_id;  /* required */
-    int64_t story_id;  /* required */
-} tp_delete_story_args;
-static inline tp_err tp_delete_story(tp_bot *bot, const tp_delete_story_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_delete_story(tp_bot *bot, const tp_delete_story_args *args,
+                                     tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {1862, offsetof(tp_delete_story_args, business_connection_id), 0, 4, 1, 0},
         {TP__LOC(12), offsetof(tp_delete_story_args, story_id), 0, 1, 1, 0},
@@ -8132,12 +9240,8 @@ static inline tp_err tp_delete_story(tp_bot *bot, const tp_delete_story_args *ar
     static const char loc[] = "deleteStory\000story_id";
     return tp_call_desc(bot, loc, f, 2, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* answerWebAppQuery */
-typedef struct tp_answer_web_app_query_args {
-    const char *web_app_query_id;  /* required */
-    const tp_inline_query_result *result;  /* required */
-} tp_answer_web_app_query_args;
-static inline tp_err tp_answer_web_app_query(tp_bot *bot, const tp_answer_web_app_query_args *args, tp_sent_web_app_message_result *out, tp_error *err) {
+static inline tp_err tp_answer_web_app_query(tp_bot *bot, const tp_answer_web_app_query_args *args,
+                                             tp_sent_web_app_message_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {TP__LOC(18), offsetof(tp_answer_web_app_query_args, result), 0, 7, 1, 288},
         {TP__LOC(25), offsetof(tp_answer_web_app_query_args, web_app_query_id), 0, 4, 1, 0},
@@ -8145,16 +9249,10 @@ static inline tp_err tp_answer_web_app_query(tp_bot *bot, const tp_answer_web_ap
     static const char loc[] = "answerWebAppQuery\000result\000web_app_query_id";
     return tp_call_desc(bot, loc, f, 2, TP__R_OBJ, 202, -1, args, out, err);
 }
-/* savePreparedInlineMessage */
-typedef struct tp_save_prepared_inline_message_args {
-    int64_t user_id;  /* required */
-    const tp_inline_query_result *result;  /* required */
-    bool allow_user_chats;
-    bool allow_bot_chats;
-    bool allow_group_chats;
-    bool allow_channel_chats;
-} tp_save_prepared_inline_message_args;
-static inline tp_err tp_save_prepared_inline_message(tp_bot *bot, const tp_save_prepared_inline_message_args *args, tp_prepared_inline_message_result *out, tp_error *err) {
+static inline tp_err tp_save_prepared_inline_message(tp_bot *bot,
+                                                     const tp_save_prepared_inline_message_args *args,
+                                                     tp_prepared_inline_message_result *out,
+                                                     tp_error *err) {
     static const tp__fdesc f[6] = {
         {8305, offsetof(tp_save_prepared_inline_message_args, allow_bot_chats), 0, 3, 0, 0},
         {8321, offsetof(tp_save_prepared_inline_message_args, allow_channel_chats), 0, 3, 0, 0},
@@ -8166,12 +9264,10 @@ static inline tp_err tp_save_prepared_inline_message(tp_bot *bot, const tp_save_
     static const char loc[] = "savePreparedInlineMessage\000result";
     return tp_call_desc(bot, loc, f, 6, TP__R_OBJ, 204, -1, args, out, err);
 }
-/* savePreparedKeyboardButton */
-typedef struct tp_save_prepared_keyboard_button_args {
-    int64_t user_id;  /* required */
-    const tp_keyboard_button *button;  /* required */
-} tp_save_prepared_keyboard_button_args;
-static inline tp_err tp_save_prepared_keyboard_button(tp_bot *bot, const tp_save_prepared_keyboard_button_args *args, tp_prepared_keyboard_button_result *out, tp_error *err) {
+static inline tp_err tp_save_prepared_keyboard_button(tp_bot *bot,
+                                                      const tp_save_prepared_keyboard_button_args *args,
+                                                      tp_prepared_keyboard_button_result *out,
+                                                      tp_error *err) {
     static const tp__fdesc f[2] = {
         {TP__LOC(27), offsetof(tp_save_prepared_keyboard_button_args, button), 0, 7, 1, 105},
         {4424, offsetof(tp_save_prepared_keyboard_button_args, user_id), 0, 1, 1, 0},
@@ -8179,21 +9275,8 @@ static inline tp_err tp_save_prepared_keyboard_button(tp_bot *bot, const tp_save
     static const char loc[] = "savePreparedKeyboardButton\000button";
     return tp_call_desc(bot, loc, f, 2, TP__R_OBJ, 205, -1, args, out, err);
 }
-/* editMessageText */
-typedef struct tp_edit_message_text_args {
-    const char *business_connection_id;
-    tp_chat_id chat_id;
-    int64_t message_id;
-    const char *inline_message_id;
-    const char *text;
-    const char *parse_mode;
-    const tp_message_entity *entities;
-    size_t entities_count;
-    const tp_link_preview_options *link_preview_options;
-    const tp_input_rich_message *rich_message;
-    const tp_inline_keyboard_markup *reply_markup;
-} tp_edit_message_text_args;
-static inline tp_err tp_edit_message_text(tp_bot *bot, const tp_edit_message_text_args *args, tp_message_result *out, tp_error *err) {
+static inline tp_err tp_edit_message_text(tp_bot *bot, const tp_edit_message_text_args *args,
+                                          tp_message_result *out, tp_error *err) {
     static const tp__fdesc f[10] = {
         {1862, offsetof(tp_edit_message_text_args, business_connection_id), 0, 4, 0, 0},
         {3843, offsetof(tp_edit_message_text_args, chat_id), 0, 5, 0, 0},
@@ -8209,20 +9292,8 @@ static inline tp_err tp_edit_message_text(tp_bot *bot, const tp_edit_message_tex
     static const char loc[] = "editMessageText";
     return tp_call_desc(bot, loc, f, 10, TP__R_OBJ_OR_TRUE, 5, -1, args, out, err);
 }
-/* editMessageCaption */
-typedef struct tp_edit_message_caption_args {
-    const char *business_connection_id;
-    tp_chat_id chat_id;
-    int64_t message_id;
-    const char *inline_message_id;
-    const char *caption;
-    const char *parse_mode;
-    const tp_message_entity *caption_entities;
-    size_t caption_entities_count;
-    bool show_caption_above_media;
-    const tp_inline_keyboard_markup *reply_markup;
-} tp_edit_message_caption_args;
-static inline tp_err tp_edit_message_caption(tp_bot *bot, const tp_edit_message_caption_args *args, tp_message_result *out, tp_error *err) {
+static inline tp_err tp_edit_message_caption(tp_bot *bot, const tp_edit_message_caption_args *args,
+                                             tp_message_result *out, tp_error *err) {
     static const tp__fdesc f[9] = {
         {1862, offsetof(tp_edit_message_caption_args, business_connection_id), 0, 4, 0, 0},
         {1885, offsetof(tp_edit_message_caption_args, caption), 0, 4, 0, 0},
@@ -8237,16 +9308,8 @@ static inline tp_err tp_edit_message_caption(tp_bot *bot, const tp_edit_message_
     static const char loc[] = "editMessageCaption";
     return tp_call_desc(bot, loc, f, 9, TP__R_OBJ_OR_TRUE, 5, -1, args, out, err);
 }
-/* editMessageMedia */
-typedef struct tp_edit_message_media_args {
-    const char *business_connection_id;
-    tp_chat_id chat_id;
-    int64_t message_id;
-    const char *inline_message_id;
-    const tp_input_media *media;  /* required */
-    const tp_inline_keyboard_markup *reply_markup;
-} tp_edit_message_media_args;
-static inline tp_err tp_edit_message_media(tp_bot *bot, const tp_edit_message_media_args *args, tp_message_result *out, tp_error *err) {
+static inline tp_err tp_edit_message_media(tp_bot *bot, const tp_edit_message_media_args *args,
+                                           tp_message_result *out, tp_error *err) {
     static const tp__fdesc f[6] = {
         {1862, offsetof(tp_edit_message_media_args, business_connection_id), 0, 4, 0, 0},
         {3843, offsetof(tp_edit_message_media_args, chat_id), 0, 5, 0, 0},
@@ -8258,21 +9321,9 @@ static inline tp_err tp_edit_message_media(tp_bot *bot, const tp_edit_message_me
     static const char loc[] = "editMessageMedia";
     return tp_call_desc(bot, loc, f, 6, TP__R_OBJ_OR_TRUE, 5, -1, args, out, err);
 }
-/* editMessageLiveLocation */
-typedef struct tp_edit_message_live_location_args {
-    const char *business_connection_id;
-    tp_chat_id chat_id;
-    int64_t message_id;
-    const char *inline_message_id;
-    double latitude;  /* required */
-    double longitude;  /* required */
-    int64_t live_period;
-    double horizontal_accuracy;
-    int64_t heading;
-    int64_t proximity_alert_radius;
-    const tp_inline_keyboard_markup *reply_markup;
-} tp_edit_message_live_location_args;
-static inline tp_err tp_edit_message_live_location(tp_bot *bot, const tp_edit_message_live_location_args *args, tp_message_result *out, tp_error *err) {
+static inline tp_err tp_edit_message_live_location(tp_bot *bot,
+                                                   const tp_edit_message_live_location_args *args,
+                                                   tp_message_result *out, tp_error *err) {
     static const tp__fdesc f[11] = {
         {1862, offsetof(tp_edit_message_live_location_args, business_connection_id), 0, 4, 0, 0},
         {3843, offsetof(tp_edit_message_live_location_args, chat_id), 0, 5, 0, 0},
@@ -8289,15 +9340,9 @@ static inline tp_err tp_edit_message_live_location(tp_bot *bot, const tp_edit_me
     static const char loc[] = "editMessageLiveLocation";
     return tp_call_desc(bot, loc, f, 11, TP__R_OBJ_OR_TRUE, 5, -1, args, out, err);
 }
-/* stopMessageLiveLocation */
-typedef struct tp_stop_message_live_location_args {
-    const char *business_connection_id;
-    tp_chat_id chat_id;
-    int64_t message_id;
-    const char *inline_message_id;
-    const tp_inline_keyboard_markup *reply_markup;
-} tp_stop_message_live_location_args;
-static inline tp_err tp_stop_message_live_location(tp_bot *bot, const tp_stop_message_live_location_args *args, tp_message_result *out, tp_error *err) {
+static inline tp_err tp_stop_message_live_location(tp_bot *bot,
+                                                   const tp_stop_message_live_location_args *args,
+                                                   tp_message_result *out, tp_error *err) {
     static const tp__fdesc f[5] = {
         {1862, offsetof(tp_stop_message_live_location_args, business_connection_id), 0, 4, 0, 0},
         {3843, offsetof(tp_stop_message_live_location_args, chat_id), 0, 5, 0, 0},
@@ -8308,15 +9353,9 @@ static inline tp_err tp_stop_message_live_location(tp_bot *bot, const tp_stop_me
     static const char loc[] = "stopMessageLiveLocation";
     return tp_call_desc(bot, loc, f, 5, TP__R_OBJ_OR_TRUE, 5, -1, args, out, err);
 }
-/* editMessageChecklist */
-typedef struct tp_edit_message_checklist_args {
-    const char *business_connection_id;  /* required */
-    tp_chat_id chat_id;  /* required */
-    int64_t message_id;  /* required */
-    const tp_input_checklist *checklist;  /* required */
-    const tp_inline_keyboard_markup *reply_markup;
-} tp_edit_message_checklist_args;
-static inline tp_err tp_edit_message_checklist(tp_bot *bot, const tp_edit_message_checklist_args *args, tp_message_result *out, tp_error *err) {
+static inline tp_err tp_edit_message_checklist(tp_bot *bot,
+                                               const tp_edit_message_checklist_args *args,
+                                               tp_message_result *out, tp_error *err) {
     static const tp__fdesc f[5] = {
         {1862, offsetof(tp_edit_message_checklist_args, business_connection_id), 0, 4, 1, 0},
         {3843, offsetof(tp_edit_message_checklist_args, chat_id), 0, 5, 1, 0},
@@ -8327,15 +9366,9 @@ static inline tp_err tp_edit_message_checklist(tp_bot *bot, const tp_edit_messag
     static const char loc[] = "editMessageChecklist";
     return tp_call_desc(bot, loc, f, 5, TP__R_OBJ, 5, -1, args, out, err);
 }
-/* editMessageReplyMarkup */
-typedef struct tp_edit_message_reply_markup_args {
-    const char *business_connection_id;
-    tp_chat_id chat_id;
-    int64_t message_id;
-    const char *inline_message_id;
-    const tp_inline_keyboard_markup *reply_markup;
-} tp_edit_message_reply_markup_args;
-static inline tp_err tp_edit_message_reply_markup(tp_bot *bot, const tp_edit_message_reply_markup_args *args, tp_message_result *out, tp_error *err) {
+static inline tp_err tp_edit_message_reply_markup(tp_bot *bot,
+                                                  const tp_edit_message_reply_markup_args *args,
+                                                  tp_message_result *out, tp_error *err) {
     static const tp__fdesc f[5] = {
         {1862, offsetof(tp_edit_message_reply_markup_args, business_connection_id), 0, 4, 0, 0},
         {3843, offsetof(tp_edit_message_reply_markup_args, chat_id), 0, 5, 0, 0},
@@ -8346,14 +9379,8 @@ static inline tp_err tp_edit_message_reply_markup(tp_bot *bot, const tp_edit_mes
     static const char loc[] = "editMessageReplyMarkup";
     return tp_call_desc(bot, loc, f, 5, TP__R_OBJ_OR_TRUE, 5, -1, args, out, err);
 }
-/* stopPoll */
-typedef struct tp_stop_poll_args {
-    const char *business_connection_id;
-    tp_chat_id chat_id;  /* required */
-    int64_t message_id;  /* required */
-    const tp_inline_keyboard_markup *reply_markup;
-} tp_stop_poll_args;
-static inline tp_err tp_stop_poll(tp_bot *bot, const tp_stop_poll_args *args, tp_poll_result *out, tp_error *err) {
+static inline tp_err tp_stop_poll(tp_bot *bot, const tp_stop_poll_args *args, tp_poll_result *out,
+                                  tp_error *err) {
     static const tp__fdesc f[4] = {
         {1862, offsetof(tp_stop_poll_args, business_connection_id), 0, 4, 0, 0},
         {3843, offsetof(tp_stop_poll_args, chat_id), 0, 5, 1, 0},
@@ -8363,13 +9390,9 @@ static inline tp_err tp_stop_poll(tp_bot *bot, const tp_stop_poll_args *args, tp
     static const char loc[] = "stopPoll";
     return tp_call_desc(bot, loc, f, 4, TP__R_OBJ, 43, -1, args, out, err);
 }
-/* approveSuggestedPost */
-typedef struct tp_approve_suggested_post_args {
-    int64_t chat_id;  /* required */
-    int64_t message_id;  /* required */
-    int64_t send_date;
-} tp_approve_suggested_post_args;
-static inline tp_err tp_approve_suggested_post(tp_bot *bot, const tp_approve_suggested_post_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_approve_suggested_post(tp_bot *bot,
+                                               const tp_approve_suggested_post_args *args,
+                                               tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[3] = {
         {3843, offsetof(tp_approve_suggested_post_args, chat_id), 0, 1, 1, 0},
         {2748, offsetof(tp_approve_suggested_post_args, message_id), 0, 1, 1, 0},
@@ -8378,13 +9401,9 @@ static inline tp_err tp_approve_suggested_post(tp_bot *bot, const tp_approve_sug
     static const char loc[] = "approveSuggestedPost";
     return tp_call_desc(bot, loc, f, 3, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* declineSuggestedPost */
-typedef struct tp_decline_suggested_post_args {
-    int64_t chat_id;  /* required */
-    int64_t message_id;  /* required */
-    const char *comment;
-} tp_decline_suggested_post_args;
-static inline tp_err tp_decline_suggested_post(tp_bot *bot, const tp_decline_suggested_post_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_decline_suggested_post(tp_bot *bot,
+                                               const tp_decline_suggested_post_args *args,
+                                               tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[3] = {
         {3843, offsetof(tp_decline_suggested_post_args, chat_id), 0, 1, 1, 0},
         {6711, offsetof(tp_decline_suggested_post_args, comment), 0, 4, 0, 0},
@@ -8393,12 +9412,8 @@ static inline tp_err tp_decline_suggested_post(tp_bot *bot, const tp_decline_sug
     static const char loc[] = "declineSuggestedPost";
     return tp_call_desc(bot, loc, f, 3, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* deleteMessage */
-typedef struct tp_delete_message_args {
-    tp_chat_id chat_id;  /* required */
-    int64_t message_id;  /* required */
-} tp_delete_message_args;
-static inline tp_err tp_delete_message(tp_bot *bot, const tp_delete_message_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_delete_message(tp_bot *bot, const tp_delete_message_args *args,
+                                       tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {3843, offsetof(tp_delete_message_args, chat_id), 0, 5, 1, 0},
         {2748, offsetof(tp_delete_message_args, message_id), 0, 1, 1, 0},
@@ -8406,13 +9421,8 @@ static inline tp_err tp_delete_message(tp_bot *bot, const tp_delete_message_args
     static const char loc[] = "deleteMessage";
     return tp_call_desc(bot, loc, f, 2, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* deleteMessages */
-typedef struct tp_delete_messages_args {
-    tp_chat_id chat_id;  /* required */
-    const int64_t *message_ids;  /* required */
-    size_t message_ids_count;
-} tp_delete_messages_args;
-static inline tp_err tp_delete_messages(tp_bot *bot, const tp_delete_messages_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_delete_messages(tp_bot *bot, const tp_delete_messages_args *args,
+                                        tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {3843, offsetof(tp_delete_messages_args, chat_id), 0, 5, 1, 0},
         {12656, offsetof(tp_delete_messages_args, message_ids), offsetof(tp_delete_messages_args, message_ids_count), 8, 19, 0},
@@ -8420,14 +9430,9 @@ static inline tp_err tp_delete_messages(tp_bot *bot, const tp_delete_messages_ar
     static const char loc[] = "deleteMessages";
     return tp_call_desc(bot, loc, f, 2, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* deleteMessageReaction */
-typedef struct tp_delete_message_reaction_args {
-    tp_chat_id chat_id;  /* required */
-    int64_t message_id;  /* required */
-    int64_t user_id;
-    int64_t actor_chat_id;
-} tp_delete_message_reaction_args;
-static inline tp_err tp_delete_message_reaction(tp_bot *bot, const tp_delete_message_reaction_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_delete_message_reaction(tp_bot *bot,
+                                                const tp_delete_message_reaction_args *args,
+                                                tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[4] = {
         {TP__LOC(22), offsetof(tp_delete_message_reaction_args, actor_chat_id), 0, 1, 0, 0},
         {3843, offsetof(tp_delete_message_reaction_args, chat_id), 0, 5, 1, 0},
@@ -8437,13 +9442,9 @@ static inline tp_err tp_delete_message_reaction(tp_bot *bot, const tp_delete_mes
     static const char loc[] = "deleteMessageReaction\000actor_chat_id";
     return tp_call_desc(bot, loc, f, 4, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* deleteAllMessageReactions */
-typedef struct tp_delete_all_message_reactions_args {
-    tp_chat_id chat_id;  /* required */
-    int64_t user_id;
-    int64_t actor_chat_id;
-} tp_delete_all_message_reactions_args;
-static inline tp_err tp_delete_all_message_reactions(tp_bot *bot, const tp_delete_all_message_reactions_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_delete_all_message_reactions(tp_bot *bot,
+                                                     const tp_delete_all_message_reactions_args *args,
+                                                     tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[3] = {
         {TP__LOC(26), offsetof(tp_delete_all_message_reactions_args, actor_chat_id), 0, 1, 0, 0},
         {3843, offsetof(tp_delete_all_message_reactions_args, chat_id), 0, 5, 1, 0},
@@ -8452,23 +9453,8 @@ static inline tp_err tp_delete_all_message_reactions(tp_bot *bot, const tp_delet
     static const char loc[] = "deleteAllMessageReactions\000actor_chat_id";
     return tp_call_desc(bot, loc, f, 3, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* sendSticker */
-typedef struct tp_send_sticker_args {
-    const char *business_connection_id;
-    tp_chat_id chat_id;  /* required */
-    int64_t message_thread_id;
-    int64_t direct_messages_topic_id;
-    tp_input_file sticker;  /* required */
-    const char *emoji;
-    bool disable_notification;
-    bool protect_content;
-    bool allow_paid_broadcast;
-    const char *message_effect_id;
-    const tp_suggested_post_parameters *suggested_post_parameters;
-    const tp_reply_parameters *reply_parameters;
-    const tp_reply_markup *reply_markup;
-} tp_send_sticker_args;
-static inline tp_err tp_send_sticker(tp_bot *bot, const tp_send_sticker_args *args, tp_message_result *out, tp_error *err) {
+static inline tp_err tp_send_sticker(tp_bot *bot, const tp_send_sticker_args *args,
+                                     tp_message_result *out, tp_error *err) {
     static const tp__fdesc f[13] = {
         {TP__LOC(12), offsetof(tp_send_sticker_args, allow_paid_broadcast), 0, 3, 0, 0},
         {1862, offsetof(tp_send_sticker_args, business_connection_id), 0, 4, 0, 0},
@@ -8487,36 +9473,25 @@ static inline tp_err tp_send_sticker(tp_bot *bot, const tp_send_sticker_args *ar
     static const char loc[] = "sendSticker\000allow_paid_broadcast\000direct_messages_topic_id\000disable_notification\000message_effect_id\000protect_content\000reply_parameters\000suggested_post_parameters";
     return tp_call_desc(bot, loc, f, 13, TP__R_OBJ, 5, -1, args, out, err);
 }
-/* getStickerSet */
-typedef struct tp_get_sticker_set_args {
-    const char *name;  /* required */
-} tp_get_sticker_set_args;
-static inline tp_err tp_get_sticker_set(tp_bot *bot, const tp_get_sticker_set_args *args, tp_sticker_set_result *out, tp_error *err) {
+static inline tp_err tp_get_sticker_set(tp_bot *bot, const tp_get_sticker_set_args *args,
+                                        tp_sticker_set_result *out, tp_error *err) {
     static const tp__fdesc f[1] = {
         {6180, offsetof(tp_get_sticker_set_args, name), 0, 4, 1, 0},
     };
     static const char loc[] = "getStickerSet";
     return tp_call_desc(bot, loc, f, 1, TP__R_OBJ, 230, -1, args, out, err);
 }
-/* getCustomEmojiStickers */
-typedef struct tp_get_custom_emoji_stickers_args {
-    const char * const *custom_emoji_ids;  /* required */
-    size_t custom_emoji_ids_count;
-} tp_get_custom_emoji_stickers_args;
-static inline tp_err tp_get_custom_emoji_stickers(tp_bot *bot, const tp_get_custom_emoji_stickers_args *args, tp_sticker_list_result *out, tp_error *err) {
+static inline tp_err tp_get_custom_emoji_stickers(tp_bot *bot,
+                                                  const tp_get_custom_emoji_stickers_args *args,
+                                                  tp_sticker_list_result *out, tp_error *err) {
     static const tp__fdesc f[1] = {
         {TP__LOC(23), offsetof(tp_get_custom_emoji_stickers_args, custom_emoji_ids), offsetof(tp_get_custom_emoji_stickers_args, custom_emoji_ids_count), 8, 67, 0},
     };
     static const char loc[] = "getCustomEmojiStickers\000custom_emoji_ids";
     return tp_call_desc(bot, loc, f, 1, TP__R_ARR, 229, -1, args, out, err);
 }
-/* uploadStickerFile */
-typedef struct tp_upload_sticker_file_args {
-    int64_t user_id;  /* required */
-    tp_input_file sticker;  /* required */
-    const char *sticker_format;  /* required */
-} tp_upload_sticker_file_args;
-static inline tp_err tp_upload_sticker_file(tp_bot *bot, const tp_upload_sticker_file_args *args, tp_file_result *out, tp_error *err) {
+static inline tp_err tp_upload_sticker_file(tp_bot *bot, const tp_upload_sticker_file_args *args,
+                                            tp_file_result *out, tp_error *err) {
     static const tp__fdesc f[3] = {
         {3215, offsetof(tp_upload_sticker_file_args, sticker), 0, 6, 1, 0},
         {TP__LOC(18), offsetof(tp_upload_sticker_file_args, sticker_format), 0, 4, 1, 0},
@@ -8525,17 +9500,9 @@ static inline tp_err tp_upload_sticker_file(tp_bot *bot, const tp_upload_sticker
     static const char loc[] = "uploadStickerFile\000sticker_format";
     return tp_call_desc(bot, loc, f, 3, TP__R_OBJ, 102, -1, args, out, err);
 }
-/* createNewStickerSet */
-typedef struct tp_create_new_sticker_set_args {
-    int64_t user_id;  /* required */
-    const char *name;  /* required */
-    const char *title;  /* required */
-    const tp_input_sticker *stickers;  /* required */
-    size_t stickers_count;
-    const char *sticker_type;
-    bool needs_repainting;
-} tp_create_new_sticker_set_args;
-static inline tp_err tp_create_new_sticker_set(tp_bot *bot, const tp_create_new_sticker_set_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_create_new_sticker_set(tp_bot *bot,
+                                               const tp_create_new_sticker_set_args *args,
+                                               tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[6] = {
         {6180, offsetof(tp_create_new_sticker_set_args, name), 0, 4, 1, 0},
         {13363, offsetof(tp_create_new_sticker_set_args, needs_repainting), 0, 3, 0, 0},
@@ -8547,13 +9514,8 @@ static inline tp_err tp_create_new_sticker_set(tp_bot *bot, const tp_create_new_
     static const char loc[] = "createNewStickerSet";
     return tp_call_desc(bot, loc, f, 6, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* addStickerToSet */
-typedef struct tp_add_sticker_to_set_args {
-    int64_t user_id;  /* required */
-    const char *name;  /* required */
-    const tp_input_sticker *sticker;  /* required */
-} tp_add_sticker_to_set_args;
-static inline tp_err tp_add_sticker_to_set(tp_bot *bot, const tp_add_sticker_to_set_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_add_sticker_to_set(tp_bot *bot, const tp_add_sticker_to_set_args *args,
+                                           tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[3] = {
         {6180, offsetof(tp_add_sticker_to_set_args, name), 0, 4, 1, 0},
         {3215, offsetof(tp_add_sticker_to_set_args, sticker), 0, 7, 1, 232},
@@ -8562,12 +9524,9 @@ static inline tp_err tp_add_sticker_to_set(tp_bot *bot, const tp_add_sticker_to_
     static const char loc[] = "addStickerToSet";
     return tp_call_desc(bot, loc, f, 3, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* setStickerPositionInSet */
-typedef struct tp_set_sticker_position_in_set_args {
-    const char *sticker;  /* required */
-    int64_t position;  /* required */
-} tp_set_sticker_position_in_set_args;
-static inline tp_err tp_set_sticker_position_in_set(tp_bot *bot, const tp_set_sticker_position_in_set_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_set_sticker_position_in_set(tp_bot *bot,
+                                                    const tp_set_sticker_position_in_set_args *args,
+                                                    tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {3765, offsetof(tp_set_sticker_position_in_set_args, position), 0, 1, 1, 0},
         {3215, offsetof(tp_set_sticker_position_in_set_args, sticker), 0, 4, 1, 0},
@@ -8575,25 +9534,18 @@ static inline tp_err tp_set_sticker_position_in_set(tp_bot *bot, const tp_set_st
     static const char loc[] = "setStickerPositionInSet";
     return tp_call_desc(bot, loc, f, 2, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* deleteStickerFromSet */
-typedef struct tp_delete_sticker_from_set_args {
-    const char *sticker;  /* required */
-} tp_delete_sticker_from_set_args;
-static inline tp_err tp_delete_sticker_from_set(tp_bot *bot, const tp_delete_sticker_from_set_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_delete_sticker_from_set(tp_bot *bot,
+                                                const tp_delete_sticker_from_set_args *args,
+                                                tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[1] = {
         {3215, offsetof(tp_delete_sticker_from_set_args, sticker), 0, 4, 1, 0},
     };
     static const char loc[] = "deleteStickerFromSet";
     return tp_call_desc(bot, loc, f, 1, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* replaceStickerInSet */
-typedef struct tp_replace_sticker_in_set_args {
-    int64_t user_id;  /* required */
-    const char *name;  /* required */
-    const char *old_sticker;  /* required */
-    const tp_input_sticker *sticker;  /* required */
-} tp_replace_sticker_in_set_args;
-static inline tp_err tp_replace_sticker_in_set(tp_bot *bot, const tp_replace_sticker_in_set_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_replace_sticker_in_set(tp_bot *bot,
+                                               const tp_replace_sticker_in_set_args *args,
+                                               tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[4] = {
         {6180, offsetof(tp_replace_sticker_in_set_args, name), 0, 4, 1, 0},
         {TP__LOC(20), offsetof(tp_replace_sticker_in_set_args, old_sticker), 0, 4, 1, 0},
@@ -8603,13 +9555,9 @@ static inline tp_err tp_replace_sticker_in_set(tp_bot *bot, const tp_replace_sti
     static const char loc[] = "replaceStickerInSet\000old_sticker";
     return tp_call_desc(bot, loc, f, 4, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* setStickerEmojiList */
-typedef struct tp_set_sticker_emoji_list_args {
-    const char *sticker;  /* required */
-    const char * const *emoji_list;  /* required */
-    size_t emoji_list_count;
-} tp_set_sticker_emoji_list_args;
-static inline tp_err tp_set_sticker_emoji_list(tp_bot *bot, const tp_set_sticker_emoji_list_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_set_sticker_emoji_list(tp_bot *bot,
+                                               const tp_set_sticker_emoji_list_args *args,
+                                               tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {13494, offsetof(tp_set_sticker_emoji_list_args, emoji_list), offsetof(tp_set_sticker_emoji_list_args, emoji_list_count), 8, 67, 0},
         {3215, offsetof(tp_set_sticker_emoji_list_args, sticker), 0, 4, 1, 0},
@@ -8617,13 +9565,8 @@ static inline tp_err tp_set_sticker_emoji_list(tp_bot *bot, const tp_set_sticker
     static const char loc[] = "setStickerEmojiList";
     return tp_call_desc(bot, loc, f, 2, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* setStickerKeywords */
-typedef struct tp_set_sticker_keywords_args {
-    const char *sticker;  /* required */
-    const char * const *keywords;
-    size_t keywords_count;
-} tp_set_sticker_keywords_args;
-static inline tp_err tp_set_sticker_keywords(tp_bot *bot, const tp_set_sticker_keywords_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_set_sticker_keywords(tp_bot *bot, const tp_set_sticker_keywords_args *args,
+                                             tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {13512, offsetof(tp_set_sticker_keywords_args, keywords), offsetof(tp_set_sticker_keywords_args, keywords_count), 8, 66, 0},
         {3215, offsetof(tp_set_sticker_keywords_args, sticker), 0, 4, 1, 0},
@@ -8631,12 +9574,9 @@ static inline tp_err tp_set_sticker_keywords(tp_bot *bot, const tp_set_sticker_k
     static const char loc[] = "setStickerKeywords";
     return tp_call_desc(bot, loc, f, 2, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* setStickerMaskPosition */
-typedef struct tp_set_sticker_mask_position_args {
-    const char *sticker;  /* required */
-    const tp_mask_position *mask_position;
-} tp_set_sticker_mask_position_args;
-static inline tp_err tp_set_sticker_mask_position(tp_bot *bot, const tp_set_sticker_mask_position_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_set_sticker_mask_position(tp_bot *bot,
+                                                  const tp_set_sticker_mask_position_args *args,
+                                                  tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {13349, offsetof(tp_set_sticker_mask_position_args, mask_position), 0, 7, 0, 231},
         {3215, offsetof(tp_set_sticker_mask_position_args, sticker), 0, 4, 1, 0},
@@ -8644,12 +9584,9 @@ static inline tp_err tp_set_sticker_mask_position(tp_bot *bot, const tp_set_stic
     static const char loc[] = "setStickerMaskPosition";
     return tp_call_desc(bot, loc, f, 2, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* setStickerSetTitle */
-typedef struct tp_set_sticker_set_title_args {
-    const char *name;  /* required */
-    const char *title;  /* required */
-} tp_set_sticker_set_title_args;
-static inline tp_err tp_set_sticker_set_title(tp_bot *bot, const tp_set_sticker_set_title_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_set_sticker_set_title(tp_bot *bot,
+                                              const tp_set_sticker_set_title_args *args,
+                                              tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {6180, offsetof(tp_set_sticker_set_title_args, name), 0, 4, 1, 0},
         {948, offsetof(tp_set_sticker_set_title_args, title), 0, 4, 1, 0},
@@ -8657,14 +9594,9 @@ static inline tp_err tp_set_sticker_set_title(tp_bot *bot, const tp_set_sticker_
     static const char loc[] = "setStickerSetTitle";
     return tp_call_desc(bot, loc, f, 2, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* setStickerSetThumbnail */
-typedef struct tp_set_sticker_set_thumbnail_args {
-    const char *name;  /* required */
-    int64_t user_id;  /* required */
-    tp_input_file thumbnail;
-    const char *format;  /* required */
-} tp_set_sticker_set_thumbnail_args;
-static inline tp_err tp_set_sticker_set_thumbnail(tp_bot *bot, const tp_set_sticker_set_thumbnail_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_set_sticker_set_thumbnail(tp_bot *bot,
+                                                  const tp_set_sticker_set_thumbnail_args *args,
+                                                  tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[4] = {
         {13505, offsetof(tp_set_sticker_set_thumbnail_args, format), 0, 4, 1, 0},
         {6180, offsetof(tp_set_sticker_set_thumbnail_args, name), 0, 4, 1, 0},
@@ -8674,12 +9606,9 @@ static inline tp_err tp_set_sticker_set_thumbnail(tp_bot *bot, const tp_set_stic
     static const char loc[] = "setStickerSetThumbnail";
     return tp_call_desc(bot, loc, f, 4, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* setCustomEmojiStickerSetThumbnail */
-typedef struct tp_set_custom_emoji_sticker_set_thumbnail_args {
-    const char *name;  /* required */
-    const char *custom_emoji_id;
-} tp_set_custom_emoji_sticker_set_thumbnail_args;
-static inline tp_err tp_set_custom_emoji_sticker_set_thumbnail(tp_bot *bot, const tp_set_custom_emoji_sticker_set_thumbnail_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_set_custom_emoji_sticker_set_thumbnail(tp_bot *bot,
+        const tp_set_custom_emoji_sticker_set_thumbnail_args *args, tp_bool_result *out,
+        tp_error *err) {
     static const tp__fdesc f[2] = {
         {3674, offsetof(tp_set_custom_emoji_sticker_set_thumbnail_args, custom_emoji_id), 0, 4, 0, 0},
         {6180, offsetof(tp_set_custom_emoji_sticker_set_thumbnail_args, name), 0, 4, 1, 0},
@@ -8687,33 +9616,16 @@ static inline tp_err tp_set_custom_emoji_sticker_set_thumbnail(tp_bot *bot, cons
     static const char loc[] = "setCustomEmojiStickerSetThumbnail";
     return tp_call_desc(bot, loc, f, 2, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* deleteStickerSet */
-typedef struct tp_delete_sticker_set_args {
-    const char *name;  /* required */
-} tp_delete_sticker_set_args;
-static inline tp_err tp_delete_sticker_set(tp_bot *bot, const tp_delete_sticker_set_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_delete_sticker_set(tp_bot *bot, const tp_delete_sticker_set_args *args,
+                                           tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[1] = {
         {6180, offsetof(tp_delete_sticker_set_args, name), 0, 4, 1, 0},
     };
     static const char loc[] = "deleteStickerSet";
     return tp_call_desc(bot, loc, f, 1, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* sendRichMessage */
-typedef struct tp_send_rich_message_args {
-    const char *business_connection_id;
-    tp_chat_id chat_id;  /* required */
-    int64_t message_thread_id;
-    int64_t direct_messages_topic_id;
-    const tp_input_rich_message *rich_message;  /* required */
-    bool disable_notification;
-    bool protect_content;
-    bool allow_paid_broadcast;
-    const char *message_effect_id;
-    const tp_suggested_post_parameters *suggested_post_parameters;
-    const tp_reply_parameters *reply_parameters;
-    const tp_reply_markup *reply_markup;
-} tp_send_rich_message_args;
-static inline tp_err tp_send_rich_message(tp_bot *bot, const tp_send_rich_message_args *args, tp_message_result *out, tp_error *err) {
+static inline tp_err tp_send_rich_message(tp_bot *bot, const tp_send_rich_message_args *args,
+                                          tp_message_result *out, tp_error *err) {
     static const tp__fdesc f[12] = {
         {TP__LOC(16), offsetof(tp_send_rich_message_args, allow_paid_broadcast), 0, 3, 0, 0},
         {1862, offsetof(tp_send_rich_message_args, business_connection_id), 0, 4, 0, 0},
@@ -8731,14 +9643,9 @@ static inline tp_err tp_send_rich_message(tp_bot *bot, const tp_send_rich_messag
     static const char loc[] = "sendRichMessage\000allow_paid_broadcast\000direct_messages_topic_id\000disable_notification\000message_effect_id\000protect_content\000reply_parameters\000suggested_post_parameters";
     return tp_call_desc(bot, loc, f, 12, TP__R_OBJ, 5, -1, args, out, err);
 }
-/* sendRichMessageDraft */
-typedef struct tp_send_rich_message_draft_args {
-    int64_t chat_id;  /* required */
-    int64_t message_thread_id;
-    int64_t draft_id;  /* required */
-    const tp_input_rich_message *rich_message;  /* required */
-} tp_send_rich_message_draft_args;
-static inline tp_err tp_send_rich_message_draft(tp_bot *bot, const tp_send_rich_message_draft_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_send_rich_message_draft(tp_bot *bot,
+                                                const tp_send_rich_message_draft_args *args,
+                                                tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[4] = {
         {3843, offsetof(tp_send_rich_message_draft_args, chat_id), 0, 1, 1, 0},
         {TP__LOC(21), offsetof(tp_send_rich_message_draft_args, draft_id), 0, 1, 1, 0},
@@ -8748,18 +9655,8 @@ static inline tp_err tp_send_rich_message_draft(tp_bot *bot, const tp_send_rich_
     static const char loc[] = "sendRichMessageDraft\000draft_id";
     return tp_call_desc(bot, loc, f, 4, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* answerInlineQuery */
-typedef struct tp_answer_inline_query_args {
-    const char *inline_query_id;  /* required */
-    const tp_inline_query_result *results;  /* required */
-    size_t results_count;
-    int64_t cache_time;
-    bool is_personal;
-    const char *next_offset;
-    const tp_inline_query_results_button *button;
-    bool has_cache_time;  /* true: send cache_time even if 0 (absent: 300 s) */
-} tp_answer_inline_query_args;
-static inline tp_err tp_answer_inline_query(tp_bot *bot, const tp_answer_inline_query_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_answer_inline_query(tp_bot *bot, const tp_answer_inline_query_args *args,
+                                            tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[6] = {
         {TP__LOC(18), offsetof(tp_answer_inline_query_args, button), 0, 7, 0, 287},
         {TP__LOC(25), offsetof(tp_answer_inline_query_args, cache_time), offsetof(tp_answer_inline_query_args, has_cache_time), 1, 0, 0},
@@ -8771,43 +9668,8 @@ static inline tp_err tp_answer_inline_query(tp_bot *bot, const tp_answer_inline_
     static const char loc[] = "answerInlineQuery\000button\000cache_time\000inline_query_id\000is_personal\000results";
     return tp_call_desc(bot, loc, f, 6, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* sendInvoice */
-typedef struct tp_send_invoice_args {
-    tp_chat_id chat_id;  /* required */
-    int64_t message_thread_id;
-    int64_t direct_messages_topic_id;
-    const char *title;  /* required */
-    const char *description;  /* required */
-    const char *payload;  /* required */
-    const char *provider_token;
-    const char *currency;  /* required */
-    const tp_labeled_price *prices;  /* required */
-    size_t prices_count;
-    int64_t max_tip_amount;
-    const int64_t *suggested_tip_amounts;
-    size_t suggested_tip_amounts_count;
-    const char *start_parameter;
-    const char *provider_data;
-    const char *photo_url;
-    int64_t photo_size;
-    int64_t photo_width;
-    int64_t photo_height;
-    bool need_name;
-    bool need_phone_number;
-    bool need_email;
-    bool need_shipping_address;
-    bool send_phone_number_to_provider;
-    bool send_email_to_provider;
-    bool is_flexible;
-    bool disable_notification;
-    bool protect_content;
-    bool allow_paid_broadcast;
-    const char *message_effect_id;
-    const tp_suggested_post_parameters *suggested_post_parameters;
-    const tp_reply_parameters *reply_parameters;
-    const tp_inline_keyboard_markup *reply_markup;
-} tp_send_invoice_args;
-static inline tp_err tp_send_invoice(tp_bot *bot, const tp_send_invoice_args *args, tp_message_result *out, tp_error *err) {
+static inline tp_err tp_send_invoice(tp_bot *bot, const tp_send_invoice_args *args,
+                                     tp_message_result *out, tp_error *err) {
     static const tp__fdesc f[31] = {
         {TP__LOC(12), offsetof(tp_send_invoice_args, allow_paid_broadcast), 0, 3, 0, 0},
         {3843, offsetof(tp_send_invoice_args, chat_id), 0, 5, 1, 0},
@@ -8844,34 +9706,8 @@ static inline tp_err tp_send_invoice(tp_bot *bot, const tp_send_invoice_args *ar
     static const char loc[] = "sendInvoice\000allow_paid_broadcast\000direct_messages_topic_id\000disable_notification\000message_effect_id\000protect_content\000reply_parameters\000suggested_post_parameters";
     return tp_call_desc(bot, loc, f, 31, TP__R_OBJ, 5, -1, args, out, err);
 }
-/* createInvoiceLink */
-typedef struct tp_create_invoice_link_args {
-    const char *business_connection_id;
-    const char *title;  /* required */
-    const char *description;  /* required */
-    const char *payload;  /* required */
-    const char *provider_token;
-    const char *currency;  /* required */
-    const tp_labeled_price *prices;  /* required */
-    size_t prices_count;
-    int64_t subscription_period;
-    int64_t max_tip_amount;
-    const int64_t *suggested_tip_amounts;
-    size_t suggested_tip_amounts_count;
-    const char *provider_data;
-    const char *photo_url;
-    int64_t photo_size;
-    int64_t photo_width;
-    int64_t photo_height;
-    bool need_name;
-    bool need_phone_number;
-    bool need_email;
-    bool need_shipping_address;
-    bool send_phone_number_to_provider;
-    bool send_email_to_provider;
-    bool is_flexible;
-} tp_create_invoice_link_args;
-static inline tp_err tp_create_invoice_link(tp_bot *bot, const tp_create_invoice_link_args *args, tp_string_result *out, tp_error *err) {
+static inline tp_err tp_create_invoice_link(tp_bot *bot, const tp_create_invoice_link_args *args,
+                                            tp_string_result *out, tp_error *err) {
     static const tp__fdesc f[22] = {
         {1862, offsetof(tp_create_invoice_link_args, business_connection_id), 0, 4, 0, 0},
         {6744, offsetof(tp_create_invoice_link_args, currency), 0, 4, 1, 0},
@@ -8899,15 +9735,9 @@ static inline tp_err tp_create_invoice_link(tp_bot *bot, const tp_create_invoice
     static const char loc[] = "createInvoiceLink";
     return tp_call_desc(bot, loc, f, 22, TP__R_STR, 0, -1, args, out, err);
 }
-/* answerShippingQuery */
-typedef struct tp_answer_shipping_query_args {
-    const char *shipping_query_id;  /* required */
-    bool ok;  /* required */
-    const tp_shipping_option *shipping_options;
-    size_t shipping_options_count;
-    const char *error_message;
-} tp_answer_shipping_query_args;
-static inline tp_err tp_answer_shipping_query(tp_bot *bot, const tp_answer_shipping_query_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_answer_shipping_query(tp_bot *bot,
+                                              const tp_answer_shipping_query_args *args,
+                                              tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[4] = {
         {TP__LOC(20), offsetof(tp_answer_shipping_query_args, error_message), 0, 4, 0, 0},
         {TP__LOC(34), offsetof(tp_answer_shipping_query_args, ok), 0, 3, 1, 0},
@@ -8917,13 +9747,9 @@ static inline tp_err tp_answer_shipping_query(tp_bot *bot, const tp_answer_shipp
     static const char loc[] = "answerShippingQuery\000error_message\000ok\000shipping_options\000shipping_query_id";
     return tp_call_desc(bot, loc, f, 4, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* answerPreCheckoutQuery */
-typedef struct tp_answer_pre_checkout_query_args {
-    const char *pre_checkout_query_id;  /* required */
-    bool ok;  /* required */
-    const char *error_message;
-} tp_answer_pre_checkout_query_args;
-static inline tp_err tp_answer_pre_checkout_query(tp_bot *bot, const tp_answer_pre_checkout_query_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_answer_pre_checkout_query(tp_bot *bot,
+                                                  const tp_answer_pre_checkout_query_args *args,
+                                                  tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[3] = {
         {TP__LOC(23), offsetof(tp_answer_pre_checkout_query_args, error_message), 0, 4, 0, 0},
         {TP__LOC(37), offsetof(tp_answer_pre_checkout_query_args, ok), 0, 3, 1, 0},
@@ -8932,17 +9758,14 @@ static inline tp_err tp_answer_pre_checkout_query(tp_bot *bot, const tp_answer_p
     static const char loc[] = "answerPreCheckoutQuery\000error_message\000ok\000pre_checkout_query_id";
     return tp_call_desc(bot, loc, f, 3, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* getMyStarBalance */
-static inline tp_err tp_get_my_star_balance(tp_bot *bot, tp_star_amount_result *out, tp_error *err) {
+static inline tp_err tp_get_my_star_balance(tp_bot *bot, tp_star_amount_result *out,
+                                            tp_error *err) {
     static const char loc[] = "getMyStarBalance";
     return tp_call_desc(bot, loc, NULL, 0, TP__R_OBJ, 172, -1, NULL, out, err);
 }
-/* getStarTransactions */
-typedef struct tp_get_star_transactions_args {
-    int64_t offset;
-    int64_t limit;
-} tp_get_star_transactions_args;
-static inline tp_err tp_get_star_transactions(tp_bot *bot, const tp_get_star_transactions_args *args, tp_star_transactions_result *out, tp_error *err) {
+static inline tp_err tp_get_star_transactions(tp_bot *bot,
+                                              const tp_get_star_transactions_args *args,
+                                              tp_star_transactions_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {TP__LOC(20), offsetof(tp_get_star_transactions_args, limit), 0, 1, 0, 0},
         {3723, offsetof(tp_get_star_transactions_args, offset), 0, 1, 0, 0},
@@ -8950,12 +9773,8 @@ static inline tp_err tp_get_star_transactions(tp_bot *bot, const tp_get_star_tra
     static const char loc[] = "getStarTransactions\000limit";
     return tp_call_desc(bot, loc, f, 2, TP__R_OBJ, 341, -1, args, out, err);
 }
-/* refundStarPayment */
-typedef struct tp_refund_star_payment_args {
-    int64_t user_id;  /* required */
-    const char *telegram_payment_charge_id;  /* required */
-} tp_refund_star_payment_args;
-static inline tp_err tp_refund_star_payment(tp_bot *bot, const tp_refund_star_payment_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_refund_star_payment(tp_bot *bot, const tp_refund_star_payment_args *args,
+                                            tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {16848, offsetof(tp_refund_star_payment_args, telegram_payment_charge_id), 0, 4, 1, 0},
         {4424, offsetof(tp_refund_star_payment_args, user_id), 0, 1, 1, 0},
@@ -8963,13 +9782,9 @@ static inline tp_err tp_refund_star_payment(tp_bot *bot, const tp_refund_star_pa
     static const char loc[] = "refundStarPayment";
     return tp_call_desc(bot, loc, f, 2, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* editUserStarSubscription */
-typedef struct tp_edit_user_star_subscription_args {
-    int64_t user_id;  /* required */
-    const char *telegram_payment_charge_id;  /* required */
-    bool is_canceled;  /* required */
-} tp_edit_user_star_subscription_args;
-static inline tp_err tp_edit_user_star_subscription(tp_bot *bot, const tp_edit_user_star_subscription_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_edit_user_star_subscription(tp_bot *bot,
+                                                    const tp_edit_user_star_subscription_args *args,
+                                                    tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[3] = {
         {TP__LOC(25), offsetof(tp_edit_user_star_subscription_args, is_canceled), 0, 3, 1, 0},
         {16848, offsetof(tp_edit_user_star_subscription_args, telegram_payment_charge_id), 0, 4, 1, 0},
@@ -8978,13 +9793,9 @@ static inline tp_err tp_edit_user_star_subscription(tp_bot *bot, const tp_edit_u
     static const char loc[] = "editUserStarSubscription\000is_canceled";
     return tp_call_desc(bot, loc, f, 3, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* setPassportDataErrors */
-typedef struct tp_set_passport_data_errors_args {
-    int64_t user_id;  /* required */
-    const tp_passport_element_error *errors;  /* required */
-    size_t errors_count;
-} tp_set_passport_data_errors_args;
-static inline tp_err tp_set_passport_data_errors(tp_bot *bot, const tp_set_passport_data_errors_args *args, tp_bool_result *out, tp_error *err) {
+static inline tp_err tp_set_passport_data_errors(tp_bot *bot,
+                                                 const tp_set_passport_data_errors_args *args,
+                                                 tp_bool_result *out, tp_error *err) {
     static const tp__fdesc f[2] = {
         {TP__LOC(22), offsetof(tp_set_passport_data_errors_args, errors), offsetof(tp_set_passport_data_errors_args, errors_count), 8, 115, 346},
         {4424, offsetof(tp_set_passport_data_errors_args, user_id), 0, 1, 1, 0},
@@ -8992,20 +9803,8 @@ static inline tp_err tp_set_passport_data_errors(tp_bot *bot, const tp_set_passp
     static const char loc[] = "setPassportDataErrors\000errors";
     return tp_call_desc(bot, loc, f, 2, TP__R_BOOL, 0, -1, args, out, err);
 }
-/* sendGame */
-typedef struct tp_send_game_args {
-    const char *business_connection_id;
-    tp_chat_id chat_id;  /* required */
-    int64_t message_thread_id;
-    const char *game_short_name;  /* required */
-    bool disable_notification;
-    bool protect_content;
-    bool allow_paid_broadcast;
-    const char *message_effect_id;
-    const tp_reply_parameters *reply_parameters;
-    const tp_inline_keyboard_markup *reply_markup;
-} tp_send_game_args;
-static inline tp_err tp_send_game(tp_bot *bot, const tp_send_game_args *args, tp_message_result *out, tp_error *err) {
+static inline tp_err tp_send_game(tp_bot *bot, const tp_send_game_args *args,
+                                  tp_message_result *out, tp_error *err) {
     static const tp__fdesc f[10] = {
         {TP__LOC(9), offsetof(tp_send_game_args, allow_paid_broadcast), 0, 3, 0, 0},
         {1862, offsetof(tp_send_game_args, business_connection_id), 0, 4, 0, 0},
@@ -9021,17 +9820,8 @@ static inline tp_err tp_send_game(tp_bot *bot, const tp_send_game_args *args, tp
     static const char loc[] = "sendGame\000allow_paid_broadcast\000disable_notification\000message_effect_id\000protect_content\000reply_parameters";
     return tp_call_desc(bot, loc, f, 10, TP__R_OBJ, 5, -1, args, out, err);
 }
-/* setGameScore */
-typedef struct tp_set_game_score_args {
-    int64_t user_id;  /* required */
-    int64_t score;  /* required */
-    bool force;
-    bool disable_edit_message;
-    int64_t chat_id;
-    int64_t message_id;
-    const char *inline_message_id;
-} tp_set_game_score_args;
-static inline tp_err tp_set_game_score(tp_bot *bot, const tp_set_game_score_args *args, tp_message_result *out, tp_error *err) {
+static inline tp_err tp_set_game_score(tp_bot *bot, const tp_set_game_score_args *args,
+                                       tp_message_result *out, tp_error *err) {
     static const tp__fdesc f[7] = {
         {3843, offsetof(tp_set_game_score_args, chat_id), 0, 1, 0, 0},
         {TP__LOC(13), offsetof(tp_set_game_score_args, disable_edit_message), 0, 3, 0, 0},
@@ -9044,14 +9834,8 @@ static inline tp_err tp_set_game_score(tp_bot *bot, const tp_set_game_score_args
     static const char loc[] = "setGameScore\000disable_edit_message\000force";
     return tp_call_desc(bot, loc, f, 7, TP__R_OBJ_OR_TRUE, 5, -1, args, out, err);
 }
-/* getGameHighScores */
-typedef struct tp_get_game_high_scores_args {
-    int64_t user_id;  /* required */
-    int64_t chat_id;
-    int64_t message_id;
-    const char *inline_message_id;
-} tp_get_game_high_scores_args;
-static inline tp_err tp_get_game_high_scores(tp_bot *bot, const tp_get_game_high_scores_args *args, tp_game_high_score_list_result *out, tp_error *err) {
+static inline tp_err tp_get_game_high_scores(tp_bot *bot, const tp_get_game_high_scores_args *args,
+                                             tp_game_high_score_list_result *out, tp_error *err) {
     static const tp__fdesc f[4] = {
         {3843, offsetof(tp_get_game_high_scores_args, chat_id), 0, 1, 0, 0},
         {8441, offsetof(tp_get_game_high_scores_args, inline_message_id), 0, 4, 0, 0},
@@ -9062,10 +9846,9 @@ static inline tp_err tp_get_game_high_scores(tp_bot *bot, const tp_get_game_high
     return tp_call_desc(bot, loc, f, 4, TP__R_ARR, 358, -1, args, out, err);
 }
 
-/* Any method by its TP_METHOD_* id, for code that picks methods at run time: `args` the
-   method's args struct (or NULL), `out` its result struct (or NULL). It compiles in every
-   wrapper; call the wrappers themselves when the method is known. */
-static inline tp_err tp_call_typed(tp_bot *bot, int method, const void *args, void *out, tp_error *err) {
+/* tp_call_typed (declared with the TP_METHOD_* ids): a switch over the wrappers. */
+static inline tp_err tp_call_typed(tp_bot *bot, int method, const void *args, void *out,
+                                   tp_error *err) {
     switch (method) {
     case TP_METHOD_GET_UPDATES: return tp_get_updates(bot, (const tp_get_updates_args *)args, (tp_update_list_result *)out, err);
     case TP_METHOD_SET_WEBHOOK: return tp_set_webhook(bot, (const tp_set_webhook_args *)args, (tp_bool_result *)out, err);
@@ -9255,66 +10038,7 @@ static inline tp_err tp_call_typed(tp_bot *bot, int method, const void *args, vo
         return tp_call_desc(bot, NULL, NULL, 0, 0, 0, -1, NULL, NULL, err);
     }
 }
-/* END GENERATED declarations */
-
-/* >>keyboards ---------------------------------------------------------------------------------
-   Keyboards (reply_markup). The common ones in one expression (C99: compound literals, so not
-   in C++), telepot's {'keyboard': [['Yes', 'No'], ['Maybe', 'Maybe not']]}:
-       .reply_markup = TP_REPLY_KEYBOARD(TP_LABELS("Yes", "No"), TP_LABELS("Maybe", "Maybe not"))
-       .reply_markup = TP_INLINE_KEYBOARD(TP_PAIRS("Yes", "y", "No", "n"), TP_PAIRS("Later", "l"))
-   TP_LABELS is one row of button texts, TP_PAIRS one row of (text, callback_data) pairs; the
-   storage (a tp_keyboard_store) is a compound literal, alive until the end of the enclosing
-   block, so the markup lives through the call it is written in. At most TP_KEYBOARD_MAX
-   buttons (more asserts). Any other keyboard, with the general builders below:
-       tp_inline_keyboard_button row[] = { tp_button_cb("Yes", "y"), tp_button_url("Docs", url) };
-       tp_inline_keyboard_button_list rows[] = { TP_ROW(row) };
-       tp_inline_keyboard_markup kb = tp_inline_keyboard(rows, 1);
-       tp_reply_markup mk = tp_markup_inline(&kb);
-       tp_send_message(bot, &(tp_send_message_args){ .chat_id = TP_CHAT(id), .text = "?",
-                                                     .reply_markup = &mk }, NULL, NULL);
-   Everything is borrowed: keep the arrays alive until the call returns. */
-#define TP_LABELS(...) ((const char *const[]){__VA_ARGS__, NULL})
-#define TP_PAIRS(...) ((const char *const[]){__VA_ARGS__, NULL})
-#define TP_REPLY_KEYBOARD(...) \
-    tp_keyboard_of(&(tp_keyboard_store){0}, (const char *const *const[]){__VA_ARGS__, NULL}, false)
-#define TP_INLINE_KEYBOARD(...) \
-    tp_keyboard_of(&(tp_keyboard_store){0}, (const char *const *const[]){__VA_ARGS__, NULL}, true)
-#define TP_KEYBOARD_MAX 48 /* buttons of one TP_REPLY_KEYBOARD / TP_INLINE_KEYBOARD */
-typedef struct tp_keyboard_store {
-    union {
-        tp_keyboard_button reply[TP_KEYBOARD_MAX];
-        tp_inline_keyboard_button inline_[TP_KEYBOARD_MAX];
-    } buttons;
-    union {
-        tp_keyboard_button_list reply[TP_KEYBOARD_MAX];
-        tp_inline_keyboard_button_list inline_[TP_KEYBOARD_MAX];
-    } rows;
-    union {
-        tp_reply_keyboard_markup reply;
-        tp_inline_keyboard_markup inline_;
-    } keyboard;
-    tp_reply_markup markup;
-} tp_keyboard_store;
-/* Fills st from rows (a NULL-terminated list of NULL-terminated rows: labels, or text and
-   callback_data pairs when is_inline) and returns &st->markup. What TP_REPLY_KEYBOARD and
-   TP_INLINE_KEYBOARD expand to; callable as is (and from C++) with arrays of your own. */
-TP_API const tp_reply_markup *tp_keyboard_of(tp_keyboard_store *st,
-                                             const char *const *const *rows, bool is_inline);
-#define TP_ROW(array_) { (array_), sizeof(array_) / sizeof((array_)[0]) }
-TP_API tp_inline_keyboard_button tp_button_cb(const char *text, const char *callback_data);
-TP_API tp_inline_keyboard_button tp_button_url(const char *text, const char *url);
-TP_API tp_keyboard_button tp_reply_button(const char *text); /* a reply keyboard's button */
-TP_API tp_keyboard_button tp_key(const char *text) TP__DEPRECATED("tp_reply_button");
-TP_API tp_inline_keyboard_markup tp_inline_keyboard(const tp_inline_keyboard_button_list *rows,
-                                                    size_t nrows);
-/* A reply keyboard; resize: resize_keyboard, one_time: one_time_keyboard. */
-TP_API tp_reply_keyboard_markup tp_reply_keyboard(const tp_keyboard_button_list *rows,
-                                                  size_t nrows, bool resize, bool one_time);
-TP_API tp_reply_markup tp_markup_inline(const tp_inline_keyboard_markup *m);
-TP_API tp_reply_markup tp_markup_reply(const tp_reply_keyboard_markup *m);
-/* {"remove_keyboard":true} and {"force_reply":true}; static storage, nothing to keep alive. */
-TP_API tp_reply_markup tp_markup_remove(void);
-TP_API tp_reply_markup tp_markup_force_reply(void);
+/* END GENERATED wrappers */
 
 #ifdef __cplusplus
 }
@@ -13052,7 +13776,7 @@ typedef struct tp__list {
 /* BEGIN GENERATED tables: tools/gen_api.py from tools/botapi.json; do not edit, run `make gen` */
 /* Bot API 10.1 tables: the string pool, field descriptors (sorted by name within a type),
    types (struct types, then unions) and union members in the order they are tried. The
-   methods' tables live in their static inline wrappers (GENERATED declarations), so a
+   methods' tables live in their static inline wrappers (GENERATED wrappers), so a
    program compiles and links the tables of the methods it calls only. */
 #if defined(__GNUC__) || defined(__clang__)
 #pragma GCC diagnostic push
@@ -13371,8 +14095,8 @@ static const tp__fdesc tp__gen_fields[1748] = {
     {693, offsetof(tp_user, can_manage_bots), offsetof(tp_user, has_can_manage_bots), 3, 0, 0},
     {709, offsetof(tp_user, can_read_all_group_messages), offsetof(tp_user, has_can_read_all_group_messages), 3, 0, 0},
     {737, offsetof(tp_user, first_name), 0, 4, 1, 0},
-    {748, offsetof(tp_user, has_main_web_app), offsetof(tp_user, has_has_main_web_app), 3, 0, 0},
-    {765, offsetof(tp_user, has_topics_enabled), offsetof(tp_user, has_has_topics_enabled), 3, 0, 0},
+    {748, offsetof(tp_user, has_main_web_app), offsetof(tp_user, has_main_web_app_set), 3, 0, 0},
+    {765, offsetof(tp_user, has_topics_enabled), offsetof(tp_user, has_topics_enabled_set), 3, 0, 0},
     {784, offsetof(tp_user, id), 0, 1, 1, 0},
     {787, offsetof(tp_user, is_bot), 0, 3, 1, 0},
     {794, offsetof(tp_user, is_premium), offsetof(tp_user, has_is_premium), 3, 0, 0},
@@ -13409,12 +14133,12 @@ static const tp__fdesc tp__gen_fields[1748] = {
     {737, offsetof(tp_chat_full_info, first_name), 0, 4, 0, 0},
     {1282, offsetof(tp_chat_full_info, first_profile_audio), 0, 7, 0, 20},
     {1302, offsetof(tp_chat_full_info, guard_bot), 0, 7, 0, 2},
-    {1312, offsetof(tp_chat_full_info, has_aggressive_anti_spam_enabled), offsetof(tp_chat_full_info, has_has_aggressive_anti_spam_enabled), 3, 0, 0},
-    {1345, offsetof(tp_chat_full_info, has_hidden_members), offsetof(tp_chat_full_info, has_has_hidden_members), 3, 0, 0},
-    {1364, offsetof(tp_chat_full_info, has_private_forwards), offsetof(tp_chat_full_info, has_has_private_forwards), 3, 0, 0},
-    {1385, offsetof(tp_chat_full_info, has_protected_content), offsetof(tp_chat_full_info, has_has_protected_content), 3, 0, 0},
-    {1407, offsetof(tp_chat_full_info, has_restricted_voice_and_video_messages), offsetof(tp_chat_full_info, has_has_restricted_voice_and_video_messages), 3, 0, 0},
-    {1447, offsetof(tp_chat_full_info, has_visible_history), offsetof(tp_chat_full_info, has_has_visible_history), 3, 0, 0},
+    {1312, offsetof(tp_chat_full_info, has_aggressive_anti_spam_enabled), offsetof(tp_chat_full_info, has_aggressive_anti_spam_enabled_set), 3, 0, 0},
+    {1345, offsetof(tp_chat_full_info, has_hidden_members), offsetof(tp_chat_full_info, has_hidden_members_set), 3, 0, 0},
+    {1364, offsetof(tp_chat_full_info, has_private_forwards), offsetof(tp_chat_full_info, has_private_forwards_set), 3, 0, 0},
+    {1385, offsetof(tp_chat_full_info, has_protected_content), offsetof(tp_chat_full_info, has_protected_content_set), 3, 0, 0},
+    {1407, offsetof(tp_chat_full_info, has_restricted_voice_and_video_messages), offsetof(tp_chat_full_info, has_restricted_voice_and_video_messages_set), 3, 0, 0},
+    {1447, offsetof(tp_chat_full_info, has_visible_history), offsetof(tp_chat_full_info, has_visible_history_set), 3, 0, 0},
     {784, offsetof(tp_chat_full_info, id), 0, 1, 1, 0},
     {1467, offsetof(tp_chat_full_info, invite_link), 0, 4, 0, 0},
     {920, offsetof(tp_chat_full_info, is_direct_messages), offsetof(tp_chat_full_info, has_is_direct_messages), 3, 0, 0},
@@ -13489,8 +14213,8 @@ static const tp__fdesc tp__gen_fields[1748] = {
     {2478, offsetof(tp_message, guest_bot_caller_chat), 0, 7, 0, 3},
     {2500, offsetof(tp_message, guest_bot_caller_user), 0, 7, 0, 2},
     {2522, offsetof(tp_message, guest_query_id), 0, 4, 0, 0},
-    {2537, offsetof(tp_message, has_media_spoiler), offsetof(tp_message, has_has_media_spoiler), 3, 0, 0},
-    {1385, offsetof(tp_message, has_protected_content), offsetof(tp_message, has_has_protected_content), 3, 0, 0},
+    {2537, offsetof(tp_message, has_media_spoiler), offsetof(tp_message, has_media_spoiler_set), 3, 0, 0},
+    {1385, offsetof(tp_message, has_protected_content), offsetof(tp_message, has_protected_content_set), 3, 0, 0},
     {2555, offsetof(tp_message, invoice), 0, 7, 0, 318},
     {2563, offsetof(tp_message, is_automatic_forward), offsetof(tp_message, has_is_automatic_forward), 3, 0, 0},
     {2584, offsetof(tp_message, is_from_offline), offsetof(tp_message, has_is_from_offline), 3, 0, 0},
@@ -13584,7 +14308,7 @@ static const tp__fdesc tp__gen_fields[1748] = {
     {2313, offsetof(tp_external_reply_info, game), 0, 7, 0, 356},
     {2397, offsetof(tp_external_reply_info, giveaway), 0, 7, 0, 92},
     {2442, offsetof(tp_external_reply_info, giveaway_winners), 0, 7, 0, 93},
-    {2537, offsetof(tp_external_reply_info, has_media_spoiler), offsetof(tp_external_reply_info, has_has_media_spoiler), 3, 0, 0},
+    {2537, offsetof(tp_external_reply_info, has_media_spoiler), offsetof(tp_external_reply_info, has_media_spoiler_set), 3, 0, 0},
     {2555, offsetof(tp_external_reply_info, invoice), 0, 7, 0, 318},
     {2647, offsetof(tp_external_reply_info, link_preview_options), 0, 7, 0, 95},
     {2668, offsetof(tp_external_reply_info, live_photo), 0, 7, 0, 22},
@@ -13885,7 +14609,7 @@ static const tp__fdesc tp__gen_fields[1748] = {
     {6810, offsetof(tp_giveaway_created, prize_star_count), offsetof(tp_giveaway_created, has_prize_star_count), 1, 0, 0},
     {6836, offsetof(tp_giveaway, chats), offsetof(tp_giveaway, chats_count), 8, 115, 3},
     {4780, offsetof(tp_giveaway, country_codes), offsetof(tp_giveaway, country_codes_count), 8, 66, 0},
-    {6842, offsetof(tp_giveaway, has_public_winners), offsetof(tp_giveaway, has_has_public_winners), 3, 0, 0},
+    {6842, offsetof(tp_giveaway, has_public_winners), offsetof(tp_giveaway, has_public_winners_set), 3, 0, 0},
     {6861, offsetof(tp_giveaway, only_new_members), offsetof(tp_giveaway, has_only_new_members), 3, 0, 0},
     {6878, offsetof(tp_giveaway, premium_subscription_month_count), offsetof(tp_giveaway, has_premium_subscription_month_count), 1, 0, 0},
     {6911, offsetof(tp_giveaway, prize_description), 0, 4, 0, 0},
@@ -14196,7 +14920,7 @@ static const tp__fdesc tp__gen_fields[1748] = {
     {10488, offsetof(tp_gift_background, edge_color), 0, 1, 1, 0},
     {10499, offsetof(tp_gift_background, text_color), 0, 1, 1, 0},
     {10515, offsetof(tp_gift, background), 0, 7, 0, 155},
-    {10526, offsetof(tp_gift, has_colors), offsetof(tp_gift, has_has_colors), 3, 0, 0},
+    {10526, offsetof(tp_gift, has_colors), offsetof(tp_gift, has_colors_set), 3, 0, 0},
     {784, offsetof(tp_gift, id), 0, 4, 1, 0},
     {794, offsetof(tp_gift, is_premium), offsetof(tp_gift, has_is_premium), 3, 0, 0},
     {10537, offsetof(tp_gift, personal_remaining_count), offsetof(tp_gift, has_personal_remaining_count), 1, 0, 0},
@@ -14370,7 +15094,7 @@ static const tp__fdesc tp__gen_fields[1748] = {
     {1885, offsetof(tp_input_media_animation, caption), 0, 4, 0, 0},
     {1893, offsetof(tp_input_media_animation, caption_entities), offsetof(tp_input_media_animation, caption_entities_count), 8, 114, 9},
     {4141, offsetof(tp_input_media_animation, duration), offsetof(tp_input_media_animation, has_duration), 1, 0, 0},
-    {12810, offsetof(tp_input_media_animation, has_spoiler), offsetof(tp_input_media_animation, has_has_spoiler), 3, 0, 0},
+    {12810, offsetof(tp_input_media_animation, has_spoiler), offsetof(tp_input_media_animation, has_spoiler_set), 3, 0, 0},
     {4118, offsetof(tp_input_media_animation, height), offsetof(tp_input_media_animation, has_height), 1, 0, 0},
     {4564, offsetof(tp_input_media_animation, media), 0, 6, 1, 0},
     {5134, offsetof(tp_input_media_animation, parse_mode), 0, 4, 0, 0},
@@ -14398,7 +15122,7 @@ static const tp__fdesc tp__gen_fields[1748] = {
     {589, offsetof(tp_input_media_link, url), 0, 4, 1, 0},
     {1885, offsetof(tp_input_media_live_photo, caption), 0, 4, 0, 0},
     {1893, offsetof(tp_input_media_live_photo, caption_entities), offsetof(tp_input_media_live_photo, caption_entities_count), 8, 114, 9},
-    {12810, offsetof(tp_input_media_live_photo, has_spoiler), offsetof(tp_input_media_live_photo, has_has_spoiler), 3, 0, 0},
+    {12810, offsetof(tp_input_media_live_photo, has_spoiler), offsetof(tp_input_media_live_photo, has_spoiler_set), 3, 0, 0},
     {4564, offsetof(tp_input_media_live_photo, media), 0, 6, 1, 0},
     {5134, offsetof(tp_input_media_live_photo, parse_mode), 0, 4, 0, 0},
     {1647, offsetof(tp_input_media_live_photo, photo), 0, 6, 1, 0},
@@ -14410,7 +15134,7 @@ static const tp__fdesc tp__gen_fields[1748] = {
     {954, offsetof(tp_input_media_location, type), 0, 4, 1, 1532},
     {1885, offsetof(tp_input_media_photo, caption), 0, 4, 0, 0},
     {1893, offsetof(tp_input_media_photo, caption_entities), offsetof(tp_input_media_photo, caption_entities_count), 8, 114, 9},
-    {12810, offsetof(tp_input_media_photo, has_spoiler), offsetof(tp_input_media_photo, has_has_spoiler), 3, 0, 0},
+    {12810, offsetof(tp_input_media_photo, has_spoiler), offsetof(tp_input_media_photo, has_spoiler_set), 3, 0, 0},
     {4564, offsetof(tp_input_media_photo, media), 0, 6, 1, 0},
     {5134, offsetof(tp_input_media_photo, parse_mode), 0, 4, 0, 0},
     {3190, offsetof(tp_input_media_photo, show_caption_above_media), offsetof(tp_input_media_photo, has_show_caption_above_media), 3, 0, 0},
@@ -14431,7 +15155,7 @@ static const tp__fdesc tp__gen_fields[1748] = {
     {1893, offsetof(tp_input_media_video, caption_entities), offsetof(tp_input_media_video, caption_entities_count), 8, 114, 9},
     {4246, offsetof(tp_input_media_video, cover), 0, 6, 0, 0},
     {4141, offsetof(tp_input_media_video, duration), offsetof(tp_input_media_video, has_duration), 1, 0, 0},
-    {12810, offsetof(tp_input_media_video, has_spoiler), offsetof(tp_input_media_video, has_has_spoiler), 3, 0, 0},
+    {12810, offsetof(tp_input_media_video, has_spoiler), offsetof(tp_input_media_video, has_spoiler_set), 3, 0, 0},
     {4118, offsetof(tp_input_media_video, height), offsetof(tp_input_media_video, has_height), 1, 0, 0},
     {4564, offsetof(tp_input_media_video, media), 0, 6, 1, 0},
     {5134, offsetof(tp_input_media_video, parse_mode), 0, 4, 0, 0},
@@ -14576,7 +15300,7 @@ static const tp__fdesc tp__gen_fields[1748] = {
     {3415, offsetof(tp_rich_block_table_cell, text), 0, 7, 0, 235},
     {14430, offsetof(tp_rich_block_table_cell, valign), 0, 4, 1, 0},
     {13533, offsetof(tp_rich_block_list_item, blocks), offsetof(tp_rich_block_list_item, blocks_count), 8, 115, 264},
-    {14455, offsetof(tp_rich_block_list_item, has_checkbox), offsetof(tp_rich_block_list_item, has_has_checkbox), 3, 0, 0},
+    {14455, offsetof(tp_rich_block_list_item, has_checkbox), offsetof(tp_rich_block_list_item, has_checkbox_set), 3, 0, 0},
     {14468, offsetof(tp_rich_block_list_item, is_checked), offsetof(tp_rich_block_list_item, has_is_checked), 3, 0, 0},
     {14479, offsetof(tp_rich_block_list_item, label), 0, 4, 1, 0},
     {954, offsetof(tp_rich_block_list_item, type), 0, 4, 0, 0},
@@ -14627,17 +15351,17 @@ static const tp__fdesc tp__gen_fields[1748] = {
     {14950, offsetof(tp_rich_block_map, zoom), 0, 1, 1, 0},
     {1817, offsetof(tp_rich_block_animation, animation), 0, 7, 1, 19},
     {1885, offsetof(tp_rich_block_animation, caption), 0, 7, 0, 261},
-    {12810, offsetof(tp_rich_block_animation, has_spoiler), offsetof(tp_rich_block_animation, has_has_spoiler), 3, 0, 0},
+    {12810, offsetof(tp_rich_block_animation, has_spoiler), offsetof(tp_rich_block_animation, has_spoiler_set), 3, 0, 0},
     {954, offsetof(tp_rich_block_animation, type), 0, 4, 1, 1817},
     {1827, offsetof(tp_rich_block_audio, audio), 0, 7, 1, 20},
     {1885, offsetof(tp_rich_block_audio, caption), 0, 7, 0, 261},
     {954, offsetof(tp_rich_block_audio, type), 0, 4, 1, 1827},
     {1885, offsetof(tp_rich_block_photo, caption), 0, 7, 0, 261},
-    {12810, offsetof(tp_rich_block_photo, has_spoiler), offsetof(tp_rich_block_photo, has_has_spoiler), 3, 0, 0},
+    {12810, offsetof(tp_rich_block_photo, has_spoiler), offsetof(tp_rich_block_photo, has_spoiler_set), 3, 0, 0},
     {1647, offsetof(tp_rich_block_photo, photo), offsetof(tp_rich_block_photo, photo_count), 8, 115, 18},
     {954, offsetof(tp_rich_block_photo, type), 0, 4, 1, 1647},
     {1885, offsetof(tp_rich_block_video, caption), 0, 7, 0, 261},
-    {12810, offsetof(tp_rich_block_video, has_spoiler), offsetof(tp_rich_block_video, has_has_spoiler), 3, 0, 0},
+    {12810, offsetof(tp_rich_block_video, has_spoiler), offsetof(tp_rich_block_video, has_spoiler_set), 3, 0, 0},
     {954, offsetof(tp_rich_block_video, type), 0, 4, 1, 3459},
     {3459, offsetof(tp_rich_block_video, video), 0, 7, 1, 25},
     {1885, offsetof(tp_rich_block_voice_note, caption), 0, 7, 0, 261},

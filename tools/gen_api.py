@@ -1,18 +1,22 @@
 #!/usr/bin/env python3
 """tools/gen_api.py - generates the Bot API part of telepot.h from tools/botapi.json.
 
-    python3 tools/gen_api.py            rewrites the GENERATED regions of telepot.h, and
+    python3 tools/gen_api.py            rewrites the GENERATED regions of telepot.h
+                                        (declarations, wrappers, tables), and
                                         tools/tpemu_schema.h, tests/gen_cases.h
     python3 tools/gen_api.py --check    exits 1 when any of them differs from the output
 
 A new Bot API version: copy its botapi.json over tools/botapi.json and run `make gen`.
 The generator emits DATA (field descriptor tables) and tiny wrappers; one generic parser and
-one generic writer in the header interpret the tables. Python 3 standard library only.
+one generic writer in the header interpret the tables. In the public half, "declarations" holds
+what a user reads (structs, ids, results, args structs, wrapper prototypes) and "wrappers", at
+the end of that half, the wrappers' bodies with their tables. Python 3 standard library only.
 """
 import json
 import os
 import re
 import sys
+import textwrap
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SPEC = os.path.join(ROOT, "tools", "botapi.json")
@@ -88,6 +92,39 @@ def cname(field):
 
 def ctype_name(t):
     return "tp_" + snake(t)
+
+
+def flag_name(fn):
+    """The presence flag of field fn: has_x, or has_x_set for a field already named has_x
+    (User.has_main_web_app: has_main_web_app_set), which reads better than has_has_x."""
+    return fn + "_set" if fn.startswith("has_") else "has_" + fn
+
+
+def anchor(name):
+    """The one-line comment naming a Bot API type or method and its place in the docs."""
+    return "/* %s: core.telegram.org/bots/api#%s */" % (name, name.lower())
+
+
+def wrap_call(head, tail, width=100):
+    """head + "(" + params + ")" + tail on one line, or folded after commas with the
+    continuation lines aligned under the first parameter (as the hand-written prototypes)."""
+    name, params = head.split("(", 1)
+    params = params[:-1].split(", ")
+    line = "%s(%s)%s" % (name, ", ".join(params), tail)
+    if len(line) <= width:
+        return [line]
+    indent = " " * (len(name) + 1)
+    if len(indent) > 60:
+        indent = " " * 8
+    lines, cur = [], name + "("
+    for i, p in enumerate(params):
+        piece = p + (", " if i + 1 < len(params) else ")" + tail)
+        if len(cur) + len(piece.rstrip()) > width and cur.strip() and not cur.endswith("("):
+            lines.append(cur.rstrip())
+            cur = indent
+        cur += piece
+    lines.append(cur)
+    return lines
 
 
 class Gen:
@@ -242,8 +279,11 @@ class Gen:
         return self.types[name].get("fields", [])
 
     def struct_decl(self, name, out):
+        """The struct of a type, typedef'd where it is defined. A field pointing at an object says
+        `const struct tp_x *`, so no type needs a forward typedef before the first struct."""
         cn = ctype_name(name)
-        lines = ["struct %s {" % cn, "    const tp_json *json;  /* this object in its document: every field, known or not */"]
+        lines = [("struct %s {" if name in HAND_DECLARED else "typedef struct %s {") % cn,
+                 "    const tp_json *json;  /* this object in its document: every field, known or not */"]
         has = []
         for f in self.fields_of(name):
             k, depth, base = self.classify(f)
@@ -252,11 +292,13 @@ class Gen:
             if k == K_ARR:
                 ebase, ek = base
                 et = self.elem_ctype(ek, ebase) if depth == 1 else self.list_name(ebase, ek)
+                if depth == 1 and ek == K_OBJ:
+                    et = "struct " + et
                 star = "const %s *" % et if not et.endswith("*") else "%s const *" % et
                 lines.append("    %s%s;%s" % (star, fn, opt))
                 lines.append("    size_t %s_count;" % fn)
             elif k == K_OBJ:
-                lines.append("    const %s *%s;%s" % (ctype_name(base), fn, opt))
+                lines.append("    const struct %s *%s;%s" % (ctype_name(base), fn, opt))
             else:
                 et = self.elem_ctype(k, base)
                 sep = "" if et.endswith("*") else " "
@@ -264,9 +306,18 @@ class Gen:
                 if not f["required"] and k in (K_INT, K_FLOAT, K_BOOL):
                     has.append(fn)
         for h in has:
-            lines.append("    bool has_%s;" % h)
-        lines.append("};")
+            lines.append("    bool %s;" % flag_name(h))
+        self.check_unique(name, self.fields_of(name), has)
+        lines.append("};" if name in HAND_DECLARED else "} %s;" % cn)
         out.extend(lines)
+
+    def check_unique(self, where, flist, flagged):
+        """No presence flag (nor x_count) may share a name with another member of its struct."""
+        names = [cname(f["name"]) for f in flist] + [flag_name(h) for h in flagged]
+        names += [cname(f["name"]) + "_count" for f in flist if self.classify(f)[0] == K_ARR]
+        dup = set(x for x in names if names.count(x) > 1)
+        if dup:
+            raise SystemExit("gen_api.py: %s: names collide: %s" % (where, ", ".join(sorted(dup))))
 
     def union_decl(self, uname, out):
         cn = ctype_name(uname)
@@ -275,7 +326,7 @@ class Gen:
         for i, d in enumerate(self.discriminators_declared_order(uname)):
             out.append("    TP_%s_%s = %d," % (up, self.tag_name(uname, d).upper(), i + 1))
         out.append("};")
-        out.append("struct %s {" % cn)
+        out.append("typedef struct %s {" % cn)
         out.append("    const tp_json *json;  /* the object (or string/array) in its document */")
         out.append("    int kind;             /* TP_%s_*; 0: a kind this library does not know */" % up)
         out.append("    union {")
@@ -286,9 +337,9 @@ class Gen:
             elif m.startswith("Array of "):
                 continue
             else:
-                out.append("        const %s *%s;" % (ctype_name(m), cname(self.tag_name(uname, m))))
+                out.append("        const struct %s *%s;" % (ctype_name(m), cname(self.tag_name(uname, m))))
         out.append("    } as;")
-        out.append("};")
+        out.append("} %s;" % cn)
 
     def discriminators_declared_order(self, uname):
         return list(self.unions[uname])
@@ -316,18 +367,26 @@ class Gen:
         w = out.append
         w("/* %s (%s): %d types, %d methods. Conventions of this region:" % (
             self.spec["version"], self.spec["release_date"], len(self.types), len(self.methods)))
+        w("   - in order: one struct per type, TP_TYPE_* ids, result structs, per method its args")
+        w("     struct and its wrapper's prototype, TP_METHOD_* ids and tp_call_typed; the wrappers'")
+        w("     bodies are in the GENERATED wrappers region at the end of this half (see >>gen);")
+        w("   - each struct and each method has a comment with its Bot API name and link, so")
+        w("     `grep ChatMemberOwner telepot.h` finds it;")
         w("   - type Message is struct tp_message, field `from` is `from_` (C/C++ keywords get '_');")
+        w("     a field pointing at an object is `const struct tp_x *` (the same as `const tp_x *`);")
         w("   - Integer is int64_t, Float double, Boolean bool, String const char * (borrowed from the")
-        w("     document); an optional Integer/Float/Boolean `x` of a type has `bool has_x` (all the")
-        w("     presence flags sit at the end of the struct); absent optional pointers are NULL;")
+        w("     document); an optional Integer/Float/Boolean `x` of a type has `bool has_x`, or")
+        w("     `bool has_x_set` when x itself starts with has_ (User.has_main_web_app:")
+        w("     has_main_web_app_set); all the presence flags sit at the end of the struct; absent")
+        w("     optional pointers are NULL;")
         w("   - an array is `x` (pointer to its first element) + `x_count`; Array of Array elements are")
         w("     tp_<elem>_list {items, count};")
         w("   - a union (ChatMember, MessageOrigin, InputMedia, ...) is {json, kind, as.<member>}, kind")
         w("     chosen by the discriminators of botapi.json (0 = a kind newer than this header);")
         w("   - every object keeps `json`, its DOM: fields newer than this header are read from it;")
-        w("   - writing an object skips an optional field that is 0/false/NULL unless its has_ flag is")
-        w("     set (has_x = true sends x even as 0/false); const fields (InputMediaPhoto's \"type\")")
-        w("     are written for you when NULL;")
+        w("   - writing an object skips an optional field that is 0/false/NULL unless its presence")
+        w("     flag is set (has_x = true sends x even as 0/false); const fields (InputMediaPhoto's")
+        w("     \"type\") are written for you when NULL;")
         w("   - a method's args struct: zero/NULL means absent, so a zeroed struct sends no optional")
         w("     parameter. An optional Integer/Float/Boolean parameter is sent when not 0/false, 0/false")
         w("     being what Telegram assumes when it is absent; the few whose absent default differs")
@@ -336,17 +395,6 @@ class Gen:
         w("   - a union you build must have its kind name the member you set: kind 0 with a member set")
         w("     (a forgotten .kind), an unknown kind or no member fails the call with TP_ERR_INVALID")
         w("     naming the field, and nothing is sent (one read from a document is sent as its json). */")
-        w("")
-        w("/* Type ids: tp_parse_as(doc, TP_TYPE_CHAT_MEMBER, json, &err), tp_jw_typed(&w, id, obj). */")
-        w("enum {")
-        for i, n in enumerate(self.tnames):
-            w("    TP_TYPE_%s = %d," % (snake(n).upper(), i))
-        w("    TP_TYPE_COUNT = %d" % len(self.tnames))
-        w("};")
-        w("")
-        for n in self.tnames:
-            if n not in HAND_DECLARED and n != "InputFile":
-                w("typedef struct %s %s;" % (ctype_name(n), ctype_name(n)))
         w("")
         # list structs for Array of Array
         lists = set()
@@ -360,18 +408,33 @@ class Gen:
                 k, depth, base = self.classify(f)
                 if k == K_ARR and depth == 2:
                     lists.add(base)
+        w("/* The rows of an Array of Array of X (keyboards, photo sets, table cells). */")
         for ebase, ek in sorted(lists, key=str):
             et = self.elem_ctype(ek, ebase)
+            if ek == K_OBJ:
+                et = "struct " + et
             w("typedef struct %s { const %s *items; size_t count; } %s;" % (
                 self.list_name(ebase, ek), et, self.list_name(ebase, ek)))
         w("")
         for n in self.tnames:
             if n == "InputFile":
                 continue
+            if n in self.types:
+                w(anchor(n))
+            else:
+                text = "/* %s (telepot's name, no Bot API type): one of %s */" % (n, ", ".join(self.unions[n]))
+                out.extend(textwrap.wrap(text, 96, subsequent_indent="   ", break_long_words=False))
             if n in self.unions:
                 self.union_decl(n, out)
             else:
                 self.struct_decl(n, out)
+        w("")
+        w("/* Type ids: tp_parse_as(doc, TP_TYPE_CHAT_MEMBER, json, &err), tp_jw_typed(&w, id, obj). */")
+        w("enum {")
+        for i, n in enumerate(self.tnames):
+            w("    TP_TYPE_%s = %d," % (snake(n).upper(), i))
+        w("    TP_TYPE_COUNT = %d" % len(self.tnames))
+        w("};")
         w("")
         w("/* Results of the method wrappers: `doc` owns everything (free it with tp_json_doc_free),")
         w("   `json` is the answer's \"result\", `value` its typed view (NULL when a Message-or-True")
@@ -392,19 +455,14 @@ class Gen:
                 w("typedef struct %s { tp_json_doc *doc; const tp_json *json; const %s *value; } %s;" % (
                     rn, ctype_name(rt), rn))
         w("")
-        w("/* Method ids, for tp_call_typed. */")
-        w("enum {")
-        for i, n in enumerate(self.methods):
-            w("    TP_METHOD_%s = %d," % (snake(n).upper(), i))
-        w("    TP_METHOD_COUNT = %d" % len(self.methods))
-        w("};")
-        w("")
+        w("/* The methods: per method its args struct and its wrapper, tp_<method>(bot, &args, &out,")
+        w("   &err), or tp_<method>(bot, &out, &err) when it takes no parameter. */")
         for n, m in self.methods.items():
             sn = snake(n)
-            rk, rt, rn = self.method_result(m)
-            w("/* %s */" % n)
+            w(anchor(n))
             if m["fields"]:
                 w("typedef struct tp_%s_args {" % sn)
+                flagged = []
                 for f in m["fields"]:
                     k, depth, base = self.classify(f)
                     fn = cname(f["name"])
@@ -424,10 +482,50 @@ class Gen:
                 for f in m["fields"]:
                     why = ABSENT_IS_NOT_ZERO.get((n, f["name"]))
                     if why:
-                        w("    bool has_%s;  /* true: send %s even if %s (%s) */" % (
-                            cname(f["name"]), cname(f["name"]),
+                        flagged.append(cname(f["name"]))
+                        w("    bool %s;  /* true: send %s even if %s (%s) */" % (
+                            flag_name(cname(f["name"])), cname(f["name"]),
                             "false" if f["types"] == ["Boolean"] else "0", why))
+                self.check_unique(n, m["fields"], flagged)
                 w("} tp_%s_args;" % sn)
+            out.extend(wrap_call("static inline tp_err " + self.wrapper_head(n), ";"))
+        w("")
+        w("/* Method ids, for tp_call_typed. */")
+        w("enum {")
+        for i, n in enumerate(self.methods):
+            w("    TP_METHOD_%s = %d," % (snake(n).upper(), i))
+        w("    TP_METHOD_COUNT = %d" % len(self.methods))
+        w("};")
+        w("/* Any method by its TP_METHOD_* id, for code that picks methods at run time: `args` the")
+        w("   method's args struct (or NULL), `out` its result struct (or NULL). It compiles in every")
+        w("   wrapper; call the wrappers themselves when the method is known. */")
+        out.extend(wrap_call("static inline tp_err tp_call_typed(tp_bot *bot, int method, const void *args, void *out, tp_error *err)", ";"))
+        return out
+
+    def wrappers(self):
+        """The region at the end of the public half: the machinery the wrappers share, then every
+        wrapper's body and tp_call_typed's. impl() must have run (the pool)."""
+        out = []
+        w = out.append
+        w("/* The bodies of the wrappers declared in the GENERATED declarations above. Each is a")
+        w("   static inline function carrying its own tables, so a program compiles and links only")
+        w("   the methods it calls; all of them call tp_call_desc, which is not for hand use: `loc`")
+        w("   holds the method's name and then the names only it uses (TP__LOC offsets; the others")
+        w("   are offsets in the generated pool), f[0..nf) describe the args struct, rkind (TP__R_*)")
+        w("   and rtype (TP_TYPE_*) the result, and long_poll_s >= 0 gives a long poll's hold time. */")
+        w("typedef struct tp__fdesc {")
+        w("    uint16_t name, off, aux; /* aux: offset of has_x (optional scalars) or x_count (arrays) */")
+        w("    uint8_t kind, flags;     /* flags: required | array depth << 1 | element kind << 4 */")
+        w("    uint16_t elem;           /* element type; for a string, the name of its const value;")
+        w("                                for a Boolean, 1 when always true (remove_keyboard) */")
+        w("} tp__fdesc;")
+        w("#define TP__LOC(o) (0x8000u | (o))")
+        w("enum { TP__R_BOOL = 1, TP__R_INT, TP__R_STR, TP__R_OBJ, TP__R_ARR, TP__R_OBJ_OR_TRUE };")
+        w("TP_API tp_err tp_call_desc(tp_bot *bot, const char *loc, const tp__fdesc *f, unsigned nf,")
+        w("                           unsigned rkind, unsigned rtype, int long_poll_s, const void *args,")
+        w("                           void *out, tp_error *err);")
+        w("")
+        for n in self.methods:
             out.extend(self.wrapper(n))
         out.extend(self.dispatcher())
         return out
@@ -464,7 +562,7 @@ class Gen:
                 elem = self.tindex[base]
             elif not f["required"] and k in (K_INT, K_FLOAT, K_BOOL) and (
                     method is None or (method, f["name"]) in ABSENT_IS_NOT_ZERO):
-                aux = "offsetof(%s, has_%s)" % (cstruct, fn)
+                aux = "offsetof(%s, %s)" % (cstruct, flag_name(fn))
             elif k == K_BOOL and f["required"] and ALWAYS_TRUE.get(cstruct) == f["name"]:
                 elem = 1  # written as true whatever the struct holds
             cval = name(str(f["const"])) if "const" in f and isinstance(f["const"], str) else 0
@@ -524,7 +622,7 @@ class Gen:
         w = out.append
         w("/* %s tables: the string pool, field descriptors (sorted by name within a type)," % self.spec["version"])
         w("   types (struct types, then unions) and union members in the order they are tried. The")
-        w("   methods' tables live in their static inline wrappers (GENERATED declarations), so a")
+        w("   methods' tables live in their static inline wrappers (GENERATED wrappers), so a")
         w("   program compiles and links the tables of the methods it calls only. */")
         pool = "".join(self.pool)
         w("#if defined(__GNUC__) || defined(__clang__)")
@@ -590,7 +688,7 @@ class Gen:
 
         out = []
         w = out.append
-        w("static inline tp_err %s {" % self.wrapper_head(n))
+        out.extend(wrap_call("static inline tp_err " + self.wrapper_head(n), " {"))
         if m["fields"]:
             rows = self.field_rows("tp_%s_args" % sn, m["fields"], n, name)
             w("    static const tp__fdesc f[%d] = {" % len(rows))
@@ -612,10 +710,8 @@ class Gen:
         out = []
         w = out.append
         w("")
-        w("/* Any method by its TP_METHOD_* id, for code that picks methods at run time: `args` the")
-        w("   method's args struct (or NULL), `out` its result struct (or NULL). It compiles in every")
-        w("   wrapper; call the wrappers themselves when the method is known. */")
-        w("static inline tp_err tp_call_typed(tp_bot *bot, int method, const void *args, void *out, tp_error *err) {")
+        w("/* tp_call_typed (declared with the TP_METHOD_* ids): a switch over the wrappers. */")
+        out.extend(wrap_call("static inline tp_err tp_call_typed(tp_bot *bot, int method, const void *args, void *out, tp_error *err)", " {"))
         w("    switch (method) {")
         for n, m in self.methods.items():
             sn = snake(n)
@@ -788,7 +884,7 @@ def cases(g, smp):
             fn = cname(f["name"])
             name = f["name"]
             if depth == 1 and (n, name) in ABSENT_IS_NOT_ZERO:  # the value the flag is for
-                pre.append("%s%s = 0; %shas_%s = true;" % (dst, fn, dst, fn))
+                pre.append("%s%s = 0; %s%s = true;" % (dst, fn, dst, flag_name(fn)))
                 return {K_INT: 0, K_FLOAT: 0.0, K_BOOL: False}[k]
             if k == K_INT:
                 v = smp.scalar(k, f, name)
@@ -913,9 +1009,11 @@ def main():
     g = Gen(spec)
     impl = "\n".join(g.impl())  # first: it fills the string pool the wrappers refer to
     decls = "\n".join(g.decls())
+    wrappers = "\n".join(g.wrappers())
     with open(HEADER) as f:
         header = f.read()
     new = replace_region(header, "declarations", decls)
+    new = replace_region(new, "wrappers", wrappers)
     new = replace_region(new, "tables", impl)
     smp = Samples(g)
     outputs = {HEADER: new, EMU_SCHEMA: emu_schema(g, smp), CASES: cases(g, smp)}
