@@ -20325,6 +20325,12 @@ TP__DEF const tp_reply_markup *tp_keyboard_of(tp_keyboard_store *st,
                          other array (count 0: the old NULL-terminated list); tp_key ->
                          tp_reply_button; tp_hook_set_webhook, tp_hook_delete_webhook and
                          tp_webhook_args -> the generated tp_set_webhook, tp_delete_webhook.
+                         Renamed without an alias (a struct field cannot have one in C99): the
+                         presence flag of an optional field itself named has_x is has_x_set,
+                         was has_has_x (21 fields: tp_user has_main_web_app_set and
+                         has_topics_enabled_set, tp_message has_media_spoiler_set and
+                         has_protected_content_set, tp_chat_full_info's six, the four
+                         tp_input_media_* and three tp_rich_block_* has_spoiler_set, ...).
                          New: TP_REPLY_KEYBOARD(TP_LABELS("Yes", "No"), ...) and
                          TP_INLINE_KEYBOARD(TP_PAIRS("Yes", "y", ...)), one expression each
                          (C), over tp_keyboard_of. Concurrency: calls run in parallel over a
