@@ -14619,7 +14619,8 @@ typedef enum tp__poll_act {
 
 /* The failure policy of the poll (the table in >>updates), one case per row. rc, e: the
    failed poll; api_like: its answer was a 2xx starting {"ok":true. Counts unreadable answers
-   at the offset (p->fails). */
+   at the offset (p->fails). The table's last row, one update whose typed view fails, is not
+   a failed poll: tp__poll_one reports and confirms it. */
 static tp__poll_act tp__poll_policy(tp__poll *p, tp_err rc, const tp_error *e, bool api_like) {
     bool unreadable = rc == TP_ERR_NOT_JSON || rc == TP_ERR_BAD_RESPONSE;
     /* 429: wait retry_after seconds, same offset */
