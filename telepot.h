@@ -10129,6 +10129,36 @@ static inline tp_err tp_call_typed(tp_bot *bot, int method, const void *args, vo
 
 /* >>base (impl) ---------------------------------------------------------------------------- */
 
+/* What a zero (or absent) option means, in one place: each options struct has one function
+   that applies these (tp__http_opts_defaults, tp__bot_opts_defaults, tp__poll_opts_defaults,
+   tp__disp_opts_defaults, tp__hook_opts_defaults), and the public comments state the same. */
+#define TP__DEFAULT_CONNECT_TIMEOUT_MS 10000          /* tp_http_opts, tp_bot_opts */
+#define TP__DEFAULT_TIMEOUT_MS 30000                  /* tp_http_opts, tp_bot_opts */
+#define TP__DEFAULT_MAX_HEADER_BYTES 16384            /* tp_http_opts */
+#define TP__DEFAULT_MAX_BODY_BYTES ((size_t)64 << 20) /* tp_http_opts, tp_bot_opts */
+#define TP__DEFAULT_CA_FILE "/etc/ssl/certs/ca-certificates.crt" /* after the two variables */
+#define TP__DEFAULT_API_URL "https://api.telegram.org"     /* tp_bot_opts, after the variable */
+#define TP__DEFAULT_DOWNLOAD_TIMEOUT_MS 600000        /* tp_bot_opts */
+#define TP__DEFAULT_MAX_CONNECTIONS 16                /* tp_bot_opts */
+#define TP__DEFAULT_POLL_TIMEOUT_S 30                 /* tp_poll_opts */
+#define TP__DEFAULT_POLL_LIMIT 100                    /* tp_poll_opts */
+#define TP__DEFAULT_POLL_SLACK_MS 15000               /* tp_poll_opts, typed getUpdates */
+#define TP__DEFAULT_BACKOFF_MIN_MS 500                /* tp_poll_opts */
+#define TP__DEFAULT_BACKOFF_MAX_MS 60000              /* tp_poll_opts */
+#define TP__DEFAULT_DISP_WORKERS 4                    /* tp_disp_opts, tp_hook_opts */
+#define TP__DEFAULT_DISP_QUEUE_SIZE 256               /* tp_disp_opts, tp_hook_opts */
+#define TP__DEFAULT_HOOK_HOST "127.0.0.1"             /* tp_hook_opts */
+#define TP__DEFAULT_HOOK_PATH "/"                     /* tp_hook_opts */
+#define TP__DEFAULT_HOOK_MAX_CONNECTIONS 64           /* tp_hook_opts */
+#define TP__DEFAULT_HOOK_MAX_HEADER_BYTES 8192        /* tp_hook_opts */
+#define TP__DEFAULT_HOOK_MAX_BODY_BYTES ((size_t)256 << 10) /* tp_hook_opts */
+#define TP__DEFAULT_HOOK_MAX_QUEUED_BYTES ((size_t)64 << 20) /* tp_hook_opts */
+#define TP__DEFAULT_HOOK_REQUEST_TIMEOUT_MS 10000     /* tp_hook_opts */
+#define TP__DEFAULT_HOOK_IDLE_TIMEOUT_MS 60000        /* tp_hook_opts */
+#define TP__DEFAULT_HOOK_DEDUP_SIZE 4096              /* tp_hook_opts */
+#define TP__DEFAULT_HOOK_MAXHOLD_MS 3000              /* tp_hook_opts */
+#define TP__DEFAULT_HOOK_MAIN_PORT 8080               /* tp_hook_main, after the variable */
+
 TP__DEF const char *tp_version(void) { return TELEPOT_VERSION_STRING; }
 
 TP__DEF const char *tp_strerror(tp_err code) {
@@ -11506,15 +11536,76 @@ static tp_err tp__read_file(const char *path, tp_buf *b, tp_error *err) {
 
 static void tp__pem_out(void *ctx, const void *buf, size_t len) { tp__dn_append(ctx, buf, len); }
 
-/* Loads every CERTIFICATE of a PEM file (DER accepted too) as trust anchors. */
-static tp_err tp__tas_load(tp__tls *t, const char *path, const char *origin, tp_error *err) {
-    tp_buf file, der;
+/* Every PEM object in [data, data + len), as DER, to fn (which returns false on out of
+   memory). A broken tail ends the walk: what came before it counts. */
+static tp_err tp__pem_walk(const char *data, size_t len,
+                           bool (*fn)(void *ctx, const char *name, const unsigned char *der,
+                                      size_t len),
+                           void *ctx, tp_error *err) {
+    tp_buf der;
     br_pem_decoder_context pc;
-    size_t cap = 0, at = 0;
-    bool in_cert = false, nomem = false;
+    size_t at = 0;
+    char name[64] = "";
+    bool nomem = false, in_obj = false;
+    tp_buf_init(&der);
+    br_pem_decoder_init(&pc);
+    while (at < len && !nomem) {
+        at += br_pem_decoder_push(&pc, data + at, len - at);
+        switch (br_pem_decoder_event(&pc)) {
+        case BR_PEM_BEGIN_OBJ:
+            tp__strlcpy(name, br_pem_decoder_name(&pc), sizeof name);
+            tp_buf_reset(&der);
+            br_pem_decoder_setdest(&pc, tp__pem_out, &der);
+            in_obj = true;
+            break;
+        case BR_PEM_END_OBJ:
+            if (in_obj) nomem = der.err || !fn(ctx, name, (const unsigned char *)der.ptr, der.len);
+            in_obj = false;
+            break;
+        case BR_PEM_ERROR:
+            at = len;
+            break;
+        default:
+            break;
+        }
+    }
+    tp_buf_deinit(&der);
+    return nomem ? tp__fail(err, TP_ERR_NOMEM, 0, NULL) : TP_OK;
+}
+
+/* Every PEM object of a file, as DER, to fn (which returns false on out of memory). */
+static tp_err tp__pem_each(const char *path, bool (*fn)(void *ctx, const char *name,
+                                                        const unsigned char *der, size_t len),
+                           void *ctx, tp_error *err) {
+    tp_buf file;
     tp_err rc;
     tp_buf_init(&file);
-    tp_buf_init(&der);
+    rc = tp__read_file(path, &file, err);
+    if (rc == TP_OK) rc = tp__pem_walk(file.ptr, file.len, fn, ctx, err);
+    tp_buf_deinit(&file);
+    return rc;
+}
+
+typedef struct tp__tas_ctx {
+    tp__tls *t;
+    size_t cap; /* of t->tas */
+} tp__tas_ctx;
+
+/* A tp__pem_walk callback: certificates become trust anchors, other objects are passed by. */
+static bool tp__tas_pem(void *ctx, const char *name, const unsigned char *der, size_t len) {
+    tp__tas_ctx *c = (tp__tas_ctx *)ctx;
+    if (strcmp(name, "CERTIFICATE") != 0 && strcmp(name, "X509 CERTIFICATE") != 0 &&
+        strcmp(name, "TRUSTED CERTIFICATE") != 0)
+        return true;
+    return tp__tas_add(c->t, der, len, &c->cap);
+}
+
+/* Loads every CERTIFICATE of a PEM file (DER accepted too) as trust anchors. */
+static tp_err tp__tas_load(tp__tls *t, const char *path, const char *origin, tp_error *err) {
+    tp_buf file;
+    tp__tas_ctx c;
+    tp_err rc;
+    tp_buf_init(&file);
     rc = tp__read_file(path, &file, err);
     if (rc != TP_OK) {
         tp_buf_deinit(&file);
@@ -11523,35 +11614,15 @@ static tp_err tp__tas_load(tp__tls *t, const char *path, const char *origin, tp_
                         "cannot read trust anchors from %s (%s): %s", path, origin,
                         err ? strerror(err->sys_errno) : "error");
     }
-    if (file.len > 0 && (unsigned char)file.ptr[0] == 0x30) {
-        nomem = !tp__tas_add(t, (const unsigned char *)file.ptr, file.len, &cap);
-    } else {
-        br_pem_decoder_init(&pc);
-        while (at < file.len && !nomem) {
-            at += br_pem_decoder_push(&pc, file.ptr + at, file.len - at);
-            switch (br_pem_decoder_event(&pc)) {
-            case BR_PEM_BEGIN_OBJ:
-                in_cert = strcmp(br_pem_decoder_name(&pc), "CERTIFICATE") == 0 ||
-                          strcmp(br_pem_decoder_name(&pc), "X509 CERTIFICATE") == 0 ||
-                          strcmp(br_pem_decoder_name(&pc), "TRUSTED CERTIFICATE") == 0;
-                tp_buf_reset(&der);
-                br_pem_decoder_setdest(&pc, in_cert ? tp__pem_out : NULL, &der);
-                break;
-            case BR_PEM_END_OBJ:
-                if (in_cert) nomem = der.err || !tp__tas_add(t, (const unsigned char *)der.ptr, der.len, &cap);
-                in_cert = false;
-                break;
-            case BR_PEM_ERROR:
-                at = file.len; /* a broken tail: keep what loaded */
-                break;
-            default:
-                break;
-            }
-        }
-    }
+    c.t = t;
+    c.cap = 0;
+    if (file.len > 0 && (unsigned char)file.ptr[0] == 0x30) /* one DER certificate */
+        rc = tp__tas_add(t, (const unsigned char *)file.ptr, file.len, &c.cap)
+                 ? TP_OK : tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+    else
+        rc = tp__pem_walk(file.ptr, file.len, tp__tas_pem, &c, err);
     tp_buf_deinit(&file);
-    tp_buf_deinit(&der);
-    if (nomem) return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+    if (rc != TP_OK) return rc;
     if (t->ntas == 0)
         return tp__fail(err, TP_ERR_TLS_CA, 0, "no certificate in %s (%s)", path, origin);
     return TP_OK;
@@ -11635,7 +11706,7 @@ static tp__tls *tp__tls_new(const char *host, const char *ca_file, tp_error *err
     tp__tls *t;
     if (!path || !*path) path = getenv("TELEPOT_CA_FILE"), origin = "TELEPOT_CA_FILE";
     if (!path || !*path) path = getenv("SSL_CERT_FILE"), origin = "SSL_CERT_FILE";
-    if (!path || !*path) path = "/etc/ssl/certs/ca-certificates.crt", origin = "the system bundle";
+    if (!path || !*path) path = TP__DEFAULT_CA_FILE, origin = "the system bundle";
     t = (tp__tls *)tp__alloc(sizeof *t);
     if (!t) {
         tp__fail(err, TP_ERR_NOMEM, 0, NULL);
@@ -11958,49 +12029,6 @@ static void tp__tls_key_free(tp__tls_key *k) {
     memset(k, 0, sizeof *k);
 }
 
-/* Every PEM object of a file, as DER, to fn (which returns false on out of memory). */
-static tp_err tp__pem_each(const char *path, bool (*fn)(void *ctx, const char *name,
-                                                        const unsigned char *der, size_t len),
-                           void *ctx, tp_error *err) {
-    tp_buf file, der;
-    br_pem_decoder_context pc;
-    size_t at = 0;
-    char name[64] = "";
-    bool nomem = false, in_obj = false;
-    tp_err rc;
-    tp_buf_init(&file);
-    tp_buf_init(&der);
-    rc = tp__read_file(path, &file, err);
-    if (rc != TP_OK) {
-        tp_buf_deinit(&file);
-        return rc;
-    }
-    br_pem_decoder_init(&pc);
-    while (at < file.len && !nomem) {
-        at += br_pem_decoder_push(&pc, file.ptr + at, file.len - at);
-        switch (br_pem_decoder_event(&pc)) {
-        case BR_PEM_BEGIN_OBJ:
-            tp__strlcpy(name, br_pem_decoder_name(&pc), sizeof name);
-            tp_buf_reset(&der);
-            br_pem_decoder_setdest(&pc, tp__pem_out, &der);
-            in_obj = true;
-            break;
-        case BR_PEM_END_OBJ:
-            if (in_obj) nomem = der.err || !fn(ctx, name, (const unsigned char *)der.ptr, der.len);
-            in_obj = false;
-            break;
-        case BR_PEM_ERROR:
-            at = file.len;
-            break;
-        default:
-            break;
-        }
-    }
-    tp_buf_deinit(&file);
-    tp_buf_deinit(&der);
-    return nomem ? tp__fail(err, TP_ERR_NOMEM, 0, NULL) : TP_OK;
-}
-
 static bool tp__key_cert(void *ctx, const char *name, const unsigned char *der, size_t len) {
     tp__tls_key *k = (tp__tls_key *)ctx;
     br_x509_certificate *g;
@@ -12183,10 +12211,23 @@ static tp_err tp__url_parse(const char *url, bool *https, char *host, size_t hos
     return TP_OK;
 }
 
+/* The options with every zero field given its default (TP__DEFAULT_*). */
+static tp_http_opts tp__http_opts_defaults(const tp_http_opts *o) {
+    tp_http_opts d = *o;
+    if (d.connect_timeout_ms <= 0) d.connect_timeout_ms = TP__DEFAULT_CONNECT_TIMEOUT_MS;
+    if (d.timeout_ms <= 0) d.timeout_ms = TP__DEFAULT_TIMEOUT_MS;
+    if (!d.max_header_bytes) d.max_header_bytes = TP__DEFAULT_MAX_HEADER_BYTES;
+    if (d.max_header_bytes > (size_t)1 << 24) d.max_header_bytes = (size_t)1 << 24; /* plenty */
+    if (!d.max_body_bytes) d.max_body_bytes = TP__DEFAULT_MAX_BODY_BYTES;
+    return d;
+}
+
 TP__DEF tp_http *tp_http_new(const tp_http_opts *opts, tp_error *err) {
     tp_http *h;
+    tp_http_opts o;
     tp_err rc;
     TELEPOT_ASSERT(opts);
+    o = tp__http_opts_defaults(opts);
     h = (tp_http *)tp__alloc(sizeof *h);
     if (!h) {
         tp__fail(err, TP_ERR_NOMEM, 0, NULL);
@@ -12206,35 +12247,27 @@ TP__DEF tp_http *tp_http_new(const tp_http_opts *opts, tp_error *err) {
     }
     if (rc == TP_OK)
         rc = tp__proxy_choose(opts->proxy, opts->no_env_proxy, h->https, h->host, &h->proxy, err);
-    if (rc != TP_OK) {
-#ifdef TELEPOT_BEARSSL
-        tp__tls_free(h->conn.tls);
-#endif
-        tp__free(h);
-        return NULL;
-    }
+    if (rc != TP_OK) goto fail;
     if ((h->https && strcmp(h->port, "443") == 0) || (!h->https && strcmp(h->port, "80") == 0))
         snprintf(h->hosthdr, sizeof h->hosthdr, strchr(h->host, ':') ? "[%s]" : "%s", h->host);
     else
         snprintf(h->hosthdr, sizeof h->hosthdr, strchr(h->host, ':') ? "[%s]:%s" : "%s:%s",
                  h->host, h->port);
-    h->connect_timeout_ms = opts->connect_timeout_ms > 0 ? opts->connect_timeout_ms : 10000;
-    h->timeout_ms = opts->timeout_ms > 0 ? opts->timeout_ms : 30000;
-    h->max_header = opts->max_header_bytes ? opts->max_header_bytes : 16384;
-    h->max_body = opts->max_body_bytes ? opts->max_body_bytes : (size_t)64 << 20;
-    if (h->max_header > (size_t)1 << 24) h->max_header = (size_t)1 << 24; /* 16 MiB is plenty */
+    h->connect_timeout_ms = o.connect_timeout_ms;
+    h->timeout_ms = o.timeout_ms;
+    h->max_header = o.max_header_bytes;
+    h->max_body = o.max_body_bytes;
     h->rcap = h->max_header > TP__HTTP_RBUF ? h->max_header : TP__HTTP_RBUF;
     h->rbuf = (char *)tp__alloc(h->rcap + 1);
     if (!h->rbuf) {
-#ifdef TELEPOT_BEARSSL
-        tp__tls_free(h->conn.tls);
-#endif
-        tp__free(h);
         tp__fail(err, TP_ERR_NOMEM, 0, NULL);
-        return NULL;
+        goto fail;
     }
     tp__ok(err);
     return h;
+fail:
+    tp_http_free(h);
+    return NULL;
 }
 
 /* Another client for the same origin with the same options: no URL, proxy or trust-anchor
@@ -12260,22 +12293,20 @@ static tp_http *tp__http_clone(const tp_http *proto, tp_error *err) {
     h->max_body = proto->max_body;
     h->rcap = proto->rcap;
     h->rbuf = (char *)tp__alloc(h->rcap + 1);
+    if (!h->rbuf) {
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        goto fail;
+    }
 #ifdef TELEPOT_BEARSSL
-    if (h->rbuf && proto->conn.tls) {
+    if (proto->conn.tls) {
         h->conn.tls = tp__tls_sibling(proto->conn.tls, err);
-        if (!h->conn.tls) {
-            tp__free(h->rbuf);
-            tp__free(h);
-            return NULL;
-        }
+        if (!h->conn.tls) goto fail;
     }
 #endif
-    if (!h->rbuf) {
-        tp__free(h);
-        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
-        return NULL;
-    }
     return h;
+fail:
+    tp_http_free(h);
+    return NULL;
 }
 
 TP__DEF void tp_http_close(tp_http *h) {
@@ -17286,6 +17317,7 @@ struct tp_bot {
     int nlines, max_lines;      /* connections open or being opened, and the cap */
     tp__line polls;             /* long polls, one at a time */
     pthread_mutex_t polls_lock;
+    bool locks;                 /* the three above are initialised (tp_bot_free) */
     int wake[2];                /* self-pipe: tp_bot_stop writes, long polls wake */
     volatile sig_atomic_t stop; /* through TP__STOP_SET / TP__STOPPED only */
     int timeout_ms;
@@ -17341,7 +17373,7 @@ static tp__line *tp__pool_take(tp_bot *bot, int64_t deadline, tp_error *err) {
         tp__fail(err, TP_ERR_NOMEM, 0, NULL);
     }
     if (!ln || !ln->http) {
-        tp__free(ln);
+        tp__line_free(ln);
         pthread_mutex_lock(&bot->pool_lock);
         bot->nlines--;
         pthread_cond_signal(&bot->pool_back); /* a waiter may open one instead */
@@ -17437,53 +17469,126 @@ static void tp__prefix(tp_error *err, const char *context) {
     memcpy(err->message, tmp, sizeof tmp);
 }
 
-TP__DEF tp_bot *tp_bot_new(const tp_bot_opts *opts, tp_error *err) {
-    tp_bot_opts zero;
-    tp_http_opts ho;
-    const char *token, *url, *q;
-    size_t ul;
-    tp_bot *bot;
-    if (!opts) {
-        memset(&zero, 0, sizeof zero);
-        opts = &zero;
-    }
-    token = opts->token ? opts->token : getenv("TELEGRAM_BOT_TOKEN");
-    url = opts->api_url ? opts->api_url : getenv("TELEPOT_API_URL");
-    if (!url || !*url) url = "https://api.telegram.org";
-    if (!token || !*token) {
-        tp__fail(err, TP_ERR_NO_TOKEN, 0, NULL);
-        return NULL;
-    }
+/* The options with every zero field given its default: the environment's token and API
+   URL, then TP__DEFAULT_*. opts may be NULL. */
+static tp_bot_opts tp__bot_opts_defaults(const tp_bot_opts *opts) {
+    tp_bot_opts d;
+    if (opts) d = *opts;
+    else memset(&d, 0, sizeof d);
+    if (!d.token) d.token = getenv("TELEGRAM_BOT_TOKEN");
+    if (!d.api_url) d.api_url = getenv("TELEPOT_API_URL");
+    if (!d.api_url || !*d.api_url) d.api_url = TP__DEFAULT_API_URL;
+    if (d.connect_timeout_ms <= 0) d.connect_timeout_ms = TP__DEFAULT_CONNECT_TIMEOUT_MS;
+    if (d.timeout_ms <= 0) d.timeout_ms = TP__DEFAULT_TIMEOUT_MS;
+    if (d.download_timeout_ms <= 0) d.download_timeout_ms = TP__DEFAULT_DOWNLOAD_TIMEOUT_MS;
+    if (d.max_connections <= 0) d.max_connections = TP__DEFAULT_MAX_CONNECTIONS;
+    if (!d.max_body_bytes) d.max_body_bytes = TP__DEFAULT_MAX_BODY_BYTES;
+    return d;
+}
+
+/* A token is digits, a colon and base64url: anything else (a space, a newline from a file)
+   would end up in a request line. */
+static tp_err tp__token_check(const char *token, tp_error *err) {
+    const char *q;
+    if (!token || !*token) return tp__fail(err, TP_ERR_NO_TOKEN, 0, NULL);
     for (q = token; *q; q++)
         if (!((*q >= '0' && *q <= '9') || (*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
-              *q == ':' || *q == '_' || *q == '-')) {
-            tp__fail(err, TP_ERR_INVALID, 0, "the bot token has a character no token has");
-            return NULL;
-        }
+              *q == ':' || *q == '_' || *q == '-'))
+            return tp__fail(err, TP_ERR_INVALID, 0, "the bot token has a character no token has");
+    return TP_OK;
+}
+
+/* The bot's copies of the token, the API URL (without trailing slashes), its path (the
+   prefix before /bot<token>), the CA file and the proxy. */
+static tp_err tp__bot_strings(tp_bot *bot, const tp_bot_opts *o, tp_error *err) {
+    const char *hostp, *path;
+    size_t ul;
+    bot->token = tp__strdup(o->token);
+    bot->api_url = tp__strdup(o->api_url);
+    if (!bot->token || !bot->api_url) return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+    ul = strlen(bot->api_url);
+    while (ul > 0 && bot->api_url[ul - 1] == '/') bot->api_url[--ul] = '\0';
+    hostp = strstr(bot->api_url, "://");
+    path = hostp ? strchr(hostp + 3, '/') : NULL;
+    bot->prefix = tp__strdup(path ? path : "");
+    if (!bot->prefix) return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+    bot->ca_file = o->ca_file ? tp__strdup(o->ca_file) : NULL;
+    bot->proxy = o->proxy ? tp__strdup(o->proxy) : NULL;
+    if ((o->ca_file && !bot->ca_file) || (o->proxy && !bot->proxy))
+        return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+    return TP_OK;
+}
+
+/* The HTTP options of the bot's connections, from the bot's own copies. Only the first
+   connection is made from them; the others are its clones (tp__http_clone). */
+static tp_http_opts tp__bot_http_opts(const tp_bot *bot) {
+    tp_http_opts ho;
+    memset(&ho, 0, sizeof ho);
+    ho.url = bot->api_url;
+    ho.connect_timeout_ms = bot->connect_timeout_ms;
+    ho.timeout_ms = bot->timeout_ms;
+    ho.max_body_bytes = bot->max_body_bytes;
+    ho.ca_file = bot->ca_file;
+    ho.proxy = bot->proxy;
+    ho.no_env_proxy = bot->no_env_proxy;
+    return ho;
+}
+
+/* The first connection: checks the URL (and loads the CA file, and owns the TLS session
+   store that every clone shares). */
+static tp_err tp__bot_first_line(tp_bot *bot, tp_error *err) {
+    tp_http_opts ho = tp__bot_http_opts(bot);
+    bot->first = (tp__line *)tp__alloc(sizeof *bot->first);
+    if (!bot->first) return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+    memset(bot->first, 0, sizeof *bot->first);
+    bot->first->http = tp_http_new(&ho, err);
+    if (!bot->first->http) return err ? err->code : TP_ERR_URL;
+#ifdef TELEPOT_BEARSSL
+    if (bot->first->http->conn.tls && !tp__tls_store_init(bot->first->http->conn.tls))
+        return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+#endif
+    bot->idle = bot->first;
+    bot->nlines = 1;
+    return TP_OK;
+}
+
+/* The pool's and the long polls' locks; bot->locks tells tp_bot_free to destroy them. */
+static tp_err tp__bot_locks_init(tp_bot *bot, tp_error *err) {
+    if (pthread_mutex_init(&bot->pool_lock, NULL) != 0)
+        return tp__fail(err, TP_ERR_NOMEM, 0, "pthread_mutex_init failed");
+    if (pthread_mutex_init(&bot->polls_lock, NULL) != 0) {
+        pthread_mutex_destroy(&bot->pool_lock);
+        return tp__fail(err, TP_ERR_NOMEM, 0, "pthread_mutex_init failed");
+    }
+    if (tp__cond_init(&bot->pool_back) != 0) {
+        pthread_mutex_destroy(&bot->pool_lock);
+        pthread_mutex_destroy(&bot->polls_lock);
+        return tp__fail(err, TP_ERR_NOMEM, 0, "pthread_cond_init failed");
+    }
+    bot->locks = true;
+    return TP_OK;
+}
+
+TP__DEF tp_bot *tp_bot_new(const tp_bot_opts *opts, tp_error *err) {
+    tp_bot_opts o = tp__bot_opts_defaults(opts);
+    tp_bot *bot;
+    if (tp__token_check(o.token, err) != TP_OK) return NULL;
     bot = (tp_bot *)tp__alloc(sizeof *bot);
     if (!bot) {
         tp__fail(err, TP_ERR_NOMEM, 0, NULL);
         return NULL;
     }
-    memset(bot, 0, sizeof *bot);
+    memset(bot, 0, sizeof *bot); /* from here on tp_bot_free takes it, however far it got */
     bot->wake[0] = bot->wake[1] = -1;
-    bot->token = tp__strdup(token);
-    bot->api_url = tp__strdup(url);
-    if (!bot->token || !bot->api_url) {
-        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
-        goto fail;
-    }
-    ul = strlen(bot->api_url);
-    while (ul > 0 && bot->api_url[ul - 1] == '/') bot->api_url[--ul] = '\0';
-    {
-        const char *hostp = strstr(bot->api_url, "://"), *path;
-        path = hostp ? strchr(hostp + 3, '/') : NULL;
-        bot->prefix = tp__strdup(path ? path : "");
-        if (!bot->prefix) {
-            tp__fail(err, TP_ERR_NOMEM, 0, NULL);
-            goto fail;
-        }
-    }
+    bot->max_lines = o.max_connections;
+    bot->timeout_ms = o.timeout_ms;
+    bot->download_timeout_ms = o.download_timeout_ms;
+    bot->connect_timeout_ms = o.connect_timeout_ms;
+    bot->max_body_bytes = o.max_body_bytes;
+    bot->no_env_proxy = o.no_env_proxy;
+    bot->log = o.log;
+    bot->log_user = o.log_user;
+    if (tp__bot_strings(bot, &o, err) != TP_OK) goto fail;
     if (pipe(bot->wake) != 0) {
         tp__fail(err, TP_ERR_IO, errno, "pipe: %s", strerror(errno));
         bot->wake[0] = bot->wake[1] = -1;
@@ -17491,72 +17596,12 @@ TP__DEF tp_bot *tp_bot_new(const tp_bot_opts *opts, tp_error *err) {
     }
     (void)tp__set_nonblock(bot->wake[0]);
     (void)tp__set_nonblock(bot->wake[1]);
-    memset(&ho, 0, sizeof ho);
-    ho.url = bot->api_url;
-    ho.connect_timeout_ms = opts->connect_timeout_ms;
-    ho.timeout_ms = opts->timeout_ms;
-    ho.max_body_bytes = opts->max_body_bytes;
-    bot->ca_file = opts->ca_file ? tp__strdup(opts->ca_file) : NULL;
-    bot->proxy = opts->proxy ? tp__strdup(opts->proxy) : NULL;
-    bot->no_env_proxy = opts->no_env_proxy;
-    if ((opts->ca_file && !bot->ca_file) || (opts->proxy && !bot->proxy)) {
-        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
-        goto fail;
-    }
-    ho.ca_file = bot->ca_file;
-    ho.proxy = bot->proxy;
-    ho.no_env_proxy = bot->no_env_proxy;
-    bot->first = (tp__line *)tp__alloc(sizeof *bot->first);
-    if (!bot->first) {
-        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
-        goto fail;
-    }
-    memset(bot->first, 0, sizeof *bot->first);
-    bot->first->http = tp_http_new(&ho, err); /* checks the URL now; the others are clones */
-    if (!bot->first->http) goto fail;
-#ifdef TELEPOT_BEARSSL
-    if (bot->first->http->conn.tls && !tp__tls_store_init(bot->first->http->conn.tls)) {
-        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
-        goto fail;
-    }
-#endif
-    if (pthread_mutex_init(&bot->pool_lock, NULL) != 0) {
-        tp__fail(err, TP_ERR_NOMEM, 0, "pthread_mutex_init failed");
-        goto fail;
-    }
-    if (pthread_mutex_init(&bot->polls_lock, NULL) != 0) {
-        tp__fail(err, TP_ERR_NOMEM, 0, "pthread_mutex_init failed");
-        pthread_mutex_destroy(&bot->pool_lock);
-        goto fail;
-    }
-    if (tp__cond_init(&bot->pool_back) != 0) {
-        tp__fail(err, TP_ERR_NOMEM, 0, "pthread_cond_init failed");
-        pthread_mutex_destroy(&bot->pool_lock);
-        pthread_mutex_destroy(&bot->polls_lock);
-        goto fail;
-    }
-    bot->idle = bot->first;
-    bot->nlines = 1;
-    bot->max_lines = opts->max_connections > 0 ? opts->max_connections : 16;
-    bot->timeout_ms = opts->timeout_ms > 0 ? opts->timeout_ms : 30000;
-    bot->download_timeout_ms = opts->download_timeout_ms > 0 ? opts->download_timeout_ms : 600000;
-    bot->connect_timeout_ms = opts->connect_timeout_ms;
-    bot->max_body_bytes = opts->max_body_bytes;
-    bot->log = opts->log;
-    bot->log_user = opts->log_user;
+    if (tp__bot_first_line(bot, err) != TP_OK) goto fail;
+    if (tp__bot_locks_init(bot, err) != TP_OK) goto fail;
     tp__ok(err);
     return bot;
 fail:
-    if (bot->wake[0] >= 0) close(bot->wake[0]);
-    if (bot->wake[1] >= 0) close(bot->wake[1]);
-    if (bot->token) memset(bot->token, 0, strlen(bot->token));
-    tp__line_free(bot->first);
-    tp__free(bot->token);
-    tp__free(bot->api_url);
-    tp__free(bot->prefix);
-    tp__free(bot->ca_file);
-    tp__free(bot->proxy);
-    tp__free(bot);
+    tp_bot_free(bot);
     return NULL;
 }
 
@@ -17590,6 +17635,7 @@ static void tp__sig_release(tp_bot *bot) {
     pthread_sigmask(SIG_SETMASK, &old, NULL);
 }
 
+/* Frees a bot, or one tp_bot_new built only partly (zeroed, wake fds -1). */
 TP__DEF void tp_bot_free(tp_bot *bot) {
     if (!bot) return;
     tp__sig_release(bot);
@@ -17600,14 +17646,16 @@ TP__DEF void tp_bot_free(tp_bot *bot) {
         if (ln != bot->first) tp__line_free(ln);
     }
     tp__line_free(bot->first);
-    pthread_mutex_destroy(&bot->pool_lock);
-    pthread_mutex_destroy(&bot->polls_lock);
-    pthread_cond_destroy(&bot->pool_back);
-    close(bot->wake[0]);
-    close(bot->wake[1]);
+    if (bot->locks) {
+        pthread_mutex_destroy(&bot->pool_lock);
+        pthread_mutex_destroy(&bot->polls_lock);
+        pthread_cond_destroy(&bot->pool_back);
+    }
+    if (bot->wake[0] >= 0) close(bot->wake[0]);
+    if (bot->wake[1] >= 0) close(bot->wake[1]);
     if (bot->polls.path.ptr) memset(bot->polls.path.ptr, 0, bot->polls.path.len);
     tp_buf_deinit(&bot->polls.path);
-    memset(bot->token, 0, strlen(bot->token));
+    if (bot->token) memset(bot->token, 0, strlen(bot->token));
     tp__free(bot->token);
     tp__free(bot->api_url);
     tp__free(bot->prefix);
@@ -17826,7 +17874,7 @@ static void tp__updates_params(tp_buf *b, int64_t offset, int limit, int timeout
 static int tp__poll_deadline_ms(int timeout) {
     if (timeout > 86400) timeout = 86400; /* a day: beyond any server's hold */
     if (timeout < 0) timeout = 0;
-    return timeout * 1000 + 15000;
+    return timeout * 1000 + TP__DEFAULT_POLL_SLACK_MS;
 }
 
 TP__DEF tp_err tp_download_file(tp_bot *bot, const char *file_id, int fd, tp_error *err) {
@@ -18399,44 +18447,50 @@ static void *tp__disp_main(void *arg) {
     return NULL;
 }
 
+/* The options with every zero field given its default (TP__DEFAULT_*). opts may be NULL. */
+static tp_disp_opts tp__disp_opts_defaults(const tp_disp_opts *opts) {
+    tp_disp_opts d;
+    if (opts) d = *opts;
+    else memset(&d, 0, sizeof d);
+    if (d.workers <= 0) d.workers = TP__DEFAULT_DISP_WORKERS;
+    if (d.workers > 1024) d.workers = 1024;
+    if (d.queue_size <= 0) d.queue_size = TP__DEFAULT_DISP_QUEUE_SIZE;
+    return d;
+}
+
 TP__DEF tp_disp *tp_disp_new(tp_bot *bot, tp_update_fn handler, void *user,
                              const tp_disp_opts *opts, tp_error *err) {
+    tp_disp_opts o = tp__disp_opts_defaults(opts);
     tp_disp *d;
-    int i, n = opts && opts->workers > 0 ? opts->workers : 4;
-    size_t cap = opts && opts->queue_size > 0 ? (size_t)opts->queue_size : 256;
+    int i;
     TELEPOT_ASSERT(handler);
-    if (n > 1024) n = 1024;
     d = (tp_disp *)tp__alloc(sizeof *d);
     if (!d) {
         tp__fail(err, TP_ERR_NOMEM, 0, NULL);
         return NULL;
     }
-    memset(d, 0, sizeof *d);
-    d->bot = bot;
-    d->handler = handler;
-    d->user = user;
-    d->cap = cap;
-    d->nworkers = n;
-    d->nbuckets = 64;
-    d->buckets = (tp__dkey **)tp__alloc(d->nbuckets * sizeof *d->buckets);
-    d->th = (pthread_t *)tp__alloc(sizeof *d->th * (size_t)n);
-    if (!d->buckets || !d->th) {
-        tp__free(d->buckets);
-        tp__free(d->th);
-        tp__free(d);
-        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
-        return NULL;
-    }
-    memset(d->buckets, 0, d->nbuckets * sizeof *d->buckets);
+    memset(d, 0, sizeof *d); /* from here on tp_disp_free takes it, however far it got */
     pthread_mutex_init(&d->lock, NULL);
     pthread_cond_init(&d->work, NULL);
     pthread_cond_init(&d->space, NULL);
     pthread_cond_init(&d->idle, NULL);
-    for (i = 0; i < n; i++) {
+    d->bot = bot;
+    d->handler = handler;
+    d->user = user;
+    d->cap = (size_t)o.queue_size;
+    d->nworkers = o.workers;
+    d->nbuckets = 64;
+    d->buckets = (tp__dkey **)tp__alloc(d->nbuckets * sizeof *d->buckets);
+    d->th = (pthread_t *)tp__alloc(sizeof *d->th * (size_t)o.workers);
+    if (!d->buckets || !d->th) {
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        goto fail;
+    }
+    memset(d->buckets, 0, d->nbuckets * sizeof *d->buckets);
+    for (i = 0; i < o.workers; i++) {
         if (pthread_create(&d->th[i], NULL, tp__disp_main, d) != 0) {
             tp__fail(err, TP_ERR_IO, 0, "cannot start the dispatcher's threads");
-            tp_disp_free(d);
-            return NULL;
+            goto fail;
         }
         d->started = i + 1;
         pthread_mutex_lock(&d->lock);
@@ -18445,6 +18499,9 @@ TP__DEF tp_disp *tp_disp_new(tp_bot *bot, tp_update_fn handler, void *user,
     }
     tp__ok(err);
     return d;
+fail:
+    tp_disp_free(d);
+    return NULL;
 }
 
 /* Would an update with u's key and this cost be taken now without waiting? Its key's FIFO
@@ -18520,6 +18577,8 @@ TP__DEF void tp_disp_drain(tp_disp *d) {
     pthread_mutex_unlock(&d->lock);
 }
 
+/* Frees a dispatcher, or one tp_disp_new built only partly (locks made, threads counted in
+   started). */
 TP__DEF void tp_disp_free(tp_disp *d) {
     int i;
     size_t b;
@@ -18529,7 +18588,7 @@ TP__DEF void tp_disp_free(tp_disp *d) {
     pthread_cond_broadcast(&d->work);
     pthread_mutex_unlock(&d->lock);
     for (i = 0; i < d->started; i++) pthread_join(d->th[i], NULL);
-    for (b = 0; b < d->nbuckets; b++) /* nothing is left: the workers ran every item */
+    for (b = 0; d->buckets && b < d->nbuckets; b++) /* nothing left: the workers ran all */
         while (d->buckets[b]) {
             tp__dkey *k = d->buckets[b];
             d->buckets[b] = k->hnext;
@@ -18592,9 +18651,18 @@ typedef struct tp__poll {
     tp_buf path, params;
     tp_update_fn handler;
     void *user;
-    const tp_poll_opts *o;
+    tp_poll_opts opts;          /* the caller's, with the defaults applied */
+    const tp_poll_opts *o;      /* &opts */
     tp_disp *disp;
     bool offset_warned;
+    int64_t offset;             /* the next update_id asked for (with workers: the prefix) */
+    int64_t start_offset;       /* the offset at start (after drop_pending_updates) */
+    bool dirty;                 /* Telegram has not been asked with `offset` yet */
+    int64_t backoff;            /* the last backoff, ms; 0 after a readable answer */
+    uint32_t seed;              /* the backoff's jitter */
+    int fails;                  /* unreadable 2xx answers in a row at fail_offset */
+    int64_t fail_offset;
+    int64_t isolate_at;         /* the offset asked with limit=1, or -1 */
     pthread_mutex_t lk;         /* workers: the books below */
     pthread_cond_t moved;       /* a handler returned */
     int64_t *fl, *dn, *skip;    /* in flight; done above fl[0]; done before a restart */
@@ -18736,7 +18804,7 @@ static tp_err tp__poll_get(tp__poll *p, int64_t offset, int limit, int timeout, 
     req.body = p->params.ptr;
     req.body_len = p->params.len;
     { /* timeout is at most a day (tp_poll_run clamps it); the slack too */
-        int64_t ms = (int64_t)timeout * 1000 + (p->o->slack_ms > 0 ? p->o->slack_ms : 15000);
+        int64_t ms = (int64_t)timeout * 1000 + p->o->slack_ms;
         req.timeout_ms = ms > 2 * 86400000 ? 2 * 86400000 : (int)ms;
     }
     req.idempotent = true;
@@ -18784,319 +18852,411 @@ static int64_t tp__scan_update_id(const char *s, size_t n, int64_t from) {
     return -1;
 }
 
-TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const tp_poll_opts *opts,
-                           tp_error *err) {
-    tp_poll_opts zero;
-    tp__poll p;
-    int timeout, limit;
-    int64_t offset = 0, backoff = 0, fail_offset = -1, bmin, bmax, start_offset = 0;
-    bool api_like = false;
-    int fails = 0; /* unreadable 2xx answers in a row at fail_offset */
-    bool dirty = false;
-    uint32_t seed = (uint32_t)tp_now_ms() ^ (uint32_t)(uintptr_t)bot;
-    tp_err rc = TP_OK;
-    tp_error own;
-    TELEPOT_ASSERT(bot && handler);
-    if (!err) err = &own; /* failure codes are read back from it */
-    if (!opts) {
-        memset(&zero, 0, sizeof zero);
-        opts = &zero;
-    }
-    if (!seed) seed = 1;
-    memset(&p, 0, sizeof p);
-    pthread_mutex_init(&p.lk, NULL);
-    tp__cond_init(&p.moved);
-    p.bot = bot;
-    p.handler = handler;
-    p.user = user;
-    p.o = opts;
-    timeout = opts->timeout_s > 0 ? opts->timeout_s : opts->timeout; /* the 0.2 name */
-    timeout = timeout > 0 ? (timeout > 86400 ? 86400 : timeout) : 30;
-    limit = opts->limit > 0 && opts->limit <= 100 ? opts->limit : 100;
-    bmin = opts->backoff_min_ms > 0 ? opts->backoff_min_ms : 500;
-    bmax = opts->backoff_max_ms > 0 ? opts->backoff_max_ms : 60000;
-    if (bmax < bmin) bmax = bmin;
-    p.http = tp__http_clone(bot->first->http, err); /* its own connection, stoppable */
-    if (!p.http) return err->code;
-    p.http->conn.wake_fd = bot->wake[0];
-    tp_buf_printf(&p.path, "%s/bot%s/getUpdates", bot->prefix, bot->token);
-    if (p.path.err) {
-        rc = tp__fail(err, TP_ERR_NOMEM, 0, NULL);
-        goto out;
-    }
-    p.cap = (size_t)limit + 1;
-    p.skip = (int64_t *)tp__alloc(p.cap * sizeof *p.skip);
-    if (!p.skip) {
-        rc = tp__fail(err, TP_ERR_NOMEM, 0, NULL);
-        goto out;
-    }
-    if (opts->workers > 0) {
+/* The options with every zero field given its default (TP__DEFAULT_*). opts may be NULL. */
+static tp_poll_opts tp__poll_opts_defaults(const tp_poll_opts *opts) {
+    tp_poll_opts d;
+    if (opts) d = *opts;
+    else memset(&d, 0, sizeof d);
+    if (d.timeout_s <= 0) d.timeout_s = d.timeout; /* 0.2's name of timeout_s */
+    if (d.timeout_s <= 0) d.timeout_s = TP__DEFAULT_POLL_TIMEOUT_S;
+    if (d.timeout_s > 86400) d.timeout_s = 86400; /* a day: beyond any server's hold */
+    if (d.limit <= 0 || d.limit > 100) d.limit = TP__DEFAULT_POLL_LIMIT;
+    if (d.slack_ms <= 0) d.slack_ms = TP__DEFAULT_POLL_SLACK_MS;
+    if (d.backoff_min_ms <= 0) d.backoff_min_ms = TP__DEFAULT_BACKOFF_MIN_MS;
+    if (d.backoff_max_ms <= 0) d.backoff_max_ms = TP__DEFAULT_BACKOFF_MAX_MS;
+    if (d.backoff_max_ms < d.backoff_min_ms) d.backoff_max_ms = d.backoff_min_ms;
+    return d;
+}
+
+/* Frees what tp__poll_setup made, however far it got. */
+static void tp__poll_free(tp__poll *p) {
+    tp_disp_free(p->disp);
+    tp_http_free(p->http);
+    tp__free(p->fl);
+    tp__free(p->dn);
+    tp__free(p->skip);
+    pthread_cond_destroy(&p->moved);
+    pthread_mutex_destroy(&p->lk);
+    if (p->path.ptr) memset(p->path.ptr, 0, p->path.len); /* it holds the token */
+    tp_buf_deinit(&p->path);
+    tp_buf_deinit(&p->params);
+}
+
+/* The poller: its own connection (a stop cuts its waits short), the request path, the books
+   and, with workers, the dispatcher; then the offset from the offset file. err is not NULL. */
+static tp_err tp__poll_setup(tp__poll *p, tp_bot *bot, tp_update_fn handler, void *user,
+                             const tp_poll_opts *opts, tp_error *err) {
+    memset(p, 0, sizeof *p);
+    pthread_mutex_init(&p->lk, NULL);
+    tp__cond_init(&p->moved);
+    p->bot = bot;
+    p->handler = handler;
+    p->user = user;
+    p->opts = tp__poll_opts_defaults(opts);
+    p->o = &p->opts;
+    p->fail_offset = p->isolate_at = -1;
+    p->seed = (uint32_t)tp_now_ms() ^ (uint32_t)(uintptr_t)bot;
+    if (!p->seed) p->seed = 1;
+    p->http = tp__http_clone(bot->first->http, err);
+    if (!p->http) return err->code;
+    p->http->conn.wake_fd = bot->wake[0];
+    tp_buf_printf(&p->path, "%s/bot%s/getUpdates", bot->prefix, bot->token);
+    if (p->path.err) return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+    p->cap = (size_t)p->o->limit + 1;
+    p->skip = (int64_t *)tp__alloc(p->cap * sizeof *p->skip);
+    if (!p->skip) return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+    if (p->o->workers > 0) {
         tp_disp_opts dopts;
         memset(&dopts, 0, sizeof dopts);
-        dopts.workers = opts->workers;
-        dopts.queue_size = limit;
-        p.fl = (int64_t *)tp__alloc(p.cap * sizeof *p.fl);
-        p.dn = (int64_t *)tp__alloc(p.cap * sizeof *p.dn);
-        p.disp = p.fl && p.dn ? tp_disp_new(bot, handler, user, &dopts, err) : NULL;
-        if (!p.disp) {
-            rc = p.fl && p.dn ? err->code : tp__fail(err, TP_ERR_NOMEM, 0, NULL);
-            goto out;
-        }
-        p.disp->after = tp__poll_after;
-        p.disp->after_ctx = &p;
+        dopts.workers = p->o->workers;
+        dopts.queue_size = p->o->limit;
+        p->fl = (int64_t *)tp__alloc(p->cap * sizeof *p->fl);
+        p->dn = (int64_t *)tp__alloc(p->cap * sizeof *p->dn);
+        if (!p->fl || !p->dn) return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        p->disp = tp_disp_new(bot, handler, user, &dopts, err);
+        if (!p->disp) return err->code;
+        p->disp->after = tp__poll_after;
+        p->disp->after_ctx = p;
     }
-    offset = tp__offset_load(&p);
-    while (opts->drop_pending_updates && !TP__STOPPED(bot)) {
+    p->offset = tp__offset_load(p);
+    return TP_OK;
+}
+
+/* drop_pending_updates: asks for the last pending update (offset -1) and starts after it.
+   Retries what may pass (429, 5xx, transport), stops on any other API error (returned, in
+   err) and on a stop (TP_OK). */
+static tp_err tp__poll_drop_pending(tp__poll *p, tp_error *err) {
+    while (!TP__STOPPED(p->bot)) {
         tp_json_doc *doc = NULL;
         const char *raw;
         size_t rawn;
+        bool api_like;
         tp_error e;
-        rc = tp__poll_get(&p, -1, 1, 0, &doc, &raw, &rawn, &api_like, &e);
+        tp_err rc = tp__poll_get(p, -1, 1, 0, &doc, &raw, &rawn, &api_like, &e);
         if (rc == TP_OK) {
             const tp_json *last = tp_json_at(tp_result(doc), 0);
-            if (last && tp_json_get_int(last, "update_id") + 1 > offset) {
-                offset = tp_json_get_int(last, "update_id") + 1;
-                dirty = true;
+            if (last && tp_json_get_int(last, "update_id") + 1 > p->offset) {
+                p->offset = tp_json_get_int(last, "update_id") + 1;
+                p->dirty = true;
             }
             tp_json_doc_free(doc);
             break;
         }
         if (rc == TP_ERR_STOPPED) break;
         if (rc == TP_ERR_API && e.error_code != 429 && e.error_code < 500) {
-            if (err) *err = e;
-            goto out;
+            *err = e;
+            return rc;
         }
-        if (!tp__bot_sleep(bot, bmin)) break;
+        if (!tp__bot_sleep(p->bot, p->o->backoff_min_ms)) break;
     }
-    rc = TP_OK;
-    p.next = offset;
-    start_offset = offset;
-    while (!TP__STOPPED(bot)) {
-        tp_json_doc *doc = NULL;
-        tp__batch *batch = NULL;
+    return TP_OK;
+}
+
+/* Reports an update that cannot be read to on_bad_update (its own JSON text). */
+static void tp__poll_report(tp__poll *p, const tp_json *u, const tp_error *why, int64_t id) {
+    tp_buf one;
+    tp_buf_init(&one);
+    tp_json_write(&one, u);
+    tp__bad_update(p->bot, p->o->on_bad_update, p->user, one.ptr, one.len, why, id);
+    tp_buf_deinit(&one);
+}
+
+/* One update of a batch. Without workers its handler runs here and the offset moves past it;
+   with workers it goes to the dispatcher, unless it was handed out before (counted in
+   *known). An update handed out, or reported as unreadable, counts in *handed. False: stop
+   going through the batch (a stop, without workers). */
+static bool tp__poll_one(tp__poll *p, tp_json_doc *doc, const tp_json *u, tp__batch *batch,
+                         int *known, int *handed) {
+    int64_t id = tp_json_get_int(u, "update_id");
+    const tp_update *view;
+    tp_error e;
+    if (tp_json_typeof(tp_json_get(u, "update_id")) != TP_JSON_INT || id < 0 ||
+        id == INT64_MAX) { /* offset = id + 1 must stay a positive int64 */
+        tp__fail(&e, TP_ERR_BAD_RESPONSE, 0, "an update without an integer update_id");
+        tp__poll_report(p, u, &e, -1);
+        return true;
+    }
+    if (p->disp) { /* handed out before, or done before a restart: skip it */
+        bool seen;
+        pthread_mutex_lock(&p->lk);
+        seen = id < p->next || p->nfl >= p->cap - 1;
+        if (!seen && tp__poll_skipped(p, id)) {
+            p->next = id + 1;
+            seen = true;
+            tp__poll_done(p, id);
+        }
+        pthread_mutex_unlock(&p->lk);
+        if (seen) {
+            (*known)++;
+            return true;
+        }
+    }
+    if (p->offset && id < p->offset) return true; /* already handled */
+    if (!p->disp && tp__poll_skipped(p, id)) { /* done before a restart */
+        p->offset = id + 1;
+        p->dirty = true;
+        return true;
+    }
+    view = tp_update_view(doc, u, &e);
+    if (view && p->disp) {
+        pthread_mutex_lock(&p->lk);
+        p->fl[p->nfl++] = id;
+        p->next = id + 1;
+        batch->refs++;
+        pthread_mutex_unlock(&p->lk);
+        if (tp__disp_put(p->disp, view, NULL, 0, batch, true) != TP_OK) {
+            p->handler(p->bot, view, p->user); /* no memory to queue it: run it here */
+            tp__poll_after(p, view, batch);
+        }
+        (*handed)++;
+        return true;
+    } else if (view) {
+        p->handler(p->bot, view, p->user);
+    } else {
+        tp__poll_report(p, u, &e, id);
+    }
+    if (p->disp) { /* an unreadable update, reported: done */
+        pthread_mutex_lock(&p->lk);
+        p->next = id + 1;
+        tp__poll_done(p, id);
+        pthread_mutex_unlock(&p->lk);
+        (*handed)++;
+        return true;
+    }
+    p->offset = id + 1;
+    p->dirty = true;
+    tp__offset_save(p, p->offset, NULL, 0);
+    return !TP__STOPPED(p->bot);
+}
+
+/* Workers: updates in flight keep Telegram from holding a poll (it answers them at once), so
+   the poller paces itself. A full answer (`full`: as many updates as asked for) means the
+   window is saturated: nothing new can come until the prefix moves, so wait for that.
+   Otherwise new updates may arrive any moment: ask again after TP__POLL_PACE_MS, or as soon
+   as the prefix moves. */
+static void tp__poll_pace(tp__poll *p, bool full) {
+    int64_t until = tp_now_ms() + TP__POLL_PACE_MS;
+    pthread_mutex_lock(&p->lk);
+    while (tp__poll_prefix(p) == p->offset && p->nfl && !TP__STOPPED(p->bot)) {
+        int64_t left = until - tp_now_ms();
+        if (!full && left <= 0) break;
+        tp__cond_wait_ms(&p->moved, &p->lk, full || left > 100 ? 100 : left);
+    }
+    pthread_mutex_unlock(&p->lk);
+}
+
+/* The unreadable-answer count starts again (progress, or the offset moved). */
+static void tp__poll_fails_reset(tp__poll *p) {
+    p->fails = 0;
+    p->isolate_at = -1;
+}
+
+/* A readable batch (asked with limit `lim`): its updates to the handler or the dispatcher.
+   TP_OK when the poll moved on (or there was nothing), TP_ERR_BAD_RESPONSE in e when the
+   batch moved nothing (as unreadable as a broken answer), TP_ERR_NOMEM. Takes doc. */
+static tp_err tp__poll_deliver(tp__poll *p, tp_json_doc *doc, int lim, tp_error *e) {
+    tp__batch *batch = NULL;
+    const tp_json *list = tp_result(doc), *u;
+    int64_t before = p->offset;
+    int known = 0, handed = 0, total = 0;
+    bool empty = tp_json_first(list) == NULL;
+    if (p->disp) { /* the document lives until the last of its handlers returned */
+        batch = (tp__batch *)tp__alloc(sizeof *batch);
+        if (!batch) {
+            tp_json_doc_free(doc);
+            return tp__fail(e, TP_ERR_NOMEM, 0, NULL);
+        }
+        batch->doc = doc;
+        batch->refs = 1; /* the poller's, until the loop below is done with it */
+    }
+    for (u = tp_json_first(list); u; u = tp_json_next(u)) {
+        total++;
+        if (!tp__poll_one(p, doc, u, batch, &known, &handed)) break;
+    }
+    if (batch) {
+        bool last;
+        pthread_mutex_lock(&p->lk);
+        last = --batch->refs == 0;
+        pthread_mutex_unlock(&p->lk);
+        if (last) {
+            tp_json_doc_free(batch->doc);
+            tp__free(batch);
+        }
+    } else {
+        tp_json_doc_free(doc);
+    }
+    p->backoff = 0;
+    if (p->disp && (handed || known || empty)) {
+        tp__poll_fails_reset(p);
+        tp__poll_pace(p, total >= lim);
+        return TP_OK;
+    }
+    if (!p->disp && (p->offset != before || empty)) {
+        tp__poll_fails_reset(p);
+        p->dirty = p->offset != before; /* an empty answer to `offset` confirmed it */
+        return TP_OK;
+    }
+    tp__fail(e, TP_ERR_BAD_RESPONSE, 0, "getUpdates: a batch without usable update_ids");
+    e->http_status = 200;
+    return TP_ERR_BAD_RESPONSE;
+}
+
+/* What the poller does after a failed poll: the rows of the manual's failure policy. */
+typedef enum tp__poll_act {
+    TP__POLL_WAIT,    /* wait retry_after seconds, same offset */
+    TP__POLL_BACKOFF, /* exponential backoff with jitter, same offset */
+    TP__POLL_ISOLATE, /* back off, and ask for limit=1 at this offset */
+    TP__POLL_SKIP,    /* report the update at this offset to on_bad_update and skip it */
+    TP__POLL_STOP     /* return the error */
+} tp__poll_act;
+
+#define TP__POLL_ISOLATE_AFTER 3 /* unreadable answers in a row at one offset */
+#define TP__POLL_SKIP_AFTER 6
+
+/* The failure policy of the poll (the table in >>updates), one case per row. rc, e: the
+   failed poll; api_like: its answer was a 2xx starting {"ok":true. Counts unreadable answers
+   at the offset (p->fails). The table's last row, one update whose typed view fails, is not
+   a failed poll: tp__poll_one reports and confirms it. */
+static tp__poll_act tp__poll_policy(tp__poll *p, tp_err rc, const tp_error *e, bool api_like) {
+    bool unreadable = rc == TP_ERR_NOT_JSON || rc == TP_ERR_BAD_RESPONSE;
+    /* 429: wait retry_after seconds, same offset */
+    if (rc == TP_ERR_API && e->error_code == 429) return TP__POLL_WAIT;
+    /* 401, 404 (token, URL), 400 (bad options): stop. So does a wrong API URL (a page with
+       401 or 404) and what cannot change by itself: no memory, a bad URL, a certificate
+       or the TLS setup */
+    if (rc == TP_ERR_API && (e->error_code == 401 || e->error_code == 404 || e->error_code == 400))
+        return TP__POLL_STOP;
+    if (unreadable && (e->http_status == 401 || e->http_status == 404)) return TP__POLL_STOP;
+    if (rc == TP_ERR_NOMEM || rc == TP_ERR_URL || tp__tls_fatal(rc)) return TP__POLL_STOP;
+    /* 409 (another poller or a webhook): stop; with retry_on_conflict, back off instead */
+    if (rc == TP_ERR_API && e->error_code == 409)
+        return p->o->retry_on_conflict ? TP__POLL_BACKOFF : TP__POLL_STOP;
+    /* a 2xx answer starting {"ok":true that is not a readable batch (or one too large to
+       read): back off; after 3 failures at one offset isolate it; after 3 more skip it */
+    if ((unreadable && api_like) || rc == TP_ERR_HTTP_BODY_TOO_LARGE) {
+        if (p->fail_offset != p->offset) tp__poll_fails_reset(p);
+        p->fail_offset = p->offset;
+        if (++p->fails >= TP__POLL_SKIP_AFTER && api_like) return TP__POLL_SKIP;
+        if (p->fails >= TP__POLL_ISOLATE_AFTER) return TP__POLL_ISOLATE;
+        return TP__POLL_BACKOFF;
+    }
+    /* transport errors, 5xx, HTML pages (a proxy's, even with 200: skipping would lose
+       updates), truncated answers, stalls past timeout + slack: back off, same offset */
+    return TP__POLL_BACKOFF;
+}
+
+/* TP__POLL_SKIP: the update at the offset (its update_id read from the raw answer, else the
+   offset itself) is reported and the offset moves past it. False when there is none. */
+static bool tp__poll_skip(tp__poll *p, const char *raw, size_t rawn, const tp_error *e) {
+    int64_t id = tp__scan_update_id(raw, rawn, p->offset);
+    if (id < 0) id = p->offset;
+    if (id <= 0) return false;
+    tp__bad_update(p->bot, p->o->on_bad_update, p->user, raw, raw ? rawn : 0, e, id);
+    tp__log(p->bot, 1, "getUpdates: skipping update %lld after %d unreadable answers",
+            (long long)id, p->fails);
+    p->offset = id + 1;
+    p->dirty = true;
+    tp__poll_fails_reset(p);
+    if (p->disp) {
+        pthread_mutex_lock(&p->lk);
+        if (id >= p->next) { /* not one handed out (still running) */
+            p->next = id + 1;
+            tp__poll_done(p, id);
+        }
+        pthread_mutex_unlock(&p->lk);
+    } else {
+        tp__offset_save(p, p->offset, NULL, 0);
+    }
+    return true;
+}
+
+/* How long to wait before the next poll, ms: retry_after for TP__POLL_WAIT, else the next
+   step of the backoff (doubling from backoff_min_ms to backoff_max_ms, half of it jitter). */
+static int64_t tp__poll_wait_ms(tp__poll *p, tp__poll_act act, const tp_error *e) {
+    int64_t bmin = p->o->backoff_min_ms, bmax = p->o->backoff_max_ms;
+    if (act == TP__POLL_WAIT) return (int64_t)(e->retry_after > 0 ? e->retry_after : 1) * 1000;
+    if (act == TP__POLL_ISOLATE || act == TP__POLL_SKIP) p->isolate_at = p->offset;
+    p->backoff = p->backoff ? (p->backoff * 2 > bmax ? bmax : p->backoff * 2) : bmin;
+    return p->backoff / 2 + (int64_t)(tp__jitter(&p->seed) % (uint32_t)(p->backoff / 2 + 1));
+}
+
+/* The end of the loop: with workers every update handed out runs to its end and the offset
+   file follows; then, when the loop ended well (rc TP_OK), what was handled is confirmed
+   with one more getUpdates (not interruptible, short deadline). */
+static void tp__poll_finish(tp__poll *p, tp_err rc) {
+    if (p->disp) {
+        tp_disp_drain(p->disp);
+        pthread_mutex_lock(&p->lk);
+        p->offset = tp__poll_prefix(p);
+        pthread_mutex_unlock(&p->lk);
+        p->dirty = p->dirty || p->offset != p->start_offset;
+        if (p->dirty) tp__offset_save(p, p->offset, NULL, 0);
+    }
+    if (p->dirty && rc == TP_OK) { /* confirm what was handled; not interruptible, short deadline */
         tp_error e;
-        const tp_json *list, *u;
+        tp_buf_reset(&p->params);
+        tp__updates_params(&p->params, p->offset, 1, 0, NULL, 0);
+        if (tp__call(p->bot, "getUpdates", p->params.ptr, NULL, 0, 10000, false, NULL, &e) != TP_OK)
+            tp__log(p->bot, 1, "could not confirm offset %lld at stop: %s", (long long)p->offset,
+                    e.message);
+    }
+}
+
+TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const tp_poll_opts *opts,
+                           tp_error *err) {
+    tp__poll p;
+    tp_error own;
+    tp_err rc;
+    TELEPOT_ASSERT(bot && handler);
+    if (!err) err = &own; /* failure codes are read back from it */
+    rc = tp__poll_setup(&p, bot, handler, user, opts, err);
+    if (rc == TP_OK && p.o->drop_pending_updates) rc = tp__poll_drop_pending(&p, err);
+    if (rc != TP_OK) {
+        tp__poll_free(&p);
+        return rc;
+    }
+    p.next = p.start_offset = p.offset;
+    while (!TP__STOPPED(bot)) {
+        tp_json_doc *doc;
+        tp_error e;
         const char *raw;
         size_t rawn, inflight = 0;
-        int64_t before, wait;
-        bool empty;
-        int lim, known = 0, handed = 0, total = 0;
+        bool api_like;
+        int lim;
+        int64_t wait;
+        tp__poll_act act;
         if (p.disp) { /* confirm what is done; nothing to wait for in a poll while busy */
             pthread_mutex_lock(&p.lk);
-            offset = tp__poll_prefix(&p);
+            p.offset = tp__poll_prefix(&p);
             inflight = p.nfl;
             pthread_mutex_unlock(&p.lk);
         }
-        before = offset;
-        lim = fails >= 3 && fail_offset == offset ? 1 : limit;
-        rc = tp__poll_get(&p, offset, lim, inflight ? 0 : timeout, &doc, &raw, &rawn, &api_like, &e);
+        lim = p.isolate_at == p.offset ? 1 : p.o->limit;
+        rc = tp__poll_get(&p, p.offset, lim, inflight ? 0 : p.o->timeout_s, &doc, &raw, &rawn,
+                          &api_like, &e);
         if (rc == TP_ERR_STOPPED) {
             rc = TP_OK;
             break;
         }
-        if (rc == TP_ERR_NOMEM || rc == TP_ERR_URL || rc == TP_ERR_TLS_DISABLED) {
-            if (err) *err = e;
+        if (rc == TP_OK) {
+            rc = tp__poll_deliver(&p, doc, lim, &e);
+            if (rc == TP_OK) continue;
+            api_like = rc == TP_ERR_BAD_RESPONSE; /* Telegram's answer, but it moved nothing */
+        }
+        act = tp__poll_policy(&p, rc, &e, api_like);
+        if (act == TP__POLL_STOP) { /* the token, the URL, the options or another poller */
+            *err = e;
             break;
         }
-        if (rc == TP_OK && p.disp) {
-            batch = (tp__batch *)tp__alloc(sizeof *batch);
-            if (!batch) {
-                tp_json_doc_free(doc);
-                rc = tp__fail(err, TP_ERR_NOMEM, 0, NULL);
-                break;
-            }
-            batch->doc = doc;
-            batch->refs = 1; /* the poller's, until the loop below is done with it */
-        }
-        if (rc == TP_OK) {
-            list = tp_result(doc);
-            for (u = tp_json_first(list); u; u = tp_json_next(u)) {
-                int64_t id = tp_json_get_int(u, "update_id");
-                const tp_update *view;
-                total++;
-                if (tp_json_typeof(tp_json_get(u, "update_id")) != TP_JSON_INT || id < 0 ||
-                    id == INT64_MAX) { /* offset = id + 1 must stay a positive int64 */
-                    tp_buf one;
-                    tp_buf_init(&one);
-                    tp_json_write(&one, u);
-                    tp__fail(&e, TP_ERR_BAD_RESPONSE, 0, "an update without an integer update_id");
-                    tp__bad_update(bot, opts->on_bad_update, user, one.ptr, one.len, &e, -1);
-                    tp_buf_deinit(&one);
-                    continue;
-                }
-                if (p.disp) { /* handed out before, or done before a restart: skip it */
-                    bool seen;
-                    pthread_mutex_lock(&p.lk);
-                    seen = id < p.next || p.nfl >= p.cap - 1;
-                    if (!seen && tp__poll_skipped(&p, id)) {
-                        p.next = id + 1;
-                        seen = true;
-                        tp__poll_done(&p, id);
-                    }
-                    pthread_mutex_unlock(&p.lk);
-                    if (seen) {
-                        known++;
-                        continue;
-                    }
-                }
-                if (offset && id < offset) continue; /* already handled */
-                if (!p.disp && tp__poll_skipped(&p, id)) { /* done before a restart */
-                    offset = id + 1;
-                    dirty = true;
-                    continue;
-                }
-                view = tp_update_view(doc, u, &e);
-                if (view && p.disp) {
-                    pthread_mutex_lock(&p.lk);
-                    p.fl[p.nfl++] = id;
-                    p.next = id + 1;
-                    batch->refs++;
-                    pthread_mutex_unlock(&p.lk);
-                    if (tp__disp_put(p.disp, view, NULL, 0, batch, true) != TP_OK) {
-                        handler(bot, view, user); /* no memory to queue it: run it here */
-                        tp__poll_after(&p, view, batch);
-                    }
-                    handed++;
-                    continue;
-                } else if (view) {
-                    handler(bot, view, user);
-                } else {
-                    tp_buf one;
-                    tp_buf_init(&one);
-                    tp_json_write(&one, u);
-                    tp__bad_update(bot, opts->on_bad_update, user, one.ptr, one.len, &e, id);
-                    tp_buf_deinit(&one);
-                }
-                if (p.disp) { /* an unreadable update, reported: done */
-                    pthread_mutex_lock(&p.lk);
-                    p.next = id + 1;
-                    tp__poll_done(&p, id);
-                    pthread_mutex_unlock(&p.lk);
-                    handed++;
-                    continue;
-                }
-                offset = id + 1;
-                dirty = true;
-                tp__offset_save(&p, offset, NULL, 0);
-                if (TP__STOPPED(bot)) break;
-            }
-            empty = tp_json_first(list) == NULL;
-            if (batch) {
-                bool last;
-                pthread_mutex_lock(&p.lk);
-                last = --batch->refs == 0;
-                pthread_mutex_unlock(&p.lk);
-                if (last) {
-                    tp_json_doc_free(batch->doc);
-                    tp__free(batch);
-                }
-            } else {
-                tp_json_doc_free(doc);
-            }
-            backoff = 0;
-            if (p.disp && (handed || known || empty)) {
-                fails = 0;
-                /* Updates in flight keep Telegram from holding a poll (it answers them at
-                   once), so the poller paces itself. A full answer (`lim` updates) means
-                   the window is saturated: nothing new can come until the prefix moves, so
-                   wait for that. Otherwise new updates may arrive any moment: ask again
-                   after TP__POLL_PACE_MS, or as soon as the prefix moves. */
-                int64_t until = tp_now_ms() + TP__POLL_PACE_MS;
-                bool full = total >= lim;
-                pthread_mutex_lock(&p.lk);
-                while (tp__poll_prefix(&p) == offset && p.nfl && !TP__STOPPED(bot)) {
-                    int64_t left = until - tp_now_ms();
-                    if (!full && left <= 0) break;
-                    tp__cond_wait_ms(&p.moved, &p.lk, full || left > 100 ? 100 : left);
-                }
-                pthread_mutex_unlock(&p.lk);
-                continue;
-            }
-            if (!p.disp && (offset != before || empty)) {
-                fails = 0;
-                dirty = offset != before;
-                continue;
-            }
-            /* a batch that moved nothing: as unreadable as a broken one */
-            rc = tp__fail(&e, TP_ERR_BAD_RESPONSE, 0, "getUpdates: a batch without usable update_ids");
-            e.http_status = 200;
-            api_like = true;
-        }
-        if (rc == TP_ERR_API && e.error_code == 429) {
-            wait = (int64_t)(e.retry_after > 0 ? e.retry_after : 1) * 1000;
-        } else if ((rc == TP_ERR_API && (e.error_code == 401 || e.error_code == 404 ||
-                                         e.error_code == 400 ||
-                                         (e.error_code == 409 && !opts->retry_on_conflict))) ||
-                   ((rc == TP_ERR_NOT_JSON || rc == TP_ERR_BAD_RESPONSE) &&
-                    (e.http_status == 401 || e.http_status == 404)) || /* a wrong API URL */
-                   tp__tls_fatal(rc)) { /* a certificate that will not change by itself */
-            if (err) *err = e;
-            break; /* the token, the URL, the options or another poller: retrying cannot help */
-        } else {
-            if (((rc == TP_ERR_NOT_JSON || rc == TP_ERR_BAD_RESPONSE) && api_like) ||
-                rc == TP_ERR_HTTP_BODY_TOO_LARGE) {
-                /* Telegram's answer, unreadable: isolate, then skip (policy in the manual).
-                   A proxy's page, even with 200, only backs off: skipping would lose updates. */
-                if (fail_offset != offset) fails = 0;
-                fail_offset = offset;
-                if (++fails >= 6 && api_like) {
-                    int64_t id = tp__scan_update_id(raw, rawn, offset);
-                    if (id < 0) id = offset;
-                    if (id > 0) {
-                        tp__bad_update(bot, opts->on_bad_update, user, raw, raw ? rawn : 0, &e, id);
-                        tp__log(bot, 1, "getUpdates: skipping update %lld after %d unreadable answers",
-                                (long long)id, fails);
-                        offset = id + 1;
-                        dirty = true;
-                        fails = 0;
-                        if (p.disp) {
-                            pthread_mutex_lock(&p.lk);
-                            if (id >= p.next) { /* not one handed out (still running) */
-                                p.next = id + 1;
-                                tp__poll_done(&p, id);
-                            }
-                            pthread_mutex_unlock(&p.lk);
-                        } else {
-                            tp__offset_save(&p, offset, NULL, 0);
-                        }
-                        continue;
-                    }
-                }
-            }
-            backoff = backoff ? (backoff * 2 > bmax ? bmax : backoff * 2) : bmin;
-            wait = backoff / 2 + (int64_t)(tp__jitter(&seed) % (uint32_t)(backoff / 2 + 1));
-        }
+        if (act == TP__POLL_SKIP && tp__poll_skip(&p, raw, rawn, &e)) continue;
+        wait = tp__poll_wait_ms(&p, act, &e);
         tp__log(bot, 1, "%s; retrying in %lld.%lld s", e.message, (long long)(wait / 1000),
                 (long long)(wait % 1000 / 100));
         rc = TP_OK;
         if (!tp__bot_sleep(bot, wait)) break;
     }
-    if (p.disp) { /* every update handed out runs to its end; then all of them are done */
-        tp_disp_drain(p.disp);
-        pthread_mutex_lock(&p.lk);
-        offset = tp__poll_prefix(&p);
-        pthread_mutex_unlock(&p.lk);
-        dirty = dirty || offset != start_offset;
-        if (dirty) tp__offset_save(&p, offset, NULL, 0);
-    }
-    if (dirty && rc == TP_OK) { /* confirm what was handled; not interruptible, short deadline */
-        tp_error e;
-        tp_buf_reset(&p.params);
-        tp__updates_params(&p.params, offset, 1, 0, NULL, 0);
-        if (tp__call(bot, "getUpdates", p.params.ptr, NULL, 0, 10000, false, NULL, &e) != TP_OK)
-            tp__log(bot, 1, "could not confirm offset %lld at stop: %s", (long long)offset, e.message);
-    }
-out:
-    tp_disp_free(p.disp);
-    tp_http_free(p.http);
-    tp__free(p.fl);
-    tp__free(p.dn);
-    tp__free(p.skip);
-    pthread_cond_destroy(&p.moved);
-    pthread_mutex_destroy(&p.lk);
-    if (p.path.ptr) memset(p.path.ptr, 0, p.path.len);
-    tp_buf_deinit(&p.path);
-    tp_buf_deinit(&p.params);
+    tp__poll_finish(&p, rc);
+    tp__poll_free(&p);
     if (rc == TP_OK) tp__ok(err);
     return rc;
 }
@@ -19702,84 +19862,112 @@ static bool tp__hconn_idle(tp__hconn *c, bool idle) {
     return ok;
 }
 
-static void *tp__hook_conn_main(void *arg) {
-    tp__hconn *c = (tp__hconn *)arg;
-    tp_hook *h = c->h;
-    int64_t born = tp_now_ms();
-    bool served;
-    c->conn.fd = c->fd;
-    c->conn.wake_fd = -1;
+/* HTTPS: the connection's server engine and the handshake, under the request deadline (a
+   shutdown cuts it short). False: the connection ends. */
+static bool tp__hconn_handshake(tp__hconn *c) {
 #ifdef TELEPOT_BEARSSL
-    if (h->tls) { /* the handshake, under the request deadline; tp_hook_free cuts it short */
-        tp_error e;
-        tp_err rc;
-        c->conn.tls = tp__tls_server_new(&h->key, &e);
-        if (!c->conn.tls) goto done;
-        c->conn.wake_fd = h->wake[0];
-        rc = tp__tls_accept(&c->conn, tp_now_ms() + h->o.request_timeout_ms, &e);
-        c->conn.wake_fd = -1;
-        if (rc != TP_OK) {
-            if (rc != TP_ERR_STOPPED) tp__log(h->bot, 3, "webhook: TLS: %s", e.message);
-            goto done;
-        }
+    tp_hook *h = c->h;
+    tp_error e;
+    tp_err rc;
+    if (!h->tls) return true;
+    c->conn.tls = tp__tls_server_new(&h->key, &e);
+    if (!c->conn.tls) return false;
+    c->conn.wake_fd = h->wake[0];
+    rc = tp__tls_accept(&c->conn, tp_now_ms() + h->o.request_timeout_ms, &e);
+    c->conn.wake_fd = -1;
+    if (rc != TP_OK) {
+        if (rc != TP_ERR_STOPPED) tp__log(h->bot, 3, "webhook: TLS: %s", e.message);
+        return false;
     }
+#else
+    (void)c;
 #endif
+    return true;
+}
+
+/* Reads until the buffer holds a whole request head; returns its length, or 0 when the
+   connection ends (the end of the stream, a stop, an eviction, a timeout - 408 once a byte
+   came - or a head over the limit: 431). *deadline: the request's, set at its first byte
+   (set already for a pipelined request); idle_end: until when to wait for that byte. */
+static size_t tp__hconn_read_head(tp__hconn *c, int64_t *deadline, int64_t idle_end) {
+    tp_hook *h = c->h;
+    const char *eoh;
+    size_t got;
+    tp_err rc;
+    while (!(eoh = c->len >= 4 ? tp__memmem(c->buf, c->len, "\r\n\r\n", 4) : NULL)) {
+        bool idle = c->len == 0;
+        if (c->len >= h->o.max_header_bytes) {
+            tp__hook_reply(c, 431, true);
+            return 0;
+        }
+        if (idle && !tp__hconn_idle(c, true)) return 0; /* evicted meanwhile */
+        rc = tp__hook_recv(c, c->buf + c->len, h->o.max_header_bytes - c->len, &got,
+                           *deadline ? *deadline : idle_end, idle);
+        if (idle && !tp__hconn_idle(c, false)) return 0;
+        if (rc == TP_ERR_TIMEOUT && c->len) tp__hook_reply(c, 408, true);
+        if (rc != TP_OK || got == 0) return 0;
+        if (!*deadline) *deadline = tp_now_ms() + h->o.request_timeout_ms;
+        c->len += got;
+    }
+    return (size_t)(eoh - c->buf) + 4;
+}
+
+/* Reads the body (cl bytes after a head of hl) before the deadline, growing the buffer;
+   "100 Continue" first when the client waits for it. False when the connection ends (no
+   memory: 503; the deadline: 408). */
+static bool tp__hconn_read_body(tp__hconn *c, size_t hl, uint64_t cl, bool expect_continue,
+                                int64_t deadline) {
+    size_t got;
+    tp_err rc;
+    if (expect_continue && c->len < hl + cl) { /* curl -d @file waits for this */
+        static const char cont[] = "HTTP/1.1 100 Continue\r\n\r\n";
+        if (tp__hook_send(c, cont, sizeof cont - 1, deadline) != TP_OK) return false;
+    }
+    if (hl + cl > c->cap) {
+        char *nb = (char *)tp__realloc(c->buf, hl + (size_t)cl + 1);
+        if (!nb) {
+            tp__hook_reply(c, 503, true);
+            return false;
+        }
+        c->buf = nb;
+        c->cap = hl + (size_t)cl + 1;
+    }
+    while (c->len < hl + cl) {
+        rc = tp__hook_recv(c, c->buf + c->len, c->cap - c->len, &got, deadline, false);
+        if (rc == TP_ERR_TIMEOUT) tp__hook_reply(c, 408, true);
+        if (rc != TP_OK || got == 0) return false;
+        c->len += got;
+    }
+    return true;
+}
+
+/* The requests of one connection, one after the other (keep-alive, pipelining), until it
+   closes, fails, idles out, is evicted or the receiver shuts down. born: when it connected. */
+static void tp__hconn_serve(tp__hconn *c, int64_t born) {
+    tp_hook *h = c->h;
+    bool served;
     for (served = false;; served = true) {
         int64_t now = tp_now_ms(), idle_end = now + h->o.idle_timeout_ms;
         int64_t deadline = c->len ? now + h->o.request_timeout_ms : 0; /* pipelined */
-        const char *eoh = NULL;
-        size_t hl = 0, got;
+        size_t hl;
         uint64_t cl;
         bool close_it = false, expect_continue = false;
         int status;
-        tp_err rc;
         /* A new connection gets the request deadline for its first request, not the idle
            limit: sockets that connect and say nothing do not hold slots for long. */
         if (!served && born + h->o.request_timeout_ms < idle_end)
             idle_end = born + h->o.request_timeout_ms;
-        if (TP__LOAD(h->quitting)) goto done; /* no new request after a shutdown began */
-        if (c->len && !tp__hconn_idle(c, false)) goto done; /* a pipelined request: reading */
-        while (!(eoh = c->len >= 4 ? tp__memmem(c->buf, c->len, "\r\n\r\n", 4) : NULL)) {
-            bool idle = c->len == 0;
-            if (c->len >= h->o.max_header_bytes) {
-                tp__hook_reply(c, 431, true);
-                goto done;
-            }
-            if (idle && !tp__hconn_idle(c, true)) goto done; /* evicted meanwhile */
-            rc = tp__hook_recv(c, c->buf + c->len, h->o.max_header_bytes - c->len, &got,
-                               deadline ? deadline : idle_end, idle);
-            if (idle && !tp__hconn_idle(c, false)) goto done;
-            if (rc == TP_ERR_TIMEOUT && c->len) tp__hook_reply(c, 408, true);
-            if (rc != TP_OK || got == 0) goto done;
-            if (!deadline) deadline = tp_now_ms() + h->o.request_timeout_ms;
-            c->len += got;
-        }
-        hl = (size_t)(eoh - c->buf) + 4;
+        if (TP__LOAD(h->quitting)) return; /* no new request after a shutdown began */
+        if (c->len && !tp__hconn_idle(c, false)) return; /* a pipelined request: reading */
+        hl = tp__hconn_read_head(c, &deadline, idle_end);
+        if (!hl) return;
         status = tp__hook_head(c, hl, &cl, &close_it, &expect_continue);
         if (status) {
             tp__hook_reply(c, status, true);
-            goto done;
+            return;
         }
-        if (expect_continue && c->len < hl + cl) { /* curl -d @file waits for this */
-            static const char cont[] = "HTTP/1.1 100 Continue\r\n\r\n";
-            if (tp__hook_send(c, cont, sizeof cont - 1, deadline) != TP_OK) goto done;
-        }
-        if (hl + cl > c->cap) {
-            char *nb = (char *)tp__realloc(c->buf, hl + (size_t)cl + 1);
-            if (!nb) {
-                tp__hook_reply(c, 503, true);
-                goto done;
-            }
-            c->buf = nb;
-            c->cap = hl + (size_t)cl + 1;
-        }
-        while (c->len < hl + cl) {
-            rc = tp__hook_recv(c, c->buf + c->len, c->cap - c->len, &got, deadline, false);
-            if (rc == TP_ERR_TIMEOUT) tp__hook_reply(c, 408, true);
-            if (rc != TP_OK || got == 0) goto done;
-            c->len += got;
-        }
-        if (!tp__hconn_read_done(c)) goto done; /* evicted: unanswered, it comes again */
+        if (!tp__hconn_read_body(c, hl, cl, expect_continue, deadline)) return;
+        if (!tp__hconn_read_done(c)) return; /* evicted: unanswered, it comes again */
         /* Answered 200 whatever the body: a broken update is reported, not refused (Telegram
            would retry it forever and hold the chat). No room for it now: 503, and Telegram
            delivers it again later. */
@@ -19787,11 +19975,15 @@ static void *tp__hook_conn_main(void *arg) {
             tp__hook_reply(c, 503, close_it);
         else
             tp__hook_reply(c, 200, close_it);
-        if (close_it) goto done;
+        if (close_it) return;
         memmove(c->buf, c->buf + hl + cl, c->len - hl - (size_t)cl);
         c->len -= hl + (size_t)cl;
     }
-done:
+}
+
+/* The connection's end: close_notify (HTTPS), out of the receiver's list, closed, freed. */
+static void tp__hconn_end(tp__hconn *c) {
+    tp_hook *h = c->h;
 #ifdef TELEPOT_BEARSSL
     if (c->conn.tls && c->conn.tls->handshaken &&
         !(br_ssl_engine_current_state(c->conn.tls->eng) & BR_SSL_CLOSED)) {
@@ -19814,7 +20006,94 @@ done:
 #endif
     tp__free(c->buf);
     tp__free(c);
+}
+
+static void *tp__hook_conn_main(void *arg) {
+    tp__hconn *c = (tp__hconn *)arg;
+    int64_t born = tp_now_ms();
+    c->conn.fd = c->fd;
+    c->conn.wake_fd = -1;
+    if (tp__hconn_handshake(c)) tp__hconn_serve(c, born);
+    tp__hconn_end(c);
     return NULL;
+}
+
+/* Under the lock, at max_connections: makes room for a newcomer. The longest idle
+   connection goes, else the one that has been reading a request longest, when that is over a
+   second (a real POST arrives in milliseconds; one that trickles is evicted, and a client
+   sends it again). False when every connection is busy with a request. */
+static bool tp__hook_evict(tp_hook *h) {
+    tp__hconn *x, *oldest = NULL, *slowest = NULL;
+    int64_t now = tp_now_ms();
+    for (x = h->conns; x; x = x->next) {
+        if (x->evicted) continue;
+        if (x->idle && (!oldest || x->idle_since <= oldest->idle_since)) oldest = x;
+        if (!x->idle && x->reading && now - x->idle_since >= 1000 &&
+            (!slowest || x->idle_since <= slowest->idle_since))
+            slowest = x;
+    }
+    if (!oldest) oldest = slowest;
+    if (!oldest) return false; /* every connection is busy with a request */
+    oldest->evicted = true; /* its thread sees the end of the stream and leaves */
+    (void)shutdown(oldest->fd, SHUT_RDWR);
+    return true;
+}
+
+/* No room: a plain client gets 503, a TLS client just sees the close (no handshake here). */
+static void tp__hook_refuse(tp_hook *h, int fd) {
+    static const char busy[] = "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n"
+                               "Retry-After: 1\r\nConnection: close\r\n\r\n";
+    bool plain = true;
+#ifdef TELEPOT_BEARSSL
+    plain = !h->tls;
+#else
+    (void)h;
+#endif
+    if (plain) (void)!send(fd, busy, sizeof busy - 1, MSG_NOSIGNAL | MSG_DONTWAIT);
+    close(fd);
+}
+
+/* Under the lock: a new connection, counted and listed (NULL, or no buffer, without memory:
+   still counted, tp__hconn_start undoes it). */
+static tp__hconn *tp__hconn_add(tp_hook *h, int fd) {
+    tp__hconn *c;
+    h->nconns++;
+    c = (tp__hconn *)tp__alloc(sizeof *c);
+    if (!c) return NULL;
+    memset(c, 0, sizeof *c);
+    c->h = h;
+    c->fd = fd;
+    c->cap = h->o.max_header_bytes + 1;
+    c->buf = (char *)tp__alloc(c->cap);
+    c->idle = true; /* until its first byte: evictable */
+    c->idle_since = tp_now_ms();
+    c->next = h->conns;
+    if (h->conns) h->conns->prev = c;
+    h->conns = c;
+    return c;
+}
+
+/* The connection's thread (detached); when it cannot start, the connection is undone. */
+static void tp__hconn_start(tp_hook *h, tp__hconn *c, int fd) {
+    pthread_t th;
+    pthread_attr_t at;
+    pthread_attr_init(&at);
+    pthread_attr_setdetachstate(&at, PTHREAD_CREATE_DETACHED);
+    pthread_attr_setstacksize(&at, 256 * 1024);
+    if (!c || !c->buf || pthread_create(&th, &at, tp__hook_conn_main, c) != 0) {
+        close(fd);
+        pthread_mutex_lock(&h->lock);
+        if (c) {
+            if (c->prev) c->prev->next = c->next;
+            else h->conns = c->next;
+            if (c->next) c->next->prev = c->prev;
+            tp__free(c->buf);
+            tp__free(c);
+        }
+        if (--h->nconns == 0) pthread_cond_broadcast(&h->conns_done);
+        pthread_mutex_unlock(&h->lock);
+    }
+    pthread_attr_destroy(&at);
 }
 
 static void *tp__hook_accept_main(void *arg) {
@@ -19823,8 +20102,7 @@ static void *tp__hook_accept_main(void *arg) {
         struct pollfd pf[3];
         int rc, fd;
         tp__hconn *c;
-        pthread_t th;
-        pthread_attr_t at;
+        bool room;
         pf[0].fd = h->wake[0];
         pf[1].fd = h->bot->wake[0];
         pf[2].fd = h->lfd; /* -1 with no_server: poll skips it, the orderer's clock still ticks */
@@ -19848,68 +20126,11 @@ static void *tp__hook_accept_main(void *arg) {
         }
         (void)fcntl(fd, F_SETFD, FD_CLOEXEC);
         pthread_mutex_lock(&h->lock);
-        if (h->nconns >= h->o.max_connections) {
-            /* Full: the longest idle connection makes room, else the one that has been
-               reading a request longest, when that is over a second (a real POST arrives in
-               milliseconds; one that trickles is evicted, and a client sends it again). */
-            tp__hconn *x, *oldest = NULL, *slowest = NULL;
-            int64_t now = tp_now_ms();
-            for (x = h->conns; x; x = x->next) {
-                if (x->evicted) continue;
-                if (x->idle && (!oldest || x->idle_since <= oldest->idle_since)) oldest = x;
-                if (!x->idle && x->reading && now - x->idle_since >= 1000 &&
-                    (!slowest || x->idle_since <= slowest->idle_since))
-                    slowest = x;
-            }
-            if (!oldest) oldest = slowest;
-            if (oldest) { /* its thread sees the end of the stream and leaves */
-                oldest->evicted = true;
-                (void)shutdown(oldest->fd, SHUT_RDWR);
-            } else { /* every connection is busy with a request */
-                static const char busy[] = "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n"
-                                           "Retry-After: 1\r\nConnection: close\r\n\r\n";
-                bool plain = true;
-#ifdef TELEPOT_BEARSSL
-                plain = !h->tls; /* no handshake here: a TLS client just sees the close */
-#endif
-                pthread_mutex_unlock(&h->lock);
-                if (plain) (void)!send(fd, busy, sizeof busy - 1, MSG_NOSIGNAL | MSG_DONTWAIT);
-                close(fd);
-                continue;
-            }
-        }
-        h->nconns++;
-        c = (tp__hconn *)tp__alloc(sizeof *c);
-        if (c) {
-            memset(c, 0, sizeof *c);
-            c->h = h;
-            c->fd = fd;
-            c->cap = h->o.max_header_bytes + 1;
-            c->buf = (char *)tp__alloc(c->cap);
-            c->idle = true; /* until its first byte: evictable */
-            c->idle_since = tp_now_ms();
-            c->next = h->conns;
-            if (h->conns) h->conns->prev = c;
-            h->conns = c;
-        }
+        room = h->nconns < h->o.max_connections || tp__hook_evict(h);
+        c = room ? tp__hconn_add(h, fd) : NULL;
         pthread_mutex_unlock(&h->lock);
-        pthread_attr_init(&at);
-        pthread_attr_setdetachstate(&at, PTHREAD_CREATE_DETACHED);
-        pthread_attr_setstacksize(&at, 256 * 1024);
-        if (!c || !c->buf || pthread_create(&th, &at, tp__hook_conn_main, c) != 0) {
-            close(fd);
-            pthread_mutex_lock(&h->lock);
-            if (c) {
-                if (c->prev) c->prev->next = c->next;
-                else h->conns = c->next;
-                if (c->next) c->next->prev = c->prev;
-                tp__free(c->buf);
-                tp__free(c);
-            }
-            if (--h->nconns == 0) pthread_cond_broadcast(&h->conns_done);
-            pthread_mutex_unlock(&h->lock);
-        }
-        pthread_attr_destroy(&at);
+        if (room) tp__hconn_start(h, c, fd);
+        else tp__hook_refuse(h, fd);
     }
     return NULL;
 }
@@ -19951,6 +20172,59 @@ static tp_err tp__hook_listen(tp_hook *h, tp_error *err) {
     return TP_OK;
 }
 
+/* The options with every zero field given its default (TP__DEFAULT_*); workers and
+   queue_size stay zero here, for the dispatcher's own defaults. opts may be NULL. */
+static tp_hook_opts tp__hook_opts_defaults(const tp_hook_opts *opts) {
+    tp_hook_opts d;
+    if (opts) d = *opts;
+    else memset(&d, 0, sizeof d);
+    if (!d.host) d.host = TP__DEFAULT_HOOK_HOST;
+    if (!d.path || !*d.path) d.path = TP__DEFAULT_HOOK_PATH;
+    if (d.max_connections <= 0) d.max_connections = TP__DEFAULT_HOOK_MAX_CONNECTIONS;
+    if (!d.max_header_bytes) d.max_header_bytes = TP__DEFAULT_HOOK_MAX_HEADER_BYTES;
+    if (!d.max_body_bytes) d.max_body_bytes = TP__DEFAULT_HOOK_MAX_BODY_BYTES;
+    if (!d.max_queued_bytes) d.max_queued_bytes = TP__DEFAULT_HOOK_MAX_QUEUED_BYTES;
+    if (d.request_timeout_ms <= 0) d.request_timeout_ms = TP__DEFAULT_HOOK_REQUEST_TIMEOUT_MS;
+    if (d.idle_timeout_ms <= 0) d.idle_timeout_ms = TP__DEFAULT_HOOK_IDLE_TIMEOUT_MS;
+    if (d.dedup_size <= 0) d.dedup_size = TP__DEFAULT_HOOK_DEDUP_SIZE;
+    if (d.dedup_size > (1 << 20)) d.dedup_size = 1 << 20;
+    if (d.maxhold_ms <= 0) d.maxhold_ms = TP__DEFAULT_HOOK_MAXHOLD_MS;
+    return d;
+}
+
+/* The dedup set: a ring of dedup_size ids and an open-addressing table at most half full. */
+static tp_err tp__hook_dedup_init(tp_hook *h, tp_error *err) {
+    h->seen_cap = (size_t)h->o.dedup_size;
+    h->seen = (int64_t *)tp__alloc(h->seen_cap * sizeof *h->seen);
+    for (h->seen_mask = 1; h->seen_mask < 2 * h->seen_cap; h->seen_mask <<= 1) {
+    }
+    h->seen_set = (uint32_t *)tp__alloc(h->seen_mask * sizeof *h->seen_set);
+    if (h->seen_set) memset(h->seen_set, 0, h->seen_mask * sizeof *h->seen_set);
+    h->seen_mask--;
+    if (!h->seen || !h->seen_set) return tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+    return TP_OK;
+}
+
+/* HTTPS: loads cert_file and key_file (both or neither). The caller's file names are not
+   kept. */
+static tp_err tp__hook_tls_init(tp_hook *h, tp_error *err) {
+    const char *cert = h->o.cert_file, *key = h->o.key_file;
+    h->o.cert_file = h->o.key_file = NULL;
+    if (!cert && !key) return TP_OK;
+    if (!cert || !key || !*cert || !*key)
+        return tp__fail(err, TP_ERR_INVALID, 0, "webhook: HTTPS needs both cert_file and key_file");
+#ifdef TELEPOT_BEARSSL
+    {
+        tp_err rc = tp__tls_key_load(&h->key, cert, key, err);
+        h->tls = rc == TP_OK;
+        return rc;
+    }
+#else
+    return tp__fail(err, TP_ERR_TLS_DISABLED, 0, "webhook: cert_file/key_file need HTTPS support: "
+                    "build with -DTELEPOT_BEARSSL and link -lbearssl");
+#endif
+}
+
 TP__DEF tp_hook *tp_hook_new(tp_bot *bot, tp_update_fn handler, void *user,
                              const tp_hook_opts *opts, tp_error *err) {
     tp_hook *h;
@@ -19961,57 +20235,27 @@ TP__DEF tp_hook *tp_hook_new(tp_bot *bot, tp_update_fn handler, void *user,
         tp__fail(err, TP_ERR_NOMEM, 0, NULL);
         return NULL;
     }
-    memset(h, 0, sizeof *h);
+    memset(h, 0, sizeof *h); /* from here on tp_hook_free takes it, however far it got */
     h->bot = bot;
     h->handler = handler;
     h->user = user;
     h->lfd = -1;
     h->wake[0] = h->wake[1] = -1;
-    if (opts) h->o = *opts;
-    if (!h->o.host) h->o.host = "127.0.0.1";
-    if (h->o.max_connections <= 0) h->o.max_connections = 64;
-    if (!h->o.max_header_bytes) h->o.max_header_bytes = 8192;
-    if (!h->o.max_body_bytes) h->o.max_body_bytes = 256 * 1024;
-    if (!h->o.max_queued_bytes) h->o.max_queued_bytes = (size_t)64 << 20;
-    if (h->o.request_timeout_ms <= 0) h->o.request_timeout_ms = 10000;
-    if (h->o.idle_timeout_ms <= 0) h->o.idle_timeout_ms = 60000;
-    if (h->o.dedup_size <= 0) h->o.dedup_size = 4096;
-    if (h->o.dedup_size > (1 << 20)) h->o.dedup_size = 1 << 20;
-    if (h->o.maxhold_ms <= 0) h->o.maxhold_ms = 3000;
-    h->path = tp__strdup(h->o.path && *h->o.path ? h->o.path : "/");
-    h->secret = h->o.secret_token ? tp__strdup(h->o.secret_token) : NULL;
-    h->seen_cap = (size_t)h->o.dedup_size;
-    h->seen = (int64_t *)tp__alloc(h->seen_cap * sizeof *h->seen);
-    for (h->seen_mask = 1; h->seen_mask < 2 * h->seen_cap; h->seen_mask <<= 1) {
-    }
-    h->seen_set = (uint32_t *)tp__alloc(h->seen_mask * sizeof *h->seen_set);
-    if (h->seen_set) memset(h->seen_set, 0, h->seen_mask * sizeof *h->seen_set);
-    h->seen_mask--;
     pthread_mutex_init(&h->lock, NULL);
     pthread_cond_init(&h->conns_done, NULL);
-    if (!h->path || (h->o.secret_token && !h->secret) || !h->seen || !h->seen_set) {
+    h->o = tp__hook_opts_defaults(opts);
+    h->path = tp__strdup(h->o.path); /* copies: the caller's strings need not outlive h */
+    h->secret = h->o.secret_token ? tp__strdup(h->o.secret_token) : NULL;
+    if (!h->path || (h->o.secret_token && !h->secret)) {
         tp__fail(err, TP_ERR_NOMEM, 0, NULL);
         goto fail;
     }
     h->o.path = h->path;
     h->o.secret_token = h->secret;
-    if (h->o.cert_file || h->o.key_file) {
-        if (!h->o.cert_file || !h->o.key_file || !*h->o.cert_file || !*h->o.key_file) {
-            tp__fail(err, TP_ERR_INVALID, 0, "webhook: HTTPS needs both cert_file and key_file");
-            goto fail;
-        }
-#ifdef TELEPOT_BEARSSL
-        if (tp__tls_key_load(&h->key, h->o.cert_file, h->o.key_file, err) != TP_OK) goto fail;
-        h->tls = true;
-#else
-        tp__fail(err, TP_ERR_TLS_DISABLED, 0, "webhook: cert_file/key_file need HTTPS support: "
-                 "build with -DTELEPOT_BEARSSL and link -lbearssl");
-        goto fail;
-#endif
-    }
-    h->o.cert_file = h->o.key_file = NULL; /* not kept: the caller's strings */
     h->path_len = strlen(h->path);
     h->secret_len = h->secret ? strlen(h->secret) : 0;
+    if (tp__hook_dedup_init(h, err) != TP_OK) goto fail;
+    if (tp__hook_tls_init(h, err) != TP_OK) goto fail;
     memset(&dopts, 0, sizeof dopts);
     dopts.workers = h->o.workers;
     dopts.queue_size = h->o.queue_size;
@@ -20134,7 +20378,7 @@ TP__DEF int tp_hook_main(int argc, char **argv, tp_update_fn handler, void *user
     if (opts) ho = *opts;
     else memset(&ho, 0, sizeof ho);
     if (port && *port) ho.port = atoi(port);
-    if (!ho.port) ho.port = 8080;
+    if (!ho.port) ho.port = TP__DEFAULT_HOOK_MAIN_PORT;
     if (secret && *secret) ho.secret_token = secret;
     if (!ho.secret_token) { /* Telegram repeats it in every POST: then only Telegram knows it */
         static const char hex[] = "0123456789abcdef";

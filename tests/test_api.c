@@ -476,6 +476,28 @@ TEST(test_conflict) {
     tp_bot_free(b);
 }
 
+/* Rows of the poll's failure policy that stop: a wrong token (401) and a wrong API root (404)
+   end tp_poll_run with that error at once; backing off would hide them until a stop. */
+TEST(test_poll_stop_rows) {
+    char root[160];
+    const char *tokens[2] = {"999:WRONGTESTSECRETTOKEN", TOKEN};
+    const int codes[2] = {401, 404};
+    int i;
+    snprintf(root, sizeof root, "%s/not/the/api", emu_url);
+    for (i = 0; i < 2; i++) {
+        tp_bot *bot = bot_at(tokens[i], i ? root : emu_url, 5000);
+        pthread_t th;
+        tp_error e;
+        int calls = 0;
+        pthread_create(&th, NULL, stopper, bot); /* a poll that backs off ends with TP_OK */
+        CHECK_EQ_INT(tp_poll_run(bot, never, &calls, NULL, &e), TP_ERR_API);
+        CHECK_EQ_INT(e.error_code, codes[i]);
+        check_no_token(&e);
+        pthread_join(th, NULL);
+        tp_bot_free(bot);
+    }
+}
+
 /* A typed getUpdates with a timeout is a long poll: it goes on the bot's poll connection, so
    another thread's calls are not held behind it, and tp_bot_stop cuts it short. */
 typedef struct {
@@ -837,6 +859,7 @@ int main(void) {
     RUN(test_poll_huge_timeout);
     RUN(test_poll_params);
     RUN(test_conflict);
+    RUN(test_poll_stop_rows);
     RUN(test_long_poll_own_line);
     RUN(test_upload_edges);
     RUN(test_download_stalled_pipe);
