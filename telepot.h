@@ -49,81 +49,55 @@
 
    CONFIGURATION (define before including, in the implementation file unless noted)
      TELEPOT_IMPLEMENTATION   build the implementation in this translation unit.
-     TELEPOT_BEARSSL          HTTPS through BearSSL (link -lbearssl): chain and host name always
-                              verified (no switch to turn that off); trust anchors from the
-                              ca_file option, else $TELEPOT_CA_FILE, else $SSL_CERT_FILE, else
-                              /etc/ssl/certs/ca-certificates.crt. Without it https:// fails
-                              with TP_ERR_TLS_DISABLED, whose message says to define this.
-                              The client offers TLS 1.2 ECDHE + AES-GCM/ChaCha20 only.
-     TELEPOT_TLS_FULL         with TELEPOT_BEARSSL: BearSSL's full client profile (TLS 1.0-1.2,
-                              CBC, 3DES, static RSA) for old servers; ~20 KB more.
+     TELEPOT_BEARSSL          HTTPS through BearSSL (link -lbearssl), always verified, TLS 1.2
+                              AEAD only (>>tls); without it https:// is TP_ERR_TLS_DISABLED.
+     TELEPOT_TLS_FULL         with it: BearSSL's full profile (TLS 1.0-1.2, CBC), ~20 KB more.
      TELEPOT_STATIC           every public function becomes static (private copy per file).
      TELEPOT_MALLOC/REALLOC/FREE  allocator, all three or none (default malloc/realloc/free).
      TELEPOT_ASSERT(x)        programmer-error checks (default assert from <assert.h>).
      TELEPOT_JSON_MAX_DEPTH   nesting limit of the JSON reader, 1..1023 (default 512).
-     Environment, read by tp_bot_new when an option is zero: TELEGRAM_BOT_TOKEN, TELEPOT_API_URL
-     (default https://api.telegram.org; http:// allowed), TELEPOT_CA_FILE / SSL_CERT_FILE, and
-     curl's proxy variables: https_proxy/HTTPS_PROXY (https://), http_proxy (http://, lower case
-     only), all_proxy/ALL_PROXY, no_proxy/NO_PROXY; proxy URLs http://[user:pass@]host[:port]
-     (CONNECT), socks5:// (address resolved here), socks5h:// (name resolved by the proxy).
+     Environment, read when an option is zero: TELEGRAM_BOT_TOKEN, TELEPOT_API_URL (default
+     https://api.telegram.org), TELEPOT_CA_FILE, SSL_CERT_FILE, curl's proxy variables (>>net).
 
    CONVENTIONS
      Names     tp_ public, TP_ macros and enum constants, tp__ private; module prefix then verb:
-               tp_http_*, tp_json_*, tp_jw_* (writer), tp_bot_*, tp_poll_*, tp_hook_* (webhook
-               receiver), tp_disp_* (per-chat dispatcher). _new/_free: the
-               library allocates; _init/_deinit: caller storage. Bot API methods map mechanically:
-               sendMessage -> tp_send_message(bot, &args, &out, &err); field `from` -> `from_`.
+               tp_http_*, tp_json_*, tp_jw_* (writer), tp_bot_*, tp_poll_*, tp_hook_*, tp_disp_*.
+               _new/_free: the library allocates; _init/_deinit: caller storage. Bot API names
+               map mechanically: sendMessage -> tp_send_message(bot, &args, &out, &err).
      Errors    functions return tp_err (TP_OK = 0) or NULL, and fill an optional caller-owned
                tp_error (code, errno, HTTP status, Telegram error_code/description, retry_after,
                migrate_to_chat_id, JSON offset, message). tp_strerror(code) is never NULL.
                No global "last error". Bad input never aborts; misuse of the API asserts.
      Memory    a parsed document (tp_json_doc) owns every value and string read from it (one
-               arena); views into it stay valid until tp_json_doc_free. Strings are NUL-terminated
-               and carry a length. Strings you pass in are borrowed for the call only. Every
-               _free/_deinit accepts NULL and zeroed structs. A typed method result
-               (tp_message_result, ...) owns its document: tp_json_doc_free(res.doc); pass
-               NULL instead and the answer is not even parsed. A handler's update, and all it
-               points to, lives until the handler returns: copy what you keep.
-     Threads   no globals: objects never share hidden state. A tp_bot is thread-safe (calls go
-               out in parallel over a pool of max_connections, long polls have their own);
-               tp_bot_stop is safe from any thread and from a signal handler. With workers
-               (tp_poll_opts) or the webhook receiver, handlers of different chats run at the
-               same time on different threads (one chat's one at a time). Documents can
-               be read from many threads; typed views (tp_parse_as, tp_update_view) allocate
-               in theirs: one at a time.
+               arena), valid until tp_json_doc_free; strings are NUL-terminated and carry a
+               length. What you pass in is borrowed for the call only. Every _free/_deinit
+               accepts NULL and zeroed structs. A typed result owns its document (free res.doc;
+               pass NULL and the answer is not parsed). A handler's update, and all it points
+               to, lives until the handler returns: copy what you keep.
+     Threads   no globals. A tp_bot is thread-safe (calls go out in parallel over a pool of
+               max_connections; long polls have their own); tp_bot_stop is safe from any thread
+               and a signal handler. With workers or the webhook receiver, handlers of different
+               chats run at once on different threads (one chat's one at a time). Documents are
+               read-only and shareable; typed views (tp_parse_as, ...) allocate: one at a time.
      NULL      JSON getters accept NULL and return NULL/0, so lookups chain:
                tp_json_get_int(tp_json_get(tp_json_get(upd, "message"), "chat"), "id").
      Secrets   the token never appears in any error, log line or message the library makes.
 
-   CONTENTS (grep for the anchors; after >>impl the implementation has the same, in this order)
-     >>config    version, macros, linkage (no implementation part)
-     >>base      errors, allocator, buffers, time, atomics
-     >>net       sockets with deadlines, address racing, no SIGPIPE; HTTP CONNECT, SOCKS5
-     >>tls       HTTPS through BearSSL (TELEPOT_BEARSSL): verification, errors, sessions
-     >>http      HTTP/1.1 client: keep-alive, chunked, multipart uploads, streamed downloads
-     >>json      DOM reader into one arena (exact int64), writer
-     >>types     typed views (tp_update_view, tp_parse_as, tp_jw_typed); the implementation
-                 opens with the GENERATED tables, then the engine that reads them
-     >>api       the bot, its connection pool, tp_call, files, flavor/glance, tp_call_desc
-     >>updates   long polling (tp_poll_run, tp_poll_start) and its failure policy; the per-chat
-                 dispatcher (tp_disp)
-     >>hook      the webhook receiver (tp_hook_*): HTTP/1.1 server, dedup, orderer, tp_hook_push
-     >>gen       GENERATED: Bot API 10.1 (tools/gen_api.py), a struct per type, an args struct
-                 and a prototype per method (implemented by >>types' tables and tp_call_desc)
-     >>keyboards reply_markup builders
-     then the GENERATED wrappers: the methods' inline bodies (machinery; read >>gen instead)
+   CONTENTS (grep the anchors; after >>impl the implementation has the same, in this order)
+     >>config >>base      version, macros; errors, allocator, buffers, time, atomics
+     >>net >>tls >>http   sockets with deadlines, proxies; HTTPS (BearSSL); HTTP/1.1 client
+     >>json >>types       JSON DOM and writer; typed views (the GENERATED tables, their engine)
+     >>api                the bot, its connection pool, tp_call, files, flavor/glance
+     >>updates >>hook     long polling and its failure policy, tp_disp; the webhook receiver
+     >>gen                GENERATED Bot API 10.1: a struct per type, args + prototype per method
+     >>keyboards          reply_markup builders; then the GENERATED wrappers (machinery)
 
    CHANGELOG (full history at the end of the file)
-     next   calls in parallel over a connection pool (max_connections); polling with workers
-            keeps fetching while handlers run (at-least-once); a per-chat dispatcher any worker
-            serves; the webhook receiver never waits under its lock (503 / TP_ERR_BUSY, a
-            byte budget, idle eviction); connects race the addresses; args: `bool has_x`
-            where absent is not 0/false; a union with a forgotten .kind fails.
-     0.2.1  the method wrappers carry their own tables (a program compiles and links only the
-            methods it calls); typed views of a batch ~30% cheaper (key-order memo); DNS
-            under the connect deadline.
-     0.2.0  the whole Bot API 10.1, generated; HTTPS through BearSSL; proxies; hardened
-            polling; the webhook receiver tp_hook_*.   0.1.0  the foundation.
+     next   the generated declarations under their Bot API names, right after the hand-written
+            API; renamed, old names deprecated until 0.4: timeout -> timeout_s, tp_key ->
+            tp_reply_button, tp_hook_set_webhook -> tp_set_webhook; has_has_x -> has_x_set;
+            TP_REPLY_KEYBOARD; a connection pool, polling workers, a receiver that never waits.
+     0.2.1 link only the methods called. 0.2.0 Bot API 10.1, HTTPS, webhooks. 0.1.0 the base.
 */
 #ifndef TELEPOT_H
 #define TELEPOT_H
@@ -162,6 +136,13 @@
 #else
 #define TP__PRINTF(f, a)
 #define TP__DEPRECATED(use)
+#endif
+
+/* A deprecated struct field: C only (clang++ would warn at every implicit copy). */
+#ifdef __cplusplus
+#define TP__DEPRECATED_FIELD(use)
+#else
+#define TP__DEPRECATED_FIELD(use) TP__DEPRECATED(use)
 #endif
 
 #ifdef __cplusplus
@@ -273,8 +254,11 @@ TP_API int64_t tp_now_ms(void);
    never raised (MSG_NOSIGNAL / SO_NOSIGPIPE). Nothing to call: tp_bot_opts and tp_http_opts
    carry connect_timeout_ms, proxy and no_env_proxy. Proxies tunnel https:// and http://
    alike: HTTP CONNECT (http://[user:pass@]host[:port]), socks5:// (the address resolved
-   here), socks5h:// (the name resolved by the proxy). TP_ERR_PROXY carries the proxy's
-   answer in words (the HTTP status also in http_status); the proxy password never appears. */
+   here), socks5h:// (the name resolved by the proxy). Unless an option says otherwise, the
+   proxy comes from curl's variables: https_proxy/HTTPS_PROXY for https://, http_proxy (lower
+   case only) for http://, all_proxy/ALL_PROXY, minus no_proxy/NO_PROXY. TP_ERR_PROXY carries
+   the proxy's answer in words (the HTTP status also in http_status); the password never
+   appears. */
 
 /* >>tls ---------------------------------------------------------------------------------------
    HTTPS with #define TELEPOT_BEARSSL (link -lbearssl; the client offers TLS 1.2 only, see
@@ -682,11 +666,10 @@ typedef void (*tp_bad_update_fn)(tp_bot *bot, const char *raw, size_t len, const
 typedef struct tp_poll_opts {
     int timeout_s;                       /* long-poll hold, seconds, 1..86400; default 30 */
     int limit;                           /* updates per request, 1..100; default 100 */
-    const char *const *allowed_updates;  /* update kinds wanted ("message", ...), with */
-    size_t allowed_updates_count;        /* their count, as every array here; default:
-                                            Telegram's default (the last setWebhook or
-                                            getUpdates list). Count 0 with a list: a
-                                            NULL-terminated list (0.2, deprecated) */
+    const char *const *allowed_updates;  /* update kinds wanted ("message", ...), their
+                                            count in allowed_updates_count (below, with the
+                                            fields 0.3 added); default: Telegram's (the last
+                                            list given) */
     bool drop_pending_updates;           /* skip what was pending at start */
     tp_bad_update_fn on_bad_update;      /* default: logged (warning) */
     bool retry_on_conflict;              /* 409: back off and retry instead of stopping */
@@ -708,8 +691,11 @@ typedef struct tp_poll_opts {
                                             and at most `limit` are in flight. Give the bot
                                             max_connections >= workers. Default 0: the
                                             polling thread runs them */
-    int timeout;                         /* deprecated (0.2's name of timeout_s): read when
-                                            timeout_s is 0 */
+    /* added in 0.3 (at the end, so 0.2's positional initialisers keep their meaning) */
+    size_t allowed_updates_count;        /* count of allowed_updates; 0 with a list: the
+                                            list is NULL-terminated (0.2, deprecated) */
+    int timeout TP__DEPRECATED_FIELD("timeout_s"); /* 0.2's name of timeout_s, read when that is
+                                            0; deprecated */
 } tp_poll_opts;
 
 /* Runs the polling loop until tp_bot_stop (returns TP_OK) or a fatal error (returns it).
@@ -868,9 +854,9 @@ typedef struct tp_webhook_args {
     const char *const *allowed_updates;  /* NULL-terminated, or NULL */
     bool drop_pending_updates;
     const char *ip_address;              /* NULL = absent */
-} tp_webhook_args;
+} tp_webhook_args TP__DEPRECATED("tp_set_webhook_args");
 TP_API tp_err tp_hook_set_webhook(tp_bot *bot, const char *url, const char *secret_token,
-                                  const tp_webhook_args *more, tp_error *err)
+                                  const struct tp_webhook_args *more, tp_error *err)
     TP__DEPRECATED("tp_set_webhook");
 TP_API tp_err tp_hook_delete_webhook(tp_bot *bot, bool drop_pending_updates, tp_error *err)
     TP__DEPRECATED("tp_delete_webhook");
@@ -11811,7 +11797,7 @@ static tp_err tp__tls_fail(tp__conn *c, tp_error *err) {
                         "trusted", h);
     case BR_ERR_UNSUPPORTED_VERSION:
         return tp__fail(err, TP_ERR_TLS_VERSION, 0, "TLS with %s: the server offered a protocol "
-                        "version BearSSL does not speak (it speaks TLS 1.0 to 1.2)", h);
+                        "version this client does not speak (TLS 1.2; 1.0 to 1.2 with TELEPOT_TLS_FULL)", h);
     case BR_ERR_RECV_FATAL_ALERT + 70: /* protocol_version */
         return tp__fail(err, TP_ERR_TLS_VERSION, 0, "TLS with %s: the server accepts only TLS 1.3, "
                         "and BearSSL speaks up to TLS 1.2", h);
@@ -12909,7 +12895,7 @@ struct tp_json_doc {
     char *text;
     size_t text_len;
     tp__chunk *chunks; /* the arena for typed views */
-    uint16_t *order;   /* typed views of a big document: the key order last seen (>>gen) */
+    uint16_t *order;   /* typed views of a big document: the key order last seen (>>types) */
 };
 
 /* An 8-aligned zeroed allocation that lives as long as doc. */
@@ -18481,12 +18467,13 @@ TP__DEF tp_disp *tp_disp_new(tp_bot *bot, tp_update_fn handler, void *user,
     d->nworkers = o.workers;
     d->nbuckets = 64;
     d->buckets = (tp__dkey **)tp__alloc(d->nbuckets * sizeof *d->buckets);
+    if (d->buckets) memset(d->buckets, 0, d->nbuckets * sizeof *d->buckets); /* before any
+                                                                  goto: tp_disp_free walks them */
     d->th = (pthread_t *)tp__alloc(sizeof *d->th * (size_t)o.workers);
     if (!d->buckets || !d->th) {
         tp__fail(err, TP_ERR_NOMEM, 0, NULL);
         goto fail;
     }
-    memset(d->buckets, 0, d->nbuckets * sizeof *d->buckets);
     for (i = 0; i < o.workers; i++) {
         if (pthread_create(&d->th[i], NULL, tp__disp_main, d) != 0) {
             tp__fail(err, TP_ERR_IO, 0, "cannot start the dispatcher's threads");
@@ -18857,7 +18844,14 @@ static tp_poll_opts tp__poll_opts_defaults(const tp_poll_opts *opts) {
     tp_poll_opts d;
     if (opts) d = *opts;
     else memset(&d, 0, sizeof d);
+#if defined(__GNUC__) || defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#endif
     if (d.timeout_s <= 0) d.timeout_s = d.timeout; /* 0.2's name of timeout_s */
+#if defined(__GNUC__) || defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
     if (d.timeout_s <= 0) d.timeout_s = TP__DEFAULT_POLL_TIMEOUT_S;
     if (d.timeout_s > 86400) d.timeout_s = 86400; /* a day: beyond any server's hold */
     if (d.limit <= 0 || d.limit > 100) d.limit = TP__DEFAULT_POLL_LIMIT;
@@ -20330,28 +20324,56 @@ TP__DEF void tp_hook_free(tp_hook *h) {
     tp__free(h);
 }
 
-TP__DEF tp_err tp_hook_set_webhook(tp_bot *bot, const char *url, const char *secret_token,
-                                   const tp_webhook_args *more, tp_error *err) {
-    tp_set_webhook_args a;
+/* setWebhook as 0.2 sent it (an empty allowed_updates list goes as [], which the generated
+   tp_set_webhook cannot send), without linking the generated wrapper into every program. */
+static tp_err tp__webhook_set(tp_bot *bot, const char *url, const char *secret_token,
+                              const struct tp_webhook_args *more, tp_error *err) {
+    tp_buf b;
+    tp_jw w;
+    tp_err rc;
     TELEPOT_ASSERT(bot && url);
-    memset(&a, 0, sizeof a);
-    a.url = url;
-    a.secret_token = secret_token;
-    if (more) {
-        a.max_connections = more->max_connections > 0 ? more->max_connections : 0;
-        a.allowed_updates = more->allowed_updates;
-        while (a.allowed_updates && a.allowed_updates[a.allowed_updates_count])
-            a.allowed_updates_count++;
-        a.drop_pending_updates = more->drop_pending_updates;
-        a.ip_address = more->ip_address;
+    tp_buf_init(&b);
+    tp_jw_init(&w, &b);
+    tp_jw_obj(&w);
+    tp_jw_key(&w, "url");
+    tp_jw_str(&w, url);
+    if (secret_token) {
+        tp_jw_key(&w, "secret_token");
+        tp_jw_str(&w, secret_token);
     }
-    return tp_set_webhook(bot, &a, NULL, err);
+    if (more && more->max_connections > 0) {
+        tp_jw_key(&w, "max_connections");
+        tp_jw_int(&w, more->max_connections);
+    }
+    if (more && more->allowed_updates) {
+        const char *const *a;
+        tp_jw_key(&w, "allowed_updates");
+        tp_jw_arr(&w);
+        for (a = more->allowed_updates; *a; a++) tp_jw_str(&w, *a);
+        tp_jw_arr_end(&w);
+    }
+    if (more && more->drop_pending_updates) {
+        tp_jw_key(&w, "drop_pending_updates");
+        tp_jw_bool(&w, true);
+    }
+    if (more && more->ip_address) {
+        tp_jw_key(&w, "ip_address");
+        tp_jw_str(&w, more->ip_address);
+    }
+    tp_jw_obj_end(&w);
+    rc = b.err ? tp__fail(err, TP_ERR_NOMEM, 0, NULL) : tp_call(bot, "setWebhook", b.ptr, NULL, err);
+    tp_buf_deinit(&b);
+    return rc;
+}
+
+TP__DEF tp_err tp_hook_set_webhook(tp_bot *bot, const char *url, const char *secret_token,
+                                   const struct tp_webhook_args *more, tp_error *err) {
+    return tp__webhook_set(bot, url, secret_token, more, err);
 }
 
 TP__DEF tp_err tp_hook_delete_webhook(tp_bot *bot, bool drop_pending_updates, tp_error *err) {
-    tp_delete_webhook_args a;
-    a.drop_pending_updates = drop_pending_updates;
-    return tp_delete_webhook(bot, &a, NULL, err);
+    return tp_call(bot, "deleteWebhook",
+                   drop_pending_updates ? "{\"drop_pending_updates\":true}" : "{}", NULL, err);
 }
 
 TP__DEF int tp_hook_main(int argc, char **argv, tp_update_fn handler, void *user,
@@ -20363,7 +20385,6 @@ TP__DEF int tp_hook_main(int argc, char **argv, tp_update_fn handler, void *user
     const char *secret = getenv("TELEPOT_WEBHOOK_SECRET");
     char made[33];
     tp_hook_opts ho;
-    tp_set_webhook_args wa;
     tp_bot_opts bo;
     tp_error err;
     tp_bot *bot;
@@ -20408,10 +20429,7 @@ TP__DEF int tp_hook_main(int argc, char **argv, tp_update_fn handler, void *user
     }
     tp_bot_stop_on_signals(bot);
     hook = tp_hook_new(bot, handler, user, &ho, &err);
-    memset(&wa, 0, sizeof wa);
-    wa.url = url;
-    wa.secret_token = ho.secret_token;
-    rc = hook ? tp_set_webhook(bot, &wa, NULL, &err) : err.code;
+    rc = hook ? tp__webhook_set(bot, url, ho.secret_token, NULL, &err) : err.code;
     if (rc == TP_OK) {
         printf("Listening on port %d ...\n", tp_hook_port(hook));
         fflush(stdout);
@@ -20505,10 +20523,9 @@ TP__DEF const tp_reply_markup *tp_keyboard_of(tp_keyboard_store *st,
     TELEPOT_ASSERT(st && rows);
     for (r = 0; rows[r]; r++, nr++) {
         size_t first = nb;
-        TELEPOT_ASSERT(nr < TP_KEYBOARD_MAX); /* a row holds a button at least */
+        if (nr == TP_KEYBOARD_MAX) goto misuse;
         for (i = 0; rows[r][i]; i += is_inline ? 2 : 1, nb++) {
-            TELEPOT_ASSERT(nb < TP_KEYBOARD_MAX);           /* more buttons than TP_KEYBOARD_MAX */
-            TELEPOT_ASSERT(!is_inline || rows[r][i + 1]); /* TP_PAIRS: a text without its data */
+            if (nb == TP_KEYBOARD_MAX || (is_inline && !rows[r][i + 1])) goto misuse;
             if (is_inline) st->buttons.inline_[nb] = tp_button_cb(rows[r][i], rows[r][i + 1]);
             else st->buttons.reply[nb] = tp_reply_button(rows[r][i]);
         }
@@ -20527,6 +20544,11 @@ TP__DEF const tp_reply_markup *tp_keyboard_of(tp_keyboard_store *st,
         st->keyboard.reply = tp_reply_keyboard(st->rows.reply, nr, false, false);
         st->markup = tp_markup_reply(&st->keyboard.reply);
     }
+    return &st->markup;
+misuse: /* more than TP_KEYBOARD_MAX buttons, or a TP_PAIRS text without its callback_data */
+    TELEPOT_ASSERT(!"TP_REPLY_KEYBOARD/TP_INLINE_KEYBOARD: too many buttons or an odd TP_PAIRS");
+    memset(&st->markup, 0, sizeof st->markup); /* kind 0, no member: a call with it fails
+                                                   (TP_ERR_INVALID) and sends nothing */
     return &st->markup;
 }
 
@@ -20563,12 +20585,15 @@ TP__DEF const tp_reply_markup *tp_keyboard_of(tp_keyboard_store *st,
                          end of the public half; the >>anchors of both halves name the same
                          sections in the same order (the type engine and its tables under
                          >>types (impl), tp_call_desc under >>api (impl), >>keyboards).
-                         Renamed, the old names kept for 0.3 and gone in 0.4 (deprecated: a
-                         compiler warning): tp_poll_opts.timeout -> timeout_s (seconds);
-                         tp_poll_opts.allowed_updates gets allowed_updates_count like every
-                         other array (count 0: the old NULL-terminated list); tp_key ->
-                         tp_reply_button; tp_hook_set_webhook, tp_hook_delete_webhook and
-                         tp_webhook_args -> the generated tp_set_webhook, tp_delete_webhook.
+                         Renamed, the old names kept for 0.3 and gone in 0.4 (deprecated: gcc
+                         and clang warn; C++ not for the field): tp_poll_opts.timeout ->
+                         timeout_s (seconds); tp_poll_opts.allowed_updates gets
+                         allowed_updates_count like every other array (added at the end of the
+                         struct; count 0: the old NULL-terminated list, no warning possible);
+                         tp_key -> tp_reply_button; tp_hook_set_webhook, tp_hook_delete_webhook
+                         and tp_webhook_args -> the generated tp_set_webhook and
+                         tp_delete_webhook (which cannot send an empty list: the old calls
+                         still can, and send what they sent).
                          Renamed without an alias (a struct field cannot have one in C99): the
                          presence flag of an optional field itself named has_x is has_x_set,
                          was has_has_x (21 fields: tp_user has_main_web_app_set and

@@ -433,11 +433,55 @@ TEST(test_poll_params) {
     po.allowed_updates_count = 2;
     poll_params_case(&po, 1, "message,callback_query");
     memset(&po, 0, sizeof po);
+#if defined(__GNUC__) || defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#endif
     po.timeout = 2; /* deprecated name */
+#if defined(__GNUC__) || defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
     po.allowed_updates = old;
     poll_params_case(&po, 2, "message,poll");
     po.timeout_s = 1; /* the new name wins */
     poll_params_case(&po, 1, "message,poll");
+}
+
+/* The deprecated 0.2 webhook calls send what they sent: an empty allowed_updates list goes
+   as [] (reset to Telegram's default), which the generated tp_set_webhook cannot say. */
+TEST(test_webhook_deprecated) {
+    tp_bot *bot = new_bot(TOKEN);
+    tp_error e;
+    tp_json_doc *d;
+    const tp_json *p;
+    static const char *const none[] = {NULL};
+#if defined(__GNUC__) || defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#endif
+    tp_webhook_args wa;
+    memset(&wa, 0, sizeof wa);
+    wa.allowed_updates = none;
+    wa.max_connections = 7;
+    CHECK_EQ_INT(tp_hook_set_webhook(bot, "http://127.0.0.1:9/x", "s3", &wa, &e), TP_OK);
+    CHECK_EQ_INT(tp_hook_delete_webhook(bot, true, &e), TP_OK);
+#if defined(__GNUC__) || defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
+    d = last_call("setWebhook");
+    CHECK(d != NULL);
+    p = tp_json_get(last_of(d), "params");
+    CHECK_STR(tp_json_get_str(p, "url"), "http://127.0.0.1:9/x");
+    CHECK_STR(tp_json_get_str(p, "secret_token"), "s3");
+    CHECK_EQ_INT(tp_json_get_int(p, "max_connections"), 7);
+    CHECK(tp_json_get(p, "allowed_updates") != NULL);
+    CHECK_EQ_INT(tp_json_size(tp_json_get(p, "allowed_updates")), 0);
+    tp_json_doc_free(d);
+    d = last_call("deleteWebhook");
+    CHECK(d != NULL);
+    CHECK(tp_json_get_bool(tp_json_get(last_of(d), "params"), "drop_pending_updates"));
+    tp_json_doc_free(d);
+    tp_bot_free(bot);
 }
 
 /* A second poller gets 409 and its loop stops with that error. */
@@ -858,6 +902,7 @@ int main(void) {
     RUN(test_stop_long_poll);
     RUN(test_poll_huge_timeout);
     RUN(test_poll_params);
+    RUN(test_webhook_deprecated);
     RUN(test_conflict);
     RUN(test_poll_stop_rows);
     RUN(test_long_poll_own_line);
