@@ -79,6 +79,14 @@ def snake(name):
     return s.lower()
 
 
+def id_enum(prefix, names):
+    """The lines of an enum numbering names from 0 (TP_TYPE_*, TP_METHOD_*), with a _COUNT."""
+    lines = ["enum {"]
+    lines += ["    %s%s = %d," % (prefix, snake(n).upper(), i) for i, n in enumerate(names)]
+    lines += ["    %sCOUNT = %d" % (prefix, len(names)), "};"]
+    return lines
+
+
 def fhash(name):
     """The field-name hash of the C engine (tp__fhash)."""
     b = name.encode()
@@ -430,11 +438,7 @@ class Gen:
                 self.struct_decl(n, out)
         w("")
         w("/* Type ids: tp_parse_as(doc, TP_TYPE_CHAT_MEMBER, json, &err), tp_jw_typed(&w, id, obj). */")
-        w("enum {")
-        for i, n in enumerate(self.tnames):
-            w("    TP_TYPE_%s = %d," % (snake(n).upper(), i))
-        w("    TP_TYPE_COUNT = %d" % len(self.tnames))
-        w("};")
+        out.extend(id_enum("TP_TYPE_", self.tnames))
         w("")
         w("/* Results of the method wrappers: `doc` owns everything (free it with tp_json_doc_free),")
         w("   `json` is the answer's \"result\", `value` its typed view (NULL when a Message-or-True")
@@ -491,11 +495,7 @@ class Gen:
             out.extend(wrap_call("static inline tp_err " + self.wrapper_head(n), ";"))
         w("")
         w("/* Method ids, for tp_call_typed. */")
-        w("enum {")
-        for i, n in enumerate(self.methods):
-            w("    TP_METHOD_%s = %d," % (snake(n).upper(), i))
-        w("    TP_METHOD_COUNT = %d" % len(self.methods))
-        w("};")
+        out.extend(id_enum("TP_METHOD_", self.methods))
         w("/* Any method by its TP_METHOD_* id, for code that picks methods at run time: `args` the")
         w("   method's args struct (or NULL), `out` its result struct (or NULL). It compiles in every")
         w("   wrapper; call the wrappers themselves when the method is known. */")
