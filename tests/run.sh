@@ -18,10 +18,11 @@ passed=0 failed=0
 
 # step NAME CMD...: runs CMD; its last "N passed, N failed" line counts, else exit status = 1 check.
 step() {
-    local name=$1 log="$B/$1.log" line p f rc
+    local name=$1 log="$B/$1.log" line p f rc t0=$SECONDS
     shift
     "$@" >"$log" 2>&1
     rc=$?
+    local secs=$((SECONDS - t0))
     line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
     if [ -n "$line" ]; then
         p=${line%% passed*}
@@ -36,9 +37,9 @@ step() {
     passed=$((passed + p))
     failed=$((failed + f))
     if [ "$f" -eq 0 ]; then
-        printf '  ok    %-34s %s passed\n' "$name" "$p"
+        printf '  ok    %-34s %-14s %4d s\n' "$name" "$p passed" "$secs"
     else
-        printf '  FAIL  %-34s %s passed, %s failed (log: %s)\n' "$name" "$p" "$f" "$log"
+        printf '  FAIL  %-34s %s passed, %s failed, %d s (log: %s)\n' "$name" "$p" "$f" "$secs" "$log"
         tail -n 25 "$log" | sed 's/^/        /'
     fi
 }
@@ -108,5 +109,6 @@ step "echo-over-https" bash tests/tls/echo_https.sh
 echo "== what users copy: README and QUICK START code blocks, build lines, command sequences"
 step "docs" bash tests/test_docs.sh
 
+echo "suite: $SECONDS s"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
