@@ -89,6 +89,7 @@
      >>json >>types       JSON DOM and writer; typed views (the GENERATED tables, their engine)
      >>api                the bot, its connection pool, tp_call, files, flavor/glance
      >>updates >>hook     long polling and its failure policy, tp_disp; the webhook receiver
+     >>delegate           the scheduler (tp_sched); the delegator (tp_dlg) comes next
      >>gen                GENERATED Bot API 10.1: a struct per type, args + prototype per method
      >>keyboards          reply_markup builders; then the GENERATED wrappers (machinery)
 
@@ -870,6 +871,42 @@ TP_API tp_err tp_hook_delete_webhook(tp_bot *bot, bool drop_pending_updates, tp_
    after a stop, 2 on bad usage, 1 on error. */
 TP_API int tp_hook_main(int argc, char **argv, tp_update_fn handler, void *user,
                         const tp_hook_opts *opts);
+
+/* >>delegate ----------------------------------------------------------------------------------
+   Delegation, telepot's DelegatorBot: per-chat handlers with idle timeouts on threads, a pool
+   or forked processes (tp_dlg_*, coming next), and the scheduler they stand on. The scheduler
+   (telepot's bot.scheduler): events after a delay or at a time, once or repeating, run one at a
+   time on a thread of its own, in due order (equal times: the order they were scheduled).
+       tp_sched *s = tp_sched_new(&err);
+       uint64_t id = tp_sched_after(s, 60000, 60000, report, ctx);  // in a minute, then every
+       ...                                                          // minute after it
+       tp_sched_cancel(s, id);                 // from now on `report` does not run for id
+       tp_sched_free(s);
+   A callback runs on the scheduler's thread: a slow one delays the events due after it. A
+   repeating event keeps its rhythm (due + every), and skips periods it missed rather than
+   running them in a burst. Thread-safe: any call from any thread, callbacks included, except
+   tp_sched_free from a callback. */
+typedef struct tp_sched tp_sched;
+typedef void (*tp_timer_fn)(void *user, uint64_t id);
+/* Starts the scheduler's thread. NULL with TP_ERR_NOMEM or TP_ERR_IO (no thread). */
+TP_API tp_sched *tp_sched_new(tp_error *err);
+/* fn(user, id) after delay_ms (<= 0: as soon as possible), then every every_ms when > 0.
+   Returns the event's id (never 0), or 0 when out of memory. */
+TP_API uint64_t tp_sched_after(tp_sched *s, int64_t delay_ms, int64_t every_ms, tp_timer_fn fn,
+                               void *user);
+/* The same at a wall-clock time, unix_ms milliseconds since 1970 (converted to the monotonic
+   clock when scheduled: a later change of the system clock does not move it). */
+TP_API uint64_t tp_sched_at(tp_sched *s, int64_t unix_ms, int64_t every_ms, tp_timer_fn fn,
+                            void *user);
+/* Cancels an event: true when it would have run again (pending, or repeating), false when it
+   already ran or never existed. When it returns, the event's callback is not running (it waits
+   for one in progress) and will not run again; called from that callback, it stops the
+   repetition and returns at once. */
+TP_API bool tp_sched_cancel(tp_sched *s, uint64_t id);
+TP_API size_t tp_sched_pending(tp_sched *s); /* events scheduled and not yet ended */
+/* Cancels every event, waits for a callback in progress, ends the thread, frees. NULL
+   allowed; not from a callback. */
+TP_API void tp_sched_free(tp_sched *s);
 
 /* >>gen ---------------------------------------------------------------------------------------
    The whole Bot API, generated: one struct per type, a tag + member pointer per union, result
@@ -20442,6 +20479,276 @@ TP__DEF int tp_hook_main(int argc, char **argv, tp_update_fn handler, void *user
     return rc == TP_OK ? 0 : 1;
 }
 
+/* >>delegate (impl) ---------------------------------------------------------------------------
+   The scheduler: a binary min-heap of events by (due, seq) for the thread, and a hash from id
+   to event for tp_sched_cancel. An event being run is out of the heap but still in the hash
+   (`running`), so a cancel finds it, marks it, and waits on `idle` until its callback ends. */
+typedef struct tp__tev {
+    uint64_t id, seq;
+    int64_t due, every;          /* monotonic ms; every > 0: repeating */
+    tp_timer_fn fn;
+    void *user;
+    struct tp__tev *next;        /* hash chain */
+    size_t at;                   /* index in the heap */
+    bool running, cancelled;
+} tp__tev;
+
+struct tp_sched {
+    pthread_mutex_t lock;
+    pthread_cond_t wake, idle;   /* wake: the thread (new earliest event, quit); idle: a
+                                    callback ended */
+    pthread_t th;
+    tp__tev **heap, **buckets;
+    size_t n, cap, nmapped, nbuckets;
+    uint64_t next_id, seq;
+    uint64_t running;            /* id whose callback runs now, 0 = none */
+    bool quit, started;
+};
+
+static bool tp__tev_before(const tp__tev *a, const tp__tev *b) {
+    return a->due != b->due ? a->due < b->due : a->seq < b->seq;
+}
+static void tp__sched_set(tp_sched *s, size_t i, tp__tev *e) {
+    s->heap[i] = e;
+    e->at = i;
+}
+static void tp__sched_up(tp_sched *s, size_t i) {
+    tp__tev *e = s->heap[i];
+    while (i > 0 && tp__tev_before(e, s->heap[(i - 1) / 2])) {
+        tp__sched_set(s, i, s->heap[(i - 1) / 2]);
+        i = (i - 1) / 2;
+    }
+    tp__sched_set(s, i, e);
+}
+static void tp__sched_down(tp_sched *s, size_t i) {
+    tp__tev *e = s->heap[i];
+    for (;;) {
+        size_t c = 2 * i + 1;
+        if (c >= s->n) break;
+        if (c + 1 < s->n && tp__tev_before(s->heap[c + 1], s->heap[c])) c++;
+        if (!tp__tev_before(s->heap[c], e)) break;
+        tp__sched_set(s, i, s->heap[c]);
+        i = c;
+    }
+    tp__sched_set(s, i, e);
+}
+/* Takes e out of the heap (wherever it is). */
+static void tp__sched_remove(tp_sched *s, tp__tev *e) {
+    size_t i = e->at;
+    tp__tev *last = s->heap[--s->n];
+    if (i == s->n) return;
+    tp__sched_set(s, i, last);
+    tp__sched_down(s, i);
+    tp__sched_up(s, last->at);
+}
+static tp__tev **tp__sched_slot(tp_sched *s, uint64_t id) {
+    tp__tev **p = &s->buckets[tp__mix64((int64_t)id) & (s->nbuckets - 1)];
+    while (*p && (*p)->id != id) p = &(*p)->next;
+    return p;
+}
+static void tp__sched_unmap(tp_sched *s, tp__tev *e) {
+    tp__tev **p = tp__sched_slot(s, e->id);
+    if (*p) {
+        *p = e->next;
+        s->nmapped--;
+    }
+}
+/* Room for one more event in the heap and the hash; false when out of memory. Every event
+   keeps a heap slot, the running one too (it goes back in when it repeats). */
+static bool tp__sched_room(tp_sched *s) {
+    if (s->nmapped >= s->cap) {
+        size_t cap = s->cap ? 2 * s->cap : 16;
+        tp__tev **h = (tp__tev **)tp__realloc(s->heap, cap * sizeof *h);
+        if (!h) return false;
+        s->heap = h;
+        s->cap = cap;
+    }
+    if (s->nmapped >= s->nbuckets) { /* rehash into twice as many chains */
+        size_t nb = s->nbuckets ? 2 * s->nbuckets : 16, i;
+        tp__tev **b = (tp__tev **)tp__alloc(nb * sizeof *b), **old = s->buckets;
+        size_t oldn = s->nbuckets;
+        if (!b) return false;
+        memset(b, 0, nb * sizeof *b);
+        s->buckets = b;
+        s->nbuckets = nb;
+        for (i = 0; i < oldn; i++)
+            while (old[i]) {
+                tp__tev *e = old[i], **p;
+                old[i] = e->next;
+                p = &s->buckets[tp__mix64((int64_t)e->id) & (nb - 1)];
+                e->next = *p;
+                *p = e;
+            }
+        tp__free(old);
+    }
+    return true;
+}
+
+static void *tp__sched_main(void *arg) {
+    tp_sched *s = (tp_sched *)arg;
+    pthread_mutex_lock(&s->lock);
+    while (!s->quit) {
+        tp__tev *e;
+        int64_t now = tp_now_ms();
+        if (s->n == 0) {
+            pthread_cond_wait(&s->wake, &s->lock);
+            continue;
+        }
+        e = s->heap[0];
+        if (e->due > now) {
+            tp__cond_wait_ms(&s->wake, &s->lock, e->due - now);
+            continue;
+        }
+        tp__sched_remove(s, e);
+        e->running = true;
+        s->running = e->id;
+        pthread_mutex_unlock(&s->lock);
+        e->fn(e->user, e->id);
+        pthread_mutex_lock(&s->lock);
+        s->running = 0;
+        e->running = false;
+        if (e->every > 0 && !e->cancelled && !s->quit) {
+            now = tp_now_ms();
+            e->due += e->every;
+            if (e->due <= now) /* behind by a period or more: skip what was missed */
+                e->due += ((now - e->due) / e->every + 1) * e->every;
+            e->seq = s->seq++;
+            tp__sched_set(s, s->n++, e); /* its slot was kept (tp__sched_room) */
+            tp__sched_up(s, e->at);
+        } else {
+            tp__sched_unmap(s, e);
+            tp__free(e);
+        }
+        pthread_cond_broadcast(&s->idle);
+    }
+    pthread_mutex_unlock(&s->lock);
+    return NULL;
+}
+
+TP__DEF tp_sched *tp_sched_new(tp_error *err) {
+    tp_sched *s = (tp_sched *)tp__alloc(sizeof *s);
+    if (!s) {
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        return NULL;
+    }
+    memset(s, 0, sizeof *s);
+    s->next_id = 1;
+    pthread_mutex_init(&s->lock, NULL);
+    tp__cond_init(&s->wake);
+    pthread_cond_init(&s->idle, NULL);
+    if (pthread_create(&s->th, NULL, tp__sched_main, s) != 0) {
+        tp__fail(err, TP_ERR_IO, errno, "cannot start the scheduler's thread");
+        tp_sched_free(s);
+        return NULL;
+    }
+    s->started = true;
+    tp__ok(err);
+    return s;
+}
+
+/* Schedules at monotonic time due; 0 when out of memory. */
+static uint64_t tp__sched_add(tp_sched *s, int64_t due, int64_t every_ms, tp_timer_fn fn,
+                              void *user) {
+    tp__tev *e, **p;
+    uint64_t id = 0;
+    TELEPOT_ASSERT(s && fn);
+    e = (tp__tev *)tp__alloc(sizeof *e);
+    if (!e) return 0;
+    memset(e, 0, sizeof *e);
+    e->fn = fn;
+    e->user = user;
+    e->due = due;
+    e->every = every_ms > 0 ? every_ms : 0;
+    pthread_mutex_lock(&s->lock);
+    if (!s->quit && tp__sched_room(s)) {
+        id = e->id = s->next_id++;
+        e->seq = s->seq++;
+        p = tp__sched_slot(s, id);
+        e->next = NULL;
+        *p = e;
+        s->nmapped++;
+        tp__sched_set(s, s->n++, e);
+        tp__sched_up(s, e->at);
+        if (e->at == 0) pthread_cond_signal(&s->wake); /* the new earliest */
+    }
+    pthread_mutex_unlock(&s->lock);
+    if (!id) tp__free(e);
+    return id;
+}
+
+#define TP__SCHED_MAX_MS (INT64_C(1) << 50) /* 35,000 years: no overflow when added to now */
+TP__DEF uint64_t tp_sched_after(tp_sched *s, int64_t delay_ms, int64_t every_ms, tp_timer_fn fn,
+                                void *user) {
+    if (delay_ms < 0) delay_ms = 0;
+    if (delay_ms > TP__SCHED_MAX_MS) delay_ms = TP__SCHED_MAX_MS;
+    if (every_ms > TP__SCHED_MAX_MS) every_ms = TP__SCHED_MAX_MS;
+    return tp__sched_add(s, tp_now_ms() + delay_ms, every_ms, fn, user);
+}
+
+TP__DEF uint64_t tp_sched_at(tp_sched *s, int64_t unix_ms, int64_t every_ms, tp_timer_fn fn,
+                             void *user) {
+    struct timespec ts;
+    int64_t wall;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    wall = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+    if (unix_ms < wall) unix_ms = wall; /* no overflow in the difference */
+    if (unix_ms - wall > TP__SCHED_MAX_MS) unix_ms = wall + TP__SCHED_MAX_MS;
+    return tp_sched_after(s, unix_ms - wall, every_ms, fn, user);
+}
+
+TP__DEF bool tp_sched_cancel(tp_sched *s, uint64_t id) {
+    tp__tev *e;
+    bool would_run = false;
+    TELEPOT_ASSERT(s);
+    pthread_mutex_lock(&s->lock);
+    e = s->nbuckets && id ? *tp__sched_slot(s, id) : NULL;
+    if (e && e->running) { /* the thread frees it when the callback returns */
+        would_run = e->every > 0 && !e->cancelled;
+        e->cancelled = true;
+        if (!pthread_equal(pthread_self(), s->th))
+            while (s->running == id) pthread_cond_wait(&s->idle, &s->lock);
+    } else if (e) {
+        tp__sched_remove(s, e);
+        tp__sched_unmap(s, e);
+        tp__free(e);
+        would_run = true;
+    }
+    pthread_mutex_unlock(&s->lock);
+    return would_run;
+}
+
+TP__DEF size_t tp_sched_pending(tp_sched *s) {
+    size_t n;
+    TELEPOT_ASSERT(s);
+    pthread_mutex_lock(&s->lock);
+    n = s->nmapped;
+    pthread_mutex_unlock(&s->lock);
+    return n;
+}
+
+TP__DEF void tp_sched_free(tp_sched *s) {
+    size_t i;
+    if (!s) return;
+    pthread_mutex_lock(&s->lock);
+    TELEPOT_ASSERT(!s->started || !pthread_equal(pthread_self(), s->th)); /* not from a callback */
+    s->quit = true;
+    pthread_cond_signal(&s->wake);
+    pthread_mutex_unlock(&s->lock);
+    if (s->started) pthread_join(s->th, NULL); /* a callback in progress ends first */
+    for (i = 0; i < s->nbuckets; i++)
+        while (s->buckets[i]) {
+            tp__tev *e = s->buckets[i];
+            s->buckets[i] = e->next;
+            tp__free(e);
+        }
+    tp__free(s->buckets);
+    tp__free(s->heap);
+    pthread_cond_destroy(&s->idle);
+    pthread_cond_destroy(&s->wake);
+    pthread_mutex_destroy(&s->lock);
+    tp__free(s);
+}
+
 /* >>keyboards (impl) --------------------------------------------------------------------------
    The builders fill the generated structs; nothing is allocated. */
 TP__DEF tp_inline_keyboard_button tp_button_cb(const char *text, const char *callback_data) {
@@ -20600,6 +20907,8 @@ misuse: /* more than TP_KEYBOARD_MAX buttons, or a TP_PAIRS text without its cal
                          has_topics_enabled_set, tp_message has_media_spoiler_set and
                          has_protected_content_set, tp_chat_full_info's six, the four
                          tp_input_media_* and three tp_rich_block_* has_spoiler_set, ...).
+                         New: the scheduler tp_sched_* (>>delegate): events after a delay or
+                         at a time, once or repeating, cancel that waits out a running callback.
                          New: TP_REPLY_KEYBOARD(TP_LABELS("Yes", "No"), ...) and
                          TP_INLINE_KEYBOARD(TP_PAIRS("Yes", "y", ...)), one expression each
                          (C), over tp_keyboard_of. Concurrency: calls run in parallel over a
