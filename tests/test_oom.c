@@ -5,9 +5,7 @@
    no freed block holding the token; then one more allocation lets it succeed. Misuse that
    asserts (TELEPOT_ASSERT counts here instead of aborting, as with NDEBUG) must still not
    write out of bounds or send anything. */
-#define _GNU_SOURCE /* malloc_usable_size */
-#include <malloc.h>
-#include <stdlib.h>
+#include <stddef.h>
 static void *tpt_malloc(size_t n);
 static void *tpt_realloc(void *p, size_t n);
 static void tpt_free(void *p);
@@ -19,6 +17,9 @@ static long tpt_asserts; /* TELEPOT_ASSERT as under NDEBUG, but counted */
 #define TELEPOT_IMPLEMENTATION
 #include "../telepot.h"
 #include "tp_test.h"
+
+#include <stdlib.h>
+#include <string.h>
 
 #define TOKEN "123456:OOMSECRETTOKEN"
 
@@ -37,19 +38,39 @@ static bool tpt_take(void) {
     }
     return true;
 }
-static void *tpt_malloc(size_t n) { return tpt_take() ? malloc(n) : NULL; }
-static void *tpt_realloc(void *p, size_t n) { return tpt_take() ? realloc(p, n) : NULL; }
+/* Each block carries its size in a 16-byte header and starts filled with 0xAA (garbage, as
+   ASan's fresh blocks: code that trusts unset memory still breaks; and every byte defined, so
+   the token scan below reads nothing valgrind calls uninitialised). */
+#define TPT_HEAD 16
+static void *tpt_malloc(size_t n) {
+    char *b;
+    if (!tpt_take() || !(b = (char *)malloc(n + TPT_HEAD))) return NULL;
+    memcpy(b, &n, sizeof n);
+    memset(b + TPT_HEAD, 0xAA, n);
+    return b + TPT_HEAD;
+}
 static void tpt_free(void *p) {
     if (p) { /* a freed block must not hold the token (the secret part of it) */
-        size_t n = malloc_usable_size(p), k = sizeof "OOMSECRETTOKEN" - 1, i;
-        const char *c = (const char *)p;
+        char *b = (char *)p - TPT_HEAD;
+        size_t n, k = sizeof "OOMSECRETTOKEN" - 1, i;
+        memcpy(&n, b, sizeof n);
         for (i = 0; n >= k && i <= n - k; i++)
-            if (c[i] == 'O' && memcmp(c + i, "OOMSECRETTOKEN", k) == 0) {
+            if (b[TPT_HEAD + i] == 'O' && memcmp(b + TPT_HEAD + i, "OOMSECRETTOKEN", k) == 0) {
                 __atomic_add_fetch(&tpt_token_freed, 1, __ATOMIC_SEQ_CST);
                 break;
             }
+        free(b);
     }
-    free(p);
+}
+static void *tpt_realloc(void *p, size_t n) {
+    char *q;
+    size_t old = 0;
+    if (!p) return tpt_malloc(n);
+    if (!(q = (char *)tpt_malloc(n))) return NULL;
+    memcpy(&old, (char *)p - TPT_HEAD, sizeof old);
+    memcpy(q, p, old < n ? old : n);
+    tpt_free(p);
+    return q;
 }
 
 static void handler(tp_bot *bot, const tp_update *u, void *user) {
