@@ -18331,6 +18331,8 @@ struct tp_disp {
     void *user;
     void (*after)(void *ctx, const tp_update *u, void *tag); /* internal: the poller's books */
     void *after_ctx;
+    int64_t (*keyfn)(const tp_update *u, void *user); /* internal: the ordering key (the
+                                                         delegator's); NULL: tp_update_key */
     pthread_mutex_t lock;
     pthread_cond_t work;   /* a key became ready, or the end */
     pthread_cond_t space;  /* a FIFO has room again */
@@ -18528,6 +18530,10 @@ fail:
     return NULL;
 }
 
+static int64_t tp__disp_key(const tp_disp *d, const tp_update *u) {
+    return d->keyfn ? d->keyfn(u, d->user) : tp_update_key(u->json);
+}
+
 /* Would an update with u's key and this cost be taken now without waiting? Its key's FIFO
    is below queue_size and the bytes held stay within budget (0: no budget). */
 static bool tp__disp_room(tp_disp *d, const tp_update *u, size_t cost, size_t held,
@@ -18535,7 +18541,7 @@ static bool tp__disp_room(tp_disp *d, const tp_update *u, size_t cost, size_t he
     tp__dkey *k;
     bool room;
     pthread_mutex_lock(&d->lock);
-    k = tp__dkey_find(d, tp_update_key(u->json), false);
+    k = tp__dkey_find(d, tp__disp_key(d, u), false);
     held += d->bytes; /* an update bigger than the budget is still taken when nothing is held */
     room = (!k || k->len < d->cap) &&
            (!budget || !held || (held <= budget && cost <= budget - held));
@@ -18547,7 +18553,7 @@ static bool tp__disp_room(tp_disp *d, const tp_update *u, size_t cost, size_t he
    (back-pressure); else at once, the FIFO growing if it must. TP_ERR_NOMEM when it cannot. */
 static tp_err tp__disp_put(tp_disp *d, const tp_update *u, tp_json_doc *doc, size_t cost,
                            void *tag, bool wait) {
-    int64_t key = tp_update_key(u->json);
+    int64_t key = tp__disp_key(d, u);
     tp__dkey *k;
     tp__ditem *it;
     pthread_mutex_lock(&d->lock);
@@ -18916,6 +18922,7 @@ static void tp__poll_free(tp__poll *p) {
 /* The poller: its own connection (a stop cuts its waits short), the request path, the books
    and, with workers, the dispatcher; then the offset from the offset file. err is not NULL. */
 static tp_err tp__poll_setup(tp__poll *p, tp_bot *bot, tp_update_fn handler, void *user,
+                             int64_t (*keyfn)(const tp_update *, void *),
                              const tp_poll_opts *opts, tp_error *err) {
     memset(p, 0, sizeof *p);
     pthread_mutex_init(&p->lk, NULL);
@@ -18948,6 +18955,7 @@ static tp_err tp__poll_setup(tp__poll *p, tp_bot *bot, tp_update_fn handler, voi
         if (!p->disp) return err->code;
         p->disp->after = tp__poll_after;
         p->disp->after_ctx = p;
+        p->disp->keyfn = keyfn;
     }
     p->offset = tp__offset_load(p);
     return TP_OK;
@@ -19233,14 +19241,17 @@ static void tp__poll_finish(tp__poll *p, tp_err rc) {
     }
 }
 
-TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const tp_poll_opts *opts,
+/* tp_poll_run with the dispatcher's ordering key given (keyfn(u, user); NULL: tp_update_key):
+   the delegator's hook, so updates keep the order of their delegate's seed. */
+static tp_err tp__poll_run(tp_bot *bot, tp_update_fn handler, void *user,
+                           int64_t (*keyfn)(const tp_update *, void *), const tp_poll_opts *opts,
                            tp_error *err) {
     tp__poll p;
     tp_error own;
     tp_err rc;
     TELEPOT_ASSERT(bot && handler);
     if (!err) err = &own; /* failure codes are read back from it */
-    rc = tp__poll_setup(&p, bot, handler, user, opts, err);
+    rc = tp__poll_setup(&p, bot, handler, user, keyfn, opts, err);
     if (rc == TP_OK && p.o->drop_pending_updates) rc = tp__poll_drop_pending(&p, err);
     if (rc != TP_OK) {
         tp__poll_free(&p);
@@ -19290,6 +19301,11 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
     tp__poll_free(&p);
     if (rc == TP_OK) tp__ok(err);
     return rc;
+}
+
+TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const tp_poll_opts *opts,
+                           tp_error *err) {
+    return tp__poll_run(bot, handler, user, NULL, opts, err);
 }
 
 struct tp_poller {
