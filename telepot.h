@@ -21050,9 +21050,11 @@ static void tp__dlg_deliver(tp_dlg *g, size_t route, const tp_seed *seed, const 
         pthread_mutex_lock(&d->run);
         pthread_mutex_lock(&g->lock);
         if (d->dead) { /* closed by its handler while we waited: to the seed's new one */
+            pthread_mutex_unlock(&g->lock);
+            pthread_mutex_unlock(&d->run); /* before busy drops: the last one out frees */
+            pthread_mutex_lock(&g->lock);
             last = --d->busy == 0;
             pthread_mutex_unlock(&g->lock);
-            pthread_mutex_unlock(&d->run);
             if (last) tp__delegate_free(d);
             continue;
         }
@@ -21077,10 +21079,11 @@ static void tp__dlg_deliver(tp_dlg *g, size_t route, const tp_seed *seed, const 
             if (timer) tp_sched_cancel(g->sched, timer); /* a running timer sees dead */
             if (d->h->on_close) d->h->on_close(d, TP_CLOSE_HANDLER);
         }
+        pthread_mutex_unlock(&d->run); /* before busy drops: once it is 0, an idle close (or
+                                          the last waiter of a closed one) frees d */
         pthread_mutex_lock(&g->lock);
         last = --d->busy == 0;
         pthread_mutex_unlock(&g->lock);
-        pthread_mutex_unlock(&d->run);
         if (closing && last) tp__delegate_free(d);
         return;
     }
