@@ -469,7 +469,14 @@ TEST(dlg_idle) {
     CHECK_EQ_INT(d_get(&d_closes[TP_CLOSE_IDLE]), 1);
     CHECK(t1 - t0 >= 45); /* not early */
     CHECK_EQ_INT(tp_dlg_live(g), 0);
+    for (i = 0; i < 10; i++) { /* activity within the timeout keeps it open */
+        feed(g, bot, 2 + i, 5, 5, 1 + i);
+        msleep(15);
+    }
+    CHECK_EQ_INT(d_get(&d_opens), 2);
+    CHECK_EQ_INT(d_get(&d_closes[TP_CLOSE_IDLE]), 1);
     tp_dlg_free(g);
+    CHECK_EQ_INT(d_get(&d_closes[TP_CLOSE_SHUTDOWN]), 1);
 
     d_reset();
     h.timeout_ms = 20;
