@@ -89,7 +89,7 @@
      >>json >>types       JSON DOM and writer; typed views (the GENERATED tables, their engine)
      >>api                the bot, its connection pool, tp_call, files, flavor/glance
      >>updates >>hook     long polling and its failure policy, tp_disp; the webhook receiver
-     >>delegate           the scheduler (tp_sched); the delegator (tp_dlg) comes next
+     >>delegate           the scheduler (tp_sched); the delegator (tp_dlg, pool of workers)
      >>gen                GENERATED Bot API 10.1: a struct per type, args + prototype per method
      >>keyboards          reply_markup builders; then the GENERATED wrappers (machinery)
 
@@ -873,8 +873,9 @@ TP_API int tp_hook_main(int argc, char **argv, tp_update_fn handler, void *user,
                         const tp_hook_opts *opts);
 
 /* >>delegate ----------------------------------------------------------------------------------
-   Delegation, telepot's DelegatorBot: per-chat handlers with idle timeouts on threads, a pool
-   or forked processes (tp_dlg_*, coming next), and the scheduler they stand on. The scheduler
+   Delegation, telepot's DelegatorBot: per-chat handlers with idle timeouts (tp_dlg_*, below;
+   now on a pool of the poller's workers; threads per delegate and forked processes come
+   later), and the scheduler they stand on. The scheduler
    (telepot's bot.scheduler): events after a delay or at a time, once or repeating, run one at a
    time on a thread of its own, in due order (equal times: the order they were scheduled).
        tp_sched *s = tp_sched_new(&err);
@@ -21450,6 +21451,9 @@ misuse: /* more than TP_KEYBOARD_MAX buttons, or a TP_PAIRS text without its cal
                          tp_input_media_* and three tp_rich_block_* has_spoiler_set, ...).
                          New: the scheduler tp_sched_* (>>delegate): events after a delay or
                          at a time, once or repeating, cancel that waits out a running callback.
+                         New: the delegator tp_dlg_* (telepot's DelegatorBot) on the poller's
+                         workers: per-chat (from, inline, application, message) delegates with
+                         a state block, idle timeouts, tp_delegate_close, tp_delegate_printf.
                          New: TP_REPLY_KEYBOARD(TP_LABELS("Yes", "No"), ...) and
                          TP_INLINE_KEYBOARD(TP_PAIRS("Yes", "y", ...)), one expression each
                          (C), over tp_keyboard_of. Concurrency: calls run in parallel over a

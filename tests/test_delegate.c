@@ -1,7 +1,10 @@
 /* tests/test_delegate.c - >>delegate: the scheduler (tp_sched_*) with real threads. Order by due
    time, once and repeating events, missed periods skipped, cancel (pending, running, from its
    own callback, from many threads at once: each event either ran exactly once or was cancelled
-   before running), tp_sched_free with work pending and a callback in progress. Run under
+   before running), tp_sched_free with work pending and a callback in progress. The delegator
+   (tp_dlg_*): 200 chats x 10 updates through tp_dlg_run and tpemu, idle closes at a timeout
+   edge, tp_delegate_close with an update waiting, per-from order (fed directly through
+   tp_dlg_handler where timing matters). argv[1] picks one case. Run under
    ASan+UBSan, valgrind and ThreadSanitizer by tests/run.sh. Timing checks only bound from one
    side, generously (an event never runs early; "soon" is within seconds). */
 #define TELEPOT_IMPLEMENTATION
