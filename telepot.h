@@ -917,7 +917,7 @@ TP_API void tp_sched_free(tp_sched *s);
            tp_delegate_printf(d, "%d", ++c->count);       // to the delegate's chat
        }
        static const tp_handler counter_handler = { sizeof(counter), NULL, on_message, NULL, 10000 };
-       tp_dlg_route routes[] = { { tp_per_chat_id(), &counter_handler }, { 0 } };
+       tp_dlg_route routes[] = { { tp_per_chat_id(), &counter_handler }, { { 0 }, NULL } };
        tp_dlg_run(bot, routes, &(tp_dlg_opts){ .workers = 4 }, &err);  // until tp_bot_stop
    Routing, for each update and each route in order: the route's seeder gives a seed; NONE
    skips the route, KEY goes to the live delegate of (route, key) or makes one, FRESH makes a
@@ -943,10 +943,16 @@ typedef struct tp_seed {
     int64_t key; /* KEY: the delegate's key within its route */
 } tp_seed;
 /* A seeder: fn(u, user) gives u's seed. It is called more than once per update, from several
-   threads at once: it must give the same answer each time and keep no state. */
+   threads at once: it must give the same answer each time and keep no state. With a set,
+   a KEY seed whose key is not in it (TP_SET_IN) or is in it (TP_SET_EXCEPT) becomes NONE;
+   the set is searched linearly, so keep it small, and it is not copied. */
+enum { TP_SET_NONE = 0, TP_SET_IN = 1, TP_SET_EXCEPT = 2 };
 typedef struct tp_seeder {
     tp_seed (*fn)(const tp_update *u, void *user);
     void *user;
+    int set_mode;          /* TP_SET_NONE (default), TP_SET_IN or TP_SET_EXCEPT */
+    const int64_t *set;    /* the keys of the set; must outlive the delegator */
+    size_t set_count;
 } tp_seeder;
 TP_API tp_seeder tp_per_chat_id(void);        /* the chat of a message-like update (message,
                                                  edited/channel posts, chat member updates,
@@ -957,6 +963,11 @@ TP_API tp_seeder tp_per_inline_from_id(void); /* the sender of inline queries an
                                                  inline results only */
 TP_API tp_seeder tp_per_application(void);    /* one delegate for every update (key 0) */
 TP_API tp_seeder tp_per_message(void);        /* FRESH: a new delegate for each update */
+/* The same limited to the n ids (chats, senders) of ids, or to every other one (_except). */
+TP_API tp_seeder tp_per_chat_id_in(const int64_t *ids, size_t n);
+TP_API tp_seeder tp_per_chat_id_except(const int64_t *ids, size_t n);
+TP_API tp_seeder tp_per_from_id_in(const int64_t *ids, size_t n);
+TP_API tp_seeder tp_per_from_id_except(const int64_t *ids, size_t n);
 /* Seed helpers for custom seeders. */
 TP_API tp_seed tp_seed_key(int64_t key);
 TP_API tp_seed tp_seed_none(void);
@@ -21090,12 +21101,25 @@ static void tp__dlg_deliver(tp_dlg *g, size_t route, const tp_seed *seed, const 
     }
 }
 
+/* Route i's seed of u, its set applied. */
+static tp_seed tp__dlg_seed(const tp_dlg *g, size_t i, const tp_update *u) {
+    const tp_seeder *sd = &g->routes[i].seeder;
+    tp_seed s = sd->fn(u, sd->user);
+    if (s.kind == TP_SEED_KEY && sd->set_mode != TP_SET_NONE) {
+        size_t k;
+        bool in = false;
+        for (k = 0; k < sd->set_count && !in; k++) in = sd->set[k] == s.key;
+        if (in != (sd->set_mode == TP_SET_IN)) s.kind = TP_SEED_NONE;
+    }
+    return s;
+}
+
 TP__DEF void tp_dlg_handler(tp_bot *bot, const tp_update *u, void *dlg) {
     tp_dlg *g = (tp_dlg *)dlg;
     size_t i;
     (void)bot;
     for (i = 0; i < g->nroutes; i++) {
-        tp_seed s = g->routes[i].seeder.fn(u, g->routes[i].seeder.user);
+        tp_seed s = tp__dlg_seed(g, i, u);
         if (s.kind == TP_SEED_KEY || s.kind == TP_SEED_FRESH) tp__dlg_deliver(g, i, &s, u);
     }
 }
@@ -21105,7 +21129,7 @@ static int64_t tp__dlg_order_key(const tp_update *u, void *dlg) {
     tp_dlg *g = (tp_dlg *)dlg;
     size_t i;
     for (i = 0; i < g->nroutes; i++) {
-        tp_seed s = g->routes[i].seeder.fn(u, g->routes[i].seeder.user);
+        tp_seed s = tp__dlg_seed(g, i, u);
         if (s.kind == TP_SEED_KEY)
             return (int64_t)((uint64_t)s.key * UINT64_C(0x9E3779B97F4A7C15) + i);
     }
@@ -21247,6 +21271,7 @@ TP__DEF tp_seed tp_seed_fresh(void) {
 
 static tp_seeder tp__seeder(tp_seed (*fn)(const tp_update *, void *), void *user) {
     tp_seeder s;
+    memset(&s, 0, sizeof s);
     s.fn = fn;
     s.user = user;
     return s;
@@ -21290,6 +21315,26 @@ static tp_seed tp__seed_message(const tp_update *u, void *user) {
     return tp_seed_fresh();
 }
 TP__DEF tp_seeder tp_per_message(void) { return tp__seeder(tp__seed_message, NULL); }
+
+static tp_seeder tp__seeder_set(tp_seeder s, int mode, const int64_t *ids, size_t n) {
+    TELEPOT_ASSERT(ids || !n);
+    s.set_mode = mode;
+    s.set = ids;
+    s.set_count = n;
+    return s;
+}
+TP__DEF tp_seeder tp_per_chat_id_in(const int64_t *ids, size_t n) {
+    return tp__seeder_set(tp_per_chat_id(), TP_SET_IN, ids, n);
+}
+TP__DEF tp_seeder tp_per_chat_id_except(const int64_t *ids, size_t n) {
+    return tp__seeder_set(tp_per_chat_id(), TP_SET_EXCEPT, ids, n);
+}
+TP__DEF tp_seeder tp_per_from_id_in(const int64_t *ids, size_t n) {
+    return tp__seeder_set(tp_per_from_id(), TP_SET_IN, ids, n);
+}
+TP__DEF tp_seeder tp_per_from_id_except(const int64_t *ids, size_t n) {
+    return tp__seeder_set(tp_per_from_id(), TP_SET_EXCEPT, ids, n);
+}
 
 /* >>keyboards (impl) --------------------------------------------------------------------------
    The builders fill the generated structs; nothing is allocated. */

@@ -596,6 +596,38 @@ TEST(dlg_from_order) {
     emu_kill(&e, SIGTERM);
 }
 
+/* Sets and FRESH seeds: per_chat_id_in {5}, per_chat_id_except {5, 6}, per_message; chats 5,
+   6 and 7 write once each. */
+TEST(dlg_seeds) {
+    static const int64_t only5[] = {5}, not56[] = {5, 6};
+    tp_handler h = d_handler(0);
+    tp_dlg_route routes[4];
+    tp_bot *bot = new_bot("http://127.0.0.1:1", 1000);
+    tp_dlg *g;
+    d_reset();
+    memset(routes, 0, sizeof routes);
+    routes[0].seeder = tp_per_chat_id_in(only5, 1);
+    routes[1].seeder = tp_per_chat_id_except(not56, 2);
+    routes[2].seeder = tp_per_message();
+    routes[0].handler = routes[1].handler = routes[2].handler = &h;
+    g = tp_dlg_new(bot, routes, NULL, NULL);
+    CHECK(g != NULL);
+    if (!g) return;
+    feed(g, bot, 1, 5, 5, 0);
+    feed(g, bot, 2, 6, 6, 1);
+    feed(g, bot, 3, 7, 7, 2);
+    CHECK_EQ_INT(seen_count[0], 2); /* route 0 and the fresh one */
+    CHECK_EQ_INT(seen_count[1], 1); /* the fresh one only */
+    CHECK_EQ_INT(seen_count[2], 2); /* route 1 and the fresh one */
+    CHECK_EQ_INT(d_opens, 5);
+    CHECK_EQ_INT(d_closes[TP_CLOSE_HANDLER], 3); /* a fresh delegate ends with its update */
+    CHECK_EQ_INT(tp_dlg_live(g), 2);
+    tp_dlg_free(g);
+    CHECK_EQ_INT(d_closes[TP_CLOSE_SHUTDOWN], 2);
+    CHECK_EQ_INT(d_bad, 0);
+    tp_bot_free(bot);
+}
+
 int main(int argc, char **argv) {
     setvbuf(stdout, NULL, _IOLBF, 0);
 #define PICK(t) (argc < 2 || strcmp(argv[1], #t) == 0)
@@ -609,5 +641,6 @@ int main(int argc, char **argv) {
     if (PICK(dlg_idle)) RUN(dlg_idle);
     if (PICK(dlg_close_inside)) RUN(dlg_close_inside);
     if (PICK(dlg_from_order)) RUN(dlg_from_order);
+    if (PICK(dlg_seeds)) RUN(dlg_seeds);
     TEST_END();
 }
