@@ -472,9 +472,10 @@ TEST(dlg_idle) {
     CHECK_EQ_INT(d_get(&d_closes[TP_CLOSE_IDLE]), 1);
     CHECK(t1 - t0 >= 45); /* not early */
     CHECK_EQ_INT(tp_dlg_live(g), 0);
-    for (i = 0; i < 10; i++) { /* activity within the timeout keeps it open */
+    h.timeout_ms = 200; /* activity within the timeout keeps it open past the timeout */
+    for (i = 0; i < 30; i++) {
         feed(g, bot, 2 + i, 5, 5, 1 + i);
-        msleep(15);
+        msleep(10);
     }
     CHECK_EQ_INT(d_get(&d_opens), 2);
     CHECK_EQ_INT(d_get(&d_closes[TP_CLOSE_IDLE]), 1);
