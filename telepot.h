@@ -997,14 +997,15 @@ typedef struct tp_handler {
 } tp_handler;
 
 /* A route: updates seeded by `seeder` go to delegates running `handler`. A list of routes
-   ends with a zeroed one (handler NULL). */
+   ends with a zeroed one, { { 0 }, NULL } (handler NULL). */
 typedef struct tp_dlg_route {
     tp_seeder seeder;
     const tp_handler *handler;
 } tp_dlg_route;
 
 typedef struct tp_dlg_opts {
-    int workers;               /* the poller's worker threads (tp_dlg_run); default 4 */
+    int workers;               /* the poller's worker threads (tp_dlg_run); default 4; give
+                                  the bot max_connections >= workers */
     const tp_poll_opts *poll;  /* tp_dlg_run's other polling options; NULL: defaults (its
                                   workers field is replaced by the one above) */
 } tp_dlg_opts;
