@@ -89,7 +89,7 @@
      >>json >>types       JSON DOM and writer; typed views (the GENERATED tables, their engine)
      >>api                the bot, its connection pool, tp_call, files, flavor/glance
      >>updates >>hook     long polling and its failure policy, tp_disp; the webhook receiver
-     >>delegate           the scheduler (tp_sched); the delegator (tp_dlg) comes next
+     >>delegate           the scheduler (tp_sched); the delegator (tp_dlg, pool of workers)
      >>gen                GENERATED Bot API 10.1: a struct per type, args + prototype per method
      >>keyboards          reply_markup builders; then the GENERATED wrappers (machinery)
 
@@ -873,8 +873,9 @@ TP_API int tp_hook_main(int argc, char **argv, tp_update_fn handler, void *user,
                         const tp_hook_opts *opts);
 
 /* >>delegate ----------------------------------------------------------------------------------
-   Delegation, telepot's DelegatorBot: per-chat handlers with idle timeouts on threads, a pool
-   or forked processes (tp_dlg_*, coming next), and the scheduler they stand on. The scheduler
+   Delegation, telepot's DelegatorBot: per-chat handlers with idle timeouts (tp_dlg_*, below;
+   now on a pool of the poller's workers; threads per delegate and forked processes come
+   later), and the scheduler they stand on. The scheduler
    (telepot's bot.scheduler): events after a delay or at a time, once or repeating, run one at a
    time on a thread of its own, in due order (equal times: the order they were scheduled).
        tp_sched *s = tp_sched_new(&err);
@@ -907,6 +908,135 @@ TP_API size_t tp_sched_pending(tp_sched *s); /* events scheduled and not yet end
 /* Cancels every event, waits for a callback in progress, ends the thread, frees. NULL
    allowed; not from a callback. */
 TP_API void tp_sched_free(tp_sched *s);
+
+/* The delegator (telepot's DelegatorBot), pool producer: one small stateful delegate per seed
+   (per chat, per user, ...), made on the seed's first update and closed after an idle timeout.
+       typedef struct { int count; } counter;
+       static void on_message(tp_delegate *d, const tp_update *u) {
+           counter *c = (counter *)tp_delegate_state(d);
+           tp_delegate_printf(d, "%d", ++c->count);       // to the delegate's chat
+       }
+       static const tp_handler counter_handler = { sizeof(counter), NULL, on_message, NULL, 10000 };
+       tp_dlg_route routes[] = { { tp_per_chat_id(), &counter_handler }, { { 0 }, NULL } };
+       tp_dlg_run(bot, routes, &(tp_dlg_opts){ .workers = 4 }, &err);  // until tp_bot_stop
+   Routing, for each update and each route in order: the route's seeder gives a seed; NONE
+   skips the route, KEY goes to the live delegate of (route, key) or makes one, FRESH makes a
+   new delegate that lives for this update only (telepot's non-hashable seed). One hash lookup
+   per route; delegates never see updates that are not theirs.
+   Threads and order: callbacks run on the poller's worker threads (tp_poll_opts.workers), so
+   an update is confirmed only after every delegate it went to returned (at-least-once). One
+   delegate runs one update at a time. Updates are ordered by the seed of the FIRST route whose
+   seed is KEY: updates with the same first seed run one at a time in update_id order. An update
+   that matches several routes is delivered to them in route order on one thread, but for a
+   later route it is ordered only against updates whose first seed is the same (two updates
+   with different first seeds may reach a shared later delegate in either order).
+   Idle close: a delegate's timer (on the delegator's scheduler) fires timeout_ms after its last
+   update; it closes only when no update is running on it or waiting for it, so an update at
+   that edge goes to the old delegate or to a new one, never lost, never twice. on_close for an
+   idle close runs on the scheduler's thread (a slow one delays the other timeouts). */
+typedef struct tp_dlg tp_dlg;
+typedef struct tp_delegate tp_delegate;
+
+enum { TP_SEED_NONE = 0, TP_SEED_KEY = 1, TP_SEED_FRESH = 2 };
+typedef struct tp_seed {
+    int kind;    /* TP_SEED_NONE, TP_SEED_KEY or TP_SEED_FRESH */
+    int64_t key; /* KEY: the delegate's key within its route */
+} tp_seed;
+/* A seeder: fn(u, user) gives u's seed. It is called more than once per update, from several
+   threads at once: it must give the same answer each time and keep no state. With a set,
+   a KEY seed whose key is not in it (TP_SET_IN) or is in it (TP_SET_EXCEPT) becomes NONE;
+   the set is searched linearly, so keep it small, and it is not copied. */
+enum { TP_SET_NONE = 0, TP_SET_IN = 1, TP_SET_EXCEPT = 2 };
+typedef struct tp_seeder {
+    tp_seed (*fn)(const tp_update *u, void *user);
+    void *user;
+    int set_mode;          /* TP_SET_NONE (default), TP_SET_IN or TP_SET_EXCEPT */
+    const int64_t *set;    /* the keys of the set; must outlive the delegator */
+    size_t set_count;
+} tp_seeder;
+TP_API tp_seeder tp_per_chat_id(void);        /* the chat of a message-like update (message,
+                                                 edited/channel posts, chat member updates,
+                                                 join requests) or of a callback query's
+                                                 message; else NONE */
+TP_API tp_seeder tp_per_from_id(void);        /* the sender (from, or user) of any update */
+TP_API tp_seeder tp_per_inline_from_id(void); /* the sender of inline queries and chosen
+                                                 inline results only */
+TP_API tp_seeder tp_per_application(void);    /* one delegate for every update (key 0) */
+TP_API tp_seeder tp_per_message(void);        /* FRESH: a new delegate for each update */
+/* The same limited to the n ids (chats, senders) of ids, or to every other one (_except). */
+TP_API tp_seeder tp_per_chat_id_in(const int64_t *ids, size_t n);
+TP_API tp_seeder tp_per_chat_id_except(const int64_t *ids, size_t n);
+TP_API tp_seeder tp_per_from_id_in(const int64_t *ids, size_t n);
+TP_API tp_seeder tp_per_from_id_except(const int64_t *ids, size_t n);
+/* Seed helpers for custom seeders. */
+TP_API tp_seed tp_seed_key(int64_t key);
+TP_API tp_seed tp_seed_none(void);
+TP_API tp_seed tp_seed_fresh(void);
+
+/* Why a delegate closed. Values are only ever appended. */
+typedef enum tp_close_reason {
+    TP_CLOSE_IDLE = 0,     /* timeout_ms without an update */
+    TP_CLOSE_HANDLER = 1,  /* tp_delegate_close from one of its callbacks */
+    TP_CLOSE_ERROR = 2,    /* reserved for the producers to come */
+    TP_CLOSE_CRASHED = 3,  /* reserved: a forked delegate that died */
+    TP_CLOSE_SHUTDOWN = 4  /* the delegator stopped (tp_dlg_run returning, tp_dlg_free) */
+} tp_close_reason;
+
+/* A delegate's callbacks; every one may be NULL. The table must outlive the delegator. */
+typedef struct tp_handler {
+    size_t state_size;                                  /* bytes of tp_delegate_state, zeroed
+                                                           at open, freed after on_close */
+    bool (*open)(tp_delegate *d, const tp_update *first); /* the first update; true: it was
+                                                           consumed (on_message not called) */
+    void (*on_message)(tp_delegate *d, const tp_update *u); /* each update (the first too,
+                                                           unless open consumed it) */
+    void (*on_close)(tp_delegate *d, tp_close_reason why); /* once, last; a FRESH
+                                                           delegate closes with HANDLER after
+                                                           its update */
+    int timeout_ms;                                     /* idle close, ms; 0 = never */
+} tp_handler;
+
+/* A route: updates seeded by `seeder` go to delegates running `handler`. A list of routes
+   ends with a zeroed one, { { 0 }, NULL } (handler NULL). */
+typedef struct tp_dlg_route {
+    tp_seeder seeder;
+    const tp_handler *handler;
+} tp_dlg_route;
+
+typedef struct tp_dlg_opts {
+    int workers;               /* the poller's worker threads (tp_dlg_run); default 4; give
+                                  the bot max_connections >= workers */
+    const tp_poll_opts *poll;  /* tp_dlg_run's other polling options; NULL: defaults (its
+                                  workers field is replaced by the one above) */
+} tp_dlg_opts;
+
+/* Polls and delegates until tp_bot_stop: then lets running callbacks finish, closes every
+   delegate with TP_CLOSE_SHUTDOWN and returns TP_OK (or a fatal error of the poll, after the
+   same closing). routes must outlive the call. */
+TP_API tp_err tp_dlg_run(tp_bot *bot, const tp_dlg_route *routes, const tp_dlg_opts *opts,
+                         tp_error *err);
+/* A delegator for another update source: feed it with tp_dlg_handler (a tp_update_fn whose
+   user is the tp_dlg), e.g. tp_hook_new(..., tp_dlg_handler, dlg, ...) or a tp_disp. Only the
+   routes are read from opts. NULL with TP_ERR_NOMEM or TP_ERR_IO (no scheduler thread). */
+TP_API tp_dlg *tp_dlg_new(tp_bot *bot, const tp_dlg_route *routes, const tp_dlg_opts *opts,
+                          tp_error *err);
+TP_API void tp_dlg_handler(tp_bot *bot, const tp_update *u, void *dlg);
+/* Closes every delegate left with TP_CLOSE_SHUTDOWN and frees. Call it once no tp_dlg_handler
+   call is running or will start. NULL allowed. */
+TP_API void tp_dlg_free(tp_dlg *dlg);
+TP_API size_t tp_dlg_live(tp_dlg *dlg); /* delegates open now (in the table) */
+
+/* Inside a delegate's callbacks. */
+TP_API void *tp_delegate_state(tp_delegate *d);      /* state_size zeroed bytes (NULL if 0) */
+TP_API tp_bot *tp_delegate_bot(tp_delegate *d);
+TP_API int64_t tp_delegate_chat_id(tp_delegate *d);  /* the first update's chat (0: none) */
+TP_API int64_t tp_delegate_key(tp_delegate *d);      /* its seed's key (0 for FRESH) */
+/* Closes the delegate from one of its callbacks: it leaves the table at once (the seed's next
+   update opens a new delegate, an update already waiting for this one goes there too), and
+   on_close(TP_CLOSE_HANDLER) runs when the current callback returns. */
+TP_API void tp_delegate_close(tp_delegate *d);
+/* sendMessage to the delegate's chat with the formatted text. */
+TP_API tp_err tp_delegate_printf(tp_delegate *d, const char *fmt, ...) TP__PRINTF(2, 3);
 
 /* >>gen ---------------------------------------------------------------------------------------
    The whole Bot API, generated: one struct per type, a tag + member pointer per union, result
@@ -18331,6 +18461,8 @@ struct tp_disp {
     void *user;
     void (*after)(void *ctx, const tp_update *u, void *tag); /* internal: the poller's books */
     void *after_ctx;
+    int64_t (*keyfn)(const tp_update *u, void *user); /* internal: the ordering key (the
+                                                         delegator's); NULL: tp_update_key */
     pthread_mutex_t lock;
     pthread_cond_t work;   /* a key became ready, or the end */
     pthread_cond_t space;  /* a FIFO has room again */
@@ -18528,6 +18660,10 @@ fail:
     return NULL;
 }
 
+static int64_t tp__disp_key(const tp_disp *d, const tp_update *u) {
+    return d->keyfn ? d->keyfn(u, d->user) : tp_update_key(u->json);
+}
+
 /* Would an update with u's key and this cost be taken now without waiting? Its key's FIFO
    is below queue_size and the bytes held stay within budget (0: no budget). */
 static bool tp__disp_room(tp_disp *d, const tp_update *u, size_t cost, size_t held,
@@ -18535,7 +18671,7 @@ static bool tp__disp_room(tp_disp *d, const tp_update *u, size_t cost, size_t he
     tp__dkey *k;
     bool room;
     pthread_mutex_lock(&d->lock);
-    k = tp__dkey_find(d, tp_update_key(u->json), false);
+    k = tp__dkey_find(d, tp__disp_key(d, u), false);
     held += d->bytes; /* an update bigger than the budget is still taken when nothing is held */
     room = (!k || k->len < d->cap) &&
            (!budget || !held || (held <= budget && cost <= budget - held));
@@ -18547,7 +18683,7 @@ static bool tp__disp_room(tp_disp *d, const tp_update *u, size_t cost, size_t he
    (back-pressure); else at once, the FIFO growing if it must. TP_ERR_NOMEM when it cannot. */
 static tp_err tp__disp_put(tp_disp *d, const tp_update *u, tp_json_doc *doc, size_t cost,
                            void *tag, bool wait) {
-    int64_t key = tp_update_key(u->json);
+    int64_t key = tp__disp_key(d, u);
     tp__dkey *k;
     tp__ditem *it;
     pthread_mutex_lock(&d->lock);
@@ -18916,6 +19052,7 @@ static void tp__poll_free(tp__poll *p) {
 /* The poller: its own connection (a stop cuts its waits short), the request path, the books
    and, with workers, the dispatcher; then the offset from the offset file. err is not NULL. */
 static tp_err tp__poll_setup(tp__poll *p, tp_bot *bot, tp_update_fn handler, void *user,
+                             int64_t (*keyfn)(const tp_update *, void *),
                              const tp_poll_opts *opts, tp_error *err) {
     memset(p, 0, sizeof *p);
     pthread_mutex_init(&p->lk, NULL);
@@ -18948,6 +19085,7 @@ static tp_err tp__poll_setup(tp__poll *p, tp_bot *bot, tp_update_fn handler, voi
         if (!p->disp) return err->code;
         p->disp->after = tp__poll_after;
         p->disp->after_ctx = p;
+        p->disp->keyfn = keyfn;
     }
     p->offset = tp__offset_load(p);
     return TP_OK;
@@ -19233,14 +19371,17 @@ static void tp__poll_finish(tp__poll *p, tp_err rc) {
     }
 }
 
-TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const tp_poll_opts *opts,
+/* tp_poll_run with the dispatcher's ordering key given (keyfn(u, user); NULL: tp_update_key):
+   the delegator's hook, so updates keep the order of their delegate's seed. */
+static tp_err tp__poll_run(tp_bot *bot, tp_update_fn handler, void *user,
+                           int64_t (*keyfn)(const tp_update *, void *), const tp_poll_opts *opts,
                            tp_error *err) {
     tp__poll p;
     tp_error own;
     tp_err rc;
     TELEPOT_ASSERT(bot && handler);
     if (!err) err = &own; /* failure codes are read back from it */
-    rc = tp__poll_setup(&p, bot, handler, user, opts, err);
+    rc = tp__poll_setup(&p, bot, handler, user, keyfn, opts, err);
     if (rc == TP_OK && p.o->drop_pending_updates) rc = tp__poll_drop_pending(&p, err);
     if (rc != TP_OK) {
         tp__poll_free(&p);
@@ -19290,6 +19431,11 @@ TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const 
     tp__poll_free(&p);
     if (rc == TP_OK) tp__ok(err);
     return rc;
+}
+
+TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const tp_poll_opts *opts,
+                           tp_error *err) {
+    return tp__poll_run(bot, handler, user, NULL, opts, err);
 }
 
 struct tp_poller {
@@ -20749,6 +20895,448 @@ TP__DEF void tp_sched_free(tp_sched *s) {
     tp__free(s);
 }
 
+/* The delegator. One lock guards the table, a hash from (route, key) to the live delegate,
+   and every delegate's books: `busy` counts the updates routed to it and not yet done
+   (running or waiting for its `run` mutex), `last` its last activity. A delegate leaves the
+   table exactly once (idle close under the lock only when busy is 0, tp_delegate_close, or
+   shutdown); `dead` then makes an update still waiting for its mutex route again, to the
+   seed's new delegate. The last one out (busy reaching 0 on a dead delegate, or the closer
+   when it already is) frees it. The idle timer is one scheduler event per delegate: when it
+   fires early (activity since), it schedules itself for the new deadline, so an update costs
+   no timer work. */
+struct tp_delegate {
+    tp_dlg *dlg;
+    const tp_handler *h;
+    size_t route;
+    int64_t key, chat_id;
+    bool fresh;                  /* FRESH seed: never in the table */
+    bool opened;                 /* under run: open() was called */
+    bool dead;                   /* under dlg->lock: out of the table, closing or closed */
+    bool close_asked;            /* under run: tp_delegate_close was called */
+    int busy;                    /* under dlg->lock */
+    int64_t last;                /* under dlg->lock: monotonic ms of the last update's end */
+    uint64_t timer;              /* under dlg->lock: the idle event, 0: none */
+    pthread_mutex_t run;         /* one update at a time */
+    struct tp_delegate *hnext;   /* hash chain */
+    void *state;
+};
+
+struct tp_dlg {
+    tp_bot *bot;
+    const tp_dlg_route *routes;
+    size_t nroutes;
+    pthread_mutex_t lock;
+    tp_delegate **buckets;
+    size_t nbuckets, n;
+    tp_sched *sched;
+};
+
+static size_t tp__dlg_slot(const tp_dlg *g, size_t route, int64_t key) {
+    return tp__mix64(key ^ (int64_t)((uint64_t)route * UINT64_C(0x9E3779B97F4A7C15))) &
+           (g->nbuckets - 1);
+}
+
+/* Under the lock. */
+static tp_delegate *tp__dlg_find(tp_dlg *g, size_t route, int64_t key) {
+    tp_delegate *d;
+    for (d = g->buckets[tp__dlg_slot(g, route, key)]; d; d = d->hnext)
+        if (d->route == route && d->key == key) return d;
+    return NULL;
+}
+
+/* Under the lock: into the table, doubling it when it is as full as it has buckets. */
+static void tp__dlg_insert(tp_dlg *g, tp_delegate *d) {
+    size_t s;
+    if (g->n >= g->nbuckets) {
+        size_t nb = g->nbuckets * 2, i, on = g->nbuckets;
+        tp_delegate **b = (tp_delegate **)tp__alloc(nb * sizeof *b), **old = g->buckets;
+        if (b) { /* without memory the chains only grow longer */
+            memset(b, 0, nb * sizeof *b);
+            g->buckets = b;
+            g->nbuckets = nb;
+            for (i = 0; i < on; i++)
+                while (old[i]) {
+                    tp_delegate *x = old[i];
+                    size_t t = tp__dlg_slot(g, x->route, x->key);
+                    old[i] = x->hnext;
+                    x->hnext = b[t];
+                    b[t] = x;
+                }
+            tp__free(old);
+        }
+    }
+    s = tp__dlg_slot(g, d->route, d->key);
+    d->hnext = g->buckets[s];
+    g->buckets[s] = d;
+    g->n++;
+}
+
+/* Under the lock: out of the table (once), marked dead. */
+static void tp__dlg_remove(tp_dlg *g, tp_delegate *d) {
+    if (!d->dead && !d->fresh) {
+        tp_delegate **pp = &g->buckets[tp__dlg_slot(g, d->route, d->key)];
+        while (*pp != d) pp = &(*pp)->hnext;
+        *pp = d->hnext;
+        g->n--;
+    }
+    d->dead = true;
+}
+
+static void tp__delegate_free(tp_delegate *d) {
+    pthread_mutex_destroy(&d->run);
+    tp__free(d);
+}
+
+static void tp__dlg_timer(void *user, uint64_t id);
+
+/* Under the lock: a new delegate with its state after it (aligned for any type). */
+static tp_delegate *tp__dlg_make(tp_dlg *g, size_t route, const tp_seed *seed,
+                                 const tp_update *u) {
+    const tp_handler *h = g->routes[route].handler;
+    size_t head = (sizeof(tp_delegate) + 15) & ~(size_t)15;
+    tp_delegate *d = (tp_delegate *)tp__alloc(head + h->state_size);
+    const tp_json *p, *chat;
+    if (!d) return NULL;
+    memset(d, 0, head + h->state_size);
+    pthread_mutex_init(&d->run, NULL);
+    d->dlg = g;
+    d->h = h;
+    d->route = route;
+    d->fresh = seed->kind == TP_SEED_FRESH;
+    d->key = d->fresh ? 0 : seed->key;
+    d->state = h->state_size ? (void *)((char *)d + head) : NULL;
+    p = tp_update_payload(u->json);
+    chat = tp_json_get(p, "chat");
+    if (!chat) chat = tp_json_get(tp_json_get(p, "message"), "chat"); /* callback_query */
+    d->chat_id = tp_json_get_int(chat, "id");
+    d->last = tp_now_ms();
+    if (!d->fresh) {
+        tp__dlg_insert(g, d);
+        if (h->timeout_ms > 0) /* 0 (no memory): this delegate never times out */
+            d->timer = tp_sched_after(g->sched, h->timeout_ms, 0, tp__dlg_timer, d);
+    }
+    return d;
+}
+
+/* The idle timer, on the scheduler's thread. */
+static void tp__dlg_timer(void *user, uint64_t id) {
+    tp_delegate *d = (tp_delegate *)user;
+    tp_dlg *g = d->dlg;
+    int64_t now = tp_now_ms(), due;
+    (void)id;
+    pthread_mutex_lock(&g->lock);
+    if (d->dead) { /* its closer cancels this event and frees it */
+        pthread_mutex_unlock(&g->lock);
+        return;
+    }
+    due = d->last + d->h->timeout_ms;
+    if (d->busy || due > now) { /* active since: wait for the new deadline */
+        d->timer = tp_sched_after(g->sched, d->busy ? d->h->timeout_ms : due - now, 0,
+                                  tp__dlg_timer, d);
+        pthread_mutex_unlock(&g->lock);
+        return;
+    }
+    tp__dlg_remove(g, d); /* idle, and nobody running or waiting: nobody can reach it now */
+    d->timer = 0;
+    pthread_mutex_unlock(&g->lock);
+    if (d->h->on_close) d->h->on_close(d, TP_CLOSE_IDLE);
+    tp__delegate_free(d);
+}
+
+/* One update to the delegate of (route, seed), made when needed. Runs its callbacks here;
+   returns when they returned. */
+static void tp__dlg_deliver(tp_dlg *g, size_t route, const tp_seed *seed, const tp_update *u) {
+    for (;;) {
+        tp_delegate *d;
+        bool last, closing;
+        uint64_t timer = 0;
+        pthread_mutex_lock(&g->lock);
+        d = seed->kind == TP_SEED_KEY ? tp__dlg_find(g, route, seed->key) : NULL;
+        if (!d) d = tp__dlg_make(g, route, seed, u);
+        if (!d) { /* no memory: this route misses the update */
+            pthread_mutex_unlock(&g->lock);
+            tp__log(g->bot, 0, "delegator: out of memory, an update skipped a route");
+            return;
+        }
+        d->busy++;
+        pthread_mutex_unlock(&g->lock);
+        pthread_mutex_lock(&d->run);
+        pthread_mutex_lock(&g->lock);
+        if (d->dead) { /* closed by its handler while we waited: to the seed's new one */
+            pthread_mutex_unlock(&g->lock);
+            pthread_mutex_unlock(&d->run); /* before busy drops: the last one out frees */
+            pthread_mutex_lock(&g->lock);
+            last = --d->busy == 0;
+            pthread_mutex_unlock(&g->lock);
+            if (last) tp__delegate_free(d);
+            continue;
+        }
+        pthread_mutex_unlock(&g->lock);
+        if (!d->opened) {
+            d->opened = true;
+            if (!(d->h->open && d->h->open(d, u)) && !d->close_asked && d->h->on_message)
+                d->h->on_message(d, u);
+        } else if (d->h->on_message) {
+            d->h->on_message(d, u);
+        }
+        closing = d->close_asked || d->fresh;
+        pthread_mutex_lock(&g->lock);
+        d->last = tp_now_ms();
+        if (closing) {
+            tp__dlg_remove(g, d); /* done already by tp_delegate_close */
+            timer = d->timer;
+            d->timer = 0;
+        }
+        pthread_mutex_unlock(&g->lock);
+        if (closing) { /* still holding run: waiters see dead and route again */
+            if (timer) tp_sched_cancel(g->sched, timer); /* a running timer sees dead */
+            if (d->h->on_close) d->h->on_close(d, TP_CLOSE_HANDLER);
+        }
+        pthread_mutex_unlock(&d->run); /* before busy drops: once it is 0, an idle close (or
+                                          the last waiter of a closed one) frees d */
+        pthread_mutex_lock(&g->lock);
+        last = --d->busy == 0;
+        pthread_mutex_unlock(&g->lock);
+        if (closing && last) tp__delegate_free(d);
+        return;
+    }
+}
+
+/* Route i's seed of u, its set applied. */
+static tp_seed tp__dlg_seed(const tp_dlg *g, size_t i, const tp_update *u) {
+    const tp_seeder *sd = &g->routes[i].seeder;
+    tp_seed s = sd->fn(u, sd->user);
+    if (s.kind == TP_SEED_KEY && sd->set_mode != TP_SET_NONE) {
+        size_t k;
+        bool in = false;
+        for (k = 0; k < sd->set_count && !in; k++) in = sd->set[k] == s.key;
+        if (in != (sd->set_mode == TP_SET_IN)) s.kind = TP_SEED_NONE;
+    }
+    return s;
+}
+
+TP__DEF void tp_dlg_handler(tp_bot *bot, const tp_update *u, void *dlg) {
+    tp_dlg *g = (tp_dlg *)dlg;
+    size_t i;
+    (void)bot;
+    for (i = 0; i < g->nroutes; i++) {
+        tp_seed s = tp__dlg_seed(g, i, u);
+        if (s.kind == TP_SEED_KEY || s.kind == TP_SEED_FRESH) tp__dlg_deliver(g, i, &s, u);
+    }
+}
+
+/* The dispatcher's ordering key: the first KEY seed's, mixed with its route; else the chat. */
+static int64_t tp__dlg_order_key(const tp_update *u, void *dlg) {
+    tp_dlg *g = (tp_dlg *)dlg;
+    size_t i;
+    for (i = 0; i < g->nroutes; i++) {
+        tp_seed s = tp__dlg_seed(g, i, u);
+        if (s.kind == TP_SEED_KEY)
+            return (int64_t)((uint64_t)s.key * UINT64_C(0x9E3779B97F4A7C15) + i);
+    }
+    return tp_update_key(u->json);
+}
+
+TP__DEF tp_dlg *tp_dlg_new(tp_bot *bot, const tp_dlg_route *routes, const tp_dlg_opts *opts,
+                           tp_error *err) {
+    tp_dlg *g;
+    TELEPOT_ASSERT(bot && routes);
+    (void)opts;
+    g = (tp_dlg *)tp__alloc(sizeof *g);
+    if (!g) {
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        return NULL;
+    }
+    memset(g, 0, sizeof *g);
+    pthread_mutex_init(&g->lock, NULL);
+    g->bot = bot;
+    g->routes = routes;
+    while (routes[g->nroutes].handler) {
+        TELEPOT_ASSERT(routes[g->nroutes].seeder.fn);
+        g->nroutes++;
+    }
+    g->nbuckets = 64;
+    g->buckets = (tp_delegate **)tp__alloc(g->nbuckets * sizeof *g->buckets);
+    if (!g->buckets) {
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        goto fail;
+    }
+    memset(g->buckets, 0, g->nbuckets * sizeof *g->buckets);
+    g->sched = tp_sched_new(err);
+    if (!g->sched) goto fail;
+    tp__ok(err);
+    return g;
+fail:
+    tp_dlg_free(g);
+    return NULL;
+}
+
+TP__DEF void tp_dlg_free(tp_dlg *g) {
+    size_t i;
+    if (!g) return;
+    tp_sched_free(g->sched); /* first: no idle close runs or starts from here on */
+    g->sched = NULL;
+    for (i = 0; g->buckets && i < g->nbuckets; i++)
+        while (g->buckets[i]) {
+            tp_delegate *d = g->buckets[i];
+            pthread_mutex_lock(&g->lock);
+            tp__dlg_remove(g, d);
+            pthread_mutex_unlock(&g->lock);
+            if (d->h->on_close) d->h->on_close(d, TP_CLOSE_SHUTDOWN);
+            tp__delegate_free(d);
+        }
+    tp__free(g->buckets);
+    pthread_mutex_destroy(&g->lock);
+    tp__free(g);
+}
+
+TP__DEF size_t tp_dlg_live(tp_dlg *g) {
+    size_t n;
+    pthread_mutex_lock(&g->lock);
+    n = g->n;
+    pthread_mutex_unlock(&g->lock);
+    return n;
+}
+
+TP__DEF tp_err tp_dlg_run(tp_bot *bot, const tp_dlg_route *routes, const tp_dlg_opts *opts,
+                          tp_error *err) {
+    tp_poll_opts po;
+    tp_dlg *g;
+    tp_err rc;
+    if (opts && opts->poll) po = *opts->poll;
+    else memset(&po, 0, sizeof po);
+    po.workers = opts && opts->workers > 0 ? opts->workers : 4;
+    g = tp_dlg_new(bot, routes, opts, err);
+    if (!g) return err ? err->code : TP_ERR_NOMEM;
+    rc = tp__poll_run(bot, tp_dlg_handler, g, tp__dlg_order_key, &po, err);
+    tp_dlg_free(g); /* every handler has returned: the rest close with SHUTDOWN */
+    return rc;
+}
+
+TP__DEF void *tp_delegate_state(tp_delegate *d) { return d->state; }
+TP__DEF tp_bot *tp_delegate_bot(tp_delegate *d) { return d->dlg->bot; }
+TP__DEF int64_t tp_delegate_chat_id(tp_delegate *d) { return d->chat_id; }
+TP__DEF int64_t tp_delegate_key(tp_delegate *d) { return d->key; }
+
+TP__DEF void tp_delegate_close(tp_delegate *d) {
+    tp_dlg *g = d->dlg;
+    d->close_asked = true; /* its callback's thread holds run */
+    pthread_mutex_lock(&g->lock);
+    tp__dlg_remove(g, d);
+    pthread_mutex_unlock(&g->lock);
+}
+
+TP__DEF tp_err tp_delegate_printf(tp_delegate *d, const char *fmt, ...) {
+    tp_buf b;
+    va_list ap;
+    int n;
+    tp_send_message_args a;
+    tp_err rc;
+    tp_buf_init(&b);
+    va_start(ap, fmt);
+    n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0) return TP_ERR_INVALID;
+    if (!tp_buf_reserve(&b, (size_t)n)) return TP_ERR_NOMEM;
+    va_start(ap, fmt);
+    vsnprintf(b.ptr, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b.len = (size_t)n;
+    memset(&a, 0, sizeof a);
+    a.chat_id = tp__chat_id_of(d->chat_id);
+    a.text = b.ptr;
+    rc = tp_send_message(d->dlg->bot, &a, NULL, NULL);
+    tp_buf_deinit(&b);
+    return rc;
+}
+
+/* Seeders. */
+TP__DEF tp_seed tp_seed_key(int64_t key) {
+    tp_seed s;
+    s.kind = TP_SEED_KEY;
+    s.key = key;
+    return s;
+}
+TP__DEF tp_seed tp_seed_none(void) {
+    tp_seed s;
+    s.kind = TP_SEED_NONE;
+    s.key = 0;
+    return s;
+}
+TP__DEF tp_seed tp_seed_fresh(void) {
+    tp_seed s;
+    s.kind = TP_SEED_FRESH;
+    s.key = 0;
+    return s;
+}
+
+static tp_seeder tp__seeder(tp_seed (*fn)(const tp_update *, void *), void *user) {
+    tp_seeder s;
+    memset(&s, 0, sizeof s);
+    s.fn = fn;
+    s.user = user;
+    return s;
+}
+
+static tp_seed tp__seed_chat(const tp_update *u, void *user) {
+    const tp_json *p = tp_update_payload(u->json), *chat = tp_json_get(p, "chat");
+    (void)user;
+    if (!chat) chat = tp_json_get(tp_json_get(p, "message"), "chat"); /* callback_query */
+    if (tp_json_typeof(tp_json_get(chat, "id")) != TP_JSON_INT) return tp_seed_none();
+    return tp_seed_key(tp_json_get_int(chat, "id"));
+}
+TP__DEF tp_seeder tp_per_chat_id(void) { return tp__seeder(tp__seed_chat, NULL); }
+
+static tp_seed tp__seed_from(const tp_update *u, void *user) {
+    const tp_json *p = tp_update_payload(u->json), *f = tp_json_get(p, "from");
+    (void)user;
+    if (!f) f = tp_json_get(p, "user");
+    if (tp_json_typeof(tp_json_get(f, "id")) != TP_JSON_INT) return tp_seed_none();
+    return tp_seed_key(tp_json_get_int(f, "id"));
+}
+TP__DEF tp_seeder tp_per_from_id(void) { return tp__seeder(tp__seed_from, NULL); }
+
+static tp_seed tp__seed_inline(const tp_update *u, void *user) {
+    if (!tp_json_get(u->json, "inline_query") && !tp_json_get(u->json, "chosen_inline_result"))
+        return tp_seed_none();
+    return tp__seed_from(u, user);
+}
+TP__DEF tp_seeder tp_per_inline_from_id(void) { return tp__seeder(tp__seed_inline, NULL); }
+
+static tp_seed tp__seed_app(const tp_update *u, void *user) {
+    (void)u;
+    (void)user;
+    return tp_seed_key(0);
+}
+TP__DEF tp_seeder tp_per_application(void) { return tp__seeder(tp__seed_app, NULL); }
+
+static tp_seed tp__seed_message(const tp_update *u, void *user) {
+    (void)u;
+    (void)user;
+    return tp_seed_fresh();
+}
+TP__DEF tp_seeder tp_per_message(void) { return tp__seeder(tp__seed_message, NULL); }
+
+static tp_seeder tp__seeder_set(tp_seeder s, int mode, const int64_t *ids, size_t n) {
+    TELEPOT_ASSERT(ids || !n);
+    s.set_mode = mode;
+    s.set = ids;
+    s.set_count = n;
+    return s;
+}
+TP__DEF tp_seeder tp_per_chat_id_in(const int64_t *ids, size_t n) {
+    return tp__seeder_set(tp_per_chat_id(), TP_SET_IN, ids, n);
+}
+TP__DEF tp_seeder tp_per_chat_id_except(const int64_t *ids, size_t n) {
+    return tp__seeder_set(tp_per_chat_id(), TP_SET_EXCEPT, ids, n);
+}
+TP__DEF tp_seeder tp_per_from_id_in(const int64_t *ids, size_t n) {
+    return tp__seeder_set(tp_per_from_id(), TP_SET_IN, ids, n);
+}
+TP__DEF tp_seeder tp_per_from_id_except(const int64_t *ids, size_t n) {
+    return tp__seeder_set(tp_per_from_id(), TP_SET_EXCEPT, ids, n);
+}
+
 /* >>keyboards (impl) --------------------------------------------------------------------------
    The builders fill the generated structs; nothing is allocated. */
 TP__DEF tp_inline_keyboard_button tp_button_cb(const char *text, const char *callback_data) {
@@ -20909,6 +21497,9 @@ misuse: /* more than TP_KEYBOARD_MAX buttons, or a TP_PAIRS text without its cal
                          tp_input_media_* and three tp_rich_block_* has_spoiler_set, ...).
                          New: the scheduler tp_sched_* (>>delegate): events after a delay or
                          at a time, once or repeating, cancel that waits out a running callback.
+                         New: the delegator tp_dlg_* (telepot's DelegatorBot) on the poller's
+                         workers: per-chat (from, inline, application, message) delegates with
+                         a state block, idle timeouts, tp_delegate_close, tp_delegate_printf.
                          New: TP_REPLY_KEYBOARD(TP_LABELS("Yes", "No"), ...) and
                          TP_INLINE_KEYBOARD(TP_PAIRS("Yes", "y", ...)), one expression each
                          (C), over tp_keyboard_of. Concurrency: calls run in parallel over a

@@ -1,7 +1,10 @@
 /* tests/test_delegate.c - >>delegate: the scheduler (tp_sched_*) with real threads. Order by due
    time, once and repeating events, missed periods skipped, cancel (pending, running, from its
    own callback, from many threads at once: each event either ran exactly once or was cancelled
-   before running), tp_sched_free with work pending and a callback in progress. Run under
+   before running), tp_sched_free with work pending and a callback in progress. The delegator
+   (tp_dlg_*): 200 chats x 10 updates through tp_dlg_run and tpemu, idle closes at a timeout
+   edge, tp_delegate_close with an update waiting, per-from order (fed directly through
+   tp_dlg_handler where timing matters). argv[1] picks one case. Run under
    ASan+UBSan, valgrind and ThreadSanitizer by tests/run.sh. Timing checks only bound from one
    side, generously (an event never runs early; "soon" is within seconds). */
 #define TELEPOT_IMPLEMENTATION
@@ -12,13 +15,9 @@
 #include <stdlib.h>
 #include <time.h>
 
-static void msleep(long ms) {
-    struct timespec ts;
-    ts.tv_sec = ms / 1000;
-    ts.tv_nsec = (ms % 1000) * 1000000L;
-    while (nanosleep(&ts, &ts) != 0) {
-    }
-}
+#define TOKEN "123456:TESTSECRETTOKEN"
+#define MAXN 100000
+#include "tp_feed.h"
 
 /* Waits up to ms for *flag to become at least want. */
 static bool wait_for(long *flag, long want, long ms) {
@@ -252,12 +251,397 @@ TEST(test_free_busy) {
     tp_sched_free(NULL);
 }
 
-int main(void) {
-    RUN(test_order);
-    RUN(test_repeat);
-    RUN(test_cancel);
-    RUN(test_race);
-    RUN(test_heap_slot);
-    RUN(test_free_busy);
+/* ---- the delegator (tp_dlg): a pool of the poller's workers, against tpemu or fed directly ---- */
+typedef struct dstate {
+    long n, opened, closed, serial;
+    int64_t last_id;
+} dstate;
+static pthread_mutex_t dl = PTHREAD_MUTEX_INITIALIZER;
+static long d_opens, d_closes[8], d_bad, d_serials;
+static long d_serial_of[MAXN];
+static int d_slow_ms;         /* on_message sleeps this long on every 25th update */
+static long d_expect_n;       /* each delegate closes having handled this many (0: no check) */
+static bool d_check_chat;     /* each update is of the delegate's chat */
+static long d_close_at = -1;  /* the update "msg I" that closes its delegate after 100 ms */
+
+static void d_reset(void) {
+    pthread_mutex_lock(&dl);
+    d_opens = d_bad = d_serials = 0;
+    memset(d_closes, 0, sizeof d_closes);
+    memset(d_serial_of, 0, sizeof d_serial_of);
+    d_slow_ms = 0;
+    d_expect_n = 0;
+    d_check_chat = true;
+    d_close_at = -1;
+    pthread_mutex_unlock(&dl);
+    seen_reset();
+}
+
+static long msg_index(const tp_update *u) {
+    if (!u->message || !u->message->text || strncmp(u->message->text, "msg ", 4)) return -1;
+    return strtol(u->message->text + 4, NULL, 10);
+}
+
+static bool d_open(tp_delegate *d, const tp_update *first) {
+    dstate *s = (dstate *)tp_delegate_state(d);
+    (void)first;
+    pthread_mutex_lock(&dl);
+    if (s->opened++ || s->n) d_bad++;
+    s->serial = ++d_serials;
+    d_opens++;
+    pthread_mutex_unlock(&dl);
+    return false;
+}
+
+static void d_msg(tp_delegate *d, const tp_update *u) {
+    dstate *s = (dstate *)tp_delegate_state(d);
+    long i = msg_index(u);
+    record(u);
+    pthread_mutex_lock(&dl);
+    if (!s->opened || s->closed || s->last_id >= u->update_id) d_bad++; /* order, lifetime */
+    if (d_check_chat && u->message && u->message->chat->id != tp_delegate_chat_id(d)) d_bad++;
+    if (i >= 0 && i < MAXN) d_serial_of[i] = s->serial;
+    pthread_mutex_unlock(&dl);
+    s->last_id = u->update_id;
+    s->n++;
+    if (i == d_close_at) {
+        msleep(100);
+        tp_delegate_close(d);
+    } else if (d_slow_ms && i % 25 == 0) {
+        msleep(d_slow_ms);
+    }
+}
+
+static void d_close(tp_delegate *d, tp_close_reason why) {
+    dstate *s = (dstate *)tp_delegate_state(d);
+    pthread_mutex_lock(&dl);
+    if (s->closed++ || !s->opened || (d_expect_n && s->n != d_expect_n)) d_bad++;
+    d_closes[(int)why & 7]++;
+    pthread_mutex_unlock(&dl);
+}
+
+static long d_get(const long *v) {
+    long n;
+    pthread_mutex_lock(&dl);
+    n = *v;
+    pthread_mutex_unlock(&dl);
+    return n;
+}
+
+static long d_closes_total(void) {
+    long n = 0;
+    int i;
+    pthread_mutex_lock(&dl);
+    for (i = 0; i < 8; i++) n += d_closes[i];
+    pthread_mutex_unlock(&dl);
+    return n;
+}
+
+static tp_err emu_post(const emu *e, const char *path, const char *body) {
+    tp_http_opts ho;
+    tp_http_req rq;
+    tp_http_resp rs;
+    tp_http *h;
+    tp_err rc;
+    memset(&ho, 0, sizeof ho);
+    ho.url = e->url;
+    h = tp_http_new(&ho, NULL);
+    memset(&rq, 0, sizeof rq);
+    rq.method = "POST";
+    rq.path = path;
+    rq.body = body;
+    rq.body_len = strlen(body);
+    rq.content_type = "text/plain";
+    rc = tp_http_request(h, &rq, &rs, NULL);
+    if (rc == TP_OK && rs.status != 200) rc = TP_ERR_HTTP_STATUS;
+    tp_http_free(h);
+    return rc;
+}
+
+typedef struct runner {
+    tp_bot *bot;
+    const tp_dlg_route *routes;
+    tp_dlg_opts o;
+    tp_poll_opts po;
+    tp_err rc;
+    tp_error err;
+} runner;
+
+static void *run_dlg(void *arg) {
+    runner *r = (runner *)arg;
+    r->o.poll = &r->po;
+    r->rc = tp_dlg_run(r->bot, r->routes, &r->o, &r->err);
+    return NULL;
+}
+
+/* One message update of chat `chat` from `from` with the text "msg I", straight to the
+   delegator (as the webhook receiver would). */
+static void feed(tp_dlg *g, tp_bot *bot, long id, int64_t chat, int64_t from, long i) {
+    char js[512];
+    tp_json_doc *doc;
+    const tp_update *u;
+    snprintf(js, sizeof js,
+             "{\"update_id\":%ld,\"message\":{\"message_id\":%ld,\"date\":1,\"chat\":{\"id\":%lld,"
+             "\"type\":\"private\"},\"from\":{\"id\":%lld,\"is_bot\":false,\"first_name\":\"u\"},"
+             "\"text\":\"msg %ld\"}}",
+             id, id, (long long)chat, (long long)from, i);
+    doc = tp_json_parse(js, strlen(js), NULL);
+    u = doc ? tp_update_view(doc, tp_json_root(doc), NULL) : NULL;
+    if (u) {
+        tp_dlg_handler(bot, u, g);
+    } else {
+        pthread_mutex_lock(&dl);
+        d_bad++;
+        pthread_mutex_unlock(&dl);
+    }
+    tp_json_doc_free(doc);
+}
+
+static tp_handler d_handler(int timeout_ms) {
+    tp_handler h;
+    memset(&h, 0, sizeof h);
+    h.state_size = sizeof(dstate);
+    h.open = d_open;
+    h.on_message = d_msg;
+    h.on_close = d_close;
+    h.timeout_ms = timeout_ms;
+    return h;
+}
+
+/* 200 chats x 10 updates, interleaved, through tp_dlg_run with 8 workers. */
+TEST(dlg_many) {
+    const char *args[] = {"--updates", "2000", "--chats", "200", NULL};
+    tp_handler h = d_handler(0);
+    tp_dlg_route routes[2];
+    runner r;
+    pthread_t th;
+    emu e;
+    int i;
+    d_reset();
+    d_expect_n = 10;
+    memset(routes, 0, sizeof routes);
+    routes[0].seeder = tp_per_chat_id();
+    routes[0].handler = &h;
+    CHECK(emu_start(&e, 0, args));
+    memset(&r, 0, sizeof r);
+    r.bot = new_bot(e.url, 10000);
+    r.routes = routes;
+    r.o.workers = 8;
+    r.po.timeout_s = 1;
+    CHECK(pthread_create(&th, NULL, run_dlg, &r) == 0);
+    for (i = 0; i < 6000 && count_handled() < 2000; i++) msleep(10);
+    msleep(200); /* a second delivery would come now */
+    tp_bot_stop(r.bot);
+    pthread_join(th, NULL);
+    CHECK_EQ_INT(r.rc, TP_OK);
+    CHECK_EQ_INT(handled, 2000);
+    CHECK_EQ_INT(dups, 0);
+    CHECK_EQ_INT(out_of_order, 0);
+    CHECK_EQ_INT(d_bad, 0);
+    CHECK_EQ_INT(d_opens, 200);
+    CHECK_EQ_INT(d_closes[TP_CLOSE_SHUTDOWN], 200);
+    CHECK_EQ_INT(d_closes_total(), 200);
+    printf("dlg_many: handled=%ld dups=%ld order=%ld opens=%ld shutdown=%ld\n", handled, dups,
+           out_of_order, d_opens, d_closes[TP_CLOSE_SHUTDOWN]);
+    tp_bot_free(r.bot);
+    emu_kill(&e, SIGTERM);
+}
+
+/* Idle close after silence; then a stream of updates to one chat spaced around the timeout
+   (some handlers outlast it): none lost or handled twice, every delegate closed once. */
+TEST(dlg_idle) {
+    tp_handler h = d_handler(50);
+    tp_dlg_route routes[2];
+    tp_bot *bot = new_bot("http://127.0.0.1:1", 1000);
+    tp_dlg *g;
+    int64_t t0, t1;
+    long i, n = 300;
+    int k;
+    d_reset();
+    memset(routes, 0, sizeof routes);
+    routes[0].seeder = tp_per_chat_id();
+    routes[0].handler = &h;
+    g = tp_dlg_new(bot, routes, NULL, NULL);
+    CHECK(g != NULL);
+    if (!g) return;
+    feed(g, bot, 1, 5, 5, 0);
+    t0 = tp_now_ms();
+    CHECK_EQ_INT(tp_dlg_live(g), 1);
+    for (k = 0; k < 1500 && d_closes_total() < 1; k++) msleep(2);
+    t1 = tp_now_ms();
+    CHECK_EQ_INT(d_get(&d_closes[TP_CLOSE_IDLE]), 1);
+    CHECK(t1 - t0 >= 45); /* not early */
+    CHECK_EQ_INT(tp_dlg_live(g), 0);
+    h.timeout_ms = 200; /* activity within the timeout keeps it open past the timeout */
+    for (i = 0; i < 30; i++) {
+        feed(g, bot, 2 + i, 5, 5, 1 + i);
+        msleep(10);
+    }
+    CHECK_EQ_INT(d_get(&d_opens), 2);
+    CHECK_EQ_INT(d_get(&d_closes[TP_CLOSE_IDLE]), 1);
+    tp_dlg_free(g);
+    CHECK_EQ_INT(d_get(&d_closes[TP_CLOSE_SHUTDOWN]), 1);
+
+    d_reset();
+    h.timeout_ms = 20;
+    d_slow_ms = 30; /* every 25th handler runs past the timeout */
+    g = tp_dlg_new(bot, routes, NULL, NULL);
+    CHECK(g != NULL);
+    if (!g) return;
+    for (i = 0; i < n; i++) {
+        feed(g, bot, 10 + i, 7, 7, i);
+        msleep(20 + (i % 9) - 4);
+    }
+    for (k = 0; k < 1500 && tp_dlg_live(g); k++) msleep(2);
+    CHECK_EQ_INT(tp_dlg_live(g), 0);
+    CHECK_EQ_INT(handled, n);
+    CHECK_EQ_INT(dups, 0);
+    CHECK_EQ_INT(d_bad, 0);
+    CHECK_EQ_INT(d_get(&d_closes[TP_CLOSE_IDLE]), d_get(&d_opens));
+    CHECK_EQ_INT(d_closes_total(), d_get(&d_opens));
+    CHECK(d_get(&d_opens) > 1 && d_get(&d_opens) < n); /* the edge was crossed both ways */
+    printf("dlg_idle: %ld updates at the 20 ms edge: %ld delegates, %ld idle closes\n", n,
+           d_get(&d_opens), d_get(&d_closes[TP_CLOSE_IDLE]));
+    tp_dlg_free(g);
+    CHECK_EQ_INT(d_closes_total(), d_get(&d_opens));
+    tp_bot_free(bot);
+}
+
+typedef struct feeder {
+    tp_dlg *g;
+    tp_bot *bot;
+} feeder;
+
+static void *feed_first(void *arg) {
+    feeder *f = (feeder *)arg;
+    feed(f->g, f->bot, 1, 9, 9, 0);
+    return NULL;
+}
+
+/* tp_delegate_close inside a callback while the chat's next update waits for the delegate:
+   that update goes to a new delegate; the old one closes once with HANDLER. */
+TEST(dlg_close_inside) {
+    tp_handler h = d_handler(0);
+    tp_dlg_route routes[2];
+    tp_bot *bot = new_bot("http://127.0.0.1:1", 1000);
+    feeder f;
+    pthread_t th;
+    d_reset();
+    d_close_at = 0;
+    memset(routes, 0, sizeof routes);
+    routes[0].seeder = tp_per_chat_id();
+    routes[0].handler = &h;
+    f.bot = bot;
+    f.g = tp_dlg_new(bot, routes, NULL, NULL);
+    CHECK(f.g != NULL);
+    if (!f.g) return;
+    CHECK(pthread_create(&th, NULL, feed_first, &f) == 0);
+    while (count_handled() < 1) msleep(1);
+    feed(f.g, bot, 2, 9, 9, 1); /* waits for the delegate, which closes meanwhile */
+    pthread_join(th, NULL);
+    CHECK_EQ_INT(handled, 2);
+    CHECK_EQ_INT(d_bad, 0);
+    CHECK_EQ_INT(d_opens, 2);
+    CHECK(d_serial_of[0] != d_serial_of[1]);
+    CHECK_EQ_INT(d_closes[TP_CLOSE_HANDLER], 1);
+    CHECK_EQ_INT(tp_dlg_live(f.g), 1);
+    feed(f.g, bot, 3, 9, 9, 2); /* the new delegate */
+    CHECK_EQ_INT(d_serial_of[2], d_serial_of[1]);
+    tp_dlg_free(f.g);
+    CHECK_EQ_INT(d_closes[TP_CLOSE_SHUTDOWN], 1);
+    CHECK_EQ_INT(d_closes_total(), 2);
+    tp_bot_free(bot);
+}
+
+/* One user writing in two chats, seeded per from id, with 8 workers: the poller orders the
+   updates by the seed (the key hook), so the user's delegate sees them in update_id order. */
+TEST(dlg_from_order) {
+    tp_handler h = d_handler(0);
+    tp_dlg_route routes[2];
+    runner r;
+    pthread_t th;
+    emu e;
+    char body[512];
+    long i, n = 300;
+    d_reset();
+    d_check_chat = false;
+    d_slow_ms = 1;
+    memset(routes, 0, sizeof routes);
+    routes[0].seeder = tp_per_from_id();
+    routes[0].handler = &h;
+    CHECK(emu_start(&e, 0, NULL));
+    for (i = 0; i < n; i++) {
+        snprintf(body, sizeof body,
+                 "{\"message\":{\"message_id\":%ld,\"date\":1,\"chat\":{\"id\":%d,\"type\":"
+                 "\"group\",\"title\":\"g\"},\"from\":{\"id\":42,\"is_bot\":false,\"first_name\":"
+                 "\"a\"},\"text\":\"msg %ld\"}}",
+                 i + 1, i % 2 ? 200 : 100, i);
+        CHECK_EQ_INT(emu_post(&e, "/_emu/update", body), TP_OK);
+    }
+    memset(&r, 0, sizeof r);
+    r.bot = new_bot(e.url, 10000);
+    r.routes = routes;
+    r.o.workers = 8;
+    r.po.timeout_s = 1;
+    CHECK(pthread_create(&th, NULL, run_dlg, &r) == 0);
+    for (i = 0; i < 3000 && count_handled() < n; i++) msleep(10);
+    tp_bot_stop(r.bot);
+    pthread_join(th, NULL);
+    CHECK_EQ_INT(r.rc, TP_OK);
+    CHECK_EQ_INT(handled, n);
+    CHECK_EQ_INT(dups, 0);
+    CHECK_EQ_INT(d_bad, 0); /* one delegate, in update_id order */
+    CHECK_EQ_INT(d_opens, 1);
+    CHECK_EQ_INT(d_closes[TP_CLOSE_SHUTDOWN], 1);
+    tp_bot_free(r.bot);
+    emu_kill(&e, SIGTERM);
+}
+
+/* Sets and FRESH seeds: per_chat_id_in {5}, per_chat_id_except {5, 6}, per_message; chats 5,
+   6 and 7 write once each. */
+TEST(dlg_seeds) {
+    static const int64_t only5[] = {5}, not56[] = {5, 6};
+    tp_handler h = d_handler(0);
+    tp_dlg_route routes[4];
+    tp_bot *bot = new_bot("http://127.0.0.1:1", 1000);
+    tp_dlg *g;
+    d_reset();
+    memset(routes, 0, sizeof routes);
+    routes[0].seeder = tp_per_chat_id_in(only5, 1);
+    routes[1].seeder = tp_per_chat_id_except(not56, 2);
+    routes[2].seeder = tp_per_message();
+    routes[0].handler = routes[1].handler = routes[2].handler = &h;
+    g = tp_dlg_new(bot, routes, NULL, NULL);
+    CHECK(g != NULL);
+    if (!g) return;
+    feed(g, bot, 1, 5, 5, 0);
+    feed(g, bot, 2, 6, 6, 1);
+    feed(g, bot, 3, 7, 7, 2);
+    CHECK_EQ_INT(seen_count[0], 2); /* route 0 and the fresh one */
+    CHECK_EQ_INT(seen_count[1], 1); /* the fresh one only */
+    CHECK_EQ_INT(seen_count[2], 2); /* route 1 and the fresh one */
+    CHECK_EQ_INT(d_opens, 5);
+    CHECK_EQ_INT(d_closes[TP_CLOSE_HANDLER], 3); /* a fresh delegate ends with its update */
+    CHECK_EQ_INT(tp_dlg_live(g), 2);
+    tp_dlg_free(g);
+    CHECK_EQ_INT(d_closes[TP_CLOSE_SHUTDOWN], 2);
+    CHECK_EQ_INT(d_bad, 0);
+    tp_bot_free(bot);
+}
+
+int main(int argc, char **argv) {
+    setvbuf(stdout, NULL, _IOLBF, 0);
+#define PICK(t) (argc < 2 || strcmp(argv[1], #t) == 0)
+    if (PICK(test_order)) RUN(test_order);
+    if (PICK(test_repeat)) RUN(test_repeat);
+    if (PICK(test_cancel)) RUN(test_cancel);
+    if (PICK(test_race)) RUN(test_race);
+    if (PICK(test_heap_slot)) RUN(test_heap_slot);
+    if (PICK(test_free_busy)) RUN(test_free_busy);
+    if (PICK(dlg_many)) RUN(dlg_many);
+    if (PICK(dlg_idle)) RUN(dlg_idle);
+    if (PICK(dlg_close_inside)) RUN(dlg_close_inside);
+    if (PICK(dlg_from_order)) RUN(dlg_from_order);
+    if (PICK(dlg_seeds)) RUN(dlg_seeds);
     TEST_END();
 }

@@ -85,6 +85,15 @@ check "grep -q 'U+0041' '$T/emodi.out' && grep -q 'U+1F600' '$T/emodi.out' && gr
 run_script skx $E/skeleton_extend "alice: hi
 alice: again"
 check "[ \$(grep -c '^bot> ' '$T/skx.out') -ge 2 ]" "skeleton_extend answers: $(cat "$T/skx.out")"
+run_script counter $E/counter "alice: hi
+alice: hi
+bob: hi
+alice: hi
+bob: yo"
+rc=$?
+check "[ $rc -eq 0 ]" "counter script exit $rc: $(cat "$T/counter.err")"
+check "[ \"\$(grep '^bot> ' '$T/counter.out' | tr '\n' ' ')\" = 'bot> 1 bot> 2 bot> 1 bot> 3 bot> 2 ' ]" \
+    "counter counts per chat: $(cat "$T/counter.out")"
 
 # 5. the demo itself
 make -s demo >"$T/demo.out" 2>&1; rc=$?
