@@ -86,27 +86,6 @@ TEST(poll_soak) {
 }
 
 /* ---- 2. a bad update, an unreadable one, 409 ---- */
-static tp_err emu_post(const emu *e, const char *path, const char *body) {
-    tp_http_opts ho;
-    tp_http_req rq;
-    tp_http_resp rs;
-    tp_http *h;
-    tp_err rc;
-    memset(&ho, 0, sizeof ho);
-    ho.url = e->url;
-    h = tp_http_new(&ho, NULL);
-    memset(&rq, 0, sizeof rq);
-    rq.method = "POST";
-    rq.path = path;
-    rq.body = body;
-    rq.body_len = strlen(body);
-    rq.content_type = "text/plain";
-    rc = tp_http_request(h, &rq, &rs, NULL);
-    if (rc == TP_OK && rs.status != 200) rc = TP_ERR_HTTP_STATUS;
-    tp_http_free(h);
-    return rc;
-}
-
 TEST(poll_bad_update) {
     emu e;
     tp_bot *bot;

@@ -21,6 +21,28 @@ typedef struct emu {
     char url[64];
 } emu;
 
+/* POSTs body to the emulator's control path ("/_emu/update", ...); TP_OK on a 200. */
+static TP__UNUSED tp_err emu_post(const emu *e, const char *path, const char *body) {
+    tp_http_opts ho;
+    tp_http_req rq;
+    tp_http_resp rs;
+    tp_http *h;
+    tp_err rc;
+    memset(&ho, 0, sizeof ho);
+    ho.url = e->url;
+    h = tp_http_new(&ho, NULL);
+    memset(&rq, 0, sizeof rq);
+    rq.method = "POST";
+    rq.path = path;
+    rq.body = body;
+    rq.body_len = strlen(body);
+    rq.content_type = "text/plain";
+    rc = tp_http_request(h, &rq, &rs, NULL);
+    if (rc == TP_OK && rs.status != 200) rc = TP_ERR_HTTP_STATUS;
+    tp_http_free(h);
+    return rc;
+}
+
 /* Starts build/tpemu with the extra arguments (NULL-terminated); port 0 = any. */
 static TP__UNUSED bool emu_start(emu *e, int port, const char *const *extra) {
     char dir[] = "/tmp/tpt-upd.XXXXXX", portfile[64], ps[16], buf[16] = "";
