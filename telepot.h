@@ -892,7 +892,7 @@ typedef void (*tp_timer_fn)(void *user, uint64_t id);
 /* Starts the scheduler's thread. NULL with TP_ERR_NOMEM or TP_ERR_IO (no thread). */
 TP_API tp_sched *tp_sched_new(tp_error *err);
 /* fn(user, id) after delay_ms (<= 0: as soon as possible), then every every_ms when > 0.
-   Returns the event's id (never 0), or 0 when out of memory. */
+   Returns the event's id (never 0); 0 when out of memory, or once tp_sched_free has begun. */
 TP_API uint64_t tp_sched_after(tp_sched *s, int64_t delay_ms, int64_t every_ms, tp_timer_fn fn,
                                void *user);
 /* The same at a wall-clock time, unix_ms milliseconds since 1970 (converted to the monotonic
@@ -924,9 +924,13 @@ TP_API void tp_sched_free(tp_sched *s);
    new delegate that lives for this update only (telepot's non-hashable seed). One hash lookup
    per route; delegates never see updates that are not theirs.
    Threads and order: callbacks run on the poller's worker threads (tp_poll_opts.workers), so
-   an update is confirmed only after every delegate it went to returned (at-least-once). One
-   delegate runs one update at a time. Updates are ordered by the seed of the FIRST route whose
-   seed is KEY: updates with the same first seed run one at a time in update_id order. An update
+   an update is confirmed only after every delegate it went to returned (at-least-once; the one
+   exception: out of memory for a new delegate, where that route misses the update and an error
+   is logged). One delegate runs one update at a time. With tp_dlg_run, updates are ordered by
+   the seed of the FIRST route whose seed is KEY: updates with the same first seed run one at a
+   time in update_id order. Fed by tp_dlg_handler from a tp_disp or the webhook receiver, they
+   are ordered by chat (tp_update_key) instead: a per-chat delegate sees its updates in order,
+   a per-user one sees each chat's in order but two chats' in either order. An update
    that matches several routes is delivered to them in route order on one thread, but for a
    later route it is ordered only against updates whose first seed is the same (two updates
    with different first seeds may reach a shared later delegate in either order).
@@ -1016,8 +1020,9 @@ typedef struct tp_dlg_opts {
 TP_API tp_err tp_dlg_run(tp_bot *bot, const tp_dlg_route *routes, const tp_dlg_opts *opts,
                          tp_error *err);
 /* A delegator for another update source: feed it with tp_dlg_handler (a tp_update_fn whose
-   user is the tp_dlg), e.g. tp_hook_new(..., tp_dlg_handler, dlg, ...) or a tp_disp. Only the
-   routes are read from opts. NULL with TP_ERR_NOMEM or TP_ERR_IO (no scheduler thread). */
+   user is the tp_dlg), e.g. tp_hook_new(..., tp_dlg_handler, dlg, ...) or a tp_disp (order:
+   see above). opts is not read yet (NULL is fine). NULL with TP_ERR_NOMEM or TP_ERR_IO (no
+   scheduler thread). */
 TP_API tp_dlg *tp_dlg_new(tp_bot *bot, const tp_dlg_route *routes, const tp_dlg_opts *opts,
                           tp_error *err);
 TP_API void tp_dlg_handler(tp_bot *bot, const tp_update *u, void *dlg);
@@ -1031,9 +1036,12 @@ TP_API void *tp_delegate_state(tp_delegate *d);      /* state_size zeroed bytes 
 TP_API tp_bot *tp_delegate_bot(tp_delegate *d);
 TP_API int64_t tp_delegate_chat_id(tp_delegate *d);  /* the first update's chat (0: none) */
 TP_API int64_t tp_delegate_key(tp_delegate *d);      /* its seed's key (0 for FRESH) */
-/* Closes the delegate from one of its callbacks: it leaves the table at once (the seed's next
-   update opens a new delegate, an update already waiting for this one goes there too), and
-   on_close(TP_CLOSE_HANDLER) runs when the current callback returns. */
+/* Closes the delegate from one of its callbacks (open, on_message; only there: from another
+   thread the delegate would never be closed nor freed): it leaves the table at once (the
+   seed's next update opens a new delegate, an update already waiting for this one goes there
+   too), and on_close(TP_CLOSE_HANDLER) runs when the current callback returns. A callback must
+   not feed its own delegator (tp_dlg_handler) an update of its own seed: it would wait for
+   itself. */
 TP_API void tp_delegate_close(tp_delegate *d);
 /* sendMessage to the delegate's chat with the formatted text. */
 TP_API tp_err tp_delegate_printf(tp_delegate *d, const char *fmt, ...) TP__PRINTF(2, 3);
@@ -20773,6 +20781,7 @@ static void *tp__sched_main(void *arg) {
 
 TP__DEF tp_sched *tp_sched_new(tp_error *err) {
     tp_sched *s = (tp_sched *)tp__alloc(sizeof *s);
+    int rc;
     if (!s) {
         tp__fail(err, TP_ERR_NOMEM, 0, NULL);
         return NULL;
@@ -20782,8 +20791,9 @@ TP__DEF tp_sched *tp_sched_new(tp_error *err) {
     pthread_mutex_init(&s->lock, NULL);
     tp__cond_init(&s->wake);
     pthread_cond_init(&s->idle, NULL);
-    if (pthread_create(&s->th, NULL, tp__sched_main, s) != 0) {
-        tp__fail(err, TP_ERR_IO, errno, "cannot start the scheduler's thread");
+    rc = pthread_create(&s->th, NULL, tp__sched_main, s); /* its error is the result, not errno */
+    if (rc != 0) {
+        tp__fail(err, TP_ERR_IO, rc, "cannot start the scheduler's thread");
         tp_sched_free(s);
         return NULL;
     }
