@@ -18778,12 +18778,21 @@ TP__DEF void tp_disp_free(tp_disp *d) {
     tp__free(d);
 }
 
+/* The chat of an update's payload (a callback query's: its message's), or NULL. */
+static const tp_json *tp__payload_chat(const tp_json *p) {
+    const tp_json *chat = tp_json_get(p, "chat");
+    return chat ? chat : tp_json_get(tp_json_get(p, "message"), "chat");
+}
+/* Who an update's payload comes from ("from", or "user" for reactions, ...), or NULL. */
+static const tp_json *tp__payload_sender(const tp_json *p) {
+    const tp_json *f = tp_json_get(p, "from");
+    return f ? f : tp_json_get(p, "user");
+}
+
 TP__DEF int64_t tp_update_key(const tp_json *update) {
-    const tp_json *p = tp_update_payload(update), *chat = tp_json_get(p, "chat");
-    if (!chat) chat = tp_json_get(tp_json_get(p, "message"), "chat"); /* callback_query */
+    const tp_json *p = tp_update_payload(update), *chat = tp__payload_chat(p);
     if (tp_json_typeof(tp_json_get(chat, "id")) == TP_JSON_INT) return tp_json_get_int(chat, "id");
-    p = tp_json_get(p, "from") ? tp_json_get(p, "from") : tp_json_get(p, "user");
-    return tp_json_get_int(p, "id");
+    return tp_json_get_int(tp__payload_sender(p), "id");
 }
 
 /* The first occurrence of needle in hay, or NULL. */
@@ -21289,18 +21298,16 @@ static tp_seeder tp__seeder(tp_seed (*fn)(const tp_update *, void *), void *user
 }
 
 static tp_seed tp__seed_chat(const tp_update *u, void *user) {
-    const tp_json *p = tp_update_payload(u->json), *chat = tp_json_get(p, "chat");
+    const tp_json *chat = tp__payload_chat(tp_update_payload(u->json));
     (void)user;
-    if (!chat) chat = tp_json_get(tp_json_get(p, "message"), "chat"); /* callback_query */
     if (tp_json_typeof(tp_json_get(chat, "id")) != TP_JSON_INT) return tp_seed_none();
     return tp_seed_key(tp_json_get_int(chat, "id"));
 }
 TP__DEF tp_seeder tp_per_chat_id(void) { return tp__seeder(tp__seed_chat, NULL); }
 
 static tp_seed tp__seed_from(const tp_update *u, void *user) {
-    const tp_json *p = tp_update_payload(u->json), *f = tp_json_get(p, "from");
+    const tp_json *f = tp__payload_sender(tp_update_payload(u->json));
     (void)user;
-    if (!f) f = tp_json_get(p, "user");
     if (tp_json_typeof(tp_json_get(f, "id")) != TP_JSON_INT) return tp_seed_none();
     return tp_seed_key(tp_json_get_int(f, "id"));
 }
