@@ -703,6 +703,67 @@ TEST(poll_slow_chat_keeps_fetching) {
     emu_kill(&e, SIGTERM);
 }
 
+/* ---- 6. the dispatcher never runs one chat on two workers at once: the chat's first update
+   holds its worker until released; its second, pushed meanwhile, must not start (with 4
+   workers idle) until the first returned. */
+static pthread_mutex_t one_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t one_cond = PTHREAD_COND_INITIALIZER;
+static int one_running, one_max, one_started, one_release;
+static char one_order[8];
+static void on_one_chat(tp_bot *bot, const tp_update *u, void *user) {
+    (void)bot;
+    (void)user;
+    pthread_mutex_lock(&one_lock);
+    one_running++;
+    if (one_running > one_max) one_max = one_running;
+    if (one_started < 7) one_order[one_started] = u->message->text[0];
+    one_started++;
+    pthread_cond_broadcast(&one_cond);
+    while (u->message->text[0] == 'a' && !one_release) pthread_cond_wait(&one_cond, &one_lock);
+    one_running--;
+    pthread_mutex_unlock(&one_lock);
+}
+
+TEST(disp_one_chat_one_worker) {
+    static const char *texts[] = { "a", "b", "c" };
+    tp_json_doc *doc[3];
+    const tp_update *u[3];
+    tp_disp *d;
+    tp_error err;
+    char json[160];
+    int i, started_early;
+    for (i = 0; i < 3; i++) {
+        snprintf(json, sizeof json,
+                 "{\"update_id\":%d,\"message\":{\"message_id\":%d,\"date\":1,"
+                 "\"chat\":{\"id\":77,\"type\":\"private\"},\"text\":\"%s\"}}",
+                 i + 1, i + 1, texts[i]);
+        doc[i] = tp_json_parse(json, strlen(json), &err);
+        u[i] = doc[i] ? tp_update_view(doc[i], tp_json_root(doc[i]), &err) : NULL;
+        CHECK(u[i] != NULL);
+        if (!u[i]) return;
+    }
+    d = tp_disp_new(NULL, on_one_chat, NULL, &(tp_disp_opts){ .workers = 4 }, &err);
+    CHECK(d != NULL);
+    if (!d) return;
+    CHECK_EQ_INT(tp_disp_push(d, u[0], doc[0]), TP_OK);
+    pthread_mutex_lock(&one_lock);
+    while (one_started < 1) pthread_cond_wait(&one_cond, &one_lock); /* "a" holds its worker */
+    pthread_mutex_unlock(&one_lock);
+    CHECK_EQ_INT(tp_disp_push(d, u[1], doc[1]), TP_OK);
+    CHECK_EQ_INT(tp_disp_push(d, u[2], doc[2]), TP_OK);
+    msleep(300); /* three workers idle: a second worker on chat 77 would have started "b" */
+    pthread_mutex_lock(&one_lock);
+    started_early = one_started;
+    one_release = 1;
+    pthread_cond_broadcast(&one_cond);
+    pthread_mutex_unlock(&one_lock);
+    tp_disp_drain(d);
+    tp_disp_free(d);
+    CHECK_EQ_INT(started_early, 1);
+    CHECK_EQ_INT(one_max, 1);
+    CHECK_STR(one_order, "abc");
+}
+
 int main(int argc, char **argv) {
     if (argc == 6 && strcmp(argv[1], "bot") == 0)
         return bot_main(argv[2], argv[3], argv[4], atoi(argv[5]));
@@ -715,6 +776,7 @@ int main(int argc, char **argv) {
     if (PICK(poll_retry_after)) RUN(poll_retry_after);
     if (PICK(poll_kill)) RUN(poll_kill);
     if (PICK(poll_slow_chat_keeps_fetching)) RUN(poll_slow_chat_keeps_fetching);
+    if (PICK(disp_one_chat_one_worker)) RUN(disp_one_chat_one_worker);
     if (PICK(poll_soak)) RUN(poll_soak);
     if (PICK(poll_soak_workers)) {
         soak_workers = 8;
