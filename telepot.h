@@ -923,21 +923,37 @@ TP_API void tp_sched_free(tp_sched *s);
    skips the route, KEY goes to the live delegate of (route, key) or makes one, FRESH makes a
    new delegate that lives for this update only (telepot's non-hashable seed). One hash lookup
    per route; delegates never see updates that are not theirs.
-   Threads and order: callbacks run on the poller's worker threads (tp_poll_opts.workers), so
-   an update is confirmed only after every delegate it went to returned (at-least-once; the one
-   exception: out of memory for a new delegate, where that route misses the update and an error
-   is logged). One delegate runs one update at a time. With tp_dlg_run, updates are ordered by
-   the seed of the FIRST route whose seed is KEY: updates with the same first seed run one at a
-   time in update_id order. Fed by tp_dlg_handler from a tp_disp or the webhook receiver, they
-   are ordered by chat (tp_update_key) instead: a per-chat delegate sees its updates in order,
-   a per-user one sees each chat's in order but two chats' in either order. An update
-   that matches several routes is delivered to them in route order on one thread, but for a
-   later route it is ordered only against updates whose first seed is the same (two updates
-   with different first seeds may reach a shared later delegate in either order).
+   Producers (per delegator, tp_dlg_opts.producer, or per route):
+     TP_PRODUCER_POOL (default)  callbacks run on the threads that feed the delegator: the
+                                 poller's workers (tp_dlg_run: tp_dlg_opts.workers), the
+                                 webhook receiver's; a slow delegate holds one of them
+     TP_PRODUCER_THREAD          a thread per delegate (stack: tp_dlg_opts.stack_size), fed
+                                 through a queue: a slow delegate holds only its own thread.
+                                 The feeding thread returns at once when it is a dispatcher's
+                                 worker (polling with workers, tp_dlg_run, the webhook
+                                 receiver, tp_disp); called any other way, tp_dlg_handler
+                                 returns once the delegates' threads are done with the update.
+   Delivery: an update is done (confirmed by polling, tp_disp_drain) only once every delegate
+   it went to is done with it: at-least-once, whatever the producer. The one exception: out
+   of memory for a new delegate, where that route misses the update and an error is logged.
+   Order: one delegate runs one callback at a time. Fed from a dispatcher (tp_dlg_run, polling
+   with workers, the webhook receiver, tp_hook_push, tp_disp), updates are ordered by the seed
+   of the FIRST route whose seed is KEY: updates with the same first seed reach their
+   delegates in update_id order (the receiver: in the order it released them). An update that
+   matches several routes is delivered to them in route order, but for a later route it is
+   ordered only against updates whose first seed is the same (two updates with different first
+   seeds may reach a shared later delegate in either order). Fed from your own threads, the
+   order is the order of your calls.
    Idle close: a delegate's timer (on the delegator's scheduler) fires timeout_ms after its last
-   update; it closes only when no update is running on it or waiting for it, so an update at
-   that edge goes to the old delegate or to a new one, never lost, never twice. on_close for an
-   idle close runs on the scheduler's thread (a slow one delays the other timeouts). */
+   update; it closes only when nothing is running on it, waiting for it or queued for it, so
+   an update at that edge goes to the old delegate or to a new one, never lost, never twice.
+   on_close for an idle close runs on the delegate's thread (thread producer) or on the
+   scheduler's thread (pool: a slow one delays the other timers).
+   Timers: tp_delegate_after / _at schedule on_event(d, id, data) for the delegate, once or
+   repeating; it runs in the delegate's turn (never beside another of its callbacks): on its
+   thread (thread producer); for a pool delegate on the scheduler's thread when the delegate
+   is idle, else right after the callback it is running, on that thread. A closed delegate's
+   timers are cancelled before on_close. */
 typedef struct tp_dlg tp_dlg;
 typedef struct tp_delegate tp_delegate;
 
@@ -998,13 +1014,19 @@ typedef struct tp_handler {
                                                            delegate closes with HANDLER after
                                                            its update */
     int timeout_ms;                                     /* idle close, ms; 0 = never */
+    void (*on_event)(tp_delegate *d, uint64_t id, void *data); /* a timer of its own
+                                                           (tp_delegate_after) */
 } tp_handler;
+
+/* Producers (see above). */
+enum { TP_PRODUCER_DEFAULT = 0, TP_PRODUCER_POOL = 1, TP_PRODUCER_THREAD = 2 };
 
 /* A route: updates seeded by `seeder` go to delegates running `handler`. A list of routes
    ends with a zeroed one, { { 0 }, NULL } (handler NULL). */
 typedef struct tp_dlg_route {
     tp_seeder seeder;
     const tp_handler *handler;
+    int producer;              /* TP_PRODUCER_*; DEFAULT (0): the delegator's */
 } tp_dlg_route;
 
 typedef struct tp_dlg_opts {
@@ -1012,39 +1034,65 @@ typedef struct tp_dlg_opts {
                                   the bot max_connections >= workers */
     const tp_poll_opts *poll;  /* tp_dlg_run's other polling options; NULL: defaults (its
                                   workers field is replaced by the one above) */
+    int producer;              /* TP_PRODUCER_POOL (default) or TP_PRODUCER_THREAD */
+    size_t stack_size;         /* a delegate thread's stack, bytes; default 256 KiB (at
+                                  least PTHREAD_STACK_MIN) */
 } tp_dlg_opts;
 
-/* Polls and delegates until tp_bot_stop: then lets running callbacks finish, closes every
-   delegate with TP_CLOSE_SHUTDOWN and returns TP_OK (or a fatal error of the poll, after the
-   same closing). routes must outlive the call. */
+/* Polls and delegates until tp_bot_stop: then lets running callbacks finish (and the updates
+   queued for delegates' threads), closes every delegate with TP_CLOSE_SHUTDOWN and returns
+   TP_OK (or a fatal error of the poll, after the same closing). routes must outlive the
+   call. */
 TP_API tp_err tp_dlg_run(tp_bot *bot, const tp_dlg_route *routes, const tp_dlg_opts *opts,
                          tp_error *err);
 /* A delegator for another update source: feed it with tp_dlg_handler (a tp_update_fn whose
-   user is the tp_dlg), e.g. tp_hook_new(..., tp_dlg_handler, dlg, ...) or a tp_disp (order:
-   see above). opts is not read yet (NULL is fine). NULL with TP_ERR_NOMEM or TP_ERR_IO (no
-   scheduler thread). */
+   user is the tp_dlg), e.g. tp_hook_new(..., tp_dlg_handler, dlg, ...), tp_poll_run with
+   workers, or a tp_disp. opts->workers and ->poll are not read. NULL with TP_ERR_NOMEM or
+   TP_ERR_IO (no scheduler thread). */
 TP_API tp_dlg *tp_dlg_new(tp_bot *bot, const tp_dlg_route *routes, const tp_dlg_opts *opts,
                           tp_error *err);
 TP_API void tp_dlg_handler(tp_bot *bot, const tp_update *u, void *dlg);
-/* Closes every delegate left with TP_CLOSE_SHUTDOWN and frees. Call it once no tp_dlg_handler
-   call is running or will start. NULL allowed. */
+/* Closes every delegate left with TP_CLOSE_SHUTDOWN (pool ones here, thread ones on their
+   threads, which it waits for) and frees. Call it once no tp_dlg_handler call is running or
+   will start, and the source feeding it has drained (tp_hook_free, tp_disp_free, the poll's
+   end). NULL allowed. */
 TP_API void tp_dlg_free(tp_dlg *dlg);
 TP_API size_t tp_dlg_live(tp_dlg *dlg); /* delegates open now (in the table) */
+
+/* A sender: a bot and a chat, so an answer is one short line. */
+typedef struct tp_sender {
+    tp_bot *bot;
+    int64_t chat_id;
+} tp_sender;
+TP_API tp_sender tp_sender_of(tp_bot *bot, int64_t chat_id);
+/* sendMessage to the sender's chat with the formatted text. */
+TP_API tp_err tp_sender_printf(const tp_sender *s, const char *fmt, ...) TP__PRINTF(2, 3);
 
 /* Inside a delegate's callbacks. */
 TP_API void *tp_delegate_state(tp_delegate *d);      /* state_size zeroed bytes (NULL if 0) */
 TP_API tp_bot *tp_delegate_bot(tp_delegate *d);
 TP_API int64_t tp_delegate_chat_id(tp_delegate *d);  /* the first update's chat (0: none) */
 TP_API int64_t tp_delegate_key(tp_delegate *d);      /* its seed's key (0 for FRESH) */
-/* Closes the delegate from one of its callbacks (open, on_message; only there: from another
-   thread the delegate would never be closed nor freed): it leaves the table at once (the
-   seed's next update opens a new delegate, an update already waiting for this one goes there
-   too), and on_close(TP_CLOSE_HANDLER) runs when the current callback returns. A callback must
-   not feed its own delegator (tp_dlg_handler) an update of its own seed: it would wait for
-   itself. */
+TP_API tp_sender *tp_delegate_sender(tp_delegate *d); /* to its chat; lives with d */
+/* Closes the delegate from one of its callbacks (open, on_message, on_event; only there:
+   from another thread the delegate would never be closed nor freed): it leaves the table at
+   once (the seed's next update opens a new delegate, an update already waiting for this one
+   goes there too), and on_close(TP_CLOSE_HANDLER) runs when the current callback returns. A
+   callback must not feed its own delegator (tp_dlg_handler) an update of its own seed: it
+   would wait for itself. */
 TP_API void tp_delegate_close(tp_delegate *d);
-/* sendMessage to the delegate's chat with the formatted text. */
+/* sendMessage to the delegate's chat with the formatted text (tp_sender_printf). */
 TP_API tp_err tp_delegate_printf(tp_delegate *d, const char *fmt, ...) TP__PRINTF(2, 3);
+/* A timer of the delegate's own: on_event(d, id, data) after delay_ms (or at unix_ms, ms
+   since 1970), then every every_ms when > 0, in the delegate's turn (see above). Returns the
+   event's id (never 0); 0 when out of memory or once the delegate is closing. From the
+   delegate's callbacks or any thread while it lives. */
+TP_API uint64_t tp_delegate_after(tp_delegate *d, int64_t delay_ms, int64_t every_ms,
+                                  void *data);
+TP_API uint64_t tp_delegate_at(tp_delegate *d, int64_t unix_ms, int64_t every_ms, void *data);
+/* Cancels one of its timers: it does not run again (an event already due and waiting for the
+   delegate's turn is dropped). True when it would have run again. From its callbacks. */
+TP_API bool tp_delegate_cancel(tp_delegate *d, uint64_t id);
 
 /* >>gen ---------------------------------------------------------------------------------------
    The whole Bot API, generated: one struct per type, a tag + member pointer per union, result
@@ -10308,6 +10356,7 @@ static inline tp_err tp_call_typed(tp_bot *bot, int method, const void *args, vo
 #define TP__DEFAULT_BACKOFF_MAX_MS 60000              /* tp_poll_opts */
 #define TP__DEFAULT_DISP_WORKERS 4                    /* tp_disp_opts, tp_hook_opts */
 #define TP__DEFAULT_DISP_QUEUE_SIZE 256               /* tp_disp_opts, tp_hook_opts */
+#define TP__DEFAULT_DLG_STACK (256 * 1024)            /* tp_dlg_opts.stack_size */
 #define TP__DEFAULT_HOOK_HOST "127.0.0.1"             /* tp_hook_opts */
 #define TP__DEFAULT_HOOK_PATH "/"                     /* tp_hook_opts */
 #define TP__DEFAULT_HOOK_MAX_CONNECTIONS 64           /* tp_hook_opts */
@@ -18494,6 +18543,8 @@ static size_t tp__mix64(int64_t id) {
     return (size_t)(k >> 32);
 }
 
+static int64_t tp__dlg_order_key(const tp_update *u, void *dlg); /* >>delegate (impl) */
+
 static size_t tp__dkey_slot(const tp_disp *d, int64_t key) {
     return tp__mix64(key) & (d->nbuckets - 1);
 }
@@ -18575,8 +18626,74 @@ static void tp__dkey_ready(tp_disp *d, tp__dkey *k) {
     pthread_cond_signal(&d->work);
 }
 
+/* Holds: an update whose work outlives its handler (the delegator's thread and fork producers
+   queue it for the delegate's own thread or process). While the handler runs, its worker's
+   item is reachable through a thread-specific pointer; tp__hold_take turns it into a counted
+   hold, and the item is done (the poller's books, the document freed, `pending` down) when
+   the handler returned and every hold was released. Without a dispatcher behind the caller
+   (tp_dlg_handler called directly) a hold of the caller's own (d NULL) makes it wait. One
+   lock for every hold's count: taken twice per held item, never held across other work. */
+typedef struct tp__hold {
+    tp_disp *d;      /* the dispatcher whose item this is; NULL: a waiting caller's */
+    tp__ditem it;
+    int refs;        /* under tp__hold_lock */
+} tp__hold;
+typedef struct tp__disp_cur {
+    tp_disp *d;
+    const tp__ditem *it;
+    tp__hold *hold;
+} tp__disp_cur;
+static pthread_mutex_t tp__hold_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t tp__hold_cv = PTHREAD_COND_INITIALIZER; /* a caller's hold reached 0 */
+static pthread_key_t tp__cur_key;
+static pthread_once_t tp__cur_once = PTHREAD_ONCE_INIT;
+static void tp__cur_key_make(void) { (void)pthread_key_create(&tp__cur_key, NULL); }
+
+/* The item is done: the after hook, its document, the counts. */
+static void tp__disp_done(tp_disp *d, const tp__ditem *it) {
+    if (d->after) d->after(d->after_ctx, it->u, it->tag);
+    tp_json_doc_free(it->doc);
+    pthread_mutex_lock(&d->lock);
+    d->bytes -= it->cost;
+    if (--d->pending == 0) pthread_cond_broadcast(&d->idle);
+    pthread_mutex_unlock(&d->lock);
+}
+
+/* A hold on the update whose handler runs on this thread; NULL when this is not a
+   dispatcher's worker (or no memory). */
+static tp__hold *tp__hold_take(void) {
+    tp__disp_cur *c;
+    (void)pthread_once(&tp__cur_once, tp__cur_key_make);
+    c = (tp__disp_cur *)pthread_getspecific(tp__cur_key);
+    if (!c) return NULL;
+    if (!c->hold) {
+        c->hold = (tp__hold *)tp__alloc(sizeof *c->hold);
+        if (!c->hold) return NULL;
+        c->hold->d = c->d;
+        c->hold->it = *c->it;
+        c->hold->refs = 1; /* the worker's, dropped when the handler returned */
+    }
+    pthread_mutex_lock(&tp__hold_lock);
+    c->hold->refs++;
+    pthread_mutex_unlock(&tp__hold_lock);
+    return c->hold;
+}
+
+static void tp__hold_release(tp__hold *h) {
+    bool last;
+    pthread_mutex_lock(&tp__hold_lock);
+    last = --h->refs == 0;
+    if (last && !h->d) pthread_cond_broadcast(&tp__hold_cv); /* the caller frees it */
+    pthread_mutex_unlock(&tp__hold_lock);
+    if (last && h->d) {
+        tp__disp_done(h->d, &h->it);
+        tp__free(h);
+    }
+}
+
 static void *tp__disp_main(void *arg) {
     tp_disp *d = (tp_disp *)arg;
+    (void)pthread_once(&tp__cur_once, tp__cur_key_make);
     pthread_mutex_lock(&d->lock);
     for (;;) {
         tp__ditem it;
@@ -18596,15 +18713,22 @@ static void *tp__disp_main(void *arg) {
         k->len--;
         pthread_cond_broadcast(&d->space);
         pthread_mutex_unlock(&d->lock);
-        d->handler(d->bot, it.u, d->user);
-        if (d->after) d->after(d->after_ctx, it.u, it.tag);
-        tp_json_doc_free(it.doc);
+        {
+            tp__disp_cur cur;
+            cur.d = d;
+            cur.it = &it;
+            cur.hold = NULL;
+            (void)pthread_setspecific(tp__cur_key, &cur);
+            d->handler(d->bot, it.u, d->user);
+            (void)pthread_setspecific(tp__cur_key, NULL);
+            if (cur.hold) tp__hold_release(cur.hold); /* the key's next item may run now;
+                                                         this one ends at the last release */
+            else tp__disp_done(d, &it);
+        }
         pthread_mutex_lock(&d->lock);
         k->running = false;
-        d->bytes -= it.cost;
         if (k->len) tp__dkey_ready(d, k); /* its next item, behind the keys already waiting */
         else tp__dkey_drop(d, k);
-        if (--d->pending == 0) pthread_cond_broadcast(&d->idle);
     }
     pthread_mutex_unlock(&d->lock);
     return NULL;
@@ -18640,6 +18764,7 @@ TP__DEF tp_disp *tp_disp_new(tp_bot *bot, tp_update_fn handler, void *user,
     d->bot = bot;
     d->handler = handler;
     d->user = user;
+    if (handler == tp_dlg_handler) d->keyfn = tp__dlg_order_key; /* (the delegator's order) */
     d->cap = (size_t)o.queue_size;
     d->nworkers = o.workers;
     d->nbuckets = 64;
@@ -18756,6 +18881,9 @@ TP__DEF void tp_disp_free(tp_disp *d) {
     pthread_cond_broadcast(&d->work);
     pthread_mutex_unlock(&d->lock);
     for (i = 0; i < d->started; i++) pthread_join(d->th[i], NULL);
+    pthread_mutex_lock(&d->lock); /* items still held (a delegate's thread): their release */
+    while (d->pending) pthread_cond_wait(&d->idle, &d->lock);
+    pthread_mutex_unlock(&d->lock);
     for (b = 0; d->buckets && b < d->nbuckets; b++) /* nothing left: the workers ran all */
         while (d->buckets[b]) {
             tp__dkey *k = d->buckets[b];
@@ -19069,7 +19197,6 @@ static void tp__poll_free(tp__poll *p) {
 /* The poller: its own connection (a stop cuts its waits short), the request path, the books
    and, with workers, the dispatcher; then the offset from the offset file. err is not NULL. */
 static tp_err tp__poll_setup(tp__poll *p, tp_bot *bot, tp_update_fn handler, void *user,
-                             int64_t (*keyfn)(const tp_update *, void *),
                              const tp_poll_opts *opts, tp_error *err) {
     memset(p, 0, sizeof *p);
     pthread_mutex_init(&p->lk, NULL);
@@ -19102,7 +19229,6 @@ static tp_err tp__poll_setup(tp__poll *p, tp_bot *bot, tp_update_fn handler, voi
         if (!p->disp) return err->code;
         p->disp->after = tp__poll_after;
         p->disp->after_ctx = p;
-        p->disp->keyfn = keyfn;
     }
     p->offset = tp__offset_load(p);
     return TP_OK;
@@ -19388,17 +19514,14 @@ static void tp__poll_finish(tp__poll *p, tp_err rc) {
     }
 }
 
-/* tp_poll_run with the dispatcher's ordering key given (keyfn(u, user); NULL: tp_update_key):
-   the delegator's hook, so updates keep the order of their delegate's seed. */
-static tp_err tp__poll_run(tp_bot *bot, tp_update_fn handler, void *user,
-                           int64_t (*keyfn)(const tp_update *, void *), const tp_poll_opts *opts,
+TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const tp_poll_opts *opts,
                            tp_error *err) {
     tp__poll p;
     tp_error own;
     tp_err rc;
     TELEPOT_ASSERT(bot && handler);
     if (!err) err = &own; /* failure codes are read back from it */
-    rc = tp__poll_setup(&p, bot, handler, user, keyfn, opts, err);
+    rc = tp__poll_setup(&p, bot, handler, user, opts, err);
     if (rc == TP_OK && p.o->drop_pending_updates) rc = tp__poll_drop_pending(&p, err);
     if (rc != TP_OK) {
         tp__poll_free(&p);
@@ -19448,11 +19571,6 @@ static tp_err tp__poll_run(tp_bot *bot, tp_update_fn handler, void *user,
     tp__poll_free(&p);
     if (rc == TP_OK) tp__ok(err);
     return rc;
-}
-
-TP__DEF tp_err tp_poll_run(tp_bot *bot, tp_update_fn handler, void *user, const tp_poll_opts *opts,
-                           tp_error *err) {
-    return tp__poll_run(bot, handler, user, NULL, opts, err);
 }
 
 struct tp_poller {
@@ -20850,15 +20968,19 @@ TP__DEF uint64_t tp_sched_after(tp_sched *s, int64_t delay_ms, int64_t every_ms,
     return tp__sched_add(s, tp_now_ms() + delay_ms, every_ms, fn, user);
 }
 
-TP__DEF uint64_t tp_sched_at(tp_sched *s, int64_t unix_ms, int64_t every_ms, tp_timer_fn fn,
-                             void *user) {
+/* The delay from now to a wall-clock time (ms since 1970), 0 when past. */
+static int64_t tp__unix_delay(int64_t unix_ms) {
     struct timespec ts;
     int64_t wall;
     clock_gettime(CLOCK_REALTIME, &ts);
     wall = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
     if (unix_ms < wall) unix_ms = wall; /* no overflow in the difference */
     if (unix_ms - wall > TP__SCHED_MAX_MS) unix_ms = wall + TP__SCHED_MAX_MS;
-    return tp_sched_after(s, unix_ms - wall, every_ms, fn, user);
+    return unix_ms - wall;
+}
+TP__DEF uint64_t tp_sched_at(tp_sched *s, int64_t unix_ms, int64_t every_ms, tp_timer_fn fn,
+                             void *user) {
+    return tp_sched_after(s, tp__unix_delay(unix_ms), every_ms, fn, user);
 }
 
 TP__DEF bool tp_sched_cancel(tp_sched *s, uint64_t id) {
@@ -20914,29 +21036,104 @@ TP__DEF void tp_sched_free(tp_sched *s) {
     tp__free(s);
 }
 
+
+/* The sender. */
+static tp_err tp__sender_vprintf(const tp_sender *s, const char *fmt, va_list ap)
+    TP__PRINTF(2, 0);
+static tp_err tp__sender_vprintf(const tp_sender *s, const char *fmt, va_list ap) {
+    tp_buf b;
+    va_list aq;
+    int n;
+    tp_send_message_args a;
+    tp_err rc;
+    tp_buf_init(&b);
+    va_copy(aq, ap);
+    n = vsnprintf(NULL, 0, fmt, aq);
+    va_end(aq);
+    if (n < 0) return TP_ERR_INVALID;
+    if (!tp_buf_reserve(&b, (size_t)n)) return TP_ERR_NOMEM;
+    vsnprintf(b.ptr, (size_t)n + 1, fmt, ap);
+    b.len = (size_t)n;
+    memset(&a, 0, sizeof a);
+    a.chat_id = tp__chat_id_of(s->chat_id);
+    a.text = b.ptr;
+    rc = tp_send_message(s->bot, &a, NULL, NULL);
+    tp_buf_deinit(&b);
+    return rc;
+}
+TP__DEF tp_sender tp_sender_of(tp_bot *bot, int64_t chat_id) {
+    tp_sender s;
+    s.bot = bot;
+    s.chat_id = chat_id;
+    return s;
+}
+TP__DEF tp_err tp_sender_printf(const tp_sender *s, const char *fmt, ...) {
+    va_list ap;
+    tp_err rc;
+    va_start(ap, fmt);
+    rc = tp__sender_vprintf(s, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
 /* The delegator. One lock guards the table, a hash from (route, key) to the live delegate,
-   and every delegate's books: `busy` counts the updates routed to it and not yet done
-   (running or waiting for its `run` mutex), `last` its last activity. A delegate leaves the
-   table exactly once (idle close under the lock only when busy is 0, tp_delegate_close, or
-   shutdown); `dead` then makes an update still waiting for its mutex route again, to the
-   seed's new delegate. The last one out (busy reaching 0 on a dead delegate, or the closer
-   when it already is) frees it. The idle timer is one scheduler event per delegate: when it
-   fires early (activity since), it schedules itself for the new deadline, so an update costs
-   no timer work. */
+   and every delegate's books. A delegate leaves the table exactly once (idle close, only when
+   nothing is running, waiting or queued for it; tp_delegate_close; shutdown): `dead` then
+   makes an update still on its way to it route again, to the seed's new delegate.
+   Pool delegates run on the caller's thread (the poller's workers): `busy` counts the threads
+   running an update on it or waiting for its `run` mutex, so busy 0 means run is free. Their
+   timer events run on the scheduler's thread when the delegate is idle, else they wait in `q`
+   and the thread that holds run takes them before it lets go. The last one out (busy
+   reaching 0 on a dead delegate) frees it.
+   Thread delegates have a thread of their own and a FIFO `q` of updates and events; `busy`
+   counts what is queued or running, each update carrying a hold (tp__hold) so the poller
+   confirms it only once the delegate's thread is done with it. The thread closes the
+   delegate (on_close on its own thread), routes what is left in q to the seed's next
+   delegate, and frees it. The idle timer is one scheduler event per delegate: when it fires
+   early (activity since), it schedules itself for the new deadline, so an update costs no
+   timer work. */
+typedef struct tp__dev { /* a delegate's timer event */
+    struct tp__dev *next;
+    tp_delegate *d;
+    void *data;
+    uint64_t id;
+    bool once;
+} tp__dev;
+
+typedef struct tp__ditm { /* work waiting for a delegate */
+    struct tp__ditm *next;
+    const tp_update *u;   /* an update; NULL: the event below */
+    tp_seed seed;         /* the update's seed, to route it again */
+    tp__hold *hold;       /* released once the delegate is done with u */
+    uint64_t ev_id;
+    void *ev_data;
+} tp__ditm;
+
+typedef struct tp__dth { /* a thread delegate's thread */
+    pthread_t t;
+    pthread_cond_t more; /* with dlg->lock: q has work, or the delegate died */
+    struct tp__dth *next; /* dlg->ended: threads that ended, to be joined */
+} tp__dth;
+
 struct tp_delegate {
     tp_dlg *dlg;
     const tp_handler *h;
     size_t route;
     int64_t key, chat_id;
     bool fresh;                  /* FRESH seed: never in the table */
-    bool opened;                 /* under run: open() was called */
+    bool opened;                 /* by its turn's holder: open() was called */
     bool dead;                   /* under dlg->lock: out of the table, closing or closed */
-    bool close_asked;            /* under run: tp_delegate_close was called */
-    int busy;                    /* under dlg->lock */
+    bool close_asked;            /* by its turn's holder: tp_delegate_close was called */
+    tp_close_reason why;         /* under dlg->lock, once dead (thread delegates) */
+    int busy;                    /* under dlg->lock: see above */
     int64_t last;                /* under dlg->lock: monotonic ms of the last update's end */
     uint64_t timer;              /* under dlg->lock: the idle event, 0: none */
-    pthread_mutex_t run;         /* one update at a time */
+    tp__dev *evs;                /* under dlg->lock: its timer events */
+    tp__ditm *q, *qtail;         /* under dlg->lock: work waiting */
+    tp__dth *th;                 /* a thread delegate's thread; NULL: pool */
+    pthread_mutex_t run;         /* pool: one callback at a time */
     struct tp_delegate *hnext;   /* hash chain */
+    tp_sender sender;
     void *state;
 };
 
@@ -20944,9 +21141,16 @@ struct tp_dlg {
     tp_bot *bot;
     const tp_dlg_route *routes;
     size_t nroutes;
+    int producer;                /* the default: TP_PRODUCER_POOL or _THREAD */
+    size_t stack_size;
     pthread_mutex_t lock;
+    pthread_cond_t ended;        /* a delegate's thread ended */
     tp_delegate **buckets;
     size_t nbuckets, n;
+    int nthreads;                /* under lock: delegate threads not yet ended */
+    tp__dth *ended_list;         /* under lock: ended, not yet joined */
+    bool quit;                   /* under lock: tp_dlg_free began */
+    bool threads;                /* a route has the thread producer */
     tp_sched *sched;
 };
 
@@ -20990,31 +21194,101 @@ static void tp__dlg_insert(tp_dlg *g, tp_delegate *d) {
     g->n++;
 }
 
-/* Under the lock: out of the table (once), marked dead. */
-static void tp__dlg_remove(tp_dlg *g, tp_delegate *d) {
-    if (!d->dead && !d->fresh) {
+/* Under the lock: out of the table (once), marked dead with the reason (the first one). */
+static void tp__dlg_remove(tp_dlg *g, tp_delegate *d, tp_close_reason why) {
+    if (d->dead) return;
+    if (!d->fresh) {
         tp_delegate **pp = &g->buckets[tp__dlg_slot(g, d->route, d->key)];
         while (*pp != d) pp = &(*pp)->hnext;
         *pp = d->hnext;
         g->n--;
     }
     d->dead = true;
+    d->why = why;
+    if (d->th) pthread_cond_signal(&d->th->more);
 }
 
 static void tp__delegate_free(tp_delegate *d) {
+    while (d->q) { /* events left behind (updates never are) */
+        tp__ditm *it = d->q;
+        d->q = it->next;
+        tp__free(it);
+    }
     pthread_mutex_destroy(&d->run);
     tp__free(d);
 }
 
-static void tp__dlg_timer(void *user, uint64_t id);
+/* Under the lock: work at the end of d's queue (a thread delegate's thread is woken). */
+static void tp__dlg_queue(tp_delegate *d, tp__ditm *it) {
+    it->next = NULL;
+    if (d->qtail) d->qtail->next = it;
+    else d->q = it;
+    d->qtail = it;
+    if (d->th) {
+        d->busy++;
+        pthread_cond_signal(&d->th->more);
+    }
+}
+static tp__ditm *tp__dlg_pop(tp_delegate *d) {
+    tp__ditm *it = d->q;
+    if (it) {
+        d->q = it->next;
+        if (!d->q) d->qtail = NULL;
+    }
+    return it;
+}
 
-/* Under the lock: a new delegate with its state after it (aligned for any type). */
+/* Runs an update or an event on d; the caller has d's turn. */
+static void tp__dlg_call(tp_delegate *d, const tp__ditm *it) {
+    const tp_handler *h = d->h;
+    if (d->close_asked) return;
+    if (!it->u) {
+        if (h->on_event) h->on_event(d, it->ev_id, it->ev_data);
+    } else if (!d->opened) {
+        d->opened = true;
+        if (!(h->open && h->open(d, it->u)) && !d->close_asked && h->on_message)
+            h->on_message(d, it->u);
+    } else if (h->on_message) {
+        h->on_message(d, it->u);
+    }
+}
+
+/* d is dead and the caller has its turn: its timers end (an event running on the scheduler
+   is waited for), then on_close. */
+static void tp__dlg_end(tp_dlg *g, tp_delegate *d, tp_close_reason why) {
+    uint64_t timer;
+    tp__dev *evs;
+    pthread_mutex_lock(&g->lock);
+    timer = d->timer;
+    d->timer = 0;
+    evs = d->evs;
+    d->evs = NULL;
+    pthread_mutex_unlock(&g->lock);
+    if (timer) tp_sched_cancel(g->sched, timer); /* a running timer sees dead */
+    while (evs) {
+        tp__dev *e = evs;
+        evs = e->next;
+        tp_sched_cancel(g->sched, e->id);
+        tp__free(e);
+    }
+    if (d->h->on_close) d->h->on_close(d, why);
+}
+
+static void tp__dlg_timer(void *user, uint64_t id);
+static void *tp__dlg_thread(void *arg);
+
+static int tp__dlg_producer(const tp_dlg *g, size_t route) {
+    int p = g->routes[route].producer;
+    return p ? p : g->producer;
+}
+
+/* Under the lock: a new delegate with its state after it (aligned for any type), its thread
+   started for the thread producer (without one it runs on the pool, logged). */
 static tp_delegate *tp__dlg_make(tp_dlg *g, size_t route, const tp_seed *seed,
                                  const tp_update *u) {
     const tp_handler *h = g->routes[route].handler;
     size_t head = (sizeof(tp_delegate) + 15) & ~(size_t)15;
     tp_delegate *d = (tp_delegate *)tp__alloc(head + h->state_size);
-    const tp_json *p, *chat;
     if (!d) return NULL;
     memset(d, 0, head + h->state_size);
     pthread_mutex_init(&d->run, NULL);
@@ -21024,11 +21298,32 @@ static tp_delegate *tp__dlg_make(tp_dlg *g, size_t route, const tp_seed *seed,
     d->fresh = seed->kind == TP_SEED_FRESH;
     d->key = d->fresh ? 0 : seed->key;
     d->state = h->state_size ? (void *)((char *)d + head) : NULL;
-    p = tp_update_payload(u->json);
-    chat = tp_json_get(p, "chat");
-    if (!chat) chat = tp_json_get(tp_json_get(p, "message"), "chat"); /* callback_query */
-    d->chat_id = tp_json_get_int(chat, "id");
+    d->chat_id = tp_json_get_int(tp__payload_chat(tp_update_payload(u->json)), "id");
+    d->sender.bot = g->bot;
+    d->sender.chat_id = d->chat_id;
     d->last = tp_now_ms();
+    if (tp__dlg_producer(g, route) == TP_PRODUCER_THREAD) {
+        pthread_attr_t a;
+        int rc = ENOMEM;
+        d->th = (tp__dth *)tp__alloc(sizeof *d->th);
+        if (d->th) {
+            pthread_cond_init(&d->th->more, NULL);
+            pthread_attr_init(&a);
+            pthread_attr_setstacksize(&a, g->stack_size);
+            rc = pthread_create(&d->th->t, &a, tp__dlg_thread, d);
+            pthread_attr_destroy(&a);
+            if (rc != 0) {
+                pthread_cond_destroy(&d->th->more);
+                tp__free(d->th);
+                d->th = NULL;
+            }
+        }
+        if (rc != 0)
+            tp__log(g->bot, 1, "delegator: no thread for a delegate (%s); it runs on the pool",
+                    strerror(rc));
+        else
+            g->nthreads++;
+    }
     if (!d->fresh) {
         tp__dlg_insert(g, d);
         if (h->timeout_ms > 0) /* 0 (no memory): this delegate never times out */
@@ -21049,33 +21344,117 @@ static void tp__dlg_timer(void *user, uint64_t id) {
         return;
     }
     due = d->last + d->h->timeout_ms;
-    if (d->busy || due > now) { /* active since: wait for the new deadline */
-        d->timer = tp_sched_after(g->sched, d->busy ? d->h->timeout_ms : due - now, 0,
+    if (d->busy || d->q || due > now) { /* active since: wait for the new deadline */
+        d->timer = tp_sched_after(g->sched, d->busy || d->q ? d->h->timeout_ms : due - now, 0,
                                   tp__dlg_timer, d);
         pthread_mutex_unlock(&g->lock);
         return;
     }
-    tp__dlg_remove(g, d); /* idle, and nobody running or waiting: nobody can reach it now */
+    tp__dlg_remove(g, d, TP_CLOSE_IDLE); /* idle, nothing running, waiting or queued: nobody
+                                            can reach it now */
     d->timer = 0;
-    pthread_mutex_unlock(&g->lock);
-    if (d->h->on_close) d->h->on_close(d, TP_CLOSE_IDLE);
+    if (d->th) { /* its thread closes it */
+        pthread_mutex_unlock(&g->lock);
+        return;
+    }
+    pthread_mutex_unlock(&g->lock); /* (no pool event runs: this is the scheduler's thread) */
+    tp__dlg_end(g, d, TP_CLOSE_IDLE);
     tp__delegate_free(d);
 }
 
-/* One update to the delegate of (route, seed), made when needed. Runs its callbacks here;
-   returns when they returned. */
-static void tp__dlg_deliver(tp_dlg *g, size_t route, const tp_seed *seed, const tp_update *u) {
+/* A pool delegate's turn ends (the caller holds run and counts in busy): events that waited
+   run first; then, when the callbacks asked it, the delegate closes (HANDLER; a FRESH one
+   after its update). The last one out frees a dead delegate. An event queued after the last
+   look makes this thread take the turn again when nobody else will. */
+static void tp__dlg_turn_end(tp_dlg *g, tp_delegate *d) {
+    for (;;) {
+        tp__ditm *it;
+        bool closing, last, again;
+        pthread_mutex_lock(&g->lock);
+        it = d->dead ? NULL : tp__dlg_pop(d);
+        pthread_mutex_unlock(&g->lock);
+        if (it) {
+            tp__dlg_call(d, it);
+            tp__free(it);
+            if (!d->close_asked) continue;
+        }
+        closing = d->close_asked || d->fresh;
+        pthread_mutex_lock(&g->lock);
+        d->last = tp_now_ms();
+        if (closing) tp__dlg_remove(g, d, TP_CLOSE_HANDLER); /* done by tp_delegate_close */
+        pthread_mutex_unlock(&g->lock);
+        if (closing) tp__dlg_end(g, d, TP_CLOSE_HANDLER); /* still holding run: waiters see
+                                                             dead and route again */
+        pthread_mutex_unlock(&d->run); /* before busy drops: once it is 0, an idle close (or
+                                          the last waiter of a closed one) frees d */
+        pthread_mutex_lock(&g->lock);
+        last = --d->busy == 0;
+        again = last && !d->dead && d->q; /* an event came after the look above */
+        if (again) {
+            d->busy++;
+            (void)pthread_mutex_trylock(&d->run); /* busy was 0: run is free */
+        }
+        pthread_mutex_unlock(&g->lock);
+        if (again) continue;
+        if (closing && last) tp__delegate_free(d);
+        return;
+    }
+}
+
+typedef struct tp__dlg_sync { /* tp_dlg_handler called without a dispatcher behind it */
+    tp__hold hold;
+    bool used;
+} tp__dlg_sync;
+
+/* A hold on u for a thread delegate: the dispatcher's item, or the caller's own. */
+static tp__hold *tp__dlg_hold(tp__dlg_sync *sync) {
+    tp__hold *h = tp__hold_take();
+    if (h) return h;
+    if (!sync->used) {
+        memset(&sync->hold, 0, sizeof sync->hold);
+        sync->hold.refs = 1; /* the caller's, dropped when it waits */
+        sync->used = true;
+    }
+    pthread_mutex_lock(&tp__hold_lock);
+    sync->hold.refs++;
+    pthread_mutex_unlock(&tp__hold_lock);
+    return &sync->hold;
+}
+
+/* One update to the delegate of (route, seed), made when needed. A pool delegate runs it
+   here (this returns when its callbacks did); a thread delegate gets it queued with a hold on
+   it: `hold` (given by a delegate that passes it on; this call owns it), else one taken here. */
+static void tp__dlg_deliver(tp_dlg *g, size_t route, const tp_seed *seed, const tp_update *u,
+                            tp__hold *hold, tp__dlg_sync *sync) {
+    tp__ditm *it = NULL;
+    if (tp__dlg_producer(g, route) == TP_PRODUCER_THREAD) {
+        if (!hold) hold = tp__dlg_hold(sync);
+        it = (tp__ditm *)tp__alloc(sizeof *it);
+        if (it) {
+            memset(it, 0, sizeof *it);
+            it->u = u;
+            it->seed = *seed;
+            it->hold = hold;
+        }
+    }
     for (;;) {
         tp_delegate *d;
-        bool last, closing;
-        uint64_t timer = 0;
+        bool last;
         pthread_mutex_lock(&g->lock);
-        d = seed->kind == TP_SEED_KEY ? tp__dlg_find(g, route, seed->key) : NULL;
-        if (!d) d = tp__dlg_make(g, route, seed, u);
-        if (!d) { /* no memory: this route misses the update */
+        d = g->quit ? NULL
+                    : seed->kind == TP_SEED_KEY ? tp__dlg_find(g, route, seed->key) : NULL;
+        if (!d && !g->quit) d = tp__dlg_make(g, route, seed, u);
+        if (!d) { /* no memory, or shut down: this route misses the update */
             pthread_mutex_unlock(&g->lock);
+            if (!g->quit) tp__log(g->bot, 0, "delegator: out of memory, an update skipped a route");
+            break;
+        }
+        if (d->th) {
+            if (it) tp__dlg_queue(d, it);
+            pthread_mutex_unlock(&g->lock);
+            if (it) return; /* its thread releases the hold */
             tp__log(g->bot, 0, "delegator: out of memory, an update skipped a route");
-            return;
+            break;
         }
         d->busy++;
         pthread_mutex_unlock(&g->lock);
@@ -21091,34 +21470,171 @@ static void tp__dlg_deliver(tp_dlg *g, size_t route, const tp_seed *seed, const 
             continue;
         }
         pthread_mutex_unlock(&g->lock);
-        if (!d->opened) {
-            d->opened = true;
-            if (!(d->h->open && d->h->open(d, u)) && !d->close_asked && d->h->on_message)
-                d->h->on_message(d, u);
-        } else if (d->h->on_message) {
-            d->h->on_message(d, u);
+        {
+            tp__ditm now;
+            memset(&now, 0, sizeof now);
+            now.u = u;
+            tp__dlg_call(d, &now);
         }
-        closing = d->close_asked || d->fresh;
+        tp__dlg_turn_end(g, d);
+        break;
+    }
+    tp__free(it); /* it ran here after all (no thread, no memory), or missed */
+    if (hold) tp__hold_release(hold);
+}
+
+/* A thread delegate's thread: its queue in order; once dead, what is left goes to the
+   seed's next delegate, on_close runs here, the delegate is freed and the thread ends. */
+static void *tp__dlg_thread(void *arg) {
+    tp_delegate *d = (tp_delegate *)arg;
+    tp_dlg *g = d->dlg;
+    tp__dth *th = d->th;
+    tp_close_reason why;
+    pthread_mutex_lock(&g->lock);
+    for (;;) {
+        tp__ditm *it;
+        bool closing, dead;
+        while (!d->q && !d->dead) pthread_cond_wait(&th->more, &g->lock);
+        it = tp__dlg_pop(d);
+        if (!it) break; /* dead, and nothing left */
+        dead = d->dead;
+        pthread_mutex_unlock(&g->lock);
+        if (dead && it->u) { /* closed with this queued: to the seed's next delegate */
+            tp__dlg_deliver(g, d->route, &it->seed, it->u, it->hold, NULL);
+            it->hold = NULL; /* passed on */
+        } else if (!dead) {
+            tp__dlg_call(d, it);
+        }
+        closing = !dead && (d->close_asked || d->fresh);
         pthread_mutex_lock(&g->lock);
         d->last = tp_now_ms();
-        if (closing) {
-            tp__dlg_remove(g, d); /* done already by tp_delegate_close */
-            timer = d->timer;
-            d->timer = 0;
-        }
+        d->busy--;
+        if (closing) tp__dlg_remove(g, d, TP_CLOSE_HANDLER);
         pthread_mutex_unlock(&g->lock);
-        if (closing) { /* still holding run: waiters see dead and route again */
-            if (timer) tp_sched_cancel(g->sched, timer); /* a running timer sees dead */
-            if (d->h->on_close) d->h->on_close(d, TP_CLOSE_HANDLER);
-        }
-        pthread_mutex_unlock(&d->run); /* before busy drops: once it is 0, an idle close (or
-                                          the last waiter of a closed one) frees d */
+        if (it->hold) tp__hold_release(it->hold);
+        tp__free(it);
         pthread_mutex_lock(&g->lock);
-        last = --d->busy == 0;
-        pthread_mutex_unlock(&g->lock);
-        if (closing && last) tp__delegate_free(d);
-        return;
     }
+    why = d->why;
+    pthread_mutex_unlock(&g->lock);
+    tp__dlg_end(g, d, why);
+    tp__delegate_free(d);
+    pthread_mutex_lock(&g->lock);
+    th->next = g->ended_list;
+    g->ended_list = th;
+    g->nthreads--;
+    pthread_cond_broadcast(&g->ended);
+    pthread_mutex_unlock(&g->lock);
+    return NULL;
+}
+
+/* Under the lock: unlinks e from d's events; false when it is not there (its closer has
+   the list now). */
+static bool tp__dev_unlink(tp_delegate *d, tp__dev *e) {
+    tp__dev **pp = &d->evs;
+    while (*pp && *pp != e) pp = &(*pp)->next;
+    if (!*pp) return false;
+    *pp = e->next;
+    return true;
+}
+
+/* A delegate's timer event, on the scheduler's thread: into a thread delegate's queue; a
+   busy pool delegate's queue (its turn's holder runs it); or run here on an idle pool one. */
+static void tp__dlg_event(void *user, uint64_t id) {
+    tp__dev *e = (tp__dev *)user;
+    tp_delegate *d = e->d;
+    tp_dlg *g = d->dlg;
+    tp__ditm *it = (tp__ditm *)tp__alloc(sizeof *it);
+    bool mine = false, here = false;
+    pthread_mutex_lock(&g->lock);
+    if (!d->dead) {
+        mine = e->once && tp__dev_unlink(d, e); /* a once event: done after this */
+        if (d->th || d->busy) {
+            if (it) {
+                memset(it, 0, sizeof *it);
+                it->ev_id = id;
+                it->ev_data = e->data;
+                tp__dlg_queue(d, it);
+                it = NULL;
+            } else {
+                tp__log(g->bot, 0, "delegator: out of memory, a timer event skipped");
+            }
+        } else {
+            d->busy++;
+            (void)pthread_mutex_trylock(&d->run); /* busy was 0: run is free */
+            here = true;
+        }
+    }
+    pthread_mutex_unlock(&g->lock);
+    if (here) {
+        tp__ditm now;
+        memset(&now, 0, sizeof now);
+        now.ev_id = id;
+        now.ev_data = e->data;
+        tp__dlg_call(d, &now);
+        tp__dlg_turn_end(g, d); /* may free d */
+    }
+    tp__free(it);
+    if (mine) tp__free(e);
+}
+
+static uint64_t tp__delegate_sched(tp_delegate *d, int64_t delay_ms, int64_t every_ms,
+                                   void *data) {
+    tp_dlg *g = d->dlg;
+    tp__dev *e = (tp__dev *)tp__alloc(sizeof *e);
+    uint64_t id = 0;
+    if (!e) return 0;
+    e->d = d;
+    e->data = data;
+    e->once = every_ms <= 0;
+    pthread_mutex_lock(&g->lock);
+    if (!d->dead) { /* under the lock: the event cannot end before its id is known */
+        id = e->id = tp_sched_after(g->sched, delay_ms, every_ms, tp__dlg_event, e);
+        if (id) {
+            e->next = d->evs;
+            d->evs = e;
+        }
+    }
+    pthread_mutex_unlock(&g->lock);
+    if (!id) tp__free(e);
+    return id;
+}
+TP__DEF uint64_t tp_delegate_after(tp_delegate *d, int64_t delay_ms, int64_t every_ms,
+                                   void *data) {
+    return tp__delegate_sched(d, delay_ms, every_ms, data);
+}
+TP__DEF uint64_t tp_delegate_at(tp_delegate *d, int64_t unix_ms, int64_t every_ms, void *data) {
+    return tp__delegate_sched(d, tp__unix_delay(unix_ms), every_ms, data);
+}
+
+TP__DEF bool tp_delegate_cancel(tp_delegate *d, uint64_t id) {
+    tp_dlg *g = d->dlg;
+    tp__dev *e;
+    tp__ditm **pp;
+    bool found = false, would_run = false;
+    pthread_mutex_lock(&g->lock);
+    for (e = d->evs; e && e->id != id; e = e->next) {
+    }
+    if (e) found = tp__dev_unlink(d, e);
+    for (pp = &d->q; *pp;) { /* fired already, waiting for its turn: it does not run */
+        tp__ditm *it = *pp;
+        if (!it->u && it->ev_id == id) {
+            *pp = it->next;
+            if (d->th) d->busy--;
+            tp__free(it);
+            would_run = true;
+        } else {
+            pp = &it->next;
+        }
+    }
+    for (d->qtail = d->q; d->qtail && d->qtail->next; d->qtail = d->qtail->next) {
+    }
+    pthread_mutex_unlock(&g->lock);
+    if (found) {
+        would_run = tp_sched_cancel(g->sched, id) || would_run;
+        tp__free(e);
+    }
+    return would_run;
 }
 
 /* Route i's seed of u, its set applied. */
@@ -21134,14 +21650,41 @@ static tp_seed tp__dlg_seed(const tp_dlg *g, size_t i, const tp_update *u) {
     return s;
 }
 
+/* Joins the threads of delegates that ended. */
+static void tp__dlg_reap(tp_dlg *g) {
+    tp__dth *list;
+    if (!g->threads) return;
+    pthread_mutex_lock(&g->lock);
+    list = g->ended_list;
+    g->ended_list = NULL;
+    pthread_mutex_unlock(&g->lock);
+    while (list) {
+        tp__dth *th = list;
+        list = th->next;
+        pthread_join(th->t, NULL);
+        pthread_cond_destroy(&th->more);
+        tp__free(th);
+    }
+}
+
 TP__DEF void tp_dlg_handler(tp_bot *bot, const tp_update *u, void *dlg) {
     tp_dlg *g = (tp_dlg *)dlg;
+    tp__dlg_sync sync;
     size_t i;
     (void)bot;
+    sync.used = false;
     for (i = 0; i < g->nroutes; i++) {
         tp_seed s = tp__dlg_seed(g, i, u);
-        if (s.kind == TP_SEED_KEY || s.kind == TP_SEED_FRESH) tp__dlg_deliver(g, i, &s, u);
+        if (s.kind == TP_SEED_KEY || s.kind == TP_SEED_FRESH)
+            tp__dlg_deliver(g, i, &s, u, NULL, &sync);
     }
+    if (sync.used) { /* no dispatcher behind us: wait for the delegates' threads */
+        tp__hold_release(&sync.hold);
+        pthread_mutex_lock(&tp__hold_lock);
+        while (sync.hold.refs > 0) pthread_cond_wait(&tp__hold_cv, &tp__hold_lock);
+        pthread_mutex_unlock(&tp__hold_lock);
+    }
+    tp__dlg_reap(g);
 }
 
 /* The dispatcher's ordering key: the first KEY seed's, mixed with its route; else the chat. */
@@ -21160,7 +21703,6 @@ TP__DEF tp_dlg *tp_dlg_new(tp_bot *bot, const tp_dlg_route *routes, const tp_dlg
                            tp_error *err) {
     tp_dlg *g;
     TELEPOT_ASSERT(bot && routes);
-    (void)opts;
     g = (tp_dlg *)tp__alloc(sizeof *g);
     if (!g) {
         tp__fail(err, TP_ERR_NOMEM, 0, NULL);
@@ -21168,10 +21710,15 @@ TP__DEF tp_dlg *tp_dlg_new(tp_bot *bot, const tp_dlg_route *routes, const tp_dlg
     }
     memset(g, 0, sizeof *g);
     pthread_mutex_init(&g->lock, NULL);
+    pthread_cond_init(&g->ended, NULL);
     g->bot = bot;
     g->routes = routes;
+    g->producer = opts && opts->producer ? opts->producer : TP_PRODUCER_POOL;
+    g->stack_size = opts && opts->stack_size ? opts->stack_size : TP__DEFAULT_DLG_STACK;
+    if (g->stack_size < (size_t)PTHREAD_STACK_MIN) g->stack_size = (size_t)PTHREAD_STACK_MIN;
     while (routes[g->nroutes].handler) {
         TELEPOT_ASSERT(routes[g->nroutes].seeder.fn);
+        if (tp__dlg_producer(g, g->nroutes) == TP_PRODUCER_THREAD) g->threads = true;
         g->nroutes++;
     }
     g->nbuckets = 64;
@@ -21190,21 +21737,48 @@ fail:
     return NULL;
 }
 
+/* Shutdown: every delegate leaves the table (SHUTDOWN); pool ones close here (their timers
+   first: an event running on the scheduler is waited for), thread ones on their threads,
+   which are waited for and joined; the scheduler goes last. */
 TP__DEF void tp_dlg_free(tp_dlg *g) {
+    tp_delegate *pool = NULL;
     size_t i;
     if (!g) return;
-    tp_sched_free(g->sched); /* first: no idle close runs or starts from here on */
-    g->sched = NULL;
+    pthread_mutex_lock(&g->lock);
+    g->quit = true;
     for (i = 0; g->buckets && i < g->nbuckets; i++)
         while (g->buckets[i]) {
             tp_delegate *d = g->buckets[i];
-            pthread_mutex_lock(&g->lock);
-            tp__dlg_remove(g, d);
-            pthread_mutex_unlock(&g->lock);
-            if (d->h->on_close) d->h->on_close(d, TP_CLOSE_SHUTDOWN);
-            tp__delegate_free(d);
+            bool th = d->th != NULL;
+            tp__dlg_remove(g, d, TP_CLOSE_SHUTDOWN); /* a thread's wakes to close it */
+            if (!th) {
+                d->hnext = pool;
+                pool = d;
+            }
         }
+    pthread_mutex_unlock(&g->lock);
+    while (pool) {
+        tp_delegate *d = pool;
+        pool = d->hnext;
+        pthread_mutex_lock(&d->run); /* a pool event may hold it on the scheduler's thread */
+        tp__dlg_end(g, d, TP_CLOSE_SHUTDOWN);
+        pthread_mutex_unlock(&d->run);
+        pthread_mutex_lock(&g->lock); /* the event's holder may still be leaving */
+        while (d->busy) {
+            pthread_mutex_unlock(&g->lock);
+            sched_yield();
+            pthread_mutex_lock(&g->lock);
+        }
+        pthread_mutex_unlock(&g->lock);
+        tp__delegate_free(d);
+    }
+    pthread_mutex_lock(&g->lock);
+    while (g->nthreads) pthread_cond_wait(&g->ended, &g->lock);
+    pthread_mutex_unlock(&g->lock);
+    tp__dlg_reap(g);
+    tp_sched_free(g->sched); /* no event of a delegate is left in it */
     tp__free(g->buckets);
+    pthread_cond_destroy(&g->ended);
     pthread_mutex_destroy(&g->lock);
     tp__free(g);
 }
@@ -21224,11 +21798,11 @@ TP__DEF tp_err tp_dlg_run(tp_bot *bot, const tp_dlg_route *routes, const tp_dlg_
     tp_err rc;
     if (opts && opts->poll) po = *opts->poll;
     else memset(&po, 0, sizeof po);
-    po.workers = opts && opts->workers > 0 ? opts->workers : 4;
+    po.workers = opts && opts->workers > 0 ? opts->workers : TP__DEFAULT_DISP_WORKERS;
     g = tp_dlg_new(bot, routes, opts, err);
     if (!g) return err ? err->code : TP_ERR_NOMEM;
-    rc = tp__poll_run(bot, tp_dlg_handler, g, tp__dlg_order_key, &po, err);
-    tp_dlg_free(g); /* every handler has returned: the rest close with SHUTDOWN */
+    rc = tp_poll_run(bot, tp_dlg_handler, g, &po, err); /* the dispatcher orders by seed */
+    tp_dlg_free(g); /* every update is done: the rest close with SHUTDOWN */
     return rc;
 }
 
@@ -21236,36 +21810,22 @@ TP__DEF void *tp_delegate_state(tp_delegate *d) { return d->state; }
 TP__DEF tp_bot *tp_delegate_bot(tp_delegate *d) { return d->dlg->bot; }
 TP__DEF int64_t tp_delegate_chat_id(tp_delegate *d) { return d->chat_id; }
 TP__DEF int64_t tp_delegate_key(tp_delegate *d) { return d->key; }
+TP__DEF tp_sender *tp_delegate_sender(tp_delegate *d) { return &d->sender; }
 
 TP__DEF void tp_delegate_close(tp_delegate *d) {
     tp_dlg *g = d->dlg;
-    d->close_asked = true; /* its callback's thread holds run */
+    d->close_asked = true; /* its callback's thread has its turn */
     pthread_mutex_lock(&g->lock);
-    tp__dlg_remove(g, d);
+    tp__dlg_remove(g, d, TP_CLOSE_HANDLER);
     pthread_mutex_unlock(&g->lock);
 }
 
 TP__DEF tp_err tp_delegate_printf(tp_delegate *d, const char *fmt, ...) {
-    tp_buf b;
     va_list ap;
-    int n;
-    tp_send_message_args a;
     tp_err rc;
-    tp_buf_init(&b);
     va_start(ap, fmt);
-    n = vsnprintf(NULL, 0, fmt, ap);
+    rc = tp__sender_vprintf(&d->sender, fmt, ap);
     va_end(ap);
-    if (n < 0) return TP_ERR_INVALID;
-    if (!tp_buf_reserve(&b, (size_t)n)) return TP_ERR_NOMEM;
-    va_start(ap, fmt);
-    vsnprintf(b.ptr, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    b.len = (size_t)n;
-    memset(&a, 0, sizeof a);
-    a.chat_id = tp__chat_id_of(d->chat_id);
-    a.text = b.ptr;
-    rc = tp_send_message(d->dlg->bot, &a, NULL, NULL);
-    tp_buf_deinit(&b);
     return rc;
 }
 
