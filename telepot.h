@@ -18680,13 +18680,15 @@ static tp__hold *tp__hold_take(void) {
 }
 
 static void tp__hold_release(tp__hold *h) {
+    tp_disp *d;
     bool last;
     pthread_mutex_lock(&tp__hold_lock);
+    d = h->d; /* read under the lock: a caller's hold is gone once its count is 0 */
     last = --h->refs == 0;
-    if (last && !h->d) pthread_cond_broadcast(&tp__hold_cv); /* the caller frees it */
+    if (last && !d) pthread_cond_broadcast(&tp__hold_cv); /* the caller frees it */
     pthread_mutex_unlock(&tp__hold_lock);
-    if (last && h->d) {
-        tp__disp_done(h->d, &h->it);
+    if (last && d) {
+        tp__disp_done(d, &h->it);
         tp__free(h);
     }
 }
@@ -21344,8 +21346,9 @@ static void tp__dlg_timer(void *user, uint64_t id) {
         return;
     }
     due = d->last + d->h->timeout_ms;
-    if (d->busy || d->q || due > now) { /* active since: wait for the new deadline */
-        d->timer = tp_sched_after(g->sched, d->busy || d->q ? d->h->timeout_ms : due - now, 0,
+    if (d->busy || d->q || due > now) { /* active since: wait for the new deadline; busy
+                                           past it (a long update, an event): look again soon */
+        d->timer = tp_sched_after(g->sched, due > now ? due - now : d->h->timeout_ms / 8 + 1, 0,
                                   tp__dlg_timer, d);
         pthread_mutex_unlock(&g->lock);
         return;
@@ -21362,11 +21365,12 @@ static void tp__dlg_timer(void *user, uint64_t id) {
     tp__delegate_free(d);
 }
 
-/* A pool delegate's turn ends (the caller holds run and counts in busy): events that waited
-   run first; then, when the callbacks asked it, the delegate closes (HANDLER; a FRESH one
-   after its update). The last one out frees a dead delegate. An event queued after the last
-   look makes this thread take the turn again when nobody else will. */
-static void tp__dlg_turn_end(tp_dlg *g, tp_delegate *d) {
+/* A pool delegate's turn ends (the caller holds run and counts in busy; update: the turn ran
+   an update, which is activity, unlike an event): events that waited run first; then, when
+   the callbacks asked it, the delegate closes (HANDLER; a FRESH one after its update). The
+   last one out frees a dead delegate. An event queued after the last look makes this thread
+   take the turn again when nobody else will. */
+static void tp__dlg_turn_end(tp_dlg *g, tp_delegate *d, bool update) {
     for (;;) {
         tp__ditm *it;
         bool closing, last, again;
@@ -21380,7 +21384,7 @@ static void tp__dlg_turn_end(tp_dlg *g, tp_delegate *d) {
         }
         closing = d->close_asked || d->fresh;
         pthread_mutex_lock(&g->lock);
-        d->last = tp_now_ms();
+        if (update) d->last = tp_now_ms();
         if (closing) tp__dlg_remove(g, d, TP_CLOSE_HANDLER); /* done by tp_delegate_close */
         pthread_mutex_unlock(&g->lock);
         if (closing) tp__dlg_end(g, d, TP_CLOSE_HANDLER); /* still holding run: waiters see
@@ -21395,7 +21399,10 @@ static void tp__dlg_turn_end(tp_dlg *g, tp_delegate *d) {
             (void)pthread_mutex_trylock(&d->run); /* busy was 0: run is free */
         }
         pthread_mutex_unlock(&g->lock);
-        if (again) continue;
+        if (again) {
+            update = false;
+            continue;
+        }
         if (closing && last) tp__delegate_free(d);
         return;
     }
@@ -21476,7 +21483,7 @@ static void tp__dlg_deliver(tp_dlg *g, size_t route, const tp_seed *seed, const 
             now.u = u;
             tp__dlg_call(d, &now);
         }
-        tp__dlg_turn_end(g, d);
+        tp__dlg_turn_end(g, d, true);
         break;
     }
     tp__free(it); /* it ran here after all (no thread, no memory), or missed */
@@ -21490,6 +21497,7 @@ static void *tp__dlg_thread(void *arg) {
     tp_dlg *g = d->dlg;
     tp__dth *th = d->th;
     tp_close_reason why;
+    bool ended = false;
     pthread_mutex_lock(&g->lock);
     for (;;) {
         tp__ditm *it;
@@ -21507,17 +21515,21 @@ static void *tp__dlg_thread(void *arg) {
         }
         closing = !dead && (d->close_asked || d->fresh);
         pthread_mutex_lock(&g->lock);
-        d->last = tp_now_ms();
+        if (it->u) d->last = tp_now_ms();
         d->busy--;
         if (closing) tp__dlg_remove(g, d, TP_CLOSE_HANDLER);
         pthread_mutex_unlock(&g->lock);
+        if (closing) { /* on_close before the update is done, as on the pool */
+            tp__dlg_end(g, d, TP_CLOSE_HANDLER);
+            ended = true;
+        }
         if (it->hold) tp__hold_release(it->hold);
         tp__free(it);
         pthread_mutex_lock(&g->lock);
     }
     why = d->why;
     pthread_mutex_unlock(&g->lock);
-    tp__dlg_end(g, d, why);
+    if (!ended) tp__dlg_end(g, d, why);
     tp__delegate_free(d);
     pthread_mutex_lock(&g->lock);
     th->next = g->ended_list;
@@ -21572,7 +21584,7 @@ static void tp__dlg_event(void *user, uint64_t id) {
         now.ev_id = id;
         now.ev_data = e->data;
         tp__dlg_call(d, &now);
-        tp__dlg_turn_end(g, d); /* may free d */
+        tp__dlg_turn_end(g, d, false); /* may free d */
     }
     tp__free(it);
     if (mine) tp__free(e);

@@ -11,6 +11,7 @@
 #include "../telepot.h"
 #include "tp_test.h"
 
+#include <dirent.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <time.h>
@@ -263,6 +264,27 @@ static int d_slow_ms;         /* on_message sleeps this long on every 25th updat
 static long d_expect_n;       /* each delegate closes having handled this many (0: no check) */
 static bool d_check_chat;     /* each update is of the delegate's chat */
 static long d_close_at = -1;  /* the update "msg I" that closes its delegate after 100 ms */
+static int d_producer;        /* the producer the delegator tests run with */
+static tp_dlg_opts d_opts;
+
+/* Options with the producer under test. */
+static const tp_dlg_opts *dopts(void) {
+    memset(&d_opts, 0, sizeof d_opts);
+    d_opts.producer = d_producer;
+    d_opts.stack_size = 64 * 1024;
+    return &d_opts;
+}
+
+/* Threads of this process now (/proc/self/task). */
+static int thread_count(void) {
+    DIR *dir = opendir("/proc/self/task");
+    struct dirent *e;
+    int n = 0;
+    if (!dir) return -1;
+    while ((e = readdir(dir)) != NULL) n += e->d_name[0] != '.';
+    closedir(dir);
+    return n;
+}
 
 static void d_reset(void) {
     pthread_mutex_lock(&dl);
@@ -349,6 +371,8 @@ typedef struct runner {
 static void *run_dlg(void *arg) {
     runner *r = (runner *)arg;
     r->o.poll = &r->po;
+    r->o.producer = d_producer;
+    r->o.stack_size = 64 * 1024;
     r->rc = tp_dlg_run(r->bot, r->routes, &r->o, &r->err);
     return NULL;
 }
@@ -440,7 +464,7 @@ TEST(dlg_idle) {
     memset(routes, 0, sizeof routes);
     routes[0].seeder = tp_per_chat_id();
     routes[0].handler = &h;
-    g = tp_dlg_new(bot, routes, NULL, NULL);
+    g = tp_dlg_new(bot, routes, dopts(), NULL);
     CHECK(g != NULL);
     if (!g) return;
     feed(g, bot, 1, 5, 5, 0);
@@ -464,14 +488,15 @@ TEST(dlg_idle) {
     d_reset();
     h.timeout_ms = 20;
     d_slow_ms = 30; /* every 25th handler runs past the timeout */
-    g = tp_dlg_new(bot, routes, NULL, NULL);
+    g = tp_dlg_new(bot, routes, dopts(), NULL);
     CHECK(g != NULL);
     if (!g) return;
     for (i = 0; i < n; i++) {
         feed(g, bot, 10 + i, 7, 7, i);
         msleep(20 + (i % 9) - 4);
     }
-    for (k = 0; k < 1500 && tp_dlg_live(g); k++) msleep(2);
+    for (k = 0; k < 1500 && (tp_dlg_live(g) || d_closes_total() < d_get(&d_opens)); k++)
+        msleep(2); /* (a thread delegate's on_close runs after it left the table) */
     CHECK_EQ_INT(tp_dlg_live(g), 0);
     CHECK_EQ_INT(handled, n);
     CHECK_EQ_INT(dups, 0);
@@ -511,7 +536,7 @@ TEST(dlg_close_inside) {
     routes[0].seeder = tp_per_chat_id();
     routes[0].handler = &h;
     f.bot = bot;
-    f.g = tp_dlg_new(bot, routes, NULL, NULL);
+    f.g = tp_dlg_new(bot, routes, dopts(), NULL);
     CHECK(f.g != NULL);
     if (!f.g) return;
     CHECK(pthread_create(&th, NULL, feed_first, &f) == 0);
@@ -590,7 +615,7 @@ TEST(dlg_seeds) {
     routes[1].seeder = tp_per_chat_id_except(not56, 2);
     routes[2].seeder = tp_per_message();
     routes[0].handler = routes[1].handler = routes[2].handler = &h;
-    g = tp_dlg_new(bot, routes, NULL, NULL);
+    g = tp_dlg_new(bot, routes, dopts(), NULL);
     CHECK(g != NULL);
     if (!g) return;
     feed(g, bot, 1, 5, 5, 0);
@@ -608,6 +633,246 @@ TEST(dlg_seeds) {
     tp_bot_free(bot);
 }
 
+/* ---- the thread producer: a slow delegate holds its own thread only ---- */
+static long slow_done[8];
+static int64_t slow_at[8];
+static void slow_msg(tp_delegate *d, const tp_update *u) {
+    int64_t c = tp_delegate_chat_id(d);
+    (void)u;
+    if (c == 1) msleep(1500);
+    pthread_mutex_lock(&dl);
+    if (c >= 1 && c < 8) {
+        slow_done[c]++;
+        slow_at[c] = tp_now_ms();
+    }
+    pthread_mutex_unlock(&dl);
+}
+
+/* One poll worker: with the pool, chat 1's 1.5 s handler would hold it and every other chat
+   behind it; with a thread per delegate the other chats are answered while it sleeps. */
+TEST(dlg_thread_slow) {
+    static tp_handler h;
+    tp_dlg_route routes[2];
+    runner r;
+    pthread_t th;
+    emu e;
+    char body[160];
+    int64_t t0;
+    long late = 0, i;
+    int c, before = thread_count();
+    memset(&h, 0, sizeof h);
+    h.on_message = slow_msg;
+    memset(slow_done, 0, sizeof slow_done);
+    memset(routes, 0, sizeof routes);
+    routes[0].seeder = tp_per_chat_id();
+    routes[0].handler = &h;
+    CHECK(emu_start(&e, 0, NULL));
+    memset(&r, 0, sizeof r);
+    r.bot = new_bot(e.url, 10000);
+    r.routes = routes;
+    r.o.workers = 1;
+    r.po.timeout_s = 1;
+    d_producer = TP_PRODUCER_THREAD;
+    CHECK(pthread_create(&th, NULL, run_dlg, &r) == 0);
+    CHECK_EQ_INT(emu_post(&e, "/_emu/update", "{\"chat_id\":1,\"text\":\"slow\"}"), TP_OK);
+    msleep(200);
+    t0 = tp_now_ms();
+    for (c = 2; c < 8; c++) {
+        snprintf(body, sizeof body, "{\"chat_id\":%d,\"text\":\"quick\"}", c);
+        CHECK_EQ_INT(emu_post(&e, "/_emu/update", body), TP_OK);
+    }
+    for (i = 0; i < 300; i++) {
+        long n = 0;
+        pthread_mutex_lock(&dl);
+        for (c = 2; c < 8; c++) n += slow_done[c];
+        pthread_mutex_unlock(&dl);
+        if (n == 6) break;
+        msleep(10);
+    }
+    pthread_mutex_lock(&dl);
+    for (c = 2; c < 8; c++) late += slow_done[c] != 1 || slow_at[c] - t0 > 1000;
+    CHECK_EQ_INT(slow_done[1], 0); /* still sleeping */
+    pthread_mutex_unlock(&dl);
+    CHECK_EQ_INT(late, 0);
+    tp_bot_stop(r.bot);
+    pthread_join(th, NULL); /* the stop waits for chat 1's handler */
+    CHECK_EQ_INT(r.rc, TP_OK);
+    CHECK_EQ_INT(slow_done[1], 1);
+    CHECK_EQ_INT(thread_count(), before); /* every delegate's thread joined */
+    tp_bot_free(r.bot);
+    emu_kill(&e, SIGTERM);
+}
+
+/* ---- timers of a delegate ---- */
+typedef struct tstate {
+    int in_cb;               /* a callback of this delegate is running */
+    uint64_t rep;            /* the repeating event */
+    long reps, onces, reps_at_cancel;
+    bool closed;
+} tstate;
+static long t_overlap, t_after_close, t_cancel_true, t_zero_after_close, t_closes[8];
+static tstate t_last; /* the state as on_close saw it */
+
+static void t_enter(tstate *t) {
+    pthread_mutex_lock(&dl);
+    if (t->in_cb++) t_overlap++;
+    if (t->closed) t_after_close++;
+    pthread_mutex_unlock(&dl);
+}
+static void t_leave(tstate *t) {
+    pthread_mutex_lock(&dl);
+    t->in_cb--;
+    pthread_mutex_unlock(&dl);
+}
+static bool t_open(tp_delegate *d, const tp_update *first) {
+    tstate *t = (tstate *)tp_delegate_state(d);
+    (void)first;
+    t->rep = tp_delegate_after(d, 5, 7, (void *)1);
+    CHECK(t->rep != 0);
+    CHECK(tp_delegate_after(d, 40, 0, (void *)2) != 0);
+    return false;
+}
+static void t_msg(tp_delegate *d, const tp_update *u) {
+    tstate *t = (tstate *)tp_delegate_state(d);
+    long i = msg_index(u);
+    t_enter(t);
+    if (i == 90) { /* stop the repeating event */
+        pthread_mutex_lock(&dl);
+        t_cancel_true += tp_delegate_cancel(d, t->rep);
+        t->reps_at_cancel = t->reps;
+        pthread_mutex_unlock(&dl);
+    } else if (i == 91) {
+        tp_delegate_close(d);
+        pthread_mutex_lock(&dl);
+        t_zero_after_close += tp_delegate_after(d, 1, 0, NULL) == 0;
+        pthread_mutex_unlock(&dl);
+    } else {
+        msleep(12); /* events come due meanwhile: they wait for this turn */
+    }
+    t_leave(t);
+}
+static void t_event(tp_delegate *d, uint64_t id, void *data) {
+    tstate *t = (tstate *)tp_delegate_state(d);
+    (void)id;
+    t_enter(t);
+    pthread_mutex_lock(&dl);
+    if (data == (void *)1) t->reps++;
+    else t->onces++;
+    pthread_mutex_unlock(&dl);
+    t_leave(t);
+}
+static void t_close(tp_delegate *d, tp_close_reason why) {
+    tstate *t = (tstate *)tp_delegate_state(d);
+    pthread_mutex_lock(&dl);
+    t->closed = true;
+    t_closes[(int)why & 7]++;
+    t_last = *t;
+    pthread_mutex_unlock(&dl);
+}
+
+/* Events run in the delegate's turn, never beside its updates; a cancelled event stops; a
+   closed delegate's events stop; a delegate idle for timeout_ms closes even with a
+   repeating event (events are not activity). */
+TEST(dlg_timers) {
+    static tp_handler h;
+    tp_dlg_route routes[2];
+    tp_bot *bot = new_bot("http://127.0.0.1:1", 1000);
+    tp_dlg *g;
+    long i, reps;
+    int k;
+    memset(&h, 0, sizeof h);
+    h.state_size = sizeof(tstate);
+    h.open = t_open;
+    h.on_message = t_msg;
+    h.on_event = t_event;
+    h.on_close = t_close;
+    memset(routes, 0, sizeof routes);
+    routes[0].seeder = tp_per_chat_id();
+    routes[0].handler = &h;
+    t_overlap = t_after_close = t_cancel_true = t_zero_after_close = 0;
+    memset(t_closes, 0, sizeof t_closes);
+    d_reset();
+    g = tp_dlg_new(bot, routes, dopts(), NULL);
+    CHECK(g != NULL);
+    if (!g) return;
+    for (i = 0; i < 10; i++) feed(g, bot, 1 + i, 3, 3, i); /* ~120 ms of turns */
+    msleep(60);
+    feed(g, bot, 20, 3, 3, 90); /* cancel */
+    msleep(60);
+    feed(g, bot, 21, 3, 3, 91); /* close */
+    msleep(60);
+    CHECK_EQ_INT(d_get(&t_closes[TP_CLOSE_HANDLER]), 1);
+    pthread_mutex_lock(&dl);
+    reps = t_last.reps;
+    printf("dlg_timers(%s): %ld repeats before the cancel, %ld after, once ran %ld\n",
+           d_producer == TP_PRODUCER_THREAD ? "thread" : "pool", t_last.reps_at_cancel,
+           t_last.reps - t_last.reps_at_cancel, t_last.onces);
+    CHECK(t_last.reps_at_cancel >= 5);
+    CHECK_EQ_INT(t_last.reps, t_last.reps_at_cancel); /* none after the cancel */
+    CHECK_EQ_INT(t_last.onces, 1);
+    pthread_mutex_unlock(&dl);
+    CHECK(reps > 0);
+    CHECK_EQ_INT(d_get(&t_cancel_true), 1);
+    CHECK_EQ_INT(d_get(&t_zero_after_close), 1);
+    CHECK_EQ_INT(d_get(&t_overlap), 0);
+    CHECK_EQ_INT(d_get(&t_after_close), 0);
+
+    h.timeout_ms = 60; /* idle close with a repeating event running */
+    feed(g, bot, 30, 4, 4, 0);
+    for (k = 0; k < 500 && d_get(&t_closes[TP_CLOSE_IDLE]) < 1; k++) msleep(2);
+    CHECK_EQ_INT(d_get(&t_closes[TP_CLOSE_IDLE]), 1);
+    msleep(50);
+    CHECK_EQ_INT(d_get(&t_after_close), 0);
+    CHECK_EQ_INT(d_get(&t_overlap), 0);
+    tp_dlg_free(g);
+    CHECK_EQ_INT(d_get(&t_closes[TP_CLOSE_SHUTDOWN]), 0);
+    tp_bot_free(bot);
+}
+
+/* The webhook receiver feeding the delegator: one user writing in two chats, seeded per
+   from id, 4 workers: the receiver's dispatcher orders by the seed, so the user's delegate
+   sees every update once and in order. */
+TEST(dlg_hook_order) {
+    tp_handler h = d_handler(0);
+    tp_dlg_route routes[2];
+    tp_bot *bot = new_bot("http://127.0.0.1:1", 1000);
+    tp_hook *hk;
+    tp_dlg *g;
+    char body[512];
+    long i, n = 300;
+    int before = thread_count();
+    d_reset();
+    d_check_chat = false;
+    d_slow_ms = 2;
+    memset(routes, 0, sizeof routes);
+    routes[0].seeder = tp_per_from_id();
+    routes[0].handler = &h;
+    g = tp_dlg_new(bot, routes, dopts(), NULL);
+    CHECK(g != NULL);
+    if (!g) return;
+    hk = tp_hook_new(bot, tp_dlg_handler, g,
+                     &(tp_hook_opts){ .no_server = true, .workers = 4 }, NULL);
+    CHECK(hk != NULL);
+    if (!hk) return;
+    for (i = 0; i < n; i++) {
+        snprintf(body, sizeof body,
+                 "{\"update_id\":%ld,\"message\":{\"message_id\":%ld,\"date\":1,\"chat\":{\"id\":"
+                 "%d,\"type\":\"group\",\"title\":\"g\"},\"from\":{\"id\":42,\"is_bot\":false,"
+                 "\"first_name\":\"a\"},\"text\":\"msg %ld\"}}",
+                 i + 1, i + 1, i % 2 ? 200 : 100, i);
+        CHECK_EQ_INT(tp_hook_push(hk, body, strlen(body), NULL), TP_OK);
+    }
+    tp_hook_free(hk); /* drains */
+    CHECK_EQ_INT(handled, n);
+    CHECK_EQ_INT(dups, 0);
+    CHECK_EQ_INT(d_bad, 0); /* one delegate, in update_id order */
+    CHECK_EQ_INT(d_opens, 1);
+    tp_dlg_free(g);
+    CHECK_EQ_INT(d_closes[TP_CLOSE_SHUTDOWN], 1);
+    CHECK_EQ_INT(thread_count(), before);
+    tp_bot_free(bot);
+}
+
 int main(int argc, char **argv) {
     setvbuf(stdout, NULL, _IOLBF, 0);
 #define PICK(t) (argc < 2 || strcmp(argv[1], #t) == 0)
@@ -617,10 +882,20 @@ int main(int argc, char **argv) {
     if (PICK(test_race)) RUN(test_race);
     if (PICK(test_heap_slot)) RUN(test_heap_slot);
     if (PICK(test_free_busy)) RUN(test_free_busy);
-    if (PICK(dlg_many)) RUN(dlg_many);
-    if (PICK(dlg_idle)) RUN(dlg_idle);
-    if (PICK(dlg_close_inside)) RUN(dlg_close_inside);
-    if (PICK(dlg_from_order)) RUN(dlg_from_order);
-    if (PICK(dlg_seeds)) RUN(dlg_seeds);
+    /* The delegator's cases with the pool ("dlg_x"), then with a thread per delegate
+       ("dlg_x_thread"). */
+#define PICKP(t, p) (argc < 2 || strcmp(argv[1], p ? #t "_thread" : #t) == 0)
+    for (d_producer = TP_PRODUCER_POOL; d_producer <= TP_PRODUCER_THREAD; d_producer++) {
+        int p = d_producer == TP_PRODUCER_THREAD;
+        if (PICKP(dlg_many, p)) RUN(dlg_many);
+        if (PICKP(dlg_idle, p)) RUN(dlg_idle);
+        if (PICKP(dlg_close_inside, p)) RUN(dlg_close_inside);
+        if (PICKP(dlg_from_order, p)) RUN(dlg_from_order);
+        if (PICKP(dlg_seeds, p)) RUN(dlg_seeds);
+        if (PICKP(dlg_timers, p)) RUN(dlg_timers);
+        if (PICKP(dlg_hook_order, p)) RUN(dlg_hook_order);
+    }
+    d_producer = 0;
+    if (PICK(dlg_thread_slow)) RUN(dlg_thread_slow);
     TEST_END();
 }
