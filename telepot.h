@@ -1019,7 +1019,7 @@ typedef struct tp_handler {
 } tp_handler;
 
 /* Producers (see above). */
-enum { TP_PRODUCER_DEFAULT = 0, TP_PRODUCER_POOL = 1, TP_PRODUCER_THREAD = 2 };
+enum { TP_PRODUCER_DEFAULT = 0, TP_PRODUCER_POOL = 1, TP_PRODUCER_THREAD = 2, TP_PRODUCER_FORK = 3 };
 
 /* A route: updates seeded by `seeder` go to delegates running `handler`. A list of routes
    ends with a zeroed one, { { 0 }, NULL } (handler NULL). */
@@ -10288,6 +10288,7 @@ static inline tp_err tp_call_typed(tp_bot *bot, int method, const void *args, vo
 #include <sys/time.h>
 #include <sys/types.h>
 #include <sys/uio.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 #ifdef TELEPOT_BEARSSL
@@ -21111,10 +21112,15 @@ typedef struct tp__ditm { /* work waiting for a delegate */
     void *ev_data;
 } tp__ditm;
 
-typedef struct tp__dth { /* a thread delegate's thread */
+typedef struct tp__dth { /* a thread delegate's thread (a forked one's: its pump) */
     pthread_t t;
-    pthread_cond_t more; /* with dlg->lock: q has work, or the delegate died */
-    struct tp__dth *next; /* dlg->ended: threads that ended, to be joined */
+    pthread_cond_t more;   /* with dlg->lock: q has work, or the delegate died */
+    struct tp__dth *next;  /* dlg->ended: threads that ended, to be joined */
+    bool fork;             /* a forked delegate: its callbacks run in the child */
+    bool child_closed;     /* the child closed the delegate itself (on_close ran there) */
+    pid_t pid;             /* the child, 0 once reaped */
+    int fd;                /* our end of the socket pair to the child, -1: none */
+    struct tp__dth *fnext; /* under dlg->lock: dlg->forks */
 } tp__dth;
 
 struct tp_delegate {
@@ -21152,8 +21158,10 @@ struct tp_dlg {
     int nthreads;                /* under lock: delegate threads not yet ended */
     tp__dth *ended_list;         /* under lock: ended, not yet joined */
     bool quit;                   /* under lock: tp_dlg_free began */
-    bool threads;                /* a route has the thread producer */
-    tp_sched *sched;
+    bool threads;                /* a route has the thread or fork producer */
+    bool child;                  /* a forked delegate's own delegator, in its process */
+    tp__dth *forks;              /* under lock: pumps of forked delegates with a child */
+    tp_sched *sched;             /* (a child's: made at its first timer) */
 };
 
 static size_t tp__dlg_slot(const tp_dlg *g, size_t route, int64_t key) {
@@ -21255,8 +21263,11 @@ static void tp__dlg_call(tp_delegate *d, const tp__ditm *it) {
     }
 }
 
+static void tp__dlg_fork_end(tp_dlg *g, tp_delegate *d, tp_close_reason why);
+
 /* d is dead and the caller has its turn: its timers end (an event running on the scheduler
-   is waited for), then on_close. */
+   is waited for), then on_close (a forked delegate's child is told to run it and waited
+   for; the parent runs it only for a child that crashed). */
 static void tp__dlg_end(tp_dlg *g, tp_delegate *d, tp_close_reason why) {
     uint64_t timer;
     tp__dev *evs;
@@ -21272,6 +21283,10 @@ static void tp__dlg_end(tp_dlg *g, tp_delegate *d, tp_close_reason why) {
         evs = e->next;
         tp_sched_cancel(g->sched, e->id);
         tp__free(e);
+    }
+    if (d->th && d->th->fork && d->th->fd >= 0) {
+        tp__dlg_fork_end(g, d, why);
+        if (why != TP_CLOSE_CRASHED) return; /* on_close ran in the child */
     }
     if (d->h->on_close) d->h->on_close(d, why);
 }
@@ -21304,11 +21319,14 @@ static tp_delegate *tp__dlg_make(tp_dlg *g, size_t route, const tp_seed *seed,
     d->sender.bot = g->bot;
     d->sender.chat_id = d->chat_id;
     d->last = tp_now_ms();
-    if (tp__dlg_producer(g, route) == TP_PRODUCER_THREAD) {
+    if (tp__dlg_producer(g, route) >= TP_PRODUCER_THREAD) {
         pthread_attr_t a;
         int rc = ENOMEM;
         d->th = (tp__dth *)tp__alloc(sizeof *d->th);
         if (d->th) {
+            memset(d->th, 0, sizeof *d->th);
+            d->th->fork = tp__dlg_producer(g, route) == TP_PRODUCER_FORK;
+            d->th->fd = -1;
             pthread_cond_init(&d->th->more, NULL);
             pthread_attr_init(&a);
             pthread_attr_setstacksize(&a, g->stack_size);
@@ -21403,7 +21421,7 @@ static void tp__dlg_turn_end(tp_dlg *g, tp_delegate *d, bool update) {
             update = false;
             continue;
         }
-        if (closing && last) tp__delegate_free(d);
+        if (closing && last && !g->child) tp__delegate_free(d); /* (a child exits instead) */
         return;
     }
 }
@@ -21434,7 +21452,7 @@ static tp__hold *tp__dlg_hold(tp__dlg_sync *sync) {
 static void tp__dlg_deliver(tp_dlg *g, size_t route, const tp_seed *seed, const tp_update *u,
                             tp__hold *hold, tp__dlg_sync *sync) {
     tp__ditm *it = NULL;
-    if (tp__dlg_producer(g, route) == TP_PRODUCER_THREAD) {
+    if (tp__dlg_producer(g, route) >= TP_PRODUCER_THREAD) {
         if (!hold) hold = tp__dlg_hold(sync);
         it = (tp__ditm *)tp__alloc(sizeof *it);
         if (it) {
@@ -21490,6 +21508,252 @@ static void tp__dlg_deliver(tp_dlg *g, size_t route, const tp_seed *seed, const 
     if (hold) tp__hold_release(hold);
 }
 
+/* Forked delegates. The parent's side is a thread delegate whose thread (the pump) sends each
+   update to the child over a socket pair and waits for its acknowledgement, so the update is
+   done only when the child is. A frame is a type byte, a 32-bit length and the payload:
+   'U' an update's JSON and 'C' a close reason from the parent; 'A' (1: the delegate closed
+   itself) from the child. An end of file or a broken frame means the child died. */
+static bool tp__frame_send(int fd, char type, const char *p, size_t n) {
+    char head[5];
+    uint32_t len = (uint32_t)n;
+    size_t i;
+    head[0] = type;
+    memcpy(head + 1, &len, 4);
+    for (i = 0; i < 2; i++) {
+        const char *b = i ? p : head;
+        size_t k = i ? n : sizeof head;
+        while (k > 0) {
+            ssize_t w = send(fd, b, k, MSG_NOSIGNAL);
+            if (w < 0 && errno == EINTR) continue;
+            if (w <= 0) return false;
+            b += w;
+            k -= (size_t)w;
+        }
+    }
+    return true;
+}
+static bool tp__read_full(int fd, char *p, size_t n) {
+    while (n > 0) {
+        ssize_t r = read(fd, p, n);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) return false;
+        p += r;
+        n -= (size_t)r;
+    }
+    return true;
+}
+/* The next frame into b (replacing its content); false at the end or on a broken frame. */
+static bool tp__frame_recv(int fd, char *type, tp_buf *b) {
+    char head[5];
+    uint32_t len;
+    if (!tp__read_full(fd, head, sizeof head)) return false;
+    memcpy(&len, head + 1, 4);
+    *type = head[0];
+    b->len = 0;
+    if (len > (UINT32_C(1) << 28) || !tp_buf_reserve(b, len)) return false;
+    if (!tp__read_full(fd, b->ptr, len)) return false;
+    b->len = len;
+    b->ptr[len] = '\0';
+    return true;
+}
+
+/* How a child ended, waited for; false when it ended well (exit status 0). */
+static bool tp__child_status(pid_t pid, char *text, size_t n) {
+    int st = 0;
+    pid_t r;
+    do r = waitpid(pid, &st, 0);
+    while (r < 0 && errno == EINTR);
+    if (r < 0) snprintf(text, n, "ended, status unknown (%s)", strerror(errno));
+    else if (WIFSIGNALED(st))
+        snprintf(text, n, "killed by signal %d (%s)", WTERMSIG(st), strsignal(WTERMSIG(st)));
+    else if (WEXITSTATUS(st) != 0) snprintf(text, n, "exited with status %d", WEXITSTATUS(st));
+    else return false;
+    return true;
+}
+
+/* A pool-style turn on d: u, then what turn_end does. */
+static void tp__dlg_run_on(tp_dlg *g, tp_delegate *d, const tp_update *u) {
+    tp__ditm now;
+    pthread_mutex_lock(&g->lock);
+    d->busy++;
+    pthread_mutex_unlock(&g->lock);
+    pthread_mutex_lock(&d->run);
+    memset(&now, 0, sizeof now);
+    now.u = u;
+    tp__dlg_call(d, &now);
+    tp__dlg_turn_end(g, d, true);
+}
+
+/* The child: a delegator of its own with this one delegate (run as on the pool, its timers on
+   a scheduler of its own), a bot of its own (the parent's connections are never touched);
+   updates from the socket until a close, its own tp_delegate_close, or the parent's end
+   (SHUTDOWN). Never returns. */
+static void tp__dlg_child(tp_dlg *pg, tp_delegate *d, int fd) {
+    tp_dlg cg;
+    tp_delegate *slot[1] = { NULL };
+    tp_bot_opts o;
+    tp_bot *bot;
+    tp__dth *x;
+    tp_buf in;
+    tp_close_reason why = TP_CLOSE_SHUTDOWN;
+    for (x = pg->forks; x; x = x->fnext) /* the parent's ends of the other children */
+        if (x->fd >= 0) close(x->fd);
+    memset(&o, 0, sizeof o);
+    o.token = pg->bot->token;
+    o.api_url = pg->bot->api_url;
+    o.connect_timeout_ms = pg->bot->connect_timeout_ms;
+    o.timeout_ms = pg->bot->timeout_ms;
+    o.download_timeout_ms = pg->bot->download_timeout_ms;
+    o.max_connections = 2;
+    o.max_body_bytes = pg->bot->max_body_bytes;
+    o.ca_file = pg->bot->ca_file;
+    o.proxy = pg->bot->proxy;
+    o.no_env_proxy = pg->bot->no_env_proxy;
+    o.log = pg->bot->log;
+    o.log_user = pg->bot->log_user;
+    bot = tp_bot_new(&o, NULL);
+    if (!bot) _exit(3);
+    memset(&cg, 0, sizeof cg);
+    pthread_mutex_init(&cg.lock, NULL);
+    pthread_cond_init(&cg.ended, NULL);
+    cg.bot = bot;
+    cg.routes = pg->routes;
+    cg.nroutes = pg->nroutes;
+    cg.producer = TP_PRODUCER_POOL;
+    cg.child = true;
+    cg.buckets = slot;
+    cg.nbuckets = 1;
+    pthread_mutex_init(&d->run, NULL);
+    d->dlg = &cg;
+    d->th = NULL;
+    d->busy = 0;
+    d->q = d->qtail = NULL;
+    d->evs = NULL;
+    d->timer = 0;
+    d->dead = false;
+    d->hnext = NULL;
+    d->sender.bot = bot;
+    if (!d->fresh) tp__dlg_insert(&cg, d);
+    tp_buf_init(&in);
+    for (;;) {
+        char type;
+        if (!tp__frame_recv(fd, &type, &in)) break; /* the parent is gone: SHUTDOWN */
+        if (type == 'C' && in.len == 1) {
+            why = (tp_close_reason)in.ptr[0];
+            break;
+        }
+        if (type == 'U') {
+            tp_json_doc *doc = tp_json_parse(in.ptr, in.len, NULL);
+            const tp_update *u = doc ? tp_update_view(doc, tp_json_root(doc), NULL) : NULL;
+            char closed;
+            if (u) tp__dlg_run_on(&cg, d, u);
+            tp_json_doc_free(doc);
+            pthread_mutex_lock(&cg.lock);
+            closed = d->dead ? 1 : 0;
+            pthread_mutex_unlock(&cg.lock);
+            if (!tp__frame_send(fd, 'A', &closed, 1) || closed) goto out;
+        }
+    }
+    pthread_mutex_lock(&cg.lock);
+    tp__dlg_remove(&cg, d, why);
+    pthread_mutex_unlock(&cg.lock);
+    tp__dlg_end(&cg, d, why);
+out:
+    tp_sched_free(cg.sched);
+    tp_bot_free(bot);
+    fflush(stdout);
+    fflush(stderr);
+    _exit(0);
+}
+
+/* Starts d's child (on its pump thread). Forked under the delegator's lock, so the child's
+   copy of the list of other children is whole. false (logged) when it cannot be. */
+static bool tp__dlg_spawn(tp_dlg *g, tp_delegate *d) {
+    int sv[2];
+    pid_t pid;
+    if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) != 0) {
+        tp__log(g->bot, 0, "delegator: no socket pair for a forked delegate (%s); it runs on a "
+                "thread", strerror(errno));
+        return false;
+    }
+    (void)fcntl(sv[0], F_SETFD, FD_CLOEXEC);
+    (void)fcntl(sv[1], F_SETFD, FD_CLOEXEC);
+    fflush(NULL); /* what the parent has buffered is not written twice */
+    pthread_mutex_lock(&g->lock);
+    pid = fork();
+    if (pid == 0) {
+        close(sv[0]);
+        tp__dlg_child(g, d, sv[1]);
+    }
+    if (pid > 0) {
+        d->th->pid = pid;
+        d->th->fd = sv[0];
+        d->th->fnext = g->forks;
+        g->forks = d->th;
+    }
+    pthread_mutex_unlock(&g->lock);
+    close(sv[1]);
+    if (pid < 0) {
+        tp__log(g->bot, 0, "delegator: cannot fork a delegate (%s); it runs on a thread",
+                strerror(errno));
+        close(sv[0]);
+        return false;
+    }
+    return true;
+}
+
+/* The child ended: reaped, and reported when it died (crashed: it stopped answering) or
+   ended badly. */
+static void tp__dlg_reaped(tp_dlg *g, tp_delegate *d, bool crashed) {
+    char why[128];
+    if (d->th->pid <= 0) return;
+    if (tp__child_status(d->th->pid, why, sizeof why))
+        tp__log(g->bot, 0, "delegator: the process of the delegate of chat %lld %s%s",
+                (long long)d->chat_id, why, crashed ? "; its next update starts a new one" : "");
+    else if (crashed)
+        tp__log(g->bot, 0, "delegator: the process of the delegate of chat %lld ended without "
+                "answering; its next update starts a new one", (long long)d->chat_id);
+    d->th->pid = 0;
+}
+
+/* One update through the child; false when the child died (reaped and reported). */
+static bool tp__dlg_fork_call(tp_dlg *g, tp_delegate *d, const tp__ditm *it) {
+    tp_buf b;
+    char type = 0;
+    bool ok;
+    if (!it->u) return true; /* (a forked delegate's timers live in its child) */
+    tp_buf_init(&b);
+    ok = tp_json_write(&b, it->u->json) == TP_OK && tp__frame_send(d->th->fd, 'U', b.ptr, b.len) &&
+         tp__frame_recv(d->th->fd, &type, &b) && type == 'A' && b.len == 1;
+    if (ok && b.ptr[0]) d->th->child_closed = true;
+    tp_buf_deinit(&b);
+    if (!ok) tp__dlg_reaped(g, d, true);
+    return ok;
+}
+
+/* The end of a forked delegate's child: told to close (unless it closed itself or died) and
+   waited for; the socket closed and the pump out of the list of children. */
+static void tp__dlg_fork_end(tp_dlg *g, tp_delegate *d, tp_close_reason why) {
+    tp__dth *th = d->th, **pp;
+    if (th->pid > 0) {
+        char r = (char)why, type;
+        tp_buf b;
+        tp_buf_init(&b);
+        if (!th->child_closed) (void)tp__frame_send(th->fd, 'C', &r, 1);
+        while (tp__frame_recv(th->fd, &type, &b)) { /* until it exits */
+        }
+        tp_buf_deinit(&b);
+        tp__dlg_reaped(g, d, false); /* reported if it did not end well */
+    }
+    pthread_mutex_lock(&g->lock);
+    for (pp = &g->forks; *pp && *pp != th; pp = &(*pp)->fnext) {
+    }
+    if (*pp) *pp = th->fnext;
+    pthread_mutex_unlock(&g->lock);
+    close(th->fd);
+    th->fd = -1;
+}
+
 /* A thread delegate's thread: its queue in order; once dead, what is left goes to the
    seed's next delegate, on_close runs here, the delegate is freed and the thread ends. */
 static void *tp__dlg_thread(void *arg) {
@@ -21498,10 +21762,11 @@ static void *tp__dlg_thread(void *arg) {
     tp__dth *th = d->th;
     tp_close_reason why;
     bool ended = false;
+    if (th->fork && !tp__dlg_spawn(g, d)) th->fork = false; /* logged; a thread delegate */
     pthread_mutex_lock(&g->lock);
     for (;;) {
         tp__ditm *it;
-        bool closing, dead;
+        bool closing, dead, crashed = false;
         while (!d->q && !d->dead) pthread_cond_wait(&th->more, &g->lock);
         it = tp__dlg_pop(d);
         if (!it) break; /* dead, and nothing left */
@@ -21510,14 +21775,18 @@ static void *tp__dlg_thread(void *arg) {
         if (dead && it->u) { /* closed with this queued: to the seed's next delegate */
             tp__dlg_deliver(g, d->route, &it->seed, it->u, it->hold, NULL);
             it->hold = NULL; /* passed on */
+        } else if (!dead && th->fork) {
+            crashed = !tp__dlg_fork_call(g, d, it);
         } else if (!dead) {
             tp__dlg_call(d, it);
         }
-        closing = !dead && (d->close_asked || d->fresh);
+        closing = !dead && !crashed &&
+                  (th->fork ? th->child_closed : d->close_asked || d->fresh);
         pthread_mutex_lock(&g->lock);
         if (it->u) d->last = tp_now_ms();
         d->busy--;
         if (closing) tp__dlg_remove(g, d, TP_CLOSE_HANDLER);
+        if (crashed) tp__dlg_remove(g, d, TP_CLOSE_CRASHED); /* its queue goes to a new one */
         pthread_mutex_unlock(&g->lock);
         if (closing) { /* on_close before the update is done, as on the pool */
             tp__dlg_end(g, d, TP_CLOSE_HANDLER);
@@ -21600,7 +21869,8 @@ static uint64_t tp__delegate_sched(tp_delegate *d, int64_t delay_ms, int64_t eve
     e->data = data;
     e->once = every_ms <= 0;
     pthread_mutex_lock(&g->lock);
-    if (!d->dead) { /* under the lock: the event cannot end before its id is known */
+    if (!g->sched) g->sched = tp_sched_new(NULL); /* a forked delegate's first timer */
+    if (!d->dead && g->sched) { /* under the lock: the event cannot end before its id is known */
         id = e->id = tp_sched_after(g->sched, delay_ms, every_ms, tp__dlg_event, e);
         if (id) {
             e->next = d->evs;
@@ -21730,7 +22000,7 @@ TP__DEF tp_dlg *tp_dlg_new(tp_bot *bot, const tp_dlg_route *routes, const tp_dlg
     if (g->stack_size < (size_t)PTHREAD_STACK_MIN) g->stack_size = (size_t)PTHREAD_STACK_MIN;
     while (routes[g->nroutes].handler) {
         TELEPOT_ASSERT(routes[g->nroutes].seeder.fn);
-        if (tp__dlg_producer(g, g->nroutes) == TP_PRODUCER_THREAD) g->threads = true;
+        if (tp__dlg_producer(g, g->nroutes) >= TP_PRODUCER_THREAD) g->threads = true;
         g->nroutes++;
     }
     g->nbuckets = 64;

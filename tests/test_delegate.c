@@ -266,6 +266,7 @@ static bool d_check_chat;     /* each update is of the delegate's chat */
 static long d_close_at = -1;  /* the update "msg I" that closes its delegate after 100 ms */
 static int d_producer;        /* the producer the delegator tests run with */
 static tp_dlg_opts d_opts;
+static pid_t f_parent; /* the test's process (a forked delegate's differs) */
 
 /* Options with the producer under test. */
 static const tp_dlg_opts *dopts(void) {
@@ -851,7 +852,7 @@ TEST(dlg_hook_order) {
     CHECK(g != NULL);
     if (!g) return;
     hk = tp_hook_new(bot, tp_dlg_handler, g,
-                     &(tp_hook_opts){ .no_server = true, .workers = 4 }, NULL);
+                     &(tp_hook_opts){ .no_server = true, .workers = 4, .queue_size = 1024 }, NULL);
     CHECK(hk != NULL);
     if (!hk) return;
     for (i = 0; i < n; i++) {
@@ -873,8 +874,190 @@ TEST(dlg_hook_order) {
     tp_bot_free(bot);
 }
 
+/* ---- the fork producer: each delegate a process of its own ---- */
+typedef struct fstate {
+    long n;
+} fstate;
+static long f_crash_closes, f_other_closes;
+static char f_log[4][256];
+static int f_nlog;
+static void f_logfn(void *user, int level, const char *text) {
+    (void)user;
+    pthread_mutex_lock(&dl);
+    if (level == 0 && f_nlog < 4) snprintf(f_log[f_nlog++], sizeof f_log[0], "%s", text);
+    pthread_mutex_unlock(&dl);
+}
+/* Runs in the child: echoes the text ("N:text" when it counts), or dies as asked. */
+static void f_msg(tp_delegate *d, const tp_update *u) {
+    fstate *f = (fstate *)tp_delegate_state(d);
+    const char *t = u->message && u->message->text ? u->message->text : "";
+    f->n++;
+    if (!strcmp(t, "die-abort")) abort();
+    if (!strcmp(t, "die-segv")) raise(SIGSEGV);
+    if (!strcmp(t, "die-exit")) _exit(7); /* (exit would run the sanitizers' leak check) */
+    if (!strncmp(t, "msg ", 4)) tp_delegate_printf(d, "%s", t); /* tpemu checks the echo */
+    else tp_delegate_printf(d, "%ld:%s pid-differs=%d", f->n, t, getpid() != f_parent);
+}
+/* Runs in the parent only for a crash; in the child otherwise (not seen here). */
+static void f_close(tp_delegate *d, tp_close_reason why) {
+    (void)d;
+    if (getpid() != f_parent) return;
+    pthread_mutex_lock(&dl);
+    if (why == TP_CLOSE_CRASHED) f_crash_closes++;
+    else f_other_closes++;
+    pthread_mutex_unlock(&dl);
+}
+
+/* Children of this process other than the emulator (/proc/PID/stat's fourth field). */
+static int child_count(pid_t except) {
+    DIR *dir = opendir("/proc");
+    struct dirent *e;
+    int n = 0;
+    if (!dir) return -1;
+    while ((e = readdir(dir)) != NULL) {
+        char path[300], buf[512], *p;
+        FILE *f;
+        long pp;
+        if (e->d_name[0] < '1' || e->d_name[0] > '9' || atol(e->d_name) == (long)except) continue;
+        snprintf(path, sizeof path, "/proc/%s/stat", e->d_name);
+        if (!(f = fopen(path, "r"))) continue;
+        p = fgets(buf, sizeof buf, f) ? strrchr(buf, ')') : NULL;
+        fclose(f);
+        if (p && sscanf(p + 2, "%*c %ld", &pp) == 1 && pp == (long)getpid()) n++;
+    }
+    closedir(dir);
+    return n;
+}
+
+/* 300 chats x 10 updates interleaved, a process per delegate: tpemu counts every echo once,
+   in order per chat; at the end no child is left. */
+TEST(dlg_fork_many) {
+    const char *args[] = {"--updates", "3000", "--chats", "300", NULL};
+    static tp_handler h;
+    tp_dlg_route routes[2];
+    runner r;
+    pthread_t th;
+    emu e;
+    long matched = 0;
+    int i;
+    memset(&h, 0, sizeof h);
+    h.state_size = sizeof(fstate);
+    h.on_message = f_msg;
+    h.on_close = f_close;
+    memset(routes, 0, sizeof routes);
+    routes[0].seeder = tp_per_chat_id();
+    routes[0].handler = &h;
+    routes[0].producer = TP_PRODUCER_FORK;
+    f_crash_closes = f_other_closes = 0;
+    CHECK(emu_start(&e, 0, args));
+    memset(&r, 0, sizeof r);
+    r.bot = new_bot(e.url, 10000);
+    r.routes = routes;
+    r.o.workers = 8;
+    r.po.timeout_s = 1;
+    d_producer = 0;
+    CHECK(pthread_create(&th, NULL, run_dlg, &r) == 0);
+    for (i = 0; i < 1200 && (matched = emu_stat(&e, "matched")) < 3000; i++) msleep(50);
+    CHECK(child_count(e.pid) > 0); /* the delegates' processes live */
+    tp_bot_stop(r.bot);
+    pthread_join(th, NULL);
+    CHECK_EQ_INT(r.rc, TP_OK);
+    printf("dlg_fork_many: matched=%ld duplicates=%ld order=%ld children left=%d\n", matched,
+           emu_stat(&e, "duplicates"), emu_stat(&e, "order_violations"), child_count(e.pid));
+    CHECK_EQ_INT(matched, 3000);
+    CHECK_EQ_INT(emu_stat(&e, "duplicates"), 0);
+    CHECK_EQ_INT(emu_stat(&e, "unexpected"), 0);
+    CHECK_EQ_INT(emu_stat(&e, "order_violations"), 0);
+    CHECK_EQ_INT(child_count(e.pid), 0);
+    CHECK_EQ_INT(d_get(&f_crash_closes), 0);
+    tp_bot_free(r.bot);
+    emu_kill(&e, SIGTERM);
+}
+
+/* A forked delegate that aborts, segfaults or exits mid-conversation: reported (logged, and
+   on_close(CRASHED) in the parent), its chat recovers on its next message with a new
+   process, the other chats are unaffected. */
+TEST(dlg_fork_crash) {
+    static const char *const deaths[] = {"die-abort", "die-segv", "die-exit"};
+    static tp_handler h;
+    tp_dlg_route routes[2];
+    runner r;
+    pthread_t th;
+    emu e;
+    char body[200];
+    tp_json_doc *calls;
+    int k, i;
+    memset(&h, 0, sizeof h);
+    h.state_size = sizeof(fstate);
+    h.on_message = f_msg;
+    h.on_close = f_close;
+    memset(routes, 0, sizeof routes);
+    routes[0].seeder = tp_per_chat_id();
+    routes[0].handler = &h;
+    routes[0].producer = TP_PRODUCER_FORK;
+    f_crash_closes = f_other_closes = 0;
+    f_nlog = 0;
+    CHECK(emu_start(&e, 0, NULL));
+    memset(&r, 0, sizeof r);
+    r.bot = tp_bot_new(&(tp_bot_opts){ .token = TOKEN, .api_url = e.url, .timeout_ms = 10000,
+                                       .log = f_logfn },
+                       NULL);
+    r.routes = routes;
+    r.o.workers = 4;
+    r.po.timeout_s = 1;
+    CHECK(pthread_create(&th, NULL, run_dlg, &r) == 0);
+    for (k = 0; k < 3; k++) { /* chat 10+k: a, death, b; chat 20+k: x, y around it */
+        snprintf(body, sizeof body, "{\"chat_id\":%d,\"text\":\"a\"}", 10 + k);
+        CHECK_EQ_INT(emu_post(&e, "/_emu/update", body), TP_OK);
+        snprintf(body, sizeof body, "{\"chat_id\":%d,\"text\":\"x\"}", 20 + k);
+        CHECK_EQ_INT(emu_post(&e, "/_emu/update", body), TP_OK);
+        snprintf(body, sizeof body, "{\"chat_id\":%d,\"text\":\"%s\"}", 10 + k, deaths[k]);
+        CHECK_EQ_INT(emu_post(&e, "/_emu/update", body), TP_OK);
+        snprintf(body, sizeof body, "{\"chat_id\":%d,\"text\":\"b\"}", 10 + k);
+        CHECK_EQ_INT(emu_post(&e, "/_emu/update", body), TP_OK);
+        snprintf(body, sizeof body, "{\"chat_id\":%d,\"text\":\"y\"}", 20 + k);
+        CHECK_EQ_INT(emu_post(&e, "/_emu/update", body), TP_OK);
+    }
+    for (i = 0; i < 400 && emu_stat(&e, "bot_messages") < 12; i++) msleep(25);
+    tp_bot_stop(r.bot);
+    pthread_join(th, NULL);
+    CHECK_EQ_INT(r.rc, TP_OK);
+    calls = emu_get(&e, "/_emu/calls?method=sendMessage");
+    {
+        tp_buf b;
+        tp_buf_init(&b);
+        if (calls) tp_json_write(&b, tp_json_root(calls));
+        for (k = 0; k < 3; k++) {
+            char want[64];
+            snprintf(want, sizeof want, "\"chat_id\":%d,\"text\":\"1:a pid-differs=1\"", 10 + k);
+            CHECK(b.ptr && strstr(b.ptr, want));
+            snprintf(want, sizeof want, "\"chat_id\":%d,\"text\":\"1:b pid-differs=1\"", 10 + k);
+            CHECK(b.ptr && strstr(b.ptr, want)); /* a new delegate: its count starts again */
+            snprintf(want, sizeof want, "\"chat_id\":%d,\"text\":\"2:y pid-differs=1\"", 20 + k);
+            CHECK(b.ptr && strstr(b.ptr, want)); /* the other chat kept its delegate */
+        }
+        tp_buf_deinit(&b);
+    }
+    tp_json_doc_free(calls);
+    CHECK_EQ_INT(d_get(&f_crash_closes), 3);
+    pthread_mutex_lock(&dl);
+    CHECK_EQ_INT(f_nlog, 3);
+    for (k = 0; k < f_nlog; k++) printf("dlg_fork_crash: logged: %s\n", f_log[k]);
+    for (i = k = 0; k < f_nlog; k++) { /* (SIGSEGV: ASan makes it "exited with status 1") */
+        i += strstr(f_log[k], "chat 10 killed by signal 6") != NULL;
+        i += strstr(f_log[k], "chat 11 ") != NULL;
+        i += strstr(f_log[k], "chat 12 exited with status 7") != NULL;
+    }
+    CHECK_EQ_INT(i, 3);
+    pthread_mutex_unlock(&dl);
+    CHECK_EQ_INT(child_count(e.pid), 0);
+    tp_bot_free(r.bot);
+    emu_kill(&e, SIGTERM);
+}
+
 int main(int argc, char **argv) {
     setvbuf(stdout, NULL, _IOLBF, 0);
+    f_parent = getpid();
 #define PICK(t) (argc < 2 || strcmp(argv[1], #t) == 0)
     if (PICK(test_order)) RUN(test_order);
     if (PICK(test_repeat)) RUN(test_repeat);
@@ -897,5 +1080,7 @@ int main(int argc, char **argv) {
     }
     d_producer = 0;
     if (PICK(dlg_thread_slow)) RUN(dlg_thread_slow);
+    if (PICK(dlg_fork_many)) RUN(dlg_fork_many);
+    if (PICK(dlg_fork_crash)) RUN(dlg_fork_crash);
     TEST_END();
 }

@@ -43,6 +43,34 @@ static TP__UNUSED tp_err emu_post(const emu *e, const char *path, const char *bo
     return rc;
 }
 
+/* GETs the emulator's control path into a parsed document (NULL on a failure). */
+static TP__UNUSED tp_json_doc *emu_get(const emu *e, const char *path) {
+    tp_http_opts ho;
+    tp_http_req rq;
+    tp_http_resp rs;
+    tp_http *h;
+    tp_json_doc *doc = NULL;
+    memset(&ho, 0, sizeof ho);
+    ho.url = e->url;
+    h = tp_http_new(&ho, NULL);
+    memset(&rq, 0, sizeof rq);
+    rq.method = "GET";
+    rq.path = path;
+    if (h && tp_http_request(h, &rq, &rs, NULL) == TP_OK && rs.status == 200)
+        doc = tp_json_parse(rs.body, rs.body_len, NULL);
+    tp_http_free(h);
+    return doc;
+}
+
+/* One number of /_emu/stats (-1 when it cannot be read). */
+static TP__UNUSED long emu_stat(const emu *e, const char *name) {
+    tp_json_doc *doc = emu_get(e, "/_emu/stats");
+    const tp_json *o = doc && tp_result(doc) ? tp_result(doc) : tp_json_root(doc);
+    long n = tp_json_get(o, name) ? (long)tp_json_get_int(o, name) : -1;
+    tp_json_doc_free(doc);
+    return n;
+}
+
 /* Starts build/tpemu with the extra arguments (NULL-terminated); port 0 = any. */
 static TP__UNUSED bool emu_start(emu *e, int port, const char *const *extra) {
     char dir[] = "/tmp/tpt-upd.XXXXXX", portfile[64], ps[16], buf[16] = "";

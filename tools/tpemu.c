@@ -2457,6 +2457,7 @@ static void emu_stats(conn *c) {
         jk_int(&w, "matched", (int64_t)E.matched);
         jk_int(&w, "duplicates", (int64_t)E.duplicates);
         jk_int(&w, "unexpected", (int64_t)E.unexpected);
+        jk_int(&w, "order_violations", (int64_t)E.order_violations);
     }
     jk_str(&w, "webhook_url", E.hook_url);
     jk_int(&w, "webhook_posts", (int64_t)E.st_hook_posts);
