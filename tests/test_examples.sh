@@ -1,8 +1,8 @@
 #!/bin/bash
 # tests/test_examples.sh - the example bots as users run them, against build/tpemu: echo
 # answers every text exactly once (tpemu checks text, chat and count), survives a SIGTERM
-# restart without repeats, the scripted bots answer as expected, the delegator game (guess)
-# is played through tpemu's control API, exit codes follow DESIGN.md.
+# restart without repeats, the scripted bots answer as expected, the delegator games (guess,
+# chatbox) are played through tpemu's control API, exit codes follow DESIGN.md.
 set -u
 cd "$(dirname "$0")/.."
 E=build/examples
@@ -201,6 +201,46 @@ kill -TERM $BOT; wait $BOT; rc=$?
 check "[ $rc -eq 0 ]" "guess exit status on SIGTERM is $rc, want 0"
 GUESS_TIMEOUT=never $E/guess 1:X >/dev/null 2>&1; rc=$?
 check "[ $rc -eq 2 ]" "guess with GUESS_TIMEOUT=never exits $rc, want 2"
+kill $EMU_PID 2>/dev/null; wait $EMU_PID 2>/dev/null
+
+# chatbox: owner 1001, strangers 2001 (alice), 2002 (bob), 2003 (carol). The journal survives a
+# SIGTERM and two kill -9s, each while the update just handled was still unconfirmed (a stalled
+# getUpdates): the update comes again and is kept once.
+start_emu chatbox --max-secs 120
+J=$T/chatbox.journal
+cb_start() { TELEPOT_API_URL=$URL $E/chatbox 123456:TEST 1001 "$J" 2>>"$T/chatbox.bot.err" & BOT=$!; }
+cb_kill9() { python3 "$T/emu.py" "$URL" fault stall/getUpdates; }
+cb_start
+expect "$(say 2001 'hello from alice' alice)" '^Message stored; the owner will read it\.$' "chatbox: ack"
+say 2002 'hi from bob' bob >/dev/null
+say 2001 'alice again' alice >/dev/null
+expect "$(say 1001 /unread)" '^3 unread alice \(2001\): 2 bob \(2002\): 1$' "chatbox: /unread"
+expect "$(say 1001 /next)" '^From alice \(2001\): hello from alice$' "chatbox: first /next"
+expect "$(say 1001 /next)" '^From bob \(2002\): hi from bob$' "chatbox: second /next"
+kill -TERM $BOT; wait $BOT; rc=$?
+check "[ $rc -eq 0 ]" "chatbox exit status on SIGTERM is $rc, want 0"
+cb_start # after SIGTERM
+expect "$(say 1001 /unread)" '^1 unread alice \(2001\): 1$' "chatbox: /unread after a SIGTERM restart"
+cb_kill9
+expect "$(say 2003 'carol here' carol)" '^Message stored' "chatbox: carol's ack"
+kill -KILL $BOT; wait $BOT 2>/dev/null
+cb_start # carol's update comes again
+expect "$(python3 "$T/emu.py" "$URL" wait 2003 2)" '^Message stored' "chatbox: carol's update again after kill -9"
+expect "$(say 1001 /unread)" '^2 unread alice \(2001\): 1 carol \(2003\): 1$' "chatbox: /unread after kill -9"
+cb_kill9
+expect "$(say 1001 /next)" '^From alice \(2001\): alice again$' "chatbox: /next after kill -9"
+kill -KILL $BOT; wait $BOT 2>/dev/null
+cb_start # the owner's /next comes again: shows the same message, reads no other
+r=$(python3 "$T/emu.py" "$URL" wait 1001 6)
+expect "$r" '^From alice \(2001\): alice again$' "chatbox: the same /next again after kill -9"
+expect "$(say 1001 /next)" '^From carol \(2003\): carol here$' "chatbox: /next, carol"
+expect "$(say 1001 /next)" '^No unread messages$' "chatbox: /next with none left"
+expect "$(say 1001 /unread)" '^0 unread$' "chatbox: /unread with none left"
+kill -TERM $BOT; wait $BOT; rc=$?
+check "[ $rc -eq 0 ]" "chatbox exit status on SIGTERM (last run) is $rc, want 0"
+check "[ \$(grep -c '^M ' '$J') -eq 4 ] && [ \$(grep -c '^R ' '$J') -eq 4 ]" "chatbox journal: $(cat "$J")"
+env -u CHATBOX_OWNER $E/chatbox 1:X >/dev/null 2>&1; rc=$?
+check "[ $rc -eq 2 ]" "chatbox without an owner exits $rc, want 2"
 kill $EMU_PID 2>/dev/null; wait $EMU_PID 2>/dev/null
 
 # 8. nothing listens at the API URL: the bot says so on stderr (the address, "retrying"),
