@@ -1,7 +1,8 @@
 #!/bin/bash
 # tests/test_examples.sh - the example bots as users run them, against build/tpemu: echo
 # answers every text exactly once (tpemu checks text, chat and count), survives a SIGTERM
-# restart without repeats, the scripted bots answer as expected, exit codes follow DESIGN.md.
+# restart without repeats, the scripted bots answer as expected, the delegator games (guess,
+# chatbox) are played through tpemu's control API, exit codes follow DESIGN.md.
 set -u
 cd "$(dirname "$0")/.."
 E=build/examples
@@ -130,7 +131,119 @@ check "[ $botrc -eq 0 ] && grep -q '^Listening on port' '$T/hskel.bot' && [ \$(g
 $E/webhook_counter >/dev/null 2>&1; rc=$?
 check "[ $rc -eq 2 ]" "webhook_counter without arguments exits $rc, want 2"
 
-# 7. nothing listens at the API URL: the bot says so on stderr (the address, "retrying"),
+# 7. the delegator games played through the emulator's control API (/_emu/update, /_emu/calls)
+cat >"$T/emu.py" <<'PEOF'
+# emu.py URL say CHAT TEXT [NAME]: CHAT sends TEXT, prints the bot's new replies to CHAT
+# emu.py URL wait CHAT N: waits until CHAT got N replies (+N: N more), prints the last one
+# emu.py URL fault SPEC: arms a fault
+# emu.py URL win CHAT: plays guess by binary search until won (at most 10 guesses); prints
+# "GUESSES LO HI LAST-REPLY"; emu.py URL narrow CHAT K: K guesses the same way (a won game is
+# followed by a new one), prints the same, LO..HI being what the hints leave of the open game
+import json, sys, time, urllib.request
+urllib.request.install_opener(urllib.request.build_opener(urllib.request.ProxyHandler({})))  # no proxy
+url, cmd = sys.argv[1], sys.argv[2]
+def post(path, body):
+    return urllib.request.urlopen(urllib.request.Request(url + path, data=body.encode()), timeout=5).read()
+def replies(chat):
+    calls = json.load(urllib.request.urlopen(url + "/_emu/calls?method=sendMessage", timeout=5))
+    return [c["params"].get("text", "") for c in calls if str(c["params"].get("chat_id")) == chat]
+def say(chat, text, name=None):
+    before = len(replies(chat))
+    body = {"chat_id": int(chat), "text": text}
+    if name: body["first_name"] = name
+    post("/_emu/update", json.dumps(body))
+    return wait(chat, before + 1)[before:]
+def wait(chat, n):
+    end = time.time() + 10
+    while len(replies(chat)) < n and time.time() < end: time.sleep(0.02)
+    time.sleep(0.1)  # a stray second reply would show
+    return replies(chat)
+if cmd == "say":
+    print("\n".join(say(*sys.argv[3:6])))
+elif cmd in ("win", "narrow"):
+    chat, lo, hi, n, r = sys.argv[3], 0, 99, 0, []
+    while n < (10 if cmd == "win" else int(sys.argv[4])):
+        g, n = (lo + hi) // 2, n + 1
+        r = say(chat, str(g))
+        if r == ["larger"]: lo = g + 1
+        elif r == ["smaller"]: hi = g - 1
+        elif cmd == "win": break
+        else: lo, hi = 0, 99; say(chat, "again")
+    print(n, lo, hi, " ".join(r))
+elif cmd == "wait":
+    chat, n = sys.argv[3], int(sys.argv[4])
+    n += len(replies(chat)) if sys.argv[4][0] == "+" else 0
+    r = wait(chat, n)
+    print(r[-1] if len(r) >= n else "(no reply)")
+elif cmd == "fault":
+    post("/_emu/fault", sys.argv[3])
+PEOF
+say() { python3 "$T/emu.py" "$URL" say "$@"; }
+expect() { # GOT REGEX WHAT: GOT (all of it, newlines as spaces) matches REGEX
+    if printf '%s' "$1" | tr '\n' ' ' | grep -qE "$2"; then ok; else bad "$3: got '$1'"; fi
+}
+
+# guess: a game won by binary search in at most 7 guesses, a second one left to expire (2 s)
+start_emu guess --max-secs 90
+TELEPOT_API_URL=$URL GUESS_TIMEOUT=2 $E/guess 123456:TEST 2>"$T/guess.bot.err" &
+BOT=$!
+expect "$(say 1001 hi)" '^Guess my number \(0 to 99\)$' "guess: first message"
+expect "$(say 1001 fifty)" '^Give me a number, please\.$' "guess: not a number"
+r=$(python3 "$T/emu.py" "$URL" win 1001)
+expect "$r" '^[1-7] [0-9]+ [0-9]+ Correct!$' "guess: a game by binary search (GUESSES LO HI LAST)"
+expect "$(say 1001 again)" '^Guess my number \(0 to 99\)$' "guess: a new game after the correct guess"
+read -r n lo hi r <<<"$(python3 "$T/emu.py" "$URL" narrow 1001 3)" # then no more answers
+r=$(python3 "$T/emu.py" "$URL" wait 1001 +1)
+expect "$r" '^Game expired\. The answer is [0-9]+$' "guess: the idle game"
+check "[ '${r##* }' -ge $lo ] 2>/dev/null && [ '${r##* }' -le $hi ]" "guess: expired with '$r', the hints said $lo..$hi"
+expect "$(say 1001 hi)" '^Guess my number \(0 to 99\)$' "guess: a new game after the expiry"
+kill -TERM $BOT; wait $BOT; rc=$?
+check "[ $rc -eq 0 ]" "guess exit status on SIGTERM is $rc, want 0"
+GUESS_TIMEOUT=never $E/guess 1:X >/dev/null 2>&1; rc=$?
+check "[ $rc -eq 2 ]" "guess with GUESS_TIMEOUT=never exits $rc, want 2"
+kill $EMU_PID 2>/dev/null; wait $EMU_PID 2>/dev/null
+
+# chatbox: owner 1001, strangers 2001 (alice), 2002 (bob), 2003 (carol). The journal survives a
+# SIGTERM and two kill -9s, each while the update just handled was still unconfirmed (a stalled
+# getUpdates): the update comes again and is kept once.
+start_emu chatbox --max-secs 120
+J=$T/chatbox.journal
+cb_start() { TELEPOT_API_URL=$URL $E/chatbox 123456:TEST 1001 "$J" 2>>"$T/chatbox.bot.err" & BOT=$!; }
+cb_kill9() { python3 "$T/emu.py" "$URL" fault stall/getUpdates; }
+cb_start
+expect "$(say 2001 'hello from alice' alice)" '^Message stored; the owner will read it\.$' "chatbox: ack"
+say 2002 'hi from bob' bob >/dev/null
+say 2001 'alice again' alice >/dev/null
+expect "$(say 1001 /unread)" '^3 unread alice \(2001\): 2 bob \(2002\): 1$' "chatbox: /unread"
+expect "$(say 1001 /next)" '^From alice \(2001\): hello from alice$' "chatbox: first /next"
+expect "$(say 1001 /next)" '^From bob \(2002\): hi from bob$' "chatbox: second /next"
+kill -TERM $BOT; wait $BOT; rc=$?
+check "[ $rc -eq 0 ]" "chatbox exit status on SIGTERM is $rc, want 0"
+cb_start # after SIGTERM
+expect "$(say 1001 /unread)" '^1 unread alice \(2001\): 1$' "chatbox: /unread after a SIGTERM restart"
+cb_kill9
+expect "$(say 2003 'carol here' carol)" '^Message stored' "chatbox: carol's ack"
+kill -KILL $BOT; wait $BOT 2>/dev/null
+cb_start # carol's update comes again
+expect "$(python3 "$T/emu.py" "$URL" wait 2003 2)" '^Message stored' "chatbox: carol's update again after kill -9"
+expect "$(say 1001 /unread)" '^2 unread alice \(2001\): 1 carol \(2003\): 1$' "chatbox: /unread after kill -9"
+cb_kill9
+expect "$(say 1001 /next)" '^From alice \(2001\): alice again$' "chatbox: /next after kill -9"
+kill -KILL $BOT; wait $BOT 2>/dev/null
+cb_start # the owner's /next comes again: shows the same message, reads no other
+r=$(python3 "$T/emu.py" "$URL" wait 1001 6)
+expect "$r" '^From alice \(2001\): alice again$' "chatbox: the same /next again after kill -9"
+expect "$(say 1001 /next)" '^From carol \(2003\): carol here$' "chatbox: /next, carol"
+expect "$(say 1001 /next)" '^No unread messages$' "chatbox: /next with none left"
+expect "$(say 1001 /unread)" '^0 unread$' "chatbox: /unread with none left"
+kill -TERM $BOT; wait $BOT; rc=$?
+check "[ $rc -eq 0 ]" "chatbox exit status on SIGTERM (last run) is $rc, want 0"
+check "[ \$(grep -c '^M ' '$J') -eq 4 ] && [ \$(grep -c '^R ' '$J') -eq 4 ]" "chatbox journal: $(cat "$J")"
+env -u CHATBOX_OWNER $E/chatbox 1:X >/dev/null 2>&1; rc=$?
+check "[ $rc -eq 2 ]" "chatbox without an owner exits $rc, want 2"
+kill $EMU_PID 2>/dev/null; wait $EMU_PID 2>/dev/null
+
+# 8. nothing listens at the API URL: the bot says so on stderr (the address, "retrying"),
 # never the token, and still stops with 0 on SIGTERM; tp_poll_main the same; a program with
 # its own log callback gets the warnings instead of stderr.
 DEAD=http://127.0.0.1:$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
