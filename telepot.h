@@ -21817,6 +21817,8 @@ misuse: /* more than TP_KEYBOARD_MAX buttons, or a TP_PAIRS text without its cal
                          New: the delegator tp_dlg_* (telepot's DelegatorBot) on the poller's
                          workers: per-chat (from, inline, application, message) delegates with
                          a state block, idle timeouts, tp_delegate_close, tp_delegate_printf.
+                         New: the answerer tp_answerer_* (telepot's Answerer): inline queries on
+                         threads, a user's newer query supersedes the older (TP_ERR_SUPERSEDED).
                          New: TP_REPLY_KEYBOARD(TP_LABELS("Yes", "No"), ...) and
                          TP_INLINE_KEYBOARD(TP_PAIRS("Yes", "y", ...)), one expression each
                          (C), over tp_keyboard_of. Concurrency: calls run in parallel over a
