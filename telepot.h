@@ -911,8 +911,8 @@ TP_API size_t tp_sched_pending(tp_sched *s); /* events scheduled and not yet end
 TP_API void tp_sched_free(tp_sched *s);
 
 /* The answerer (telepot's helper.Answerer): inline queries computed on a pool of threads, where
-   a user's newer query supersedes the older one, so a user typing "c", "ca", "cat" costs one
-   answer, to "cat", and an answer to "c" never overwrites it.
+   a user's newer query supersedes the older one, so a user typing "c", "ca", "cat" gets the
+   answer to "cat" while the queries typed past are not answered (nor computed, if still queued).
        static void compute(tp_answer_ctx *ctx, const tp_inline_query *q, void *user) {
            tp_answer_inline_query_args args = { .results = r, .results_count = n }; // from q->query
            tp_answer_send(ctx, &args, NULL);           // inline_query_id: q->id, filled in
@@ -947,8 +947,9 @@ typedef struct tp_answerer_opts {
 TP_API tp_answerer *tp_answerer_new(tp_bot *bot, tp_answer_fn compute, void *user,
                                     const tp_answerer_opts *opts, tp_error *err);
 /* Queues u's inline query, copied (u need not outlive the call), superseding its user's older
-   one (above). TP_OK when queued; TP_ERR_INVALID when u has no inline query or it has no
-   sender; TP_ERR_NOMEM; TP_ERR_STOPPED once tp_answerer_free has begun (from a compute). */
+   one (above). TP_OK when queued (maybe in its user's waiting one's place); TP_ERR_INVALID
+   when u has no inline query or it has no sender; TP_ERR_NOMEM; TP_ERR_STOPPED once
+   tp_answerer_free has begun (a push from a compute). */
 TP_API tp_err tp_answerer_push(tp_answerer *a, const tp_update *u);
 /* answerInlineQuery with args (not modified; a NULL or empty inline_query_id is the query's
    id), unless the query is superseded: then nothing is sent and it returns TP_ERR_SUPERSEDED.
