@@ -166,6 +166,7 @@ TP_API const char *tp_version(void);
     X(TP_ERR_FILE, 4, "file input/output error")                                              \
     X(TP_ERR_NO_TOKEN, 5, "no bot token: pass it in the options or set TELEGRAM_BOT_TOKEN")   \
     X(TP_ERR_BUSY, 6, "queue full: not accepted, try again later")                          \
+    X(TP_ERR_SUPERSEDED, 7, "superseded by a newer inline query of the same user: not sent")  \
     X(TP_ERR_RESOLVE, 100, "host name lookup failed")                                         \
     X(TP_ERR_CONNECT, 101, "connection refused or unreachable")                               \
     X(TP_ERR_TIMEOUT, 102, "deadline expired")                                                \
@@ -908,6 +909,59 @@ TP_API size_t tp_sched_pending(tp_sched *s); /* events scheduled and not yet end
 /* Cancels every event, waits for a callback in progress, ends the thread, frees. NULL
    allowed; not from a callback. */
 TP_API void tp_sched_free(tp_sched *s);
+
+/* The answerer (telepot's helper.Answerer): inline queries computed on a pool of threads, where
+   a user's newer query supersedes the older one, so a user typing "c", "ca", "cat" gets the
+   answer to "cat" while the queries typed past are not answered (nor computed, if still queued).
+       static void compute(tp_answer_ctx *ctx, const tp_inline_query *q, void *user) {
+           tp_answer_inline_query_args args = { .results = r, .results_count = n }; // from q->query
+           tp_answer_send(ctx, &args, NULL);           // inline_query_id: q->id, filled in
+       }
+       tp_answerer *a = tp_answerer_new(bot, compute, NULL, NULL, &err);
+       if (u->inline_query) tp_answerer_push(a, u);    // in the update handler
+       tp_answerer_free(a);                            // after the updates stopped
+   Per user (inline_query.from.id), at most one query waits: a newer one takes the waiting one's
+   place in the queue, and the older is dropped without being computed. A query being computed
+   when a newer one of its user is pushed is superseded: from then on tp_answer_superseded is
+   true (a long computation can give up) and tp_answer_send sends nothing and returns
+   TP_ERR_SUPERSEDED. The check is made when tp_answer_send starts: an answer already on its way
+   when the newer query comes still goes out. A superseded computation is not interrupted, so it
+   may still run while its user's newer query is computed on another thread: compute must be
+   thread-safe, and one user's computations may overlap (at most one of them not superseded).
+   Queries of different users are computed in the order their users' waiting slots were made.
+   Memory: one copy per waiting query, at most one per user; a user's record goes away when
+   nothing of theirs waits or runs. Thread-safe: any thread may push; compute runs on the
+   answerer's threads. */
+typedef struct tp_answerer tp_answerer;
+typedef struct tp_answer_ctx tp_answer_ctx; /* one query being computed */
+struct tp_inline_query;                     /* in >>gen */
+struct tp_answer_inline_query_args;
+/* compute(ctx, q, user), on one of the answerer's threads: answers with tp_answer_send (or not
+   at all). ctx and q, and all q points to, live until compute returns. */
+typedef void (*tp_answer_fn)(tp_answer_ctx *ctx, const struct tp_inline_query *q, void *user);
+typedef struct tp_answerer_opts {
+    int workers; /* threads computing answers; default 4; give the bot max_connections >=
+                    workers so their answers need not wait for a connection */
+} tp_answerer_opts;
+/* Starts the threads. opts NULL: defaults. NULL with TP_ERR_NOMEM or TP_ERR_IO (no thread). */
+TP_API tp_answerer *tp_answerer_new(tp_bot *bot, tp_answer_fn compute, void *user,
+                                    const tp_answerer_opts *opts, tp_error *err);
+/* Queues u's inline query, copied (u need not outlive the call), superseding its user's older
+   one (above). TP_OK when queued (maybe in its user's waiting one's place); TP_ERR_INVALID
+   when u has no inline query or it has no sender; TP_ERR_NOMEM; TP_ERR_STOPPED once
+   tp_answerer_free has begun (a push from a compute). */
+TP_API tp_err tp_answerer_push(tp_answerer *a, const tp_update *u);
+/* answerInlineQuery with args (not modified; a NULL or empty inline_query_id is the query's
+   id), unless the query is superseded: then nothing is sent and it returns TP_ERR_SUPERSEDED.
+   Otherwise what tp_answer_inline_query returns. Only from compute, with its ctx. */
+TP_API tp_err tp_answer_send(tp_answer_ctx *ctx, const struct tp_answer_inline_query_args *args,
+                             tp_error *err);
+TP_API bool tp_answer_superseded(tp_answer_ctx *ctx); /* a newer query of its user came */
+TP_API tp_bot *tp_answer_bot(tp_answer_ctx *ctx);
+/* Drops the waiting queries, lets the running computations finish (their answers go out
+   unless superseded), ends the threads, frees. Not from compute; call it once other threads
+   stopped pushing (a computation still running may push: TP_ERR_STOPPED). NULL allowed. */
+TP_API void tp_answerer_free(tp_answerer *a);
 
 /* The delegator (telepot's DelegatorBot), pool producer: one small stateful delegate per seed
    (per chat, per user, ...), made on the seed's first update and closed after an idle timeout.
@@ -21079,6 +21133,253 @@ TP__DEF tp_err tp_sender_printf(const tp_sender *s, const char *fmt, ...) {
     return rc;
 }
 
+/* The answerer. One lock guards the queue of waiting queries (oldest first) and a hash from
+   user id to that user's newest query, waiting or running. A push finds it there: a waiting
+   one gets the new copy in place (it keeps its place in the queue, the old copy is freed); a
+   running one is marked superseded and leaves the hash to the new query. A query that ends
+   while still its user's newest leaves the hash, which is the user's record going away
+   (telepot's Answerer keeps its dict of workers by user the same way). */
+struct tp_answer_ctx {
+    tp_answerer *a;
+    int64_t from;                 /* the user */
+    tp_json_doc *doc;             /* the query's own copy */
+    const tp_inline_query *q;     /* its view, in doc */
+    struct tp_answer_ctx *qnext;  /* under a->lock: the queue */
+    struct tp_answer_ctx *hnext;  /* under a->lock: hash chain */
+    bool hashed;                  /* under a->lock: its user's newest */
+    bool waiting;                 /* under a->lock: in the queue (else running) */
+    int superseded;               /* stored under a->lock, read with TP__LOAD anywhere */
+};
+
+struct tp_answerer {
+    tp_bot *bot;
+    tp_answer_fn compute;
+    void *user;
+    pthread_mutex_t lock;
+    pthread_cond_t work;          /* a query was queued, or quit */
+    tp_answer_ctx *head, *tail;   /* waiting, oldest first */
+    tp_answer_ctx **buckets;
+    size_t nbuckets, n;           /* n: queries hashed, one per user waiting or running */
+    pthread_t *th;
+    int nth;                      /* threads started */
+    bool quit;
+};
+
+static tp_answer_ctx **tp__answer_slot(tp_answerer *a, int64_t from) {
+    tp_answer_ctx **p = &a->buckets[tp__mix64(from) & (a->nbuckets - 1)];
+    while (*p && (*p)->from != from) p = &(*p)->hnext;
+    return p;
+}
+
+/* Under the lock: c becomes its user's newest (none is hashed now); the table doubles when it
+   is as full as it has buckets. */
+static void tp__answer_hash(tp_answerer *a, tp_answer_ctx *c) {
+    tp_answer_ctx **p;
+    if (a->n >= a->nbuckets) {
+        size_t nb = a->nbuckets * 2, on = a->nbuckets, i;
+        tp_answer_ctx **b = (tp_answer_ctx **)tp__alloc(nb * sizeof *b), **old = a->buckets;
+        if (b) { /* without memory the chains only grow longer */
+            memset(b, 0, nb * sizeof *b);
+            a->buckets = b;
+            a->nbuckets = nb;
+            for (i = 0; i < on; i++)
+                while (old[i]) {
+                    tp_answer_ctx *x = old[i];
+                    old[i] = x->hnext;
+                    p = &b[tp__mix64(x->from) & (nb - 1)];
+                    x->hnext = *p;
+                    *p = x;
+                }
+            tp__free(old);
+        }
+    }
+    p = &a->buckets[tp__mix64(c->from) & (a->nbuckets - 1)];
+    c->hnext = *p;
+    *p = c;
+    c->hashed = true;
+    a->n++;
+}
+
+/* Under the lock: c (hashed) leaves the hash. */
+static void tp__answer_unhash(tp_answerer *a, tp_answer_ctx *c) {
+    tp_answer_ctx **p = tp__answer_slot(a, c->from);
+    TELEPOT_ASSERT(*p == c);
+    *p = c->hnext;
+    c->hashed = false;
+    a->n--;
+}
+
+static void tp__answer_ctx_free(tp_answer_ctx *c) {
+    if (!c) return;
+    tp_json_doc_free(c->doc);
+    tp__free(c);
+}
+
+static void *tp__answer_main(void *arg) {
+    tp_answerer *a = (tp_answerer *)arg;
+    pthread_mutex_lock(&a->lock);
+    for (;;) {
+        tp_answer_ctx *c;
+        while (!a->head && !a->quit) pthread_cond_wait(&a->work, &a->lock);
+        if (a->quit) break; /* what still waits is dropped by tp_answerer_free */
+        c = a->head;
+        a->head = c->qnext;
+        if (!a->head) a->tail = NULL;
+        c->waiting = false; /* still hashed: a push from now on supersedes it */
+        pthread_mutex_unlock(&a->lock);
+        a->compute(c, c->q, a->user);
+        pthread_mutex_lock(&a->lock);
+        if (c->hashed) tp__answer_unhash(a, c); /* nothing newer came: the user's record goes */
+        pthread_mutex_unlock(&a->lock);
+        tp__answer_ctx_free(c);
+        pthread_mutex_lock(&a->lock);
+    }
+    pthread_mutex_unlock(&a->lock);
+    return NULL;
+}
+
+TP__DEF tp_answerer *tp_answerer_new(tp_bot *bot, tp_answer_fn compute, void *user,
+                                     const tp_answerer_opts *opts, tp_error *err) {
+    int workers = opts && opts->workers > 0 ? opts->workers : 4;
+    tp_answerer *a;
+    TELEPOT_ASSERT(bot && compute);
+    a = (tp_answerer *)tp__alloc(sizeof *a);
+    if (!a) {
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        return NULL;
+    }
+    memset(a, 0, sizeof *a);
+    pthread_mutex_init(&a->lock, NULL);
+    pthread_cond_init(&a->work, NULL);
+    a->bot = bot;
+    a->compute = compute;
+    a->user = user;
+    a->nbuckets = 16;
+    a->buckets = (tp_answer_ctx **)tp__alloc(a->nbuckets * sizeof *a->buckets);
+    a->th = (pthread_t *)tp__alloc((size_t)workers * sizeof *a->th);
+    if (!a->buckets || !a->th) {
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        tp_answerer_free(a);
+        return NULL;
+    }
+    memset(a->buckets, 0, a->nbuckets * sizeof *a->buckets);
+    for (; a->nth < workers; a->nth++) {
+        int rc = pthread_create(&a->th[a->nth], NULL, tp__answer_main, a);
+        if (rc != 0) { /* its error is the result, not errno */
+            tp__fail(err, TP_ERR_IO, rc, "cannot start the answerer's threads");
+            tp_answerer_free(a);
+            return NULL;
+        }
+    }
+    tp__ok(err);
+    return a;
+}
+
+/* A copy of q in a document of its own (its JSON; a query built by hand, without one, written
+   from its fields) and the view of it. */
+static tp_err tp__answer_copy(const tp_inline_query *q, tp_answer_ctx *c) {
+    tp_buf b;
+    tp_error e;
+    tp_buf_init(&b);
+    if (q->json) {
+        tp_json_write(&b, q->json);
+    } else {
+        tp_jw w;
+        tp_jw_init(&w, &b);
+        tp_jw_typed(&w, TP_TYPE_INLINE_QUERY, q);
+    }
+    e.code = b.err;
+    if (e.code == TP_OK) c->doc = tp_json_parse(b.ptr ? b.ptr : "", b.len, &e);
+    tp_buf_deinit(&b);
+    if (!c->doc) return e.code;
+    c->q = (const tp_inline_query *)tp_parse_as(c->doc, TP_TYPE_INLINE_QUERY,
+                                                tp_json_root(c->doc), &e);
+    return c->q ? TP_OK : e.code;
+}
+
+TP__DEF tp_err tp_answerer_push(tp_answerer *a, const tp_update *u) {
+    const tp_inline_query *q;
+    tp_answer_ctx *c, *old;
+    tp_json_doc *drop = NULL;
+    tp_err rc;
+    TELEPOT_ASSERT(a && u);
+    q = u->inline_query;
+    if (!q || !q->from_) return TP_ERR_INVALID;
+    c = (tp_answer_ctx *)tp__alloc(sizeof *c); /* outside the lock, even when not needed */
+    if (!c) return TP_ERR_NOMEM;
+    memset(c, 0, sizeof *c);
+    c->a = a;
+    c->from = q->from_->id;
+    rc = tp__answer_copy(q, c);
+    if (rc != TP_OK) {
+        tp__answer_ctx_free(c);
+        return rc;
+    }
+    pthread_mutex_lock(&a->lock);
+    old = a->quit ? NULL : *tp__answer_slot(a, c->from);
+    if (a->quit) {
+        rc = TP_ERR_STOPPED;
+    } else if (old && old->waiting) { /* the new copy takes the waiting one's place */
+        drop = old->doc;
+        old->doc = c->doc;
+        old->q = c->q;
+        c->doc = NULL;
+    } else {
+        if (old) { /* running: its answer is not sent */
+            TP__STORE(old->superseded, 1);
+            tp__answer_unhash(a, old);
+        }
+        tp__answer_hash(a, c);
+        c->waiting = true;
+        if (a->tail) a->tail->qnext = c;
+        else a->head = c;
+        a->tail = c;
+        pthread_cond_signal(&a->work);
+        c = NULL;
+    }
+    pthread_mutex_unlock(&a->lock);
+    tp_json_doc_free(drop);
+    tp__answer_ctx_free(c);
+    return rc;
+}
+
+TP__DEF tp_err tp_answer_send(tp_answer_ctx *ctx, const tp_answer_inline_query_args *args,
+                              tp_error *err) {
+    tp_answer_inline_query_args copy;
+    TELEPOT_ASSERT(ctx && args);
+    if (TP__LOAD(ctx->superseded))
+        return tp__fail(err, TP_ERR_SUPERSEDED, 0,
+                        "answerInlineQuery: a newer query of the same user came; not sent");
+    copy = *args;
+    if (!copy.inline_query_id || !*copy.inline_query_id) copy.inline_query_id = ctx->q->id;
+    return tp_answer_inline_query(ctx->a->bot, &copy, NULL, err);
+}
+
+TP__DEF bool tp_answer_superseded(tp_answer_ctx *ctx) { return TP__LOAD(ctx->superseded) != 0; }
+TP__DEF tp_bot *tp_answer_bot(tp_answer_ctx *ctx) { return ctx->a->bot; }
+
+TP__DEF void tp_answerer_free(tp_answerer *a) {
+    int i;
+    if (!a) return;
+    pthread_mutex_lock(&a->lock);
+    for (i = 0; i < a->nth; i++) /* not from compute: it would wait for itself */
+        TELEPOT_ASSERT(!pthread_equal(pthread_self(), a->th[i]));
+    a->quit = true;
+    pthread_cond_broadcast(&a->work);
+    pthread_mutex_unlock(&a->lock);
+    for (i = 0; i < a->nth; i++) pthread_join(a->th[i], NULL); /* running ones finish first */
+    while (a->head) {
+        tp_answer_ctx *c = a->head;
+        a->head = c->qnext;
+        tp__answer_ctx_free(c);
+    }
+    tp__free(a->buckets);
+    tp__free(a->th);
+    pthread_cond_destroy(&a->work);
+    pthread_mutex_destroy(&a->lock);
+    tp__free(a);
+}
+
 /* The delegator. One lock guards the table, a hash from (route, key) to the live delegate,
    and every delegate's books. A delegate leaves the table exactly once (idle close, only when
    nothing is running, waiting or queued for it; tp_delegate_close; shutdown): `dead` then
@@ -22359,6 +22660,8 @@ misuse: /* more than TP_KEYBOARD_MAX buttons, or a TP_PAIRS text without its cal
                          New: the delegator tp_dlg_* (telepot's DelegatorBot) on the poller's
                          workers: per-chat (from, inline, application, message) delegates with
                          a state block, idle timeouts, tp_delegate_close, tp_delegate_printf.
+                         New: the answerer tp_answerer_* (telepot's Answerer): inline queries on
+                         threads, a user's newer query supersedes the older (TP_ERR_SUPERSEDED).
                          New: TP_REPLY_KEYBOARD(TP_LABELS("Yes", "No"), ...) and
                          TP_INLINE_KEYBOARD(TP_PAIRS("Yes", "y", ...)), one expression each
                          (C), over tp_keyboard_of. Concurrency: calls run in parallel over a

@@ -88,13 +88,13 @@ step "test_tls-clang-asan" "$B/test_tls-clang-asan"
 
 echo "== threaded tests under ThreadSanitizer (clang; a report fails the step, exit 66)"
 # No suppressions: the library and the tests are expected to be race-free as they are.
-for n in test_api test_updates test_hook test_delegate; do
+for n in test_api test_updates test_hook test_delegate test_answer; do
     step "build-$n-tsan" clang $WARN -O1 -g -fsanitize=thread "tests/$n.c" -o "$B/$n-tsan" -lpthread
     [ -x "$B/$n-tsan" ] && step "$n-tsan" env TSAN_OPTIONS="second_deadlock_stack=1" "$B/$n-tsan"
 done
 
 echo "== core tests under valgrind"
-for n in test_json test_http test_tls test_proxy test_resolve test_delegate test_oom; do
+for n in test_json test_http test_tls test_proxy test_resolve test_delegate test_answer test_oom; do
     [ -x "$B/$n-vg" ] && step "$n-valgrind" valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
         --show-leak-kinds=definite,indirect --error-exitcode=9 "$B/$n-vg"
 done
