@@ -21421,7 +21421,6 @@ typedef struct tp__dth { /* a thread delegate's thread (a forked one's: its pump
     bool child_closed;     /* the child closed the delegate itself (on_close ran there) */
     pid_t pid;             /* the child, 0 once reaped */
     int fd;                /* our end of the socket pair to the child, -1: none */
-    struct tp__dth *fnext; /* under dlg->lock: dlg->forks */
 } tp__dth;
 
 struct tp_delegate {
@@ -21460,8 +21459,11 @@ struct tp_dlg {
     tp__dth *ended_list;         /* under lock: ended, not yet joined */
     bool quit;                   /* under lock: tp_dlg_free began */
     bool threads;                /* a route has the thread or fork producer */
+    bool forks_wanted;           /* a route has the fork producer */
     bool child;                  /* a forked delegate's own delegator, in its process */
-    tp__dth *forks;              /* under lock: pumps of forked delegates with a child */
+    int zfd;                     /* the fork server's socket, -1: none */
+    pid_t zpid;                  /* the fork server */
+    pthread_mutex_t zlock;       /* one request to the fork server at a time */
     tp_sched *sched;             /* (a child's: made at its first timer) */
 };
 
@@ -21600,10 +21602,9 @@ static int tp__dlg_producer(const tp_dlg *g, size_t route) {
     return p ? p : g->producer;
 }
 
-/* Under the lock: a new delegate with its state after it (aligned for any type), its thread
-   started for the thread producer (without one it runs on the pool, logged). */
-static tp_delegate *tp__dlg_make(tp_dlg *g, size_t route, const tp_seed *seed,
-                                 const tp_update *u) {
+/* A new delegate with its state after it (aligned for any type), in no table yet. */
+static tp_delegate *tp__dlg_alloc(tp_dlg *g, size_t route, const tp_seed *seed,
+                                  int64_t chat_id) {
     const tp_handler *h = g->routes[route].handler;
     size_t head = (sizeof(tp_delegate) + 15) & ~(size_t)15;
     tp_delegate *d = (tp_delegate *)tp__alloc(head + h->state_size);
@@ -21616,10 +21617,21 @@ static tp_delegate *tp__dlg_make(tp_dlg *g, size_t route, const tp_seed *seed,
     d->fresh = seed->kind == TP_SEED_FRESH;
     d->key = d->fresh ? 0 : seed->key;
     d->state = h->state_size ? (void *)((char *)d + head) : NULL;
-    d->chat_id = tp_json_get_int(tp__payload_chat(tp_update_payload(u->json)), "id");
+    d->chat_id = chat_id;
     d->sender.bot = g->bot;
-    d->sender.chat_id = d->chat_id;
+    d->sender.chat_id = chat_id;
     d->last = tp_now_ms();
+    return d;
+}
+
+/* Under the lock: a new delegate for u, in the table with its idle timer, its thread started
+   for the thread and fork producers (without one it runs on the pool, logged). */
+static tp_delegate *tp__dlg_make(tp_dlg *g, size_t route, const tp_seed *seed,
+                                 const tp_update *u) {
+    tp_delegate *d = tp__dlg_alloc(
+        g, route, seed, tp_json_get_int(tp__payload_chat(tp_update_payload(u->json)), "id"));
+    const tp_handler *h = g->routes[route].handler;
+    if (!d) return NULL;
     if (tp__dlg_producer(g, route) >= TP_PRODUCER_THREAD) {
         pthread_attr_t a;
         int rc = ENOMEM;
@@ -21858,20 +21870,6 @@ static bool tp__frame_recv(int fd, char *type, tp_buf *b) {
     return true;
 }
 
-/* How a child ended, waited for; false when it ended well (exit status 0). */
-static bool tp__child_status(pid_t pid, char *text, size_t n) {
-    int st = 0;
-    pid_t r;
-    do r = waitpid(pid, &st, 0);
-    while (r < 0 && errno == EINTR);
-    if (r < 0) snprintf(text, n, "ended, status unknown (%s)", strerror(errno));
-    else if (WIFSIGNALED(st))
-        snprintf(text, n, "killed by signal %d (%s)", WTERMSIG(st), strsignal(WTERMSIG(st)));
-    else if (WEXITSTATUS(st) != 0) snprintf(text, n, "exited with status %d", WEXITSTATUS(st));
-    else return false;
-    return true;
-}
-
 /* A pool-style turn on d: u, then what turn_end does. */
 static void tp__dlg_run_on(tp_dlg *g, tp_delegate *d, const tp_update *u) {
     tp__ditm now;
@@ -21894,11 +21892,8 @@ static void tp__dlg_child(tp_dlg *pg, tp_delegate *d, int fd) {
     tp_delegate *slot[1] = { NULL };
     tp_bot_opts o;
     tp_bot *bot;
-    tp__dth *x;
     tp_buf in;
     tp_close_reason why = TP_CLOSE_SHUTDOWN;
-    for (x = pg->forks; x; x = x->fnext) /* the parent's ends of the other children */
-        if (x->fd >= 0) close(x->fd);
     memset(&o, 0, sizeof o);
     o.token = pg->bot->token;
     o.api_url = pg->bot->api_url;
@@ -21967,54 +21962,214 @@ out:
     _exit(0);
 }
 
-/* Starts d's child (on its pump thread). Forked under the delegator's lock, so the child's
-   copy of the list of other children is whole. false (logged) when it cannot be. */
-static bool tp__dlg_spawn(tp_dlg *g, tp_delegate *d) {
+/* The fork server. Forking from a process with threads is unsafe: a lock some other thread
+   held at that instant (the resolver's, stdio's) stays locked forever in the child. So
+   tp_dlg_new forks one server process before the delegator starts a thread, and every
+   forked delegate is a child of that server, which has one thread: its own. Requests and
+   answers are fixed-size messages on a SOCK_SEQPACKET pair: 'S' spawns a delegate's child
+   (answered with its pid and, by SCM_RIGHTS, our end of a socket pair to it), 'W' waits for
+   a child and answers its wait status. The server ends when our end closes (tp_dlg_free, or
+   this process died); its children end when their sockets close. */
+typedef struct tp__zreq {
+    char type;          /* 'S' spawn, 'W' wait */
+    bool fresh;
+    int32_t pid;        /* 'W' */
+    uint64_t route;
+    int64_t key, chat_id;
+} tp__zreq;
+typedef struct tp__zrep {
+    int32_t pid;        /* the child's; <= 0: it could not be made */
+    int32_t status;     /* 'W': the wait status */
+    int32_t ok;         /* 'W': waited for */
+} tp__zrep;
+
+static bool tp__zrep_send(int fd, const tp__zrep *r, int pass_fd) {
+    struct msghdr mh;
+    struct iovec iov;
+    union {
+        struct cmsghdr h;
+        char b[CMSG_SPACE(sizeof(int))];
+    } ctl;
+    ssize_t w;
+    memset(&mh, 0, sizeof mh);
+    iov.iov_base = (void *)(uintptr_t)r;
+    iov.iov_len = sizeof *r;
+    mh.msg_iov = &iov;
+    mh.msg_iovlen = 1;
+    if (pass_fd >= 0) {
+        struct cmsghdr *c;
+        memset(&ctl, 0, sizeof ctl);
+        mh.msg_control = ctl.b;
+        mh.msg_controllen = sizeof ctl.b;
+        c = CMSG_FIRSTHDR(&mh);
+        c->cmsg_level = SOL_SOCKET;
+        c->cmsg_type = SCM_RIGHTS;
+        c->cmsg_len = CMSG_LEN(sizeof(int));
+        memcpy(CMSG_DATA(c), &pass_fd, sizeof(int));
+    }
+    do w = sendmsg(fd, &mh, MSG_NOSIGNAL);
+    while (w < 0 && errno == EINTR);
+    return w == (ssize_t)sizeof *r;
+}
+
+/* An answer, and the socket it carries (-1: none). */
+static bool tp__zrep_recv(int fd, tp__zrep *r, int *got_fd) {
+    struct msghdr mh;
+    struct iovec iov;
+    union {
+        struct cmsghdr h;
+        char b[CMSG_SPACE(sizeof(int))];
+    } ctl;
+    struct cmsghdr *c;
+    ssize_t n;
+    *got_fd = -1;
+    memset(&mh, 0, sizeof mh);
+    iov.iov_base = r;
+    iov.iov_len = sizeof *r;
+    mh.msg_iov = &iov;
+    mh.msg_iovlen = 1;
+    mh.msg_control = ctl.b;
+    mh.msg_controllen = sizeof ctl.b;
+    do n = recvmsg(fd, &mh, MSG_CMSG_CLOEXEC);
+    while (n < 0 && errno == EINTR);
+    for (c = n > 0 ? CMSG_FIRSTHDR(&mh) : NULL; c; c = CMSG_NXTHDR(&mh, c))
+        if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS)
+            memcpy(got_fd, CMSG_DATA(c), sizeof(int));
+    return n == (ssize_t)sizeof *r;
+}
+
+/* The server's loop (in its process). Never returns. */
+static void tp__dlg_zygote(tp_dlg *g, int zfd) {
+    tp__zreq q;
+    ssize_t n;
+    for (;;) {
+        tp__zrep r;
+        do n = recv(zfd, &q, sizeof q, 0);
+        while (n < 0 && errno == EINTR);
+        if (n != (ssize_t)sizeof q) break; /* the delegator's end closed */
+        memset(&r, 0, sizeof r);
+        if (q.type == 'S' && q.route < g->nroutes) {
+            int sv[2];
+            r.pid = -1;
+            if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) == 0) {
+                r.pid = (int32_t)fork();
+                if (r.pid == 0) {
+                    tp_delegate *d;
+                    tp_seed seed;
+                    close(zfd);
+                    close(sv[0]);
+                    seed.kind = q.fresh ? TP_SEED_FRESH : TP_SEED_KEY;
+                    seed.key = q.key;
+                    d = tp__dlg_alloc(g, (size_t)q.route, &seed, q.chat_id);
+                    if (!d) _exit(3);
+                    tp__dlg_child(g, d, sv[1]);
+                }
+                close(sv[1]);
+                (void)tp__zrep_send(zfd, &r, r.pid > 0 ? sv[0] : -1);
+                close(sv[0]);
+            } else {
+                (void)tp__zrep_send(zfd, &r, -1);
+            }
+        } else if (q.type == 'W') {
+            int st = 0;
+            pid_t w;
+            do w = waitpid((pid_t)q.pid, &st, 0);
+            while (w < 0 && errno == EINTR);
+            r.pid = q.pid;
+            r.status = st;
+            r.ok = w == (pid_t)q.pid;
+            (void)tp__zrep_send(zfd, &r, -1);
+        } else {
+            (void)tp__zrep_send(zfd, &r, -1);
+        }
+    }
+    _exit(0);
+}
+
+/* Forks the server (tp_dlg_new, before the delegator's threads). */
+static bool tp__dlg_zygote_start(tp_dlg *g) {
     int sv[2];
     pid_t pid;
-    if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) != 0) {
-        tp__log(g->bot, 0, "delegator: no socket pair for a forked delegate (%s); it runs on a "
-                "thread", strerror(errno));
-        return false;
-    }
-    (void)fcntl(sv[0], F_SETFD, FD_CLOEXEC);
-    (void)fcntl(sv[1], F_SETFD, FD_CLOEXEC);
-    fflush(NULL); /* what the parent has buffered is not written twice */
-    pthread_mutex_lock(&g->lock);
+    if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) != 0) return false;
+    fflush(NULL); /* what we have buffered is not written again by a child */
     pid = fork();
     if (pid == 0) {
         close(sv[0]);
-        tp__dlg_child(g, d, sv[1]);
+        tp__dlg_zygote(g, sv[1]);
     }
-    if (pid > 0) {
-        d->th->pid = pid;
-        d->th->fd = sv[0];
-        d->th->fnext = g->forks;
-        g->forks = d->th;
-    }
-    pthread_mutex_unlock(&g->lock);
     close(sv[1]);
     if (pid < 0) {
-        tp__log(g->bot, 0, "delegator: cannot fork a delegate (%s); it runs on a thread",
-                strerror(errno));
         close(sv[0]);
         return false;
     }
+    g->zfd = sv[0];
+    g->zpid = pid;
     return true;
 }
 
-/* The child ended: reaped, and reported when it died (crashed: it stopped answering) or
-   ended badly. */
+/* One request to the server and its answer. */
+static bool tp__dlg_zcall(tp_dlg *g, const tp__zreq *q, tp__zrep *r, int *got_fd) {
+    bool ok;
+    ssize_t w;
+    *got_fd = -1;
+    if (g->zfd < 0) return false;
+    pthread_mutex_lock(&g->zlock);
+    do w = send(g->zfd, q, sizeof *q, MSG_NOSIGNAL);
+    while (w < 0 && errno == EINTR);
+    ok = w == (ssize_t)sizeof *q && tp__zrep_recv(g->zfd, r, got_fd);
+    pthread_mutex_unlock(&g->zlock);
+    return ok;
+}
+
+/* Starts d's child (on its pump thread), through the server. false (logged) when it cannot
+   be: the delegate then runs on its thread. */
+static bool tp__dlg_spawn(tp_dlg *g, tp_delegate *d) {
+    tp__zreq q;
+    tp__zrep r;
+    int fd;
+    memset(&q, 0, sizeof q);
+    q.type = 'S';
+    q.fresh = d->fresh;
+    q.route = d->route;
+    q.key = d->key;
+    q.chat_id = d->chat_id;
+    if (!tp__dlg_zcall(g, &q, &r, &fd) || r.pid <= 0 || fd < 0) {
+        if (fd >= 0) close(fd);
+        tp__log(g->bot, 0, "delegator: cannot fork a delegate (%s); it runs on a thread",
+                g->zfd < 0 ? "no fork server" : "the fork server failed");
+        return false;
+    }
+    d->th->pid = r.pid;
+    d->th->fd = fd;
+    return true;
+}
+
+/* The child ended: reaped (by the server), and reported when it died (crashed: it stopped
+   answering) or ended badly. */
 static void tp__dlg_reaped(tp_dlg *g, tp_delegate *d, bool crashed) {
+    tp__zreq q;
+    tp__zrep r;
+    int fd, st;
     char why[128];
     if (d->th->pid <= 0) return;
-    if (tp__child_status(d->th->pid, why, sizeof why))
-        tp__log(g->bot, 0, "delegator: the process of the delegate of chat %lld %s%s",
-                (long long)d->chat_id, why, crashed ? "; its next update starts a new one" : "");
-    else if (crashed)
-        tp__log(g->bot, 0, "delegator: the process of the delegate of chat %lld ended without "
-                "answering; its next update starts a new one", (long long)d->chat_id);
+    memset(&q, 0, sizeof q);
+    q.type = 'W';
+    q.pid = d->th->pid;
     d->th->pid = 0;
+    if (!tp__dlg_zcall(g, &q, &r, &fd) || !r.ok) {
+        snprintf(why, sizeof why, "ended, status unknown");
+    } else if (WIFSIGNALED(st = r.status)) {
+        snprintf(why, sizeof why, "was killed by signal %d (%s)", WTERMSIG(st),
+                 strsignal(WTERMSIG(st)));
+    } else if (WEXITSTATUS(st) != 0) {
+        snprintf(why, sizeof why, "exited with status %d", WEXITSTATUS(st));
+    } else if (crashed) {
+        snprintf(why, sizeof why, "ended without answering");
+    } else {
+        return; /* a good end */
+    }
+    tp__log(g->bot, 0, "delegator: the process of the delegate of chat %lld %s%s",
+            (long long)d->chat_id, why, crashed ? "; its next update starts a new one" : "");
 }
 
 /* One update through the child; false when the child died (reaped and reported). */
@@ -22033,9 +22188,9 @@ static bool tp__dlg_fork_call(tp_dlg *g, tp_delegate *d, const tp__ditm *it) {
 }
 
 /* The end of a forked delegate's child: told to close (unless it closed itself or died) and
-   waited for; the socket closed and the pump out of the list of children. */
+   waited for; the socket closed. */
 static void tp__dlg_fork_end(tp_dlg *g, tp_delegate *d, tp_close_reason why) {
-    tp__dth *th = d->th, **pp;
+    tp__dth *th = d->th;
     if (th->pid > 0) {
         char r = (char)why, type;
         tp_buf b;
@@ -22046,11 +22201,6 @@ static void tp__dlg_fork_end(tp_dlg *g, tp_delegate *d, tp_close_reason why) {
         tp_buf_deinit(&b);
         tp__dlg_reaped(g, d, false); /* reported if it did not end well */
     }
-    pthread_mutex_lock(&g->lock);
-    for (pp = &g->forks; *pp && *pp != th; pp = &(*pp)->fnext) {
-    }
-    if (*pp) *pp = th->fnext;
-    pthread_mutex_unlock(&g->lock);
     close(th->fd);
     th->fd = -1;
 }
@@ -22294,6 +22444,8 @@ TP__DEF tp_dlg *tp_dlg_new(tp_bot *bot, const tp_dlg_route *routes, const tp_dlg
     memset(g, 0, sizeof *g);
     pthread_mutex_init(&g->lock, NULL);
     pthread_cond_init(&g->ended, NULL);
+    pthread_mutex_init(&g->zlock, NULL);
+    g->zfd = -1;
     g->bot = bot;
     g->routes = routes;
     g->producer = opts && opts->producer ? opts->producer : TP_PRODUCER_POOL;
@@ -22302,6 +22454,7 @@ TP__DEF tp_dlg *tp_dlg_new(tp_bot *bot, const tp_dlg_route *routes, const tp_dlg
     while (routes[g->nroutes].handler) {
         TELEPOT_ASSERT(routes[g->nroutes].seeder.fn);
         if (tp__dlg_producer(g, g->nroutes) >= TP_PRODUCER_THREAD) g->threads = true;
+        if (tp__dlg_producer(g, g->nroutes) == TP_PRODUCER_FORK) g->forks_wanted = true;
         g->nroutes++;
     }
     g->nbuckets = 64;
@@ -22311,6 +22464,9 @@ TP__DEF tp_dlg *tp_dlg_new(tp_bot *bot, const tp_dlg_route *routes, const tp_dlg
         goto fail;
     }
     memset(g->buckets, 0, g->nbuckets * sizeof *g->buckets);
+    if (g->forks_wanted && !tp__dlg_zygote_start(g)) /* before the first thread */
+        tp__log(bot, 0, "delegator: cannot start the fork server (%s); forked delegates run "
+                "on threads", strerror(errno));
     g->sched = tp_sched_new(err);
     if (!g->sched) goto fail;
     tp__ok(err);
@@ -22360,6 +22516,13 @@ TP__DEF void tp_dlg_free(tp_dlg *g) {
     pthread_mutex_unlock(&g->lock);
     tp__dlg_reap(g);
     tp_sched_free(g->sched); /* no event of a delegate is left in it */
+    if (g->zfd >= 0) { /* the fork server ends at the end of its socket */
+        int st;
+        close(g->zfd);
+        while (waitpid(g->zpid, &st, 0) < 0 && errno == EINTR) {
+        }
+    }
+    pthread_mutex_destroy(&g->zlock);
     tp__free(g->buckets);
     pthread_cond_destroy(&g->ended);
     pthread_mutex_destroy(&g->lock);

@@ -893,7 +893,10 @@ static void f_msg(tp_delegate *d, const tp_update *u) {
     const char *t = u->message && u->message->text ? u->message->text : "";
     f->n++;
     if (!strcmp(t, "die-abort")) abort();
-    if (!strcmp(t, "die-segv")) raise(SIGSEGV);
+    if (!strcmp(t, "die-segv")) { /* (the sanitizers' own SIGSEGV handler would exit 1) */
+        signal(SIGSEGV, SIG_DFL);
+        raise(SIGSEGV);
+    }
     if (!strcmp(t, "die-exit")) _exit(7); /* (exit would run the sanitizers' leak check) */
     if (!strncmp(t, "msg ", 4)) tp_delegate_printf(d, "%s", t); /* tpemu checks the echo */
     else tp_delegate_printf(d, "%ld:%s pid-differs=%d", f->n, t, getpid() != f_parent);
@@ -908,25 +911,33 @@ static void f_close(tp_delegate *d, tp_close_reason why) {
     pthread_mutex_unlock(&dl);
 }
 
-/* Children of this process other than the emulator (/proc/PID/stat's fourth field). */
+/* Processes descending from this one (children, grandchildren) other than `except` (the
+   emulator), from /proc/PID/stat's fourth field. */
 static int child_count(pid_t except) {
+    long pid[4096], ppid[4096], mine[64];
+    int n = 0, nm = 1, i, k, count = 0;
     DIR *dir = opendir("/proc");
     struct dirent *e;
-    int n = 0;
     if (!dir) return -1;
-    while ((e = readdir(dir)) != NULL) {
+    while ((e = readdir(dir)) != NULL && n < 4096) {
         char path[300], buf[512], *p;
         FILE *f;
-        long pp;
-        if (e->d_name[0] < '1' || e->d_name[0] > '9' || atol(e->d_name) == (long)except) continue;
+        if (e->d_name[0] < '1' || e->d_name[0] > '9') continue;
         snprintf(path, sizeof path, "/proc/%s/stat", e->d_name);
         if (!(f = fopen(path, "r"))) continue;
         p = fgets(buf, sizeof buf, f) ? strrchr(buf, ')') : NULL;
         fclose(f);
-        if (p && sscanf(p + 2, "%*c %ld", &pp) == 1 && pp == (long)getpid()) n++;
+        if (p && sscanf(p + 2, "%*c %ld", &ppid[n]) == 1) pid[n++] = atol(e->d_name);
     }
     closedir(dir);
-    return n;
+    mine[0] = (long)getpid();
+    for (k = 0; k < nm; k++) /* breadth first: the children of each process found */
+        for (i = 0; i < n; i++)
+            if (ppid[i] == mine[k] && pid[i] != (long)except && nm < 64) {
+                mine[nm++] = pid[i];
+                count++;
+            }
+    return count;
 }
 
 /* 300 chats x 10 updates interleaved, a process per delegate: tpemu counts every echo once,
@@ -938,8 +949,8 @@ TEST(dlg_fork_many) {
     runner r;
     pthread_t th;
     emu e;
-    long matched = 0;
-    int i;
+    int i, st = 0, live;
+    bool exited = false;
     memset(&h, 0, sizeof h);
     h.state_size = sizeof(fstate);
     h.on_message = f_msg;
@@ -957,17 +968,20 @@ TEST(dlg_fork_many) {
     r.po.timeout_s = 1;
     d_producer = 0;
     CHECK(pthread_create(&th, NULL, run_dlg, &r) == 0);
-    for (i = 0; i < 1200 && (matched = emu_stat(&e, "matched")) < 3000; i++) msleep(50);
-    CHECK(child_count(e.pid) > 0); /* the delegates' processes live */
+    for (i = 0; i < 1200 && !exited; i++) { /* tpemu exits once every update was answered:
+                                               status 0 when each once, in order per chat */
+        exited = waitpid(e.pid, &st, WNOHANG) == e.pid;
+        if (!exited) msleep(50);
+    }
+    CHECK(exited && WIFEXITED(st) && WEXITSTATUS(st) == 0);
+    if (exited) e.pid = 0; /* reaped */
+    live = child_count(e.pid);
+    CHECK(live > 1); /* the fork server and the delegates' processes */
     tp_bot_stop(r.bot);
     pthread_join(th, NULL);
     CHECK_EQ_INT(r.rc, TP_OK);
-    printf("dlg_fork_many: matched=%ld duplicates=%ld order=%ld children left=%d\n", matched,
-           emu_stat(&e, "duplicates"), emu_stat(&e, "order_violations"), child_count(e.pid));
-    CHECK_EQ_INT(matched, 3000);
-    CHECK_EQ_INT(emu_stat(&e, "duplicates"), 0);
-    CHECK_EQ_INT(emu_stat(&e, "unexpected"), 0);
-    CHECK_EQ_INT(emu_stat(&e, "order_violations"), 0);
+    printf("dlg_fork_many: tpemu %s; %d processes while live, %d left after the stop\n",
+           exited ? "done" : "not done", live, child_count(e.pid));
     CHECK_EQ_INT(child_count(e.pid), 0);
     CHECK_EQ_INT(d_get(&f_crash_closes), 0);
     tp_bot_free(r.bot);
@@ -1043,9 +1057,9 @@ TEST(dlg_fork_crash) {
     pthread_mutex_lock(&dl);
     CHECK_EQ_INT(f_nlog, 3);
     for (k = 0; k < f_nlog; k++) printf("dlg_fork_crash: logged: %s\n", f_log[k]);
-    for (i = k = 0; k < f_nlog; k++) { /* (SIGSEGV: ASan makes it "exited with status 1") */
-        i += strstr(f_log[k], "chat 10 killed by signal 6") != NULL;
-        i += strstr(f_log[k], "chat 11 ") != NULL;
+    for (i = k = 0; k < f_nlog; k++) {
+        i += strstr(f_log[k], "chat 10 was killed by signal 6") != NULL;
+        i += strstr(f_log[k], "chat 11 was killed by signal 11") != NULL;
         i += strstr(f_log[k], "chat 12 exited with status 7") != NULL;
     }
     CHECK_EQ_INT(i, 3);
