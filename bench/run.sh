@@ -16,8 +16,14 @@
 # BENCH_LAT_UPDATES (1000), BENCH_LAT_CHATS (100), BENCH_LAT_WORKERS ("8 32 64"),
 # BENCH_LAT_ECHO_UPDATES (200: the sequential bots take ~20 s per 400 updates),
 # BENCH_LAT_ROUNDS (default BENCH_ECHO_ROUNDS, else 3), BENCH_LAT_SLOW_SECS (5: a bot whose
-# first run took longer is run once). BENCH_ONLY=lat,echo runs only those sections (json,
-# typed, build, http, echo, lat, https, hook) and the targets of what ran.
+# first run took longer is run once); for the delegator section (bench/dlg_bench.c, ~20 s a
+# round) BENCH_DLG_WORKERS ("8 32"), BENCH_DLG_UPDATES (BENCH_ECHO_UPDATES: loopback),
+# BENCH_DLG_CHATS (1000), BENCH_DLG_LAT_MS (BENCH_LAT_MS, else 50), BENCH_DLG_LAT_PER_WORKER
+# (50: W x 50 updates at that latency), BENCH_DLG_LAT_CHATS (100), BENCH_DLG_SEQ_UPDATES (60),
+# BENCH_DLG_ROUNDS (BENCH_ECHO_ROUNDS), BENCH_DLG_DELEGATES (100000), BENCH_DLG_RAW_ROUNDS (50),
+# BENCH_DLG_PRODUCERS ("pool thread fork": those the build has). BENCH_ONLY=lat,echo runs only
+# those sections (json, typed, build, http, echo, lat, dlg, https, hook) and the targets of what
+# ran.
 #
 # Machines are shared and noisy: speeds are medians of interleaved rounds (JSON times are the
 # thread's CPU time; HTTP and echo are wall time, with ratios taken per round, then the
@@ -424,6 +430,154 @@ else
     echo
 fi
 fi # lat
+
+# ---------------------------------------------------------------------------------------------
+if want dlg; then
+DLG_W=${BENCH_DLG_WORKERS:-8 32}
+DLG_N=${BENCH_DLG_UPDATES:-$ECHO_N}
+DLG_CHATS=${BENCH_DLG_CHATS:-1000}
+DLG_LAT=${BENCH_DLG_LAT_MS:-${BENCH_LAT_MS:-50}}
+DLG_PER_W=${BENCH_DLG_LAT_PER_WORKER:-50}
+DLG_LAT_CHATS=${BENCH_DLG_LAT_CHATS:-100}
+DLG_SEQ_N=${BENCH_DLG_SEQ_UPDATES:-60}
+DLG_ROUNDS=${BENCH_DLG_ROUNDS:-$ECHO_ROUNDS}
+DLG_DELEGATES=${BENCH_DLG_DELEGATES:-100000}
+DLG_RAW_ROUNDS=${BENCH_DLG_RAW_ROUNDS:-50}
+echo "## Delegator (tp_dlg): per-chat echo, memory per delegate, thread and fork costs"
+echo
+if [ ! -x "$TPEMU" ] || [ ! -x "$ECHO_BOT" ]; then
+    echo "_skipped: needs $TPEMU and $ECHO_BOT (\`make\`)_"
+    echo
+    target "Delegator: loopback replies/s, delegator / echo_pool (same workers)" "?" ge 0.9
+    target "Delegator: $DLG_LAT ms, replies/s ÷ (W x sequential echo)" "?" ge 0.8
+    target "Delegator: heap per live delegate, bytes ($DLG_DELEGATES, 16-byte state)" "?" le 1024
+elif build echo_run bench/echo_run.c && build echo_pool bench/echo_pool.c -- -lpthread &&
+     build dlg_bench bench/dlg_bench.c -- -lpthread; then
+    # the producers this build of telepot.h can run (bench/dlg_bench.c, >>producer): pool now;
+    # thread and fork once tp_dlg_opts has them
+    DLG_P=""
+    for p in ${BENCH_DLG_PRODUCERS:-pool thread fork}; do
+        if "$B/dlg_bench" producer "$p"; then DLG_P="$DLG_P $p"
+        elif [ -n "${BENCH_DLG_PRODUCERS:-}" ]; then note "bench: dlg_bench has no producer $p yet"; fi
+    done
+    : >"$B/dlg.tsv"
+    : >"$B/dlg.log"
+    # dlg_run ROUND LABEL W N TPEMU_ARGS BOT [ARGS..]: one echo_run, its record tagged
+    dlg_run() {
+        local r=$1 label=$2 w=$3 n=$4 args=$5
+        shift 5
+        ECHO_RUN_TPEMU_ARGS="$args" "$B/echo_run" load "$TPEMU" "$n" 120 "$@" 2>>"$B/dlg.log" |
+            sed "s/^/$r\t$label\t$w\t/" >>"$B/dlg.tsv"
+    }
+    for r in $(seq "$DLG_ROUNDS"); do
+        for w in $DLG_W; do
+            dlg_run "$r" "lb-pool" "$w" "$DLG_N" "--chats $DLG_CHATS" "$B/echo_pool" "$w"
+            for p in $DLG_P; do dlg_run "$r" "lb-dlg-$p" "$w" "$DLG_N" "--chats $DLG_CHATS" "$B/dlg_bench" echo "$w" "$p"; done
+        done
+        for w in $DLG_W; do
+            ln=$((w * DLG_PER_W))
+            dlg_run "$r" "lat-pool" "$w" "$ln" "--latency $DLG_LAT --chats $DLG_LAT_CHATS" "$B/echo_pool" "$w"
+            for p in $DLG_P; do dlg_run "$r" "lat-dlg-$p" "$w" "$ln" "--latency $DLG_LAT --chats $DLG_LAT_CHATS" "$B/dlg_bench" echo "$w" "$p"; done
+        done
+        dlg_run "$r" "lat-seq" 0 "$DLG_SEQ_N" "--latency $DLG_LAT --chats $DLG_LAT_CHATS" "$ECHO_BOT"
+        "$B/dlg_bench" raw "$DLG_DELEGATES" "$DLG_RAW_ROUNDS" 2>>"$B/dlg.log" | sed "s/^/$r\t/" >>"$B/dlg.tsv"
+    done
+    dmed() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "?"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+    # columns: round, label, W, "echo", bot, matched, secs, replies/s, CPU us/update, tpemu's summary, VmHWM
+    drps() { awk -F'\t' -v l="$1" -v w="$2" '$2 == l && $3 == w && $7 > 0 { print $6 / $7 }' "$B/dlg.tsv" | dmed; }
+    dcol() { awk -F'\t' -v l="$1" -v w="$2" -v c="$3" '$2 == l && $3 == w && $c ~ /^[0-9.]+$/ { print $c }' "$B/dlg.tsv" | dmed; }
+    druns() { awk -F'\t' -v l="$1" -v w="$2" '$2 == l && $3 == w { n++ } END { print n + 0 }' "$B/dlg.tsv"; }
+    # the median of per-round ratios LABEL_A / (K x LABEL_B), both at workers WA and WB
+    dratio() { awk -F'\t' -v a="$1" -v wa="$2" -v b="$3" -v wb="$4" -v k="$5" '
+                 $2 == a && $3 == wa && $7 > 0 { x[$1] = $6 / $7 } $2 == b && $3 == wb && $7 > 0 { y[$1] = $6 / $7 }
+                 END { for (r in x) if (y[r] > 0) print x[r] / (k * y[r]) }' "$B/dlg.tsv" | dmed; }
+    # lost / dup. / order: tpemu's missing, duplicates, order_violations summed over a row's runs
+    dtally() { awk -F'\t' -v l="$1" -v w="$2" '$2 == l && $3 == w { for (i = 1; i <= 3; i++) { k = i == 1 ? "missing" : i == 2 ? "duplicates" : "order_violations";
+                 if (match($10, k "=[0-9]+")) s[i] += substr($10, RSTART + length(k) + 1, RLENGTH - length(k) - 1); else bad = 1 } }
+                 END { if (bad) print "? / ? / ?"; else printf "%d / %d / %d\n", s[1], s[2], s[3] }' "$B/dlg.tsv"; }
+    f1() { awk -v v="$1" -v f="${2:-%.1f}" 'BEGIN { if (v == "?" || v == "") print "?"; else printf f "\n", v }'; }
+    raw() { awk -F'\t' -v k="$1" '$2 == "raw" && $3 == k { print $4 }' "$B/dlg.tsv" | dmed; }
+
+    echo "\`$TPEMU --updates N\` answered by a per-chat echo on the delegator (bench/dlg_bench.c: tp_dlg_run," \
+         "tp_per_chat_id, a delegate with 16 bytes of state per chat that answers each text with sendMessage)" \
+         "and by bench/echo_pool.c (examples/echo's handler on tp_poll_run with tp_poll_opts.workers = W);" \
+         "both have max_connections = W. bench/echo_run.c runs each bot: replies/s = updates / wall time from" \
+         "the bot's start to tpemu's exit. Medians of $DLG_ROUNDS interleaved rounds; ratios are medians of the" \
+         "per-round ratios. Producers measured: ${DLG_P# }."
+    echo
+    echo "Loopback, $DLG_N updates over $DLG_CHATS chats (tpemu, one thread, is the bound here):"
+    echo
+    echo "| bot | workers | replies/s (median) | ÷ echo_pool, same workers (paired) | bot CPU µs / update | peak RSS (kB) | lost / dup. / order |"
+    echo "|---|---:|---:|---:|---:|---:|---|"
+    for w in $DLG_W; do
+        echo "| echo_pool (tp_poll_run) | $w | $(f1 "$(drps lb-pool "$w")" %.0f) | **1.00** | $(dcol lb-pool "$w" 9) | $(dcol lb-pool "$w" 11) | $(dtally lb-pool "$w") |"
+        for p in $DLG_P; do
+            echo "| delegator, $p producer | $w | $(f1 "$(drps "lb-dlg-$p" "$w")" %.0f) | **$(f1 "$(dratio "lb-dlg-$p" "$w" lb-pool "$w" 1)" %.2f)** | $(dcol "lb-dlg-$p" "$w" 9) | $(dcol "lb-dlg-$p" "$w" 11) | $(dtally "lb-dlg-$p" "$w") |"
+        done
+    done
+    echo
+    seq_rps=$(drps lat-seq 0)
+    echo "At $DLG_LAT ms simulated API latency (\`--latency $DLG_LAT --chats $DLG_LAT_CHATS\`; W x $DLG_PER_W updates" \
+         "for W workers, $DLG_SEQ_N for the sequential echo, a few seconds each). *Sequential*: examples/echo" \
+         "(tp_poll_run, no workers: one sendMessage at a time); ÷ (W x sequential) pairs each run with the" \
+         "sequential run of the same round."
+    echo
+    echo "| bot | workers | updates | runs | replies/s (median) | ÷ (W x sequential) (paired) | ÷ echo_pool, same workers (paired) | bot CPU µs / update | lost / dup. / order |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---|"
+    echo "| examples/echo, sequential | 0 | $DLG_SEQ_N | $(druns lat-seq 0) | $(f1 "$seq_rps") | n/a | n/a | $(dcol lat-seq 0 9) | $(dtally lat-seq 0) |"
+    for w in $DLG_W; do
+        echo "| echo_pool (tp_poll_run) | $w | $((w * DLG_PER_W)) | $(druns lat-pool "$w") | $(f1 "$(drps lat-pool "$w")") | $(f1 "$(dratio lat-pool "$w" lat-seq 0 "$w")" %.2f) | **1.00** | $(dcol lat-pool "$w" 9) | $(dtally lat-pool "$w") |"
+        for p in $DLG_P; do
+            echo "| delegator, $p producer | $w | $((w * DLG_PER_W)) | $(druns "lat-dlg-$p" "$w") | $(f1 "$(drps "lat-dlg-$p" "$w")") | **$(f1 "$(dratio "lat-dlg-$p" "$w" lat-seq 0 "$w")" %.2f)** | $(f1 "$(dratio "lat-dlg-$p" "$w" lat-pool "$w" 1)" %.2f) | $(dcol "lat-dlg-$p" "$w" 9) | $(dtally "lat-dlg-$p" "$w") |"
+        done
+    done
+    echo
+    bad=$(awk -F'\t' '$4 == "echo" && ($6 + 0 == 0 || $10 !~ /missing=0 /) { n++ } END { print n + 0 }' "$B/dlg.tsv")
+    [ "$bad" -gt 0 ] && echo "**Warning:** $bad run(s) did not get every update echoed; see $B/dlg.tsv and $B/dlg.log." && echo
+    hd=$(raw heap_per_delegate)
+    echo "Memory and raw costs, no server (\`dlg_bench raw $DLG_DELEGATES $DLG_RAW_ROUNDS\`, median of $DLG_ROUNDS runs):" \
+         "$DLG_DELEGATES distinct chats fed as synthetic updates (tp_json_parse + tp_update_view) straight to" \
+         "tp_dlg_handler, a handler with state_size 16, on_message NULL and a 600 s timeout, so every delegate" \
+         "stays live. Heap = glibc mallinfo2 in use + mmapped, growth / delegates (chunk headers and the" \
+         "tables' doubling included); telepot's own bytes and calls counted through TELEPOT_MALLOC/REALLOC/FREE" \
+         "inside tp_dlg_handler. The thread and fork rows are what the producers to come will pay per" \
+         "delegate (they are not in telepot.h yet): pthread_create with a 64 KiB stack + pthread_join of a" \
+         "thread that returns at once ($((DLG_RAW_ROUNDS * 5)) times), and fork of this process with a child" \
+         "that \`_exit\`s at once ($DLG_RAW_ROUNDS times), before and after the delegates fill its heap."
+    echo
+    echo "| figure | value |"
+    echo "|---|---:|"
+    echo "| heap per live delegate ($(raw delegates) delegates, state_size $(raw state_size)) | **$(f1 "$hd") B** |"
+    echo "| telepot's bytes per delegate (malloc_usable_size) | $(f1 "$(raw usable_per_delegate)") B |"
+    echo "| telepot's allocations per delegate | $(raw allocs_per_delegate) |"
+    echo "| RSS growth per delegate | $(f1 "$(raw rss_per_delegate)") B |"
+    echo "| sizeof(struct tp_delegate), of the scheduler's event (one idle timer each) | $(raw sizeof_delegate) B, $(raw sizeof_timer_event) B |"
+    echo "| tp_dlg_handler: new delegate (no reply sent) | $(f1 "$(raw new_delegate_us)" %.2f) µs |"
+    echo "| tp_dlg_handler: update to a live delegate (no reply sent) | $(f1 "$(raw live_delegate_us)" %.2f) µs |"
+    echo "| tp_dlg_free, per delegate closed | $(f1 "$(raw free_delegate_us)" %.2f) µs |"
+    echo "| thread: pthread_create (64 KiB stack) + pthread_join, median | $(f1 "$(raw thread_us)") µs |"
+    echo "| thread: RSS per parked thread (1000 threads, 64 KiB stacks) | $(f1 "$(raw thread_rss_kb)") kB |"
+    echo "| fork: fork() in the parent, $(f1 "$(raw small_rss_kb)" %.0f) kB RSS, median | $(f1 "$(raw small_fork_us)") µs |"
+    echo "| fork: fork + child's \`_exit\` + waitpid, $(f1 "$(raw small_rss_kb)" %.0f) kB RSS, median | $(f1 "$(raw small_forkwait_us)") µs |"
+    echo "| fork: fork() in the parent, $(raw delegates) delegates live ($(f1 "$(raw heap_rss_kb)" %.0f) kB RSS), median | $(f1 "$(raw heap_fork_us)") µs |"
+    echo "| fork: fork + child's \`_exit\` + waitpid, $(raw delegates) delegates live, median | $(f1 "$(raw heap_forkwait_us)") µs |"
+    echo
+    for w in $DLG_W; do
+        for p in $DLG_P; do
+            target "Delegator ($p): loopback replies/s, delegator / echo_pool, workers = $w" "$(f1 "$(dratio "lb-dlg-$p" "$w" lb-pool "$w" 1)" %.2f)" ge 0.9
+            target "Delegator ($p): $DLG_LAT ms, workers = $w, replies/s ÷ ($w x sequential echo)" "$(f1 "$(dratio "lat-dlg-$p" "$w" lat-seq 0 "$w")" %.2f)" ge 0.8
+        done
+    done
+    target "Delegator: heap per live delegate, bytes ($DLG_DELEGATES, 16-byte state)" "$(f1 "$hd")" le 1024
+    dsum() { awk -F'\t' '$2 ~ /^l[a-z]+-dlg-/ { for (i = 1; i <= 3; i++) { k = i == 1 ? "missing" : i == 2 ? "duplicates" : "order_violations";
+             if (match($10, k "=[0-9]+")) s += substr($10, RSTART + length(k) + 1, RLENGTH - length(k) - 1); else bad = 1 } n++ }
+             END { print (bad || n == 0) ? "?" : s + 0 }' "$B/dlg.tsv"; }
+    target "Delegator: updates lost + duplicated + out of chat order (all runs)" "$(dsum)" le 0
+else
+    echo "_skipped: bench/dlg_bench.c, echo_pool.c or echo_run.c did not build (see $B/*.build.log)_"
+    echo
+fi
+fi # dlg
 
 # ---------------------------------------------------------------------------------------------
 if want https; then
