@@ -875,8 +875,8 @@ TP_API int tp_hook_main(int argc, char **argv, tp_update_fn handler, void *user,
 
 /* >>delegate ----------------------------------------------------------------------------------
    Delegation, telepot's DelegatorBot: per-chat handlers with idle timeouts (tp_dlg_*, below;
-   now on a pool of the poller's workers; threads per delegate and forked processes come
-   later), and the scheduler they stand on. The scheduler
+   on a pool of threads, a thread each or a process each), the answerer for inline queries
+   (tp_answerer_*), and the scheduler they stand on. The scheduler
    (telepot's bot.scheduler): events after a delay or at a time, once or repeating, run one at a
    time on a thread of its own, in due order (equal times: the order they were scheduled).
        tp_sched *s = tp_sched_new(&err);
@@ -963,8 +963,8 @@ TP_API tp_bot *tp_answer_bot(tp_answer_ctx *ctx);
    stopped pushing (a computation still running may push: TP_ERR_STOPPED). NULL allowed. */
 TP_API void tp_answerer_free(tp_answerer *a);
 
-/* The delegator (telepot's DelegatorBot), pool producer: one small stateful delegate per seed
-   (per chat, per user, ...), made on the seed's first update and closed after an idle timeout.
+/* The delegator (telepot's DelegatorBot): one small stateful delegate per seed (per chat, per
+   user, ...), made on the seed's first update and closed after an idle timeout.
        typedef struct { int count; } counter;
        static void on_message(tp_delegate *d, const tp_update *u) {
            counter *c = (counter *)tp_delegate_state(d);
@@ -987,6 +987,22 @@ TP_API void tp_answerer_free(tp_answerer *a);
                                  worker (polling with workers, tp_dlg_run, the webhook
                                  receiver, tp_disp); called any other way, tp_dlg_handler
                                  returns once the delegates' threads are done with the update.
+     TP_PRODUCER_FORK            a process per delegate, fed like a thread delegate (its thread
+                                 sends each update to the process and waits until it is done
+                                 there). Its callbacks, state and timers live in the process,
+                                 which has a bot of its own (own connections; the parent's
+                                 sockets and TLS state are never used); what they change in
+                                 memory stays there. The processes are children of a fork
+                                 server that tp_dlg_new starts before the delegator's threads
+                                 (a fork from a process with threads can inherit a lock held
+                                 forever): create the delegator before threads of your own,
+                                 and they see memory as it was then. A process that dies
+                                 (abort, a signal, exit) is reported: logged with its reason,
+                                 on_close(TP_CLOSE_CRASHED) in the parent (with a zeroed
+                                 state), the update it was running counts as done, the ones
+                                 waiting go to a new delegate; the bot and other chats go on.
+                                 If the parent dies, the processes see their socket close and
+                                 close with SHUTDOWN.
    Delivery: an update is done (confirmed by polling, tp_disp_drain) only once every delegate
    it went to is done with it: at-least-once, whatever the producer. The one exception: out
    of memory for a new delegate, where that route misses the update and an error is logged.
@@ -1051,8 +1067,8 @@ TP_API tp_seed tp_seed_fresh(void);
 typedef enum tp_close_reason {
     TP_CLOSE_IDLE = 0,     /* timeout_ms without an update */
     TP_CLOSE_HANDLER = 1,  /* tp_delegate_close from one of its callbacks */
-    TP_CLOSE_ERROR = 2,    /* reserved for the producers to come */
-    TP_CLOSE_CRASHED = 3,  /* reserved: a forked delegate that died */
+    TP_CLOSE_ERROR = 2,    /* reserved */
+    TP_CLOSE_CRASHED = 3,  /* a forked delegate's process died (on_close runs in the parent) */
     TP_CLOSE_SHUTDOWN = 4  /* the delegator stopped (tp_dlg_run returning, tp_dlg_free) */
 } tp_close_reason;
 
@@ -1081,6 +1097,8 @@ typedef struct tp_dlg_route {
     tp_seeder seeder;
     const tp_handler *handler;
     int producer;              /* TP_PRODUCER_*; DEFAULT (0): the delegator's */
+    void *user;                /* the route's delegates' tp_delegate_user (shared by them: a
+                                  store, a lock, a file) */
 } tp_dlg_route;
 
 typedef struct tp_dlg_opts {
@@ -1088,7 +1106,7 @@ typedef struct tp_dlg_opts {
                                   the bot max_connections >= workers */
     const tp_poll_opts *poll;  /* tp_dlg_run's other polling options; NULL: defaults (its
                                   workers field is replaced by the one above) */
-    int producer;              /* TP_PRODUCER_POOL (default) or TP_PRODUCER_THREAD */
+    int producer;              /* TP_PRODUCER_POOL (default), _THREAD or _FORK */
     size_t stack_size;         /* a delegate thread's stack, bytes; default 256 KiB (at
                                   least PTHREAD_STACK_MIN) */
 } tp_dlg_opts;
@@ -1128,6 +1146,7 @@ TP_API tp_bot *tp_delegate_bot(tp_delegate *d);
 TP_API int64_t tp_delegate_chat_id(tp_delegate *d);  /* the first update's chat (0: none) */
 TP_API int64_t tp_delegate_key(tp_delegate *d);      /* its seed's key (0 for FRESH) */
 TP_API tp_sender *tp_delegate_sender(tp_delegate *d); /* to its chat; lives with d */
+TP_API void *tp_delegate_user(tp_delegate *d);       /* its route's user pointer */
 /* Closes the delegate from one of its callbacks (open, on_message, on_event; only there:
    from another thread the delegate would never be closed nor freed): it leaves the table at
    once (the seed's next update opens a new delegate, an update already waiting for this one
@@ -22557,6 +22576,7 @@ TP__DEF tp_bot *tp_delegate_bot(tp_delegate *d) { return d->dlg->bot; }
 TP__DEF int64_t tp_delegate_chat_id(tp_delegate *d) { return d->chat_id; }
 TP__DEF int64_t tp_delegate_key(tp_delegate *d) { return d->key; }
 TP__DEF tp_sender *tp_delegate_sender(tp_delegate *d) { return &d->sender; }
+TP__DEF void *tp_delegate_user(tp_delegate *d) { return d->dlg->routes[d->route].user; }
 
 TP__DEF void tp_delegate_close(tp_delegate *d) {
     tp_dlg *g = d->dlg;
