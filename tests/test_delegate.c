@@ -451,8 +451,28 @@ TEST(dlg_many) {
     emu_kill(&e, SIGTERM);
 }
 
-/* Idle close after silence; then a stream of updates to one chat spaced around the timeout
-   (some handlers outlast it): none lost or handled twice, every delegate closed once. */
+/* A chat's updates spaced around a 20 ms idle timeout, from a thread of its own. */
+#define EDGE_CHATS 10
+#define EDGE_N 200
+typedef struct edge_feeder {
+    tp_dlg *g;
+    tp_bot *bot;
+    int64_t chat;
+} edge_feeder;
+static void *feed_edge(void *arg) {
+    edge_feeder *f = (edge_feeder *)arg;
+    long i;
+    for (i = 0; i < EDGE_N; i++) {
+        long idx = (long)(f->chat - 100) * EDGE_N + i;
+        feed(f->g, f->bot, 10 + idx, f->chat, f->chat, idx);
+        msleep(20 + (i % 9) - 4);
+    }
+    return NULL;
+}
+
+/* Idle close after silence; then 10 chats at once, 200 updates each spaced around the
+   timeout (some handlers outlast it): 2,000 edges, none lost or handled twice, every delegate
+   closed once. */
 TEST(dlg_idle) {
     tp_handler h = d_handler(50);
     tp_dlg_route routes[2];
@@ -492,10 +512,18 @@ TEST(dlg_idle) {
     g = tp_dlg_new(bot, routes, dopts(), NULL);
     CHECK(g != NULL);
     if (!g) return;
-    for (i = 0; i < n; i++) {
-        feed(g, bot, 10 + i, 7, 7, i);
-        msleep(20 + (i % 9) - 4);
+    {
+        edge_feeder ef[EDGE_CHATS];
+        pthread_t th[EDGE_CHATS];
+        for (k = 0; k < EDGE_CHATS; k++) {
+            ef[k].g = g;
+            ef[k].bot = bot;
+            ef[k].chat = 100 + k;
+            CHECK(pthread_create(&th[k], NULL, feed_edge, &ef[k]) == 0);
+        }
+        for (k = 0; k < EDGE_CHATS; k++) pthread_join(th[k], NULL);
     }
+    n = EDGE_CHATS * EDGE_N;
     for (k = 0; k < 1500 && (tp_dlg_live(g) || d_closes_total() < d_get(&d_opens)); k++)
         msleep(2); /* (a thread delegate's on_close runs after it left the table) */
     CHECK_EQ_INT(tp_dlg_live(g), 0);
@@ -504,9 +532,9 @@ TEST(dlg_idle) {
     CHECK_EQ_INT(d_bad, 0);
     CHECK_EQ_INT(d_get(&d_closes[TP_CLOSE_IDLE]), d_get(&d_opens));
     CHECK_EQ_INT(d_closes_total(), d_get(&d_opens));
-    CHECK(d_get(&d_opens) > 1 && d_get(&d_opens) < n); /* the edge was crossed both ways */
-    printf("dlg_idle: %ld updates at the 20 ms edge: %ld delegates, %ld idle closes\n", n,
-           d_get(&d_opens), d_get(&d_closes[TP_CLOSE_IDLE]));
+    CHECK(d_get(&d_opens) > EDGE_CHATS && d_get(&d_opens) < n); /* crossed both ways */
+    printf("dlg_idle: %ld updates at the 20 ms edge over %d chats at once: %ld delegates, "
+           "%ld idle closes\n", n, EDGE_CHATS, d_get(&d_opens), d_get(&d_closes[TP_CLOSE_IDLE]));
     tp_dlg_free(g);
     CHECK_EQ_INT(d_closes_total(), d_get(&d_opens));
     tp_bot_free(bot);
@@ -897,14 +925,18 @@ static void f_msg(tp_delegate *d, const tp_update *u) {
         signal(SIGSEGV, SIG_DFL);
         raise(SIGSEGV);
     }
-    if (!strcmp(t, "die-exit")) _exit(7); /* (exit would run the sanitizers' leak check) */
+    if (!strcmp(t, "die-exit")) _exit(7);
+    if (!strcmp(t, "bye")) tp_delegate_close(d); /* (exit would run the sanitizers' leak check) */
     if (!strncmp(t, "msg ", 4)) tp_delegate_printf(d, "%s", t); /* tpemu checks the echo */
     else tp_delegate_printf(d, "%ld:%s pid-differs=%d", f->n, t, getpid() != f_parent);
 }
 /* Runs in the parent only for a crash; in the child otherwise (not seen here). */
 static void f_close(tp_delegate *d, tp_close_reason why) {
-    (void)d;
-    if (getpid() != f_parent) return;
+    if (getpid() != f_parent) { /* in the child: say so to the chat */
+        tp_delegate_printf(d, "closed %d after %ld", (int)why,
+                           ((fstate *)tp_delegate_state(d))->n);
+        return;
+    }
     pthread_mutex_lock(&dl);
     if (why == TP_CLOSE_CRASHED) f_crash_closes++;
     else f_other_closes++;
@@ -940,6 +972,14 @@ static int child_count(pid_t except) {
     return count;
 }
 
+/* The fork server is forked by tp_dlg_new on tp_dlg_run's thread: until it exists, this
+   thread makes no call (a lock it held in the allocator or the resolver at that instant
+   would be held forever in the server's children). */
+static void wait_fork_server(pid_t except) {
+    int i;
+    for (i = 0; i < 2000 && child_count(except) < 1; i++) msleep(1);
+}
+
 /* 300 chats x 10 updates interleaved, a process per delegate: tpemu counts every echo once,
    in order per chat; at the end no child is left. */
 TEST(dlg_fork_many) {
@@ -968,6 +1008,7 @@ TEST(dlg_fork_many) {
     r.po.timeout_s = 1;
     d_producer = 0;
     CHECK(pthread_create(&th, NULL, run_dlg, &r) == 0);
+    wait_fork_server(e.pid); /* no allocation of ours races the server's fork */
     for (i = 0; i < 1200 && !exited; i++) { /* tpemu exits once every update was answered:
                                                status 0 when each once, in order per chat */
         exited = waitpid(e.pid, &st, WNOHANG) == e.pid;
@@ -1020,6 +1061,7 @@ TEST(dlg_fork_crash) {
     r.o.workers = 4;
     r.po.timeout_s = 1;
     CHECK(pthread_create(&th, NULL, run_dlg, &r) == 0);
+    wait_fork_server(e.pid); /* no allocation of ours races the server's fork */
     for (k = 0; k < 3; k++) { /* chat 10+k: a, death, b; chat 20+k: x, y around it */
         snprintf(body, sizeof body, "{\"chat_id\":%d,\"text\":\"a\"}", 10 + k);
         CHECK_EQ_INT(emu_post(&e, "/_emu/update", body), TP_OK);
@@ -1069,6 +1111,66 @@ TEST(dlg_fork_crash) {
     emu_kill(&e, SIGTERM);
 }
 
+/* A forked delegate's idle close, tp_delegate_close and shutdown all run on_close in its
+   process (it says so to its chat); the chat's next update starts a new process. */
+TEST(dlg_fork_close) {
+    static tp_handler h;
+    tp_dlg_route routes[2];
+    runner r;
+    pthread_t th;
+    emu e;
+    tp_json_doc *calls;
+    tp_buf b;
+    int i;
+    static const char *const want[] = {
+        "\"chat_id\":30,\"text\":\"1:a pid-differs=1\"", "\"chat_id\":30,\"text\":\"closed 0 after 1\"",
+        "\"chat_id\":30,\"text\":\"1:b pid-differs=1\"", "\"chat_id\":31,\"text\":\"1:x pid-differs=1\"",
+        "\"chat_id\":31,\"text\":\"closed 1 after 2\"",  "\"chat_id\":31,\"text\":\"1:y pid-differs=1\"",
+        "\"chat_id\":30,\"text\":\"closed 4 after 1\"",  "\"chat_id\":31,\"text\":\"closed 0 after 1\""};
+    memset(&h, 0, sizeof h);
+    h.state_size = sizeof(fstate);
+    h.on_message = f_msg;
+    h.on_close = f_close;
+    h.timeout_ms = 300;
+    memset(routes, 0, sizeof routes);
+    routes[0].seeder = tp_per_chat_id();
+    routes[0].handler = &h;
+    routes[0].producer = TP_PRODUCER_FORK;
+    CHECK(emu_start(&e, 0, NULL));
+    memset(&r, 0, sizeof r);
+    r.bot = new_bot(e.url, 10000);
+    r.routes = routes;
+    r.o.workers = 2;
+    r.po.timeout_s = 1;
+    CHECK(pthread_create(&th, NULL, run_dlg, &r) == 0);
+    wait_fork_server(e.pid); /* no allocation of ours races the server's fork */
+    CHECK_EQ_INT(emu_post(&e, "/_emu/update", "{\"chat_id\":30,\"text\":\"a\"}"), TP_OK);
+    CHECK_EQ_INT(emu_post(&e, "/_emu/update", "{\"chat_id\":31,\"text\":\"x\"}"), TP_OK);
+    CHECK_EQ_INT(emu_post(&e, "/_emu/update", "{\"chat_id\":31,\"text\":\"bye\"}"), TP_OK);
+    for (i = 0; i < 200 && emu_stat(&e, "bot_messages") < 4; i++) msleep(10);
+    msleep(100); /* chat 31's next update goes to a new process */
+    CHECK_EQ_INT(emu_post(&e, "/_emu/update", "{\"chat_id\":31,\"text\":\"y\"}"), TP_OK);
+    for (i = 0; i < 200 && emu_stat(&e, "bot_messages") < 5; i++) msleep(10);
+    msleep(500); /* chat 30 idle past 300 ms: closed in its process */
+    CHECK_EQ_INT(emu_post(&e, "/_emu/update", "{\"chat_id\":30,\"text\":\"b\"}"), TP_OK);
+    for (i = 0; i < 200 && emu_stat(&e, "bot_messages") < 6; i++) msleep(10);
+    tp_bot_stop(r.bot);
+    pthread_join(th, NULL);
+    CHECK_EQ_INT(r.rc, TP_OK);
+    calls = emu_get(&e, "/_emu/calls?method=sendMessage");
+    tp_buf_init(&b);
+    if (calls) tp_json_write(&b, tp_json_root(calls));
+    for (i = 0; i < 8; i++) {
+        CHECK(b.ptr && strstr(b.ptr, want[i]));
+        if (!b.ptr || !strstr(b.ptr, want[i])) printf("dlg_fork_close: missing %s in %s\n", want[i], b.ptr ? b.ptr : "");
+    }
+    tp_buf_deinit(&b);
+    tp_json_doc_free(calls);
+    CHECK_EQ_INT(child_count(e.pid), 0);
+    tp_bot_free(r.bot);
+    emu_kill(&e, SIGTERM);
+}
+
 int main(int argc, char **argv) {
     setvbuf(stdout, NULL, _IOLBF, 0);
     f_parent = getpid();
@@ -1096,5 +1198,6 @@ int main(int argc, char **argv) {
     if (PICK(dlg_thread_slow)) RUN(dlg_thread_slow);
     if (PICK(dlg_fork_many)) RUN(dlg_fork_many);
     if (PICK(dlg_fork_crash)) RUN(dlg_fork_crash);
+    if (PICK(dlg_fork_close)) RUN(dlg_fork_close);
     TEST_END();
 }
