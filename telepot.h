@@ -1139,6 +1139,11 @@ typedef struct tp_sender {
 TP_API tp_sender tp_sender_of(tp_bot *bot, int64_t chat_id);
 /* sendMessage to the sender's chat with the formatted text. */
 TP_API tp_err tp_sender_printf(const tp_sender *s, const char *fmt, ...) TP__PRINTF(2, 3);
+/* Any method with a chat_id, to the sender's chat (args' chat_id left 0), e.g.
+       tp_sender_call(tp_delegate_sender(d), TP_METHOD_SEND_PHOTO,
+                      &(tp_send_photo_args){ .photo = tp_file_path("cat.jpg") }, NULL, NULL);
+   Defined (static inline) after the generated wrappers:
+   tp_err tp_sender_call(const tp_sender *s, int method, void *args, void *out, tp_error *err); */
 
 /* Inside a delegate's callbacks. */
 TP_API void *tp_delegate_state(tp_delegate *d);      /* state_size zeroed bytes (NULL if 0) */
@@ -10320,7 +10325,135 @@ static inline tp_err tp_call_typed(tp_bot *bot, int method, const void *args, vo
         return tp_call_desc(bot, NULL, NULL, 0, 0, 0, -1, NULL, NULL, err);
     }
 }
+
+/* Where a method's args keep chat_id, for tp_sender_call: 2 * its byte offset for a
+   tp_chat_id ("Integer or String"), 2 * offset + 1 for an int64_t; -1: no chat_id. */
+static inline long tp__chat_id_at(int method) {
+    switch (method) {
+    case TP_METHOD_SEND_MESSAGE: return 2 * (long)offsetof(tp_send_message_args, chat_id);
+    case TP_METHOD_FORWARD_MESSAGE: return 2 * (long)offsetof(tp_forward_message_args, chat_id);
+    case TP_METHOD_FORWARD_MESSAGES: return 2 * (long)offsetof(tp_forward_messages_args, chat_id);
+    case TP_METHOD_COPY_MESSAGE: return 2 * (long)offsetof(tp_copy_message_args, chat_id);
+    case TP_METHOD_COPY_MESSAGES: return 2 * (long)offsetof(tp_copy_messages_args, chat_id);
+    case TP_METHOD_SEND_PHOTO: return 2 * (long)offsetof(tp_send_photo_args, chat_id);
+    case TP_METHOD_SEND_LIVE_PHOTO: return 2 * (long)offsetof(tp_send_live_photo_args, chat_id);
+    case TP_METHOD_SEND_AUDIO: return 2 * (long)offsetof(tp_send_audio_args, chat_id);
+    case TP_METHOD_SEND_DOCUMENT: return 2 * (long)offsetof(tp_send_document_args, chat_id);
+    case TP_METHOD_SEND_VIDEO: return 2 * (long)offsetof(tp_send_video_args, chat_id);
+    case TP_METHOD_SEND_ANIMATION: return 2 * (long)offsetof(tp_send_animation_args, chat_id);
+    case TP_METHOD_SEND_VOICE: return 2 * (long)offsetof(tp_send_voice_args, chat_id);
+    case TP_METHOD_SEND_VIDEO_NOTE: return 2 * (long)offsetof(tp_send_video_note_args, chat_id);
+    case TP_METHOD_SEND_PAID_MEDIA: return 2 * (long)offsetof(tp_send_paid_media_args, chat_id);
+    case TP_METHOD_SEND_MEDIA_GROUP: return 2 * (long)offsetof(tp_send_media_group_args, chat_id);
+    case TP_METHOD_SEND_LOCATION: return 2 * (long)offsetof(tp_send_location_args, chat_id);
+    case TP_METHOD_SEND_VENUE: return 2 * (long)offsetof(tp_send_venue_args, chat_id);
+    case TP_METHOD_SEND_CONTACT: return 2 * (long)offsetof(tp_send_contact_args, chat_id);
+    case TP_METHOD_SEND_POLL: return 2 * (long)offsetof(tp_send_poll_args, chat_id);
+    case TP_METHOD_SEND_CHECKLIST: return 2 * (long)offsetof(tp_send_checklist_args, chat_id);
+    case TP_METHOD_SEND_DICE: return 2 * (long)offsetof(tp_send_dice_args, chat_id);
+    case TP_METHOD_SEND_MESSAGE_DRAFT: return 2 * (long)offsetof(tp_send_message_draft_args, chat_id) + 1;
+    case TP_METHOD_SEND_CHAT_ACTION: return 2 * (long)offsetof(tp_send_chat_action_args, chat_id);
+    case TP_METHOD_SET_MESSAGE_REACTION: return 2 * (long)offsetof(tp_set_message_reaction_args, chat_id);
+    case TP_METHOD_BAN_CHAT_MEMBER: return 2 * (long)offsetof(tp_ban_chat_member_args, chat_id);
+    case TP_METHOD_UNBAN_CHAT_MEMBER: return 2 * (long)offsetof(tp_unban_chat_member_args, chat_id);
+    case TP_METHOD_RESTRICT_CHAT_MEMBER: return 2 * (long)offsetof(tp_restrict_chat_member_args, chat_id);
+    case TP_METHOD_PROMOTE_CHAT_MEMBER: return 2 * (long)offsetof(tp_promote_chat_member_args, chat_id);
+    case TP_METHOD_SET_CHAT_ADMINISTRATOR_CUSTOM_TITLE: return 2 * (long)offsetof(tp_set_chat_administrator_custom_title_args, chat_id);
+    case TP_METHOD_SET_CHAT_MEMBER_TAG: return 2 * (long)offsetof(tp_set_chat_member_tag_args, chat_id);
+    case TP_METHOD_BAN_CHAT_SENDER_CHAT: return 2 * (long)offsetof(tp_ban_chat_sender_chat_args, chat_id);
+    case TP_METHOD_UNBAN_CHAT_SENDER_CHAT: return 2 * (long)offsetof(tp_unban_chat_sender_chat_args, chat_id);
+    case TP_METHOD_SET_CHAT_PERMISSIONS: return 2 * (long)offsetof(tp_set_chat_permissions_args, chat_id);
+    case TP_METHOD_EXPORT_CHAT_INVITE_LINK: return 2 * (long)offsetof(tp_export_chat_invite_link_args, chat_id);
+    case TP_METHOD_CREATE_CHAT_INVITE_LINK: return 2 * (long)offsetof(tp_create_chat_invite_link_args, chat_id);
+    case TP_METHOD_EDIT_CHAT_INVITE_LINK: return 2 * (long)offsetof(tp_edit_chat_invite_link_args, chat_id);
+    case TP_METHOD_CREATE_CHAT_SUBSCRIPTION_INVITE_LINK: return 2 * (long)offsetof(tp_create_chat_subscription_invite_link_args, chat_id);
+    case TP_METHOD_EDIT_CHAT_SUBSCRIPTION_INVITE_LINK: return 2 * (long)offsetof(tp_edit_chat_subscription_invite_link_args, chat_id);
+    case TP_METHOD_REVOKE_CHAT_INVITE_LINK: return 2 * (long)offsetof(tp_revoke_chat_invite_link_args, chat_id);
+    case TP_METHOD_APPROVE_CHAT_JOIN_REQUEST: return 2 * (long)offsetof(tp_approve_chat_join_request_args, chat_id);
+    case TP_METHOD_DECLINE_CHAT_JOIN_REQUEST: return 2 * (long)offsetof(tp_decline_chat_join_request_args, chat_id);
+    case TP_METHOD_SET_CHAT_PHOTO: return 2 * (long)offsetof(tp_set_chat_photo_args, chat_id);
+    case TP_METHOD_DELETE_CHAT_PHOTO: return 2 * (long)offsetof(tp_delete_chat_photo_args, chat_id);
+    case TP_METHOD_SET_CHAT_TITLE: return 2 * (long)offsetof(tp_set_chat_title_args, chat_id);
+    case TP_METHOD_SET_CHAT_DESCRIPTION: return 2 * (long)offsetof(tp_set_chat_description_args, chat_id);
+    case TP_METHOD_PIN_CHAT_MESSAGE: return 2 * (long)offsetof(tp_pin_chat_message_args, chat_id);
+    case TP_METHOD_UNPIN_CHAT_MESSAGE: return 2 * (long)offsetof(tp_unpin_chat_message_args, chat_id);
+    case TP_METHOD_UNPIN_ALL_CHAT_MESSAGES: return 2 * (long)offsetof(tp_unpin_all_chat_messages_args, chat_id);
+    case TP_METHOD_LEAVE_CHAT: return 2 * (long)offsetof(tp_leave_chat_args, chat_id);
+    case TP_METHOD_GET_CHAT: return 2 * (long)offsetof(tp_get_chat_args, chat_id);
+    case TP_METHOD_GET_CHAT_ADMINISTRATORS: return 2 * (long)offsetof(tp_get_chat_administrators_args, chat_id);
+    case TP_METHOD_GET_CHAT_MEMBER_COUNT: return 2 * (long)offsetof(tp_get_chat_member_count_args, chat_id);
+    case TP_METHOD_GET_CHAT_MEMBER: return 2 * (long)offsetof(tp_get_chat_member_args, chat_id);
+    case TP_METHOD_SET_CHAT_STICKER_SET: return 2 * (long)offsetof(tp_set_chat_sticker_set_args, chat_id);
+    case TP_METHOD_DELETE_CHAT_STICKER_SET: return 2 * (long)offsetof(tp_delete_chat_sticker_set_args, chat_id);
+    case TP_METHOD_CREATE_FORUM_TOPIC: return 2 * (long)offsetof(tp_create_forum_topic_args, chat_id);
+    case TP_METHOD_EDIT_FORUM_TOPIC: return 2 * (long)offsetof(tp_edit_forum_topic_args, chat_id);
+    case TP_METHOD_CLOSE_FORUM_TOPIC: return 2 * (long)offsetof(tp_close_forum_topic_args, chat_id);
+    case TP_METHOD_REOPEN_FORUM_TOPIC: return 2 * (long)offsetof(tp_reopen_forum_topic_args, chat_id);
+    case TP_METHOD_DELETE_FORUM_TOPIC: return 2 * (long)offsetof(tp_delete_forum_topic_args, chat_id);
+    case TP_METHOD_UNPIN_ALL_FORUM_TOPIC_MESSAGES: return 2 * (long)offsetof(tp_unpin_all_forum_topic_messages_args, chat_id);
+    case TP_METHOD_EDIT_GENERAL_FORUM_TOPIC: return 2 * (long)offsetof(tp_edit_general_forum_topic_args, chat_id);
+    case TP_METHOD_CLOSE_GENERAL_FORUM_TOPIC: return 2 * (long)offsetof(tp_close_general_forum_topic_args, chat_id);
+    case TP_METHOD_REOPEN_GENERAL_FORUM_TOPIC: return 2 * (long)offsetof(tp_reopen_general_forum_topic_args, chat_id);
+    case TP_METHOD_HIDE_GENERAL_FORUM_TOPIC: return 2 * (long)offsetof(tp_hide_general_forum_topic_args, chat_id);
+    case TP_METHOD_UNHIDE_GENERAL_FORUM_TOPIC: return 2 * (long)offsetof(tp_unhide_general_forum_topic_args, chat_id);
+    case TP_METHOD_UNPIN_ALL_GENERAL_FORUM_TOPIC_MESSAGES: return 2 * (long)offsetof(tp_unpin_all_general_forum_topic_messages_args, chat_id);
+    case TP_METHOD_GET_USER_CHAT_BOOSTS: return 2 * (long)offsetof(tp_get_user_chat_boosts_args, chat_id);
+    case TP_METHOD_SET_CHAT_MENU_BUTTON: return 2 * (long)offsetof(tp_set_chat_menu_button_args, chat_id) + 1;
+    case TP_METHOD_GET_CHAT_MENU_BUTTON: return 2 * (long)offsetof(tp_get_chat_menu_button_args, chat_id) + 1;
+    case TP_METHOD_SEND_GIFT: return 2 * (long)offsetof(tp_send_gift_args, chat_id);
+    case TP_METHOD_VERIFY_CHAT: return 2 * (long)offsetof(tp_verify_chat_args, chat_id);
+    case TP_METHOD_REMOVE_CHAT_VERIFICATION: return 2 * (long)offsetof(tp_remove_chat_verification_args, chat_id);
+    case TP_METHOD_READ_BUSINESS_MESSAGE: return 2 * (long)offsetof(tp_read_business_message_args, chat_id) + 1;
+    case TP_METHOD_GET_CHAT_GIFTS: return 2 * (long)offsetof(tp_get_chat_gifts_args, chat_id);
+    case TP_METHOD_EDIT_MESSAGE_TEXT: return 2 * (long)offsetof(tp_edit_message_text_args, chat_id);
+    case TP_METHOD_EDIT_MESSAGE_CAPTION: return 2 * (long)offsetof(tp_edit_message_caption_args, chat_id);
+    case TP_METHOD_EDIT_MESSAGE_MEDIA: return 2 * (long)offsetof(tp_edit_message_media_args, chat_id);
+    case TP_METHOD_EDIT_MESSAGE_LIVE_LOCATION: return 2 * (long)offsetof(tp_edit_message_live_location_args, chat_id);
+    case TP_METHOD_STOP_MESSAGE_LIVE_LOCATION: return 2 * (long)offsetof(tp_stop_message_live_location_args, chat_id);
+    case TP_METHOD_EDIT_MESSAGE_CHECKLIST: return 2 * (long)offsetof(tp_edit_message_checklist_args, chat_id);
+    case TP_METHOD_EDIT_MESSAGE_REPLY_MARKUP: return 2 * (long)offsetof(tp_edit_message_reply_markup_args, chat_id);
+    case TP_METHOD_STOP_POLL: return 2 * (long)offsetof(tp_stop_poll_args, chat_id);
+    case TP_METHOD_APPROVE_SUGGESTED_POST: return 2 * (long)offsetof(tp_approve_suggested_post_args, chat_id) + 1;
+    case TP_METHOD_DECLINE_SUGGESTED_POST: return 2 * (long)offsetof(tp_decline_suggested_post_args, chat_id) + 1;
+    case TP_METHOD_DELETE_MESSAGE: return 2 * (long)offsetof(tp_delete_message_args, chat_id);
+    case TP_METHOD_DELETE_MESSAGES: return 2 * (long)offsetof(tp_delete_messages_args, chat_id);
+    case TP_METHOD_DELETE_MESSAGE_REACTION: return 2 * (long)offsetof(tp_delete_message_reaction_args, chat_id);
+    case TP_METHOD_DELETE_ALL_MESSAGE_REACTIONS: return 2 * (long)offsetof(tp_delete_all_message_reactions_args, chat_id);
+    case TP_METHOD_SEND_STICKER: return 2 * (long)offsetof(tp_send_sticker_args, chat_id);
+    case TP_METHOD_SEND_RICH_MESSAGE: return 2 * (long)offsetof(tp_send_rich_message_args, chat_id);
+    case TP_METHOD_SEND_RICH_MESSAGE_DRAFT: return 2 * (long)offsetof(tp_send_rich_message_draft_args, chat_id) + 1;
+    case TP_METHOD_SEND_INVOICE: return 2 * (long)offsetof(tp_send_invoice_args, chat_id);
+    case TP_METHOD_SEND_GAME: return 2 * (long)offsetof(tp_send_game_args, chat_id);
+    case TP_METHOD_SET_GAME_SCORE: return 2 * (long)offsetof(tp_set_game_score_args, chat_id) + 1;
+    case TP_METHOD_GET_GAME_HIGH_SCORES: return 2 * (long)offsetof(tp_get_game_high_scores_args, chat_id) + 1;
+    default: return -1;
+    }
+}
 /* END GENERATED wrappers */
+
+/* tp_sender_call (>>delegate): any method whose args have a chat_id, sent to the sender's
+   chat when args leave chat_id empty (0, no username). args is the method's args struct (not
+   const: chat_id is filled in for the call and restored before it returns); out and err as
+   for the method's wrapper. A method without chat_id is called as it is. Like tp_call_typed,
+   it links every wrapper into the program that calls it. */
+static inline tp_err tp_sender_call(const tp_sender *s, int method, void *args, void *out,
+                                    tp_error *err) {
+    long at = tp__chat_id_at(method);
+    tp_err rc;
+    if (at < 0 || !args) return tp_call_typed(s->bot, method, args, out, err);
+    if (at & 1) { /* an Integer chat_id */
+        int64_t *id = (int64_t *)(void *)((char *)args + at / 2), was = *id;
+        if (!was) *id = s->chat_id;
+        rc = tp_call_typed(s->bot, method, args, out, err);
+        *id = was;
+    } else {
+        tp_chat_id *c = (tp_chat_id *)(void *)((char *)args + at / 2), was = *c;
+        if (!c->id && !c->username) c->id = s->chat_id;
+        rc = tp_call_typed(s->bot, method, args, out, err);
+        *c = was;
+    }
+    return rc;
+}
 
 #ifdef __cplusplus
 }

@@ -1171,6 +1171,68 @@ TEST(dlg_fork_close) {
     emu_kill(&e, SIGTERM);
 }
 
+/* tp_sender_call: a method's chat_id filled in from the sender when left empty (a
+   tp_chat_id and an Integer one), kept when given, restored after the call. */
+static long sc_bad;
+static void sc_msg(tp_delegate *d, const tp_update *u) {
+    tp_send_dice_args dice;
+    tp_send_message_args m;
+    tp_get_chat_menu_button_args mb;
+    (void)u;
+    memset(&dice, 0, sizeof dice);
+    memset(&m, 0, sizeof m);
+    memset(&mb, 0, sizeof mb);
+    m.text = "via sender";
+    if (tp_sender_call(tp_delegate_sender(d), TP_METHOD_SEND_DICE, &dice, NULL, NULL) != TP_OK)
+        sc_bad++;
+    if (tp_sender_call(tp_delegate_sender(d), TP_METHOD_SEND_MESSAGE, &m, NULL, NULL) != TP_OK)
+        sc_bad++;
+    m.chat_id = TP_CHAT(555);
+    m.text = "elsewhere";
+    if (tp_sender_call(tp_delegate_sender(d), TP_METHOD_SEND_MESSAGE, &m, NULL, NULL) != TP_OK)
+        sc_bad++;
+    (void)tp_sender_call(tp_delegate_sender(d), TP_METHOD_GET_CHAT_MENU_BUTTON, &mb, NULL, NULL);
+    if (dice.chat_id.id != 0 || m.chat_id.id != 555 || mb.chat_id != 0) sc_bad++; /* restored */
+    if (tp_sender_printf(tp_delegate_sender(d), "n=%d", 7) != TP_OK) sc_bad++;
+}
+
+TEST(dlg_sender) {
+    static tp_handler h;
+    tp_dlg_route routes[2];
+    emu e;
+    tp_bot *bot;
+    tp_dlg *g;
+    tp_json_doc *calls;
+    tp_buf b;
+    memset(&h, 0, sizeof h);
+    h.on_message = sc_msg;
+    memset(routes, 0, sizeof routes);
+    routes[0].seeder = tp_per_chat_id();
+    routes[0].handler = &h;
+    sc_bad = 0;
+    CHECK(emu_start(&e, 0, NULL));
+    bot = new_bot(e.url, 10000);
+    g = tp_dlg_new(bot, routes, NULL, NULL);
+    CHECK(g != NULL);
+    if (!g) return;
+    feed(g, bot, 1, 4242, 4242, 0);
+    tp_dlg_free(g);
+    CHECK_EQ_INT(sc_bad, 0);
+    calls = emu_get(&e, "/_emu/calls");
+    tp_buf_init(&b);
+    if (calls) tp_json_write(&b, tp_json_root(calls));
+    CHECK(b.ptr && strstr(b.ptr, "{\"method\":\"sendDice\",\"encoding\":\"json\",\"params\":{\"chat_id\":4242}"));
+    CHECK(b.ptr && strstr(b.ptr, "\"chat_id\":4242,\"text\":\"via sender\""));
+    CHECK(b.ptr && strstr(b.ptr, "\"chat_id\":555,\"text\":\"elsewhere\""));
+    CHECK(b.ptr && strstr(b.ptr, "{\"method\":\"getChatMenuButton\",\"encoding\":\"json\",\"params\":{\"chat_id\":4242}"));
+    CHECK(b.ptr && strstr(b.ptr, "\"chat_id\":4242,\"text\":\"n=7\""));
+    if (tpt_failed) printf("dlg_sender: calls %s\n", b.ptr ? b.ptr : "");
+    tp_buf_deinit(&b);
+    tp_json_doc_free(calls);
+    tp_bot_free(bot);
+    emu_kill(&e, SIGTERM);
+}
+
 int main(int argc, char **argv) {
     setvbuf(stdout, NULL, _IOLBF, 0);
     f_parent = getpid();
@@ -1196,6 +1258,7 @@ int main(int argc, char **argv) {
     }
     d_producer = 0;
     if (PICK(dlg_thread_slow)) RUN(dlg_thread_slow);
+    if (PICK(dlg_sender)) RUN(dlg_sender);
     if (PICK(dlg_fork_many)) RUN(dlg_fork_many);
     if (PICK(dlg_fork_crash)) RUN(dlg_fork_crash);
     if (PICK(dlg_fork_close)) RUN(dlg_fork_close);

@@ -729,6 +729,24 @@ class Gen:
         w("        return tp_call_desc(bot, NULL, NULL, 0, 0, 0, -1, NULL, NULL, err);")
         w("    }")
         w("}")
+        w("")
+        w("/* Where a method's args keep chat_id, for tp_sender_call: 2 * its byte offset for a")
+        w("   tp_chat_id (\"Integer or String\"), 2 * offset + 1 for an int64_t; -1: no chat_id. */")
+        w("static inline long tp__chat_id_at(int method) {")
+        w("    switch (method) {")
+        for n, m in self.methods.items():
+            for f in m["fields"]:
+                if f["name"] != "chat_id":
+                    continue
+                k = self.classify(f)[0]
+                if k not in (K_CHATID, K_INT):
+                    continue
+                sn = snake(n)
+                w("    case TP_METHOD_%s: return 2 * (long)offsetof(tp_%s_args, chat_id)%s;" % (
+                    sn.upper(), sn, " + 1" if k == K_INT else ""))
+        w("    default: return -1;")
+        w("    }")
+        w("}")
         return out
 
 
