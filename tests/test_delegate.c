@@ -1233,7 +1233,129 @@ TEST(dlg_sender) {
     emu_kill(&e, SIGTERM);
 }
 
+/* ---- kill -9 of a delegator bot process, then a restart ---- */
+static int k_fd = -1;
+static void k_msg(tp_delegate *d, const tp_update *u) {
+    char line[32];
+    long k = msg_index(u);
+    int n;
+    (void)d;
+    if (k < 0) return;
+    if (k % 40 == 0) msleep(100); /* slow ones hold the prefix while later ones finish */
+    n = snprintf(line, sizeof line, "%ld\n", k);
+    (void)!write(k_fd, line, (size_t)n); /* O_APPEND: survives a kill -9 */
+}
+
+/* The bot process: a per-chat delegator with the producer given, logging each update. */
+static int dlg_bot_main(const char *url, const char *log, const char *off, int producer) {
+    static tp_handler h;
+    tp_dlg_route routes[2];
+    tp_poll_opts po;
+    tp_dlg_opts o;
+    tp_bot *bot = new_bot(url, 5000);
+    tp_err rc;
+    k_fd = open(log, O_WRONLY | O_CREAT | O_APPEND, 0644);
+    if (!bot || k_fd < 0) return 1;
+    tp_bot_stop_on_signals(bot);
+    memset(&h, 0, sizeof h);
+    h.on_message = k_msg;
+    memset(routes, 0, sizeof routes);
+    routes[0].seeder = tp_per_chat_id();
+    routes[0].handler = &h;
+    memset(&po, 0, sizeof po);
+    po.timeout_s = 1;
+    po.offset_file = off;
+    memset(&o, 0, sizeof o);
+    o.workers = 8;
+    o.poll = &po;
+    o.producer = producer;
+    rc = tp_dlg_run(bot, routes, &o, NULL);
+    close(k_fd);
+    tp_bot_free(bot);
+    return rc == TP_OK ? 0 : 1;
+}
+
+static long k_count(const char *log, long n, long *distinct) {
+    static unsigned char c[MAXN];
+    FILE *f = fopen(log, "r");
+    char line[64];
+    long total = 0, d = 0;
+    memset(c, 0, sizeof c);
+    if (f) {
+        while (fgets(line, sizeof line, f)) {
+            long i = atol(line);
+            total++;
+            if (i >= 0 && i < n && !c[i]++) d++;
+        }
+        fclose(f);
+    }
+    *distinct = d;
+    return total;
+}
+
+static pid_t k_spawn(const char *url, const char *log, const char *off, int producer) {
+    static char exe[4096];
+    ssize_t k = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    pid_t pid;
+    if (k <= 0) return -1;
+    exe[k] = '\0';
+    pid = fork();
+    if (pid == 0) {
+        char p[16];
+        snprintf(p, sizeof p, "%d", producer);
+        execl(exe, "test_delegate", "bot", url, log, off, p, (char *)NULL);
+        _exit(127);
+    }
+    return pid;
+}
+
+/* 3,000 updates over 50 chats; the bot is killed with SIGKILL after 750, then restarted: no
+   update is lost, and the repeats are at most the updates in flight (the poll's limit). */
+TEST(dlg_kill) {
+    const char *args[] = {"--updates", "3000", "--chats", "50", NULL};
+    static const char *const names[] = {"", "pool", "thread", "fork"};
+    int producer;
+    for (producer = TP_PRODUCER_POOL; producer <= TP_PRODUCER_FORK; producer++) {
+        char log[64], off[64];
+        long total = 0, distinct = 0, n = 3000;
+        int st = 0, i;
+        emu e;
+        pid_t pid;
+        snprintf(log, sizeof log, "/tmp/tpt-dlglog-%d", (int)getpid());
+        snprintf(off, sizeof off, "/tmp/tpt-dlgoff-%d", (int)getpid());
+        unlink(log);
+        unlink(off);
+        CHECK(emu_start(&e, 0, args));
+        pid = k_spawn(e.url, log, off, producer);
+        for (i = 0; i < 1500 && k_count(log, n, &distinct) < 750; i++) msleep(10);
+        kill(pid, SIGKILL);
+        waitpid(pid, &st, 0);
+        CHECK(WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL);
+        msleep(100); /* (forked delegates see their sockets close and end) */
+        pid = k_spawn(e.url, log, off, producer);
+        for (i = 0; i < 3000; i++) {
+            total = k_count(log, n, &distinct);
+            if (distinct >= n) break;
+            msleep(10);
+        }
+        msleep(200);
+        kill(pid, SIGTERM);
+        waitpid(pid, &st, 0);
+        CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+        total = k_count(log, n, &distinct);
+        printf("dlg_kill(%s): kill -9 after 750 of 3000, restart: lost=%ld repeats=%ld\n",
+               names[producer], n - distinct, total - distinct);
+        CHECK_EQ_INT(n - distinct, 0);
+        CHECK(total - distinct >= 0 && total - distinct <= 100);
+        emu_kill(&e, SIGTERM);
+        unlink(log);
+        unlink(off);
+    }
+}
+
 int main(int argc, char **argv) {
+    if (argc == 6 && strcmp(argv[1], "bot") == 0)
+        return dlg_bot_main(argv[2], argv[3], argv[4], atoi(argv[5]));
     setvbuf(stdout, NULL, _IOLBF, 0);
     f_parent = getpid();
 #define PICK(t) (argc < 2 || strcmp(argv[1], #t) == 0)
@@ -1259,6 +1381,7 @@ int main(int argc, char **argv) {
     d_producer = 0;
     if (PICK(dlg_thread_slow)) RUN(dlg_thread_slow);
     if (PICK(dlg_sender)) RUN(dlg_sender);
+    if (PICK(dlg_kill)) RUN(dlg_kill);
     if (PICK(dlg_fork_many)) RUN(dlg_fork_many);
     if (PICK(dlg_fork_crash)) RUN(dlg_fork_crash);
     if (PICK(dlg_fork_close)) RUN(dlg_fork_close);
