@@ -970,8 +970,9 @@ TP_API void tp_answerer_free(tp_answerer *a);
            counter *c = (counter *)tp_delegate_state(d);
            tp_delegate_printf(d, "%d", ++c->count);       // to the delegate's chat
        }
-       static const tp_handler counter_handler = { sizeof(counter), NULL, on_message, NULL, 10000 };
-       tp_dlg_route routes[] = { { tp_per_chat_id(), &counter_handler }, { { 0 }, NULL } };
+       static const tp_handler counter_handler = { .state_size = sizeof(counter),
+                                                   .on_message = on_message, .timeout_ms = 10000 };
+       tp_dlg_route routes[] = { TP_ROUTE(tp_per_chat_id(), &counter_handler), TP_DLG_END };
        tp_dlg_run(bot, routes, &(tp_dlg_opts){ .workers = 4 }, &err);  // until tp_bot_stop
    Routing, for each update and each route in order: the route's seeder gives a seed; NONE
    skips the route, KEY goes to the live delegate of (route, key) or makes one, FRESH makes a
@@ -1092,7 +1093,10 @@ typedef struct tp_handler {
 enum { TP_PRODUCER_DEFAULT = 0, TP_PRODUCER_POOL = 1, TP_PRODUCER_THREAD = 2, TP_PRODUCER_FORK = 3 };
 
 /* A route: updates seeded by `seeder` go to delegates running `handler`. A list of routes
-   ends with a zeroed one, { { 0 }, NULL } (handler NULL). */
+   ends with one whose handler is NULL: TP_DLG_END. TP_ROUTE(seeder, handler) is a route with
+   the other fields 0; in C, designated initializers name the others, e.g.
+       { .seeder = tp_per_chat_id(), .handler = &h, .producer = TP_PRODUCER_FORK }
+   (positional initializers that leave fields out trip -Wmissing-field-initializers). */
 typedef struct tp_dlg_route {
     tp_seeder seeder;
     const tp_handler *handler;
@@ -1100,6 +1104,8 @@ typedef struct tp_dlg_route {
     void *user;                /* the route's delegates' tp_delegate_user (shared by them: a
                                   store, a lock, a file) */
 } tp_dlg_route;
+#define TP_ROUTE(seeder, handler) { (seeder), (handler), 0, NULL }
+#define TP_DLG_END { { NULL, NULL, 0, NULL, 0 }, NULL, 0, NULL }
 
 typedef struct tp_dlg_opts {
     int workers;               /* the poller's worker threads (tp_dlg_run); default 4; give

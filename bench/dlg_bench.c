@@ -150,7 +150,7 @@ static int run_echo(int w, const char *producer) {
     tp_error err;
     tp_bot *bot;
     tp_err rc;
-    tp_dlg_route routes[] = { { tp_per_chat_id(), &echo_handler }, { { 0 }, NULL } };
+    tp_dlg_route routes[] = { TP_ROUTE(tp_per_chat_id(), &echo_handler), TP_DLG_END };
     if (!token || !*token) {
         fprintf(stderr, "dlg_bench: set TELEGRAM_BOT_TOKEN (and TELEPOT_API_URL)\n");
         return 2;
@@ -301,7 +301,7 @@ static int run_raw(long n, int rounds) {
     tp_error err;
     tp_bot *bot;
     tp_dlg *g;
-    tp_dlg_route routes[] = { { tp_per_chat_id(), &mem_handler }, { { 0 }, NULL } };
+    tp_dlg_route routes[] = { TP_ROUTE(tp_per_chat_id(), &mem_handler), TP_DLG_END };
     double new_us = 0, again_us = 0, warm_us = 0, t0, free_us;
     size_t heap0, heap1;
     long rss0, rss1, allocs, i;
