@@ -1018,8 +1018,9 @@ TP_API void tp_answerer_free(tp_answerer *a);
    Idle close: a delegate's timer (on the delegator's scheduler) fires timeout_ms after its last
    update; it closes only when nothing is running on it, waiting for it or queued for it, so
    an update at that edge goes to the old delegate or to a new one, never lost, never twice.
-   on_close for an idle close runs on the delegate's thread (thread producer) or on the
-   scheduler's thread (pool: a slow one delays the other timers).
+   on_close for an idle close runs on the delegate's thread (thread producer), in its process
+   (fork) or on a short-lived thread of its own (pool; with more than 64 closing at once, the
+   rest on the scheduler's thread, where a slow one delays the other timers).
    Timers: tp_delegate_after / _at schedule on_event(d, id, data) for the delegate, once or
    repeating; it runs in the delegate's turn (never beside another of its callbacks): on its
    thread (thread producer); for a pool delegate on the scheduler's thread when the delegate
@@ -21613,7 +21614,8 @@ struct tp_dlg {
     pthread_cond_t ended;        /* a delegate's thread ended */
     tp_delegate **buckets;
     size_t nbuckets, n;
-    int nthreads;                /* under lock: delegate threads not yet ended */
+    int nthreads;                /* under lock: delegate threads (and closers) not yet ended */
+    int nclosers;                /* under lock: pool delegates' idle closers running */
     tp__dth *ended_list;         /* under lock: ended, not yet joined */
     bool quit;                   /* under lock: tp_dlg_free began */
     bool threads;                /* a route has the thread or fork producer */
@@ -21823,10 +21825,60 @@ static tp_delegate *tp__dlg_make(tp_dlg *g, size_t route, const tp_seed *seed,
     return d;
 }
 
+/* A pool delegate closed for idleness runs on_close on a short-lived thread of its own, so a
+   slow goodbye (a message sent) delays neither the scheduler's other timers nor the other
+   closes; at most TP__DLG_MAX_CLOSERS at once, beyond that on the scheduler's thread. A
+   closer is joined like a delegate's thread (g->ended_list). */
+#define TP__DLG_MAX_CLOSERS 64
+typedef struct tp__dcloser {
+    tp__dth th; /* first: the ended list holds it as a tp__dth */
+    tp_delegate *d;
+} tp__dcloser;
+static void tp__dlg_reap(tp_dlg *g);
+
+static void *tp__dlg_closer(void *arg) {
+    tp__dcloser *c = (tp__dcloser *)arg;
+    tp_dlg *g = c->d->dlg;
+    tp__dlg_end(g, c->d, TP_CLOSE_IDLE);
+    tp__delegate_free(c->d);
+    pthread_mutex_lock(&g->lock);
+    c->th.next = g->ended_list;
+    g->ended_list = &c->th;
+    g->nthreads--;
+    g->nclosers--;
+    pthread_cond_broadcast(&g->ended);
+    pthread_mutex_unlock(&g->lock);
+    return NULL;
+}
+
+/* Under the lock: d's closer started, or NULL (no memory, no thread). */
+static tp__dcloser *tp__dlg_closer_start(tp_dlg *g, tp_delegate *d) {
+    tp__dcloser *c = (tp__dcloser *)tp__alloc(sizeof *c);
+    pthread_attr_t a;
+    int rc;
+    if (!c) return NULL;
+    memset(c, 0, sizeof *c);
+    c->d = d;
+    pthread_cond_init(&c->th.more, NULL);
+    pthread_attr_init(&a);
+    pthread_attr_setstacksize(&a, g->stack_size);
+    rc = pthread_create(&c->th.t, &a, tp__dlg_closer, c);
+    pthread_attr_destroy(&a);
+    if (rc != 0) {
+        pthread_cond_destroy(&c->th.more);
+        tp__free(c);
+        return NULL;
+    }
+    g->nthreads++;
+    g->nclosers++;
+    return c;
+}
+
 /* The idle timer, on the scheduler's thread. */
 static void tp__dlg_timer(void *user, uint64_t id) {
     tp_delegate *d = (tp_delegate *)user;
     tp_dlg *g = d->dlg;
+    tp__dcloser *c;
     int64_t now = tp_now_ms(), due;
     (void)id;
     pthread_mutex_lock(&g->lock);
@@ -21849,9 +21901,13 @@ static void tp__dlg_timer(void *user, uint64_t id) {
         pthread_mutex_unlock(&g->lock);
         return;
     }
+    c = g->nclosers < TP__DLG_MAX_CLOSERS ? tp__dlg_closer_start(g, d) : NULL;
     pthread_mutex_unlock(&g->lock); /* (no pool event runs: this is the scheduler's thread) */
-    tp__dlg_end(g, d, TP_CLOSE_IDLE);
-    tp__delegate_free(d);
+    if (!c) { /* too many closing at once (or no thread): here */
+        tp__dlg_end(g, d, TP_CLOSE_IDLE);
+        tp__delegate_free(d);
+    }
+    tp__dlg_reap(g); /* closers that ended */
 }
 
 /* A pool delegate's turn ends (the caller holds run and counts in busy; update: the turn ran
@@ -22428,6 +22484,14 @@ static bool tp__dev_unlink(tp_delegate *d, tp__dev *e) {
     return true;
 }
 
+/* Under the lock: is e among d's events (not cancelled, not ended)? */
+static bool tp__dev_linked(const tp_delegate *d, const tp__dev *e) {
+    const tp__dev *x;
+    for (x = d->evs; x && x != e; x = x->next) {
+    }
+    return x != NULL;
+}
+
 /* A delegate's timer event, on the scheduler's thread: into a thread delegate's queue; a
    busy pool delegate's queue (its turn's holder runs it); or run here on an idle pool one. */
 static void tp__dlg_event(void *user, uint64_t id) {
@@ -22437,7 +22501,7 @@ static void tp__dlg_event(void *user, uint64_t id) {
     tp__ditm *it = (tp__ditm *)tp__alloc(sizeof *it);
     bool mine = false, here = false;
     pthread_mutex_lock(&g->lock);
-    if (!d->dead) {
+    if (!d->dead && tp__dev_linked(d, e)) { /* (not cancelled meanwhile) */
         mine = e->once && tp__dev_unlink(d, e); /* a once event: done after this */
         if (d->th || d->busy) {
             if (it) {
@@ -22544,7 +22608,6 @@ static tp_seed tp__dlg_seed(const tp_dlg *g, size_t i, const tp_update *u) {
 /* Joins the threads of delegates that ended. */
 static void tp__dlg_reap(tp_dlg *g) {
     tp__dth *list;
-    if (!g->threads) return;
     pthread_mutex_lock(&g->lock);
     list = g->ended_list;
     g->ended_list = NULL;
@@ -22575,7 +22638,7 @@ TP__DEF void tp_dlg_handler(tp_bot *bot, const tp_update *u, void *dlg) {
         while (sync.hold.refs > 0) pthread_cond_wait(&tp__hold_cv, &tp__hold_lock);
         pthread_mutex_unlock(&tp__hold_lock);
     }
-    tp__dlg_reap(g);
+    if (g->threads) tp__dlg_reap(g);
 }
 
 /* The dispatcher's ordering key: the first KEY seed's, mixed with its route; else the chat. */

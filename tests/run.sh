@@ -95,7 +95,7 @@ done
 
 echo "== core tests under valgrind"
 for n in test_json test_http test_tls test_proxy test_resolve test_delegate test_answer test_oom; do
-    [ -x "$B/$n-vg" ] && step "$n-valgrind" valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
+    [ -x "$B/$n-vg" ] && step "$n-valgrind" env TPT_NO_FORK=1 valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
         --show-leak-kinds=definite,indirect --error-exitcode=9 "$B/$n-vg"
 done
 
