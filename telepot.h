@@ -1131,6 +1131,15 @@ TP_API tp_err tp_dlg_run(tp_bot *bot, const tp_dlg_route *routes, const tp_dlg_o
 TP_API tp_dlg *tp_dlg_new(tp_bot *bot, const tp_dlg_route *routes, const tp_dlg_opts *opts,
                           tp_error *err);
 TP_API void tp_dlg_handler(tp_bot *bot, const tp_update *u, void *dlg);
+/* The whole main() of a delegator bot, as tp_poll_main (token from argv[1] or
+   TELEGRAM_BOT_TOKEN, signals, warnings on stderr, exit status 0/1/2), polling into
+   tp_dlg_run. dlg_opts and opts may be NULL; opts->poll is used when dlg_opts->poll is NULL.
+       int main(int argc, char **argv) {
+           tp_dlg_route routes[] = { TP_ROUTE(tp_per_chat_id(), &h), TP_DLG_END };
+           return tp_dlg_main(argc, argv, routes, &(tp_dlg_opts){ .workers = 8 }, NULL);
+       }                                                                                   */
+TP_API int tp_dlg_main(int argc, char **argv, const tp_dlg_route *routes,
+                       const tp_dlg_opts *dlg_opts, const tp_main_opts *opts);
 /* Closes every delegate left with TP_CLOSE_SHUTDOWN (pool ones here, thread ones on their
    threads, which it waits for) and frees. Call it once no tp_dlg_handler call is running or
    will start, and the source feeding it has drained (tp_hook_free, tp_disp_free, the poll's
@@ -19844,8 +19853,19 @@ TP__DEF void tp_log_stderr(void *user, int level, const char *text) {
     fprintf(stderr, "%s: %s: %s\n", name, level == 0 ? "error" : "warning", text); /* one write */
 }
 
-TP__DEF int tp_poll_main(int argc, char **argv, tp_update_fn handler, void *user,
-                         const tp_main_opts *opts) {
+/* The loop of a whole main(): tp_poll_run or tp_dlg_run. */
+typedef struct tp__main_loop {
+    tp_err (*run)(tp_bot *bot, const struct tp__main_loop *l, const tp_main_opts *opts,
+                  tp_error *err);
+    tp_update_fn handler;        /* tp_poll_main */
+    void *user;
+    const tp_dlg_route *routes;  /* tp_dlg_main */
+    const tp_dlg_opts *dlg;
+} tp__main_loop;
+
+/* A whole main(): the token, the bot, signals, setup, the loop, the exit status. */
+static int tp__main(int argc, char **argv, const tp__main_loop *l, void *user,
+                    const tp_main_opts *opts) {
     const char *name = argc > 0 && argv[0] ? argv[0] : "bot", *slash = strrchr(name, '/');
     const char *token = argc > 1 ? argv[1] : getenv("TELEGRAM_BOT_TOKEN");
     tp_bot_opts bo;
@@ -19872,11 +19892,26 @@ TP__DEF int tp_poll_main(int argc, char **argv, tp_update_fn handler, void *user
     }
     tp_bot_stop_on_signals(bot);
     rc = opts && opts->setup ? opts->setup(bot, user, &err) : TP_OK;
-    if (rc == TP_OK) rc = tp_poll_run(bot, handler, user, opts ? opts->poll : NULL, &err);
+    if (rc == TP_OK) rc = l->run(bot, l, opts, &err);
     if (rc != TP_OK && tp_bot_stopped(bot)) rc = TP_OK; /* a signal cut the setup short */
     if (rc != TP_OK) fprintf(stderr, "%s: %s\n", name, err.message);
     tp_bot_free(bot);
     return rc == TP_OK ? 0 : 1;
+}
+
+static tp_err tp__main_poll(tp_bot *bot, const tp__main_loop *l, const tp_main_opts *opts,
+                            tp_error *err) {
+    return tp_poll_run(bot, l->handler, l->user, opts ? opts->poll : NULL, err);
+}
+
+TP__DEF int tp_poll_main(int argc, char **argv, tp_update_fn handler, void *user,
+                         const tp_main_opts *opts) {
+    tp__main_loop l;
+    memset(&l, 0, sizeof l);
+    l.run = tp__main_poll;
+    l.handler = handler;
+    l.user = user;
+    return tp__main(argc, argv, &l, user, opts);
 }
 
 /* >>hook (impl) -------------------------------------------------------------------------------
@@ -22771,6 +22806,25 @@ TP__DEF tp_err tp_dlg_run(tp_bot *bot, const tp_dlg_route *routes, const tp_dlg_
     rc = tp_poll_run(bot, tp_dlg_handler, g, &po, err); /* the dispatcher orders by seed */
     tp_dlg_free(g); /* every update is done: the rest close with SHUTDOWN */
     return rc;
+}
+
+static tp_err tp__main_dlg(tp_bot *bot, const tp__main_loop *l, const tp_main_opts *opts,
+                           tp_error *err) {
+    tp_dlg_opts o;
+    if (l->dlg) o = *l->dlg;
+    else memset(&o, 0, sizeof o);
+    if (!o.poll && opts) o.poll = opts->poll;
+    return tp_dlg_run(bot, l->routes, &o, err);
+}
+
+TP__DEF int tp_dlg_main(int argc, char **argv, const tp_dlg_route *routes,
+                        const tp_dlg_opts *dlg_opts, const tp_main_opts *opts) {
+    tp__main_loop l;
+    memset(&l, 0, sizeof l);
+    l.run = tp__main_dlg;
+    l.routes = routes;
+    l.dlg = dlg_opts;
+    return tp__main(argc, argv, &l, NULL, opts);
 }
 
 TP__DEF void *tp_delegate_state(tp_delegate *d) { return d->state; }

@@ -26,7 +26,7 @@ static void on_message(tp_delegate *d, const tp_update *u) {
 }
 
 static void on_close(tp_delegate *d, tp_close_reason why) {
-    if (why == TP_CLOSE_IDLE) // runs on the delegator's timer thread
+    if (why == TP_CLOSE_IDLE) // on a short-lived thread of the delegator's
         fprintf(stderr, "counter: chat %lld idle, closed\n", (long long)tp_delegate_chat_id(d));
 }
 
@@ -38,22 +38,8 @@ static const tp_handler counter_handler = {
 };
 
 int main(int argc, char **argv) {
-    const char *token = argc > 1 ? argv[1] : getenv("TELEGRAM_BOT_TOKEN");
-    if (!token || !*token || *token == '-') {
-        fprintf(stderr, "usage: %s TOKEN   (or set TELEGRAM_BOT_TOKEN)\n", argv[0]);
-        return 2;
-    }
-    tp_bot_opts opts = { .token = token, .log = tp_log_stderr, .log_user = argv[0] };
-    tp_error err;
-    tp_bot *bot = tp_bot_new(&opts, &err);
-    if (!bot) {
-        fprintf(stderr, "counter: %s\n", err.message);
-        return 1;
-    }
-    tp_bot_stop_on_signals(bot); // SIGINT/SIGTERM: a graceful stop
     tp_dlg_route routes[] = { TP_ROUTE(tp_per_chat_id(), &counter_handler), TP_DLG_END };
-    tp_err rc = tp_dlg_run(bot, routes, &(tp_dlg_opts){ .workers = 4 }, &err); // until stopped
-    if (rc != TP_OK) fprintf(stderr, "counter: %s\n", err.message);
-    tp_bot_free(bot);
-    return rc == TP_OK ? 0 : 1;
+    // token from argv[1] or TELEGRAM_BOT_TOKEN, SIGINT/SIGTERM stop, warnings on stderr;
+    // polls and delegates until stopped, then closes every delegate (reason shutdown)
+    return tp_dlg_main(argc, argv, routes, &(tp_dlg_opts){ .workers = 4 }, NULL);
 }

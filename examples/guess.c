@@ -58,8 +58,8 @@ static void on_message(tp_delegate *d, const tp_update *u) {
 
 static void on_close(tp_delegate *d, tp_close_reason why) {
     game *g = (game *)tp_delegate_state(d);
-    if (why == TP_CLOSE_IDLE) // on the delegator's timer thread (a slow send here delays the
-                              // other chats' timeouts); the state is still there
+    if (why == TP_CLOSE_IDLE) // on a short-lived thread of the delegator's; the state is
+                              // still there
         tp_delegate_printf(d, "Game expired. The answer is %d", g->answer);
 }
 
@@ -82,17 +82,6 @@ int main(int argc, char **argv) {
     }
     game_handler.timeout_ms = secs * 1000;
     srand((unsigned)time(NULL));
-    tp_bot_opts opts = { .token = token, .log = tp_log_stderr, .log_user = argv[0] };
-    tp_error err;
-    tp_bot *bot = tp_bot_new(&opts, &err);
-    if (!bot) {
-        fprintf(stderr, "guess: %s\n", err.message);
-        return 1;
-    }
-    tp_bot_stop_on_signals(bot); // SIGINT/SIGTERM: a graceful stop
     tp_dlg_route routes[] = { TP_ROUTE(tp_per_chat_id(), &game_handler), TP_DLG_END };
-    tp_err rc = tp_dlg_run(bot, routes, &(tp_dlg_opts){ .workers = 4 }, &err); // until stopped
-    if (rc != TP_OK) fprintf(stderr, "guess: %s\n", err.message);
-    tp_bot_free(bot);
-    return rc == TP_OK ? 0 : 1;
+    return tp_dlg_main(argc, argv, routes, &(tp_dlg_opts){ .workers = 4 }, NULL);
 }
