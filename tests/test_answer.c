@@ -183,36 +183,11 @@ static void push(tp_answerer *a, int u, int k) {
     push_json(a, js, TP_OK);
 }
 
-/* GETs a control path of tpemu; the body, malloc'ed (free it), or NULL. */
-static char *emu_get(const emu *e, const char *path) {
-    tp_http_opts ho;
-    tp_http_req rq;
-    tp_http_resp rs;
-    tp_http *h;
-    char *body = NULL;
-    memset(&ho, 0, sizeof ho);
-    ho.url = e->url;
-    h = tp_http_new(&ho, NULL);
-    memset(&rq, 0, sizeof rq);
-    rq.method = "GET";
-    rq.path = path;
-    if (h && tp_http_request(h, &rq, &rs, NULL) == TP_OK && rs.status == 200) {
-        body = (char *)malloc(rs.body_len + 1);
-        if (body) {
-            memcpy(body, rs.body, rs.body_len);
-            body[rs.body_len] = '\0';
-        }
-    }
-    tp_http_free(h);
-    return body;
-}
-
 /* The answers tpemu received, per query: answered[u][k]; returns how many, -1 on error (a
    call whose id or title does not fit). */
 static unsigned char answered[MAXU][MAXK];
 static long read_answers(const emu *e) {
-    char *body = emu_get(e, "/_emu/calls?method=answerInlineQuery");
-    tp_json_doc *d = body ? tp_json_parse(body, strlen(body), NULL) : NULL;
+    tp_json_doc *d = emu_get(e, "/_emu/calls?method=answerInlineQuery");
     const tp_json *c;
     long n = 0;
     memset(answered, 0, sizeof answered);
@@ -236,7 +211,6 @@ static long read_answers(const emu *e) {
         n++;
     }
     tp_json_doc_free(d);
-    free(body);
     return n;
 }
 

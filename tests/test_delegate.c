@@ -1276,24 +1276,6 @@ static int dlg_bot_main(const char *url, const char *log, const char *off, int p
     return rc == TP_OK ? 0 : 1;
 }
 
-static long k_count(const char *log, long n, long *distinct) {
-    static unsigned char c[MAXN];
-    FILE *f = fopen(log, "r");
-    char line[64];
-    long total = 0, d = 0;
-    memset(c, 0, sizeof c);
-    if (f) {
-        while (fgets(line, sizeof line, f)) {
-            long i = atol(line);
-            total++;
-            if (i >= 0 && i < n && !c[i]++) d++;
-        }
-        fclose(f);
-    }
-    *distinct = d;
-    return total;
-}
-
 static pid_t k_spawn(const char *url, const char *log, const char *off, int producer) {
     static char exe[4096];
     ssize_t k = readlink("/proc/self/exe", exe, sizeof exe - 1);
@@ -1329,14 +1311,14 @@ TEST(dlg_kill) {
         unlink(off);
         CHECK(emu_start(&e, 0, args));
         pid = k_spawn(e.url, log, off, producer);
-        for (i = 0; i < 1500 && k_count(log, n, &distinct) < 750; i++) msleep(10);
+        for (i = 0; i < 1500 && log_count(log, n, &distinct) < 750; i++) msleep(10);
         kill(pid, SIGKILL);
         waitpid(pid, &st, 0);
         CHECK(WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL);
         msleep(100); /* (forked delegates see their sockets close and end) */
         pid = k_spawn(e.url, log, off, producer);
         for (i = 0; i < 3000; i++) {
-            total = k_count(log, n, &distinct);
+            total = log_count(log, n, &distinct);
             if (distinct >= n) break;
             msleep(10);
         }
@@ -1344,7 +1326,7 @@ TEST(dlg_kill) {
         kill(pid, SIGTERM);
         waitpid(pid, &st, 0);
         CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
-        total = k_count(log, n, &distinct);
+        total = log_count(log, n, &distinct);
         printf("dlg_kill(%s): kill -9 after 750 of 3000, restart: lost=%ld repeats=%ld\n",
                names[producer], n - distinct, total - distinct);
         CHECK_EQ_INT(n - distinct, 0);

@@ -367,24 +367,6 @@ static int bot_main(const char *url, const char *log, const char *offset_file, i
     return rc == TP_OK ? 0 : 1;
 }
 
-static long count_lines(const char *log, long n, long *distinct) {
-    FILE *f = fopen(log, "r");
-    char line[64];
-    long total = 0, d = 0;
-    static unsigned char c[MAXN];
-    memset(c, 0, sizeof c);
-    if (f) {
-        while (fgets(line, sizeof line, f)) {
-            long i = atol(line);
-            total++;
-            if (i >= 0 && i < n && !c[i]++) d++;
-        }
-        fclose(f);
-    }
-    *distinct = d;
-    return total;
-}
-
 static int kill_workers; /* the bot process's tp_poll_opts.workers */
 
 static pid_t spawn_bot(const char *self, const char *url, const char *log, const char *off) {
@@ -414,20 +396,20 @@ static long interrupted_run(const char *self, int sig, const char *off, long n, 
     if (strcmp(off, "-")) unlink(off);
     if (!emu_start(&e, 0, args)) return -1;
     pid = spawn_bot(self, e.url, log, off);
-    for (i = 0; i < 1500 && count_lines(log, n, &distinct) < first; i++) msleep(10);
+    for (i = 0; i < 1500 && log_count(log, n, &distinct) < first; i++) msleep(10);
     kill(pid, sig);
     waitpid(pid, &st, 0);
     *rc_first = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
     pid = spawn_bot(self, e.url, log, off);
     for (i = 0; i < 3000; i++) {
-        total = count_lines(log, n, &distinct);
+        total = log_count(log, n, &distinct);
         if (distinct >= n) break;
         msleep(10);
     }
     msleep(200);
     kill(pid, SIGTERM);
     waitpid(pid, &st, 0);
-    total = count_lines(log, n, &distinct);
+    total = log_count(log, n, &distinct);
     emu_kill(&e, SIGTERM);
     unlink(log);
     if (strcmp(off, "-")) unlink(off);

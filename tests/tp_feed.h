@@ -159,6 +159,26 @@ static TP__UNUSED void record(const tp_update *u) {
     pthread_mutex_unlock(&seen_lock);
 }
 
+/* A bot process's log of handled updates, one index per line: the lines, and in *distinct
+   the indexes below n seen at least once. */
+static TP__UNUSED long log_count(const char *log, long n, long *distinct) {
+    static unsigned char c[MAXN];
+    FILE *f = fopen(log, "r");
+    char line[64];
+    long total = 0, d = 0;
+    memset(c, 0, sizeof c);
+    if (f) {
+        while (fgets(line, sizeof line, f)) {
+            long i = atol(line);
+            total++;
+            if (i >= 0 && i < n && !c[i]++) d++;
+        }
+        fclose(f);
+    }
+    *distinct = d;
+    return total;
+}
+
 static TP__UNUSED long count_handled(void) {
     long n;
     pthread_mutex_lock(&seen_lock);
