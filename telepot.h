@@ -21703,6 +21703,7 @@ static void tp__dlg_insert(tp_dlg *g, tp_delegate *d) {
 }
 
 /* Under the lock: out of the table (once), marked dead with the reason (the first one). */
+static void tp__dlg_handoff(tp_dlg *g, tp_delegate *d);
 static void tp__dlg_remove(tp_dlg *g, tp_delegate *d, tp_close_reason why) {
     if (d->dead) return;
     if (!d->fresh) {
@@ -21713,7 +21714,10 @@ static void tp__dlg_remove(tp_dlg *g, tp_delegate *d, tp_close_reason why) {
     }
     d->dead = true;
     d->why = why;
-    if (d->th) pthread_cond_signal(&d->th->more);
+    if (d->th) {
+        tp__dlg_handoff(g, d);
+        pthread_cond_signal(&d->th->more);
+    }
 }
 
 static void tp__delegate_free(tp_delegate *d) {
@@ -21746,6 +21750,35 @@ static tp__ditm *tp__dlg_pop(tp_delegate *d) {
     return it;
 }
 
+static tp_delegate *tp__dlg_make(tp_dlg *g, size_t route, const tp_seed *seed,
+                                 const tp_update *u);
+
+/* Under the lock: a thread or forked delegate leaving the table hands the updates queued for
+   it to the seed's next delegate, made now, so the seed's later updates queue behind them:
+   the order holds across a close (it would not if they went there only after on_close). Not
+   at shutdown, nor without memory or a thread for the next one (then d's thread routes them
+   when it gets to them); events stay, and end with d. */
+static void tp__dlg_handoff(tp_dlg *g, tp_delegate *d) {
+    tp__ditm **pp, *first, *it;
+    tp_delegate *next;
+    for (first = d->q; first && !first->u; first = first->next) {
+    }
+    if (!first || g->quit || d->fresh) return;
+    next = tp__dlg_make(g, d->route, &first->seed, first->u);
+    if (!next || !next->th) return;
+    for (pp = &d->q; (it = *pp) != NULL;) {
+        if (it->u) {
+            *pp = it->next;
+            d->busy--;
+            tp__dlg_queue(next, it);
+        } else {
+            pp = &it->next;
+        }
+    }
+    for (d->qtail = d->q; d->qtail && d->qtail->next; d->qtail = d->qtail->next) {
+    }
+}
+
 /* Runs an update or an event on d; the caller has d's turn. */
 static void tp__dlg_call(tp_delegate *d, const tp__ditm *it) {
     const tp_handler *h = d->h;
@@ -21761,7 +21794,7 @@ static void tp__dlg_call(tp_delegate *d, const tp__ditm *it) {
     }
 }
 
-static void tp__dlg_fork_end(tp_dlg *g, tp_delegate *d, tp_close_reason why);
+static bool tp__dlg_fork_end(tp_dlg *g, tp_delegate *d, tp_close_reason why);
 
 /* d is dead and the caller has its turn: its timers end (an event running on the scheduler
    is waited for), then on_close (a forked delegate's child is told to run it and waited
@@ -21783,8 +21816,8 @@ static void tp__dlg_end(tp_dlg *g, tp_delegate *d, tp_close_reason why) {
         tp__free(e);
     }
     if (d->th && d->th->fork && d->th->fd >= 0) {
-        tp__dlg_fork_end(g, d, why);
-        if (why != TP_CLOSE_CRASHED) return; /* on_close ran in the child */
+        if (tp__dlg_fork_end(g, d, why)) why = TP_CLOSE_CRASHED;
+        else if (why != TP_CLOSE_CRASHED) return; /* on_close ran in the child */
     }
     if (d->h->on_close) d->h->on_close(d, why);
 }
@@ -22143,6 +22176,7 @@ static void tp__dlg_child(tp_dlg *pg, tp_delegate *d, int fd) {
     tp_bot *bot;
     tp_buf in;
     tp_close_reason why = TP_CLOSE_SHUTDOWN;
+    bool closed_before;
     memset(&o, 0, sizeof o);
     o.token = pg->bot->token;
     o.api_url = pg->bot->api_url;
@@ -22188,9 +22222,20 @@ static void tp__dlg_child(tp_dlg *pg, tp_delegate *d, int fd) {
             break;
         }
         if (type == 'U') {
-            tp_json_doc *doc = tp_json_parse(in.ptr, in.len, NULL);
-            const tp_update *u = doc ? tp_update_view(doc, tp_json_root(doc), NULL) : NULL;
+            tp_json_doc *doc;
+            const tp_update *u;
             char closed;
+            bool dead;
+            pthread_mutex_lock(&cg.lock);
+            dead = d->dead; /* closed itself in a timer event: the update goes elsewhere */
+            pthread_mutex_unlock(&cg.lock);
+            if (dead) {
+                closed = 2;
+                (void)tp__frame_send(fd, 'A', &closed, 1);
+                goto out;
+            }
+            doc = tp_json_parse(in.ptr, in.len, NULL);
+            u = doc ? tp_update_view(doc, tp_json_root(doc), NULL) : NULL;
             if (u) tp__dlg_run_on(&cg, d, u);
             tp_json_doc_free(doc);
             pthread_mutex_lock(&cg.lock);
@@ -22199,10 +22244,16 @@ static void tp__dlg_child(tp_dlg *pg, tp_delegate *d, int fd) {
             if (!tp__frame_send(fd, 'A', &closed, 1) || closed) goto out;
         }
     }
+    pthread_mutex_lock(&cg.lock); /* the delegate's turn: a timer event running ends first */
+    d->busy++;
+    pthread_mutex_unlock(&cg.lock);
+    pthread_mutex_lock(&d->run);
     pthread_mutex_lock(&cg.lock);
+    closed_before = d->dead; /* closed itself in a timer event: on_close ran then */
     tp__dlg_remove(&cg, d, why);
     pthread_mutex_unlock(&cg.lock);
-    tp__dlg_end(&cg, d, why);
+    if (!closed_before) tp__dlg_end(&cg, d, why);
+    pthread_mutex_unlock(&d->run);
 out:
     tp_sched_free(cg.sched);
     tp_bot_free(bot);
@@ -22394,13 +22445,13 @@ static bool tp__dlg_spawn(tp_dlg *g, tp_delegate *d) {
 }
 
 /* The child ended: reaped (by the server), and reported when it died (crashed: it stopped
-   answering) or ended badly. */
-static void tp__dlg_reaped(tp_dlg *g, tp_delegate *d, bool crashed) {
+   answering) or ended badly; true then. */
+static bool tp__dlg_reaped(tp_dlg *g, tp_delegate *d, bool crashed) {
     tp__zreq q;
     tp__zrep r;
     int fd, st;
     char why[128];
-    if (d->th->pid <= 0) return;
+    if (d->th->pid <= 0) return false;
     memset(&q, 0, sizeof q);
     q.type = 'W';
     q.pid = d->th->pid;
@@ -22415,43 +22466,68 @@ static void tp__dlg_reaped(tp_dlg *g, tp_delegate *d, bool crashed) {
     } else if (crashed) {
         snprintf(why, sizeof why, "ended without answering");
     } else {
-        return; /* a good end */
+        return false; /* a good end */
     }
     tp__log(g->bot, 0, "delegator: the process of the delegate of chat %lld %s%s",
             (long long)d->chat_id, why, crashed ? "; its next update starts a new one" : "");
+    return true;
 }
 
-/* One update through the child; false when the child died (reaped and reported). */
-static bool tp__dlg_fork_call(tp_dlg *g, tp_delegate *d, const tp__ditm *it) {
+/* What became of an update sent to a forked delegate's child. */
+enum {
+    TP__FC_DONE,    /* handled */
+    TP__FC_CLOSED,  /* handled, and the delegate closed itself in it */
+    TP__FC_REFUSED, /* not handled: the delegate had closed itself (in a timer event) */
+    TP__FC_CRASHED, /* the child died with it: it counts as handled */
+    TP__FC_GONE     /* the child had died before it: not handled */
+};
+
+/* One update through the child (TP__FC_*); a dead child is reaped and reported. */
+static int tp__dlg_fork_call(tp_dlg *g, tp_delegate *d, const tp__ditm *it) {
+    struct pollfd pf;
     tp_buf b;
     char type = 0;
     bool ok;
-    if (!it->u) return true; /* (a forked delegate's timers live in its child) */
+    if (!it->u) return TP__FC_DONE; /* (a forked delegate's timers live in its child) */
+    pf.fd = d->th->fd; /* the child says nothing unasked: readable means it is gone */
+    pf.events = POLLIN;
+    pf.revents = 0;
+    if (poll(&pf, 1, 0) != 0) {
+        tp__dlg_reaped(g, d, true);
+        return TP__FC_GONE;
+    }
     tp_buf_init(&b);
     ok = tp_json_write(&b, it->u->json) == TP_OK && tp__frame_send(d->th->fd, 'U', b.ptr, b.len) &&
          tp__frame_recv(d->th->fd, &type, &b) && type == 'A' && b.len == 1;
-    if (ok && b.ptr[0]) d->th->child_closed = true;
+    type = ok ? b.ptr[0] : 0;
     tp_buf_deinit(&b);
-    if (!ok) tp__dlg_reaped(g, d, true);
-    return ok;
+    if (!ok) {
+        tp__dlg_reaped(g, d, true);
+        return TP__FC_CRASHED;
+    }
+    if (type) d->th->child_closed = true;
+    return type == 2 ? TP__FC_REFUSED : type == 1 ? TP__FC_CLOSED : TP__FC_DONE;
 }
 
 /* The end of a forked delegate's child: told to close (unless it closed itself or died) and
-   waited for; the socket closed. */
-static void tp__dlg_fork_end(tp_dlg *g, tp_delegate *d, tp_close_reason why) {
+   waited for; the socket closed. True when it died without closing (on_close never ran
+   there): reported, and the parent runs on_close(CRASHED). */
+static bool tp__dlg_fork_end(tp_dlg *g, tp_delegate *d, tp_close_reason why) {
     tp__dth *th = d->th;
+    bool died = false;
     if (th->pid > 0) {
         char r = (char)why, type;
         tp_buf b;
         tp_buf_init(&b);
-        if (!th->child_closed) (void)tp__frame_send(th->fd, 'C', &r, 1);
+        if (!th->child_closed) died = !tp__frame_send(th->fd, 'C', &r, 1);
         while (tp__frame_recv(th->fd, &type, &b)) { /* until it exits */
         }
         tp_buf_deinit(&b);
-        tp__dlg_reaped(g, d, false); /* reported if it did not end well */
+        died = tp__dlg_reaped(g, d, died) || died;
     }
     close(th->fd);
     th->fd = -1;
+    return died;
 }
 
 /* A thread delegate's thread: its queue in order; once dead, what is left goes to the
@@ -22467,6 +22543,7 @@ static void *tp__dlg_thread(void *arg) {
     for (;;) {
         tp__ditm *it;
         bool closing, dead, crashed = false;
+        int fc = TP__FC_DONE;
         while (!d->q && !d->dead) pthread_cond_wait(&th->more, &g->lock);
         it = tp__dlg_pop(d);
         if (!it) break; /* dead, and nothing left */
@@ -22476,18 +22553,31 @@ static void *tp__dlg_thread(void *arg) {
             tp__dlg_deliver(g, d->route, &it->seed, it->u, it->hold, NULL);
             it->hold = NULL; /* passed on */
         } else if (!dead && th->fork) {
-            crashed = !tp__dlg_fork_call(g, d, it);
+            fc = tp__dlg_fork_call(g, d, it);
+            crashed = fc == TP__FC_CRASHED || fc == TP__FC_GONE;
         } else if (!dead) {
             tp__dlg_call(d, it);
         }
         closing = !dead && !crashed &&
                   (th->fork ? th->child_closed : d->close_asked || d->fresh);
         pthread_mutex_lock(&g->lock);
-        if (it->u) d->last = tp_now_ms();
-        d->busy--;
+        if (fc == TP__FC_REFUSED || fc == TP__FC_GONE) { /* not handled: first in line for
+                                                            the seed's next delegate */
+            it->next = d->q;
+            d->q = it;
+            if (!d->qtail) d->qtail = it;
+            it = NULL;
+        } else {
+            if (it->u) d->last = tp_now_ms();
+            d->busy--;
+        }
         if (closing) tp__dlg_remove(g, d, TP_CLOSE_HANDLER);
         if (crashed) tp__dlg_remove(g, d, TP_CLOSE_CRASHED); /* its queue goes to a new one */
         pthread_mutex_unlock(&g->lock);
+        if (!it) {
+            pthread_mutex_lock(&g->lock);
+            continue;
+        }
         if (closing) { /* on_close before the update is done, as on the pool */
             tp__dlg_end(g, d, TP_CLOSE_HANDLER);
             ended = true;
@@ -22539,7 +22629,11 @@ static void tp__dlg_event(void *user, uint64_t id) {
     if (!d->dead && tp__dev_linked(d, e)) { /* (not cancelled meanwhile) */
         mine = e->once && tp__dev_unlink(d, e); /* a once event: done after this */
         if (d->th || d->busy) {
-            if (it) {
+            tp__ditm *x;
+            for (x = d->q; x && (x->u || x->ev_id != id); x = x->next) {
+            }
+            if (x) { /* still waiting from last time: a slow delegate skips periods */
+            } else if (it) {
                 memset(it, 0, sizeof *it);
                 it->ev_id = id;
                 it->ev_data = e->data;

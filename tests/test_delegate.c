@@ -908,12 +908,12 @@ typedef struct fstate {
     long n;
 } fstate;
 static long f_crash_closes, f_other_closes;
-static char f_log[4][256];
+static char f_log[8][256];
 static int f_nlog;
 static void f_logfn(void *user, int level, const char *text) {
     (void)user;
     pthread_mutex_lock(&dl);
-    if (level == 0 && f_nlog < 4) snprintf(f_log[f_nlog++], sizeof f_log[0], "%s", text);
+    if (level == 0 && f_nlog < 8) snprintf(f_log[f_nlog++], sizeof f_log[0], "%s", text);
     pthread_mutex_unlock(&dl);
 }
 /* Runs in the child: echoes the text ("N:text" when it counts), or dies as asked. */
@@ -927,9 +927,16 @@ static void f_msg(tp_delegate *d, const tp_update *u) {
         raise(SIGSEGV);
     }
     if (!strcmp(t, "die-exit")) _exit(7);
-    if (!strcmp(t, "bye")) tp_delegate_close(d); /* (exit would run the sanitizers' leak check) */
+    if (!strcmp(t, "bye")) tp_delegate_close(d);
+    if (!strcmp(t, "die-idle")) tp_delegate_after(d, 30, 0, NULL); /* f_event: _exit(9) */ /* (exit would run the sanitizers' leak check) */
     if (!strncmp(t, "msg ", 4)) tp_delegate_printf(d, "%s", t); /* tpemu checks the echo */
     else tp_delegate_printf(d, "%ld:%s pid-differs=%d", f->n, t, getpid() != f_parent);
+}
+static void f_event(tp_delegate *d, uint64_t id, void *data) {
+    (void)d;
+    (void)id;
+    (void)data;
+    _exit(9); /* a forked delegate's process dies between its updates */
 }
 /* Runs in the parent only for a crash; in the child otherwise (not seen here). */
 static void f_close(tp_delegate *d, tp_close_reason why) {
@@ -1047,6 +1054,7 @@ TEST(dlg_fork_crash) {
     h.state_size = sizeof(fstate);
     h.on_message = f_msg;
     h.on_close = f_close;
+    h.on_event = f_event;
     memset(routes, 0, sizeof routes);
     routes[0].seeder = tp_per_chat_id();
     routes[0].handler = &h;
@@ -1076,6 +1084,12 @@ TEST(dlg_fork_crash) {
         CHECK_EQ_INT(emu_post(&e, "/_emu/update", body), TP_OK);
     }
     for (i = 0; i < 400 && emu_stat(&e, "bot_messages") < 12; i++) msleep(25);
+    /* chat 13's process dies while idle (a timer of its own): its next update is not lost */
+    CHECK_EQ_INT(emu_post(&e, "/_emu/update", "{\"chat_id\":13,\"text\":\"die-idle\"}"), TP_OK);
+    for (i = 0; i < 400 && emu_stat(&e, "bot_messages") < 13; i++) msleep(25);
+    msleep(300);
+    CHECK_EQ_INT(emu_post(&e, "/_emu/update", "{\"chat_id\":13,\"text\":\"b\"}"), TP_OK);
+    for (i = 0; i < 400 && emu_stat(&e, "bot_messages") < 14; i++) msleep(25);
     tp_bot_stop(r.bot);
     pthread_join(th, NULL);
     CHECK_EQ_INT(r.rc, TP_OK);
@@ -1093,19 +1107,21 @@ TEST(dlg_fork_crash) {
             snprintf(want, sizeof want, "\"chat_id\":%d,\"text\":\"2:y pid-differs=1\"", 20 + k);
             CHECK(b.ptr && strstr(b.ptr, want)); /* the other chat kept its delegate */
         }
+        CHECK(b.ptr && strstr(b.ptr, "\"chat_id\":13,\"text\":\"1:b pid-differs=1\""));
         tp_buf_deinit(&b);
     }
     tp_json_doc_free(calls);
-    CHECK_EQ_INT(d_get(&f_crash_closes), 3);
+    CHECK_EQ_INT(d_get(&f_crash_closes), 4);
     pthread_mutex_lock(&dl);
-    CHECK_EQ_INT(f_nlog, 3);
+    CHECK_EQ_INT(f_nlog, 4);
     for (k = 0; k < f_nlog; k++) printf("dlg_fork_crash: logged: %s\n", f_log[k]);
     for (i = k = 0; k < f_nlog; k++) {
         i += strstr(f_log[k], "chat 10 was killed by signal 6") != NULL;
         i += strstr(f_log[k], "chat 11 was killed by signal 11") != NULL;
         i += strstr(f_log[k], "chat 12 exited with status 7") != NULL;
+        i += strstr(f_log[k], "chat 13 exited with status 9") != NULL;
     }
-    CHECK_EQ_INT(i, 3);
+    CHECK_EQ_INT(i, 4);
     pthread_mutex_unlock(&dl);
     CHECK_EQ_INT(child_count(e.pid), 0);
     tp_bot_free(r.bot);
@@ -1337,6 +1353,91 @@ TEST(dlg_kill) {
     }
 }
 
+/* A delegate that closes itself with its chat's next updates already queued behind it (no
+   sleeps anywhere): in each of 300 chats "close", "second", "third", "fourth" pushed back to
+   back through the webhook receiver. Each delegate logs "chat update_id" to a file (a forked
+   one from its process): per chat the ids must come in order, each once. */
+static int co_fd = -1;
+static void co_msg(tp_delegate *d, const tp_update *u) {
+    char line[64];
+    int n = snprintf(line, sizeof line, "%lld %lld\n", (long long)tp_delegate_chat_id(d),
+                     (long long)u->update_id);
+    (void)!write(co_fd, line, (size_t)n);
+    if (u->message && u->message->text && !strcmp(u->message->text, "close"))
+        tp_delegate_close(d);
+}
+
+static void co_close(tp_delegate *d, tp_close_reason why) {
+    (void)d;
+    if (why == TP_CLOSE_HANDLER) msleep(5); /* a goodbye: later updates come meanwhile */
+}
+
+TEST(dlg_close_order) {
+    enum { N = 300 };
+    static const char *const texts[] = {"close", "second", "third", "fourth"};
+    static tp_handler h;
+    static long last[N];
+    static int cnt[N];
+    tp_dlg_route routes[2];
+    tp_bot *bot = new_bot("http://127.0.0.1:1", 1000);
+    tp_hook *hk;
+    tp_dlg *g;
+    char path[64], body[400];
+    long id = 1, bad = 0, miss = 0;
+    long long chat, upd;
+    int c, k, p;
+    FILE *f;
+    for (p = TP_PRODUCER_THREAD; p <= (no_fork ? TP_PRODUCER_THREAD : TP_PRODUCER_FORK); p++) {
+        snprintf(path, sizeof path, "/tmp/tpt-closeorder-%d", (int)getpid());
+        unlink(path);
+        co_fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0644);
+        memset(&h, 0, sizeof h);
+        h.on_message = co_msg;
+        h.on_close = co_close;
+        memset(routes, 0, sizeof routes);
+        routes[0].seeder = tp_per_chat_id();
+        routes[0].handler = &h;
+        g = tp_dlg_new(bot, routes, &(tp_dlg_opts){ .producer = p, .stack_size = 65536 }, NULL);
+        CHECK(g != NULL);
+        if (!g) return;
+        hk = tp_hook_new(bot, tp_dlg_handler, g,
+                         &(tp_hook_opts){ .no_server = true, .workers = 4, .queue_size = 64 },
+                         NULL);
+        CHECK(hk != NULL);
+        for (c = 0; c < N && hk; c++)
+            for (k = 0; k < 4; k++) {
+                snprintf(body, sizeof body,
+                         "{\"update_id\":%ld,\"message\":{\"message_id\":%ld,\"date\":1,"
+                         "\"chat\":{\"id\":%d,\"type\":\"private\"},\"text\":\"%s\"}}",
+                         id, id, 1000 + c, texts[k]);
+                id++;
+                CHECK_EQ_INT(tp_hook_push(hk, body, strlen(body), NULL), TP_OK);
+            }
+        tp_hook_free(hk);
+        tp_dlg_free(g);
+        close(co_fd);
+        memset(last, 0, sizeof last);
+        memset(cnt, 0, sizeof cnt);
+        bad = miss = 0;
+        f = fopen(path, "r");
+        while (f && fscanf(f, "%lld %lld", &chat, &upd) == 2) {
+            c = (int)(chat - 1000);
+            if (c < 0 || c >= N) continue;
+            cnt[c]++;
+            if (upd < last[c]) bad++;
+            last[c] = upd;
+        }
+        if (f) fclose(f);
+        for (c = 0; c < N; c++) miss += cnt[c] != 4;
+        printf("dlg_close_order(%s): %d chats, %ld out of order, %ld with a count != 4\n",
+               p == TP_PRODUCER_THREAD ? "thread" : "fork", N, bad, miss);
+        CHECK_EQ_INT(bad, 0);
+        CHECK_EQ_INT(miss, 0);
+        unlink(path);
+    }
+    tp_bot_free(bot);
+}
+
 int main(int argc, char **argv) {
     if (argc == 6 && strcmp(argv[1], "bot") == 0)
         return dlg_bot_main(argv[2], argv[3], argv[4], atoi(argv[5]));
@@ -1367,6 +1468,7 @@ int main(int argc, char **argv) {
     if (PICK(dlg_thread_slow)) RUN(dlg_thread_slow);
     if (PICK(dlg_sender)) RUN(dlg_sender);
     if (PICK(dlg_kill)) RUN(dlg_kill);
+    if (PICK(dlg_close_order)) RUN(dlg_close_order);
     /* Under valgrind (TPT_NO_FORK set by tests/run.sh) the fork producer's cases are left
        out: each forked process would report the memory it inherited as lost at its _exit,
        and exit with valgrind's error status. ASan and TSan run them. */
