@@ -90,7 +90,7 @@ echo "== threaded tests under ThreadSanitizer (clang; a report fails the step, e
 # No suppressions: the library and the tests are expected to be race-free as they are.
 for n in test_api test_updates test_hook test_delegate test_answer; do
     step "build-$n-tsan" clang $WARN -O1 -g -fsanitize=thread "tests/$n.c" -o "$B/$n-tsan" -lpthread
-    [ -x "$B/$n-tsan" ] && step "$n-tsan" env TSAN_OPTIONS="second_deadlock_stack=1" "$B/$n-tsan"
+    [ -x "$B/$n-tsan" ] && step "$n-tsan" env TSAN_OPTIONS="second_deadlock_stack=1 die_after_fork=0" "$B/$n-tsan"
 done
 
 echo "== core tests under valgrind"

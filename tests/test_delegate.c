@@ -1354,7 +1354,7 @@ TEST(dlg_kill) {
 }
 
 /* A delegate that closes itself with its chat's next updates already queued behind it (no
-   sleeps anywhere): in each of 300 chats "close", "second", "third", "fourth" pushed back to
+   sleeps anywhere): in each of 150 chats "close", "second", "third", "fourth" pushed back to
    back through the webhook receiver. Each delegate logs "chat update_id" to a file (a forked
    one from its process): per chat the ids must come in order, each once. */
 static int co_fd = -1;
@@ -1373,7 +1373,7 @@ static void co_close(tp_delegate *d, tp_close_reason why) {
 }
 
 TEST(dlg_close_order) {
-    enum { N = 300 };
+    enum { N = 150 };
     static const char *const texts[] = {"close", "second", "third", "fourth"};
     static tp_handler h;
     static long last[N];
