@@ -178,9 +178,11 @@ int main(int argc, char **argv) {
         return 1;
     }
     tp_bot_stop_on_signals(bot); // SIGINT/SIGTERM: a graceful stop
-    tp_dlg_route routes[] = { { tp_per_chat_id_in(&owner_chat, 1), &owner_handler },
-                              { tp_per_chat_id_except(&owner_chat, 1), &stranger_handler },
-                              { { 0 }, NULL } };
+    tp_dlg_route routes[] = { { .seeder = tp_per_chat_id_in(&owner_chat, 1),
+                                .handler = &owner_handler },
+                              { .seeder = tp_per_chat_id_except(&owner_chat, 1),
+                                .handler = &stranger_handler },
+                              { .handler = NULL } }; // the end of the list
     tp_err rc = tp_dlg_run(bot, routes, &(tp_dlg_opts){ .workers = 4 }, &err); // until stopped
     if (rc != TP_OK) fprintf(stderr, "chatbox: %s\n", err.message);
     tp_bot_free(bot);

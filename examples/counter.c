@@ -51,7 +51,8 @@ int main(int argc, char **argv) {
         return 1;
     }
     tp_bot_stop_on_signals(bot); // SIGINT/SIGTERM: a graceful stop
-    tp_dlg_route routes[] = { { tp_per_chat_id(), &counter_handler }, { { 0 }, NULL } };
+    tp_dlg_route routes[] = { { .seeder = tp_per_chat_id(), .handler = &counter_handler },
+                              { .handler = NULL } }; // the end of the list
     tp_err rc = tp_dlg_run(bot, routes, &(tp_dlg_opts){ .workers = 4 }, &err); // until stopped
     if (rc != TP_OK) fprintf(stderr, "counter: %s\n", err.message);
     tp_bot_free(bot);

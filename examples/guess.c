@@ -90,7 +90,8 @@ int main(int argc, char **argv) {
         return 1;
     }
     tp_bot_stop_on_signals(bot); // SIGINT/SIGTERM: a graceful stop
-    tp_dlg_route routes[] = { { tp_per_chat_id(), &game_handler }, { { 0 }, NULL } };
+    tp_dlg_route routes[] = { { .seeder = tp_per_chat_id(), .handler = &game_handler },
+                              { .handler = NULL } }; // the end of the list
     tp_err rc = tp_dlg_run(bot, routes, &(tp_dlg_opts){ .workers = 4 }, &err); // until stopped
     if (rc != TP_OK) fprintf(stderr, "guess: %s\n", err.message);
     tp_bot_free(bot);
