@@ -138,7 +138,8 @@ cat >"$T/emu.py" <<'PEOF'
 # emu.py URL fault SPEC: arms a fault
 # emu.py URL win CHAT: plays guess by binary search until won (at most 10 guesses); prints
 # "GUESSES LO HI LAST-REPLY"; emu.py URL narrow CHAT K: K guesses the same way (a won game is
-# followed by a new one), prints the same, LO..HI being what the hints leave of the open game
+# followed by a new one), prints "GUESSES LO HI REPLIES LAST-REPLY", LO..HI being what the hints
+# leave of the open game, REPLIES the count of CHAT's replies then
 import json, sys, time, urllib.request
 urllib.request.install_opener(urllib.request.build_opener(urllib.request.ProxyHandler({})))  # no proxy
 url, cmd = sys.argv[1], sys.argv[2]
@@ -169,7 +170,7 @@ elif cmd in ("win", "narrow"):
         elif r == ["smaller"]: hi = g - 1
         elif cmd == "win": break
         else: lo, hi = 0, 99; say(chat, "again")
-    print(n, lo, hi, " ".join(r))
+    print(n, lo, hi, *([len(replies(chat))] if cmd == "narrow" else []), " ".join(r))
 elif cmd == "wait":
     chat, n = sys.argv[3], int(sys.argv[4])
     n += len(replies(chat)) if sys.argv[4][0] == "+" else 0
@@ -208,17 +209,18 @@ expect() { # GOT REGEX WHAT: GOT (all of it, newlines as spaces) matches REGEX
     if printf '%s' "$1" | tr '\n' ' ' | grep -qE "$2"; then ok; else bad "$3: got '$1'"; fi
 }
 
-# guess: a game won by binary search in at most 7 guesses, a second one left to expire (2 s)
+# guess: a game won by binary search in at most 7 guesses, a second one left to expire (5 s: a
+# python3 run takes a second or more on a loaded machine, and the game must outlive one)
 start_emu guess --max-secs 90
-TELEPOT_API_URL=$URL GUESS_TIMEOUT=2 $E/guess 123456:TEST 2>"$T/guess.bot.err" &
+TELEPOT_API_URL=$URL GUESS_TIMEOUT=5 $E/guess 123456:TEST 2>"$T/guess.bot.err" &
 BOT=$!
 expect "$(say 1001 hi)" '^Guess my number \(0 to 99\)$' "guess: first message"
 expect "$(say 1001 fifty)" '^Give me a number, please\.$' "guess: not a number"
 r=$(python3 "$T/emu.py" "$URL" win 1001)
 expect "$r" '^[1-7] [0-9]+ [0-9]+ Correct!$' "guess: a game by binary search (GUESSES LO HI LAST)"
 expect "$(say 1001 again)" '^Guess my number \(0 to 99\)$' "guess: a new game after the correct guess"
-read -r n lo hi r <<<"$(python3 "$T/emu.py" "$URL" narrow 1001 3)" # then no more answers
-r=$(python3 "$T/emu.py" "$URL" wait 1001 +1)
+read -r n lo hi cnt r <<<"$(python3 "$T/emu.py" "$URL" narrow 1001 3)" # then no more answers
+r=$(python3 "$T/emu.py" "$URL" wait 1001 $((cnt + 1))) # (the expiry may come before it waits)
 expect "$r" '^Game expired\. The answer is [0-9]+$' "guess: the idle game"
 check "[ '${r##* }' -ge $lo ] 2>/dev/null && [ '${r##* }' -le $hi ]" "guess: expired with '$r', the hints said $lo..$hi"
 expect "$(say 1001 hi)" '^Guess my number \(0 to 99\)$' "guess: a new game after the expiry"
