@@ -7,8 +7,8 @@
    Build:  cc -O2 examples/webhook_counter.c -o webhook_counter -lpthread
    HTTPS:  cc -O2 -DTELEPOT_BEARSSL examples/webhook_counter.c -o webhook_counter -lbearssl -lpthread
    Run:    ./webhook_counter TOKEN https://example.org/bot [PORT]
-           (listens on 127.0.0.1:PORT, default 8080, plain HTTP behind a TLS proxy; the secret
-           comes from TELEPOT_WEBHOOK_SECRET, else it is made up at start)
+           (listens on 127.0.0.1:PORT, default 8080, 0: any free one, plain HTTP behind a TLS
+           proxy; the secret comes from TELEPOT_WEBHOOK_SECRET, else it is made up at start)
    Exit status: 0 after SIGINT/SIGTERM, 2 on bad usage, 1 on a fatal error. */
 #define TELEPOT_IMPLEMENTATION
 #include "../telepot.h" // in your own bot: "telepot.h"
@@ -38,7 +38,8 @@ int main(int argc, char **argv) {
     const char *secret = getenv("TELEPOT_WEBHOOK_SECRET");
     char made[33];
     if (!port || !*port) port = "8080";
-    if (!token || !*token || *token == '-' || !url || !*url || atoi(port) <= 0) {
+    if (!token || !*token || *token == '-' || !url || !*url || atoi(port) < 0 ||
+        atoi(port) > 65535) {
         fprintf(stderr, "usage: %s TOKEN URL [PORT]   (or set TELEGRAM_BOT_TOKEN, "
                         "TELEPOT_WEBHOOK_URL, TELEPOT_WEBHOOK_PORT)\n", argv[0]);
         return 2;

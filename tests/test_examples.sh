@@ -182,10 +182,12 @@ elif cmd == "post":  # emu.py URL post JSON: an update of any kind
     post("/_emu/update", sys.argv[3])
 elif cmd == "replies":  # emu.py URL replies CHAT: every reply to CHAT so far, one a line
     print("\n".join(replies(sys.argv[3])))
-elif cmd == "inline":  # emu.py URL inline CHAT Q...: CHAT's user types the queries in a burst;
-    # once the last is answered (or 10 s), prints "K TITLE|TITLE|..." per answer, K: its query
-    ids = [json.loads(post("/_emu/update", json.dumps({"chat_id": int(sys.argv[3]),
-           "inline_query": q})))["result"]["query_id"] for q in sys.argv[4:]]
+elif cmd == "inline":  # emu.py URL inline CHAT Q...: CHAT's user types the queries; prints their ids
+    print(" ".join(json.loads(post("/_emu/update", json.dumps({"chat_id": int(sys.argv[3]),
+          "inline_query": q})))["result"]["query_id"] for q in sys.argv[4:]))
+elif cmd == "answers":  # emu.py URL answers ID...: once the last query is answered (or 10 s),
+    # prints "K TITLE|TITLE|..." for each answer to one of them in the order they came, K: its index
+    ids = sys.argv[3:]
     def answers():
         calls = json.load(urllib.request.urlopen(url + "/_emu/calls?method=answerInlineQuery", timeout=5))
         return [c["params"] for c in calls if c["params"].get("inline_query_id") in ids]
@@ -280,12 +282,13 @@ readings() { python3 "$T/emu.py" "$URL" replies "$1" | grep -c '^Temperature'; }
 last() { python3 "$T/emu.py" "$URL" replies "$1" | tail -n 1; }
 expect "$(say 1001 /now)" '^Temperature 21\.5 °C, humidity 45 %$' "indoor: /now"
 ms() { date +%s%3N; }
-t0=$(ms) # (a python3 run takes up to a second here: the bounds come from the clock)
+t0=$(ms) # (a python3 run can take a second or more: the upper bounds come from the clock, the
+         # lower ones leave room for a loaded machine, where missed periods are skipped)
 expect "$(say 1001 /1m)" '^Every minute$' "indoor: /1m"
 sleep 1.1
 n=$(($(readings 1001) - 1)) t=$(($(ms) - t0))
-check "[ $n -ge 4 ] && [ $n -le $((t / 200 + 1)) ]" "indoor: $n readings in $t ms at a minute of 200 ms"
-echo "23.0 40" >"$T/sensor"
+check "[ $n -ge 2 ] && [ $n -le $((t / 200 + 1)) ]" "indoor: $n readings in $t ms at a minute of 200 ms"
+echo "23.0 40" >"$T/sensor.new" && mv "$T/sensor.new" "$T/sensor" # never a torn file
 sleep 0.5
 expect "$(last 1001)" '^Temperature 23\.0 °C, humidity 40 %$' "indoor: the sensor file read again"
 expect "$(say 1002 /1m)" 'Every minute$' "indoor: /1m in a second chat"
@@ -293,7 +296,7 @@ expect "$(say 1001 /cancel)" 'Cancelled$' "indoor: /cancel"
 n=$(readings 1001) n2=$(readings 1002)
 sleep 1
 check "[ $(readings 1001) -eq $n ] && [ \"\$(last 1001)\" = Cancelled ]" "indoor: readings after /cancel: $(last 1001)"
-check "[ $(readings 1002) -ge $((n2 + 3)) ]" "indoor: the second chat's readings stopped with the first's /cancel"
+check "[ $(readings 1002) -ge $((n2 + 2)) ]" "indoor: the second chat's readings stopped with the first's /cancel"
 expect "$(say 1002 /1h)" 'Every hour$' "indoor: /1h"
 sleep 0.8
 expect "$(last 1002)" '^Every hour$' "indoor: /1h replaces /1m (a reading came after it)"
@@ -302,7 +305,7 @@ say 1001 /1m >/dev/null
 say 1001 /1m >/dev/null # replaces the first: one reading a minute, not two
 sleep 1
 n=$(($(readings 1001) - n)) t=$(($(ms) - t0))
-check "[ $n -ge 4 ] && [ $n -le $((t / 200 + 1)) ]" "indoor: $n readings in $t ms after /1m twice"
+check "[ $n -ge 2 ] && [ $n -le $((t / 200 + 1)) ]" "indoor: $n readings in $t ms after /1m twice"
 expect "$(say 1003 hello)" '^/now - a reading now' "indoor: help"
 kill -TERM $BOT; wait $BOT; rc=$?
 check "[ $rc -eq 0 ] && [ ! -s '$T/indoor.bot.err' ]" "indoor exit status on SIGTERM is $rc, want 0; $(cat "$T/indoor.bot.err")"
@@ -318,15 +321,25 @@ INDOOR_MINUTE_MS=0 $E/indoor 1:X >/dev/null 2>&1; rc=$?
 check "[ $rc -eq 2 ]" "indoor with INDOOR_MINUTE_MS=0 exits $rc, want 2"
 kill $EMU_PID 2>/dev/null; wait $EMU_PID 2>/dev/null
 
-# inline: a query answered with three articles; a burst typed faster than the 300 ms an answer
-# takes gets only its last query answered; a button pressed is answered; chosen results counted
+# inline: a burst of queries waiting when the bot starts (one batch: pushed one right after the
+# other) gets only its last query answered, the others superseded during the 300 ms an answer
+# takes; a query alone gets its three articles; a burst typed while it runs never gets an older
+# query's answer after a newer one's; a button pressed is answered; chosen results are counted
 start_emu inline --max-secs 60
+ids=$(python3 "$T/emu.py" "$URL" inline 1002 c ca cat cats 'cats!')
 TELEPOT_API_URL=$URL INLINE_DELAY_MS=300 $E/inline 123456:TEST 2>"$T/inline.bot.err" &
 BOT=$!
-expect "$(python3 "$T/emu.py" "$URL" inline 1001 'héllo wörld')" \
+answers() { python3 "$T/emu.py" "$URL" answers "$@"; }
+expect "$(answers $ids)" '^4 CATS!\|!stac\|5 characters, 5 bytes$' "inline: a burst of 5 queries, only the last answered"
+expect "$(answers $(python3 "$T/emu.py" "$URL" inline 1001 'héllo wörld'))" \
     '^0 HéLLO WöRLD\|dlröw olléh\|11 characters, 13 bytes$' "inline: one query"
-expect "$(python3 "$T/emu.py" "$URL" inline 1002 c ca cat cats 'cats!')" '^4 CATS!\|!stac\|' \
-    "inline: a burst of 5 queries, only the last answered"
+ordered() { # ANSWERS K: the answers' query indexes only go up, the last one is K
+    local k prev=-1
+    while read -r k _; do [ "$k" -gt "$prev" ] || return 1; prev=$k; done <<<"$1"
+    [ "$prev" -eq "$2" ]
+}
+r=$(answers $(python3 "$T/emu.py" "$URL" inline 1003 d do dog dogs))
+check 'ordered "$r" 3' "inline: a burst while running, answers out of order or the last missing: $r"
 expect "$(say 1001 hi)" '^Pick a colour$' "inline: the message with buttons"
 expect "$(python3 "$T/emu.py" "$URL" callback 1001 green)" '^You chose green$' "inline: the callback query answered"
 for i in 1 2; do
