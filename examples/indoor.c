@@ -11,6 +11,7 @@
    delays the other chats' timers.
 
    Build:  cc -O2 examples/indoor.c -o indoor -lpthread
+   HTTPS:  cc -O2 -DTELEPOT_BEARSSL examples/indoor.c -o indoor -lbearssl -lpthread
    Run:    ./indoor TOKEN [SENSOR_FILE]   (or set TELEGRAM_BOT_TOKEN, INDOOR_SENSOR)
            TELEPOT_API_URL=http://127.0.0.1:PORT INDOOR_MINUTE_MS=200 ./indoor 123456:TEST
            (the emulator, and a "minute" of 200 ms: INDOOR_MINUTE_MS scales /1m and /1h)

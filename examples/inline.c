@@ -7,6 +7,7 @@
    a button pressed is a callback query, answered with a notification ("You chose red").
 
    Build:  cc -O2 examples/inline.c -o inline -lpthread
+   HTTPS:  cc -O2 -DTELEPOT_BEARSSL examples/inline.c -o inline -lbearssl -lpthread
    Run:    ./inline TOKEN            (or TELEGRAM_BOT_TOKEN=TOKEN ./inline)
            TELEPOT_API_URL=http://127.0.0.1:PORT INLINE_DELAY_MS=300 ./inline 123456:TEST
            (the emulator; each answer takes 300 ms to compute)
