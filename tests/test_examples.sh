@@ -1,8 +1,8 @@
 #!/bin/bash
 # tests/test_examples.sh - the example bots as users run them, against build/tpemu: echo
 # answers every text exactly once (tpemu checks text, chat and count), survives a SIGTERM
-# restart without repeats, the scripted bots answer as expected, the delegator games (guess,
-# chatbox) are played through tpemu's control API, exit codes follow DESIGN.md.
+# restart without repeats, the scripted bots answer as expected, the delegator bots (guess,
+# chatbox, indoor, inline) are played through tpemu's control API, exit codes follow DESIGN.md.
 set -u
 cd "$(dirname "$0")/.."
 E=build/examples
@@ -138,7 +138,8 @@ cat >"$T/emu.py" <<'PEOF'
 # emu.py URL fault SPEC: arms a fault
 # emu.py URL win CHAT: plays guess by binary search until won (at most 10 guesses); prints
 # "GUESSES LO HI LAST-REPLY"; emu.py URL narrow CHAT K: K guesses the same way (a won game is
-# followed by a new one), prints the same, LO..HI being what the hints leave of the open game
+# followed by a new one), prints "GUESSES LO HI REPLIES LAST-REPLY", LO..HI being what the hints
+# leave of the open game, REPLIES the count of CHAT's replies then
 import json, sys, time, urllib.request
 urllib.request.install_opener(urllib.request.build_opener(urllib.request.ProxyHandler({})))  # no proxy
 url, cmd = sys.argv[1], sys.argv[2]
@@ -169,7 +170,7 @@ elif cmd in ("win", "narrow"):
         elif r == ["smaller"]: hi = g - 1
         elif cmd == "win": break
         else: lo, hi = 0, 99; say(chat, "again")
-    print(n, lo, hi, " ".join(r))
+    print(n, lo, hi, *([len(replies(chat))] if cmd == "narrow" else []), " ".join(r))
 elif cmd == "wait":
     chat, n = sys.argv[3], int(sys.argv[4])
     n += len(replies(chat)) if sys.argv[4][0] == "+" else 0
@@ -177,23 +178,51 @@ elif cmd == "wait":
     print(r[-1] if len(r) >= n else "(no reply)")
 elif cmd == "fault":
     post("/_emu/fault", sys.argv[3])
+elif cmd == "post":  # emu.py URL post JSON: an update of any kind
+    post("/_emu/update", sys.argv[3])
+elif cmd == "replies":  # emu.py URL replies CHAT: every reply to CHAT so far, one a line
+    print("\n".join(replies(sys.argv[3])))
+elif cmd == "inline":  # emu.py URL inline CHAT Q...: CHAT's user types the queries; prints their ids
+    print(" ".join(json.loads(post("/_emu/update", json.dumps({"chat_id": int(sys.argv[3]),
+          "inline_query": q})))["result"]["query_id"] for q in sys.argv[4:]))
+elif cmd == "answers":  # emu.py URL answers ID...: once the last query is answered (or 10 s),
+    # prints "K TITLE|TITLE|..." for each answer to one of them in the order they came, K: its index
+    ids = sys.argv[3:]
+    def answers():
+        calls = json.load(urllib.request.urlopen(url + "/_emu/calls?method=answerInlineQuery", timeout=5))
+        return [c["params"] for c in calls if c["params"].get("inline_query_id") in ids]
+    end = time.time() + 10
+    while ids[-1] not in [a["inline_query_id"] for a in answers()] and time.time() < end: time.sleep(0.02)
+    time.sleep(0.5)  # an older answer coming late would show
+    for a in answers():
+        print(ids.index(a["inline_query_id"]), "|".join(r.get("title", "") for r in a.get("results", [])))
+elif cmd == "callback":  # emu.py URL callback CHAT DATA: presses a button; prints the answer's text
+    qid = json.loads(post("/_emu/update", json.dumps({"chat_id": int(sys.argv[3]),
+          "callback_data": sys.argv[4]})))["result"]["query_id"]
+    end, got = time.time() + 10, []
+    while not got and time.time() < end:
+        calls = json.load(urllib.request.urlopen(url + "/_emu/calls?method=answerCallbackQuery", timeout=5))
+        got = [c["params"].get("text", "") for c in calls if c["params"].get("callback_query_id") == qid]
+        time.sleep(0.02)
+    print("\n".join(got) if got else "(no answer)")
 PEOF
 say() { python3 "$T/emu.py" "$URL" say "$@"; }
 expect() { # GOT REGEX WHAT: GOT (all of it, newlines as spaces) matches REGEX
     if printf '%s' "$1" | tr '\n' ' ' | grep -qE "$2"; then ok; else bad "$3: got '$1'"; fi
 }
 
-# guess: a game won by binary search in at most 7 guesses, a second one left to expire (2 s)
+# guess: a game won by binary search in at most 7 guesses, a second one left to expire (5 s: a
+# python3 run takes a second or more on a loaded machine, and the game must outlive one)
 start_emu guess --max-secs 90
-TELEPOT_API_URL=$URL GUESS_TIMEOUT=2 $E/guess 123456:TEST 2>"$T/guess.bot.err" &
+TELEPOT_API_URL=$URL GUESS_TIMEOUT=5 $E/guess 123456:TEST 2>"$T/guess.bot.err" &
 BOT=$!
 expect "$(say 1001 hi)" '^Guess my number \(0 to 99\)$' "guess: first message"
 expect "$(say 1001 fifty)" '^Give me a number, please\.$' "guess: not a number"
 r=$(python3 "$T/emu.py" "$URL" win 1001)
 expect "$r" '^[1-7] [0-9]+ [0-9]+ Correct!$' "guess: a game by binary search (GUESSES LO HI LAST)"
 expect "$(say 1001 again)" '^Guess my number \(0 to 99\)$' "guess: a new game after the correct guess"
-read -r n lo hi r <<<"$(python3 "$T/emu.py" "$URL" narrow 1001 3)" # then no more answers
-r=$(python3 "$T/emu.py" "$URL" wait 1001 +1)
+read -r n lo hi cnt r <<<"$(python3 "$T/emu.py" "$URL" narrow 1001 3)" # then no more answers
+r=$(python3 "$T/emu.py" "$URL" wait 1001 $((cnt + 1))) # (the expiry may come before it waits)
 expect "$r" '^Game expired\. The answer is [0-9]+$' "guess: the idle game"
 check "[ '${r##* }' -ge $lo ] 2>/dev/null && [ '${r##* }' -le $hi ]" "guess: expired with '$r', the hints said $lo..$hi"
 expect "$(say 1001 hi)" '^Guess my number \(0 to 99\)$' "guess: a new game after the expiry"
@@ -241,6 +270,88 @@ check "[ $rc -eq 0 ]" "chatbox exit status on SIGTERM (last run) is $rc, want 0"
 check "[ \$(grep -c '^M ' '$J') -eq 4 ] && [ \$(grep -c '^R ' '$J') -eq 4 ]" "chatbox journal: $(cat "$J")"
 env -u CHATBOX_OWNER $E/chatbox 1:X >/dev/null 2>&1; rc=$?
 check "[ $rc -eq 2 ]" "chatbox without an owner exits $rc, want 2"
+kill $EMU_PID 2>/dev/null; wait $EMU_PID 2>/dev/null
+
+# indoor: readings from a sensor file (re-read each time), every "minute" of 200 ms; /cancel and
+# a new schedule stop the old one at once; two chats' schedules are independent
+start_emu indoor --max-secs 90
+echo "21.5 45" >"$T/sensor"
+TELEPOT_API_URL=$URL INDOOR_MINUTE_MS=200 INDOOR_SENSOR=$T/sensor $E/indoor 123456:TEST 2>"$T/indoor.bot.err" &
+BOT=$!
+readings() { python3 "$T/emu.py" "$URL" replies "$1" | grep -c '^Temperature'; }
+last() { python3 "$T/emu.py" "$URL" replies "$1" | tail -n 1; }
+expect "$(say 1001 /now)" '^Temperature 21\.5 °C, humidity 45 %$' "indoor: /now"
+ms() { date +%s%3N; }
+t0=$(ms) # (a python3 run can take a second or more: the upper bounds come from the clock, the
+         # lower ones leave room for a loaded machine, where missed periods are skipped)
+expect "$(say 1001 /1m)" '^Every minute$' "indoor: /1m"
+sleep 1.1
+n=$(($(readings 1001) - 1)) t=$(($(ms) - t0))
+check "[ $n -ge 2 ] && [ $n -le $((t / 200 + 1)) ]" "indoor: $n readings in $t ms at a minute of 200 ms"
+echo "23.0 40" >"$T/sensor.new" && mv "$T/sensor.new" "$T/sensor" # never a torn file
+sleep 0.5
+expect "$(last 1001)" '^Temperature 23\.0 °C, humidity 40 %$' "indoor: the sensor file read again"
+expect "$(say 1002 /1m)" 'Every minute$' "indoor: /1m in a second chat"
+expect "$(say 1001 /cancel)" 'Cancelled$' "indoor: /cancel"
+n=$(readings 1001) n2=$(readings 1002)
+sleep 1
+check "[ $(readings 1001) -eq $n ] && [ \"\$(last 1001)\" = Cancelled ]" "indoor: readings after /cancel: $(last 1001)"
+check "[ $(readings 1002) -ge $((n2 + 2)) ]" "indoor: the second chat's readings stopped with the first's /cancel"
+expect "$(say 1002 /1h)" 'Every hour$' "indoor: /1h"
+sleep 0.8
+expect "$(last 1002)" '^Every hour$' "indoor: /1h replaces /1m (a reading came after it)"
+n=$(readings 1001) t0=$(ms)
+say 1001 /1m >/dev/null
+say 1001 /1m >/dev/null # replaces the first: one reading a minute, not two
+sleep 1
+n=$(($(readings 1001) - n)) t=$(($(ms) - t0))
+check "[ $n -ge 2 ] && [ $n -le $((t / 200 + 1)) ]" "indoor: $n readings in $t ms after /1m twice"
+expect "$(say 1003 hello)" '^/now - a reading now' "indoor: help"
+kill -TERM $BOT; wait $BOT; rc=$?
+check "[ $rc -eq 0 ] && [ ! -s '$T/indoor.bot.err' ]" "indoor exit status on SIGTERM is $rc, want 0; $(cat "$T/indoor.bot.err")"
+TELEPOT_API_URL=$URL INDOOR_SENSOR= $E/indoor 123456:TEST 2>/dev/null & # the fake sensor
+BOT=$!
+expect "$(say 1004 /now)" '^Temperature (1[89]|2[0-4])\.[0-9] °C, humidity [4-6][0-9] %$' "indoor: the fake sensor"
+kill -TERM $BOT; wait $BOT
+TELEPOT_API_URL=$URL $E/indoor 123456:TEST "$T/nosuchfile" 2>/dev/null &
+BOT=$!
+expect "$(say 1005 /now)" '^Sensor unavailable: No such file or directory$' "indoor: no sensor file"
+kill -TERM $BOT; wait $BOT
+INDOOR_MINUTE_MS=0 $E/indoor 1:X >/dev/null 2>&1; rc=$?
+check "[ $rc -eq 2 ]" "indoor with INDOOR_MINUTE_MS=0 exits $rc, want 2"
+kill $EMU_PID 2>/dev/null; wait $EMU_PID 2>/dev/null
+
+# inline: a burst of queries waiting when the bot starts (one batch: pushed one right after the
+# other) gets only its last query answered, the others superseded during the 300 ms an answer
+# takes; a query alone gets its three articles; a burst typed while it runs never gets an older
+# query's answer after a newer one's; a button pressed is answered; chosen results are counted
+start_emu inline --max-secs 60
+ids=$(python3 "$T/emu.py" "$URL" inline 1002 c ca cat cats 'cats!')
+TELEPOT_API_URL=$URL INLINE_DELAY_MS=300 $E/inline 123456:TEST 2>"$T/inline.bot.err" &
+BOT=$!
+answers() { python3 "$T/emu.py" "$URL" answers "$@"; }
+expect "$(answers $ids)" '^4 CATS!\|!stac\|5 characters, 5 bytes$' "inline: a burst of 5 queries, only the last answered"
+expect "$(answers $(python3 "$T/emu.py" "$URL" inline 1001 'héllo wörld'))" \
+    '^0 HéLLO WöRLD\|dlröw olléh\|11 characters, 13 bytes$' "inline: one query"
+ordered() { # ANSWERS K: the answers' query indexes only go up, the last one is K
+    local k prev=-1
+    while read -r k _; do [ "$k" -gt "$prev" ] || return 1; prev=$k; done <<<"$1"
+    [ "$prev" -eq "$2" ]
+}
+r=$(answers $(python3 "$T/emu.py" "$URL" inline 1003 d do dog dogs))
+check 'ordered "$r" 3' "inline: a burst while running, answers out of order or the last missing: $r"
+expect "$(say 1001 hi)" '^Pick a colour$' "inline: the message with buttons"
+expect "$(python3 "$T/emu.py" "$URL" callback 1001 green)" '^You chose green$' "inline: the callback query answered"
+for i in 1 2; do
+    python3 "$T/emu.py" "$URL" post '{"chosen_inline_result":{"result_id":"upper",
+        "from":{"id":1001,"is_bot":false,"first_name":"a"},"query":"hi"}}'
+done
+i=0; while ! grep -q '(2 chosen)' "$T/inline.bot.err" && [ $i -lt 250 ]; do sleep 0.02; i=$((i + 1)); done
+check "grep -q '^inline: chosen upper by 1001 for \"hi\" (2 chosen)\$' '$T/inline.bot.err'" "inline: chosen results: $(cat "$T/inline.bot.err")"
+kill -TERM $BOT; wait $BOT; rc=$?
+check "[ $rc -eq 0 ]" "inline exit status on SIGTERM is $rc, want 0"
+env -u TELEGRAM_BOT_TOKEN $E/inline >/dev/null 2>&1; rc=$?
+check "[ $rc -eq 2 ]" "inline without a token exits $rc, want 2"
 kill $EMU_PID 2>/dev/null; wait $EMU_PID 2>/dev/null
 
 # 8. nothing listens at the API URL: the bot says so on stderr (the address, "retrying"),
