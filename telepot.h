@@ -1016,7 +1016,9 @@ TP_API void tp_answerer_free(tp_answerer *a);
    seeds may reach a shared later delegate in either order). Fed from your own threads, the
    order is the order of your calls.
    Idle close: a delegate's timer (on the delegator's scheduler) fires timeout_ms after its last
-   update; it closes only when nothing is running on it, waiting for it or queued for it, so
+   update (its own timer events are not activity: a delegate that reports every minute with
+   a timeout of 10 s closes after 10 s, its timers with it; give it timeout_ms 0 to keep it);
+   it closes only when nothing is running on it, waiting for it or queued for it, so
    an update at that edge goes to the old delegate or to a new one, never lost, never twice.
    on_close for an idle close runs on the delegate's thread (thread producer), in its process
    (fork) or on a short-lived thread of its own (pool; with more than 64 closing at once, the
