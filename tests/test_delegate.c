@@ -808,7 +808,7 @@ TEST(dlg_timers) {
     tp_dlg_route routes[2];
     tp_bot *bot = new_bot("http://127.0.0.1:1", 1000);
     tp_dlg *g;
-    long i, reps;
+    long i, nreps;
     int k;
     memset(&h, 0, sizeof h);
     h.state_size = sizeof(tstate);
@@ -833,7 +833,7 @@ TEST(dlg_timers) {
     msleep(60);
     CHECK_EQ_INT(d_get(&t_closes[TP_CLOSE_HANDLER]), 1);
     pthread_mutex_lock(&dl);
-    reps = t_last.reps;
+    nreps = t_last.reps;
     printf("dlg_timers(%s): %ld repeats before the cancel, %ld after, once ran %ld\n",
            d_producer == TP_PRODUCER_THREAD ? "thread" : "pool", t_last.reps_at_cancel,
            t_last.reps - t_last.reps_at_cancel, t_last.onces);
@@ -841,7 +841,7 @@ TEST(dlg_timers) {
     CHECK_EQ_INT(t_last.reps, t_last.reps_at_cancel); /* none after the cancel */
     CHECK_EQ_INT(t_last.onces, 1);
     pthread_mutex_unlock(&dl);
-    CHECK(reps > 0);
+    CHECK(nreps > 0);
     CHECK_EQ_INT(d_get(&t_cancel_true), 1);
     CHECK_EQ_INT(d_get(&t_zero_after_close), 1);
     CHECK_EQ_INT(d_get(&t_overlap), 0);
