@@ -46,11 +46,15 @@ mutate:
 	@sh tools/deps.sh test
 	@python3 tests/mutate.py --jobs 2
 
-# The update soaks at the issue's size (make test runs them with 2000 updates).
+# The update soaks at the issue's size (make test runs them with 2000 updates), and the
+# delegator's scale test with 10,000 chats through the thread producer too (make test: 2,000)
+# and 1,000 through the fork producer (make test: 100; a few minutes on 2 cores).
 soak: tools
 	@mkdir -p $(B)/tests
 	$(CC) $(WARN) -O1 -g $(SAN) tests/test_updates.c -o $(B)/tests/test_updates-asan $(LIBS)
 	TPT_SOAK_N=10000 $(B)/tests/test_updates-asan
+	$(CC) $(WARN) -O2 tests/test_dlg_scale.c -o $(B)/tests/test_dlg_scale $(LIBS)
+	TPT_DLG_CHATS=10000 TPT_DLG_FORK_CHATS=1000 $(B)/tests/test_dlg_scale
 
 bench: all
 	@sh tools/deps.sh bench

@@ -1,6 +1,7 @@
-/* bench/dlg_bench.c - the delegator (tp_dlg, >>delegate in telepot.h): an echo bot on it, the
-   memory a live delegate costs, and the raw costs of the producers to come (a thread per
-   delegate, a forked process per delegate). bench/run.sh drives it (section "Delegator").
+/* bench/dlg_bench.c - the delegator (tp_dlg, >>delegate in telepot.h): an echo bot on it with
+   each producer (pool, a thread per delegate, a process per delegate), the memory a live
+   delegate costs, and what a new delegate costs with each producer. bench/run.sh drives it
+   (section "Delegator").
 
    Modes:
      dlg_bench echo W [PRODUCER]   a per-chat echo on the delegator: tp_dlg_run with
@@ -8,11 +9,11 @@
                                    one delegate per chat (tp_per_chat_id, 16 bytes of state, 10 s
                                    idle timeout) that answers each text with sendMessage, the
                                    same call as bench/echo_pool.c's handler. PRODUCER: pool
-                                   (default; thread and fork: see set_producer, not there yet).
-                                   Reads TELEGRAM_BOT_TOKEN and TELEPOT_API_URL, like
-                                   echo_pool, and runs until SIGINT/SIGTERM (bench/echo_run.c
-                                   starts it against tpemu --updates).
-     dlg_bench producer NAME       exit 0 when this build can run that producer, else 1
+                                   (default), thread (64 KiB stacks) or fork (see
+                                   set_producer). Reads TELEGRAM_BOT_TOKEN and TELEPOT_API_URL,
+                                   like echo_pool, and runs until SIGINT/SIGTERM
+                                   (bench/echo_run.c starts it against tpemu --updates).
+     dlg_bench producer NAME       exit 0 when NAME is a producer this bench knows, else 1
      dlg_bench raw N ROUNDS        no server: (1) fork + waitpid of this small process (ROUNDS
                                    times), thread create + join with a 64 KiB stack (5 x
                                    ROUNDS times), the RSS of 1000 parked threads; (2) N
@@ -24,9 +25,20 @@
                                    (TELEPOT_MALLOC/REALLOC counted), RSS growth per delegate,
                                    time per new delegate and per update to a live one; (3)
                                    fork + waitpid again with those N delegates in the heap;
-                                   (4) tp_dlg_free's time per delegate.
-   Output of raw: tab-separated records, `raw KEY VALUE`, for bench/run.sh.
-   Exit status: 0 on success, 2 on bad usage (or a producer not there yet), 1 on a failure.
+                                   (4) tp_dlg_free's time per delegate. Pool producer.
+     dlg_bench open PRODUCER N [W] no server: N new delegates (the same synthetic updates and
+                                   handler) with that producer. W = 0 (default): one at a
+                                   time straight to tp_dlg_handler, which for the thread and
+                                   fork producers returns once the delegate's thread (process)
+                                   is done with the update: µs per new delegate (median, mean,
+                                   max), then per update to a live one; the parent's RSS,
+                                   heap and threads per live delegate; for fork the children's
+                                   Pss and private memory (/proc/PID/smaps_rollup); then
+                                   tp_dlg_free's time per delegate. W > 0: pushed to a tp_disp
+                                   with W workers and drained: new delegates per second.
+   Output of raw and open: tab-separated records, `raw KEY VALUE` and `open PRODUCER KEY
+   VALUE`, for bench/run.sh.
+   Exit status: 0 on success, 2 on bad usage, 1 on a failure.
 
    Build:  cc -std=c99 -O2 bench/dlg_bench.c -o dlg_bench -lpthread */
 #define _GNU_SOURCE 1 /* mallinfo2, malloc_usable_size */
@@ -68,6 +80,7 @@ static void c_free(void *p) {
 #define TELEPOT_IMPLEMENTATION
 #include "../telepot.h"
 
+#include <dirent.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -131,17 +144,17 @@ static const tp_handler echo_handler = {
     .timeout_ms = 10000,
 };
 
-/* >>producer: THE PLACE FOR THE THREAD AND FORK PRODUCERS. tp_dlg_opts is to gain a field
-   choosing how delegates run (names not final: `producer` = TP_PRODUCER_POOL, _THREAD, _FORK).
-   Once it exists, set it here, e.g.
-       if (!strcmp(name, "thread")) { o->producer = TP_PRODUCER_THREAD; return true; }
-   and bench/run.sh measures them when BENCH_DLG_PRODUCERS lists them ("pool thread fork").
-   Until then only the pool runs; `raw` measures the costs those producers will pay (thread
-   create + join, fork + waitpid). */
+/* >>producer: the producer named on the command line. A thread delegate gets a 64 KiB stack
+   (tp_dlg_opts.stack_size; the library's default is 256 KiB), the size the memory figures
+   of `open thread` are given for. */
+#define BENCH_STACK (64 * 1024)
 static bool set_producer(tp_dlg_opts *o, const char *name) {
-    (void)o;
-    if (!strcmp(name, "pool")) return true; /* the default, the only one so far */
-    return false;
+    if (!strcmp(name, "pool")) o->producer = TP_PRODUCER_POOL;
+    else if (!strcmp(name, "thread")) o->producer = TP_PRODUCER_THREAD;
+    else if (!strcmp(name, "fork")) o->producer = TP_PRODUCER_FORK;
+    else return false;
+    o->stack_size = BENCH_STACK;
+    return true;
 }
 
 static int run_echo(int w, const char *producer) {
@@ -156,8 +169,7 @@ static int run_echo(int w, const char *producer) {
         return 2;
     }
     if (!set_producer(&opts, producer)) {
-        fprintf(stderr, "dlg_bench: producer %s: not in telepot.h yet (see >>producer)\n",
-                producer);
+        fprintf(stderr, "dlg_bench: producer %s: pool, thread or fork\n", producer);
         return 2;
     }
     bot = tp_bot_new(&(tp_bot_opts){ .token = token, .max_connections = w, .log = tp_log_stderr,
@@ -368,6 +380,166 @@ static int run_raw(long n, int rounds) {
     return 0;
 }
 
+/* ---- open: what a new delegate costs with each producer --------------------------------- */
+
+/* The update of `feed` as a document of its own (for a tp_disp, which frees it). */
+static tp_json_doc *synth(int64_t update_id, int64_t chat, const tp_update **u) {
+    char js[256];
+    int n = snprintf(js, sizeof js,
+                     "{\"update_id\":%lld,\"message\":{\"message_id\":%lld,\"date\":1700000000,"
+                     "\"chat\":{\"id\":%lld,\"type\":\"private\"},\"from\":{\"id\":%lld,"
+                     "\"is_bot\":false,\"first_name\":\"u\"},\"text\":\"hi\"}}",
+                     (long long)update_id, (long long)update_id, (long long)chat, (long long)chat);
+    tp_json_doc *doc = tp_json_parse(js, (size_t)n, NULL);
+    *u = doc ? tp_update_view(doc, tp_json_root(doc), NULL) : NULL;
+    if (!*u) {
+        tp_json_doc_free(doc);
+        return NULL;
+    }
+    return doc;
+}
+
+static int count_dir(const char *path) { /* entries of /proc/self/task */
+    DIR *dir = opendir(path);
+    struct dirent *e;
+    int n = 0;
+    if (!dir) return -1;
+    while ((e = readdir(dir)) != NULL) n += e->d_name[0] != '.';
+    closedir(dir);
+    return n;
+}
+
+/* The children of `parent`: their count, and the sums of their Pss and private (clean +
+   dirty) memory, kB, from /proc/PID/smaps_rollup. */
+static int children_mem(pid_t parent, long *pss_kb, long *priv_kb) {
+    DIR *dir = opendir("/proc");
+    struct dirent *e;
+    int n = 0;
+    *pss_kb = *priv_kb = 0;
+    if (!dir) return -1;
+    while ((e = readdir(dir)) != NULL) {
+        char path[300], buf[512], *p;
+        long ppid = 0, v;
+        FILE *f;
+        if (e->d_name[0] < '1' || e->d_name[0] > '9') continue;
+        snprintf(path, sizeof path, "/proc/%s/stat", e->d_name);
+        if (!(f = fopen(path, "r"))) continue;
+        p = fgets(buf, sizeof buf, f) ? strrchr(buf, ')') : NULL;
+        fclose(f);
+        if (!p || sscanf(p + 2, "%*c %ld", &ppid) != 1 || ppid != (long)parent) continue;
+        n++;
+        snprintf(path, sizeof path, "/proc/%s/smaps_rollup", e->d_name);
+        if (!(f = fopen(path, "r"))) continue;
+        while (fgets(buf, sizeof buf, f)) {
+            if (sscanf(buf, "Pss: %ld", &v) == 1) *pss_kb += v;
+            else if (sscanf(buf, "Private_Clean: %ld", &v) == 1) *priv_kb += v;
+            else if (sscanf(buf, "Private_Dirty: %ld", &v) == 1) *priv_kb += v;
+        }
+        fclose(f);
+    }
+    closedir(dir);
+    return n;
+}
+
+/* N new delegates (distinct chats, one update each, on_message NULL, 600 s timeout) with
+   PRODUCER. W = 0: fed one at a time straight to tp_dlg_handler from this thread, which for
+   the thread and fork producers returns once the delegate's thread (process) is done with the
+   update: each call is the whole cost of a new delegate (thread start and hand-off; fork
+   through the fork server, the child's bot, the update there and back); then a second update
+   to each (the hand-off alone), the memory per live delegate and tp_dlg_free's time. W > 0:
+   pushed to a tp_disp with W workers and drained: new delegates per second with W feeders. */
+static int run_open(const char *producer, long n, int w) {
+    tp_error err;
+    tp_bot *bot;
+    tp_dlg *g;
+    tp_dlg_opts o;
+    tp_dlg_route routes[] = { TP_ROUTE(tp_per_chat_id(), &mem_handler), TP_DLG_END };
+    double *t = (double *)malloc((size_t)n * sizeof *t), t0, sum = 0, tmax = 0, free_us;
+    const int64_t base = 2000000000;
+    long rss0, rss1, i;
+    size_t heap0, heap1;
+    int threads0, threads1;
+    const char *p = producer;
+    memset(&o, 0, sizeof o);
+    if (!t || !set_producer(&o, producer)) {
+        fprintf(stderr, "dlg_bench: producer pool, thread or fork\n");
+        free(t);
+        return 2;
+    }
+    bot = tp_bot_new(&(tp_bot_opts){ .token = "123456:TEST", .api_url = "http://127.0.0.1:9" },
+                     &err);
+    g = bot ? tp_dlg_new(bot, routes, &o, &err) : NULL;
+    if (!g) {
+        fprintf(stderr, "dlg_bench: %s\n", err.message);
+        return 1;
+    }
+    t0 = 0;
+    if (!feed(g, bot, 1, base - 1, &t0, 0)) return 1; /* warm: a first delegate */
+    malloc_trim(0);
+    heap0 = heap_bytes();
+    rss0 = rss_kb();
+    threads0 = count_dir("/proc/self/task");
+    if (w == 0) {
+        for (i = 0; i < n; i++) {
+            double us = 0;
+            if (!feed(g, bot, 2 + i, base + i, &us, 0)) return 1;
+            t[i] = us;
+            sum += us;
+            if (us > tmax) tmax = us;
+        }
+        heap1 = heap_bytes();
+        rss1 = rss_kb();
+        threads1 = count_dir("/proc/self/task");
+        printf("open\t%s\tdelegates\t%ld\n", p, n);
+        printf("open\t%s\tnew_mean_us\t%.1f\n", p, sum / (double)n);
+        printf("open\t%s\tnew_max_us\t%.1f\n", p, tmax);
+        printf("open\t%s\tnew_median_us\t%.1f\n", p, median(t, (int)n));
+        printf("open\t%s\trss_per_delegate_b\t%.0f\n", p, (double)(rss1 - rss0) * 1024.0 / (double)n);
+        printf("open\t%s\theap_per_delegate_b\t%.0f\n", p, (double)(heap1 - heap0) / (double)n);
+        printf("open\t%s\tthreads_per_delegate\t%.2f\n", p, (double)(threads1 - threads0) / (double)n);
+        if (g->zfd >= 0) {
+            long pss, priv;
+            int kids = children_mem(g->zpid, &pss, &priv);
+            printf("open\t%s\tprocesses\t%d\n", p, kids);
+            if (kids > 0) {
+                printf("open\t%s\tchild_pss_kb\t%.0f\n", p, (double)pss / kids);
+                printf("open\t%s\tchild_private_kb\t%.0f\n", p, (double)priv / kids);
+            }
+        }
+        for (i = 0; i < n; i++) { /* an update to each live delegate */
+            double us = 0;
+            if (!feed(g, bot, 2 + n + i, base + i, &us, 0)) return 1;
+            t[i] = us;
+        }
+        printf("open\t%s\tlive_median_us\t%.1f\n", p, median(t, (int)n));
+    } else {
+        tp_disp *d = tp_disp_new(bot, tp_dlg_handler, g,
+                                 &(tp_disp_opts){ .workers = w, .queue_size = 4 }, &err);
+        if (!d) {
+            fprintf(stderr, "dlg_bench: %s\n", err.message);
+            return 1;
+        }
+        t0 = now_us();
+        for (i = 0; i < n; i++) {
+            const tp_update *u;
+            tp_json_doc *doc = synth(2 + i, base + i, &u);
+            if (!doc || tp_disp_push(d, u, doc) != TP_OK) return 1;
+        }
+        tp_disp_drain(d);
+        sum = now_us() - t0;
+        tp_disp_free(d);
+        printf("open\t%s\tdisp%d_new_per_s\t%.0f\n", p, w, (double)n * 1e6 / sum);
+        printf("open\t%s\tdisp%d_live\t%zu\n", p, w, tp_dlg_live(g));
+    }
+    t0 = now_us();
+    tp_dlg_free(g);
+    free_us = now_us() - t0;
+    printf("open\t%s\t%sfree_us\t%.1f\n", p, w ? "disp_" : "", free_us / (double)(n + 1));
+    tp_bot_free(bot);
+    free(t);
+    return 0;
+}
+
 int main(int argc, char **argv) {
     if (argc >= 3 && !strcmp(argv[1], "echo")) {
         int w = atoi(argv[2]);
@@ -381,6 +553,15 @@ int main(int argc, char **argv) {
         tp_dlg_opts o = { .workers = 1 };
         return set_producer(&o, argv[2]) ? 0 : 1;
     }
+    if (argc >= 4 && !strcmp(argv[1], "open")) {
+        long n = atol(argv[3]);
+        int w = argc > 4 ? atoi(argv[4]) : 0;
+        if (n < 1 || n > 1000000 || w < 0 || w > 1024) {
+            fprintf(stderr, "dlg_bench: open PRODUCER N (1..10^6) [W (0..1024)]\n");
+            return 2;
+        }
+        return run_open(argv[2], n, w);
+    }
     if (argc >= 4 && !strcmp(argv[1], "raw")) {
         long n = atol(argv[2]);
         int rounds = atoi(argv[3]);
@@ -392,7 +573,8 @@ int main(int argc, char **argv) {
     }
     fprintf(stderr, "usage: TELEGRAM_BOT_TOKEN=T %s echo WORKERS [pool|thread|fork]\n"
                     "       %s producer NAME\n"
-                    "       %s raw N ROUNDS\n",
-            argv[0], argv[0], argv[0]);
+                    "       %s raw N ROUNDS\n"
+                    "       %s open pool|thread|fork N [W]\n",
+            argv[0], argv[0], argv[0], argv[0]);
     return 2;
 }

@@ -17,11 +17,14 @@
 # BENCH_LAT_ECHO_UPDATES (200: the sequential bots take ~20 s per 400 updates),
 # BENCH_LAT_ROUNDS (default BENCH_ECHO_ROUNDS, else 3), BENCH_LAT_SLOW_SECS (5: a bot whose
 # first run took longer is run once); for the delegator section (bench/dlg_bench.c, ~20 s a
-# round) BENCH_DLG_WORKERS ("8 32"), BENCH_DLG_UPDATES (BENCH_ECHO_UPDATES: loopback),
+# round, ~40 s with the three producers) BENCH_DLG_WORKERS ("8 32"), BENCH_DLG_UPDATES
+# (BENCH_ECHO_UPDATES: loopback),
 # BENCH_DLG_CHATS (1000), BENCH_DLG_LAT_MS (BENCH_LAT_MS, else 50), BENCH_DLG_LAT_PER_WORKER
 # (50: W x 50 updates at that latency), BENCH_DLG_LAT_CHATS (100), BENCH_DLG_SEQ_UPDATES (60),
-# BENCH_DLG_ROUNDS (BENCH_ECHO_ROUNDS), BENCH_DLG_DELEGATES (100000), BENCH_DLG_RAW_ROUNDS (50),
-# BENCH_DLG_PRODUCERS ("pool thread fork": those the build has). BENCH_ONLY=lat,echo runs only
+# BENCH_DLG_ROUNDS (3), BENCH_DLG_DELEGATES (100000), BENCH_DLG_RAW_ROUNDS (50),
+# BENCH_DLG_PRODUCERS ("pool thread fork"), BENCH_DLG_FORK_UPDATES (loopback updates for the
+# fork producer, 5000), BENCH_DLG_OPEN_N (new delegates per `dlg_bench open` run, 2000),
+# BENCH_DLG_FORK_OPEN_N (the same for fork, 200). BENCH_ONLY=lat,echo runs only
 # those sections (json, typed, build, http, echo, lat, dlg, https, hook) and the targets of what
 # ran.
 #
@@ -440,10 +443,13 @@ DLG_LAT=${BENCH_DLG_LAT_MS:-${BENCH_LAT_MS:-50}}
 DLG_PER_W=${BENCH_DLG_LAT_PER_WORKER:-50}
 DLG_LAT_CHATS=${BENCH_DLG_LAT_CHATS:-100}
 DLG_SEQ_N=${BENCH_DLG_SEQ_UPDATES:-60}
-DLG_ROUNDS=${BENCH_DLG_ROUNDS:-$ECHO_ROUNDS}
+DLG_ROUNDS=${BENCH_DLG_ROUNDS:-3}
 DLG_DELEGATES=${BENCH_DLG_DELEGATES:-100000}
 DLG_RAW_ROUNDS=${BENCH_DLG_RAW_ROUNDS:-50}
-echo "## Delegator (tp_dlg): per-chat echo, memory per delegate, thread and fork costs"
+DLG_FORK_N=${BENCH_DLG_FORK_UPDATES:-5000}
+DLG_OPEN_N=${BENCH_DLG_OPEN_N:-2000}
+DLG_FORK_OPEN_N=${BENCH_DLG_FORK_OPEN_N:-200}
+echo "## Delegator (tp_dlg): per-chat echo with each producer (pool, thread, fork), memory and cost per delegate"
 echo
 if [ ! -x "$TPEMU" ] || [ ! -x "$ECHO_BOT" ]; then
     echo "_skipped: needs $TPEMU and $ECHO_BOT (\`make\`)_"
@@ -453,12 +459,11 @@ if [ ! -x "$TPEMU" ] || [ ! -x "$ECHO_BOT" ]; then
     target "Delegator: heap per live delegate, bytes ($DLG_DELEGATES, 16-byte state)" "?" le 1024
 elif build echo_run bench/echo_run.c && build echo_pool bench/echo_pool.c -- -lpthread &&
      build dlg_bench bench/dlg_bench.c -- -lpthread; then
-    # the producers this build of telepot.h can run (bench/dlg_bench.c, >>producer): pool now;
-    # thread and fork once tp_dlg_opts has them
+    # the producers to measure (bench/dlg_bench.c, >>producer)
     DLG_P=""
     for p in ${BENCH_DLG_PRODUCERS:-pool thread fork}; do
         if "$B/dlg_bench" producer "$p"; then DLG_P="$DLG_P $p"
-        elif [ -n "${BENCH_DLG_PRODUCERS:-}" ]; then note "bench: dlg_bench has no producer $p yet"; fi
+        else note "bench: dlg_bench has no producer $p"; fi
     done
     : >"$B/dlg.tsv"
     : >"$B/dlg.log"
@@ -469,10 +474,12 @@ elif build echo_run bench/echo_run.c && build echo_pool bench/echo_pool.c -- -lp
         ECHO_RUN_TPEMU_ARGS="$args" "$B/echo_run" load "$TPEMU" "$n" 120 "$@" 2>>"$B/dlg.log" |
             sed "s/^/$r\t$label\t$w\t/" >>"$B/dlg.tsv"
     }
+    # loopback updates per producer: fork pays a process start per chat (~1000 of them)
+    dlg_n() { if [ "$1" = fork ]; then echo "$DLG_FORK_N"; else echo "$DLG_N"; fi; }
     for r in $(seq "$DLG_ROUNDS"); do
         for w in $DLG_W; do
             dlg_run "$r" "lb-pool" "$w" "$DLG_N" "--chats $DLG_CHATS" "$B/echo_pool" "$w"
-            for p in $DLG_P; do dlg_run "$r" "lb-dlg-$p" "$w" "$DLG_N" "--chats $DLG_CHATS" "$B/dlg_bench" echo "$w" "$p"; done
+            for p in $DLG_P; do dlg_run "$r" "lb-dlg-$p" "$w" "$(dlg_n "$p")" "--chats $DLG_CHATS" "$B/dlg_bench" echo "$w" "$p"; done
         done
         for w in $DLG_W; do
             ln=$((w * DLG_PER_W))
@@ -481,6 +488,12 @@ elif build echo_run bench/echo_run.c && build echo_pool bench/echo_pool.c -- -lp
         done
         dlg_run "$r" "lat-seq" 0 "$DLG_SEQ_N" "--latency $DLG_LAT --chats $DLG_LAT_CHATS" "$ECHO_BOT"
         "$B/dlg_bench" raw "$DLG_DELEGATES" "$DLG_RAW_ROUNDS" 2>>"$B/dlg.log" | sed "s/^/$r\t/" >>"$B/dlg.tsv"
+        for p in $DLG_P; do # new delegates: one at a time, then through a tp_disp of 8 workers
+            on=$DLG_OPEN_N
+            [ "$p" = fork ] && on=$DLG_FORK_OPEN_N
+            "$B/dlg_bench" open "$p" "$on" 2>>"$B/dlg.log" | sed "s/^/$r\t/" >>"$B/dlg.tsv"
+            "$B/dlg_bench" open "$p" "$on" 8 2>>"$B/dlg.log" | sed "s/^/$r\t/" >>"$B/dlg.tsv"
+        done
     done
     dmed() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "?"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
     # columns: round, label, W, "echo", bot, matched, secs, replies/s, CPU us/update, tpemu's summary, VmHWM
@@ -497,6 +510,7 @@ elif build echo_run bench/echo_run.c && build echo_pool bench/echo_pool.c -- -lp
                  END { if (bad) print "? / ? / ?"; else printf "%d / %d / %d\n", s[1], s[2], s[3] }' "$B/dlg.tsv"; }
     f1() { awk -v v="$1" -v f="${2:-%.1f}" 'BEGIN { if (v == "?" || v == "") print "?"; else printf f "\n", v }'; }
     raw() { awk -F'\t' -v k="$1" '$2 == "raw" && $3 == k { print $4 }' "$B/dlg.tsv" | dmed; }
+    opn() { awk -F'\t' -v p="$1" -v k="$2" '$2 == "open" && $3 == p && $4 == k { print $5 }' "$B/dlg.tsv" | dmed; }
 
     echo "\`$TPEMU --updates N\` answered by a per-chat echo on the delegator (bench/dlg_bench.c: tp_dlg_run," \
          "tp_per_chat_id, a delegate with 16 bytes of state per chat that answers each text with sendMessage)" \
@@ -505,7 +519,11 @@ elif build echo_run bench/echo_run.c && build echo_pool bench/echo_pool.c -- -lp
          "the bot's start to tpemu's exit. Medians of $DLG_ROUNDS interleaved rounds; ratios are medians of the" \
          "per-round ratios. Producers measured: ${DLG_P# }."
     echo
-    echo "Loopback, $DLG_N updates over $DLG_CHATS chats (tpemu, one thread, is the bound here):"
+    echo "Loopback, $DLG_N updates over $DLG_CHATS chats ($DLG_FORK_N for the fork producer; tpemu, one thread, is" \
+         "the bound for the pool). The delegates' idle timeout (10 s) outlasts a run: each chat's delegate opens" \
+         "once (a thread, a process) and lives to the stop; the thread producer's threads have 64 KiB stacks." \
+         "For fork the run includes a process start per chat (5 updates per chat at the default sizes), and peak" \
+         "RSS is the bot's process alone (its delegates' processes: the last table)."
     echo
     echo "| bot | workers | replies/s (median) | ÷ echo_pool, same workers (paired) | bot CPU µs / update | peak RSS (kB) | lost / dup. / order |"
     echo "|---|---:|---:|---:|---:|---:|---|"
@@ -520,7 +538,8 @@ elif build echo_run bench/echo_run.c && build echo_pool bench/echo_pool.c -- -lp
     echo "At $DLG_LAT ms simulated API latency (\`--latency $DLG_LAT --chats $DLG_LAT_CHATS\`; W x $DLG_PER_W updates" \
          "for W workers, $DLG_SEQ_N for the sequential echo, a few seconds each). *Sequential*: examples/echo" \
          "(tp_poll_run, no workers: one sendMessage at a time); ÷ (W x sequential) pairs each run with the" \
-         "sequential run of the same round."
+         "sequential run of the same round. The fork producer is not bound by W: each delegate's process has a" \
+         "bot of its own (its own connections), so up to one sendMessage per chat is in flight, not W."
     echo
     echo "| bot | workers | updates | runs | replies/s (median) | ÷ (W x sequential) (paired) | ÷ echo_pool, same workers (paired) | bot CPU µs / update | lost / dup. / order |"
     echo "|---|---:|---:|---:|---:|---:|---:|---:|---|"
@@ -540,10 +559,10 @@ elif build echo_run bench/echo_run.c && build echo_pool bench/echo_pool.c -- -lp
          "tp_dlg_handler, a handler with state_size 16, on_message NULL and a 600 s timeout, so every delegate" \
          "stays live. Heap = glibc mallinfo2 in use + mmapped, growth / delegates (chunk headers and the" \
          "tables' doubling included); telepot's own bytes and calls counted through TELEPOT_MALLOC/REALLOC/FREE" \
-         "inside tp_dlg_handler. The thread and fork rows are what the producers to come will pay per" \
-         "delegate (they are not in telepot.h yet): pthread_create with a 64 KiB stack + pthread_join of a" \
-         "thread that returns at once ($((DLG_RAW_ROUNDS * 5)) times), and fork of this process with a child" \
-         "that \`_exit\`s at once ($DLG_RAW_ROUNDS times), before and after the delegates fill its heap."
+         "inside tp_dlg_handler. The thread and fork rows are the system's raw costs under the thread and fork" \
+         "producers (measured through the delegator in the next table): pthread_create with a 64 KiB stack +" \
+         "pthread_join of a thread that returns at once ($((DLG_RAW_ROUNDS * 5)) times), and fork of this process" \
+         "with a child that \`_exit\`s at once ($DLG_RAW_ROUNDS times), before and after the delegates fill its heap."
     echo
     echo "| figure | value |"
     echo "|---|---:|"
@@ -561,6 +580,26 @@ elif build echo_run bench/echo_run.c && build echo_pool bench/echo_pool.c -- -lp
     echo "| fork: fork + child's \`_exit\` + waitpid, $(f1 "$(raw small_rss_kb)" %.0f) kB RSS, median | $(f1 "$(raw small_forkwait_us)") µs |"
     echo "| fork: fork() in the parent, $(raw delegates) delegates live ($(f1 "$(raw heap_rss_kb)" %.0f) kB RSS), median | $(f1 "$(raw heap_fork_us)") µs |"
     echo "| fork: fork + child's \`_exit\` + waitpid, $(raw delegates) delegates live, median | $(f1 "$(raw heap_forkwait_us)") µs |"
+    echo
+    echo "New delegates per producer, no server (\`dlg_bench open PRODUCER N [8]\`, median of $DLG_ROUNDS runs): N distinct" \
+         "chats ($DLG_OPEN_N; $DLG_FORK_OPEN_N for fork), one synthetic update each, a handler with state_size 16," \
+         "on_message NULL and a 600 s timeout (all stay live). *One at a time*: fed straight to tp_dlg_handler" \
+         "from one thread, which for the thread and fork producers returns once the delegate's thread (process)" \
+         "is done with the update, so a call is the whole cost of a new delegate: thread: pthread_create (64 KiB" \
+         "stack) and the hand-off; fork: the pump thread, a fork by the fork server, the child's own bot, the" \
+         "update sent there and acknowledged. Then a second update to each live delegate (the hand-off alone)," \
+         "the parent's RSS and heap growth per live delegate, and for fork the children's memory" \
+         "(/proc/PID/smaps_rollup: Pss, and Private_Clean + Private_Dirty, per child). *tp_disp, 8 workers*:" \
+         "the same updates pushed to a tp_disp feeding tp_dlg_handler, drained: new delegates per second with 8" \
+         "feeding threads. tp_dlg_free: per delegate closed (threads joined, processes told to close and reaped)."
+    echo
+    echo "| producer | new delegate, median (mean) | update to a live one, median | new delegates/s via tp_disp (8 workers) | parent RSS per live delegate | parent heap per live delegate | threads per delegate | child process Pss / private | tp_dlg_free per delegate |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+    for p in $DLG_P; do
+        cm="n/a"
+        [ "$p" = fork ] && cm="$(f1 "$(opn fork child_pss_kb)" %.0f) / $(f1 "$(opn fork child_private_kb)" %.0f) kB"
+        echo "| $p ($(opn "$p" delegates) delegates) | **$(f1 "$(opn "$p" new_median_us)") µs** ($(f1 "$(opn "$p" new_mean_us)") µs) | $(f1 "$(opn "$p" live_median_us)") µs | $(f1 "$(opn "$p" disp8_new_per_s)" %.0f) | $(f1 "$(opn "$p" rss_per_delegate_b)" %.0f) B | $(f1 "$(opn "$p" heap_per_delegate_b)" %.0f) B | $(opn "$p" threads_per_delegate) | $cm | $(f1 "$(opn "$p" free_us)") µs |"
+    done
     echo
     for w in $DLG_W; do
         for p in $DLG_P; do

@@ -1,6 +1,7 @@
 #!/bin/bash
 # tests/run.sh - the whole suite: compile checks (gcc, clang, C++11), exported symbols, unit
-# tests under ASan+UBSan, the threaded tests under TSan, core tests under valgrind, the
+# tests under ASan+UBSan, the threaded tests under TSan, the delegator's scale test
+# (tests/test_dlg_scale.c) in a plain -O2 build, core tests under valgrind, the
 # examples against the emulator, the code blocks of README.md and the header's QUICK START
 # (tests/test_docs.sh).
 # Every step adds its own "N passed, N failed" to the total; the last line is the total.
@@ -70,8 +71,10 @@ for t in tests/test_*.c; do
     libs=-lpthread
     [ "$n" = test_tls ] && libs="-lbearssl -lpthread" # test_tls.c defines TELEPOT_BEARSSL
     step "build-$n-asan" gcc $WARN -O1 -g $SAN "$t" -o "$B/$n-asan" $libs
+    [ "$n" = test_dlg_scale ] && continue # not run under valgrind
     step "build-$n-vg" gcc $WARN -O1 -g "$t" -o "$B/$n-vg" $libs
 done
+step "build-test_dlg_scale-O2" gcc $WARN -O2 tests/test_dlg_scale.c -o "$B/test_dlg_scale" -lpthread
 step "build-compile-run" gcc $WARN -O1 -g tests/test_compile.c -o "$B/test_compile" -lpthread
 step "build-compile-run-bearssl" gcc $WARN -O1 -g -DTELEPOT_BEARSSL tests/test_compile.c -o "$B/test_compile-bearssl" -lbearssl -lpthread
 step "build-tls-clang-asan" clang $WARN -O1 -g $SAN tests/test_tls.c -o "$B/test_tls-clang-asan" -lbearssl -lpthread
@@ -80,7 +83,9 @@ echo "== unit tests (ASan + UBSan)"
 for t in tests/test_*.c; do
     n=$(basename "$t" .c)
     [ "$n" = test_compile ] && continue
-    [ -x "$B/$n-asan" ] && step "$n-asan" "$B/$n-asan"
+    scale=() # the delegator's scale test: small here (below at full size, without sanitizers)
+    [ "$n" = test_dlg_scale ] && scale=(TPT_DLG_CHATS=500 TPT_DLG_FORK_CHATS=20 TPT_DLG_IDLE_MS=50)
+    [ -x "$B/$n-asan" ] && step "$n-asan" env ${scale[@]+"${scale[@]}"} "$B/$n-asan"
 done
 step "test_compile" "$B/test_compile"
 step "test_compile-bearssl" "$B/test_compile-bearssl"
@@ -92,6 +97,11 @@ for n in test_api test_updates test_hook test_delegate test_answer; do
     step "build-$n-tsan" clang $WARN -O1 -g -fsanitize=thread "tests/$n.c" -o "$B/$n-tsan" -lpthread
     [ -x "$B/$n-tsan" ] && step "$n-tsan" env TSAN_OPTIONS="second_deadlock_stack=1 die_after_fork=0" "$B/$n-tsan"
 done
+
+echo "== the delegator at scale, plain -O2: 10 updates per chat over 10,000 chats (pool), 2,000 (thread), 100 (fork)"
+# (TPT_DLG_THREAD_CHATS=10000 takes ~30 s a source on 2 cores; `make soak` runs it)
+[ -x "$B/test_dlg_scale" ] && step "test_dlg_scale" env TPT_DLG_POOL_CHATS=10000 \
+    TPT_DLG_THREAD_CHATS=2000 TPT_DLG_FORK_CHATS=100 "$B/test_dlg_scale"
 
 echo "== core tests under valgrind"
 for n in test_json test_http test_tls test_proxy test_resolve test_delegate test_answer test_oom; do
