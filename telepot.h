@@ -1003,7 +1003,11 @@ TP_API void tp_answerer_free(tp_answerer *a);
                                  state), the update it was running counts as done, the ones
                                  waiting go to a new delegate; the bot and other chats go on.
                                  If the parent dies, the processes see their socket close and
-                                 close with SHUTDOWN.
+                                 close with SHUTDOWN. The server and the processes keep the
+                                 file descriptors open at tp_dlg_new (a pipe's reader there
+                                 sees no end of file until tp_dlg_free). A process stuck in a
+                                 callback is not killed: the stop waits for it, as for any
+                                 callback.
    Delivery: an update is done (confirmed by polling, tp_disp_drain) only once every delegate
    it went to is done with it: at-least-once, whatever the producer. The one exception: out
    of memory for a new delegate, where that route misses the update and an error is logged.
@@ -23192,9 +23196,16 @@ misuse: /* more than TP_KEYBOARD_MAX buttons, or a TP_PAIRS text without its cal
                          tp_input_media_* and three tp_rich_block_* has_spoiler_set, ...).
                          New: the scheduler tp_sched_* (>>delegate): events after a delay or
                          at a time, once or repeating, cancel that waits out a running callback.
-                         New: the delegator tp_dlg_* (telepot's DelegatorBot) on the poller's
-                         workers: per-chat (from, inline, application, message) delegates with
-                         a state block, idle timeouts, tp_delegate_close, tp_delegate_printf.
+                         New: the delegator tp_dlg_* (telepot's DelegatorBot): per-chat (from,
+                         inline, application, message, custom) delegates with a state block,
+                         idle timeouts, close reasons, tp_delegate_close; producers
+                         TP_PRODUCER_POOL, _THREAD (a thread each) and _FORK (a process each,
+                         children of a fork server, crashes contained); delegate timers
+                         (tp_delegate_after/at/cancel, on_event); tp_sender, tp_sender_call;
+                         tp_dlg_main, TP_ROUTE, TP_DLG_END; the dispatcher orders by the
+                         delegator's seed wherever tp_dlg_handler is its handler (the webhook
+                         receiver too), and keeps an update open while a delegate's thread or
+                         process works on it (at-least-once with every producer).
                          New: the answerer tp_answerer_* (telepot's Answerer): inline queries on
                          threads, a user's newer query supersedes the older (TP_ERR_SUPERSEDED).
                          New: TP_REPLY_KEYBOARD(TP_LABELS("Yes", "No"), ...) and

@@ -100,7 +100,8 @@ echo "== threaded tests under ThreadSanitizer (clang; a report fails the step, e
 # No suppressions: the library and the tests are expected to be race-free as they are.
 for n in test_api test_updates test_hook test_delegate test_answer; do
     step "build-$n-tsan" clang $WARN -O1 -g -fsanitize=thread "tests/$n.c" -o "$B/$n-tsan" -lpthread
-    [ -x "$B/$n-tsan" ] && step "$n-tsan" env TSAN_OPTIONS="second_deadlock_stack=1 die_after_fork=0" "$B/$n-tsan"
+    [ -x "$B/$n-tsan" ] && step "$n-tsan" env TPT_QUICK=1 TPT_SOAK_N=1000 \
+        TSAN_OPTIONS="second_deadlock_stack=1 die_after_fork=0" "$B/$n-tsan"
 done
 
 echo "== the delegator at scale, plain -O2: 10 updates per chat over 10,000 chats (pool), 2,000 (thread), 100 (fork)"
@@ -115,7 +116,7 @@ for n in $VALGRIND_TESTS; do
 done
 
 echo "== fuzzing (libFuzzer, seed corpus in tests/fuzz/corpus)"
-step "fuzz" bash tests/fuzz/run.sh 15
+step "fuzz" bash tests/fuzz/run.sh 10
 
 echo "== examples against the emulator"
 step "examples" bash tests/test_examples.sh

@@ -1467,7 +1467,7 @@ int main(int argc, char **argv) {
     d_producer = 0;
     if (PICK(dlg_thread_slow)) RUN(dlg_thread_slow);
     if (PICK(dlg_sender)) RUN(dlg_sender);
-    if (PICK(dlg_kill)) RUN(dlg_kill);
+    if (PICK(dlg_kill) && !getenv("TPT_QUICK")) RUN(dlg_kill); /* (as test_updates' poll_kill) */
     if (PICK(dlg_close_order)) RUN(dlg_close_order);
     /* Under valgrind (TPT_NO_FORK set by tests/run.sh) the fork producer's cases are left
        out: each forked process would report the memory it inherited as lost at its _exit,
