@@ -277,16 +277,6 @@ static const tp_dlg_opts *dopts(void) {
     return &d_opts;
 }
 
-/* Threads of this process now (/proc/self/task). */
-static int thread_count(void) {
-    DIR *dir = opendir("/proc/self/task");
-    struct dirent *e;
-    int n = 0;
-    if (!dir) return -1;
-    while ((e = readdir(dir)) != NULL) n += e->d_name[0] != '.';
-    closedir(dir);
-    return n;
-}
 
 static void d_reset(void) {
     pthread_mutex_lock(&dl);
@@ -951,41 +941,12 @@ static void f_close(tp_delegate *d, tp_close_reason why) {
     pthread_mutex_unlock(&dl);
 }
 
-/* Processes descending from this one (children, grandchildren) other than `except` (the
-   emulator), from /proc/PID/stat's fourth field. */
-static int child_count(pid_t except) {
-    long pid[4096], ppid[4096], mine[64];
-    int n = 0, nm = 1, i, k, count = 0;
-    DIR *dir = opendir("/proc");
-    struct dirent *e;
-    if (!dir) return -1;
-    while ((e = readdir(dir)) != NULL && n < 4096) {
-        char path[300], buf[512], *p;
-        FILE *f;
-        if (e->d_name[0] < '1' || e->d_name[0] > '9') continue;
-        snprintf(path, sizeof path, "/proc/%s/stat", e->d_name);
-        if (!(f = fopen(path, "r"))) continue;
-        p = fgets(buf, sizeof buf, f) ? strrchr(buf, ')') : NULL;
-        fclose(f);
-        if (p && sscanf(p + 2, "%*c %ld", &ppid[n]) == 1) pid[n++] = atol(e->d_name);
-    }
-    closedir(dir);
-    mine[0] = (long)getpid();
-    for (k = 0; k < nm; k++) /* breadth first: the children of each process found */
-        for (i = 0; i < n; i++)
-            if (ppid[i] == mine[k] && pid[i] != (long)except && nm < 64) {
-                mine[nm++] = pid[i];
-                count++;
-            }
-    return count;
-}
-
 /* The fork server is forked by tp_dlg_new on tp_dlg_run's thread: until it exists, this
    thread makes no call (a lock it held in the allocator or the resolver at that instant
    would be held forever in the server's children). */
 static void wait_fork_server(pid_t except) {
     int i;
-    for (i = 0; i < 2000 && child_count(except) < 1; i++) msleep(1);
+    for (i = 0; i < 2000 && descendants(except) < 1; i++) msleep(1);
 }
 
 /* 300 chats x 10 updates interleaved, a process per delegate: tpemu counts every echo once,
@@ -1024,14 +985,14 @@ TEST(dlg_fork_many) {
     }
     CHECK(exited && WIFEXITED(st) && WEXITSTATUS(st) == 0);
     if (exited) e.pid = 0; /* reaped */
-    live = child_count(e.pid);
+    live = descendants(e.pid);
     CHECK(live > 1); /* the fork server and the delegates' processes */
     tp_bot_stop(r.bot);
     pthread_join(th, NULL);
     CHECK_EQ_INT(r.rc, TP_OK);
     printf("dlg_fork_many: tpemu %s; %d processes while live, %d left after the stop\n",
-           exited ? "done" : "not done", live, child_count(e.pid));
-    CHECK_EQ_INT(child_count(e.pid), 0);
+           exited ? "done" : "not done", live, descendants(e.pid));
+    CHECK_EQ_INT(descendants(e.pid), 0);
     CHECK_EQ_INT(d_get(&f_crash_closes), 0);
     tp_bot_free(r.bot);
     emu_kill(&e, SIGTERM);
@@ -1123,7 +1084,7 @@ TEST(dlg_fork_crash) {
     }
     CHECK_EQ_INT(i, 4);
     pthread_mutex_unlock(&dl);
-    CHECK_EQ_INT(child_count(e.pid), 0);
+    CHECK_EQ_INT(descendants(e.pid), 0);
     tp_bot_free(r.bot);
     emu_kill(&e, SIGTERM);
 }
@@ -1183,7 +1144,7 @@ TEST(dlg_fork_close) {
     }
     tp_buf_deinit(&b);
     tp_json_doc_free(calls);
-    CHECK_EQ_INT(child_count(e.pid), 0);
+    CHECK_EQ_INT(descendants(e.pid), 0);
     tp_bot_free(r.bot);
     emu_kill(&e, SIGTERM);
 }

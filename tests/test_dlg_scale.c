@@ -134,67 +134,6 @@ static void s_close(tp_delegate *d, tp_close_reason why) {
 
 static tp_handler handler;
 
-/* ---- threads and processes ---- */
-static int thread_count(void) {
-    DIR *dir = opendir("/proc/self/task");
-    struct dirent *e;
-    int n = 0;
-    if (!dir) return -1;
-    while ((e = readdir(dir)) != NULL) n += e->d_name[0] != '.';
-    closedir(dir);
-    return n;
-}
-
-/* Processes descending from this one other than `except` (the emulator), from the fourth
-   field of /proc/PID/stat. */
-static int child_count(pid_t except) {
-    size_t cap = 1024, n = 0, nm = 1, i, k;
-    long *pid = (long *)malloc(cap * sizeof *pid), *ppid = (long *)malloc(cap * sizeof *ppid);
-    long *mine;
-    int count = 0;
-    DIR *dir = opendir("/proc");
-    struct dirent *e;
-    if (!dir || !pid || !ppid) {
-        if (dir) closedir(dir);
-        free(pid);
-        free(ppid);
-        return -1;
-    }
-    while ((e = readdir(dir)) != NULL) {
-        char path[300], buf[512], *p;
-        FILE *f;
-        if (e->d_name[0] < '1' || e->d_name[0] > '9') continue;
-        snprintf(path, sizeof path, "/proc/%s/stat", e->d_name);
-        if (!(f = fopen(path, "r"))) continue;
-        p = fgets(buf, sizeof buf, f) ? strrchr(buf, ')') : NULL;
-        fclose(f);
-        if (n == cap) {
-            long *a = (long *)realloc(pid, 2 * cap * sizeof *pid);
-            long *b = a ? (long *)realloc(ppid, 2 * cap * sizeof *ppid) : NULL;
-            if (a) pid = a;
-            if (b) ppid = b;
-            if (!a || !b) break;
-            cap *= 2;
-        }
-        if (p && sscanf(p + 2, "%*c %ld", &ppid[n]) == 1) pid[n++] = atol(e->d_name);
-    }
-    closedir(dir);
-    mine = (long *)malloc((n + 1) * sizeof *mine);
-    if (mine) {
-        mine[0] = (long)getpid();
-        for (k = 0; k < nm; k++) /* breadth first: the children of each process found */
-            for (i = 0; i < n; i++)
-                if (ppid[i] == mine[k] && pid[i] != (long)except) {
-                    mine[nm++] = pid[i];
-                    count++;
-                }
-    }
-    free(mine);
-    free(pid);
-    free(ppid);
-    return mine ? count : -1;
-}
-
 static long env_long(const char *name, long def, long lo, long hi) {
     const char *s = getenv(name);
     long v = s && *s ? atol(s) : def;
@@ -313,7 +252,7 @@ static void scale_case(const scale_opts *so) {
                                        update was answered: 0 when each once, in order per chat */
         exited = waitpid(e.pid, &st, WNOHANG) == e.pid;
         if (!exited) {
-            int t = thread_count(), p = k % 10 == 0 ? child_count(e.pid) : 0;
+            int t = thread_count(), p = k % 10 == 0 ? descendants(e.pid) : 0;
             if (t > max_threads) max_threads = t;
             if (p > max_procs) max_procs = p;
             msleep(50);
@@ -363,7 +302,7 @@ static void scale_case(const scale_opts *so) {
     tp_bot_free(r.bot);
     emu_kill(&e, SIGTERM);
     CHECK_EQ_INT(thread_count(), threads0);
-    CHECK_EQ_INT(child_count(0), 0); /* the fork server and every delegate's process ended */
+    CHECK_EQ_INT(descendants(0), 0); /* the fork server and every delegate's process ended */
     CHECK_EQ_INT(get(&tpt_blocks), blocks0);
 }
 

@@ -4,6 +4,7 @@
  tp_test.h, with TOKEN and MAXN defined. */
 #ifndef TP_FEED_H
 #define TP_FEED_H
+#include <dirent.h>
 #include <sys/wait.h>
 
 static TP__UNUSED void msleep(long ms) {
@@ -12,6 +13,68 @@ static TP__UNUSED void msleep(long ms) {
     ts.tv_nsec = (ms % 1000) * 1000000L;
     while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
     }
+}
+
+/* ---- threads and processes of this test (/proc) ---- */
+static TP__UNUSED int thread_count(void) {
+    DIR *dir = opendir("/proc/self/task");
+    struct dirent *e;
+    int n = 0;
+    if (!dir) return -1;
+    while ((e = readdir(dir)) != NULL) n += e->d_name[0] != '.';
+    closedir(dir);
+    return n;
+}
+
+/* Processes descending from this one other than `except` (the emulator), from the fourth
+   field of /proc/PID/stat. */
+static TP__UNUSED int descendants(pid_t except) {
+    size_t cap = 1024, n = 0, nm = 1, i, k;
+    long *pid = (long *)malloc(cap * sizeof *pid), *ppid = (long *)malloc(cap * sizeof *ppid);
+    long *mine;
+    int count = -1;
+    DIR *dir = opendir("/proc");
+    struct dirent *e;
+    if (!dir || !pid || !ppid) {
+        if (dir) closedir(dir);
+        free(pid);
+        free(ppid);
+        return -1;
+    }
+    while ((e = readdir(dir)) != NULL) {
+        char path[300], buf[512], *p;
+        FILE *f;
+        if (e->d_name[0] < '1' || e->d_name[0] > '9') continue;
+        snprintf(path, sizeof path, "/proc/%s/stat", e->d_name);
+        if (!(f = fopen(path, "r"))) continue;
+        p = fgets(buf, sizeof buf, f) ? strrchr(buf, ')') : NULL;
+        fclose(f);
+        if (n == cap) {
+            long *a = (long *)realloc(pid, 2 * cap * sizeof *pid);
+            long *b = a ? (long *)realloc(ppid, 2 * cap * sizeof *ppid) : NULL;
+            if (a) pid = a;
+            if (b) ppid = b;
+            if (!a || !b) break;
+            cap *= 2;
+        }
+        if (p && sscanf(p + 2, "%*c %ld", &ppid[n]) == 1) pid[n++] = atol(e->d_name);
+    }
+    closedir(dir);
+    mine = (long *)malloc((n + 1) * sizeof *mine);
+    if (mine) {
+        count = 0;
+        mine[0] = (long)getpid();
+        for (k = 0; k < nm; k++) /* breadth first: the children of each process found */
+            for (i = 0; i < n; i++)
+                if (ppid[i] == mine[k] && pid[i] != (long)except) {
+                    mine[nm++] = pid[i];
+                    count++;
+                }
+    }
+    free(mine);
+    free(pid);
+    free(ppid);
+    return count;
 }
 
 /* ---- tpemu as a child process ---- */
