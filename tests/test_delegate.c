@@ -1314,9 +1314,9 @@ TEST(dlg_kill) {
     }
 }
 
-/* A delegate that closes itself with its chat's next updates already queued behind it (no
-   sleeps anywhere): in each of 150 chats "close", "second", "third", "fourth" pushed back to
-   back through the webhook receiver. Each delegate logs "chat update_id" to a file (a forked
+/* A delegate that closes itself with its chat's next update queued behind it, and a later
+   one coming while its on_close runs: in each of 150 chats "close" and "second", then (after
+   the closes ran) "third" and "fourth", through the webhook receiver. Each delegate logs "chat update_id" to a file (a forked
    one from its process): per chat the ids must come in order, each once. */
 static int co_fd = -1;
 static void co_msg(tp_delegate *d, const tp_update *u) {
@@ -1330,7 +1330,7 @@ static void co_msg(tp_delegate *d, const tp_update *u) {
 
 static void co_close(tp_delegate *d, tp_close_reason why) {
     (void)d;
-    if (why == TP_CLOSE_HANDLER) msleep(5); /* a goodbye: later updates come meanwhile */
+    if (why == TP_CLOSE_HANDLER) msleep(200); /* a goodbye: later updates come meanwhile */
 }
 
 TEST(dlg_close_order) {
@@ -1365,15 +1365,18 @@ TEST(dlg_close_order) {
                          &(tp_hook_opts){ .no_server = true, .workers = 4, .queue_size = 64 },
                          NULL);
         CHECK(hk != NULL);
-        for (c = 0; c < N && hk; c++)
-            for (k = 0; k < 4; k++) {
+        for (k = 0; k < 4; k++) { /* "close" and "second" of every chat; once the closes ran
+                                     (their on_close takes 200 ms), "third" and "fourth" */
+            if (k == 2) msleep(60);
+            for (c = 0; c < N && hk; c++) {
                 snprintf(body, sizeof body,
                          "{\"update_id\":%ld,\"message\":{\"message_id\":%ld,\"date\":1,"
                          "\"chat\":{\"id\":%d,\"type\":\"private\"},\"text\":\"%s\"}}",
-                         id, id, 1000 + c, texts[k]);
-                id++;
+                         id + c * 4 + k, id + c * 4 + k, 1000 + c, texts[k]);
                 CHECK_EQ_INT(tp_hook_push(hk, body, strlen(body), NULL), TP_OK);
             }
+        }
+        id += N * 4;
         tp_hook_free(hk);
         tp_dlg_free(g);
         close(co_fd);
