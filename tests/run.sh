@@ -90,6 +90,7 @@ for t in tests/test_*.c; do
     [ "$n" = test_compile ] && continue
     scale=() # the delegator's scale test: small here (below at full size, without sanitizers)
     [ "$n" = test_dlg_scale ] && scale=(TPT_DLG_CHATS=500 TPT_DLG_FORK_CHATS=20 TPT_DLG_IDLE_MS=50)
+    [ "$n" = test_updates ] && scale=(TPT_SOAK_N=1000) # (make soak: 10,000)
     [ -x "$B/$n-asan" ] && step "$n-asan" env ${scale[@]+"${scale[@]}"} "$B/$n-asan"
 done
 step "test_compile" "$B/test_compile"
@@ -116,7 +117,7 @@ for n in $VALGRIND_TESTS; do
 done
 
 echo "== fuzzing (libFuzzer, seed corpus in tests/fuzz/corpus)"
-step "fuzz" bash tests/fuzz/run.sh 10
+step "fuzz" bash tests/fuzz/run.sh 6
 
 echo "== examples against the emulator"
 step "examples" bash tests/test_examples.sh
