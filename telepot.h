@@ -21747,6 +21747,11 @@ static void tp__dlg_queue(tp_delegate *d, tp__ditm *it) {
         pthread_cond_signal(&d->th->more);
     }
 }
+/* Under the lock: qtail found again after items were taken out of the middle of d's queue. */
+static void tp__dlg_retail(tp_delegate *d) {
+    for (d->qtail = d->q; d->qtail && d->qtail->next; d->qtail = d->qtail->next) {
+    }
+}
 static tp__ditm *tp__dlg_pop(tp_delegate *d) {
     tp__ditm *it = d->q;
     if (it) {
@@ -21781,8 +21786,7 @@ static void tp__dlg_handoff(tp_dlg *g, tp_delegate *d) {
             pp = &it->next;
         }
     }
-    for (d->qtail = d->q; d->qtail && d->qtail->next; d->qtail = d->qtail->next) {
-    }
+    tp__dlg_retail(d);
 }
 
 /* Runs an update or an event on d; the caller has d's turn. */
@@ -22717,8 +22721,7 @@ TP__DEF bool tp_delegate_cancel(tp_delegate *d, uint64_t id) {
             pp = &it->next;
         }
     }
-    for (d->qtail = d->q; d->qtail && d->qtail->next; d->qtail = d->qtail->next) {
-    }
+    tp__dlg_retail(d);
     pthread_mutex_unlock(&g->lock);
     if (found) {
         would_run = tp_sched_cancel(g->sched, id) || would_run;
