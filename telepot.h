@@ -213,6 +213,17 @@ typedef enum tp_err {
 /* The fixed text of an error code; never NULL ("unknown error" for unknown codes). */
 TP_API const char *tp_strerror(tp_err code);
 
+/* Whether a failed call can have been carried out (tp_error.sent). */
+typedef enum tp_sent {
+    TP_NOT_SENT = 0,  /* certainly not: it never left whole (name lookup, connect, TLS or a
+                         proxy failed, the connection died while it was being written), it was
+                         never tried (bad arguments, no memory, a stop), or Telegram answered
+                         that it did not do it (429, 400, 403, ...). Safe to send again. */
+    TP_MAYBE_SENT = 1 /* perhaps: it was written whole and then the connection died, the answer
+                         missed the deadline, or a 5xx or an unreadable answer came. Sending it
+                         again may do it twice. */
+} tp_sent;
+
 /* Details of a failure. Caller-owned; every function taking a tp_error * accepts NULL.
    `message` is a one-line human text (never contains the token); the other fields are 0 when
    they do not apply. On success functions leave the struct as it was, except `code` = TP_OK. */
@@ -226,6 +237,11 @@ typedef struct tp_error {
     size_t json_offset;          /* byte offset of a JSON syntax error */
     char description[256];       /* Telegram's description, verbatim (truncated) */
     char message[256];           /* what went wrong, in words */
+    /* added in 0.3 */
+    tp_sent sent;                /* could the failed call have been carried out (TP_NOT_SENT,
+                                    TP_MAYBE_SENT): the table in >>api */
+    int attempts;                /* requests a Bot API call made, retries included (0: none
+                                    left the process) */
 } tp_error;
 
 /* A growable byte buffer. A zeroed tp_buf is empty and valid. `ptr` is NUL-terminated whenever
@@ -465,9 +481,69 @@ TP_API void tp_jw_typed(tp_jw *w, int type, const void *obj);
    The bot: token, API root, a pool of kept-alive connections and the calls on them. Every
    method has a typed wrapper (tp_send_message, declared in >>gen); tp_call reaches any method
    by name with JSON parameters. Telegram errors (ok:false) come back as TP_ERR_API with
-   error_code, description, retry_after and migrate_to_chat_id filled in. */
+   error_code, description, retry_after and migrate_to_chat_id filled in.
+
+   Failures and retries. A failed call says in err->sent whether Telegram can have carried it
+   out, and the bot sends again what is safe, within the call's deadline (timeout_ms), waiting
+   100 ms doubling to 2 s between tries (a stop ends the waiting: not sent):
+     what happened                                       err->sent      sent again
+     name lookup, connect, TLS handshake or a proxy      TP_NOT_SENT    yes (not: a certificate,
+       failed; the connection died while the request                    TLS setup or URL that
+       was being written (an unused kept-alive one                      cannot change by itself)
+       that the server had closed included)
+     429 Too Many Requests                               TP_NOT_SENT    after retry_after seconds
+                                                                        (none given: 1 s doubling)
+                                                                        while one call's waits add
+                                                                        up to <= flood_wait_ms
+     400 with migrate_to_chat_id (a group became a       TP_NOT_SENT    once, to the new chat id,
+       supergroup)                                                      with follow_migration
+     any other Telegram error (400, 401, 403, 404, 409)  TP_NOT_SENT    no: it would fail again
+     bad arguments, no memory, a file that cannot be     TP_NOT_SENT    no
+       read, a stop during a wait
+     the connection died after the request was written   TP_MAYBE_SENT  idempotent methods only
+       whole; a 5xx; an answer that is not the Bot API's
+     no answer before the deadline                       TP_MAYBE_SENT  no (the deadline is spent)
+   Idempotent methods (tp_method_idempotent) leave the same state when done twice: get*, edit*,
+   delete*, set*, answer*, ban/unban/restrict/promote, pin/unpin, approve/decline, leaveChat,
+   ... A send (send*, forward*, copy*, and whatever else makes something new) is never sent
+   again once it may have arrived: a duplicate message is worse than a reported failure.
+   Uploads read from a pipe are sent once (the bytes are gone). With no_retry, every call is
+   made once; 429s still follow flood_wait_ms.
+
+   Flood control. Telegram allows about 30 messages a second in all, 1 a second in one private
+   chat and 20 a minute in one group, and answers 429 beyond. The 429 is always waited out (as
+   above). tp_bot_opts.throttle adds an outgoing throttle that makes sends wait instead of
+   collecting 429s: each limit is "at most count in any window of per_ms" (a bucket of count
+   tokens, each coming back per_ms after it was spent); a send takes a token from the bucket of
+   all chats and one from its chat's, waiting until both have one. Throttled methods: those
+   whose name starts with send (not sendChatAction), forward or copy. A 429 that comes anyway
+   holds that chat's bucket (the bot's, for calls without a chat) for retry_after. Thread-safe:
+   one bot's throttle serves every thread. A dispatcher worker (workers, tp_disp, the webhook
+   receiver, the delegator's pool) waiting on its chat's bucket or a 429 is stood in for by
+   another thread (up to 64 at once), so the other chats go on: only the shared bucket of all
+   chats slows everybody. */
 
 typedef struct tp_bot tp_bot;
+
+/* One limit of the throttle: at most `count` messages in any window of `per_ms` ms. Zero: the
+   default of its place; count < 0: no limit. */
+typedef struct tp_rate {
+    int count;
+    int per_ms;
+} tp_rate;
+typedef struct tp_throttle_opts {
+    tp_rate all;   /* every chat together; default 30 per 1000 ms */
+    tp_rate chat;  /* one private chat (chat id > 0); default 1 per 1000 ms */
+    tp_rate group; /* one group, supergroup or channel (id < 0, "@name"); default 20 per 60000 */
+} tp_throttle_opts;
+
+#define TP_FLOOD_WAIT_NONE (-1) /* tp_bot_opts.flood_wait_ms: every 429 goes to the caller */
+
+/* Is doing the method twice the same as doing it once (reads, edits, deletes, set*, answer*,
+   ...)? Method names as the Bot API spells them ("editMessageText"); case matters. */
+TP_API bool tp_method_idempotent(const char *method);
+/* Does the throttle count the method (send* but sendChatAction, forward*, copy*)? */
+TP_API bool tp_method_throttled(const char *method);
 
 /* Log callback: level 0 error, 1 warning, 2 info, 3 debug. The text never holds the token. */
 typedef void (*tp_log_fn)(void *user, int level, const char *text);
@@ -493,6 +569,19 @@ typedef struct tp_bot_opts {
     bool no_env_proxy;           /* true: ignore the proxy environment variables; default false */
     tp_log_fn log;               /* default: silent (tp_log_stderr: warnings on stderr) */
     void *log_user;
+    /* added in 0.3 (at the end: positional initialisers keep their meaning) */
+    int flood_wait_ms;           /* 429: wait and send again while one call's waits add up to
+                                    at most this, ms; default 60000; TP_FLOOD_WAIT_NONE: give
+                                    every 429 to the caller */
+    bool no_retry;               /* true: every call is made once (no retry of what was not
+                                    sent, nor of idempotent methods); default false */
+    bool follow_migration;       /* true: a 400 with migrate_to_chat_id sends the call once
+                                    more to the new chat id; after that succeeds,
+                                    err->migrate_to_chat_id (code TP_OK) holds the new id and
+                                    an info line is logged; default false */
+    const tp_throttle_opts *throttle; /* outgoing throttle (see above; a zeroed struct:
+                                    Telegram's limits), copied by tp_bot_new; default NULL:
+                                    none */
 } tp_bot_opts;
 
 /* Creates a bot. Fails with TP_ERR_NO_TOKEN, TP_ERR_URL or TP_ERR_TLS_DISABLED (https:// in a
