@@ -10667,6 +10667,13 @@ static inline tp_err tp_sender_call(const tp_sender *s, int method, void *args, 
 #define TP__DEFAULT_API_URL "https://api.telegram.org"     /* tp_bot_opts, after the variable */
 #define TP__DEFAULT_DOWNLOAD_TIMEOUT_MS 600000        /* tp_bot_opts */
 #define TP__DEFAULT_MAX_CONNECTIONS 16                /* tp_bot_opts */
+#define TP__DEFAULT_FLOOD_WAIT_MS 60000               /* tp_bot_opts */
+#define TP__DEFAULT_THR_ALL_COUNT 30                  /* tp_throttle_opts: Telegram's limits */
+#define TP__DEFAULT_THR_ALL_MS 1000
+#define TP__DEFAULT_THR_CHAT_COUNT 1
+#define TP__DEFAULT_THR_CHAT_MS 1000
+#define TP__DEFAULT_THR_GROUP_COUNT 20
+#define TP__DEFAULT_THR_GROUP_MS 60000
 #define TP__DEFAULT_POLL_TIMEOUT_S 30                 /* tp_poll_opts */
 #define TP__DEFAULT_POLL_LIMIT 100                    /* tp_poll_opts */
 #define TP__DEFAULT_POLL_SLACK_MS 15000               /* tp_poll_opts, typed getUpdates */
@@ -13307,6 +13314,7 @@ TP__DEF tp_err tp_http_request(tp_http *h, const tp_http_req *req, tp_http_resp 
     char boundary[48];
     tp_err rc = TP_OK;
     int attempt;
+    bool sent_whole = false; /* the last attempt wrote the whole request */
     TELEPOT_ASSERT(h && req && req->path && req->path[0] == '/');
     if (!method) method = (req->body || req->parts) ? "POST" : "GET";
     if (strpbrk(method, " \r\n") || strpbrk(req->path, " \r\n") ||
@@ -13359,6 +13367,7 @@ TP__DEF tp_err tp_http_request(tp_http *h, const tp_http_req *req, tp_http_resp 
         tp__resp_state st;
         bool got_any = false, reused;
         uint64_t sent_before;
+        sent_whole = false;
         if (h->conn.fd < 0) {
             int64_t cdl = tp_now_ms() + h->connect_timeout_ms;
             rc = tp__conn_open(&h->conn, &h->proxy, h->host, h->port, cdl < deadline ? cdl : deadline,
@@ -13370,7 +13379,10 @@ TP__DEF tp_err tp_http_request(tp_http *h, const tp_http_req *req, tp_http_resp 
         h->rpos = h->rlen = 0;
         sent_before = h->conn.sent;
         rc = tp__http_send(h, req, m, deadline, err);
-        if (rc == TP_OK) rc = tp__http_recv(h, req, &st, &got_any, deadline, err);
+        if (rc == TP_OK) {
+            sent_whole = true; /* from here on the server may have acted on it */
+            rc = tp__http_recv(h, req, &st, &got_any, deadline, err);
+        }
         if (rc == TP_OK) {
             if (!st.keep_alive || h->rpos != h->rlen) tp_http_close(h); /* stray bytes: unsafe */
             else h->reused++;
@@ -13392,10 +13404,11 @@ TP__DEF tp_err tp_http_request(tp_http *h, const tp_http_req *req, tp_http_resp 
         tp_http_close(h);
     }
     if (m) tp__mpbody_free(m);
-    if (rc == TP_ERR_CLOSED)
+    if (rc == TP_ERR_CLOSED && sent_whole)
         rc = tp__fail(err, TP_ERR_CLOSED, 0, "the server closed the connection without answering "
                                            "(the request may have been carried out)");
     if (rc == TP_OK) tp__ok(err);
+    else if (err) err->sent = sent_whole ? TP_MAYBE_SENT : TP_NOT_SENT;
     return rc;
 }
 
@@ -17857,6 +17870,9 @@ struct tp_bot {
     bool no_env_proxy;
     tp_log_fn log;
     void *log_user;
+    int flood_wait_ms;          /* < 0: none */
+    bool no_retry, follow_migration;
+    struct tp__thr *thr;        /* the outgoing throttle, or NULL */
 };
 
 static void tp__line_free(tp__line *ln) {
@@ -17981,6 +17997,13 @@ static void tp__scrub(const tp_bot *bot, tp_error *err) {
     while ((hit = strstr(err->description, bot->token)) != NULL) memset(hit, '*', n);
 }
 
+/* Puts " (text)" at the end of err->message (cut to fit). */
+static void tp__suffix(tp_error *err, const char *text) {
+    size_t ml = strlen(err->message), tl = strlen(text);
+    if (ml + tl + 4 > sizeof err->message) ml = sizeof err->message > tl + 4 ? sizeof err->message - tl - 4 : 0;
+    snprintf(err->message + ml, sizeof err->message - ml, " (%s)", text);
+}
+
 /* Puts "context: " in front of err->message. */
 static void tp__prefix(tp_error *err, const char *context) {
     char tmp[sizeof err->message];
@@ -17997,6 +18020,319 @@ static void tp__prefix(tp_error *err, const char *context) {
     memcpy(err->message, tmp, sizeof tmp);
 }
 
+/* The outgoing throttle (tp_bot_opts.throttle): buckets of "at most count messages in any
+   window of per": each remembers when its last `count` tokens were spent (a ring, oldest at
+   head), and a message may go when the bucket of all chats and its chat's both have a token
+   (the oldest spent one is a window old). Times in microseconds of the monotonic clock. Chat
+   buckets live in a chained hash table and are dropped once idle for a window. One lock; a
+   waiting caller sleeps outside it and looks again. */
+typedef struct tp__win {
+    int64_t key;            /* chat id, or a hash of an @name */
+    bool group;             /* the group rate (id < 0, or a name), else the private chat's */
+    int64_t hold;           /* a 429 holds the bucket until then */
+    int n, head;            /* tokens spent in the ring (<= count), the oldest's slot */
+    int64_t *t;             /* count slots, in the same allocation */
+    struct tp__win *next;   /* hash chain */
+} tp__win;
+
+typedef struct tp__thr {
+    pthread_mutex_t lock;
+    tp_rate all, chat, group; /* count <= 0: no limit */
+    tp__win *glob;            /* the bucket of all chats (also held by chatless 429s) */
+    tp__win **tab;
+    size_t nb, n;
+} tp__thr;
+
+static size_t tp__mix64(int64_t id); /* >>updates (impl) */
+
+static int64_t tp__now_us(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+static tp_rate tp__rate_or(tp_rate r, int count, int per_ms) {
+    if (r.count == 0 && r.per_ms == 0) {
+        r.count = count;
+        r.per_ms = per_ms;
+    }
+    if (r.count > 0 && r.per_ms <= 0) r.count = 0; /* a count without a window: no limit */
+    return r;
+}
+
+static tp__win *tp__win_new(int64_t key, bool group, int count) {
+    tp__win *w = (tp__win *)tp__alloc(sizeof *w + sizeof(int64_t) * (size_t)(count > 0 ? count : 1));
+    if (!w) return NULL;
+    memset(w, 0, sizeof *w);
+    w->key = key;
+    w->group = group;
+    w->t = (int64_t *)(void *)(w + 1);
+    return w;
+}
+
+static tp__thr *tp__thr_new(const tp_throttle_opts *o) {
+    tp__thr *t = (tp__thr *)tp__alloc(sizeof *t);
+    if (!t) return NULL;
+    memset(t, 0, sizeof *t);
+    t->all = tp__rate_or(o->all, TP__DEFAULT_THR_ALL_COUNT, TP__DEFAULT_THR_ALL_MS);
+    t->chat = tp__rate_or(o->chat, TP__DEFAULT_THR_CHAT_COUNT, TP__DEFAULT_THR_CHAT_MS);
+    t->group = tp__rate_or(o->group, TP__DEFAULT_THR_GROUP_COUNT, TP__DEFAULT_THR_GROUP_MS);
+    t->nb = 64;
+    t->tab = (tp__win **)tp__alloc(t->nb * sizeof *t->tab);
+    t->glob = tp__win_new(0, false, t->all.count);
+    if (!t->tab || !t->glob || pthread_mutex_init(&t->lock, NULL) != 0) {
+        tp__free(t->tab);
+        tp__free(t->glob);
+        tp__free(t);
+        return NULL;
+    }
+    memset(t->tab, 0, t->nb * sizeof *t->tab);
+    return t;
+}
+
+static void tp__thr_free(tp__thr *t) {
+    size_t i;
+    if (!t) return;
+    for (i = 0; i < t->nb; i++)
+        while (t->tab[i]) {
+            tp__win *w = t->tab[i];
+            t->tab[i] = w->next;
+            tp__free(w);
+        }
+    tp__free(t->tab);
+    tp__free(t->glob);
+    pthread_mutex_destroy(&t->lock);
+    tp__free(t);
+}
+
+/* When the bucket has a token again (now when it has one): the oldest spent token's time
+   plus the window once all are spent, and not before a 429's hold. */
+static int64_t tp__win_ready(const tp__win *w, tp_rate r, int64_t now) {
+    int64_t at = now;
+    if (r.count > 0 && w->n >= r.count) {
+        int64_t back = w->t[w->head] + (int64_t)r.per_ms * 1000;
+        if (back > at) at = back;
+    }
+    return w->hold > at ? w->hold : at;
+}
+
+static void tp__win_spend(tp__win *w, tp_rate r, int64_t now) {
+    if (r.count <= 0) return;
+    if (w->n < r.count) {
+        w->t[(w->head + w->n) % r.count] = now;
+        w->n++;
+    } else {
+        w->t[w->head] = now; /* the oldest goes, now is the newest */
+        w->head = (w->head + 1) % r.count;
+    }
+}
+
+/* Under the lock: drops the buckets idle for longer than their window. */
+static void tp__thr_sweep(tp__thr *t, int64_t now) {
+    size_t i;
+    for (i = 0; i < t->nb; i++) {
+        tp__win **pp = &t->tab[i];
+        while (*pp) {
+            tp__win *w = *pp;
+            tp_rate r = w->group ? t->group : t->chat;
+            int64_t newest = w->n ? w->t[(w->head + w->n - 1) % (r.count > 0 ? r.count : 1)] : 0;
+            if (w->hold <= now && (!w->n || newest + (int64_t)r.per_ms * 1000 <= now)) {
+                *pp = w->next;
+                tp__free(w);
+                t->n--;
+            } else {
+                pp = &w->next;
+            }
+        }
+    }
+}
+
+/* Under the lock: the chat's bucket, made when missing (NULL: no memory). */
+static tp__win *tp__thr_chat(tp__thr *t, int64_t key, bool group, int64_t now) {
+    size_t s = tp__mix64(key) & (t->nb - 1);
+    tp__win *w;
+    for (w = t->tab[s]; w; w = w->next)
+        if (w->key == key && w->group == group) return w;
+    if (t->n >= t->nb) { /* sweep first; grow when most buckets are still busy */
+        tp__thr_sweep(t, now);
+        if (t->n >= t->nb / 2) {
+            size_t nb = t->nb * 2, i;
+            tp__win **tab = (tp__win **)tp__alloc(nb * sizeof *tab);
+            if (tab) {
+                memset(tab, 0, nb * sizeof *tab);
+                for (i = 0; i < t->nb; i++)
+                    while (t->tab[i]) {
+                        tp__win *x = t->tab[i];
+                        size_t d = tp__mix64(x->key) & (nb - 1);
+                        t->tab[i] = x->next;
+                        x->next = tab[d];
+                        tab[d] = x;
+                    }
+                tp__free(t->tab);
+                t->tab = tab;
+                t->nb = nb;
+            }
+        }
+        s = tp__mix64(key) & (t->nb - 1);
+    }
+    w = tp__win_new(key, group, group ? t->group.count : t->chat.count);
+    if (!w) return NULL;
+    w->next = t->tab[s];
+    t->tab[s] = w;
+    t->n++;
+    return w;
+}
+
+/* The chat a call goes to, for the throttle and migrations. */
+typedef struct tp__target {
+    bool known;  /* the call has a chat_id */
+    bool group;
+    int64_t key; /* the chat id, or a hash of its @name */
+} tp__target;
+
+static void tp__target_of_str(tp__target *tg, const char *v, size_t n) {
+    uint64_t h = UINT64_C(14695981039346656037); /* FNV-1a of an @name */
+    size_t i;
+    char *end;
+    long long id;
+    if (n && n < 24 && (v[0] == '-' || (v[0] >= '0' && v[0] <= '9'))) {
+        char num[24];
+        memcpy(num, v, n);
+        num[n] = '\0';
+        errno = 0;
+        id = strtoll(num, &end, 10);
+        if (!*end && !errno) {
+            tg->known = true;
+            tg->key = (int64_t)id;
+            tg->group = id < 0;
+            return;
+        }
+    }
+    for (i = 0; i < n; i++) h = (h ^ (unsigned char)v[i]) * UINT64_C(1099511628211);
+    tg->known = true;
+    tg->key = (int64_t)(h >> 1);
+    tg->group = true;
+}
+
+/* The chat_id of a call's JSON parameters or multipart parts. */
+static tp__target tp__call_target(const char *params, const tp_http_part *parts, size_t nparts) {
+    tp__target tg;
+    memset(&tg, 0, sizeof tg);
+    if (params) {
+        tp_json_doc *d = tp_json_parse(params, strlen(params), NULL);
+        const tp_json *v = tp_json_get(tp_json_root(d), "chat_id");
+        if (tp_json_typeof(v) == TP_JSON_STRING) {
+            tp__target_of_str(&tg, tp_json_str(v), tp_json_size(v));
+        } else if (tp_json_typeof(v) == TP_JSON_INT) {
+            tg.known = true;
+            tg.key = tp_json_int(v);
+            tg.group = tg.key < 0;
+        }
+        tp_json_doc_free(d);
+    } else {
+        size_t i;
+        for (i = 0; i < nparts; i++)
+            if (!parts[i].filename && parts[i].data && strcmp(parts[i].name, "chat_id") == 0) {
+                const char *v = (const char *)parts[i].data;
+                tp__target_of_str(&tg, v, parts[i].len ? parts[i].len : strlen(v));
+                break;
+            }
+    }
+    return tg;
+}
+
+static void tp__disp_park(int delta); /* >>updates (impl): a worker's long wait begins/ends */
+
+/* Sleeps until the monotonic time `until` (µs), in slices so that a stop is seen. False when
+   the bot was stopped. */
+static bool tp__sleep_until_us(tp_bot *bot, int64_t until) {
+    for (;;) {
+        int64_t left = until - tp__now_us();
+        struct timespec ts;
+        if (TP__STOPPED(bot)) return false;
+        if (left <= 0) return true;
+        if (left > 100000) left = 100000;
+        ts.tv_sec = 0;
+        ts.tv_nsec = (long)left * 1000;
+        (void)nanosleep(&ts, NULL);
+    }
+}
+
+/* Waits until the throttle lets a message to tg go, and spends its tokens. A wait on the
+   chat's own bucket lets a dispatcher worker be stood in for. TP_ERR_STOPPED (not sent)
+   when the bot is stopped meanwhile. */
+static tp_err tp__thr_take(tp_bot *bot, const tp__target *tg, const char *method, tp_error *err) {
+    tp__thr *t = bot->thr;
+    bool parked = false;
+    tp_err rc = TP_OK;
+    for (;;) {
+        int64_t now = tp__now_us(), ga, ca = 0, at;
+        tp__win *w = NULL;
+        pthread_mutex_lock(&t->lock);
+        if (tg->known && (tg->group ? t->group.count : t->chat.count) > 0) {
+            w = tp__thr_chat(t, tg->key, tg->group, now);
+            if (!w) {
+                pthread_mutex_unlock(&t->lock);
+                rc = tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+                break;
+            }
+        }
+        ga = tp__win_ready(t->glob, t->all, now);
+        if (w) ca = tp__win_ready(w, tg->group ? t->group : t->chat, now);
+        at = ga > ca ? ga : ca;
+        if (at <= now) {
+            tp__win_spend(t->glob, t->all, now);
+            if (w) tp__win_spend(w, tg->group ? t->group : t->chat, now);
+            pthread_mutex_unlock(&t->lock);
+            break;
+        }
+        pthread_mutex_unlock(&t->lock);
+        if (ca > ga && !parked) { /* this chat's own limit: let the other chats go on */
+            tp__disp_park(1);
+            parked = true;
+        }
+        if (!tp__sleep_until_us(bot, at)) {
+            rc = tp__fail(err, TP_ERR_STOPPED, 0, "%s: stopped while waiting for the throttle; "
+                          "not sent", method);
+            break;
+        }
+    }
+    if (parked) tp__disp_park(-1);
+    return rc;
+}
+
+/* A 429 that came anyway holds the chat's bucket (the bucket of all chats for a call without
+   one) until the wait is over, so the bot's other calls to it wait instead of collecting
+   more. */
+static void tp__thr_hold(tp_bot *bot, const tp__target *tg, int64_t until_us) {
+    tp__thr *t = bot->thr;
+    tp__win *w;
+    pthread_mutex_lock(&t->lock);
+    w = tg->known && (tg->group ? t->group.count : t->chat.count) > 0
+            ? tp__thr_chat(t, tg->key, tg->group, tp__now_us())
+            : t->glob;
+    if (w && w->hold < until_us) w->hold = until_us;
+    pthread_mutex_unlock(&t->lock);
+}
+
+TP__DEF bool tp_method_throttled(const char *m) {
+    return (strncmp(m, "send", 4) == 0 && strcmp(m, "sendChatAction") != 0) ||
+           strncmp(m, "forward", 7) == 0 || strncmp(m, "copy", 4) == 0;
+}
+
+TP__DEF bool tp_method_idempotent(const char *m) {
+    static const char *const verbs[] = {"get", "set", "edit", "delete", "answer", "ban",
+                                        "unban", "restrict", "promote", "pin", "unpin",
+                                        "approve", "decline", "leave", "verify", "remove",
+                                        "read", "hide", "unhide"};
+    size_t i, n;
+    for (i = 0; i < sizeof verbs / sizeof verbs[0]; i++) {
+        n = strlen(verbs[i]);
+        if (strncmp(m, verbs[i], n) == 0 && m[n] >= 'A' && m[n] <= 'Z') return true;
+    }
+    return false;
+}
+
 /* The options with every zero field given its default: the environment's token and API
    URL, then TP__DEFAULT_*. opts may be NULL. */
 static tp_bot_opts tp__bot_opts_defaults(const tp_bot_opts *opts) {
@@ -18011,6 +18347,7 @@ static tp_bot_opts tp__bot_opts_defaults(const tp_bot_opts *opts) {
     if (d.download_timeout_ms <= 0) d.download_timeout_ms = TP__DEFAULT_DOWNLOAD_TIMEOUT_MS;
     if (d.max_connections <= 0) d.max_connections = TP__DEFAULT_MAX_CONNECTIONS;
     if (!d.max_body_bytes) d.max_body_bytes = TP__DEFAULT_MAX_BODY_BYTES;
+    if (d.flood_wait_ms == 0) d.flood_wait_ms = TP__DEFAULT_FLOOD_WAIT_MS;
     return d;
 }
 
@@ -18116,6 +18453,13 @@ TP__DEF tp_bot *tp_bot_new(const tp_bot_opts *opts, tp_error *err) {
     bot->no_env_proxy = o.no_env_proxy;
     bot->log = o.log;
     bot->log_user = o.log_user;
+    bot->flood_wait_ms = o.flood_wait_ms < 0 ? -1 : o.flood_wait_ms;
+    bot->no_retry = o.no_retry;
+    bot->follow_migration = o.follow_migration;
+    if (o.throttle && !(bot->thr = tp__thr_new(o.throttle))) {
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        goto fail;
+    }
     if (tp__bot_strings(bot, &o, err) != TP_OK) goto fail;
     if (pipe(bot->wake) != 0) {
         tp__fail(err, TP_ERR_IO, errno, "pipe: %s", strerror(errno));
@@ -18189,6 +18533,7 @@ TP__DEF void tp_bot_free(tp_bot *bot) {
     tp__free(bot->prefix);
     tp__free(bot->ca_file);
     tp__free(bot->proxy);
+    tp__thr_free(bot->thr);
     tp__free(bot);
 }
 
@@ -18265,14 +18610,20 @@ static tp_err tp__api_answer(tp_bot *bot, const char *method, const tp_http_resp
         tp__fail(err, TP_ERR_NOT_JSON, 0, "%s: HTTP %d answer is not JSON (%s%s%s)", method,
                  resp->status, resp->content_type[0] ? resp->content_type : "no content type",
                  resp->body_len ? ", " : "", resp->body_len ? jerr.message : ", empty");
-        if (err) err->http_status = resp->status;
+        if (err) {
+            err->http_status = resp->status;
+            err->sent = resp->status >= 400 && resp->status < 500 ? TP_NOT_SENT : TP_MAYBE_SENT;
+        }
         return TP_ERR_NOT_JSON;
     }
     if (tp_json_typeof(ok) != TP_JSON_BOOL || (tp_json_bool(ok) && !tp_json_get(root, "result"))) {
         tp_json_doc_free(doc);
         tp__fail(err, TP_ERR_BAD_RESPONSE, 0, "%s: HTTP %d answer is JSON but not a Bot API answer",
                  method, resp->status);
-        if (err) err->http_status = resp->status;
+        if (err) {
+            err->http_status = resp->status;
+            err->sent = resp->status >= 400 && resp->status < 500 ? TP_NOT_SENT : TP_MAYBE_SENT;
+        }
         return TP_ERR_BAD_RESPONSE;
     }
     if (!tp_json_bool(ok)) {
@@ -18289,6 +18640,8 @@ static tp_err tp__api_answer(tp_bot *bot, const char *method, const tp_http_resp
             err->error_code = code;
             err->retry_after = (int)tp_json_get_int(params, "retry_after");
             err->migrate_to_chat_id = tp_json_get_int(params, "migrate_to_chat_id");
+            /* Telegram answered: it did not do it, unless it failed inside (5xx) */
+            err->sent = code >= 500 || (!code && resp->status >= 500) ? TP_MAYBE_SENT : TP_NOT_SENT;
             if (desc) tp__strlcpy(err->description, desc, sizeof err->description);
             tp__scrub(bot, err);
         }
@@ -18301,26 +18654,22 @@ static tp_err tp__api_answer(tp_bot *bot, const char *method, const tp_http_resp
     return tp__ok(err);
 }
 
-/* One Bot API call. wake: a long poll, on its own connection, that tp_bot_stop may cut short. */
-static tp_err tp__call(tp_bot *bot, const char *method, const char *params,
-                       const tp_http_part *parts, size_t nparts, int timeout_ms, bool wake,
-                       tp_json_doc **out, tp_error *err) {
+/* One try of a Bot API call, until deadline. wake: a long poll, on its own connection, that
+   tp_bot_stop may cut short. */
+static tp_err tp__call_once(tp_bot *bot, const char *method, const char *params,
+                            const tp_http_part *parts, size_t nparts, int64_t deadline, bool wake,
+                            tp_json_doc **out, tp_error *err) {
     tp__line *ln;
     tp_http_req req;
     tp_http_resp resp;
     tp_err rc;
-    tp_error own;
-    int64_t start = tp_now_ms(), deadline;
-    TELEPOT_ASSERT(bot && method);
-    if (!err) err = &own; /* failure codes are read back from it */
+    int64_t start = tp_now_ms();
+    int budget = (int)(deadline - start);
     if (out) *out = NULL;
     memset(&req, 0, sizeof req);
-    if (timeout_ms <= 0) timeout_ms = bot->timeout_ms;
-    deadline = start + timeout_ms;
     ln = wake ? tp__polls_take(bot, err) : tp__pool_take(bot, deadline, err);
     if (!ln) {
         tp__prefix(err, method);
-        tp__log(bot, 1, "%s", err->message);
         return err->code;
     }
     rc = tp__line_path(bot, ln, "/bot", err);
@@ -18337,11 +18686,10 @@ static tp_err tp__call(tp_bot *bot, const char *method, const char *params,
     req.parts = parts;
     req.nparts = nparts;
     req.timeout_ms = (int)(deadline - tp_now_ms()); /* what waiting for a connection left */
-    if (!wake && req.timeout_ms < timeout_ms / 2) { /* too little to count on: not sent */
+    if (!wake && req.timeout_ms < budget / 2) { /* too little to count on: not sent */
         rc = tp__fail(err, TP_ERR_TIMEOUT, 0, "%s: waited %d ms for one of the bot's %d "
-                      "connections; not sent", method, timeout_ms - req.timeout_ms, bot->max_lines);
+                      "connections; not sent", method, budget - req.timeout_ms, bot->max_lines);
         tp__pool_give(bot, ln);
-        tp__log(bot, 1, "%s", err->message);
         return rc;
     }
     /* getters (getUpdates with its offset too) give the same answer when asked twice */
@@ -18354,8 +18702,197 @@ static tp_err tp__call(tp_bot *bot, const char *method, const char *params,
     if (rc != TP_OK) tp__scrub(bot, err);
     if (wake) pthread_mutex_unlock(&bot->polls_lock);
     else tp__pool_give(bot, ln);
-    if (rc != TP_OK) tp__log(bot, 1, "%s", err->message);
     return rc;
+}
+
+/* What failed and was certainly not carried out, and may go better on the next try: a name
+   lookup, connect, TLS handshake or proxy failure, or a connection that died while the
+   request was being written. Not: what cannot change by itself (no memory, bad arguments,
+   a file, a URL, a certificate or TLS setup), a stop, Telegram's answers. */
+static bool tp__retry_unsent(tp_err rc, const tp_error *e) {
+    if (e->sent != TP_NOT_SENT) return false;
+    return rc == TP_ERR_RESOLVE || rc == TP_ERR_CONNECT || rc == TP_ERR_TIMEOUT ||
+           rc == TP_ERR_RESET || rc == TP_ERR_CLOSED || rc == TP_ERR_IO || rc == TP_ERR_PROXY ||
+           rc == TP_ERR_TLS || rc == TP_ERR_TLS_HANDSHAKE;
+}
+
+/* What may have been carried out and may go better on the next try, for idempotent methods:
+   the connection died after the request, a 5xx, a broken or foreign answer. */
+static bool tp__retry_maybe(tp_err rc, const tp_error *e) {
+    if (e->sent != TP_MAYBE_SENT) return false;
+    return rc == TP_ERR_RESET || rc == TP_ERR_CLOSED || rc == TP_ERR_IO || rc == TP_ERR_TLS ||
+           rc == TP_ERR_HTTP_TRUNCATED || rc == TP_ERR_HTTP_PROTOCOL || rc == TP_ERR_NOT_JSON ||
+           rc == TP_ERR_BAD_RESPONSE || rc == TP_ERR_API;
+}
+
+/* Can the request be sent again as it is? Not when a part is read from a pipe or socket
+   (its bytes are gone after the first try). */
+static bool tp__parts_resendable(const tp_http_part *parts, size_t nparts) {
+    size_t i;
+    for (i = 0; i < nparts; i++) {
+        struct stat st;
+        if (parts[i].data || !(parts[i].fd > 0 || (parts[i].use_fd && parts[i].fd >= 0))) continue;
+        if (fstat(parts[i].fd, &st) != 0 || !S_ISREG(st.st_mode)) return false;
+    }
+    return true;
+}
+
+/* The call's parameters with chat_id set to id: a new JSON text (*json), or a copy of the
+   parts (*mparts, the number in num). False: no memory or no chat_id to change. */
+static bool tp__rechat(const char *params, const tp_http_part *parts, size_t nparts, int64_t id,
+                       char **json, tp_http_part **mparts, char num[24]) {
+    char *d = tp__i64toa(id, num + 23);
+    num[23] = '\0';
+    memmove(num, d, (size_t)(num + 24 - d));
+    if (params) {
+        tp_json_doc *doc = tp_json_parse(params, strlen(params), NULL);
+        const tp_json *m;
+        tp_buf b;
+        tp_jw w;
+        bool found = false;
+        if (!doc) return false;
+        tp_buf_init(&b);
+        tp_jw_init(&w, &b);
+        tp_jw_obj(&w);
+        for (m = tp_json_first(tp_json_root(doc)); m; m = tp_json_next(m)) {
+            tp_jw_key(&w, tp_json_key(m));
+            if (strcmp(tp_json_key(m), "chat_id") == 0) {
+                tp_jw_int(&w, id);
+                found = true;
+            } else {
+                tp_jw_value(&w, m);
+            }
+        }
+        tp_jw_obj_end(&w);
+        tp_json_doc_free(doc);
+        if (!found || b.err) {
+            tp_buf_deinit(&b);
+            return false;
+        }
+        *json = b.ptr;
+        return true;
+    } else {
+        size_t i;
+        tp_http_part *p = (tp_http_part *)tp__alloc((nparts ? nparts : 1) * sizeof *p);
+        bool found = false;
+        if (!p) return false;
+        for (i = 0; i < nparts; i++) {
+            p[i] = parts[i];
+            if (!parts[i].filename && strcmp(parts[i].name, "chat_id") == 0) {
+                p[i].data = num;
+                p[i].len = strlen(num);
+                found = true;
+            }
+        }
+        if (!found) {
+            tp__free(p);
+            return false;
+        }
+        *mparts = p;
+        return true;
+    }
+}
+
+/* Sleeps ms for a retry; a dispatcher worker is stood in for meanwhile when `park`. False
+   when the bot was stopped. */
+static bool tp__retry_sleep(tp_bot *bot, int64_t ms, bool park) {
+    bool ok;
+    if (park) tp__disp_park(1);
+    ok = tp__sleep_until_us(bot, tp__now_us() + ms * 1000);
+    if (park) tp__disp_park(-1);
+    return ok;
+}
+
+/* One Bot API call with the failure policy of the table in >>api: the throttle first, then
+   tries until one succeeds or the policy gives up. wake: a long poll (tried once, its own
+   policy is the poller's). */
+static tp_err tp__call(tp_bot *bot, const char *method, const char *params,
+                       const tp_http_part *parts, size_t nparts, int timeout_ms, bool wake,
+                       tp_json_doc **out, tp_error *err) {
+    tp_err rc;
+    tp_error own;
+    tp__target tg;
+    int64_t deadline, flood_waited = 0, backoff = 100, flood_backoff = 1000, moved_to = 0;
+    int attempts = 0, resendable = -1; /* -1: not looked at yet */
+    char *mjson = NULL, num[24];
+    tp_http_part *mparts = NULL;
+    TELEPOT_ASSERT(bot && method);
+    if (!err) err = &own; /* failure codes are read back from it */
+    if (timeout_ms <= 0) timeout_ms = bot->timeout_ms;
+    deadline = tp_now_ms() + timeout_ms;
+    if (wake) {
+        rc = tp__call_once(bot, method, params, parts, nparts, deadline, true, out, err);
+        err->attempts = 1;
+        if (rc != TP_OK) tp__log(bot, 1, "%s", err->message);
+        return rc;
+    }
+    memset(&tg, 0, sizeof tg);
+    if (bot->thr || bot->follow_migration) tg = tp__call_target(params, parts, nparts);
+    for (;;) {
+        bool thr = bot->thr && tp_method_throttled(method);
+        if (thr && (rc = tp__thr_take(bot, &tg, method, err)) != TP_OK) break;
+        attempts++;
+        rc = tp__call_once(bot, method, mjson ? mjson : params, mparts ? mparts : parts, nparts,
+                           deadline, false, out, err);
+        if (rc == TP_OK || TP__STOPPED(bot)) break;
+        if (nparts && resendable < 0) resendable = tp__parts_resendable(parts, nparts);
+        if (resendable == 0) break;
+        if (rc == TP_ERR_API && err->error_code == 429) { /* flood control: not done */
+            int64_t wait = err->retry_after > 0 ? (int64_t)err->retry_after * 1000 : flood_backoff;
+            if (err->retry_after <= 0 && flood_backoff < 30000) flood_backoff *= 2;
+            if (bot->flood_wait_ms < 0 || flood_waited + wait > bot->flood_wait_ms) {
+                char why[96];
+                if (bot->flood_wait_ms >= 0) {
+                    snprintf(why, sizeof why, "waited %lld ms, another %lld ms exceeds "
+                             "flood_wait_ms; not sent", (long long)flood_waited, (long long)wait);
+                    tp__suffix(err, why);
+                }
+                break;
+            }
+            if (bot->thr) tp__thr_hold(bot, &tg, tp__now_us() + wait * 1000);
+            tp__log(bot, 2, "%s: flood control, waiting %lld ms", method, (long long)wait);
+            if (!tp__retry_sleep(bot, wait, true)) {
+                tp__suffix(err, "a stop ended the wait; not sent");
+                break;
+            }
+            flood_waited += wait;
+            deadline = tp_now_ms() + timeout_ms; /* each try has the whole deadline */
+            continue;
+        }
+        if (rc == TP_ERR_API && err->error_code == 400 && err->migrate_to_chat_id &&
+            bot->follow_migration && !moved_to) { /* a group that became a supergroup */
+            moved_to = err->migrate_to_chat_id;
+            if (!tp__rechat(params, parts, nparts, moved_to, &mjson, &mparts, num)) break;
+            tg.key = moved_to;
+            tg.group = true;
+            continue;
+        }
+        if (bot->no_retry) break;
+        if (tp__retry_unsent(rc, err) ||
+            (tp__retry_maybe(rc, err) && tp_method_idempotent(method))) {
+            if (tp_now_ms() + backoff >= deadline) break;
+            if (!tp__retry_sleep(bot, backoff, false)) break;
+            if (backoff < 2000) backoff *= 2;
+            continue;
+        }
+        break;
+    }
+    tp__free(mjson);
+    tp__free(mparts);
+    if (rc != TP_OK) {
+        err->attempts = attempts;
+        tp__log(bot, 1, "%s", err->message);
+        return rc;
+    }
+    if (attempts > 1 || moved_to) memset(err, 0, sizeof *err); /* not a failed try's texts */
+    err->code = TP_OK;
+    err->attempts = attempts;
+    if (moved_to) {
+        err->migrate_to_chat_id = moved_to;
+        tp__log(bot, 2, "%s: the group moved to chat %lld; sent there", method,
+                (long long)moved_to);
+    }
+    return TP_OK;
 }
 
 TP__DEF tp_err tp_call(tp_bot *bot, const char *method, const char *params, tp_json_doc **out,
@@ -18847,9 +19384,23 @@ struct tp_disp {
     tp__dkey *ready, *ready_tail;
     tp__dkey *spare;       /* emptied keys kept for reuse (their rings too) */
     int nworkers, started, alive;
+    int parked;            /* workers in a long wait (flood control, their chat's throttle) */
+    int nstand;            /* stand-ins running (below) */
+    struct tp__dstand *stands; /* stand-in threads not yet joined */
     bool quit;
     pthread_t *th;
 };
+
+/* A stand-in: a worker started while others wait out flood control or their chat's throttle
+   (tp__disp_park), so that the other chats go on. It leaves once the workers not waiting are
+   nworkers again; it is joined by the next one started, or by tp_disp_free. */
+typedef struct tp__dstand {
+    tp_disp *d;
+    pthread_t t;
+    bool done;
+    struct tp__dstand *next;
+} tp__dstand;
+#define TP__DISP_STANDINS_MAX 64
 
 /* A hash of an id for power-of-two tables (the dispatcher's keys, the receiver's dedup set):
    chat ids of one kind share low bits less than one might hope, so the high bits are folded
@@ -18935,6 +19486,8 @@ static void tp__dkey_drop(tp_disp *d, tp__dkey *k) {
     d->nspare++;
 }
 
+static void tp__disp_stand_in(tp_disp *d);
+
 static void tp__dkey_ready(tp_disp *d, tp__dkey *k) {
     k->ready = true;
     k->rnext = NULL;
@@ -18942,6 +19495,7 @@ static void tp__dkey_ready(tp_disp *d, tp__dkey *k) {
     else d->ready = k;
     d->ready_tail = k;
     pthread_cond_signal(&d->work);
+    if (d->parked) tp__disp_stand_in(d);
 }
 
 /* Holds: an update whose work outlives its handler (the delegator's thread and fork producers
@@ -19011,16 +19565,25 @@ static void tp__hold_release(tp__hold *h) {
     }
 }
 
-static void *tp__disp_main(void *arg) {
-    tp_disp *d = (tp_disp *)arg;
+/* A worker: runs items until the end (quit and nothing ready); a stand-in (s) also leaves
+   when it is not needed any more. */
+static void tp__disp_loop(tp_disp *d, tp__dstand *s) {
     (void)pthread_once(&tp__cur_once, tp__cur_key_make);
     pthread_mutex_lock(&d->lock);
     for (;;) {
         tp__ditem it;
         tp__dkey *k;
-        while (!d->ready && !d->quit) pthread_cond_wait(&d->work, &d->lock);
+        while (!d->ready && !d->quit && !(s && d->alive - d->parked > d->nworkers))
+            pthread_cond_wait(&d->work, &d->lock);
+        if (s && d->alive - d->parked > d->nworkers) { /* the waiting workers are back */
+            d->alive--;
+            d->nstand--;
+            s->done = true;
+            break;
+        }
         if (!d->ready) { /* quit, and nothing left; a put after this finds alive 0 at last */
             d->alive--;
+            if (s) s->done = true;
             break;
         }
         k = d->ready;
@@ -19051,7 +19614,70 @@ static void *tp__disp_main(void *arg) {
         else tp__dkey_drop(d, k);
     }
     pthread_mutex_unlock(&d->lock);
+}
+
+static void *tp__disp_main(void *arg) {
+    tp__disp_loop((tp_disp *)arg, NULL);
     return NULL;
+}
+
+static void *tp__disp_stand_main(void *arg) {
+    tp__dstand *s = (tp__dstand *)arg;
+    tp__disp_loop(s->d, s);
+    return NULL;
+}
+
+/* Under the lock: joins the stand-ins that left (they are past their last use of d). */
+static void tp__disp_reap(tp_disp *d) {
+    tp__dstand **pp = &d->stands;
+    while (*pp) {
+        tp__dstand *s = *pp;
+        if (s->done) {
+            *pp = s->next;
+            pthread_join(s->t, NULL);
+            tp__free(s);
+        } else {
+            pp = &s->next;
+        }
+    }
+}
+
+/* Under the lock: starts a stand-in when work waits and fewer than nworkers are not waiting
+   (at most TP__DISP_STANDINS_MAX at once). */
+static void tp__disp_stand_in(tp_disp *d) {
+    tp__dstand *s;
+    if (d->quit || !d->ready || d->alive - d->parked >= d->nworkers ||
+        d->nstand >= TP__DISP_STANDINS_MAX)
+        return;
+    tp__disp_reap(d);
+    s = (tp__dstand *)tp__alloc(sizeof *s);
+    if (!s) return;
+    memset(s, 0, sizeof *s);
+    s->d = d;
+    if (pthread_create(&s->t, NULL, tp__disp_stand_main, s) != 0) {
+        tp__free(s);
+        return;
+    }
+    s->next = d->stands;
+    d->stands = s;
+    d->nstand++;
+    d->alive++;
+}
+
+/* The calling thread, when it is a dispatcher's worker, begins (+1) or ends (-1) a long wait
+   that concerns its own chat only (see >>api's flood control). */
+static void tp__disp_park(int delta) {
+    tp__disp_cur *c;
+    tp_disp *d;
+    (void)pthread_once(&tp__cur_once, tp__cur_key_make);
+    c = (tp__disp_cur *)pthread_getspecific(tp__cur_key);
+    if (!c || !c->d) return;
+    d = c->d;
+    pthread_mutex_lock(&d->lock);
+    d->parked += delta;
+    if (delta > 0) tp__disp_stand_in(d);
+    else pthread_cond_broadcast(&d->work); /* a stand-in not needed any more leaves */
+    pthread_mutex_unlock(&d->lock);
 }
 
 /* The options with every zero field given its default (TP__DEFAULT_*). opts may be NULL. */
@@ -19204,6 +19830,12 @@ TP__DEF void tp_disp_free(tp_disp *d) {
     pthread_mutex_lock(&d->lock); /* items still held (a delegate's thread): their release */
     while (d->pending) pthread_cond_wait(&d->idle, &d->lock);
     pthread_mutex_unlock(&d->lock);
+    while (d->stands) { /* quit: every stand-in leaves too (none starts after quit) */
+        tp__dstand *s = d->stands;
+        d->stands = s->next;
+        pthread_join(s->t, NULL);
+        tp__free(s);
+    }
     for (b = 0; d->buckets && b < d->nbuckets; b++) /* nothing left: the workers ran all */
         while (d->buckets[b]) {
             tp__dkey *k = d->buckets[b];
