@@ -2,7 +2,9 @@
 # tests/test_examples.sh - the example bots as users run them, against build/tpemu: echo
 # answers every text exactly once (tpemu checks text, chat and count), survives a SIGTERM
 # restart without repeats, the scripted bots answer as expected, the delegator bots (guess,
-# chatbox, indoor, inline) are played through tpemu's control API, exit codes follow DESIGN.md.
+# chatbox, indoor, inline) are played through tpemu's control API, exit codes follow DESIGN.md;
+# broadcast reaches every chat of a list once within tpemu's flood limits, across kill -9.
+# TPT_EXAMPLES=broadcast runs only that part (the mutations of examples/broadcast.c).
 set -u
 cd "$(dirname "$0")/.."
 E=build/examples
@@ -13,6 +15,8 @@ passed=0 failed=0
 ok() { passed=$((passed + 1)); }
 bad() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
 check() { if eval "$1"; then ok; else bad "$2"; fi; }
+
+part() { [ -z "${TPT_EXAMPLES:-}" ] || [[ " $TPT_EXAMPLES " == *" $1 "* ]]; }
 
 # start_emu NAME ARGS...: starts tpemu, sets EMU_PID and URL
 start_emu() {
@@ -25,6 +29,7 @@ start_emu() {
     URL="http://127.0.0.1:$(cat "$T/$name.port" 2>/dev/null)"
 }
 
+if part others; then
 # 1. echo: 2000 updates over many chats, every one answered exactly once.
 start_emu echo --updates 2000 --max-secs 60
 TELEPOT_API_URL=$URL TELEGRAM_BOT_TOKEN=123456:TEST $E/echo 2>"$T/echo.bot.err" &
@@ -131,6 +136,8 @@ check "[ $botrc -eq 0 ] && grep -q '^Listening on port' '$T/hskel.bot' && [ \$(g
 $E/webhook_counter >/dev/null 2>&1; rc=$?
 check "[ $rc -eq 2 ]" "webhook_counter without arguments exits $rc, want 2"
 
+fi # others
+
 # 7. the delegator games played through the emulator's control API (/_emu/update, /_emu/calls)
 cat >"$T/emu.py" <<'PEOF'
 # emu.py URL say CHAT TEXT [NAME]: CHAT sends TEXT, prints the bot's new replies to CHAT
@@ -221,6 +228,7 @@ elif cmd == "tally":  # emu.py URL tally CHATFILE: the messages (sendMessage, se
         sum(w not in got for w in want), st.get("limited", -1), st.get("answered_429", -1)))
     print(" ".join(sorted(w for w in want if w not in got)))
 PEOF
+if part others; then
 say() { python3 "$T/emu.py" "$URL" say "$@"; }
 expect() { # GOT REGEX WHAT: GOT (all of it, newlines as spaces) matches REGEX
     if printf '%s' "$1" | tr '\n' ' ' | grep -qE "$2"; then ok; else bad "$3: got '$1'"; fi
@@ -409,7 +417,9 @@ if gcc -std=c99 -Wall -Wextra -Werror -O1 -I. "$T/ownlog.c" -o "$T/ownlog" -lpth
 else
     bad "ownlog.c does not compile: $(head -n 5 "$T/ownlog.cc")"
 fi
+fi # others
 
+if part broadcast; then
 # 9. broadcast: one message to every chat of a file within the limits, resumable, never twice.
 # tpemu enforces scaled limits (2,000 messages a second in all) and broadcast's throttle is set
 # to the same, so 10,000 chats take seconds; each chat's messages are counted in /_emu/calls.
@@ -417,7 +427,12 @@ make -s $E/broadcast 2>"$T/bc.cc" || bad "build broadcast: $(head -n 5 "$T/bc.cc
 python3 -c 'for i in range(10000): print(5000000 + i)' >"$T/bc.chats"
 tally() { python3 "$T/emu.py" "$URL" tally "$@"; }
 field() { awk -v k="$2: " 'index($0, k) == 1 { split(substr($0, length(k) + 1), a, " "); print a[1] }' "$1"; }
-LIMITS="--limit-global 2000/1000 --limit-chat 1/1000"
+# --limit-slack 200: tpemu counts a message when it reads it, the throttle when it lets it go.
+# On a loaded machine a request can reach tpemu's reading tens of ms after its token was spent,
+# and the one a window later on time: tpemu then sees the window overfull and answers 429 to
+# every thread's next send (each waits 1 s). With tpemu's default 10 ms that happened in 2 of 5
+# quiet runs here, and with 50 ms under load (bench/run.sh shows it: row "loopback").
+LIMITS="--limit-global 2000/1000 --limit-chat 1/1000 --limit-slack 200"
 bc() { # NAME ARGS...: broadcast against $URL, 32 threads at 2000/s; stdout NAME.out, stderr NAME.err
     local name=$1
     shift
@@ -469,12 +484,26 @@ check "[ '$doubt' -le 32 ] && [ \$((\$(field $T/bc2b.out sent) + doubt)) -eq 100
 echo "broadcast: killed after $ms ms; the rerun: $t; $doubt in doubt"
 kill $EMU_PID 2>/dev/null; wait $EMU_PID 2>/dev/null
 
-# 9c. the problem chats: 403 (blocked the bot), -42 (a group that became -1001000000042), a
+# 9c. kill -9 while a send is certainly under way (tpemu got it and never answers: stall) and
+# after a 500 (maybe done): the rerun sends neither again and lists both, one as interrupted.
+start_emu bc2c --fault stall/sendMessage#150 --fault 500/sendMessage#100 --max-secs 60
+python3 -c 'for i in range(300): print(4000000 + i)' >"$T/bc2c.chats"
+TELEPOT_API_URL=$URL $E/broadcast --no-throttle 123456:TEST "$T/bc2c.chats" "Hi" >/dev/null 2>&1 &
+BOT=$!
+i=0; while [ "$(grep -c '^D ' "$T/bc2c.chats.journal" 2>/dev/null)" != 298 ] && [ $i -lt 250 ]; do sleep 0.02; i=$((i + 1)); done
+kill -KILL $BOT; wait $BOT 2>/dev/null
+bc bc2c 123456:TEST "$T/bc2c.chats" "Hi"; rc=$?
+t=$(tally "$T/bc2c.chats" | sed -n 1p)
+check "[ $rc -eq 0 ] && [[ '$t' == 'once=300 twice=0 missing=0 '* ]] && grep -q '^maybe sent: 1 ' '$T/bc2c.out' && grep -q '^maybe sent (interrupted): 1 ' '$T/bc2c.out' && grep -q '^sent: 298' '$T/bc2c.out'" \
+    "broadcast killed with a send under way, rerun: rc=$rc $t $(cat "$T/bc2c.out")"
+kill $EMU_PID 2>/dev/null; wait $EMU_PID 2>/dev/null
+
+# 9d. the problem chats: 403 (blocked the bot), -42 (a group that became -1001000000042), a
 # channel name that does not exist, repeats, comments; then a list that has the new id too.
 start_emu bc3 --max-secs 60
 printf '%s\n' 7001 '# customers' 7002 '' 403 ' -42  # the old group' @NoSuchChannel @tpemu_channel 7001 +7002 7003 >"$T/bc3.chats"
 bc bc3 123456:TEST "$T/bc3.chats" "News"; rc=$?
-check "[ $rc -eq 0 ] && [ \"\$(grep -v '^elapsed' '$T/bc3.out' | tr '\n' '|')\" = 'sent: 4|blocked (403): 1|failed (400, ...): 1 @nosuchchannel(400)|migrated: 1 -42->-1001000000042|maybe sent: 0|maybe sent (interrupted): 0|not sent: 0|chats: 7 (2 repeats skipped)|' ]" \
+check "[ $rc -eq 0 ] && [ \"\$(grep -v '^elapsed' '$T/bc3.out' | tr '\n' '|')\" = 'sent: 4|blocked (403): 1|failed (400, ...): 1|migrated: 1 -42->-1001000000042|maybe sent: 0|maybe sent (interrupted): 0|not sent: 0|chats: 7 (2 repeats skipped)|' ]" \
     "broadcast to the problem chats: rc=$rc $(cat "$T/bc3.out" "$T/bc3.err")"
 t=$(tally "$T/bc3.chats" | sed -n 1p)
 check "[ \"\$(python3 '$T/emu.py' '$URL' replies -1001000000042)\" = News ] && [ \$(python3 '$T/emu.py' '$URL' replies 7002 | wc -l) -eq 1 ]" \
@@ -489,7 +518,7 @@ n=$(curl -s "$URL/_emu/calls?method=sendPhoto" | python3 -c 'import json, sys; c
 check "[ $rc -eq 0 ] && [ '$n' = '10 1 10' ] && grep -q '^sent: 10' '$T/bc3p.out'" \
     "broadcast --photo: rc=$rc, sendPhoto calls/uploads/captions $n; $(cat "$T/bc3p.out" "$T/bc3p.err")"
 
-# 9d. usage, a wrong token, SIGTERM (the throttle's waits end at once: no one in doubt) and the
+# 9e. usage, a wrong token, SIGTERM (the throttle's waits end at once: no one in doubt) and the
 # rerun that finishes the job
 for args in "" "123456:TEST" "--threads 0 1:X $T/bc3.chats hi" "--rate 5/0 1:X $T/bc3.chats hi" \
             "--bogus 1:X $T/bc3.chats hi" "1:X $T/bc3.chats hi extra"; do
@@ -519,7 +548,7 @@ check "[ $rc -eq 0 ] && [[ '$t' == 'once=3000 twice=0 missing=0 '* ]] && [ \$(fi
     "broadcast after SIGTERM, rerun: rc=$rc $t $(cat "$T/bc4b.out")"
 kill $EMU_PID 2>/dev/null; wait $EMU_PID 2>/dev/null
 
-# 9e. no throttle against the limits: 429s come, the library waits them out (flood wait), and
+# 9f. no throttle against the limits: 429s come, the library waits them out (flood wait), and
 # still each chat gets it once
 start_emu bc5 --limit-global 1000/1000 --limit-chat 1/1000 --max-secs 120
 python3 -c 'for i in range(3000): print(8000000 + i)' >"$T/bc5.chats"
@@ -530,6 +559,7 @@ check "[ $rc -eq 0 ] && [[ '$t' == 'once=3000 twice=0 missing=0 '* ]] && [ \${li
     "broadcast without the throttle: rc=$rc $t $(cat "$T/bc5.out") $(tail -n 3 "$T/bc5.err")"
 echo "broadcast without the throttle: $t; $(grep '^elapsed' "$T/bc5.out")"
 kill $EMU_PID 2>/dev/null; wait $EMU_PID 2>/dev/null
+fi # broadcast
 
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]
