@@ -392,6 +392,7 @@ TEST(row_connect_refused_then_up) {
             char buf[4096];
             int c, n;
             close(pfd[0]);
+            alarm(10); /* a caller that gave up never connects: do not wait for it forever */
             msleep(250);
             lfd2 = socket(AF_INET, SOCK_STREAM, 0);
             setsockopt(lfd2, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
@@ -888,6 +889,8 @@ TEST(throttle_429_holds_chat) {
     tp_error e;
     int64_t t0;
     memset(&t, 0, sizeof t);
+    t.chat.count = 100; /* only the hold can hold the second send back */
+    t.chat.per_ms = 1000;
     srv_start(chat9_429);
     bot = bot_opts(S.url, 20000, &t, false, 0);
     memset(&a, 0, sizeof a);
