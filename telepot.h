@@ -18881,6 +18881,8 @@ static tp_err tp__call(tp_bot *bot, const char *method, const char *params,
     tp__free(mparts);
     if (rc != TP_OK) {
         err->attempts = attempts;
+        if (!strstr(err->message, "sent"))
+            tp__suffix(err, err->sent == TP_MAYBE_SENT ? "maybe sent" : "not sent");
         tp__log(bot, 1, "%s", err->message);
         return rc;
     }

@@ -18,7 +18,9 @@ it checks first).
 
 build/tpemu (the emulator the update tests start) is a fixture: it is built once, from the
 unmutated header, and shared by every scratch tree, so a kill always comes from the library
-under test, never from a broken emulator.
+under test, never from a broken emulator. A record with `file: tools/tpemu.c` mutates the
+emulator instead (its own tests, tests/test_emu.c, check it): its scratch tree builds its own
+build/tpemu from the mutated source; telepot.h stays as it is.
 
 Usage: tests/mutate.py [--jobs N] [--list FILE] [ID ...]   (IDs: run only those)
 """
@@ -50,12 +52,14 @@ class Mutation:
         self.timeout = TIMEOUT
         self.find = self.replace = None
         self.note = ""
+        self.file = "telepot.h"  # what the replacement applies to
 
 
 def parse(path):
     """Records: '== ID AREA', then 'tests:', 'build: asan', 'expect: build-fail', 'timeout: S',
-    'note: ...' lines, then 'find:' LINES 'replace:' LINES 'end'. Lines inside find/replace
-    are taken verbatim (no trailing newline after the last)."""
+    'note: ...', 'file: PATH' (telepot.h or tools/tpemu.c; default telepot.h) lines, then
+    'find:' LINES 'replace:' LINES 'end'. Lines inside find/replace are taken verbatim (no
+    trailing newline after the last)."""
     muts, cur, block, errors = [], None, None, []
     with open(path, encoding="utf-8") as f:
         lines = f.read().split("\n")
@@ -90,6 +94,8 @@ def parse(path):
             cur.timeout = int(s[8:])
         elif s.startswith("note:"):
             cur.note = s[5:].strip()
+        elif s.startswith("file:"):
+            cur.file = s[5:].strip()
         elif s == "find:":
             block, cur.find = "find", []
         else:
@@ -102,6 +108,8 @@ def parse(path):
             errors.append("%s:%d: duplicate id %s" % (path, m.line, m.id))
         if not m.tests or m.find is None:
             errors.append("%s:%d: %s needs tests: and find:/replace:/end" % (path, m.line, m.id))
+        if m.file not in ("telepot.h", "tools/tpemu.c"):
+            errors.append("%s:%d: %s: file: telepot.h or tools/tpemu.c" % (path, m.line, m.id))
         for b, _ in m.tests:
             if not os.path.exists(os.path.join(ROOT, "tests", b + ".c")):
                 errors.append("%s:%d: %s: no tests/%s.c" % (path, m.line, m.id, b))
@@ -125,6 +133,14 @@ def make_tree(d, header_text, base):
             target = os.path.join(base, "build", name)
             if os.path.exists(target):
                 os.symlink(target, os.path.join(d, "build", name))
+
+
+def build_tpemu(d):
+    """build/tpemu of the tree d, from its tools/tpemu.c; (ok, log)"""
+    p = subprocess.run(["gcc", "-std=c99", "-O1", "-g", "tools/tpemu.c", "-o", "build/tpemu",
+                        "-lpthread"], cwd=d, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                       text=True, errors="replace")
+    return p.returncode == 0, p.stdout
 
 
 def build(d, binary, san):
@@ -174,11 +190,9 @@ def baseline(muts):
     base = os.path.join(SCRATCH, "base")
     with open(os.path.join(ROOT, "telepot.h"), encoding="utf-8") as f:
         make_tree(base, f.read(), None)
-    p = subprocess.run(["gcc", "-std=c99", "-O1", "-g", "tools/tpemu.c", "-o", "build/tpemu",
-                        "-lpthread"], cwd=base, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                       text=True)
-    if p.returncode != 0:
-        sys.exit("mutate: cannot build tpemu:\n" + p.stdout)
+    ok, log = build_tpemu(base)
+    if not ok:
+        sys.exit("mutate: cannot build tpemu:\n" + log)
     cases = []
     for m in muts:
         for b, c in m.tests:
@@ -212,8 +226,22 @@ def baseline(muts):
 def mutate_one(m, header, base):
     d = os.path.join(SCRATCH, "m", m.id)
     t0 = time.time()
-    make_tree(d, header.replace(m.find, m.replace, 1), base)
     result, detail = "survived", ""
+    if m.file == "telepot.h":
+        make_tree(d, header.replace(m.find, m.replace, 1), base)
+    else:  # the emulator: its source mutated, its own build/tpemu
+        make_tree(d, header, base)
+        src = os.path.join(d, m.file)
+        with open(src, encoding="utf-8") as f:
+            text = f.read()
+        with open(src, "w", encoding="utf-8") as f:
+            f.write(text.replace(m.find, m.replace, 1))
+        os.unlink(os.path.join(d, "build", "tpemu"))
+        ok, log = build_tpemu(d)
+        if not ok:
+            first = next((l for l in log.splitlines() if "error" in l), log[:160])
+            result = "killed (build)" if m.expect_build_fail else "build-failed"
+            return m, result, first[:160], time.time() - t0
     for b, c in m.tests:
         ok, exe, log = build(d, b, m.san)
         if not ok:
@@ -253,11 +281,17 @@ def main():
         muts = [m for m in muts if m.id in a.ids]
     with open(os.path.join(ROOT, "telepot.h"), encoding="utf-8") as f:
         header = f.read()
-    stale = [m for m in muts if header.count(m.find) != 1]
+    texts = {"telepot.h": header}
+    for m in muts:
+        if m.file not in texts:
+            with open(os.path.join(ROOT, m.file), encoding="utf-8") as f:
+                texts[m.file] = f.read()
+    count = lambda m: texts[m.file].count(m.find)
+    stale = [m for m in muts if count(m) != 1]
     live = [m for m in muts if m not in stale]
     for m in stale:
-        print("mutate: STALE %s (line %d): its find text occurs %d times in telepot.h" %
-              (m.id, m.line, header.count(m.find)))
+        print("mutate: STALE %s (line %d): its find text occurs %d times in %s" %
+              (m.id, m.line, count(m), m.file))
     os.makedirs(SCRATCH, exist_ok=True)
     print("mutate: checking that the unmutated tree passes the named cases ...", flush=True)
     base = baseline(live)
@@ -276,8 +310,8 @@ def main():
             m.id, m.area, " ".join(label(b, c) for b, c in m.tests), result,
             detail.replace("|", "\\|"), secs))
     for m in stale:
-        print("| %s | %s | %s | stale | find text occurs %d times | 0 |" % (
-            m.id, m.area, " ".join(label(b, c) for b, c in m.tests), header.count(m.find)))
+        print("| %s | %s | %s | stale | find text occurs %d times in %s | 0 |" % (
+            m.id, m.area, " ".join(label(b, c) for b, c in m.tests), count(m), m.file))
     killed = sum(1 for r in results if r[1].startswith("killed"))
     survived = [r[0].id for r in results if r[1] == "survived"]
     bfail = [r[0].id for r in results if r[1] == "build-failed"]

@@ -55,6 +55,27 @@ check "[ $rc -eq 0 ]" "after a SIGTERM restart tpemu reports: $(tail -n 1 "$T/re
 check "grep -q 'duplicates=0' '$T/restart.err'" "repeats after SIGTERM: $(tail -n 1 "$T/restart.err")"
 kill -TERM $BOT; wait $BOT
 
+# 2b. echo's replies meeting a fault each (the K-th sendMessage): 429 with and without
+# retry_after and a reset of a kept-alive connection before the request is read are not
+# sent: waited out or sent again, answered once; a reset or close after the request was read
+# whole, a 500 and a 502 page may have been carried out: never sent again, each reported as
+# "maybe sent" on stderr. tpemu counts the replies.
+start_emu faults --updates 400 --max-secs 8 --fault '429:1#50/sendMessage' \
+    --fault '429:0#100/sendMessage' --fault 'rst-after#150/sendMessage' \
+    --fault 'reset#200/sendMessage' --fault 'close#250/sendMessage' \
+    --fault '500#300/sendMessage' --fault '502#350/sendMessage'
+TELEPOT_API_URL=$URL $E/echo 123456:TEST 2>"$T/faults.bot.err" &
+BOT=$!
+wait $EMU_PID
+maybe=$(grep -c 'sendMessage: .*(maybe sent)' "$T/faults.bot.err")
+notsent=$(grep -c 'sendMessage: .*not sent' "$T/faults.bot.err")
+check "grep -q 'matched=396 duplicates=0 missing=4 unexpected=0' '$T/faults.err'" \
+    "echo under faults: $(tail -n 1 "$T/faults.err")"
+check "[ $maybe -eq 4 ] && [ $notsent -eq 0 ]" \
+    "echo under faults reported $maybe maybe sent (want 4), $notsent not sent (want 0): $(cat "$T/faults.bot.err")"
+check "! grep -q 'TEST' '$T/faults.bot.err'" "echo's fault reports mention the token"
+kill -TERM $BOT; wait $BOT
+
 # 3. usage and fatal errors
 env -u TELEGRAM_BOT_TOKEN $E/echo >/dev/null 2>"$T/usage.err"; rc=$?
 check "[ $rc -eq 2 ]" "echo without a token exits $rc, want 2"
