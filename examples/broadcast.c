@@ -1,7 +1,8 @@
 /* broadcast: sends one message (or a photo with it as caption) to every chat in a file within
    Telegram's limits: the bot's throttle paces the sends (30 a second in all; paid broadcasts:
-   --rate 1000), and enough threads keep it busy despite latency. The file: a chat id a line
-   (an integer or @channelname); blank lines, # comments and repeats are skipped.
+   --rate 1000), and enough threads keep it busy despite latency (default: enough for 100 ms a
+   send). The file: a chat id a line (an integer or @channelname); blank lines, # comments and
+   repeats are skipped; chats go in the order of their ids.
    Nobody gets it twice, even after kill -9: a send's intent "T chat" is appended to a journal
    and synced before the send, its outcome after: "D chat" sent, "F chat code" refused (403,
    400), "M chat" maybe sent (a timeout or 5xx), "U chat" not sent (a stop), "G chat new" for
@@ -9,7 +10,8 @@
    way at the kill (or waiting for the throttle): it may have arrived, so it is not sent again
    but listed "maybe sent (interrupted)" - at most one per thread, as a thread syncs its last
    outcome with its next intent (threads share syncs). A migrated group gets it at its new id,
-   unless that id is listed too. Progress: each second on a terminal, else every 10 s.
+   unless that id is listed too (no follow_migration: it would send there twice). Progress on
+   stderr each second on a terminal, else every 10 s; the summary goes to stdout.
 
    Build:  cc -O2 examples/broadcast.c -o broadcast -lpthread
    Run:    ./broadcast [--photo PATH] [--journal PATH (default CHAT_FILE.journal)]
@@ -180,7 +182,7 @@ int main(int argc, char **argv) {
             abort();
         if (k > 0) chats[n_chats++] = (chat){ strdup(key), 0, 0, 0 };
     }
-    if (!f || ferror(f)) {
+    if (!f || ferror(f) || fclose(f)) {
         fprintf(stderr, "broadcast: %s: %s\n", file, strerror(errno));
         return 1;
     }
@@ -256,6 +258,7 @@ int main(int argc, char **argv) {
     }
     pthread_mutex_unlock(&mu);
     for (size_t i = 0; i < started; i++) pthread_join(tid[i], NULL);
+    free(tid);
 
     const char *what[] = { "ssent", "bblocked (403)", "ffailed (400, ...)", "gmigrated",
                            "mmaybe sent", "imaybe sent (interrupted)", "nnot sent" };
