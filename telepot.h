@@ -518,7 +518,9 @@ TP_API void tp_jw_typed(tp_jw *w, int type, const void *obj);
    all chats and one from its chat's, waiting until both have one. Throttled methods: those
    whose name starts with send (not sendChatAction), forward or copy. A 429 that comes anyway
    holds that chat's bucket (the bot's, for calls without a chat) for retry_after. Thread-safe:
-   one bot's throttle serves every thread. A dispatcher worker (workers, tp_disp, the webhook
+   one bot's throttle serves every thread, and the delegator's forked delegates spend from
+   the same bucket of all chats (it lives in shared memory); each process keeps its own
+   chats' buckets (one chat a process with tp_per_chat_id). A dispatcher worker (workers, tp_disp, the webhook
    receiver, the delegator's pool) waiting on its chat's bucket or a 429 is stood in for by
    another thread (up to 64 at once), so the other chats go on: only the shared bucket of all
    chats slows everybody. */
@@ -10600,6 +10602,7 @@ static inline tp_err tp_sender_call(const tp_sender *s, int method, void *args, 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/time.h>
@@ -18024,8 +18027,11 @@ static void tp__prefix(tp_error *err, const char *context) {
    window of per": each remembers when its last `count` tokens were spent (a ring, oldest at
    head), and a message may go when the bucket of all chats and its chat's both have a token
    (the oldest spent one is a window old). Times in microseconds of the monotonic clock. Chat
-   buckets live in a chained hash table and are dropped once idle for a window. One lock; a
-   waiting caller sleeps outside it and looks again. */
+   buckets live in a chained hash table and are dropped once idle for a window. The bucket of
+   all chats lives in memory shared with the processes forked later (the delegator's fork
+   producer), under a process-shared lock, so that forked delegates spend from the same one.
+   Locks: the table's, then the shared bucket's; a waiting caller sleeps outside both and
+   looks again. */
 typedef struct tp__win {
     int64_t key;            /* chat id, or a hash of an @name */
     bool group;             /* the group rate (id < 0, or a name), else the private chat's */
@@ -18035,10 +18041,17 @@ typedef struct tp__win {
     struct tp__win *next;   /* hash chain */
 } tp__win;
 
+typedef struct tp__gwin {      /* the bucket of all chats, in shared memory */
+    pthread_mutex_t lock;      /* process-shared (and robust where the system has them) */
+    tp__win w;                 /* w.t: the slots after this struct, in the same mapping */
+} tp__gwin;
+
 typedef struct tp__thr {
-    pthread_mutex_t lock;
+    pthread_mutex_t lock;     /* the table */
     tp_rate all, chat, group; /* count <= 0: no limit */
-    tp__win *glob;            /* the bucket of all chats (also held by chatless 429s) */
+    tp__gwin *g;              /* the bucket of all chats (also held by chatless 429s) */
+    size_t glen;              /* its mapping's length */
+    bool borrowed;            /* g is a parent process's (tp__thr_share): not destroyed here */
     tp__win **tab;
     size_t nb, n;
 } tp__thr;
@@ -18056,7 +18069,7 @@ static tp_rate tp__rate_or(tp_rate r, int count, int per_ms) {
         r.count = count;
         r.per_ms = per_ms;
     }
-    if (r.count > 0 && r.per_ms <= 0) r.count = 0; /* a count without a window: no limit */
+    if (r.count > 0 && r.per_ms <= 0) r.count = -1; /* a count without a window: no limit */
     return r;
 }
 
@@ -18070,6 +18083,56 @@ static tp__win *tp__win_new(int64_t key, bool group, int count) {
     return w;
 }
 
+/* The shared bucket of all chats: an anonymous shared mapping (/dev/zero where the system
+   names no MAP_ANONYMOUS) with its process-shared lock. NULL when either fails. */
+static tp__gwin *tp__gwin_new(int count, size_t *len) {
+    pthread_mutexattr_t a;
+    tp__gwin *g;
+    void *m;
+    *len = sizeof(tp__gwin) + sizeof(int64_t) * (size_t)(count > 0 ? count : 1);
+#if defined(MAP_ANONYMOUS) || defined(MAP_ANON)
+#ifndef MAP_ANONYMOUS
+#define MAP_ANONYMOUS MAP_ANON
+#endif
+    m = mmap(NULL, *len, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+#else
+    {
+        int fd = open("/dev/zero", O_RDWR | O_CLOEXEC);
+        m = fd < 0 ? MAP_FAILED : mmap(NULL, *len, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+        if (fd >= 0) close(fd);
+    }
+#endif
+    if (m == MAP_FAILED) return NULL;
+    g = (tp__gwin *)m;
+    memset(g, 0, *len);
+    g->w.t = (int64_t *)(void *)(g + 1);
+    if (pthread_mutexattr_init(&a) != 0) {
+        munmap(m, *len);
+        return NULL;
+    }
+    (void)pthread_mutexattr_setpshared(&a, PTHREAD_PROCESS_SHARED);
+#if !defined(__APPLE__)
+    (void)pthread_mutexattr_setrobust(&a, PTHREAD_MUTEX_ROBUST); /* a child killed inside */
+#endif
+    if (pthread_mutex_init(&g->lock, &a) != 0) {
+        pthread_mutexattr_destroy(&a);
+        munmap(m, *len);
+        return NULL;
+    }
+    pthread_mutexattr_destroy(&a);
+    return g;
+}
+
+static void tp__glock(tp__gwin *g) {
+    int rc = pthread_mutex_lock(&g->lock);
+#if !defined(__APPLE__)
+    if (rc == EOWNERDEAD) (void)pthread_mutex_consistent(&g->lock); /* its ring is whole:
+                                                                  only slots are written */
+#else
+    (void)rc;
+#endif
+}
+
 static tp__thr *tp__thr_new(const tp_throttle_opts *o) {
     tp__thr *t = (tp__thr *)tp__alloc(sizeof *t);
     if (!t) return NULL;
@@ -18079,15 +18142,29 @@ static tp__thr *tp__thr_new(const tp_throttle_opts *o) {
     t->group = tp__rate_or(o->group, TP__DEFAULT_THR_GROUP_COUNT, TP__DEFAULT_THR_GROUP_MS);
     t->nb = 64;
     t->tab = (tp__win **)tp__alloc(t->nb * sizeof *t->tab);
-    t->glob = tp__win_new(0, false, t->all.count);
-    if (!t->tab || !t->glob || pthread_mutex_init(&t->lock, NULL) != 0) {
+    t->g = tp__gwin_new(t->all.count, &t->glen);
+    if (!t->tab || !t->g || pthread_mutex_init(&t->lock, NULL) != 0) {
         tp__free(t->tab);
-        tp__free(t->glob);
+        if (t->g) {
+            pthread_mutex_destroy(&t->g->lock);
+            munmap((void *)t->g, t->glen);
+        }
         tp__free(t);
         return NULL;
     }
     memset(t->tab, 0, t->nb * sizeof *t->tab);
     return t;
+}
+
+/* In a forked process: t spends from the parent's bucket of all chats (inherited at the
+   same address), so the processes together keep the overall limit. */
+static void tp__thr_share(tp__thr *t, const tp__thr *parent) {
+    pthread_mutex_destroy(&t->g->lock);
+    munmap((void *)t->g, t->glen);
+    t->g = parent->g;
+    t->glen = parent->glen;
+    t->all = parent->all;
+    t->borrowed = true;
 }
 
 static void tp__thr_free(tp__thr *t) {
@@ -18100,7 +18177,8 @@ static void tp__thr_free(tp__thr *t) {
             tp__free(w);
         }
     tp__free(t->tab);
-    tp__free(t->glob);
+    if (!t->borrowed) pthread_mutex_destroy(&t->g->lock);
+    munmap((void *)t->g, t->glen); /* (a borrowed one: this process's view of it only) */
     pthread_mutex_destroy(&t->lock);
     tp__free(t);
 }
@@ -18277,15 +18355,18 @@ static tp_err tp__thr_take(tp_bot *bot, const tp__target *tg, const char *method
                 break;
             }
         }
-        ga = tp__win_ready(t->glob, t->all, now);
+        tp__glock(t->g);
+        ga = tp__win_ready(&t->g->w, t->all, now);
         if (w) ca = tp__win_ready(w, tg->group ? t->group : t->chat, now);
         at = ga > ca ? ga : ca;
         if (at <= now) {
-            tp__win_spend(t->glob, t->all, now);
+            tp__win_spend(&t->g->w, t->all, now);
             if (w) tp__win_spend(w, tg->group ? t->group : t->chat, now);
+            pthread_mutex_unlock(&t->g->lock);
             pthread_mutex_unlock(&t->lock);
             break;
         }
+        pthread_mutex_unlock(&t->g->lock);
         pthread_mutex_unlock(&t->lock);
         if (ca > ga && !parked) { /* this chat's own limit: let the other chats go on */
             tp__disp_park(1);
@@ -18306,11 +18387,15 @@ static tp_err tp__thr_take(tp_bot *bot, const tp__target *tg, const char *method
    more. */
 static void tp__thr_hold(tp_bot *bot, const tp__target *tg, int64_t until_us) {
     tp__thr *t = bot->thr;
-    tp__win *w;
+    tp__win *w = NULL;
     pthread_mutex_lock(&t->lock);
-    w = tg->known && (tg->group ? t->group.count : t->chat.count) > 0
-            ? tp__thr_chat(t, tg->key, tg->group, tp__now_us())
-            : t->glob;
+    if (tg->known && (tg->group ? t->group.count : t->chat.count) > 0)
+        w = tp__thr_chat(t, tg->key, tg->group, tp__now_us());
+    else {
+        tp__glock(t->g);
+        if (t->g->w.hold < until_us) t->g->w.hold = until_us;
+        pthread_mutex_unlock(&t->g->lock);
+    }
     if (w && w->hold < until_us) w->hold = until_us;
     pthread_mutex_unlock(&t->lock);
 }
@@ -22905,6 +22990,7 @@ static void tp__dlg_run_on(tp_dlg *g, tp_delegate *d, const tp_update *u) {
 static void tp__dlg_child(tp_dlg *pg, tp_delegate *d, int fd) {
     tp_dlg cg;
     tp_delegate *slot[1] = { NULL };
+    tp_throttle_opts thr;
     tp_bot_opts o;
     tp_bot *bot;
     tp_buf in;
@@ -22923,8 +23009,19 @@ static void tp__dlg_child(tp_dlg *pg, tp_delegate *d, int fd) {
     o.no_env_proxy = pg->bot->no_env_proxy;
     o.log = pg->bot->log;
     o.log_user = pg->bot->log_user;
+    o.flood_wait_ms = pg->bot->flood_wait_ms;
+    o.no_retry = pg->bot->no_retry;
+    o.follow_migration = pg->bot->follow_migration;
+    if (pg->bot->thr) { /* its chats' buckets of its own, the bucket of all chats shared */
+        memset(&thr, 0, sizeof thr);
+        thr.chat = pg->bot->thr->chat;
+        thr.group = pg->bot->thr->group;
+        thr.all = pg->bot->thr->all;
+        o.throttle = &thr;
+    }
     bot = tp_bot_new(&o, NULL);
     if (!bot) _exit(3);
+    if (bot->thr) tp__thr_share(bot->thr, pg->bot->thr);
     memset(&cg, 0, sizeof cg);
     pthread_mutex_init(&cg.lock, NULL);
     pthread_cond_init(&cg.ended, NULL);

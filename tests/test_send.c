@@ -957,6 +957,60 @@ TEST(throttle_many_chats_memory) {
     srv_stop();
 }
 
+static tp_json_doc *make_update(int64_t id, int64_t chat, const tp_update **u) {
+    char js[256];
+    tp_json_doc *d;
+    snprintf(js, sizeof js, "{\"update_id\":%lld,\"message\":{\"message_id\":1,\"date\":1,"
+             "\"chat\":{\"id\":%lld,\"type\":\"private\"},\"text\":\"hi\"}}",
+             (long long)id, (long long)chat);
+    d = tp_json_parse(js, strlen(js), NULL);
+    *u = d ? tp_update_view(d, tp_json_root(d), NULL) : NULL;
+    return d;
+}
+
+static void fork_on_message(tp_delegate *d, const tp_update *u) {
+    (void)u;
+    tp_delegate_printf(d, "hello"); /* in the delegate's own process */
+}
+
+TEST(throttle_forked_delegates) {
+    /* forked delegates (a process each) spend from the parent's bucket of all chats: 10
+       chats, 3 messages per 500 ms in all, whatever process sends them */
+    static const tp_handler h = { .on_message = fork_on_message };
+    tp_dlg_route routes[] = { TP_ROUTE(tp_per_chat_id(), &h), TP_DLG_END };
+    tp_dlg_opts o;
+    tp_throttle_opts t;
+    tp_bot *bot;
+    tp_dlg *dlg;
+    int i, most;
+    int64_t t0;
+    if (getenv("TPT_NO_FORK")) return; /* (valgrind: forked children report what they inherit) */
+    memset(&t, 0, sizeof t);
+    t.all.count = 3;
+    t.all.per_ms = 500;
+    srv_start(NULL);
+    bot = bot_opts(S.url, 10000, &t, false, 0);
+    memset(&o, 0, sizeof o);
+    o.producer = TP_PRODUCER_FORK;
+    dlg = tp_dlg_new(bot, routes, &o, NULL);
+    CHECK(dlg != NULL);
+    t0 = tp_now_ms();
+    for (i = 0; i < 10; i++) {
+        const tp_update *u;
+        tp_json_doc *doc = make_update(i + 1, 300 + i, &u);
+        tp_dlg_handler(bot, u, dlg); /* waits until the delegate's process handled it */
+        tp_json_doc_free(doc);
+    }
+    CHECK(tp_now_ms() - t0 >= 1400); /* 10 at 3 per 500 ms: >= 3 windows after the first 3 */
+    tp_dlg_free(dlg);
+    CHECK_EQ_INT(arrived("sendMessage", 0, A_OK), 10);
+    most = most_in_window(0, false, 500, 40);
+    if (most > 3) fprintf(stderr, "most in a window: %d\n", most);
+    CHECK(most <= 3);
+    tp_bot_free(bot);
+    srv_stop();
+}
+
 /* ---- stand-ins: a chat under flood control does not stall the others ---------------------- */
 
 /* decide: the first send to chats 1 and 2 gets 429 retry_after 2 */
@@ -977,17 +1031,6 @@ static void echo_handler(tp_bot *bot, const tp_update *u, void *user) {
     (void)user;
     if (send_text(bot, chat, &e) == TP_OK && chat >= 0 && chat < 8)
         TP__STORE(answered_at[chat], tp_now_ms() - disp_t0);
-}
-
-static tp_json_doc *make_update(int64_t id, int64_t chat, const tp_update **u) {
-    char js[256];
-    tp_json_doc *d;
-    snprintf(js, sizeof js, "{\"update_id\":%lld,\"message\":{\"message_id\":1,\"date\":1,"
-             "\"chat\":{\"id\":%lld,\"type\":\"private\"},\"text\":\"hi\"}}",
-             (long long)id, (long long)chat);
-    d = tp_json_parse(js, strlen(js), NULL);
-    *u = d ? tp_update_view(d, tp_json_root(d), NULL) : NULL;
-    return d;
 }
 
 TEST(standin_flood) {
@@ -1065,6 +1108,7 @@ int main(int argc, char **argv) {
     RUN_CASE(throttle_429_holds_chat);
     RUN_CASE(throttle_stop);
     RUN_CASE(throttle_many_chats_memory);
+    RUN_CASE(throttle_forked_delegates);
     RUN_CASE(standin_flood);
     TEST_END();
 }
