@@ -9,8 +9,8 @@
 #include "../telepot.h"
 #include "tp_test.h"
 #include "tp_sock.h"
+#include "tp_feed.h" /* (no MAXN: msleep, thread_count) */
 
-#include <dirent.h>
 #include <pthread.h>
 #include <sys/wait.h>
 #include <signal.h>
@@ -18,24 +18,6 @@
 #include <time.h>
 
 #define TOKEN "123456:SENDTESTTOKEN"
-
-static void msleep(long ms) {
-    struct timespec ts;
-    ts.tv_sec = ms / 1000;
-    ts.tv_nsec = (ms % 1000) * 1000000L;
-    while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
-    }
-}
-
-static int thread_count(void) { /* of this process, from /proc */
-    DIR *dir = opendir("/proc/self/task");
-    struct dirent *e;
-    int n = 0;
-    if (!dir) return -1;
-    while ((e = readdir(dir)) != NULL) n += e->d_name[0] != '.';
-    closedir(dir);
-    return n;
-}
 
 /* ---- the scripted server ------------------------------------------------------------------ */
 
