@@ -13317,7 +13317,7 @@ TP__DEF tp_err tp_http_request(tp_http *h, const tp_http_req *req, tp_http_resp 
     char boundary[48];
     tp_err rc = TP_OK;
     int attempt;
-    bool sent_whole = false; /* the last attempt wrote the whole request */
+    bool sent_whole = false; /* an attempt wrote the whole request */
     TELEPOT_ASSERT(h && req && req->path && req->path[0] == '/');
     if (!method) method = (req->body || req->parts) ? "POST" : "GET";
     if (strpbrk(method, " \r\n") || strpbrk(req->path, " \r\n") ||
@@ -13370,7 +13370,6 @@ TP__DEF tp_err tp_http_request(tp_http *h, const tp_http_req *req, tp_http_resp 
         tp__resp_state st;
         bool got_any = false, reused;
         uint64_t sent_before;
-        sent_whole = false;
         if (h->conn.fd < 0) {
             int64_t cdl = tp_now_ms() + h->connect_timeout_ms;
             rc = tp__conn_open(&h->conn, &h->proxy, h->host, h->port, cdl < deadline ? cdl : deadline,
@@ -18336,10 +18335,14 @@ static bool tp__sleep_until_us(tp_bot *bot, int64_t until) {
     }
 }
 
-/* Waits until the throttle lets a message to tg go, and spends its tokens. A wait on the
-   chat's own bucket lets a dispatcher worker be stood in for. TP_ERR_STOPPED (not sent)
-   when the bot is stopped meanwhile. */
-static tp_err tp__thr_take(tp_bot *bot, const tp__target *tg, const char *method, tp_error *err) {
+/* Waits until the throttle lets a message to tg go, and (spend) spends its tokens; without
+   spend, waits for the chat's own bucket only. A wait on the chat's own bucket lets a
+   dispatcher worker be stood in for. TP_ERR_STOPPED (not sent) when the bot is stopped
+   meanwhile. tp__call waits for the chat before it takes a connection (a long wait holds
+   none), and spends once it holds one, just before the request goes out: a token spent
+   early, then a wait for a connection, would let requests bunch up past the window. */
+static tp_err tp__thr_take(tp_bot *bot, const tp__target *tg, const char *method, bool spend,
+                           tp_error *err) {
     tp__thr *t = bot->thr;
     bool parked = false;
     tp_err rc = TP_OK;
@@ -18356,12 +18359,12 @@ static tp_err tp__thr_take(tp_bot *bot, const tp__target *tg, const char *method
             }
         }
         tp__glock(t->g);
-        ga = tp__win_ready(&t->g->w, t->all, now);
+        ga = spend ? tp__win_ready(&t->g->w, t->all, now) : now;
         if (w) ca = tp__win_ready(w, tg->group ? t->group : t->chat, now);
         at = ga > ca ? ga : ca;
         if (at <= now) {
-            tp__win_spend(&t->g->w, t->all, now);
-            if (w) tp__win_spend(w, tg->group ? t->group : t->chat, now);
+            if (spend) tp__win_spend(&t->g->w, t->all, now);
+            if (w && spend) tp__win_spend(w, tg->group ? t->group : t->chat, now);
             pthread_mutex_unlock(&t->g->lock);
             pthread_mutex_unlock(&t->lock);
             break;
@@ -18678,6 +18681,20 @@ static bool tp__bot_sleep(tp_bot *bot, int64_t ms) {
     return false;
 }
 
+/* Masks the token in s, and a start of it (4 bytes or more) at s's end: text a server
+   echoed and something cut short. */
+static void tp__mask_token(const tp_bot *bot, char *s) {
+    size_t tl = strlen(bot->token), n = strlen(s), k;
+    char *hit;
+    if (!tl) return;
+    while ((hit = strstr(s, bot->token)) != NULL) memset(hit, '*', tl);
+    for (k = n < tl ? n : tl - 1; k >= 4; k--)
+        if (memcmp(s + n - k, bot->token, k) == 0) {
+            memset(s + n - k, '*', k);
+            break;
+        }
+}
+
 /* Turns an HTTP answer into the result document or a Bot API error. */
 static tp_err tp__api_answer(tp_bot *bot, const char *method, const tp_http_resp *resp,
                              tp_json_doc **out, tp_error *err) {
@@ -18692,8 +18709,11 @@ static tp_err tp__api_answer(tp_bot *bot, const char *method, const tp_http_resp
     root = tp_json_root(doc);
     ok = tp_json_get(root, "ok");
     if (!doc) {
+        char ct[128];
+        tp__strlcpy(ct, resp->content_type[0] ? resp->content_type : "no content type", sizeof ct);
+        tp__mask_token(bot, ct); /* a server may echo the request path there, cut short */
         tp__fail(err, TP_ERR_NOT_JSON, 0, "%s: HTTP %d answer is not JSON (%s%s%s)", method,
-                 resp->status, resp->content_type[0] ? resp->content_type : "no content type",
+                 resp->status, ct,
                  resp->body_len ? ", " : "", resp->body_len ? jerr.message : ", empty");
         if (err) {
             err->http_status = resp->status;
@@ -18739,11 +18759,13 @@ static tp_err tp__api_answer(tp_bot *bot, const char *method, const tp_http_resp
     return tp__ok(err);
 }
 
-/* One try of a Bot API call, until deadline. wake: a long poll, on its own connection, that
-   tp_bot_stop may cut short. */
+/* One try of a Bot API call, until deadline (not counting a throttle's wait). wake: a long
+   poll, on its own connection, that tp_bot_stop may cut short. thr: the chat, when the
+   throttle counts the call. *attempts counts the requests made. */
 static tp_err tp__call_once(tp_bot *bot, const char *method, const char *params,
                             const tp_http_part *parts, size_t nparts, int64_t deadline, bool wake,
-                            tp_json_doc **out, tp_error *err) {
+                            const tp__target *thr, int *attempts, tp_json_doc **out,
+                            tp_error *err) {
     tp__line *ln;
     tp_http_req req;
     tp_http_resp resp;
@@ -18756,6 +18778,14 @@ static tp_err tp__call_once(tp_bot *bot, const char *method, const char *params,
     if (!ln) {
         tp__prefix(err, method);
         return err->code;
+    }
+    if (thr) { /* the throttle's turn, holding the connection it goes out on */
+        int64_t t0 = tp_now_ms();
+        if ((rc = tp__thr_take(bot, thr, method, true, err)) != TP_OK) {
+            tp__pool_give(bot, ln);
+            return rc;
+        }
+        deadline += tp_now_ms() - t0;
     }
     rc = tp__line_path(bot, ln, "/bot", err);
     tp_buf_puts(&ln->path, method);
@@ -18779,7 +18809,13 @@ static tp_err tp__call_once(tp_bot *bot, const char *method, const char *params,
     }
     /* getters (getUpdates with its offset too) give the same answer when asked twice */
     req.idempotent = strncmp(method, "get", 3) == 0 && method[3] >= 'A' && method[3] <= 'Z';
+    if (!params && !parts && !req.idempotent) { /* a POST: the HTTP layer sends a GET again
+                                                    after it may have arrived (logOut) */
+        req.body = "{}";
+        req.body_len = 2;
+    }
     ln->http->conn.wake_fd = wake ? bot->wake[0] : -1;
+    (*attempts)++;
     rc = tp_http_request(ln->http, &req, &resp, err);
     ln->http->conn.wake_fd = -1;
     if (rc == TP_OK) rc = tp__api_answer(bot, method, &resp, out, err);
@@ -18822,35 +18858,64 @@ static bool tp__parts_resendable(const tp_http_part *parts, size_t nparts) {
     return true;
 }
 
-/* The call's parameters with chat_id set to id: a new JSON text (*json), or a copy of the
-   parts (*mparts, the number in num). False: no memory or no chat_id to change. */
+/* Where the value of a top-level member `key` of a JSON object text lies: [*vs, *ve). The
+   text is known to parse (tp__call_target read it). False when there is none. */
+static bool tp__json_member_span(const char *js, const char *key, size_t *vs, size_t *ve) {
+    size_t i, n = strlen(js), kl = strlen(key);
+    int depth = 0;
+    bool expect_key = false, match = false, want_value = false;
+    for (i = 0; i < n; i++) {
+        char c = js[i];
+        if (c == '"') {
+            size_t j = i + 1;
+            while (j < n && js[j] != '"') j += js[j] == '\\' ? 2 : 1;
+            if (want_value) {
+                *vs = i;
+                *ve = j + 1;
+                return true;
+            }
+            if (depth == 1 && expect_key) { /* a member's name */
+                match = j - i - 1 == kl && memcmp(js + i + 1, key, kl) == 0;
+                expect_key = false;
+            }
+            i = j;
+        } else if (depth == 1 && c == ':') {
+            want_value = match;
+        } else if (depth == 1 && c == ',') {
+            expect_key = true;
+        } else if (c == '{' || c == '[') {
+            if (want_value) return false; /* an object or array there: not a chat id */
+            if (++depth == 1) expect_key = c == '{';
+        } else if (c == '}' || c == ']') {
+            depth--;
+        } else if (want_value && c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+            size_t j = i; /* a number or a literal */
+            while (j < n && !strchr(",} \t\n\r", js[j])) j++;
+            *vs = i;
+            *ve = j;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The call's parameters with chat_id set to id: a new JSON text (*json: the original with
+   only that value replaced, so no other number loses a digit), or a copy of the parts
+   (*mparts, the number in num). False: no memory or no chat_id to change. */
 static bool tp__rechat(const char *params, const tp_http_part *parts, size_t nparts, int64_t id,
                        char **json, tp_http_part **mparts, char num[24]) {
     char *d = tp__i64toa(id, num + 23);
     num[23] = '\0';
     memmove(num, d, (size_t)(num + 24 - d));
     if (params) {
-        tp_json_doc *doc = tp_json_parse(params, strlen(params), NULL);
-        const tp_json *m;
+        size_t vs, ve;
         tp_buf b;
-        tp_jw w;
-        bool found = false;
-        if (!doc) return false;
+        if (!tp__json_member_span(params, "chat_id", &vs, &ve)) return false;
         tp_buf_init(&b);
-        tp_jw_init(&w, &b);
-        tp_jw_obj(&w);
-        for (m = tp_json_first(tp_json_root(doc)); m; m = tp_json_next(m)) {
-            tp_jw_key(&w, tp_json_key(m));
-            if (strcmp(tp_json_key(m), "chat_id") == 0) {
-                tp_jw_int(&w, id);
-                found = true;
-            } else {
-                tp_jw_value(&w, m);
-            }
-        }
-        tp_jw_obj_end(&w);
-        tp_json_doc_free(doc);
-        if (!found || b.err) {
+        tp_buf_append(&b, params, vs);
+        tp_buf_puts(&b, num);
+        tp_buf_puts(&b, params + ve);
+        if (b.err) {
             tp_buf_deinit(&b);
             return false;
         }
@@ -18899,6 +18964,7 @@ static tp_err tp__call(tp_bot *bot, const char *method, const char *params,
     tp__target tg;
     int64_t deadline, flood_waited = 0, backoff = 100, flood_backoff = 1000, moved_to = 0;
     int attempts = 0, resendable = -1; /* -1: not looked at yet */
+    bool maybe = false; /* a try may have been carried out: so may the call, whatever came next */
     char *mjson = NULL, num[24];
     tp_http_part *mparts = NULL;
     TELEPOT_ASSERT(bot && method);
@@ -18906,8 +18972,9 @@ static tp_err tp__call(tp_bot *bot, const char *method, const char *params,
     if (timeout_ms <= 0) timeout_ms = bot->timeout_ms;
     deadline = tp_now_ms() + timeout_ms;
     if (wake) {
-        rc = tp__call_once(bot, method, params, parts, nparts, deadline, true, out, err);
-        err->attempts = 1;
+        rc = tp__call_once(bot, method, params, parts, nparts, deadline, true, NULL, &attempts,
+                           out, err);
+        err->attempts = attempts;
         if (rc != TP_OK) tp__log(bot, 1, "%s", err->message);
         return rc;
     }
@@ -18915,10 +18982,14 @@ static tp_err tp__call(tp_bot *bot, const char *method, const char *params,
     if (bot->thr || bot->follow_migration) tg = tp__call_target(params, parts, nparts);
     for (;;) {
         bool thr = bot->thr && tp_method_throttled(method);
-        if (thr && (rc = tp__thr_take(bot, &tg, method, err)) != TP_OK) break;
-        attempts++;
+        if (thr) { /* its chat's turn first, holding no connection; its deadline starts after */
+            int64_t t0 = tp_now_ms();
+            if ((rc = tp__thr_take(bot, &tg, method, false, err)) != TP_OK) break;
+            deadline += tp_now_ms() - t0;
+        }
         rc = tp__call_once(bot, method, mjson ? mjson : params, mparts ? mparts : parts, nparts,
-                           deadline, false, out, err);
+                           deadline, false, thr ? &tg : NULL, &attempts, out, err);
+        if (rc != TP_OK && err->sent == TP_MAYBE_SENT) maybe = true;
         if (rc == TP_OK || TP__STOPPED(bot)) break;
         if (nparts && resendable < 0) resendable = tp__parts_resendable(parts, nparts);
         if (resendable == 0) break;
@@ -18966,8 +19037,12 @@ static tp_err tp__call(tp_bot *bot, const char *method, const char *params,
     tp__free(mparts);
     if (rc != TP_OK) {
         err->attempts = attempts;
-        if (!strstr(err->message, "sent"))
+        if (maybe && err->sent != TP_MAYBE_SENT) {
+            err->sent = TP_MAYBE_SENT;
+            tp__suffix(err, "an earlier try may have been carried out: maybe sent");
+        } else if (!strstr(err->message, "sent")) {
             tp__suffix(err, err->sent == TP_MAYBE_SENT ? "maybe sent" : "not sent");
+        }
         tp__log(bot, 1, "%s", err->message);
         return rc;
     }

@@ -32,7 +32,10 @@ typedef enum act {
     A_CLOSE,       /* read the request whole, then close without answering */
     A_STALL,       /* read the request whole, never answer (until the server stops) */
     A_RST_EARLY,   /* read the head only, reset while the body is still coming */
-    A_OK_THEN_RST  /* answer ok, then (100 ms later) reset the kept-alive connection */
+    A_OK_THEN_RST, /* answer ok, then (100 ms later) reset the kept-alive connection */
+    A_400NM,       /* 400 message is not modified */
+    A_CTYPE        /* a 502 whose Content-Type echoes the request path (with the token), cut
+                      where the client's field ends: arg bytes of padding before it */
 } act;
 
 typedef struct rec {
@@ -194,6 +197,18 @@ static void *conn_main(void *arg) {
             say(fd, 403, "application/json", "{\"ok\":false,\"error_code\":403,\"description\":"
                 "\"Forbidden: bot was blocked by the user\"}");
             break;
+        case A_400NM:
+            say(fd, 400, "application/json", "{\"ok\":false,\"error_code\":400,\"description\":"
+                "\"Bad Request: message is not modified\"}");
+            break;
+        case A_CTYPE: {
+            char ct[300];
+            snprintf(ct, sizeof ct, "text/html; echo=%.*s/bot" TOKEN "/x", arg2,
+                     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+            say(fd, 502, ct, "<html>bad gateway</html>");
+            break;
+        }
         case A_MIGRATE:
             snprintf(body, sizeof body, "{\"ok\":false,\"error_code\":400,\"description\":"
                      "\"Bad Request: group chat was upgraded to a supergroup chat\","
@@ -709,6 +724,105 @@ TEST(no_retry_opt) {
     tp_bot_free(bot);
 }
 
+/* Review findings (each failed before its fix) */
+
+TEST(get_not_resent) {
+    /* tp_call with no parameters of a method that is not idempotent (logOut): it goes as a
+       POST, so the HTTP layer's resend of GETs never repeats it */
+    tp_bot *bot;
+    tp_error e;
+    fault_case(A_CLOSE, 0, 1);
+    bot = bot_opts(S.url, 5000, NULL, false, 0);
+    CHECK_EQ_INT(tp_call(bot, "getMe", NULL, NULL, &e), TP_OK); /* (a kept-alive connection) */
+    CHECK(tp_call(bot, "logOut", NULL, NULL, &e) != TP_OK);
+    CHECK_EQ_INT(e.sent, TP_MAYBE_SENT);
+    CHECK_EQ_INT(arrived("logOut", 0, ANY), 1);
+    tp_bot_free(bot);
+    srv_stop();
+}
+
+static act edit_502_then_nm(int idx, const rec *r, int *arg) { /* (under S.lock) */
+    int i;
+    (void)arg;
+    if (idx < 0 || strcmp(r->method, "editMessageText") != 0) return A_OK;
+    for (i = 0; i < S.nrecs; i++)
+        if (strcmp(S.recs[i].method, "editMessageText") == 0) return A_400NM;
+    return A_502;
+}
+
+TEST(maybe_sticks) {
+    /* a try that may have been carried out makes the call maybe sent, whatever came next
+       (here: "message is not modified", since the first edit was done) */
+    tp_bot *bot;
+    tp_error e;
+    g_act = A_502;
+    g_arg = 0;
+    g_times = 1;
+    srv_start(edit_502_then_nm);
+    bot = bot_opts(S.url, 5000, NULL, false, 0);
+    CHECK_EQ_INT(edit_text(bot, 3, &e), TP_ERR_API);
+    CHECK_EQ_INT(e.error_code, 400);
+    CHECK_EQ_INT(e.attempts, 2);
+    CHECK_EQ_INT(e.sent, TP_MAYBE_SENT);
+    CHECK(strstr(e.message, "maybe sent") != NULL);
+    tp_bot_free(bot);
+    srv_stop();
+}
+
+TEST(throttle_wait_not_deadline) {
+    /* a throttle's wait does not count against the call's deadline */
+    tp_throttle_opts t;
+    tp_bot *bot;
+    tp_error e;
+    int i;
+    memset(&t, 0, sizeof t);
+    t.chat.count = 1;
+    t.chat.per_ms = 600;
+    srv_start(NULL);
+    bot = bot_opts(S.url, 300, &t, false, 0);
+    for (i = 0; i < 3; i++) CHECK_EQ_INT(send_text(bot, 7, &e), TP_OK);
+    CHECK_EQ_INT(arrived("sendMessage", 7, A_OK), 3);
+    tp_bot_free(bot);
+    srv_stop();
+}
+
+TEST(migrate_keeps_params) {
+    /* following a migration changes chat_id only: every other byte as the caller wrote it */
+    tp_bot *bot;
+    tp_error e;
+    int i, found = 0;
+    fault_case(A_MIGRATE, -100777, 1);
+    bot = bot_opts(S.url, 5000, NULL, true, 0);
+    CHECK_EQ_INT(tp_call(bot, "sendMessage", "{\"chat_id\" : -5, \"text\":\"chat_id\","
+                         "\"big\":123456789012345678901234567890,\"reply_parameters\":"
+                         "{\"chat_id\":-5,\"message_id\":3}}", NULL, &e), TP_OK);
+    pthread_mutex_lock(&S.lock);
+    for (i = 0; i < S.nrecs; i++)
+        found += strcmp(S.recs[i].body, "{\"chat_id\" : -100777, \"text\":\"chat_id\","
+                        "\"big\":123456789012345678901234567890,\"reply_parameters\":"
+                        "{\"chat_id\":-5,\"message_id\":3}}") == 0;
+    pthread_mutex_unlock(&S.lock);
+    CHECK_EQ_INT(found, 1);
+    tp_bot_free(bot);
+    srv_stop();
+}
+
+TEST(ctype_echo_masked) {
+    /* a 502 whose Content-Type echoes the path, cut anywhere inside the token: none of it
+       in the message */
+    tp_bot *bot;
+    tp_error e;
+    int pad;
+    for (pad = 80; pad <= 100; pad++) {
+        fault_case(A_CTYPE, pad, 1);
+        bot = bot_opts(S.url, 5000, NULL, false, 0);
+        CHECK(send_text(bot, 1, &e) != TP_OK);
+        CHECK(strstr(e.message, "SENDTESTT") == NULL && strstr(e.message, "123456:SEN") == NULL);
+        tp_bot_free(bot);
+        srv_stop();
+    }
+}
+
 TEST(method_classes) {
     CHECK(tp_method_idempotent("getMe"));
     CHECK(tp_method_idempotent("editMessageText"));
@@ -1068,6 +1182,11 @@ int main(int argc, char **argv) {
     only = argc > 1 ? argv[1] : NULL;
     signal(SIGPIPE, SIG_IGN);
     RUN_CASE(method_classes);
+    RUN_CASE(get_not_resent);
+    RUN_CASE(maybe_sticks);
+    RUN_CASE(throttle_wait_not_deadline);
+    RUN_CASE(migrate_keeps_params);
+    RUN_CASE(ctype_echo_masked);
     RUN_CASE(row_connect_refused);
     RUN_CASE(row_connect_refused_then_up);
     RUN_CASE(row_proxy_refused);
