@@ -915,12 +915,14 @@ TEST(throttle_windows) {
         CHECK_EQ_INT(s[i].fails, 0);
     }
     CHECK_EQ_INT(arrived("sendMessage", 0, A_OK), 72);
-    i = most_in_window(0, false, 300, 30);
+    /* (slack: a fifth of the window, for the scheduling of a loaded machine between the
+       token and the request's arrival; the throttle keeps the window exactly when it spends) */
+    i = most_in_window(0, false, 300, 60);
     if (i > 10) fprintf(stderr, "most in a window: %d\n", i);
     CHECK(i <= 10);
     for (i = 0; i < 15; i++) CHECK(most_in_window(100 + i, false, 150, 30) <= 1);
-    CHECK(most_in_window(-500, false, 400, 40) <= 2);
-    CHECK(most_in_window(-499, false, 400, 40) <= 2);
+    CHECK(most_in_window(-500, false, 400, 80) <= 2);
+    CHECK(most_in_window(-499, false, 400, 80) <= 2);
     /* and not slower than the limits force: 72 sends at 10 per 300 ms take >= ~2.1 s; the
        groups' 6 each at 2 per 400 ms >= 0.8 s */
     CHECK(tp_now_ms() - t0 >= 1900);
