@@ -523,7 +523,9 @@ TP_API void tp_jw_typed(tp_jw *w, int type, const void *obj);
    chats' buckets (one chat a process with tp_per_chat_id). A dispatcher worker (workers, tp_disp, the webhook
    receiver, the delegator's pool) waiting on its chat's bucket or a 429 is stood in for by
    another thread (up to 64 at once), so the other chats go on: only the shared bucket of all
-   chats slows everybody. */
+   chats slows everybody. The throttle keeps its windows when it lets a request go; requests
+   reach Telegram with their transit's jitter, so set limits a little under Telegram's where
+   an occasional 429 (waited out anyway) matters. */
 
 typedef struct tp_bot tp_bot;
 
@@ -836,7 +838,9 @@ TP_API int tp_poll_main(int argc, char **argv, tp_update_fn handler, void *user,
    Thread-safe. */
 typedef struct tp_disp tp_disp;
 typedef struct tp_disp_opts {
-    int workers;                 /* threads; default 4 */
+    int workers;                 /* threads; default 4. A worker waiting out a 429 or its
+                                    chat's throttle is stood in for by another thread (up
+                                    to 64 at once), which leaves when it is back */
     int queue_size;              /* queued updates per chat (key); default 256 */
 } tp_disp_opts;
 TP_API tp_disp *tp_disp_new(tp_bot *bot, tp_update_fn handler, void *user,
