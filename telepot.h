@@ -518,10 +518,14 @@ TP_API void tp_jw_typed(tp_jw *w, int type, const void *obj);
    all chats and one from its chat's, waiting until both have one. Throttled methods: those
    whose name starts with send (not sendChatAction), forward or copy. A 429 that comes anyway
    holds that chat's bucket (the bot's, for calls without a chat) for retry_after. Thread-safe:
-   one bot's throttle serves every thread. A dispatcher worker (workers, tp_disp, the webhook
+   one bot's throttle serves every thread, and the delegator's forked delegates spend from
+   the same bucket of all chats (it lives in shared memory); each process keeps its own
+   chats' buckets (one chat a process with tp_per_chat_id). A dispatcher worker (workers, tp_disp, the webhook
    receiver, the delegator's pool) waiting on its chat's bucket or a 429 is stood in for by
    another thread (up to 64 at once), so the other chats go on: only the shared bucket of all
-   chats slows everybody. */
+   chats slows everybody. The throttle keeps its windows when it lets a request go; requests
+   reach Telegram with their transit's jitter, so set limits a little under Telegram's where
+   an occasional 429 (waited out anyway) matters. */
 
 typedef struct tp_bot tp_bot;
 
@@ -834,7 +838,9 @@ TP_API int tp_poll_main(int argc, char **argv, tp_update_fn handler, void *user,
    Thread-safe. */
 typedef struct tp_disp tp_disp;
 typedef struct tp_disp_opts {
-    int workers;                 /* threads; default 4 */
+    int workers;                 /* threads; default 4. A worker waiting out a 429 or its
+                                    chat's throttle is stood in for by another thread (up
+                                    to 64 at once), which leaves when it is back */
     int queue_size;              /* queued updates per chat (key); default 256 */
 } tp_disp_opts;
 TP_API tp_disp *tp_disp_new(tp_bot *bot, tp_update_fn handler, void *user,
@@ -10600,6 +10606,7 @@ static inline tp_err tp_sender_call(const tp_sender *s, int method, void *args, 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/time.h>
@@ -13314,7 +13321,7 @@ TP__DEF tp_err tp_http_request(tp_http *h, const tp_http_req *req, tp_http_resp 
     char boundary[48];
     tp_err rc = TP_OK;
     int attempt;
-    bool sent_whole = false; /* the last attempt wrote the whole request */
+    bool sent_whole = false; /* an attempt wrote the whole request */
     TELEPOT_ASSERT(h && req && req->path && req->path[0] == '/');
     if (!method) method = (req->body || req->parts) ? "POST" : "GET";
     if (strpbrk(method, " \r\n") || strpbrk(req->path, " \r\n") ||
@@ -13367,7 +13374,6 @@ TP__DEF tp_err tp_http_request(tp_http *h, const tp_http_req *req, tp_http_resp 
         tp__resp_state st;
         bool got_any = false, reused;
         uint64_t sent_before;
-        sent_whole = false;
         if (h->conn.fd < 0) {
             int64_t cdl = tp_now_ms() + h->connect_timeout_ms;
             rc = tp__conn_open(&h->conn, &h->proxy, h->host, h->port, cdl < deadline ? cdl : deadline,
@@ -18024,8 +18030,11 @@ static void tp__prefix(tp_error *err, const char *context) {
    window of per": each remembers when its last `count` tokens were spent (a ring, oldest at
    head), and a message may go when the bucket of all chats and its chat's both have a token
    (the oldest spent one is a window old). Times in microseconds of the monotonic clock. Chat
-   buckets live in a chained hash table and are dropped once idle for a window. One lock; a
-   waiting caller sleeps outside it and looks again. */
+   buckets live in a chained hash table and are dropped once idle for a window. The bucket of
+   all chats lives in memory shared with the processes forked later (the delegator's fork
+   producer), under a process-shared lock, so that forked delegates spend from the same one.
+   Locks: the table's, then the shared bucket's; a waiting caller sleeps outside both and
+   looks again. */
 typedef struct tp__win {
     int64_t key;            /* chat id, or a hash of an @name */
     bool group;             /* the group rate (id < 0, or a name), else the private chat's */
@@ -18035,10 +18044,17 @@ typedef struct tp__win {
     struct tp__win *next;   /* hash chain */
 } tp__win;
 
+typedef struct tp__gwin {      /* the bucket of all chats, in shared memory */
+    pthread_mutex_t lock;      /* process-shared (and robust where the system has them) */
+    tp__win w;                 /* w.t: the slots after this struct, in the same mapping */
+} tp__gwin;
+
 typedef struct tp__thr {
-    pthread_mutex_t lock;
+    pthread_mutex_t lock;     /* the table */
     tp_rate all, chat, group; /* count <= 0: no limit */
-    tp__win *glob;            /* the bucket of all chats (also held by chatless 429s) */
+    tp__gwin *g;              /* the bucket of all chats (also held by chatless 429s) */
+    size_t glen;              /* its mapping's length */
+    bool borrowed;            /* g is a parent process's (tp__thr_share): not destroyed here */
     tp__win **tab;
     size_t nb, n;
 } tp__thr;
@@ -18056,7 +18072,7 @@ static tp_rate tp__rate_or(tp_rate r, int count, int per_ms) {
         r.count = count;
         r.per_ms = per_ms;
     }
-    if (r.count > 0 && r.per_ms <= 0) r.count = 0; /* a count without a window: no limit */
+    if (r.count > 0 && r.per_ms <= 0) r.count = -1; /* a count without a window: no limit */
     return r;
 }
 
@@ -18070,6 +18086,56 @@ static tp__win *tp__win_new(int64_t key, bool group, int count) {
     return w;
 }
 
+/* The shared bucket of all chats: an anonymous shared mapping (/dev/zero where the system
+   names no MAP_ANONYMOUS) with its process-shared lock. NULL when either fails. */
+static tp__gwin *tp__gwin_new(int count, size_t *len) {
+    pthread_mutexattr_t a;
+    tp__gwin *g;
+    void *m;
+    *len = sizeof(tp__gwin) + sizeof(int64_t) * (size_t)(count > 0 ? count : 1);
+#if defined(MAP_ANONYMOUS) || defined(MAP_ANON)
+#ifndef MAP_ANONYMOUS
+#define MAP_ANONYMOUS MAP_ANON
+#endif
+    m = mmap(NULL, *len, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+#else
+    {
+        int fd = open("/dev/zero", O_RDWR | O_CLOEXEC);
+        m = fd < 0 ? MAP_FAILED : mmap(NULL, *len, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+        if (fd >= 0) close(fd);
+    }
+#endif
+    if (m == MAP_FAILED) return NULL;
+    g = (tp__gwin *)m;
+    memset(g, 0, *len);
+    g->w.t = (int64_t *)(void *)(g + 1);
+    if (pthread_mutexattr_init(&a) != 0) {
+        munmap(m, *len);
+        return NULL;
+    }
+    (void)pthread_mutexattr_setpshared(&a, PTHREAD_PROCESS_SHARED);
+#if !defined(__APPLE__)
+    (void)pthread_mutexattr_setrobust(&a, PTHREAD_MUTEX_ROBUST); /* a child killed inside */
+#endif
+    if (pthread_mutex_init(&g->lock, &a) != 0) {
+        pthread_mutexattr_destroy(&a);
+        munmap(m, *len);
+        return NULL;
+    }
+    pthread_mutexattr_destroy(&a);
+    return g;
+}
+
+static void tp__glock(tp__gwin *g) {
+    int rc = pthread_mutex_lock(&g->lock);
+#if !defined(__APPLE__)
+    if (rc == EOWNERDEAD) (void)pthread_mutex_consistent(&g->lock); /* its ring is whole:
+                                                                  only slots are written */
+#else
+    (void)rc;
+#endif
+}
+
 static tp__thr *tp__thr_new(const tp_throttle_opts *o) {
     tp__thr *t = (tp__thr *)tp__alloc(sizeof *t);
     if (!t) return NULL;
@@ -18079,15 +18145,29 @@ static tp__thr *tp__thr_new(const tp_throttle_opts *o) {
     t->group = tp__rate_or(o->group, TP__DEFAULT_THR_GROUP_COUNT, TP__DEFAULT_THR_GROUP_MS);
     t->nb = 64;
     t->tab = (tp__win **)tp__alloc(t->nb * sizeof *t->tab);
-    t->glob = tp__win_new(0, false, t->all.count);
-    if (!t->tab || !t->glob || pthread_mutex_init(&t->lock, NULL) != 0) {
+    t->g = tp__gwin_new(t->all.count, &t->glen);
+    if (!t->tab || !t->g || pthread_mutex_init(&t->lock, NULL) != 0) {
         tp__free(t->tab);
-        tp__free(t->glob);
+        if (t->g) {
+            pthread_mutex_destroy(&t->g->lock);
+            munmap((void *)t->g, t->glen);
+        }
         tp__free(t);
         return NULL;
     }
     memset(t->tab, 0, t->nb * sizeof *t->tab);
     return t;
+}
+
+/* In a forked process: t spends from the parent's bucket of all chats (inherited at the
+   same address), so the processes together keep the overall limit. */
+static void tp__thr_share(tp__thr *t, const tp__thr *parent) {
+    pthread_mutex_destroy(&t->g->lock);
+    munmap((void *)t->g, t->glen);
+    t->g = parent->g;
+    t->glen = parent->glen;
+    t->all = parent->all;
+    t->borrowed = true;
 }
 
 static void tp__thr_free(tp__thr *t) {
@@ -18100,7 +18180,8 @@ static void tp__thr_free(tp__thr *t) {
             tp__free(w);
         }
     tp__free(t->tab);
-    tp__free(t->glob);
+    if (!t->borrowed) pthread_mutex_destroy(&t->g->lock);
+    munmap((void *)t->g, t->glen); /* (a borrowed one: this process's view of it only) */
     pthread_mutex_destroy(&t->lock);
     tp__free(t);
 }
@@ -18258,10 +18339,14 @@ static bool tp__sleep_until_us(tp_bot *bot, int64_t until) {
     }
 }
 
-/* Waits until the throttle lets a message to tg go, and spends its tokens. A wait on the
-   chat's own bucket lets a dispatcher worker be stood in for. TP_ERR_STOPPED (not sent)
-   when the bot is stopped meanwhile. */
-static tp_err tp__thr_take(tp_bot *bot, const tp__target *tg, const char *method, tp_error *err) {
+/* Waits until the throttle lets a message to tg go, and (spend) spends its tokens; without
+   spend, waits for the chat's own bucket only. A wait on the chat's own bucket lets a
+   dispatcher worker be stood in for. TP_ERR_STOPPED (not sent) when the bot is stopped
+   meanwhile. tp__call waits for the chat before it takes a connection (a long wait holds
+   none), and spends once it holds one, just before the request goes out: a token spent
+   early, then a wait for a connection, would let requests bunch up past the window. */
+static tp_err tp__thr_take(tp_bot *bot, const tp__target *tg, const char *method, bool spend,
+                           tp_error *err) {
     tp__thr *t = bot->thr;
     bool parked = false;
     tp_err rc = TP_OK;
@@ -18277,15 +18362,18 @@ static tp_err tp__thr_take(tp_bot *bot, const tp__target *tg, const char *method
                 break;
             }
         }
-        ga = tp__win_ready(t->glob, t->all, now);
+        tp__glock(t->g);
+        ga = spend ? tp__win_ready(&t->g->w, t->all, now) : now;
         if (w) ca = tp__win_ready(w, tg->group ? t->group : t->chat, now);
         at = ga > ca ? ga : ca;
         if (at <= now) {
-            tp__win_spend(t->glob, t->all, now);
-            if (w) tp__win_spend(w, tg->group ? t->group : t->chat, now);
+            if (spend) tp__win_spend(&t->g->w, t->all, now);
+            if (w && spend) tp__win_spend(w, tg->group ? t->group : t->chat, now);
+            pthread_mutex_unlock(&t->g->lock);
             pthread_mutex_unlock(&t->lock);
             break;
         }
+        pthread_mutex_unlock(&t->g->lock);
         pthread_mutex_unlock(&t->lock);
         if (ca > ga && !parked) { /* this chat's own limit: let the other chats go on */
             tp__disp_park(1);
@@ -18306,11 +18394,15 @@ static tp_err tp__thr_take(tp_bot *bot, const tp__target *tg, const char *method
    more. */
 static void tp__thr_hold(tp_bot *bot, const tp__target *tg, int64_t until_us) {
     tp__thr *t = bot->thr;
-    tp__win *w;
+    tp__win *w = NULL;
     pthread_mutex_lock(&t->lock);
-    w = tg->known && (tg->group ? t->group.count : t->chat.count) > 0
-            ? tp__thr_chat(t, tg->key, tg->group, tp__now_us())
-            : t->glob;
+    if (tg->known && (tg->group ? t->group.count : t->chat.count) > 0)
+        w = tp__thr_chat(t, tg->key, tg->group, tp__now_us());
+    else {
+        tp__glock(t->g);
+        if (t->g->w.hold < until_us) t->g->w.hold = until_us;
+        pthread_mutex_unlock(&t->g->lock);
+    }
     if (w && w->hold < until_us) w->hold = until_us;
     pthread_mutex_unlock(&t->lock);
 }
@@ -18593,6 +18685,20 @@ static bool tp__bot_sleep(tp_bot *bot, int64_t ms) {
     return false;
 }
 
+/* Masks the token in s, and a start of it (4 bytes or more) at s's end: text a server
+   echoed and something cut short. */
+static void tp__mask_token(const tp_bot *bot, char *s) {
+    size_t tl = strlen(bot->token), n = strlen(s), k;
+    char *hit;
+    if (!tl) return;
+    while ((hit = strstr(s, bot->token)) != NULL) memset(hit, '*', tl);
+    for (k = n < tl ? n : tl - 1; k >= 4; k--)
+        if (memcmp(s + n - k, bot->token, k) == 0) {
+            memset(s + n - k, '*', k);
+            break;
+        }
+}
+
 /* Turns an HTTP answer into the result document or a Bot API error. */
 static tp_err tp__api_answer(tp_bot *bot, const char *method, const tp_http_resp *resp,
                              tp_json_doc **out, tp_error *err) {
@@ -18607,8 +18713,11 @@ static tp_err tp__api_answer(tp_bot *bot, const char *method, const tp_http_resp
     root = tp_json_root(doc);
     ok = tp_json_get(root, "ok");
     if (!doc) {
+        char ct[128];
+        tp__strlcpy(ct, resp->content_type[0] ? resp->content_type : "no content type", sizeof ct);
+        tp__mask_token(bot, ct); /* a server may echo the request path there, cut short */
         tp__fail(err, TP_ERR_NOT_JSON, 0, "%s: HTTP %d answer is not JSON (%s%s%s)", method,
-                 resp->status, resp->content_type[0] ? resp->content_type : "no content type",
+                 resp->status, ct,
                  resp->body_len ? ", " : "", resp->body_len ? jerr.message : ", empty");
         if (err) {
             err->http_status = resp->status;
@@ -18654,11 +18763,13 @@ static tp_err tp__api_answer(tp_bot *bot, const char *method, const tp_http_resp
     return tp__ok(err);
 }
 
-/* One try of a Bot API call, until deadline. wake: a long poll, on its own connection, that
-   tp_bot_stop may cut short. */
+/* One try of a Bot API call, until deadline (not counting a throttle's wait). wake: a long
+   poll, on its own connection, that tp_bot_stop may cut short. thr: the chat, when the
+   throttle counts the call. *attempts counts the requests made. */
 static tp_err tp__call_once(tp_bot *bot, const char *method, const char *params,
                             const tp_http_part *parts, size_t nparts, int64_t deadline, bool wake,
-                            tp_json_doc **out, tp_error *err) {
+                            const tp__target *thr, int *attempts, tp_json_doc **out,
+                            tp_error *err) {
     tp__line *ln;
     tp_http_req req;
     tp_http_resp resp;
@@ -18671,6 +18782,14 @@ static tp_err tp__call_once(tp_bot *bot, const char *method, const char *params,
     if (!ln) {
         tp__prefix(err, method);
         return err->code;
+    }
+    if (thr) { /* the throttle's turn, holding the connection it goes out on */
+        int64_t t0 = tp_now_ms();
+        if ((rc = tp__thr_take(bot, thr, method, true, err)) != TP_OK) {
+            tp__pool_give(bot, ln);
+            return rc;
+        }
+        deadline += tp_now_ms() - t0;
     }
     rc = tp__line_path(bot, ln, "/bot", err);
     tp_buf_puts(&ln->path, method);
@@ -18694,7 +18813,13 @@ static tp_err tp__call_once(tp_bot *bot, const char *method, const char *params,
     }
     /* getters (getUpdates with its offset too) give the same answer when asked twice */
     req.idempotent = strncmp(method, "get", 3) == 0 && method[3] >= 'A' && method[3] <= 'Z';
+    if (!params && !parts && !req.idempotent) { /* a POST: the HTTP layer sends a GET again
+                                                    after it may have arrived (logOut) */
+        req.body = "{}";
+        req.body_len = 2;
+    }
     ln->http->conn.wake_fd = wake ? bot->wake[0] : -1;
+    (*attempts)++;
     rc = tp_http_request(ln->http, &req, &resp, err);
     ln->http->conn.wake_fd = -1;
     if (rc == TP_OK) rc = tp__api_answer(bot, method, &resp, out, err);
@@ -18737,35 +18862,64 @@ static bool tp__parts_resendable(const tp_http_part *parts, size_t nparts) {
     return true;
 }
 
-/* The call's parameters with chat_id set to id: a new JSON text (*json), or a copy of the
-   parts (*mparts, the number in num). False: no memory or no chat_id to change. */
+/* Where the value of a top-level member `key` of a JSON object text lies: [*vs, *ve). The
+   text is known to parse (tp__call_target read it). False when there is none. */
+static bool tp__json_member_span(const char *js, const char *key, size_t *vs, size_t *ve) {
+    size_t i, n = strlen(js), kl = strlen(key);
+    int depth = 0;
+    bool expect_key = false, match = false, want_value = false;
+    for (i = 0; i < n; i++) {
+        char c = js[i];
+        if (c == '"') {
+            size_t j = i + 1;
+            while (j < n && js[j] != '"') j += js[j] == '\\' ? 2 : 1;
+            if (want_value) {
+                *vs = i;
+                *ve = j + 1;
+                return true;
+            }
+            if (depth == 1 && expect_key) { /* a member's name */
+                match = j - i - 1 == kl && memcmp(js + i + 1, key, kl) == 0;
+                expect_key = false;
+            }
+            i = j;
+        } else if (depth == 1 && c == ':') {
+            want_value = match;
+        } else if (depth == 1 && c == ',') {
+            expect_key = true;
+        } else if (c == '{' || c == '[') {
+            if (want_value) return false; /* an object or array there: not a chat id */
+            if (++depth == 1) expect_key = c == '{';
+        } else if (c == '}' || c == ']') {
+            depth--;
+        } else if (want_value && c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+            size_t j = i; /* a number or a literal */
+            while (j < n && !strchr(",} \t\n\r", js[j])) j++;
+            *vs = i;
+            *ve = j;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The call's parameters with chat_id set to id: a new JSON text (*json: the original with
+   only that value replaced, so no other number loses a digit), or a copy of the parts
+   (*mparts, the number in num). False: no memory or no chat_id to change. */
 static bool tp__rechat(const char *params, const tp_http_part *parts, size_t nparts, int64_t id,
                        char **json, tp_http_part **mparts, char num[24]) {
     char *d = tp__i64toa(id, num + 23);
     num[23] = '\0';
     memmove(num, d, (size_t)(num + 24 - d));
     if (params) {
-        tp_json_doc *doc = tp_json_parse(params, strlen(params), NULL);
-        const tp_json *m;
+        size_t vs, ve;
         tp_buf b;
-        tp_jw w;
-        bool found = false;
-        if (!doc) return false;
+        if (!tp__json_member_span(params, "chat_id", &vs, &ve)) return false;
         tp_buf_init(&b);
-        tp_jw_init(&w, &b);
-        tp_jw_obj(&w);
-        for (m = tp_json_first(tp_json_root(doc)); m; m = tp_json_next(m)) {
-            tp_jw_key(&w, tp_json_key(m));
-            if (strcmp(tp_json_key(m), "chat_id") == 0) {
-                tp_jw_int(&w, id);
-                found = true;
-            } else {
-                tp_jw_value(&w, m);
-            }
-        }
-        tp_jw_obj_end(&w);
-        tp_json_doc_free(doc);
-        if (!found || b.err) {
+        tp_buf_append(&b, params, vs);
+        tp_buf_puts(&b, num);
+        tp_buf_puts(&b, params + ve);
+        if (b.err) {
             tp_buf_deinit(&b);
             return false;
         }
@@ -18814,6 +18968,7 @@ static tp_err tp__call(tp_bot *bot, const char *method, const char *params,
     tp__target tg;
     int64_t deadline, flood_waited = 0, backoff = 100, flood_backoff = 1000, moved_to = 0;
     int attempts = 0, resendable = -1; /* -1: not looked at yet */
+    bool maybe = false; /* a try may have been carried out: so may the call, whatever came next */
     char *mjson = NULL, num[24];
     tp_http_part *mparts = NULL;
     TELEPOT_ASSERT(bot && method);
@@ -18821,8 +18976,9 @@ static tp_err tp__call(tp_bot *bot, const char *method, const char *params,
     if (timeout_ms <= 0) timeout_ms = bot->timeout_ms;
     deadline = tp_now_ms() + timeout_ms;
     if (wake) {
-        rc = tp__call_once(bot, method, params, parts, nparts, deadline, true, out, err);
-        err->attempts = 1;
+        rc = tp__call_once(bot, method, params, parts, nparts, deadline, true, NULL, &attempts,
+                           out, err);
+        err->attempts = attempts;
         if (rc != TP_OK) tp__log(bot, 1, "%s", err->message);
         return rc;
     }
@@ -18830,10 +18986,14 @@ static tp_err tp__call(tp_bot *bot, const char *method, const char *params,
     if (bot->thr || bot->follow_migration) tg = tp__call_target(params, parts, nparts);
     for (;;) {
         bool thr = bot->thr && tp_method_throttled(method);
-        if (thr && (rc = tp__thr_take(bot, &tg, method, err)) != TP_OK) break;
-        attempts++;
+        if (thr) { /* its chat's turn first, holding no connection; its deadline starts after */
+            int64_t t0 = tp_now_ms();
+            if ((rc = tp__thr_take(bot, &tg, method, false, err)) != TP_OK) break;
+            deadline += tp_now_ms() - t0;
+        }
         rc = tp__call_once(bot, method, mjson ? mjson : params, mparts ? mparts : parts, nparts,
-                           deadline, false, out, err);
+                           deadline, false, thr ? &tg : NULL, &attempts, out, err);
+        if (rc != TP_OK && err->sent == TP_MAYBE_SENT) maybe = true;
         if (rc == TP_OK || TP__STOPPED(bot)) break;
         if (nparts && resendable < 0) resendable = tp__parts_resendable(parts, nparts);
         if (resendable == 0) break;
@@ -18881,8 +19041,12 @@ static tp_err tp__call(tp_bot *bot, const char *method, const char *params,
     tp__free(mparts);
     if (rc != TP_OK) {
         err->attempts = attempts;
-        if (!strstr(err->message, "sent"))
+        if (maybe && err->sent != TP_MAYBE_SENT) {
+            err->sent = TP_MAYBE_SENT;
+            tp__suffix(err, "an earlier try may have been carried out: maybe sent");
+        } else if (!strstr(err->message, "sent")) {
             tp__suffix(err, err->sent == TP_MAYBE_SENT ? "maybe sent" : "not sent");
+        }
         tp__log(bot, 1, "%s", err->message);
         return rc;
     }
@@ -22905,6 +23069,7 @@ static void tp__dlg_run_on(tp_dlg *g, tp_delegate *d, const tp_update *u) {
 static void tp__dlg_child(tp_dlg *pg, tp_delegate *d, int fd) {
     tp_dlg cg;
     tp_delegate *slot[1] = { NULL };
+    tp_throttle_opts thr;
     tp_bot_opts o;
     tp_bot *bot;
     tp_buf in;
@@ -22923,8 +23088,19 @@ static void tp__dlg_child(tp_dlg *pg, tp_delegate *d, int fd) {
     o.no_env_proxy = pg->bot->no_env_proxy;
     o.log = pg->bot->log;
     o.log_user = pg->bot->log_user;
+    o.flood_wait_ms = pg->bot->flood_wait_ms;
+    o.no_retry = pg->bot->no_retry;
+    o.follow_migration = pg->bot->follow_migration;
+    if (pg->bot->thr) { /* its chats' buckets of its own, the bucket of all chats shared */
+        memset(&thr, 0, sizeof thr);
+        thr.chat = pg->bot->thr->chat;
+        thr.group = pg->bot->thr->group;
+        thr.all = pg->bot->thr->all;
+        o.throttle = &thr;
+    }
     bot = tp_bot_new(&o, NULL);
     if (!bot) _exit(3);
+    if (bot->thr) tp__thr_share(bot->thr, pg->bot->thr);
     memset(&cg, 0, sizeof cg);
     pthread_mutex_init(&cg.lock, NULL);
     pthread_cond_init(&cg.ended, NULL);

@@ -9,8 +9,8 @@
 #include "../telepot.h"
 #include "tp_test.h"
 #include "tp_sock.h"
+#include "tp_feed.h" /* (no MAXN: msleep, thread_count) */
 
-#include <dirent.h>
 #include <pthread.h>
 #include <sys/wait.h>
 #include <signal.h>
@@ -18,24 +18,6 @@
 #include <time.h>
 
 #define TOKEN "123456:SENDTESTTOKEN"
-
-static void msleep(long ms) {
-    struct timespec ts;
-    ts.tv_sec = ms / 1000;
-    ts.tv_nsec = (ms % 1000) * 1000000L;
-    while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
-    }
-}
-
-static int thread_count(void) { /* of this process, from /proc */
-    DIR *dir = opendir("/proc/self/task");
-    struct dirent *e;
-    int n = 0;
-    if (!dir) return -1;
-    while ((e = readdir(dir)) != NULL) n += e->d_name[0] != '.';
-    closedir(dir);
-    return n;
-}
 
 /* ---- the scripted server ------------------------------------------------------------------ */
 
@@ -50,7 +32,10 @@ typedef enum act {
     A_CLOSE,       /* read the request whole, then close without answering */
     A_STALL,       /* read the request whole, never answer (until the server stops) */
     A_RST_EARLY,   /* read the head only, reset while the body is still coming */
-    A_OK_THEN_RST  /* answer ok, then (100 ms later) reset the kept-alive connection */
+    A_OK_THEN_RST, /* answer ok, then (100 ms later) reset the kept-alive connection */
+    A_400NM,       /* 400 message is not modified */
+    A_CTYPE        /* a 502 whose Content-Type echoes the request path (with the token), cut
+                      where the client's field ends: arg bytes of padding before it */
 } act;
 
 typedef struct rec {
@@ -212,6 +197,18 @@ static void *conn_main(void *arg) {
             say(fd, 403, "application/json", "{\"ok\":false,\"error_code\":403,\"description\":"
                 "\"Forbidden: bot was blocked by the user\"}");
             break;
+        case A_400NM:
+            say(fd, 400, "application/json", "{\"ok\":false,\"error_code\":400,\"description\":"
+                "\"Bad Request: message is not modified\"}");
+            break;
+        case A_CTYPE: {
+            char ct[300];
+            snprintf(ct, sizeof ct, "text/html; echo=%.*s/bot" TOKEN "/x", arg2,
+                     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+            say(fd, 502, ct, "<html>bad gateway</html>");
+            break;
+        }
         case A_MIGRATE:
             snprintf(body, sizeof body, "{\"ok\":false,\"error_code\":400,\"description\":"
                      "\"Bad Request: group chat was upgraded to a supergroup chat\","
@@ -727,6 +724,105 @@ TEST(no_retry_opt) {
     tp_bot_free(bot);
 }
 
+/* Review findings (each failed before its fix) */
+
+TEST(get_not_resent) {
+    /* tp_call with no parameters of a method that is not idempotent (logOut): it goes as a
+       POST, so the HTTP layer's resend of GETs never repeats it */
+    tp_bot *bot;
+    tp_error e;
+    fault_case(A_CLOSE, 0, 1);
+    bot = bot_opts(S.url, 5000, NULL, false, 0);
+    CHECK_EQ_INT(tp_call(bot, "getMe", NULL, NULL, &e), TP_OK); /* (a kept-alive connection) */
+    CHECK(tp_call(bot, "logOut", NULL, NULL, &e) != TP_OK);
+    CHECK_EQ_INT(e.sent, TP_MAYBE_SENT);
+    CHECK_EQ_INT(arrived("logOut", 0, ANY), 1);
+    tp_bot_free(bot);
+    srv_stop();
+}
+
+static act edit_502_then_nm(int idx, const rec *r, int *arg) { /* (under S.lock) */
+    int i;
+    (void)arg;
+    if (idx < 0 || strcmp(r->method, "editMessageText") != 0) return A_OK;
+    for (i = 0; i < S.nrecs; i++)
+        if (strcmp(S.recs[i].method, "editMessageText") == 0) return A_400NM;
+    return A_502;
+}
+
+TEST(maybe_sticks) {
+    /* a try that may have been carried out makes the call maybe sent, whatever came next
+       (here: "message is not modified", since the first edit was done) */
+    tp_bot *bot;
+    tp_error e;
+    g_act = A_502;
+    g_arg = 0;
+    g_times = 1;
+    srv_start(edit_502_then_nm);
+    bot = bot_opts(S.url, 5000, NULL, false, 0);
+    CHECK_EQ_INT(edit_text(bot, 3, &e), TP_ERR_API);
+    CHECK_EQ_INT(e.error_code, 400);
+    CHECK_EQ_INT(e.attempts, 2);
+    CHECK_EQ_INT(e.sent, TP_MAYBE_SENT);
+    CHECK(strstr(e.message, "maybe sent") != NULL);
+    tp_bot_free(bot);
+    srv_stop();
+}
+
+TEST(throttle_wait_not_deadline) {
+    /* a throttle's wait does not count against the call's deadline */
+    tp_throttle_opts t;
+    tp_bot *bot;
+    tp_error e;
+    int i;
+    memset(&t, 0, sizeof t);
+    t.chat.count = 1;
+    t.chat.per_ms = 600;
+    srv_start(NULL);
+    bot = bot_opts(S.url, 300, &t, false, 0);
+    for (i = 0; i < 3; i++) CHECK_EQ_INT(send_text(bot, 7, &e), TP_OK);
+    CHECK_EQ_INT(arrived("sendMessage", 7, A_OK), 3);
+    tp_bot_free(bot);
+    srv_stop();
+}
+
+TEST(migrate_keeps_params) {
+    /* following a migration changes chat_id only: every other byte as the caller wrote it */
+    tp_bot *bot;
+    tp_error e;
+    int i, found = 0;
+    fault_case(A_MIGRATE, -100777, 1);
+    bot = bot_opts(S.url, 5000, NULL, true, 0);
+    CHECK_EQ_INT(tp_call(bot, "sendMessage", "{\"chat_id\" : -5, \"text\":\"chat_id\","
+                         "\"big\":123456789012345678901234567890,\"reply_parameters\":"
+                         "{\"chat_id\":-5,\"message_id\":3}}", NULL, &e), TP_OK);
+    pthread_mutex_lock(&S.lock);
+    for (i = 0; i < S.nrecs; i++)
+        found += strcmp(S.recs[i].body, "{\"chat_id\" : -100777, \"text\":\"chat_id\","
+                        "\"big\":123456789012345678901234567890,\"reply_parameters\":"
+                        "{\"chat_id\":-5,\"message_id\":3}}") == 0;
+    pthread_mutex_unlock(&S.lock);
+    CHECK_EQ_INT(found, 1);
+    tp_bot_free(bot);
+    srv_stop();
+}
+
+TEST(ctype_echo_masked) {
+    /* a 502 whose Content-Type echoes the path, cut anywhere inside the token: none of it
+       in the message */
+    tp_bot *bot;
+    tp_error e;
+    int pad;
+    for (pad = 80; pad <= 100; pad++) {
+        fault_case(A_CTYPE, pad, 1);
+        bot = bot_opts(S.url, 5000, NULL, false, 0);
+        CHECK(send_text(bot, 1, &e) != TP_OK);
+        CHECK(strstr(e.message, "SENDTESTT") == NULL && strstr(e.message, "123456:SEN") == NULL);
+        tp_bot_free(bot);
+        srv_stop();
+    }
+}
+
 TEST(method_classes) {
     CHECK(tp_method_idempotent("getMe"));
     CHECK(tp_method_idempotent("editMessageText"));
@@ -819,12 +915,14 @@ TEST(throttle_windows) {
         CHECK_EQ_INT(s[i].fails, 0);
     }
     CHECK_EQ_INT(arrived("sendMessage", 0, A_OK), 72);
-    i = most_in_window(0, false, 300, 30);
+    /* (slack: a fifth of the window, for the scheduling of a loaded machine between the
+       token and the request's arrival; the throttle keeps the window exactly when it spends) */
+    i = most_in_window(0, false, 300, 60);
     if (i > 10) fprintf(stderr, "most in a window: %d\n", i);
     CHECK(i <= 10);
     for (i = 0; i < 15; i++) CHECK(most_in_window(100 + i, false, 150, 30) <= 1);
-    CHECK(most_in_window(-500, false, 400, 40) <= 2);
-    CHECK(most_in_window(-499, false, 400, 40) <= 2);
+    CHECK(most_in_window(-500, false, 400, 80) <= 2);
+    CHECK(most_in_window(-499, false, 400, 80) <= 2);
     /* and not slower than the limits force: 72 sends at 10 per 300 ms take >= ~2.1 s; the
        groups' 6 each at 2 per 400 ms >= 0.8 s */
     CHECK(tp_now_ms() - t0 >= 1900);
@@ -957,6 +1055,60 @@ TEST(throttle_many_chats_memory) {
     srv_stop();
 }
 
+static tp_json_doc *make_update(int64_t id, int64_t chat, const tp_update **u) {
+    char js[256];
+    tp_json_doc *d;
+    snprintf(js, sizeof js, "{\"update_id\":%lld,\"message\":{\"message_id\":1,\"date\":1,"
+             "\"chat\":{\"id\":%lld,\"type\":\"private\"},\"text\":\"hi\"}}",
+             (long long)id, (long long)chat);
+    d = tp_json_parse(js, strlen(js), NULL);
+    *u = d ? tp_update_view(d, tp_json_root(d), NULL) : NULL;
+    return d;
+}
+
+static void fork_on_message(tp_delegate *d, const tp_update *u) {
+    (void)u;
+    tp_delegate_printf(d, "hello"); /* in the delegate's own process */
+}
+
+TEST(throttle_forked_delegates) {
+    /* forked delegates (a process each) spend from the parent's bucket of all chats: 10
+       chats, 3 messages per 500 ms in all, whatever process sends them */
+    static const tp_handler h = { .on_message = fork_on_message };
+    tp_dlg_route routes[] = { TP_ROUTE(tp_per_chat_id(), &h), TP_DLG_END };
+    tp_dlg_opts o;
+    tp_throttle_opts t;
+    tp_bot *bot;
+    tp_dlg *dlg;
+    int i, most;
+    int64_t t0;
+    if (getenv("TPT_NO_FORK")) return; /* (valgrind: forked children report what they inherit) */
+    memset(&t, 0, sizeof t);
+    t.all.count = 3;
+    t.all.per_ms = 500;
+    srv_start(NULL);
+    bot = bot_opts(S.url, 10000, &t, false, 0);
+    memset(&o, 0, sizeof o);
+    o.producer = TP_PRODUCER_FORK;
+    dlg = tp_dlg_new(bot, routes, &o, NULL);
+    CHECK(dlg != NULL);
+    t0 = tp_now_ms();
+    for (i = 0; i < 10; i++) {
+        const tp_update *u;
+        tp_json_doc *doc = make_update(i + 1, 300 + i, &u);
+        tp_dlg_handler(bot, u, dlg); /* waits until the delegate's process handled it */
+        tp_json_doc_free(doc);
+    }
+    CHECK(tp_now_ms() - t0 >= 1400); /* 10 at 3 per 500 ms: >= 3 windows after the first 3 */
+    tp_dlg_free(dlg);
+    CHECK_EQ_INT(arrived("sendMessage", 0, A_OK), 10);
+    most = most_in_window(0, false, 500, 40);
+    if (most > 3) fprintf(stderr, "most in a window: %d\n", most);
+    CHECK(most <= 3);
+    tp_bot_free(bot);
+    srv_stop();
+}
+
 /* ---- stand-ins: a chat under flood control does not stall the others ---------------------- */
 
 /* decide: the first send to chats 1 and 2 gets 429 retry_after 2 */
@@ -977,17 +1129,6 @@ static void echo_handler(tp_bot *bot, const tp_update *u, void *user) {
     (void)user;
     if (send_text(bot, chat, &e) == TP_OK && chat >= 0 && chat < 8)
         TP__STORE(answered_at[chat], tp_now_ms() - disp_t0);
-}
-
-static tp_json_doc *make_update(int64_t id, int64_t chat, const tp_update **u) {
-    char js[256];
-    tp_json_doc *d;
-    snprintf(js, sizeof js, "{\"update_id\":%lld,\"message\":{\"message_id\":1,\"date\":1,"
-             "\"chat\":{\"id\":%lld,\"type\":\"private\"},\"text\":\"hi\"}}",
-             (long long)id, (long long)chat);
-    d = tp_json_parse(js, strlen(js), NULL);
-    *u = d ? tp_update_view(d, tp_json_root(d), NULL) : NULL;
-    return d;
 }
 
 TEST(standin_flood) {
@@ -1043,6 +1184,11 @@ int main(int argc, char **argv) {
     only = argc > 1 ? argv[1] : NULL;
     signal(SIGPIPE, SIG_IGN);
     RUN_CASE(method_classes);
+    RUN_CASE(get_not_resent);
+    RUN_CASE(maybe_sticks);
+    RUN_CASE(throttle_wait_not_deadline);
+    RUN_CASE(migrate_keeps_params);
+    RUN_CASE(ctype_echo_masked);
     RUN_CASE(row_connect_refused);
     RUN_CASE(row_connect_refused_then_up);
     RUN_CASE(row_proxy_refused);
@@ -1065,6 +1211,7 @@ int main(int argc, char **argv) {
     RUN_CASE(throttle_429_holds_chat);
     RUN_CASE(throttle_stop);
     RUN_CASE(throttle_many_chats_memory);
+    RUN_CASE(throttle_forked_delegates);
     RUN_CASE(standin_flood);
     TEST_END();
 }
