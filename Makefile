@@ -8,7 +8,7 @@ WARN     = -std=c99 -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototype
 LIBS     = -lpthread
 SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 B        = build
-EXAMPLES = echo skeleton skeleton_extend diceyclock emodi webhook_skeleton webhook_counter counter guess chatbox indoor inline
+EXAMPLES = echo skeleton skeleton_extend diceyclock emodi webhook_skeleton webhook_counter counter guess chatbox indoor inline broadcast
 
 .PHONY: all examples tools demo test check bench soak symbols clean gen mutate
 all: examples tools

@@ -20,7 +20,10 @@ build/tpemu (the emulator the update tests start) is a fixture: it is built once
 unmutated header, and shared by every scratch tree, so a kill always comes from the library
 under test, never from a broken emulator. A record with `file: tools/tpemu.c` mutates the
 emulator instead (its own tests, tests/test_emu.c, check it): its scratch tree builds its own
-build/tpemu from the mutated source; telepot.h stays as it is.
+build/tpemu from the mutated source; telepot.h stays as it is. A record with
+`file: examples/NAME.c` mutates an example, and names parts of tests/test_examples.sh as its
+cases: `tests: examples:broadcast` runs that script with TPT_EXAMPLES=broadcast (it builds the
+example from the scratch tree).
 
 Usage: tests/mutate.py [--jobs N] [--list FILE] [ID ...]   (IDs: run only those)
 """
@@ -57,7 +60,7 @@ class Mutation:
 
 def parse(path):
     """Records: '== ID AREA', then 'tests:', 'build: asan', 'expect: build-fail', 'timeout: S',
-    'note: ...', 'file: PATH' (telepot.h or tools/tpemu.c; default telepot.h) lines, then
+    'note: ...', 'file: PATH' (telepot.h, tools/tpemu.c or examples/*.c; default telepot.h) lines, then
     'find:' LINES 'replace:' LINES 'end'. Lines inside find/replace are taken verbatim (no
     trailing newline after the last)."""
     muts, cur, block, errors = [], None, None, []
@@ -108,22 +111,25 @@ def parse(path):
             errors.append("%s:%d: duplicate id %s" % (path, m.line, m.id))
         if not m.tests or m.find is None:
             errors.append("%s:%d: %s needs tests: and find:/replace:/end" % (path, m.line, m.id))
-        if m.file not in ("telepot.h", "tools/tpemu.c"):
-            errors.append("%s:%d: %s: file: telepot.h or tools/tpemu.c" % (path, m.line, m.id))
+        if m.file not in ("telepot.h", "tools/tpemu.c") and not (
+                m.file.startswith("examples/") and os.path.exists(os.path.join(ROOT, m.file))):
+            errors.append("%s:%d: %s: file: telepot.h, tools/tpemu.c or examples/*.c" % (path, m.line, m.id))
         for b, _ in m.tests:
-            if not os.path.exists(os.path.join(ROOT, "tests", b + ".c")):
+            if b != "examples" and not os.path.exists(os.path.join(ROOT, "tests", b + ".c")):
                 errors.append("%s:%d: %s: no tests/%s.c" % (path, m.line, m.id, b))
     return muts, errors
 
 
 def make_tree(d, header_text, base):
-    """A scratch tree: the header, tests/ (sources, helpers, TLS scripts) and tools/."""
+    """A scratch tree: the header, tests/ (sources, helpers, TLS scripts), tools/, examples/
+    and the Makefile (tests/test_examples.sh builds examples with it)."""
     if os.path.exists(d):
         shutil.rmtree(d)
     os.makedirs(os.path.join(d, "build", "tests"))
     with open(os.path.join(d, "telepot.h"), "w", encoding="utf-8") as f:
         f.write(header_text)
-    for sub in ("tests", "tools"):
+    shutil.copy2(os.path.join(ROOT, "Makefile"), os.path.join(d, "Makefile"))
+    for sub in ("tests", "tools", "examples"):
         src = os.path.join(ROOT, sub)
         # copy2 keeps the times: tests/tls/make_certs.sh must not look newer than the PKI
         shutil.copytree(src, os.path.join(d, sub), copy_function=shutil.copy2,
@@ -144,6 +150,8 @@ def build_tpemu(d):
 
 
 def build(d, binary, san):
+    if binary == "examples":  # tests/test_examples.sh builds what it runs
+        return True, binary, ""
     out = os.path.join(d, "build", "tests", binary + ("-asan" if san else ""))
     if os.path.exists(out):
         return True, out, ""
@@ -165,10 +173,12 @@ def env():
 
 def run_case(d, exe, case, timeout):
     """(passed, detail). A case that outlives its timeout is killed with its process group."""
-    cmd = [exe] + ([case] if case else [])
+    cmd, e = [exe] + ([case] if case else []), env()
+    if exe == "examples":
+        cmd, e["TPT_EXAMPLES"] = ["bash", "tests/test_examples.sh"], case or ""
     t0 = time.time()
     p = subprocess.Popen(cmd, cwd=d, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                         errors="replace", env=env(), start_new_session=True)
+                         errors="replace", env=e, start_new_session=True)
     try:
         out, _ = p.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -229,13 +239,14 @@ def mutate_one(m, header, base):
     result, detail = "survived", ""
     if m.file == "telepot.h":
         make_tree(d, header.replace(m.find, m.replace, 1), base)
-    else:  # the emulator: its source mutated, its own build/tpemu
+    else:  # the emulator (its own build/tpemu) or an example: its source mutated
         make_tree(d, header, base)
         src = os.path.join(d, m.file)
         with open(src, encoding="utf-8") as f:
             text = f.read()
         with open(src, "w", encoding="utf-8") as f:
             f.write(text.replace(m.find, m.replace, 1))
+    if m.file == "tools/tpemu.c":
         os.unlink(os.path.join(d, "build", "tpemu"))
         ok, log = build_tpemu(d)
         if not ok:
