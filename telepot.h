@@ -514,8 +514,10 @@ TP_API void tp_jw_typed(tp_jw *w, int type, const void *obj);
    chat and 20 a minute in one group, and answers 429 beyond. The 429 is always waited out (as
    above). tp_bot_opts.throttle adds an outgoing throttle that makes sends wait instead of
    collecting 429s: each limit is "at most count in any window of per_ms" (a bucket of count
-   tokens, each coming back per_ms after it was spent); a send takes a token from the bucket of
-   all chats and one from its chat's, waiting until both have one. Throttled methods: those
+   tokens; a request spends one as it goes out, and it comes back per_ms after the request's
+   answer arrived, so the limit holds at the server whatever the jitter on the way); a send
+   takes a token from the bucket of all chats and one from its chat's, waiting until both
+   have one. Throttled methods: those
    whose name starts with send (not sendChatAction), forward or copy. A 429 that comes anyway
    holds that chat's bucket (the bot's, for calls without a chat) for retry_after. Thread-safe:
    one bot's throttle serves every thread, and the delegator's forked delegates spend from
@@ -523,9 +525,8 @@ TP_API void tp_jw_typed(tp_jw *w, int type, const void *obj);
    chats' buckets (one chat a process with tp_per_chat_id). A dispatcher worker (workers, tp_disp, the webhook
    receiver, the delegator's pool) waiting on its chat's bucket or a 429 is stood in for by
    another thread (up to 64 at once), so the other chats go on: only the shared bucket of all
-   chats slows everybody. The throttle keeps its windows when it lets a request go; requests
-   reach Telegram with their transit's jitter, so set limits a little under Telegram's where
-   an occasional 429 (waited out anyway) matters. */
+   chats slows everybody. A token is out for a round trip more than its window: at 50 ms to
+   Telegram, 30 a second in all makes about 28.6 a second of sends. */
 
 typedef struct tp_bot tp_bot;
 
@@ -634,6 +635,13 @@ static inline tp_chat_id tp__chat_id_named(const char *name) {
     c.username = name;
     return c;
 }
+
+/* Waits until the bot's throttle would let a message to chat go now (the bucket of all chats
+   and the chat's both have a token), spending none: for a caller that records its intent
+   right before a send (examples/broadcast.c's journal), so that a crash finds few sends in
+   doubt. TP_OK at once for a bot without a throttle; TP_ERR_STOPPED (not sent) when the bot
+   is stopped meanwhile. */
+TP_API tp_err tp_throttle_wait(tp_bot *bot, tp_chat_id chat, tp_error *err);
 
 /* InputFile or String: what to send as a photo, a document, an InputMedia's media, ...
    Zero (TP_FILE_NONE) is absent. A file_id or URL goes as a string; the others are uploaded
@@ -10874,6 +10882,20 @@ static void tp__cond_wait_ms(pthread_cond_t *c, pthread_mutex_t *m, int64_t ms) 
     (void)pthread_cond_timedwait(c, m, &ts);
 }
 
+/* The same for us microseconds. */
+static void tp__cond_wait_us(pthread_cond_t *c, pthread_mutex_t *m, int64_t us) {
+    struct timespec ts;
+    if (us < 0) us = 0;
+    clock_gettime(TP__COND_CLOCK, &ts);
+    ts.tv_sec += (time_t)(us / 1000000);
+    ts.tv_nsec += (long)(us % 1000000) * 1000L;
+    if (ts.tv_nsec >= 1000000000L) {
+        ts.tv_sec++;
+        ts.tv_nsec -= 1000000000L;
+    }
+    (void)pthread_cond_timedwait(c, m, &ts);
+}
+
 /* Decimal digits of v into the end of a 24-byte buffer; returns the first digit. */
 static char *tp__i64toa(int64_t v, char *end) {
     uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
@@ -18027,20 +18049,24 @@ static void tp__prefix(tp_error *err, const char *context) {
 }
 
 /* The outgoing throttle (tp_bot_opts.throttle): buckets of "at most count messages in any
-   window of per": each remembers when its last `count` tokens were spent (a ring, oldest at
-   head), and a message may go when the bucket of all chats and its chat's both have a token
-   (the oldest spent one is a window old). Times in microseconds of the monotonic clock. Chat
-   buckets live in a chained hash table and are dropped once idle for a window. The bucket of
-   all chats lives in memory shared with the processes forked later (the delegator's fork
+   window of per": `count` tokens, each spent by a request as it goes out and coming back
+   `per` after that request's answer arrived (not after it left: the request reached the
+   server somewhere in between, so at the server too no window of `per` ever holds more than
+   `count`, whatever the jitter on the way). A message may go when the bucket of all chats and
+   its chat's both have a token. Times in microseconds of the monotonic clock. Chat buckets
+   live in a chained hash table and are dropped once idle for a window. The bucket of all
+   chats lives in memory shared with the processes forked later (the delegator's fork
    producer), under a process-shared lock, so that forked delegates spend from the same one.
-   Locks: the table's, then the shared bucket's; a waiting caller sleeps outside both and
-   looks again. */
+   Locks: the table's, then the shared bucket's; a caller waits on the table's condition
+   (signalled when a token in flight comes back) and looks again. */
+#define TP__THR_STALE_US ((int64_t)600 * 1000000) /* a token in flight this long is back (the
+                                                       process that spent it died) */
 typedef struct tp__win {
     int64_t key;            /* chat id, or a hash of an @name */
     bool group;             /* the group rate (id < 0, or a name), else the private chat's */
     int64_t hold;           /* a 429 holds the bucket until then */
-    int n, head;            /* tokens spent in the ring (<= count), the oldest's slot */
-    int64_t *t;             /* count slots, in the same allocation */
+    int64_t *t;             /* count slots, in the same allocation: 0 never spent; > 0 the
+                               answer's time; < 0 in flight, spent at -t */
     struct tp__win *next;   /* hash chain */
 } tp__win;
 
@@ -18051,6 +18077,8 @@ typedef struct tp__gwin {      /* the bucket of all chats, in shared memory */
 
 typedef struct tp__thr {
     pthread_mutex_t lock;     /* the table */
+    pthread_cond_t back;      /* a token in flight came back (waiters: `waiting`) */
+    int waiting;
     tp_rate all, chat, group; /* count <= 0: no limit */
     tp__gwin *g;              /* the bucket of all chats (also held by chatless 429s) */
     size_t glen;              /* its mapping's length */
@@ -18077,9 +18105,10 @@ static tp_rate tp__rate_or(tp_rate r, int count, int per_ms) {
 }
 
 static tp__win *tp__win_new(int64_t key, bool group, int count) {
-    tp__win *w = (tp__win *)tp__alloc(sizeof *w + sizeof(int64_t) * (size_t)(count > 0 ? count : 1));
+    size_t len = sizeof(tp__win) + sizeof(int64_t) * (size_t)(count > 0 ? count : 1);
+    tp__win *w = (tp__win *)tp__alloc(len);
     if (!w) return NULL;
-    memset(w, 0, sizeof *w);
+    memset(w, 0, len); /* every slot never spent */
     w->key = key;
     w->group = group;
     w->t = (int64_t *)(void *)(w + 1);
@@ -18146,7 +18175,8 @@ static tp__thr *tp__thr_new(const tp_throttle_opts *o) {
     t->nb = 64;
     t->tab = (tp__win **)tp__alloc(t->nb * sizeof *t->tab);
     t->g = tp__gwin_new(t->all.count, &t->glen);
-    if (!t->tab || !t->g || pthread_mutex_init(&t->lock, NULL) != 0) {
+    if (!t->tab || !t->g || pthread_mutex_init(&t->lock, NULL) != 0 ||
+        (tp__cond_init(&t->back) != 0 && (pthread_mutex_destroy(&t->lock), 1))) {
         tp__free(t->tab);
         if (t->g) {
             pthread_mutex_destroy(&t->g->lock);
@@ -18183,29 +18213,29 @@ static void tp__thr_free(tp__thr *t) {
     if (!t->borrowed) pthread_mutex_destroy(&t->g->lock);
     munmap((void *)t->g, t->glen); /* (a borrowed one: this process's view of it only) */
     pthread_mutex_destroy(&t->lock);
+    pthread_cond_destroy(&t->back);
     tp__free(t);
 }
 
-/* When the bucket has a token again (now when it has one): the oldest spent token's time
-   plus the window once all are spent, and not before a 429's hold. */
-static int64_t tp__win_ready(const tp__win *w, tp_rate r, int64_t now) {
-    int64_t at = now;
-    if (r.count > 0 && w->n >= r.count) {
-        int64_t back = w->t[w->head] + (int64_t)r.per_ms * 1000;
-        if (back > at) at = back;
-    }
+/* When the bucket has a token (not before now, nor a 429's hold), and in which slot (*slot;
+   -1 without a limit). *inflight: that time waits for a token in flight to come back. */
+static int64_t tp__win_ready(const tp__win *w, tp_rate r, int64_t now, int *slot, bool *inflight) {
+    int64_t at = r.count > 0 ? INT64_MAX : now, per = (int64_t)r.per_ms * 1000;
+    int i;
+    *slot = -1;
+    *inflight = false;
+    if (r.count > 0)
+        for (i = 0; i < r.count; i++) {
+            int64_t v = w->t[i], back = v == 0 ? now : v > 0 ? v + per : -v + per + TP__THR_STALE_US;
+            if (back < at) {
+                at = back;
+                *slot = i;
+                *inflight = v < 0;
+                if (at <= now) break;
+            }
+        }
+    if (at < now) at = now;
     return w->hold > at ? w->hold : at;
-}
-
-static void tp__win_spend(tp__win *w, tp_rate r, int64_t now) {
-    if (r.count <= 0) return;
-    if (w->n < r.count) {
-        w->t[(w->head + w->n) % r.count] = now;
-        w->n++;
-    } else {
-        w->t[w->head] = now; /* the oldest goes, now is the newest */
-        w->head = (w->head + 1) % r.count;
-    }
 }
 
 /* Under the lock: drops the buckets idle for longer than their window. */
@@ -18216,8 +18246,10 @@ static void tp__thr_sweep(tp__thr *t, int64_t now) {
         while (*pp) {
             tp__win *w = *pp;
             tp_rate r = w->group ? t->group : t->chat;
-            int64_t newest = w->n ? w->t[(w->head + w->n - 1) % (r.count > 0 ? r.count : 1)] : 0;
-            if (w->hold <= now && (!w->n || newest + (int64_t)r.per_ms * 1000 <= now)) {
+            int k, idle = w->hold <= now;
+            for (k = 0; idle && k < r.count; k++)
+                idle = w->t[k] >= 0 && w->t[k] + (int64_t)r.per_ms * 1000 <= now;
+            if (idle) {
                 *pp = w->next;
                 tp__free(w);
                 t->n--;
@@ -18339,54 +18371,92 @@ static bool tp__sleep_until_us(tp_bot *bot, int64_t until) {
     }
 }
 
-/* Waits until the throttle lets a message to tg go, and (spend) spends its tokens; without
-   spend, waits for the chat's own bucket only. A wait on the chat's own bucket lets a
-   dispatcher worker be stood in for. TP_ERR_STOPPED (not sent) when the bot is stopped
-   meanwhile. tp__call waits for the chat before it takes a connection (a long wait holds
-   none), and spends once it holds one, just before the request goes out: a token spent
-   early, then a wait for a connection, would let requests bunch up past the window. */
-static tp_err tp__thr_take(tp_bot *bot, const tp__target *tg, const char *method, bool spend,
-                           tp_error *err) {
+/* What tp__thr_take spent, for tp__thr_back. */
+typedef struct tp__thr_ticket {
+    int gslot, cslot; /* -1: none */
+    int64_t at;       /* when (µs): the slots hold -at while in flight */
+} tp__thr_ticket;
+
+#define TP__THR_CHAT 0  /* tp__thr_take: wait for the chat's bucket only */
+#define TP__THR_BOTH 1  /* wait until both buckets have a token */
+#define TP__THR_SPEND 2 /* wait, then spend both tokens (into *tk) */
+
+/* Waits until the throttle lets a message to tg go (mode above). A wait on the chat's own
+   bucket lets a dispatcher worker be stood in for. TP_ERR_STOPPED (not sent) when the bot is
+   stopped meanwhile. tp__call waits for the chat before it takes a connection (a long wait
+   holds none), and spends once it holds one, just before the request goes out. */
+static tp_err tp__thr_take(tp_bot *bot, const tp__target *tg, const char *method, int mode,
+                           tp__thr_ticket *tk, tp_error *err) {
     tp__thr *t = bot->thr;
     bool parked = false;
     tp_err rc = TP_OK;
+    pthread_mutex_lock(&t->lock);
     for (;;) {
         int64_t now = tp__now_us(), ga, ca = 0, at;
+        int gi = -1, ci = -1;
+        bool gfl = false, cfl = false;
         tp__win *w = NULL;
-        pthread_mutex_lock(&t->lock);
-        if (tg->known && (tg->group ? t->group.count : t->chat.count) > 0) {
-            w = tp__thr_chat(t, tg->key, tg->group, now);
-            if (!w) {
-                pthread_mutex_unlock(&t->lock);
-                rc = tp__fail(err, TP_ERR_NOMEM, 0, NULL);
-                break;
-            }
+        tp_rate cr = tg->group ? t->group : t->chat;
+        if (tg->known && cr.count > 0 && !(w = tp__thr_chat(t, tg->key, tg->group, now))) {
+            rc = tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+            break;
         }
         tp__glock(t->g);
-        ga = spend ? tp__win_ready(&t->g->w, t->all, now) : now;
-        if (w) ca = tp__win_ready(w, tg->group ? t->group : t->chat, now);
+        ga = mode != TP__THR_CHAT ? tp__win_ready(&t->g->w, t->all, now, &gi, &gfl) : now;
+        if (w) ca = tp__win_ready(w, cr, now, &ci, &cfl);
         at = ga > ca ? ga : ca;
         if (at <= now) {
-            if (spend) tp__win_spend(&t->g->w, t->all, now);
-            if (w && spend) tp__win_spend(w, tg->group ? t->group : t->chat, now);
+            if (mode == TP__THR_SPEND) {
+                tk->gslot = gi;
+                tk->cslot = ci;
+                tk->at = now;
+                if (gi >= 0) t->g->w.t[gi] = -now;
+                if (ci >= 0) w->t[ci] = -now;
+            }
             pthread_mutex_unlock(&t->g->lock);
-            pthread_mutex_unlock(&t->lock);
             break;
         }
         pthread_mutex_unlock(&t->g->lock);
-        pthread_mutex_unlock(&t->lock);
         if (ca > ga && !parked) { /* this chat's own limit: let the other chats go on */
             tp__disp_park(1);
             parked = true;
         }
-        if (!tp__sleep_until_us(bot, at)) {
+        if (TP__STOPPED(bot)) {
             rc = tp__fail(err, TP_ERR_STOPPED, 0, "%s: stopped while waiting for the throttle; "
                           "not sent", method);
             break;
         }
+        /* until the token is back, a stop is seen (100 ms), or one in flight comes back (a
+           forked process's: not signalled here, looked at every 5 ms) */
+        at -= now;
+        if (at > 100000) at = 100000;
+        if ((ga >= ca ? gfl : cfl) && at > 5000) at = 5000;
+        t->waiting++;
+        tp__cond_wait_us(&t->back, &t->lock, at);
+        t->waiting--;
     }
+    pthread_mutex_unlock(&t->lock);
     if (parked) tp__disp_park(-1);
     return rc;
+}
+
+/* The answer to a request that spent tk arrived (or the request failed): its tokens start
+   their way back. */
+static void tp__thr_back(tp_bot *bot, const tp__target *tg, const tp__thr_ticket *tk) {
+    tp__thr *t = bot->thr;
+    int64_t now = tp__now_us();
+    pthread_mutex_lock(&t->lock);
+    if (tk->cslot >= 0) {
+        tp__win *w = tp__thr_chat(t, tg->key, tg->group, now);
+        if (w && w->t[tk->cslot] == -tk->at) w->t[tk->cslot] = now;
+    }
+    if (tk->gslot >= 0) {
+        tp__glock(t->g);
+        if (t->g->w.t[tk->gslot] == -tk->at) t->g->w.t[tk->gslot] = now;
+        pthread_mutex_unlock(&t->g->lock);
+    }
+    if (t->waiting) pthread_cond_broadcast(&t->back);
+    pthread_mutex_unlock(&t->lock);
 }
 
 /* A 429 that came anyway holds the chat's bucket (the bucket of all chats for a call without
@@ -18405,6 +18475,23 @@ static void tp__thr_hold(tp_bot *bot, const tp__target *tg, int64_t until_us) {
     }
     if (w && w->hold < until_us) w->hold = until_us;
     pthread_mutex_unlock(&t->lock);
+}
+
+TP__DEF tp_err tp_throttle_wait(tp_bot *bot, tp_chat_id chat, tp_error *err) {
+    tp__target tg;
+    memset(&tg, 0, sizeof tg);
+    if (!bot->thr) return tp__ok(err);
+    if (chat.username) {
+        tp__target_of_str(&tg, chat.username, strlen(chat.username));
+    } else {
+        tg.known = true;
+        tg.key = chat.id;
+        tg.group = chat.id < 0;
+    }
+    {
+        tp_err rc = tp__thr_take(bot, &tg, "tp_throttle_wait", TP__THR_BOTH, NULL, err);
+        return rc != TP_OK ? rc : tp__ok(err);
+    }
 }
 
 TP__DEF bool tp_method_throttled(const char *m) {
@@ -18776,20 +18863,14 @@ static tp_err tp__call_once(tp_bot *bot, const char *method, const char *params,
     tp_err rc;
     int64_t start = tp_now_ms();
     int budget = (int)(deadline - start);
+    tp__thr_ticket tk;
+    bool spent = false;
     if (out) *out = NULL;
     memset(&req, 0, sizeof req);
     ln = wake ? tp__polls_take(bot, err) : tp__pool_take(bot, deadline, err);
     if (!ln) {
         tp__prefix(err, method);
         return err->code;
-    }
-    if (thr) { /* the throttle's turn, holding the connection it goes out on */
-        int64_t t0 = tp_now_ms();
-        if ((rc = tp__thr_take(bot, thr, method, true, err)) != TP_OK) {
-            tp__pool_give(bot, ln);
-            return rc;
-        }
-        deadline += tp_now_ms() - t0;
     }
     rc = tp__line_path(bot, ln, "/bot", err);
     tp_buf_puts(&ln->path, method);
@@ -18818,9 +18899,22 @@ static tp_err tp__call_once(tp_bot *bot, const char *method, const char *params,
         req.body = "{}";
         req.body_len = 2;
     }
+    if (thr) { /* the throttle's turn, holding the connection it goes out on, right before */
+        int64_t t0 = tp_now_ms();
+        if ((rc = tp__thr_take(bot, thr, method, TP__THR_SPEND, &tk, err)) != TP_OK) {
+            tp__pool_give(bot, ln);
+            return rc;
+        }
+        req.timeout_ms += (int)(tp_now_ms() - t0); /* (its wait is not the call's) */
+        spent = true;
+    }
     ln->http->conn.wake_fd = wake ? bot->wake[0] : -1;
     (*attempts)++;
     rc = tp_http_request(ln->http, &req, &resp, err);
+    if (spent) { /* the answer is here (or none will come): the tokens start their way back */
+        tp__thr_back(bot, thr, &tk);
+        spent = false;
+    }
     ln->http->conn.wake_fd = -1;
     if (rc == TP_OK) rc = tp__api_answer(bot, method, &resp, out, err);
     else tp__prefix(err, method);
@@ -18988,7 +19082,7 @@ static tp_err tp__call(tp_bot *bot, const char *method, const char *params,
         bool thr = bot->thr && tp_method_throttled(method);
         if (thr) { /* its chat's turn first, holding no connection; its deadline starts after */
             int64_t t0 = tp_now_ms();
-            if ((rc = tp__thr_take(bot, &tg, method, false, err)) != TP_OK) break;
+            if ((rc = tp__thr_take(bot, &tg, method, TP__THR_CHAT, NULL, err)) != TP_OK) break;
             deadline += tp_now_ms() - t0;
         }
         rc = tp__call_once(bot, method, mjson ? mjson : params, mparts ? mparts : parts, nparts,
