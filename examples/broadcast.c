@@ -7,9 +7,10 @@
    and synced before the send, its outcome after: "D chat" sent, "F chat code" refused (403,
    400), "M chat" maybe sent (a timeout or 5xx), "U chat" not sent (a stop), "G chat new" for
    a migrated group. A rerun sends only to chats with no record or a U. A T alone was under
-   way at the kill (or waiting for the throttle): it may have arrived, so it is not sent again
-   but listed "maybe sent (interrupted)" - at most one per thread, as a thread syncs its last
-   outcome with its next intent (threads share syncs). A migrated group gets it at its new id,
+   way at the kill: it may have arrived, so it is not sent again but listed "maybe sent
+   (interrupted)" - at most one per thread, as a thread writes its intent only once the
+   throttle lets the send go (tp_throttle_wait) and syncs its last outcome with its next
+   intent (threads share syncs). A migrated group gets it at its new id,
    unless that id is listed too (no follow_migration: it would send there twice). Progress on
    stderr each second on a terminal, else every 10 s; the summary goes to stdout.
 
@@ -106,12 +107,18 @@ static void *sender(void *unused) {
         pthread_mutex_lock(&mu);
         while (next_chat < n_chats && chats[next_chat].state) next_chat++;
         chat *c = next_chat < n_chats && !tp_bot_stopped(bot) ? &chats[next_chat++] : NULL;
-        if (c) c->state = 'T', snprintf(rec + strlen(rec), 100, "T %s\n", c->key);
+        if (c) c->state = 'T'; // taken; its intent goes on disk once the throttle lets it go
+        pthread_mutex_unlock(&mu);
+        tp_chat_id to = c && *c->key == '@' ? TP_CHAT_NAME(c->key) : TP_CHAT(c ? atoll(c->key) : 0);
+        bool go = c && tp_throttle_wait(bot, to, &err) == TP_OK;
+        pthread_mutex_lock(&mu);
+        if (c && !go) c->state = 0, c = NULL; // stopped while waiting: nothing on disk, not sent
+        if (c) snprintf(rec + strlen(rec), 100, "T %s\n", c->key);
         if (*rec) journal(rec); // the last outcome and the next intent: one sync
         if (!c) live--, pthread_cond_signal(&ended);
         pthread_mutex_unlock(&mu);
         if (!c) return unused;
-        tp_err rc = send_to(*c->key == '@' ? TP_CHAT_NAME(c->key) : TP_CHAT(atoll(c->key)), &err);
+        tp_err rc = send_to(to, &err);
         long long mig = rc == TP_ERR_API ? err.migrate_to_chat_id : 0; // now a supergroup
         chat *listed = mig ? (snprintf(newkey, sizeof newkey, "%lld", mig), find(newkey)) : NULL;
         if (mig && !listed) rc = send_to(TP_CHAT(mig), &err); // (listed: it gets it there)
