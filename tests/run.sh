@@ -16,7 +16,7 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktra
 # capture those connections (test_proxy sets its own).
 unset http_proxy https_proxy HTTPS_PROXY all_proxy ALL_PROXY no_proxy NO_PROXY TELEPOT_CA_FILE SSL_CERT_FILE
 passed=0 failed=0
-VALGRIND_TESTS="test_json test_http test_tls test_proxy test_resolve test_delegate test_answer test_oom"
+VALGRIND_TESTS="test_json test_http test_tls test_proxy test_resolve test_delegate test_answer test_oom test_send"
 
 # step NAME CMD...: runs CMD; its last "N passed, N failed" line counts, else exit status = 1 check.
 step() {
@@ -99,7 +99,7 @@ step "test_tls-clang-asan" "$B/test_tls-clang-asan"
 
 echo "== threaded tests under ThreadSanitizer (clang; a report fails the step, exit 66)"
 # No suppressions: the library and the tests are expected to be race-free as they are.
-for n in test_api test_updates test_hook test_delegate test_answer; do
+for n in test_api test_updates test_hook test_delegate test_answer test_send; do
     step "build-$n-tsan" clang $WARN -O1 -g -fsanitize=thread "tests/$n.c" -o "$B/$n-tsan" -lpthread
     [ -x "$B/$n-tsan" ] && step "$n-tsan" env TPT_QUICK=1 TPT_SOAK_N=1000 \
         TSAN_OPTIONS="second_deadlock_stack=1 die_after_fork=0" "$B/$n-tsan"
