@@ -261,6 +261,10 @@ static void srv_start(decide_fn decide) {
     pthread_mutex_init(&S.lock, NULL);
     S.decide = decide;
     S.lfd = listen_any(&S.port);
+    {
+        int small = 64 << 10; /* (accepted sockets inherit it: a writer cannot run far ahead) */
+        setsockopt(S.lfd, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
+    }
     snprintf(S.url, sizeof S.url, "http://127.0.0.1:%d", S.port);
     pthread_create(&S.acceptor, NULL, acceptor, NULL);
 }
@@ -451,8 +455,9 @@ TEST(row_proxy_refused) {
 }
 
 TEST(row_reset_while_writing) {
-    /* a 4 MiB upload reset after its head: not sent, sent again, carried out once */
-    static char big[4 << 20];
+    /* a 16 MiB upload reset after its head (more than the kernel's socket buffers can take
+       with the server's receive buffer small): not sent, sent again, carried out once */
+    static char big[16 << 20];
     tp_bot *bot;
     tp_error e;
     tp_send_document_args a;
@@ -471,7 +476,10 @@ TEST(row_reset_while_writing) {
     fault_case(A_RST_EARLY, 0, 1000);
     bot = bot_opts(S.url, 800, NULL, false, 0);
     CHECK(tp_send_document(bot, &a, NULL, &e) != TP_OK);
-    CHECK(e.code == TP_ERR_RESET || e.code == TP_ERR_IO || e.code == TP_ERR_CLOSED);
+    CHECK(e.code == TP_ERR_RESET || e.code == TP_ERR_IO || e.code == TP_ERR_CLOSED ||
+          e.code == TP_ERR_TIMEOUT); /* (the deadline can end the last try: under valgrind) */
+    if (e.code != TP_ERR_RESET && e.code != TP_ERR_IO && e.code != TP_ERR_CLOSED)
+        fprintf(stderr, "row_reset_while_writing: %d %s\n", e.code, e.message);
     CHECK_EQ_INT(e.sent, TP_NOT_SENT);
     CHECK(e.attempts >= 2);
     CHECK_EQ_INT(arrived("sendDocument", 0, ANY), 0);
