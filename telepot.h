@@ -97,7 +97,8 @@
      next   the generated declarations under their Bot API names, right after the hand-written
             API; renamed, old names deprecated until 0.4: timeout -> timeout_s, tp_key ->
             tp_reply_button, tp_hook_set_webhook -> tp_set_webhook; has_has_x -> has_x_set;
-            TP_REPLY_KEYBOARD; a connection pool, polling workers, a receiver that never waits.
+            TP_REPLY_KEYBOARD; a connection pool, polling workers, a receiver that never waits;
+            the delegator; delivery certainty, safe retries, flood waits, a throttle.
      0.2.1 link only the methods called. 0.2.0 Bot API 10.1, HTTPS, webhooks. 0.1.0 the base.
 */
 #ifndef TELEPOT_H
@@ -24204,6 +24205,15 @@ misuse: /* more than TP_KEYBOARD_MAX buttons, or a TP_PAIRS text without its cal
                          process works on it (at-least-once with every producer).
                          New: the answerer tp_answerer_* (telepot's Answerer): inline queries on
                          threads, a user's newer query supersedes the older (TP_ERR_SUPERSEDED).
+                         New: sending that never silently drops: tp_error.sent (TP_NOT_SENT,
+                         TP_MAYBE_SENT) and .attempts; calls sent again by the certainty table
+                         (unsent requests within the deadline, idempotent methods after maybe;
+                         no_retry); 429s waited out up to tp_bot_opts.flood_wait_ms
+                         (TP_FLOOD_WAIT_NONE); an opt-in throttle (tp_bot_opts.throttle,
+                         tp_throttle_opts, tp_throttle_wait) shared with forked delegates;
+                         follow_migration; dispatcher stand-ins for workers waiting on their
+                         chat; tp_method_idempotent, tp_method_throttled. A parameterless call
+                         of a method that is not idempotent goes as POST {} (was GET).
                          New: TP_REPLY_KEYBOARD(TP_LABELS("Yes", "No"), ...) and
                          TP_INLINE_KEYBOARD(TP_PAIRS("Yes", "y", ...)), one expression each
                          (C), over tp_keyboard_of. Concurrency: calls run in parallel over a
