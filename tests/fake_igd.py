@@ -156,7 +156,7 @@ class Handler(BaseHTTPRequestHandler):
             self.send(200, ROOT_DESC)
         elif u.path == "/_set":
             with lock:
-                for k, v in urllib.parse.parse_qsl(u.query):
+                for k, v in urllib.parse.parse_qsl(u.query, keep_blank_values=True):
                     if k in state:
                         state[k] = v
                         if k == "taken" and not v:
