@@ -598,14 +598,15 @@ IGD=http://127.0.0.1:$(cat "$T/igd.port")
 igd() { curl -s --noproxy '*' "$IGD/$1"; }
 acts() { grep -c "^$1" "$T/igd.log"; } # how many times the router was asked ACTION
 wait_for() { # CMD: until CMD succeeds, 20 s at most
-    local i=0
-    while ! eval "$1" && [ $i -lt 1000 ]; do sleep 0.02; i=$((i + 1)); done
-    eval "$1"
+    local end=$((SECONDS + 20))
+    while ! eval "$1"; do [ $SECONDS -ge $end ] && return 1; sleep 0.05; done
 }
-SP=$((20000 + RANDOM % 20000)) # the stream's port, forwarded as the same port
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("", 0)); print(s.getsockname()[1])'; }
+SP=$(free_port) # the stream's port
+EP=$((SP == 40000 ? 40001 : 40000)) # the router's port forwarded to it
 start_emu ipcam --max-secs 180
 ipcam() { # ENV...: the bot for owner 1001 with the fake router, in the background (BOT)
-    env TELEPOT_API_URL=$URL IPCAM_IGD_URL=$IGD/rootDesc.xml IPCAM_STREAM_PORT=$SP "$@" \
+    env TELEPOT_API_URL=$URL IPCAM_IGD_URL=$IGD/rootDesc.xml IPCAM_STREAM_PORT=$SP IPCAM_EXT_PORT=$EP "$@" \
         $E/ipcam 123456:TEST 1001 2>>"$T/ipcam.bot.err" &
     BOT=$!
 }
@@ -613,21 +614,21 @@ ipcam IPCAM_LEASE_S=3600
 expect "$(say 2001 /open)" '^Sorry, this camera is private\.$' "ipcam: a stranger's /open"
 check "[ ! -s '$T/igd.log' ] && [ -z \"\$(igd _mappings)\" ]" "ipcam: a stranger's /open asked the router: $(cat "$T/igd.log")"
 expect "$(say 1001 /status)" '^Closed: nothing is forwarded' "ipcam: /status before /open"
-expect "$(say 1001 /open)" "^http://203\.0\.113\.7:$SP/ The router forwards port $SP to 127\.0\.0\.1:$SP, renewed while I run" "ipcam: /open"
-check "[ \$(acts AddPortMapping) -eq 1 ] && grep -q '^AddPortMapping ext=$SP proto=TCP client=127.0.0.1 int=$SP lease=3600 .*-> 200$' '$T/igd.log' && [ \"\$(igd _mappings | cut -d' ' -f1-4)\" = '$SP TCP 127.0.0.1 $SP' ]" \
+expect "$(say 1001 /open)" "^http://203\.0\.113\.7:$EP/ The router forwards port $EP to 127\.0\.0\.1:$SP, renewed while I run" "ipcam: /open"
+check "[ \$(acts AddPortMapping) -eq 1 ] && grep -q '^AddPortMapping ext=$EP proto=TCP client=127.0.0.1 int=$SP lease=3600 .*-> 200$' '$T/igd.log' && [ \"\$(igd _mappings | cut -d' ' -f1-4)\" = '$EP TCP 127.0.0.1 $SP' ]" \
     "ipcam: /open made one mapping: $(igd _mappings); $(cat "$T/igd.log")"
 expect "$(curl -s --noproxy '*' --max-time 5 http://127.0.0.1:$SP/)" '<svg .*ipcam test picture, [0-9-]+ [0-9:]+ UTC' "ipcam: the test picture"
 expect "$(say 2002 /close)" '^Sorry, this camera is private\.$' "ipcam: a stranger's /close"
 check "[ \$(acts DeletePortMapping) -eq 0 ] && [ \$(igd _mappings | wc -l) -eq 1 ]" "ipcam: a stranger's /close closed it: $(cat "$T/igd.log")"
-expect "$(say 1001 /status)" "^Open: http://203\.0\.113\.7:$SP/ -> 127\.0\.0\.1:$SP, [0-9]+ s of the lease left \(renewed every 1800 s\)$" "ipcam: /status when open"
+expect "$(say 1001 /status)" "^Open: http://203\.0\.113\.7:$EP/ -> 127\.0\.0\.1:$SP, [0-9]+ s of the lease left \(renewed every 1800 s\)$" "ipcam: /status when open"
 env TELEPOT_API_URL=$URL IPCAM_STREAM_PORT=$SP $E/ipcam 1:X 1001 >/dev/null 2>"$T/ipcam-busy.err"; rc=$?
 check "[ $rc -eq 1 ] && grep -q 'cannot serve the test picture on port $SP: .*IPCAM_STREAM=external' '$T/ipcam-busy.err'" \
     "ipcam with its stream port taken: rc=$rc $(cat "$T/ipcam-busy.err")"
-expect "$(say 1001 /close)" "^Closed: port $SP is no longer forwarded\.$" "ipcam: /close"
-check "grep -q '^DeletePortMapping ext=$SP proto=TCP -> 200$' '$T/igd.log' && [ -z \"\$(igd _mappings)\" ]" "ipcam: /close left $(igd _mappings); $(cat "$T/igd.log")"
+expect "$(say 1001 /close)" "^Closed: port $EP is no longer forwarded\.$" "ipcam: /close"
+check "grep -q '^DeletePortMapping ext=$EP proto=TCP -> 200$' '$T/igd.log' && [ -z \"\$(igd _mappings)\" ]" "ipcam: /close left $(igd _mappings); $(cat "$T/igd.log")"
 expect "$(say 1001 /close)" '^Nothing is open\.$' "ipcam: /close when closed"
-igd "_set?taken=$SP" >/dev/null # another machine holds the port: the router refuses (718)
-expect "$(say 1001 /open)" "^The router refused to forward the port: error 718 ConflictInMappingEntry Port $SP is forwarded to another device already" "ipcam: the port taken"
+igd "_set?taken=$EP" >/dev/null # another machine holds the port: the router refuses (718)
+expect "$(say 1001 /open)" "^The router refused to forward the port: error 718 ConflictInMappingEntry Port $EP is forwarded to another device already" "ipcam: the port taken"
 expect "$(say 1001 /status)" '^Closed' "ipcam: /status after a refused /open"
 igd "_set?taken=&refuse=606" >/dev/null # UPnP forwarding off
 expect "$(say 1001 /open)" "^The router refused to forward the port: error 606 .* UPnP port forwarding is off or restricted" "ipcam: forwarding not authorized"
@@ -641,16 +642,16 @@ for ip in 10.1.2.3 100.64.0.1 100.127.255.254 127.0.0.1 169.254.3.4 172.16.0.1 1
 done
 for ip in 100.128.0.1 172.32.0.1 11.0.0.1; do # public, next to the private ranges
     igd "_set?ext_ip=$ip" >/dev/null
-    expect "$(say 1001 /open)" "^http://${ip//./\\.}:$SP/" "ipcam: external address $ip"
+    expect "$(say 1001 /open)" "^http://${ip//./\\.}:$EP/" "ipcam: external address $ip"
 done
 expect "$(say 1001 /close)" "^Closed" "ipcam: /close after the address checks"
 igd "_set?ext_ip=203.0.113.7&permanent=1" >/dev/null # a router that takes no lease (725)
-expect "$(say 1001 /open)" "^http://203\.0\.113\.7:$SP/ .*permanently" "ipcam: /open, permanent mappings only"
-expect "$(say 1001 /status)" "^Open: http://203\.0\.113\.7:$SP/ -> 127\.0\.0\.1:$SP, permanently$" "ipcam: /status, a permanent mapping"
+expect "$(say 1001 /open)" "^http://203\.0\.113\.7:$EP/ .*permanently" "ipcam: /open, permanent mappings only"
+expect "$(say 1001 /status)" "^Open: http://203\.0\.113\.7:$EP/ -> 127\.0\.0\.1:$SP, permanently$" "ipcam: /status, a permanent mapping"
 check "grep -q 'lease=3600 .*-> 725$' '$T/igd.log' && grep -q 'lease=0 .*-> 200$' '$T/igd.log'" "ipcam: 725 then a lease of 0: $(tail -n 3 "$T/igd.log")"
 n=$(acts DeletePortMapping)
 kill -TERM $BOT; wait $BOT; rc=$?
-check "[ $rc -eq 0 ] && [ \$(acts DeletePortMapping) -eq $((n + 1)) ] && [ \"\$(tail -n 1 '$T/igd.log')\" = 'DeletePortMapping ext=$SP proto=TCP -> 200' ] && [ -z \"\$(igd _mappings)\" ]" \
+check "[ $rc -eq 0 ] && [ \$(acts DeletePortMapping) -eq $((n + 1)) ] && [ \"\$(tail -n 1 '$T/igd.log')\" = 'DeletePortMapping ext=$EP proto=TCP -> 200' ] && [ -z \"\$(igd _mappings)\" ]" \
     "ipcam: SIGTERM with a mapping open: rc=$rc (want 0), mappings left: $(igd _mappings); $(tail -n 2 "$T/igd.log")"
 igd "_set?permanent=0" >/dev/null
 
@@ -658,13 +659,17 @@ igd "_set?permanent=0" >/dev/null
 # a new external address; a SIGTERM then removes the mapping too
 ipcam IPCAM_LEASE_S=6
 n=$(acts AddPortMapping)
-expect "$(say 1001 /open)" "^http://203\.0\.113\.7:$SP/" "ipcam: /open with a 6 s lease"
+expect "$(say 1001 /open)" "^http://203\.0\.113\.7:$EP/" "ipcam: /open with a 6 s lease"
 check "wait_for '[ \$(acts AddPortMapping) -ge $((n + 3)) ]'" "ipcam: no lease renewals: $(tail -n 3 "$T/igd.log")"
-check "[ \"\$(igd _mappings | cut -d' ' -f1-4)\" = '$SP TCP 127.0.0.1 $SP' ] && grep -q 'lease=6 .*-> 200$' '$T/igd.log'" "ipcam: the mapping after 6 s: '$(igd _mappings)'"
+check "[ \"\$(igd _mappings | cut -d' ' -f1-4)\" = '$EP TCP 127.0.0.1 $SP' ] && grep -q 'lease=6 .*-> 200$' '$T/igd.log'" "ipcam: the mapping after 6 s: '$(igd _mappings)'"
 igd "_set?ext_ip=198.51.100.9" >/dev/null # the provider changed the address
-expect "$(python3 "$T/emu.py" "$URL" wait 1001 +1)" "^New address: http://198\.51\.100\.9:$SP/$" "ipcam: a new external address"
+news() { python3 "$T/emu.py" "$URL" replies 1001 | grep -c "^New address: http://198\.51\.100\.9:$EP/\$"; }
+check "wait_for '[ \$(news) -ge 1 ]'" "ipcam: no word of a new external address: $(python3 "$T/emu.py" "$URL" replies 1001 | tail -n 2)"
+n=$(acts AddPortMapping)
+wait_for "[ \$(acts AddPortMapping) -ge $((n + 2)) ]" # two renewals more: the same address
+check "[ \$(news) -eq 1 ]" "ipcam: told of the new address $(news) times"
 kill -TERM $BOT; wait $BOT; rc=$?
-check "[ $rc -eq 0 ] && [ -z \"\$(igd _mappings)\" ] && [ \"\$(tail -n 1 '$T/igd.log')\" = 'DeletePortMapping ext=$SP proto=TCP -> 200' ]" \
+check "[ $rc -eq 0 ] && [ -z \"\$(igd _mappings)\" ] && [ \"\$(tail -n 1 '$T/igd.log')\" = 'DeletePortMapping ext=$EP proto=TCP -> 200' ]" \
     "ipcam: SIGTERM after renewals: rc=$rc, left: $(igd _mappings)"
 check "! grep -q 'TEST' '$T/ipcam.bot.err'" "ipcam's stderr mentions the token: $(cat "$T/ipcam.bot.err")"
 
