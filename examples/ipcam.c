@@ -154,8 +154,8 @@ static void renew(void *user, uint64_t id) {
     if (is_open && !UPNP_GetExternalIPAddress(urls.controlURL, igd.first.servicetype, ip) &&
         strcmp(ip, was)) {
         memcpy(ext_ip, ip, sizeof ext_ip);
-        tp_buf_printf(&out, is_private(ip) ? "The router's address is now %s, not a public one: "
-                      "the camera cannot be reached." : "New address: http://%s:%s/", ip, ext_port);
+        tp_buf_printf(&out, is_private(ip) ? "The router's address is now %s, not a public one:"
+                      " port %s cannot be reached." : "New address: http://%s:%s/", ip, ext_port);
     }
     pthread_mutex_unlock(&lock);
     if (out.len) tp_send_message((tp_bot *)user, &(tp_send_message_args){
@@ -169,7 +169,10 @@ static void *serve_picture(void *arg) {
                                   "#c00000", "#0000c0" };
     char req[2048], page[1024], head[128], now[32];
     for (int c, fd = *(int *)arg;;) {
-        if ((c = accept(fd, NULL, NULL)) < 0) continue;
+        if ((c = accept(fd, NULL, NULL)) < 0) { // (out of descriptors: a pause, no spin)
+            sleep(1);
+            continue;
+        }
         setsockopt(c, SOL_SOCKET, SO_RCVTIMEO, &(struct timeval){ 2, 0 }, sizeof(struct timeval));
         if (recv(c, req, sizeof req, 0) > 0) { // (then closing does not reset the answer)
             time_t t = time(NULL);
