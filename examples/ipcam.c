@@ -68,7 +68,10 @@ static bool is_private(const char *ip) {
 
 static void refused(tp_buf *out, const char *what, int code) {
     const char *name = strupnperror(code);
-    tp_buf_printf(out, "The router refused to %s: error %d %s", what, code, name ? name : "");
+    if (code < 0) // miniupnpc's own: no answer, or not one it could read
+        tp_buf_printf(out, "No answer from the router when asked to %s (%s).", what, name);
+    else
+        tp_buf_printf(out, "The router refused to %s: error %d %s", what, code, name ? name : "");
     if (code == 718)
         tp_buf_printf(out, "\nPort %s is forwarded to another device already: choose another "
                            "with IPCAM_EXT_PORT.", ext_port);

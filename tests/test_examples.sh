@@ -671,6 +671,16 @@ check "[ \$(news) -eq 1 ]" "ipcam: told of the new address $(news) times"
 kill -TERM $BOT; wait $BOT; rc=$?
 check "[ $rc -eq 0 ] && [ -z \"\$(igd _mappings)\" ] && [ \"\$(tail -n 1 '$T/igd.log')\" = 'DeletePortMapping ext=$EP proto=TCP -> 200' ]" \
     "ipcam: SIGTERM after renewals: rc=$rc, left: $(igd _mappings)"
+
+# the router gone while a port is open: /status says so; the stop cannot remove the mapping:
+# exit 1, with a line on stderr
+ipcam IPCAM_LEASE_S=3600
+expect "$(say 1001 /open)" "^http://198\.51\.100\.9:$EP/" "ipcam: /open before the router goes"
+kill $IGD_PID; wait $IGD_PID 2>/dev/null
+expect "$(say 1001 /status)" '^No answer from the router when asked to tell about the forwarding \(Miniupnpc HTTP error\)\.$' "ipcam: /status, the router gone"
+kill -TERM $BOT; wait $BOT; rc=$?
+check "[ $rc -eq 1 ] && [ \"\$(tail -n 1 '$T/ipcam.bot.err')\" = 'ipcam: No answer from the router when asked to remove the forwarding (Miniupnpc HTTP error).' ]" \
+    "ipcam: stopped with the router gone: rc=$rc (want 1), $(tail -n 1 "$T/ipcam.bot.err")"
 check "! grep -q 'TEST' '$T/ipcam.bot.err'" "ipcam's stderr mentions the token: $(cat "$T/ipcam.bot.err")"
 
 # no router: a closed port where the description should be (the owner in IPCAM_OWNER, a
@@ -688,7 +698,7 @@ for e in "IPCAM_OWNER=" "IPCAM_OWNER=1001 IPCAM_STREAM_PORT=0" "IPCAM_OWNER=1001
     env -u TELEGRAM_BOT_TOKEN $e $E/ipcam 1:X >/dev/null 2>"$T/ipcam-usage.err"; rc=$?
     check "[ $rc -eq 2 ] && grep -q '^usage: ' '$T/ipcam-usage.err'" "ipcam with $e: rc=$rc, want 2 and a usage line"
 done
-kill $EMU_PID $IGD_PID 2>/dev/null; wait $EMU_PID $IGD_PID 2>/dev/null
+kill $EMU_PID 2>/dev/null; wait $EMU_PID 2>/dev/null
 fi # ipcam
 
 echo "$passed passed, $failed failed"
