@@ -585,7 +585,7 @@ fi # broadcast
 if part ipcam; then
 say() { python3 "$T/emu.py" "$URL" say "$@"; }
 expect() { # GOT REGEX WHAT: GOT (all of it, newlines as spaces) matches REGEX
-    if printf '%s' "$1" | tr '\n' ' ' | grep -qE "$2"; then ok; else bad "$2: got '$1'"; fi
+    if printf '%s' "$1" | tr '\n' ' ' | grep -qE "$2"; then ok; else bad "$3: got '$1'"; fi
 }
 make -s $E/ipcam 2>"$T/ipcam.cc" || bad "make build/examples/ipcam: $(head -n 5 "$T/ipcam.cc")"
 doc=$(sed -n 's/^ *Build: *\(cc .*-lpthread\).*/\1/p' examples/ipcam.c) # the top comment's line
