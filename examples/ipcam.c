@@ -4,7 +4,7 @@
    forwarding; /status asks the router what is forwarded. Anyone else is refused.
    The forwarding has a lease (IPCAM_LEASE_S, 3600 s), renewed every half lease while the bot
    runs: a crashed bot leaves the port open one lease at most; a clean stop (SIGINT/SIGTERM)
-   removes it. Each renewal also reads the public address again: when it changes, the owner gets
+   removes it (a router that takes only permanent mappings, error 725, gets one). Each renewal also reads the public address again: when it changes, the owner gets
    the new URL. The router is found by SSDP, or at the URL of its description on networks without
    multicast (IPCAM_IGD_URL=http://192.168.1.1:5000/rootDesc.xml).
    The stream: without a camera, the bot serves a test picture (a web page) on the stream port;
@@ -14,7 +14,10 @@
    Build:  cc -O2 examples/ipcam.c -o ipcam -lminiupnpc -lpthread   (Debian: libminiupnpc-dev)
    Run:    ./ipcam TOKEN OWNER_CHAT_ID   (or set TELEGRAM_BOT_TOKEN, IPCAM_OWNER; IPCAM_STREAM_PORT
            is 8080 unless set, IPCAM_EXT_PORT the router's port, the same unless set)
-   Exit status: 0 after SIGINT/SIGTERM, 2 on bad usage, 1 on a fatal error. */
+           TELEPOT_API_URL=http://127.0.0.1:PORT IPCAM_IGD_URL=http://127.0.0.1:PORT2/rootDesc.xml
+           ./ipcam 123456:TEST 1001   (the emulator, and tests/fake_igd.py as the router)
+   Exit status: 0 after SIGINT/SIGTERM, 2 on bad usage, 1 on a fatal error (a stop that could
+   not remove the mapping included). */
 #define TELEPOT_IMPLEMENTATION
 #include "../telepot.h" // in your own bot: "telepot.h"
 
