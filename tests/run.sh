@@ -9,17 +9,21 @@
 # The steps run concurrently, on lanes; the result lines still come in the order listed below,
 # each once its step (and the ones above it) are done. build/tests/run/ holds the lanes' state,
 # and build/tests/run/timeline when each step started and ended (seconds from the start).
-#   cpu    TPT_JOBS workers (default: the number of cores): the compile checks, the builds, the
-#          fuzzing and the docs, CPU-bound and indifferent to load
-#   io     one worker, beside the cpu lane: the tests that mostly wait on loopback sockets or
-#          sleeps and time nothing tight (each once its binary and build/tpemu are built)
-#   ex     one worker, beside the cpu lane: the examples (they pass beside two compilers)
-#   quiet  one worker, once the lanes above are done: the tests that time things and are
-#          thrown by anything running beside them, one at a time, on an otherwise idle machine:
-#          test_delegate and test_dlg_scale (test_order's timers 5 ms apart came out of order),
-#          test_hook (beside test_dlg_scale it lost posts to a full queue; beside
-#          test_delegate-tsan a post took over 500 ms), test_updates (the soak with 8 workers
-#          counted fewer than 10 faulty polls in ~1 run of 10 beside any of them, or a compiler)
+#   cpu    TPT_JOBS workers (default: the number of cores): the builds, the fuzzing, the docs
+#   io     one worker, beside cpu: the tests that mostly wait on loopback sockets or sleeps and
+#          time nothing tight (each once its binary and build/tpemu are built)
+#   ex     one worker, beside cpu: the examples (they pass beside two compilers)
+#   then, once those are done:
+#   heavy  one worker: test_delegate and test_dlg_scale, CPU-heavy and timing-sensitive, one
+#          at a time (beside more than a compiler, test_order's timers 5 ms apart came out of
+#          order)
+#   cc     one worker, beside heavy: the compile checks (a compiler beside heavy's tests throws
+#          none of them)
+#   then, once those are done:
+#   quiet  one worker, on an otherwise idle machine: test_hook (beside test_dlg_scale it lost
+#          posts to a full queue; beside test_delegate-tsan a post took over 500 ms),
+#          test_updates (beside a compiler, the examples, test_delegate or test_hook, its soak
+#          with 8 workers counted fewer than the 10 faulty polls it wants in ~1 run of 10)
 # Tests sharing files never run at once: build/tls (test_tls, echo_https.sh) is the io lane's.
 set -u
 cd "$(dirname "$0")/.."
@@ -182,34 +186,36 @@ run_tasks() {
     wait
 }
 
+AFTER="@cpu @io @ex"     # the heavy and cc lanes: after the builds and the tests beside them
+QUIET="$AFTER @heavy @cc" # the quiet lane: nothing beside it
+
 header "== compile: gcc and clang, $WARN"
 # gcc at -O2 (its flow warnings need the optimizer) on the tests: the examples and tpemu are
 # built with the same flags by `make all` below. clang on everything, syntax only (its
 # warnings come from the front end).
 for cc in gcc clang; do
-    command -v $cc >/dev/null || { s cpu "" "compile-$cc-missing" false; continue; }
+    command -v $cc >/dev/null || { s cc "$AFTER" "compile-$cc-missing" false; continue; }
     srcs="tests/test_*.c" mode="-O2 -c"
     [ $cc = clang ] && srcs="examples/*.c tools/tpemu.c tests/test_*.c" mode="-fsyntax-only"
     for src in $srcs; do
-        s cpu:6 "" "compile-$cc-$(basename "$src" .c)" $cc $WARN $mode "$src" -o /dev/null
+        s cc "$AFTER" "compile-$cc-$(basename "$src" .c)" $cc $WARN $mode "$src" -o /dev/null
     done
-    s cpu:6 "" "compile-$cc-static" $cc $WARN -O2 -DTELEPOT_STATIC -c tests/test_compile.c -o /dev/null
-    s cpu:6 "" "compile-$cc-bearssl-echo" $cc $WARN -O2 -DTELEPOT_BEARSSL -c examples/echo.c -o /dev/null
-    s cpu:6 "" "compile-$cc-bearssl-static" $cc $WARN -O2 -DTELEPOT_BEARSSL -DTELEPOT_STATIC -c tests/test_compile.c -o /dev/null
+    s cc "$AFTER" "compile-$cc-static" $cc $WARN -O2 -DTELEPOT_STATIC -c tests/test_compile.c -o /dev/null
+    s cc "$AFTER" "compile-$cc-bearssl-echo" $cc $WARN -O2 -DTELEPOT_BEARSSL -c examples/echo.c -o /dev/null
+    s cc "$AFTER" "compile-$cc-bearssl-static" $cc $WARN -O2 -DTELEPOT_BEARSSL -DTELEPOT_STATIC -c tests/test_compile.c -o /dev/null
 done
 for cxx in g++ clang++; do
-    command -v $cxx >/dev/null || { s cpu "" "compile-$cxx-missing" false; continue; }
-    s cpu:6 "" "compile-$cxx-c++11" $cxx -std=c++11 -Wall -Wextra -Wpedantic -Werror -x c++ -c tests/test_compile.c -o /dev/null
-    s cpu:6 "" "compile-$cxx-c++11-bearssl" $cxx -std=c++11 -Wall -Wextra -Wpedantic -Werror -DTELEPOT_BEARSSL -x c++ -c tests/test_compile.c -o /dev/null
+    command -v $cxx >/dev/null || { s cc "$AFTER" "compile-$cxx-missing" false; continue; }
+    s cc "$AFTER" "compile-$cxx-c++11" $cxx -std=c++11 -Wall -Wextra -Wpedantic -Werror -x c++ -c tests/test_compile.c -o /dev/null
+    s cc "$AFTER" "compile-$cxx-c++11-bearssl" $cxx -std=c++11 -Wall -Wextra -Wpedantic -Werror -DTELEPOT_BEARSSL -x c++ -c tests/test_compile.c -o /dev/null
 done
-s cpu:6 "" "symbols" make -s symbols
-s cpu:6 "" "generated-up-to-date" python3 tools/gen_api.py --check
+s cc "$AFTER" "symbols" make -s symbols
+s cc "$AFTER" "generated-up-to-date" python3 tools/gen_api.py --check
 
 # The io lane's tests (the other tests run in the quiet lane, after all the rest); the cpu
 # lane builds their binaries first.
 IO_TESTS=" test_answer test_api test_emu test_http test_json test_methods test_oom test_proxy test_resolve test_tls test_types "
 EMU_DEP=build-tools-examples # build/tpemu, for the tests that start the emulator
-AFTER="@cpu @io @ex"          # the quiet lane: nothing beside it
 
 header "== build"
 s cpu:0 "" "build-tools-examples" make -s -j"$JOBS" all CFLAGS="-O2 -g"
@@ -235,7 +241,8 @@ for t in tests/test_*.c; do
     scale=() # the delegator's scale test: small here (below at full size, without sanitizers)
     [ "$n" = test_dlg_scale ] && scale=(TPT_DLG_CHATS=500 TPT_DLG_FORK_CHATS=20 TPT_DLG_IDLE_MS=50)
     [ "$n" = test_updates ] && scale=(TPT_SOAK_N=1000) # (make soak: 10,000)
-    lane=quiet deps=$AFTER
+    lane=quiet deps=$QUIET
+    case $n in test_delegate | test_dlg_scale) lane=heavy deps=$AFTER ;; esac
     case $IO_TESTS in *" $n "*) lane=io deps="$EMU_DEP build-$n-asan" ;; esac
     task $lane "$n-asan" "$deps" "[ -x $(q "$B/$n-asan") ] && step $(q "$n-asan" env ${scale[@]+"${scale[@]}"} "$B/$n-asan")"
 done
@@ -246,8 +253,11 @@ s io "build-tls-clang-asan" "test_tls-clang-asan" "$B/test_tls-clang-asan"
 header "== threaded tests under ThreadSanitizer (clang; a report fails the step, exit 66)"
 # No suppressions: the library and the tests are expected to be race-free as they are.
 for n in test_api test_updates test_hook test_delegate test_answer; do
-    lane=quiet deps=$AFTER prio=3
-    case $n in test_api | test_answer) lane=io deps="$EMU_DEP build-$n-tsan" prio=2 ;; esac
+    lane=quiet deps=$QUIET prio=3
+    case $n in
+    test_delegate) lane=heavy deps=$AFTER ;;
+    test_api | test_answer) lane=io deps="$EMU_DEP build-$n-tsan" prio=2 ;;
+    esac
     s cpu:$prio "" "build-$n-tsan" clang $WARN -O1 -g -fsanitize=thread "tests/$n.c" -o "$B/$n-tsan" -lpthread
     task $lane "$n-tsan" "$deps" "[ -x $(q "$B/$n-tsan") ] && step $(q "$n-tsan" env TPT_QUICK=1 TPT_SOAK_N=1000 \
         TSAN_OPTIONS="second_deadlock_stack=1 die_after_fork=0" "$B/$n-tsan")"
@@ -255,13 +265,13 @@ done
 
 header "== the delegator at scale, plain -O2: 10 updates per chat over 10,000 chats (pool), 2,000 (thread), 100 (fork)"
 # (TPT_DLG_THREAD_CHATS=10000 takes ~30 s a source on 2 cores; `make soak` runs it)
-task quiet "test_dlg_scale" "$AFTER" "[ -x $(q "$B/test_dlg_scale") ] && step $(q test_dlg_scale env TPT_DLG_POOL_CHATS=10000 \
+task heavy "test_dlg_scale" "$AFTER" "[ -x $(q "$B/test_dlg_scale") ] && step $(q test_dlg_scale env TPT_DLG_POOL_CHATS=10000 \
     TPT_DLG_THREAD_CHATS=2000 TPT_DLG_FORK_CHATS=100 "$B/test_dlg_scale")"
 
 header "== core tests under valgrind"
 for n in $VALGRIND_TESTS; do
     lane=io deps="$EMU_DEP build-$n-vg"
-    [ "$n" = test_delegate ] && lane=quiet deps=$AFTER
+    [ "$n" = test_delegate ] && lane=heavy deps=$AFTER
     task $lane "$n-valgrind" "$deps" "[ -x $(q "$B/$n-vg") ] && step $(q "$n-valgrind" env TPT_NO_FORK=1 valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
         --show-leak-kinds=definite,indirect --error-exitcode=9 "$B/$n-vg")"
 done
@@ -276,7 +286,7 @@ s io "$EMU_DEP" "echo-over-https" bash tests/tls/echo_https.sh
 header "== what users copy: README and QUICK START code blocks, build lines, command sequences"
 s cpu:4 "$EMU_DEP" "docs" bash tests/test_docs.sh
 
-run_tasks cpu:"$JOBS" io:1 ex:1 quiet:1
+run_tasks cpu:"$JOBS" io:1 ex:1 heavy:1 cc:1 quiet:1
 echo "suite: $SECONDS s"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
