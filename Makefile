@@ -8,7 +8,7 @@ WARN     = -std=c99 -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototype
 LIBS     = -lpthread
 SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 B        = build
-EXAMPLES = echo skeleton skeleton_extend diceyclock emodi webhook_skeleton webhook_counter counter guess chatbox indoor inline
+EXAMPLES = echo skeleton skeleton_extend diceyclock emodi webhook_skeleton webhook_counter counter guess chatbox indoor inline broadcast
 
 .PHONY: all examples tools demo test check bench soak symbols clean gen mutate
 all: examples tools
@@ -19,9 +19,13 @@ $(B)/examples/%: examples/%.c telepot.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(WARN) $< -o $@ $(LIBS)
 
-$(B)/tpemu: tools/tpemu.c tools/tpemu_schema.h telepot.h
+$(B)/tpemu: tools/tpemu.c tools/tpemu_schema.h tools/tpemu_page.h telepot.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(WARN) tools/tpemu.c -o $@ $(LIBS)
+
+# The chat page, embedded (checked in: building tpemu needs no Python).
+tools/tpemu_page.h: tools/tpemu_page.html tools/gen_page.py
+	python3 tools/gen_page.py
 
 # Regenerates the Bot API part of telepot.h (and tools/tpemu_schema.h, tests/gen_cases.h) from
 # tools/botapi.json. A new Bot API version: `make gen BOTAPI=path/to/botapi.json` (copied into

@@ -97,7 +97,8 @@
      next   the generated declarations under their Bot API names, right after the hand-written
             API; renamed, old names deprecated until 0.4: timeout -> timeout_s, tp_key ->
             tp_reply_button, tp_hook_set_webhook -> tp_set_webhook; has_has_x -> has_x_set;
-            TP_REPLY_KEYBOARD; a connection pool, polling workers, a receiver that never waits.
+            TP_REPLY_KEYBOARD; a connection pool, polling workers, a receiver that never waits;
+            the delegator; delivery certainty, safe retries, flood waits, a throttle.
      0.2.1 link only the methods called. 0.2.0 Bot API 10.1, HTTPS, webhooks. 0.1.0 the base.
 */
 #ifndef TELEPOT_H
@@ -213,6 +214,17 @@ typedef enum tp_err {
 /* The fixed text of an error code; never NULL ("unknown error" for unknown codes). */
 TP_API const char *tp_strerror(tp_err code);
 
+/* Whether a failed call can have been carried out (tp_error.sent). */
+typedef enum tp_sent {
+    TP_NOT_SENT = 0,  /* certainly not: it never left whole (name lookup, connect, TLS or a
+                         proxy failed, the connection died while it was being written), it was
+                         never tried (bad arguments, no memory, a stop), or Telegram answered
+                         that it did not do it (429, 400, 403, ...). Safe to send again. */
+    TP_MAYBE_SENT = 1 /* perhaps: it was written whole and then the connection died, the answer
+                         missed the deadline, or a 5xx or an unreadable answer came. Sending it
+                         again may do it twice. */
+} tp_sent;
+
 /* Details of a failure. Caller-owned; every function taking a tp_error * accepts NULL.
    `message` is a one-line human text (never contains the token); the other fields are 0 when
    they do not apply. On success functions leave the struct as it was, except `code` = TP_OK. */
@@ -226,6 +238,11 @@ typedef struct tp_error {
     size_t json_offset;          /* byte offset of a JSON syntax error */
     char description[256];       /* Telegram's description, verbatim (truncated) */
     char message[256];           /* what went wrong, in words */
+    /* added in 0.3 */
+    tp_sent sent;                /* could the failed call have been carried out (TP_NOT_SENT,
+                                    TP_MAYBE_SENT): the table in >>api */
+    int attempts;                /* requests a Bot API call made, retries included (0: none
+                                    left the process) */
 } tp_error;
 
 /* A growable byte buffer. A zeroed tp_buf is empty and valid. `ptr` is NUL-terminated whenever
@@ -465,9 +482,74 @@ TP_API void tp_jw_typed(tp_jw *w, int type, const void *obj);
    The bot: token, API root, a pool of kept-alive connections and the calls on them. Every
    method has a typed wrapper (tp_send_message, declared in >>gen); tp_call reaches any method
    by name with JSON parameters. Telegram errors (ok:false) come back as TP_ERR_API with
-   error_code, description, retry_after and migrate_to_chat_id filled in. */
+   error_code, description, retry_after and migrate_to_chat_id filled in.
+
+   Failures and retries. A failed call says in err->sent whether Telegram can have carried it
+   out, and the bot sends again what is safe, within the call's deadline (timeout_ms), waiting
+   100 ms doubling to 2 s between tries (a stop ends the waiting: not sent):
+     what happened                                       err->sent      sent again
+     name lookup, connect, TLS handshake or a proxy      TP_NOT_SENT    yes (not: a certificate,
+       failed; the connection died while the request                    TLS setup or URL that
+       was being written (an unused kept-alive one                      cannot change by itself)
+       that the server had closed included)
+     429 Too Many Requests                               TP_NOT_SENT    after retry_after seconds
+                                                                        (none given: 1 s doubling)
+                                                                        while one call's waits add
+                                                                        up to <= flood_wait_ms
+     400 with migrate_to_chat_id (a group became a       TP_NOT_SENT    once, to the new chat id,
+       supergroup)                                                      with follow_migration
+     any other Telegram error (400, 401, 403, 404, 409)  TP_NOT_SENT    no: it would fail again
+     bad arguments, no memory, a file that cannot be     TP_NOT_SENT    no
+       read, a stop during a wait
+     the connection died after the request was written   TP_MAYBE_SENT  idempotent methods only
+       whole; a 5xx; an answer that is not the Bot API's
+     no answer before the deadline                       TP_MAYBE_SENT  no (the deadline is spent)
+   Idempotent methods (tp_method_idempotent) leave the same state when done twice: get*, edit*,
+   delete*, set*, answer*, ban/unban/restrict/promote, pin/unpin, approve/decline, leaveChat,
+   ... A send (send*, forward*, copy*, and whatever else makes something new) is never sent
+   again once it may have arrived: a duplicate message is worse than a reported failure.
+   Uploads read from a pipe are sent once (the bytes are gone). With no_retry, every call is
+   made once; 429s still follow flood_wait_ms.
+
+   Flood control. Telegram allows about 30 messages a second in all, 1 a second in one private
+   chat and 20 a minute in one group, and answers 429 beyond. The 429 is always waited out (as
+   above). tp_bot_opts.throttle adds an outgoing throttle that makes sends wait instead of
+   collecting 429s: each limit is "at most count in any window of per_ms" (a bucket of count
+   tokens; a request spends one as it goes out, and it comes back per_ms after the request's
+   answer arrived, so the limit holds at the server whatever the jitter on the way); a send
+   takes a token from the bucket of all chats and one from its chat's, waiting until both
+   have one. Throttled methods: those
+   whose name starts with send (not sendChatAction), forward or copy. A 429 that comes anyway
+   holds that chat's bucket (the bot's, for calls without a chat) for retry_after. Thread-safe:
+   one bot's throttle serves every thread, and the delegator's forked delegates spend from
+   the same bucket of all chats (it lives in shared memory); each process keeps its own
+   chats' buckets (one chat a process with tp_per_chat_id). A dispatcher worker (workers, tp_disp, the webhook
+   receiver, the delegator's pool) waiting on its chat's bucket or a 429 is stood in for by
+   another thread (up to 64 at once), so the other chats go on: only the shared bucket of all
+   chats slows everybody. A token is out for a round trip more than its window: at 50 ms to
+   Telegram, 30 a second in all makes about 28.6 a second of sends. */
 
 typedef struct tp_bot tp_bot;
+
+/* One limit of the throttle: at most `count` messages in any window of `per_ms` ms. Zero: the
+   default of its place; count < 0: no limit. */
+typedef struct tp_rate {
+    int count;
+    int per_ms;
+} tp_rate;
+typedef struct tp_throttle_opts {
+    tp_rate all;   /* every chat together; default 30 per 1000 ms */
+    tp_rate chat;  /* one private chat (chat id > 0); default 1 per 1000 ms */
+    tp_rate group; /* one group, supergroup or channel (id < 0, "@name"); default 20 per 60000 */
+} tp_throttle_opts;
+
+#define TP_FLOOD_WAIT_NONE (-1) /* tp_bot_opts.flood_wait_ms: every 429 goes to the caller */
+
+/* Is doing the method twice the same as doing it once (reads, edits, deletes, set*, answer*,
+   ...)? Method names as the Bot API spells them ("editMessageText"); case matters. */
+TP_API bool tp_method_idempotent(const char *method);
+/* Does the throttle count the method (send* but sendChatAction, forward*, copy*)? */
+TP_API bool tp_method_throttled(const char *method);
 
 /* Log callback: level 0 error, 1 warning, 2 info, 3 debug. The text never holds the token. */
 typedef void (*tp_log_fn)(void *user, int level, const char *text);
@@ -493,6 +575,19 @@ typedef struct tp_bot_opts {
     bool no_env_proxy;           /* true: ignore the proxy environment variables; default false */
     tp_log_fn log;               /* default: silent (tp_log_stderr: warnings on stderr) */
     void *log_user;
+    /* added in 0.3 (at the end: positional initialisers keep their meaning) */
+    int flood_wait_ms;           /* 429: wait and send again while one call's waits add up to
+                                    at most this, ms; default 60000; TP_FLOOD_WAIT_NONE: give
+                                    every 429 to the caller */
+    bool no_retry;               /* true: every call is made once (no retry of what was not
+                                    sent, nor of idempotent methods); default false */
+    bool follow_migration;       /* true: a 400 with migrate_to_chat_id sends the call once
+                                    more to the new chat id; after that succeeds,
+                                    err->migrate_to_chat_id (code TP_OK) holds the new id and
+                                    an info line is logged; default false */
+    const tp_throttle_opts *throttle; /* outgoing throttle (see above; a zeroed struct:
+                                    Telegram's limits), copied by tp_bot_new; default NULL:
+                                    none */
 } tp_bot_opts;
 
 /* Creates a bot. Fails with TP_ERR_NO_TOKEN, TP_ERR_URL or TP_ERR_TLS_DISABLED (https:// in a
@@ -541,6 +636,13 @@ static inline tp_chat_id tp__chat_id_named(const char *name) {
     c.username = name;
     return c;
 }
+
+/* Waits until the bot's throttle would let a message to chat go now (the bucket of all chats
+   and the chat's both have a token), spending none: for a caller that records its intent
+   right before a send (examples/broadcast.c's journal), so that a crash finds few sends in
+   doubt. TP_OK at once for a bot without a throttle; TP_ERR_STOPPED (not sent) when the bot
+   is stopped meanwhile. */
+TP_API tp_err tp_throttle_wait(tp_bot *bot, tp_chat_id chat, tp_error *err);
 
 /* InputFile or String: what to send as a photo, a document, an InputMedia's media, ...
    Zero (TP_FILE_NONE) is absent. A file_id or URL goes as a string; the others are uploaded
@@ -745,7 +847,9 @@ TP_API int tp_poll_main(int argc, char **argv, tp_update_fn handler, void *user,
    Thread-safe. */
 typedef struct tp_disp tp_disp;
 typedef struct tp_disp_opts {
-    int workers;                 /* threads; default 4 */
+    int workers;                 /* threads; default 4. A worker waiting out a 429 or its
+                                    chat's throttle is stood in for by another thread (up
+                                    to 64 at once), which leaves when it is back */
     int queue_size;              /* queued updates per chat (key); default 256 */
 } tp_disp_opts;
 TP_API tp_disp *tp_disp_new(tp_bot *bot, tp_update_fn handler, void *user,
@@ -10511,6 +10615,7 @@ static inline tp_err tp_sender_call(const tp_sender *s, int method, void *args, 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/time.h>
@@ -10578,6 +10683,13 @@ static inline tp_err tp_sender_call(const tp_sender *s, int method, void *args, 
 #define TP__DEFAULT_API_URL "https://api.telegram.org"     /* tp_bot_opts, after the variable */
 #define TP__DEFAULT_DOWNLOAD_TIMEOUT_MS 600000        /* tp_bot_opts */
 #define TP__DEFAULT_MAX_CONNECTIONS 16                /* tp_bot_opts */
+#define TP__DEFAULT_FLOOD_WAIT_MS 60000               /* tp_bot_opts */
+#define TP__DEFAULT_THR_ALL_COUNT 30                  /* tp_throttle_opts: Telegram's limits */
+#define TP__DEFAULT_THR_ALL_MS 1000
+#define TP__DEFAULT_THR_CHAT_COUNT 1
+#define TP__DEFAULT_THR_CHAT_MS 1000
+#define TP__DEFAULT_THR_GROUP_COUNT 20
+#define TP__DEFAULT_THR_GROUP_MS 60000
 #define TP__DEFAULT_POLL_TIMEOUT_S 30                 /* tp_poll_opts */
 #define TP__DEFAULT_POLL_LIMIT 100                    /* tp_poll_opts */
 #define TP__DEFAULT_POLL_SLACK_MS 15000               /* tp_poll_opts, typed getUpdates */
@@ -10764,6 +10876,20 @@ static void tp__cond_wait_ms(pthread_cond_t *c, pthread_mutex_t *m, int64_t ms) 
     clock_gettime(TP__COND_CLOCK, &ts);
     ts.tv_sec += (time_t)(ms / 1000);
     ts.tv_nsec += (long)(ms % 1000) * 1000000L;
+    if (ts.tv_nsec >= 1000000000L) {
+        ts.tv_sec++;
+        ts.tv_nsec -= 1000000000L;
+    }
+    (void)pthread_cond_timedwait(c, m, &ts);
+}
+
+/* The same for us microseconds. */
+static void tp__cond_wait_us(pthread_cond_t *c, pthread_mutex_t *m, int64_t us) {
+    struct timespec ts;
+    if (us < 0) us = 0;
+    clock_gettime(TP__COND_CLOCK, &ts);
+    ts.tv_sec += (time_t)(us / 1000000);
+    ts.tv_nsec += (long)(us % 1000000) * 1000L;
     if (ts.tv_nsec >= 1000000000L) {
         ts.tv_sec++;
         ts.tv_nsec -= 1000000000L;
@@ -13218,6 +13344,7 @@ TP__DEF tp_err tp_http_request(tp_http *h, const tp_http_req *req, tp_http_resp 
     char boundary[48];
     tp_err rc = TP_OK;
     int attempt;
+    bool sent_whole = false; /* an attempt wrote the whole request */
     TELEPOT_ASSERT(h && req && req->path && req->path[0] == '/');
     if (!method) method = (req->body || req->parts) ? "POST" : "GET";
     if (strpbrk(method, " \r\n") || strpbrk(req->path, " \r\n") ||
@@ -13281,7 +13408,10 @@ TP__DEF tp_err tp_http_request(tp_http *h, const tp_http_req *req, tp_http_resp 
         h->rpos = h->rlen = 0;
         sent_before = h->conn.sent;
         rc = tp__http_send(h, req, m, deadline, err);
-        if (rc == TP_OK) rc = tp__http_recv(h, req, &st, &got_any, deadline, err);
+        if (rc == TP_OK) {
+            sent_whole = true; /* from here on the server may have acted on it */
+            rc = tp__http_recv(h, req, &st, &got_any, deadline, err);
+        }
         if (rc == TP_OK) {
             if (!st.keep_alive || h->rpos != h->rlen) tp_http_close(h); /* stray bytes: unsafe */
             else h->reused++;
@@ -13303,10 +13433,11 @@ TP__DEF tp_err tp_http_request(tp_http *h, const tp_http_req *req, tp_http_resp 
         tp_http_close(h);
     }
     if (m) tp__mpbody_free(m);
-    if (rc == TP_ERR_CLOSED)
+    if (rc == TP_ERR_CLOSED && sent_whole)
         rc = tp__fail(err, TP_ERR_CLOSED, 0, "the server closed the connection without answering "
                                            "(the request may have been carried out)");
     if (rc == TP_OK) tp__ok(err);
+    else if (err) err->sent = sent_whole ? TP_MAYBE_SENT : TP_NOT_SENT;
     return rc;
 }
 
@@ -17768,6 +17899,9 @@ struct tp_bot {
     bool no_env_proxy;
     tp_log_fn log;
     void *log_user;
+    int flood_wait_ms;          /* < 0: none */
+    bool no_retry, follow_migration;
+    struct tp__thr *thr;        /* the outgoing throttle, or NULL */
 };
 
 static void tp__line_free(tp__line *ln) {
@@ -17892,6 +18026,13 @@ static void tp__scrub(const tp_bot *bot, tp_error *err) {
     while ((hit = strstr(err->description, bot->token)) != NULL) memset(hit, '*', n);
 }
 
+/* Puts " (text)" at the end of err->message (cut to fit). */
+static void tp__suffix(tp_error *err, const char *text) {
+    size_t ml = strlen(err->message), tl = strlen(text);
+    if (ml + tl + 4 > sizeof err->message) ml = sizeof err->message > tl + 4 ? sizeof err->message - tl - 4 : 0;
+    snprintf(err->message + ml, sizeof err->message - ml, " (%s)", text);
+}
+
 /* Puts "context: " in front of err->message. */
 static void tp__prefix(tp_error *err, const char *context) {
     char tmp[sizeof err->message];
@@ -17908,6 +18049,470 @@ static void tp__prefix(tp_error *err, const char *context) {
     memcpy(err->message, tmp, sizeof tmp);
 }
 
+/* The outgoing throttle (tp_bot_opts.throttle): buckets of "at most count messages in any
+   window of per": `count` tokens, each spent by a request as it goes out and coming back
+   `per` after that request's answer arrived (not after it left: the request reached the
+   server somewhere in between, so at the server too no window of `per` ever holds more than
+   `count`, whatever the jitter on the way). A message may go when the bucket of all chats and
+   its chat's both have a token. Times in microseconds of the monotonic clock. Chat buckets
+   live in a chained hash table and are dropped once idle for a window. The bucket of all
+   chats lives in memory shared with the processes forked later (the delegator's fork
+   producer), under a process-shared lock, so that forked delegates spend from the same one.
+   Locks: the table's, then the shared bucket's; a caller waits on the table's condition
+   (signalled when a token in flight comes back) and looks again. */
+#define TP__THR_STALE_US ((int64_t)600 * 1000000) /* a token in flight this long is back (the
+                                                       process that spent it died) */
+typedef struct tp__win {
+    int64_t key;            /* chat id, or a hash of an @name */
+    bool group;             /* the group rate (id < 0, or a name), else the private chat's */
+    int64_t hold;           /* a 429 holds the bucket until then */
+    int64_t *t;             /* count slots, in the same allocation: 0 never spent; > 0 the
+                               answer's time; < 0 in flight, spent at -t */
+    struct tp__win *next;   /* hash chain */
+} tp__win;
+
+typedef struct tp__gwin {      /* the bucket of all chats, in shared memory */
+    pthread_mutex_t lock;      /* process-shared (and robust where the system has them) */
+    tp__win w;                 /* w.t: the slots after this struct, in the same mapping */
+} tp__gwin;
+
+typedef struct tp__thr {
+    pthread_mutex_t lock;     /* the table */
+    pthread_cond_t back;      /* a token in flight came back (waiters: `waiting`) */
+    int waiting;
+    tp_rate all, chat, group; /* count <= 0: no limit */
+    tp__gwin *g;              /* the bucket of all chats (also held by chatless 429s) */
+    size_t glen;              /* its mapping's length */
+    bool borrowed;            /* g is a parent process's (tp__thr_share): not destroyed here */
+    tp__win **tab;
+    size_t nb, n;
+} tp__thr;
+
+static size_t tp__mix64(int64_t id); /* >>updates (impl) */
+
+static int64_t tp__now_us(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+static tp_rate tp__rate_or(tp_rate r, int count, int per_ms) {
+    if (r.count == 0 && r.per_ms == 0) {
+        r.count = count;
+        r.per_ms = per_ms;
+    }
+    if (r.count > 0 && r.per_ms <= 0) r.count = -1; /* a count without a window: no limit */
+    return r;
+}
+
+static tp__win *tp__win_new(int64_t key, bool group, int count) {
+    size_t len = sizeof(tp__win) + sizeof(int64_t) * (size_t)(count > 0 ? count : 1);
+    tp__win *w = (tp__win *)tp__alloc(len);
+    if (!w) return NULL;
+    memset(w, 0, len); /* every slot never spent */
+    w->key = key;
+    w->group = group;
+    w->t = (int64_t *)(void *)(w + 1);
+    return w;
+}
+
+/* The shared bucket of all chats: an anonymous shared mapping (/dev/zero where the system
+   names no MAP_ANONYMOUS) with its process-shared lock. NULL when either fails. */
+static tp__gwin *tp__gwin_new(int count, size_t *len) {
+    pthread_mutexattr_t a;
+    tp__gwin *g;
+    void *m;
+    *len = sizeof(tp__gwin) + sizeof(int64_t) * (size_t)(count > 0 ? count : 1);
+#if defined(MAP_ANONYMOUS) || defined(MAP_ANON)
+#ifndef MAP_ANONYMOUS
+#define MAP_ANONYMOUS MAP_ANON
+#endif
+    m = mmap(NULL, *len, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+#else
+    {
+        int fd = open("/dev/zero", O_RDWR | O_CLOEXEC);
+        m = fd < 0 ? MAP_FAILED : mmap(NULL, *len, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+        if (fd >= 0) close(fd);
+    }
+#endif
+    if (m == MAP_FAILED) return NULL;
+    g = (tp__gwin *)m;
+    memset(g, 0, *len);
+    g->w.t = (int64_t *)(void *)(g + 1);
+    if (pthread_mutexattr_init(&a) != 0) {
+        munmap(m, *len);
+        return NULL;
+    }
+    (void)pthread_mutexattr_setpshared(&a, PTHREAD_PROCESS_SHARED);
+#if !defined(__APPLE__)
+    (void)pthread_mutexattr_setrobust(&a, PTHREAD_MUTEX_ROBUST); /* a child killed inside */
+#endif
+    if (pthread_mutex_init(&g->lock, &a) != 0) {
+        pthread_mutexattr_destroy(&a);
+        munmap(m, *len);
+        return NULL;
+    }
+    pthread_mutexattr_destroy(&a);
+    return g;
+}
+
+static void tp__glock(tp__gwin *g) {
+    int rc = pthread_mutex_lock(&g->lock);
+#if !defined(__APPLE__)
+    if (rc == EOWNERDEAD) (void)pthread_mutex_consistent(&g->lock); /* its ring is whole:
+                                                                  only slots are written */
+#else
+    (void)rc;
+#endif
+}
+
+static tp__thr *tp__thr_new(const tp_throttle_opts *o) {
+    tp__thr *t = (tp__thr *)tp__alloc(sizeof *t);
+    if (!t) return NULL;
+    memset(t, 0, sizeof *t);
+    t->all = tp__rate_or(o->all, TP__DEFAULT_THR_ALL_COUNT, TP__DEFAULT_THR_ALL_MS);
+    t->chat = tp__rate_or(o->chat, TP__DEFAULT_THR_CHAT_COUNT, TP__DEFAULT_THR_CHAT_MS);
+    t->group = tp__rate_or(o->group, TP__DEFAULT_THR_GROUP_COUNT, TP__DEFAULT_THR_GROUP_MS);
+    t->nb = 64;
+    t->tab = (tp__win **)tp__alloc(t->nb * sizeof *t->tab);
+    t->g = tp__gwin_new(t->all.count, &t->glen);
+    if (!t->tab || !t->g || pthread_mutex_init(&t->lock, NULL) != 0 ||
+        (tp__cond_init(&t->back) != 0 && (pthread_mutex_destroy(&t->lock), 1))) {
+        tp__free(t->tab);
+        if (t->g) {
+            pthread_mutex_destroy(&t->g->lock);
+            munmap((void *)t->g, t->glen);
+        }
+        tp__free(t);
+        return NULL;
+    }
+    memset(t->tab, 0, t->nb * sizeof *t->tab);
+    return t;
+}
+
+/* In a forked process: t spends from the parent's bucket of all chats (inherited at the
+   same address), so the processes together keep the overall limit. */
+static void tp__thr_share(tp__thr *t, const tp__thr *parent) {
+    pthread_mutex_destroy(&t->g->lock);
+    munmap((void *)t->g, t->glen);
+    t->g = parent->g;
+    t->glen = parent->glen;
+    t->all = parent->all;
+    t->borrowed = true;
+}
+
+static void tp__thr_free(tp__thr *t) {
+    size_t i;
+    if (!t) return;
+    for (i = 0; i < t->nb; i++)
+        while (t->tab[i]) {
+            tp__win *w = t->tab[i];
+            t->tab[i] = w->next;
+            tp__free(w);
+        }
+    tp__free(t->tab);
+    if (!t->borrowed) pthread_mutex_destroy(&t->g->lock);
+    munmap((void *)t->g, t->glen); /* (a borrowed one: this process's view of it only) */
+    pthread_mutex_destroy(&t->lock);
+    pthread_cond_destroy(&t->back);
+    tp__free(t);
+}
+
+/* When the bucket has a token (not before now, nor a 429's hold), and in which slot (*slot;
+   -1 without a limit). *inflight: that time waits for a token in flight to come back. */
+static int64_t tp__win_ready(const tp__win *w, tp_rate r, int64_t now, int *slot, bool *inflight) {
+    int64_t at = r.count > 0 ? INT64_MAX : now, per = (int64_t)r.per_ms * 1000;
+    int i;
+    *slot = -1;
+    *inflight = false;
+    if (r.count > 0)
+        for (i = 0; i < r.count; i++) {
+            int64_t v = w->t[i], back = v == 0 ? now : v > 0 ? v + per : -v + per + TP__THR_STALE_US;
+            if (back < at) {
+                at = back;
+                *slot = i;
+                *inflight = v < 0;
+                if (at <= now) break;
+            }
+        }
+    if (at < now) at = now;
+    return w->hold > at ? w->hold : at;
+}
+
+/* Under the lock: drops the buckets idle for longer than their window. */
+static void tp__thr_sweep(tp__thr *t, int64_t now) {
+    size_t i;
+    for (i = 0; i < t->nb; i++) {
+        tp__win **pp = &t->tab[i];
+        while (*pp) {
+            tp__win *w = *pp;
+            tp_rate r = w->group ? t->group : t->chat;
+            int k, idle = w->hold <= now;
+            for (k = 0; idle && k < r.count; k++)
+                idle = w->t[k] >= 0 && w->t[k] + (int64_t)r.per_ms * 1000 <= now;
+            if (idle) {
+                *pp = w->next;
+                tp__free(w);
+                t->n--;
+            } else {
+                pp = &w->next;
+            }
+        }
+    }
+}
+
+/* Under the lock: the chat's bucket, made when missing (NULL: no memory). */
+static tp__win *tp__thr_chat(tp__thr *t, int64_t key, bool group, int64_t now) {
+    size_t s = tp__mix64(key) & (t->nb - 1);
+    tp__win *w;
+    for (w = t->tab[s]; w; w = w->next)
+        if (w->key == key && w->group == group) return w;
+    if (t->n >= t->nb) { /* sweep first; grow when most buckets are still busy */
+        tp__thr_sweep(t, now);
+        if (t->n >= t->nb / 2) {
+            size_t nb = t->nb * 2, i;
+            tp__win **tab = (tp__win **)tp__alloc(nb * sizeof *tab);
+            if (tab) {
+                memset(tab, 0, nb * sizeof *tab);
+                for (i = 0; i < t->nb; i++)
+                    while (t->tab[i]) {
+                        tp__win *x = t->tab[i];
+                        size_t d = tp__mix64(x->key) & (nb - 1);
+                        t->tab[i] = x->next;
+                        x->next = tab[d];
+                        tab[d] = x;
+                    }
+                tp__free(t->tab);
+                t->tab = tab;
+                t->nb = nb;
+            }
+        }
+        s = tp__mix64(key) & (t->nb - 1);
+    }
+    w = tp__win_new(key, group, group ? t->group.count : t->chat.count);
+    if (!w) return NULL;
+    w->next = t->tab[s];
+    t->tab[s] = w;
+    t->n++;
+    return w;
+}
+
+/* The chat a call goes to, for the throttle and migrations. */
+typedef struct tp__target {
+    bool known;  /* the call has a chat_id */
+    bool group;
+    int64_t key; /* the chat id, or a hash of its @name */
+} tp__target;
+
+static void tp__target_of_str(tp__target *tg, const char *v, size_t n) {
+    uint64_t h = UINT64_C(14695981039346656037); /* FNV-1a of an @name */
+    size_t i;
+    char *end;
+    long long id;
+    if (n && n < 24 && (v[0] == '-' || (v[0] >= '0' && v[0] <= '9'))) {
+        char num[24];
+        memcpy(num, v, n);
+        num[n] = '\0';
+        errno = 0;
+        id = strtoll(num, &end, 10);
+        if (!*end && !errno) {
+            tg->known = true;
+            tg->key = (int64_t)id;
+            tg->group = id < 0;
+            return;
+        }
+    }
+    for (i = 0; i < n; i++) h = (h ^ (unsigned char)v[i]) * UINT64_C(1099511628211);
+    tg->known = true;
+    tg->key = (int64_t)(h >> 1);
+    tg->group = true;
+}
+
+/* The chat_id of a call's JSON parameters or multipart parts. */
+static tp__target tp__call_target(const char *params, const tp_http_part *parts, size_t nparts) {
+    tp__target tg;
+    memset(&tg, 0, sizeof tg);
+    if (params) {
+        tp_json_doc *d = tp_json_parse(params, strlen(params), NULL);
+        const tp_json *v = tp_json_get(tp_json_root(d), "chat_id");
+        if (tp_json_typeof(v) == TP_JSON_STRING) {
+            tp__target_of_str(&tg, tp_json_str(v), tp_json_size(v));
+        } else if (tp_json_typeof(v) == TP_JSON_INT) {
+            tg.known = true;
+            tg.key = tp_json_int(v);
+            tg.group = tg.key < 0;
+        }
+        tp_json_doc_free(d);
+    } else {
+        size_t i;
+        for (i = 0; i < nparts; i++)
+            if (!parts[i].filename && parts[i].data && strcmp(parts[i].name, "chat_id") == 0) {
+                const char *v = (const char *)parts[i].data;
+                tp__target_of_str(&tg, v, parts[i].len ? parts[i].len : strlen(v));
+                break;
+            }
+    }
+    return tg;
+}
+
+static void tp__disp_park(int delta); /* >>updates (impl): a worker's long wait begins/ends */
+
+/* Sleeps until the monotonic time `until` (µs), in slices so that a stop is seen. False when
+   the bot was stopped. */
+static bool tp__sleep_until_us(tp_bot *bot, int64_t until) {
+    for (;;) {
+        int64_t left = until - tp__now_us();
+        struct timespec ts;
+        if (TP__STOPPED(bot)) return false;
+        if (left <= 0) return true;
+        if (left > 100000) left = 100000;
+        ts.tv_sec = 0;
+        ts.tv_nsec = (long)left * 1000;
+        (void)nanosleep(&ts, NULL);
+    }
+}
+
+/* What tp__thr_take spent, for tp__thr_back. */
+typedef struct tp__thr_ticket {
+    int gslot, cslot; /* -1: none */
+    int64_t at;       /* when (µs): the slots hold -at while in flight */
+} tp__thr_ticket;
+
+#define TP__THR_CHAT 0  /* tp__thr_take: wait for the chat's bucket only */
+#define TP__THR_BOTH 1  /* wait until both buckets have a token */
+#define TP__THR_SPEND 2 /* wait, then spend both tokens (into *tk) */
+
+/* Waits until the throttle lets a message to tg go (mode above). A wait on the chat's own
+   bucket lets a dispatcher worker be stood in for. TP_ERR_STOPPED (not sent) when the bot is
+   stopped meanwhile. tp__call waits for the chat before it takes a connection (a long wait
+   holds none), and spends once it holds one, just before the request goes out. */
+static tp_err tp__thr_take(tp_bot *bot, const tp__target *tg, const char *method, int mode,
+                           tp__thr_ticket *tk, tp_error *err) {
+    tp__thr *t = bot->thr;
+    bool parked = false;
+    tp_err rc = TP_OK;
+    pthread_mutex_lock(&t->lock);
+    for (;;) {
+        int64_t now = tp__now_us(), ga, ca = 0, at;
+        int gi = -1, ci = -1;
+        bool gfl = false, cfl = false;
+        tp__win *w = NULL;
+        tp_rate cr = tg->group ? t->group : t->chat;
+        if (tg->known && cr.count > 0 && !(w = tp__thr_chat(t, tg->key, tg->group, now))) {
+            rc = tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+            break;
+        }
+        tp__glock(t->g);
+        ga = mode != TP__THR_CHAT ? tp__win_ready(&t->g->w, t->all, now, &gi, &gfl) : now;
+        if (w) ca = tp__win_ready(w, cr, now, &ci, &cfl);
+        at = ga > ca ? ga : ca;
+        if (at <= now) {
+            if (mode == TP__THR_SPEND) {
+                tk->gslot = gi;
+                tk->cslot = ci;
+                tk->at = now;
+                if (gi >= 0) t->g->w.t[gi] = -now;
+                if (ci >= 0) w->t[ci] = -now;
+            }
+            pthread_mutex_unlock(&t->g->lock);
+            break;
+        }
+        pthread_mutex_unlock(&t->g->lock);
+        if (ca > ga && !parked) { /* this chat's own limit: let the other chats go on */
+            tp__disp_park(1);
+            parked = true;
+        }
+        if (TP__STOPPED(bot)) {
+            rc = tp__fail(err, TP_ERR_STOPPED, 0, "%s: stopped while waiting for the throttle; "
+                          "not sent", method);
+            break;
+        }
+        /* until the token is back, a stop is seen (100 ms), or one in flight comes back (a
+           forked process's: not signalled here, looked at every 5 ms) */
+        at -= now;
+        if (at > 100000) at = 100000;
+        if ((ga >= ca ? gfl : cfl) && at > 5000) at = 5000;
+        t->waiting++;
+        tp__cond_wait_us(&t->back, &t->lock, at);
+        t->waiting--;
+    }
+    pthread_mutex_unlock(&t->lock);
+    if (parked) tp__disp_park(-1);
+    return rc;
+}
+
+/* The answer to a request that spent tk arrived (or the request failed): its tokens start
+   their way back. */
+static void tp__thr_back(tp_bot *bot, const tp__target *tg, const tp__thr_ticket *tk) {
+    tp__thr *t = bot->thr;
+    int64_t now = tp__now_us();
+    pthread_mutex_lock(&t->lock);
+    if (tk->cslot >= 0) {
+        tp__win *w = tp__thr_chat(t, tg->key, tg->group, now);
+        if (w && w->t[tk->cslot] == -tk->at) w->t[tk->cslot] = now;
+    }
+    if (tk->gslot >= 0) {
+        tp__glock(t->g);
+        if (t->g->w.t[tk->gslot] == -tk->at) t->g->w.t[tk->gslot] = now;
+        pthread_mutex_unlock(&t->g->lock);
+    }
+    if (t->waiting) pthread_cond_broadcast(&t->back);
+    pthread_mutex_unlock(&t->lock);
+}
+
+/* A 429 that came anyway holds the chat's bucket (the bucket of all chats for a call without
+   one) until the wait is over, so the bot's other calls to it wait instead of collecting
+   more. */
+static void tp__thr_hold(tp_bot *bot, const tp__target *tg, int64_t until_us) {
+    tp__thr *t = bot->thr;
+    tp__win *w = NULL;
+    pthread_mutex_lock(&t->lock);
+    if (tg->known && (tg->group ? t->group.count : t->chat.count) > 0)
+        w = tp__thr_chat(t, tg->key, tg->group, tp__now_us());
+    else {
+        tp__glock(t->g);
+        if (t->g->w.hold < until_us) t->g->w.hold = until_us;
+        pthread_mutex_unlock(&t->g->lock);
+    }
+    if (w && w->hold < until_us) w->hold = until_us;
+    pthread_mutex_unlock(&t->lock);
+}
+
+TP__DEF tp_err tp_throttle_wait(tp_bot *bot, tp_chat_id chat, tp_error *err) {
+    tp__target tg;
+    memset(&tg, 0, sizeof tg);
+    if (!bot->thr) return tp__ok(err);
+    if (chat.username) {
+        tp__target_of_str(&tg, chat.username, strlen(chat.username));
+    } else {
+        tg.known = true;
+        tg.key = chat.id;
+        tg.group = chat.id < 0;
+    }
+    {
+        tp_err rc = tp__thr_take(bot, &tg, "tp_throttle_wait", TP__THR_BOTH, NULL, err);
+        return rc != TP_OK ? rc : tp__ok(err);
+    }
+}
+
+TP__DEF bool tp_method_throttled(const char *m) {
+    return (strncmp(m, "send", 4) == 0 && strcmp(m, "sendChatAction") != 0) ||
+           strncmp(m, "forward", 7) == 0 || strncmp(m, "copy", 4) == 0;
+}
+
+TP__DEF bool tp_method_idempotent(const char *m) {
+    static const char *const verbs[] = {"get", "set", "edit", "delete", "answer", "ban",
+                                        "unban", "restrict", "promote", "pin", "unpin",
+                                        "approve", "decline", "leave", "verify", "remove",
+                                        "read", "hide", "unhide"};
+    size_t i, n;
+    for (i = 0; i < sizeof verbs / sizeof verbs[0]; i++) {
+        n = strlen(verbs[i]);
+        if (strncmp(m, verbs[i], n) == 0 && m[n] >= 'A' && m[n] <= 'Z') return true;
+    }
+    return false;
+}
+
 /* The options with every zero field given its default: the environment's token and API
    URL, then TP__DEFAULT_*. opts may be NULL. */
 static tp_bot_opts tp__bot_opts_defaults(const tp_bot_opts *opts) {
@@ -17922,6 +18527,7 @@ static tp_bot_opts tp__bot_opts_defaults(const tp_bot_opts *opts) {
     if (d.download_timeout_ms <= 0) d.download_timeout_ms = TP__DEFAULT_DOWNLOAD_TIMEOUT_MS;
     if (d.max_connections <= 0) d.max_connections = TP__DEFAULT_MAX_CONNECTIONS;
     if (!d.max_body_bytes) d.max_body_bytes = TP__DEFAULT_MAX_BODY_BYTES;
+    if (d.flood_wait_ms == 0) d.flood_wait_ms = TP__DEFAULT_FLOOD_WAIT_MS;
     return d;
 }
 
@@ -18027,6 +18633,13 @@ TP__DEF tp_bot *tp_bot_new(const tp_bot_opts *opts, tp_error *err) {
     bot->no_env_proxy = o.no_env_proxy;
     bot->log = o.log;
     bot->log_user = o.log_user;
+    bot->flood_wait_ms = o.flood_wait_ms < 0 ? -1 : o.flood_wait_ms;
+    bot->no_retry = o.no_retry;
+    bot->follow_migration = o.follow_migration;
+    if (o.throttle && !(bot->thr = tp__thr_new(o.throttle))) {
+        tp__fail(err, TP_ERR_NOMEM, 0, NULL);
+        goto fail;
+    }
     if (tp__bot_strings(bot, &o, err) != TP_OK) goto fail;
     if (pipe(bot->wake) != 0) {
         tp__fail(err, TP_ERR_IO, errno, "pipe: %s", strerror(errno));
@@ -18100,6 +18713,7 @@ TP__DEF void tp_bot_free(tp_bot *bot) {
     tp__free(bot->prefix);
     tp__free(bot->ca_file);
     tp__free(bot->proxy);
+    tp__thr_free(bot->thr);
     tp__free(bot);
 }
 
@@ -18159,6 +18773,20 @@ static bool tp__bot_sleep(tp_bot *bot, int64_t ms) {
     return false;
 }
 
+/* Masks the token in s, and a start of it (4 bytes or more) at s's end: text a server
+   echoed and something cut short. */
+static void tp__mask_token(const tp_bot *bot, char *s) {
+    size_t tl = strlen(bot->token), n = strlen(s), k;
+    char *hit;
+    if (!tl) return;
+    while ((hit = strstr(s, bot->token)) != NULL) memset(hit, '*', tl);
+    for (k = n < tl ? n : tl - 1; k >= 4; k--)
+        if (memcmp(s + n - k, bot->token, k) == 0) {
+            memset(s + n - k, '*', k);
+            break;
+        }
+}
+
 /* Turns an HTTP answer into the result document or a Bot API error. */
 static tp_err tp__api_answer(tp_bot *bot, const char *method, const tp_http_resp *resp,
                              tp_json_doc **out, tp_error *err) {
@@ -18173,17 +18801,26 @@ static tp_err tp__api_answer(tp_bot *bot, const char *method, const tp_http_resp
     root = tp_json_root(doc);
     ok = tp_json_get(root, "ok");
     if (!doc) {
+        char ct[128];
+        tp__strlcpy(ct, resp->content_type[0] ? resp->content_type : "no content type", sizeof ct);
+        tp__mask_token(bot, ct); /* a server may echo the request path there, cut short */
         tp__fail(err, TP_ERR_NOT_JSON, 0, "%s: HTTP %d answer is not JSON (%s%s%s)", method,
-                 resp->status, resp->content_type[0] ? resp->content_type : "no content type",
+                 resp->status, ct,
                  resp->body_len ? ", " : "", resp->body_len ? jerr.message : ", empty");
-        if (err) err->http_status = resp->status;
+        if (err) {
+            err->http_status = resp->status;
+            err->sent = resp->status >= 400 && resp->status < 500 ? TP_NOT_SENT : TP_MAYBE_SENT;
+        }
         return TP_ERR_NOT_JSON;
     }
     if (tp_json_typeof(ok) != TP_JSON_BOOL || (tp_json_bool(ok) && !tp_json_get(root, "result"))) {
         tp_json_doc_free(doc);
         tp__fail(err, TP_ERR_BAD_RESPONSE, 0, "%s: HTTP %d answer is JSON but not a Bot API answer",
                  method, resp->status);
-        if (err) err->http_status = resp->status;
+        if (err) {
+            err->http_status = resp->status;
+            err->sent = resp->status >= 400 && resp->status < 500 ? TP_NOT_SENT : TP_MAYBE_SENT;
+        }
         return TP_ERR_BAD_RESPONSE;
     }
     if (!tp_json_bool(ok)) {
@@ -18200,6 +18837,8 @@ static tp_err tp__api_answer(tp_bot *bot, const char *method, const tp_http_resp
             err->error_code = code;
             err->retry_after = (int)tp_json_get_int(params, "retry_after");
             err->migrate_to_chat_id = tp_json_get_int(params, "migrate_to_chat_id");
+            /* Telegram answered: it did not do it, unless it failed inside (5xx) */
+            err->sent = code >= 500 || (!code && resp->status >= 500) ? TP_MAYBE_SENT : TP_NOT_SENT;
             if (desc) tp__strlcpy(err->description, desc, sizeof err->description);
             tp__scrub(bot, err);
         }
@@ -18212,26 +18851,26 @@ static tp_err tp__api_answer(tp_bot *bot, const char *method, const tp_http_resp
     return tp__ok(err);
 }
 
-/* One Bot API call. wake: a long poll, on its own connection, that tp_bot_stop may cut short. */
-static tp_err tp__call(tp_bot *bot, const char *method, const char *params,
-                       const tp_http_part *parts, size_t nparts, int timeout_ms, bool wake,
-                       tp_json_doc **out, tp_error *err) {
+/* One try of a Bot API call, until deadline (not counting a throttle's wait). wake: a long
+   poll, on its own connection, that tp_bot_stop may cut short. thr: the chat, when the
+   throttle counts the call. *attempts counts the requests made. */
+static tp_err tp__call_once(tp_bot *bot, const char *method, const char *params,
+                            const tp_http_part *parts, size_t nparts, int64_t deadline, bool wake,
+                            const tp__target *thr, int *attempts, tp_json_doc **out,
+                            tp_error *err) {
     tp__line *ln;
     tp_http_req req;
     tp_http_resp resp;
     tp_err rc;
-    tp_error own;
-    int64_t start = tp_now_ms(), deadline;
-    TELEPOT_ASSERT(bot && method);
-    if (!err) err = &own; /* failure codes are read back from it */
+    int64_t start = tp_now_ms();
+    int budget = (int)(deadline - start);
+    tp__thr_ticket tk;
+    bool spent = false;
     if (out) *out = NULL;
     memset(&req, 0, sizeof req);
-    if (timeout_ms <= 0) timeout_ms = bot->timeout_ms;
-    deadline = start + timeout_ms;
     ln = wake ? tp__polls_take(bot, err) : tp__pool_take(bot, deadline, err);
     if (!ln) {
         tp__prefix(err, method);
-        tp__log(bot, 1, "%s", err->message);
         return err->code;
     }
     rc = tp__line_path(bot, ln, "/bot", err);
@@ -18248,25 +18887,273 @@ static tp_err tp__call(tp_bot *bot, const char *method, const char *params,
     req.parts = parts;
     req.nparts = nparts;
     req.timeout_ms = (int)(deadline - tp_now_ms()); /* what waiting for a connection left */
-    if (!wake && req.timeout_ms < timeout_ms / 2) { /* too little to count on: not sent */
+    if (!wake && req.timeout_ms < budget / 2) { /* too little to count on: not sent */
         rc = tp__fail(err, TP_ERR_TIMEOUT, 0, "%s: waited %d ms for one of the bot's %d "
-                      "connections; not sent", method, timeout_ms - req.timeout_ms, bot->max_lines);
+                      "connections; not sent", method, budget - req.timeout_ms, bot->max_lines);
         tp__pool_give(bot, ln);
-        tp__log(bot, 1, "%s", err->message);
         return rc;
     }
     /* getters (getUpdates with its offset too) give the same answer when asked twice */
     req.idempotent = strncmp(method, "get", 3) == 0 && method[3] >= 'A' && method[3] <= 'Z';
+    if (!params && !parts && !req.idempotent) { /* a POST: the HTTP layer sends a GET again
+                                                    after it may have arrived (logOut) */
+        req.body = "{}";
+        req.body_len = 2;
+    }
+    if (thr) { /* the throttle's turn, holding the connection it goes out on, right before */
+        int64_t t0 = tp_now_ms();
+        if ((rc = tp__thr_take(bot, thr, method, TP__THR_SPEND, &tk, err)) != TP_OK) {
+            tp__pool_give(bot, ln);
+            return rc;
+        }
+        req.timeout_ms += (int)(tp_now_ms() - t0); /* (its wait is not the call's) */
+        spent = true;
+    }
     ln->http->conn.wake_fd = wake ? bot->wake[0] : -1;
+    (*attempts)++;
     rc = tp_http_request(ln->http, &req, &resp, err);
+    if (spent) { /* the answer is here (or none will come): the tokens start their way back */
+        tp__thr_back(bot, thr, &tk);
+        spent = false;
+    }
     ln->http->conn.wake_fd = -1;
     if (rc == TP_OK) rc = tp__api_answer(bot, method, &resp, out, err);
     else tp__prefix(err, method);
     if (rc != TP_OK) tp__scrub(bot, err);
     if (wake) pthread_mutex_unlock(&bot->polls_lock);
     else tp__pool_give(bot, ln);
-    if (rc != TP_OK) tp__log(bot, 1, "%s", err->message);
     return rc;
+}
+
+/* What failed and was certainly not carried out, and may go better on the next try: a name
+   lookup, connect, TLS handshake or proxy failure, or a connection that died while the
+   request was being written. Not: what cannot change by itself (no memory, bad arguments,
+   a file, a URL, a certificate or TLS setup), a stop, Telegram's answers. */
+static bool tp__retry_unsent(tp_err rc, const tp_error *e) {
+    if (e->sent != TP_NOT_SENT) return false;
+    return rc == TP_ERR_RESOLVE || rc == TP_ERR_CONNECT || rc == TP_ERR_TIMEOUT ||
+           rc == TP_ERR_RESET || rc == TP_ERR_CLOSED || rc == TP_ERR_IO || rc == TP_ERR_PROXY ||
+           rc == TP_ERR_TLS || rc == TP_ERR_TLS_HANDSHAKE;
+}
+
+/* What may have been carried out and may go better on the next try, for idempotent methods:
+   the connection died after the request, a 5xx, a broken or foreign answer. */
+static bool tp__retry_maybe(tp_err rc, const tp_error *e) {
+    if (e->sent != TP_MAYBE_SENT) return false;
+    return rc == TP_ERR_RESET || rc == TP_ERR_CLOSED || rc == TP_ERR_IO || rc == TP_ERR_TLS ||
+           rc == TP_ERR_HTTP_TRUNCATED || rc == TP_ERR_HTTP_PROTOCOL || rc == TP_ERR_NOT_JSON ||
+           rc == TP_ERR_BAD_RESPONSE || rc == TP_ERR_API;
+}
+
+/* Can the request be sent again as it is? Not when a part is read from a pipe or socket
+   (its bytes are gone after the first try). */
+static bool tp__parts_resendable(const tp_http_part *parts, size_t nparts) {
+    size_t i;
+    for (i = 0; i < nparts; i++) {
+        struct stat st;
+        if (parts[i].data || !(parts[i].fd > 0 || (parts[i].use_fd && parts[i].fd >= 0))) continue;
+        if (fstat(parts[i].fd, &st) != 0 || !S_ISREG(st.st_mode)) return false;
+    }
+    return true;
+}
+
+/* Where the value of a top-level member `key` of a JSON object text lies: [*vs, *ve). The
+   text is known to parse (tp__call_target read it). False when there is none. */
+static bool tp__json_member_span(const char *js, const char *key, size_t *vs, size_t *ve) {
+    size_t i, n = strlen(js), kl = strlen(key);
+    int depth = 0;
+    bool expect_key = false, match = false, want_value = false;
+    for (i = 0; i < n; i++) {
+        char c = js[i];
+        if (c == '"') {
+            size_t j = i + 1;
+            while (j < n && js[j] != '"') j += js[j] == '\\' ? 2 : 1;
+            if (want_value) {
+                *vs = i;
+                *ve = j + 1;
+                return true;
+            }
+            if (depth == 1 && expect_key) { /* a member's name */
+                match = j - i - 1 == kl && memcmp(js + i + 1, key, kl) == 0;
+                expect_key = false;
+            }
+            i = j;
+        } else if (depth == 1 && c == ':') {
+            want_value = match;
+        } else if (depth == 1 && c == ',') {
+            expect_key = true;
+        } else if (c == '{' || c == '[') {
+            if (want_value) return false; /* an object or array there: not a chat id */
+            if (++depth == 1) expect_key = c == '{';
+        } else if (c == '}' || c == ']') {
+            depth--;
+        } else if (want_value && c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+            size_t j = i; /* a number or a literal */
+            while (j < n && !strchr(",} \t\n\r", js[j])) j++;
+            *vs = i;
+            *ve = j;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The call's parameters with chat_id set to id: a new JSON text (*json: the original with
+   only that value replaced, so no other number loses a digit), or a copy of the parts
+   (*mparts, the number in num). False: no memory or no chat_id to change. */
+static bool tp__rechat(const char *params, const tp_http_part *parts, size_t nparts, int64_t id,
+                       char **json, tp_http_part **mparts, char num[24]) {
+    char *d = tp__i64toa(id, num + 23);
+    num[23] = '\0';
+    memmove(num, d, (size_t)(num + 24 - d));
+    if (params) {
+        size_t vs, ve;
+        tp_buf b;
+        if (!tp__json_member_span(params, "chat_id", &vs, &ve)) return false;
+        tp_buf_init(&b);
+        tp_buf_append(&b, params, vs);
+        tp_buf_puts(&b, num);
+        tp_buf_puts(&b, params + ve);
+        if (b.err) {
+            tp_buf_deinit(&b);
+            return false;
+        }
+        *json = b.ptr;
+        return true;
+    } else {
+        size_t i;
+        tp_http_part *p = (tp_http_part *)tp__alloc((nparts ? nparts : 1) * sizeof *p);
+        bool found = false;
+        if (!p) return false;
+        for (i = 0; i < nparts; i++) {
+            p[i] = parts[i];
+            if (!parts[i].filename && strcmp(parts[i].name, "chat_id") == 0) {
+                p[i].data = num;
+                p[i].len = strlen(num);
+                found = true;
+            }
+        }
+        if (!found) {
+            tp__free(p);
+            return false;
+        }
+        *mparts = p;
+        return true;
+    }
+}
+
+/* Sleeps ms for a retry; a dispatcher worker is stood in for meanwhile when `park`. False
+   when the bot was stopped. */
+static bool tp__retry_sleep(tp_bot *bot, int64_t ms, bool park) {
+    bool ok;
+    if (park) tp__disp_park(1);
+    ok = tp__sleep_until_us(bot, tp__now_us() + ms * 1000);
+    if (park) tp__disp_park(-1);
+    return ok;
+}
+
+/* One Bot API call with the failure policy of the table in >>api: the throttle first, then
+   tries until one succeeds or the policy gives up. wake: a long poll (tried once, its own
+   policy is the poller's). */
+static tp_err tp__call(tp_bot *bot, const char *method, const char *params,
+                       const tp_http_part *parts, size_t nparts, int timeout_ms, bool wake,
+                       tp_json_doc **out, tp_error *err) {
+    tp_err rc;
+    tp_error own;
+    tp__target tg;
+    int64_t deadline, flood_waited = 0, backoff = 100, flood_backoff = 1000, moved_to = 0;
+    int attempts = 0, resendable = -1; /* -1: not looked at yet */
+    bool maybe = false; /* a try may have been carried out: so may the call, whatever came next */
+    char *mjson = NULL, num[24];
+    tp_http_part *mparts = NULL;
+    TELEPOT_ASSERT(bot && method);
+    if (!err) err = &own; /* failure codes are read back from it */
+    if (timeout_ms <= 0) timeout_ms = bot->timeout_ms;
+    deadline = tp_now_ms() + timeout_ms;
+    if (wake) {
+        rc = tp__call_once(bot, method, params, parts, nparts, deadline, true, NULL, &attempts,
+                           out, err);
+        err->attempts = attempts;
+        if (rc != TP_OK) tp__log(bot, 1, "%s", err->message);
+        return rc;
+    }
+    memset(&tg, 0, sizeof tg);
+    if (bot->thr || bot->follow_migration) tg = tp__call_target(params, parts, nparts);
+    for (;;) {
+        bool thr = bot->thr && tp_method_throttled(method);
+        if (thr) { /* its chat's turn first, holding no connection; its deadline starts after */
+            int64_t t0 = tp_now_ms();
+            if ((rc = tp__thr_take(bot, &tg, method, TP__THR_CHAT, NULL, err)) != TP_OK) break;
+            deadline += tp_now_ms() - t0;
+        }
+        rc = tp__call_once(bot, method, mjson ? mjson : params, mparts ? mparts : parts, nparts,
+                           deadline, false, thr ? &tg : NULL, &attempts, out, err);
+        if (rc != TP_OK && err->sent == TP_MAYBE_SENT) maybe = true;
+        if (rc == TP_OK || TP__STOPPED(bot)) break;
+        if (nparts && resendable < 0) resendable = tp__parts_resendable(parts, nparts);
+        if (resendable == 0) break;
+        if (rc == TP_ERR_API && err->error_code == 429) { /* flood control: not done */
+            int64_t wait = err->retry_after > 0 ? (int64_t)err->retry_after * 1000 : flood_backoff;
+            if (err->retry_after <= 0 && flood_backoff < 30000) flood_backoff *= 2;
+            if (bot->flood_wait_ms < 0 || flood_waited + wait > bot->flood_wait_ms) {
+                char why[96];
+                if (bot->flood_wait_ms >= 0) {
+                    snprintf(why, sizeof why, "waited %lld ms, another %lld ms exceeds "
+                             "flood_wait_ms; not sent", (long long)flood_waited, (long long)wait);
+                    tp__suffix(err, why);
+                }
+                break;
+            }
+            if (bot->thr) tp__thr_hold(bot, &tg, tp__now_us() + wait * 1000);
+            tp__log(bot, 2, "%s: flood control, waiting %lld ms", method, (long long)wait);
+            if (!tp__retry_sleep(bot, wait, true)) {
+                tp__suffix(err, "a stop ended the wait; not sent");
+                break;
+            }
+            flood_waited += wait;
+            deadline = tp_now_ms() + timeout_ms; /* each try has the whole deadline */
+            continue;
+        }
+        if (rc == TP_ERR_API && err->error_code == 400 && err->migrate_to_chat_id &&
+            bot->follow_migration && !moved_to) { /* a group that became a supergroup */
+            moved_to = err->migrate_to_chat_id;
+            if (!tp__rechat(params, parts, nparts, moved_to, &mjson, &mparts, num)) break;
+            tg.key = moved_to;
+            tg.group = true;
+            continue;
+        }
+        if (bot->no_retry) break;
+        if (tp__retry_unsent(rc, err) ||
+            (tp__retry_maybe(rc, err) && tp_method_idempotent(method))) {
+            if (tp_now_ms() + backoff >= deadline) break;
+            if (!tp__retry_sleep(bot, backoff, false)) break;
+            if (backoff < 2000) backoff *= 2;
+            continue;
+        }
+        break;
+    }
+    tp__free(mjson);
+    tp__free(mparts);
+    if (rc != TP_OK) {
+        err->attempts = attempts;
+        if (maybe && err->sent != TP_MAYBE_SENT) {
+            err->sent = TP_MAYBE_SENT;
+            tp__suffix(err, "an earlier try may have been carried out: maybe sent");
+        } else if (!strstr(err->message, "sent")) {
+            tp__suffix(err, err->sent == TP_MAYBE_SENT ? "maybe sent" : "not sent");
+        }
+        tp__log(bot, 1, "%s", err->message);
+        return rc;
+    }
+    if (attempts > 1 || moved_to) memset(err, 0, sizeof *err); /* not a failed try's texts */
+    err->code = TP_OK;
+    err->attempts = attempts;
+    if (moved_to) {
+        err->migrate_to_chat_id = moved_to;
+        tp__log(bot, 2, "%s: the group moved to chat %lld; sent there", method,
+                (long long)moved_to);
+    }
+    return TP_OK;
 }
 
 TP__DEF tp_err tp_call(tp_bot *bot, const char *method, const char *params, tp_json_doc **out,
@@ -18758,9 +19645,23 @@ struct tp_disp {
     tp__dkey *ready, *ready_tail;
     tp__dkey *spare;       /* emptied keys kept for reuse (their rings too) */
     int nworkers, started, alive;
+    int parked;            /* workers in a long wait (flood control, their chat's throttle) */
+    int nstand;            /* stand-ins running (below) */
+    struct tp__dstand *stands; /* stand-in threads not yet joined */
     bool quit;
     pthread_t *th;
 };
+
+/* A stand-in: a worker started while others wait out flood control or their chat's throttle
+   (tp__disp_park), so that the other chats go on. It leaves once the workers not waiting are
+   nworkers again; it is joined by the next one started, or by tp_disp_free. */
+typedef struct tp__dstand {
+    tp_disp *d;
+    pthread_t t;
+    bool done;
+    struct tp__dstand *next;
+} tp__dstand;
+#define TP__DISP_STANDINS_MAX 64
 
 /* A hash of an id for power-of-two tables (the dispatcher's keys, the receiver's dedup set):
    chat ids of one kind share low bits less than one might hope, so the high bits are folded
@@ -18846,6 +19747,8 @@ static void tp__dkey_drop(tp_disp *d, tp__dkey *k) {
     d->nspare++;
 }
 
+static void tp__disp_stand_in(tp_disp *d);
+
 static void tp__dkey_ready(tp_disp *d, tp__dkey *k) {
     k->ready = true;
     k->rnext = NULL;
@@ -18853,6 +19756,7 @@ static void tp__dkey_ready(tp_disp *d, tp__dkey *k) {
     else d->ready = k;
     d->ready_tail = k;
     pthread_cond_signal(&d->work);
+    if (d->parked) tp__disp_stand_in(d);
 }
 
 /* Holds: an update whose work outlives its handler (the delegator's thread and fork producers
@@ -18922,16 +19826,25 @@ static void tp__hold_release(tp__hold *h) {
     }
 }
 
-static void *tp__disp_main(void *arg) {
-    tp_disp *d = (tp_disp *)arg;
+/* A worker: runs items until the end (quit and nothing ready); a stand-in (s) also leaves
+   when it is not needed any more. */
+static void tp__disp_loop(tp_disp *d, tp__dstand *s) {
     (void)pthread_once(&tp__cur_once, tp__cur_key_make);
     pthread_mutex_lock(&d->lock);
     for (;;) {
         tp__ditem it;
         tp__dkey *k;
-        while (!d->ready && !d->quit) pthread_cond_wait(&d->work, &d->lock);
+        while (!d->ready && !d->quit && !(s && d->alive - d->parked > d->nworkers))
+            pthread_cond_wait(&d->work, &d->lock);
+        if (s && d->alive - d->parked > d->nworkers) { /* the waiting workers are back */
+            d->alive--;
+            d->nstand--;
+            s->done = true;
+            break;
+        }
         if (!d->ready) { /* quit, and nothing left; a put after this finds alive 0 at last */
             d->alive--;
+            if (s) s->done = true;
             break;
         }
         k = d->ready;
@@ -18962,7 +19875,70 @@ static void *tp__disp_main(void *arg) {
         else tp__dkey_drop(d, k);
     }
     pthread_mutex_unlock(&d->lock);
+}
+
+static void *tp__disp_main(void *arg) {
+    tp__disp_loop((tp_disp *)arg, NULL);
     return NULL;
+}
+
+static void *tp__disp_stand_main(void *arg) {
+    tp__dstand *s = (tp__dstand *)arg;
+    tp__disp_loop(s->d, s);
+    return NULL;
+}
+
+/* Under the lock: joins the stand-ins that left (they are past their last use of d). */
+static void tp__disp_reap(tp_disp *d) {
+    tp__dstand **pp = &d->stands;
+    while (*pp) {
+        tp__dstand *s = *pp;
+        if (s->done) {
+            *pp = s->next;
+            pthread_join(s->t, NULL);
+            tp__free(s);
+        } else {
+            pp = &s->next;
+        }
+    }
+}
+
+/* Under the lock: starts a stand-in when work waits and fewer than nworkers are not waiting
+   (at most TP__DISP_STANDINS_MAX at once). */
+static void tp__disp_stand_in(tp_disp *d) {
+    tp__dstand *s;
+    if (d->quit || !d->ready || d->alive - d->parked >= d->nworkers ||
+        d->nstand >= TP__DISP_STANDINS_MAX)
+        return;
+    tp__disp_reap(d);
+    s = (tp__dstand *)tp__alloc(sizeof *s);
+    if (!s) return;
+    memset(s, 0, sizeof *s);
+    s->d = d;
+    if (pthread_create(&s->t, NULL, tp__disp_stand_main, s) != 0) {
+        tp__free(s);
+        return;
+    }
+    s->next = d->stands;
+    d->stands = s;
+    d->nstand++;
+    d->alive++;
+}
+
+/* The calling thread, when it is a dispatcher's worker, begins (+1) or ends (-1) a long wait
+   that concerns its own chat only (see >>api's flood control). */
+static void tp__disp_park(int delta) {
+    tp__disp_cur *c;
+    tp_disp *d;
+    (void)pthread_once(&tp__cur_once, tp__cur_key_make);
+    c = (tp__disp_cur *)pthread_getspecific(tp__cur_key);
+    if (!c || !c->d) return;
+    d = c->d;
+    pthread_mutex_lock(&d->lock);
+    d->parked += delta;
+    if (delta > 0) tp__disp_stand_in(d);
+    else pthread_cond_broadcast(&d->work); /* a stand-in not needed any more leaves */
+    pthread_mutex_unlock(&d->lock);
 }
 
 /* The options with every zero field given its default (TP__DEFAULT_*). opts may be NULL. */
@@ -19115,6 +20091,12 @@ TP__DEF void tp_disp_free(tp_disp *d) {
     pthread_mutex_lock(&d->lock); /* items still held (a delegate's thread): their release */
     while (d->pending) pthread_cond_wait(&d->idle, &d->lock);
     pthread_mutex_unlock(&d->lock);
+    while (d->stands) { /* quit: every stand-in leaves too (none starts after quit) */
+        tp__dstand *s = d->stands;
+        d->stands = s->next;
+        pthread_join(s->t, NULL);
+        tp__free(s);
+    }
     for (b = 0; d->buckets && b < d->nbuckets; b++) /* nothing left: the workers ran all */
         while (d->buckets[b]) {
             tp__dkey *k = d->buckets[b];
@@ -22182,6 +23164,7 @@ static void tp__dlg_run_on(tp_dlg *g, tp_delegate *d, const tp_update *u) {
 static void tp__dlg_child(tp_dlg *pg, tp_delegate *d, int fd) {
     tp_dlg cg;
     tp_delegate *slot[1] = { NULL };
+    tp_throttle_opts thr;
     tp_bot_opts o;
     tp_bot *bot;
     tp_buf in;
@@ -22200,8 +23183,19 @@ static void tp__dlg_child(tp_dlg *pg, tp_delegate *d, int fd) {
     o.no_env_proxy = pg->bot->no_env_proxy;
     o.log = pg->bot->log;
     o.log_user = pg->bot->log_user;
+    o.flood_wait_ms = pg->bot->flood_wait_ms;
+    o.no_retry = pg->bot->no_retry;
+    o.follow_migration = pg->bot->follow_migration;
+    if (pg->bot->thr) { /* its chats' buckets of its own, the bucket of all chats shared */
+        memset(&thr, 0, sizeof thr);
+        thr.chat = pg->bot->thr->chat;
+        thr.group = pg->bot->thr->group;
+        thr.all = pg->bot->thr->all;
+        o.throttle = &thr;
+    }
     bot = tp_bot_new(&o, NULL);
     if (!bot) _exit(3);
+    if (bot->thr) tp__thr_share(bot->thr, pg->bot->thr);
     memset(&cg, 0, sizeof cg);
     pthread_mutex_init(&cg.lock, NULL);
     pthread_cond_init(&cg.ended, NULL);
@@ -23211,6 +24205,15 @@ misuse: /* more than TP_KEYBOARD_MAX buttons, or a TP_PAIRS text without its cal
                          process works on it (at-least-once with every producer).
                          New: the answerer tp_answerer_* (telepot's Answerer): inline queries on
                          threads, a user's newer query supersedes the older (TP_ERR_SUPERSEDED).
+                         New: sending that never silently drops: tp_error.sent (TP_NOT_SENT,
+                         TP_MAYBE_SENT) and .attempts; calls sent again by the certainty table
+                         (unsent requests within the deadline, idempotent methods after maybe;
+                         no_retry); 429s waited out up to tp_bot_opts.flood_wait_ms
+                         (TP_FLOOD_WAIT_NONE); an opt-in throttle (tp_bot_opts.throttle,
+                         tp_throttle_opts, tp_throttle_wait) shared with forked delegates;
+                         follow_migration; dispatcher stand-ins for workers waiting on their
+                         chat; tp_method_idempotent, tp_method_throttled. A parameterless call
+                         of a method that is not idempotent goes as POST {} (was GET).
                          New: TP_REPLY_KEYBOARD(TP_LABELS("Yes", "No"), ...) and
                          TP_INLINE_KEYBOARD(TP_PAIRS("Yes", "y", ...)), one expression each
                          (C), over tp_keyboard_of. Concurrency: calls run in parallel over a

@@ -24,9 +24,11 @@
 # BENCH_DLG_ROUNDS (3), BENCH_DLG_DELEGATES (100000), BENCH_DLG_RAW_ROUNDS (50),
 # BENCH_DLG_PRODUCERS ("pool thread fork"), BENCH_DLG_FORK_UPDATES (loopback updates for the
 # fork producer, 5000), BENCH_DLG_OPEN_N (new delegates per `dlg_bench open` run, 2000),
-# BENCH_DLG_FORK_OPEN_N (the same for fork, 200). BENCH_ONLY=lat,echo runs only
-# those sections (json, typed, build, http, echo, lat, dlg, https, hook) and the targets of what
-# ran.
+# BENCH_DLG_FORK_OPEN_N (the same for fork, 200); for the broadcast section (~90 s) BENCH_BC_CHATS
+# (10000), BENCH_BC_LIMIT (tpemu's and broadcast's rate, 2000/1000), BENCH_BC_LAT_MS (50),
+# BENCH_BC_ROUNDS (3), BENCH_BC_BOT (build/examples/broadcast). BENCH_ONLY=lat,echo runs only
+# those sections (json, typed, build, http, echo, lat, dlg, https, hook, bc) and the targets of
+# what ran.
 #
 # Machines are shared and noisy: speeds are medians of interleaved rounds (JSON times are the
 # thread's CPU time; HTTP and echo are wall time, with ratios taken per round, then the
@@ -802,6 +804,103 @@ else
     echo
 fi
 fi # hook
+
+# ---------------------------------------------------------------------------------------------
+if want bc; then
+BC_N=${BENCH_BC_CHATS:-10000}
+BC_LIMIT=${BENCH_BC_LIMIT:-2000/1000}
+BC_LAT=${BENCH_BC_LAT_MS:-50}
+BC_ROUNDS=${BENCH_BC_ROUNDS:-3}
+BC_BOT=${BENCH_BC_BOT:-build/examples/broadcast}
+echo "## Broadcast (examples/broadcast.c) against the emulator's flood limits"
+echo
+[ -x "$BC_BOT" ] || make -s "$BC_BOT" >/dev/null 2>&1
+if [ ! -x "$TPEMU" ] || [ ! -x "$BC_BOT" ] || ! "$TPEMU" --help 2>/dev/null | grep -q -- --limit-global; then
+    echo "_skipped: needs $TPEMU with --limit-global and $BC_BOT (\`make\`, \`make $BC_BOT\`)_"
+    echo
+    target "Broadcast: time ÷ limit-bound minimum, loopback" "?" le 1.05
+else
+    BC_COUNT=${BC_LIMIT%/*} BC_PER=${BC_LIMIT#*/}
+    BC_MIN=$(awk -v n="$BC_N" -v c="$BC_COUNT" -v p="$BC_PER" 'BEGIN { printf "%.3f", (n > c ? n - c : 0) * p / c / 1000 }')
+    python3 -c "for i in range($BC_N): print(5000000 + i)" >"$B/bc.chats"
+    : >"$B/bc.tsv"
+    : >"$B/bc.log"
+    # bc_run LABEL "TPEMU-ARGS" BROADCAST-ARGS...: a fresh tpemu and journal; appends LABEL, elapsed,
+    # sent, tpemu's bot_messages, limited (429s for the limits), exit status to bc.tsv
+    bc_run() {
+        local label=$1 eargs=$2 i=0 port rc stats
+        shift 2
+        rm -f "$B/bc.port" "$B/bc.journal"
+        # shellcheck disable=SC2086
+        "$TPEMU" --port 0 --port-file "$B/bc.port" --quiet --max-secs 120 --limit-global "$BC_LIMIT" \
+            --limit-chat 1/1000 $eargs 2>>"$B/bc.log" &
+        local epid=$!
+        while [ ! -s "$B/bc.port" ] && [ $i -lt 200 ]; do sleep 0.02; i=$((i + 1)); done
+        port=$(cat "$B/bc.port" 2>/dev/null)
+        TELEPOT_API_URL=http://127.0.0.1:$port "$BC_BOT" --journal "$B/bc.journal" "$@" 123456:TEST \
+            "$B/bc.chats" "Hello, subscribers" >"$B/bc.out" 2>>"$B/bc.log"
+        rc=$?
+        stats=$(python3 -c 'import json, sys, urllib.request as u
+u.install_opener(u.build_opener(u.ProxyHandler({})))
+s = json.load(u.urlopen("http://127.0.0.1:%s/_emu/stats" % sys.argv[1], timeout=10))
+print(s.get("bot_messages", "?"), s.get("limited", "?"))' "$port" 2>>"$B/bc.log")
+        kill "$epid" 2>/dev/null; wait "$epid" 2>/dev/null
+        printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$(sed -n 's/^elapsed: \([0-9.]*\) s.*/\1/p' "$B/bc.out")" \
+            "$(sed -n 's/^sent: \([0-9]*\).*/\1/p' "$B/bc.out")" "${stats% *}" "${stats#* }" "$rc" >>"$B/bc.tsv"
+    }
+    BC_RATE="--rate $BC_LIMIT"
+    for _ in $(seq "$BC_ROUNDS"); do
+        bc_run loop "" $BC_RATE
+        bc_run slack "--limit-slack 50" $BC_RATE
+        bc_run loop32 "" $BC_RATE --threads 32
+        bc_run lat "--latency $BC_LAT" $BC_RATE
+        bc_run free "" --no-throttle --threads 32
+    done
+    bmed() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "?"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+    bcol() { awk -F'\t' -v l="$1" -v c="$2" '$1 == l { print $c }' "$B/bc.tsv"; }
+    bsum() { awk -F'\t' -v l="$1" -v c="$2" '$1 == l { s += $c } END { print s + 0 }' "$B/bc.tsv"; }
+    bbad() { awk -F'\t' -v l="$1" -v n="$BC_N" '$1 == l && ($3 != n || $4 != n || $6 != 0) { b++ } END { print b + 0 }' "$B/bc.tsv"; }
+    bthreads=$(awk -v c="$BC_COUNT" -v p="$BC_PER" 'BEGIN { t = int(c * 100 / p); print (t < 8 ? 8 : (t > 256 ? 256 : t)) }')
+    brow() { # LABEL NAME THREADS
+        local t c
+        t=$(bcol "$1" 2 | bmed)
+        c=$(awk -F'\t' -v l="$1" '$1 == l && $5 == 0 { print $2 }' "$B/bc.tsv" | bmed)
+        echo "| $2 | $3 | $(bcol "$1" 2 | tr '\n' ' ')| $t | **$(div "$t" "$BC_MIN")** | $(bsum "$1" 5) | $([ "$c" = "?" ] && echo "?" || div "$c" "$BC_MIN") | $(bbad "$1") |"
+    }
+    BC_LAT_MIN=$(awk -v n="$BC_N" -v c="$BC_COUNT" -v p="$BC_PER" -v l="$BC_LAT" -v t="$bthreads" \
+        'BEGIN { printf "%.3f", (n - c) * (p + l) / c / 1000 + c * l / 1000 / t }')
+    echo "$BC_N chats, each sent one sendMessage by $BC_BOT (its journal fsync'd on this machine's disk," \
+         "shared syncs), against \`$TPEMU --limit-global $BC_LIMIT --limit-chat 1/1000\` and broadcast's" \
+         "throttle set to the same (\`--rate $BC_LIMIT\`). The limit-bound minimum: the first $BC_COUNT go at" \
+         "once, then $BC_COUNT every $BC_PER ms: ($BC_N - $BC_COUNT) × $BC_PER ms / $BC_COUNT = $BC_MIN s; a" \
+         "real sender adds the time it takes to send the first window's burst (the later windows repeat its" \
+         "pace): at $BC_LAT ms a request and $bthreads threads, $BC_COUNT take at least" \
+         "$(awk -v c="$BC_COUNT" -v l="$BC_LAT" -v t="$bthreads" 'BEGIN { printf "%.2f", c * l / 1000 / t }') s. Time: broadcast's own (threads" \
+         "started to all done), median of $BC_ROUNDS interleaved rounds. 429s: tpemu's \`limited\`, summed;" \
+         "bad runs: not every chat got exactly one message (tpemu's bot_messages, broadcast's sent) or a" \
+         "non-zero exit. Latency rows: \`--latency $BC_LAT\` (each answer leaves $BC_LAT ms after its request)." \
+         "The throttle lends a token from when its request goes out until a window after the request's" \
+         "answer arrived, so tpemu never sees a window overfull, whatever the scheduling on the way (the" \
+         "slack-50 row: tpemu forgiving 50 ms of jitter changes nothing now). With latency a token is out a" \
+         "round trip longer than its window: at $BC_LAT ms the throttle's own bound is" \
+         "($BC_N - $BC_COUNT) × ($BC_PER + $BC_LAT) ms / $BC_COUNT + the first burst = $BC_LAT_MIN s. The last but" \
+         "one column: the runs that met no 429 (? when none did)."
+    echo
+    echo "| run | threads | times (s) | median (s) | ÷ limit-bound minimum | 429s | ÷ minimum, runs without 429s | bad runs |"
+    echo "|---|---:|---|---:|---:|---:|---:|---:|"
+    brow loop "loopback, throttle on" "$bthreads (default)"
+    brow slack "loopback, throttle on, tpemu \`--limit-slack 50\`" "$bthreads (default)"
+    brow loop32 "loopback, throttle on" 32
+    brow lat "$BC_LAT ms latency, throttle on" "$bthreads (default)"
+    brow free "loopback, no throttle (429s waited out)" 32
+    echo
+    target "Broadcast: time ÷ limit-bound minimum, loopback" "$(div "$(bcol loop 2 | bmed)" "$BC_MIN")" le 1.05
+    target "Broadcast: time ÷ the throttle's bound at $BC_LAT ms latency" "$(div "$(bcol lat 2 | bmed)" "$BC_LAT_MIN")" le 1.05
+    target "Broadcast: time ÷ limit-bound minimum, loopback, 32 threads" "$(div "$(bcol loop32 2 | bmed)" "$BC_MIN")" le 1.05
+    target "Broadcast: 429s with the throttle on (all runs)" "$(($(bsum loop 5) + $(bsum slack 5) + $(bsum loop32 5) + $(bsum lat 5)))" le 0
+    target "Broadcast: runs with a chat missed or sent twice" "$(($(bbad loop) + $(bbad slack) + $(bbad loop32) + $(bbad lat) + $(bbad free)))" le 0
+fi
+fi # bc
 
 # ---------------------------------------------------------------------------------------------
 echo "## Targets"

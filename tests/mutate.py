@@ -18,7 +18,12 @@ it checks first).
 
 build/tpemu (the emulator the update tests start) is a fixture: it is built once, from the
 unmutated header, and shared by every scratch tree, so a kill always comes from the library
-under test, never from a broken emulator.
+under test, never from a broken emulator. A record with `file: tools/tpemu.c` mutates the
+emulator instead (its own tests, tests/test_emu.c, check it): its scratch tree builds its own
+build/tpemu from the mutated source; telepot.h stays as it is. A record with
+`file: examples/NAME.c` mutates an example, and names parts of tests/test_examples.sh as its
+cases: `tests: examples:broadcast` runs that script with TPT_EXAMPLES=broadcast (it builds the
+example from the scratch tree).
 
 Usage: tests/mutate.py [--jobs N] [--list FILE] [ID ...]   (IDs: run only those)
 """
@@ -50,12 +55,14 @@ class Mutation:
         self.timeout = TIMEOUT
         self.find = self.replace = None
         self.note = ""
+        self.file = "telepot.h"  # what the replacement applies to
 
 
 def parse(path):
     """Records: '== ID AREA', then 'tests:', 'build: asan', 'expect: build-fail', 'timeout: S',
-    'note: ...' lines, then 'find:' LINES 'replace:' LINES 'end'. Lines inside find/replace
-    are taken verbatim (no trailing newline after the last)."""
+    'note: ...', 'file: PATH' (telepot.h, tools/tpemu.c or examples/*.c; default telepot.h) lines, then
+    'find:' LINES 'replace:' LINES 'end'. Lines inside find/replace are taken verbatim (no
+    trailing newline after the last)."""
     muts, cur, block, errors = [], None, None, []
     with open(path, encoding="utf-8") as f:
         lines = f.read().split("\n")
@@ -90,6 +97,8 @@ def parse(path):
             cur.timeout = int(s[8:])
         elif s.startswith("note:"):
             cur.note = s[5:].strip()
+        elif s.startswith("file:"):
+            cur.file = s[5:].strip()
         elif s == "find:":
             block, cur.find = "find", []
         else:
@@ -102,20 +111,25 @@ def parse(path):
             errors.append("%s:%d: duplicate id %s" % (path, m.line, m.id))
         if not m.tests or m.find is None:
             errors.append("%s:%d: %s needs tests: and find:/replace:/end" % (path, m.line, m.id))
+        if m.file not in ("telepot.h", "tools/tpemu.c") and not (
+                m.file.startswith("examples/") and os.path.exists(os.path.join(ROOT, m.file))):
+            errors.append("%s:%d: %s: file: telepot.h, tools/tpemu.c or examples/*.c" % (path, m.line, m.id))
         for b, _ in m.tests:
-            if not os.path.exists(os.path.join(ROOT, "tests", b + ".c")):
+            if b != "examples" and not os.path.exists(os.path.join(ROOT, "tests", b + ".c")):
                 errors.append("%s:%d: %s: no tests/%s.c" % (path, m.line, m.id, b))
     return muts, errors
 
 
 def make_tree(d, header_text, base):
-    """A scratch tree: the header, tests/ (sources, helpers, TLS scripts) and tools/."""
+    """A scratch tree: the header, tests/ (sources, helpers, TLS scripts), tools/, examples/
+    and the Makefile (tests/test_examples.sh builds examples with it)."""
     if os.path.exists(d):
         shutil.rmtree(d)
     os.makedirs(os.path.join(d, "build", "tests"))
     with open(os.path.join(d, "telepot.h"), "w", encoding="utf-8") as f:
         f.write(header_text)
-    for sub in ("tests", "tools"):
+    shutil.copy2(os.path.join(ROOT, "Makefile"), os.path.join(d, "Makefile"))
+    for sub in ("tests", "tools", "examples"):
         src = os.path.join(ROOT, sub)
         # copy2 keeps the times: tests/tls/make_certs.sh must not look newer than the PKI
         shutil.copytree(src, os.path.join(d, sub), copy_function=shutil.copy2,
@@ -127,7 +141,17 @@ def make_tree(d, header_text, base):
                 os.symlink(target, os.path.join(d, "build", name))
 
 
+def build_tpemu(d):
+    """build/tpemu of the tree d, from its tools/tpemu.c; (ok, log)"""
+    p = subprocess.run(["gcc", "-std=c99", "-O1", "-g", "tools/tpemu.c", "-o", "build/tpemu",
+                        "-lpthread"], cwd=d, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                       text=True, errors="replace")
+    return p.returncode == 0, p.stdout
+
+
 def build(d, binary, san):
+    if binary == "examples":  # tests/test_examples.sh builds what it runs
+        return True, binary, ""
     out = os.path.join(d, "build", "tests", binary + ("-asan" if san else ""))
     if os.path.exists(out):
         return True, out, ""
@@ -149,10 +173,12 @@ def env():
 
 def run_case(d, exe, case, timeout):
     """(passed, detail). A case that outlives its timeout is killed with its process group."""
-    cmd = [exe] + ([case] if case else [])
+    cmd, e = [exe] + ([case] if case else []), env()
+    if exe == "examples":
+        cmd, e["TPT_EXAMPLES"] = ["bash", "tests/test_examples.sh"], case or ""
     t0 = time.time()
     p = subprocess.Popen(cmd, cwd=d, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                         errors="replace", env=env(), start_new_session=True)
+                         errors="replace", env=e, start_new_session=True)
     try:
         out, _ = p.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -174,11 +200,9 @@ def baseline(muts):
     base = os.path.join(SCRATCH, "base")
     with open(os.path.join(ROOT, "telepot.h"), encoding="utf-8") as f:
         make_tree(base, f.read(), None)
-    p = subprocess.run(["gcc", "-std=c99", "-O1", "-g", "tools/tpemu.c", "-o", "build/tpemu",
-                        "-lpthread"], cwd=base, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                       text=True)
-    if p.returncode != 0:
-        sys.exit("mutate: cannot build tpemu:\n" + p.stdout)
+    ok, log = build_tpemu(base)
+    if not ok:
+        sys.exit("mutate: cannot build tpemu:\n" + log)
     cases = []
     for m in muts:
         for b, c in m.tests:
@@ -212,8 +236,23 @@ def baseline(muts):
 def mutate_one(m, header, base):
     d = os.path.join(SCRATCH, "m", m.id)
     t0 = time.time()
-    make_tree(d, header.replace(m.find, m.replace, 1), base)
     result, detail = "survived", ""
+    if m.file == "telepot.h":
+        make_tree(d, header.replace(m.find, m.replace, 1), base)
+    else:  # the emulator (its own build/tpemu) or an example: its source mutated
+        make_tree(d, header, base)
+        src = os.path.join(d, m.file)
+        with open(src, encoding="utf-8") as f:
+            text = f.read()
+        with open(src, "w", encoding="utf-8") as f:
+            f.write(text.replace(m.find, m.replace, 1))
+    if m.file == "tools/tpemu.c":
+        os.unlink(os.path.join(d, "build", "tpemu"))
+        ok, log = build_tpemu(d)
+        if not ok:
+            first = next((l for l in log.splitlines() if "error" in l), log[:160])
+            result = "killed (build)" if m.expect_build_fail else "build-failed"
+            return m, result, first[:160], time.time() - t0
     for b, c in m.tests:
         ok, exe, log = build(d, b, m.san)
         if not ok:
@@ -253,11 +292,17 @@ def main():
         muts = [m for m in muts if m.id in a.ids]
     with open(os.path.join(ROOT, "telepot.h"), encoding="utf-8") as f:
         header = f.read()
-    stale = [m for m in muts if header.count(m.find) != 1]
+    texts = {"telepot.h": header}
+    for m in muts:
+        if m.file not in texts:
+            with open(os.path.join(ROOT, m.file), encoding="utf-8") as f:
+                texts[m.file] = f.read()
+    count = lambda m: texts[m.file].count(m.find)
+    stale = [m for m in muts if count(m) != 1]
     live = [m for m in muts if m not in stale]
     for m in stale:
-        print("mutate: STALE %s (line %d): its find text occurs %d times in telepot.h" %
-              (m.id, m.line, header.count(m.find)))
+        print("mutate: STALE %s (line %d): its find text occurs %d times in %s" %
+              (m.id, m.line, count(m), m.file))
     os.makedirs(SCRATCH, exist_ok=True)
     print("mutate: checking that the unmutated tree passes the named cases ...", flush=True)
     base = baseline(live)
@@ -276,8 +321,8 @@ def main():
             m.id, m.area, " ".join(label(b, c) for b, c in m.tests), result,
             detail.replace("|", "\\|"), secs))
     for m in stale:
-        print("| %s | %s | %s | stale | find text occurs %d times | 0 |" % (
-            m.id, m.area, " ".join(label(b, c) for b, c in m.tests), header.count(m.find)))
+        print("| %s | %s | %s | stale | find text occurs %d times in %s | 0 |" % (
+            m.id, m.area, " ".join(label(b, c) for b, c in m.tests), count(m), m.file))
     killed = sum(1 for r in results if r[1].startswith("killed"))
     survived = [r[0].id for r in results if r[1] == "survived"]
     bfail = [r[0].id for r in results if r[1] == "build-failed"]

@@ -14,7 +14,7 @@
 #          time nothing tight (each once its binary and build/tpemu are built)
 #   ex     one worker, beside cpu: the examples (they pass beside two compilers)
 #   then, once those are done:
-#   heavy  one worker: test_delegate and test_dlg_scale, CPU-heavy and timing-sensitive, one
+#   heavy  one worker: test_delegate, test_send and test_dlg_scale, CPU-heavy and timing-sensitive, one
 #          at a time (beside more than a compiler, test_order's timers 5 ms apart came out of
 #          order)
 #   cc     one worker, beside heavy: the compile checks (a compiler beside heavy's tests throws
@@ -36,7 +36,7 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktra
 # capture those connections (test_proxy sets its own).
 unset http_proxy https_proxy HTTPS_PROXY all_proxy ALL_PROXY no_proxy NO_PROXY TELEPOT_CA_FILE SSL_CERT_FILE
 passed=0 failed=0
-VALGRIND_TESTS="test_json test_http test_tls test_proxy test_resolve test_delegate test_answer test_oom"
+VALGRIND_TESTS="test_json test_http test_tls test_proxy test_resolve test_delegate test_answer test_oom test_send"
 JOBS=${TPT_JOBS:-$(nproc 2>/dev/null || echo 2)}
 case $JOBS in '' | *[!0-9]* | 0) JOBS=2 ;; esac
 R=$B/run
@@ -242,7 +242,7 @@ for t in tests/test_*.c; do
     [ "$n" = test_dlg_scale ] && scale=(TPT_DLG_CHATS=500 TPT_DLG_FORK_CHATS=20 TPT_DLG_IDLE_MS=50)
     [ "$n" = test_updates ] && scale=(TPT_SOAK_N=1000) # (make soak: 10,000)
     lane=quiet deps=$QUIET
-    case $n in test_delegate | test_dlg_scale) lane=heavy deps=$AFTER ;; esac
+    case $n in test_delegate | test_dlg_scale | test_send) lane=heavy deps=$AFTER ;; esac
     case $IO_TESTS in *" $n "*) lane=io deps="$EMU_DEP build-$n-asan" ;; esac
     task $lane "$n-asan" "$deps" "[ -x $(q "$B/$n-asan") ] && step $(q "$n-asan" env ${scale[@]+"${scale[@]}"} "$B/$n-asan")"
 done
@@ -252,10 +252,10 @@ s io "build-tls-clang-asan" "test_tls-clang-asan" "$B/test_tls-clang-asan"
 
 header "== threaded tests under ThreadSanitizer (clang; a report fails the step, exit 66)"
 # No suppressions: the library and the tests are expected to be race-free as they are.
-for n in test_api test_updates test_hook test_delegate test_answer; do
+for n in test_api test_updates test_hook test_delegate test_answer test_send; do
     lane=quiet deps=$QUIET prio=3
     case $n in
-    test_delegate) lane=heavy deps=$AFTER ;;
+    test_delegate | test_send) lane=heavy deps=$AFTER ;;
     test_api | test_answer) lane=io deps="$EMU_DEP build-$n-tsan" prio=2 ;;
     esac
     s cpu:$prio "" "build-$n-tsan" clang $WARN -O1 -g -fsanitize=thread "tests/$n.c" -o "$B/$n-tsan" -lpthread
@@ -271,7 +271,7 @@ task heavy "test_dlg_scale" "$AFTER" "[ -x $(q "$B/test_dlg_scale") ] && step $(
 header "== core tests under valgrind"
 for n in $VALGRIND_TESTS; do
     lane=io deps="$EMU_DEP build-$n-vg"
-    [ "$n" = test_delegate ] && lane=heavy deps=$AFTER
+    case $n in test_delegate | test_send) lane=heavy deps=$AFTER ;; esac
     task $lane "$n-valgrind" "$deps" "[ -x $(q "$B/$n-vg") ] && step $(q "$n-valgrind" env TPT_NO_FORK=1 valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
         --show-leak-kinds=definite,indirect --error-exitcode=9 "$B/$n-vg")"
 done

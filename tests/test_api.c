@@ -138,7 +138,7 @@ TEST(test_send_message) {
 }
 
 TEST(test_faults) {
-    tp_bot *bot = new_bot(TOKEN);
+    tp_bot *bot = raw_bot(TOKEN); /* each fault as it came (the retries: test_send.c) */
     tp_error e;
     tp_user_result d;
     CHECK(control("POST", "/_emu/fault", "429:7/getMe") != NULL);

@@ -851,6 +851,8 @@ static tp_bot *bot_to(const char *url, int timeout_ms) {
     o.timeout_ms = timeout_ms;
     o.connect_timeout_ms = 2000;
     o.log = on_log;
+    o.no_retry = true; /* these tests see each answer as it came (retries: test_send.c) */
+    o.flood_wait_ms = TP_FLOOD_WAIT_NONE;
     b = tp_bot_new(&o, &e);
     if (!b) {
         fprintf(stderr, "tp_bot_new(%s): %s\n", url, e.message);

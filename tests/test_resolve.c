@@ -99,9 +99,11 @@ TEST(test_slow_name_connects) {
 
 TEST(test_unknown_name) {
     tp_error e;
-    tp_bot *b = bot_at(TOKEN, "http://fail.test:1", 5000);
+    tp_bot *b = bot_at(TOKEN, "http://fail.test:1", 1000);
     CHECK_EQ_INT(tp_get_me(b, NULL, &e), TP_ERR_RESOLVE);
     CHECK(strstr(e.message, "cannot resolve fail.test") != NULL);
+    CHECK_EQ_INT(e.sent, TP_NOT_SENT); /* a name lookup failed: not sent, tried again */
+    CHECK(e.attempts >= 2);
     CHECK(no_token(&e));
     tp_bot_free(b);
 }

@@ -301,6 +301,8 @@ TEST(trust_anchor_sources) {
         CHECK_EQ_INT(tp_get_me(b, NULL, &e), TP_ERR_TLS_CHAIN);
         CHECK(strstr(e.message, "SECRET") == NULL);
         CHECK(strstr(e.message, "intermediate") != NULL);
+        CHECK_EQ_INT(e.sent, TP_NOT_SENT); /* the handshake failed: nothing left */
+        CHECK_EQ_INT(e.attempts, 1);       /* a certificate does not change by itself */
         tp_bot_free(b);
     }
     stop_pid(pid);

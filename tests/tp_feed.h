@@ -1,7 +1,8 @@
 /* tests/tp_feed.h - what the update tests share: tpemu as a child process with any flags (a
  fault mix, --webhook), a bot pointed at it, and the record of what handlers saw (each
  "msg I" once, each chat in update_id order). Include after telepot.h (implementation) and
- tp_test.h, with TOKEN and MAXN defined. */
+ tp_test.h, with TOKEN and MAXN defined (without MAXN: msleep, thread_count and descendants
+ only). */
 #ifndef TP_FEED_H
 #define TP_FEED_H
 #include <dirent.h>
@@ -77,6 +78,7 @@ static TP__UNUSED int descendants(pid_t except) {
     return count;
 }
 
+#ifdef MAXN /* the rest wants TOKEN and MAXN; without them, the helpers above only */
 /* ---- tpemu as a child process ---- */
 typedef struct emu {
     pid_t pid;
@@ -284,4 +286,5 @@ static TP__UNUSED long env_n(void) {
     return n > 0 && n < MAXN ? n : 2000;
 }
 
+#endif /* MAXN */
 #endif

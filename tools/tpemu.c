@@ -9,8 +9,10 @@
    the Bot API like api.telegram.org does (ok/result envelopes, error_code + description,
    retry_after, migrate_to_chat_id), plays users from a script or a load generator, records the
    calls it receives, injects faults, simulates API latency (--latency MS: answers held in a
-   per-connection queue with release times, never by sleeping), and can push updates to a
-   webhook. `tpemu --help` is the manual. It reads and writes JSON with telepot.h's own reader and writer. */
+   per-connection queue with release times, never by sleeping), enforces Telegram's flood limits
+   on request (--limits: 30 messages a second overall, 1 a second per private chat, 20 a minute
+   per group, answered 429 with retry_after), and can push updates to a webhook.
+   `tpemu --help` is the manual. It reads and writes JSON with telepot.h's own reader and writer. */
 #define TELEPOT_IMPLEMENTATION
 #include "../telepot.h"
 
@@ -28,10 +30,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/types.h>
 #include <time.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <linux/sockios.h> /* SIOCOUTQNSD */
+#endif
 
 /* >>limits --------------------------------------------------------------------------------- */
 #define HDR_MAX ((size_t)16 * 1024)          /* request line + headers */
@@ -72,6 +78,11 @@ static char *xstrdup(const char *s) { return xstrndup(s, strlen(s)); }
         }                                                                             \
     } while (0)
 
+static int64_t now_us(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000 + (int64_t)(ts.tv_nsec / 1000);
+}
 static int64_t now_ms(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -218,13 +229,14 @@ static void ibuf_free(ibuf *b) {
 }
 
 /* >>faults ---------------------------------------------------------------------------------- */
-enum { FK_NONE, FK_CODE, FK_HTML, FK_RESET, FK_SLOW, FK_TRUNCATE, FK_STALL, FK_CLOSE };
+enum { FK_NONE, FK_CODE, FK_HTML, FK_RESET, FK_SLOW, FK_TRUNCATE, FK_STALL, FK_CLOSE, FK_RST_AFTER,
+       FK_CLOSE_AFTER };
 enum { FM_ONCE, FM_RATE, FM_NTH };
 
 typedef struct fault {
     int kind;
     int code;        /* FK_CODE/FK_HTML: HTTP status */
-    int64_t arg;     /* 429: retry_after seconds; slow: milliseconds */
+    int64_t arg;     /* 429: retry_after seconds (0: no "parameters"); slow: milliseconds */
     int mode;
     double p;        /* FM_RATE */
     int64_t k;       /* FM_NTH, 1-based among matching requests */
@@ -260,10 +272,12 @@ static bool fault_parse(const char *spec, fault *f, char *why, size_t whylen) {
     else if (!strcmp(base, "truncate")) f->kind = FK_TRUNCATE;
     else if (!strcmp(base, "stall")) f->kind = FK_STALL;
     else if (!strcmp(base, "close")) f->kind = FK_CLOSE;
+    else if (!strcmp(base, "rst-after")) f->kind = FK_RST_AFTER;
+    else if (!strcmp(base, "close-after")) f->kind = FK_CLOSE_AFTER;
     else {
         int64_t code;
         if (!parse_i64(base, &code) || code < 400 || code > 599) {
-            snprintf(why, whylen, "unknown fault '%s' (429:N, 500, 502, reset, slow:MS, truncate, stall, close)", base);
+            snprintf(why, whylen, "unknown fault '%.48s' (429:N, 500, 502, reset, slow:MS, truncate, stall, close, rst-after, close-after)", base);
             return false;
         }
         f->code = (int)code;
@@ -391,6 +405,9 @@ typedef struct conn {
     size_t out_off;
     int64_t send_after;  /* slow fault: keep the answer until then */
     int resp_fault;      /* FK_TRUNCATE: applies to the next answer */
+    int after_answer;    /* FK_RST_AFTER/FK_CLOSE_AFTER: close once the next answer is written */
+    bool close_rst;      /* the close of close_after is an RST (rst-after) */
+    int64_t rst_check_at, rst_give_up; /* rst-after: answer bytes still unsent, look again then */
     int64_t lat_due;     /* --latency: when the answer being built is due (0: at once) */
     held *lq;            /* --latency: answers not due yet, in request order, [lq_head, lq_len) */
     size_t lq_head, lq_len, lq_cap;
@@ -482,6 +499,8 @@ static struct emu {
     /* stats */
     uint64_t st_requests, st_api, st_faults, st_conns_total, st_updates_total, st_hook_posts,
         st_hook_failures;
+    uint64_t st_limited;   /* messages refused by --limits */
+    uint64_t st_429;       /* 429 answers written, limits and faults */
     time_t start_date;
 } E;
 
@@ -933,6 +952,23 @@ static bool lq_release(conn *c, int64_t now) {
     return ok;
 }
 
+/* rst-after: an RST (SO_LINGER 0) throws away what the kernel has not sent yet, so the close
+   waits until the whole answer has left (looked at every few ms, for at most 2 s) */
+static bool rst_must_wait(conn *c) {
+#ifdef SIOCOUTQNSD
+    int unsent = 0;
+    int64_t now = now_ms();
+    if (!c->rst_give_up) c->rst_give_up = now + 2000;
+    if (ioctl(c->fd, SIOCOUTQNSD, &unsent) == 0 && unsent > 0 && now < c->rst_give_up) {
+        c->rst_check_at = now + 2;
+        return true;
+    }
+#else
+    (void)c;
+#endif
+    return false;
+}
+
 /* write what is queued; false if the connection died */
 static bool conn_flush(conn *c) {
     if (c->dead) return false;
@@ -949,7 +985,8 @@ static bool conn_flush(conn *c) {
     tp_buf_reset(&c->out);
     c->out_off = 0;
     if (c->close_after && lq_empty(c)) {
-        conn_close(c, false);
+        if (c->close_rst && rst_must_wait(c)) return true;
+        conn_close(c, c->close_rst);
         return false;
     }
     return true;
@@ -993,6 +1030,12 @@ static void send_response(conn *c, int status, const char *ctype, const char *bo
         tp_buf_append(o, body, n);
     }
     if (!ka) c->close_after = true;
+    if (c->after_answer) { /* rst-after, close-after: the header above still said keep-alive */
+        c->close_after = true;
+        c->close_rst = c->after_answer == FK_RST_AFTER;
+        c->after_answer = FK_NONE;
+    }
+    if (status == 429) E.st_429++;
     if (o->err) { conn_close(c, true); return; }
     conn_flush(c);
 }
@@ -1482,7 +1525,7 @@ static bool P_int(call *x, const char *name, int64_t *out, int64_t dflt) {
 /* script transcript and --updates bookkeeping hear about everything the bot says */
 static void bot_event(int64_t chat_id, const char *qid, const char *text);
 
-static void record_call(call *x, const char *method, const fault *f) {
+static void record_call(call *x, const char *method, const fault *f, bool limited) {
     if (E.ncalls >= CALLS_MAX) { E.calls_dropped++; return; }
     tp_buf b;
     tp_jw w;
@@ -1524,6 +1567,7 @@ static void record_call(call *x, const char *method, const fault *f) {
         tp_jw_obj_end(&w);
     }
     if (f) jk_str(&w, "fault", f->spec);
+    if (limited) jk_bool(&w, "limited", true);
     tp_jw_obj_end(&w);
     if (!b.err) {
         VEC_GROW(E.calls, E.ncalls, E.capcalls);
@@ -2171,6 +2215,212 @@ static void m_getwebhookinfo(call *x) {
     tp_jw_obj_end(w);
 }
 
+/* >>flood limits: --limits ----------------------------------------------------------------- */
+/* Telegram's documented flood control: about 30 messages a second over all chats, 1 a second
+   per private chat, 20 a minute per group. Each limit is "at most N messages in any window of
+   MS ms", kept as a sliding-window log: a bucket holds the arrival times (microseconds) of its
+   last N admitted messages in a ring, and a message is admitted when fewer than N are stored or
+   the oldest of them is at least MS - slack ms old. A message needs the global bucket and its
+   chat's bucket both; a refused one takes a slot in neither. Chat buckets live in an
+   open-addressing table that is rebuilt without the expired ones (newest time a window old:
+   dropping them changes no decision) when it fills up and once a second. */
+enum { LC_GLOBAL, LC_CHAT, LC_GROUP, LC_N };
+
+typedef struct lbucket {
+    int64_t id;        /* the chat id (0 with name) */
+    char *name;        /* "@name" lowercased, when it names no chat tpemu knows */
+    uint64_t hash;
+    int cls;           /* LC_GLOBAL, LC_CHAT, LC_GROUP */
+    uint32_t len, head, cap; /* stored times, the oldest's index, room (grows up to L.n[cls]) */
+    int64_t *ts;       /* a ring of the times */
+} lbucket;
+
+static struct lim {
+    bool on;
+    int64_t n[LC_N], win_ms[LC_N]; /* n == 0: that class is off */
+    int64_t slack_ms;
+    lbucket *global;
+    lbucket **tab;     /* open addressing, linear probing; cap a power of two */
+    size_t cap, count;
+    int64_t last_sweep; /* ms */
+} L = {false, {30, 1, 20}, {1000, 1000, 60000}, 10, NULL, NULL, 0, 0, 0};
+
+static uint64_t lb_mix(uint64_t z) {
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+static uint64_t lb_hash(int cls, int64_t id, const char *name) {
+    uint64_t h = 1469598103934665603ULL ^ (uint64_t)cls;
+    if (!name) return lb_mix(h ^ (uint64_t)id);
+    for (const char *p = name; *p; p++) h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+    return lb_mix(h);
+}
+
+static lbucket *lb_new(int cls, int64_t id, const char *name, uint64_t h) {
+    lbucket *b = (lbucket *)xmalloc(sizeof *b);
+    b->id = id;
+    b->name = name ? xstrdup(name) : NULL;
+    b->hash = h;
+    b->cls = cls;
+    b->len = b->head = 0;
+    b->cap = L.n[cls] < 4 ? (uint32_t)L.n[cls] : 4; /* most chats send a few messages */
+    b->ts = (int64_t *)xmalloc(b->cap * sizeof *b->ts);
+    return b;
+}
+
+static void lb_free(lbucket *b) {
+    if (b) { free(b->name); free(b->ts); }
+    free(b);
+}
+
+/* microseconds until the bucket admits a message arriving at `now` (0: it admits it now) */
+static int64_t lb_wait(const lbucket *b, int cls, int64_t now) {
+    int64_t need = (L.win_ms[cls] - L.slack_ms) * 1000; /* the age the N-th newest must have */
+    if (!b || b->len < (uint32_t)L.n[cls]) return 0;
+    int64_t age = now - b->ts[b->head];
+    return age >= need ? 0 : need - age;
+}
+
+static void lb_push(lbucket *b, int cls, int64_t now) {
+    uint32_t n = (uint32_t)L.n[cls];
+    if (b->len == b->cap && b->cap < n) { /* full below N: more room, the ring unrolled */
+        uint32_t nc = b->cap > n / 2 ? n : b->cap * 2;
+        int64_t *t = (int64_t *)xmalloc(nc * sizeof *t);
+        for (uint32_t i = 0; i < b->len; i++) t[i] = b->ts[(b->head + i) % b->cap];
+        free(b->ts);
+        b->ts = t;
+        b->cap = nc;
+        b->head = 0;
+    }
+    if (b->len < n) { b->ts[(b->head + b->len) % b->cap] = now; b->len++; return; }
+    b->ts[b->head] = now; /* the oldest leaves */
+    b->head = (b->head + 1) % b->cap;
+}
+
+static bool lb_expired(const lbucket *b, int64_t now) {
+    if (!b->len) return true;
+    int64_t newest = b->ts[(b->head + b->len - 1) % b->cap];
+    return now - newest >= L.win_ms[b->cls] * 1000;
+}
+
+static bool lb_same(const lbucket *b, int cls, int64_t id, const char *name, uint64_t h) {
+    if (b->hash != h || b->cls != cls) return false;
+    return name ? b->name && !strcmp(b->name, name) : !b->name && b->id == id;
+}
+
+/* rebuilds the table without the expired buckets, sized for 4x the live ones (>= 1024 slots) */
+static void lb_rebuild(int64_t now) {
+    size_t live = 0, cap = 1024;
+    for (size_t i = 0; i < L.cap; i++) {
+        if (!L.tab[i]) continue;
+        if (lb_expired(L.tab[i], now)) { lb_free(L.tab[i]); L.tab[i] = NULL; }
+        else live++;
+    }
+    while (cap < live * 4) cap *= 2;
+    lbucket **t = (lbucket **)xmalloc(cap * sizeof *t);
+    memset(t, 0, cap * sizeof *t);
+    for (size_t i = 0; i < L.cap; i++) {
+        if (!L.tab[i]) continue;
+        size_t j = (size_t)L.tab[i]->hash & (cap - 1);
+        while (t[j]) j = (j + 1) & (cap - 1);
+        t[j] = L.tab[i];
+    }
+    free(L.tab);
+    L.tab = t;
+    L.cap = cap;
+    L.count = live;
+    L.last_sweep = now / 1000;
+}
+
+/* the bucket of that chat; created (empty) when `create`, else NULL if there is none */
+static lbucket *lb_find(int cls, int64_t id, const char *name, bool create, int64_t now) {
+    uint64_t h = lb_hash(cls, id, name);
+    size_t j;
+    if (L.cap) {
+        for (j = (size_t)h & (L.cap - 1); L.tab[j]; j = (j + 1) & (L.cap - 1))
+            if (lb_same(L.tab[j], cls, id, name, h)) return L.tab[j];
+    }
+    if (!create) return NULL;
+    if ((L.count + 1) * 2 > L.cap) lb_rebuild(now);
+    j = (size_t)h & (L.cap - 1);
+    while (L.tab[j]) j = (j + 1) & (L.cap - 1);
+    L.count++;
+    return L.tab[j] = lb_new(cls, id, name, h);
+}
+
+/* the methods that send a message: send* but sendChatAction, forward*, copy* */
+static bool limit_counted(const char *m) {
+    if (!strncasecmp(m, "send", 4)) return strcasecmp(m, "sendChatAction") != 0;
+    return !strncasecmp(m, "forward", 7) || !strncasecmp(m, "copy", 4);
+}
+
+/* a message arriving now: 0 when admitted (it took its slots), else the retry_after of its 429:
+   whole seconds until it would be admitted, rounded up, at least 1 */
+static int64_t limit_admit(const char *chat_id) {
+    int64_t now = now_us(), wait = 0, w, id = 0;
+    int cls = -1;
+    char name[256];
+    const char *key = NULL;
+    lbucket *b = NULL;
+    if (chat_id && chat_id[0] == '@') { /* a channel or supergroup by its username */
+        const chatrec *r = registry_find_username(chat_id + 1);
+        cls = LC_GROUP;
+        if (r) id = r->id;
+        else {
+            size_t i;
+            for (i = 0; chat_id[i] && i < sizeof name - 1; i++) name[i] = (char)tolower((unsigned char)chat_id[i]);
+            name[i] = 0;
+            key = name;
+        }
+    } else if (chat_id && parse_i64(chat_id, &id) && id != 0) {
+        cls = id > 0 ? LC_CHAT : LC_GROUP;
+    }
+    if (cls >= 0 && !L.n[cls]) cls = -1; /* that class is off */
+    if (L.global && (w = lb_wait(L.global, LC_GLOBAL, now)) > wait) wait = w;
+    if (cls >= 0) {
+        b = lb_find(cls, id, key, false, now);
+        if ((w = lb_wait(b, cls, now)) > wait) wait = w;
+    }
+    if (wait > 0) {
+        int64_t secs = (wait + 999999) / 1000000;
+        return secs < 1 ? 1 : secs;
+    }
+    if (L.global) lb_push(L.global, LC_GLOBAL, now);
+    if (cls >= 0) {
+        if (!b) b = lb_find(cls, id, key, true, now);
+        lb_push(b, cls, now);
+    }
+    return 0;
+}
+
+/* once a second: the expired buckets go */
+static void limit_sweep(void) {
+    int64_t now = now_us();
+    if (L.count && now / 1000 - L.last_sweep >= 1000) lb_rebuild(now);
+}
+
+/* --limit-global/-chat/-group N/MS */
+static bool limit_opt(const char *opt, const char *v, int cls) {
+    int64_t n, ms;
+    char a[32];
+    const char *slash = v ? strchr(v, '/') : NULL;
+    if (slash && (size_t)(slash - v) < sizeof a) {
+        memcpy(a, v, (size_t)(slash - v));
+        a[slash - v] = 0;
+    }
+    if (!slash || (size_t)(slash - v) >= sizeof a || !parse_i64(a, &n) || !parse_i64(slash + 1, &ms) ||
+        n < 0 || n > 1000000 || ms < 0 || ms > 86400000) {
+        fprintf(stderr, "tpemu: %s needs N/MS: at most N (0..1000000) messages in any MS (0..86400000) ms\n", opt);
+        return false;
+    }
+    L.on = true;
+    L.n[cls] = n && ms ? n : 0;
+    L.win_ms[cls] = ms;
+    return true;
+}
+
 /* >>api: dispatch --------------------------------------------------------------------------- */
 static const struct method {
     const char *name;
@@ -2255,7 +2505,9 @@ static bool fault_apply(conn *c, const fault *f) {
         tp_jw w;
         tp_buf_init(&b);
         tp_jw_init(&w, &b);
-        if (f->code == 429) snprintf(desc, sizeof desc, "Too Many Requests: retry after %lld", (long long)f->arg);
+        if (f->code == 429 && f->arg > 0)
+            snprintf(desc, sizeof desc, "Too Many Requests: retry after %lld", (long long)f->arg);
+        else if (f->code == 429) snprintf(desc, sizeof desc, "Too Many Requests"); /* 429:0 */
         else snprintf(desc, sizeof desc, "%s", f->code == 500 ? "Internal Server Error" : reason(f->code));
         jw_error(&w, f->code, desc, f->code == 429 ? f->arg : 0, 0);
         send_json(c, f->code, &b);
@@ -2273,6 +2525,7 @@ static bool fault_apply(conn *c, const fault *f) {
     case FK_STALL: c->state = CS_STALL; return true;
     case FK_SLOW: c->send_after = (c->lat_due ? c->lat_due : now_ms()) + f->arg; return false;
     case FK_TRUNCATE: c->resp_fault = FK_TRUNCATE; return false;
+    case FK_RST_AFTER: case FK_CLOSE_AFTER: c->after_answer = f->kind; return false;
     default: return false;
     }
 }
@@ -2308,10 +2561,30 @@ static bool params_utf8_ok(const req *r) {
     return true;
 }
 
+/* the faults that answer (or kill) the request instead of the method */
+static bool fault_replaces(const fault *f) {
+    return f->kind == FK_CODE || f->kind == FK_HTML || f->kind == FK_RESET || f->kind == FK_CLOSE ||
+           f->kind == FK_STALL;
+}
+
+/* the 429 of --limits */
+static void send_limited(conn *c, int64_t retry_after) {
+    char desc[96];
+    tp_buf b;
+    tp_jw w;
+    tp_buf_init(&b);
+    tp_jw_init(&w, &b);
+    snprintf(desc, sizeof desc, "Too Many Requests: retry after %lld", (long long)retry_after);
+    jw_error(&w, 429, desc, retry_after, 0);
+    send_json(c, 429, &b);
+    tp_buf_deinit(&b);
+}
+
 /* runs one method; c may be NULL (a method in a webhook answer: the result goes nowhere) */
 static void api_call(conn *c, req *r, const char *mname) {
     call x;
     fault fb, *f = NULL;
+    int64_t limited = 0;
     memset(&x, 0, sizeof x);
     x.c = c;
     x.r = r;
@@ -2323,9 +2596,20 @@ static void api_call(conn *c, req *r, const char *mname) {
     E.st_api++;
     if (E.t_first == 0) E.t_first = now_sec();
     if (c) f = fault_pick(x.method, &fb);
-    record_call(&x, x.method, f);
-    log_v("%s%s%s", x.method, f ? " fault=" : "", f ? f->spec : "");
+    /* --limits: decided as the request arrives (before any --latency); a request a fault
+       answers in its place never reached "Telegram" and takes no slot. A method in a webhook
+       answer is refused silently. */
+    if (L.on && (m || sample) && limit_counted(x.method) && !(f && fault_replaces(f)))
+        limited = limit_admit(P(&x, "chat_id"));
+    record_call(&x, x.method, f, limited > 0);
+    log_v("%s%s%s%s", x.method, f ? " fault=" : "", f ? f->spec : "", limited ? " limited" : "");
     if (f && fault_apply(c, f)) { tp_buf_deinit(&x.res); return; }
+    if (limited) {
+        E.st_limited++;
+        if (c) send_limited(c, limited);
+        tp_buf_deinit(&x.res);
+        return;
+    }
     if (m) m->fn(&x);
     else if (sample) tp_jw_raw(&x.w, sample);
     else fail(&x, 404, "Not Found: method not found");
@@ -2444,6 +2728,9 @@ static void emu_stats(conn *c) {
     jk_int(&w, "calls_dropped", (int64_t)E.calls_dropped);
     jk_int(&w, "faults_fired", (int64_t)E.st_faults);
     jk_int(&w, "faults_armed", (int64_t)E.nfaults);
+    jk_int(&w, "limited", (int64_t)E.st_limited);
+    jk_int(&w, "answered_429", (int64_t)E.st_429);
+    jk_int(&w, "limit_buckets", (int64_t)L.count);
     jk_int(&w, "connections_total", (int64_t)E.st_conns_total);
     jk_int(&w, "connections_open", (int64_t)E.nconns);
     jk_int(&w, "updates_total", (int64_t)E.st_updates_total);
@@ -3122,6 +3409,24 @@ static const char *const usage_text[] = {
     "  --latency-jitter MS   add a uniform 0..MS ms to each delay (random from --seed; order on a\n"
     "                        connection still kept)\n"
     "",
+    "  --limits              enforce Telegram's flood limits on messages (send* but sendChatAction,\n"
+    "                        forward*, copy*): at most 30 in any second over all chats (global), 1\n"
+    "                        per second per private chat (chat_id > 0), 20 per minute per group,\n"
+    "                        supergroup or channel (chat_id < 0 or @name); a message without\n"
+    "                        chat_id counts against the global limit only. One over a limit is not\n"
+    "                        carried out: it gets 429 'Too Many Requests: retry after N' with\n"
+    "                        parameters.retry_after N, the whole seconds until it would pass\n"
+    "                        (rounded up, >= 1), takes no slot, is marked \"limited\":true in\n"
+    "                        /_emu/calls and counted in /_emu/stats 'limited' ('answered_429': every\n"
+    "                        429, faults included). Decided when the request is read (before\n"
+    "                        --latency)\n"
+    "  --limit-global N/MS   --limits, with at most N messages in any MS ms over all chats (default\n"
+    "                        30/1000; 0/0: no global limit); the other classes keep theirs\n"
+    "  --limit-chat N/MS     the same per private chat (default 1/1000)\n"
+    "  --limit-group N/MS    the same per group, supergroup or channel (default 20/60000)\n"
+    "  --limit-slack MS      a message up to MS ms early still passes (jitter between a client's\n"
+    "                        pacing and tpemu's clock; default 10)\n"
+    "",
     "  --webhook             push updates to the URL given to setWebhook (http:// only), with the\n"
     "                        X-Telegram-Bot-Api-Secret-Token header, up to max_connections (default\n"
     "                        8) keep-alive connections; a non-2xx answer is retried. Without this\n"
@@ -3133,15 +3438,19 @@ static const char *const usage_text[] = {
     "                        probability P (0..1), as Telegram does after a lost answer\n"
     "  --fault SPEC          inject a fault (repeatable). SPEC = KIND[@P][#K][/method]:\n"
     "                          429:N     Too Many Requests with retry_after N (default 1)\n"
+    "                          429:0     Too Many Requests without retry_after (no \"parameters\")\n"
     "                          500, 4xx  a JSON error with that code\n"
     "                          502/503/504  an HTML error page (text/html)\n"
     "                          reset     close with an RST      close   close without answer\n"
     "                          slow:MS   answer MS ms late      stall   never answer\n"
     "                          truncate  full Content-Length, half the body, then close\n"
+    "                          rst-after   answer (saying keep-alive), then close with an RST: the\n"
+    "                                      next request on the connection meets a reset\n"
+    "                          close-after answer (saying keep-alive), then close (FIN)\n"
     "                        @P: a random fraction P (0..1) of requests (see --seed); #K: the K-th\n"
     "                        matching request only; neither: the next matching request once.\n"
     "                        /method: only that method ('file' = file downloads). A faulted\n"
-    "                        getUpdates (other than slow/truncate) confirms nothing.\n"
+    "                        getUpdates (but slow, truncate, rst-after, close-after) confirms nothing.\n"
     "  --seed S              seed for fault rates, latency jitter, dice and file ids (default 1)\n"
     "  --max-secs N          exit after N seconds whatever happens (exit 1 in script/updates mode)\n"
     "  --quiet               no banner or warnings on stderr\n"
@@ -3154,7 +3463,8 @@ static const char *const usage_text[] = {
     "                          or \"inline_query\"; optional \"first_name\", \"username\"), or any\n"
     "                          Update-like object (tpemu sets update_id). Answers the update_id.\n"
     "  GET  /_emu/calls        JSON array of the calls received: [{\"method\",\"encoding\",\"params\",\n"
-    "                          \"files\":{name:{filename,size,content_type}},\"fault\"}]; ?method=X filters\n"
+    "                          \"files\":{name:{filename,size,content_type}},\"fault\",\"limited\"}];\n"
+    "                          ?method=X filters\n"
     "  POST /_emu/reset_calls  forget the recorded calls\n"
     "  GET  /_emu/stats        counters as a JSON object\n"
     "  POST /_emu/quit         exit as on SIGTERM\n"
@@ -3232,6 +3542,9 @@ static void cleanup(void) {
     free(E.commands);
     free(E.reply_count);
     free(E.chat_last);
+    lb_free(L.global);
+    for (size_t i = 0; i < L.cap; i++) lb_free(L.tab[i]);
+    free(L.tab);
     for (size_t i = 0; i < S.nlines; i++) free(S.lines[i].text);
     free(S.lines);
     free(S.users);
@@ -3255,6 +3568,7 @@ static int64_t next_deadline(void) {
         if (c->state == CS_HELD && c->hold_deadline < d) d = c->hold_deadline;
         if (c->send_after && c->send_after < d) d = c->send_after;
         if (!lq_empty(c) && c->lq[c->lq_head].at < d) d = c->lq[c->lq_head].at;
+        if (c->rst_check_at && c->rst_check_at < d) d = c->rst_check_at;
         if (c->kind == CK_HOOK && c->hook_upd && c->hook_deadline < d) d = c->hook_deadline;
     }
     return d;
@@ -3273,12 +3587,17 @@ static void run_timers(void) {
             if (!lq_release(c, now)) conn_close(c, true);
             else conn_flush(c);
         }
+        if (!c->dead && c->rst_check_at && now >= c->rst_check_at) {
+            c->rst_check_at = 0;
+            conn_flush(c);
+        }
         if (!c->dead && c->kind == CK_HOOK && c->hook_upd && now >= c->hook_deadline) {
             hook_error("Read timeout expired");
             conn_close(c, false);
         }
     }
     if (hook_usable() && E.hook_backoff_until && now >= E.hook_backoff_until) E.hook_backoff_until = 0;
+    limit_sweep();
     hook_kick();
     script_tick();
     if (E.t_end && now >= E.t_end && !E.quit) {
@@ -3319,6 +3638,11 @@ int main(int argc, char **argv) {
         else if (!strcmp(a, "--webhook-shuffle")) E.hook_shuffle = true;
         else if (!strcmp(a, "--webhook-dup")) { NEEDVAL(); E.hook_dup = atof(val); if (!(E.hook_dup >= 0 && E.hook_dup <= 1)) { fprintf(stderr, "tpemu: --webhook-dup wants 0..1\n"); free(fault_specs); return 2; } }
         else if (!strcmp(a, "--fault")) { NEEDVAL(); fault_specs[nfs++] = val; }
+        else if (!strcmp(a, "--limits")) L.on = true;
+        else if (!strcmp(a, "--limit-global")) { NEEDVAL(); if (!limit_opt(a, val, LC_GLOBAL)) { free(fault_specs); return 2; } }
+        else if (!strcmp(a, "--limit-chat")) { NEEDVAL(); if (!limit_opt(a, val, LC_CHAT)) { free(fault_specs); return 2; } }
+        else if (!strcmp(a, "--limit-group")) { NEEDVAL(); if (!limit_opt(a, val, LC_GROUP)) { free(fault_specs); return 2; } }
+        else if (!strcmp(a, "--limit-slack")) { NEEDVAL(); if (!arg_i64(a, val, 0, 60000, &v)) { free(fault_specs); return 2; } L.slack_ms = v; }
         else if (!strcmp(a, "--seed")) { NEEDVAL(); if (!arg_i64(a, val, 0, INT64_MAX, &v)) { free(fault_specs); return 2; } E.seed = (uint64_t)v; }
         else if (!strcmp(a, "--quiet")) E.quiet = true;
         else if (!strcmp(a, "--verbose")) E.verbose = true;
@@ -3341,6 +3665,7 @@ int main(int argc, char **argv) {
         }
     }
     free(fault_specs);
+    if (L.on && L.n[LC_GLOBAL]) L.global = lb_new(LC_GLOBAL, 0, NULL, 0);
     E.bot_id = 123456;
     { int64_t id; char head[32]; size_t hl = strcspn(E.token, ":");
       if (hl < sizeof head) { memcpy(head, E.token, hl); head[hl] = 0; if (parse_i64(head, &id) && id > 0) E.bot_id = id; } }
@@ -3433,8 +3758,10 @@ int main(int argc, char **argv) {
             conn *c = E.conns[i];
             if (c->dead) continue;
             short ev = 0;
-            /* after the peer's EOF, reading again would only spin until held answers are due */
-            if ((c->in.len < RAW_MAX || c->state == CS_STALL) && !(c->peer_eof && c->kind == CK_SERVER))
+            /* after the peer's EOF, reading again would only spin until held answers are due;
+               rst-after reads nothing more of the next request */
+            if ((c->in.len < RAW_MAX || c->state == CS_STALL) && !(c->peer_eof && c->kind == CK_SERVER) &&
+                !c->close_rst)
                 ev |= POLLIN;
             if (c->out_off < c->out.len && !(c->send_after && now < c->send_after)) ev |= POLLOUT;
             if (c->kind == CK_HOOK && c->hstate == HS_CONNECTING) ev = POLLOUT;
