@@ -14,9 +14,9 @@
 #          time nothing tight (each once its binary and build/tpemu are built)
 #   ex     one worker, beside cpu: the examples (they pass beside two compilers)
 #   then, once those are done:
-#   heavy  one worker: test_delegate, test_send and test_dlg_scale, CPU-heavy and timing-sensitive, one
-#          at a time (beside more than a compiler, test_order's timers 5 ms apart came out of
-#          order)
+#   heavy  one worker: test_delegate, test_send and test_dlg_scale, CPU-heavy and timing-
+#          sensitive, one at a time (beside more than a compiler, test_order's timers 5 ms
+#          apart came out of order)
 #   cc     one worker, beside heavy: the compile checks (a compiler beside heavy's tests throws
 #          none of them)
 #   then, once those are done:
