@@ -12,7 +12,7 @@
 #   cpu    TPT_JOBS workers (default: the number of cores): the builds, the fuzzing, the docs
 #   io     one worker, beside cpu: the tests that mostly wait on loopback sockets or sleeps and
 #          time nothing tight (each once its binary and build/tpemu are built)
-#   ex     one worker, beside cpu: the examples (they pass beside two compilers)
+#   ex     two workers, beside cpu: the examples' parts (they pass beside two compilers)
 #   then, once those are done:
 #   heavy  one worker: test_delegate, test_send and test_dlg_scale, CPU-heavy and timing-
 #          sensitive, one at a time (beside more than a compiler, test_order's timers 5 ms
@@ -211,6 +211,7 @@ for cxx in g++ clang++; do
 done
 s cc "$AFTER" "symbols" make -s symbols
 s cc "$AFTER" "generated-up-to-date" python3 tools/gen_api.py --check
+s cc "$AFTER" "chat-page-up-to-date" python3 tools/gen_page.py --check
 
 # The io lane's tests (the other tests run in the quiet lane, after all the rest); the cpu
 # lane builds their binaries first.
@@ -280,13 +281,16 @@ header "== fuzzing (libFuzzer, seed corpus in tests/fuzz/corpus)"
 s cpu:4 "" "fuzz" bash tests/fuzz/run.sh 6
 
 header "== examples against the emulator"
-s ex "$EMU_DEP" "examples" bash tests/test_examples.sh
+# (its parts at once, each with its own emulators and directory: they mostly wait)
+s ex "$EMU_DEP" "examples" env TPT_EXAMPLES=others bash tests/test_examples.sh
+s ex "$EMU_DEP" "examples-broadcast" env TPT_EXAMPLES=broadcast bash tests/test_examples.sh
+s ex "$EMU_DEP" "examples-ipcam" env TPT_EXAMPLES=ipcam bash tests/test_examples.sh
 s io "$EMU_DEP" "echo-over-https" bash tests/tls/echo_https.sh
 
 header "== what users copy: README and QUICK START code blocks, build lines, command sequences"
 s cpu:4 "$EMU_DEP" "docs" bash tests/test_docs.sh
 
-run_tasks cpu:"$JOBS" io:1 ex:1 heavy:1 cc:1 quiet:1
+run_tasks cpu:"$JOBS" io:1 ex:2 heavy:1 cc:1 quiet:1
 echo "suite: $SECONDS s"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
