@@ -3999,6 +3999,7 @@ static void web_events(conn *c, req *r) {
     }
     if (r->last_event_id[0] && parse_i64(r->last_event_id, &v) && v > since) since = v;
     c->state = CS_SSE;
+    if (since > CH.last_seq) since = CH.last_seq; /* a seq from before a restart: what comes next */
     c->sse_next = since + 1 > ev_first() ? since + 1 : ev_first();
     tp_buf_puts(&c->out, "HTTP/1.1 200 OK\r\nServer: tpemu\r\nContent-Type: text/event-stream; charset=utf-8\r\n"
                          "Cache-Control: no-cache\r\nX-Accel-Buffering: no\r\n\r\nretry: 1000\n\n");
