@@ -4289,7 +4289,8 @@ static void term_show(const char *json) {
     if (!strcmp(type, "message") || !strcmp(type, "edit")) {
         const tp_json *m = tp_json_get(ev, "message");
         bool bot = !strcmp(type, "edit") || tp_json_get_bool(ev, "from_bot");
-        if (!bot && CH.acting) { tp_json_doc_free(d); tp_buf_deinit(&o); return; }
+        /* the terminal's own messages are not echoed back, but for what an inline result posted */
+        if (!bot && CH.acting && !tp_json_get(m, "via_bot")) { tp_json_doc_free(d); tp_buf_deinit(&o); return; }
         int64_t mid = tp_json_get_int(m, "message_id");
         const char *who = bot ? "bot" : chat == CAST_CHANNEL ? "News"
                                         : tp_json_get_str(tp_json_get(m, "from"), "username");
