@@ -11,7 +11,9 @@
    calls it receives, injects faults, simulates API latency (--latency MS: answers held in a
    per-connection queue with release times, never by sleeping), enforces Telegram's flood limits
    on request (--limits: 30 messages a second overall, 1 a second per private chat, 20 a minute
-   per group, answered 429 with retry_after), and can push updates to a webhook.
+   per group, answered 429 with retry_after), and can push updates to a webhook. With --web-port
+   and --chat a developer talks to the bot as made-up users, in a page it serves or on the
+   terminal (the chats of issue 15: >>chat state, >>markup, >>chat, >>web, >>terminal chat).
    `tpemu --help` is the manual. It reads and writes JSON with telepot.h's own reader and writer. */
 #define TELEPOT_IMPLEMENTATION
 #include "../telepot.h"
@@ -5606,9 +5608,9 @@ static const char *const usage_text[] = {
     "                        typing...', 'bot (answer)> ...'; other chats' messages are prefixed\n"
     "                        '[Friends] '. Not with --script or --updates.\n"
     "",
-    "With either, bot messages with parse_mode HTML, MarkdownV2 or Markdown carry the entities\n"
-    "Telegram would make (a text Telegram refuses gets its 400 \"can't parse entities\"; that holds\n"
-    "without them too), and the web port answers:\n"
+    "Bot messages sent with parse_mode HTML, MarkdownV2 or Markdown carry the entities Telegram\n"
+    "would make, and a text Telegram refuses gets its 400 \"can't parse entities: ...\" (with or\n"
+    "without these options). The web port answers:\n"
     "  GET  /                  the page (no external assets)\n"
     "  GET  /api/state         {bot, users, chats, seq}\n"
     "  GET  /api/events        server-sent events, each 'id: SEQ' + 'data: EVENT': every event after\n"
@@ -5634,7 +5636,8 @@ static const char *const usage_text[] = {
     "Special chat ids: 403 answers 'Forbidden: bot was blocked by the user'; -42 answers 'group chat\n"
     "was upgraded to a supergroup chat' with migrate_to_chat_id -1001000000042; '@tpemu_channel' is\n"
     "a channel. Bot API: getMe getUpdates sendMessage send{Photo,Document,Audio,Video,Voice,\n"
-    "Animation,Sticker,VideoNote,Dice,Location,Venue,Contact,Poll} getFile (+ GET /file/bot<token>/<path>) answerCallbackQuery\n"
+    "Animation,Sticker,VideoNote,Dice,Location,Venue,Contact,Poll}\n"
+    "getFile (+ GET /file/bot<token>/<path>) answerCallbackQuery\n"
     "answerInlineQuery editMessageText editMessageCaption (with --web-port or --chat)\n"
     "editMessageReplyMarkup deleteMessage sendChatAction getChat\n"
     "setWebhook deleteWebhook getWebhookInfo setMyCommands getMyCommands deleteMyCommands logOut close.\n"
