@@ -4000,6 +4000,9 @@ static void web_events(conn *c, req *r) {
     }
     if (r->last_event_id[0] && parse_i64(r->last_event_id, &v) && v > since) since = v;
     c->state = CS_SSE;
+    /* the kernel's share of what a stream holds is bounded too (whatever tcp_wmem allows) */
+    int sndbuf = (int)SSE_BUF * 2;
+    setsockopt(c->fd, SOL_SOCKET, SO_SNDBUF, &sndbuf, sizeof sndbuf);
     if (since > CH.last_seq) since = CH.last_seq; /* a seq from before a restart: what comes next */
     c->sse_next = since + 1 > ev_first() ? since + 1 : ev_first();
     tp_buf_puts(&c->out, "HTTP/1.1 200 OK\r\nServer: tpemu\r\nContent-Type: text/event-stream; charset=utf-8\r\n"
