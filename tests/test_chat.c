@@ -649,6 +649,25 @@ TEST(bot_events) {
     CHECK_EQ_INT(JI(ev, "chat_id"), -1000);
     CHECK_EQ_INT(JI(ev, "message_ids.0"), mid);
     tp_json_doc_free(ed);
+    /* a reply to a user's message carries it, in the answer and the event */
+    tp_json_doc_free(post_json(e.web, "/api/send", "{\"user_id\":1003,\"chat_id\":1003,\"text\":\"question\"}", &st));
+    ev = sse_want(&s, "message", &ed, NULL);
+    int64_t qmid = JI(ev, "message.message_id");
+    tp_json_doc_free(ed);
+    snprintf(q, sizeof q, "{\"chat_id\":1003,\"text\":\"answer\",\"reply_parameters\":{\"message_id\":%lld}}", (long long)qmid);
+    d = bot(&e, "sendMessage", q, &st);
+    CHECK_EQ_INT(JI(tp_json_root(d), "result.reply_to_message.message_id"), qmid);
+    CHECK_STR(JS(tp_json_root(d), "result.reply_to_message.text"), "question");
+    tp_json_doc_free(d);
+    ev = sse_want(&s, "message", &ed, NULL);
+    CHECK_EQ_INT(JI(ev, "message.reply_to_message.message_id"), qmid);
+    tp_json_doc_free(ed);
+    snprintf(q, sizeof q, "{\"chat_id\":1001,\"text\":\"elsewhere\",\"reply_to_message_id\":%lld}", (long long)qmid);
+    d = bot(&e, "sendMessage", q, &st); /* not in that chat: no reply_to_message */
+    CHECK_EQ_INT(st, 200);
+    CHECK(J(tp_json_root(d), "result.reply_to_message") == NULL);
+    tp_json_doc_free(d);
+    tp_json_doc_free((sse_want(&s, "message", &ed, NULL), ed));
     /* a callback on a deleted message is refused */
     snprintf(q, sizeof q, "{\"user_id\":1001,\"chat_id\":-1000,\"callback\":{\"message_id\":%lld,\"data\":\"x\"}}", (long long)mid);
     tp_json_doc_free(post_json(e.web, "/api/send", q, &st));

@@ -3402,9 +3402,29 @@ static void note_bot_msg(const tp_json *msg, const char *extra, bool edit) {
     free(js);
 }
 
+/* a bot's message that replies to one in the chats gets its reply_to_message, as Telegram's
+   answer does (reply_parameters.message_id or reply_to_message_id) */
+static void add_reply_to(call *x) {
+    int64_t rid = 0;
+    const char *rp = P(x, "reply_parameters");
+    if (rp) {
+        tp_json_doc *d = tp_json_parse(rp, strlen(rp), NULL);
+        rid = tp_json_get_int(tp_json_root(d), "message_id");
+        tp_json_doc_free(d);
+    } else if (!parse_i64(P(x, "reply_to_message_id"), &rid)) {
+        rid = 0;
+    }
+    const cmsg *r = rid ? cmsg_find(rid) : NULL;
+    if (!r || r->deleted || r->chat_id != param_chat_id(x) || x->res.len < 2 || x->res.ptr[x->res.len - 1] != '}')
+        return;
+    x->res.len--;
+    tp_buf_printf(&x->res, ",\"reply_to_message\":%s}", r->json);
+}
+
 static void chat_after_call(call *x) {
     const char *m = x->method;
     if (!CH.on || x->err) return;
+    if (!strncmp(m, "send", 4) && strcmp(m, "sendChatAction")) add_reply_to(x);
     tp_json_doc *d = x->res.len ? tp_json_parse(x->res.ptr, x->res.len, NULL) : NULL;
     const tp_json *root = tp_json_root(d);
     if (!strncmp(m, "send", 4) && strcmp(m, "sendChatAction")) {
