@@ -604,6 +604,60 @@ TEST(parse_modes) {
     CHECK_EQ_INT(emu_end(&e), 0);
 }
 
+/* random texts of markup characters: each is parsed or refused, never more; entities lie
+   within the text */
+static size_t u16len(const char *s) {
+    size_t n = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80) n += ((unsigned char)*s >= 0xF0) ? 2 : 1;
+    return n;
+}
+
+TEST(parse_random) {
+    static const char *const alpha[] = {"*", "_", "__", "~", "||", "`", "```", "[", "]", "(", ")", "\\\\", ">",
+                                        "<b>", "</b>", "<i>", "</i>", "<a href=\\\"x\\\">", "</a>", "<pre>", "</pre>",
+                                        "<code class=\\\"language-c\\\">", "</code>", "&lt;", "&amp;", "&#128512;", "&",
+                                        "<", "a", " ", "\\n", "é", "🙂", ".", "!", "<span class=\\\"tg-spoiler\\\">",
+                                        "</span>", "<blockquote>", "</blockquote>", "**>", "<tg-emoji emoji-id=\\\"5\\\">"};
+    static const char *const modes[] = {"HTML", "MarkdownV2", "Markdown"};
+    emu e;
+    int st, parsed = 0, refused = 0, bad = 0;
+    char text[600], q[800];
+    CHECK(emu_run(&e, NULL));
+    srand(15);
+    for (int i = 0; i < 1500; i++) {
+        size_t n = 0;
+        text[0] = 0;
+        for (int k = rand() % 12 + 1; k > 0; k--) {
+            const char *a = alpha[rand() % (int)(sizeof alpha / sizeof alpha[0])];
+            if (n + strlen(a) + 1 >= sizeof text) break;
+            strcpy(text + n, a);
+            n += strlen(a);
+        }
+        snprintf(q, sizeof q, "{\"chat_id\":1001,\"text\":\"%s\",\"parse_mode\":\"%s\"}", text, modes[i % 3]);
+        tp_json_doc *d = bot(&e, "sendMessage", q, &st);
+        const tp_json *r = tp_json_root(d);
+        if (st == 200) {
+            const char *t = JS(r, "result.text");
+            size_t tl = t ? u16len(t) : 0;
+            parsed++;
+            for (const tp_json *en = tp_json_first(J(r, "result.entities")); en; en = tp_json_next(en))
+                if (JI(en, "offset") < 0 || JI(en, "length") <= 0 || (size_t)(JI(en, "offset") + JI(en, "length")) > tl) bad++;
+        } else if (st == 400 && JS(r, "description") &&
+                   (strstr(JS(r, "description"), "can't parse entities: ") || strstr(JS(r, "description"), "text is empty"))) {
+            refused++;
+        } else {
+            bad++;
+            fprintf(stderr, "parse_random: %d for %s\n", st, q);
+        }
+        tp_json_doc_free(d);
+    }
+    printf("parse_random: 1500 texts: %d parsed, %d refused\n", parsed, refused);
+    CHECK_EQ_INT(bad, 0);
+    CHECK(parsed > 100 && refused > 100);
+    CHECK_EQ_INT(emu_end(&e), 0);
+}
+
 /* ---- 4. edits, deletions, chat actions and other messages are events ---- */
 TEST(bot_events) {
     emu e;
@@ -1080,6 +1134,7 @@ int main(int argc, char **argv) {
     if (PICK(state_and_page)) RUN(state_and_page);
     if (PICK(send_actions)) RUN(send_actions);
     if (PICK(parse_modes)) RUN(parse_modes);
+    if (PICK(parse_random)) RUN(parse_random);
     if (PICK(bot_events)) RUN(bot_events);
     if (PICK(uploads)) RUN(uploads);
     if (PICK(events_replay_and_live)) RUN(events_replay_and_live);
