@@ -3,7 +3,7 @@
    a real getUpdates receives (message, channel_post, callback_query with its message,
    inline_query, chosen_inline_result plus the message "via" the bot); the bot's messages with
    parse_mode HTML / MarkdownV2 / Markdown come with Telegram's entities (and its 400 when they
-   do not parse); edits, deletions, chat actions, callback answers and inline results are events;
+   do not parse, and 1500 random texts are parsed or refused, never more); edits, deletions, chat actions, callback answers and inline results are events;
    server-sent events replay after ?since= and Last-Event-ID and stream live to several clients
    at once; a photo a user uploads comes in several sizes, getFile and the download give its
    bytes back byte for byte; hostile input gets 400/413; an event-stream client that never reads
@@ -1125,6 +1125,21 @@ TEST(off_without_flags) {
     unlink(pf);
     rmdir(dir);
     CHECK_EQ_INT(emu_end(&e), 0);
+    /* options that do not go together */
+    static const char *const bad[][4] = {{"--chat", "--updates", "5", NULL}, {"--chat", "--script", "/dev/null", NULL},
+                                         {"--web-port-file", "/tmp/x", NULL, NULL}, {"--web-port", "70000", NULL, NULL},
+                                         {"--web-log", "1", NULL, NULL}};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        int ws = 0;
+        pid = fork();
+        if (pid == 0) {
+            if (!freopen("/dev/null", "w", stderr)) _exit(126);
+            execl("build/tpemu", "tpemu", bad[i][0], bad[i][1], bad[i][2], bad[i][3], (char *)NULL);
+            _exit(127);
+        }
+        waitpid(pid, &ws, 0);
+        CHECK_EQ_INT(WIFEXITED(ws) ? WEXITSTATUS(ws) : -1, 2);
+    }
 }
 
 int main(int argc, char **argv) {
