@@ -215,7 +215,7 @@ s cc "$AFTER" "chat-page-up-to-date" python3 tools/gen_page.py --check
 
 # The io lane's tests (the other tests run in the quiet lane, after all the rest); the cpu
 # lane builds their binaries first.
-IO_TESTS=" test_answer test_api test_emu test_http test_json test_methods test_oom test_proxy test_resolve test_tls test_types "
+IO_TESTS=" test_answer test_api test_chat test_emu test_http test_json test_methods test_oom test_proxy test_resolve test_tls test_types "
 EMU_DEP=build-tools-examples # build/tpemu, for the tests that start the emulator
 
 header "== build"
@@ -286,6 +286,9 @@ s ex "$EMU_DEP" "examples" env TPT_EXAMPLES=others bash tests/test_examples.sh
 s ex "$EMU_DEP" "examples-broadcast" env TPT_EXAMPLES=broadcast bash tests/test_examples.sh
 s ex "$EMU_DEP" "examples-ipcam" env TPT_EXAMPLES=ipcam bash tests/test_examples.sh
 s io "$EMU_DEP" "echo-over-https" bash tests/tls/echo_https.sh
+
+header "== the emulator's chats: the terminal chat through a pseudo-terminal and a pipe"
+s io "$EMU_DEP" "chat-tty" python3 tests/test_chat_tty.py
 
 header "== what users copy: README and QUICK START code blocks, build lines, command sequences"
 s cpu:4 "$EMU_DEP" "docs" bash tests/test_docs.sh
