@@ -113,6 +113,8 @@ def api(url, method, params):
             return json.loads(r.read())
     except urllib.error.HTTPError as e:
         return json.loads(e.read())
+    except OSError as e:  # a timeout: tpemu stalled
+        return {"ok": False, "description": str(e)}
 
 
 def test_echo_pty():
@@ -230,8 +232,45 @@ def test_pipe():
     bot.wait()
 
 
+def test_stdout_not_read():
+    """a stdout nobody reads never stalls the Bot API: the terminal's output waits in a bounded
+    buffer (what does not fit is dropped and said so), and the chat goes on once it is read"""
+    c = Chat(use_pty=False)
+    check(c.expect("tpemu chat: you are alice"), "started on a pipe")
+    big = "z" * 3000
+    sent = 0
+    for i in range(500):  # 1.5 MB of "bot> zzz..." lines, far more than a pipe holds
+        r = api(c.url, "sendMessage", {"chat_id": 1001, "text": big + str(i)})
+        if not r.get("ok"):
+            break
+        sent += 1
+    check(sent == 500, "every sendMessage answered while stdout was not read (%d of 500)" % sent)
+    r = api(c.url, "getMe", {})
+    check(r.get("ok"), "getMe answers while stdout is not read")
+    check(c.expect("bytes of output dropped: stdout was not read", 20), "the dropped output is said")
+    api(c.url, "sendMessage", {"chat_id": 1001, "text": "after the drain"})
+    check(c.expect("bot> after the drain", 20), "once read, the chat shows what comes next")
+    c.p.stdin.close()
+    check(c.wait() == 0, "end of input exits 0")
+
+
+def test_files_that_are_no_files():
+    c = Chat(use_pty=False)
+    c.type(".photo " + c.dir)
+    check(c.expect("error: %s: Is a directory" % c.dir), ".photo of a directory says so")
+    c.type(".doc /dev/null")
+    check(c.expect("error: /dev/null: not a regular file"), "a device is refused")
+    empty = os.path.join(c.dir, "empty.txt")
+    open(empty, "wb").close()
+    c.type(".doc " + empty)
+    check(c.expect("error: file must be non-empty"), "an empty document is refused")
+    c.p.stdin.close()
+    check(c.wait() == 0, "end of input exits 0")
+
+
 def main():
-    for t in (test_echo_pty, test_inline_pty, test_reply_keyboard_and_photo_pty, test_pipe):
+    for t in (test_echo_pty, test_inline_pty, test_reply_keyboard_and_photo_pty, test_pipe, test_stdout_not_read,
+              test_files_that_are_no_files):
         if len(sys.argv) < 2 or sys.argv[1] == t.__name__:
             t()
     print("%d passed, %d failed" % (passed, failed))

@@ -33,7 +33,9 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/ioctl.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <time.h>
 #include <unistd.h>
@@ -550,6 +552,7 @@ static void log_v(const char *fmt, ...) {
 #define EV_KEEP 20000                      /* events kept for replay by default */
 #define SSE_BUF ((size_t)256 * 1024)       /* unsent bytes per event-stream client */
 #define SSE_PING_MS 15000
+#define WEB_CONNS_MAX 512                  /* connections on the web port at once (tabs need a few each) */
 
 static const struct cast_user {
     int64_t id;
@@ -593,6 +596,10 @@ static struct chat {
     int64_t next_ping;
     /* the terminal chat */
     bool term, term_eof, term_tty;
+    tp_buf tout;         /* the terminal's output not written yet (from tout_off) */
+    size_t tout_off, tout_dropped;
+    bool tout_dead;
+    size_t nweb, web_max; /* web port connections open, and how many it may have */
     int64_t quit_at;     /* stdin ended: leave then */
     bool acting;         /* the terminal's own action: its messages are not echoed back */
     ibuf line;
@@ -984,6 +991,7 @@ static void conn_close(conn *c, bool rst) {
     close(c->fd);
     c->fd = -1;
     c->dead = true;
+    if (c->kind == CK_WEB) CH.nweb--;
     if (E.poller == c) E.poller = NULL;
     if (c->kind == CK_HOOK) hook_conn_closed(c);
 }
@@ -4192,30 +4200,103 @@ static void web_ping(void) {
 /* Lines typed on stdin are sent as the current user into the current chat; lines starting with
    a dot are commands. Everything that happens in the chats is printed as it happens: the bot's
    messages with their keyboards as numbered buttons, edits, deletions, chat actions, callback
-   answers, inline results, and messages in other chats prefixed with the chat's name. */
+   answers, inline results, and messages in other chats prefixed with the chat's name.
+   The output waits in a buffer of at most TERM_OUT_MAX unwritten bytes and goes out only as
+   fast as stdout takes it (poll() says writable, then a chunk no bigger than a pipe takes at
+   once), so a stdout nobody reads never stalls the Bot API: what does not fit is dropped and
+   said so. */
+#define TERM_OUT_MAX ((size_t)1024 * 1024)
+
+static void tout_note_dropped(void);
+
+static void tout_flush(void) {
+    struct pollfd pf;
+    while (!CH.tout_dead && CH.tout_off < CH.tout.len) {
+        pf.fd = 1;
+        pf.events = POLLOUT;
+        pf.revents = 0;
+        if (poll(&pf, 1, 0) != 1) break;
+        if (pf.revents & (POLLERR | POLLHUP | POLLNVAL)) { CH.tout_dead = true; break; }
+        size_t n = CH.tout.len - CH.tout_off, chunk = CH.term_tty ? 256 : 4096;
+        ssize_t k = write(1, CH.tout.ptr + CH.tout_off, n < chunk ? n : chunk);
+        if (k > 0) { CH.tout_off += (size_t)k; continue; }
+        if (k < 0 && (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK)) break;
+        CH.tout_dead = true; /* stdout is gone: nothing more to show */
+    }
+    if (CH.tout_dead || CH.tout_off == CH.tout.len) {
+        tp_buf_reset(&CH.tout);
+        CH.tout_off = 0;
+    } else if (CH.tout_off > CH.tout.len / 2) {
+        memmove(CH.tout.ptr, CH.tout.ptr + CH.tout_off, CH.tout.len - CH.tout_off);
+        CH.tout.len -= CH.tout_off;
+        CH.tout_off = 0;
+    }
+    if (CH.tout_dropped && !CH.tout_dead && CH.tout_off == CH.tout.len) tout_note_dropped();
+}
+
+/* what was dropped is said once there is room again */
+static void tout_note_dropped(void) {
+    char note[96];
+    int k = snprintf(note, sizeof note, "\n(%zu bytes of output dropped: stdout was not read)\n", CH.tout_dropped);
+    if (!CH.tout_dropped || CH.tout.len - CH.tout_off + (size_t)k > TERM_OUT_MAX) return;
+    CH.tout_dropped = 0;
+    tp_buf_append(&CH.tout, note, (size_t)k);
+}
+
+static void tout_write(const char *s, size_t n) {
+    if (CH.tout_dead) return;
+    tout_note_dropped();
+    if (CH.tout_dropped || CH.tout.len - CH.tout_off + n > TERM_OUT_MAX) { CH.tout_dropped += n; return; }
+    tp_buf_append(&CH.tout, s, n);
+    if (CH.tout.err) { tp_buf_reset(&CH.tout); CH.tout_off = 0; CH.tout_dropped += n; }
+}
+static void tout_puts(const char *s) { tout_write(s, strlen(s)); }
+static void tout_putc(char c) { tout_write(&c, 1); }
+static void tout_vprintf(const char *fmt, va_list ap) TP__PRINTF(1, 0);
+static void tout_vprintf(const char *fmt, va_list ap) {
+    char small[512];
+    va_list aq;
+    va_copy(aq, ap);
+    int n = vsnprintf(small, sizeof small, fmt, aq);
+    va_end(aq);
+    if (n < 0) return;
+    if ((size_t)n < sizeof small) { tout_write(small, (size_t)n); return; }
+    char *big = (char *)xmalloc((size_t)n + 1);
+    vsnprintf(big, (size_t)n + 1, fmt, ap);
+    tout_write(big, (size_t)n);
+    free(big);
+}
+static void tout_printf(const char *fmt, ...) TP__PRINTF(1, 2);
+static void tout_printf(const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    tout_vprintf(fmt, ap);
+    va_end(ap);
+}
+
 static void term_prompt(void) {
     if (!CH.term_tty) return;
-    printf("%s@%s> ", cast_users[CH.user].uname, chat_name(CH.chat));
-    fflush(stdout);
+    tout_printf("%s@%s> ", cast_users[CH.user].uname, chat_name(CH.chat));
+    tout_flush();
 }
 
 /* a block of output: on a terminal it replaces the prompt line, then the prompt comes back */
 static void term_begin(void) {
-    if (CH.term_tty) fputs("\r\033[K", stdout);
+    if (CH.term_tty) tout_puts("\r\033[K");
 }
 static void term_end(void) {
-    fflush(stdout);
+    tout_flush();
     term_prompt();
 }
 
 static void term_line(const char *prefix, const char *text) {
     size_t pl = strlen(prefix);
-    fputs(prefix, stdout);
+    tout_puts(prefix);
     for (const char *p = text; *p; p++) {
-        fputc(*p, stdout);
-        if (*p == '\n' && p[1]) for (size_t i = 0; i < pl; i++) fputc(' ', stdout);
+        tout_putc(*p);
+        if (*p == '\n' && p[1]) for (size_t i = 0; i < pl; i++) tout_putc(' ');
     }
-    fputc('\n', stdout);
+    tout_putc('\n');
 }
 
 static void keys_clear(void) {
@@ -4232,7 +4313,7 @@ static void term_keyboard(const tp_json *rm, int64_t chat_id, int64_t msg_id) {
     if (!rows) {
         if (tp_json_get_bool(rm, "remove_keyboard") && CH.kb_chat == chat_id && !CH.kb_inline) {
             keys_clear();
-            fputs("    (keyboard removed)\n", stdout);
+            tout_puts("    (keyboard removed)\n");
         }
         return;
     }
@@ -4261,7 +4342,7 @@ static void term_keyboard(const tp_json *rm, int64_t chat_id, int64_t msg_id) {
             tp_buf_printf(&line, "%s[%zu %s%s]", line.len > 4 ? " " : "", CH.nkeys, k.text,
                           k.kind == 3 ? " ↗" : "");
         }
-        if (line.ptr) { fputs(line.ptr, stdout); fputc('\n', stdout); }
+        if (line.ptr) { tout_puts(line.ptr); tout_putc('\n'); }
         tp_buf_deinit(&line);
     }
 }
@@ -4330,13 +4411,13 @@ static void term_show(const char *json) {
     } else if (!strcmp(type, "delete")) {
         term_begin();
         for (const tp_json *it = tp_json_first(tp_json_get(ev, "message_ids")); it; it = tp_json_next(it))
-            printf("%sbot deleted message #%lld\n", where, (long long)tp_json_int(it));
+            tout_printf("%sbot deleted message #%lld\n", where, (long long)tp_json_int(it));
         term_end();
     } else if (!strcmp(type, "action")) {
         const char *a = tp_json_get_str(ev, "action");
         term_begin();
-        if (a && !strcmp(a, "typing")) printf("%sbot is typing...\n", where);
-        else printf("%sbot is busy: %s...\n", where, a ? a : "?");
+        if (a && !strcmp(a, "typing")) tout_printf("%sbot is typing...\n", where);
+        else tout_printf("%sbot is busy: %s...\n", where, a ? a : "?");
         term_end();
     } else if (!strcmp(type, "callback_answer")) {
         const char *t = tp_json_get_str(ev, "text"), *url = tp_json_get_str(ev, "url");
@@ -4344,14 +4425,14 @@ static void term_show(const char *json) {
             term_begin();
             snprintf(prefix, sizeof prefix, "%sbot (%s)> ", where, tp_json_get_bool(ev, "show_alert") ? "alert" : "answer");
             if (t && *t) term_line(prefix, t);
-            if (url) printf("%sbot (answer)> open %s\n", where, url);
+            if (url) tout_printf("%sbot (answer)> open %s\n", where, url);
             term_end();
         }
     } else if (!strcmp(type, "inline_results")) {
         const tp_json *res = tp_json_get(ev, "results");
         const char *qid = tp_json_get_str(ev, "query_id");
         term_begin();
-        printf("bot (inline results for \"%s\")> %zu result%s%s\n", tp_json_get_str(ev, "query"),
+        tout_printf("bot (inline results for \"%s\")> %zu result%s%s\n", tp_json_get_str(ev, "query"),
                tp_json_size(res), tp_json_size(res) == 1 ? "" : "s", tp_json_size(res) ? ", .pick N chooses" : "");
         for (size_t i = 0; i < CH.npicks; i++) free(CH.picks[i]);
         CH.npicks = 0;
@@ -4361,12 +4442,12 @@ static void term_show(const char *json) {
             const char *desc = tp_json_get_str(r, "description");
             VEC_GROW(CH.picks, CH.npicks, CH.cappicks);
             CH.picks[CH.npicks++] = xstrdup(id ? id : "");
-            printf("    %zu. %s%s%s\n", CH.npicks, title ? title : id ? id : "?", desc ? " — " : "", desc ? desc : "");
+            tout_printf("    %zu. %s%s%s\n", CH.npicks, title ? title : id ? id : "?", desc ? " — " : "", desc ? desc : "");
         }
         term_end();
     } else if (!strcmp(type, "error")) {
         term_begin();
-        printf("error: %s\n", tp_json_get_str(ev, "text"));
+        tout_printf("error: %s\n", tp_json_get_str(ev, "text"));
         term_end();
     }
     tp_buf_deinit(&o);
@@ -4378,9 +4459,9 @@ static void term_say(const char *fmt, ...) {
     va_list ap;
     term_begin();
     va_start(ap, fmt);
-    vprintf(fmt, ap);
+    tout_vprintf(fmt, ap);
     va_end(ap);
-    fputc('\n', stdout);
+    tout_putc('\n');
     term_end();
 }
 
@@ -4410,6 +4491,11 @@ static void term_send_file(const char *path, bool photo) {
     char why[300], fid[96];
     act_res r;
     int status;
+    struct stat stt;
+    /* only a regular file: a directory reads as nothing, a fifo would block the whole loop */
+    if (stat(path, &stt) != 0) { term_say("error: %s: %s", path, strerror(errno)); return; }
+    if (S_ISDIR(stt.st_mode)) { term_say("error: %s: %s", path, strerror(EISDIR)); return; }
+    if (!S_ISREG(stt.st_mode)) { term_say("error: %s: not a regular file", path); return; }
     FILE *f = fopen(path, "rb");
     if (!f) { term_say("error: %s: %s", path, strerror(errno)); return; }
     tp_buf data;
@@ -4469,7 +4555,7 @@ static void term_command(char *s) {
         return;
     }
     if (!strcmp(s, ".quit") || !strcmp(s, ".exit")) { E.quit = true; E.exit_code = 0; return; }
-    if (!strcmp(s, ".help")) { term_begin(); fputs(term_help, stdout); term_end(); return; }
+    if (!strcmp(s, ".help")) { term_begin(); tout_puts(term_help); term_end(); return; }
     if (!strcmp(s, ".user")) {
         int64_t id;
         if (!term_chat_by_name(arg, &id) || !cast_user(id)) { term_say("error: users are alice, bob, carol"); return; }
@@ -4529,8 +4615,8 @@ static void term_read_stdin(void) {
             term_command(s);
             free(s);
         }
-        if (CH.term_tty) fputc('\n', stdout);
-        fflush(stdout);
+        if (CH.term_tty) tout_putc('\n');
+        tout_flush();
         /* the bot's answers to the last lines still show (a pipe ends as soon as it is read) */
         if (!E.quit) CH.quit_at = now_ms() + 1000;
         return;
@@ -5042,19 +5128,23 @@ static void conn_read(conn *c) {
     conn_process(c);
 }
 
-static void accept_all(int lfd, int kind) {
+/* false when out of file descriptors (the caller stops accepting for a moment: the waiting
+   connection would wake poll() at once, round after round) */
+static bool accept_all(int lfd, int kind) {
     for (;;) {
         int fd = accept(lfd, NULL, NULL);
         if (fd < 0) {
             if (errno == EINTR) continue;
-            return; /* EAGAIN, or EMFILE and friends: try again next round */
+            return errno != EMFILE && errno != ENFILE && errno != ENOBUFS && errno != ENOMEM;
         }
-        if (E.nconns >= CONNS_MAX) { close(fd); continue; }
+        /* the web port gets its share only, so pages (or anything on it) never starve the Bot API */
+        if (E.nconns >= CONNS_MAX || (kind == CK_WEB && CH.nweb >= CH.web_max)) { close(fd); continue; }
         set_nonblock(fd);
         int one = 1;
         setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
         conn_new(fd, kind);
         if (kind == CK_SERVER) E.st_conns_total++;
+        if (kind == CK_WEB) CH.nweb++;
     }
 }
 
@@ -5748,6 +5838,7 @@ static void chat_cleanup(void) {
     for (size_t i = 0; i < CH.npicks; i++) free(CH.picks[i]);
     free(CH.picks);
     ibuf_free(&CH.line);
+    tp_buf_deinit(&CH.tout);
     if (CH.wfd >= 0) close(CH.wfd);
 }
 
@@ -5848,6 +5939,7 @@ int main(int argc, char **argv) {
     int64_t v;
     E.lfd = -1;
     CH.wfd = -1;
+    tp_buf_init(&CH.tout);
     E.sigpipe[0] = E.sigpipe[1] = -1;
     strcpy(E.token, "123456:TEST");
     E.reply_timeout_ms = 5000;
@@ -5926,6 +6018,11 @@ int main(int argc, char **argv) {
         cast_register();
         CH.chat = cast_users[0].id;
         CH.next_ping = now_ms() + SSE_PING_MS;
+        /* the web port's share: WEB_CONNS_MAX, or less than half of the file descriptors */
+        struct rlimit rl;
+        CH.web_max = WEB_CONNS_MAX;
+        if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < 2 * WEB_CONNS_MAX + 64)
+            CH.web_max = rl.rlim_cur > 96 ? (size_t)(rl.rlim_cur - 64) / 2 : 16;
     }
 
     if (E.script_path) {
@@ -5971,9 +6068,9 @@ int main(int argc, char **argv) {
     if (E.max_secs) E.t_end = now_ms() + E.max_secs * 1000;
     if (CH.term) {
         CH.term_tty = isatty(0) != 0;
-        printf("tpemu chat: you are %s in %s's chat with the bot; .help lists the commands\n",
-               cast_users[0].uname, cast_users[0].first);
-        fflush(stdout);
+        tout_printf("tpemu chat: you are %s in %s's chat with the bot; .help lists the commands\n",
+                    cast_users[0].uname, cast_users[0].first);
+        tout_flush();
         term_prompt();
     }
 
@@ -5998,11 +6095,17 @@ int main(int argc, char **argv) {
         pfds[np].fd = E.sigpipe[0];
         pfds[np].events = POLLIN;
         pconn[np++] = NULL;
-        size_t i_stdin = 0, i_web = 0;
+        size_t i_stdin = 0, i_web = 0, i_stdout = 0;
         if ((S.active && S.from_stdin && !S.eof) || (CH.term && !CH.term_eof)) {
             i_stdin = np;
             pfds[np].fd = 0;
             pfds[np].events = POLLIN;
+            pconn[np++] = NULL;
+        }
+        if (CH.term && CH.tout_off < CH.tout.len && !CH.tout_dead) {
+            i_stdout = np;
+            pfds[np].fd = 1;
+            pfds[np].events = POLLOUT;
             pconn[np++] = NULL;
         }
         if (CH.web) {
@@ -6041,13 +6144,15 @@ int main(int argc, char **argv) {
             break;
         }
         if (n <= 0) continue;
-        if (pfds[0].revents & POLLIN) accept_all(E.lfd, CK_SERVER);
-        if (i_web && (pfds[i_web].revents & POLLIN)) accept_all(CH.wfd, CK_WEB);
-        if (E.nconns >= CONNS_MAX) accept_pause_until = now_ms() + 100;
+        bool fds_left = true;
+        if (pfds[0].revents & POLLIN) fds_left = accept_all(E.lfd, CK_SERVER);
+        if (i_web && (pfds[i_web].revents & POLLIN)) fds_left = accept_all(CH.wfd, CK_WEB) && fds_left;
+        if (E.nconns >= CONNS_MAX || !fds_left) accept_pause_until = now_ms() + 100;
         if (pfds[1].revents) {
             char b[16];
             while (read(E.sigpipe[0], b, sizeof b) > 0) {}
         }
+        if (i_stdout && pfds[i_stdout].revents) tout_flush();
         if (i_stdin && pfds[i_stdin].revents) {
             if (CH.term) term_read_stdin();
             else script_read_stdin();
@@ -6080,6 +6185,12 @@ int main(int argc, char **argv) {
         conn *c = E.conns[i];
         if (!c->dead && !lq_empty(c)) lq_release(c, INT64_MAX);
         if (!c->dead && c->out.len) { c->send_after = 0; conn_flush(c); }
+    }
+    /* the terminal's last lines, waited for a while (not forever: nobody may read them) */
+    for (int64_t until = now_ms() + 2000; CH.term && !CH.tout_dead && CH.tout_off < CH.tout.len && now_ms() < until;) {
+        struct pollfd pf = {1, POLLOUT, 0};
+        if (poll(&pf, 1, 50) < 0 && errno != EINTR) break;
+        tout_flush();
     }
     int code = E.exit_code;
     if (E.n_updates) {
