@@ -17,6 +17,7 @@
 
 #include <poll.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 
 #define TOKEN "123456:TEST"
@@ -52,6 +53,8 @@ static int read_port(const char *path) {
     return atoi(buf);
 }
 
+static rlim_t emu_nofile; /* the child's file descriptor limit (0: as inherited) */
+
 static bool emu_run(emu *e, const char *const *extra) {
     char dir[] = "/tmp/tpt-chat.XXXXXX", pf[64], wf[64];
     const char *argv[32];
@@ -74,6 +77,11 @@ static bool emu_run(emu *e, const char *const *extra) {
     argv[n] = NULL;
     e->pid = fork();
     if (e->pid == 0) {
+        if (emu_nofile) {
+            struct rlimit rl;
+            rl.rlim_cur = rl.rlim_max = emu_nofile;
+            if (setrlimit(RLIMIT_NOFILE, &rl) != 0) _exit(126);
+        }
         execv("build/tpemu", (char *const *)(uintptr_t)argv);
         _exit(127);
     }
@@ -1142,6 +1150,104 @@ TEST(off_without_flags) {
     }
 }
 
+/* ---- 10. what a review found: each rule as Telegram (or a shared tpemu) has it ---- */
+TEST(review_rules) {
+    emu e;
+    int st;
+    char q[1024];
+    tp_json_doc *d, *ud, *ed;
+    const tp_json *u, *ev;
+    sse s;
+    CHECK(emu_run(&e, NULL));
+    CHECK(sse_open(&s, e.web, "", NULL, 0));
+    /* a press is checked against the message's buttons: data it does not have, a user's message */
+    d = bot(&e, "sendMessage", "{\"chat_id\":1001,\"text\":\"Pick\",\"reply_markup\":{\"inline_keyboard\":[[{\"text\":\"Red\",\"callback_data\":\"red\"}]]}}", &st);
+    int64_t kbmid = JI(tp_json_root(d), "result.message_id");
+    tp_json_doc_free(d);
+    snprintf(q, sizeof q, "{\"user_id\":1001,\"chat_id\":1001,\"callback\":{\"message_id\":%lld,\"data\":\"forged\"}}", (long long)kbmid);
+    tp_json_doc_free(post_json(e.web, "/api/send", q, &st));
+    CHECK_EQ_INT(st, 400);
+    d = post_json(e.web, "/api/send", "{\"user_id\":1001,\"chat_id\":1001,\"text\":\"mine\"}", &st);
+    int64_t umid = JI(tp_json_root(d), "message_id");
+    tp_json_doc_free(d);
+    snprintf(q, sizeof q, "{\"user_id\":1001,\"chat_id\":1001,\"callback\":{\"message_id\":%lld,\"data\":\"red\"}}", (long long)umid);
+    tp_json_doc_free(post_json(e.web, "/api/send", q, &st));
+    CHECK_EQ_INT(st, 400);
+    snprintf(q, sizeof q, "{\"user_id\":1001,\"chat_id\":1001,\"callback\":{\"message_id\":%lld,\"data\":\"red\"}}", (long long)kbmid);
+    tp_json_doc_free(post_json(e.web, "/api/send", q, &st));
+    CHECK_EQ_INT(st, 200);
+    u = next_update(&e, &ud); /* "mine", then the one press that was real */
+    CHECK_STR(JS(u, "message.text"), "mine");
+    tp_json_doc_free(ud);
+    u = next_update(&e, &ud);
+    CHECK_STR(JS(u, "callback_query.data"), "red");
+    tp_json_doc_free(ud);
+    /* an inline result is chosen by the user who asked, in the chat asked in; a result whose text
+       does not parse is refused before the bot hears of the choice */
+    d = post_json(e.web, "/api/send", "{\"user_id\":1002,\"chat_id\":-1000,\"inline_query\":\"q\"}", &st);
+    char qid[64];
+    snprintf(qid, sizeof qid, "%s", JS(tp_json_root(d), "query_id") ? JS(tp_json_root(d), "query_id") : "");
+    tp_json_doc_free(d);
+    tp_json_doc_free((next_update(&e, &ud), ud));
+    snprintf(q, sizeof q, "{\"inline_query_id\":\"%s\",\"results\":[{\"type\":\"article\",\"id\":\"bad\",\"title\":\"B\","
+             "\"input_message_content\":{\"message_text\":\"<b>open\",\"parse_mode\":\"HTML\"}},{\"type\":\"article\",\"id\":\"ok\","
+             "\"title\":\"O\",\"input_message_content\":{\"message_text\":\"fine\"}}]}", qid);
+    tp_json_doc_free(bot(&e, "answerInlineQuery", q, &st));
+    CHECK_EQ_INT(st, 200);
+    static const struct { int64_t user, chat; const char *rid; } picks[] = {
+        {1002, -1000, "bad"}, {1001, -1000, "ok"}, {1002, 1002, "ok"}, {1002, -1000, "ok"}};
+    for (size_t i = 0; i < sizeof picks / sizeof picks[0]; i++) { /* the last one is right */
+        snprintf(q, sizeof q, "{\"user_id\":%lld,\"chat_id\":%lld,\"chosen_inline_result\":{\"query_id\":\"%s\",\"result_id\":\"%s\"}}",
+                 (long long)picks[i].user, (long long)picks[i].chat, qid, picks[i].rid);
+        tp_json_doc_free(post_json(e.web, "/api/send", q, &st));
+        CHECK_EQ_INT(st, i + 1 < sizeof picks / sizeof picks[0] ? 400 : 200);
+    }
+    u = next_update(&e, &ud); /* no chosen_inline_result for the refused picks */
+    CHECK_STR(JS(u, "chosen_inline_result.result_id"), "ok");
+    CHECK_EQ_INT(JI(u, "chosen_inline_result.from.id"), 1002);
+    tp_json_doc_free(ud);
+    /* deleteMessages in a chat names only the messages that were there */
+    snprintf(q, sizeof q, "{\"chat_id\":1002,\"message_ids\":[%lld]}", (long long)kbmid);
+    tp_json_doc_free(bot(&e, "deleteMessages", q, &st));
+    snprintf(q, sizeof q, "{\"chat_id\":1001,\"message_ids\":[%lld]}", (long long)kbmid);
+    tp_json_doc_free(bot(&e, "deleteMessages", q, &st));
+    ev = sse_want(&s, "delete", &ed, NULL);
+    CHECK_EQ_INT(JI(ev, "chat_id"), 1001);
+    CHECK_EQ_INT(JI(ev, "message_ids.0"), kbmid);
+    tp_json_doc_free(ed);
+    /* a text with U+0000 is refused, not cut short */
+    tp_json_doc_free(post_json(e.web, "/api/send", "{\"user_id\":1001,\"chat_id\":1001,\"text\":\"a\\u0000b\"}", &st));
+    CHECK_EQ_INT(st, 400);
+    sse_close(&s);
+    CHECK_EQ_INT(emu_end(&e), 0);
+}
+
+/* ---- 11. the web port's share: connections there never starve the Bot API ---- */
+TEST(web_share) {
+    emu e;
+    int st, fds[250];
+    size_t n = 0;
+    emu_nofile = 200; /* the web port may have (200 - 64) / 2 = 68 of them; 250 would take all */
+    CHECK(emu_run(&e, NULL));
+    emu_nofile = 0;
+    for (n = 0; n < sizeof fds / sizeof fds[0]; n++)
+        if ((fds[n] = dial(e.web)) < 0) break;
+    CHECK_EQ_INT(n, sizeof fds / sizeof fds[0]);
+    tp_json_doc *d = bot(&e, "getMe", "{}", &st);
+    CHECK_EQ_INT(st, 200);
+    CHECK(tp_json_get_bool(tp_json_root(d), "ok"));
+    tp_json_doc_free(d);
+    for (size_t i = 0; i < n; i++) close(fds[i]);
+    /* once they are gone the page is served again */
+    st = 0;
+    for (int i = 0; i < 100 && st != 200; i++) {
+        tp_json_doc_free(get_json(e.web, "/api/state", &st));
+        if (st != 200) msleep(50);
+    }
+    CHECK_EQ_INT(st, 200);
+    CHECK_EQ_INT(emu_end(&e), 0);
+}
+
 int main(int argc, char **argv) {
     setvbuf(stdout, NULL, _IOLBF, 0);
     signal(SIGPIPE, SIG_IGN);
@@ -1156,5 +1262,7 @@ int main(int argc, char **argv) {
     if (PICK(hostile)) RUN(hostile);
     if (PICK(stalled_client)) RUN(stalled_client);
     if (PICK(off_without_flags)) RUN(off_without_flags);
+    if (PICK(review_rules)) RUN(review_rules);
+    if (PICK(web_share)) RUN(web_share);
     TEST_END();
 }

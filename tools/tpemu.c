@@ -3472,14 +3472,18 @@ static void chat_after_call(call *x) {
                 cmsg *c = cmsg_find(one);
                 if (c) c->deleted = true;
             }
+            size_t n = !strcmp(m, "deleteMessage");
             for (const tp_json *it = tp_json_first(tp_json_root(idd)); it; it = tp_json_next(it)) {
-                tp_jw_int(&w, tp_json_int(it));
                 cmsg *c = cmsg_find(tp_json_int(it));
-                if (c && c->chat_id == cid) c->deleted = true;
+                if (!c || c->chat_id != cid || c->deleted) continue; /* not there: nothing to take away */
+                tp_jw_int(&w, tp_json_int(it));
+                c->deleted = true;
+                n++;
             }
             tp_json_doc_free(idd);
             tp_jw_arr_end(&w);
-            ev_commit(&b, &w);
+            if (n) ev_commit(&b, &w);
+            else tp_buf_deinit(&b);
         }
     } else if (!strcmp(m, "sendChatAction")) {
         int64_t cid = param_chat_id(x);
@@ -3666,6 +3670,21 @@ static bool post_inline_result(const chatrec *sp, const tp_json *res, act_res *r
     return true;
 }
 
+/* whether a message (JSON) has an inline button with callback_data `data`, as Telegram
+   checks a press */
+static bool has_callback_button(const char *msg, const char *data) {
+    tp_json_doc *d = tp_json_parse(msg, strlen(msg), NULL);
+    const tp_json *kb = tp_json_get(tp_json_get(tp_json_root(d), "reply_markup"), "inline_keyboard");
+    bool found = false;
+    for (const tp_json *row = tp_json_first(kb); row && !found; row = tp_json_next(row))
+        for (const tp_json *bt = tp_json_first(row); bt && !found; bt = tp_json_next(bt)) {
+            const char *cd = tp_json_get_str(bt, "callback_data");
+            found = cd && !strcmp(cd, data);
+        }
+    tp_json_doc_free(d);
+    return found;
+}
+
 /* one user action (the page's POST /api/send, the terminal's lines); false with why */
 static bool chat_act(const act *a, act_res *r, char *why, size_t cap) {
     chatrec sp;
@@ -3726,6 +3745,10 @@ static bool chat_act(const act *a, act_res *r, char *why, size_t cap) {
         if (!m || m->deleted || m->chat_id != a->chat_id) { snprintf(why, cap, "message %lld not found in that chat", (long long)a->cb_msg); return false; }
         if (!a->cb_data || !*a->cb_data) { snprintf(why, cap, "callback data is empty"); return false; }
         if (strlen(a->cb_data) > 64) { snprintf(why, cap, "callback data is longer than 64 bytes"); return false; }
+        if (!has_callback_button(m->json, a->cb_data)) {
+            snprintf(why, cap, "message %lld has no inline button with that callback data", (long long)a->cb_msg);
+            return false;
+        }
         cquery *q = cquery_add(Q_CALLBACK, a->user_id, a->chat_id);
         q->msg_id = a->cb_msg;
         snprintf(r->query_id, sizeof r->query_id, "%s", q->id);
@@ -3766,6 +3789,10 @@ static bool chat_act(const act *a, act_res *r, char *why, size_t cap) {
     if (a->pick_qid) {
         const cquery *q = cquery_find(a->pick_qid);
         if (!q || q->kind != Q_INLINE) { snprintf(why, cap, "unknown inline query %s", a->pick_qid); return false; }
+        if (q->user_id != a->user_id || q->chat_id != a->chat_id) {
+            snprintf(why, cap, "inline query %s was asked by another user or in another chat", q->id);
+            return false;
+        }
         if (!q->results) { snprintf(why, cap, "the bot has not answered inline query %s", q->id); return false; }
         tp_json_doc *d = tp_json_parse(q->results, strlen(q->results), NULL);
         const tp_json *res = NULL;
@@ -3774,6 +3801,14 @@ static bool chat_act(const act *a, act_res *r, char *why, size_t cap) {
             if (id && a->pick_rid && !strcmp(id, a->pick_rid)) res = it;
         }
         if (!res) { tp_json_doc_free(d); snprintf(why, cap, "no result %s in inline query %s", a->pick_rid ? a->pick_rid : "", q->id); return false; }
+        /* a result whose text does not parse is refused before the bot hears of the choice */
+        const tp_json *imc = tp_json_get(res, "input_message_content");
+        const char *mt = tp_json_get_str(imc, "message_text"), *pm = tp_json_get_str(imc, "parse_mode");
+        char *plain = NULL, *ents = NULL;
+        bool parses = !mt || !pm || !*pm || parse_text(pm, mt, &plain, &ents, why, cap);
+        free(plain);
+        free(ents);
+        if (!parses) { tp_json_doc_free(d); return false; }
         tp_buf_init(&b);
         tp_jw_init(&w, &b);
         tp_jw_obj(&w);
@@ -4077,6 +4112,10 @@ static void web_send(conn *c, req *r) {
     }
     if (!ok) {
     } else if ((a.text = jstr(root, "text")) != NULL) {
+        if (strlen(a.text) != tp_json_size(tp_json_get(root, "text"))) {
+            snprintf(why, sizeof why, "text must not contain U+0000");
+            ok = false;
+        }
     } else if ((t = tp_json_get(root, "location")) != NULL) {
         a.loc = true;
         if (!jnum(t, "latitude", &a.lat) || !jnum(t, "longitude", &a.lon)) {
