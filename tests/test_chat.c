@@ -1233,6 +1233,12 @@ TEST(web_share) {
     for (n = 0; n < sizeof fds / sizeof fds[0]; n++)
         if ((fds[n] = dial(e.web)) < 0) break;
     CHECK_EQ_INT(n, sizeof fds / sizeof fds[0]);
+    /* tpemu has taken what it takes once the last one is closed (its share is full), or after
+       a while: only then the Bot API is asked (else it might win the race for the fds) */
+    struct pollfd pl;
+    pl.fd = n ? fds[n - 1] : -1;
+    pl.events = POLLIN;
+    poll(&pl, 1, 5000);
     tp_json_doc *d = bot(&e, "getMe", "{}", &st);
     CHECK_EQ_INT(st, 200);
     CHECK(tp_json_get_bool(tp_json_root(d), "ok"));
