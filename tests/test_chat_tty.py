@@ -268,9 +268,32 @@ def test_files_that_are_no_files():
     check(c.wait() == 0, "end of input exits 0")
 
 
+def test_keyboards_per_chat():
+    """a keyboard shown in another chat does not take the place of this chat's: N presses the
+    button of the keyboard shown last in the current chat"""
+    c = Chat(use_pty=False)
+    api(c.url, "sendMessage", {"chat_id": 1001, "text": "Tea?", "reply_markup": {"keyboard": [["Yes", "No"]]}})
+    check(c.expect("bot> Tea?") and c.expect("[1 Yes] [2 No]"), "alice's keyboard")
+    api(c.url, "sendMessage", {"chat_id": -1000, "text": "Vote", "reply_markup": {
+        "inline_keyboard": [[{"text": "Up", "callback_data": "up"}]]}})
+    check(c.expect("[Friends] bot> Vote") and c.expect("[1 Up]"), "the group's keyboard, shown too")
+    c.type("2")
+    upd = api(c.url, "getUpdates", {"timeout": 5})
+    last = upd["result"][-1] if upd.get("result") else {}
+    check(last.get("message", {}).get("text") == "No", "2 in alice's chat presses alice's button 2 (%r)" % last)
+    off = last["update_id"] + 1 if last else 0
+    c.type(".chat group")
+    c.type("1")
+    upd = api(c.url, "getUpdates", {"offset": off, "timeout": 5})
+    last = upd["result"][-1] if upd.get("result") else {}
+    check(last.get("callback_query", {}).get("data") == "up", "1 in the group presses the group's button (%r)" % last)
+    c.p.stdin.close()
+    check(c.wait() == 0, "end of input exits 0")
+
+
 def main():
     for t in (test_echo_pty, test_inline_pty, test_reply_keyboard_and_photo_pty, test_pipe, test_stdout_not_read,
-              test_files_that_are_no_files):
+              test_files_that_are_no_files, test_keyboards_per_chat):
         if len(sys.argv) < 2 or sys.argv[1] == t.__name__:
             t()
     print("%d passed, %d failed" % (passed, failed))

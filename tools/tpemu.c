@@ -580,6 +580,13 @@ typedef struct tkey {   /* a button the terminal numbered */
     int kind;            /* 0 reply text, 1 reply location, 2 callback, 3 url, 4 other */
 } tkey;
 
+typedef struct tkb {    /* the keyboard shown last in one chat, for .press */
+    tkey *keys;
+    size_t n, cap;
+    int64_t msg;         /* an inline keyboard's message */
+    bool inl;
+} tkb;
+
 static struct chat {
     bool on;             /* --web-port or --chat */
     bool web;
@@ -605,10 +612,7 @@ static struct chat {
     ibuf line;
     size_t user;         /* index into cast_users */
     int64_t chat;
-    tkey *keys;
-    size_t nkeys, capkeys;
-    int64_t kb_chat, kb_msg;
-    bool kb_inline;
+    tkb kb[NCAST + 2];   /* a keyboard per chat: the users', the group's, the channel's */
     char pick_qid[32];
     char **picks;
     size_t npicks, cappicks;
@@ -4338,9 +4342,15 @@ static void term_line(const char *prefix, const char *text) {
     tout_putc('\n');
 }
 
-static void keys_clear(void) {
-    for (size_t i = 0; i < CH.nkeys; i++) { free(CH.keys[i].text); free(CH.keys[i].data); }
-    CH.nkeys = 0;
+static tkb *kb_of(int64_t chat_id) {
+    for (size_t i = 0; i < NCAST; i++)
+        if (cast_users[i].id == chat_id) return &CH.kb[i];
+    return chat_id == CAST_GROUP ? &CH.kb[NCAST] : chat_id == CAST_CHANNEL ? &CH.kb[NCAST + 1] : NULL;
+}
+
+static void kb_clear(tkb *b) {
+    for (size_t i = 0; i < b->n; i++) { free(b->keys[i].text); free(b->keys[i].data); }
+    b->n = 0;
 }
 
 /* draws a keyboard as numbered buttons ("[1 Red] [2 Green]", a line per row) and keeps it for
@@ -4348,18 +4358,19 @@ static void keys_clear(void) {
 static void term_keyboard(const tp_json *rm, int64_t chat_id, int64_t msg_id) {
     const tp_json *rows = tp_json_get(rm, "inline_keyboard");
     bool inl = rows != NULL;
+    tkb *b = kb_of(chat_id);
+    if (!b) return;
     if (!rows) rows = tp_json_get(rm, "keyboard");
     if (!rows) {
-        if (tp_json_get_bool(rm, "remove_keyboard") && CH.kb_chat == chat_id && !CH.kb_inline) {
-            keys_clear();
+        if (tp_json_get_bool(rm, "remove_keyboard") && b->n && !b->inl) {
+            kb_clear(b);
             tout_puts("    (keyboard removed)\n");
         }
         return;
     }
-    keys_clear();
-    CH.kb_chat = chat_id;
-    CH.kb_msg = msg_id;
-    CH.kb_inline = inl;
+    kb_clear(b);
+    b->msg = msg_id;
+    b->inl = inl;
     for (const tp_json *row = tp_json_first(rows); row; row = tp_json_next(row)) {
         tp_buf line;
         tp_buf_init(&line);
@@ -4376,9 +4387,9 @@ static void term_keyboard(const tp_json *rm, int64_t chat_id, int64_t msg_id) {
             } else {
                 k.kind = tp_json_get_bool(bt, "request_location") ? 1 : 0;
             }
-            VEC_GROW(CH.keys, CH.nkeys, CH.capkeys);
-            CH.keys[CH.nkeys++] = k;
-            tp_buf_printf(&line, "%s[%zu %s%s]", line.len > 4 ? " " : "", CH.nkeys, k.text,
+            VEC_GROW(b->keys, b->n, b->cap);
+            b->keys[b->n++] = k;
+            tp_buf_printf(&line, "%s[%zu %s%s]", line.len > 4 ? " " : "", b->n, k.text,
                           k.kind == 3 ? " ↗" : "");
         }
         if (line.ptr) { tout_puts(line.ptr); tout_putc('\n'); }
@@ -4556,12 +4567,13 @@ static void term_send_file(const char *path, bool photo) {
 static void term_press(long n) {
     act a;
     memset(&a, 0, sizeof a);
-    if (!CH.nkeys || CH.kb_chat != CH.chat) { term_say("error: no keyboard in this chat"); return; }
-    if (n < 1 || (size_t)n > CH.nkeys) { term_say("error: no button %ld (1..%zu)", n, CH.nkeys); return; }
-    const tkey *k = &CH.keys[n - 1];
+    const tkb *b = kb_of(CH.chat);
+    if (!b || !b->n) { term_say("error: no keyboard in this chat"); return; }
+    if (n < 1 || (size_t)n > b->n) { term_say("error: no button %ld (1..%zu)", n, b->n); return; }
+    const tkey *k = &b->keys[n - 1];
     if (k->kind == 0) { a.text = k->text; term_do(&a); }
     else if (k->kind == 1) { a.loc = true; a.lat = 51.5007; a.lon = -0.1246; term_do(&a); }
-    else if (k->kind == 2) { a.callback = true; a.cb_msg = CH.kb_msg; a.cb_data = k->data; term_do(&a); }
+    else if (k->kind == 2) { a.callback = true; a.cb_msg = b->msg; a.cb_data = k->data; term_do(&a); }
     else if (k->kind == 3) term_say("(a link: %s)", k->data);
     else term_say("(button %ld does nothing here)", n);
 }
@@ -4585,7 +4597,7 @@ static void term_command(char *s) {
     if (*arg) *arg++ = 0;
     while (*arg == ' ' || *arg == '\t') arg++;
     bool digits = s[0] != '.' && !*arg && strspn(s, "0123456789") == n && n < 6;
-    if (digits && CH.nkeys && CH.kb_chat == CH.chat) { term_press(atol(s)); return; }
+    if (digits && kb_of(CH.chat) && kb_of(CH.chat)->n) { term_press(atol(s)); return; }
     if (s[0] != '.' || s[1] == '.') { /* text ("..x" sends ".x") */
         if (*arg) s[strlen(s)] = ' ';
         a.text = s[0] == '.' ? s + 1 : s;
@@ -5876,8 +5888,7 @@ static void chat_cleanup(void) {
     free(CH.msgs);
     for (size_t i = 0; i < CH.nqs; i++) { free(CH.qs[i].query); free(CH.qs[i].results); }
     free(CH.qs);
-    keys_clear();
-    free(CH.keys);
+    for (size_t i = 0; i < sizeof CH.kb / sizeof CH.kb[0]; i++) { kb_clear(&CH.kb[i]); free(CH.kb[i].keys); }
     for (size_t i = 0; i < CH.npicks; i++) free(CH.picks[i]);
     free(CH.picks);
     ibuf_free(&CH.line);
