@@ -291,9 +291,23 @@ def test_keyboards_per_chat():
     check(c.wait() == 0, "end of input exits 0")
 
 
+def test_overlong_line():
+    """a line longer than 64 KB is refused whole: no tail of it is sent"""
+    c = Chat(use_pty=False)
+    c.type("x" * 69732)  # past 64 KB by more than a read: without care its tail would be a message
+    c.type("hello")
+    check(c.expect("error: a line longer than 64 KB is ignored"), "the long line is refused")
+    upd = api(c.url, "getUpdates", {"timeout": 5})
+    texts = [u.get("message", {}).get("text") for u in upd.get("result", [])]
+    check(texts == ["hello"], "only the next line reached the bot (%r)" % [t[:20] if t else t for t in texts])
+    c.p.stdin.close()
+    check(c.wait() == 0, "end of input exits 0")
+
+
 def main():
     for t in (test_echo_pty, test_inline_pty, test_reply_keyboard_and_photo_pty, test_pipe, test_stdout_not_read,
-              test_files_that_are_no_files, test_keyboards_per_chat):
+              test_files_that_are_no_files, test_keyboards_per_chat,
+              test_overlong_line):
         if len(sys.argv) < 2 or sys.argv[1] == t.__name__:
             t()
     print("%d passed, %d failed" % (passed, failed))

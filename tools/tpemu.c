@@ -610,6 +610,7 @@ static struct chat {
     int64_t quit_at;     /* stdin ended: leave then */
     bool acting;         /* the terminal's own action: its messages are not echoed back */
     ibuf line;
+    bool line_skip;      /* the rest of an overlong line is dropped */
     size_t user;         /* index into cast_users */
     int64_t chat;
     tkb kb[NCAST + 2];   /* a keyboard per chat: the users', the group's, the channel's */
@@ -4660,7 +4661,7 @@ static void term_read_stdin(void) {
     if (n < 0 && (errno == EINTR || errno == EAGAIN)) return;
     if (n <= 0) {
         CH.term_eof = true;
-        if (CH.line.len) {
+        if (CH.line.len && !CH.line_skip) {
             char *s = xstrndup(CH.line.p, CH.line.len);
             CH.line.len = 0;
             term_command(s);
@@ -4681,10 +4682,15 @@ static void term_read_stdin(void) {
         char *s = xstrndup(CH.line.p, ll);
         memmove(CH.line.p, nl + 1, CH.line.len - ll - 1);
         CH.line.len -= ll + 1;
-        term_command(s);
+        if (!CH.line_skip) term_command(s);
+        CH.line_skip = false; /* the end of an overlong line: dropped with it */
         free(s);
     }
-    if (CH.line.len > 65536) CH.line.len = 0; /* a line that long is no chat */
+    if (CH.line.len > 65536) { /* a line that long is no chat: it goes, up to its end */
+        CH.line.len = 0;
+        if (!CH.line_skip) term_say("error: a line longer than 64 KB is ignored");
+        CH.line_skip = true;
+    }
 }
 
 /* >>api: dispatch --------------------------------------------------------------------------- */
