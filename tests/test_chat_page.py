@@ -469,8 +469,11 @@ def phase_inline(s, procs, emu, tmp, shot):
                          "return m && m.querySelector('.text').textContent === arguments[1] && "
                          "Array.from(document.querySelectorAll('#messages .msg')).indexOf(m);",
                       WAIT, mid or "0", "You chose " + colour)
-        check(got is not None and got is not False and got == index,
-              "the edited message changes in place (same bubble, same position)", (got, index))
+        bot_still = s.js("var m = document.querySelector('.msg[data-message-id=\"' + arguments[0] + '\"]'); "
+                         "return !!m && m.classList.contains('bot');", mid or "0")
+        check(got is not None and got is not False and got == index and bot_still,
+              "the edited message changes in place (same bubble, same position, still the bot's)",
+              (got, index, bot_still))
     # The inline query: "@bot text" in the composer shows the bot's results; one picked is sent.
     s.type(s.find("#input"), "@%s sunny" % me["username"])
     titles = js_wait(s, "var r = document.querySelectorAll('#inline-results .result'); "
@@ -520,9 +523,11 @@ def phase_files(s, emu, tmp):
         check(len(m["photo"]) >= 2 and (big["width"], big["height"]) == (320, 200),
               "in several sizes, the largest the original's 320x200", m["photo"])
         check(emu.download(big["file_id"]) == image, "getFile + download give the photo byte for byte")
-        nat = js_wait(s, "var i = document.querySelector('.msg[data-message-id=\"' + arguments[0] + '\"] img.photo'); "
-                         "return i && i.complete && i.naturalWidth;", WAIT, str(m["message_id"]))
-        check(nat == 320, "the page shows the photo (largest size, loaded from /api/file)", nat)
+        img = js_wait(s, "var i = document.querySelector('.msg[data-message-id=\"' + arguments[0] + '\"] img.photo'); "
+                         "return i && i.complete && i.naturalWidth && [i.naturalWidth, i.getAttribute('src')];",
+                      WAIT, str(m["message_id"]))
+        check(img and img[0] == 320 and img[1] == "/api/file/" + urllib.parse.quote(big["file_id"], safe=""),
+              "the page shows the photo's largest size, loaded from /api/file", img)
     doc = bytes(range(256)) * 33 + b"\x00end"
     dpath = os.path.join(tmp, "notes.bin")
     with open(dpath, "wb") as f:
@@ -565,6 +570,16 @@ def phase_files(s, emu, tmp):
         check(got == "Are you sure?", "show_alert shows a modal #alert", got)
         s.click(s.find("#alert-ok"))
         check(js_wait(s, "return document.querySelector('#alert').hidden;"), "#alert-ok closes it")
+        # A tab opened later replays the history: messages, but no old toast or alert.
+        first = s.call("GET", "/window")
+        s.call("POST", "/window", {"handle": s.call("POST", "/window/new", {"type": "tab"})["handle"]})
+        s.get(emu.web + "/#1001")
+        check(wait_bubble(s, "Careful", "bot"), "a new tab shows the history")
+        quiet = s.js("return document.querySelector('#alert').hidden && "
+                     "!document.querySelector('#toast').classList.contains('show');")
+        check(quiet, "... without replaying old callback answers as alerts or toasts")
+        s.call("DELETE", "/window")
+        s.call("POST", "/window", {"handle": first})
 
 
 def network_log(s, web):
