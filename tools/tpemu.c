@@ -342,6 +342,7 @@ typedef struct botmsg {
     int64_t id, chat_id;
     char *text;
     char *markup;   /* inline keyboard JSON as sent, or NULL */
+    char *entities; /* the text's entities (parse_mode, or given), JSON array, or NULL */
     bool deleted;
 } botmsg;
 
@@ -352,6 +353,8 @@ typedef struct stfile {
     char *filename, *ctype;
     const char *kind;
     int width, height;
+    size_t orig;    /* a smaller size of a user's photo: 1 + the index of the original, whose
+                       bytes it shares; 0: its own bytes */
 } stfile;
 
 typedef struct param {
@@ -374,14 +377,15 @@ typedef struct req {
     bool keep_alive;
     bool expect_continue;
     char secret[300];   /* X-Telegram-Bot-Api-Secret-Token (unused by the server side) */
+    char last_event_id[32]; /* the web port's event stream resumes after it */
     param *params;
     size_t nparams, capparams;
     tp_json_doc *doc;
     const char *encoding;
 } req;
 
-enum { CK_SERVER, CK_HOOK };
-enum { CS_READ, CS_HELD, CS_STALL };
+enum { CK_SERVER, CK_HOOK, CK_WEB };
+enum { CS_READ, CS_HELD, CS_STALL, CS_SSE };
 enum { HS_CONNECTING, HS_BUSY, HS_IDLE };
 
 /* --latency: an answer kept back until `at`; a connection's answers leave in request order */
@@ -417,6 +421,8 @@ typedef struct conn {
     int hstate;
     int64_t hook_upd;    /* update id in flight, 0 if none */
     int64_t hook_deadline;
+    /* web port: an event stream's next event */
+    int64_t sse_next;
 } conn;
 
 typedef struct user_t {
@@ -531,6 +537,76 @@ static void log_v(const char *fmt, ...) {
     fputc('\n', stderr);
     va_end(ap);
 }
+
+/* >>chat state: the cast, the event log, the terminal (--web-port, --chat) ------------------ */
+/* Made-up people a developer plays to talk to the bot: three users with private chats, a group
+   of all three and a channel. Everything visible in their chats is an event with a seq number,
+   kept in a ring (the last --web-log of them) for the page's server-sent events and the
+   terminal chat. Off (and nothing kept) unless --web-port or --chat is given. */
+#define CAST_GROUP (-1000LL)
+#define CAST_CHANNEL (-1001000000100LL)
+#define EV_KEEP 20000                      /* events kept for replay by default */
+#define SSE_BUF ((size_t)256 * 1024)       /* unsent bytes per event-stream client */
+#define SSE_PING_MS 15000
+
+static const struct cast_user {
+    int64_t id;
+    const char *first, *uname;
+} cast_users[] = {{1001, "Alice", "alice"}, {1002, "Bob", "bob"}, {1003, "Carol", "carol"}};
+#define NCAST (sizeof cast_users / sizeof cast_users[0])
+
+typedef struct cmsg {
+    int64_t id, chat_id;
+    char *json;          /* the Message as the bot knows it (latest edit) */
+    bool deleted;
+} cmsg;
+
+enum { Q_CALLBACK, Q_INLINE };
+typedef struct cquery {
+    char id[32];
+    int kind;
+    int64_t user_id, chat_id, msg_id;
+    char *query;         /* inline: the query text */
+    char *results;       /* inline: the bot's answer (JSON array), NULL until answered */
+} cquery;
+
+typedef struct tkey {   /* a button the terminal numbered */
+    char *text, *data;
+    int kind;            /* 0 reply text, 1 reply location, 2 callback, 3 url, 4 other */
+} tkey;
+
+static struct chat {
+    bool on;             /* --web-port or --chat */
+    bool web;
+    int web_port;
+    const char *web_port_file;
+    int wfd;
+    size_t keep;         /* --web-log */
+    char **ev;           /* ring of event JSON, seq s at (s - 1) % keep */
+    int64_t last_seq;
+    cmsg *msgs;
+    size_t nmsgs, capmsgs;
+    cquery *qs;
+    size_t nqs, capqs;
+    int64_t next_ping;
+    /* the terminal chat */
+    bool term, term_eof, term_tty;
+    int64_t quit_at;     /* stdin ended: leave then */
+    bool acting;         /* the terminal's own action: its messages are not echoed back */
+    ibuf line;
+    size_t user;         /* index into cast_users */
+    int64_t chat;
+    tkey *keys;
+    size_t nkeys, capkeys;
+    int64_t kb_chat, kb_msg;
+    bool kb_inline;
+    char pick_qid[32];
+    char **picks;
+    size_t npicks, cappicks;
+} CH;
+
+static void jw_photo_sizes(tp_jw *w, const stfile *f);
+static cmsg *cmsg_find(int64_t id);
 
 /* >>chats ----------------------------------------------------------------------------------- */
 /* Chats come from three places: the registry (script users, the demo channel, chats named by
@@ -688,6 +764,14 @@ static void jw_text(tp_jw *w, const char *text) {
     }
 }
 
+/* text with the entities parse_mode made (or the bot gave); without them, jw_text's */
+static void jw_text_ents(tp_jw *w, const char *text, const char *ents) {
+    if (!ents) { jw_text(w, text); return; }
+    jk_str(w, "text", text);
+    tp_jw_key(w, "entities");
+    tp_jw_raw(w, ents);
+}
+
 /* >>updates --------------------------------------------------------------------------------- */
 static void gen_text(size_t i, char *buf, size_t cap) {
     if (i % 16 == 8) snprintf(buf, cap, "msg %zu 🙂 ok", i);
@@ -799,7 +883,7 @@ static void jw_botmsg(tp_jw *w, const botmsg *m) {
     chatrec c;
     chat_lookup(m->chat_id, &c);
     jw_msg_head(w, m->id, &c, true, (int64_t)time(NULL));
-    if (m->text) jw_text(w, m->text);
+    if (m->text) jw_text_ents(w, m->text, m->entities);
     if (m->markup) { tp_jw_key(w, "reply_markup"); tp_jw_raw(w, m->markup); }
     tp_jw_obj_end(w);
 }
@@ -1425,6 +1509,10 @@ static int parse_request(conn *c, req *r, size_t *consumed) {
             r->ctype[n] = 0;
         } else if (HN("Expect")) {
             if (vl == 12 && !strncasecmp(v, "100-continue", 12)) r->expect_continue = true;
+        } else if (HN("Last-Event-ID")) {
+            size_t n = vl < sizeof r->last_event_id - 1 ? vl : sizeof r->last_event_id - 1;
+            memcpy(r->last_event_id, v, n);
+            r->last_event_id[n] = 0;
         } else if (HN("X-Telegram-Bot-Api-Secret-Token")) {
             size_t n = vl < sizeof r->secret - 1 ? vl : sizeof r->secret - 1;
             memcpy(r->secret, v, n);
@@ -1633,6 +1721,521 @@ static botmsg *store_botmsg(int64_t chat_id, const char *text, char *markup) {
     return m;
 }
 
+/* >>markup: parse_mode ---------------------------------------------------------------------- */
+/* A bot's text with parse_mode HTML, MarkdownV2 or Markdown becomes plain text plus entities,
+   as Telegram does it (offsets and lengths in UTF-16 units); a text Telegram refuses gets the
+   same "can't parse entities" error. */
+typedef struct ment {
+    const char *type;
+    size_t off, len;     /* UTF-16 units */
+    char *url, *lang, *emoji;
+    size_t at;           /* byte offset of the opening, for errors */
+    int tag;             /* the opening token (HTML tag index or Markdown mark) */
+    bool open, hidden;   /* hidden: merged into its parent (<pre><code class=...>) */
+} ment;
+
+typedef struct mparse {
+    tp_buf text;
+    ment *e;
+    size_t ne, cap;
+    size_t u16;          /* UTF-16 length of text so far */
+    char err[200];
+} mparse;
+
+static void mp_put(mparse *m, const char *s, size_t n) {
+    tp_buf_append(&m->text, s, n);
+    m->u16 += utf16_len(s, n);
+}
+
+/* the whole UTF-8 character at s[i] (never past n) */
+static size_t mp_char(mparse *m, const char *s, size_t i, size_t n) {
+    size_t k = 1;
+    while (i + k < n && ((unsigned char)s[i + k] & 0xC0) == 0x80) k++;
+    mp_put(m, s + i, k);
+    return k;
+}
+
+static ment *mp_open(mparse *m, const char *type, size_t at, int tag) {
+    VEC_GROW(m->e, m->ne, m->cap);
+    ment *e = &m->e[m->ne++];
+    memset(e, 0, sizeof *e);
+    e->type = type;
+    e->off = m->u16;
+    e->at = at;
+    e->tag = tag;
+    e->open = true;
+    return e;
+}
+
+static ment *mp_top(mparse *m) {
+    for (size_t i = m->ne; i-- > 0;)
+        if (m->e[i].open) return &m->e[i];
+    return NULL;
+}
+
+static void mp_close(mparse *m, ment *e) {
+    e->len = m->u16 - e->off;
+    e->open = false;
+}
+
+static void mp_free(mparse *m) {
+    for (size_t i = 0; i < m->ne; i++) { free(m->e[i].url); free(m->e[i].lang); free(m->e[i].emoji); }
+    free(m->e);
+    tp_buf_deinit(&m->text);
+    memset(m, 0, sizeof *m);
+}
+
+static bool mp_fail(mparse *m, const char *fmt, ...) TP__PRINTF(2, 3);
+static bool mp_fail(mparse *m, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(m->err, sizeof m->err, fmt, ap);
+    va_end(ap);
+    return false;
+}
+
+/* the entities as a JSON array (empty ones dropped, as Telegram does); NULL when none */
+static char *mp_entities_json(const mparse *m) {
+    tp_buf b;
+    tp_jw w;
+    size_t n = 0;
+    tp_buf_init(&b);
+    tp_jw_init(&w, &b);
+    tp_jw_arr(&w);
+    for (size_t i = 0; i < m->ne; i++) {
+        const ment *e = &m->e[i];
+        if (!e->len || e->hidden) continue;
+        tp_jw_obj(&w);
+        jk_int(&w, "offset", (int64_t)e->off);
+        jk_int(&w, "length", (int64_t)e->len);
+        jk_str(&w, "type", e->type);
+        if (e->url) jk_str(&w, "url", e->url);
+        if (e->lang) jk_str(&w, "language", e->lang);
+        if (e->emoji) jk_str(&w, "custom_emoji_id", e->emoji);
+        tp_jw_obj_end(&w);
+        n++;
+    }
+    tp_jw_arr_end(&w);
+    char *s = n && !b.err ? xstrndup(b.ptr, b.len) : NULL;
+    tp_buf_deinit(&b);
+    return s;
+}
+
+/* HTML: b strong i em u ins s strike del span.tg-spoiler tg-spoiler code pre a[href]
+   blockquote[expandable] tg-emoji[emoji-id]; &lt; &gt; &amp; &quot; &apos; and &#N; &#xN; */
+static const struct html_tag {
+    const char *name, *type;
+} html_tags[] = {
+    {"b", "bold"}, {"strong", "bold"}, {"i", "italic"}, {"em", "italic"}, {"u", "underline"},
+    {"ins", "underline"}, {"s", "strikethrough"}, {"strike", "strikethrough"},
+    {"del", "strikethrough"}, {"span", "spoiler"}, {"tg-spoiler", "spoiler"}, {"code", "code"},
+    {"pre", "pre"}, {"a", "text_link"}, {"blockquote", "blockquote"}, {"tg-emoji", "custom_emoji"},
+};
+
+static void put_codepoint(mparse *m, unsigned long cp) {
+    char u[4];
+    size_t k;
+    if (cp < 0x80) { u[0] = (char)cp; k = 1; }
+    else if (cp < 0x800) { u[0] = (char)(0xC0 | (cp >> 6)); u[1] = (char)(0x80 | (cp & 0x3F)); k = 2; }
+    else if (cp < 0x10000) {
+        u[0] = (char)(0xE0 | (cp >> 12)); u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        u[2] = (char)(0x80 | (cp & 0x3F)); k = 3;
+    } else {
+        u[0] = (char)(0xF0 | (cp >> 18)); u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); u[3] = (char)(0x80 | (cp & 0x3F)); k = 4;
+    }
+    mp_put(m, u, k);
+}
+
+/* "&...;" at s[i]: bytes used, 0 when it is no entity (the '&' is then plain text) */
+static size_t html_entity(mparse *m, const char *s, size_t i, size_t n) {
+    static const struct { const char *name; char c; } named[] = {
+        {"lt", '<'}, {"gt", '>'}, {"amp", '&'}, {"quot", '"'}, {"apos", '\''}};
+    size_t j = i + 1;
+    while (j < n && j - i < 12 && s[j] != ';' && isalnum((unsigned char)s[j])) j++;
+    if (j == n || s[j] != ';') {
+        if (j < n && s[j] == '#') { /* numeric */
+            size_t k = j + 1;
+            bool hex = k < n && (s[k] == 'x' || s[k] == 'X');
+            unsigned long cp = 0;
+            if (hex) k++;
+            size_t d0 = k;
+            while (k < n && k - d0 < 8 && (hex ? hexval((unsigned char)s[k]) >= 0 : isdigit((unsigned char)s[k]))) {
+                cp = cp * (hex ? 16 : 10) + (unsigned long)(hex ? hexval((unsigned char)s[k]) : s[k] - '0');
+                k++;
+            }
+            if (k > d0 && k < n && s[k] == ';' && j == i + 1 && cp > 0 && cp <= 0x10FFFF &&
+                !(cp >= 0xD800 && cp <= 0xDFFF)) {
+                put_codepoint(m, cp);
+                return k + 1 - i;
+            }
+        }
+        return 0;
+    }
+    for (size_t k = 0; k < sizeof named / sizeof named[0]; k++)
+        if (strlen(named[k].name) == j - i - 1 && !memcmp(s + i + 1, named[k].name, j - i - 1)) {
+            mp_put(m, &named[k].c, 1);
+            return j + 1 - i;
+        }
+    return 0;
+}
+
+/* an attribute value of a start tag (the bytes between '<' and '>'), NULL if absent */
+static char *html_attr(const char *t, size_t n, const char *attr, bool *present) {
+    size_t i = 0, al = strlen(attr);
+    *present = false;
+    while (i < n && !isspace((unsigned char)t[i])) i++; /* the tag name */
+    while (i < n) {
+        while (i < n && isspace((unsigned char)t[i])) i++;
+        size_t ks = i;
+        while (i < n && !isspace((unsigned char)t[i]) && t[i] != '=') i++;
+        size_t kl = i - ks;
+        char *val = NULL;
+        while (i < n && isspace((unsigned char)t[i])) i++;
+        if (i < n && t[i] == '=') {
+            i++;
+            while (i < n && isspace((unsigned char)t[i])) i++;
+            if (i < n && (t[i] == '"' || t[i] == '\'')) {
+                char q = t[i++];
+                size_t vs = i;
+                while (i < n && t[i] != q) i++;
+                val = xstrndup(t + vs, i - vs);
+                if (i < n) i++;
+            } else {
+                size_t vs = i;
+                while (i < n && !isspace((unsigned char)t[i])) i++;
+                val = xstrndup(t + vs, i - vs);
+            }
+        }
+        if (kl == al && !strncasecmp(t + ks, attr, al)) {
+            *present = true;
+            if (!val) val = xstrdup("");
+            return val;
+        }
+        free(val);
+        if (!kl) i++;
+    }
+    return NULL;
+}
+
+/* decodes &amp; and friends in an attribute value, in place */
+static void html_unescape(char *v) {
+    mparse t;
+    memset(&t, 0, sizeof t);
+    tp_buf_init(&t.text);
+    size_t n = strlen(v);
+    for (size_t i = 0; i < n;) {
+        size_t k = v[i] == '&' ? html_entity(&t, v, i, n) : 0;
+        if (k) i += k;
+        else mp_put(&t, v + i++, 1);
+    }
+    memcpy(v, t.text.ptr ? t.text.ptr : "", t.text.len);
+    v[t.text.len] = 0; /* never longer than the original */
+    mp_free(&t);
+}
+
+static bool parse_html(mparse *m, const char *s, size_t n) {
+    size_t i = 0;
+    while (i < n) {
+        char c = s[i];
+        if (c == '&') {
+            size_t k = html_entity(m, s, i, n);
+            if (k) { i += k; continue; }
+            mp_put(m, "&", 1);
+            i++;
+            continue;
+        }
+        if (c != '<') { i += mp_char(m, s, i, n); continue; }
+        const char *gt = (const char *)memchr(s + i, '>', n - i);
+        if (!gt) return mp_fail(m, "Unclosed start tag at byte offset %zu", i);
+        size_t tl = (size_t)(gt - (s + i)) - 1; /* between < and > */
+        const char *t = s + i + 1;
+        if (tl && t[0] == '/') {
+            size_t nl = 1;
+            while (nl < tl && !isspace((unsigned char)t[nl])) nl++;
+            ment *top = mp_top(m);
+            if (!top) return mp_fail(m, "Unexpected end tag at byte offset %zu", i);
+            const char *want = html_tags[top->tag].name;
+            if (strlen(want) != nl - 1 || strncasecmp(t + 1, want, nl - 1))
+                return mp_fail(m, "Unmatched end tag at byte offset %zu, expected \"</%s>\", found \"</%.*s>\"",
+                               i, want, (int)(nl - 1), t + 1);
+            mp_close(m, top);
+            i = (size_t)(gt - s) + 1;
+            continue;
+        }
+        size_t nl = 0;
+        while (nl < tl && !isspace((unsigned char)t[nl]) && t[nl] != '/') nl++;
+        int tag = -1;
+        for (size_t k = 0; k < sizeof html_tags / sizeof html_tags[0] && tag < 0; k++)
+            if (strlen(html_tags[k].name) == nl && !strncasecmp(t, html_tags[k].name, nl)) tag = (int)k;
+        if (tag < 0) return mp_fail(m, "Unsupported start tag \"%.*s\" at byte offset %zu", (int)nl, t, i);
+        const char *name = html_tags[tag].name;
+        bool has = false;
+        ment *parent = mp_top(m);
+        ment *e = mp_open(m, html_tags[tag].type, i, tag);
+        if (!strcmp(name, "span")) {
+            char *cls = html_attr(t, tl, "class", &has);
+            bool ok = cls && !strcmp(cls, "tg-spoiler");
+            free(cls);
+            if (!ok) return mp_fail(m, "Tag \"span\" must have class \"tg-spoiler\" at byte offset %zu", i);
+        } else if (!strcmp(name, "a")) {
+            e->url = html_attr(t, tl, "href", &has);
+            if (e->url) html_unescape(e->url);
+            if (!e->url || !*e->url) e->hidden = true; /* an <a> without href is plain text */
+        } else if (!strcmp(name, "blockquote")) {
+            free(html_attr(t, tl, "expandable", &has));
+            if (has) e->type = "expandable_blockquote";
+        } else if (!strcmp(name, "tg-emoji")) {
+            e->emoji = html_attr(t, tl, "emoji-id", &has);
+            if (!e->emoji) return mp_fail(m, "Custom emoji identifier must be specified at byte offset %zu", i);
+        } else if (!strcmp(name, "code")) {
+            char *cls = html_attr(t, tl, "class", &has);
+            if (parent && !strcmp(parent->type, "pre") && parent->off == m->u16 && cls &&
+                !strncmp(cls, "language-", 9)) {
+                free(parent->lang);
+                parent->lang = xstrdup(cls + 9);
+                e->hidden = true;
+            }
+            free(cls);
+        }
+        i = (size_t)(gt - s) + 1;
+    }
+    ment *top = mp_top(m);
+    if (top) return mp_fail(m, "Can't find end tag corresponding to start tag \"%s\"", html_tags[top->tag].name);
+    return true;
+}
+
+/* MarkdownV2: *bold* _italic_ __underline__ ~strike~ ||spoiler|| `code` ```lang\npre```
+   [text](url) >quote lines; \X escapes any ASCII punctuation; the reserved characters
+   _*[]()~`>#+-=|{}.! must be escaped elsewhere */
+static const char *md_name(const char *type) {
+    if (!strcmp(type, "bold")) return "Bold";
+    if (!strcmp(type, "italic")) return "Italic";
+    if (!strcmp(type, "underline")) return "Underline";
+    if (!strcmp(type, "strikethrough")) return "Strikethrough";
+    if (!strcmp(type, "spoiler")) return "Spoiler";
+    if (!strcmp(type, "code")) return "Code";
+    if (!strcmp(type, "pre")) return "Pre";
+    if (!strcmp(type, "text_link")) return "TextUrl";
+    return "Blockquote";
+}
+
+/* toggles a simple mark: closes it when it is the innermost open one, else opens it */
+static bool md_toggle(mparse *m, const char *type, size_t at) {
+    ment *top = mp_top(m);
+    if (top && !strcmp(top->type, type)) { mp_close(m, top); return true; }
+    for (size_t k = 0; k < m->ne; k++)
+        if (m->e[k].open && !strcmp(m->e[k].type, type))
+            return mp_fail(m, "Can't find end of %s entity at byte offset %zu", md_name(type), m->e[k].at);
+    mp_open(m, type, at, 0);
+    return true;
+}
+
+/* the pre/code body up to its closing backticks; escapes \` and \\ */
+static bool md_code(mparse *m, const char *s, size_t *ip, size_t n, bool pre, size_t at) {
+    size_t i = *ip;
+    ment *e = mp_open(m, pre ? "pre" : "code", at, 0);
+    if (pre) { /* ```lang\n: the language is the rest of the first line when it has no spaces */
+        size_t j = i;
+        while (j < n && s[j] != '\n' && s[j] != '`' && !isspace((unsigned char)s[j])) j++;
+        if (j < n && s[j] == '\n') {
+            if (j > i) e->lang = xstrndup(s + i, j - i);
+            i = j + 1;
+        }
+    }
+    while (i < n) {
+        if (s[i] == '\\' && i + 1 < n && (unsigned char)s[i + 1] < 127) { mp_put(m, s + i + 1, 1); i += 2; continue; }
+        if (pre ? (n - i >= 3 && !memcmp(s + i, "```", 3)) : s[i] == '`') {
+            mp_close(m, e);
+            *ip = i + (pre ? 3 : 1);
+            return true;
+        }
+        i += mp_char(m, s, i, n);
+    }
+    return mp_fail(m, "Can't find end of %s entity at byte offset %zu", pre ? "Pre" : "Code", at);
+}
+
+static bool parse_mdv2(mparse *m, const char *s, size_t n) {
+    size_t i = 0;
+    ment *quote = NULL;
+    while (i < n) {
+        char c = s[i];
+        bool line_start = i == 0 || s[i - 1] == '\n';
+        if (line_start && c == '>') {
+            if (!quote) quote = mp_open(m, "blockquote", i, 0);
+            i++;
+            continue;
+        }
+        if (line_start && n - i >= 3 && !memcmp(s + i, "**>", 3)) {
+            if (!quote) quote = mp_open(m, "expandable_blockquote", i, 0);
+            i += 3;
+            continue;
+        }
+        if (c == '\n' && quote && (i + 1 >= n || s[i + 1] != '>')) {
+            mp_close(m, quote);
+            quote = NULL;
+        }
+        if (quote && n - i >= 2 && !memcmp(s + i, "||", 2) && (i + 2 == n || s[i + 2] == '\n') &&
+            !strcmp(quote->type, "expandable_blockquote")) {
+            i += 2; /* the || that ends an expandable quote */
+            continue;
+        }
+        if (c == '\\') {
+            if (i + 1 < n && (unsigned char)s[i + 1] < 127 && s[i + 1] > 0) { mp_put(m, s + i + 1, 1); i += 2; continue; }
+            return mp_fail(m, "Character '\\' is reserved and must be escaped with the preceding '\\'");
+        }
+        if (c == '*') { if (!md_toggle(m, "bold", i)) return false; i++; continue; }
+        if (c == '~') { if (!md_toggle(m, "strikethrough", i)) return false; i++; continue; }
+        if (c == '_') {
+            if (i + 1 < n && s[i + 1] == '_') { if (!md_toggle(m, "underline", i)) return false; i += 2; }
+            else { if (!md_toggle(m, "italic", i)) return false; i++; }
+            continue;
+        }
+        if (c == '|' && i + 1 < n && s[i + 1] == '|') { if (!md_toggle(m, "spoiler", i)) return false; i += 2; continue; }
+        if (c == '`') {
+            size_t at = i;
+            bool pre = n - i >= 3 && !memcmp(s + i, "```", 3);
+            i += pre ? 3 : 1;
+            if (!md_code(m, s, &i, n, pre, at)) return false;
+            continue;
+        }
+        if (c == '[') { mp_open(m, "text_link", i, '['); i++; continue; }
+        if (c == ']') {
+            ment *top = mp_top(m);
+            if (!top || top->tag != '[') return mp_fail(m, "Character ']' is reserved and must be escaped with the preceding '\\'");
+            if (i + 1 >= n || s[i + 1] != '(') { /* [text] without a url: plain text */
+                top->hidden = true;
+                mp_close(m, top);
+                i++;
+                continue;
+            }
+            size_t j = i + 2;
+            tp_buf url;
+            tp_buf_init(&url);
+            while (j < n && s[j] != ')') {
+                if (s[j] == '\\' && j + 1 < n) j++;
+                tp_buf_append(&url, s + j, 1);
+                j++;
+            }
+            if (j >= n) { tp_buf_deinit(&url); return mp_fail(m, "Can't find end of a url at byte offset %zu", i + 1); }
+            top->url = xstrndup(url.ptr ? url.ptr : "", url.len);
+            tp_buf_deinit(&url);
+            mp_close(m, top);
+            i = j + 1;
+            continue;
+        }
+        if (strchr("_*[]()~`>#+-=|{}.!", c))
+            return mp_fail(m, "Character '%c' is reserved and must be escaped with the preceding '\\'", c);
+        i += mp_char(m, s, i, n);
+    }
+    if (quote) mp_close(m, quote);
+    ment *top = mp_top(m);
+    if (top) return mp_fail(m, "Can't find end of %s entity at byte offset %zu", md_name(top->type), top->at);
+    return true;
+}
+
+/* Markdown (legacy): *bold* _italic_ `code` ```pre``` [text](url); no nesting; \ escapes _*`[ */
+static bool parse_md(mparse *m, const char *s, size_t n) {
+    size_t i = 0;
+    while (i < n) {
+        char c = s[i];
+        if (c == '\\' && i + 1 < n && strchr("_*`[", s[i + 1])) { mp_put(m, s + i + 1, 1); i += 2; continue; }
+        if (c == '*' || c == '_') {
+            size_t at = i;
+            const char *end = (const char *)memchr(s + i + 1, c, n - i - 1);
+            if (!end) return mp_fail(m, "Can't find end of the entity starting at byte offset %zu", at);
+            ment *e = mp_open(m, c == '*' ? "bold" : "italic", at, 0);
+            for (i++; s + i < end;) i += mp_char(m, s, i, n);
+            mp_close(m, e);
+            i++;
+            continue;
+        }
+        if (c == '`') {
+            size_t at = i;
+            bool pre = n - i >= 3 && !memcmp(s + i, "```", 3);
+            const char *end = memfind(s + i + (pre ? 3 : 1), n - i - (pre ? 3 : 1), pre ? "```" : "`", pre ? 3 : 1);
+            if (!end) return mp_fail(m, "Can't find end of the entity starting at byte offset %zu", at);
+            i += pre ? 3 : 1;
+            ment *e = NULL;
+            if (pre) {
+                size_t j = i;
+                while (s + j < end && s[j] != '\n' && !isspace((unsigned char)s[j])) j++;
+                char *lang = (s + j < end && s[j] == '\n' && j > i) ? xstrndup(s + i, j - i) : NULL;
+                if (lang || (s + j < end && s[j] == '\n' && j == i)) i = j + 1;
+                e = mp_open(m, "pre", at, 0);
+                e->lang = lang;
+            } else {
+                e = mp_open(m, "code", at, 0);
+            }
+            while (s + i < end) i += mp_char(m, s, i, n);
+            mp_close(m, e);
+            i += pre ? 3 : 1;
+            continue;
+        }
+        if (c == '[') {
+            const char *close = (const char *)memchr(s + i, ']', n - i);
+            const char *paren = close && close + 1 < s + n && close[1] == '(' ? (const char *)memchr(close, ')', (size_t)(s + n - close)) : NULL;
+            if (!close || !paren) return mp_fail(m, "Can't find end of the entity starting at byte offset %zu", i);
+            ment *e = mp_open(m, "text_link", i, 0);
+            e->url = xstrndup(close + 2, (size_t)(paren - close - 2));
+            for (i++; s + i < close;) i += mp_char(m, s, i, n);
+            mp_close(m, e);
+            i = (size_t)(paren - s) + 1;
+            continue;
+        }
+        i += mp_char(m, s, i, n);
+    }
+    return true;
+}
+
+/* text with parse_mode pm (NULL or "": none) -> *plain and *entities (NULL when none).
+   false with m->err set when Telegram would refuse it; the caller frees *plain, *entities. */
+static bool parse_text(const char *pm, const char *text, char **plain, char **entities, char *err, size_t errcap) {
+    mparse m;
+    bool ok;
+    memset(&m, 0, sizeof m);
+    tp_buf_init(&m.text);
+    *plain = *entities = NULL;
+    size_t n = strlen(text);
+    if (!strcasecmp(pm, "HTML")) ok = parse_html(&m, text, n);
+    else if (!strcasecmp(pm, "MarkdownV2")) ok = parse_mdv2(&m, text, n);
+    else ok = parse_md(&m, text, n);
+    if (ok && m.text.err) ok = mp_fail(&m, "out of memory");
+    if (ok) {
+        *plain = xstrndup(m.text.ptr ? m.text.ptr : "", m.text.len);
+        *entities = mp_entities_json(&m);
+    } else {
+        snprintf(err, errcap, "Bad Request: can't parse entities: %s", m.err);
+    }
+    mp_free(&m);
+    return ok;
+}
+
+/* the text or caption of a bot's message after parse_mode (or with the entities it gave as JSON
+   in `ekey`); false (the call failed) when Telegram would refuse it. The caller frees both. */
+static bool bot_text(call *x, const char *text, const char *ekey, char **plain, char **ents) {
+    const char *pm = P(x, "parse_mode");
+    *plain = *ents = NULL;
+    if (pm && *pm) {
+        char err[300];
+        if (!parse_text(pm, text, plain, ents, err, sizeof err)) { fail(x, 400, "%s", err); return false; }
+        return true;
+    }
+    const char *ej = P(x, ekey);
+    if (ej && *ej) {
+        tp_json_doc *d = tp_json_parse(ej, strlen(ej), NULL);
+        if (!d || tp_json_typeof(tp_json_root(d)) != TP_JSON_ARRAY) {
+            tp_json_doc_free(d);
+            fail(x, 400, "Bad Request: can't parse entities JSON object");
+            return false;
+        }
+        if (tp_json_size(tp_json_root(d))) *ents = json_value_text(tp_json_root(d));
+        tp_json_doc_free(d);
+    }
+    *plain = xstrdup(text);
+    return true;
+}
+
 /* >>api: methods ---------------------------------------------------------------------------- */
 static void m_getme(call *x) {
     tp_jw *w = &x->w;
@@ -1757,18 +2360,23 @@ static void m_sendmessage(call *x) {
     char *markup;
     if (!resolve_chat(x, &c)) return;
     const char *text = P(x, "text");
+    char *plain, *ents;
     if (!text || !*text) { fail(x, 400, "Bad Request: message text is empty"); return; }
-    if (utf16_len(text, strlen(text)) > 4096) { fail(x, 400, "Bad Request: message is too long"); return; }
     const char *pm = P(x, "parse_mode");
     if (pm && *pm && strcasecmp(pm, "HTML") && strcasecmp(pm, "Markdown") && strcasecmp(pm, "MarkdownV2")) {
         fail(x, 400, "Bad Request: unsupported parse_mode");
         return;
     }
-    if (!check_markup(x, &markup)) return;
-    botmsg *m = store_botmsg(c.id, text, markup);
+    if (!bot_text(x, text, "entities", &plain, &ents)) return;
+    if (!*plain) fail(x, 400, "Bad Request: message text is empty");
+    else if (utf16_len(plain, strlen(plain)) > 4096) fail(x, 400, "Bad Request: message is too long");
+    if (x->err || !check_markup(x, &markup)) { free(plain); free(ents); return; }
+    botmsg *m = store_botmsg(c.id, plain, markup);
+    m->entities = ents;
     jw_botmsg(&x->w, m);
-    if (E.n_updates) updates_reply(c.id, text);
-    bot_event(c.id, NULL, text);
+    if (E.n_updates) updates_reply(c.id, plain);
+    bot_event(c.id, NULL, plain);
+    free(plain);
 }
 
 static const struct media_kind {
@@ -1855,8 +2463,11 @@ static void m_sendmedia(call *x) {
         return;
     }
     const char *caption = P(x, "caption");
-    if (caption && utf16_len(caption, strlen(caption)) > 1024) { fail(x, 400, "Bad Request: message caption is too long"); return; }
-    if (!check_markup(x, &markup)) return;
+    char *cplain = NULL, *cents = NULL;
+    if (caption && !bot_text(x, caption, "caption_entities", &cplain, &cents)) return;
+    if (cplain && utf16_len(cplain, strlen(cplain)) > 1024) fail(x, 400, "Bad Request: message caption is too long");
+    if (x->err || !check_markup(x, &markup)) { free(cplain); free(cents); return; }
+    caption = cplain;
     if (!f) {
         if (p->is_file) f = store_file(k, p->val, p->len, p->filename, p->ctype);
         else { /* a URL: Telegram would fetch it; we keep an empty file */
@@ -1868,14 +2479,7 @@ static void m_sendmedia(call *x) {
     tp_jw *w = &x->w;
     jw_msg_head(w, m->id, &c, true, (int64_t)time(NULL));
     if (!strcmp(k->field, "photo")) {
-        tp_jw_key(w, "photo");
-        tp_jw_arr(w);
-        tp_jw_obj(w);
-        jw_file_ids(w, f);
-        jk_int(w, "width", f->width);
-        jk_int(w, "height", f->height);
-        tp_jw_obj_end(w);
-        tp_jw_arr_end(w);
+        jw_photo_sizes(w, f);
     } else {
         int pass = !strcmp(k->field, "animation") ? 2 : 1; /* animations also come as document */
         for (int j = 0; j < pass; j++) {
@@ -1903,13 +2507,18 @@ static void m_sendmedia(call *x) {
             tp_jw_obj_end(w);
         }
     }
-    if (caption && *caption) jk_str(w, "caption", caption);
+    if (caption && *caption) {
+        jk_str(w, "caption", caption);
+        if (cents) { tp_jw_key(w, "caption_entities"); tp_jw_raw(w, cents); }
+    }
     if (markup) { tp_jw_key(w, "reply_markup"); tp_jw_raw(w, markup); }
     tp_jw_obj_end(w);
     char line[512];
     snprintf(line, sizeof line, "[%s file_id=%s%s%s%s]%s%s", k->field, f->id,
              f->filename ? " name=" : "", f->filename ? f->filename : "",
              f->size ? "" : " (empty)", caption && *caption ? " " : "", caption ? caption : "");
+    free(cplain);
+    free(cents);
     bot_event(c.id, NULL, line);
 }
 
@@ -1971,38 +2580,211 @@ static botmsg *edit_target(call *x, chatrec *c) {
 
 static void m_editmessagetext(call *x) {
     chatrec c;
-    char *markup;
+    char *markup, *plain, *ents;
     const char *text = P(x, "text");
     if (!text || !*text) { fail(x, 400, "Bad Request: message text is empty"); return; }
-    if (utf16_len(text, strlen(text)) > 4096) { fail(x, 400, "Bad Request: MESSAGE_TOO_LONG"); return; }
-    if (!check_markup(x, &markup)) return;
+    if (!bot_text(x, text, "entities", &plain, &ents)) return;
+    if (!*plain) fail(x, 400, "Bad Request: message text is empty");
+    else if (utf16_len(plain, strlen(plain)) > 4096) fail(x, 400, "Bad Request: MESSAGE_TOO_LONG");
+    if (x->err || !check_markup(x, &markup)) { free(plain); free(ents); return; }
     const char *imid = P(x, "inline_message_id");
     char line[5000];
+    botmsg *m = NULL;
     if (imid && *imid) {
-        free(markup);
         tp_jw_bool(&x->w, true);
-        snprintf(line, sizeof line, "[edit inline %s] %s", imid, text);
+        snprintf(line, sizeof line, "[edit inline %s] %s", imid, plain);
         bot_event(0, NULL, line);
-        return;
-    }
-    botmsg *m = edit_target(x, &c);
-    if (!m) { free(markup); return; }
-    if (!m->text) { free(markup); fail(x, 400, "Bad Request: there is no text in the message to edit"); return; }
-    if (!strcmp(m->text, text) && ((!markup && !m->markup) || (markup && m->markup && !strcmp(markup, m->markup)))) {
-        free(markup);
+    } else if ((m = edit_target(x, &c)) == NULL) {
+    } else if (!m->text) {
+        fail(x, 400, "Bad Request: there is no text in the message to edit");
+    } else if (!strcmp(m->text, plain) && ((!ents && !m->entities) || (ents && m->entities && !strcmp(ents, m->entities))) &&
+               ((!markup && !m->markup) || (markup && m->markup && !strcmp(markup, m->markup)))) {
         fail(x, 400, "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
+    } else {
+        free(m->text);
+        m->text = plain;
+        free(m->entities);
+        m->entities = ents;
+        free(m->markup);
+        m->markup = markup;
+        plain = ents = markup = NULL;
+        jw_msg_head(&x->w, m->id, &c, true, (int64_t)time(NULL));
+        jk_int(&x->w, "edit_date", (int64_t)time(NULL));
+        jw_text_ents(&x->w, m->text, m->entities);
+        if (m->markup) { tp_jw_key(&x->w, "reply_markup"); tp_jw_raw(&x->w, m->markup); }
+        tp_jw_obj_end(&x->w);
+        snprintf(line, sizeof line, "[edit #%lld] %s", (long long)m->id, m->text);
+        bot_event(c.id, NULL, line);
+    }
+    free(plain);
+    free(ents);
+    free(markup);
+}
+
+static const char *schema_result(const char *name);
+
+/* editMessageCaption: the message as last sent, with the new caption (and markup). Without the
+   chats (--web-port, --chat) tpemu keeps no media messages and answers the schema sample. */
+static void m_editmessagecaption(call *x) {
+    chatrec c;
+    char *markup = NULL, *plain = NULL, *ents = NULL;
+    const char *imid = P(x, "inline_message_id"), *cap = P(x, "caption");
+    if (!CH.on) { tp_jw_raw(&x->w, schema_result(x->method)); return; }
+    if (cap && !bot_text(x, cap, "caption_entities", &plain, &ents)) return;
+    if (plain && utf16_len(plain, strlen(plain)) > 1024) fail(x, 400, "Bad Request: message caption is too long");
+    if (x->err || !check_markup(x, &markup)) { free(plain); free(ents); return; }
+    botmsg *m = NULL;
+    const cmsg *cm = NULL;
+    if (imid && *imid) {
+        tp_jw_bool(&x->w, true);
+    } else if ((m = edit_target(x, &c)) == NULL) {
+    } else if (m->text || (cm = cmsg_find(m->id)) == NULL) {
+        fail(x, 400, "Bad Request: there is no caption in the message to edit");
+    } else {
+        tp_json_doc *d = tp_json_parse(cm->json, strlen(cm->json), NULL);
+        tp_jw *w = &x->w;
+        tp_jw_obj(w);
+        for (const tp_json *it = tp_json_first(tp_json_root(d)); it; it = tp_json_next(it)) {
+            const char *k = tp_json_key(it);
+            if (!strcmp(k, "caption") || !strcmp(k, "caption_entities") || !strcmp(k, "reply_markup") ||
+                !strcmp(k, "edit_date"))
+                continue;
+            tp_jw_key(w, k);
+            tp_jw_value(w, it);
+        }
+        tp_json_doc_free(d);
+        jk_int(w, "edit_date", (int64_t)time(NULL));
+        if (plain && *plain) {
+            jk_str(w, "caption", plain);
+            if (ents) { tp_jw_key(w, "caption_entities"); tp_jw_raw(w, ents); }
+        }
+        free(m->markup);
+        m->markup = markup;
+        markup = NULL;
+        if (m->markup) { tp_jw_key(w, "reply_markup"); tp_jw_raw(w, m->markup); }
+        tp_jw_obj_end(w);
+        char line[1200];
+        snprintf(line, sizeof line, "[edit #%lld caption] %s", (long long)m->id, plain ? plain : "");
+        bot_event(c.id, NULL, line);
+    }
+    free(plain);
+    free(ents);
+    free(markup);
+}
+
+/* sendLocation, sendVenue, sendContact, sendPoll: the message with what the parameters say */
+static bool P_real(call *x, const char *name, double lo, double hi, double *out) {
+    const char *v = P(x, name);
+    char *end;
+    if (!v || !*v) { fail(x, 400, "Bad Request: parameter \"%s\" is required", name); return false; }
+    *out = strtod(v, &end);
+    if (*skip_ws(end) || !(*out >= lo && *out <= hi)) { fail(x, 400, "Bad Request: wrong %s specified", name); return false; }
+    return true;
+}
+
+static void m_sendplace(call *x) {
+    chatrec c;
+    char *markup;
+    double lat = 0, lon = 0;
+    const char *m = x->method;
+    bool place = !strcmp(m, "sendLocation") || !strcmp(m, "sendVenue");
+    const char *t1 = NULL, *t2 = NULL;
+    tp_json_doc *opts = NULL;
+    if (!resolve_chat(x, &c)) return;
+    if (place && (!P_real(x, "latitude", -90, 90, &lat) || !P_real(x, "longitude", -180, 180, &lon))) return;
+    if (!strcmp(m, "sendVenue") && (!(t1 = P(x, "title")) || !(t2 = P(x, "address")))) {
+        fail(x, 400, "Bad Request: parameter \"%s\" is required", t1 ? "address" : "title");
         return;
     }
-    free(m->text);
-    m->text = xstrdup(text);
-    free(m->markup);
-    m->markup = markup;
-    jw_msg_head(&x->w, m->id, &c, true, (int64_t)time(NULL));
-    jk_int(&x->w, "edit_date", (int64_t)time(NULL));
-    jw_text(&x->w, m->text);
-    if (m->markup) { tp_jw_key(&x->w, "reply_markup"); tp_jw_raw(&x->w, m->markup); }
-    tp_jw_obj_end(&x->w);
-    snprintf(line, sizeof line, "[edit #%lld] %s", (long long)m->id, text);
+    if (!strcmp(m, "sendContact") && (!(t1 = P(x, "phone_number")) || !(t2 = P(x, "first_name")))) {
+        fail(x, 400, "Bad Request: parameter \"%s\" is required", t1 ? "first_name" : "phone_number");
+        return;
+    }
+    if (!strcmp(m, "sendPoll")) {
+        const char *o = P(x, "options");
+        t1 = P(x, "question");
+        if (!t1 || !*t1) { fail(x, 400, "Bad Request: poll question must be non-empty"); return; }
+        opts = o ? tp_json_parse(o, strlen(o), NULL) : NULL;
+        size_t n = tp_json_typeof(tp_json_root(opts)) == TP_JSON_ARRAY ? tp_json_size(tp_json_root(opts)) : 0;
+        if (n < 2 || n > 12) {
+            tp_json_doc_free(opts);
+            fail(x, 400, "Bad Request: poll must have at least 2 option");
+            return;
+        }
+    }
+    if (!check_markup(x, &markup)) { tp_json_doc_free(opts); return; }
+    botmsg *bm = store_botmsg(c.id, NULL, markup);
+    tp_jw *w = &x->w;
+    char line[600];
+    jw_msg_head(w, bm->id, &c, true, (int64_t)time(NULL));
+    if (place) {
+        tp_jw_key(w, "location");
+        tp_jw_obj(w);
+        tp_jw_key(w, "latitude");
+        tp_jw_real(w, lat);
+        tp_jw_key(w, "longitude");
+        tp_jw_real(w, lon);
+        tp_jw_obj_end(w);
+        snprintf(line, sizeof line, "[location %.5f, %.5f]", lat, lon);
+    }
+    if (!strcmp(m, "sendVenue")) {
+        tp_jw_key(w, "venue");
+        tp_jw_obj(w);
+        tp_jw_key(w, "location");
+        tp_jw_obj(w);
+        tp_jw_key(w, "latitude");
+        tp_jw_real(w, lat);
+        tp_jw_key(w, "longitude");
+        tp_jw_real(w, lon);
+        tp_jw_obj_end(w);
+        jk_str(w, "title", t1);
+        jk_str(w, "address", t2);
+        tp_jw_obj_end(w);
+        snprintf(line, sizeof line, "[venue %.200s, %.200s]", t1, t2);
+    } else if (!strcmp(m, "sendContact")) {
+        const char *ln = P(x, "last_name");
+        tp_jw_key(w, "contact");
+        tp_jw_obj(w);
+        jk_str(w, "phone_number", t1);
+        jk_str(w, "first_name", t2);
+        if (ln) jk_str(w, "last_name", ln);
+        tp_jw_obj_end(w);
+        snprintf(line, sizeof line, "[contact %.200s %.200s]", t2, t1);
+    } else if (!strcmp(m, "sendPoll")) {
+        const char *type = P(x, "type");
+        bool quiz = type && !strcmp(type, "quiz");
+        const char *anon = P(x, "is_anonymous");
+        tp_jw_key(w, "poll");
+        tp_jw_obj(w);
+        char pid[32];
+        snprintf(pid, sizeof pid, "%llu", (unsigned long long)(5000000000000000000ULL + (uint64_t)bm->id));
+        jk_str(w, "id", pid);
+        jk_str(w, "question", t1);
+        tp_jw_key(w, "options");
+        tp_jw_arr(w);
+        for (const tp_json *it = tp_json_first(tp_json_root(opts)); it; it = tp_json_next(it)) {
+            const char *ot = tp_json_typeof(it) == TP_JSON_STRING ? tp_json_str(it) : tp_json_get_str(it, "text");
+            tp_jw_obj(w);
+            jk_str(w, "text", ot ? ot : "");
+            jk_int(w, "voter_count", 0);
+            tp_jw_obj_end(w);
+        }
+        tp_jw_arr_end(w);
+        jk_int(w, "total_voter_count", 0);
+        jk_bool(w, "is_closed", P_bool(x, "is_closed"));
+        jk_bool(w, "is_anonymous", !anon || P_bool(x, "is_anonymous"));
+        jk_str(w, "type", quiz ? "quiz" : "regular");
+        jk_bool(w, "allows_multiple_answers", P_bool(x, "allows_multiple_answers"));
+        if (quiz) {
+            int64_t k;
+            if (P_int(x, "correct_option_id", &k, 0)) jk_int(w, "correct_option_id", k);
+        }
+        tp_jw_obj_end(w);
+        snprintf(line, sizeof line, "[poll %.400s]", t1);
+    }
+    if (markup) { tp_jw_key(w, "reply_markup"); tp_jw_raw(w, markup); }
+    tp_jw_obj_end(w);
+    tp_json_doc_free(opts);
     bot_event(c.id, NULL, line);
 }
 
@@ -2421,6 +3203,1328 @@ static bool limit_opt(const char *opt, const char *v, int cls) {
     return true;
 }
 
+/* >>chat: the conversation model ----------------------------------------------------------- */
+static bool cast_chat(int64_t id) {
+    for (size_t i = 0; i < NCAST; i++)
+        if (cast_users[i].id == id) return true;
+    return id == CAST_GROUP || id == CAST_CHANNEL;
+}
+
+static const struct cast_user *cast_user(int64_t id) {
+    for (size_t i = 0; i < NCAST; i++)
+        if (cast_users[i].id == id) return &cast_users[i];
+    return NULL;
+}
+
+static const char *chat_name(int64_t id) {
+    const struct cast_user *u = cast_user(id);
+    if (u) return u->first;
+    return id == CAST_GROUP ? "Friends" : id == CAST_CHANNEL ? "News" : "?";
+}
+
+static void cast_register(void) {
+    chatrec c;
+    for (size_t i = 0; i < NCAST; i++) {
+        memset(&c, 0, sizeof c);
+        c.id = c.user_id = cast_users[i].id;
+        strcpy(c.type, "private");
+        strcpy(c.first, cast_users[i].first);
+        strcpy(c.uname, cast_users[i].uname);
+        strcpy(c.username, cast_users[i].uname);
+        registry_add(&c);
+    }
+    memset(&c, 0, sizeof c);
+    c.id = CAST_GROUP;
+    strcpy(c.type, "group");
+    strcpy(c.title, "Friends");
+    c.user_id = cast_users[0].id;
+    registry_add(&c);
+    memset(&c, 0, sizeof c);
+    c.id = CAST_CHANNEL;
+    strcpy(c.type, "channel");
+    strcpy(c.title, "News");
+    strcpy(c.username, "tpemu_news");
+    registry_add(&c);
+}
+
+/* the chat as user `uid` speaks in it (a group's "from" is that user); false with why */
+static bool cast_speaker(int64_t uid, int64_t cid, chatrec *sp, char *why, size_t cap) {
+    const struct cast_user *u = cast_user(uid);
+    const chatrec *r = cast_chat(cid) ? registry_find(cid) : NULL;
+    if (!u) { snprintf(why, cap, "unknown user_id %lld", (long long)uid); return false; }
+    if (!r) { snprintf(why, cap, "unknown chat_id %lld", (long long)cid); return false; }
+    if (!strcmp(r->type, "private") && cid != uid) {
+        snprintf(why, cap, "user %s cannot write in %s's private chat", u->uname, chat_name(cid));
+        return false;
+    }
+    *sp = *r;
+    sp->user_id = u->id;
+    strcpy(sp->first, u->first);
+    sp->last[0] = 0;
+    strcpy(sp->uname, u->uname);
+    return true;
+}
+
+/* messages by id (ids only grow, so appending keeps the array sorted) */
+static cmsg *cmsg_find(int64_t id) {
+    size_t lo = 0, hi = CH.nmsgs;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (CH.msgs[mid].id < id) lo = mid + 1;
+        else hi = mid;
+    }
+    return (lo < CH.nmsgs && CH.msgs[lo].id == id) ? &CH.msgs[lo] : NULL;
+}
+
+static void cmsg_put(int64_t id, int64_t chat_id, const char *json) {
+    cmsg *m = cmsg_find(id);
+    if (!m) {
+        size_t at = CH.nmsgs;
+        while (at > 0 && CH.msgs[at - 1].id > id) at--;
+        VEC_GROW(CH.msgs, CH.nmsgs, CH.capmsgs);
+        memmove(&CH.msgs[at + 1], &CH.msgs[at], (CH.nmsgs - at) * sizeof *CH.msgs);
+        CH.nmsgs++;
+        m = &CH.msgs[at];
+        memset(m, 0, sizeof *m);
+        m->id = id;
+    } else {
+        free(m->json);
+    }
+    m->chat_id = chat_id;
+    m->json = xstrdup(json);
+}
+
+static cquery *cquery_find(const char *id) {
+    for (size_t i = CH.nqs; i-- > 0;)
+        if (!strcmp(CH.qs[i].id, id)) return &CH.qs[i];
+    return NULL;
+}
+
+static cquery *cquery_add(int kind, int64_t uid, int64_t cid) {
+    VEC_GROW(CH.qs, CH.nqs, CH.capqs);
+    cquery *q = &CH.qs[CH.nqs++];
+    memset(q, 0, sizeof *q);
+    snprintf(q->id, sizeof q->id, "%llu",
+             (unsigned long long)((kind == Q_CALLBACK ? 4382938129384729000ULL : 5382938129384729000ULL) +
+                                  E.next_query_id++));
+    q->kind = kind;
+    q->user_id = uid;
+    q->chat_id = cid;
+    return q;
+}
+
+/* ---- the event log ---- */
+static int64_t ev_first(void) {
+    return CH.last_seq >= (int64_t)CH.keep ? CH.last_seq - (int64_t)CH.keep + 1 : 1;
+}
+static const char *ev_get(int64_t seq) { return CH.ev[(size_t)((seq - 1) % (int64_t)CH.keep)]; }
+
+static void ev_begin(tp_buf *b, tp_jw *w, const char *type) {
+    tp_buf_init(b);
+    tp_jw_init(w, b);
+    tp_jw_obj(w);
+    jk_int(w, "seq", CH.last_seq + 1);
+    jk_str(w, "type", type);
+}
+
+static void sse_pump(conn *c);
+static void term_show(const char *json);
+
+/* the event in b becomes seq last_seq + 1: kept, streamed to every page, shown in the terminal */
+static void ev_commit(tp_buf *b, tp_jw *w) {
+    tp_jw_obj_end(w);
+    if (!b->err) {
+        size_t slot = (size_t)(CH.last_seq % (int64_t)CH.keep);
+        free(CH.ev[slot]);
+        CH.ev[slot] = xstrndup(b->ptr, b->len);
+        CH.last_seq++;
+        for (size_t i = 0; i < E.nconns; i++)
+            if (E.conns[i]->kind == CK_WEB && E.conns[i]->state == CS_SSE && !E.conns[i]->dead)
+                sse_pump(E.conns[i]);
+        if (CH.term) term_show(CH.ev[slot]);
+    }
+    tp_buf_deinit(b);
+}
+
+/* msg with extra members spliced in before its closing brace (NULL: none) */
+static void jw_msg_extra(tp_jw *w, const char *msg, const char *extra) {
+    if (!extra) { tp_jw_raw(w, msg); return; }
+    size_t n = strlen(msg);
+    while (n && msg[n - 1] != '}') n--;
+    if (!n) { tp_jw_raw(w, msg); return; }
+    tp_buf t;
+    tp_buf_init(&t);
+    tp_buf_append(&t, msg, n - 1);
+    tp_buf_printf(&t, "%s%s}", n > 2 ? "," : "", extra);
+    tp_jw_raw(w, t.ptr ? t.ptr : msg);
+    tp_buf_deinit(&t);
+}
+
+static void ev_message(const char *type, int64_t chat_id, bool from_bot, const char *msg, const char *extra) {
+    tp_buf b;
+    tp_jw w;
+    ev_begin(&b, &w, type);
+    jk_int(&w, "chat_id", chat_id);
+    if (!strcmp(type, "message")) jk_bool(&w, "from_bot", from_bot);
+    tp_jw_key(&w, "message");
+    jw_msg_extra(&w, msg, extra);
+    ev_commit(&b, &w);
+}
+
+static void ev_error(const char *text) {
+    tp_buf b;
+    tp_jw w;
+    ev_begin(&b, &w, "error");
+    jk_str(&w, "text", text);
+    ev_commit(&b, &w);
+}
+
+/* ---- what the bot did, seen from the chats: called after every successful Bot API call ---- */
+static int64_t param_chat_id(call *x) {
+    const char *v = P(x, "chat_id");
+    int64_t id = 0;
+    if (!v) return 0;
+    if (v[0] == '@') {
+        const chatrec *r = registry_find_username(v + 1);
+        return r ? r->id : 0;
+    }
+    return parse_i64(v, &id) ? id : 0;
+}
+
+static void note_bot_msg(const tp_json *msg, const char *extra, bool edit) {
+    int64_t cid = tp_json_get_int(tp_json_get(msg, "chat"), "id");
+    int64_t mid = tp_json_get_int(msg, "message_id");
+    if (!cast_chat(cid) || !mid) return;
+    char *js = json_value_text(msg);
+    cmsg_put(mid, cid, js);
+    ev_message(edit ? "edit" : "message", cid, true, js, extra);
+    free(js);
+}
+
+static void chat_after_call(call *x) {
+    const char *m = x->method;
+    if (!CH.on || x->err) return;
+    tp_json_doc *d = x->res.len ? tp_json_parse(x->res.ptr, x->res.len, NULL) : NULL;
+    const tp_json *root = tp_json_root(d);
+    if (!strncmp(m, "send", 4) && strcmp(m, "sendChatAction")) {
+        char *extra = NULL;
+        const char *rm = P(x, "reply_markup");
+        tp_json_doc *md = rm && *rm ? tp_json_parse(rm, strlen(rm), NULL) : NULL;
+        if (md && tp_json_typeof(tp_json_root(md)) == TP_JSON_OBJECT &&
+            !tp_json_get(tp_json_root(md), "inline_keyboard")) {
+            /* Telegram's answer leaves reply keyboards out; the chats show them */
+            char *v = json_value_text(tp_json_root(md));
+            size_t n = strlen(v) + 20;
+            extra = (char *)xmalloc(n);
+            snprintf(extra, n, "\"reply_markup\":%s", v);
+            free(v);
+        }
+        tp_json_doc_free(md);
+        if (tp_json_typeof(root) == TP_JSON_OBJECT) note_bot_msg(root, extra, false);
+        else if (tp_json_typeof(root) == TP_JSON_ARRAY)
+            for (const tp_json *it = tp_json_first(root); it; it = tp_json_next(it)) note_bot_msg(it, NULL, false);
+        free(extra);
+    } else if (!strncmp(m, "editMessage", 11) || !strcmp(m, "stopMessageLiveLocation")) {
+        if (tp_json_typeof(root) == TP_JSON_OBJECT) note_bot_msg(root, NULL, true);
+    } else if (!strcmp(m, "deleteMessage") || !strcmp(m, "deleteMessages")) {
+        int64_t cid = param_chat_id(x);
+        if (cast_chat(cid)) {
+            tp_buf b;
+            tp_jw w;
+            ev_begin(&b, &w, "delete");
+            jk_int(&w, "chat_id", cid);
+            tp_jw_key(&w, "message_ids");
+            tp_jw_arr(&w);
+            const char *ids = P(x, "message_ids");
+            tp_json_doc *idd = ids ? tp_json_parse(ids, strlen(ids), NULL) : NULL;
+            int64_t one;
+            if (!strcmp(m, "deleteMessage") && P_int(x, "message_id", &one, 0)) {
+                tp_jw_int(&w, one);
+                cmsg *c = cmsg_find(one);
+                if (c) c->deleted = true;
+            }
+            for (const tp_json *it = tp_json_first(tp_json_root(idd)); it; it = tp_json_next(it)) {
+                tp_jw_int(&w, tp_json_int(it));
+                cmsg *c = cmsg_find(tp_json_int(it));
+                if (c && c->chat_id == cid) c->deleted = true;
+            }
+            tp_json_doc_free(idd);
+            tp_jw_arr_end(&w);
+            ev_commit(&b, &w);
+        }
+    } else if (!strcmp(m, "sendChatAction")) {
+        int64_t cid = param_chat_id(x);
+        if (cast_chat(cid)) {
+            tp_buf b;
+            tp_jw w;
+            ev_begin(&b, &w, "action");
+            jk_int(&w, "chat_id", cid);
+            jk_str(&w, "action", P(x, "action"));
+            ev_commit(&b, &w);
+        }
+    } else if (!strcmp(m, "answerCallbackQuery")) {
+        const char *qid = P(x, "callback_query_id");
+        const cquery *q = qid ? cquery_find(qid) : NULL;
+        if (q && q->kind == Q_CALLBACK) {
+            tp_buf b;
+            tp_jw w;
+            const char *t = P(x, "text"), *url = P(x, "url");
+            ev_begin(&b, &w, "callback_answer");
+            jk_int(&w, "chat_id", q->chat_id);
+            jk_int(&w, "message_id", q->msg_id);
+            jk_str(&w, "query_id", q->id);
+            jk_str(&w, "text", t ? t : "");
+            jk_bool(&w, "show_alert", P_bool(x, "show_alert"));
+            if (url) jk_str(&w, "url", url);
+            else { tp_jw_key(&w, "url"); tp_jw_null(&w); }
+            ev_commit(&b, &w);
+        }
+    } else if (!strcmp(m, "answerInlineQuery")) {
+        const char *qid = P(x, "inline_query_id"), *res = P(x, "results");
+        cquery *q = qid ? cquery_find(qid) : NULL;
+        tp_json_doc *rd = res ? tp_json_parse(res, strlen(res), NULL) : NULL;
+        if (q && q->kind == Q_INLINE && rd) {
+            free(q->results);
+            q->results = json_value_text(tp_json_root(rd));
+            tp_buf b;
+            tp_jw w;
+            ev_begin(&b, &w, "inline_results");
+            jk_int(&w, "user_id", q->user_id);
+            jk_int(&w, "chat_id", q->chat_id);
+            jk_str(&w, "query_id", q->id);
+            jk_str(&w, "query", q->query ? q->query : "");
+            tp_jw_key(&w, "results");
+            tp_jw_raw(&w, q->results);
+            ev_commit(&b, &w);
+        }
+        tp_json_doc_free(rd);
+    }
+    tp_json_doc_free(d);
+}
+
+/* ---- what a user does: the Update for the bot, and the message event for the chats ---- */
+static bool word_char(char c) { return isalnum((unsigned char)c) || c == '_'; }
+
+/* a user's text with the entities Telegram finds in it: /commands, @mentions, urls */
+static void jw_user_text(tp_jw *w, const char *text_key, const char *ekey, const char *text) {
+    size_t n = strlen(text), found = 0;
+    jk_str(w, text_key, text);
+    for (size_t i = 0; i < n;) {
+        bool start = i == 0 || isspace((unsigned char)text[i - 1]);
+        size_t e = i;
+        const char *type = NULL;
+        if (start && text[i] == '/' && i + 1 < n && word_char(text[i + 1])) {
+            e = i + 1;
+            while (e < n && (word_char(text[e]) || text[e] == '@')) e++;
+            type = "bot_command";
+        } else if (start && text[i] == '@' && i + 1 < n && word_char(text[i + 1])) {
+            e = i + 1;
+            while (e < n && word_char(text[e])) e++;
+            type = "mention";
+        } else if (start && (!strncmp(text + i, "http://", 7) || !strncmp(text + i, "https://", 8))) {
+            e = i;
+            while (e < n && !isspace((unsigned char)text[e])) e++;
+            type = "url";
+        }
+        if (!type) { i++; continue; }
+        if (!found++) { tp_jw_key(w, ekey); tp_jw_arr(w); }
+        tp_jw_obj(w);
+        jk_int(w, "offset", (int64_t)utf16_len(text, i));
+        jk_int(w, "length", (int64_t)utf16_len(text + i, e - i));
+        jk_str(w, "type", type);
+        tp_jw_obj_end(w);
+        i = e;
+    }
+    if (found) tp_jw_arr_end(w);
+}
+
+static void um_begin(tp_buf *b, tp_jw *w, const chatrec *sp, int64_t mid, int64_t reply_to) {
+    tp_buf_init(b);
+    tp_jw_init(w, b);
+    jw_msg_head(w, mid, sp, false, (int64_t)time(NULL));
+    const cmsg *r = reply_to ? cmsg_find(reply_to) : NULL;
+    if (r) { tp_jw_key(w, "reply_to_message"); tp_jw_raw(w, r->json); }
+}
+
+static int64_t enqueue_raw(const char *kind, const char *value) {
+    tp_buf u;
+    tp_buf_init(&u);
+    tp_buf_printf(&u, "{\"update_id\":%lld,\"%s\":%s}", (long long)E.next_update_id, kind, value);
+    int64_t uid = enqueue_update(xstrndup(u.ptr ? u.ptr : "{}", u.len), -1);
+    tp_buf_deinit(&u);
+    updates_changed();
+    return uid;
+}
+
+/* closes the message of um_begin: kept, shown in the chats, and sent to the bot */
+static int64_t um_finish(tp_buf *b, tp_jw *w, const chatrec *sp, int64_t mid) {
+    tp_jw_obj_end(w);
+    char *msg = xstrndup(b->ptr ? b->ptr : "{}", b->len);
+    tp_buf_deinit(b);
+    cmsg_put(mid, sp->id, msg);
+    ev_message("message", sp->id, false, msg, NULL);
+    int64_t uid = enqueue_raw(!strcmp(sp->type, "channel") ? "channel_post" : "message", msg);
+    free(msg);
+    return uid;
+}
+
+typedef struct act {
+    int64_t user_id, chat_id, reply_to;
+    const char *text;        /* a text message */
+    bool loc;                /* a location */
+    double lat, lon;
+    const char *dice;        /* a dice emoji */
+    bool callback;           /* an inline button pressed */
+    int64_t cb_msg;
+    const char *cb_data;
+    const char *inline_q;    /* an inline query */
+    const char *pick_qid, *pick_rid; /* chosen_inline_result */
+} act;
+
+typedef struct act_res {
+    int64_t update_id, message_id;
+    char query_id[32];
+} act_res;
+
+static const char *const dice_emoji[] = {"🎲", "🎯", "🏀", "⚽", "🎳", "🎰"};
+
+/* the result's content posted as the user's message "via" the bot (chosen_inline_result) */
+static bool post_inline_result(const chatrec *sp, const tp_json *res, act_res *r, char *why, size_t cap) {
+    const tp_json *imc = tp_json_get(res, "input_message_content");
+    const char *mt = tp_json_get_str(imc, "message_text");
+    const char *type = tp_json_get_str(res, "type");
+    char *plain = NULL, *ents = NULL;
+    tp_buf b;
+    tp_jw w;
+    if (mt) {
+        const char *pm = tp_json_get_str(imc, "parse_mode");
+        if (pm && *pm) {
+            char err[300];
+            if (!parse_text(pm, mt, &plain, &ents, err, sizeof err)) { snprintf(why, cap, "%s", err); return false; }
+        } else {
+            plain = xstrdup(mt);
+        }
+    }
+    stfile *f = NULL;
+    if (!mt && type && !strcmp(type, "photo")) {
+        const char *fid = tp_json_get_str(res, "photo_file_id"), *url = tp_json_get_str(res, "photo_url");
+        if (fid) f = find_file_id(fid);
+        if (!f && url) {
+            const char *slash = strrchr(url, '/');
+            f = store_file(&media_kinds[0], "", 0, slash && slash[1] ? slash + 1 : NULL, NULL);
+        }
+    }
+    r->message_id = new_message_id();
+    um_begin(&b, &w, sp, r->message_id, 0);
+    tp_jw_key(&w, "via_bot");
+    jw_bot_user(&w);
+    if (plain) {
+        jk_str(&w, "text", plain);
+        if (ents) { tp_jw_key(&w, "entities"); tp_jw_raw(&w, ents); }
+    } else if (f) {
+        jw_photo_sizes(&w, f);
+        const char *cap2 = tp_json_get_str(res, "caption");
+        if (cap2) jk_str(&w, "caption", cap2);
+    } else {
+        const char *t = tp_json_get_str(res, "title");
+        jk_str(&w, "text", t ? t : "(inline result)");
+    }
+    const tp_json *rm = tp_json_get(res, "reply_markup");
+    if (rm) { tp_jw_key(&w, "reply_markup"); tp_jw_value(&w, rm); }
+    free(plain);
+    free(ents);
+    um_finish(&b, &w, sp, r->message_id);
+    return true;
+}
+
+/* one user action (the page's POST /api/send, the terminal's lines); false with why */
+static bool chat_act(const act *a, act_res *r, char *why, size_t cap) {
+    chatrec sp;
+    tp_buf b;
+    tp_jw w;
+    memset(r, 0, sizeof *r);
+    if (!cast_speaker(a->user_id, a->chat_id, &sp, why, cap)) return false;
+    if (a->reply_to) {
+        const cmsg *m = cmsg_find(a->reply_to);
+        if (!m || m->deleted || m->chat_id != a->chat_id) { snprintf(why, cap, "message to be replied not found"); return false; }
+    }
+    if (a->text) {
+        size_t n = strlen(a->text);
+        if (!n) { snprintf(why, cap, "message text is empty"); return false; }
+        if (!utf8_valid(a->text, n)) { snprintf(why, cap, "text must be UTF-8"); return false; }
+        if (utf16_len(a->text, n) > 4096) { snprintf(why, cap, "message is too long"); return false; }
+        r->message_id = new_message_id();
+        um_begin(&b, &w, &sp, r->message_id, a->reply_to);
+        jw_user_text(&w, "text", "entities", a->text);
+        r->update_id = um_finish(&b, &w, &sp, r->message_id);
+        return true;
+    }
+    if (a->loc) {
+        if (!(a->lat >= -90 && a->lat <= 90 && a->lon >= -180 && a->lon <= 180)) {
+            snprintf(why, cap, "latitude must be in -90..90 and longitude in -180..180");
+            return false;
+        }
+        r->message_id = new_message_id();
+        um_begin(&b, &w, &sp, r->message_id, a->reply_to);
+        tp_jw_key(&w, "location");
+        tp_jw_obj(&w);
+        tp_jw_key(&w, "latitude");
+        tp_jw_real(&w, a->lat);
+        tp_jw_key(&w, "longitude");
+        tp_jw_real(&w, a->lon);
+        tp_jw_obj_end(&w);
+        r->update_id = um_finish(&b, &w, &sp, r->message_id);
+        return true;
+    }
+    if (a->dice) {
+        const char *emoji = *a->dice ? a->dice : dice_emoji[0];
+        bool known = false;
+        for (size_t i = 0; i < sizeof dice_emoji / sizeof dice_emoji[0]; i++) known |= !strcmp(emoji, dice_emoji[i]);
+        if (!known) { snprintf(why, cap, "dice must be one of 🎲 🎯 🏀 ⚽ 🎳 🎰"); return false; }
+        int max = !strcmp(emoji, "🎰") ? 64 : (!strcmp(emoji, "🏀") || !strcmp(emoji, "⚽")) ? 5 : 6;
+        r->message_id = new_message_id();
+        um_begin(&b, &w, &sp, r->message_id, a->reply_to);
+        tp_jw_key(&w, "dice");
+        tp_jw_obj(&w);
+        jk_str(&w, "emoji", emoji);
+        jk_int(&w, "value", 1 + (int64_t)(rng_next() % (uint64_t)max));
+        tp_jw_obj_end(&w);
+        r->update_id = um_finish(&b, &w, &sp, r->message_id);
+        return true;
+    }
+    if (a->callback) {
+        const cmsg *m = cmsg_find(a->cb_msg);
+        if (!m || m->deleted || m->chat_id != a->chat_id) { snprintf(why, cap, "message %lld not found in that chat", (long long)a->cb_msg); return false; }
+        if (!a->cb_data || !*a->cb_data) { snprintf(why, cap, "callback data is empty"); return false; }
+        if (strlen(a->cb_data) > 64) { snprintf(why, cap, "callback data is longer than 64 bytes"); return false; }
+        cquery *q = cquery_add(Q_CALLBACK, a->user_id, a->chat_id);
+        q->msg_id = a->cb_msg;
+        snprintf(r->query_id, sizeof r->query_id, "%s", q->id);
+        tp_buf_init(&b);
+        tp_jw_init(&w, &b);
+        tp_jw_obj(&w);
+        jk_str(&w, "id", q->id);
+        tp_jw_key(&w, "from");
+        jw_user(&w, &sp);
+        tp_jw_key(&w, "message");
+        tp_jw_raw(&w, m->json);
+        jk_str(&w, "chat_instance", "-5183843117485312345");
+        jk_str(&w, "data", a->cb_data);
+        tp_jw_obj_end(&w);
+        r->update_id = enqueue_raw("callback_query", b.ptr ? b.ptr : "{}");
+        tp_buf_deinit(&b);
+        return true;
+    }
+    if (a->inline_q) {
+        if (strlen(a->inline_q) > 256) { snprintf(why, cap, "inline query is longer than 256 bytes"); return false; }
+        cquery *q = cquery_add(Q_INLINE, a->user_id, a->chat_id);
+        q->query = xstrdup(a->inline_q);
+        snprintf(r->query_id, sizeof r->query_id, "%s", q->id);
+        tp_buf_init(&b);
+        tp_jw_init(&w, &b);
+        tp_jw_obj(&w);
+        jk_str(&w, "id", q->id);
+        tp_jw_key(&w, "from");
+        jw_user(&w, &sp);
+        jk_str(&w, "query", a->inline_q);
+        jk_str(&w, "offset", "");
+        jk_str(&w, "chat_type", !strcmp(sp.type, "private") ? "sender" : sp.type);
+        tp_jw_obj_end(&w);
+        r->update_id = enqueue_raw("inline_query", b.ptr ? b.ptr : "{}");
+        tp_buf_deinit(&b);
+        return true;
+    }
+    if (a->pick_qid) {
+        const cquery *q = cquery_find(a->pick_qid);
+        if (!q || q->kind != Q_INLINE) { snprintf(why, cap, "unknown inline query %s", a->pick_qid); return false; }
+        if (!q->results) { snprintf(why, cap, "the bot has not answered inline query %s", q->id); return false; }
+        tp_json_doc *d = tp_json_parse(q->results, strlen(q->results), NULL);
+        const tp_json *res = NULL;
+        for (const tp_json *it = tp_json_first(tp_json_root(d)); it && !res; it = tp_json_next(it)) {
+            const char *id = tp_json_get_str(it, "id");
+            if (id && a->pick_rid && !strcmp(id, a->pick_rid)) res = it;
+        }
+        if (!res) { tp_json_doc_free(d); snprintf(why, cap, "no result %s in inline query %s", a->pick_rid ? a->pick_rid : "", q->id); return false; }
+        tp_buf_init(&b);
+        tp_jw_init(&w, &b);
+        tp_jw_obj(&w);
+        jk_str(&w, "result_id", a->pick_rid);
+        tp_jw_key(&w, "from");
+        jw_user(&w, &sp);
+        jk_str(&w, "query", q->query ? q->query : "");
+        tp_jw_obj_end(&w);
+        r->update_id = enqueue_raw("chosen_inline_result", b.ptr ? b.ptr : "{}");
+        tp_buf_deinit(&b);
+        bool ok = post_inline_result(&sp, res, r, why, cap);
+        tp_json_doc_free(d);
+        return ok;
+    }
+    snprintf(why, cap, "nothing to send: need text, location, dice, callback, inline_query or chosen_inline_result");
+    return false;
+}
+
+/* ---- files from users ---- */
+static void image_size(const char *d, size_t n, int *w, int *h) {
+    const unsigned char *u = (const unsigned char *)d;
+    *w = *h = 0;
+    png_size(d, n, w, h);
+    if (*w) return;
+    if (n >= 10 && (!memcmp(d, "GIF87a", 6) || !memcmp(d, "GIF89a", 6))) {
+        *w = u[6] | u[7] << 8;
+        *h = u[8] | u[9] << 8;
+        return;
+    }
+    if (n < 4 || u[0] != 0xFF || u[1] != 0xD8) return;
+    size_t i = 2;
+    while (i + 9 < n) { /* JPEG: walk the segments to a start-of-frame */
+        if (u[i] != 0xFF) { i++; continue; }
+        unsigned mk = u[i + 1];
+        if (mk == 0xFF) { i++; continue; }
+        if (mk == 0xD8 || mk == 0x01 || (mk >= 0xD0 && mk <= 0xD7)) { i += 2; continue; }
+        size_t len = (size_t)u[i + 2] << 8 | u[i + 3];
+        if (mk >= 0xC0 && mk <= 0xCF && mk != 0xC4 && mk != 0xC8 && mk != 0xCC) {
+            *h = u[i + 5] << 8 | u[i + 6];
+            *w = u[i + 7] << 8 | u[i + 8];
+            return;
+        }
+        if (len < 2) return;
+        i += 2 + len;
+    }
+}
+
+/* Telegram's photo sizes: the image scaled to 90, 320, 800 and 1280 px on its long side (those
+   smaller than the original), then the original. tpemu does not scale: every size carries the
+   original bytes, with the scaled width and height. */
+static void jw_photo_sizes(tp_jw *w, const stfile *f) {
+    size_t fi = (size_t)(f - E.files);
+    tp_jw_key(w, "photo");
+    tp_jw_arr(w);
+    for (size_t i = fi + 1; i < E.nfiles && E.files[i].orig == fi + 1; i++) {
+        const stfile *t = &E.files[i];
+        tp_jw_obj(w);
+        jw_file_ids(w, t);
+        jk_int(w, "width", t->width);
+        jk_int(w, "height", t->height);
+        tp_jw_obj_end(w);
+    }
+    tp_jw_obj(w);
+    jw_file_ids(w, f);
+    jk_int(w, "width", f->width);
+    jk_int(w, "height", f->height);
+    tp_jw_obj_end(w);
+    tp_jw_arr_end(w);
+}
+
+static const char *mime_of(const char *filename) {
+    static const struct { const char *ext, *mime; } t[] = {
+        {"png", "image/png"}, {"jpg", "image/jpeg"}, {"jpeg", "image/jpeg"}, {"gif", "image/gif"},
+        {"webp", "image/webp"}, {"pdf", "application/pdf"}, {"txt", "text/plain"},
+        {"json", "application/json"}, {"zip", "application/zip"}, {"mp3", "audio/mpeg"},
+        {"mp4", "video/mp4"}, {"ogg", "audio/ogg"}, {"html", "text/html"}, {"csv", "text/csv"}};
+    const char *dot = filename ? strrchr(filename, '.') : NULL;
+    if (dot)
+        for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+            if (!strcasecmp(dot + 1, t[i].ext)) return t[i].mime;
+    return "application/octet-stream";
+}
+
+/* a user's photo or document, stored like the bot's files (getFile and downloads work) */
+static bool chat_upload(int64_t uid, int64_t cid, bool photo, const char *filename, const char *ctype,
+                        const char *data, size_t n, const char *caption, act_res *r, char *fid,
+                        size_t fcap, int *status, char *why, size_t cap) {
+    chatrec sp;
+    int wd = 0, ht = 0;
+    *status = 400;
+    memset(r, 0, sizeof *r);
+    if (!cast_speaker(uid, cid, &sp, why, cap)) return false;
+    if (!n) { snprintf(why, cap, "file must be non-empty"); return false; }
+    if (n > UPLOAD_MAX) { *status = 413; snprintf(why, cap, "file is too big"); return false; }
+    if (filename && (!utf8_valid(filename, strlen(filename)) || strlen(filename) > 255)) { snprintf(why, cap, "bad filename"); return false; }
+    if (caption && (!utf8_valid(caption, strlen(caption)) || utf16_len(caption, strlen(caption)) > 1024)) { snprintf(why, cap, "bad caption (UTF-8, up to 1024)"); return false; }
+    if (photo) {
+        image_size(data, n, &wd, &ht);
+        if (wd <= 0 || ht <= 0) { snprintf(why, cap, "the photo is not a PNG, JPEG or GIF image"); return false; }
+    }
+    if (!ctype || !*ctype || !strncmp(ctype, "application/octet-stream", 24)) ctype = mime_of(filename);
+    stfile *f = store_file(&media_kinds[photo ? 0 : 1], data, n, filename, ctype);
+    size_t fi = (size_t)(f - E.files);
+    if (photo) {
+        static const int sides[] = {90, 320, 800, 1280};
+        int lng = wd > ht ? wd : ht;
+        f->width = wd;
+        f->height = ht;
+        for (size_t k = 0; k < sizeof sides / sizeof sides[0] && sides[k] < lng; k++) {
+            stfile *t = store_file(&media_kinds[0], "", 0, filename, ctype);
+            const stfile *o = &E.files[fi]; /* store_file may have moved the array */
+            free(t->data);
+            t->data = o->data;
+            t->size = o->size;
+            t->orig = fi + 1;
+            t->width = (int)((int64_t)wd * sides[k] / lng);
+            t->height = (int)((int64_t)ht * sides[k] / lng);
+            if (t->width < 1) t->width = 1;
+            if (t->height < 1) t->height = 1;
+        }
+    }
+    f = &E.files[fi];
+    snprintf(fid, fcap, "%s", f->id);
+    tp_buf b;
+    tp_jw w;
+    r->message_id = new_message_id();
+    um_begin(&b, &w, &sp, r->message_id, 0);
+    if (photo) {
+        jw_photo_sizes(&w, f);
+    } else {
+        tp_jw_key(&w, "document");
+        tp_jw_obj(&w);
+        jw_file_ids(&w, f);
+        if (f->filename) jk_str(&w, "file_name", f->filename);
+        jk_str(&w, "mime_type", f->ctype);
+        tp_jw_obj_end(&w);
+    }
+    if (caption && *caption) jw_user_text(&w, "caption", "caption_entities", caption);
+    r->update_id = um_finish(&b, &w, &sp, r->message_id);
+    return true;
+}
+
+/* >>web: the chat page and its API on --web-port ------------------------------------------- */
+/* GET / is the page; /api/state, /api/events (server-sent events), POST /api/send and
+   /api/upload, GET /api/file/ID. An event-stream client gets at most SSE_BUF unsent bytes at
+   a time: a slow one lags behind (never blocking tpemu or the others), and one whose next event
+   has left the ring is dropped. */
+#include "tpemu_page.h"
+
+static void web_reply(conn *c, int status, tp_buf *b) {
+    if (b->err) { send_response(c, 500, "application/json", "{\"ok\":false,\"description\":\"out of memory\"}", 41); return; }
+    send_response(c, status, "application/json; charset=utf-8", b->ptr ? b->ptr : "", b->len);
+}
+
+static void web_fail(conn *c, int status, const char *desc) {
+    tp_buf b;
+    tp_jw w;
+    tp_buf_init(&b);
+    tp_jw_init(&w, &b);
+    tp_jw_obj(&w);
+    jk_bool(&w, "ok", false);
+    jk_str(&w, "description", desc);
+    tp_jw_obj_end(&w);
+    web_reply(c, status, &b);
+    tp_buf_deinit(&b);
+}
+
+static void web_state(conn *c) {
+    tp_buf b;
+    tp_jw w;
+    tp_buf_init(&b);
+    tp_jw_init(&w, &b);
+    tp_jw_obj(&w);
+    jk_bool(&w, "ok", true);
+    tp_jw_key(&w, "bot");
+    tp_jw_obj(&w);
+    jk_int(&w, "id", E.bot_id);
+    jk_str(&w, "first_name", "tpemu bot");
+    jk_str(&w, "username", "tpemu_bot");
+    tp_jw_obj_end(&w);
+    tp_jw_key(&w, "users");
+    tp_jw_arr(&w);
+    for (size_t i = 0; i < NCAST; i++) {
+        tp_jw_obj(&w);
+        jk_int(&w, "id", cast_users[i].id);
+        jk_str(&w, "first_name", cast_users[i].first);
+        jk_str(&w, "username", cast_users[i].uname);
+        tp_jw_obj_end(&w);
+    }
+    tp_jw_arr_end(&w);
+    tp_jw_key(&w, "chats");
+    tp_jw_arr(&w);
+    for (size_t i = 0; i < NCAST; i++) {
+        tp_jw_obj(&w);
+        jk_int(&w, "id", cast_users[i].id);
+        jk_str(&w, "type", "private");
+        jk_str(&w, "first_name", cast_users[i].first);
+        jk_str(&w, "username", cast_users[i].uname);
+        tp_jw_obj_end(&w);
+    }
+    tp_jw_obj(&w);
+    jk_int(&w, "id", CAST_GROUP);
+    jk_str(&w, "type", "group");
+    jk_str(&w, "title", "Friends");
+    tp_jw_obj_end(&w);
+    tp_jw_obj(&w);
+    jk_int(&w, "id", CAST_CHANNEL);
+    jk_str(&w, "type", "channel");
+    jk_str(&w, "title", "News");
+    jk_str(&w, "username", "tpemu_news");
+    tp_jw_obj_end(&w);
+    tp_jw_arr_end(&w);
+    jk_int(&w, "seq", CH.last_seq);
+    jk_int(&w, "first_seq", ev_first());
+    tp_jw_obj_end(&w);
+    web_reply(c, 200, &b);
+    tp_buf_deinit(&b);
+}
+
+/* moves the unsent bytes of `out` to its front, so a long-lived stream does not grow it */
+static void out_compact(conn *c) {
+    if (!c->out_off) return;
+    memmove(c->out.ptr, c->out.ptr + c->out_off, c->out.len - c->out_off);
+    c->out.len -= c->out_off;
+    c->out_off = 0;
+}
+
+/* tops up an event-stream client's output from the ring, then writes what the socket takes */
+static void sse_pump(conn *c) {
+    if (c->dead) return;
+    if (c->sse_next < ev_first()) { /* its next event is gone: too far behind */
+        log_v("web: dropping an event-stream client %lld events behind", (long long)(CH.last_seq - c->sse_next));
+        conn_close(c, false);
+        return;
+    }
+    for (;;) {
+        out_compact(c);
+        while (c->out.len < SSE_BUF && c->sse_next <= CH.last_seq) {
+            tp_buf_printf(&c->out, "id: %lld\ndata: %s\n\n", (long long)c->sse_next, ev_get(c->sse_next));
+            c->sse_next++;
+        }
+        if (c->out.err) { conn_close(c, true); return; }
+        if (!conn_flush(c) || c->out.len || c->sse_next > CH.last_seq) return;
+    }
+}
+
+static void web_events(conn *c, req *r) {
+    int64_t since = 0, v;
+    const param *p = req_param(r, "since");
+    if (p && !p->is_file) {
+        if (!parse_i64(p->val, &since) || since < 0) { web_fail(c, 400, "since must be a number >= 0"); return; }
+    }
+    if (r->last_event_id[0] && parse_i64(r->last_event_id, &v) && v > since) since = v;
+    c->state = CS_SSE;
+    if (since > CH.last_seq) since = CH.last_seq; /* a seq from before a restart: what comes next */
+    c->sse_next = since + 1 > ev_first() ? since + 1 : ev_first();
+    tp_buf_puts(&c->out, "HTTP/1.1 200 OK\r\nServer: tpemu\r\nContent-Type: text/event-stream; charset=utf-8\r\n"
+                         "Cache-Control: no-cache\r\nX-Accel-Buffering: no\r\n\r\nretry: 1000\n\n");
+    sse_pump(c);
+}
+
+static const char *jstr(const tp_json *o, const char *k) { return tp_json_get_str(o, k); }
+
+static bool jint(const tp_json *o, const char *k, int64_t *out) {
+    const tp_json *v = tp_json_get(o, k);
+    if (tp_json_typeof(v) == TP_JSON_INT) { *out = tp_json_int(v); return true; }
+    if (tp_json_typeof(v) == TP_JSON_STRING) return parse_i64(tp_json_str(v), out);
+    return false;
+}
+
+static bool jnum(const tp_json *o, const char *k, double *out) {
+    const tp_json *v = tp_json_get(o, k);
+    if (tp_json_typeof(v) == TP_JSON_INT || tp_json_typeof(v) == TP_JSON_REAL) { *out = tp_json_num(v); return true; }
+    return false;
+}
+
+static void web_send(conn *c, req *r) {
+    char why[300];
+    act a;
+    act_res res;
+    memset(&a, 0, sizeof a);
+    tp_json_doc *d = tp_json_parse(r->body ? r->body : "", r->body_len, NULL);
+    const tp_json *root = tp_json_root(d);
+    if (!d || tp_json_typeof(root) != TP_JSON_OBJECT) {
+        tp_json_doc_free(d);
+        web_fail(c, 400, "the body must be a JSON object");
+        return;
+    }
+    const tp_json *t;
+    bool ok = true;
+    if (!jint(root, "user_id", &a.user_id) || !jint(root, "chat_id", &a.chat_id)) {
+        snprintf(why, sizeof why, "user_id and chat_id (integers) are required");
+        ok = false;
+    }
+    if (ok && tp_json_get(root, "reply_to_message_id") && !jint(root, "reply_to_message_id", &a.reply_to)) {
+        snprintf(why, sizeof why, "reply_to_message_id must be an integer");
+        ok = false;
+    }
+    if (!ok) {
+    } else if ((a.text = jstr(root, "text")) != NULL) {
+    } else if ((t = tp_json_get(root, "location")) != NULL) {
+        a.loc = true;
+        if (!jnum(t, "latitude", &a.lat) || !jnum(t, "longitude", &a.lon)) {
+            snprintf(why, sizeof why, "location needs numbers latitude and longitude");
+            ok = false;
+        }
+    } else if (tp_json_get(root, "dice")) {
+        a.dice = jstr(root, "dice");
+        if (!a.dice) { snprintf(why, sizeof why, "dice must be an emoji string"); ok = false; }
+    } else if ((t = tp_json_get(root, "callback")) != NULL) {
+        a.callback = true;
+        a.cb_data = jstr(t, "data");
+        if (!jint(t, "message_id", &a.cb_msg) || !a.cb_data) {
+            snprintf(why, sizeof why, "callback needs message_id and data");
+            ok = false;
+        }
+    } else if (tp_json_get(root, "inline_query")) {
+        a.inline_q = jstr(root, "inline_query");
+        if (!a.inline_q) { snprintf(why, sizeof why, "inline_query must be a string"); ok = false; }
+    } else if ((t = tp_json_get(root, "chosen_inline_result")) != NULL) {
+        a.pick_qid = jstr(t, "query_id");
+        a.pick_rid = jstr(t, "result_id");
+        if (!a.pick_qid || !a.pick_rid) {
+            snprintf(why, sizeof why, "chosen_inline_result needs query_id and result_id (strings)");
+            ok = false;
+        }
+    }
+    if (ok && !chat_act(&a, &res, why, sizeof why)) {
+        ok = false;
+        ev_error(why);
+    }
+    tp_json_doc_free(d);
+    if (!ok) { web_fail(c, 400, why); return; }
+    tp_buf b;
+    tp_jw w;
+    tp_buf_init(&b);
+    tp_jw_init(&w, &b);
+    tp_jw_obj(&w);
+    jk_bool(&w, "ok", true);
+    jk_int(&w, "update_id", res.update_id);
+    if (res.message_id) jk_int(&w, "message_id", res.message_id);
+    if (res.query_id[0]) jk_str(&w, "query_id", res.query_id);
+    tp_jw_obj_end(&w);
+    web_reply(c, 200, &b);
+    tp_buf_deinit(&b);
+}
+
+static void web_upload(conn *c, req *r) {
+    char why[300], fid[96];
+    act_res res;
+    int status;
+    int64_t uid = 0, cid = 0;
+    const param *pu = req_param(r, "user_id"), *pc = req_param(r, "chat_id"), *pk = req_param(r, "kind");
+    const param *pf = req_param(r, "filename"), *pcap = req_param(r, "caption");
+    if (!pu || !pc || !parse_i64(pu->val, &uid) || !parse_i64(pc->val, &cid)) {
+        web_fail(c, 400, "user_id and chat_id are required");
+        return;
+    }
+    if (!pk || (strcmp(pk->val, "photo") && strcmp(pk->val, "document"))) {
+        web_fail(c, 400, "kind must be photo or document");
+        return;
+    }
+    if (!chat_upload(uid, cid, !strcmp(pk->val, "photo"), pf ? pf->val : NULL, r->ctype, r->body,
+                     r->body_len, pcap ? pcap->val : NULL, &res, fid, sizeof fid, &status, why, sizeof why)) {
+        ev_error(why);
+        web_fail(c, status, why);
+        return;
+    }
+    tp_buf b;
+    tp_jw w;
+    tp_buf_init(&b);
+    tp_jw_init(&w, &b);
+    tp_jw_obj(&w);
+    jk_bool(&w, "ok", true);
+    jk_int(&w, "update_id", res.update_id);
+    jk_int(&w, "message_id", res.message_id);
+    jk_str(&w, "file_id", fid);
+    tp_jw_obj_end(&w);
+    web_reply(c, 200, &b);
+    tp_buf_deinit(&b);
+}
+
+static void web_request(conn *c, req *r) {
+    bool get = !strcmp(r->verb, "GET");
+    bool post = !strcmp(r->verb, "POST");
+    if (r->query) parse_urlencoded(r, r->query, strlen(r->query));
+    if (get && (!strcmp(r->path, "/") || !strcmp(r->path, "/index.html"))) {
+        send_response(c, 200, "text/html; charset=utf-8", (const char *)tpemu_page, TPEMU_PAGE_LEN);
+    } else if (get && !strcmp(r->path, "/api/state")) {
+        web_state(c);
+    } else if (get && !strcmp(r->path, "/api/events")) {
+        web_events(c, r);
+    } else if (post && !strcmp(r->path, "/api/send")) {
+        web_send(c, r);
+    } else if (post && !strcmp(r->path, "/api/upload")) {
+        web_upload(c, r);
+    } else if (get && !strncmp(r->path, "/api/file/", 10)) {
+        const stfile *f = find_file_id(r->path + 10);
+        if (!f) web_fail(c, 404, "no such file");
+        else send_response(c, 200, f->ctype, f->data, f->size);
+    } else if (!strncmp(r->path, "/api/", 5) || !strcmp(r->path, "/")) {
+        web_fail(c, get || post ? 404 : 405, get || post ? "not found" : "method not allowed");
+    } else {
+        web_fail(c, 404, "not found");
+    }
+}
+
+static void web_ping(void) {
+    int64_t now = now_ms();
+    if (now < CH.next_ping) return;
+    CH.next_ping = now + SSE_PING_MS;
+    for (size_t i = 0; i < E.nconns; i++) {
+        conn *c = E.conns[i];
+        if (c->dead || c->kind != CK_WEB || c->state != CS_SSE || c->out_off < c->out.len) continue;
+        tp_buf_puts(&c->out, ": ping\n\n");
+        conn_flush(c);
+    }
+}
+
+/* >>terminal chat: --chat ------------------------------------------------------------------- */
+/* Lines typed on stdin are sent as the current user into the current chat; lines starting with
+   a dot are commands. Everything that happens in the chats is printed as it happens: the bot's
+   messages with their keyboards as numbered buttons, edits, deletions, chat actions, callback
+   answers, inline results, and messages in other chats prefixed with the chat's name. */
+static void term_prompt(void) {
+    if (!CH.term_tty) return;
+    printf("%s@%s> ", cast_users[CH.user].uname, chat_name(CH.chat));
+    fflush(stdout);
+}
+
+/* a block of output: on a terminal it replaces the prompt line, then the prompt comes back */
+static void term_begin(void) {
+    if (CH.term_tty) fputs("\r\033[K", stdout);
+}
+static void term_end(void) {
+    fflush(stdout);
+    term_prompt();
+}
+
+static void term_line(const char *prefix, const char *text) {
+    size_t pl = strlen(prefix);
+    fputs(prefix, stdout);
+    for (const char *p = text; *p; p++) {
+        fputc(*p, stdout);
+        if (*p == '\n' && p[1]) for (size_t i = 0; i < pl; i++) fputc(' ', stdout);
+    }
+    fputc('\n', stdout);
+}
+
+static void keys_clear(void) {
+    for (size_t i = 0; i < CH.nkeys; i++) { free(CH.keys[i].text); free(CH.keys[i].data); }
+    CH.nkeys = 0;
+}
+
+/* draws a keyboard as numbered buttons ("[1 Red] [2 Green]", a line per row) and keeps it for
+   .press; a ReplyKeyboardRemove forgets a reply keyboard */
+static void term_keyboard(const tp_json *rm, int64_t chat_id, int64_t msg_id) {
+    const tp_json *rows = tp_json_get(rm, "inline_keyboard");
+    bool inl = rows != NULL;
+    if (!rows) rows = tp_json_get(rm, "keyboard");
+    if (!rows) {
+        if (tp_json_get_bool(rm, "remove_keyboard") && CH.kb_chat == chat_id && !CH.kb_inline) {
+            keys_clear();
+            fputs("    (keyboard removed)\n", stdout);
+        }
+        return;
+    }
+    keys_clear();
+    CH.kb_chat = chat_id;
+    CH.kb_msg = msg_id;
+    CH.kb_inline = inl;
+    for (const tp_json *row = tp_json_first(rows); row; row = tp_json_next(row)) {
+        tp_buf line;
+        tp_buf_init(&line);
+        tp_buf_puts(&line, "    ");
+        for (const tp_json *bt = tp_json_first(row); bt; bt = tp_json_next(bt)) {
+            tkey k;
+            memset(&k, 0, sizeof k);
+            const char *text = tp_json_typeof(bt) == TP_JSON_STRING ? tp_json_str(bt) : tp_json_get_str(bt, "text");
+            k.text = xstrdup(text ? text : "?");
+            if (inl) {
+                const char *data = tp_json_get_str(bt, "callback_data"), *url = tp_json_get_str(bt, "url");
+                k.kind = data ? 2 : url ? 3 : 4;
+                k.data = xstrdup(data ? data : url ? url : "");
+            } else {
+                k.kind = tp_json_get_bool(bt, "request_location") ? 1 : 0;
+            }
+            VEC_GROW(CH.keys, CH.nkeys, CH.capkeys);
+            CH.keys[CH.nkeys++] = k;
+            tp_buf_printf(&line, "%s[%zu %s%s]", line.len > 4 ? " " : "", CH.nkeys, k.text,
+                          k.kind == 3 ? " ↗" : "");
+        }
+        if (line.ptr) { fputs(line.ptr, stdout); fputc('\n', stdout); }
+        tp_buf_deinit(&line);
+    }
+}
+
+/* one line saying what a message holds */
+static void msg_summary(const tp_json *m, tp_buf *o) {
+    const char *text = tp_json_get_str(m, "text"), *cap = tp_json_get_str(m, "caption");
+    const tp_json *v;
+    if ((v = tp_json_get(m, "photo")) != NULL) {
+        const tp_json *big = tp_json_at(v, tp_json_size(v) ? tp_json_size(v) - 1 : 0);
+        tp_buf_printf(o, "[photo %lldx%lld, %zu sizes, file_id %s]", (long long)tp_json_get_int(big, "width"),
+                      (long long)tp_json_get_int(big, "height"), tp_json_size(v), tp_json_get_str(big, "file_id"));
+    }
+    static const char *const kinds[] = {"document", "sticker", "audio", "video", "voice", "animation", "video_note"};
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+        if ((v = tp_json_get(m, kinds[i])) == NULL || (i == 0 && tp_json_get(m, "animation"))) continue;
+        const char *fn = tp_json_get_str(v, "file_name");
+        tp_buf_printf(o, "[%s%s%s, %lld bytes]", kinds[i], fn ? " " : "", fn ? fn : "",
+                      (long long)tp_json_get_int(v, "file_size"));
+    }
+    if ((v = tp_json_get(m, "location")) != NULL)
+        tp_buf_printf(o, "[location %.5f, %.5f]", tp_json_num(tp_json_get(v, "latitude")), tp_json_num(tp_json_get(v, "longitude")));
+    if ((v = tp_json_get(m, "dice")) != NULL)
+        tp_buf_printf(o, "[dice %s %lld]", tp_json_get_str(v, "emoji"), (long long)tp_json_get_int(v, "value"));
+    if ((v = tp_json_get(m, "poll")) != NULL) {
+        tp_buf_printf(o, "[poll] %s", tp_json_get_str(v, "question"));
+        int k = 1;
+        for (const tp_json *op = tp_json_first(tp_json_get(v, "options")); op; op = tp_json_next(op))
+            tp_buf_printf(o, "\n  (%d) %s", k++, tp_json_get_str(op, "text"));
+    }
+    if ((v = tp_json_get(m, "contact")) != NULL)
+        tp_buf_printf(o, "[contact %s %s]", tp_json_get_str(v, "first_name"), tp_json_get_str(v, "phone_number"));
+    if ((v = tp_json_get(m, "venue")) != NULL) tp_buf_printf(o, "[venue %s]", tp_json_get_str(v, "title"));
+    if (text) tp_buf_puts(o, text);
+    if (cap) tp_buf_printf(o, "%s%s", o->len ? " " : "", cap);
+    if (!o->len) tp_buf_puts(o, "[message]");
+}
+
+static void term_show(const char *json) {
+    tp_json_doc *d = tp_json_parse(json, strlen(json), NULL);
+    const tp_json *ev = tp_json_root(d);
+    const char *type = tp_json_get_str(ev, "type");
+    int64_t chat = tp_json_get_int(ev, "chat_id");
+    char where[96] = "", prefix[160];
+    tp_buf o;
+    tp_buf_init(&o);
+    if (!type) { tp_json_doc_free(d); return; }
+    if (chat && chat != CH.chat) snprintf(where, sizeof where, "[%s] ", chat_name(chat));
+    if (!strcmp(type, "message") || !strcmp(type, "edit")) {
+        const tp_json *m = tp_json_get(ev, "message");
+        bool bot = !strcmp(type, "edit") || tp_json_get_bool(ev, "from_bot");
+        if (!bot && CH.acting) { tp_json_doc_free(d); tp_buf_deinit(&o); return; }
+        int64_t mid = tp_json_get_int(m, "message_id");
+        const char *who = bot ? "bot" : chat == CAST_CHANNEL ? "News"
+                                        : tp_json_get_str(tp_json_get(m, "from"), "username");
+        if (!strcmp(type, "edit")) snprintf(prefix, sizeof prefix, "%sbot (edited #%lld)> ", where, (long long)mid);
+        else if (tp_json_get(m, "via_bot")) snprintf(prefix, sizeof prefix, "%s%s (via bot)> ", where, who ? who : "?");
+        else snprintf(prefix, sizeof prefix, "%s%s> ", where, who ? who : "?");
+        msg_summary(m, &o);
+        term_begin();
+        term_line(prefix, o.ptr);
+        const tp_json *rm = tp_json_get(m, "reply_markup");
+        if (rm && bot) term_keyboard(rm, chat, mid);
+        term_end();
+    } else if (!strcmp(type, "delete")) {
+        term_begin();
+        for (const tp_json *it = tp_json_first(tp_json_get(ev, "message_ids")); it; it = tp_json_next(it))
+            printf("%sbot deleted message #%lld\n", where, (long long)tp_json_int(it));
+        term_end();
+    } else if (!strcmp(type, "action")) {
+        const char *a = tp_json_get_str(ev, "action");
+        term_begin();
+        if (a && !strcmp(a, "typing")) printf("%sbot is typing...\n", where);
+        else printf("%sbot is busy: %s...\n", where, a ? a : "?");
+        term_end();
+    } else if (!strcmp(type, "callback_answer")) {
+        const char *t = tp_json_get_str(ev, "text"), *url = tp_json_get_str(ev, "url");
+        if ((t && *t) || url) {
+            term_begin();
+            snprintf(prefix, sizeof prefix, "%sbot (%s)> ", where, tp_json_get_bool(ev, "show_alert") ? "alert" : "answer");
+            if (t && *t) term_line(prefix, t);
+            if (url) printf("%sbot (answer)> open %s\n", where, url);
+            term_end();
+        }
+    } else if (!strcmp(type, "inline_results")) {
+        const tp_json *res = tp_json_get(ev, "results");
+        const char *qid = tp_json_get_str(ev, "query_id");
+        term_begin();
+        printf("bot (inline results for \"%s\")> %zu result%s%s\n", tp_json_get_str(ev, "query"),
+               tp_json_size(res), tp_json_size(res) == 1 ? "" : "s", tp_json_size(res) ? ", .pick N chooses" : "");
+        for (size_t i = 0; i < CH.npicks; i++) free(CH.picks[i]);
+        CH.npicks = 0;
+        snprintf(CH.pick_qid, sizeof CH.pick_qid, "%s", qid ? qid : "");
+        for (const tp_json *r = tp_json_first(res); r; r = tp_json_next(r)) {
+            const char *id = tp_json_get_str(r, "id"), *title = tp_json_get_str(r, "title");
+            const char *desc = tp_json_get_str(r, "description");
+            VEC_GROW(CH.picks, CH.npicks, CH.cappicks);
+            CH.picks[CH.npicks++] = xstrdup(id ? id : "");
+            printf("    %zu. %s%s%s\n", CH.npicks, title ? title : id ? id : "?", desc ? " — " : "", desc ? desc : "");
+        }
+        term_end();
+    } else if (!strcmp(type, "error")) {
+        term_begin();
+        printf("error: %s\n", tp_json_get_str(ev, "text"));
+        term_end();
+    }
+    tp_buf_deinit(&o);
+    tp_json_doc_free(d);
+}
+
+static void term_say(const char *fmt, ...) TP__PRINTF(1, 2);
+static void term_say(const char *fmt, ...) {
+    va_list ap;
+    term_begin();
+    va_start(ap, fmt);
+    vprintf(fmt, ap);
+    va_end(ap);
+    fputc('\n', stdout);
+    term_end();
+}
+
+static bool term_do(act *a) {
+    char why[300];
+    act_res r;
+    a->user_id = cast_users[CH.user].id;
+    a->chat_id = CH.chat;
+    CH.acting = true;
+    bool ok = chat_act(a, &r, why, sizeof why);
+    CH.acting = false;
+    if (!ok) ev_error(why); /* printed as "error: ..." like every event */
+    return ok;
+}
+
+static const char *term_help =
+    "Type a line to send it as the current user into the current chat. Commands:\n"
+    "  .user NAME        be alice, bob or carol (in a private chat: that user's chat)\n"
+    "  .chat NAME        talk in alice's, bob's or carol's private chat, 'group' or 'channel'\n"
+    "  .photo PATH       send a photo (PNG, JPEG, GIF) from disk; .doc PATH a document\n"
+    "  .loc LAT LON      send a location          .dice [EMOJI]  throw a dice\n"
+    "  .inline QUERY     ask the bot inline; .pick N sends result N\n"
+    "  .press N, or N    press button N of the keyboard shown last in this chat\n"
+    "  .help             this text                .quit (or end of input) leaves\n";
+
+static void term_send_file(const char *path, bool photo) {
+    char why[300], fid[96];
+    act_res r;
+    int status;
+    FILE *f = fopen(path, "rb");
+    if (!f) { term_say("error: %s: %s", path, strerror(errno)); return; }
+    tp_buf data;
+    tp_buf_init(&data);
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && data.len <= UPLOAD_MAX) tp_buf_append(&data, chunk, n);
+    fclose(f);
+    const char *base = strrchr(path, '/');
+    CH.acting = true;
+    bool ok = chat_upload(cast_users[CH.user].id, CH.chat, photo, base ? base + 1 : path, NULL,
+                          data.ptr ? data.ptr : "", data.len, NULL, &r, fid, sizeof fid, &status, why, sizeof why);
+    CH.acting = false;
+    tp_buf_deinit(&data);
+    if (ok) term_say("(sent %s, file_id %s)", photo ? "photo" : "document", fid);
+    else ev_error(why);
+}
+
+static void term_press(long n) {
+    act a;
+    memset(&a, 0, sizeof a);
+    if (!CH.nkeys || CH.kb_chat != CH.chat) { term_say("error: no keyboard in this chat"); return; }
+    if (n < 1 || (size_t)n > CH.nkeys) { term_say("error: no button %ld (1..%zu)", n, CH.nkeys); return; }
+    const tkey *k = &CH.keys[n - 1];
+    if (k->kind == 0) { a.text = k->text; term_do(&a); }
+    else if (k->kind == 1) { a.loc = true; a.lat = 51.5007; a.lon = -0.1246; term_do(&a); }
+    else if (k->kind == 2) { a.callback = true; a.cb_msg = CH.kb_msg; a.cb_data = k->data; term_do(&a); }
+    else if (k->kind == 3) term_say("(a link: %s)", k->data);
+    else term_say("(button %ld does nothing here)", n);
+}
+
+static bool term_chat_by_name(const char *s, int64_t *id) {
+    for (size_t i = 0; i < NCAST; i++)
+        if (!strcasecmp(s, cast_users[i].uname) || !strcasecmp(s, cast_users[i].first)) { *id = cast_users[i].id; return true; }
+    if (!strcasecmp(s, "group") || !strcasecmp(s, "friends")) { *id = CAST_GROUP; return true; }
+    if (!strcasecmp(s, "channel") || !strcasecmp(s, "news")) { *id = CAST_CHANNEL; return true; }
+    return false;
+}
+
+static void term_command(char *s) {
+    act a;
+    memset(&a, 0, sizeof a);
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == '\r' || s[n - 1] == ' ' || s[n - 1] == '\t')) s[--n] = 0;
+    if (!n) { term_prompt(); return; }
+    if (!utf8_valid(s, n)) { term_say("error: not UTF-8"); return; }
+    char *arg = s + strcspn(s, " \t");
+    if (*arg) *arg++ = 0;
+    while (*arg == ' ' || *arg == '\t') arg++;
+    bool digits = s[0] != '.' && !*arg && strspn(s, "0123456789") == n && n < 6;
+    if (digits && CH.nkeys && CH.kb_chat == CH.chat) { term_press(atol(s)); return; }
+    if (s[0] != '.' || s[1] == '.') { /* text ("..x" sends ".x") */
+        if (*arg) s[strlen(s)] = ' ';
+        a.text = s[0] == '.' ? s + 1 : s;
+        term_do(&a);
+        term_prompt();
+        return;
+    }
+    if (!strcmp(s, ".quit") || !strcmp(s, ".exit")) { E.quit = true; E.exit_code = 0; return; }
+    if (!strcmp(s, ".help")) { term_begin(); fputs(term_help, stdout); term_end(); return; }
+    if (!strcmp(s, ".user")) {
+        int64_t id;
+        if (!term_chat_by_name(arg, &id) || !cast_user(id)) { term_say("error: users are alice, bob, carol"); return; }
+        for (size_t i = 0; i < NCAST; i++) if (cast_users[i].id == id) CH.user = i;
+        if (cast_user(CH.chat)) CH.chat = id;
+        term_prompt();
+        return;
+    }
+    if (!strcmp(s, ".chat")) {
+        int64_t id;
+        if (!term_chat_by_name(arg, &id)) { term_say("error: chats are alice, bob, carol, group, channel"); return; }
+        CH.chat = id;
+        for (size_t i = 0; i < NCAST; i++) if (cast_users[i].id == id) CH.user = i;
+        term_prompt();
+        return;
+    }
+    if (!strcmp(s, ".photo") || !strcmp(s, ".doc")) {
+        if (!*arg) { term_say("error: %s PATH", s); return; }
+        term_send_file(arg, !strcmp(s, ".photo"));
+        return;
+    }
+    if (!strcmp(s, ".loc")) {
+        char *end;
+        a.loc = true;
+        a.lat = strtod(arg, &end);
+        a.lon = end != arg ? strtod(end, &end) : 0;
+        if (end == arg || *skip_ws(end)) { term_say("error: .loc LAT LON"); return; }
+        term_do(&a);
+        term_prompt();
+        return;
+    }
+    if (!strcmp(s, ".dice")) { a.dice = arg; term_do(&a); term_prompt(); return; }
+    if (!strcmp(s, ".inline")) { a.inline_q = arg; term_do(&a); term_prompt(); return; }
+    if (!strcmp(s, ".pick")) {
+        long k = atol(arg);
+        if (!CH.npicks) { term_say("error: no inline results to pick from"); return; }
+        if (k < 1 || (size_t)k > CH.npicks) { term_say("error: pick 1..%zu", CH.npicks); return; }
+        a.pick_qid = CH.pick_qid;
+        a.pick_rid = CH.picks[k - 1];
+        term_do(&a);
+        term_prompt();
+        return;
+    }
+    if (!strcmp(s, ".press")) { term_press(atol(arg)); return; }
+    term_say("error: unknown command %s (.help lists them)", s);
+}
+
+static void term_read_stdin(void) {
+    char buf[4096];
+    ssize_t n = read(0, buf, sizeof buf);
+    if (n < 0 && (errno == EINTR || errno == EAGAIN)) return;
+    if (n <= 0) {
+        CH.term_eof = true;
+        if (CH.line.len) {
+            char *s = xstrndup(CH.line.p, CH.line.len);
+            CH.line.len = 0;
+            term_command(s);
+            free(s);
+        }
+        if (CH.term_tty) fputc('\n', stdout);
+        fflush(stdout);
+        /* the bot's answers to the last lines still show (a pipe ends as soon as it is read) */
+        if (!E.quit) CH.quit_at = now_ms() + 1000;
+        return;
+    }
+    ibuf_reserve(&CH.line, (size_t)n);
+    memcpy(CH.line.p + CH.line.len, buf, (size_t)n);
+    CH.line.len += (size_t)n;
+    char *nl;
+    while (!E.quit && CH.line.len && (nl = (char *)memchr(CH.line.p, '\n', CH.line.len)) != NULL) {
+        size_t ll = (size_t)(nl - CH.line.p);
+        char *s = xstrndup(CH.line.p, ll);
+        memmove(CH.line.p, nl + 1, CH.line.len - ll - 1);
+        CH.line.len -= ll + 1;
+        term_command(s);
+        free(s);
+    }
+    if (CH.line.len > 65536) CH.line.len = 0; /* a line that long is no chat */
+}
+
 /* >>api: dispatch --------------------------------------------------------------------------- */
 static const struct method {
     const char *name;
@@ -2442,6 +4546,11 @@ static const struct method {
     {"answerCallbackQuery", m_answercallbackquery},
     {"answerInlineQuery", m_answerinlinequery},
     {"editMessageText", m_editmessagetext},
+    {"editMessageCaption", m_editmessagecaption},
+    {"sendLocation", m_sendplace},
+    {"sendVenue", m_sendplace},
+    {"sendContact", m_sendplace},
+    {"sendPoll", m_sendplace},
     {"editMessageReplyMarkup", m_editmessagereplymarkup},
     {"deleteMessage", m_deletemessage},
     {"sendChatAction", m_sendchataction},
@@ -2613,6 +4722,7 @@ static void api_call(conn *c, req *r, const char *mname) {
     if (m) m->fn(&x);
     else if (sample) tp_jw_raw(&x.w, sample);
     else fail(&x, 404, "Not Found: method not found");
+    chat_after_call(&x);
     call_finish(&x);
     tp_buf_deinit(&x.res);
 }
@@ -2844,14 +4954,15 @@ static void handle_request(conn *c, req *r) {
 
 /* answer every whole request in the buffer, in order, until one has to wait */
 static void conn_process(conn *c) {
-    while (!c->dead && c->kind == CK_SERVER && c->state == CS_READ && !c->close_after &&
+    while (!c->dead && (c->kind == CK_SERVER || c->kind == CK_WEB) && c->state == CS_READ && !c->close_after &&
            !(c->send_after && now_ms() < c->send_after)) {
         req r;
         size_t consumed = 0;
         memset(&r, 0, sizeof r);
         int rc = parse_request(c, &r, &consumed);
         if (rc <= 0) break;
-        handle_request(c, &r);
+        if (c->kind == CK_WEB) web_request(c, &r);
+        else handle_request(c, &r);
         c->lat_due = 0;
         req_free(&r);
         c->in_off += consumed;
@@ -2889,6 +5000,11 @@ static void conn_read(conn *c) {
         break;
     }
     if (c->kind == CK_HOOK) { hook_on_readable(c); return; }
+    if (c->state == CS_SSE) { /* an event stream reads nothing more */
+        c->in.len = 0;
+        if (c->peer_eof) conn_close(c, false);
+        return;
+    }
     if (c->state == CS_STALL) {
         c->in.len = 0;
         if (c->peer_eof) conn_close(c, false);
@@ -2901,9 +5017,9 @@ static void conn_read(conn *c) {
     conn_process(c);
 }
 
-static void accept_all(void) {
+static void accept_all(int lfd, int kind) {
     for (;;) {
-        int fd = accept(E.lfd, NULL, NULL);
+        int fd = accept(lfd, NULL, NULL);
         if (fd < 0) {
             if (errno == EINTR) continue;
             return; /* EAGAIN, or EMFILE and friends: try again next round */
@@ -2912,8 +5028,8 @@ static void accept_all(void) {
         set_nonblock(fd);
         int one = 1;
         setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-        conn_new(fd, CK_SERVER);
-        E.st_conns_total++;
+        conn_new(fd, kind);
+        if (kind == CK_SERVER) E.st_conns_total++;
     }
 }
 
@@ -3469,11 +5585,58 @@ static const char *const usage_text[] = {
     "  GET  /_emu/stats        counters as a JSON object\n"
     "  POST /_emu/quit         exit as on SIGTERM\n"
     "\n"
+    "",
+    "Talking to the bot yourself (issue 15): made-up users alice (id 1001), bob (1002) and carol\n"
+    "(1003) with private chats (chat id = user id), the group 'Friends' (-1000, all three) and the\n"
+    "channel 'News' (-1001000000100, @tpemu_news; users' posts there are channel_post updates).\n"
+    "  --web-port N          also serve a chat page on http://127.0.0.1:N/ (0 = any free port): pick a\n"
+    "                        user and a chat, write, send photos, documents, locations, press the\n"
+    "                        bot's keyboards, ask inline. The Bot API stays on --port only.\n"
+    "  --web-port-file PATH  write the web port there once listening (atomically)\n"
+    "  --web-log N           events kept for pages that connect later (default 20000)\n"
+    "  --chat                a chat on stdin/stdout (a terminal or a pipe), with or without\n"
+    "                        --web-port (both see the same chats). Lines are sent as the current\n"
+    "                        user into the current chat (prompt 'alice@Alice>'); '.user bob',\n"
+    "                        '.chat group|channel|alice', '.photo PATH', '.doc PATH', '.loc LAT LON',\n"
+    "                        '.dice', '.inline QUERY' then '.pick N', '.press N' or just N (a button of\n"
+    "                        the last keyboard: reply buttons send their text, inline ones a\n"
+    "                        callback), '.help', '.quit'; end of input quits a second later. The\n"
+    "                        bot's messages print as 'bot> text' with keyboards as '[1 Red] [2 Green]'\n"
+    "                        rows, then 'bot (edited #M)>', 'bot deleted message #M', 'bot is\n"
+    "                        typing...', 'bot (answer)> ...'; other chats' messages are prefixed\n"
+    "                        '[Friends] '. Not with --script or --updates.\n"
+    "",
+    "With either, bot messages with parse_mode HTML, MarkdownV2 or Markdown carry the entities\n"
+    "Telegram would make (a text Telegram refuses gets its 400 \"can't parse entities\"; that holds\n"
+    "without them too), and the web port answers:\n"
+    "  GET  /                  the page (no external assets)\n"
+    "  GET  /api/state         {bot, users, chats, seq}\n"
+    "  GET  /api/events        server-sent events, each 'id: SEQ' + 'data: EVENT': every event after\n"
+    "                          ?since=N or the Last-Event-ID header, then live; ': ping' every 15 s.\n"
+    "                          EVENT: {seq, type: message|edit|delete|action|callback_answer|\n"
+    "                          inline_results|error, chat_id, ...}; a message's \"message\" is the\n"
+    "                          Message as the bot sent or got it. A client that falls more than\n"
+    "                          --web-log events behind is dropped (it reconnects with Last-Event-ID).\n"
+    "  POST /api/send          {user_id, chat_id, and one of: text [+reply_to_message_id], location\n"
+    "                          {latitude, longitude}, dice \"EMOJI\", callback {message_id, data},\n"
+    "                          inline_query \"Q\", chosen_inline_result {query_id, result_id}} ->\n"
+    "                          {ok, update_id, message_id?, query_id?}; the bot gets the Update\n"
+    "  POST /api/upload        ?user_id=U&chat_id=C&kind=photo|document&filename=F[&caption=T], the\n"
+    "                          raw file as the body (up to 50 MB) -> {ok, update_id, message_id,\n"
+    "                          file_id}. getFile and /file/bot<token>/<path> serve it like the bot's\n"
+    "                          own files. A photo (PNG, JPEG or GIF; its size read from the header)\n"
+    "                          comes in Telegram's sizes: 90, 320, 800, 1280 px on the long side\n"
+    "                          (those below the original) and the original; tpemu does not scale:\n"
+    "                          the smaller sizes carry the original bytes with the scaled sizes.\n"
+    "  GET  /api/file/FILE_ID  any stored file with its content type\n"
+    "Bad bodies, unknown users or chats answer 400 {ok:false, description}.\n"
+    "\n",
     "Special chat ids: 403 answers 'Forbidden: bot was blocked by the user'; -42 answers 'group chat\n"
     "was upgraded to a supergroup chat' with migrate_to_chat_id -1001000000042; '@tpemu_channel' is\n"
     "a channel. Bot API: getMe getUpdates sendMessage send{Photo,Document,Audio,Video,Voice,\n"
-    "Animation,Sticker,VideoNote,Dice} getFile (+ GET /file/bot<token>/<path>) answerCallbackQuery\n"
-    "answerInlineQuery editMessageText editMessageReplyMarkup deleteMessage sendChatAction getChat\n"
+    "Animation,Sticker,VideoNote,Dice,Location,Venue,Contact,Poll} getFile (+ GET /file/bot<token>/<path>) answerCallbackQuery\n"
+    "answerInlineQuery editMessageText editMessageCaption (with --web-port or --chat)\n"
+    "editMessageReplyMarkup deleteMessage sendChatAction getChat\n"
     "setWebhook deleteWebhook getWebhookInfo setMyCommands getMyCommands deleteMyCommands logOut close.\n"
     "Every other Bot API 10.1 method is recorded and answered with a schema-valid sample result\n"
     "(tools/tpemu_schema.h, generated from tools/botapi.json).\n",
@@ -3508,22 +5671,62 @@ static void updates_summary(void) {
             el > 0 ? (double)E.replies / el : 0.0);
 }
 
-static bool write_port_file(void) {
+static bool write_port_file(const char *path, int port) {
     char tmp[4200];
-    if (strlen(E.port_file) > 4000) { fprintf(stderr, "tpemu: --port-file path too long\n"); return false; }
-    snprintf(tmp, sizeof tmp, "%s.tmp.%ld", E.port_file, (long)getpid());
+    if (strlen(path) > 4000) { fprintf(stderr, "tpemu: port file path too long\n"); return false; }
+    snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid());
     FILE *f = fopen(tmp, "w");
     if (!f) { fprintf(stderr, "tpemu: %s: %s\n", tmp, strerror(errno)); return false; }
-    fprintf(f, "%d\n", E.port);
-    if (fclose(f) != 0 || rename(tmp, E.port_file) != 0) {
-        fprintf(stderr, "tpemu: %s: %s\n", E.port_file, strerror(errno));
+    fprintf(f, "%d\n", port);
+    if (fclose(f) != 0 || rename(tmp, path) != 0) {
+        fprintf(stderr, "tpemu: %s: %s\n", path, strerror(errno));
         unlink(tmp);
         return false;
     }
     return true;
 }
 
+/* a non-blocking listening socket on 127.0.0.1:port (0: any; *bound: the port it got), or -1 */
+static int listen_loopback(int port, int *bound) {
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0) { perror("tpemu: socket"); return -1; }
+    int one = 1;
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    struct sockaddr_in addr;
+    memset(&addr, 0, sizeof addr);
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons((uint16_t)port);
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (bind(fd, (struct sockaddr *)&addr, sizeof addr) != 0 || listen(fd, 512) != 0) {
+        fprintf(stderr, "tpemu: cannot listen on 127.0.0.1:%d: %s\n", port, strerror(errno));
+        close(fd);
+        return -1;
+    }
+    socklen_t al = sizeof addr;
+    getsockname(fd, (struct sockaddr *)&addr, &al);
+    *bound = ntohs(addr.sin_port);
+    set_nonblock(fd);
+    return fd;
+}
+
+static void chat_cleanup(void) {
+    if (CH.ev)
+        for (size_t i = 0; i < CH.keep; i++) free(CH.ev[i]);
+    free(CH.ev);
+    for (size_t i = 0; i < CH.nmsgs; i++) free(CH.msgs[i].json);
+    free(CH.msgs);
+    for (size_t i = 0; i < CH.nqs; i++) { free(CH.qs[i].query); free(CH.qs[i].results); }
+    free(CH.qs);
+    keys_clear();
+    free(CH.keys);
+    for (size_t i = 0; i < CH.npicks; i++) free(CH.picks[i]);
+    free(CH.picks);
+    ibuf_free(&CH.line);
+    if (CH.wfd >= 0) close(CH.wfd);
+}
+
 static void cleanup(void) {
+    chat_cleanup();
     for (size_t i = 0; i < E.nconns; i++) {
         if (!E.conns[i]->dead) close(E.conns[i]->fd);
         conn_free(E.conns[i]);
@@ -3531,9 +5734,13 @@ static void cleanup(void) {
     free(E.conns);
     for (size_t i = E.qhead; i < E.qlen; i++) free(E.q[i].json);
     free(E.q);
-    for (size_t i = 0; i < E.nmsgs; i++) { free(E.msgs[i].text); free(E.msgs[i].markup); }
+    for (size_t i = 0; i < E.nmsgs; i++) { free(E.msgs[i].text); free(E.msgs[i].markup); free(E.msgs[i].entities); }
     free(E.msgs);
-    for (size_t i = 0; i < E.nfiles; i++) { free(E.files[i].data); free(E.files[i].filename); free(E.files[i].ctype); }
+    for (size_t i = 0; i < E.nfiles; i++) {
+        if (!E.files[i].orig) free(E.files[i].data);
+        free(E.files[i].filename);
+        free(E.files[i].ctype);
+    }
     free(E.files);
     for (size_t i = 0; i < E.ncalls; i++) free(E.calls[i]);
     free(E.calls);
@@ -3562,6 +5769,8 @@ static int64_t next_deadline(void) {
         if (s < d) d = s;
     }
     if (hook_usable() && E.hook_backoff_until && E.hook_backoff_until < d) d = E.hook_backoff_until;
+    if (CH.web && CH.next_ping < d) d = CH.next_ping;
+    if (CH.quit_at && CH.quit_at < d) d = CH.quit_at;
     for (size_t i = 0; i < E.nconns; i++) {
         const conn *c = E.conns[i];
         if (c->dead) continue;
@@ -3600,6 +5809,8 @@ static void run_timers(void) {
     limit_sweep();
     hook_kick();
     script_tick();
+    if (CH.web) web_ping();
+    if (CH.quit_at && now >= CH.quit_at && !E.quit) { E.quit = true; E.exit_code = 0; }
     if (E.t_end && now >= E.t_end && !E.quit) {
         if (!E.quiet) fprintf(stderr, "tpemu: --max-secs %lld reached\n", (long long)E.max_secs);
         E.quit = true;
@@ -3610,6 +5821,7 @@ static void run_timers(void) {
 int main(int argc, char **argv) {
     int64_t v;
     E.lfd = -1;
+    CH.wfd = -1;
     E.sigpipe[0] = E.sigpipe[1] = -1;
     strcpy(E.token, "123456:TEST");
     E.reply_timeout_ms = 5000;
@@ -3630,6 +5842,10 @@ int main(int argc, char **argv) {
             strcpy(E.token, val);
         }
         else if (!strcmp(a, "--script")) { NEEDVAL(); E.script_path = val; }
+        else if (!strcmp(a, "--web-port")) { NEEDVAL(); if (!arg_i64(a, val, 0, 65535, &v)) { free(fault_specs); return 2; } CH.web = true; CH.web_port = (int)v; }
+        else if (!strcmp(a, "--web-port-file")) { NEEDVAL(); CH.web_port_file = val; }
+        else if (!strcmp(a, "--web-log")) { NEEDVAL(); if (!arg_i64(a, val, 10, 10000000, &v)) { free(fault_specs); return 2; } CH.keep = (size_t)v; }
+        else if (!strcmp(a, "--chat")) CH.term = true;
         else if (!strcmp(a, "--updates")) { NEEDVAL(); if (!arg_i64(a, val, 0, 100000000, &v)) { free(fault_specs); return 2; } E.n_updates = v; }
         else if (!strcmp(a, "--chats")) { NEEDVAL(); if (!arg_i64(a, val, 1, 100000, &v)) { free(fault_specs); return 2; } E.chats_opt = v; }
         else if (!strcmp(a, "--latency")) { NEEDVAL(); if (!arg_i64(a, val, 0, 600000, &v)) { free(fault_specs); return 2; } E.latency_ms = v; }
@@ -3654,6 +5870,8 @@ int main(int argc, char **argv) {
     }
     if (E.script_path && E.n_updates) { fprintf(stderr, "tpemu: --script and --updates do not mix\n"); free(fault_specs); return 2; }
     if (E.chats_opt && !E.n_updates) { fprintf(stderr, "tpemu: --chats goes with --updates\n"); free(fault_specs); return 2; }
+    if (CH.term && (E.script_path || E.n_updates)) { fprintf(stderr, "tpemu: --chat does not mix with --script or --updates\n"); free(fault_specs); return 2; }
+    if (CH.web_port_file && !CH.web) { fprintf(stderr, "tpemu: --web-port-file goes with --web-port\n"); free(fault_specs); return 2; }
     rng_state = E.seed;
     for (int i = 0; i < nfs; i++) {
         char why[160];
@@ -3674,6 +5892,15 @@ int main(int argc, char **argv) {
     E.next_msg_id = 1;
     { chatrec ch; memset(&ch, 0, sizeof ch); ch.id = -1001000000001LL; strcpy(ch.type, "channel");
       strcpy(ch.title, "tpemu channel"); strcpy(ch.username, "tpemu_channel"); registry_add(&ch); }
+    CH.on = CH.web || CH.term;
+    if (CH.on) {
+        if (!CH.keep) CH.keep = EV_KEEP;
+        CH.ev = (char **)xmalloc(CH.keep * sizeof *CH.ev);
+        memset(CH.ev, 0, CH.keep * sizeof *CH.ev);
+        cast_register();
+        CH.chat = cast_users[0].id;
+        CH.next_ping = now_ms() + SSE_PING_MS;
+    }
 
     if (E.script_path) {
         S.active = true;
@@ -3703,29 +5930,26 @@ int main(int argc, char **argv) {
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGINT, &sa, NULL);
 
-    E.lfd = socket(AF_INET, SOCK_STREAM, 0);
-    if (E.lfd < 0) { perror("tpemu: socket"); cleanup(); return 1; }
-    int one = 1;
-    setsockopt(E.lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    struct sockaddr_in addr;
-    memset(&addr, 0, sizeof addr);
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons((uint16_t)E.port);
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (bind(E.lfd, (struct sockaddr *)&addr, sizeof addr) != 0 || listen(E.lfd, 512) != 0) {
-        fprintf(stderr, "tpemu: cannot listen on 127.0.0.1:%d: %s\n", E.port, strerror(errno));
-        cleanup();
-        return 1;
+    E.lfd = listen_loopback(E.port, &E.port);
+    if (E.lfd < 0) { cleanup(); return 1; }
+    if (E.port_file && !write_port_file(E.port_file, E.port)) { cleanup(); return 1; }
+    if (CH.web) {
+        CH.wfd = listen_loopback(CH.web_port, &CH.web_port);
+        if (CH.wfd < 0) { cleanup(); return 1; }
+        if (CH.web_port_file && !write_port_file(CH.web_port_file, CH.web_port)) { cleanup(); return 1; }
+        if (!E.quiet) fprintf(stderr, "tpemu: the chat page is at http://127.0.0.1:%d/\n", CH.web_port);
     }
-    socklen_t al = sizeof addr;
-    getsockname(E.lfd, (struct sockaddr *)&addr, &al);
-    E.port = ntohs(addr.sin_port);
-    set_nonblock(E.lfd);
-    if (E.port_file && !write_port_file()) { cleanup(); return 1; }
     if (!E.quiet)
         fprintf(stderr, "tpemu: listening on http://127.0.0.1:%d token %s%s%s\n", E.port, E.token,
                 E.n_updates ? " (load test)" : S.active ? " (script)" : "", E.webhook_mode ? " (webhook)" : "");
     if (E.max_secs) E.t_end = now_ms() + E.max_secs * 1000;
+    if (CH.term) {
+        CH.term_tty = isatty(0) != 0;
+        printf("tpemu chat: you are %s in %s's chat with the bot; .help lists the commands\n",
+               cast_users[0].uname, cast_users[0].first);
+        fflush(stdout);
+        term_prompt();
+    }
 
     struct pollfd *pfds = NULL;
     conn **pconn = NULL;
@@ -3734,7 +5958,7 @@ int main(int argc, char **argv) {
     while (!E.quit) {
         run_timers();
         if (E.quit) break;
-        size_t need = E.nconns + 3;
+        size_t need = E.nconns + 5;
         if (need > pcap) {
             pcap = need * 2;
             pfds = (struct pollfd *)xrealloc(pfds, pcap * sizeof *pfds);
@@ -3748,8 +5972,16 @@ int main(int argc, char **argv) {
         pfds[np].fd = E.sigpipe[0];
         pfds[np].events = POLLIN;
         pconn[np++] = NULL;
-        if (S.active && S.from_stdin && !S.eof) {
+        size_t i_stdin = 0, i_web = 0;
+        if ((S.active && S.from_stdin && !S.eof) || (CH.term && !CH.term_eof)) {
+            i_stdin = np;
             pfds[np].fd = 0;
+            pfds[np].events = POLLIN;
+            pconn[np++] = NULL;
+        }
+        if (CH.web) {
+            i_web = np;
+            pfds[np].fd = now >= accept_pause_until ? CH.wfd : -1;
             pfds[np].events = POLLIN;
             pconn[np++] = NULL;
         }
@@ -3760,7 +5992,7 @@ int main(int argc, char **argv) {
             short ev = 0;
             /* after the peer's EOF, reading again would only spin until held answers are due;
                rst-after reads nothing more of the next request */
-            if ((c->in.len < RAW_MAX || c->state == CS_STALL) && !(c->peer_eof && c->kind == CK_SERVER) &&
+            if ((c->in.len < RAW_MAX || c->state == CS_STALL) && !(c->peer_eof && c->kind != CK_HOOK) &&
                 !c->close_rst)
                 ev |= POLLIN;
             if (c->out_off < c->out.len && !(c->send_after && now < c->send_after)) ev |= POLLOUT;
@@ -3783,15 +6015,17 @@ int main(int argc, char **argv) {
             break;
         }
         if (n <= 0) continue;
-        if (pfds[0].revents & POLLIN) {
-            accept_all();
-            if (E.nconns >= CONNS_MAX) accept_pause_until = now_ms() + 100;
-        }
+        if (pfds[0].revents & POLLIN) accept_all(E.lfd, CK_SERVER);
+        if (i_web && (pfds[i_web].revents & POLLIN)) accept_all(CH.wfd, CK_WEB);
+        if (E.nconns >= CONNS_MAX) accept_pause_until = now_ms() + 100;
         if (pfds[1].revents) {
             char b[16];
             while (read(E.sigpipe[0], b, sizeof b) > 0) {}
         }
-        if (first_conn == 3 && pfds[2].revents) script_read_stdin();
+        if (i_stdin && pfds[i_stdin].revents) {
+            if (CH.term) term_read_stdin();
+            else script_read_stdin();
+        }
         for (size_t i = first_conn; i < np && !E.quit; i++) {
             conn *c = pconn[i];
             short re = pfds[i].revents;
@@ -3802,6 +6036,7 @@ int main(int argc, char **argv) {
             }
             if (re & POLLOUT) {
                 if (c->kind == CK_HOOK) hook_on_writable(c);
+                else if (c->state == CS_SSE) sse_pump(c);
                 else if (conn_flush(c)) conn_process(c);
             }
             if (!c->dead && (re & (POLLIN | POLLHUP | POLLERR))) conn_read(c);
