@@ -474,6 +474,9 @@ def phase_inline(s, procs, emu, tmp, shot):
         check(got is not None and got is not False and got == index and bot_still,
               "the edited message changes in place (same bubble, same position, still the bot's)",
               (got, index, bot_still))
+    last = max(int(b["id"]) for b in bubbles(s))
+    say(s, "One more, please")
+    check(wait_bubble(s, "Pick a colour", "bot", after=last), "inline answers each message with its keyboard")
     # The inline query: "@bot text" in the composer shows the bot's results; one picked is sent.
     s.type(s.find("#input"), "@%s sunny" % me["username"])
     titles = js_wait(s, "var r = document.querySelectorAll('#inline-results .result'); "
