@@ -585,6 +585,47 @@ def phase_files(s, emu, tmp):
         s.call("POST", "/window", {"handle": first})
 
 
+def phase_group(s, emu):
+    """This test is the bot: the group and the channel; dice, a poll and a location shown."""
+    emu.updates(timeout=0)
+    check(open_chat(s, -1000), "opening the group")
+    s.call("POST", "/element/%s/click" % s.find('select#user option[value="1002"]')[ELEMENT])
+    check(s.js("return document.querySelector('select#user').value;") == "1002", "the switcher makes bob speak")
+    say(s, "hi all")
+    u = emu.next_update(lambda u: "message" in u and u["message"].get("text") == "hi all")
+    check(u and u["message"]["chat"]["id"] == -1000 and u["message"]["from"]["id"] == 1002,
+          "bob's message reaches the bot from the group", u)
+    emu.call("sendMessage", chat_id=-1000, text="hi Bob")
+    check(wait_bubble(s, "hi Bob", "bot"), "the bot's answer shows in the group")
+    names = s.js("return Array.from(document.querySelectorAll('#messages .msg .sender'))"
+                 ".map(function (e) { return e.textContent; });")
+    check(names and "Bob" in names and "tpemu bot" in names, "group bubbles name their senders", names)
+    dice = emu.call("sendDice", chat_id=-1000, emoji="🎲")
+    poll = emu.call("sendPoll", chat_id=-1000, question="Lunch?",
+                    options=[{"text": "Pizza"}, {"text": "Salad"}])
+    loc = emu.call("sendLocation", chat_id=-1000, latitude=48.8584, longitude=2.2945)
+    got = js_wait(s, """var q = function (id, sel) {
+            var e = document.querySelector('.msg[data-message-id="' + id + '"] ' + sel); return e && e.textContent; };
+        var r = [q(arguments[0], '.dice .value'), q(arguments[1], '.poll .q'), q(arguments[1], '.poll'),
+                 q(arguments[2], '.loc .coords')];
+        return r.every(function (x) { return x; }) && r;""", WAIT,
+                  str(dice["message_id"]), str(poll["message_id"]), str(loc["message_id"]))
+    check(got and got[0] == str(dice["dice"]["value"]) and got[1] == "Lunch?" and "Pizza" in got[2] and
+          "Salad" in got[2] and got[3] == "48.85840, 2.29450",
+          "a die shows its value, a poll its question and options, a location its coordinates", got)
+    s.click(s.find("#dice"))
+    u = emu.next_update(lambda u: "message" in u and "dice" in u["message"])
+    check(u and u["message"]["from"]["id"] == 1002 and 1 <= u["message"]["dice"]["value"] <= 6,
+          "the dice button sends bob's die", u)
+    check(open_chat(s, -1001000000100), "opening the channel")
+    say(s, "Big news")
+    u = emu.next_update(lambda u: "channel_post" in u)
+    check(u and u["channel_post"].get("text") == "Big news", "a post in the channel is a channel_post", u)
+    emu.call("sendMessage", chat_id=-1001000000100, text="Posted by the bot")
+    check(wait_bubble(s, "Big news", "user") and wait_bubble(s, "Posted by the bot", "bot"),
+          "the channel shows both posts")
+
+
 def network_log(s, web):
     """Every request the page made went to tpemu's web port (or was data:)."""
     try:
@@ -650,7 +691,8 @@ def main():
         s.call("POST", "/timeouts", {"script": 30000, "pageLoad": 30000, "implicit": 0})
         for phase in (lambda: phase_echo(s, procs, emu, tmp),
                       lambda: phase_inline(s, procs, emu, tmp, shot),
-                      lambda: phase_files(s, emu, tmp)):
+                      lambda: phase_files(s, emu, tmp),
+                      lambda: phase_group(s, emu)):
             try:
                 phase()
             except (WebDriverError, RuntimeError, OSError, KeyError, TypeError, ValueError) as e:
