@@ -1,6 +1,7 @@
 /* diceyclock: /roll answers a random number from 1 to 6, /time the current local time
    (YYYY-MM-DDTHH:MM:SS). /start, /help and any other text in a private chat get the list of
-   commands; other group messages are ignored (a bot answering every one is noise).
+   commands with a reply keyboard of them (the user taps instead of typing); other group
+   messages are ignored (a bot answering every one is noise).
 
    Build:  cc -O2 examples/diceyclock.c -o diceyclock -lpthread
    HTTPS:  cc -O2 -DTELEPOT_BEARSSL examples/diceyclock.c -o diceyclock -lbearssl -lpthread
@@ -24,6 +25,9 @@ static bool is_command(const char *text, const char *cmd) {
 static void handle(tp_bot *bot, const tp_update *u, void *user) {
     const tp_message *m = u->message;
     char reply[64];
+    /* a compound literal: alive to the end of this function's block, so built here */
+    const tp_reply_markup *commands = TP_REPLY_KEYBOARD(TP_LABELS("/roll", "/time"));
+    const tp_reply_markup *keyboard = NULL;
     bool in_private;
     (void)user;
     if (!m || !m->text) return;
@@ -36,11 +40,13 @@ static void handle(tp_bot *bot, const tp_update *u, void *user) {
         strftime(reply, sizeof reply, "%Y-%m-%dT%H:%M:%S", localtime_r(&now, &tm));
     } else if (is_command(m->text, "/start") || is_command(m->text, "/help") || in_private) {
         snprintf(reply, sizeof reply, "/roll - roll a die\n/time - what time is it?");
+        keyboard = commands;
     } else {
         return;
     }
     tp_send_message(bot, &(tp_send_message_args){ .chat_id = TP_CHAT(m->chat->id),
-                                                  .text = reply }, NULL, NULL);
+                                                  .text = reply, .reply_markup = keyboard },
+                    NULL, NULL);
 }
 
 int main(int argc, char **argv) {

@@ -4,7 +4,8 @@
    older ones are dropped, or given up when INLINE_DELAY_MS makes the computation slow). A
    result picked is a chosen_inline_result (@BotFather's /setinlinefeedback turns them on):
    logged on stderr with a count. In a private chat any message gets a message with buttons;
-   a button pressed is a callback query, answered with a notification ("You chose red").
+   a button pressed is a callback query, answered with a notification ("You chose red"), and
+   the message is edited to say the choice ("Colour: red. Pick again?", buttons kept).
 
    Build:  cc -O2 examples/inline.c -o inline -lpthread
    HTTPS:  cc -O2 -DTELEPOT_BEARSSL examples/inline.c -o inline -lbearssl -lpthread
@@ -66,6 +67,8 @@ static void compute(tp_answer_ctx *ctx, const tp_inline_query *q, void *user) {
 }
 
 static void handle(tp_bot *bot, const tp_update *u, void *answerer) {
+    const tp_reply_markup *colours = // alive to the end of this block: built here
+        TP_INLINE_KEYBOARD(TP_PAIRS("Red", "red", "Green", "green"), TP_PAIRS("Blue", "blue"));
     if (u->inline_query) {
         tp_answerer_push((tp_answerer *)answerer, u); // supersedes this user's older query
     } else if (u->chosen_inline_result) {
@@ -76,16 +79,22 @@ static void handle(tp_bot *bot, const tp_update *u, void *answerer) {
         fprintf(stderr, "inline: chosen %s by %lld for \"%s\" (%ld chosen)\n", c->result_id,
                 c->from_ ? (long long)c->from_->id : 0LL, c->query ? c->query : "", n);
     } else if (u->callback_query && u->callback_query->data) {
+        const tp_callback_query *q = u->callback_query;
         char text[200];
-        snprintf(text, sizeof text, "You chose %s", u->callback_query->data);
+        snprintf(text, sizeof text, "You chose %s", q->data);
         tp_answer_callback_query(bot, &(tp_answer_callback_query_args){
-                                          .callback_query_id = u->callback_query->id,
-                                          .text = text }, NULL, NULL);
+                                          .callback_query_id = q->id, .text = text }, NULL, NULL);
+        if (q->message && q->message->kind == TP_MAYBE_INACCESSIBLE_MESSAGE_MESSAGE) {
+            const tp_message *m = q->message->as.message; // the message with the buttons
+            snprintf(text, sizeof text, "Colour: %s. Pick again?", q->data);
+            tp_edit_message_text(bot, &(tp_edit_message_text_args){
+                .chat_id = TP_CHAT(m->chat->id), .message_id = m->message_id, .text = text,
+                .reply_markup = colours->as.inline_keyboard_markup }, NULL, NULL);
+        }
     } else if (u->message && !strcmp(u->message->chat->type, "private")) {
-        tp_send_message(bot, &(tp_send_message_args){
-            .chat_id = TP_CHAT(u->message->chat->id), .text = "Pick a colour",
-            .reply_markup = TP_INLINE_KEYBOARD(TP_PAIRS("Red", "red", "Green", "green"),
-                                               TP_PAIRS("Blue", "blue")) }, NULL, NULL);
+        tp_send_message(bot, &(tp_send_message_args){ .chat_id = TP_CHAT(u->message->chat->id),
+                                                      .text = "Pick a colour",
+                                                      .reply_markup = colours }, NULL, NULL);
     }
 }
 

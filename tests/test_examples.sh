@@ -233,6 +233,14 @@ elif cmd == "callback":  # emu.py URL callback CHAT DATA: presses a button; prin
         got = [c["params"].get("text", "") for c in calls if c["params"].get("callback_query_id") == qid]
         time.sleep(0.02)
     print("\n".join(got) if got else "(no answer)")
+elif cmd == "params":  # emu.py URL params METHOD CHAT KEY: once METHOD was called for CHAT (or
+    # 10 s), each such call's params[KEY], one a line (JSON text unless a string)
+    def got():
+        calls = json.load(urllib.request.urlopen(url + "/_emu/calls?method=" + sys.argv[3], timeout=5))
+        return [c["params"].get(sys.argv[5]) for c in calls if str(c["params"].get("chat_id")) == sys.argv[4]]
+    end = time.time() + 10
+    while not got() and time.time() < end: time.sleep(0.02)
+    for v in got(): print(v if isinstance(v, str) else json.dumps(v, separators=(",", ":")))
 elif cmd == "tally":  # emu.py URL tally CHATFILE: the messages (sendMessage, sendPhoto) each chat
     # of the file got, those refused by --limits not counted; prints "once=N twice=N missing=N
     # limited=N answered_429=N", then the missing chats, space-separated
@@ -365,6 +373,18 @@ INDOOR_MINUTE_MS=0 $E/indoor 1:X >/dev/null 2>&1; rc=$?
 check "[ $rc -eq 2 ]" "indoor with INDOOR_MINUTE_MS=0 exits $rc, want 2"
 kill $EMU_PID 2>/dev/null; wait $EMU_PID 2>/dev/null
 
+# diceyclock: /start answers the commands with a reply keyboard of them; /roll (a button's text)
+# answers a number without one
+start_emu dicey --max-secs 30
+TELEPOT_API_URL=$URL $E/diceyclock 123456:TEST 2>"$T/dicey.bot.err" &
+BOT=$!
+expect "$(say 1001 /start)" '^/roll - roll a die /time - what time is it\?$' "diceyclock: /start"
+expect "$(python3 "$T/emu.py" "$URL" params sendMessage 1001 reply_markup)" \
+    '^\{"keyboard":\[\[\{"text":"/roll"\},\{"text":"/time"\}\]\]' "diceyclock: /start's reply keyboard"
+expect "$(say 1001 /roll)" '^[1-6]$' "diceyclock: the /roll button"
+kill -TERM $BOT; wait $BOT
+kill $EMU_PID 2>/dev/null; wait $EMU_PID 2>/dev/null
+
 # inline: a burst of queries waiting when the bot starts (one batch: pushed one right after the
 # other) gets only its last query answered, the others superseded during the 300 ms an answer
 # takes; a query alone gets its three articles; a burst typed while it runs never gets an older
@@ -392,6 +412,12 @@ for i in 1 2; do
 done
 i=0; while ! grep -q '(2 chosen)' "$T/inline.bot.err" && [ $i -lt 250 ]; do sleep 0.02; i=$((i + 1)); done
 check "grep -q '^inline: chosen upper by 1001 for \"hi\" (2 chosen)\$' '$T/inline.bot.err'" "inline: chosen results: $(cat "$T/inline.bot.err")"
+# the callback above edited the message with the buttons (tpemu's callback carries the chat's last
+# bot message): its text says the choice, its buttons stay
+expect "$(python3 "$T/emu.py" "$URL" params editMessageText 1001 text)" '^Colour: green. Pick again\?$' \
+    "inline: the message edited after the callback"
+expect "$(python3 "$T/emu.py" "$URL" params editMessageText 1001 reply_markup)" \
+    '"callback_data":"red".*"callback_data":"blue"' "inline: the edited message keeps its buttons"
 kill -TERM $BOT; wait $BOT; rc=$?
 check "[ $rc -eq 0 ]" "inline exit status on SIGTERM is $rc, want 0"
 env -u TELEGRAM_BOT_TOKEN $E/inline >/dev/null 2>&1; rc=$?
