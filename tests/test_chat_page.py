@@ -389,27 +389,31 @@ def phase_echo(s, procs, emu, tmp):
     check(js_wait(s, "return !document.querySelector('.msg[data-message-id=\"' + arguments[0] + '\"]');", WAIT, mid),
           "deleteMessage takes the bubble away")
 
-    # A reply keyboard: diceyclock sends one on /start once the lead adds it; until then this
-    # test, as the bot, sends one, and echo answers the button's text.
-    reply_keyboard(s, emu, procs, tmp, bot, via_test=True)
+    # one_time_keyboard and remove_keyboard: this test, as the bot, sends them; echo answers the
+    # button's text (diceyclock's own keyboard is in phase_dicey)
+    reply_keyboard(s, emu)
     two_tabs(s, emu)
     procs.stop(bot)
 
 
-def reply_keyboard(s, emu, procs, tmp, bot, via_test):
+def keyboard_labels(s):
+    return js_wait(s, "var b = document.querySelectorAll('#reply-keyboard button'); "
+                      "return b.length && !document.querySelector('#reply-keyboard').hidden && "
+                      "Array.from(b).map(function (x) { return x.textContent; });")
+
+
+def reply_keyboard(s, emu):
     emu.call("sendMessage", chat_id=1001, text="Choose:",
-             reply_markup={"keyboard": [[{"text": "/roll"}, {"text": "/time"}]],
+             reply_markup={"keyboard": [[{"text": "Yes"}, {"text": "No"}]],
                            "resize_keyboard": True, "one_time_keyboard": True})
-    print("note: the reply keyboard is sent by this test through the Bot API (as the bot)")
-    labels = js_wait(s, "var b = document.querySelectorAll('#reply-keyboard button'); "
-                        "return b.length && Array.from(b).map(function (x) { return x.textContent; });")
-    check(labels == ["/roll", "/time"], "a reply keyboard shows its buttons under the composer", labels)
+    labels = keyboard_labels(s)
+    check(labels == ["Yes", "No"], "a reply keyboard sent through the Bot API shows its buttons", labels)
     before = max([int(b["id"]) for b in bubbles(s)] or [0])
     btn = s.find("#reply-keyboard button")
     if btn:
         s.click(btn)
-    check(wait_bubble(s, "/roll", "user", after=before), "pressing a reply-keyboard button sends its text")
-    check(wait_bubble(s, "/roll", "bot", after=before), "... which the bot gets (echo answers it)")
+    check(wait_bubble(s, "Yes", "user", after=before), "pressing a reply-keyboard button sends its text")
+    check(wait_bubble(s, "Yes", "bot", after=before), "... which the bot gets (echo answers it)")
     check(js_wait(s, "return document.querySelector('#reply-keyboard').hidden;"),
           "a one_time_keyboard hides once pressed")
     emu.call("sendMessage", chat_id=1001, text="No more buttons", reply_markup={"remove_keyboard": True})
@@ -437,6 +441,30 @@ def two_tabs(s, emu):
     s.call("POST", "/window", {"handle": first})
 
 
+def phase_dicey(s, procs, emu, tmp):
+    """diceyclock: /start answers with a reply keyboard [/roll, /time]; its buttons work."""
+    if not source_has("examples/diceyclock.c", "TP_REPLY_KEYBOARD"):
+        return check(False, "diceyclock's /start sends a reply keyboard (examples/diceyclock.c)")
+    bot = start_bot(procs, emu, tmp, "diceyclock")
+    check(open_chat(s, 1002), "opening bob's chat")
+    say(s, "/start")
+    check(wait_bubble(s, "/roll - roll a die\n/time - what time is it?", "bot"), "diceyclock answers /start")
+    labels = keyboard_labels(s)
+    check(labels == ["/roll", "/time"], "its reply keyboard shows under the composer", labels)
+    for label in ("/roll", "/time"):
+        before = max([int(b["id"]) for b in bubbles(s)] or [0])
+        btn = s.find("#reply-keyboard button:%s" % ("first-child" if label == "/roll" else "last-child"))
+        if btn:
+            s.click(btn)
+        check(wait_bubble(s, label, "user", after=before), "pressing %s sends it" % label)
+        answer = wait_for(lambda: [b["text"] for b in bubbles(s) if b["who"] == "bot" and int(b["id"]) > before])
+        ok = answer and (answer[0] in ("1", "2", "3", "4", "5", "6") if label == "/roll" else
+                         len(answer[0]) == 19 and answer[0][4] == "-" and answer[0][10] == "T")
+        check(ok, "diceyclock answers the pressed %s" % label, answer)
+    check(keyboard_labels(s) == ["/roll", "/time"], "a keyboard that is not one_time stays")
+    procs.stop(bot)
+
+
 def phase_inline(s, procs, emu, tmp, shot):
     """inline: an inline keyboard, the callback answer, the edit; an inline query and the pick."""
     me = emu.call("getMe")
@@ -462,18 +490,23 @@ def phase_inline(s, procs, emu, tmp, shot):
                         WAIT, "You chose " + colour)
         check(toast == "You chose " + colour, "the callback answer shows as a toast", s.js(
               "return document.querySelector('#toast').textContent;"))
+        edited = "Colour: %s. Pick again?" % colour
         if not edits:
-            print("note: inline.c does not edit its message yet: this test edits it through the Bot API")
-            emu.call("editMessageText", chat_id=int(user), message_id=int(mid), text="You chose " + colour)
+            print("note: inline.c does not edit its message: this test edits it through the Bot API")
+            emu.call("editMessageText", chat_id=int(user), message_id=int(mid), text=edited)
         got = js_wait(s, "var m = document.querySelector('.msg[data-message-id=\"' + arguments[0] + '\"]'); "
                          "return m && m.querySelector('.text').textContent === arguments[1] && "
                          "Array.from(document.querySelectorAll('#messages .msg')).indexOf(m);",
-                      WAIT, mid or "0", "You chose " + colour)
+                      WAIT, mid or "0", edited)
         bot_still = s.js("var m = document.querySelector('.msg[data-message-id=\"' + arguments[0] + '\"]'); "
                          "return !!m && m.classList.contains('bot');", mid or "0")
         check(got is not None and got is not False and got == index and bot_still,
               "the edited message changes in place (same bubble, same position, still the bot's)",
               (got, index, bot_still))
+        if edits:
+            kept = s.js("return document.querySelectorAll('.msg[data-message-id=\"' + arguments[0] + '\"] button.ikb').length;",
+                        mid or "0")
+            check(kept == 3, "the edited message keeps the buttons inline.c sent with the edit", kept)
     last = max(int(b["id"]) for b in bubbles(s))
     say(s, "One more, please")
     check(wait_bubble(s, "Pick a colour", "bot", after=last), "inline answers each message with its keyboard")
@@ -690,6 +723,7 @@ def main():
                          "goog:loggingPrefs": {"performance": "ALL"}})
         s.call("POST", "/timeouts", {"script": 30000, "pageLoad": 30000, "implicit": 0})
         for phase in (lambda: phase_echo(s, procs, emu, tmp),
+                      lambda: phase_dicey(s, procs, emu, tmp),
                       lambda: phase_inline(s, procs, emu, tmp, shot),
                       lambda: phase_files(s, emu, tmp),
                       lambda: phase_group(s, emu)):
