@@ -620,6 +620,21 @@ def phase_files(s, emu, tmp):
         s.call("POST", "/window", {"handle": first})
 
 
+def reconnect(s, emu):
+    """The stream again: a reconnect resumes after the last event seen, and an event that comes
+    twice (a second stream replaying everything) is applied once."""
+    before = len(bubbles(s))
+    s.js("es.close(); connect(); var again = new EventSource('/api/events?since=0'); window.__again = again; "
+         "again.onmessage = function (e) { window.__againSeq = JSON.parse(e.data).seq; es.onmessage(e); };")
+    sent = emu.call("sendMessage", chat_id=1001, text="after the reconnect")
+    check(wait_bubble(s, "after the reconnect", "bot"), "after a reconnect new events still come")
+    check(js_wait(s, "return window.__againSeq >= S.lastSeq;"), "a second stream replays every event")
+    ids = [b["id"] for b in bubbles(s)]
+    check(len(ids) == before + 1 and ids.count(str(sent["message_id"])) == 1,
+          "events seen twice are applied once (by seq)", (before, len(ids)))
+    s.js("window.__again.close();")
+
+
 def phase_group(s, emu):
     """This test is the bot: the group and the channel; dice, a poll and a location shown."""
     emu.updates(timeout=0)
@@ -728,6 +743,7 @@ def main():
                       lambda: phase_dicey(s, procs, emu, tmp),
                       lambda: phase_inline(s, procs, emu, tmp, shot),
                       lambda: phase_files(s, emu, tmp),
+                      lambda: reconnect(s, emu),
                       lambda: phase_group(s, emu)):
             try:
                 phase()
