@@ -624,6 +624,7 @@ def reconnect(s, emu):
     """The stream again: a reconnect resumes after the last event seen, and an event that comes
     twice (a second stream replaying everything) is applied once."""
     before = len(bubbles(s))
+    s.js("document.querySelector('#toast').classList.remove('show');")  # a recent answer's toast
     s.js("es.close(); connect(); var again = new EventSource('/api/events?since=0'); window.__again = again; "
          "again.onmessage = function (e) { window.__againSeq = JSON.parse(e.data).seq; es.onmessage(e); };")
     sent = emu.call("sendMessage", chat_id=1001, text="after the reconnect")
@@ -631,7 +632,11 @@ def reconnect(s, emu):
     check(js_wait(s, "return window.__againSeq >= S.lastSeq;"), "a second stream replays every event")
     ids = [b["id"] for b in bubbles(s)]
     check(len(ids) == before + 1 and ids.count(str(sent["message_id"])) == 1,
-          "events seen twice are applied once (by seq)", (before, len(ids)))
+          "events seen twice are applied once (by seq): no bubble twice", (before, len(ids)))
+    quiet = s.js("return document.querySelector('#alert').hidden && "
+                 "!document.querySelector('#toast').classList.contains('show');")
+    check(quiet, "... and no old callback answer shown again", s.js(
+        "return [document.querySelector('#alert').hidden, document.querySelector('#toast').textContent];"))
     s.js("window.__again.close();")
 
 
