@@ -2,15 +2,24 @@
 """tests/test_chat_page.py - tpemu's chat page (tools/tpemu_page.html) in a real browser.
 
 Drives Debian's chromium, headless, through chromedriver, speaking the W3C WebDriver protocol
-over HTTP with urllib only (no selenium). Starts build/tpemu with --web-port and the example
-bots from build/examples, and checks what a user sees and does: a message to echo and its echo,
-text entities (UTF-16 offsets around emoji) and escaping of a bot's <script>, inline's keyboard,
-its callback answer and the edited message, a reply keyboard, an inline query and the result
-picked, a photo and a document uploaded through the page that a bot (this test, with
-getUpdates/getFile over the Bot API) downloads byte for byte, two tabs seeing the same messages,
-and that no request leaves 127.0.0.1.
+over HTTP with urllib only (no selenium). Starts build/tpemu with --web-port and, phase by phase,
+the example bots from build/examples, and checks what a user sees and does through the page's
+DOM hooks (the contract: data-chat-id, .msg[data-message-id], #input, #send, input#file, ...):
+  echo        a message and its echo; entities at UTF-16 offsets after emoji; a bot's <script>
+              and <img onerror> stay text; javascript: links get no href; a clickable command;
+              typing; a deletion; one_time and remove_keyboard; two tabs see the same messages
+  diceyclock  /start's reply keyboard [/roll, /time]: pressed, answered
+  inline      its inline keyboard, the callback answer's toast, the message edited in place; an
+              inline query's results, the one picked posted (chosen_inline_result); the
+              screenshot (--screenshot PATH) is taken here
+  this test as the bot (getUpdates, getFile):  a photo and a document uploaded through
+              input#file downloaded byte for byte; a location; a callback answered with an
+              alert; a later tab replays no old alert; a reconnect resumes, a replay is applied
+              once; the group (senders named), the channel (channel_post), dice, poll, location
+and at the end that no request left 127.0.0.1 (the performance log; chromium also resolves no
+name but 127.0.0.1) and that chromium is gone.
 
-    python3 tests/test_chat_page.py [--screenshot docs/chat.png] [--keep-going]
+    python3 tests/test_chat_page.py [--screenshot docs/chat.png]
 
 Needs `make all` first. Prints "N passed, N failed" last; without chromium and chromedriver
 (tools/deps.sh test installs them) it says so and exits 0 with "0 passed, 0 failed, 1 skipped".
@@ -725,7 +734,10 @@ def main():
         shot = os.path.abspath(sys.argv[sys.argv.index("--screenshot") + 1])
     chromium, driver = find_browser()
     if not (chromium and driver):
-        subprocess.call(["sh", os.path.join(ROOT, "tools", "deps.sh"), "test"])
+        try:  # installs them when it can (root on Debian), else says what to install
+            subprocess.call(["/bin/sh", os.path.join(ROOT, "tools", "deps.sh"), "test"])
+        except OSError:
+            pass
         chromium, driver = find_browser()
     if not (chromium and driver):
         print("test_chat_page: no chromium and chromedriver (tools/deps.sh test installs them): skipped")
