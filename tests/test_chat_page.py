@@ -587,6 +587,16 @@ def phase_files(s, emu, tmp):
                       WAIT, str(m["message_id"]))
         check(img and img[0] == 320 and img[1] == "/api/file/" + urllib.parse.quote(big["file_id"], safe=""),
               "the page shows the photo's largest size, loaded from /api/file", img)
+        back = emu.call("sendPhoto", chat_id=1001, photo=big["file_id"], caption="Nice <b>sunset</b>")
+        got = js_wait(s, "var m = document.querySelector('.msg.bot[data-message-id=\"' + arguments[0] + '\"]'); "
+                         "var i = m && m.querySelector('img.photo'); "
+                         "return i && i.complete && i.naturalWidth && [i.naturalWidth, m.querySelector('.text').textContent];",
+                      WAIT, str(back["message_id"]))
+        check(got == [320, "Nice <b>sunset</b>"], "a photo the bot sends by file_id shows with its caption", got)
+        st = emu.call("sendSticker", chat_id=1001, sticker=big["file_id"], emoji="\U0001F305")
+        got = js_wait(s, "var m = document.querySelector('.msg.bot[data-message-id=\"' + arguments[0] + '\"] .sticker img'); "
+                         "return m && m.complete && m.naturalWidth;", WAIT, str(st["message_id"]))
+        check(got, "a sticker shows as an image", got)
     doc = bytes(range(256)) * 33 + b"\x00end"
     dpath = os.path.join(tmp, "notes.bin")
     with open(dpath, "wb") as f:
