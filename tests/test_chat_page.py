@@ -712,6 +712,21 @@ def phase_group(s, emu):
           "the channel shows both posts")
 
 
+def long_history(s, emu):
+    """A tab opened on a long history draws it once, the chat's last 1000 messages."""
+    for i in range(1500):
+        emu.call("sendMessage", chat_id=1003, text="history %d" % i)
+    first = s.call("GET", "/window")
+    s.call("POST", "/window", {"handle": s.call("POST", "/window/new", {"type": "tab"})["handle"]})
+    s.get(emu.web + "/#1003")
+    check(wait_bubble(s, "history 1499", "bot"), "a new tab shows the end of a long history")
+    got = s.js("var m = document.querySelectorAll('#messages .msg'); "
+               "return [m.length, m[0].querySelector('.text').textContent];")
+    check(got == [1000, "history 500"], "... drawn once: the chat's last 1000 messages", got)
+    s.call("DELETE", "/window")
+    s.call("POST", "/window", {"handle": first})
+
+
 def network_log(s, web):
     """Every request the page made went to tpemu's web port (or was data:)."""
     try:
@@ -787,7 +802,8 @@ def main():
                       lambda: phase_inline(s, procs, emu, tmp, shot),
                       lambda: phase_files(s, emu, tmp),
                       lambda: reconnect(s, emu),
-                      lambda: phase_group(s, emu)):
+                      lambda: phase_group(s, emu),
+                      lambda: long_history(s, emu)):
             try:
                 phase()
             except (WebDriverError, RuntimeError, OSError, KeyError, TypeError, ValueError) as e:
