@@ -10,14 +10,23 @@ SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 B        = build
 EXAMPLES = echo skeleton skeleton_extend diceyclock emodi webhook_skeleton webhook_counter counter guess chatbox indoor inline broadcast
 
-.PHONY: all examples tools demo test check bench soak symbols clean gen mutate
+# ipcam alone links a library (miniupnpc, Debian libminiupnpc-dev): built by `make` where its
+# header is installed, skipped elsewhere; `make ipcam` builds it or says what is missing.
+IPCAM    = $(if $(wildcard /usr/include/miniupnpc/miniupnpc.h),$(B)/examples/ipcam)
+
+.PHONY: all examples tools demo test check bench soak symbols clean gen mutate ipcam
 all: examples tools
-examples: $(EXAMPLES:%=$(B)/examples/%)
+examples: $(EXAMPLES:%=$(B)/examples/%) $(IPCAM)
 tools: $(B)/tpemu
+ipcam: $(B)/examples/ipcam
 
 $(B)/examples/%: examples/%.c telepot.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(WARN) $< -o $@ $(LIBS)
+
+$(B)/examples/ipcam: examples/ipcam.c telepot.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(WARN) $< -o $@ -lminiupnpc $(LIBS)
 
 $(B)/tpemu: tools/tpemu.c tools/tpemu_schema.h tools/tpemu_page.h telepot.h
 	@mkdir -p $(@D)

@@ -3,7 +3,7 @@
    a real getUpdates receives (message, channel_post, callback_query with its message,
    inline_query, chosen_inline_result plus the message "via" the bot); the bot's messages with
    parse_mode HTML / MarkdownV2 / Markdown come with Telegram's entities (and its 400 when they
-   do not parse); edits, deletions, chat actions, callback answers and inline results are events;
+   do not parse, and 1500 random texts are parsed or refused, never more); edits, deletions, chat actions, callback answers and inline results are events;
    server-sent events replay after ?since= and Last-Event-ID and stream live to several clients
    at once; a photo a user uploads comes in several sizes, getFile and the download give its
    bytes back byte for byte; hostile input gets 400/413; an event-stream client that never reads
@@ -604,6 +604,60 @@ TEST(parse_modes) {
     CHECK_EQ_INT(emu_end(&e), 0);
 }
 
+/* random texts of markup characters: each is parsed or refused, never more; entities lie
+   within the text */
+static size_t u16len(const char *s) {
+    size_t n = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80) n += ((unsigned char)*s >= 0xF0) ? 2 : 1;
+    return n;
+}
+
+TEST(parse_random) {
+    static const char *const alpha[] = {"*", "_", "__", "~", "||", "`", "```", "[", "]", "(", ")", "\\\\", ">",
+                                        "<b>", "</b>", "<i>", "</i>", "<a href=\\\"x\\\">", "</a>", "<pre>", "</pre>",
+                                        "<code class=\\\"language-c\\\">", "</code>", "&lt;", "&amp;", "&#128512;", "&",
+                                        "<", "a", " ", "\\n", "é", "🙂", ".", "!", "<span class=\\\"tg-spoiler\\\">",
+                                        "</span>", "<blockquote>", "</blockquote>", "**>", "<tg-emoji emoji-id=\\\"5\\\">"};
+    static const char *const modes[] = {"HTML", "MarkdownV2", "Markdown"};
+    emu e;
+    int st, parsed = 0, refused = 0, bad = 0;
+    char text[600], q[800];
+    CHECK(emu_run(&e, NULL));
+    srand(15);
+    for (int i = 0; i < 1500; i++) {
+        size_t n = 0;
+        text[0] = 0;
+        for (int k = rand() % 12 + 1; k > 0; k--) {
+            const char *a = alpha[rand() % (int)(sizeof alpha / sizeof alpha[0])];
+            if (n + strlen(a) + 1 >= sizeof text) break;
+            strcpy(text + n, a);
+            n += strlen(a);
+        }
+        snprintf(q, sizeof q, "{\"chat_id\":1001,\"text\":\"%s\",\"parse_mode\":\"%s\"}", text, modes[i % 3]);
+        tp_json_doc *d = bot(&e, "sendMessage", q, &st);
+        const tp_json *r = tp_json_root(d);
+        if (st == 200) {
+            const char *t = JS(r, "result.text");
+            size_t tl = t ? u16len(t) : 0;
+            parsed++;
+            for (const tp_json *en = tp_json_first(J(r, "result.entities")); en; en = tp_json_next(en))
+                if (JI(en, "offset") < 0 || JI(en, "length") <= 0 || (size_t)(JI(en, "offset") + JI(en, "length")) > tl) bad++;
+        } else if (st == 400 && JS(r, "description") &&
+                   (strstr(JS(r, "description"), "can't parse entities: ") || strstr(JS(r, "description"), "text is empty"))) {
+            refused++;
+        } else {
+            bad++;
+            fprintf(stderr, "parse_random: %d for %s\n", st, q);
+        }
+        tp_json_doc_free(d);
+    }
+    printf("parse_random: 1500 texts: %d parsed, %d refused\n", parsed, refused);
+    CHECK_EQ_INT(bad, 0);
+    CHECK(parsed > 100 && refused > 100);
+    CHECK_EQ_INT(emu_end(&e), 0);
+}
+
 /* ---- 4. edits, deletions, chat actions and other messages are events ---- */
 TEST(bot_events) {
     emu e;
@@ -649,6 +703,25 @@ TEST(bot_events) {
     CHECK_EQ_INT(JI(ev, "chat_id"), -1000);
     CHECK_EQ_INT(JI(ev, "message_ids.0"), mid);
     tp_json_doc_free(ed);
+    /* a reply to a user's message carries it, in the answer and the event */
+    tp_json_doc_free(post_json(e.web, "/api/send", "{\"user_id\":1003,\"chat_id\":1003,\"text\":\"question\"}", &st));
+    ev = sse_want(&s, "message", &ed, NULL);
+    int64_t qmid = JI(ev, "message.message_id");
+    tp_json_doc_free(ed);
+    snprintf(q, sizeof q, "{\"chat_id\":1003,\"text\":\"answer\",\"reply_parameters\":{\"message_id\":%lld}}", (long long)qmid);
+    d = bot(&e, "sendMessage", q, &st);
+    CHECK_EQ_INT(JI(tp_json_root(d), "result.reply_to_message.message_id"), qmid);
+    CHECK_STR(JS(tp_json_root(d), "result.reply_to_message.text"), "question");
+    tp_json_doc_free(d);
+    ev = sse_want(&s, "message", &ed, NULL);
+    CHECK_EQ_INT(JI(ev, "message.reply_to_message.message_id"), qmid);
+    tp_json_doc_free(ed);
+    snprintf(q, sizeof q, "{\"chat_id\":1001,\"text\":\"elsewhere\",\"reply_to_message_id\":%lld}", (long long)qmid);
+    d = bot(&e, "sendMessage", q, &st); /* not in that chat: no reply_to_message */
+    CHECK_EQ_INT(st, 200);
+    CHECK(J(tp_json_root(d), "result.reply_to_message") == NULL);
+    tp_json_doc_free(d);
+    tp_json_doc_free((sse_want(&s, "message", &ed, NULL), ed));
     /* a callback on a deleted message is refused */
     snprintf(q, sizeof q, "{\"user_id\":1001,\"chat_id\":-1000,\"callback\":{\"message_id\":%lld,\"data\":\"x\"}}", (long long)mid);
     tp_json_doc_free(post_json(e.web, "/api/send", q, &st));
@@ -1052,6 +1125,21 @@ TEST(off_without_flags) {
     unlink(pf);
     rmdir(dir);
     CHECK_EQ_INT(emu_end(&e), 0);
+    /* options that do not go together */
+    static const char *const bad[][4] = {{"--chat", "--updates", "5", NULL}, {"--chat", "--script", "/dev/null", NULL},
+                                         {"--web-port-file", "/tmp/x", NULL, NULL}, {"--web-port", "70000", NULL, NULL},
+                                         {"--web-log", "1", NULL, NULL}};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        int ws = 0;
+        pid = fork();
+        if (pid == 0) {
+            if (!freopen("/dev/null", "w", stderr)) _exit(126);
+            execl("build/tpemu", "tpemu", bad[i][0], bad[i][1], bad[i][2], bad[i][3], (char *)NULL);
+            _exit(127);
+        }
+        waitpid(pid, &ws, 0);
+        CHECK_EQ_INT(WIFEXITED(ws) ? WEXITSTATUS(ws) : -1, 2);
+    }
 }
 
 int main(int argc, char **argv) {
@@ -1061,6 +1149,7 @@ int main(int argc, char **argv) {
     if (PICK(state_and_page)) RUN(state_and_page);
     if (PICK(send_actions)) RUN(send_actions);
     if (PICK(parse_modes)) RUN(parse_modes);
+    if (PICK(parse_random)) RUN(parse_random);
     if (PICK(bot_events)) RUN(bot_events);
     if (PICK(uploads)) RUN(uploads);
     if (PICK(events_replay_and_live)) RUN(events_replay_and_live);

@@ -487,8 +487,11 @@ TEST(dlg_idle) {
     CHECK_EQ_INT(d_get(&d_closes[TP_CLOSE_IDLE]), 1);
     CHECK(t1 - t0 >= 45); /* not early */
     CHECK_EQ_INT(tp_dlg_live(g), 0);
-    h.timeout_ms = 200; /* activity within the timeout keeps it open past the timeout */
-    for (i = 0; i < 30; i++) {
+    /* activity within the timeout keeps it open past the timeout: updates 10 ms apart for 2.5
+       timeouts (600 ms: a loaded machine once stalled the feeding past a 200 ms one) */
+    h.timeout_ms = 600;
+    t0 = tp_now_ms();
+    for (i = 0; tp_now_ms() - t0 < 1500; i++) {
         feed(g, bot, 2 + i, 5, 5, 1 + i);
         msleep(10);
     }

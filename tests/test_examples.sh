@@ -4,7 +4,8 @@
 # restart without repeats, the scripted bots answer as expected, the delegator bots (guess,
 # chatbox, indoor, inline) are played through tpemu's control API, exit codes follow DESIGN.md;
 # broadcast reaches every chat of a list once within tpemu's flood limits, across kill -9.
-# TPT_EXAMPLES=broadcast runs only that part (the mutations of examples/broadcast.c).
+# TPT_EXAMPLES=broadcast runs only that part (the mutations of examples/broadcast.c);
+# TPT_EXAMPLES=ipcam the IP cam's (against tests/fake_igd.py, a UPnP router on loopback).
 set -u
 cd "$(dirname "$0")/.."
 E=build/examples
@@ -183,7 +184,7 @@ def say(chat, text, name=None):
     post("/_emu/update", json.dumps(body))
     return wait(chat, before + 1)[before:]
 def wait(chat, n):
-    end = time.time() + 10
+    end = time.time() + 20  # (a bot starting on a loaded machine)
     while len(replies(chat)) < n and time.time() < end: time.sleep(0.02)
     time.sleep(0.1)  # a stray second reply would show
     return replies(chat)
@@ -495,7 +496,9 @@ check "[ $rc -eq 0 ] && [ '$t' = 'once=10000 twice=0 missing=0 limited=0 answere
 check "[ \"\$(field $T/bc1.out sent)/\$(field $T/bc1.out 'not sent')/\$(field $T/bc1.out 'maybe sent')/\$(field $T/bc1.out chats)\" = 10000/0/0/10000 ]" \
     "broadcast of 10,000, summary: $(cat "$T/bc1.out")"
 secs=$(field "$T/bc1.out" elapsed)
-check "awk 'BEGIN { exit !($secs >= 3.95 && $secs <= 5.0) }'" "broadcast of 10,000 took $secs s, the limits allow 4 s (25% over at most)"
+# (the lower bound is the limits; the upper one only catches a throttle far too slow: a loaded
+# machine stretches the run)
+check "awk 'BEGIN { exit !($secs >= 3.95 && $secs <= 8.0) }'" "broadcast of 10,000 took $secs s, the limits allow 4 s (twice that at most)"
 echo "broadcast: 10,000 chats at 2,000/s in $secs s (limit-bound minimum 4 s)"
 bc bc1b 123456:TEST "$T/bc.chats" "Hello, subscribers"; rc=$? # again: all done, nothing sent
 check "[ $rc -eq 0 ] && grep -q '^elapsed: .* for 0 this run' '$T/bc1b.out' && [ \$(field $T/bc1b.out sent) = 10000 ]" \
@@ -604,6 +607,127 @@ check "[ $rc -eq 0 ] && [[ '$t' == 'once=3000 twice=0 missing=0 '* ]] && [ \${li
 echo "broadcast without the throttle: $t; $(grep '^elapsed' "$T/bc5.out")"
 kill $EMU_PID 2>/dev/null; wait $EMU_PID 2>/dev/null
 fi # broadcast
+
+# 10. ipcam (TPT_EXAMPLES=ipcam): /open, /close, /status against tests/fake_igd.py (a UPnP IGD on
+# loopback that logs every SOAP action) and tpemu. The owner is 1001; 2001 and 2002 are strangers.
+if part ipcam; then
+say() { python3 "$T/emu.py" "$URL" say "$@"; }
+expect() { # GOT REGEX WHAT: GOT (all of it, newlines as spaces) matches REGEX
+    if printf '%s' "$1" | tr '\n' ' ' | grep -qE "$2"; then ok; else bad "$3: got '$1'"; fi
+}
+make -s $E/ipcam 2>"$T/ipcam.cc" || bad "make build/examples/ipcam: $(head -n 5 "$T/ipcam.cc")"
+doc=$(sed -n 's/^ *Build: *\(cc .*-lpthread\).*/\1/p' examples/ipcam.c) # the top comment's line
+check "[ -n '$doc' ] && ${doc/ -o ipcam / -o $T/ipcam-doc } 2>'$T/ipcam-doc.cc'" "ipcam's build line '$doc': $(head -n 5 "$T/ipcam-doc.cc" 2>/dev/null)"
+python3 tests/fake_igd.py --port-file "$T/igd.port" --log "$T/igd.log" 2>"$T/igd.err" &
+IGD_PID=$!
+i=0; while [ ! -s "$T/igd.port" ] && [ $i -lt 250 ]; do sleep 0.02; i=$((i + 1)); done
+IGD=http://127.0.0.1:$(cat "$T/igd.port")
+: >>"$T/igd.log"
+igd() { curl -s --noproxy '*' "$IGD/$1"; }
+acts() { grep -c "^$1" "$T/igd.log"; } # how many times the router was asked ACTION
+wait_for() { # CMD: until CMD succeeds, 20 s at most
+    local end=$((SECONDS + 20))
+    while ! eval "$1"; do [ $SECONDS -ge $end ] && return 1; sleep 0.05; done
+}
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("", 0)); print(s.getsockname()[1])'; }
+SP=$(free_port) # the stream's port
+EP=$((SP == 40000 ? 40001 : 40000)) # the router's port forwarded to it
+start_emu ipcam --max-secs 180
+ipcam() { # ENV...: the bot for owner 1001 with the fake router, in the background (BOT)
+    env TELEPOT_API_URL=$URL IPCAM_IGD_URL=$IGD/rootDesc.xml IPCAM_STREAM_PORT=$SP IPCAM_EXT_PORT=$EP "$@" \
+        $E/ipcam 123456:TEST 1001 2>>"$T/ipcam.bot.err" &
+    BOT=$!
+}
+ipcam IPCAM_LEASE_S=3600
+expect "$(say 2001 /open)" '^Sorry, this camera is private\.$' "ipcam: a stranger's /open"
+check "[ ! -s '$T/igd.log' ] && [ -z \"\$(igd _mappings)\" ]" "ipcam: a stranger's /open asked the router: $(cat "$T/igd.log")"
+expect "$(say 1001 /status)" '^Closed: nothing is forwarded' "ipcam: /status before /open"
+expect "$(say 1001 /open)" "^http://203\.0\.113\.7:$EP/ The router forwards port $EP to 127\.0\.0\.1:$SP, renewed while I run" "ipcam: /open"
+check "[ \$(acts AddPortMapping) -eq 1 ] && grep -q '^AddPortMapping ext=$EP proto=TCP client=127.0.0.1 int=$SP lease=3600 .*-> 200$' '$T/igd.log' && [ \"\$(igd _mappings | cut -d' ' -f1-4)\" = '$EP TCP 127.0.0.1 $SP' ]" \
+    "ipcam: /open made one mapping: $(igd _mappings); $(cat "$T/igd.log")"
+expect "$(curl -s --noproxy '*' --max-time 5 http://127.0.0.1:$SP/)" '<svg .*ipcam test picture, [0-9-]+ [0-9:]+ UTC' "ipcam: the test picture"
+expect "$(say 2002 /close)" '^Sorry, this camera is private\.$' "ipcam: a stranger's /close"
+check "[ \$(acts DeletePortMapping) -eq 0 ] && [ \$(igd _mappings | wc -l) -eq 1 ]" "ipcam: a stranger's /close closed it: $(cat "$T/igd.log")"
+expect "$(say 1001 /status)" "^Open: http://203\.0\.113\.7:$EP/ -> 127\.0\.0\.1:$SP, [0-9]+ s of the lease left \(renewed every 1800 s\)$" "ipcam: /status when open"
+env TELEPOT_API_URL=$URL IPCAM_STREAM_PORT=$SP $E/ipcam 1:X 1001 >/dev/null 2>"$T/ipcam-busy.err"; rc=$?
+check "[ $rc -eq 1 ] && grep -q 'cannot serve the test picture on port $SP: .*IPCAM_STREAM=external' '$T/ipcam-busy.err'" \
+    "ipcam with its stream port taken: rc=$rc $(cat "$T/ipcam-busy.err")"
+expect "$(say 1001 /close)" "^Closed: port $EP is no longer forwarded\.$" "ipcam: /close"
+check "grep -q '^DeletePortMapping ext=$EP proto=TCP -> 200$' '$T/igd.log' && [ -z \"\$(igd _mappings)\" ]" "ipcam: /close left $(igd _mappings); $(cat "$T/igd.log")"
+expect "$(say 1001 /close)" '^Nothing is open\.$' "ipcam: /close when closed"
+igd "_set?taken=$EP" >/dev/null # another machine holds the port: the router refuses (718)
+expect "$(say 1001 /open)" "^The router refused to forward the port: error 718 ConflictInMappingEntry Port $EP is forwarded to another device already" "ipcam: the port taken"
+expect "$(say 1001 /status)" '^Closed' "ipcam: /status after a refused /open"
+igd "_set?taken=&refuse=606" >/dev/null # UPnP forwarding off
+expect "$(say 1001 /open)" "^The router refused to forward the port: error 606 .* UPnP port forwarding is off or restricted" "ipcam: forwarding not authorized"
+check "[ -z \"\$(igd _mappings)\" ] && [ \$(grep -c '^AddPortMapping.*-> 200$' '$T/igd.log') -eq 1 ]" "ipcam: refused /opens left $(igd _mappings)"
+igd "_set?refuse=0" >/dev/null
+for ip in 10.1.2.3 100.64.0.1 100.127.255.254 127.0.0.1 169.254.3.4 172.16.0.1 172.31.255.1 192.168.1.1 0.0.0.0; do
+    n=$(acts AddPortMapping)
+    igd "_set?ext_ip=$ip" >/dev/null
+    expect "$(say 1001 /open)" "^The router's external address, ${ip//./\\.}, is not a public one: .*carrier-grade NAT.* cannot be reached" "ipcam: external address $ip"
+    check "[ \$(acts AddPortMapping) -eq $n ] && [ -z \"\$(igd _mappings)\" ]" "ipcam: /open with the router at $ip asked for a mapping: $(tail -n 2 "$T/igd.log")"
+done
+for ip in 100.128.0.1 172.32.0.1 11.0.0.1; do # public, next to the private ranges
+    igd "_set?ext_ip=$ip" >/dev/null
+    expect "$(say 1001 /open)" "^http://${ip//./\\.}:$EP/" "ipcam: external address $ip"
+done
+expect "$(say 1001 /close)" "^Closed" "ipcam: /close after the address checks"
+igd "_set?ext_ip=203.0.113.7&permanent=1" >/dev/null # a router that takes no lease (725)
+expect "$(say 1001 /open)" "^http://203\.0\.113\.7:$EP/ .*permanently" "ipcam: /open, permanent mappings only"
+expect "$(say 1001 /status)" "^Open: http://203\.0\.113\.7:$EP/ -> 127\.0\.0\.1:$SP, permanently$" "ipcam: /status, a permanent mapping"
+check "grep -q 'lease=3600 .*-> 725$' '$T/igd.log' && grep -q 'lease=0 .*-> 200$' '$T/igd.log'" "ipcam: 725 then a lease of 0: $(tail -n 3 "$T/igd.log")"
+n=$(acts DeletePortMapping)
+kill -TERM $BOT; wait $BOT; rc=$?
+check "[ $rc -eq 0 ] && [ \$(acts DeletePortMapping) -eq $((n + 1)) ] && [ \"\$(tail -n 1 '$T/igd.log')\" = 'DeletePortMapping ext=$EP proto=TCP -> 200' ] && [ -z \"\$(igd _mappings)\" ]" \
+    "ipcam: SIGTERM with a mapping open: rc=$rc (want 0), mappings left: $(igd _mappings); $(tail -n 2 "$T/igd.log")"
+igd "_set?permanent=0" >/dev/null
+
+# leases: renewed every half lease while the bot runs (a 6 s lease outlived), the owner told of
+# a new external address; a SIGTERM then removes the mapping too
+ipcam IPCAM_LEASE_S=6
+n=$(acts AddPortMapping)
+expect "$(say 1001 /open)" "^http://203\.0\.113\.7:$EP/" "ipcam: /open with a 6 s lease"
+check "wait_for '[ \$(acts AddPortMapping) -ge $((n + 3)) ]'" "ipcam: no lease renewals: $(tail -n 3 "$T/igd.log")"
+check "[ \"\$(igd _mappings | cut -d' ' -f1-4)\" = '$EP TCP 127.0.0.1 $SP' ] && grep -q 'lease=6 .*-> 200$' '$T/igd.log'" "ipcam: the mapping after 6 s: '$(igd _mappings)'"
+igd "_set?ext_ip=198.51.100.9" >/dev/null # the provider changed the address
+news() { python3 "$T/emu.py" "$URL" replies 1001 | grep -c "^New address: http://198\.51\.100\.9:$EP/\$"; }
+check "wait_for '[ \$(news) -ge 1 ]'" "ipcam: no word of a new external address: $(python3 "$T/emu.py" "$URL" replies 1001 | tail -n 2)"
+n=$(acts AddPortMapping)
+wait_for "[ \$(acts AddPortMapping) -ge $((n + 2)) ]" # two renewals more: the same address
+check "[ \$(news) -eq 1 ]" "ipcam: told of the new address $(news) times"
+kill -TERM $BOT; wait $BOT; rc=$?
+check "[ $rc -eq 0 ] && [ -z \"\$(igd _mappings)\" ] && [ \"\$(tail -n 1 '$T/igd.log')\" = 'DeletePortMapping ext=$EP proto=TCP -> 200' ]" \
+    "ipcam: SIGTERM after renewals: rc=$rc, left: $(igd _mappings)"
+
+# the router gone while a port is open: /status says so; the stop cannot remove the mapping:
+# exit 1, with a line on stderr
+ipcam IPCAM_LEASE_S=3600
+expect "$(say 1001 /open)" "^http://198\.51\.100\.9:$EP/" "ipcam: /open before the router goes"
+kill $IGD_PID; wait $IGD_PID 2>/dev/null
+expect "$(say 1001 /status)" '^No answer from the router when asked to tell about the forwarding \(Miniupnpc HTTP error\)\.$' "ipcam: /status, the router gone"
+kill -TERM $BOT; wait $BOT; rc=$?
+check "[ $rc -eq 1 ] && [ \"\$(tail -n 1 '$T/ipcam.bot.err')\" = 'ipcam: No answer from the router when asked to remove the forwarding (Miniupnpc HTTP error).' ]" \
+    "ipcam: stopped with the router gone: rc=$rc (want 1), $(tail -n 1 "$T/ipcam.bot.err")"
+check "! grep -q 'TEST' '$T/ipcam.bot.err'" "ipcam's stderr mentions the token: $(cat "$T/ipcam.bot.err")"
+
+# no router: a closed port where the description should be (the owner in IPCAM_OWNER, a
+# streamer of the user's own: nothing served)
+env TELEPOT_API_URL=$URL IPCAM_IGD_URL=http://127.0.0.1:1/rootDesc.xml IPCAM_OWNER=1001 \
+    IPCAM_STREAM=external IPCAM_STREAM_PORT=$SP $E/ipcam 123456:TEST 2>"$T/ipcam-none.err" &
+BOT=$!
+expect "$(say 1001 /open)" '^No UPnP router \(IGD\) answers at http://127\.0\.0\.1:1/rootDesc\.xml\.$' "ipcam: no router"
+expect "$(say 1001 /status)" '^Closed' "ipcam: /status without a router"
+check "! curl -s --noproxy '*' --max-time 2 http://127.0.0.1:$SP/ >/dev/null" "ipcam with IPCAM_STREAM=external serves a picture"
+kill -TERM $BOT; wait $BOT; rc=$?
+check "[ $rc -eq 0 ]" "ipcam without a router: exit $rc on SIGTERM, want 0; $(cat "$T/ipcam-none.err")"
+for e in "IPCAM_OWNER=" "IPCAM_OWNER=1001 IPCAM_STREAM_PORT=0" "IPCAM_OWNER=1001 IPCAM_EXT_PORT=65536" \
+         "IPCAM_OWNER=1001 IPCAM_LEASE_S=1" "IPCAM_OWNER=1001 IPCAM_LEASE_S=1h" "IPCAM_OWNER=1001 IPCAM_STREAM=camera"; do
+    env -u TELEGRAM_BOT_TOKEN $e $E/ipcam 1:X >/dev/null 2>"$T/ipcam-usage.err"; rc=$?
+    check "[ $rc -eq 2 ] && grep -q '^usage: ' '$T/ipcam-usage.err'" "ipcam with $e: rc=$rc, want 2 and a usage line"
+done
+kill $EMU_PID 2>/dev/null; wait $EMU_PID 2>/dev/null
+fi # ipcam
 
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]

@@ -11,7 +11,9 @@
    calls it receives, injects faults, simulates API latency (--latency MS: answers held in a
    per-connection queue with release times, never by sleeping), enforces Telegram's flood limits
    on request (--limits: 30 messages a second overall, 1 a second per private chat, 20 a minute
-   per group, answered 429 with retry_after), and can push updates to a webhook.
+   per group, answered 429 with retry_after), and can push updates to a webhook. With --web-port
+   and --chat a developer talks to the bot as made-up users, in a page it serves or on the
+   terminal (the chats of issue 15: >>chat state, >>markup, >>chat, >>web, >>terminal chat).
    `tpemu --help` is the manual. It reads and writes JSON with telepot.h's own reader and writer. */
 #define TELEPOT_IMPLEMENTATION
 #include "../telepot.h"
@@ -2705,10 +2707,9 @@ static void m_sendplace(call *x) {
         t1 = P(x, "question");
         if (!t1 || !*t1) { fail(x, 400, "Bad Request: poll question must be non-empty"); return; }
         opts = o ? tp_json_parse(o, strlen(o), NULL) : NULL;
-        size_t n = tp_json_typeof(tp_json_root(opts)) == TP_JSON_ARRAY ? tp_json_size(tp_json_root(opts)) : 0;
-        if (n < 2 || n > 12) {
+        if (tp_json_typeof(tp_json_root(opts)) != TP_JSON_ARRAY) { /* (the count is not checked) */
             tp_json_doc_free(opts);
-            fail(x, 400, "Bad Request: poll must have at least 2 option");
+            fail(x, 400, "Bad Request: can't parse options JSON object");
             return;
         }
     }
@@ -3401,9 +3402,29 @@ static void note_bot_msg(const tp_json *msg, const char *extra, bool edit) {
     free(js);
 }
 
+/* a bot's message that replies to one in the chats gets its reply_to_message, as Telegram's
+   answer does (reply_parameters.message_id or reply_to_message_id) */
+static void add_reply_to(call *x) {
+    int64_t rid = 0;
+    const char *rp = P(x, "reply_parameters");
+    if (rp) {
+        tp_json_doc *d = tp_json_parse(rp, strlen(rp), NULL);
+        rid = tp_json_get_int(tp_json_root(d), "message_id");
+        tp_json_doc_free(d);
+    } else if (!parse_i64(P(x, "reply_to_message_id"), &rid)) {
+        rid = 0;
+    }
+    const cmsg *r = rid ? cmsg_find(rid) : NULL;
+    if (!r || r->deleted || r->chat_id != param_chat_id(x) || x->res.len < 2 || x->res.ptr[x->res.len - 1] != '}')
+        return;
+    x->res.len--;
+    tp_buf_printf(&x->res, ",\"reply_to_message\":%s}", r->json);
+}
+
 static void chat_after_call(call *x) {
     const char *m = x->method;
     if (!CH.on || x->err) return;
+    if (!strncmp(m, "send", 4) && strcmp(m, "sendChatAction")) add_reply_to(x);
     tp_json_doc *d = x->res.len ? tp_json_parse(x->res.ptr, x->res.len, NULL) : NULL;
     const tp_json *root = tp_json_root(d);
     if (!strncmp(m, "send", 4) && strcmp(m, "sendChatAction")) {
@@ -3999,6 +4020,9 @@ static void web_events(conn *c, req *r) {
     }
     if (r->last_event_id[0] && parse_i64(r->last_event_id, &v) && v > since) since = v;
     c->state = CS_SSE;
+    /* the kernel's share of what a stream holds is bounded too (whatever tcp_wmem allows) */
+    int sndbuf = (int)SSE_BUF * 2;
+    setsockopt(c->fd, SOL_SOCKET, SO_SNDBUF, &sndbuf, sizeof sndbuf);
     if (since > CH.last_seq) since = CH.last_seq; /* a seq from before a restart: what comes next */
     c->sse_next = since + 1 > ev_first() ? since + 1 : ev_first();
     tp_buf_puts(&c->out, "HTTP/1.1 200 OK\r\nServer: tpemu\r\nContent-Type: text/event-stream; charset=utf-8\r\n"
@@ -4289,7 +4313,8 @@ static void term_show(const char *json) {
     if (!strcmp(type, "message") || !strcmp(type, "edit")) {
         const tp_json *m = tp_json_get(ev, "message");
         bool bot = !strcmp(type, "edit") || tp_json_get_bool(ev, "from_bot");
-        if (!bot && CH.acting) { tp_json_doc_free(d); tp_buf_deinit(&o); return; }
+        /* the terminal's own messages are not echoed back, but for what an inline result posted */
+        if (!bot && CH.acting && !tp_json_get(m, "via_bot")) { tp_json_doc_free(d); tp_buf_deinit(&o); return; }
         int64_t mid = tp_json_get_int(m, "message_id");
         const char *who = bot ? "bot" : chat == CAST_CHANNEL ? "News"
                                         : tp_json_get_str(tp_json_get(m, "from"), "username");
@@ -5606,9 +5631,9 @@ static const char *const usage_text[] = {
     "                        typing...', 'bot (answer)> ...'; other chats' messages are prefixed\n"
     "                        '[Friends] '. Not with --script or --updates.\n"
     "",
-    "With either, bot messages with parse_mode HTML, MarkdownV2 or Markdown carry the entities\n"
-    "Telegram would make (a text Telegram refuses gets its 400 \"can't parse entities\"; that holds\n"
-    "without them too), and the web port answers:\n"
+    "Bot messages sent with parse_mode HTML, MarkdownV2 or Markdown carry the entities Telegram\n"
+    "would make, and a text Telegram refuses gets its 400 \"can't parse entities: ...\" (with or\n"
+    "without these options). The web port answers:\n"
     "  GET  /                  the page (no external assets)\n"
     "  GET  /api/state         {bot, users, chats, seq}\n"
     "  GET  /api/events        server-sent events, each 'id: SEQ' + 'data: EVENT': every event after\n"
@@ -5634,7 +5659,8 @@ static const char *const usage_text[] = {
     "Special chat ids: 403 answers 'Forbidden: bot was blocked by the user'; -42 answers 'group chat\n"
     "was upgraded to a supergroup chat' with migrate_to_chat_id -1001000000042; '@tpemu_channel' is\n"
     "a channel. Bot API: getMe getUpdates sendMessage send{Photo,Document,Audio,Video,Voice,\n"
-    "Animation,Sticker,VideoNote,Dice,Location,Venue,Contact,Poll} getFile (+ GET /file/bot<token>/<path>) answerCallbackQuery\n"
+    "Animation,Sticker,VideoNote,Dice,Location,Venue,Contact,Poll}\n"
+    "getFile (+ GET /file/bot<token>/<path>) answerCallbackQuery\n"
     "answerInlineQuery editMessageText editMessageCaption (with --web-port or --chat)\n"
     "editMessageReplyMarkup deleteMessage sendChatAction getChat\n"
     "setWebhook deleteWebhook getWebhookInfo setMyCommands getMyCommands deleteMyCommands logOut close.\n"
