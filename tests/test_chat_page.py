@@ -27,6 +27,7 @@ Needs `make all` first. Prints "N passed, N failed" last; without chromium and c
 import base64
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -336,6 +337,10 @@ def source_has(path, needle):
 def phase_echo(s, procs, emu, tmp):
     """echo: the page's basics, entities and escaping, a reply keyboard, two tabs."""
     me = emu.call("getMe")
+    st, page = http("GET", emu.web + "/")
+    urls = set(re.findall(r"(?:https?:)?//[\w.-]+\.[a-z]{2,}[^\s\"')]*", page.decode("utf-8", "replace")))
+    check(st == 200 and urls <= {"http://www.w3.org/2000/svg"} and b"Content-Security-Policy" in page,
+          "the page names no other server (but SVG's namespace) and forbids fetching from one", urls)
     s.get(emu.web + "/")
     ids = js_wait(s, "var l = document.querySelectorAll('[data-chat-id]'); "
                      "return l.length >= 5 && Array.from(l).map(function (e) { return e.dataset.chatId; });")
