@@ -24225,6 +24225,9 @@ misuse: /* more than TP_KEYBOARD_MAX buttons, or a TP_PAIRS text without its cal
                          process works on it (at-least-once with every producer).
                          New: the answerer tp_answerer_* (telepot's Answerer): inline queries on
                          threads, a user's newer query supersedes the older (TP_ERR_SUPERSEDED).
+                         Fixed: the webhook receiver's on_reorder was called from two
+                         threads at once; now one call at a time, in the order of the
+                         decisions.
                          New: sending that never silently drops: tp_error.sent (TP_NOT_SENT,
                          TP_MAYBE_SENT) and .attempts; calls sent again by the certainty table
                          (unsent requests within the deadline, idempotent methods after maybe;
