@@ -929,7 +929,9 @@ typedef struct tp_hook_opts {
     int maxhold_ms;              /* ms; default 3000 */
     tp_bad_update_fn on_bad_update; /* default: logged (warning) */
     /* Reports an ordering decision: "gap" (ids before update_id given up after maxhold) or
-       "late" (update_id arrived after later ones were released; it is still handled). */
+       "late" (update_id arrived after later ones were released; it is still handled). Called
+       outside the receiver's locks (it may call tp_hook_push), one call at a time, in the order
+       of the decisions, from the thread that made one or from a tp_hook_push caller's. */
     void (*on_reorder)(tp_bot *bot, int64_t update_id, const char *what, void *user);
 } tp_hook_opts;
 
@@ -20959,6 +20961,7 @@ struct tp_hook {
     int64_t late_max;
     tp__hook_rep reports[TP__HOOK_REPORTS]; /* ordering reports, delivered outside the lock */
     size_t nreports, reports_lost;
+    pthread_mutex_t flush_lock; /* held by the one thread delivering reports */
 };
 
 struct tp__hconn {
@@ -21154,21 +21157,36 @@ static void tp__hook_report(tp_hook *h, int64_t id, const char *what) {
     }
 }
 
-/* Delivers the reports queued so far (not under the lock). */
+/* Delivers the reports queued so far (not under the lock), one thread at a time and in order:
+   a thread finding another delivering leaves its reports to it (that one looks again before
+   it leaves), as does a callback pushing (its own flush finds flush_lock taken). */
 static void tp__hook_flush(tp_hook *h) {
     tp__hook_rep r[TP__HOOK_REPORTS];
     size_t n, i, lost;
-    pthread_mutex_lock(&h->lock);
-    n = h->nreports;
-    lost = h->reports_lost;
-    memcpy(r, h->reports, n * sizeof *r);
-    h->nreports = h->reports_lost = 0;
-    pthread_mutex_unlock(&h->lock);
-    for (i = 0; i < n; i++) {
-        if (h->o.on_reorder) h->o.on_reorder(h->bot, r[i].id, r[i].what, h->user);
-        else tp__log(h->bot, 2, "webhook: update %lld: %s", (long long)r[i].id, r[i].what);
+    for (;;) {
+        if (pthread_mutex_trylock(&h->flush_lock) != 0) return; /* the deliverer takes them */
+        for (;;) {
+            pthread_mutex_lock(&h->lock);
+            n = h->nreports;
+            lost = h->reports_lost;
+            memcpy(r, h->reports, n * sizeof *r);
+            h->nreports = h->reports_lost = 0;
+            pthread_mutex_unlock(&h->lock);
+            if (!n && !lost) break;
+            for (i = 0; i < n; i++) {
+                if (h->o.on_reorder) h->o.on_reorder(h->bot, r[i].id, r[i].what, h->user);
+                else tp__log(h->bot, 2, "webhook: update %lld: %s", (long long)r[i].id, r[i].what);
+            }
+            if (lost)
+                tp__log(h->bot, 1, "webhook: %zu ordering reports dropped (too many at once)",
+                        lost);
+        }
+        pthread_mutex_unlock(&h->flush_lock);
+        pthread_mutex_lock(&h->lock); /* queued after the last look, while a flush gave up? */
+        n = h->nreports + h->reports_lost;
+        pthread_mutex_unlock(&h->lock);
+        if (!n) return;
     }
-    if (lost) tp__log(h->bot, 1, "webhook: %zu ordering reports dropped (too many at once)", lost);
 }
 
 /* Ordered mode, under the lock: releases held updates from `expect` on, and past gaps that
@@ -21793,6 +21811,7 @@ TP__DEF tp_hook *tp_hook_new(tp_bot *bot, tp_update_fn handler, void *user,
     h->lfd = -1;
     h->wake[0] = h->wake[1] = -1;
     pthread_mutex_init(&h->lock, NULL);
+    pthread_mutex_init(&h->flush_lock, NULL);
     pthread_cond_init(&h->conns_done, NULL);
     h->o = tp__hook_opts_defaults(opts);
     h->path = tp__strdup(h->o.path); /* copies: the caller's strings need not outlive h */
@@ -21869,6 +21888,7 @@ TP__DEF void tp_hook_free(tp_hook *h) {
     if (h->wake[1] >= 0) close(h->wake[1]);
     pthread_cond_destroy(&h->conns_done);
     pthread_mutex_destroy(&h->lock);
+    pthread_mutex_destroy(&h->flush_lock);
     tp__free(h->held);
     tp__free(h->seen);
     tp__free(h->seen_set);
@@ -24205,6 +24225,9 @@ misuse: /* more than TP_KEYBOARD_MAX buttons, or a TP_PAIRS text without its cal
                          process works on it (at-least-once with every producer).
                          New: the answerer tp_answerer_* (telepot's Answerer): inline queries on
                          threads, a user's newer query supersedes the older (TP_ERR_SUPERSEDED).
+                         Fixed: the webhook receiver's on_reorder was called from two
+                         threads at once; now one call at a time, in the order of the
+                         decisions.
                          New: sending that never silently drops: tp_error.sent (TP_NOT_SENT,
                          TP_MAYBE_SENT) and .attempts; calls sent again by the certainty table
                          (unsent requests within the deadline, idempotent methods after maybe;

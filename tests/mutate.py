@@ -23,7 +23,10 @@ emulator instead (its own tests, tests/test_emu.c, check it): its scratch tree b
 build/tpemu from the mutated source; telepot.h stays as it is. A record with
 `file: examples/NAME.c` mutates an example, and names parts of tests/test_examples.sh as its
 cases: `tests: examples:broadcast` runs that script with TPT_EXAMPLES=broadcast (it builds the
-example from the scratch tree).
+example from the scratch tree). `file: tools/tpemu_page.html` mutates the chat page: embedded
+again and built into the scratch tree's own tpemu; `tests: chat_page` runs
+tests/test_chat_page.py (headless chromium) against it, with the unmutated echo, inline and
+diceyclock.
 
 Usage: tests/mutate.py [--jobs N] [--list FILE] [ID ...]   (IDs: run only those)
 """
@@ -60,7 +63,8 @@ class Mutation:
 
 def parse(path):
     """Records: '== ID AREA', then 'tests:', 'build: asan', 'expect: build-fail', 'timeout: S',
-    'note: ...', 'file: PATH' (telepot.h, tools/tpemu.c or examples/*.c; default telepot.h) lines, then
+    'note: ...', 'file: PATH' (telepot.h, tools/tpemu.c, tools/tpemu_page.html or examples/*.c;
+    default telepot.h) lines, then
     'find:' LINES 'replace:' LINES 'end'. Lines inside find/replace are taken verbatim (no
     trailing newline after the last)."""
     muts, cur, block, errors = [], None, None, []
@@ -111,13 +115,17 @@ def parse(path):
             errors.append("%s:%d: duplicate id %s" % (path, m.line, m.id))
         if not m.tests or m.find is None:
             errors.append("%s:%d: %s needs tests: and find:/replace:/end" % (path, m.line, m.id))
-        if m.file not in ("telepot.h", "tools/tpemu.c") and not (
+        if m.file not in ("telepot.h", "tools/tpemu.c", PAGE) and not (
                 m.file.startswith("examples/") and os.path.exists(os.path.join(ROOT, m.file))):
-            errors.append("%s:%d: %s: file: telepot.h, tools/tpemu.c or examples/*.c" % (path, m.line, m.id))
+            errors.append("%s:%d: %s: file: telepot.h, tools/tpemu.c, %s or examples/*.c"
+                          % (path, m.line, m.id, PAGE))
         for b, _ in m.tests:
-            if b != "examples" and not os.path.exists(os.path.join(ROOT, "tests", b + ".c")):
+            if b not in ("examples", "chat_page") and not os.path.exists(os.path.join(ROOT, "tests", b + ".c")):
                 errors.append("%s:%d: %s: no tests/%s.c" % (path, m.line, m.id, b))
     return muts, errors
+
+
+PAGE = "tools/tpemu_page.html"  # the chat page: tpemu embeds it (tools/gen_page.py)
 
 
 def make_tree(d, header_text, base):
@@ -150,7 +158,7 @@ def build_tpemu(d):
 
 
 def build(d, binary, san):
-    if binary == "examples":  # tests/test_examples.sh builds what it runs
+    if binary in ("examples", "chat_page"):  # scripts: tests/test_examples.sh builds what it runs
         return True, binary, ""
     out = os.path.join(d, "build", "tests", binary + ("-asan" if san else ""))
     if os.path.exists(out):
@@ -176,6 +184,8 @@ def run_case(d, exe, case, timeout):
     cmd, e = [exe] + ([case] if case else []), env()
     if exe == "examples":
         cmd, e["TPT_EXAMPLES"] = ["bash", "tests/test_examples.sh"], case or ""
+    elif exe == "chat_page":  # the page in headless chromium, with the base tree's examples
+        cmd = ["python3", "tests/test_chat_page.py"]
     t0 = time.time()
     p = subprocess.Popen(cmd, cwd=d, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                          errors="replace", env=e, start_new_session=True)
@@ -203,6 +213,12 @@ def baseline(muts):
     ok, log = build_tpemu(base)
     if not ok:
         sys.exit("mutate: cannot build tpemu:\n" + log)
+    if any(b == "chat_page" for m in muts for b, _ in m.tests):  # the bots the page talks to
+        p = subprocess.run(["make", "-s", "build/examples/echo", "build/examples/inline",
+                            "build/examples/diceyclock"], cwd=base, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, text=True, errors="replace")
+        if p.returncode != 0:
+            sys.exit("mutate: cannot build the examples:\n" + p.stdout)
     cases = []
     for m in muts:
         for b, c in m.tests:
@@ -246,7 +262,14 @@ def mutate_one(m, header, base):
             text = f.read()
         with open(src, "w", encoding="utf-8") as f:
             f.write(text.replace(m.find, m.replace, 1))
-    if m.file == "tools/tpemu.c":
+    if any(b == "chat_page" for b, _ in m.tests):  # the base tree's bots (built unmutated)
+        os.makedirs(os.path.join(d, "build", "examples"), exist_ok=True)
+        for name in ("echo", "inline", "diceyclock"):
+            os.symlink(os.path.join(base, "build", "examples", name),
+                       os.path.join(d, "build", "examples", name))
+    if m.file == PAGE:  # embedded again, into the scratch tree's own tpemu
+        subprocess.run(["python3", "tools/gen_page.py"], cwd=d, check=True)
+    if m.file in ("tools/tpemu.c", PAGE):
         os.unlink(os.path.join(d, "build", "tpemu"))
         ok, log = build_tpemu(d)
         if not ok:

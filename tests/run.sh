@@ -287,8 +287,9 @@ s ex "$EMU_DEP" "examples-broadcast" env TPT_EXAMPLES=broadcast bash tests/test_
 s ex "$EMU_DEP" "examples-ipcam" env TPT_EXAMPLES=ipcam bash tests/test_examples.sh
 s io "$EMU_DEP" "echo-over-https" bash tests/tls/echo_https.sh
 
-header "== the emulator's chats: the terminal chat through a pseudo-terminal and a pipe"
+header "== the emulator's chats: the terminal chat through a pseudo-terminal and a pipe, the page in a browser"
 s io "$EMU_DEP" "chat-tty" python3 tests/test_chat_tty.py
+s ex "$EMU_DEP" "chat-page" python3 tests/test_chat_page.py # (headless chromium)
 
 header "== what users copy: README and QUICK START code blocks, build lines, command sequences"
 s cpu:4 "$EMU_DEP" "docs" bash tests/test_docs.sh

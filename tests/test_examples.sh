@@ -20,6 +20,8 @@ check() { if eval "$1"; then ok; else bad "$2"; fi; }
 part() { [ -z "${TPT_EXAMPLES:-}" ] || [[ " $TPT_EXAMPLES " == *" $1 "* ]]; }
 
 # start_emu NAME ARGS...: starts tpemu, sets EMU_PID and URL
+# (--max-secs below is a cap against a hang, not a time limit: each section kills its emulator;
+# a loaded machine once ran the indoor section past a 90 s cap)
 start_emu() {
     local name=$1 i=0
     shift
@@ -84,7 +86,7 @@ check "[ -s '$T/usage.err' ]" "echo without a token prints no usage line"
 TELEPOT_API_URL=https://api.telegram.org $E/echo 1:SECRETX 2>"$T/https.err"; rc=$?
 check "[ $rc -ne 0 ] && grep -q TELEPOT_BEARSSL '$T/https.err' && ! grep -q SECRETX '$T/https.err'" \
     "echo on https:// without BearSSL: rc=$rc, $(cat "$T/https.err")"
-start_emu wrongtoken --max-secs 20
+start_emu wrongtoken --max-secs 120
 TELEPOT_API_URL=$URL $E/echo 999:WRONGSECRET 2>"$T/wrong.err"; rc=$?
 check "[ $rc -eq 1 ] && grep -q 401 '$T/wrong.err' && ! grep -q WRONGSECRET '$T/wrong.err'" \
     "echo with a wrong token: rc=$rc, $(cat "$T/wrong.err")"
@@ -266,7 +268,7 @@ expect() { # GOT REGEX WHAT: GOT (all of it, newlines as spaces) matches REGEX
 
 # guess: a game won by binary search in at most 7 guesses, a second one left to expire (5 s: a
 # python3 run takes a second or more on a loaded machine, and the game must outlive one)
-start_emu guess --max-secs 90
+start_emu guess --max-secs 300
 TELEPOT_API_URL=$URL GUESS_TIMEOUT=5 $E/guess 123456:TEST 2>"$T/guess.bot.err" &
 BOT=$!
 expect "$(say 1001 hi)" '^Guess my number \(0 to 99\)$' "guess: first message"
@@ -288,7 +290,7 @@ kill $EMU_PID 2>/dev/null; wait $EMU_PID 2>/dev/null
 # chatbox: owner 1001, strangers 2001 (alice), 2002 (bob), 2003 (carol). The journal survives a
 # SIGTERM and two kill -9s, each while the update just handled was still unconfirmed (a stalled
 # getUpdates): the update comes again and is kept once.
-start_emu chatbox --max-secs 120
+start_emu chatbox --max-secs 300
 J=$T/chatbox.journal
 cb_start() { TELEPOT_API_URL=$URL $E/chatbox 123456:TEST 1001 "$J" 2>>"$T/chatbox.bot.err" & BOT=$!; }
 cb_kill9() { python3 "$T/emu.py" "$URL" fault stall/getUpdates; }
@@ -327,7 +329,7 @@ kill $EMU_PID 2>/dev/null; wait $EMU_PID 2>/dev/null
 
 # indoor: readings from a sensor file (re-read each time), every "minute" of 200 ms; /cancel and
 # a new schedule stop the old one at once; two chats' schedules are independent
-start_emu indoor --max-secs 90
+start_emu indoor --max-secs 300
 echo "21.5 45" >"$T/sensor"
 TELEPOT_API_URL=$URL INDOOR_MINUTE_MS=200 INDOOR_SENSOR=$T/sensor $E/indoor 123456:TEST 2>"$T/indoor.bot.err" &
 BOT=$!
@@ -376,7 +378,7 @@ kill $EMU_PID 2>/dev/null; wait $EMU_PID 2>/dev/null
 
 # diceyclock: /start answers the commands with a reply keyboard of them; /roll (a button's text)
 # answers a number without one
-start_emu dicey --max-secs 30
+start_emu dicey --max-secs 300
 TELEPOT_API_URL=$URL $E/diceyclock 123456:TEST 2>"$T/dicey.bot.err" &
 BOT=$!
 expect "$(say 1001 /start)" '^/roll - roll a die /time - what time is it\?$' "diceyclock: /start"
@@ -390,7 +392,7 @@ kill $EMU_PID 2>/dev/null; wait $EMU_PID 2>/dev/null
 # other) gets only its last query answered, the others superseded during the 300 ms an answer
 # takes; a query alone gets its three articles; a burst typed while it runs never gets an older
 # query's answer after a newer one's; a button pressed is answered; chosen results are counted
-start_emu inline --max-secs 60
+start_emu inline --max-secs 300
 ids=$(python3 "$T/emu.py" "$URL" inline 1002 c ca cat cats 'cats!')
 TELEPOT_API_URL=$URL INLINE_DELAY_MS=300 $E/inline 123456:TEST 2>"$T/inline.bot.err" &
 BOT=$!

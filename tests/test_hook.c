@@ -986,6 +986,60 @@ TEST(hook_reorder_callback_unlocked) {
     CHECK_EQ_INT(in_child(reorder_case, 15000), 0);
 }
 
+/* on_reorder is called one call at a time: 4 threads push 10 old updates each at once (200
+   released first: ids below it are late, 8 in a row a resync that moves the expected id up to
+   the highest of them); the callback sleeps 2 ms and notes how many calls overlap: none. */
+static pthread_mutex_t late_lock = PTHREAD_MUTEX_INITIALIZER;
+static int late_inside, late_most, late_calls;
+static tp_hook *late_hook;
+static void on_late(tp_bot *bot, int64_t id, const char *what, void *user) {
+    (void)bot, (void)id, (void)what, (void)user;
+    pthread_mutex_lock(&late_lock);
+    late_calls++;
+    if (++late_inside > late_most) late_most = late_inside;
+    pthread_mutex_unlock(&late_lock);
+    msleep(2);
+    pthread_mutex_lock(&late_lock);
+    late_inside--;
+    pthread_mutex_unlock(&late_lock);
+}
+static void *late_pusher(void *arg) {
+    long k = (long)(intptr_t)arg, i;
+    char body[64];
+    for (i = 0; i < 10; i++) {
+        int n = snprintf(body, sizeof body, "{\"update_id\":%ld}", 100 + k * 10 + i);
+        tp_hook_push(late_hook, body, (size_t)n, NULL);
+    }
+    return NULL;
+}
+TEST(hook_reorder_one_at_a_time) {
+    tp_bot *bot = new_bot("http://127.0.0.1:9", 1000);
+    tp_hook_opts ho;
+    pthread_t th[4];
+    long k;
+    int i;
+    memset(&ho, 0, sizeof ho);
+    ho.no_server = true;
+    ho.ordered = true;
+    ho.maxhold_ms = 50; /* the first update is held that long (ids before it might come) */
+    ho.on_reorder = on_late;
+    norder = 0;
+    late_hook = tp_hook_new(bot, on_ordered, NULL, &ho, NULL);
+    CHECK(late_hook != NULL);
+    if (!late_hook) return;
+    CHECK_EQ_INT(tp_hook_push(late_hook, "{\"update_id\":200}", 17, NULL), TP_OK);
+    for (i = 0; i < 500 && norder_now() < 1; i++) msleep(10);
+    CHECK_EQ_INT(norder_now(), 1);
+    for (k = 0; k < 4; k++) pthread_create(&th[k], NULL, late_pusher, (void *)(intptr_t)k);
+    for (k = 0; k < 4; k++) pthread_join(th[k], NULL); /* each push delivered its report */
+    tp_hook_free(late_hook);
+    printf("on_reorder: %d reports from 4 threads, at most %d calls at once\n", late_calls,
+           late_most);
+    CHECK(late_calls >= 8); /* 7 late, then a resync at least */
+    CHECK_EQ_INT(late_most, 1);
+    tp_bot_free(bot);
+}
+
 /* 64 sockets that each send one byte and then nothing: after a second each is evictable, so
    real POSTs are served. */
 TEST(hook_trickling_sockets) {
@@ -1103,6 +1157,7 @@ int main(int argc, char **argv) {
     if (PICK(hook_ordered_bounds)) RUN(hook_ordered_bounds);
     if (PICK(hook_push_during_free)) RUN(hook_push_during_free);
     if (PICK(hook_reorder_callback_unlocked)) RUN(hook_reorder_callback_unlocked);
+    if (PICK(hook_reorder_one_at_a_time)) RUN(hook_reorder_one_at_a_time);
     if (PICK(hook_trickling_sockets)) RUN(hook_trickling_sockets);
     if (PICK(hook_stop_nonreading_client)) RUN(hook_stop_nonreading_client);
     if (PICK(hook_big_update_alone)) RUN(hook_big_update_alone);

@@ -76,7 +76,9 @@ TEST(poll_soak) {
            "out_of_order=%ld in %.1f s (%ld failed polls retried)\n",
            soak_workers, n, handled, lost, dups, out_of_order, (double)(tp_now_ms() - t0) / 1000.0,
            retries);
-    CHECK(retries >= 10); /* the faults did happen */
+    /* the faults did happen: ~26% of ~n/10 polls fault, ~13 for 500 updates (10 failed about 1
+       run in 10: 9 is a normal draw; 3 is 3 standard deviations below) */
+    CHECK(retries >= 3);
     CHECK(restarted);
     CHECK_EQ_INT(lost, 0);
     CHECK_EQ_INT(dups, 0);

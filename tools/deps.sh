@@ -4,7 +4,7 @@
 # otherwise says exactly what to install and fails.
 set -u
 case "${1:-test}" in
-test)  pkgs="gcc make clang g++ valgrind libclang-rt-14-dev libbearssl-dev libminiupnpc-dev openssl socat python3" ;;
+test)  pkgs="gcc make clang g++ valgrind libclang-rt-14-dev libbearssl-dev libminiupnpc-dev openssl socat python3 chromium chromium-driver" ;;
 bench) pkgs="gcc make valgrind strace libcjson-dev libjansson-dev libjson-c-dev libcurl4-openssl-dev libbearssl-dev openssl socat musl-tools libssl-dev" ;;
 *) echo "usage: tools/deps.sh test|bench" >&2; exit 2 ;;
 esac
