@@ -86,6 +86,9 @@ check "[ -s '$T/usage.err' ]" "echo without a token prints no usage line"
 TELEPOT_API_URL=https://api.telegram.org $E/echo 1:SECRETX 2>"$T/https.err"; rc=$?
 check "[ $rc -ne 0 ] && grep -q TELEPOT_BEARSSL '$T/https.err' && ! grep -q SECRETX '$T/https.err'" \
     "echo on https:// without BearSSL: rc=$rc, $(cat "$T/https.err")"
+"$EMU" --port 0 --token 42:SECRETTOKEN --max-secs 1 2>"$T/emutoken.err" >/dev/null
+check "grep -q 'token from --token (not shown)' '$T/emutoken.err' && ! grep -q SECRETTOKEN '$T/emutoken.err'" \
+    "tpemu's banner shows the --token: $(cat "$T/emutoken.err")"
 start_emu wrongtoken --max-secs 120
 TELEPOT_API_URL=$URL $E/echo 999:WRONGSECRET 2>"$T/wrong.err"; rc=$?
 check "[ $rc -eq 1 ] && grep -q 401 '$T/wrong.err' && ! grep -q WRONGSECRET '$T/wrong.err'" \

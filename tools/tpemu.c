@@ -6123,7 +6123,9 @@ int main(int argc, char **argv) {
         if (!E.quiet) fprintf(stderr, "tpemu: the chat page is at http://127.0.0.1:%d/\n", CH.web_port);
     }
     if (!E.quiet)
-        fprintf(stderr, "tpemu: listening on http://127.0.0.1:%d token %s%s%s\n", E.port, E.token,
+        fprintf(stderr, "tpemu: listening on http://127.0.0.1:%d token %s%s%s\n", E.port,
+                /* a token of the user's own (a real one, maybe) is never printed */
+                !strcmp(E.token, "123456:TEST") ? E.token : "from --token (not shown)",
                 E.n_updates ? " (load test)" : S.active ? " (script)" : "", E.webhook_mode ? " (webhook)" : "");
     if (E.max_secs) E.t_end = now_ms() + E.max_secs * 1000;
     if (CH.term) {
