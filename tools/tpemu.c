@@ -883,14 +883,24 @@ static char *json_text_update(const chatrec *c, const char *text, int64_t *mid) 
     return s;
 }
 
-static botmsg *find_botmsg(int64_t id) {
-    size_t lo = 0, hi = E.nmsgs;
+/* The element with `id` of an array sorted by id, n elements of `size` bytes, each starting
+   with its int64_t id (botmsg, cmsg), or NULL. */
+static void *find_by_id(void *arr, size_t n, size_t size, int64_t id) {
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (E.msgs[mid].id < id) lo = mid + 1;
+        if (*(const int64_t *)(void *)((char *)arr + mid * size) < id) lo = mid + 1;
         else hi = mid;
     }
-    return (lo < E.nmsgs && E.msgs[lo].id == id) ? &E.msgs[lo] : NULL;
+    return lo < n && *(const int64_t *)(void *)((char *)arr + lo * size) == id
+               ? (char *)arr + lo * size : NULL;
+}
+
+typedef char botmsg_id_first[offsetof(botmsg, id) == 0 ? 1 : -1]; /* (find_by_id reads it) */
+typedef char cmsg_id_first[offsetof(cmsg, id) == 0 ? 1 : -1];
+
+static botmsg *find_botmsg(int64_t id) {
+    return (botmsg *)find_by_id(E.msgs, E.nmsgs, sizeof *E.msgs, id);
 }
 
 static void jw_botmsg(tp_jw *w, const botmsg *m) {
@@ -3280,15 +3290,7 @@ static bool cast_speaker(int64_t uid, int64_t cid, chatrec *sp, char *why, size_
 }
 
 /* messages by id (ids only grow, so appending keeps the array sorted) */
-static cmsg *cmsg_find(int64_t id) {
-    size_t lo = 0, hi = CH.nmsgs;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (CH.msgs[mid].id < id) lo = mid + 1;
-        else hi = mid;
-    }
-    return (lo < CH.nmsgs && CH.msgs[lo].id == id) ? &CH.msgs[lo] : NULL;
-}
+static cmsg *cmsg_find(int64_t id) { return (cmsg *)find_by_id(CH.msgs, CH.nmsgs, sizeof *CH.msgs, id); }
 
 static void cmsg_put(int64_t id, int64_t chat_id, const char *json) {
     cmsg *m = cmsg_find(id);
