@@ -780,6 +780,14 @@ def replies_and_files(s, emu, tmp):
     got = js_wait(s, "var r = document.querySelector('.msg[data-message-id=\"' + arguments[0] + '\"] .reply .what'); "
                      "return document.querySelector('#replying').hidden && r && r.textContent;", WAIT, str(q["message_id"]))
     check(got == "Deleted message", "deleting the message replied to ends the reply; a quote of it says it is deleted", got)
+    # a bot's link into the page's own origin (a stored file served as HTML or SVG runs there)
+    own = emu.web + "/api/file/AgAC"
+    lk = emu.call("sendMessage", chat_id=1001, text="see file", entities=[{"type": "text_link", "offset": 4,
+                  "length": 4, "url": own}], reply_markup={"inline_keyboard": [[{"text": "open", "url": own}]]})
+    got = js_wait(s, "var m = document.querySelector('.msg[data-message-id=\"' + arguments[0] + '\"]'); "
+                     "return m && [m.querySelector('.text a').getAttribute('href'), m.querySelector('a.ikb-url').getAttribute('href')];",
+                  WAIT, str(lk["message_id"]))
+    check(got == [None, None], "a bot's links into the page's own origin (its stored files) get no href", got)
     long = "x" * 5000  # more than a message may hold: tpemu refuses it
     s.js("var i = document.querySelector('#input'); i.value = arguments[0]; i.dispatchEvent(new Event('input'));", long)
     s.click(s.find("#send"))
