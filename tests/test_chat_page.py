@@ -41,6 +41,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import zlib
+import http.client as http_client
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD = os.path.join(ROOT, "build")
@@ -732,6 +733,168 @@ def long_history(s, emu):
     s.call("POST", "/window", {"handle": first})
 
 
+def keyboard_fits(s, emu):
+    """A reply keyboard of 40 rows, or 40 buttons in a row, stays on screen: it scrolls, its rows
+    wrap, the conversation keeps its room, and its last button can be pressed."""
+    check(open_chat(s, 1001), "alice's chat again")
+    emu.updates(timeout=0)
+    fits = """var k = document.querySelector('#reply-keyboard'), r = k.getBoundingClientRect(),
+        b = Array.from(k.querySelectorAll('button')), out = b.filter(function (x) {
+          var q = x.getBoundingClientRect(); return q.left < r.left - 1 || q.right > r.right + 1; }).length;
+        return b.length === arguments[0] && !k.hidden && [b.length, out, r.bottom <= innerHeight + 1,
+          document.scrollingElement.scrollWidth <= innerWidth,
+          document.querySelector('#messages').clientHeight >= innerHeight / 3, getComputedStyle(k).overflowY];"""
+    for what, rows in (("40 rows", [[{"text": "Button %d" % i}] for i in range(40)]),
+                       ("40 buttons in a row", [[{"text": "Button %d" % i} for i in range(40)], [{"text": "W" * 300}]])):
+        emu.call("sendMessage", chat_id=1001, text=what, reply_markup={"keyboard": rows})
+        n = sum(len(r) for r in rows)
+        got = js_wait(s, fits, WAIT, n)
+        check(got and got[1] == 0 and got[2] and got[3] and got[4] and got[5] in ("auto", "scroll"),
+              "a keyboard of %s stays within the page (it scrolls), the messages keep a third of it" % what, got)
+        row = len(rows) if len(rows) > 2 else 1  # the last row, or the row of 40
+        last = s.find("#reply-keyboard .row:nth-child(%d) button:last-child" % row)
+        label = rows[row - 1][-1]["text"]
+        if last:
+            s.js("arguments[0].scrollIntoView({block: 'nearest'});", last)
+        hit = s.js("var b = arguments[0], q = b.getBoundingClientRect(); "
+                   "return document.elementFromPoint((q.left + q.right) / 2, (q.top + q.bottom) / 2) === b;", last)
+        if last:
+            s.click(last)
+        u = emu.next_update(lambda u: "message" in u and u["message"].get("text") == label)
+        check(hit and u, "... its last button shows and can be pressed (%s)" % label, hit)
+    emu.call("sendMessage", chat_id=1001, text="keyboard away", reply_markup={"remove_keyboard": True})
+    js_wait(s, "return !document.querySelector('#reply-keyboard button');")
+
+
+def replies_and_files(s, emu, tmp):
+    """The reply bar goes when its message is deleted (a quote of it says so); a send tpemu refuses
+    gives the text back; a file named .png that is no image goes as a document."""
+    emu.updates(timeout=0)
+    m = emu.call("sendMessage", chat_id=1001, text="reply to me")
+    q = emu.call("sendMessage", chat_id=1001, text="quoting", reply_to_message_id=m["message_id"])
+    wait_bubble(s, "quoting", "bot")
+    s.js("document.querySelector('.msg[data-message-id=\"' + arguments[0] + '\"] .bubble')"
+         ".dispatchEvent(new MouseEvent('dblclick', {bubbles: true}));", str(m["message_id"]))
+    check(js_wait(s, "return !document.querySelector('#replying').hidden;"), "a double click starts a reply")
+    emu.call("deleteMessage", chat_id=1001, message_id=m["message_id"])
+    got = js_wait(s, "var r = document.querySelector('.msg[data-message-id=\"' + arguments[0] + '\"] .reply .what'); "
+                     "return document.querySelector('#replying').hidden && r && r.textContent;", WAIT, str(q["message_id"]))
+    check(got == "Deleted message", "deleting the message replied to ends the reply; a quote of it says it is deleted", got)
+    # a bot's link into the page's own origin (a stored file served as HTML or SVG runs there)
+    own = emu.web + "/api/file/AgAC"
+    lk = emu.call("sendMessage", chat_id=1001, text="see file", entities=[{"type": "text_link", "offset": 4,
+                  "length": 4, "url": own}], reply_markup={"inline_keyboard": [[{"text": "open", "url": own}]]})
+    got = js_wait(s, "var m = document.querySelector('.msg[data-message-id=\"' + arguments[0] + '\"]'); "
+                     "return m && [m.querySelector('.text a').getAttribute('href'), m.querySelector('a.ikb-url').getAttribute('href')];",
+                  WAIT, str(lk["message_id"]))
+    check(got == [None, None], "a bot's links into the page's own origin (its stored files) get no href", got)
+    long = "x" * 5000  # more than a message may hold: tpemu refuses it
+    s.js("var i = document.querySelector('#input'); i.value = arguments[0]; i.dispatchEvent(new Event('input'));", long)
+    s.click(s.find("#send"))
+    got = js_wait(s, "var t = document.querySelector('#toast'); return t.classList.contains('show') && "
+                     "document.querySelector('#input').value.length;")
+    check(got == 5000, "a message tpemu refuses goes back into the composer, not lost", got)
+    s.js("var i = document.querySelector('#input'); i.value = ''; i.dispatchEvent(new Event('input'));")
+    fake = os.path.join(tmp, "holiday.png")
+    with open(fake, "wb") as f:
+        f.write(b"not a picture at all\n" * 20)
+    s.type(s.find("#input"), "a caption")
+    s.type(s.find("input#file"), fake)
+    u = emu.next_update(lambda u: "message" in u and ("document" in u["message"] or "photo" in u["message"]))
+    d = u and u["message"].get("document")
+    check(d and d.get("file_name") == "holiday.png" and u["message"].get("caption") == "a caption" and
+          emu.download(d["file_id"]) == b"not a picture at all\n" * 20,
+          "a .png that is no image goes as a document with its caption, byte for byte", u and u["message"])
+
+
+def many_tabs(s, emu):
+    """Eight tabs at once (a browser opens 6 connections to a host): each loads, sends and sees."""
+    first = s.call("GET", "/window")
+    opened, ok = [], []
+    for n in range(8):
+        h = s.call("POST", "/window/new", {"type": "tab"})["handle"]
+        opened.append(h)
+        s.call("POST", "/window", {"handle": h})
+        s.call("POST", "/timeouts", {"pageLoad": 8000})
+        try:
+            s.get(emu.web + "/#1002")
+        except WebDriverError:
+            break
+        if not js_wait(s, "return document.querySelectorAll('[data-chat-id]').length >= 5;", 8):
+            break
+        s.type(s.find("#input"), "tab %d\ue007" % n)
+        if not wait_bubble(s, "tab %d" % n, "user", timeout=8):
+            break
+        ok.append(n)
+    s.call("POST", "/timeouts", {"pageLoad": 30000})
+    check(len(ok) == 8, "eight tabs open at once each load the page, send and see what they sent", ok)
+    s.call("POST", "/window", {"handle": first})
+    check(open_chat(s, 1002) and wait_bubble(s, "tab %d" % (ok[-1] if ok else 0), "user"),
+          "... and the first tab, shown again, catches up")
+    for h in opened:
+        try:
+            s.call("POST", "/window", {"handle": h})
+            s.call("DELETE", "/window")
+        except WebDriverError:
+            pass
+    s.call("POST", "/window", {"handle": first})
+    open_chat(s, 1001)
+
+
+def wrapped_log(s, emu):
+    """A tab opened after 20,000 more events (the log wrapped): a message edited since its own
+    event left the log shows as edited, where its id puts it."""
+    host, port = emu.api[len("http://"):].split(":")
+    conn = http_client.HTTPConnection(host, int(port), timeout=30)
+
+    def call(method, **params):
+        conn.request("POST", "/bot%s/%s" % (TOKEN, method), json.dumps(params), {"Content-Type": "application/json"})
+        return json.loads(conn.getresponse().read())["result"]
+    status = call("sendMessage", chat_id=1002, text="status: starting")
+    for _ in range(20050):
+        call("sendChatAction", chat_id=1003, action="typing")
+    call("editMessageText", chat_id=1002, message_id=status["message_id"], text="status: done")
+    call("sendMessage", chat_id=1002, text="after the flood")
+    conn.close()
+    first = s.call("GET", "/window")
+    s.call("POST", "/window", {"handle": s.call("POST", "/window/new", {"type": "tab"})["handle"]})
+    s.get(emu.web + "/#1002")
+    check(wait_bubble(s, "after the flood", "bot"), "a tab opened after 20,000 events shows what the log holds")
+    got = js_wait(s, "var b = Array.from(document.querySelectorAll('#messages .msg')).map(function (e) { "
+                     "return e.dataset.messageId + ' ' + e.querySelector('.text').textContent; }); "
+                     "return b.indexOf(arguments[0]) >= 0 && b;", 5, "%d status: done" % status["message_id"])
+    check(got and got.index("%d status: done" % status["message_id"]) < len(got) - 1,
+          "... and a message edited after its own event left the log, in its place", got and got[-3:])
+    s.call("DELETE", "/window")
+    s.call("POST", "/window", {"handle": first})
+
+
+def restart(s, procs, emu, tmp):
+    """tpemu killed and started again on the same ports: the page shows the new one's messages,
+    none of the old one's, and settles (no reconnecting in a loop)."""
+    check(open_chat(s, 1001), "alice's chat, before the restart")
+    old = emu.call("sendMessage", chat_id=1001, text="from the old tpemu")
+    wait_bubble(s, "from the old tpemu", "bot")
+    s.js("var E = window.EventSource; window.__streams = 0; "
+         "window.EventSource = function (u) { window.__streams++; return new E(u); };")
+    emu.proc.kill()
+    emu.proc.wait()
+    check(js_wait(s, "return document.querySelector('#conn').className === 'bad';"), "the page sees tpemu gone")
+    api_port, web_port = emu.api.rsplit(":", 1)[1], emu.web.rsplit(":", 1)[1]
+    emu.proc = procs.start("tpemu again", [os.path.join(BUILD, "tpemu"), "--port", api_port, "--web-port", web_port,
+                                           "--quiet"], stdout=emu.log, stderr=emu.log)
+    wait_for(lambda: http("GET", emu.web + "/api/state")[0] == 200)
+    new = emu.call("sendMessage", chat_id=1001, text="from the new tpemu")
+    check(wait_bubble(s, "from the new tpemu", "bot"), "a message from the tpemu started again shows")
+    ids = [(b["id"], b["text"]) for b in bubbles(s)]
+    check(ids == [(str(new["message_id"]), "from the new tpemu")],
+          "... and nothing of the old one's (its message %d is gone, not shown twice)" % old["message_id"], ids[-4:])
+    n = s.js("return window.__streams;")
+    time.sleep(3)
+    check(s.js("return window.__streams;") == n and s.js("return document.querySelector('#conn').className;") == "",
+          "... connected, without reconnecting in a loop", (n, s.js("return window.__streams;")))
+
+
 def network_log(s, web):
     """Every request the page made went to tpemu's web port (or was data:)."""
     try:
@@ -806,9 +969,14 @@ def main():
                       lambda: phase_dicey(s, procs, emu, tmp),
                       lambda: phase_inline(s, procs, emu, tmp, shot),
                       lambda: phase_files(s, emu, tmp),
+                      lambda: keyboard_fits(s, emu),
+                      lambda: replies_and_files(s, emu, tmp),
+                      lambda: many_tabs(s, emu),
                       lambda: reconnect(s, emu),
                       lambda: phase_group(s, emu),
-                      lambda: long_history(s, emu)):
+                      lambda: long_history(s, emu),
+                      lambda: wrapped_log(s, emu),
+                      lambda: restart(s, procs, emu, tmp)):
             try:
                 phase()
             except (WebDriverError, RuntimeError, OSError, KeyError, TypeError, ValueError) as e:
