@@ -122,6 +122,7 @@ static bool send_all(int fd, const char *s, size_t n) {
 typedef struct resp {
     int status;
     char ctype[128];
+    bool sandboxed; /* X-Content-Type-Options: nosniff and a Content-Security-Policy: sandbox */
     char *body; /* NUL-terminated */
     size_t len;
 } resp;
@@ -161,6 +162,9 @@ static int http(int port, const char *verb, const char *path, const char *hdrs, 
     r->status = atoi(in.ptr + 9);
     const char *ct = strstr(in.ptr, "Content-Type: ");
     if (ct && ct < e) snprintf(r->ctype, sizeof r->ctype, "%.*s", (int)strcspn(ct + 14, "\r"), ct + 14);
+    const char *ns = strstr(in.ptr, "\r\nX-Content-Type-Options: nosniff\r\n");
+    const char *sb = strstr(in.ptr, "\r\nContent-Security-Policy: sandbox;");
+    r->sandboxed = ns && ns < e && sb && sb < e;
     r->len = in.len - (size_t)(e + 4 - in.ptr);
     r->body = (char *)malloc(r->len + 1);
     memcpy(r->body, e + 4, r->len);
@@ -840,6 +844,7 @@ TEST(uploads) {
     CHECK_EQ_INT(http(e.web, "GET", path, NULL, NULL, 0, &r), 200);
     CHECK_STR(r.ctype, "image/png");
     CHECK(r.len == n && memcmp(r.body, png, n) == 0);
+    CHECK(r.sandboxed); /* a user's file never runs as the page (an SVG, an HTML) */
     resp_free(&r);
     CHECK_EQ_INT(http(e.web, "GET", "/api/file/nope", NULL, NULL, 0, &r), 404);
     resp_free(&r);

@@ -880,6 +880,28 @@ TEST(fault_rst_after) {
     unlink(e.err_path);
 }
 
+/* A bot that polled an earlier tpemu keeps its offset (beyond this tpemu's ids): the next
+   update gets that id, so the bot receives it rather than confirming it unseen. */
+TEST(offset_from_an_earlier_emulator) {
+    const char *args[] = {"--quiet", NULL};
+    char rq[512] = "";
+    emu e;
+    answers *a = &A[0];
+    CHECK(emu_run(&e, args));
+    int fd = dial(e.port);
+    CHECK(fd >= 0);
+    add_get(rq, sizeof rq, "getUpdates?offset=100000050&timeout=0");
+    CHECK_EQ_INT(exchange(fd, a, rq, 1), 1);
+    CHECK(strstr(a->body[0], "\"result\":[]") != NULL);
+    CHECK(strstr(control_req(e.port, "POST", "/_emu/update", "{\"chat_id\":5,\"text\":\"hi\"}"),
+                 "\"update_id\":100000050") != NULL);
+    CHECK_EQ_INT(exchange(fd, a, rq, 1), 1);
+    CHECK(strstr(a->body[0], "\"update_id\":100000050") != NULL && strstr(a->body[0], "\"hi\""));
+    close(fd);
+    CHECK_EQ_INT(emu_end(&e, true), 0);
+    unlink(e.err_path);
+}
+
 int main(int argc, char **argv) {
     setvbuf(stdout, NULL, _IOLBF, 0);
     signal(SIGPIPE, SIG_IGN);
@@ -898,5 +920,6 @@ int main(int argc, char **argv) {
     if (PICK(limits_buckets_dropped)) RUN(limits_buckets_dropped);
     if (PICK(fault_429_variants)) RUN(fault_429_variants);
     if (PICK(fault_rst_after)) RUN(fault_rst_after);
+    if (PICK(offset_from_an_earlier_emulator)) RUN(offset_from_an_earlier_emulator);
     TEST_END();
 }

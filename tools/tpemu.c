@@ -1123,14 +1123,16 @@ static const char *reason(int st) {
     }
 }
 
-static void send_response(conn *c, int status, const char *ctype, const char *body, size_t n) {
+/* An answer; `extra`: more header lines, each ending in \r\n ("" none). */
+static void send_response_x(conn *c, int status, const char *ctype, const char *extra,
+                            const char *body, size_t n) {
     if (c->dead) return;
     bool ka = c->keep_alive && !c->close_after && !c->peer_eof;
     tp_buf *o = answer_buf(c);
     tp_buf_printf(o,
                   "HTTP/1.1 %d %s\r\nServer: tpemu\r\nContent-Type: %s\r\nContent-Length: %zu\r\n"
-                  "Connection: %s\r\n\r\n",
-                  status, reason(status), ctype, n, ka ? "keep-alive" : "close");
+                  "%sConnection: %s\r\n\r\n",
+                  status, reason(status), ctype, n, extra, ka ? "keep-alive" : "close");
     if (c->resp_fault == FK_TRUNCATE) {
         tp_buf_append(o, body, n / 2);
         c->resp_fault = FK_NONE;
@@ -1147,6 +1149,10 @@ static void send_response(conn *c, int status, const char *ctype, const char *bo
     if (status == 429) E.st_429++;
     if (o->err) { conn_close(c, true); return; }
     conn_flush(c);
+}
+
+static void send_response(conn *c, int status, const char *ctype, const char *body, size_t n) {
+    send_response_x(c, status, ctype, "", body, n);
 }
 
 static void send_json(conn *c, int status, const tp_buf *b) {
@@ -2311,6 +2317,11 @@ static void m_getupdates(call *x) {
     if (limit < 1 || limit > 100) limit = 100;
     if (timeout < 0) timeout = 0;
     if (timeout > 3600) timeout = 3600;
+    if (offset > E.next_update_id && !E.n_updates && !S.active) {
+        /* a bot that polled an earlier tpemu on this port: the ids go on from its offset, as
+           Telegram's would, rather than restart below it (its next update would be lost) */
+        E.next_update_id = offset;
+    }
     apply_offset(offset);
     if (pending_count() == 0 && timeout > 0 && x->c) {
         x->held = true;
@@ -4222,7 +4233,10 @@ static void web_request(conn *c, req *r) {
     } else if (get && !strncmp(r->path, "/api/file/", 10)) {
         const stfile *f = find_file_id(r->path + 10);
         if (!f) web_fail(c, 404, "no such file");
-        else send_response(c, 200, f->ctype, f->data, f->size);
+        else /* a user's file, of the type the user said: never run as the page (HTML, SVG) */
+            send_response_x(c, 200, f->ctype, "X-Content-Type-Options: nosniff\r\n"
+                            "Content-Security-Policy: sandbox; default-src 'none'; img-src 'self'; "
+                            "style-src 'unsafe-inline'\r\n", f->data, f->size);
     } else if (!strncmp(r->path, "/api/", 5) || !strcmp(r->path, "/")) {
         web_fail(c, get || post ? 404 : 405, get || post ? "not found" : "method not allowed");
     } else {
