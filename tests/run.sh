@@ -14,9 +14,9 @@
 #          time nothing tight (each once its binary and build/tpemu are built)
 #   ex     two workers, beside cpu: the examples' parts (they pass beside two compilers)
 #   then, once those are done:
-#   heavy  one worker: test_delegate, test_send and test_dlg_scale, CPU-heavy and timing-
-#          sensitive, one at a time (beside more than a compiler, test_order's timers 5 ms
-#          apart came out of order)
+#   heavy  one worker: test_api, test_delegate, test_send and test_dlg_scale, CPU-heavy or
+#          timing-sensitive, one at a time (beside two compilers and more, test_api's pool sends
+#          missed their 300 ms answers, test_order's timers 5 ms apart came out of order)
 #   cc     one worker, beside heavy: the compile checks (a compiler beside heavy's tests throws
 #          none of them)
 #   then, once those are done:
@@ -215,7 +215,7 @@ s cc "$AFTER" "chat-page-up-to-date" python3 tools/gen_page.py --check
 
 # The io lane's tests (the other tests run in the quiet lane, after all the rest); the cpu
 # lane builds their binaries first.
-IO_TESTS=" test_answer test_api test_chat test_emu test_http test_json test_methods test_oom test_proxy test_resolve test_tls test_types "
+IO_TESTS=" test_answer test_chat test_emu test_http test_json test_methods test_oom test_proxy test_resolve test_tls test_types "
 EMU_DEP=build-tools-examples # build/tpemu, for the tests that start the emulator
 
 header "== build"
@@ -243,7 +243,7 @@ for t in tests/test_*.c; do
     [ "$n" = test_dlg_scale ] && scale=(TPT_DLG_CHATS=500 TPT_DLG_FORK_CHATS=20 TPT_DLG_IDLE_MS=50)
     [ "$n" = test_updates ] && scale=(TPT_SOAK_N=1000) # (make soak: 10,000)
     lane=quiet deps=$QUIET
-    case $n in test_delegate | test_dlg_scale | test_send) lane=heavy deps=$AFTER ;; esac
+    case $n in test_api | test_delegate | test_dlg_scale | test_send) lane=heavy deps=$AFTER ;; esac
     case $IO_TESTS in *" $n "*) lane=io deps="$EMU_DEP build-$n-asan" ;; esac
     task $lane "$n-asan" "$deps" "[ -x $(q "$B/$n-asan") ] && step $(q "$n-asan" env ${scale[@]+"${scale[@]}"} "$B/$n-asan")"
 done
@@ -256,8 +256,8 @@ header "== threaded tests under ThreadSanitizer (clang; a report fails the step,
 for n in test_api test_updates test_hook test_delegate test_answer test_send; do
     lane=quiet deps=$QUIET prio=3
     case $n in
-    test_delegate | test_send) lane=heavy deps=$AFTER ;;
-    test_api | test_answer) lane=io deps="$EMU_DEP build-$n-tsan" prio=2 ;;
+    test_api | test_delegate | test_send) lane=heavy deps=$AFTER ;;
+    test_answer) lane=io deps="$EMU_DEP build-$n-tsan" prio=2 ;;
     esac
     s cpu:$prio "" "build-$n-tsan" clang $WARN -O1 -g -fsanitize=thread "tests/$n.c" -o "$B/$n-tsan" -lpthread
     task $lane "$n-tsan" "$deps" "[ -x $(q "$B/$n-tsan") ] && step $(q "$n-tsan" env TPT_QUICK=1 TPT_SOAK_N=1000 \
