@@ -14,7 +14,11 @@ Behaviour, from the command line or changed while it runs with GET /_set?KEY=VAL
     refuse=CODE      every AddPortMapping fails with that UPnP error (606, 501, ...; 0: none)
     permanent=1      only permanent leases (725 OnlyPermanentLeasesSupported for a lease > 0)
     taken=PORT       another machine (192.168.1.99) holds a mapping of that external port
-GET /_mappings lists the mappings, "PORT PROTO CLIENT INTPORT LEASE-LEFT" a line.
+    fail=ACTION,...  those actions fail with 501 ActionFailed
+    stall=ACTION,... those actions are answered a byte a second, never to the end (miniupnpc's
+                     5 s for each read never run out): logged "ACTION -> stalled"
+GET /_mappings lists the mappings, "PORT PROTO CLIENT INTPORT LEASE-LEFT" a line; GET /_restart
+drops them all (the router restarted).
 
 Usage: fake_igd.py --port-file FILE --log FILE [KEY=VALUE ...]
 """
@@ -67,7 +71,7 @@ ERRORS = {401: "Invalid Action", 402: "Invalid Args", 501: "Action Failed",
           606: "Action not authorized", 714: "NoSuchEntryInArray",
           718: "ConflictInMappingEntry", 725: "OnlyPermanentLeasesSupported"}
 
-state = {"ext_ip": "203.0.113.7", "refuse": "0", "permanent": "0", "taken": ""}
+state = {"ext_ip": "203.0.113.7", "refuse": "0", "permanent": "0", "taken": "", "stall": "", "fail": ""}
 mappings = {}  # (ext port, proto) -> [client, int port, desc, lease s, expiry (monotonic) or 0]
 lock = threading.Lock()
 log_path = None
@@ -107,6 +111,8 @@ def action(name, args):
     with lock:
         settle()
         m = mappings.get(key)
+        if name in state["fail"].split(","):
+            return fault(501)
         if name == "GetExternalIPAddress":
             return ok(NewExternalIPAddress=state["ext_ip"])
         if name == "GetStatusInfo":
@@ -162,6 +168,10 @@ class Handler(BaseHTTPRequestHandler):
                         if k == "taken" and not v:
                             mappings.pop(next((x for x, m in mappings.items() if m[0] == "192.168.1.99"), None), None)
             self.send(200, "ok\n", "text/plain")
+        elif u.path == "/_restart":  # the router restarted: every mapping gone
+            with lock:
+                mappings.clear()
+            self.send(200, "ok\n", "text/plain")
         elif u.path == "/_mappings":
             with lock:
                 settle()
@@ -180,6 +190,18 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(404, "not found\n", "text/plain")
         m = re.search(r"<(?:\w+:)?%s\b[^>]*>(.*)</(?:\w+:)?%s>" % (name, name), body, re.S)
         args = dict(re.findall(r"<(\w+)>([^<]*)</\1>", m.group(1) if m else ""))
+        if name in state["stall"].split(","):  # a byte a second, while stall= names it
+            log("%s -> stalled" % name)
+            try:
+                self.wfile.write(b"HTTP/1.1 200 OK\r\nX-Stalled: ")
+                while name in state["stall"].split(","):
+                    self.wfile.write(b"a")
+                    self.wfile.flush()
+                    time.sleep(1)
+            except OSError:
+                pass
+            self.close_connection = True
+            return
         status, reply = action(name, args)
         shown = {"NewExternalPort": "ext", "NewProtocol": "proto", "NewInternalClient": "client",
                  "NewInternalPort": "int", "NewLeaseDuration": "lease", "NewPortMappingDescription": "desc"}
