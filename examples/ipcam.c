@@ -278,8 +278,16 @@ static int64_t chat_id(const char *s) { // 0: not a chat id ("1001x" is no 1001,
 /* A stop bounded in time: miniupnpc waits 5 s for each piece of a router's answer, so a router
    that answers a byte at a time holds a call (and the stop, which waits for it) for ever. */
 static long stop_s;
+static pthread_mutex_t watch = PTHREAD_MUTEX_INITIALIZER; // the watch's bot and bot_freed
+static bool bot_freed; // (the watch must not read a freed bot)
+
 static void *watch_stop(void *bot) {
-    while (!tp_bot_stopped(bot)) nanosleep(&(struct timespec){ 0, 200000000 }, NULL);
+    for (bool stopped = false; !stopped; nanosleep(&(struct timespec){ 0, 200000000 }, NULL)) {
+        pthread_mutex_lock(&watch);
+        if (bot_freed) return pthread_mutex_unlock(&watch), NULL; // (a fatal error: no stop)
+        stopped = tp_bot_stopped(bot);
+        pthread_mutex_unlock(&watch);
+    }
     sleep((unsigned)stop_s); // main has returned by then, unless the router holds it
     fprintf(stderr, "ipcam: the router has not answered in the %ld s since the stop: exiting, "
                     "port %s perhaps still forwarded (until its lease ends)\n", stop_s, ext_port);
@@ -329,18 +337,22 @@ int main(int argc, char **argv) {
         return 1;
     }
     tp_bot_stop_on_signals(bot); // SIGINT/SIGTERM: a graceful stop, then the port closed
-    if (pthread_create(&th, NULL, watch_stop, bot)) {
-        fprintf(stderr, "ipcam: no thread to watch the stop: %s\n", strerror(errno));
+    if (pthread_create(&th, NULL, watch_stop, bot) || pthread_detach(th)) {
+        fprintf(stderr, "ipcam: no thread to watch the stop\n");
         return 1;
     }
     tp_err rc = tp_poll_run(bot, handle, NULL, NULL, &err); // until stopped
     if (rc != TP_OK) fprintf(stderr, "ipcam: %s\n", err.message);
+    tp_bot_stop(bot); // (after a fatal error too: the watch bounds the closing below)
     tp_sched_free(sched); // no renewal from now on
     tp_buf out;
     tp_buf_init(&out);
     if (is_open) cmd_close(&out);
     if (out.len) fprintf(stderr, "ipcam: %s\n", out.ptr);
     tp_buf_deinit(&out);
+    pthread_mutex_lock(&watch);
     tp_bot_free(bot);
+    bot_freed = true;
+    pthread_mutex_unlock(&watch);
     return rc == TP_OK && !is_open ? 0 : 1;
 }
