@@ -80,8 +80,11 @@ static bool is_private(const char *ip) {
 
 static void refused(tp_buf *out, const char *what, int code) {
     const char *name = strupnperror(code);
-    if (code < 0) // miniupnpc's own: no answer, or not one it could read
+    if (code == UPNPCOMMAND_HTTP_ERROR) // miniupnpc's own codes are < 0
         tp_buf_printf(out, "No answer from the router when asked to %s (%s).", what, name);
+    else if (code < 0)
+        tp_buf_printf(out, "The router's answer when asked to %s is not one I can read (%s).",
+                      what, name);
     else
         tp_buf_printf(out, "The router refused to %s: error %d %s", what, code, name ? name : "");
     if (code == 718)

@@ -15,6 +15,7 @@ Behaviour, from the command line or changed while it runs with GET /_set?KEY=VAL
     permanent=1      only permanent leases (725 OnlyPermanentLeasesSupported for a lease > 0)
     taken=PORT       another machine (192.168.1.99) holds a mapping of that external port
     fail=ACTION,...  those actions fail with 501 ActionFailed
+    garble=ACTION,...  those actions are answered 200 with a web page, no SOAP: logged "-> garbled"
     stall=ACTION,... those actions are answered a byte a second, never to the end (miniupnpc's
                      5 s for each read never run out): logged "ACTION -> stalled"
 GET /_mappings lists the mappings, "PORT PROTO CLIENT INTPORT LEASE-LEFT" a line; GET /_restart
@@ -71,7 +72,7 @@ ERRORS = {401: "Invalid Action", 402: "Invalid Args", 501: "Action Failed",
           606: "Action not authorized", 714: "NoSuchEntryInArray",
           718: "ConflictInMappingEntry", 725: "OnlyPermanentLeasesSupported"}
 
-state = {"ext_ip": "203.0.113.7", "refuse": "0", "permanent": "0", "taken": "", "stall": "", "fail": ""}
+state = {"ext_ip": "203.0.113.7", "refuse": "0", "permanent": "0", "taken": "", "stall": "", "fail": "", "garble": ""}
 mappings = {}  # (ext port, proto) -> [client, int port, desc, lease s, expiry (monotonic) or 0]
 lock = threading.Lock()
 log_path = None
@@ -190,6 +191,9 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(404, "not found\n", "text/plain")
         m = re.search(r"<(?:\w+:)?%s\b[^>]*>(.*)</(?:\w+:)?%s>" % (name, name), body, re.S)
         args = dict(re.findall(r"<(\w+)>([^<]*)</\1>", m.group(1) if m else ""))
+        if name in state["garble"].split(","):
+            log("%s -> garbled" % name)
+            return self.send(200, "<html><body>Welcome to your router</body></html>\n", "text/html")
         if name in state["stall"].split(","):  # a byte a second, while stall= names it
             log("%s -> stalled" % name)
             try:

@@ -712,7 +712,9 @@ check "[ \$(wc -l <'$T/igd.log') -eq $n ]" "ipcam: the owner's /open in a group 
 expect "$(say 1001 /open)" "^http://198\.51\.100\.9:$EP/" "ipcam: /open before a failed re-read"
 igd "_set?fail=GetExternalIPAddress" >/dev/null
 expect "$(say 1001 /open)" '^The router refused to tell its external address: error 501' "ipcam: /open, the address not told"
-igd "_set?fail=" >/dev/null
+igd "_set?fail=&garble=GetExternalIPAddress" >/dev/null
+expect "$(say 1001 /open)" "^The router's answer when asked to tell its external address is not one I can read \(Miniupnpc Unknown Error\)\.$" "ipcam: /open, a web page for an answer"
+igd "_set?garble=" >/dev/null
 expect "$(say 1001 /status)" "^Open: http://198\.51\.100\.9:$EP/ -> 127\.0\.0\.1:$SP, " "ipcam: /status after a failed read of the address"
 igd _restart >/dev/null; igd "_set?taken=$EP" >/dev/null # the router restarted, the port given away
 n=$(acts DeletePortMapping)
