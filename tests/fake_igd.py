@@ -18,8 +18,8 @@ Behaviour, from the command line or changed while it runs with GET /_set?KEY=VAL
     garble=ACTION,...  those actions are answered 200 with a web page, no SOAP: logged "-> garbled"
     stall=ACTION,... those actions are answered a byte a second, never to the end (miniupnpc's
                      5 s for each read never run out): logged "ACTION -> stalled"
-GET /_mappings lists the mappings, "PORT PROTO CLIENT INTPORT LEASE-LEFT" a line; GET /_restart
-drops them all (the router restarted).
+GET /_mappings lists the mappings, "PORT PROTO CLIENT INTPORT LEASE-LEFT" a line; GET
+/_restart?KEY=VALUE&... drops them all (the router restarted), then sets as /_set, at once.
 
 Usage: fake_igd.py --port-file FILE --log FILE [KEY=VALUE ...]
 """
@@ -161,17 +161,15 @@ class Handler(BaseHTTPRequestHandler):
         if u.path == "/rootDesc.xml":
             log("GET /rootDesc.xml")
             self.send(200, ROOT_DESC)
-        elif u.path == "/_set":
+        elif u.path in ("/_set", "/_restart"):
             with lock:
+                if u.path == "/_restart":  # the router restarted: every mapping gone (then the
+                    mappings.clear()       # settings given, at once: no renewal in between)
                 for k, v in urllib.parse.parse_qsl(u.query, keep_blank_values=True):
                     if k in state:
                         state[k] = v
                         if k == "taken" and not v:
                             mappings.pop(next((x for x, m in mappings.items() if m[0] == "192.168.1.99"), None), None)
-            self.send(200, "ok\n", "text/plain")
-        elif u.path == "/_restart":  # the router restarted: every mapping gone
-            with lock:
-                mappings.clear()
             self.send(200, "ok\n", "text/plain")
         elif u.path == "/_mappings":
             with lock:
