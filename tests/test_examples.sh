@@ -734,6 +734,10 @@ expect "$(say 1001 /status)" '^Closed' "ipcam: /status after a renewal refused"
 kill -TERM $BOT; wait $BOT; rc=$?
 check "[ $rc -eq 0 ] && [ \$(acts DeletePortMapping) -eq $n ] && [ \$(took) -eq 1 ]" "ipcam: SIGTERM after a refused renewal: rc=$rc, told $(took) times, $(tail -n 2 "$T/igd.log")"
 igd "_set?taken=" >/dev/null
+ipcam IPCAM_LEASE_S=4 # a crashed bot: its mapping ends with the lease
+expect "$(say 1001 /open)" "^http://198\.51\.100\.9:$EP/" "ipcam: /open before a kill -9"
+kill -KILL $BOT; wait $BOT 2>/dev/null
+check "wait_for '[ -z \"\$(igd _mappings)\" ]'" "ipcam: killed, the mapping outlived its lease: $(igd _mappings)"
 
 # a router that answers a byte a second (never done, though miniupnpc waits 5 s a read): a
 # SIGTERM ends the bot within IPCAM_STOP_S anyway, exit 1 with a line
