@@ -14,7 +14,12 @@ Behaviour, from the command line or changed while it runs with GET /_set?KEY=VAL
     refuse=CODE      every AddPortMapping fails with that UPnP error (606, 501, ...; 0: none)
     permanent=1      only permanent leases (725 OnlyPermanentLeasesSupported for a lease > 0)
     taken=PORT       another machine (192.168.1.99) holds a mapping of that external port
-GET /_mappings lists the mappings, "PORT PROTO CLIENT INTPORT LEASE-LEFT" a line.
+    fail=ACTION,...  those actions fail with 501 ActionFailed
+    garble=ACTION,...  those actions are answered 200 with a web page, no SOAP: logged "-> garbled"
+    stall=ACTION,... those actions are answered a byte a second, never to the end (miniupnpc's
+                     5 s for each read never run out): logged "ACTION -> stalled"
+GET /_mappings lists the mappings, "PORT PROTO CLIENT INTPORT LEASE-LEFT" a line; GET
+/_restart?KEY=VALUE&... drops them all (the router restarted), then sets as /_set, at once.
 
 Usage: fake_igd.py --port-file FILE --log FILE [KEY=VALUE ...]
 """
@@ -67,7 +72,7 @@ ERRORS = {401: "Invalid Action", 402: "Invalid Args", 501: "Action Failed",
           606: "Action not authorized", 714: "NoSuchEntryInArray",
           718: "ConflictInMappingEntry", 725: "OnlyPermanentLeasesSupported"}
 
-state = {"ext_ip": "203.0.113.7", "refuse": "0", "permanent": "0", "taken": ""}
+state = {"ext_ip": "203.0.113.7", "refuse": "0", "permanent": "0", "taken": "", "stall": "", "fail": "", "garble": ""}
 mappings = {}  # (ext port, proto) -> [client, int port, desc, lease s, expiry (monotonic) or 0]
 lock = threading.Lock()
 log_path = None
@@ -107,6 +112,8 @@ def action(name, args):
     with lock:
         settle()
         m = mappings.get(key)
+        if name in state["fail"].split(","):
+            return fault(501)
         if name == "GetExternalIPAddress":
             return ok(NewExternalIPAddress=state["ext_ip"])
         if name == "GetStatusInfo":
@@ -154,8 +161,10 @@ class Handler(BaseHTTPRequestHandler):
         if u.path == "/rootDesc.xml":
             log("GET /rootDesc.xml")
             self.send(200, ROOT_DESC)
-        elif u.path == "/_set":
+        elif u.path in ("/_set", "/_restart"):
             with lock:
+                if u.path == "/_restart":  # the router restarted: every mapping gone (then the
+                    mappings.clear()       # settings given, at once: no renewal in between)
                 for k, v in urllib.parse.parse_qsl(u.query, keep_blank_values=True):
                     if k in state:
                         state[k] = v
@@ -180,6 +189,21 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(404, "not found\n", "text/plain")
         m = re.search(r"<(?:\w+:)?%s\b[^>]*>(.*)</(?:\w+:)?%s>" % (name, name), body, re.S)
         args = dict(re.findall(r"<(\w+)>([^<]*)</\1>", m.group(1) if m else ""))
+        if name in state["garble"].split(","):
+            log("%s -> garbled" % name)
+            return self.send(200, "<html><body>Welcome to your router</body></html>\n", "text/html")
+        if name in state["stall"].split(","):  # a byte a second, while stall= names it
+            log("%s -> stalled" % name)
+            try:
+                self.wfile.write(b"HTTP/1.1 200 OK\r\nX-Stalled: ")
+                while name in state["stall"].split(","):
+                    self.wfile.write(b"a")
+                    self.wfile.flush()
+                    time.sleep(1)
+            except OSError:
+                pass
+            self.close_connection = True
+            return
         status, reply = action(name, args)
         shown = {"NewExternalPort": "ext", "NewProtocol": "proto", "NewInternalClient": "client",
                  "NewInternalPort": "int", "NewLeaseDuration": "lease", "NewPortMappingDescription": "desc"}
