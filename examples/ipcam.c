@@ -13,7 +13,8 @@
    multicast (IPCAM_IGD_URL=http://192.168.1.1:5000/rootDesc.xml).
    The stream: without a camera, the bot serves a test picture (a web page) on the stream port;
    with one, set IPCAM_STREAM=external and run a streamer on that port, e.g. on a Raspberry Pi:
-     mjpg_streamer -i "input_uvc.so -r 640x480" -o "output_http.so -p 8080 -w /usr/share/mjpg-streamer/www"
+     mjpg_streamer -i "input_uvc.so -r 640x480" \
+         -o "output_http.so -p 8080 -w /usr/share/mjpg-streamer/www"
 
    Build:  cc -O2 examples/ipcam.c -o ipcam -lminiupnpc -lpthread   (Debian: libminiupnpc-dev)
    Run:    ./ipcam TOKEN OWNER_CHAT_ID   (or set TELEGRAM_BOT_TOKEN, IPCAM_OWNER; IPCAM_STREAM_PORT
