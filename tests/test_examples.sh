@@ -59,8 +59,8 @@ check "grep -q 'duplicates=0' '$T/restart.err'" "repeats after SIGTERM: $(tail -
 kill -TERM $BOT; wait $BOT
 
 # 2b. echo's replies meeting a fault each (the K-th sendMessage): 429 with and without
-# retry_after and a reset of a kept-alive connection before the request is read are not
-# sent: waited out or sent again, answered once; a reset or close after the request was read
+# retry_after and (usually) a reset of a kept-alive connection before the request is read are
+# not sent: waited out or sent again, answered once; a reset or close after the request was read
 # whole, a 500 and a 502 page may have been carried out: never sent again, each reported as
 # "maybe sent" on stderr. tpemu counts the replies.
 start_emu faults --updates 400 --max-secs 8 --fault '429:1#50/sendMessage' \
@@ -72,10 +72,13 @@ BOT=$!
 wait $EMU_PID
 maybe=$(grep -c 'sendMessage: .*(maybe sent)' "$T/faults.bot.err")
 notsent=$(grep -c 'sendMessage: .*not sent' "$T/faults.bot.err")
-check "grep -q 'matched=396 duplicates=0 missing=4 unexpected=0' '$T/faults.err'" \
-    "echo under faults: $(tail -n 1 "$T/faults.err")"
-check "[ $maybe -eq 4 ] && [ $notsent -eq 0 ]" \
-    "echo under faults reported $maybe maybe sent (want 4), $notsent not sent (want 0): $(cat "$T/faults.bot.err")"
+# (rst-after's victim is not sent when the reset reaches the bot before it reuses the
+# connection; when its request is already out whole it may have been read: maybe sent, 5)
+check "[ $maybe -eq 4 ] || [ $maybe -eq 5 ]" \
+    "echo under faults reported $maybe maybe sent (want 4, or 5): $(cat "$T/faults.bot.err")"
+check "grep -q 'matched=$((400 - maybe)) duplicates=0 missing=$maybe unexpected=0' '$T/faults.err'" \
+    "echo under faults ($maybe maybe sent): $(tail -n 1 "$T/faults.err")"
+check "[ $notsent -eq 0 ]" "echo under faults reported $notsent not sent (want 0): $(cat "$T/faults.bot.err")"
 check "! grep -q 'TEST' '$T/faults.bot.err'" "echo's fault reports mention the token"
 kill -TERM $BOT; wait $BOT
 
