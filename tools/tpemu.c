@@ -1155,13 +1155,15 @@ static void send_response(conn *c, int status, const char *ctype, const char *bo
     send_response_x(c, status, ctype, "", body, n);
 }
 
+/* A JSON answer from b, or a 500 with `oom` when building b ran out of memory. */
+static void send_json_or(conn *c, int status, const char *ctype, const tp_buf *b, const char *oom) {
+    if (b->err) send_response(c, 500, ctype, oom, strlen(oom));
+    else send_response(c, status, ctype, b->ptr ? b->ptr : "", b->len);
+}
+
 static void send_json(conn *c, int status, const tp_buf *b) {
-    if (b->err) {
-        static const char oom[] = "{\"ok\":false,\"error_code\":500,\"description\":\"Internal Server Error: out of memory\"}";
-        send_response(c, 500, "application/json", oom, sizeof oom - 1);
-        return;
-    }
-    send_response(c, status, "application/json", b->ptr ? b->ptr : "", b->len);
+    send_json_or(c, status, "application/json", b, "{\"ok\":false,\"error_code\":500,"
+                 "\"description\":\"Internal Server Error: out of memory\"}");
 }
 
 static void jw_error(tp_jw *w, int code, const char *desc, int64_t retry_after, int64_t migrate) {
@@ -3977,8 +3979,8 @@ static bool chat_upload(int64_t uid, int64_t cid, bool photo, const char *filena
 #include "tpemu_page.h"
 
 static void web_reply(conn *c, int status, tp_buf *b) {
-    if (b->err) { send_response(c, 500, "application/json", "{\"ok\":false,\"description\":\"out of memory\"}", 41); return; }
-    send_response(c, status, "application/json; charset=utf-8", b->ptr ? b->ptr : "", b->len);
+    send_json_or(c, status, "application/json; charset=utf-8", b,
+                 "{\"ok\":false,\"description\":\"out of memory\"}");
 }
 
 static void web_fail(conn *c, int status, const char *desc) {
